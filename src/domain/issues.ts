@@ -1,0 +1,66 @@
+/**
+ * Import issues and reports. Every import returns a report in which
+ * read = accepted + rejected, always; warnings do not reject a row.
+ */
+import type { Message } from "./types.ts";
+
+export type Severity = "error" | "warning";
+
+export type ImportKind = "points" | "coverage" | "admin" | "registry" | "updates" | "backup";
+
+/** One problem with one row or feature (or with the whole file when neither is set). */
+export interface ImportIssue {
+  file: string;
+  /** 1-based data row for CSV (header excluded); for GeoJSON use featureIndex. */
+  row?: number;
+  /** 0-based feature index in a FeatureCollection. */
+  featureIndex?: number;
+  column?: string;
+  /** Stable machine code, e.g. "coordinates_missing", "lat_lon_swapped". */
+  code: string;
+  severity: Severity;
+  message: Message;
+}
+
+export interface ImportReport {
+  file: string;
+  kind: ImportKind;
+  read: number;
+  accepted: number;
+  rejected: number;
+  warnings: number;
+  issues: ImportIssue[];
+  /** What was detected, for the preview and the CLI. */
+  detected?: {
+    encoding?: "utf-8" | "utf-8-bom" | "windows-1258";
+    delimiter?: string;
+    decimalComma?: boolean;
+    columns?: string[];
+    lonColumn?: string;
+    latColumn?: string;
+  };
+}
+
+/** The shape every import function returns. */
+export interface ImportResult<T> {
+  items: T[];
+  report: ImportReport;
+}
+
+/** Creates an empty report for a file. */
+export function emptyReport(file: string, kind: ImportKind): ImportReport {
+  return { file, kind, read: 0, accepted: 0, rejected: 0, warnings: 0, issues: [] };
+}
+
+/** Formats an issue as one line for a terminal or a log, in the given language. */
+export function formatIssue(issue: ImportIssue, language: "vi" | "en" = "en"): string {
+  const where =
+    issue.row !== undefined
+      ? language === "vi" ? `dòng ${issue.row}` : `row ${issue.row}`
+      : issue.featureIndex !== undefined
+        ? language === "vi" ? `đối tượng ${issue.featureIndex}` : `feature ${issue.featureIndex}`
+        : "";
+  const column = issue.column ? ` [${issue.column}]` : "";
+  const severity = issue.severity === "error" ? (language === "vi" ? "lỗi" : "error") : language === "vi" ? "cảnh báo" : "warning";
+  return `${issue.file}${where ? `, ${where}` : ""}${column}: ${severity} ${issue.code}: ${issue.message[language]}`;
+}
