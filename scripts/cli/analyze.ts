@@ -1,0 +1,221 @@
+/**
+ * `analyze`: which points are uncovered, by which carrier and technology.
+ * Reads files, calls the domain core, prints and writes. No analysis logic lives here.
+ */
+import { parseArgs } from "node:util";
+import { extname } from "node:path";
+import {
+  TECHNOLOGIES,
+  analyzeCoverage,
+  buildExportRows,
+  parseAdminGeojson,
+  parseCoverageGeojson,
+  parsePointsCsv,
+  parsePointsGeojson,
+  pointsToCsv,
+  pointsToGeojson,
+  pointsToKml,
+  selectPoints,
+  summarizeCoverage,
+  type AdminArea,
+  type CoverageFeature,
+  type ImportReport,
+  type Language,
+  type Point,
+  type PointFilter,
+  type PointStatus,
+  type Technology,
+} from "../../src/domain/index.ts";
+import { UserError, displayName, readInput, writeOutput } from "./io.ts";
+import { printImportReports, printSummary } from "./print.ts";
+
+export const ANALYZE_HELP = `analyze — which schools and villages have no signal, from which carrier
+
+  npm run cli -- analyze --points FILE [--points FILE…] --coverage FILE [--coverage FILE…] [options]
+
+Inputs
+  --points FILE        point list: CSV (UTF-8 or windows-1258; , ; or tab; decimal commas; Vietnamese headers)
+                       or GeoJSON Point features. Repeatable.
+  --coverage FILE      coverage GeoJSON: Polygon/MultiPolygon features with carrier, technology (2G/3G/4G/5G)
+                       and as_of properties. Repeatable.
+  --admin FILE         admin boundaries GeoJSON (provinces and/or communes) to fill each point's area. Repeatable.
+  --lon-column NAME    longitude column when it is not recognised (default: lon, lng, longitude, x, kinh độ…)
+  --lat-column NAME    latitude column when it is not recognised (default: lat, latitude, y, vĩ độ…)
+  --delimiter C        CSV delimiter: "," ";" or "tab" (default: detected from the header row)
+  --carrier-property P, --technology-property P, --as-of-property P
+                       coverage property names when they are not carrier / technology (or tech) / as_of
+  --repair             apply the proposed repair of self-intersecting ("bow-tie") coverage polygons
+
+Question
+  --min-tech T         only coverage at or above this technology counts (2G, 3G, 4G, 5G; default: any)
+  --carrier NAME       only these carriers count ("uncovered by Viettel"). Repeatable.
+  --status S           which points to write: uncovered (default), single_carrier, covered, all
+
+Outputs
+  --out FILE           the selected points, as .csv (UTF-8 with BOM, formula-safe), .geojson or .kml
+  --summary FILE       the summary as JSON (counts per carrier/technology, province, commune, kind)
+  --report FILE        the import report as JSON (read, accepted, rejected, every issue with its row)
+  --lang vi|en         language of the printed text (default: vi)
+  --quiet              print only the summary line
+  -h, --help           this help
+
+Exit codes: 0 done; 2 bad input or options (one line on stderr names the file and the reason).
+
+Examples
+  npm run cli -- analyze --points data/sample/points.csv --coverage data/sample/coverage.geojson \\
+      --admin data/boundaries/communes.geojson --min-tech 4G --out uncovered.csv --summary summary.json
+  npm run cli -- analyze --points truong.csv --coverage viettel.geojson --carrier Viettel --out lom-song.kml`;
+
+const STATUSES = ["uncovered", "single_carrier", "covered", "all"] as const;
+
+/**
+ * Runs `analyze` with the given arguments.
+ * @returns the exit code
+ */
+export async function runAnalyze(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: {
+        points: { type: "string", multiple: true },
+        coverage: { type: "string", multiple: true },
+        admin: { type: "string", multiple: true },
+        "lon-column": { type: "string" },
+        "lat-column": { type: "string" },
+        delimiter: { type: "string" },
+        "carrier-property": { type: "string" },
+        "technology-property": { type: "string" },
+        "as-of-property": { type: "string" },
+        repair: { type: "boolean" },
+        "min-tech": { type: "string" },
+        carrier: { type: "string", multiple: true },
+        status: { type: "string" },
+        out: { type: "string" },
+        summary: { type: "string" },
+        report: { type: "string" },
+        lang: { type: "string" },
+        quiet: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    throw new UserError(`${(error as Error).message}; see analyze --help`);
+  }
+  const options = parsed.values;
+  if (options.help) {
+    process.stdout.write(ANALYZE_HELP + "\n");
+    return 0;
+  }
+  const language: Language = options.lang === "en" ? "en" : "vi";
+  if (options.lang !== undefined && options.lang !== "vi" && options.lang !== "en") throw new UserError(`--lang must be vi or en, not "${options.lang}"`);
+  if (!options.points?.length) throw new UserError("--points FILE is required (a CSV or GeoJSON point list); see analyze --help");
+  if (!options.coverage?.length) throw new UserError("--coverage FILE is required (a coverage GeoJSON); see analyze --help");
+  const minTechnology = parseTechnology(options["min-tech"]);
+  const status = (options.status ?? "uncovered") as PointStatus | "all";
+  if (!STATUSES.includes(status)) throw new UserError(`--status must be one of ${STATUSES.join(", ")}, not "${options.status}"`);
+  const delimiter = parseDelimiter(options.delimiter);
+  const outFormat = options.out ? outputFormat(options.out) : null;
+
+  const reports: ImportReport[] = [];
+  const points: Point[] = [];
+  for (const path of options.points) {
+    const bytes = await readInput(path);
+    const file = displayName(path);
+    const result = looksLikeJson(path, bytes)
+      ? parsePointsGeojson(bytes, { file })
+      : parsePointsCsv(bytes, { file, delimiter, lonColumn: options["lon-column"], latColumn: options["lat-column"] });
+    reports.push(result.report);
+    failOnFileError(path, result.report, language);
+    for (const point of result.items) points.push(point);
+  }
+  const coverage: CoverageFeature[] = [];
+  for (const path of options.coverage) {
+    const result = parseCoverageGeojson(await readInput(path), {
+      file: displayName(path),
+      carrierProperty: options["carrier-property"],
+      technologyProperty: options["technology-property"],
+      asOfProperty: options["as-of-property"],
+      repair: options.repair === true,
+    });
+    reports.push(result.report);
+    failOnFileError(path, result.report, language);
+    for (const feature of result.items) coverage.push(feature);
+  }
+  const admin: AdminArea[] = [];
+  for (const path of options.admin ?? []) {
+    const result = parseAdminGeojson(await readInput(path), { file: displayName(path) });
+    reports.push(result.report);
+    failOnFileError(path, result.report, language);
+    for (const area of result.items) admin.push(area);
+  }
+  if (points.length === 0) throw new UserError(`${options.points.join(", ")}: no point could be read (see the report above)`);
+
+  const filter: PointFilter = { minTechnology, carriers: options.carrier };
+  const analysis = analyzeCoverage(points, coverage, admin);
+  const summary = summarizeCoverage(analysis, points, filter);
+  const selected = selectPoints(analysis, points, { ...filter, status });
+
+  if (!options.quiet) printImportReports(reports, language);
+  printSummary(summary, { language, filter, quiet: options.quiet === true });
+
+  if (options.out && outFormat) {
+    const rows = buildExportRows(analysis, points, selected, filter);
+    const content =
+      outFormat === "csv"
+        ? pointsToCsv(rows, { language })
+        : outFormat === "geojson"
+          ? JSON.stringify(pointsToGeojson(rows), null, 0)
+          : pointsToKml(rows, { name: language === "vi" ? "Điểm chưa có sóng" : "Uncovered points" });
+    await writeOutput(options.out, content);
+    process.stdout.write(`${language === "vi" ? "Đã ghi" : "Wrote"} ${selected.length} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
+  }
+  if (options.summary) await writeOutput(options.summary, JSON.stringify({ filter: { ...filter, status }, ...summary }, null, 2) + "\n");
+  if (options.report) await writeOutput(options.report, JSON.stringify(reports, null, 2) + "\n");
+  return 0;
+}
+
+function parseTechnology(value: string | undefined): Technology | undefined {
+  if (value === undefined) return undefined;
+  const upper = value.trim().toUpperCase();
+  const found = TECHNOLOGIES.find((technology) => technology === upper);
+  if (!found) throw new UserError(`--min-tech must be one of ${TECHNOLOGIES.join(", ")}, not "${value}"`);
+  return found;
+}
+
+function parseDelimiter(value: string | undefined): "," | ";" | "\t" | undefined {
+  if (value === undefined) return undefined;
+  if (value === "," || value === ";") return value;
+  if (value === "tab" || value === "\t" || value === "\\t") return "\t";
+  throw new UserError(`--delimiter must be "," ";" or "tab", not "${value}"`);
+}
+
+function outputFormat(path: string): "csv" | "geojson" | "kml" {
+  const extension = extname(path).toLowerCase();
+  if (extension === ".csv") return "csv";
+  if (extension === ".geojson" || extension === ".json") return "geojson";
+  if (extension === ".kml") return "kml";
+  throw new UserError(`--out ${path}: unknown format "${extension || "(none)"}"; use .csv, .geojson or .kml`);
+}
+
+function looksLikeJson(path: string, bytes: Uint8Array): boolean {
+  const extension = extname(path).toLowerCase();
+  if (extension === ".geojson" || extension === ".json") return true;
+  if (extension === ".csv" || extension === ".txt" || extension === ".tsv") return false;
+  for (const byte of bytes.subarray(0, 64)) {
+    if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09 || byte === 0xef || byte === 0xbb || byte === 0xbf) continue;
+    return byte === 0x7b;
+  }
+  return false;
+}
+
+/** A file-level error (no row, no feature) means the file as a whole is unusable: exit 2 naming it. */
+function failOnFileError(path: string, report: ImportReport, language: Language): void {
+  const fileError = report.issues.find((issue) => issue.severity === "error" && issue.row === undefined && issue.featureIndex === undefined);
+  if (fileError) throw new UserError(`${path}: ${fileError.message[language]}`);
+  if (report.read > 0 && report.accepted === 0) {
+    printImportReports([report], language);
+    throw new UserError(`${path}: ${language === "vi" ? `không dòng nào hợp lệ (${report.rejected} bị loại)` : `no valid row (${report.rejected} rejected)`}`);
+  }
+}

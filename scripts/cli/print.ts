@@ -1,0 +1,69 @@
+/** Readable terminal output for the CLI commands, in Vietnamese or English. */
+import { formatIssue, type CoverageSummary, type ImportReport, type Language, type PointFilter } from "../../src/domain/index.ts";
+
+const MAX_ISSUES_PRINTED = 50;
+
+function formatNumber(value: number, language: Language, digits = 0): string {
+  return new Intl.NumberFormat(language === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+}
+
+/** Prints each import report: counts, then its issues (the first 50 of each file; the JSON report has them all). */
+export function printImportReports(reports: readonly ImportReport[], language: Language): void {
+  const vi = language === "vi";
+  for (const report of reports) {
+    process.stdout.write(
+      `${report.file}: ${vi ? "đọc" : "read"} ${report.read}, ${vi ? "nhận" : "accepted"} ${report.accepted}, ` +
+        `${vi ? "loại" : "rejected"} ${report.rejected}, ${vi ? "cảnh báo" : "warnings"} ${report.warnings}\n`,
+    );
+    for (const issue of report.issues.slice(0, MAX_ISSUES_PRINTED)) process.stdout.write(`  ${formatIssue(issue, language)}\n`);
+    if (report.issues.length > MAX_ISSUES_PRINTED) {
+      const more = report.issues.length - MAX_ISSUES_PRINTED;
+      process.stdout.write(vi ? `  … và ${more} vấn đề khác (xem --report)\n` : `  … and ${more} more issues (see --report)\n`);
+    }
+  }
+}
+
+/** Prints the coverage summary: totals, per carrier and technology, per province and the worst communes. */
+export function printSummary(summary: CoverageSummary, options: { language: Language; filter: PointFilter; quiet: boolean }): void {
+  const { language, filter } = options;
+  const vi = language === "vi";
+  const n = (value: number) => formatNumber(value, language);
+  const percent = (part: number, whole: number) => (whole === 0 ? "–" : `${formatNumber((100 * part) / whole, language, 1)}%`);
+  const scope = [
+    filter.minTechnology ? (vi ? `từ ${filter.minTechnology} trở lên` : `${filter.minTechnology} or better`) : vi ? "mọi công nghệ" : "any technology",
+    filter.carriers?.length ? filter.carriers.join(", ") : vi ? "mọi nhà mạng" : "any carrier",
+  ].join(", ");
+  process.stdout.write(
+    `\n${vi ? "Điểm" : "Points"}: ${n(summary.total)}; ${vi ? "chưa có sóng" : "uncovered"} (${scope}): ${n(summary.uncovered)} ` +
+      `(${percent(summary.uncovered, summary.total)}); ${vi ? "chỉ một nhà mạng" : "one carrier only"}: ${n(summary.singleCarrier)}\n`,
+  );
+  if (options.quiet) return;
+  process.stdout.write(`\n${vi ? "Theo nhà mạng và công nghệ (số điểm được phủ sóng)" : "By carrier and technology (points covered)"}\n`);
+  for (const layer of summary.byLayer) {
+    process.stdout.write(
+      `  ${layer.carrier.padEnd(14)} ${layer.technology}  ${n(layer.covered).padStart(9)} / ${n(layer.total)}  ${percent(layer.covered, layer.total).padStart(7)}` +
+        `${layer.asOf ? `  (${vi ? "số liệu ngày" : "as of"} ${layer.asOf})` : ""}\n`,
+    );
+  }
+  process.stdout.write(`\n${vi ? "Theo nhà mạng (điểm chưa có sóng của nhà mạng đó)" : "By carrier (points that carrier does not cover)"}\n`);
+  for (const carrier of summary.byCarrier) {
+    process.stdout.write(`  ${carrier.carrier.padEnd(14)} ${n(carrier.uncovered).padStart(9)} / ${n(carrier.total)}\n`);
+  }
+  if (summary.byKind.length > 0) {
+    process.stdout.write(`\n${vi ? "Theo loại điểm (chưa có sóng / tổng)" : "By kind (uncovered / total)"}\n`);
+    for (const kind of summary.byKind) process.stdout.write(`  ${kind.kind.padEnd(16)} ${n(kind.uncovered).padStart(9)} / ${n(kind.total)}\n`);
+  }
+  if (summary.byProvince.length > 0) {
+    process.stdout.write(`\n${vi ? "Theo tỉnh (chưa có sóng / tổng, % được phủ)" : "By province (uncovered / total, % covered)"}\n`);
+    for (const area of summary.byProvince) {
+      process.stdout.write(`  ${area.name.padEnd(24)} ${n(area.uncovered).padStart(7)} / ${n(area.total).padEnd(7)} ${percent(area.covered, area.total).padStart(7)}\n`);
+    }
+  }
+  const worst = [...summary.byCommune].filter((area) => area.uncovered > 0).sort((a, b) => b.uncovered - a.uncovered).slice(0, 15);
+  if (worst.length > 0) {
+    process.stdout.write(`\n${vi ? "Xã có nhiều điểm chưa có sóng nhất" : "Communes with the most uncovered points"}\n`);
+    for (const area of worst) {
+      process.stdout.write(`  ${area.name.padEnd(24)} ${n(area.uncovered).padStart(7)} / ${n(area.total).padEnd(7)} ${percent(area.covered, area.total).padStart(7)}\n`);
+    }
+  }
+}
