@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const FIXTURES = join(ROOT, "tests/fixtures/cli");
+
+function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ["--import", "tsx", join(ROOT, "scripts/cli.ts"), ...args], { cwd: ROOT }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+async function tempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), "lom-song-cli-"));
+}
+
+// Two squares: Viettel 4G over lon 104.00–104.10, VNPT 3G over lon 104.05–104.20 (lat 22.0–22.1).
+// P1 Viettel only, P2 both, P3 VNPT only, P4 nothing, P5 on Viettel's east edge and inside VNPT.
+describe("cli analyze", () => {
+  it("writes only the point no carrier covers, keeping ids, input columns and Vietnamese text", async () => {
+    const dir = await tempDir();
+    const out = join(dir, "uncovered.csv");
+    const result = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--out", out, "--lang", "en"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const bytes = await readFile(out);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString("utf8").slice(1).trim().split("\r\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0].split(",").slice(0, 5)).toEqual(["id", "name", "kind", "lon", "lat"]);
+    expect(lines[0]).toContain("ghi chú");
+    expect(lines[1].startsWith("P4,")).toBe(true);
+    // The formula in the name is neutralised; the "-" note is text, neutralised too.
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(result.stdout).toContain("Points: 5");
+  });
+
+  it("counts a point covered only below the minimum technology as uncovered", async () => {
+    const dir = await tempDir();
+    const summaryPath = join(dir, "summary.json");
+    const out = join(dir, "uncovered.geojson");
+    const result = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--min-tech", "4G", "--out", out, "--summary", summaryPath]);
+    expect(result.code).toBe(0);
+    const collection = JSON.parse(await readFile(out, "utf8"));
+    expect(collection.features.map((feature: { properties: { id: string } }) => feature.properties.id).sort()).toEqual(["P3", "P4"]);
+    const summary = JSON.parse(await readFile(summaryPath, "utf8"));
+    expect(summary.total).toBe(5);
+    expect(summary.uncovered).toBe(2);
+  });
+
+  it("lists the points covered by exactly one carrier", async () => {
+    const dir = await tempDir();
+    const out = join(dir, "single.kml");
+    const result = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--status", "single_carrier", "--out", out]);
+    expect(result.code).toBe(0);
+    const kml = await readFile(out, "utf8");
+    expect(kml).toContain("<kml");
+    expect(kml).toContain("Trường TH Bản Xèo");
+    expect(kml).toContain("Điểm trường Khuổi Mỏ");
+    expect((kml.match(/<Placemark/g) ?? []).length).toBe(2);
+  });
+
+  it("treats a point on a coverage edge as covered by that carrier", async () => {
+    const dir = await tempDir();
+    const out = join(dir, "not-viettel.csv");
+    const result = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--carrier", "Viettel", "--out", out]);
+    expect(result.code).toBe(0);
+    const ids = (await readFile(out, "utf8")).trim().split("\r\n").slice(1).map((line) => line.split(",")[0]);
+    expect(ids.sort()).toEqual(["P3", "P4"]);
+  });
+
+  it("exits 2 with one line naming a missing file", async () => {
+    const result = await runCli(["analyze", "--points", "nope.csv", "--coverage", join(FIXTURES, "coverage.geojson")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain("nope.csv");
+    expect(result.stderr).not.toContain("    at ");
+  });
+
+  it("exits 2 naming the file when the coverage is not JSON", async () => {
+    const result = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "points.csv")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("points.csv");
+    expect(result.stderr).not.toContain("    at ");
+  });
+
+  it("exits 2 on an unknown technology", async () => {
+    const result = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--min-tech", "6G"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--min-tech");
+  });
+
+  it("documents every option in --help", async () => {
+    const result = await runCli(["analyze", "--help"]);
+    expect(result.code).toBe(0);
+    for (const option of ["--points", "--coverage", "--admin", "--min-tech", "--carrier", "--out", "--summary", "--report", "--status"]) {
+      expect(result.stdout).toContain(option);
+    }
+  });
+});
