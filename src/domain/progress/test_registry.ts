@@ -1,0 +1,23 @@
+/** Small hand-made registries shared by the progress unit tests (test support only; not exported). */
+import type { ListedPoint } from "./registry.ts";
+
+/**
+ * Makes a listed point with sensible defaults.
+ * @param id - its id
+ * @param fields - fields to override
+ * @returns the point
+ */
+export function makeListedPoint(id: string, fields: Partial<ListedPoint> = {}): ListedPoint {
+  return {
+    id,
+    name: `Điểm ${id}`,
+    kind: "village",
+    lon: 104,
+    lat: 22,
+    carrier: "Viettel",
+    deadline: "2026-06-30",
+    source: { file: "test", row: 1 },
+    extra: {},
+    ...fields,
+  };
+}
