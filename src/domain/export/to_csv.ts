@@ -1,0 +1,55 @@
+/**
+ * The generic CSV writer: UTF-8 byte-order mark (so Excel keeps Vietnamese letters), CRLF line
+ * ends, RFC 4180 quoting and formula-safe cells (CWE-1236, OWASP ASVS 5.0 1.2.10).
+ */
+
+const FORMULA_START = new Set(["=", "+", "-", "@", "\t", "\r", "\0"]);
+// A plain signed number, with a dot or a decimal comma: "-12.5", "-105,8", "+84", "-1e-3".
+const SIGNED_NUMBER = /^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Neutralises a cell that a spreadsheet would run as a formula: a cell starting with `=`, `+`, `-`, `@`, tab or
+ * carriage return (or NUL) gets a leading single quote, unless it is a real number such as "-12.5" or "-105,8".
+ * @param cell - the cell text
+ * @returns the cell, prefixed with `'` when needed
+ * @example
+ * ```ts
+ * escapeCsvFormula("=HYPERLINK(\"http://x\")"); // "'=HYPERLINK(\"http://x\")"
+ * escapeCsvFormula("-12.5"); // "-12.5"
+ * ```
+ */
+export function escapeCsvFormula(cell: string): string {
+  if (cell.length === 0 || !FORMULA_START.has(cell[0])) return cell;
+  if (SIGNED_NUMBER.test(cell)) return cell;
+  return `'${cell}`;
+}
+
+/**
+ * Formats one cell: numbers as JavaScript writes them, empty for null, undefined and non-finite numbers;
+ * text made formula-safe and quoted when it holds a quote, a delimiter, a line break or edge spaces.
+ * @param value - the cell value
+ * @returns the cell as written in the file
+ */
+export function formatCsvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  const safe = escapeCsvFormula(value.normalize("NFC"));
+  if (/[",;\r\n\t]/.test(safe) || safe !== safe.trim()) return `"${safe.replace(/"/g, '""')}"`;
+  return safe;
+}
+
+/**
+ * Writes a CSV file as a string: BOM, header, rows, CRLF after every line.
+ * @param columns - the header cells
+ * @param rows - the data rows, one value per column
+ * @returns the file content, starting with U+FEFF
+ * @example
+ * ```ts
+ * toCsv(["id", "lat"], [["A", 21.5]]); // "\uFEFFid,lat\r\nA,21.5\r\n"
+ * ```
+ */
+export function toCsv(columns: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  const lines = [columns.map(formatCsvCell).join(",")];
+  for (const row of rows) lines.push(row.map(formatCsvCell).join(","));
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}

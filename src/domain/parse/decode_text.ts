@@ -1,0 +1,47 @@
+/**
+ * Bytes to text: UTF-8 (with or without a byte-order mark) or, when the bytes are not valid UTF-8,
+ * windows-1258, the code page Excel's legacy "CSV (Comma delimited)" writes on a Vietnamese PC.
+ * The text is NFC-normalised: windows-1258 stores tones as combining marks.
+ */
+import { textDecoderClass } from "./text_decoder.ts";
+
+export type TextEncodingName = "utf-8" | "utf-8-bom" | "windows-1258";
+
+/** Decoded text and the encoding it was read as. */
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+}
+
+/**
+ * Decodes file bytes, trying strict UTF-8 first and falling back to windows-1258.
+ * @param bytes - the file content
+ * @returns the NFC-normalised text (without the byte-order mark) and the encoding used
+ * @example
+ * ```ts
+ * decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x61])); // { text: "a", encoding: "utf-8-bom" }
+ * ```
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  const Decoder = textDecoderClass();
+  const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    // The default (ignoreBOM: false) strips a leading byte-order mark.
+    const text = new Decoder("utf-8", { fatal: true }).decode(bytes);
+    return { text: text.normalize("NFC"), encoding: hasBom ? "utf-8-bom" : "utf-8" };
+  } catch {
+    const text = new Decoder("windows-1258").decode(bytes);
+    return { text: text.normalize("NFC"), encoding: "windows-1258" };
+  }
+}
+
+/**
+ * Turns a string or bytes into NFC text; a string keeps "utf-8" (or "utf-8-bom" when it starts with U+FEFF, which is removed).
+ * @param input - text already decoded by the caller, or raw bytes
+ * @returns the text and its encoding
+ */
+export function inputToText(input: string | Uint8Array): DecodedText {
+  if (typeof input !== "string") return decodeText(input);
+  if (input.charCodeAt(0) === 0xfeff) return { text: input.slice(1).normalize("NFC"), encoding: "utf-8-bom" };
+  return { text: input.normalize("NFC"), encoding: "utf-8" };
+}

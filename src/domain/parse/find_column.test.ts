@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { LATITUDE_ALIASES, LONGITUDE_ALIASES, POINT_COLUMN_ALIASES, findColumn } from "./find_column.ts";
+
+describe("findColumn", () => {
+  it("matches a Vietnamese header with or without tones and in any case", () => {
+    expect(findColumn(["Mã", "VĨ ĐỘ", "kinh do"], LATITUDE_ALIASES)).toBe("VĨ ĐỘ");
+    expect(findColumn(["Mã", "VĨ ĐỘ", "kinh do"], LONGITUDE_ALIASES)).toBe("kinh do");
+    expect(findColumn(["vido", "kinhdo"], LONGITUDE_ALIASES)).toBe("kinhdo");
+  });
+
+  it("matches English headers such as Latitude and lng", () => {
+    expect(findColumn(["Name", "Latitude", "lng"], LATITUDE_ALIASES)).toBe("Latitude");
+    expect(findColumn(["Name", "Latitude", "lng"], LONGITUDE_ALIASES)).toBe("lng");
+  });
+
+  it("returns the header as written in the file, spaces included", () => {
+    expect(findColumn([" id ", "x"], ["id"])).toBe(" id ");
+  });
+
+  it("prefers an earlier alias over a later one", () => {
+    expect(findColumn(["x", "lon"], LONGITUDE_ALIASES)).toBe("lon");
+  });
+
+  it("matches the other point columns by their Vietnamese names", () => {
+    const header = ["Mã điểm", "Tên điểm", "Loại điểm", "Mã trường chính", "Số học sinh", "Tỉnh", "Xã"];
+    expect(findColumn(header, POINT_COLUMN_ALIASES.id)).toBe("Mã điểm");
+    expect(findColumn(header, POINT_COLUMN_ALIASES.name)).toBe("Tên điểm");
+    expect(findColumn(header, POINT_COLUMN_ALIASES.kind)).toBe("Loại điểm");
+    expect(findColumn(header, POINT_COLUMN_ALIASES.parentId)).toBe("Mã trường chính");
+    expect(findColumn(header, POINT_COLUMN_ALIASES.weight)).toBe("Số học sinh");
+    expect(findColumn(header, POINT_COLUMN_ALIASES.provinceName)).toBe("Tỉnh");
+    expect(findColumn(header, POINT_COLUMN_ALIASES.communeName)).toBe("Xã");
+  });
+
+  it("returns undefined when no header matches", () => {
+    expect(findColumn(["a", "b"], LATITUDE_ALIASES)).toBeUndefined();
+  });
+});

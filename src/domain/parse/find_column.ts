@@ -1,0 +1,43 @@
+/**
+ * Column lookup by English or Vietnamese header, accent- and case-insensitive, and the header
+ * aliases the importers recognise.
+ */
+import { foldKey } from "./fold_for_search.ts";
+
+/** Headers recognised as latitude. */
+export const LATITUDE_ALIASES = ["lat", "latitude", "y", "vĩ độ", "vi do", "vido"] as const;
+/** Headers recognised as longitude. */
+export const LONGITUDE_ALIASES = ["lon", "lng", "long", "longitude", "x", "kinh độ", "kinh do", "kinhdo"] as const;
+/** Headers recognised for the other point columns, by Point field. */
+export const POINT_COLUMN_ALIASES = {
+  id: ["id", "point_id", "mã điểm", "mã", "ma", "code"],
+  name: ["name", "tên điểm", "tên", "ten"],
+  kind: ["kind", "loại điểm", "loại", "loai", "type"],
+  parentId: ["parent_id", "mã trường chính"],
+  weight: ["weight", "pupils", "households", "số học sinh", "số hộ"],
+  provinceName: ["province", "province_name", "tỉnh", "tinh"],
+  provinceCode: ["province_code", "mã tỉnh"],
+  communeName: ["commune", "commune_name", "xã", "xa", "phường"],
+  communeCode: ["commune_code", "mã xã"],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
+ * Finds the header that matches one of the aliases, ignoring case, accents, `_`, `-` and extra spaces.
+ * Earlier aliases win over later ones.
+ * @param header - the header row
+ * @param aliases - accepted names, most specific first
+ * @returns the header cell as written in the file, or undefined
+ * @example
+ * ```ts
+ * findColumn(["Mã", "Vĩ độ", "Kinh độ"], ["lat", "vi do"]); // "Vĩ độ"
+ * ```
+ */
+export function findColumn(header: readonly string[], aliases: readonly string[]): string | undefined {
+  const folded = header.map(foldKey);
+  for (const alias of aliases) {
+    const key = foldKey(alias);
+    const index = folded.indexOf(key);
+    if (index >= 0) return header[index];
+  }
+  return undefined;
+}

@@ -1,0 +1,128 @@
+/**
+ * Locale-tolerant numbers and coordinates. Files from Vietnamese Excel use decimal commas, and
+ * `parseFloat("105,8542")` returns 105 — a silent error of about 90 km — so numbers are never read
+ * with parseFloat on raw cells.
+ */
+
+const UNSIGNED_PLAIN = /^(?:\d+|\d+[.,]\d*|[.,]\d+)$/;
+const EXPONENT = /^(\d+(?:\.\d+)?|\.\d+)[eE]([+-]?\d+)$/;
+
+/**
+ * Reads a number written with a decimal point or a decimal comma, with optional thousands separators.
+ * A single separator is the decimal separator ("1,234" is 1.234, as Vietnamese Excel writes it); when both
+ * appear, the last one is decimal and the other must group digits by three.
+ * @param text - a cell such as "21,5432", "21.5432", "1.234,5", "-12"
+ * @returns the number, or null when the text is empty or not a number
+ * @example
+ * ```ts
+ * parseNumber("21,5432"); // 21.5432
+ * parseNumber("1.234,5"); // 1234.5
+ * parseNumber(""); // null
+ * ```
+ */
+export function parseNumber(text: string): number | null {
+  let value = text.trim().replace(/\u2212/g, "-");
+  if (value === "") return null;
+  let sign = 1;
+  if (value[0] === "+" || value[0] === "-") {
+    if (value[0] === "-") sign = -1;
+    value = value.slice(1);
+  }
+  if (value === "") return null;
+  const exponent = EXPONENT.exec(value);
+  if (exponent) return finiteOrNull(sign * Number(`${exponent[1]}e${exponent[2]}`));
+  const dots = count(value, ".");
+  const commas = count(value, ",");
+  if (dots + commas <= 1) {
+    if (!UNSIGNED_PLAIN.test(value)) return null;
+    return finiteOrNull(sign * Number(value.replace(",", ".")));
+  }
+  if (dots > 0 && commas > 0) {
+    const decimal = value.lastIndexOf(".") > value.lastIndexOf(",") ? "." : ",";
+    const group = decimal === "." ? "," : ".";
+    const decimalIndex = value.lastIndexOf(decimal);
+    if (count(value, decimal) !== 1) return null;
+    const integer = value.slice(0, decimalIndex);
+    const fraction = value.slice(decimalIndex + 1);
+    if (!/^\d*$/.test(fraction) || !isGrouped(integer, group)) return null;
+    return finiteOrNull(sign * Number(`${integer.split(group).join("")}.${fraction}`));
+  }
+  // Several separators of one kind: thousands grouping only ("1.234.567" or "1,234,567").
+  const group = dots > 0 ? "." : ",";
+  if (!isGrouped(value, group)) return null;
+  return finiteOrNull(sign * Number(value.split(group).join("")));
+}
+
+function count(text: string, character: string): number {
+  let total = 0;
+  for (const c of text) if (c === character) total++;
+  return total;
+}
+
+function isGrouped(integer: string, group: string): boolean {
+  const parts = integer.split(group);
+  if (!/^\d{1,3}$/.test(parts[0])) return false;
+  return parts.slice(1).every((part) => /^\d{3}$/.test(part));
+}
+
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
+const HEMISPHERES: Record<string, number> = { N: 1, E: 1, S: -1, W: -1 };
+
+/**
+ * Reads a coordinate in decimal degrees (dot or comma) or degrees-minutes-seconds.
+ * S and W, or a leading minus, make it negative.
+ * @param text - e.g. "21,5432", "21°32'15\"N", "105°48'30.5\"E", "21 32 15", "N 21 32.25"
+ * @returns degrees, or null when the text cannot be read (minutes or seconds ≥ 60, stray letters…)
+ * @example
+ * ```ts
+ * parseCoordinate("21°32'15\"N"); // 21.5375
+ * parseCoordinate("105,8542"); // 105.8542
+ * ```
+ */
+export function parseCoordinate(text: string): number | null {
+  const plain = parseNumber(text);
+  if (plain !== null) return plain;
+  let value = text
+    .normalize("NFC")
+    .trim()
+    .replace(/[\u2032\u2019\u2018`´]/g, "'")
+    .replace(/[\u2033\u201c\u201d]|''/g, '"')
+    .replace(/[º˚]/g, "°")
+    .replace(/\u2212/g, "-")
+    .toUpperCase();
+  let hemisphere = 0;
+  const leading = /^([NSEW])\s*/.exec(value);
+  if (leading) {
+    hemisphere = HEMISPHERES[leading[1]];
+    value = value.slice(leading[0].length);
+  }
+  const trailing = /\s*([NSEW])$/.exec(value);
+  if (trailing) {
+    if (hemisphere !== 0) return null;
+    hemisphere = HEMISPHERES[trailing[1]];
+    value = value.slice(0, value.length - trailing[0].length);
+  }
+  let sign = 1;
+  if (value[0] === "-" || value[0] === "+") {
+    if (value[0] === "-") sign = -1;
+    value = value.slice(1).trim();
+  }
+  if (sign === -1 && hemisphere === 1) return null;
+  const match = /^(\d+(?:[.,]\d+)?)\s*°?\s*(?:(\d+(?:[.,]\d+)?)\s*'?\s*(?:(\d+(?:[.,]\d+)?)\s*"?)?)?$/.exec(value);
+  if (!match) return null;
+  // Require a real separator between parts: "213215" is not D M S.
+  const hasSymbols = /[°'"]/.test(value) || /\d\s+\d/.test(value);
+  if (!hasSymbols && hemisphere === 0) return null;
+  const degrees = parseNumber(match[1]);
+  const minutes = match[2] === undefined ? 0 : parseNumber(match[2]);
+  const seconds = match[3] === undefined ? 0 : parseNumber(match[3]);
+  if (degrees === null || minutes === null || seconds === null) return null;
+  if (minutes >= 60 || seconds >= 60) return null;
+  if (match[2] !== undefined && !Number.isInteger(degrees)) return null;
+  if (match[3] !== undefined && !Number.isInteger(minutes)) return null;
+  const magnitude = degrees + minutes / 60 + seconds / 3600;
+  return (hemisphere === -1 || sign === -1 ? -1 : 1) * magnitude;
+}
