@@ -11,3 +11,5 @@ export * from "./parse/find_column.ts";
 export * from "./parse/parse_number.ts";
 export * from "./parse/read_csv_table.ts";
 export * from "./export/to_csv.ts";
+export * from "./spatial/coverage_index.ts";
+export * from "./spatial/admin_index.ts";
