@@ -1,0 +1,90 @@
+/**
+ * Translation and locale-aware formatting. Vietnamese is the default language.
+ */
+import type { Language, Message } from "../../domain/types.ts";
+import { MESSAGES, type MessageKey } from "./messages.ts";
+
+export type { MessageKey };
+
+/** The BCP 47 locale used for numbers, dates and collation in each language. */
+export const LOCALES: Record<Language, string> = { vi: "vi-VN", en: "en-GB" };
+
+/**
+ * Fills `{name}` placeholders in a template.
+ * @param template - text with placeholders
+ * @param params - values by placeholder name
+ * @returns the text with every known placeholder replaced
+ */
+export function fillTemplate(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/**
+ * Translates a message key.
+ * @param language - the interface language
+ * @param key - the message key
+ * @param params - placeholder values; numbers are formatted for the language
+ * @returns the translated text
+ */
+export function translate(language: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const formatted: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) formatted[name] = typeof value === "number" ? formatNumber(language, value) : value;
+  return fillTemplate(MESSAGES[key][language], formatted);
+}
+
+/**
+ * Picks the text of a domain message in the language.
+ * @param language - the interface language
+ * @param message - a message in both languages
+ * @returns the text in that language
+ */
+export function pickMessage(language: Language, message: Message): string {
+  return message[language];
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Formats a number for the language ("1.234,5" in Vietnamese, "1,234.5" in English).
+ * @param language - the interface language
+ * @param value - the number
+ * @param maximumFractionDigits - at most this many decimals (default 1)
+ * @returns the formatted number
+ */
+export function formatNumber(language: Language, value: number, maximumFractionDigits = 1): string {
+  const key = `${language}:${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
+/**
+ * Formats a percentage given from 0 to 100 ("87,3 %" style per locale).
+ * @param language - the interface language
+ * @param percent - the value, 0–100
+ * @returns the formatted percentage
+ */
+export function formatPercent(language: Language, percent: number): string {
+  return new Intl.NumberFormat(LOCALES[language], { style: "percent", maximumFractionDigits: 1 }).format(percent / 100);
+}
+
+/**
+ * Formats a date for the language (31/12/2025 in Vietnamese).
+ * @param language - the interface language
+ * @param date - the date
+ * @returns the formatted date
+ */
+export function formatDate(language: Language, date: Date): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: "short", timeZone: "Asia/Ho_Chi_Minh" }).format(date);
+}
+
+/**
+ * A collator for sorting names: Vietnamese collation in both languages, since the names are Vietnamese.
+ * @returns a collator that sorts "Đà Nẵng" before "Điện Biên"
+ */
+export function createNameCollator(): Intl.Collator {
+  return new Intl.Collator("vi", { sensitivity: "base", numeric: true });
+}

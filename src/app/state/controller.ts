@@ -1,0 +1,207 @@
+/**
+ * The app's actions: start, import, remove, reset. Each runs the analysis in the worker, then
+ * commits the result to the store and saves the files in IndexedDB. A file that yields nothing
+ * usable is refused and the loaded data kept.
+ */
+import type { ImportReport } from "../../domain/issues.ts";
+import { AnalysisError, CancelledError, type AnalysisClient } from "../../workers/analysis_client.ts";
+import type { AnalyzeResult, FileOptions, InspectResult, LoadedFile, LoadedFileKind } from "../../workers/messages.ts";
+import { BOUNDARY_URLS, SAMPLE_DEAD_ZONES_URL, SAMPLE_FILES, absoluteUrl } from "../sample_data.ts";
+import { clearSavedDataset, loadDataset, saveDataset } from "../storage/file_store.ts";
+import { makeNotice, type AppState, type Notice, type Store } from "./store.ts";
+
+export interface Controller {
+  start(): Promise<void>;
+  inspectFile(name: string, bytes: ArrayBuffer, options: FileOptions): Promise<InspectResult>;
+  importFile(file: LoadedFile): Promise<boolean>;
+  removeFile(id: string): Promise<void>;
+  resetToSample(): Promise<void>;
+  clearAll(): Promise<void>;
+  notify(notice: Notice): void;
+  dismiss(id: number): void;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Creates a file id that is unique enough for one browser profile.
+ * @returns a random id
+ */
+export function createFileId(): string {
+  return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+}
+
+async function fetchSampleFiles(kinds: readonly LoadedFileKind[]): Promise<LoadedFile[]> {
+  const files: LoadedFile[] = [];
+  for (const sample of SAMPLE_FILES) {
+    if (!kinds.includes(sample.kind)) continue;
+    const response = await fetch(sample.url);
+    if (!response.ok) throw new Error(`${sample.name}: HTTP ${response.status}`);
+    files.push({ id: `sample-${sample.kind}`, name: sample.name, kind: sample.kind, bytes: await response.arrayBuffer(), options: {}, isSample: true });
+  }
+  return files;
+}
+
+/** A report counts as refused when the file gave nothing usable. */
+function isRefused(report: ImportReport): boolean {
+  return report.accepted === 0;
+}
+
+/**
+ * Creates the controller.
+ * @param store - the app store
+ * @param client - the analysis worker client
+ * @returns the actions
+ */
+export function createController(store: Store<AppState>, client: AnalysisClient): Controller {
+  let running: AbortController | null = null;
+
+  const notify = (notice: Notice) => store.setState((state) => ({ notices: [...state.notices.filter((other) => other.key !== notice.key), notice] }));
+
+  async function analyze(files: readonly LoadedFile[]): Promise<AnalyzeResult | null> {
+    running?.abort();
+    const controller = new AbortController();
+    running = controller;
+    store.setState({ busy: { phase: "read", fraction: 0, cancel: () => controller.abort() } });
+    try {
+      const samplePoints = files.some((file) => file.isSample && file.kind === "points");
+      return await client.request(
+        "analyze",
+        {
+          type: "analyze",
+          files: files.map((file) => ({ id: file.id, name: file.name, kind: file.kind, bytes: file.bytes, options: file.options })),
+          boundaryUrls: [absoluteUrl(BOUNDARY_URLS.provinces), absoluteUrl(BOUNDARY_URLS.communes)],
+          listedUrl: samplePoints ? absoluteUrl(SAMPLE_DEAD_ZONES_URL) : undefined,
+        },
+        {
+          signal: controller.signal,
+          onProgress: (progress) => {
+            if (running === controller) store.setState({ busy: { phase: progress.phase, fraction: progress.fraction, cancel: () => controller.abort() } });
+          },
+        },
+      );
+    } catch (error) {
+      if (error instanceof CancelledError) {
+        if (running === controller) notify(makeNotice("info", "progress.cancelled"));
+      } else if (error instanceof AnalysisError) {
+        notify(makeNotice("error", "error.analysis", { reason: error.message }));
+      } else {
+        notify(makeNotice("error", "error.worker"));
+      }
+      return null;
+    } finally {
+      if (running === controller) {
+        running = null;
+        store.setState({ busy: null });
+      }
+    }
+  }
+
+  function commit(files: LoadedFile[], data: AnalyzeResult): void {
+    store.setState({ files, data, listedPointIds: data.listedPointIds, selectedPointIndex: null, ready: true });
+  }
+
+  async function persist(files: readonly LoadedFile[]): Promise<void> {
+    try {
+      await saveDataset(files);
+    } catch (error) {
+      notify(makeNotice("error", "error.storageSave", { reason: describe(error) }));
+    }
+  }
+
+  async function loadSample(): Promise<void> {
+    let files: LoadedFile[];
+    try {
+      files = await fetchSampleFiles(["points", "coverage"]);
+    } catch (error) {
+      notify(makeNotice("error", "error.sample", { reason: describe(error) }));
+      store.setState({ ready: true });
+      return;
+    }
+    const data = await analyze(files);
+    if (data) commit(files, data);
+    else store.setState({ ready: true });
+  }
+
+  async function start(): Promise<void> {
+    let saved: Awaited<ReturnType<typeof loadDataset>> = null;
+    try {
+      saved = await loadDataset();
+    } catch (error) {
+      notify(makeNotice("error", "error.storageLoad", { reason: describe(error) }));
+    }
+    if (saved) {
+      let files: LoadedFile[] = [...saved.files];
+      if (saved.meta.sampleKinds.length > 0) {
+        try {
+          files = [...(await fetchSampleFiles(saved.meta.sampleKinds)), ...files];
+        } catch (error) {
+          notify(makeNotice("error", "error.sample", { reason: describe(error) }));
+        }
+      }
+      const data = files.length > 0 ? await analyze(files) : null;
+      if (data) commit(files, data);
+      else store.setState({ ready: true });
+      return;
+    }
+    if (store.getState().sampleNone) {
+      store.setState({ ready: true });
+      return;
+    }
+    await loadSample();
+  }
+
+  async function importFile(file: LoadedFile): Promise<boolean> {
+    const current = store.getState().files;
+    // The user's own file replaces the sample file of the same kind.
+    const files = [...current.filter((other) => !(other.isSample && other.kind === file.kind)), file];
+    const data = await analyze(files);
+    if (!data) return false;
+    const report = data.reports.find((entry) => entry.fileId === file.id)?.report;
+    if (!report || isRefused(report)) {
+      store.setState({ lastImport: { fileName: file.name, report: report ?? emptyRefusal(file), refused: true } });
+      return false;
+    }
+    commit(files, data);
+    store.setState({ lastImport: { fileName: file.name, report, refused: false } });
+    await persist(files);
+    return true;
+  }
+
+  function emptyRefusal(file: LoadedFile): ImportReport {
+    return { file: file.name, kind: file.kind, read: 0, accepted: 0, rejected: 0, warnings: 0, issues: [] };
+  }
+
+  async function reanalyze(files: LoadedFile[]): Promise<void> {
+    if (files.length === 0) {
+      store.setState({ files: [], data: null, listedPointIds: [], selectedPointIndex: null });
+      await persist(files);
+      return;
+    }
+    const data = await analyze(files);
+    if (!data) return;
+    commit(files, data);
+    await persist(files);
+  }
+
+  return {
+    start,
+    notify,
+    dismiss: (id) => store.setState((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
+    inspectFile: (name, bytes, options) => client.request("inspect", { type: "inspect", name, bytes, options }),
+    importFile,
+    removeFile: (id) => reanalyze(store.getState().files.filter((file) => file.id !== id)),
+    async resetToSample() {
+      try {
+        await clearSavedDataset();
+      } catch (error) {
+        notify(makeNotice("error", "error.storageSave", { reason: describe(error) }));
+      }
+      store.setState({ lastImport: null });
+      await loadSample();
+    },
+    clearAll: () => reanalyze([]),
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Figures derived from the analysis and the filters, shared by the map, the list, the statistics
+ * and the exports so that all of them show the same thing. Computed with the domain's queries.
+ */
+import {
+  pointStatus,
+  selectPoints,
+  summarizeCoverage,
+  type CoverageSummary,
+  type PointFilter,
+  type PointStatus,
+} from "../../domain/index.ts";
+import type { AnalyzeResult } from "../../workers/messages.ts";
+import type { ViewFilter } from "./url_state.ts";
+
+/** Status codes stored per point (and used as map feature state). */
+export const STATUS_CODES: Record<PointStatus, number> = { uncovered: 0, single_carrier: 1, covered: 2 };
+
+export interface DerivedView {
+  pointFilter: PointFilter;
+  /** Points passing the kind and area filters, whatever their status. */
+  shown: Uint32Array;
+  /** Status code of every point under the filter's carriers and minimum technology. */
+  statuses: Uint8Array;
+  /** The uncovered points under the filters. */
+  uncovered: Uint32Array;
+  summary: CoverageSummary;
+}
+
+/**
+ * Converts the UI filter into the domain's PointFilter (empty lists mean "no restriction").
+ * @param filter - the UI filter
+ * @returns the domain filter
+ */
+export function toPointFilter(filter: ViewFilter): PointFilter {
+  const pointFilter: PointFilter = {};
+  if (filter.carriers.length > 0) pointFilter.carriers = [...filter.carriers];
+  if (filter.minTechnology) pointFilter.minTechnology = filter.minTechnology;
+  if (filter.kinds.length > 0) pointFilter.kinds = [...filter.kinds];
+  if (filter.provinceCode) pointFilter.provinceCode = filter.provinceCode;
+  if (filter.communeCode) pointFilter.communeCode = filter.communeCode;
+  return pointFilter;
+}
+
+/**
+ * Derives every figure the views show.
+ * @param data - the analysis result
+ * @param filter - the UI filter
+ * @returns the derived view
+ */
+export function deriveView(data: AnalyzeResult, filter: ViewFilter): DerivedView {
+  const pointFilter = toPointFilter(filter);
+  const { analysis, points } = data;
+  const statusFilter: PointFilter = { carriers: pointFilter.carriers, minTechnology: pointFilter.minTechnology };
+  const statuses = new Uint8Array(points.length);
+  for (let index = 0; index < points.length; index++) statuses[index] = STATUS_CODES[pointStatus(analysis, index, statusFilter)];
+  return {
+    pointFilter,
+    shown: selectPoints(analysis, points, { ...pointFilter, status: "all" }),
+    statuses,
+    uncovered: selectPoints(analysis, points, { ...pointFilter, status: "uncovered" }),
+    summary: summarizeCoverage(analysis, points, pointFilter),
+  };
+}
+
+let cache: { data: AnalyzeResult; key: string; view: DerivedView } | null = null;
+
+/**
+ * deriveView with a one-entry cache keyed on the data object and the filter's content.
+ * @param data - the analysis result
+ * @param filter - the UI filter
+ * @returns the derived view
+ */
+export function deriveViewCached(data: AnalyzeResult, filter: ViewFilter): DerivedView {
+  const key = JSON.stringify(filter);
+  if (cache && cache.data === data && cache.key === key) return cache.view;
+  const view = deriveView(data, filter);
+  cache = { data, key, view };
+  return view;
+}

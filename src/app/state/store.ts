@@ -1,0 +1,113 @@
+/**
+ * The app store: the loaded data sets and their analysis, the filters, the selection and what
+ * the user is told. A tiny external store read through useSyncExternalStore; it holds no logic
+ * (the analysis is the domain's, run in the worker; derived figures are in derived.ts).
+ */
+import { useSyncExternalStore } from "react";
+import type { ImportReport } from "../../domain/issues.ts";
+import type { Language } from "../../domain/types.ts";
+import type { MessageKey } from "../i18n/i18n.ts";
+import type { AnalyzeResult, LoadedFile, ProgressPhase } from "../../workers/messages.ts";
+import type { MapCamera, ViewFilter } from "./url_state.ts";
+
+export type TabName = "list" | "statistics" | "import" | "export";
+
+/** A message for the user, already resolved to both languages or to a key with parameters. */
+export interface Notice {
+  id: number;
+  severity: "error" | "info";
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+export interface Busy {
+  phase: ProgressPhase;
+  fraction: number;
+  cancel: () => void;
+}
+
+export interface LastImport {
+  fileName: string;
+  report: ImportReport;
+  /** True when the file was refused and the loaded data kept. */
+  refused: boolean;
+}
+
+export interface AppState {
+  language: Language;
+  filter: ViewFilter;
+  search: string;
+  camera?: MapCamera;
+  sampleNone: boolean;
+  /** The files whose analysis is shown. */
+  files: LoadedFile[];
+  data: AnalyzeResult | null;
+  /** Ids of the points on the listed dead-zone registry; highlighted on the map. */
+  listedPointIds: string[];
+  selectedPointIndex: number | null;
+  /** Bumped whenever the map should fly to the selected point. */
+  flyRequest: number;
+  busy: Busy | null;
+  notices: Notice[];
+  /** Layer toggles by legend key (see map/layers.ts). */
+  layerVisibility: Record<string, boolean>;
+  lastImport: LastImport | null;
+  tab: TabName;
+  printing: boolean;
+  /** False until the first data set (or none) is in place. */
+  ready: boolean;
+}
+
+type Listener = () => void;
+
+/** A minimal observable store. */
+export interface Store<T> {
+  getState(): T;
+  setState(update: Partial<T> | ((state: T) => Partial<T>)): void;
+  subscribe(listener: Listener): () => void;
+}
+
+/**
+ * Creates a store.
+ * @param initial - the initial state
+ * @returns the store
+ */
+export function createStore<T>(initial: T): Store<T> {
+  let state = initial;
+  const listeners = new Set<Listener>();
+  return {
+    getState: () => state,
+    setState(update) {
+      const patch = typeof update === "function" ? update(state) : update;
+      state = { ...state, ...patch };
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+let noticeId = 1;
+
+/**
+ * Makes a notice with a fresh id.
+ * @param severity - error or info
+ * @param key - the message key
+ * @param params - placeholder values
+ * @returns the notice
+ */
+export function makeNotice(severity: Notice["severity"], key: MessageKey, params?: Record<string, string | number>): Notice {
+  return { id: noticeId++, severity, key, params };
+}
+
+/**
+ * Reads a slice of a store in a component and re-renders when it changes.
+ * @param store - the store
+ * @param selector - picks the slice; return stable references
+ * @returns the slice
+ */
+export function useStore<T, S>(store: Store<T>, selector: (state: T) => S): S {
+  return useSyncExternalStore(store.subscribe, () => selector(store.getState()));
+}

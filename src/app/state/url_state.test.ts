@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { EMPTY_FILTER, parseUrlState, writeUrlState, type UrlState } from "./url_state.ts";
+
+describe("parseUrlState", () => {
+  it("defaults to Vietnamese, the sample data and no filter", () => {
+    expect(parseUrlState("")).toEqual({ language: "vi", sampleNone: false, filter: EMPTY_FILTER, camera: undefined, search: "" });
+  });
+
+  it("reads the language, filters, camera and search", () => {
+    const state = parseUrlState("?lang=en&carrier=Viettel,VNPT&tech=4G&kind=school,village&province=15&commune=15001&map=9.5/21.7/104.1&q=lao%20cai");
+    expect(state).toEqual({
+      language: "en",
+      sampleNone: false,
+      filter: { carriers: ["Viettel", "VNPT"], minTechnology: "4G", kinds: ["school", "village"], provinceCode: "15", communeCode: "15001" },
+      camera: { zoom: 9.5, lat: 21.7, lon: 104.1 },
+      search: "lao cai",
+    });
+  });
+
+  it("ignores an unknown technology, unknown kinds, a bad camera and unknown parameters", () => {
+    const state = parseUrlState("?tech=6G&kind=castle,school&map=abc/1/2&foo=bar&lang=fr");
+    expect(state.filter).toEqual({ carriers: [], kinds: ["school"] });
+    expect(state.camera).toBeUndefined();
+    expect(state.language).toBe("vi");
+  });
+
+  it("recognises ?sample=none", () => {
+    expect(parseUrlState("?sample=none").sampleNone).toBe(true);
+  });
+});
+
+describe("writeUrlState", () => {
+  it("writes nothing for the default state", () => {
+    expect(writeUrlState({ language: "vi", sampleNone: false, filter: EMPTY_FILTER, search: "" })).toBe("");
+  });
+
+  it("round-trips a full state", () => {
+    const state: UrlState = {
+      language: "en",
+      sampleNone: true,
+      filter: { carriers: ["MobiFone"], minTechnology: "3G", kinds: ["school_site"], provinceCode: "10", communeCode: "10123" },
+      camera: { zoom: 7.25, lat: 22.33333, lon: 103.98765 },
+      search: "Đồng Văn",
+    };
+    expect(parseUrlState(writeUrlState(state))).toEqual(state);
+  });
+
+  it("rounds the camera so links stay short", () => {
+    const text = writeUrlState({ language: "vi", sampleNone: false, filter: EMPTY_FILTER, search: "", camera: { zoom: 7.123456, lat: 21.123456789, lon: 105.987654321 } });
+    expect(text).toBe("?map=7.12%2F21.12346%2F105.98765");
+  });
+});

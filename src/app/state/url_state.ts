@@ -1,0 +1,106 @@
+/**
+ * The view state that lives in the URL, so that a link reproduces what the sender saw:
+ * language, filters, the map camera and the search text. Never data, never names of people.
+ */
+import { POINT_KINDS, TECHNOLOGIES, type Language, type PointKind, type Technology } from "../../domain/types.ts";
+
+/** The filters the user chose; every panel, the map and the exports follow them. */
+export interface ViewFilter {
+  /** Carriers that count; empty means every carrier. */
+  carriers: string[];
+  minTechnology?: Technology;
+  /** Kinds shown; empty means every kind. */
+  kinds: PointKind[];
+  provinceCode?: string;
+  communeCode?: string;
+}
+
+export interface MapCamera {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
+export interface UrlState {
+  language: Language;
+  /** `?sample=none`: start with no data loaded. */
+  sampleNone: boolean;
+  filter: ViewFilter;
+  camera?: MapCamera;
+  search: string;
+}
+
+export const EMPTY_FILTER: ViewFilter = { carriers: [], kinds: [] };
+
+function splitList(value: string | null): string[] {
+  if (!value) return [];
+  return value
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+}
+
+function parseCamera(value: string | null): MapCamera | undefined {
+  if (!value) return undefined;
+  const parts = value.split("/").map(Number);
+  if (parts.length !== 3 || parts.some((part) => !Number.isFinite(part))) return undefined;
+  const [zoom, lat, lon] = parts;
+  if (zoom < 0 || zoom > 22 || lat < -85 || lat > 85 || lon < -180 || lon > 180) return undefined;
+  return { zoom, lat, lon };
+}
+
+/**
+ * Reads the view state from a query string; unknown parameters and invalid values are ignored.
+ * @param search - `location.search`, with or without the leading "?"
+ * @returns the state, with defaults for what is missing
+ * @example
+ * parseUrlState("?lang=en&tech=4G&kind=school").filter.minTechnology // "4G"
+ */
+export function parseUrlState(search: string): UrlState {
+  const params = new URLSearchParams(search);
+  const language: Language = params.get("lang") === "en" ? "en" : "vi";
+  const technology = params.get("tech");
+  const kinds = splitList(params.get("kind")).filter((kind): kind is PointKind => (POINT_KINDS as readonly string[]).includes(kind));
+  const filter: ViewFilter = {
+    carriers: [...new Set(splitList(params.get("carrier")))],
+    kinds: [...new Set(kinds)],
+  };
+  if (technology && (TECHNOLOGIES as readonly string[]).includes(technology)) filter.minTechnology = technology as Technology;
+  const province = params.get("province")?.trim();
+  if (province) filter.provinceCode = province;
+  const commune = params.get("commune")?.trim();
+  if (commune) filter.communeCode = commune;
+  return {
+    language,
+    sampleNone: params.get("sample") === "none",
+    filter,
+    camera: parseCamera(params.get("map")),
+    search: params.get("q") ?? "",
+  };
+}
+
+function roundTo(value: number, digits: number): string {
+  return String(Number(value.toFixed(digits)));
+}
+
+/**
+ * Writes the view state as a query string (defaults are left out, so a plain link stays short).
+ * @param state - the state
+ * @returns "?…" or "" when everything is at its default
+ * @example
+ * writeUrlState({ language: "en", sampleNone: false, filter: EMPTY_FILTER, search: "" }) // "?lang=en"
+ */
+export function writeUrlState(state: UrlState): string {
+  const params = new URLSearchParams();
+  if (state.language === "en") params.set("lang", "en");
+  if (state.sampleNone) params.set("sample", "none");
+  if (state.filter.carriers.length > 0) params.set("carrier", state.filter.carriers.join(","));
+  if (state.filter.minTechnology) params.set("tech", state.filter.minTechnology);
+  if (state.filter.kinds.length > 0) params.set("kind", state.filter.kinds.join(","));
+  if (state.filter.provinceCode) params.set("province", state.filter.provinceCode);
+  if (state.filter.communeCode) params.set("commune", state.filter.communeCode);
+  if (state.search) params.set("q", state.search);
+  if (state.camera) params.set("map", `${roundTo(state.camera.zoom, 2)}/${roundTo(state.camera.lat, 5)}/${roundTo(state.camera.lon, 5)}`);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}

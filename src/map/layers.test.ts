@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
+import type { FillLayerSpecification, LayerSpecification, StyleSpecification } from "maplibre-gl";
+import {
+  LAYER,
+  STATUS_COLORS,
+  TOGGLE,
+  buildBaseStyle,
+  carrierColor,
+  coverageLayer,
+  coverageToggleKey,
+  isToggleOn,
+  labelLayers,
+  pointLayers,
+} from "./layers.ts";
+
+const URLS = { provincesUrl: "./assets/provinces.geojson", communesUrl: "./assets/communes.geojson", archipelagosUrl: "./assets/archipelagos.geojson" };
+
+function fullStyle(): StyleSpecification {
+  const base = buildBaseStyle(URLS);
+  return { ...base, layers: [...base.layers, coverageLayer(0, "Viettel", "4G", 0), coverageLayer(1, "MobiFone", "2G", 1), ...labelLayers("vi"), ...pointLayers()] };
+}
+
+describe("the map style", () => {
+  it("is valid against the MapLibre style specification", () => {
+    expect(validateStyleMin(fullStyle())).toEqual([]);
+  });
+
+  it("needs no network: no glyphs URL, no sprite, and only the online basemap source is remote", () => {
+    const style = fullStyle();
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+    const remote = Object.entries(style.sources).filter(([, source]) => JSON.stringify(source).includes("https://"));
+    expect(remote.map(([name]) => name)).toEqual(["osm"]);
+  });
+
+  it("keeps the online basemap switched off by default", () => {
+    const osm = fullStyle().layers.find((layer) => layer.id === LAYER.osm) as LayerSpecification & { layout?: { visibility?: string } };
+    expect(osm.layout?.visibility).toBe("none");
+    expect(isToggleOn({}, TOGGLE.osm)).toBe(false);
+    expect(isToggleOn({}, TOGGLE.uncovered)).toBe(true);
+  });
+
+  it("draws labels above coverage and points above labels", () => {
+    const ids = fullStyle().layers.map((layer) => layer.id);
+    expect(ids.indexOf(LAYER.provinceLabel)).toBeGreaterThan(ids.indexOf("coverage-0"));
+    expect(ids.indexOf(LAYER.points)).toBeGreaterThan(ids.indexOf(LAYER.provinceLabel));
+  });
+});
+
+describe("pointLayers", () => {
+  it("colours points by feature-state status with the three status colours", () => {
+    const points = pointLayers().find((layer) => layer.id === LAYER.points)!;
+    const color = JSON.stringify((points as { paint: Record<string, unknown> }).paint["icon-color"]);
+    expect(color).toContain("feature-state");
+    for (const value of Object.values(STATUS_COLORS)) expect(color).toContain(value);
+  });
+
+  it("gives schools, school sites and villages different symbols", () => {
+    const points = pointLayers().find((layer) => layer.id === LAYER.points)! as { layout: Record<string, unknown> };
+    const image = JSON.stringify(points.layout["icon-image"]);
+    expect(image).toContain('"school","point-circle"');
+    expect(image).toContain('"school_site","point-square"');
+    expect(image).toContain('"village","point-triangle"');
+  });
+});
+
+describe("coverageLayer", () => {
+  it("draws higher technologies more opaque and keeps fills translucent", () => {
+    const opacity = (technology: "2G" | "5G") => (coverageLayer(0, "Viettel", technology, 0) as FillLayerSpecification).paint!["fill-opacity"] as number;
+    expect(opacity("5G")).toBeGreaterThan(opacity("2G"));
+    expect(opacity("5G")).toBeLessThan(0.5);
+  });
+
+  it("selects its features by layer index", () => {
+    expect((coverageLayer(3, "VNPT", "3G", 1) as FillLayerSpecification).filter).toEqual(["==", ["get", "layer"], 3]);
+  });
+});
+
+describe("carrierColor", () => {
+  it("keeps known carriers' colours and cycles a palette for others", () => {
+    expect(carrierColor("Viettel", 5)).toBe(carrierColor("Viettel", 0));
+    expect(carrierColor("Other A", 0)).not.toBe(carrierColor("Other B", 1));
+  });
+
+  it("names legend keys by carrier and technology", () => {
+    expect(coverageToggleKey("Viettel", "4G")).toBe("coverage:Viettel|4G");
+  });
+});
+
+describe("labelLayers", () => {
+  it("labels the archipelagos in the chosen language, falling back to Vietnamese", () => {
+    const archipelago = labelLayers("en").find((layer) => layer.id === LAYER.archipelagoLabel) as { layout: Record<string, unknown> };
+    const field = JSON.stringify(archipelago.layout["text-field"]);
+    expect(field.indexOf("name_en")).toBeLessThan(field.indexOf("name_vi"));
+  });
+});

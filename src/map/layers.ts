@@ -1,0 +1,275 @@
+/**
+ * The map style as plain data: sources, layers and colours. MapView turns these into MapLibre
+ * calls; nothing here touches MapLibre, so every spec is unit-tested and validated against the
+ * style specification.
+ */
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from "maplibre-gl";
+import type { Language, PointKind, Technology } from "../domain/types.ts";
+import type { SymbolShape } from "./symbols.ts";
+
+export const SOURCE = {
+  osm: "osm",
+  provinces: "provinces",
+  communes: "communes",
+  archipelagos: "archipelagos",
+  adminLabels: "admin-labels",
+  importedAdmin: "imported-admin",
+  coverage: "coverage",
+  points: "points",
+} as const;
+
+export const LAYER = {
+  background: "background",
+  osm: "osm-raster",
+  provinceFill: "province-fill",
+  communeLine: "commune-line",
+  provinceLine: "province-line",
+  importedAdminLine: "imported-admin-line",
+  archipelagoFill: "archipelago-fill",
+  archipelagoLabel: "archipelago-label",
+  provinceLabel: "province-label",
+  communeLabel: "commune-label",
+  listedRing: "listed-ring",
+  points: "points",
+} as const;
+
+/** Prefix of the per-(carrier, technology) coverage fill layers. */
+export const COVERAGE_LAYER_PREFIX = "coverage-";
+
+/** Colours by point status: purple-red, orange, green; each has at least 3:1 contrast on the pale basemap. */
+export const STATUS_COLORS = { uncovered: "#b3124d", single_carrier: "#c25400", covered: "#1b7a3a" } as const;
+
+/** Known carriers get their own colour; others take the palette in order. */
+export const CARRIER_COLORS: Record<string, string> = {
+  Viettel: "#00897b",
+  VNPT: "#1e63c4",
+  VinaPhone: "#1e63c4",
+  MobiFone: "#6a3fc0",
+  Vietnamobile: "#c77c00",
+};
+const PALETTE = ["#00897b", "#1e63c4", "#6a3fc0", "#c77c00", "#5d7a12", "#a1337f"];
+
+/**
+ * Colour of a carrier's coverage.
+ * @param carrier - the carrier name
+ * @param index - its position among loaded carriers, for unknown names
+ * @returns a CSS colour
+ */
+export function carrierColor(carrier: string, index: number): string {
+  return CARRIER_COLORS[carrier] ?? PALETTE[index % PALETTE.length];
+}
+
+/** The symbol of each point kind. */
+export const KIND_SHAPES: Record<PointKind, SymbolShape> = {
+  school: "circle",
+  school_site: "square",
+  village: "triangle",
+  village_centre: "triangle",
+  other: "diamond",
+};
+
+/**
+ * Name of the map image of a shape.
+ * @param shape - the shape
+ * @returns the image id
+ */
+export function symbolImageName(shape: SymbolShape): string {
+  return `point-${shape}`;
+}
+
+/** Local font names for labels: with no `glyphs` URL MapLibre draws text with the browser's fonts. */
+export const LABEL_FONTS = ["Noto Sans Regular", "Noto Sans", "DejaVu Sans", "Arial", "sans-serif"];
+
+export const OSM_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+export const OSM_ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>';
+
+export interface BaseStyleOptions {
+  provincesUrl: string;
+  communesUrl: string;
+  archipelagosUrl: string;
+}
+
+const EMPTY_COLLECTION = { type: "FeatureCollection", features: [] } as const;
+
+function geojson(data: string | typeof EMPTY_COLLECTION, promoteId?: string): SourceSpecification {
+  return promoteId ? { type: "geojson", data, promoteId } : { type: "geojson", data };
+}
+
+/** feature-state `visible` (set by the app) as 1 or 0. */
+const VISIBLE: ExpressionSpecification = ["case", ["boolean", ["feature-state", "visible"], false], 1, 0];
+
+/**
+ * The point layers: listed dead zones (a dark ring under the symbol) and the points themselves,
+ * shaped by kind and coloured by feature-state `status` (0 uncovered, 1 one carrier, 2 covered).
+ * @returns the two layer specs
+ */
+export function pointLayers(): LayerSpecification[] {
+  const shapeByKind: ExpressionSpecification = [
+    "match",
+    ["get", "kind"],
+    ...(Object.entries(KIND_SHAPES).flatMap(([kind, shape]) => [kind, symbolImageName(shape)]) as string[]),
+    symbolImageName("diamond"),
+  ] as ExpressionSpecification;
+  return [
+    {
+      id: LAYER.listedRing,
+      type: "circle",
+      source: SOURCE.points,
+      paint: {
+        "circle-radius": ["interpolate", ["linear"], ["zoom"], 5, 6, 12, 11],
+        "circle-color": "rgba(0,0,0,0)",
+        "circle-stroke-color": "#111111",
+        "circle-stroke-width": 2.5,
+        "circle-stroke-opacity": ["case", ["all", ["boolean", ["feature-state", "listed"], false], ["boolean", ["feature-state", "visible"], false]], 1, 0],
+      },
+    },
+    {
+      id: LAYER.points,
+      type: "symbol",
+      source: SOURCE.points,
+      layout: {
+        "icon-image": shapeByKind,
+        "icon-size": ["interpolate", ["linear"], ["zoom"], 5, 0.35, 9, 0.55, 13, 0.8],
+        "icon-allow-overlap": true,
+        "icon-ignore-placement": true,
+        "symbol-sort-key": ["get", "order"],
+      },
+      paint: {
+        "icon-color": [
+          "match",
+          ["number", ["feature-state", "status"], 2],
+          0,
+          STATUS_COLORS.uncovered,
+          1,
+          STATUS_COLORS.single_carrier,
+          STATUS_COLORS.covered,
+        ],
+        "icon-halo-color": "#ffffff",
+        "icon-halo-width": 1.2,
+        "icon-opacity": VISIBLE,
+      },
+    },
+  ];
+}
+
+/**
+ * The fill layer of one (carrier, technology) coverage layer; higher technologies are drawn more opaque.
+ * @param layerIndex - index of the layer in the analysis
+ * @param carrier - the carrier
+ * @param technology - the technology
+ * @param colorIndex - the carrier's position among loaded carriers
+ * @returns the layer spec
+ */
+export function coverageLayer(layerIndex: number, carrier: string, technology: Technology, colorIndex: number): LayerSpecification {
+  const opacity = { "2G": 0.14, "3G": 0.18, "4G": 0.22, "5G": 0.26 }[technology];
+  const color = carrierColor(carrier, colorIndex);
+  return {
+    id: `${COVERAGE_LAYER_PREFIX}${layerIndex}`,
+    type: "fill",
+    source: SOURCE.coverage,
+    filter: ["==", ["get", "layer"], layerIndex],
+    paint: { "fill-color": color, "fill-opacity": opacity, "fill-outline-color": color },
+  };
+}
+
+/**
+ * The offline base style: sea, provinces and communes from the bundled boundaries, with labels,
+ * Hoàng Sa and Trường Sa, and an OpenStreetMap raster layer that is off until the user turns it on.
+ * @param options - URLs of the bundled boundary files
+ * @returns the style; coverage and point layers are added by MapView
+ * @example
+ * new maplibregl.Map({ container, style: buildBaseStyle({ provincesUrl, communesUrl, archipelagosUrl }) });
+ */
+export function buildBaseStyle(options: BaseStyleOptions): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      [SOURCE.osm]: { type: "raster", tiles: [OSM_TILE_URL], tileSize: 256, maxzoom: 19, attribution: OSM_ATTRIBUTION },
+      [SOURCE.provinces]: geojson(options.provincesUrl),
+      [SOURCE.communes]: geojson(options.communesUrl),
+      [SOURCE.archipelagos]: geojson(options.archipelagosUrl),
+      [SOURCE.adminLabels]: geojson(EMPTY_COLLECTION),
+      [SOURCE.importedAdmin]: geojson(EMPTY_COLLECTION),
+      [SOURCE.coverage]: geojson(EMPTY_COLLECTION),
+      [SOURCE.points]: geojson(EMPTY_COLLECTION),
+    },
+    layers: [
+      { id: LAYER.background, type: "background", paint: { "background-color": "#cfe2ee" } },
+      { id: LAYER.osm, type: "raster", source: SOURCE.osm, layout: { visibility: "none" } },
+      { id: LAYER.provinceFill, type: "fill", source: SOURCE.provinces, paint: { "fill-color": "#f7f5ef", "fill-opacity": 1 } },
+      { id: LAYER.archipelagoFill, type: "fill", source: SOURCE.archipelagos, filter: ["==", ["geometry-type"], "Polygon"], paint: { "fill-color": "#f7f5ef", "fill-outline-color": "#6b6b6b" } },
+      { id: LAYER.communeLine, type: "line", source: SOURCE.communes, minzoom: 7, paint: { "line-color": "#9a9a9a", "line-width": ["interpolate", ["linear"], ["zoom"], 7, 0.3, 12, 1] } },
+      { id: LAYER.provinceLine, type: "line", source: SOURCE.provinces, paint: { "line-color": "#5f5f5f", "line-width": ["interpolate", ["linear"], ["zoom"], 4, 0.6, 10, 1.8] } },
+      { id: LAYER.importedAdminLine, type: "line", source: SOURCE.importedAdmin, paint: { "line-color": "#3a3a3a", "line-width": 1.2, "line-dasharray": [3, 2] } },
+    ],
+    // No "glyphs": labels are drawn with local fonts, so the map needs no network and no glyph files.
+  };
+}
+
+/**
+ * The label layers, added above the coverage so that names stay readable.
+ * @param language - the interface language: archipelago labels use `name_<language>` when present
+ * @returns province, commune and archipelago label layers
+ */
+export function labelLayers(language: Language): LayerSpecification[] {
+  const haloPaint = { "text-color": "#202020", "text-halo-color": "#ffffff", "text-halo-width": 1.5 };
+  return [
+    {
+      id: LAYER.communeLabel,
+      type: "symbol",
+      source: SOURCE.adminLabels,
+      minzoom: 9,
+      filter: ["==", ["get", "level"], "commune"],
+      layout: { "text-field": ["get", "name"], "text-font": LABEL_FONTS, "text-size": 11, "text-max-width": 8 },
+      paint: { ...haloPaint, "text-color": "#444444" },
+    },
+    {
+      id: LAYER.provinceLabel,
+      type: "symbol",
+      source: SOURCE.adminLabels,
+      maxzoom: 10,
+      filter: ["==", ["get", "level"], "province"],
+      layout: { "text-field": ["get", "name"], "text-font": LABEL_FONTS, "text-size": ["interpolate", ["linear"], ["zoom"], 4, 11, 9, 15], "text-max-width": 8 },
+      paint: haloPaint,
+    },
+    {
+      id: LAYER.archipelagoLabel,
+      type: "symbol",
+      source: SOURCE.archipelagos,
+      layout: {
+        "text-field": ["coalesce", ["get", `name_${language}`], ["get", "name_vi"], ["get", "name"], ""],
+        "text-font": LABEL_FONTS,
+        "text-size": 12,
+        "text-max-width": 9,
+        "text-allow-overlap": true,
+        "symbol-placement": "point",
+      },
+      paint: { ...haloPaint, "text-color": "#7a1020" },
+    },
+  ];
+}
+
+/** Legend keys of the toggles that are not per coverage layer. */
+export const TOGGLE = {
+  boundaries: "boundaries",
+  osm: "osm",
+  listed: "listed",
+  uncovered: "status:uncovered",
+  singleCarrier: "status:single_carrier",
+  covered: "status:covered",
+} as const;
+
+/**
+ * Legend key of a coverage layer.
+ * @param carrier - the carrier
+ * @param technology - the technology
+ * @returns the key
+ */
+export function coverageToggleKey(carrier: string, technology: Technology): string {
+  return `coverage:${carrier}|${technology}`;
+}
+
+/** Default visibility: everything on except the online basemap. */
+export function isToggleOn(visibility: Record<string, boolean>, key: string): boolean {
+  return visibility[key] ?? key !== TOGGLE.osm;
+}

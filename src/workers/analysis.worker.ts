@@ -1,0 +1,238 @@
+/**
+ * The analysis worker: reads files and runs the domain analysis off the main thread.
+ * Thin on purpose: it only calls src/domain functions, reports progress between steps and
+ * stops between steps when asked to cancel.
+ */
+import {
+  analyzeCoverage,
+  detectFileKind,
+  findColumn,
+  parseAdminGeojson,
+  parseCoverageGeojson,
+  parsePointsCsv,
+  parsePointsGeojson,
+  previewCsv,
+  readCsvTable,
+  type AdminArea,
+  type CoverageFeature,
+  type ImportReport,
+  type Point,
+} from "../domain/index.ts";
+import { computeLabelPoint } from "../map/label_points.ts";
+import type {
+  AnalyzeRequest,
+  AnalyzeResult,
+  InspectRequest,
+  InspectResult,
+  ProgressPhase,
+  WorkerRequest,
+  WorkerResponse,
+} from "./messages.ts";
+
+interface WorkerScope {
+  postMessage(message: WorkerResponse, transfer?: Transferable[]): void;
+  addEventListener(type: "message", listener: (event: MessageEvent<WorkerRequest>) => void): void;
+}
+const scope = self as unknown as WorkerScope;
+
+const cancelled = new Set<number>();
+
+class CancelledError extends Error {}
+
+/** Lets queued messages (a cancel) arrive, then stops if this request was cancelled. */
+async function checkpoint(requestId: number, phase: ProgressPhase, fraction: number): Promise<void> {
+  scope.postMessage({ type: "progress", requestId, progress: { phase, fraction } });
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (cancelled.has(requestId)) throw new CancelledError();
+}
+
+/** True when the file looks like JSON rather than CSV. */
+function isJsonFile(name: string, bytes: Uint8Array): boolean {
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".geojson") || lower.endsWith(".json")) return true;
+  if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) return false;
+  for (let i = 0; i < Math.min(bytes.length, 64); i++) {
+    const byte = bytes[i];
+    if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09 || byte === 0xef || byte === 0xbb || byte === 0xbf) continue;
+    return byte === 0x7b || byte === 0x5b;
+  }
+  return false;
+}
+
+function countFeatures(bytes: Uint8Array): number | null {
+  try {
+    const value = JSON.parse(new TextDecoder().decode(bytes)) as { features?: unknown[] };
+    return Array.isArray(value.features) ? value.features.length : null;
+  } catch {
+    return null;
+  }
+}
+
+function inspect(request: InspectRequest): InspectResult {
+  const bytes = new Uint8Array(request.bytes);
+  const detectedKind = detectFileKind(bytes, request.name);
+  if (isJsonFile(request.name, bytes)) return { detectedKind, csv: null, featureCount: countFeatures(bytes) };
+  const preview = previewCsv(bytes, {
+    file: request.name,
+    delimiter: request.options.delimiter,
+    lonColumn: request.options.lonColumn,
+    latColumn: request.options.latColumn,
+  });
+  return {
+    detectedKind,
+    csv: {
+      encoding: preview.encoding,
+      delimiter: preview.delimiter,
+      decimalComma: preview.decimalComma,
+      columns: preview.columns,
+      rows: preview.rows,
+      rowCount: preview.rowCount,
+      lonColumn: preview.lonColumn,
+      latColumn: preview.latColumn,
+    },
+    featureCount: null,
+  };
+}
+
+const boundaryCache = new Map<string, AdminArea[]>();
+
+async function loadBoundaries(url: string): Promise<AdminArea[]> {
+  const cached = boundaryCache.get(url);
+  if (cached) return cached;
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const areas = parseAdminGeojson(bytes, { file: url.split("/").pop() ?? url }).items;
+  boundaryCache.set(url, areas);
+  return areas;
+}
+
+const LISTED_ID_ALIASES = ["point_id", "pointid", "id", "ma_diem", "mã điểm", "ma diem"];
+
+async function loadListedIds(url: string): Promise<string[]> {
+  const response = await fetch(url);
+  if (!response.ok) return [];
+  const table = readCsvTable(new Uint8Array(await response.arrayBuffer()), { file: "dead_zones.csv" });
+  const column = findColumn(table.header, LISTED_ID_ALIASES);
+  if (!column) return [];
+  const index = table.header.indexOf(column);
+  return [...new Set(table.rows.map((row) => (row[index] ?? "").trim()).filter((id) => id.length > 0))];
+}
+
+async function analyze(request: AnalyzeRequest): Promise<AnalyzeResult> {
+  const { requestId } = request;
+  const started = performance.now();
+  const points: Point[] = [];
+  const coverage: CoverageFeature[] = [];
+  const importedAdmin: AdminArea[] = [];
+  const reports: AnalyzeResult["reports"] = [];
+  const total = request.files.length + 2;
+  let step = 0;
+  for (const file of request.files) {
+    await checkpoint(requestId, file.kind, step++ / total);
+    const bytes = new Uint8Array(file.bytes);
+    let report: ImportReport;
+    if (file.kind === "points") {
+      const result = isJsonFile(file.name, bytes)
+        ? parsePointsGeojson(bytes, { file: file.name })
+        : parsePointsCsv(bytes, { file: file.name, delimiter: file.options.delimiter, lonColumn: file.options.lonColumn, latColumn: file.options.latColumn });
+      for (const point of result.items) points.push(point);
+      report = result.report;
+    } else if (file.kind === "coverage") {
+      const result = parseCoverageGeojson(bytes, {
+        file: file.name,
+        carrier: file.options.carrier,
+        technology: file.options.technology,
+        repair: file.options.repair === true,
+      });
+      for (const feature of result.items) coverage.push(feature);
+      report = result.report;
+    } else {
+      const result = parseAdminGeojson(bytes, { file: file.name });
+      for (const area of result.items) importedAdmin.push(area);
+      report = result.report;
+    }
+    reports.push({ fileId: file.id, report });
+  }
+  await checkpoint(requestId, "admin", step++ / total);
+  const bundled: AdminArea[] = [];
+  for (const url of request.boundaryUrls) {
+    try {
+      for (const area of await loadBoundaries(url)) bundled.push(area);
+    } catch {
+      // A missing bundled boundary file only costs the admin names; the analysis still runs.
+    }
+  }
+  const listedPointIds = request.listedUrl ? await loadListedIds(request.listedUrl).catch(() => []) : [];
+  const admin = importedAdmin.length > 0 ? importedAdmin : bundled;
+  const parsed = performance.now();
+  await checkpoint(requestId, "analyse", step++ / total);
+  const analysis = analyzeCoverage(points, coverage, admin);
+  const analysed = performance.now();
+  await checkpoint(requestId, "finish", step / total);
+
+  const layerIndex = new Map(analysis.layers.map((layer, index) => [`${layer.carrier}\u0000${layer.technology}`, index]));
+  return {
+    points,
+    analysis,
+    reports,
+    coverage: {
+      type: "FeatureCollection",
+      features: coverage.map((feature) => ({
+        type: "Feature",
+        geometry: feature.geometry,
+        properties: { carrier: feature.carrier, technology: feature.technology, layer: layerIndex.get(`${feature.carrier}\u0000${feature.technology}`) ?? -1 },
+      })),
+    },
+    importedAdmin: {
+      type: "FeatureCollection",
+      features: importedAdmin.map((area) => ({ type: "Feature", geometry: area.geometry, properties: { name: area.name, level: area.level, code: area.code } })),
+    },
+    adminLabels: {
+      type: "FeatureCollection",
+      features: admin.flatMap((area) => {
+        const position = computeLabelPoint(area.geometry);
+        return position
+          ? [{ type: "Feature" as const, geometry: { type: "Point" as const, coordinates: position }, properties: { name: area.name, level: area.level, code: area.code } }]
+          : [];
+      }),
+    },
+    listedPointIds,
+    timings: { parseMilliseconds: parsed - started, analyseMilliseconds: analysed - parsed },
+  };
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+scope.addEventListener("message", (event) => {
+  const request = event.data;
+  if (request.type === "cancel") {
+    cancelled.add(request.requestId);
+    return;
+  }
+  const run = async (): Promise<void> => {
+    try {
+      if (request.type === "inspect") {
+        scope.postMessage({ type: "progress", requestId: request.requestId, progress: { phase: "inspect", fraction: 0 } });
+        scope.postMessage({ type: "result", requestId: request.requestId, result: inspect(request) });
+        return;
+      }
+      const result = await analyze(request);
+      const { masks, provinceOf, communeOf } = result.analysis;
+      const transfer = [...new Set([masks.buffer, provinceOf.buffer, communeOf.buffer])].filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
+      scope.postMessage({ type: "result", requestId: request.requestId, result }, transfer);
+    } catch (error) {
+      if (error instanceof CancelledError) {
+        scope.postMessage({ type: "cancelled", requestId: request.requestId });
+      } else {
+        const reason = describeError(error);
+        scope.postMessage({ type: "error", requestId: request.requestId, message: { vi: reason, en: reason } });
+      }
+    } finally {
+      cancelled.delete(request.requestId);
+    }
+  };
+  void run();
+});

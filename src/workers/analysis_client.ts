@@ -1,0 +1,157 @@
+/**
+ * The main thread's side of the analysis worker: typed requests that return promises,
+ * a progress callback, and cancellation through an AbortSignal.
+ * File bytes are copied and the copies transferred, so the caller keeps its own.
+ */
+import type { AnalyzeRequest, InspectRequest, ProgressEvent, WorkerRequest, WorkerResponse, WorkerResults } from "./messages.ts";
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: ProgressEvent) => void;
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  onProgress?: (progress: ProgressEvent) => void;
+}
+
+/** Rejection reason when a request was cancelled. */
+export class CancelledError extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "AbortError";
+  }
+}
+
+/** Rejection reason when the worker itself failed (it is restarted). */
+export class WorkerFailedError extends Error {}
+
+/** Rejection reason when the worker reported an error for a request. */
+export class AnalysisError extends Error {
+  readonly vi: string;
+  readonly en: string;
+  constructor(message: { vi: string; en: string }) {
+    super(message.en);
+    this.vi = message.vi;
+    this.en = message.en;
+  }
+}
+
+type RequestBody<T extends keyof WorkerResults> = T extends "inspect" ? Omit<InspectRequest, "requestId"> : Omit<AnalyzeRequest, "requestId">;
+
+/** How long a cancelled request may take to stop before the worker is terminated. */
+const CANCEL_GRACE_MILLISECONDS = 400;
+
+/**
+ * A client for the analysis worker.
+ * @example
+ * const client = new AnalysisClient(() => new Worker(new URL("./analysis.worker.ts", import.meta.url), { type: "module" }));
+ * const result = await client.request("analyze", { type: "analyze", files, boundaryUrls: [] }, { onProgress });
+ */
+export class AnalysisClient {
+  private worker: Worker;
+  private readonly createWorker: () => Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextRequestId = 1;
+
+  constructor(createWorker: () => Worker) {
+    this.createWorker = createWorker;
+    this.worker = this.startWorker();
+  }
+
+  private startWorker(): Worker {
+    const worker = this.createWorker();
+    worker.addEventListener("message", (event: MessageEvent<WorkerResponse>) => this.receive(event.data));
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      this.restart(new WorkerFailedError(event.message || "worker error"));
+    });
+    return worker;
+  }
+
+  private restart(reason: unknown): void {
+    this.worker.terminate();
+    for (const pending of this.pending.values()) pending.reject(reason);
+    this.pending.clear();
+    this.worker = this.startWorker();
+  }
+
+  private receive(response: WorkerResponse): void {
+    const pending = this.pending.get(response.requestId);
+    if (!pending) return;
+    if (response.type === "progress") {
+      pending.onProgress?.(response.progress);
+      return;
+    }
+    this.pending.delete(response.requestId);
+    if (response.type === "result") pending.resolve(response.result);
+    else if (response.type === "cancelled") pending.reject(new CancelledError());
+    else pending.reject(new AnalysisError(response.message));
+  }
+
+  /**
+   * Sends a request and waits for its result.
+   * @param type - the request type
+   * @param body - the request without its id
+   * @param options - abort signal and progress callback
+   * @returns the result; rejects with CancelledError when aborted
+   */
+  request<T extends keyof WorkerResults>(type: T, body: RequestBody<T>, options: RequestOptions = {}): Promise<WorkerResults[T]> {
+    const requestId = this.nextRequestId++;
+    const transfer: ArrayBuffer[] = [];
+    let message: WorkerRequest;
+    if (body.type === "inspect") {
+      const bytes = body.bytes.slice(0);
+      transfer.push(bytes);
+      message = { ...body, bytes, requestId };
+    } else {
+      const files = body.files.map((file) => {
+        const bytes = file.bytes.slice(0);
+        transfer.push(bytes);
+        return { ...file, bytes };
+      });
+      message = { ...body, files, requestId };
+    }
+    void type;
+    return new Promise<WorkerResults[T]>((resolve, reject) => {
+      if (options.signal?.aborted) {
+        reject(new CancelledError());
+        return;
+      }
+      this.pending.set(requestId, { resolve: resolve as (value: unknown) => void, reject, onProgress: options.onProgress });
+      options.signal?.addEventListener(
+        "abort",
+        () => {
+          if (!this.pending.has(requestId)) return;
+          this.worker.postMessage({ type: "cancel", requestId } satisfies WorkerRequest);
+          // The worker stops at its next checkpoint; if a long domain call holds it, terminate it.
+          const timer = setTimeout(() => {
+            if (this.pending.has(requestId)) this.restart(new CancelledError());
+          }, CANCEL_GRACE_MILLISECONDS);
+          const settle = this.pending.get(requestId)!;
+          this.pending.set(requestId, {
+            ...settle,
+            resolve: () => {
+              clearTimeout(timer);
+              reject(new CancelledError());
+            },
+            reject: (error) => {
+              clearTimeout(timer);
+              reject(error instanceof CancelledError ? error : new CancelledError());
+            },
+          });
+        },
+        { once: true },
+      );
+      this.worker.postMessage(message, transfer);
+    });
+  }
+
+  /** Stops the worker and rejects every pending request. */
+  dispose(): void {
+    this.worker.terminate();
+    for (const pending of this.pending.values()) pending.reject(new CancelledError());
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The typed protocol between the app and its analysis worker. Each request names a type; the
+ * worker answers with progress events and then exactly one result, error or cancellation.
+ * File bytes are transferred in (the client sends copies); typed arrays are transferred out.
+ */
+import type { FeatureCollection, MultiPolygon, Point as PointGeometry, Polygon } from "geojson";
+import type { CoverageAnalysis } from "../domain/index.ts";
+import type { ImportReport } from "../domain/issues.ts";
+import type { Message, Point, Technology } from "../domain/types.ts";
+
+/** The kinds of file the app imports (the dead-zone tracking files are handled elsewhere). */
+export type LoadedFileKind = "points" | "coverage" | "admin";
+
+/** What the user set in the import preview; passed to the domain parser as options. */
+export interface FileOptions {
+  delimiter?: "," | ";" | "\t";
+  lonColumn?: string;
+  latColumn?: string;
+  carrier?: string;
+  technology?: Technology;
+  repair?: boolean;
+}
+
+/** One loaded file: its raw bytes are kept so that it can be analysed again after a reload. */
+export interface LoadedFile {
+  id: string;
+  name: string;
+  kind: LoadedFileKind;
+  bytes: ArrayBuffer;
+  options: FileOptions;
+  isSample: boolean;
+}
+
+/** What detectFileKind said, widened to what the preview can show. */
+export type DetectedKind = "points" | "coverage" | "admin" | "registry" | "updates" | "backup" | "unknown";
+
+/** The preview of a CSV file (mirrors the domain's CsvPreview). */
+export interface CsvPreviewData {
+  encoding: string;
+  delimiter: string;
+  decimalComma: boolean;
+  columns: string[];
+  rows: string[][];
+  rowCount: number;
+  lonColumn?: string;
+  latColumn?: string;
+}
+
+export interface InspectRequest {
+  type: "inspect";
+  requestId: number;
+  name: string;
+  bytes: ArrayBuffer;
+  options: FileOptions;
+}
+
+export interface InspectResult {
+  detectedKind: DetectedKind;
+  /** Set for CSV files. */
+  csv: CsvPreviewData | null;
+  /** Set for GeoJSON files. */
+  featureCount: number | null;
+}
+
+export interface AnalyzeRequest {
+  type: "analyze";
+  requestId: number;
+  files: Omit<LoadedFile, "isSample">[];
+  /** Same-origin URLs of the bundled admin boundaries (GeoJSON), used when no admin file is loaded. */
+  boundaryUrls: string[];
+  /** Same-origin URL of the listed dead zones CSV (point ids), when the sample has one. */
+  listedUrl?: string;
+}
+
+/** Properties of each coverage polygon sent to the map. */
+export interface CoverageProperties {
+  carrier: string;
+  technology: Technology;
+  layer: number;
+}
+
+export interface AdminLabelProperties {
+  name: string;
+  level: "province" | "commune";
+  code: string;
+}
+
+export interface AnalyzeResult {
+  points: Point[];
+  analysis: CoverageAnalysis;
+  reports: { fileId: string; report: ImportReport }[];
+  coverage: FeatureCollection<Polygon | MultiPolygon, CoverageProperties>;
+  /** Admin areas imported by the user (drawn over the bundled boundaries). */
+  importedAdmin: FeatureCollection<Polygon | MultiPolygon, AdminLabelProperties>;
+  adminLabels: FeatureCollection<PointGeometry, AdminLabelProperties>;
+  listedPointIds: string[];
+  timings: { parseMilliseconds: number; analyseMilliseconds: number };
+}
+
+export interface CancelRequest {
+  type: "cancel";
+  requestId: number;
+}
+
+export type WorkerRequest = InspectRequest | AnalyzeRequest | CancelRequest;
+
+/** Maps each request type to its result type. */
+export interface WorkerResults {
+  inspect: InspectResult;
+  analyze: AnalyzeResult;
+}
+
+export type ProgressPhase = "read" | "points" | "coverage" | "admin" | "analyse" | "finish" | "inspect";
+
+export interface ProgressEvent {
+  phase: ProgressPhase;
+  /** 0–1 over the whole request. */
+  fraction: number;
+}
+
+export type WorkerResponse =
+  | { type: "progress"; requestId: number; progress: ProgressEvent }
+  | { type: "result"; requestId: number; result: InspectResult | AnalyzeResult }
+  | { type: "error"; requestId: number; message: Message }
+  | { type: "cancelled"; requestId: number };
