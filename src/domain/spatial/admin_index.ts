@@ -25,8 +25,10 @@ export interface AdminIndex {
  * @param areas - the areas; their positions in this array are the indices locateAdmin returns
  * @returns the index
  * @example
+ * ```ts
  * const index = buildAdminIndex(communes);
  * const area = locateAdmin(index, 105.85, 21.03); // an index into communes, or -1
+ * ```
  */
 export function buildAdminIndex(areas: readonly AdminArea[]): AdminIndex {
   const builder = new RingSetBuilder();

@@ -57,9 +57,11 @@ function compareText(a: string, b: string): number {
  * @param options - `cellSize` in degrees forces the grid cell size (default: chosen per layer from its edges)
  * @returns the index
  * @example
+ * ```ts
  * const index = buildCoverageIndex(features);
  * const masks = queryCoverageMasks(index, [105.85], [21.03]);
  * const coveredByFirstLayer = (masks[0] & 1) !== 0;
+ * ```
  */
 export function buildCoverageIndex(features: readonly CoverageFeature[], options: { cellSize?: number } = {}): CoverageIndex {
   const { layers, members } = groupCoverageLayers(features);
@@ -158,7 +160,9 @@ function cellCovers(layer: LayerGrid, cell: number, column: number, row: number,
  * @returns masks: bit l of word i * words + floor(l / 32) is set when layer l covers point i; a point on an edge or a
  *   vertex is covered, a point inside a hole is not; a point with a non-finite coordinate is covered by nothing
  * @example
+ * ```ts
  * const masks = queryCoverageMasks(index, Float64Array.of(105.85), Float64Array.of(21.03));
+ * ```
  */
 export function queryCoverageMasks(index: CoverageIndex, lon: ArrayLike<number>, lat: ArrayLike<number>): Uint32Array {
   const count = lon.length;

@@ -26,7 +26,9 @@ export interface FlatbushBaseline {
  * @param features - coverage features
  * @returns the baseline index
  * @example
+ * ```ts
  * const masks = queryFlatbushMasks(buildFlatbushBaseline(features), lon, lat);
+ * ```
  */
 export function buildFlatbushBaseline(features: readonly CoverageFeature[]): FlatbushBaseline {
   const { layers, members } = groupCoverageLayers(features);

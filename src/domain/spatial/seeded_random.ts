@@ -8,8 +8,10 @@
  * @param seed - any 32-bit integer
  * @returns a function returning the next number of the sequence
  * @example
+ * ```ts
  * const random = createRandom(42);
  * random(); // the same first number on every run
+ * ```
  */
 export function createRandom(seed: number): () => number {
   let state = seed >>> 0;

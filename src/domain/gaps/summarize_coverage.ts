@@ -1,0 +1,146 @@
+/**
+ * Counts for a report: how many points are uncovered, covered by one carrier only, or covered, in total and per
+ * province, commune, kind, layer and carrier.
+ */
+import type { Point, PointKind, Technology } from "../types.ts";
+import { countedLayers, pointInScope, type CoverageAnalysis, type PointFilter } from "./analyze_coverage.ts";
+
+/** Counts for one province or commune. */
+export interface AreaStat {
+  code: string;
+  name: string;
+  provinceCode?: string;
+  total: number;
+  uncovered: number;
+  covered: number;
+  /** 100 × covered / total, rounded to one decimal; 0 when total is 0. */
+  percentCovered: number;
+}
+
+/** The counts over the points in the filter's scope. */
+export interface CoverageSummary {
+  /** Points in scope (kinds, province, commune of the filter). */
+  total: number;
+  /** Points no counted layer covers. */
+  uncovered: number;
+  /** Points exactly one distinct counted carrier covers (also counted in `covered`). */
+  singleCarrier: number;
+  /** Points at least one counted layer covers: total − uncovered. */
+  covered: number;
+  /** Areas with at least one point in scope, in the analysis' order. */
+  byProvince: AreaStat[];
+  byCommune: AreaStat[];
+  /** Kinds with at least one point in scope. */
+  byKind: { kind: PointKind; total: number; uncovered: number }[];
+  /** Every layer (counted or not): points in scope it covers. */
+  byLayer: { carrier: string; technology: Technology; asOf: string | null; covered: number; total: number }[];
+  /** Every counted carrier: points in scope it covers with a counted layer, and those it does not. */
+  byCarrier: { carrier: string; covered: number; uncovered: number; total: number }[];
+}
+
+/**
+ * Summarises the analysis under a filter. "Uncovered" means no layer of the filter's carriers at or above its
+ * minimum technology covers the point: uncovered by one carrier is `carriers: [carrier]`.
+ * @param analysis - the analysis
+ * @param points - the analysed points
+ * @param filter - which layers count and which points are in scope
+ * @returns the counts
+ * @example
+ * ```ts
+ * const summary = summarizeCoverage(analysis, points, { minTechnology: "4G" });
+ * summary.uncovered; // points with no 4G or 5G from any carrier
+ * ```
+ */
+export function summarizeCoverage(analysis: CoverageAnalysis, points: readonly Point[], filter: PointFilter = {}): CoverageSummary {
+  const { counted, carrierOfLayer, carriers } = countedLayers(analysis, filter);
+  const layerCount = analysis.layers.length;
+  const words = analysis.words;
+  const provinceTotals = new AreaCounts(analysis.provinces.length);
+  const communeTotals = new AreaCounts(analysis.communes.length);
+  const kindTotals = new Map<PointKind, { total: number; uncovered: number }>();
+  const layerCovered = new Array<number>(layerCount).fill(0);
+  const carrierCovered = new Array<number>(carriers.length).fill(0);
+  const carrierCounted = carriers.map((_, id) => counted.some((flag, l) => flag && carrierOfLayer[l] === id));
+  const carrierSeen = new Uint8Array(carriers.length);
+  let total = 0;
+  let uncovered = 0;
+  let singleCarrier = 0;
+  for (let i = 0; i < points.length; i++) {
+    if (!pointInScope(analysis, points, i, filter)) continue;
+    total++;
+    carrierSeen.fill(0);
+    let distinct = 0;
+    const base = i * words;
+    for (let l = 0; l < layerCount; l++) {
+      if (((analysis.masks[base + (l >> 5)] >>> (l & 31)) & 1) === 0) continue;
+      layerCovered[l]++;
+      if (!counted[l]) continue;
+      const carrier = carrierOfLayer[l];
+      if (carrierSeen[carrier] === 0) {
+        carrierSeen[carrier] = 1;
+        carrierCovered[carrier]++;
+        distinct++;
+      }
+    }
+    const isUncovered = distinct === 0;
+    if (isUncovered) uncovered++;
+    if (distinct === 1) singleCarrier++;
+    provinceTotals.add(analysis.provinceOf[i], isUncovered);
+    communeTotals.add(analysis.communeOf[i], isUncovered);
+    const kind = points[i].kind;
+    const kindEntry = kindTotals.get(kind) ?? { total: 0, uncovered: 0 };
+    kindEntry.total++;
+    if (isUncovered) kindEntry.uncovered++;
+    kindTotals.set(kind, kindEntry);
+  }
+  return {
+    total,
+    uncovered,
+    singleCarrier,
+    covered: total - uncovered,
+    byProvince: provinceTotals.stats(analysis.provinces),
+    byCommune: communeTotals.stats(analysis.communes),
+    byKind: [...kindTotals.entries()].map(([kind, entry]) => ({ kind, ...entry })),
+    byLayer: analysis.layers.map((layer, l) => ({ carrier: layer.carrier, technology: layer.technology, asOf: layer.asOf, covered: layerCovered[l], total })),
+    byCarrier: carriers.flatMap((carrier, id) =>
+      carrierCounted[id] ? [{ carrier, covered: carrierCovered[id], uncovered: total - carrierCovered[id], total }] : [],
+    ),
+  };
+}
+
+/** Totals and uncovered counts per area index. */
+class AreaCounts {
+  private readonly totals: Uint32Array;
+  private readonly uncovered: Uint32Array;
+
+  constructor(size: number) {
+    this.totals = new Uint32Array(size);
+    this.uncovered = new Uint32Array(size);
+  }
+
+  add(area: number, isUncovered: boolean): void {
+    if (area < 0) return;
+    this.totals[area]++;
+    if (isUncovered) this.uncovered[area]++;
+  }
+
+  stats(areas: readonly { code: string; name: string; provinceCode?: string }[]): AreaStat[] {
+    const result: AreaStat[] = [];
+    areas.forEach((area, k) => {
+      const total = this.totals[k];
+      if (total === 0) return;
+      const uncovered = this.uncovered[k];
+      const covered = total - uncovered;
+      result.push({
+        code: area.code,
+        name: area.name,
+        ...(area.provinceCode !== undefined ? { provinceCode: area.provinceCode } : {}),
+        total,
+        uncovered,
+        covered,
+        percentCovered: Math.round((1000 * covered) / total) / 10,
+      });
+    });
+    return result;
+  }
+}
