@@ -1,0 +1,312 @@
+/**
+ * Point lists (schools, school sites, villages) from CSV, as Excel in Vietnam writes them:
+ * UTF-8 or windows-1258, `,` `;` or tab, decimal commas, decimal degrees or DMS, English or
+ * Vietnamese headers. Every row is accepted (possibly with warnings) or rejected with a reason.
+ */
+import type { ImportIssue, ImportReport } from "../issues.ts";
+import { emptyReport, type ImportResult } from "../issues.ts";
+import type { Point, PointKind } from "../types.ts";
+import { LATITUDE_ALIASES, LONGITUDE_ALIASES, POINT_COLUMN_ALIASES, findColumn } from "./find_column.ts";
+import { addIssues, makeIssue } from "./import_issue.ts";
+import { parseCoordinate, parseNumber } from "./parse_number.ts";
+import { parsePointKind } from "./point_kind.ts";
+import { checkPointPosition, fileStem, findDuplicatePoints, makePoint, swappedMessage } from "./point_checks.ts";
+import { readCsvTable, type CsvDelimiter, type CsvTable } from "./read_csv_table.ts";
+
+/** The optional point columns, by Point field. */
+export type PointColumnKey = keyof typeof POINT_COLUMN_ALIASES;
+
+/** Options of parsePointsCsv. */
+export interface PointsCsvOptions {
+  /** File name for issues and for generated ids. */
+  file: string;
+  /** Forces the delimiter instead of detecting it from the header row. */
+  delimiter?: CsvDelimiter;
+  /** Longitude column, when the header is not one of the recognised names. */
+  lonColumn?: string;
+  /** Latitude column, when the header is not one of the recognised names. */
+  latColumn?: string;
+  /** Other columns named by the caller. */
+  columns?: Partial<Record<PointColumnKey, string>>;
+}
+
+/** Which header plays which role. */
+export interface PointColumns {
+  lon?: string;
+  lat?: string;
+  fields: Partial<Record<PointColumnKey, string>>;
+}
+
+const COLUMN_KEYS = Object.keys(POINT_COLUMN_ALIASES) as PointColumnKey[];
+
+/**
+ * Decides which header is longitude, latitude, id, name… Caller-named columns win; a header is used for one role only.
+ * @param header - the header row
+ * @param options - caller-named columns
+ * @returns the header cell for each role found
+ */
+export function resolvePointColumns(header: readonly string[], options: Pick<PointsCsvOptions, "lonColumn" | "latColumn" | "columns">): PointColumns {
+  const used = new Set<string>();
+  const pick = (named: string | undefined, aliases: readonly string[]): string | undefined => {
+    const candidates = header.filter((cell) => !used.has(cell));
+    const found = named !== undefined ? findColumn(candidates, [named]) : findColumn(candidates, aliases);
+    if (found !== undefined) used.add(found);
+    return found;
+  };
+  const lat = pick(options.latColumn, LATITUDE_ALIASES);
+  const lon = pick(options.lonColumn, LONGITUDE_ALIASES);
+  const fields: Partial<Record<PointColumnKey, string>> = {};
+  // Caller-named columns first, so an alias match cannot take them.
+  for (const key of COLUMN_KEYS) {
+    const named = options.columns?.[key];
+    if (named !== undefined) fields[key] = pick(named, []);
+  }
+  for (const key of COLUMN_KEYS) {
+    if (options.columns?.[key] !== undefined) continue;
+    const found = pick(undefined, POINT_COLUMN_ALIASES[key]);
+    if (found !== undefined) fields[key] = found;
+  }
+  for (const key of COLUMN_KEYS) if (fields[key] === undefined) delete fields[key];
+  return { lon, lat, fields };
+}
+
+/**
+ * Tells whether coordinate cells use a decimal comma ("21,5432").
+ * @param table - the CSV table
+ * @param columns - the coordinate columns
+ * @returns true when at least one coordinate cell has a decimal comma
+ */
+export function usesDecimalComma(table: CsvTable, columns: readonly (string | undefined)[]): boolean {
+  const indices = columns.filter((column): column is string => column !== undefined).map((column) => table.header.indexOf(column));
+  return table.rows.some((cells) => indices.some((index) => /^\s*[+-]?\d*,\d+\s*$/.test(cells[index] ?? "")));
+}
+
+
+/**
+ * Reads a point list from CSV.
+ * @param input - the file as text or bytes
+ * @param options - file name, forced delimiter, caller-named columns
+ * @returns the accepted points and the import report (read = accepted + rejected)
+ * @example
+ * ```ts
+ * const { items, report } = parsePointsCsv("mã;tên;vĩ độ;kinh độ\nLC-1;Bản Xèo;22,4856;103,9712\n", { file: "lc.csv" });
+ * // items[0].lon === 103.9712, report.accepted === 1
+ * ```
+ */
+export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOptions): ImportResult<Point> {
+  const file = options.file;
+  const report: ImportReport = emptyReport(file, "points");
+  const table = readCsvTable(input, { file, delimiter: options.delimiter });
+  addIssues(report, table.issues);
+  const columns = resolvePointColumns(table.header, options);
+  report.detected = {
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    decimalComma: usesDecimalComma(table, [columns.lon, columns.lat]),
+    columns: table.header,
+    lonColumn: columns.lon,
+    latColumn: columns.lat,
+  };
+  report.read = table.rows.length;
+  if (table.header.length === 0) return { items: [], report };
+  if (table.rows.length === 0) {
+    addIssues(report, [
+      makeIssue(file, "warning", "no_rows", { vi: "Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào.", en: "The file has a header row but no data rows." }),
+    ]);
+  }
+  if (columns.lon === undefined || columns.lat === undefined) {
+    const missing = [columns.lon === undefined ? options.lonColumn ?? "kinh độ / lon" : undefined, columns.lat === undefined ? options.latColumn ?? "vĩ độ / lat" : undefined]
+      .filter((name) => name !== undefined)
+      .join(", ");
+    addIssues(report, [
+      makeIssue(file, "error", "coordinate_columns_missing", {
+        vi: `Không tìm thấy cột toạ độ (${missing}). Cột phải có tiêu đề như "vĩ độ", "kinh độ", "lat", "lon", hoặc hãy chọn cột. Không dòng nào được nhập.`,
+        en: `No coordinate column found (${missing}). Name the columns "lat"/"lon" (or "vĩ độ"/"kinh độ"), or choose them. No row was imported.`,
+      }),
+    ]);
+    report.rejected = table.rows.length;
+    return { items: [], report };
+  }
+  for (const key of COLUMN_KEYS) {
+    const named = options.columns?.[key];
+    if (named !== undefined && columns.fields[key] === undefined) {
+      addIssues(report, [
+        makeIssue(file, "warning", "column_not_found", { vi: `Không có cột "${named}" trong tệp; bỏ qua.`, en: `There is no column "${named}" in the file; it is ignored.` }, { column: named }),
+      ]);
+    }
+  }
+  const index = (column: string | undefined): number => (column === undefined ? -1 : table.header.indexOf(column));
+  const lonIndex = index(columns.lon);
+  const latIndex = index(columns.lat);
+  const fieldIndex: Partial<Record<PointColumnKey, number>> = {};
+  for (const key of COLUMN_KEYS) if (columns.fields[key] !== undefined) fieldIndex[key] = index(columns.fields[key]);
+  const roleIndices = new Set<number>([lonIndex, latIndex, ...Object.values(fieldIndex)]);
+  const extraColumns = extraColumnNames(table.header, roleIndices);
+  const stem = fileStem(file);
+  const items: Point[] = [];
+  if (columns.fields.id === undefined && table.rows.length > 0) {
+    addIssues(report, [
+      makeIssue(file, "warning", "id_column_missing", {
+        vi: `Không có cột mã (id, mã, mã điểm): mỗi điểm được gán mã "${stem}-<số dòng>".`,
+        en: `No id column (id, mã, mã điểm): each point gets the id "${stem}-<row number>".`,
+      }),
+    ]);
+  }
+  for (let r = 0; r < table.rows.length; r++) {
+    const cells = table.rows[r];
+    const row = table.rowNumbers[r];
+    const cell = (i: number | undefined): string => (i === undefined || i < 0 ? "" : (cells[i] ?? ""));
+    const rowIssues: ImportIssue[] = [];
+    const position = readPosition(file, row, cell(lonIndex), cell(latIndex), columns.lon, columns.lat, rowIssues);
+    if (position === undefined) {
+      report.rejected++;
+      addIssues(report, rowIssues);
+      continue;
+    }
+    let id = cell(fieldIndex.id).trim();
+    if (id === "") {
+      id = `${stem}-${row}`;
+      if (columns.fields.id !== undefined) {
+        rowIssues.push(
+          makeIssue(file, "warning", "id_generated", { vi: `Thiếu mã điểm; đã gán mã "${id}".`, en: `The id is missing; "${id}" was assigned.` }, { row, column: columns.fields.id }),
+        );
+      }
+    }
+    const kind = readKind(file, row, cell(fieldIndex.kind), columns.fields.kind, rowIssues);
+    const optionalText = (key: "parentId" | "provinceCode" | "provinceName" | "communeCode" | "communeName"): string | undefined => {
+      const value = cell(fieldIndex[key]).trim();
+      return value === "" ? undefined : value;
+    };
+    const weight = readWeight(file, row, cell(fieldIndex.weight), columns.fields.weight, rowIssues);
+    const extra: Record<string, string> = {};
+    for (const [name, columnIndex] of extraColumns) extra[name] = cell(columnIndex);
+    const point = makePoint({
+      id,
+      name: cell(fieldIndex.name).trim(),
+      kind,
+      lon: position.lon,
+      lat: position.lat,
+      parentId: optionalText("parentId"),
+      weight,
+      provinceCode: optionalText("provinceCode"),
+      provinceName: optionalText("provinceName"),
+      communeCode: optionalText("communeCode"),
+      communeName: optionalText("communeName"),
+      source: { file, row },
+      extra,
+    });
+    items.push(point);
+    report.accepted++;
+    addIssues(report, rowIssues);
+  }
+  addIssues(
+    report,
+    findDuplicatePoints(
+      items,
+      file,
+      (point) => ({ row: point.source.row }),
+      (point) => ({ vi: `dòng ${point.source.row}`, en: `row ${point.source.row}` }),
+    ),
+  );
+  report.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  return { items, report };
+}
+
+function extraColumnNames(header: readonly string[], roleIndices: ReadonlySet<number>): [string, number][] {
+  const names: [string, number][] = [];
+  const seen = new Set<string>();
+  header.forEach((cell, columnIndex) => {
+    if (roleIndices.has(columnIndex)) return;
+    let name = cell === "" ? `column_${columnIndex + 1}` : cell;
+    for (let copy = 2; seen.has(name); copy++) name = `${cell} (${copy})`;
+    seen.add(name);
+    names.push([name, columnIndex]);
+  });
+  return names;
+}
+
+function readPosition(
+  file: string,
+  row: number,
+  lonText: string,
+  latText: string,
+  lonColumn: string | undefined,
+  latColumn: string | undefined,
+  issues: ImportIssue[],
+): { lon: number; lat: number } | undefined {
+  const missing = [lonText.trim() === "" ? lonColumn : undefined, latText.trim() === "" ? latColumn : undefined].filter((name) => name !== undefined);
+  if (missing.length > 0) {
+    issues.push(
+      makeIssue(
+        file,
+        "error",
+        "coordinates_missing",
+        { vi: `Thiếu toạ độ (${missing.join(", ")}); dòng bị bỏ qua.`, en: `Coordinates missing (${missing.join(", ")}); the row is rejected.` },
+        { row, column: missing[0] },
+      ),
+    );
+    return undefined;
+  }
+  const lon = parseCoordinate(lonText);
+  const lat = parseCoordinate(latText);
+  if (lon === null || lat === null) {
+    const [column, text] = lon === null ? [lonColumn, lonText] : [latColumn, latText];
+    issues.push(
+      makeIssue(
+        file,
+        "error",
+        "coordinate_unreadable",
+        {
+          vi: `Không đọc được toạ độ "${text.trim()}": hãy dùng độ thập phân (21,5432 hoặc 21.5432) hoặc độ-phút-giây (21°32'15"N).`,
+          en: `The coordinate "${text.trim()}" cannot be read: use decimal degrees (21.5432 or 21,5432) or degrees-minutes-seconds (21°32'15"N).`,
+        },
+        { row, column },
+      ),
+    );
+    return undefined;
+  }
+  const check = checkPointPosition(lon, lat);
+  if (!check.ok) {
+    issues.push(makeIssue(file, "error", check.code, check.message, { row, column: lonColumn }));
+    return undefined;
+  }
+  if (check.swapped) issues.push(makeIssue(file, "warning", "lat_lon_swapped", swappedMessage(check.lon, check.lat), { row, column: latColumn }));
+  return { lon: check.lon, lat: check.lat };
+}
+
+function readWeight(file: string, row: number, text: string, column: string | undefined, issues: ImportIssue[]): number | undefined {
+  const trimmed = text.trim();
+  if (trimmed === "") return undefined;
+  const weight = parseNumber(trimmed);
+  if (weight !== null && weight >= 0) return weight;
+  issues.push(
+    makeIssue(
+      file,
+      "warning",
+      "weight_unreadable",
+      { vi: `Không đọc được số "${trimmed}" (số học sinh / số hộ); bỏ qua giá trị này.`, en: `"${trimmed}" is not a usable count (pupils / households); the value is ignored.` },
+      { row, column },
+    ),
+  );
+  return undefined;
+}
+
+function readKind(file: string, row: number, text: string, column: string | undefined, issues: ImportIssue[]): PointKind {
+  if (text.trim() === "") return "other";
+  const kind = parsePointKind(text);
+  if (kind !== undefined) return kind;
+  issues.push(
+    makeIssue(
+      file,
+      "warning",
+      "kind_unknown",
+      {
+        vi: `Loại điểm "${text.trim()}" không rõ; được coi là "khác". Dùng: trường, điểm trường, thôn/bản/xóm, trung tâm thôn.`,
+        en: `Unknown kind "${text.trim()}"; treated as "other". Use: school, school_site, village, village_centre.`,
+      },
+      { row, column },
+    ),
+  );
+  return "other";
+}
+

@@ -1,0 +1,156 @@
+/**
+ * Checks shared by the CSV and GeoJSON point importers: the position (projected metres, swapped
+ * latitude/longitude, outside Vietnam) and duplicates (same id, same coordinates).
+ */
+import type { ImportIssue } from "../issues.ts";
+import type { Message, Point } from "../types.ts";
+import { makeIssue, type IssueLocation } from "./import_issue.ts";
+import { VIETNAM_BOUNDS, isInBounds } from "./vietnam_bounds.ts";
+
+/** The outcome of checking one position. */
+export type PositionCheck =
+  | { ok: true; lon: number; lat: number; swapped: boolean }
+  | { ok: false; code: "coordinates_projected" | "coordinates_out_of_area"; message: Message };
+
+const BOUNDS_TEXT = `${VIETNAM_BOUNDS.minLon}–${VIETNAM_BOUNDS.maxLon}`;
+const LATITUDE_TEXT = `${VIETNAM_BOUNDS.minLat}–${VIETNAM_BOUNDS.maxLat}`;
+
+/**
+ * Checks a position read as longitude and latitude in degrees, and corrects a swapped pair.
+ * @param lon - the value read as longitude
+ * @param lat - the value read as latitude
+ * @returns the position to use (swapped when the two were exchanged), or why it is rejected
+ */
+export function checkPointPosition(lon: number, lat: number): PositionCheck {
+  if (Math.abs(lon) > 1000 || Math.abs(lat) > 1000) {
+    return {
+      ok: false,
+      code: "coordinates_projected",
+      message: {
+        vi: `Toạ độ (${lon}; ${lat}) là mét của một hệ chiếu (ví dụ VN-2000), không phải độ. Hãy chuyển sang kinh độ, vĩ độ WGS 84 (độ thập phân) rồi nhập lại.`,
+        en: `The coordinates (${lon}; ${lat}) are projected metres (e.g. VN-2000), not degrees. Convert them to WGS 84 longitude and latitude in decimal degrees and import again.`,
+      },
+    };
+  }
+  if (isInBounds(lon, lat)) return { ok: true, lon, lat, swapped: false };
+  if (isInBounds(lat, lon)) return { ok: true, lon: lat, lat: lon, swapped: true };
+  return {
+    ok: false,
+    code: "coordinates_out_of_area",
+    message: {
+      vi: `Toạ độ kinh độ ${lon}, vĩ độ ${lat} nằm ngoài Việt Nam (kinh độ ${BOUNDS_TEXT}, vĩ độ ${LATITUDE_TEXT}).`,
+      en: `Longitude ${lon}, latitude ${lat} is outside Vietnam (longitude ${BOUNDS_TEXT}, latitude ${LATITUDE_TEXT}).`,
+    },
+  };
+}
+
+/** The warning for a corrected swap. */
+export function swappedMessage(lon: number, lat: number): Message {
+  return {
+    vi: `Vĩ độ và kinh độ bị đảo chỗ; đã sửa thành kinh độ ${lon}, vĩ độ ${lat}.`,
+    en: `Latitude and longitude were swapped; corrected to longitude ${lon}, latitude ${lat}.`,
+  };
+}
+
+/**
+ * Reports later points whose id or coordinates repeat an earlier point's. The points are kept.
+ * @param points - accepted points, in file order
+ * @param file - the file name for the issues
+ * @param locate - where a point is (row for CSV, featureIndex for GeoJSON)
+ * @param describe - how to name a point's place in a sentence, e.g. "dòng 3" / "row 3"
+ * @returns one warning per repeated id and per repeated position
+ */
+export function findDuplicatePoints(
+  points: readonly Point[],
+  file: string,
+  locate: (point: Point) => IssueLocation,
+  describe: (point: Point) => Message,
+): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  const byId = new Map<string, Point>();
+  const byPosition = new Map<string, Point>();
+  for (const point of points) {
+    const first = byId.get(point.id);
+    if (first) {
+      const where = describe(first);
+      issues.push(
+        makeIssue(
+          file,
+          "warning",
+          "duplicate_id",
+          {
+            vi: `Mã "${point.id}" trùng với ${where.vi}.`,
+            en: `The id "${point.id}" repeats ${where.en}.`,
+          },
+          locate(point),
+        ),
+      );
+    } else {
+      byId.set(point.id, point);
+    }
+    const key = `${point.lon},${point.lat}`;
+    const samePlace = byPosition.get(key);
+    if (samePlace) {
+      const where = describe(samePlace);
+      issues.push(
+        makeIssue(
+          file,
+          "warning",
+          "duplicate_coordinates",
+          {
+            vi: `Cùng toạ độ (${point.lon}; ${point.lat}) với ${where.vi} (mã "${samePlace.id}").`,
+            en: `Same coordinates (${point.lon}; ${point.lat}) as ${where.en} (id "${samePlace.id}").`,
+          },
+          locate(point),
+        ),
+      );
+    } else {
+      byPosition.set(key, point);
+    }
+  }
+  return issues;
+}
+
+/**
+ * Returns a file name without folders and extension, for generated ids.
+ * @param file - e.g. "data/truong.csv"
+ * @returns e.g. "truong"
+ */
+export function fileStem(file: string): string {
+  const base = file.replace(/^.*[\\/]/, "");
+  const stem = base.replace(/\.[^.]+$/, "");
+  return stem === "" ? base : stem;
+}
+
+/** Point fields where optional ones may be undefined. */
+export type PointDraft = Omit<Point, "parentId" | "weight" | "provinceCode" | "provinceName" | "communeCode" | "communeName"> & {
+  parentId: string | undefined;
+  weight: number | undefined;
+  provinceCode: string | undefined;
+  provinceName: string | undefined;
+  communeCode: string | undefined;
+  communeName: string | undefined;
+};
+
+/**
+ * Builds a Point with its keys in one order and without undefined optional fields, so reports and golden files are stable.
+ * @param draft - every field, optional ones possibly undefined
+ * @returns the point
+ */
+export function makePoint(draft: PointDraft): Point {
+  return {
+    id: draft.id,
+    name: draft.name,
+    kind: draft.kind,
+    lon: draft.lon,
+    lat: draft.lat,
+    ...(draft.parentId !== undefined ? { parentId: draft.parentId } : {}),
+    ...(draft.weight !== undefined ? { weight: draft.weight } : {}),
+    ...(draft.provinceCode !== undefined ? { provinceCode: draft.provinceCode } : {}),
+    ...(draft.provinceName !== undefined ? { provinceName: draft.provinceName } : {}),
+    ...(draft.communeCode !== undefined ? { communeCode: draft.communeCode } : {}),
+    ...(draft.communeName !== undefined ? { communeName: draft.communeName } : {}),
+    source: draft.source,
+    extra: draft.extra,
+  };
+}
