@@ -3,7 +3,6 @@
  * `npm run cli -- <command> [options]`. Commands: analyze, progress.
  */
 import { runAnalyze, ANALYZE_HELP } from "./cli/analyze.ts";
-import { runProgress } from "./cli/progress.ts";
 import { UserError } from "./cli/io.ts";
 
 const HELP = `lom-song — mobile coverage gaps for schools and villages (Sóng và máy tính cho em)
@@ -21,8 +20,11 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "analyze":
       return runAnalyze(rest);
-    case "progress":
+    case "progress": {
+      // Loaded on demand: each command pulls in only the domain code it needs.
+      const { runProgress } = await import("./cli/progress.ts");
       return runProgress(rest);
+    }
     case undefined:
     case "--help":
     case "-h":
