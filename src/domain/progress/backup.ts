@@ -5,7 +5,7 @@
  * Versions:
  * - 0 (no `version` field): events had `actorRole` ("department" | "carrier") plus `carrier`, evidence was a
  *   plain string, ids were not content hashes, and the date of the file was `exportedAt`.
- * - 1: events have `actor` ({ role: "department" } | { role: "carrier", carrier }), `evidence` is an object,
+ * - 1: events have `actor` (\{ role: "department" \} | \{ role: "carrier", carrier \}), `evidence` is an object,
  *   and every id is the hash of the event's content (computeEventId).
  */
 import { z } from "zod";
@@ -64,7 +64,9 @@ const zBackupV0 = z.object({
  * @param input - registry, events, the time of the backup and the publication date
  * @returns the backup object (serialise it with JSON.stringify, or serializeBackup)
  * @example
+ * ```ts
  * const text = serializeBackup(createBackup({ registry, events, createdAt: new Date().toISOString() }));
+ * ```
  */
 export function createBackup(input: { registry: readonly ListedPoint[]; events: readonly StatusEvent[]; createdAt: string; listPublishedOn?: string }): ProgressBackup {
   const backup: ProgressBackup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: input.createdAt, registry: [...input.registry], events: [...input.events] };
@@ -154,8 +156,10 @@ export function migrateBackup(data: unknown): Result<unknown, Message> {
  * @param input - the file's text or bytes, or a parsed object
  * @returns the backup in the current version, or a message saying why it cannot be restored
  * @example
+ * ```ts
  * const result = restoreBackup(text);
  * if (result.ok) { registry = result.value.registry; events = result.value.events; } else show(result.error);
+ * ```
  */
 export function restoreBackup(input: string | Uint8Array | object): Result<ProgressBackup, Message> {
   let data: unknown = input;

@@ -30,7 +30,9 @@ const CARRIER_ALIASES: ReadonlyMap<string, string> = new Map([
  * @param text - the name as typed
  * @returns the canonical name, or the trimmed text
  * @example
+ * ```ts
  * canonicalCarrier("mobifone"); // "MobiFone"
+ * ```
  */
 export function canonicalCarrier(text: string): string {
   const trimmed = text.normalize("NFC").trim().replace(/\s+/g, " ");

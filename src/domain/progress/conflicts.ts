@@ -32,7 +32,9 @@ export type ConflictChoice = "keep_existing" | "accept_incoming";
  * @param choice - keep_existing or accept_incoming
  * @returns the events to append (none or the incoming one), or why the incoming one cannot be accepted
  * @example
+ * ```ts
  * const result = resolveConflict(registry, log, conflict, "keep_existing"); // ok([])
+ * ```
  */
 export function resolveConflict(
   registry: readonly ListedPoint[],

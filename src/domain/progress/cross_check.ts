@@ -12,7 +12,7 @@ import { isCoveredStatus, type ProgressStatus } from "./status.ts";
 
 /**
  * Which coverage layers contain each listed point: the shape of a CoverageAnalysis (layers, words, masks),
- * with row i of the masks for registry[i]. Bit l of word (i × words + (l >> 5)) is set when layer l covers point i.
+ * with row i of the masks for registry[i]. Bit l % 32 of word (i × words + floor(l / 32)) is set when layer l covers point i.
  */
 export interface RegistryCoverage {
   layers: readonly CoverageLayerInfo[];
@@ -95,8 +95,10 @@ function latestLayerIndices(layers: readonly CoverageLayerInfo[], minimumRank: n
  * @param options - minimum technology
  * @returns on_air proposals, flagged claims, and the points that could not be checked
  * @example
+ * ```ts
  * const check = crossCheckCoverage(registry, states, computeRegistryCoverage(registry, buildCoverageIndex(features)));
  * check.proposals; // points to propose as on_air
+ * ```
  */
 export function crossCheckCoverage(
   registry: readonly ListedPoint[],

@@ -125,8 +125,10 @@ export function isDueSoon(point: ListedPoint, status: ProgressStatus, today: str
  * @param today - the day overdue and due soon are counted from (the as-of date when looking back)
  * @returns the summary; areas and carriers sorted by name
  * @example
+ * ```ts
  * const summary = progressSummary(registry, replay(registry, events).states, "2026-11-22");
  * summary.percent_covered; // e.g. 62.5
+ * ```
  */
 export function progressSummary(registry: readonly ListedPoint[], states: ProgressStates, today: string): ProgressSummary {
   const total = emptyTally();

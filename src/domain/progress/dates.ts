@@ -33,7 +33,9 @@ export function parseIsoDate(text: string): string | null {
  * @param text - the cell
  * @returns the ISO date, or null when it is empty or not a real date
  * @example
+ * ```ts
  * parseFlexibleDate("05/09/2021"); // "2021-09-05"
+ * ```
  */
 export function parseFlexibleDate(text: string): string | null {
   const trimmed = text.trim();

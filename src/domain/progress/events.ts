@@ -80,7 +80,9 @@ export function computeEventId(event: StatusEventDraft): string {
  * @param draft - the event without id
  * @returns the event
  * @example
+ * ```ts
  * createStatusEvent({ pointId: "LS-001", status: "on_air", date: "2026-03-02", actor: { role: "carrier", carrier: "Viettel" }, technology: "4G" });
+ * ```
  */
 export function createStatusEvent(draft: StatusEventDraft): StatusEvent {
   const clean: StatusEventDraft = { pointId: draft.pointId, status: draft.status, date: draft.date, actor: draft.actor };

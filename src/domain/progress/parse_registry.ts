@@ -59,8 +59,10 @@ interface RawEntry {
  * @param options - file name, loaded points, delimiter
  * @returns the listed points and the row-by-row report
  * @example
+ * ```ts
  * const { items, report } = parseRegistryCsv("mã;tên;kinh độ;vĩ độ;nhà mạng;hạn hoàn thành\nLS-1;Bản Mới;104,1;22,3;viettel;30/09/2026\n", { file: "danh-sach.csv" });
  * // items[0].carrier === "Viettel", items[0].deadline === "2026-09-30"
+ * ```
  */
 export function parseRegistryCsv(input: string | Uint8Array, options: RegistryImportOptions): ImportResult<ListedPoint> {
   const table = readCsvTable(input, { file: options.file, delimiter: options.delimiter });

@@ -76,7 +76,9 @@ export function validateNewEvent(
  * @param drafts - the changes (without ids)
  * @returns the valid new events (already recorded ones are refused as "already_recorded") and the refused ones
  * @example
+ * ```ts
  * recordStatusChanges(context, [{ pointId: "LS-001", status: "on_air", date: "2026-03-02", actor: { role: "carrier", carrier: "Viettel" }, technology: "4G" }]);
+ * ```
  */
 export function recordStatusChanges(context: ProgressContext, drafts: readonly StatusEventDraft[]): RecordResult {
   const byId = indexRegistry(context.registry);
@@ -112,7 +114,9 @@ const DEPARTMENT: Actor = { role: "department" };
  * @param note - optional note; evidence such as measured speeds may be added
  * @returns the verified events and the points that could not be verified (not on_air, unknown…)
  * @example
+ * ```ts
  * const { events } = verifyPoints(context, ["LS-001", "LS-002"], "2026-03-10", "đo kiểm 4G đạt");
+ * ```
  */
 export function verifyPoints(context: ProgressContext, pointIds: readonly string[], date: string, note?: string, evidence?: Evidence): RecordResult {
   return recordStatusChanges(context, pointIds.map((pointId) => ({ pointId, status: "verified", date, actor: DEPARTMENT, note, evidence })));

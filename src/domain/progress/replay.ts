@@ -57,7 +57,9 @@ export function initialPointProgress(pointId: string): PointProgress {
  * @param event - the event to apply
  * @returns the new state, or why the transition table refuses it
  * @example
+ * ```ts
  * const next = applyStatusEvent(initialPointProgress("P1"), point, event);
+ * ```
  */
 export function applyStatusEvent(progress: PointProgress, point: ListedPoint, event: StatusEvent): Result<PointProgress, TransitionError> {
   const check = checkTransition(point, progress.status, event);
@@ -94,8 +96,10 @@ export function sortEventsForReplay(events: readonly StatusEvent[]): StatusEvent
  * @param asOf - when given (YYYY-MM-DD), only events dated on or before it are replayed: the state on that day
  * @returns the state of every listed point, the invalid events and the number applied
  * @example
+ * ```ts
  * const { states } = replay(registry, events, "2026-03-31");
  * states["LS-001"].status; // "on_air"
+ * ```
  */
 export function replay(registry: readonly ListedPoint[], events: readonly StatusEvent[], asOf?: string): ReplayResult {
   const byId = indexRegistry(registry);

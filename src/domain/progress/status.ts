@@ -61,7 +61,9 @@ const STATUS_LOOKUP: ReadonlyMap<string, ProgressStatus> = (() => {
  * @param text - e.g. "on_air", "Đã phát sóng", "da phat song", "đã nghiệm thu"
  * @returns the status code, or null when it is not recognised
  * @example
+ * ```ts
  * parseStatus("Đang xây dựng"); // "under_construction"
+ * ```
  */
 export function parseStatus(text: string): ProgressStatus | null {
   return STATUS_LOOKUP.get(foldLabel(text.normalize("NFC"))) ?? null;

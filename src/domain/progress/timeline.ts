@@ -59,8 +59,10 @@ export interface TimelineOptions {
  * @param options - today, interval, first day, weeks for the pace
  * @returns samples, deadlines and the forecast
  * @example
+ * ```ts
  * const timeline = progressTimeline(registry, events, { today: "2026-11-22", interval: "week" });
  * timeline.forecast.completionDate; // e.g. "2027-02-14", or null with no progress
+ * ```
  */
 export function progressTimeline(registry: readonly ListedPoint[], events: readonly StatusEvent[], options: TimelineOptions): ProgressTimeline {
   const interval = options.interval ?? "week";

@@ -88,7 +88,9 @@ export function findTransition(from: ProgressStatus, to: ProgressStatus, role: A
  * @param change - the new status, who makes the change, and its note/evidence (the reason)
  * @returns the rule that allows it, or why it is refused (vi + en)
  * @example
+ * ```ts
  * checkTransition(point, "on_air", { status: "verified", actor: { role: "department" } }); // ok
+ * ```
  */
 export function checkTransition(
   point: ListedPoint,

@@ -88,8 +88,10 @@ interface Candidate {
  * @param options - file name, registry, current log, actor, today and publication date
  * @returns the new events, the conflicts, how many rows were already recorded, and the row-by-row report
  * @example
+ * ```ts
  * const result = parseUpdatesCsv(bytes, { file: "viettel.csv", registry, events: log, today: "2026-11-22" });
  * log = [...log, ...result.events];
+ * ```
  */
 export function parseUpdatesCsv(input: string | Uint8Array, options: UpdatesImportOptions): UpdatesImportResult {
   const table = readCsvTable(input, { file: options.file, delimiter: options.delimiter });
@@ -318,7 +320,7 @@ const zUpdatesFile = z.object({
 });
 
 /**
- * Reads the JSON form of an update file ({ format: "lom-song-updates", version: 1, events }), which carries
+ * Reads the JSON form of an update file (\{ format: "lom-song-updates", version: 1, events \}), which carries
  * the events exactly (evidence included). Each event is validated as a CSV row would be; ids are recomputed
  * from the content.
  * @param input - JSON text, bytes or an already parsed object
@@ -380,7 +382,9 @@ function resolveDepartmentActor(options: UpdatesImportOptions, fail: (code: stri
  * @param options - statusAs: "code" (default) writes on_air…, "vi" writes the Vietnamese labels
  * @returns the CSV text
  * @example
+ * ```ts
  * const csv = writeUpdatesCsv(myEvents);
+ * ```
  */
 export function writeUpdatesCsv(events: readonly StatusEvent[], options: { statusAs?: "code" | "vi" } = {}): string {
   const rows = events.map((event) => [
