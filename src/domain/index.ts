@@ -40,3 +40,4 @@ export * from "./progress/dashboard.ts";
 export * from "./progress/timeline.ts";
 export * from "./progress/backup.ts";
 export * from "./gaps/export_rows.ts";
+export * from "./progress/progress_table.ts";
