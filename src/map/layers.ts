@@ -89,10 +89,8 @@ export interface BaseStyleOptions {
   archipelagosUrl: string;
 }
 
-const EMPTY_COLLECTION = { type: "FeatureCollection", features: [] } as const;
-
-function geojson(data: string | typeof EMPTY_COLLECTION, promoteId?: string): SourceSpecification {
-  return promoteId ? { type: "geojson", data, promoteId } : { type: "geojson", data };
+function geojson(data?: string): SourceSpecification {
+  return { type: "geojson", data: data ?? { type: "FeatureCollection", features: [] } };
 }
 
 /** feature-state `visible` (set by the app) as 1 or 0. */
@@ -109,7 +107,7 @@ export function pointLayers(): LayerSpecification[] {
     ["get", "kind"],
     ...(Object.entries(KIND_SHAPES).flatMap(([kind, shape]) => [kind, symbolImageName(shape)]) as string[]),
     symbolImageName("diamond"),
-  ] as ExpressionSpecification;
+  ] as unknown as ExpressionSpecification;
   return [
     {
       id: LAYER.listedRing,
@@ -132,7 +130,6 @@ export function pointLayers(): LayerSpecification[] {
         "icon-size": ["interpolate", ["linear"], ["zoom"], 5, 0.35, 9, 0.55, 13, 0.8],
         "icon-allow-overlap": true,
         "icon-ignore-placement": true,
-        "symbol-sort-key": ["get", "order"],
       },
       paint: {
         "icon-color": [
@@ -188,10 +185,10 @@ export function buildBaseStyle(options: BaseStyleOptions): StyleSpecification {
       [SOURCE.provinces]: geojson(options.provincesUrl),
       [SOURCE.communes]: geojson(options.communesUrl),
       [SOURCE.archipelagos]: geojson(options.archipelagosUrl),
-      [SOURCE.adminLabels]: geojson(EMPTY_COLLECTION),
-      [SOURCE.importedAdmin]: geojson(EMPTY_COLLECTION),
-      [SOURCE.coverage]: geojson(EMPTY_COLLECTION),
-      [SOURCE.points]: geojson(EMPTY_COLLECTION),
+      [SOURCE.adminLabels]: geojson(),
+      [SOURCE.importedAdmin]: geojson(),
+      [SOURCE.coverage]: geojson(),
+      [SOURCE.points]: geojson(),
     },
     layers: [
       { id: LAYER.background, type: "background", paint: { "background-color": "#cfe2ee" } },
@@ -273,3 +270,6 @@ export function coverageToggleKey(carrier: string, technology: Technology): stri
 export function isToggleOn(visibility: Record<string, boolean>, key: string): boolean {
   return visibility[key] ?? key !== TOGGLE.osm;
 }
+
+/** The initial view when no link gives one: mainland Viet Nam with Hoàng Sa and Trường Sa. */
+export const VIETNAM_VIEW_BOUNDS: [[number, number], [number, number]] = [[102.14, 7.18], [117.83, 23.39]];

@@ -9,6 +9,7 @@ import type { Language } from "../../domain/types.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
 import type { AnalyzeResult, LoadedFile, ProgressPhase } from "../../workers/messages.ts";
 import type { MapCamera, ViewFilter } from "./url_state.ts";
+import type { SortColumn, SortDirection } from "../panels/list_rows.ts";
 
 export type TabName = "list" | "statistics" | "import" | "export";
 
@@ -53,6 +54,8 @@ export interface AppState {
   layerVisibility: Record<string, boolean>;
   lastImport: LastImport | null;
   tab: TabName;
+  /** Sort of the uncovered list (exports follow it too). */
+  listSort: { column: SortColumn; direction: SortDirection };
   printing: boolean;
   /** False until the first data set (or none) is in place. */
   ready: boolean;

@@ -1,0 +1,113 @@
+/**
+ * The app shell: header, filters and legend, the map with the counts, and the tabbed panels.
+ * It wires components together and holds no logic of its own.
+ */
+import { useCallback } from "react";
+import { coverageOf, pointStatus } from "../domain/index.ts";
+import { MapView, type PointDescription } from "../map/MapView.tsx";
+import { useApp, useAppState, useTranslation } from "./app_context.ts";
+import { Notices } from "./components/Notices.tsx";
+import { ProgressBar } from "./components/ProgressBar.tsx";
+import { Tabs } from "./components/Tabs.tsx";
+import type { MessageKey } from "./i18n/i18n.ts";
+import { ExportPanel } from "./panels/ExportPanel.tsx";
+import { FiltersPanel } from "./panels/FiltersPanel.tsx";
+import { ImportPanel } from "./panels/ImportPanel.tsx";
+import { LegendPanel } from "./panels/LegendPanel.tsx";
+import { PrintView } from "./panels/PrintView.tsx";
+import { StatisticsPanel } from "./panels/StatisticsPanel.tsx";
+import { UncoveredList } from "./panels/UncoveredList.tsx";
+import { BOUNDARY_URLS } from "./sample_data.ts";
+import { useDerivedView } from "./state/use_derived_view.ts";
+import { Header } from "./panels/Header.tsx";
+import { CountsBar } from "./panels/CountsBar.tsx";
+
+/**
+ * The whole app.
+ * @returns the layout
+ */
+export function App() {
+  const { store } = useApp();
+  const [t, language] = useTranslation();
+  const data = useAppState((state) => state.data);
+  const listedPointIds = useAppState((state) => state.listedPointIds);
+  const layerVisibility = useAppState((state) => state.layerVisibility);
+  const selectedPointIndex = useAppState((state) => state.selectedPointIndex);
+  const flyRequest = useAppState((state) => state.flyRequest);
+  const printing = useAppState((state) => state.printing);
+  const view = useDerivedView();
+
+  const describePoint = useCallback(
+    (index: number): PointDescription => {
+      const state = store.getState();
+      const current = state.data!;
+      const point = current.points[index];
+      const analysis = current.analysis;
+      const province = point.provinceName ?? (analysis.provinceOf[index] >= 0 ? analysis.provinces[analysis.provinceOf[index]].name : undefined);
+      const commune = point.communeName ?? (analysis.communeOf[index] >= 0 ? analysis.communes[analysis.communeOf[index]].name : undefined);
+      const layers = coverageOf(analysis, index);
+      const status = pointStatus(analysis, index, view?.pointFilter ?? {});
+      return {
+        title: point.name || point.id,
+        rows: [
+          { label: t("popup.id"), value: point.id },
+          { label: t("popup.kind"), value: t(`kind.${point.kind}` as MessageKey) },
+          { label: t("popup.area"), value: [commune, province].filter(Boolean).join(", ") || t("popup.unknownArea") },
+          { label: t("popup.status"), value: t(`status.${status}` as MessageKey) },
+          { label: t("popup.coveredBy"), value: layers.length > 0 ? layers.map((layer) => `${layer.carrier} ${layer.technology}`).join(", ") : t("popup.noCoverage") },
+        ],
+        note: state.listedPointIds.includes(point.id) ? t("popup.listed") : undefined,
+      };
+    },
+    [store, t, view],
+  );
+
+  return (
+    <>
+    {printing && <PrintView />}
+    <div className="app" hidden={printing}>
+      <a className="skip-link" href="#panels">
+        {t("app.skipToList")}
+      </a>
+      <Header />
+      <Notices />
+      <ProgressBar />
+      <div className="layout">
+        <aside className="sidebar" aria-label={t("filters.heading")}>
+          <FiltersPanel />
+          <LegendPanel />
+        </aside>
+        <main className="map-column">
+          <CountsBar />
+          <MapView
+            language={language}
+            data={data}
+            statuses={view?.statuses ?? null}
+            shown={view?.shown ?? null}
+            listedPointIds={listedPointIds}
+            layerVisibility={layerVisibility}
+            selectedPointIndex={selectedPointIndex}
+            flyRequest={flyRequest}
+            initialCamera={store.getState().camera}
+            boundaryUrls={BOUNDARY_URLS}
+            labels={{ noWebgl: t("map.noWebgl"), mapLabel: t("map.label"), mapError: t("map.error", { reason: "WebGL" }) }}
+            describePoint={describePoint}
+            onCameraChange={(camera) => store.setState({ camera })}
+            onSelectPoint={(index) => store.setState({ selectedPointIndex: index })}
+          />
+        </main>
+        <section className="panels" id="panels" aria-label={t("app.tabs")}>
+          <Tabs
+            panels={{
+              list: <UncoveredList />,
+              statistics: <StatisticsPanel />,
+              import: <ImportPanel />,
+              export: <ExportPanel />,
+            }}
+          />
+        </section>
+      </div>
+    </div>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * What every panel needs: the store, the controller and the translation function.
+ */
+import { createContext, useCallback, useContext } from "react";
+import type { Language } from "../domain/types.ts";
+import { translate, type MessageKey } from "./i18n/i18n.ts";
+import type { Controller } from "./state/controller.ts";
+import { useStore, type AppState, type Store } from "./state/store.ts";
+
+export interface AppContextValue {
+  store: Store<AppState>;
+  controller: Controller;
+}
+
+export const AppContext = createContext<AppContextValue | null>(null);
+
+/**
+ * The app's store and controller.
+ * @returns the context value; throws outside the provider (a programming error)
+ */
+export function useApp(): AppContextValue {
+  const value = useContext(AppContext);
+  if (!value) throw new Error("useApp outside AppContext");
+  return value;
+}
+
+/**
+ * Reads a slice of the app state.
+ * @param selector - picks the slice
+ * @returns the slice
+ */
+export function useAppState<S>(selector: (state: AppState) => S): S {
+  return useStore(useApp().store, selector);
+}
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/**
+ * The translation function for the current language.
+ * @returns [t, language]
+ */
+export function useTranslation(): [Translate, Language] {
+  const language = useAppState((state) => state.language);
+  const t = useCallback<Translate>((key, params) => translate(language, key, params), [language]);
+  return [t, language];
+}

@@ -1,0 +1,52 @@
+import type { KeyboardEvent, ReactNode } from "react";
+import { useApp, useAppState, useTranslation } from "../app_context.ts";
+import type { TabName } from "../state/store.ts";
+
+const TAB_NAMES: TabName[] = ["list", "statistics", "import", "export"];
+
+/**
+ * Tabs following the WAI-ARIA tabs pattern (arrow keys move between tabs). Every panel stays
+ * mounted, hidden when inactive, so its state (a preview, a scroll position) survives.
+ * @param props - the panel of each tab
+ * @returns the tab list and panels
+ */
+export function Tabs(props: { panels: Record<TabName, ReactNode> }) {
+  const [t] = useTranslation();
+  const { store } = useApp();
+  const active = useAppState((state) => state.tab);
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const offset = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+    if (offset === 0) return;
+    event.preventDefault();
+    const next = TAB_NAMES[(TAB_NAMES.indexOf(active) + offset + TAB_NAMES.length) % TAB_NAMES.length];
+    store.setState({ tab: next });
+    document.getElementById(`tab-${next}`)?.focus();
+  };
+  return (
+    <>
+      <div className="tab-list" role="tablist" aria-label={t("app.tabs")}>
+        {TAB_NAMES.map((name) => (
+          <button
+            key={name}
+            id={`tab-${name}`}
+            type="button"
+            role="tab"
+            aria-selected={active === name}
+            aria-controls={`tabpanel-${name}`}
+            tabIndex={active === name ? 0 : -1}
+            data-testid={`tab-${name}`}
+            onClick={() => store.setState({ tab: name })}
+            onKeyDown={onKeyDown}
+          >
+            {t(`app.tab.${name}`)}
+          </button>
+        ))}
+      </div>
+      {TAB_NAMES.map((name) => (
+        <div key={name} id={`tabpanel-${name}`} role="tabpanel" aria-labelledby={`tab-${name}`} hidden={active !== name} className="tab-panel">
+          {props.panels[name]}
+        </div>
+      ))}
+    </>
+  );
+}

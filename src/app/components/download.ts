@@ -1,0 +1,25 @@
+/**
+ * Saves text as a file through a temporary link (works in every browser; labelled "download").
+ * @param fileName - the suggested file name
+ * @param text - the content
+ * @param type - the MIME type
+ */
+export function downloadText(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.rel = "noopener";
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Today's date as YYYY-MM-DD in Viet Nam, for file names.
+ * @returns the date
+ */
+export function todayStamp(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
+}

@@ -1,0 +1,47 @@
+/**
+ * Entry point: reads the URL, creates the store, the worker client and the controller, renders.
+ */
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { AnalysisClient } from "../workers/analysis_client.ts";
+import { App } from "./App.tsx";
+import { AppContext } from "./app_context.ts";
+import { createController } from "./state/controller.ts";
+import { createStore, type AppState } from "./state/store.ts";
+import { startUrlSync } from "./state/url_sync.ts";
+import { parseUrlState } from "./state/url_state.ts";
+import "./styles.css";
+
+const url = parseUrlState(location.search);
+const store = createStore<AppState>({
+  language: url.language,
+  filter: url.filter,
+  search: url.search,
+  camera: url.camera,
+  sampleNone: url.sampleNone,
+  files: [],
+  data: null,
+  listedPointIds: [],
+  selectedPointIndex: null,
+  flyRequest: 0,
+  busy: null,
+  notices: [],
+  layerVisibility: {},
+  lastImport: null,
+  tab: "list",
+  listSort: { column: "name", direction: "ascending" },
+  printing: false,
+  ready: false,
+});
+const client = new AnalysisClient(() => new Worker(new URL("../workers/analysis.worker.ts", import.meta.url), { type: "module" }));
+const controller = createController(store, client);
+startUrlSync(store);
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <AppContext.Provider value={{ store, controller }}>
+      <App />
+    </AppContext.Provider>
+  </StrictMode>,
+);
+void controller.start();

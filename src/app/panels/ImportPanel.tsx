@@ -1,0 +1,362 @@
+import { useRef, useState, type DragEvent } from "react";
+import { TECHNOLOGIES, type Technology } from "../../domain/types.ts";
+import type { FileOptions, InspectResult, LoadedFileKind } from "../../workers/messages.ts";
+import { CancelledError } from "../../workers/analysis_client.ts";
+import { useApp, useAppState, useTranslation } from "../app_context.ts";
+import { downloadText, todayStamp } from "../components/download.ts";
+import { formatNumber, type MessageKey } from "../i18n/i18n.ts";
+import { createFileId } from "../state/controller.ts";
+import { makeNotice } from "../state/store.ts";
+import { importReportToCsv } from "./import_report_csv.ts";
+
+interface PendingFile {
+  name: string;
+  bytes: ArrayBuffer;
+}
+
+type ChosenKind = LoadedFileKind | "other" | "unknown";
+
+interface Preview {
+  file: PendingFile;
+  inspect: InspectResult;
+  kind: ChosenKind;
+  options: FileOptions;
+}
+
+const ISSUE_LIMIT = 200;
+const DELIMITERS: { value: "," | ";" | "\t"; key: MessageKey }[] = [
+  { value: ",", key: "import.delimiter.comma" },
+  { value: ";", key: "import.delimiter.semicolon" },
+  { value: "\t", key: "import.delimiter.tab" },
+];
+
+function chosenKindOf(inspect: InspectResult): ChosenKind {
+  const kind = inspect.detectedKind;
+  if (kind === "points" || kind === "coverage" || kind === "admin") return kind;
+  if (kind === "registry" || kind === "updates" || kind === "backup") return "other";
+  return inspect.csv ? "points" : "unknown";
+}
+
+function ImportReportView() {
+  const [t, language] = useTranslation();
+  const lastImport = useAppState((state) => state.lastImport);
+  if (!lastImport) return null;
+  const { report } = lastImport;
+  const shown = report.issues.slice(0, ISSUE_LIMIT);
+  return (
+    <section className={`import-report${lastImport.refused ? " import-report-refused" : ""}`} data-testid="import-report" aria-live="polite">
+      <h3>{t("report.heading", { file: lastImport.fileName })}</h3>
+      <p role={lastImport.refused ? "alert" : "status"} data-testid="import-outcome" data-refused={lastImport.refused ? "true" : "false"}>
+        {lastImport.refused ? t("import.badFile", { file: lastImport.fileName }) : t("import.done", { file: lastImport.fileName })}
+      </p>
+      <dl className="report-counts">
+        <dt>{t("report.read")}</dt>
+        <dd data-testid="report-read">{formatNumber(language, report.read)}</dd>
+        <dt>{t("report.accepted")}</dt>
+        <dd data-testid="report-accepted">{formatNumber(language, report.accepted)}</dd>
+        <dt>{t("report.rejected")}</dt>
+        <dd data-testid="report-rejected">{formatNumber(language, report.rejected)}</dd>
+        <dt>{t("report.warnings")}</dt>
+        <dd>{formatNumber(language, report.warnings)}</dd>
+      </dl>
+      {report.issues.length === 0 ? (
+        <p className="hint">{t("report.none")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="issues-table" data-testid="import-issues">
+            <thead>
+              <tr>
+                <th scope="col">{t("report.where")}</th>
+                <th scope="col">{t("report.column")}</th>
+                <th scope="col">{t("report.severity")}</th>
+                <th scope="col">{t("report.reason")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((issue, position) => (
+                <tr key={position} className={`issue-${issue.severity}`}>
+                  <td>
+                    {issue.row !== undefined
+                      ? t("report.row", { row: String(issue.row) })
+                      : issue.featureIndex !== undefined
+                        ? t("report.feature", { index: String(issue.featureIndex) })
+                        : t("report.file")}
+                  </td>
+                  <td>{issue.column ?? ""}</td>
+                  <td>{issue.severity === "error" ? t("report.error") : t("report.warning")}</td>
+                  <td>{issue.message[language]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {report.issues.length > ISSUE_LIMIT && <p className="hint">{t("report.more", { shown: ISSUE_LIMIT, total: report.issues.length })}</p>}
+      <button
+        type="button"
+        data-testid="import-report-download"
+        onClick={() => downloadText(`${t("export.reportFileName")}-${todayStamp()}.csv`, importReportToCsv(report, language), "text/csv;charset=utf-8")}
+      >
+        {t("report.download")}
+      </button>
+    </section>
+  );
+}
+
+function LoadedFiles() {
+  const [t] = useTranslation();
+  const { controller } = useApp();
+  const files = useAppState((state) => state.files);
+  const busy = useAppState((state) => state.busy);
+  if (files.length === 0) return null;
+  return (
+    <section className="loaded-files">
+      <h3>{t("import.loaded")}</h3>
+      <ul data-testid="loaded-files">
+        {files.map((file) => (
+          <li key={file.id}>
+            <span>
+              {file.name} — {t(`import.kind.${file.kind}` as MessageKey)}
+              {file.isSample ? ` (${t("import.sampleTag")})` : ""}
+            </span>
+            <button type="button" onClick={() => void controller.removeFile(file.id)} disabled={busy !== null} aria-label={t("import.remove", { file: file.name })}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * Import: a drop zone and a file picker, a preview of each file in which its kind, delimiter and
+ * coordinate columns can be corrected, then the import report.
+ * @returns the import panel
+ */
+export function ImportPanel() {
+  const [t] = useTranslation();
+  const { controller } = useApp();
+  const busy = useAppState((state) => state.busy);
+  const [queue, setQueue] = useState<PendingFile[]>([]);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const inspect = async (file: PendingFile, options: FileOptions, kind?: ChosenKind) => {
+    try {
+      const result = await controller.inspectFile(file.name, file.bytes, options);
+      const lon = options.lonColumn ?? result.csv?.lonColumn;
+      const lat = options.latColumn ?? result.csv?.latColumn;
+      setPreview({ file, inspect: result, kind: kind ?? chosenKindOf(result), options: { ...options, lonColumn: lon, latColumn: lat } });
+    } catch (error) {
+      if (!(error instanceof CancelledError)) controller.notify(makeNotice("error", "error.readFile", { file: file.name, reason: error instanceof Error ? error.message : String(error) }));
+      setPreview(null);
+    }
+  };
+
+  const showNext = (rest: PendingFile[]) => {
+    setQueue(rest.slice(1));
+    if (rest.length > 0) void inspect(rest[0], {});
+    else setPreview(null);
+  };
+
+  const addFiles = async (list: FileList | null) => {
+    if (!list || list.length === 0) return;
+    const read: PendingFile[] = [];
+    for (const file of Array.from(list)) {
+      try {
+        read.push({ name: file.name, bytes: await file.arrayBuffer() });
+      } catch (error) {
+        controller.notify(makeNotice("error", "error.readFile", { file: file.name, reason: error instanceof Error ? error.message : String(error) }));
+      }
+    }
+    if (inputRef.current) inputRef.current.value = "";
+    if (preview) setQueue((current) => [...current, ...read]);
+    else showNext([...queue, ...read]);
+  };
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    void addFiles(event.dataTransfer.files);
+  };
+
+  const confirm = async () => {
+    if (!preview || (preview.kind !== "points" && preview.kind !== "coverage" && preview.kind !== "admin")) return;
+    const current = preview;
+    await controller.importFile({ id: createFileId(), name: current.file.name, kind: preview.kind as LoadedFileKind, bytes: current.file.bytes, options: current.options, isSample: false });
+    showNext(queue);
+  };
+
+  const updateOptions = (patch: Partial<FileOptions>) => {
+    if (!preview) return;
+    const options = { ...preview.options, ...patch };
+    if ("delimiter" in patch) {
+      // A new delimiter changes the columns: let the preview detect the coordinate columns again.
+      delete options.lonColumn;
+      delete options.latColumn;
+    }
+    void inspect(preview.file, options, preview.kind);
+  };
+
+  const csv = preview?.inspect.csv ?? null;
+  const importable = preview !== null && (preview.kind === "points" || preview.kind === "coverage" || preview.kind === "admin");
+
+  return (
+    <section className="import-panel" aria-labelledby="import-heading">
+      <h2 id="import-heading">{t("import.heading")}</h2>
+      <div
+        className={`drop-zone${dragging ? " drop-zone-active" : ""}`}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        data-testid="import-drop"
+      >
+        <p>{t("import.drop")}</p>
+        <label className="button-like">
+          {t("import.choose")}
+          <input
+            ref={inputRef}
+            type="file"
+            multiple
+            accept=".csv,.tsv,.txt,.geojson,.json,text/csv,application/geo+json,application/json"
+            data-testid="import-input"
+            className="visually-hidden"
+            onChange={(event) => void addFiles(event.target.files)}
+          />
+        </label>
+        <p className="hint">{t("import.help")}</p>
+      </div>
+
+      {preview && (
+        <section className="import-preview" data-testid="import-preview" aria-labelledby="import-preview-heading">
+          <h3 id="import-preview-heading">{t("import.preview", { file: preview.file.name })}</h3>
+          <p className="hint">{t("import.detectedKind", { kind: t(`import.kind.${chosenKindOf(preview.inspect)}` as MessageKey) })}</p>
+          <label className="field">
+            <span>{t("import.kind")}</span>
+            <select value={preview.kind} onChange={(event) => setPreview({ ...preview, kind: event.target.value as ChosenKind })} data-testid="import-kind">
+              {(csv ? (["points"] as const) : (["points", "coverage", "admin"] as const)).map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`import.kind.${kind}`)}
+                </option>
+              ))}
+              {preview.kind === "other" && <option value="other">{t("import.kind.other")}</option>}
+              {preview.kind === "unknown" && <option value="unknown">{t("import.kind.unknown")}</option>}
+            </select>
+          </label>
+          {csv && (
+            <>
+              <dl className="preview-facts">
+                <dt>{t("import.encoding")}</dt>
+                <dd data-testid="preview-encoding">{csv.encoding}</dd>
+                <dt>{t("import.decimalComma")}</dt>
+                <dd data-testid="preview-decimal-comma">{csv.decimalComma ? t("import.yes") : t("import.no")}</dd>
+                <dt>{t("import.rowCount", { count: csv.rowCount })}</dt>
+                <dd />
+              </dl>
+              <label className="field">
+                <span>{t("import.delimiter")}</span>
+                <select value={preview.options.delimiter ?? csv.delimiter} onChange={(event) => updateOptions({ delimiter: event.target.value as FileOptions["delimiter"] })} data-testid="import-delimiter">
+                  {DELIMITERS.map((delimiter) => (
+                    <option key={delimiter.key} value={delimiter.value}>
+                      {t(delimiter.key)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="field">
+                <span>{t("import.lonColumn")}</span>
+                <select value={preview.options.lonColumn ?? ""} onChange={(event) => updateOptions({ lonColumn: event.target.value || undefined })} data-testid="import-lon">
+                  <option value="">{t("import.noColumn")}</option>
+                  {csv.columns.map((column) => (
+                    <option key={column} value={column}>
+                      {column}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="field">
+                <span>{t("import.latColumn")}</span>
+                <select value={preview.options.latColumn ?? ""} onChange={(event) => updateOptions({ latColumn: event.target.value || undefined })} data-testid="import-lat">
+                  <option value="">{t("import.noColumn")}</option>
+                  {csv.columns.map((column) => (
+                    <option key={column} value={column}>
+                      {column}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <div className="table-scroll">
+                <table className="preview-table" data-testid="preview-table">
+                  <caption>{t("import.firstRows")}</caption>
+                  <thead>
+                    <tr>
+                      {csv.columns.map((column, index) => (
+                        <th key={index} scope="col" className={column === preview.options.lonColumn || column === preview.options.latColumn ? "preview-coordinate" : undefined}>
+                          {column}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {csv.rows.slice(0, 10).map((row, rowIndex) => (
+                      <tr key={rowIndex}>
+                        {csv.columns.map((_, index) => (
+                          <td key={index}>{row[index] ?? ""}</td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+          {!csv && preview.inspect.featureCount !== null && <p>{t("import.geojsonInfo", { count: preview.inspect.featureCount })}</p>}
+          {preview.kind === "coverage" && (
+            <>
+              <label className="field">
+                <span>{t("import.carrier")}</span>
+                <input type="text" value={preview.options.carrier ?? ""} onChange={(event) => setPreview({ ...preview, options: { ...preview.options, carrier: event.target.value || undefined } })} data-testid="import-carrier" />
+              </label>
+              <label className="field">
+                <span>{t("import.technology")}</span>
+                <select
+                  value={preview.options.technology ?? ""}
+                  onChange={(event) => setPreview({ ...preview, options: { ...preview.options, technology: (event.target.value || undefined) as Technology | undefined } })}
+                  data-testid="import-technology"
+                >
+                  <option value="">{t("import.fromFile")}</option>
+                  {TECHNOLOGIES.map((technology) => (
+                    <option key={technology} value={technology}>
+                      {technology}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="check">
+                <input type="checkbox" checked={preview.options.repair === true} onChange={(event) => setPreview({ ...preview, options: { ...preview.options, repair: event.target.checked } })} />
+                {t("import.repair")}
+              </label>
+            </>
+          )}
+          {!importable && <p role="alert">{t("import.notSupported")}</p>}
+          <div className="button-row">
+            <button type="button" className="primary" onClick={() => void confirm()} disabled={!importable || busy !== null} data-testid="import-confirm">
+              {t("import.confirm")}
+            </button>
+            <button type="button" onClick={() => showNext(queue)} data-testid="import-discard">
+              {t("import.cancel")}
+            </button>
+          </div>
+          {queue.length > 0 && <p className="hint">{t("import.queue", { count: queue.length })}</p>}
+        </section>
+      )}
+      <ImportReportView />
+      <LoadedFiles />
+    </section>
+  );
+}

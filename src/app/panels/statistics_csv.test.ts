@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import type { CoverageSummary } from "../../domain/index.ts";
+import { statisticsToCsv } from "./statistics_csv.ts";
+
+const SUMMARY: CoverageSummary = {
+  total: 10,
+  uncovered: 4,
+  singleCarrier: 2,
+  covered: 6,
+  byProvince: [{ code: "15", name: "Lào Cai", total: 10, uncovered: 4, covered: 6, percentCovered: 60 }],
+  byCommune: [
+    { code: "15002", name: "Điện Biên Xã", provinceCode: "15", total: 4, uncovered: 1, covered: 3, percentCovered: 75 },
+    { code: "15001", name: "Đà Xã", provinceCode: "15", total: 6, uncovered: 3, covered: 3, percentCovered: 50 },
+  ],
+  byKind: [],
+  byLayer: [{ carrier: "Viettel", technology: "4G", asOf: "2025-06-30", covered: 5, total: 10 }],
+  byCarrier: [],
+};
+
+function lines(csv: string): string[] {
+  return csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+}
+
+describe("statisticsToCsv", () => {
+  it("starts with a BOM and writes Vietnamese headers in Vietnamese", () => {
+    const csv = statisticsToCsv(SUMMARY, "vi");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(lines(csv)[0]).toBe("Cấp,Mã,Địa bàn,Số điểm,Chưa có sóng,Có sóng,% có sóng,Số liệu ngày");
+  });
+
+  it("writes English headers in English", () => {
+    expect(lines(statisticsToCsv(SUMMARY, "en"))[0]).toBe("Level,Code,Area,Points,Uncovered,Covered,% covered,As of");
+  });
+
+  it("lists provinces, then communes in Vietnamese order (Đà before Điện), then layers", () => {
+    const rows = lines(statisticsToCsv(SUMMARY, "en")).slice(1);
+    expect(rows).toEqual([
+      "province,15,Lào Cai,10,4,6,60,",
+      "commune,15001,Đà Xã,6,3,3,50,",
+      "commune,15002,Điện Biên Xã,4,1,3,75,",
+      "carrier,,Viettel 4G,10,5,5,50,2025-06-30",
+    ]);
+  });
+});

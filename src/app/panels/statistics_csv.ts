@@ -1,0 +1,38 @@
+/**
+ * The statistics as one CSV (UTF-8 with BOM for Excel, formula-safe): provinces, communes, then
+ * carrier × technology layers, with headers in the interface language.
+ */
+import { toCsv, type CoverageSummary } from "../../domain/index.ts";
+import type { Language } from "../../domain/types.ts";
+import { createNameCollator, translate } from "../i18n/i18n.ts";
+
+/**
+ * Sorts areas by name with Vietnamese collation.
+ * @param areas - provinces or communes
+ * @returns a sorted copy
+ */
+export function sortByName<T extends { name: string }>(areas: readonly T[]): T[] {
+  const collator = createNameCollator();
+  return [...areas].sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/**
+ * Writes the statistics CSV.
+ * @param summary - the summary under the current filters
+ * @param language - the language of the headers and level names
+ * @returns the CSV text
+ * @example
+ * statisticsToCsv(summarizeCoverage(analysis, points, filter), "vi")
+ */
+export function statisticsToCsv(summary: CoverageSummary, language: Language): string {
+  const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
+  const columns = [t("stats.level"), t("stats.code"), t("stats.area"), t("stats.points"), t("stats.uncovered"), t("stats.covered"), t("stats.percentCovered"), t("stats.asOf")];
+  const rows: (string | number | null)[][] = [];
+  for (const area of sortByName(summary.byProvince)) rows.push([t("stats.level.province"), area.code, area.name, area.total, area.uncovered, area.covered, area.percentCovered, null]);
+  for (const area of sortByName(summary.byCommune)) rows.push([t("stats.level.commune"), area.code, area.name, area.total, area.uncovered, area.covered, area.percentCovered, null]);
+  for (const layer of summary.byLayer) {
+    const percent = layer.total > 0 ? Math.round((1000 * layer.covered) / layer.total) / 10 : 0;
+    rows.push([t("stats.level.layer"), "", `${layer.carrier} ${layer.technology}`, layer.total, layer.total - layer.covered, layer.covered, percent, layer.asOf]);
+  }
+  return toCsv(columns, rows);
+}

@@ -1,0 +1,25 @@
+/**
+ * Keeps the address bar in step with the view state (language, filters, search, camera), with
+ * history.replaceState so that the back button is not flooded by map moves.
+ */
+import type { AppState, Store } from "./store.ts";
+import { writeUrlState } from "./url_state.ts";
+
+/**
+ * Starts writing the store's view state into the URL.
+ * @param store - the app store
+ * @returns a function that stops the sync
+ */
+export function startUrlSync(store: Store<AppState>): () => void {
+  let written = "";
+  const write = () => {
+    const state = store.getState();
+    const search = writeUrlState({ language: state.language, sampleNone: state.sampleNone, filter: state.filter, camera: state.camera, search: state.search });
+    if (search === written) return;
+    written = search;
+    history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
+    document.documentElement.lang = state.language;
+  };
+  write();
+  return store.subscribe(write);
+}

@@ -1,0 +1,276 @@
+/**
+ * The map. This component owns the maplibregl.Map and is the only code that touches it: React
+ * passes data in, and changes are applied imperatively (feature state and filters, never
+ * re-sending the points for a filter change).
+ */
+import { useEffect, useRef, useState } from "react";
+import { Map as MapLibreMap, NavigationControl, Popup, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature, type MapMouseEvent } from "maplibre-gl";
+import "maplibre-gl/dist/maplibre-gl.css";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import type { FeatureCollection, Point as PointGeometry } from "geojson";
+import type { Language } from "../domain/types.ts";
+import type { AnalyzeResult } from "../workers/messages.ts";
+import {
+  COVERAGE_LAYER_PREFIX,
+  LAYER,
+  SOURCE,
+  TOGGLE,
+  VIETNAM_VIEW_BOUNDS,
+  buildBaseStyle,
+  coverageLayer,
+  coverageToggleKey,
+  isToggleOn,
+  labelLayers,
+  pointLayers,
+  symbolImageName,
+} from "./layers.ts";
+import { registerMapSnapshot } from "./map_snapshot.ts";
+import { buildPopupContent, type PopupRow } from "./popup_content.ts";
+import { SYMBOL_SHAPES, createSymbolImage } from "./symbols.ts";
+
+setWorkerUrl(workerUrl);
+
+export interface MapCameraValue {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
+export interface PointDescription {
+  title: string;
+  rows: PopupRow[];
+  note?: string;
+}
+
+export interface MapViewProps {
+  language: Language;
+  data: AnalyzeResult | null;
+  /** Status code per point (0 uncovered, 1 one carrier, 2 covered) under the current filter. */
+  statuses: Uint8Array | null;
+  /** Points passing the kind and area filters. */
+  shown: Uint32Array | null;
+  listedPointIds: readonly string[];
+  layerVisibility: Record<string, boolean>;
+  selectedPointIndex: number | null;
+  flyRequest: number;
+  initialCamera?: MapCameraValue;
+  boundaryUrls: { provinces: string; communes: string; archipelagos: string };
+  labels: { noWebgl: string; mapLabel: string; mapError: string };
+  describePoint: (index: number) => PointDescription;
+  onCameraChange: (camera: MapCameraValue) => void;
+  onSelectPoint: (index: number | null) => void;
+}
+
+function hasWebgl2(): boolean {
+  try {
+    return document.createElement("canvas").getContext("webgl2") !== null;
+  } catch {
+    return false;
+  }
+}
+
+const STATUS_TOGGLES = [TOGGLE.uncovered, TOGGLE.singleCarrier, TOGGLE.covered];
+
+/**
+ * The map panel.
+ * @param props - data, derived figures, toggles and callbacks
+ * @returns the map element, or a plain message where WebGL is unavailable
+ */
+export function MapView(props: MapViewProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const popupRef = useRef<Popup | null>(null);
+  const applied = useRef<{ status: Int16Array; visible: Int8Array; listed: Set<number> }>({ status: new Int16Array(0), visible: new Int8Array(0), listed: new Set() });
+  const latest = useRef(props);
+  latest.current = props;
+  const [loaded, setLoaded] = useState(false);
+  const [failure, setFailure] = useState<"no-webgl" | "error" | null>(() => (hasWebgl2() ? null : "no-webgl"));
+  const fittedFor = useRef<AnalyzeResult | null>(null);
+
+  // Create the map once.
+  useEffect(() => {
+    if (failure || !containerRef.current) return;
+    let map: MapLibreMap;
+    try {
+      const camera = latest.current.initialCamera;
+      map = new MapLibreMap({
+        container: containerRef.current,
+        style: buildBaseStyle({
+          provincesUrl: latest.current.boundaryUrls.provinces,
+          communesUrl: latest.current.boundaryUrls.communes,
+          archipelagosUrl: latest.current.boundaryUrls.archipelagos,
+        }),
+        ...(camera ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom } : { bounds: VIETNAM_VIEW_BOUNDS }),
+        canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+        attributionControl: { compact: true },
+        dragRotate: false,
+        pitchWithRotate: false,
+        maxPitch: 0,
+      });
+    } catch {
+      setFailure("error");
+      return;
+    }
+    mapRef.current = map;
+    map.addControl(new NavigationControl({ showCompass: false }), "top-right");
+    map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
+    map.on("load", () => {
+      for (const shape of SYMBOL_SHAPES) map.addImage(symbolImageName(shape), createSymbolImage(shape), { sdf: true, pixelRatio: 1 });
+      for (const layer of labelLayers(latest.current.language)) map.addLayer(layer);
+      for (const layer of pointLayers()) map.addLayer(layer);
+      setLoaded(true);
+    });
+    map.on("click", LAYER.points, (event: MapMouseEvent & { features?: MapGeoJSONFeature[] }) => {
+      const visible = (event.features ?? []).filter((feature) => map.getFeatureState({ source: SOURCE.points, id: feature.id as number }).visible);
+      if (visible.length > 0) latest.current.onSelectPoint(Number(visible[0].id));
+    });
+    map.on("mouseenter", LAYER.points, () => {
+      map.getCanvas().style.cursor = "pointer";
+    });
+    map.on("mouseleave", LAYER.points, () => {
+      map.getCanvas().style.cursor = "";
+    });
+    map.on("moveend", () => {
+      const center = map.getCenter();
+      latest.current.onCameraChange({ lon: center.lng, lat: center.lat, zoom: map.getZoom() });
+    });
+    map.getCanvas().addEventListener("webglcontextlost", () => setFailure("error"));
+    registerMapSnapshot(() => map.getCanvas().toDataURL("image/png"));
+    return () => {
+      registerMapSnapshot(null);
+      popupRef.current?.remove();
+      map.remove();
+      mapRef.current = null;
+      setLoaded(false);
+    };
+  }, [failure]);
+
+  // Data: the point, coverage and label sources are replaced only when the analysis changes.
+  const { data } = props;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!loaded || !map) return;
+    const points = data?.points ?? [];
+    const pointCollection: FeatureCollection<PointGeometry, { kind: string }> = {
+      type: "FeatureCollection",
+      features: points.map((point, index) => ({ type: "Feature", id: index, geometry: { type: "Point", coordinates: [point.lon, point.lat] }, properties: { kind: point.kind } })),
+    };
+    map.removeFeatureState({ source: SOURCE.points });
+    applied.current = { status: new Int16Array(points.length).fill(-1), visible: new Int8Array(points.length).fill(-1), listed: new Set() };
+    (map.getSource(SOURCE.points) as GeoJSONSource).setData(pointCollection);
+    (map.getSource(SOURCE.coverage) as GeoJSONSource).setData(data?.coverage ?? { type: "FeatureCollection", features: [] });
+    (map.getSource(SOURCE.adminLabels) as GeoJSONSource).setData(data?.adminLabels ?? { type: "FeatureCollection", features: [] });
+    (map.getSource(SOURCE.importedAdmin) as GeoJSONSource).setData(data?.importedAdmin ?? { type: "FeatureCollection", features: [] });
+    for (const layer of map.getStyle().layers) if (layer.id.startsWith(COVERAGE_LAYER_PREFIX)) map.removeLayer(layer.id);
+    const carriers = [...new Set((data?.analysis.layers ?? []).map((layer) => layer.carrier))];
+    (data?.analysis.layers ?? []).forEach((layer, index) => {
+      map.addLayer(coverageLayer(index, layer.carrier, layer.technology, carriers.indexOf(layer.carrier)), LAYER.communeLine);
+    });
+    // Frame the points when new data arrives, unless the link asked for a camera.
+    if (data && points.length > 0 && fittedFor.current !== data && !(fittedFor.current === null && latest.current.initialCamera)) {
+      let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
+      for (const point of points) {
+        minLon = Math.min(minLon, point.lon);
+        minLat = Math.min(minLat, point.lat);
+        maxLon = Math.max(maxLon, point.lon);
+        maxLat = Math.max(maxLat, point.lat);
+      }
+      map.fitBounds([[minLon, minLat], [maxLon, maxLat]], { padding: 40, duration: 0, maxZoom: 12 });
+    }
+    fittedFor.current = data;
+  }, [loaded, data]);
+
+  // Status and visibility per point, as feature state; only the points that changed are touched.
+  const { statuses, shown, layerVisibility, listedPointIds } = props;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!loaded || !map || !data || !statuses || !shown) return;
+    const statusOn = STATUS_TOGGLES.map((key) => isToggleOn(layerVisibility, key));
+    const visible = new Int8Array(data.points.length);
+    for (let k = 0; k < shown.length; k++) visible[shown[k]] = statusOn[statuses[shown[k]]] ? 1 : 0;
+    const state = applied.current;
+    if (state.status.length !== data.points.length) return;
+    for (let index = 0; index < data.points.length; index++) {
+      if (state.status[index] === statuses[index] && state.visible[index] === visible[index]) continue;
+      map.setFeatureState({ source: SOURCE.points, id: index }, { status: statuses[index], visible: visible[index] === 1 });
+      state.status[index] = statuses[index];
+      state.visible[index] = visible[index];
+    }
+  }, [loaded, data, statuses, shown, layerVisibility]);
+
+  // Listed dead zones: a ring under the symbol.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!loaded || !map || !data) return;
+    const wanted = new Set(listedPointIds);
+    const next = new Set<number>();
+    data.points.forEach((point, index) => {
+      if (wanted.has(point.id)) next.add(index);
+    });
+    for (const index of applied.current.listed) if (!next.has(index)) map.setFeatureState({ source: SOURCE.points, id: index }, { listed: false });
+    for (const index of next) if (!applied.current.listed.has(index)) map.setFeatureState({ source: SOURCE.points, id: index }, { listed: true });
+    applied.current.listed = next;
+  }, [loaded, data, listedPointIds]);
+
+  // Layer toggles from the legend.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!loaded || !map) return;
+    const setVisible = (id: string, on: boolean) => {
+      if (map.getLayer(id)) map.setLayoutProperty(id, "visibility", on ? "visible" : "none");
+    };
+    const boundaries = isToggleOn(layerVisibility, TOGGLE.boundaries);
+    for (const id of [LAYER.provinceLine, LAYER.communeLine, LAYER.provinceLabel, LAYER.communeLabel, LAYER.importedAdminLine]) setVisible(id, boundaries);
+    const osm = isToggleOn(layerVisibility, TOGGLE.osm);
+    setVisible(LAYER.osm, osm);
+    map.setPaintProperty(LAYER.provinceFill, "fill-opacity", osm ? 0.15 : 1);
+    setVisible(LAYER.listedRing, isToggleOn(layerVisibility, TOGGLE.listed));
+    (data?.analysis.layers ?? []).forEach((layer, index) => setVisible(`${COVERAGE_LAYER_PREFIX}${index}`, isToggleOn(layerVisibility, coverageToggleKey(layer.carrier, layer.technology))));
+  }, [loaded, data, layerVisibility]);
+
+  // Archipelago labels follow the language.
+  const { language } = props;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!loaded || !map) return;
+    const archipelago = labelLayers(language).find((layer) => layer.id === LAYER.archipelagoLabel);
+    if (archipelago && archipelago.type === "symbol" && archipelago.layout) map.setLayoutProperty(LAYER.archipelagoLabel, "text-field", archipelago.layout["text-field"]);
+  }, [loaded, language]);
+
+  // The selected point's popup; fly to it when asked (a click in the list).
+  const { selectedPointIndex, flyRequest } = props;
+  useEffect(() => {
+    const map = mapRef.current;
+    const previous = popupRef.current;
+    popupRef.current = null;
+    previous?.remove();
+    if (!loaded || !map || !data || selectedPointIndex === null || selectedPointIndex >= data.points.length) return;
+    const point = data.points[selectedPointIndex];
+    const description = latest.current.describePoint(selectedPointIndex);
+    const popup = new Popup({ closeButton: true, maxWidth: "320px", focusAfterOpen: false })
+      .setLngLat([point.lon, point.lat])
+      .setDOMContent(buildPopupContent(description.title, description.rows, description.note))
+      .addTo(map);
+    popup.on("close", () => {
+      if (popupRef.current === popup) latest.current.onSelectPoint(null);
+    });
+    popupRef.current = popup;
+  }, [loaded, data, selectedPointIndex, language, statuses]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    const current = latest.current;
+    if (!loaded || !map || !current.data || current.selectedPointIndex === null || flyRequest === 0) return;
+    const point = current.data.points[current.selectedPointIndex];
+    if (point) map.flyTo({ center: [point.lon, point.lat], zoom: Math.max(map.getZoom(), 11), duration: 600 });
+  }, [loaded, flyRequest]);
+
+  if (failure) {
+    return (
+      <div className="map map-unavailable" data-testid="map" role="status">
+        <p>{failure === "no-webgl" ? props.labels.noWebgl : props.labels.mapError}</p>
+      </div>
+    );
+  }
+  return <div className="map" data-testid="map" data-loaded={loaded ? "true" : "false"} ref={containerRef} role="region" aria-label={props.labels.mapLabel} />;
+}
