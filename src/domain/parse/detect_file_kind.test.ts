@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { detectFileKind } from "./detect_file_kind.ts";
+
+const square = [[[104, 22], [104.1, 22], [104.1, 22.1], [104, 22.1], [104, 22]]];
+
+function featureCollection(geometryType: "Point" | "Polygon", properties: Record<string, unknown>): string {
+  const geometry = geometryType === "Point" ? { type: "Point", coordinates: [104, 22] } : { type: "Polygon", coordinates: square };
+  return JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", properties, geometry }] });
+}
+
+describe("detectFileKind", () => {
+  it("recognises a CSV point list by its coordinate columns", () => {
+    expect(detectFileKind("mã;vĩ độ;kinh độ\nA;21,5;105,8\n", "a.csv")).toBe("points");
+  });
+
+  it("recognises carriers' updates by point_id and status", () => {
+    expect(detectFileKind("point_id,carrier,status,date\nA,Viettel,on_air,2026-01-01\n", "u.csv")).toBe("updates");
+  });
+
+  it("recognises a registry by carrier and deadline (or hạn hoàn thành)", () => {
+    expect(detectFileKind("id,carrier,deadline,lat,lon\n", "r.csv")).toBe("registry");
+    expect(detectFileKind("mã;nhà mạng;hạn hoàn thành\n", "r.csv")).toBe("registry");
+  });
+
+  it("recognises GeoJSON points, coverage and admin areas", () => {
+    expect(detectFileKind(featureCollection("Point", { id: "A" }), "p.geojson")).toBe("points");
+    expect(detectFileKind(featureCollection("Polygon", { carrier: "Viettel", technology: "4G" }), "c.geojson")).toBe("coverage");
+    expect(detectFileKind(featureCollection("Polygon", { code: "10", name: "Lào Cai" }), "a.json")).toBe("admin");
+  });
+
+  it("recognises a backup by its format field, also as bytes", () => {
+    expect(detectFileKind(new TextEncoder().encode('{"format":"lom-song-backup","version":1}'), "b.json")).toBe("backup");
+  });
+
+  it("returns unknown for empty, broken or unrelated content", () => {
+    expect(detectFileKind("", "a.csv")).toBe("unknown");
+    expect(detectFileKind("{broken", "a.geojson")).toBe("unknown");
+    expect(detectFileKind("a,b\n1,2\n", "a.csv")).toBe("unknown");
+    expect(detectFileKind(featureCollection("Polygon", {}), "a.geojson")).toBe("unknown");
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * What an uploaded file is, from its content: a point list, coverage, admin boundaries, a
+ * registry of listed dead zones, carriers' updates, or a backup.
+ */
+import type { ImportKind } from "../issues.ts";
+import { guessCsvKind } from "./csv_kind.ts";
+import { inputToText } from "./decode_text.ts";
+import { findProperty } from "./geojson_input.ts";
+import { ADMIN_PROPERTY_ALIASES } from "./parse_admin_geojson.ts";
+import { COVERAGE_PROPERTY_ALIASES } from "./parse_coverage_geojson.ts";
+import { readCsvTable } from "./read_csv_table.ts";
+
+export type FileKind = ImportKind | "unknown";
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function featuresOf(value: unknown): Record<string, unknown>[] {
+  if (Array.isArray(value)) return value.filter(isRecord);
+  if (!isRecord(value)) return [];
+  if (value.type === "FeatureCollection" && Array.isArray(value.features)) return value.features.filter(isRecord);
+  if (value.type === "Feature") return [value];
+  return [];
+}
+
+function detectJsonKind(value: unknown): FileKind {
+  if (isRecord(value)) {
+    if (value.format === "lom-song-backup") return "backup";
+    if (value.format === "lom-song-updates") return "updates";
+  }
+  const features = featuresOf(value);
+  let points = 0;
+  let polygons = 0;
+  let coverage = 0;
+  let named = 0;
+  let registry = 0;
+  for (const feature of features) {
+    const geometry = isRecord(feature.geometry) ? feature.geometry : {};
+    const properties = isRecord(feature.properties) ? feature.properties : {};
+    if (geometry.type === "Point" || geometry.type === "MultiPoint") {
+      points++;
+      if (findProperty(properties, ["carrier", "nhà mạng"]) && findProperty(properties, ["deadline", "hạn hoàn thành", "hạn"])) registry++;
+    } else if (geometry.type === "Polygon" || geometry.type === "MultiPolygon") {
+      polygons++;
+      if (findProperty(properties, COVERAGE_PROPERTY_ALIASES.carrier) && findProperty(properties, COVERAGE_PROPERTY_ALIASES.technology)) coverage++;
+      else if (findProperty(properties, ADMIN_PROPERTY_ALIASES.name) || findProperty(properties, ADMIN_PROPERTY_ALIASES.code)) named++;
+    }
+  }
+  if (points > 0 && points >= polygons) return registry > 0 && registry === points ? "registry" : "points";
+  if (polygons > 0) {
+    if (coverage > 0 && coverage >= named) return "coverage";
+    if (named > 0) return "admin";
+  }
+  return "unknown";
+}
+
+/**
+ * Detects the kind of a file from its content; the name only breaks ties (a `.csv`/`.tsv`/`.txt` is never read as JSON).
+ * @param input - the file as text or bytes
+ * @param fileName - the file name
+ * @returns the kind, or "unknown"
+ * @example
+ * ```ts
+ * detectFileKind("mã;vĩ độ;kinh độ\nA;21,5;105,8\n", "truong.csv"); // "points"
+ * ```
+ */
+export function detectFileKind(input: string | Uint8Array, fileName: string): FileKind {
+  const { text } = inputToText(input);
+  const trimmed = text.trimStart();
+  if (trimmed === "") return "unknown";
+  const tabular = /\.(csv|tsv|txt)$/i.test(fileName);
+  if (!tabular && (trimmed[0] === "{" || trimmed[0] === "[")) {
+    try {
+      return detectJsonKind(JSON.parse(text));
+    } catch {
+      return "unknown";
+    }
+  }
+  const table = readCsvTable(text, { file: fileName });
+  const kind = guessCsvKind(table.header);
+  return kind;
+}

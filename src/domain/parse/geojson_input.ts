@@ -1,0 +1,115 @@
+/**
+ * GeoJSON input as text, bytes or an already parsed object, turned into a list of features.
+ * A file that is not JSON or not GeoJSON gives one file-level error, never an exception.
+ */
+import type { ImportIssue } from "../issues.ts";
+import { inputToText } from "./decode_text.ts";
+import { foldKey } from "./fold_for_search.ts";
+import { makeIssue } from "./import_issue.ts";
+
+/** A feature as read, before any check: only its shape is known. */
+export interface RawFeature {
+  id?: unknown;
+  geometry: unknown;
+  properties: Record<string, unknown>;
+}
+
+/** The features of a GeoJSON input, or the file-level error that prevented reading them. */
+export interface GeojsonInput {
+  features: RawFeature[];
+  issues: ImportIssue[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const GEOMETRY_TYPES = new Set(["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"]);
+
+function toRawFeature(value: unknown): RawFeature {
+  if (!isRecord(value)) return { geometry: null, properties: {} };
+  if (value.type !== "Feature" && typeof value.type === "string" && GEOMETRY_TYPES.has(value.type)) return { geometry: value, properties: {} };
+  const feature: RawFeature = { geometry: value.geometry ?? null, properties: isRecord(value.properties) ? value.properties : {} };
+  if (value.id !== undefined) feature.id = value.id;
+  return feature;
+}
+
+/**
+ * Parses GeoJSON (a FeatureCollection, a Feature, a bare geometry, or an array of features).
+ * @param input - text, bytes or a parsed object
+ * @param file - the file name for issues
+ * @returns the features, or no features and one file-level error
+ */
+export function readGeojsonInput(input: string | Uint8Array | object, file: string): GeojsonInput {
+  let value: unknown = input;
+  if (typeof input === "string" || input instanceof Uint8Array) {
+    const { text } = inputToText(input);
+    if (text.trim() === "") {
+      return { features: [], issues: [makeIssue(file, "error", "file_empty", { vi: "Tệp trống.", en: "The file is empty." })] };
+    }
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      return {
+        features: [],
+        issues: [
+          makeIssue(file, "error", "json_invalid", {
+            vi: `Tệp không phải JSON hợp lệ (${detail}). Hãy xuất lại dưới dạng GeoJSON.`,
+            en: `The file is not valid JSON (${detail}). Export it again as GeoJSON.`,
+          }),
+        ],
+      };
+    }
+  }
+  if (Array.isArray(value)) return { features: value.map(toRawFeature), issues: [] };
+  if (isRecord(value)) {
+    if (value.type === "FeatureCollection" && Array.isArray(value.features)) return { features: value.features.map(toRawFeature), issues: [] };
+    if (value.type === "Feature" || (typeof value.type === "string" && GEOMETRY_TYPES.has(value.type))) return { features: [toRawFeature(value)], issues: [] };
+  }
+  return {
+    features: [],
+    issues: [
+      makeIssue(file, "error", "geojson_invalid", {
+        vi: 'Tệp JSON này không phải GeoJSON (cần "type": "FeatureCollection" với danh sách "features").',
+        en: 'This JSON file is not GeoJSON (expected "type": "FeatureCollection" with a "features" list).',
+      }),
+    ],
+  };
+}
+
+/**
+ * Finds a property by name, ignoring case and accents (the first matching name wins).
+ * @param properties - the feature's properties
+ * @param names - accepted names, in order of preference
+ * @returns the key as written in the feature, or undefined
+ */
+export function findProperty(properties: Record<string, unknown>, names: readonly string[]): string | undefined {
+  const keys = Object.keys(properties);
+  for (const name of names) {
+    if (Object.hasOwn(properties, name) && !isBlankValue(properties[name])) return name;
+  }
+  const folded = keys.map(foldKey);
+  for (const name of names) {
+    const key = foldKey(name);
+    const index = folded.findIndex((candidate, i) => candidate === key && !isBlankValue(properties[keys[i]]));
+    if (index >= 0) return keys[index];
+  }
+  return undefined;
+}
+
+function isBlankValue(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/**
+ * Turns a property value into text: strings as they are (NFC), numbers and booleans as written, objects as JSON, null as "".
+ * @param value - a property value
+ * @returns the text
+ */
+export function propertyText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value.normalize("NFC");
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value);
+}

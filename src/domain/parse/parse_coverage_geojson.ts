@@ -1,0 +1,193 @@
+/**
+ * Coverage polygons from GeoJSON: one carrier and one technology per feature, with an as-of date.
+ * Geometry is checked per RFC 7946; self-intersecting rings are reported with a proposed repair
+ * that is applied only when the caller asks for it.
+ */
+import { emptyReport, type ImportReport, type ImportResult } from "../issues.ts";
+import { parseFlexibleDate } from "../progress/dates.ts";
+import { canonicalCarrier } from "../progress/carriers.ts";
+import type { CoverageFeature, Message, Technology } from "../types.ts";
+import { findProperty, propertyText, readGeojsonInput } from "./geojson_input.ts";
+import { addIssues, makeIssue } from "./import_issue.ts";
+import { checkPolygonGeometry } from "./polygon_checks.ts";
+import { parseTechnology } from "./technology.ts";
+
+/** Options of parseCoverageGeojson. */
+export interface CoverageOptions {
+  file: string;
+  /** Property holding the carrier; default `carrier` (also `nhà mạng`). */
+  carrierProperty?: string;
+  /** Property holding the technology; default `technology` (also `tech`, `công nghệ`). */
+  technologyProperty?: string;
+  /** Property holding the as-of date; default `as_of` (also `asOf`, `date`, `ngày`). */
+  asOfProperty?: string;
+  /** Carrier for features whose file does not say. */
+  carrier?: string;
+  /** Technology for features whose file does not say. */
+  technology?: Technology;
+  /** As-of date (YYYY-MM-DD) for features whose file does not say. */
+  asOf?: string;
+  /** Apply the proposed repairs of self-intersecting rings. */
+  repair?: boolean;
+}
+
+/** A repair proposed for a self-intersecting feature, and whether it was applied. */
+export interface ProposedRepair {
+  featureIndex: number;
+  code: "self_intersection";
+  message: Message;
+  applied: boolean;
+}
+
+/** Default property names, most specific first. */
+export const COVERAGE_PROPERTY_ALIASES = {
+  carrier: ["carrier", "nhà mạng", "nha_mang", "operator"],
+  technology: ["technology", "tech", "công nghệ", "cong_nghe"],
+  asOf: ["as_of", "asOf", "date", "ngày", "ngay"],
+} as const;
+
+/**
+ * Reads an as-of date: YYYY-MM-DD, an ISO date-time (its date part), or DD/MM/YYYY.
+ * @param text - the value
+ * @returns the ISO date, or null
+ */
+export function parseAsOfDate(text: string): string | null {
+  const trimmed = text.trim();
+  const dateTime = /^(\d{4}-\d{2}-\d{2})T/.exec(trimmed);
+  return parseFlexibleDate(dateTime ? dateTime[1] : trimmed);
+}
+
+/**
+ * Reads coverage polygons from GeoJSON.
+ * @param input - text, bytes or a parsed FeatureCollection
+ * @param options - property names, defaults for missing values and whether to apply repairs
+ * @returns the accepted features, the report (read = accepted + rejected) and the proposed repairs
+ * @example
+ * ```ts
+ * const { items, report, repairs } = parseCoverageGeojson(text, { file: "viettel.geojson", repair: false });
+ * ```
+ */
+export function parseCoverageGeojson(input: string | Uint8Array | object, options: CoverageOptions): ImportResult<CoverageFeature> & { repairs: ProposedRepair[] } {
+  const file = options.file;
+  const report: ImportReport = emptyReport(file, "coverage");
+  const repairs: ProposedRepair[] = [];
+  const items: CoverageFeature[] = [];
+  const { features, issues } = readGeojsonInput(input, file);
+  addIssues(report, issues);
+  report.read = features.length;
+  const carrierNames = options.carrierProperty ? [options.carrierProperty] : COVERAGE_PROPERTY_ALIASES.carrier;
+  const technologyNames = options.technologyProperty ? [options.technologyProperty] : COVERAGE_PROPERTY_ALIASES.technology;
+  const asOfNames = options.asOfProperty ? [options.asOfProperty] : COVERAGE_PROPERTY_ALIASES.asOf;
+  features.forEach((feature, featureIndex) => {
+    const where = { featureIndex };
+    const reject = (code: string, message: Message, column?: string): void => {
+      report.rejected++;
+      addIssues(report, [makeIssue(file, "error", code, message, { ...where, column })]);
+    };
+    const carrierKey = findProperty(feature.properties, carrierNames);
+    const carrierText = carrierKey !== undefined ? propertyText(feature.properties[carrierKey]).trim() : (options.carrier ?? "").trim();
+    if (carrierText === "") {
+      reject(
+        "carrier_missing",
+        {
+          vi: `Thiếu nhà mạng (thuộc tính "${carrierNames[0]}"); đối tượng bị bỏ qua. Hãy thêm thuộc tính hoặc chọn nhà mạng cho cả tệp.`,
+          en: `No carrier (property "${carrierNames[0]}"); the feature is rejected. Add the property or choose a carrier for the whole file.`,
+        },
+        carrierNames[0],
+      );
+      return;
+    }
+    const technologyKey = findProperty(feature.properties, technologyNames);
+    const technologyText = technologyKey !== undefined ? propertyText(feature.properties[technologyKey]).trim() : undefined;
+    const technology = technologyText !== undefined ? parseTechnology(technologyText) : options.technology;
+    if (technology === undefined) {
+      if (technologyText === undefined) {
+        reject(
+          "technology_missing",
+          {
+            vi: `Thiếu công nghệ (thuộc tính "${technologyNames[0]}"); đối tượng bị bỏ qua. Dùng 2G, 3G, 4G hoặc 5G.`,
+            en: `No technology (property "${technologyNames[0]}"); the feature is rejected. Use 2G, 3G, 4G or 5G.`,
+          },
+          technologyNames[0],
+        );
+      } else {
+        reject(
+          "technology_unknown",
+          {
+            vi: `Công nghệ "${technologyText}" không rõ; đối tượng bị bỏ qua. Dùng 2G (GSM), 3G (UMTS, WCDMA, HSPA), 4G (LTE) hoặc 5G (NR).`,
+            en: `Unknown technology "${technologyText}"; the feature is rejected. Use 2G (GSM), 3G (UMTS, WCDMA, HSPA), 4G (LTE) or 5G (NR).`,
+          },
+          technologyKey,
+        );
+      }
+      return;
+    }
+    const check = checkPolygonGeometry(feature.geometry);
+    if (check.geometry === null) {
+      report.rejected++;
+      addIssues(report, check.issues.map((issue) => makeIssue(file, issue.severity, issue.code, issue.message, where)));
+      return;
+    }
+    const warnings = check.issues.map((issue) => makeIssue(file, issue.severity, issue.code, issue.message, where));
+    let asOf: string | null = options.asOf ?? null;
+    const asOfKey = findProperty(feature.properties, asOfNames);
+    if (asOfKey !== undefined) {
+      const asOfText = propertyText(feature.properties[asOfKey]);
+      const parsed = parseAsOfDate(asOfText);
+      if (parsed === null) {
+        warnings.push(
+          makeIssue(
+            file,
+            "warning",
+            "as_of_unreadable",
+            {
+              vi: `Không đọc được ngày "${asOfText}" (cần YYYY-MM-DD hoặc DD/MM/YYYY); ${asOf ? `dùng ${asOf}` : "bỏ trống"}.`,
+              en: `The date "${asOfText}" cannot be read (use YYYY-MM-DD or DD/MM/YYYY); ${asOf ? `using ${asOf}` : "left empty"}.`,
+            },
+            { ...where, column: asOfKey },
+          ),
+        );
+      } else {
+        asOf = parsed;
+      }
+    }
+    let geometry = check.geometry;
+    if (check.crossings.length > 0) {
+      const at = check.crossings[0];
+      const place = `(${at[0].toFixed(5)}; ${at[1].toFixed(5)})`;
+      const count = check.crossings.length;
+      if (check.repair !== null) {
+        const applied = options.repair === true;
+        const message: Message = applied
+          ? {
+              vi: `Vòng tự cắt tại ${count} chỗ (đầu tiên ở ${place}); đã tách thành các đa giác đơn.`,
+              en: `Rings cross themselves at ${count} place(s) (first at ${place}); split into simple polygons.`,
+            }
+          : {
+              vi: `Vòng tự cắt tại ${count} chỗ (đầu tiên ở ${place}); đề xuất tách thành các đa giác đơn (chưa áp dụng: hãy xác nhận sửa).`,
+              en: `Rings cross themselves at ${count} place(s) (first at ${place}); proposed repair: split into simple polygons (not applied: confirm the repair).`,
+            };
+        if (applied) geometry = check.repair;
+        repairs.push({ featureIndex, code: "self_intersection", message, applied });
+        warnings.push(makeIssue(file, "warning", "self_intersection", message, where));
+      } else {
+        warnings.push(
+          makeIssue(
+            file,
+            "warning",
+            "self_intersection",
+            {
+              vi: `Vòng tự cắt tại ${count} chỗ (đầu tiên ở ${place}); không tự sửa được, hãy sửa trong phần mềm GIS.`,
+              en: `Rings cross themselves at ${count} place(s) (first at ${place}); no automatic repair is possible, fix it in a GIS.`,
+            },
+            where,
+          ),
+        );
+      }
+    }
+    items.push({ carrier: canonicalCarrier(carrierText), technology, asOf, geometry, source: { file, featureIndex } });
+    report.accepted++;
+    addIssues(report, warnings);
+  });
+  return { items, report, repairs };
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import type { Position } from "geojson";
+import { kinks } from "@turf/kinks";
+import { KINKS_SEGMENT_LIMIT, checkPolygonGeometry, findRingCrossings, signedRingArea, sweepRingCrossings } from "./polygon_checks.ts";
+
+const square: Position[] = [[104, 22], [104.1, 22], [104.1, 22.1], [104, 22.1], [104, 22]];
+const bowTie: Position[] = [[104, 22], [104.1, 22.1], [104.1, 22], [104, 22.1], [104, 22]];
+
+function circle(count: number, radius: number, clockwise = false): Position[] {
+  const ring: Position[] = [];
+  for (let i = 0; i < count; i++) {
+    const angle = ((clockwise ? -1 : 1) * 2 * Math.PI * i) / count;
+    ring.push([105 + radius * Math.cos(angle), 21 + radius * Math.sin(angle)]);
+  }
+  ring.push(ring[0]);
+  return ring;
+}
+
+function keys(positions: Position[]): string[] {
+  return [...new Set(positions.map((position) => `${position[0].toFixed(9)},${position[1].toFixed(9)}`))].sort();
+}
+
+describe("checkPolygonGeometry", () => {
+  it("accepts a closed counter-clockwise square without issues", () => {
+    const check = checkPolygonGeometry({ type: "Polygon", coordinates: [square] });
+    expect(check.geometry).toEqual({ type: "Polygon", coordinates: [square] });
+    expect(check.issues).toEqual([]);
+    expect(check.crossings).toEqual([]);
+    expect(check.repair).toBeNull();
+  });
+
+  it("closes an unclosed ring with a warning", () => {
+    const check = checkPolygonGeometry({ type: "Polygon", coordinates: [square.slice(0, 4)] });
+    expect(check.geometry).toEqual({ type: "Polygon", coordinates: [square] });
+    expect(check.issues.map((issue) => [issue.code, issue.severity])).toEqual([["ring_unclosed", "warning"]]);
+  });
+
+  it("rewinds a clockwise outer ring and a counter-clockwise hole, with one warning", () => {
+    const hole: Position[] = [[104.02, 22.02], [104.04, 22.02], [104.04, 22.04], [104.02, 22.04], [104.02, 22.02]];
+    const check = checkPolygonGeometry({ type: "Polygon", coordinates: [[...square].reverse(), hole] });
+    expect(check.geometry?.coordinates).toEqual([square, [...hole].reverse()]);
+    expect(check.issues.map((issue) => issue.code)).toEqual(["ring_winding"]);
+    expect(check.issues[0].message.en).toContain("2 ring(s)");
+  });
+
+  it("rejects a ring with fewer than four positions", () => {
+    const check = checkPolygonGeometry({ type: "Polygon", coordinates: [[[104, 22], [104.1, 22], [104, 22]]] });
+    expect(check.geometry).toBeNull();
+    expect(check.issues.map((issue) => [issue.code, issue.severity])).toEqual([["ring_too_short", "error"]]);
+  });
+
+  it("rejects positions outside ±180/±90 and projected metres", () => {
+    expect(checkPolygonGeometry({ type: "Polygon", coordinates: [[[200, 22], [201, 22], [201, 23], [200, 22]]] }).issues[0].code).toBe("coordinates_out_of_range");
+    expect(checkPolygonGeometry({ type: "Polygon", coordinates: [[[583000, 2380000], [584000, 2380000], [584000, 2381000], [583000, 2380000]]] }).issues[0].code).toBe(
+      "coordinates_projected",
+    );
+  });
+
+  it("rejects non-polygon, missing and malformed geometries", () => {
+    expect(checkPolygonGeometry({ type: "Point", coordinates: [104, 22] }).issues[0].code).toBe("geometry_not_polygon");
+    expect(checkPolygonGeometry(null).issues[0].code).toBe("geometry_missing");
+    expect(checkPolygonGeometry({ type: "Polygon", coordinates: [[[104, "22"], [1, 2], [3, 4], [104, "22"]]] }).issues[0].code).toBe("coordinates_invalid");
+    expect(checkPolygonGeometry({ type: "MultiPolygon", coordinates: [] }).issues[0].code).toBe("geometry_empty");
+  });
+
+  it("drops altitudes and repeated consecutive positions", () => {
+    const check = checkPolygonGeometry({ type: "Polygon", coordinates: [[[104, 22, 5], [104, 22, 5], [104.1, 22, 5], [104.1, 22.1], [104, 22.1], [104, 22]]] });
+    expect(check.geometry?.coordinates).toEqual([square]);
+  });
+
+  it("finds the crossing of a bow-tie and proposes two simple counter-clockwise lobes", () => {
+    const check = checkPolygonGeometry({ type: "Polygon", coordinates: [bowTie] });
+    expect(check.geometry).toEqual({ type: "Polygon", coordinates: [bowTie] });
+    expect(check.crossings).toHaveLength(1);
+    expect(check.crossings[0][0]).toBeCloseTo(104.05, 9);
+    expect(check.crossings[0][1]).toBeCloseTo(22.05, 9);
+    expect(check.repair?.type).toBe("MultiPolygon");
+    const lobes = (check.repair?.coordinates ?? []) as Position[][][];
+    expect(lobes).toHaveLength(2);
+    for (const lobe of lobes) expect(signedRingArea(lobe[0])).toBeGreaterThan(0);
+    // Each lobe is a triangle of 0.1 × 0.05 / 2 square degrees.
+    const total = lobes.reduce((sum, lobe) => sum + signedRingArea(lobe[0]), 0);
+    expect(total).toBeCloseTo(0.005, 9);
+  });
+
+  it("keeps a hole in the lobe that contains it when repairing", () => {
+    const outer: Position[] = [[104, 22], [104.2, 22.2], [104.2, 22], [104, 22.2], [104, 22]];
+    const hole: Position[] = [[104.01, 22.09], [104.01, 22.11], [104.03, 22.1], [104.01, 22.09]];
+    const check = checkPolygonGeometry({ type: "Polygon", coordinates: [outer, hole] });
+    const lobes = (check.repair?.coordinates ?? []) as Position[][][];
+    expect(lobes).toHaveLength(2);
+    const withHole = lobes.filter((lobe) => lobe.length === 2);
+    expect(withHole).toHaveLength(1);
+    expect(signedRingArea(withHole[0][1])).toBeLessThan(0);
+  });
+});
+
+describe("findRingCrossings", () => {
+  it("agrees with @turf/kinks when using the sweep, on random rings", () => {
+    let seed = 7;
+    const random = (): number => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    for (let trial = 0; trial < 40; trial++) {
+      const ring: Position[] = [];
+      const count = 4 + Math.floor(random() * 20);
+      for (let i = 0; i < count; i++) ring.push([104 + random(), 21 + random()]);
+      ring.push(ring[0]);
+      const expected = keys(kinks({ type: "Polygon", coordinates: [ring] }).features.map((feature) => feature.geometry.coordinates));
+      expect(keys(sweepRingCrossings([ring]))).toEqual(expected);
+    }
+  });
+
+  it("finds no crossing in a large simple ring and one in a large ring with two vertices exchanged", () => {
+    const ring = circle(KINKS_SEGMENT_LIMIT + 500, 0.5);
+    expect(findRingCrossings([ring])).toEqual([]);
+    const twisted = ring.map((position) => [...position]);
+    [twisted[10], twisted[11]] = [twisted[11], twisted[10]];
+    expect(keys(findRingCrossings([twisted]))).toHaveLength(1);
+  });
+
+  it("agrees with @turf/kinks on a ring that touches itself at a vertex", () => {
+    // Small integers keep the arithmetic exact, so both tests must find exactly the shared vertex.
+    const pinched: Position[] = [[0, 0], [2, 0], [1, 1], [2, 2], [0, 2], [1, 1], [0, 0]];
+    const expected = keys(kinks({ type: "Polygon", coordinates: [pinched] }).features.map((feature) => feature.geometry.coordinates));
+    expect(expected).toEqual(["1.000000000,1.000000000"]);
+    expect(keys(sweepRingCrossings([pinched]))).toEqual(expected);
+  });
+
+  it("finds a hole crossing its outer ring", () => {
+    const outer = circle(16, 0.5);
+    const hole = circle(16, 0.3, true).map(([x, y]) => [x + 0.3, y]);
+    expect(findRingCrossings([outer, hole]).length).toBeGreaterThan(0);
+  });
+});
