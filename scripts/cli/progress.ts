@@ -1,0 +1,374 @@
+/**
+ * `progress`: the listed dead zones. Applies carriers' update files (and the department's decisions) to the
+ * registry, prints the dashboard, writes the per-point status table, the summary and the import report.
+ * Reads files, calls the domain core, prints and writes; no progress logic lives here.
+ */
+import { parseArgs } from "node:util";
+import { extname } from "node:path";
+import {
+  STATUS_LABELS,
+  TECHNOLOGIES,
+  buildCoverageIndex,
+  buildProgressExportRows,
+  computeRegistryCoverage,
+  crossCheckCoverage,
+  formatIssue,
+  listOverdue,
+  parseIsoDate,
+  parsePointsCsv,
+  parseRegistryCsv,
+  parseRegistryGeojson,
+  parseUpdatesCsv,
+  parseUpdatesJson,
+  pointsToGeojson,
+  pointsToKml,
+  progressSummary,
+  progressTableToCsv,
+  progressTimeline,
+  replay,
+  restoreBackup,
+  writeUpdatesJson,
+  type Actor,
+  type CoverageFeature,
+  type CrossCheckResult,
+  type ImportReport,
+  type Language,
+  type ListedPoint,
+  type OverdueItem,
+  type Point,
+  type ProgressSummary,
+  type ProgressTimeline,
+  type StatusEvent,
+  type Technology,
+  type UpdateConflict,
+} from "../../src/domain/index.ts";
+import { parseCoverageGeojson } from "../../src/domain/parse/parse_coverage_geojson.ts";
+import { parsePointsGeojson } from "../../src/domain/parse/parse_points_geojson.ts";
+import { UserError, displayName, readInput, writeOutput } from "./io.ts";
+import { printImportReports } from "./print.ts";
+
+export const PROGRESS_HELP = `progress — how far the carriers are in covering the listed dead zones
+
+  npm run cli -- progress --registry FILE [--updates FILE…] [options]
+
+Inputs
+  --registry FILE      the list of dead zones: CSV (id, name, kind, lon, lat or point_id, province, commune,
+                       carrier, deadline, priority, note; Vietnamese headers such as mã, tên, nhà mạng,
+                       hạn hoàn thành accepted; deadlines YYYY-MM-DD or DD/MM/YYYY) or GeoJSON points.
+                       A lom-song backup (.json) also works: its registry and events are loaded.
+  --points FILE        point list (CSV or GeoJSON) for registry rows that give point_id instead of coordinates.
+                       Repeatable.
+  --updates FILE       a carrier's update file: CSV with point_id, carrier, status, date, technology, evidence,
+                       note (or mã điểm, nhà mạng, trạng thái, ngày, công nghệ, minh chứng, ghi chú; statuses as
+                       codes or Vietnamese labels), or the JSON form (format "lom-song-updates").
+                       Repeatable; applied in the order given. Re-applying a file changes nothing.
+  --decisions FILE     the department's decisions (verified, disputed, infeasible_accepted) in the same CSV or
+                       JSON shape; applied after all --updates. Repeatable.
+  --coverage FILE      coverage GeoJSON: cross-check claims against each carrier's coverage. Repeatable.
+  --technology T       for the cross-check, only coverage at or above T counts (2G, 3G, 4G, 5G; default: any)
+  --published DATE     the day the list was published: changes dated before it are refused (YYYY-MM-DD)
+
+Dates
+  --today DATE         the day changes may not be later than, and overdue is counted from (default: today, UTC)
+  --as-of DATE         show the state on that day: only events dated on or before it are replayed,
+                       and overdue / due soon are counted as of that day
+
+Outputs
+  --out FILE           the per-point status table: .csv (UTF-8 with BOM, Excel-ready), .geojson or .kml
+  --summary FILE       the dashboard as JSON: listed, covered, verified, overdue, due_30_days, percentages,
+                       by_carrier, by_province, by_commune, the overdue list, the timeline and forecast,
+                       conflicts and the cross-check
+  --report FILE        the import report as JSON (read, accepted, rejected, every issue with its row)
+  --events-out FILE    the resulting event log (JSON, format "lom-song-updates"), to keep for next time
+  --lang vi|en         language of the printed text and of the status labels (default: vi)
+  --quiet              print only the headline figures
+  -h, --help           this help
+
+Exit codes: 0 done (rows may still have been rejected: see the report); 2 bad input or options
+(one line on stderr names the file and the reason).
+
+Examples
+  npm run cli -- progress --registry data/sample/dead_zones.csv --updates data/sample/updates-viettel.csv \\
+      --summary progress.json --out progress.csv
+  npm run cli -- progress --registry danh-sach.csv --updates viettel.csv --updates vnpt.csv \\
+      --as-of 2026-09-30 --report import-report.json`;
+
+type TableFormat = "csv" | "geojson" | "kml";
+
+/**
+ * Runs `progress` with the given arguments.
+ * @param argv - the arguments after "progress"
+ * @returns the exit code: 0 done, 2 bad input or options
+ */
+export async function runProgress(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (error) {
+    if (error instanceof UserError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: {
+        registry: { type: "string" },
+        points: { type: "string", multiple: true },
+        updates: { type: "string", multiple: true },
+        decisions: { type: "string", multiple: true },
+        coverage: { type: "string", multiple: true },
+        technology: { type: "string" },
+        published: { type: "string" },
+        today: { type: "string" },
+        "as-of": { type: "string" },
+        out: { type: "string" },
+        summary: { type: "string" },
+        report: { type: "string" },
+        "events-out": { type: "string" },
+        lang: { type: "string" },
+        quiet: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    throw new UserError(`${(error as Error).message}; see progress --help`);
+  }
+  const options = parsed.values;
+  if (options.help) {
+    process.stdout.write(PROGRESS_HELP + "\n");
+    return 0;
+  }
+  if (options.lang !== undefined && options.lang !== "vi" && options.lang !== "en") throw new UserError(`--lang must be vi or en, not "${options.lang}"`);
+  const language: Language = options.lang === "en" ? "en" : "vi";
+  if (!options.registry) throw new UserError("--registry FILE is required (the list of dead zones, CSV or GeoJSON); see progress --help");
+  const today = options.today !== undefined ? dateOption("--today", options.today) : new Date().toISOString().slice(0, 10);
+  const asOf = options["as-of"] !== undefined ? dateOption("--as-of", options["as-of"]) : undefined;
+  const published = options.published !== undefined ? dateOption("--published", options.published) : undefined;
+  const technology = technologyOption(options.technology);
+  const tableFormat = options.out ? outputFormat(options.out) : null;
+
+  const reports: ImportReport[] = [];
+  const points: Point[] = [];
+  for (const path of options.points ?? []) {
+    const bytes = await readInput(path);
+    const file = displayName(path);
+    const result = looksLikeJson(path, bytes) ? parsePointsGeojson(bytes, { file }) : parsePointsCsv(bytes, { file });
+    reports.push(result.report);
+    failOnFileError(path, result.report, language);
+    points.push(...result.items);
+  }
+
+  const loaded = await loadRegistry(options.registry, points, language, reports);
+  const registry = loaded.registry;
+  const listPublishedOn = published ?? loaded.listPublishedOn;
+  let events: StatusEvent[] = loaded.events;
+  const conflicts: UpdateConflict[] = [];
+  const applyFile = async (path: string, actor: Actor | undefined) => {
+    const bytes = await readInput(path);
+    const file = displayName(path);
+    const importOptions = { file, registry, events, actor, today, listPublishedOn };
+    const result = looksLikeJson(path, bytes) ? parseUpdatesJson(bytes, importOptions) : parseUpdatesCsv(bytes, importOptions);
+    reports.push(result.report);
+    failOnFileError(path, result.report, language);
+    events = [...events, ...result.events];
+    conflicts.push(...result.conflicts);
+  };
+  for (const path of options.updates ?? []) await applyFile(path, undefined);
+  for (const path of options.decisions ?? []) await applyFile(path, { role: "department" });
+
+  const coverage: CoverageFeature[] = [];
+  for (const path of options.coverage ?? []) {
+    const result = parseCoverageGeojson(await readInput(path), { file: displayName(path) });
+    reports.push(result.report);
+    failOnFileError(path, result.report, language);
+    coverage.push(...result.items);
+  }
+
+  const day = asOf ?? today;
+  const replayed = replay(registry, events, asOf);
+  const summary = progressSummary(registry, replayed.states, day);
+  const overdue = listOverdue(registry, replayed.states, day);
+  const timeline = progressTimeline(registry, events, { today: day, from: listPublishedOn });
+  const crossCheck = coverage.length > 0 ? crossCheckCoverage(registry, replayed.states, computeRegistryCoverage(registry, buildCoverageIndex(coverage)), { technology }) : null;
+
+  if (!options.quiet) printImportReports(reports, language);
+  if (replayed.invalid.length > 0) {
+    process.stdout.write(language === "vi" ? `\nSự kiện không áp dụng được trong nhật ký: ${replayed.invalid.length}\n` : `\nEvents of the log that could not be applied: ${replayed.invalid.length}\n`);
+    for (const item of replayed.invalid.slice(0, 20)) process.stdout.write(`  ${item.event.pointId} ${item.event.date} ${item.event.status}: ${item.message[language]}\n`);
+  }
+  printDashboard({ summary, overdue, timeline, conflicts, crossCheck, language, asOf, quiet: options.quiet === true });
+
+  if (options.out && tableFormat) {
+    const content =
+      tableFormat === "csv"
+        ? progressTableToCsv(registry, replayed.states, { today: day, language })
+        : tableFormat === "geojson"
+          ? JSON.stringify(pointsToGeojson(buildProgressExportRows(registry, replayed.states, { today: day, language })))
+          : pointsToKml(buildProgressExportRows(registry, replayed.states, { today: day, language }), { name: language === "vi" ? "Điểm lõm sóng" : "Listed dead zones" });
+    await writeOutput(options.out, content);
+    process.stdout.write(`${language === "vi" ? "Đã ghi" : "Wrote"} ${registry.length} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
+  }
+  if (options.summary) {
+    const document = {
+      ...summary,
+      as_of: asOf ?? null,
+      overdue_points: overdue,
+      timeline,
+      conflicts,
+      cross_check: crossCheck,
+      invalid_events: replayed.invalid.map((item) => ({ event: item.event, code: item.code, message: item.message })),
+    };
+    await writeOutput(options.summary, JSON.stringify(document, null, 2) + "\n");
+  }
+  if (options.report) await writeOutput(options.report, JSON.stringify(reports, null, 2) + "\n");
+  if (options["events-out"]) await writeOutput(options["events-out"], writeUpdatesJson(events));
+  return 0;
+}
+
+/** Loads the registry from CSV, GeoJSON or a backup; a backup brings its events and publication date too. */
+async function loadRegistry(
+  path: string,
+  points: readonly Point[],
+  language: Language,
+  reports: ImportReport[],
+): Promise<{ registry: ListedPoint[]; events: StatusEvent[]; listPublishedOn?: string }> {
+  const bytes = await readInput(path);
+  const file = displayName(path);
+  if (looksLikeJson(path, bytes)) {
+    let data: unknown;
+    try {
+      data = JSON.parse(new TextDecoder().decode(bytes));
+    } catch (error) {
+      throw new UserError(`${path}: not valid JSON (${(error as Error).message})`);
+    }
+    if (typeof data === "object" && data !== null && (data as { format?: unknown }).format === "lom-song-backup") {
+      const restored = restoreBackup(data);
+      if (!restored.ok) throw new UserError(`${path}: ${restored.error[language]}`);
+      return { registry: restored.value.registry, events: restored.value.events, listPublishedOn: restored.value.listPublishedOn };
+    }
+    const result = parseRegistryGeojson(data as object, { file, points });
+    reports.push(result.report);
+    failOnFileError(path, result.report, language);
+    return { registry: result.items, events: [] };
+  }
+  const result = parseRegistryCsv(bytes, { file, points });
+  reports.push(result.report);
+  failOnFileError(path, result.report, language);
+  return { registry: result.items, events: [] };
+}
+
+function printDashboard(input: {
+  summary: ProgressSummary;
+  overdue: readonly OverdueItem[];
+  timeline: ProgressTimeline;
+  conflicts: readonly UpdateConflict[];
+  crossCheck: CrossCheckResult | null;
+  language: Language;
+  asOf?: string;
+  quiet: boolean;
+}): void {
+  const { summary, language } = input;
+  const vi = language === "vi";
+  const out = (line = "") => process.stdout.write(line + "\n");
+  const n = (value: number) => new Intl.NumberFormat(vi ? "vi-VN" : "en-US").format(value);
+  const percent = (value: number) => `${new Intl.NumberFormat(vi ? "vi-VN" : "en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)}%`;
+  out();
+  out(vi ? `Tiến độ xoá điểm lõm sóng ${input.asOf ? `tính đến ngày ${input.asOf}` : `ngày ${summary.today}`}` : `Progress on the listed dead zones ${input.asOf ? `as of ${input.asOf}` : `on ${summary.today}`}`);
+  out(`  ${(vi ? "Trong danh sách" : "Listed").padEnd(25)} ${n(summary.listed).padStart(7)}`);
+  out(`  ${(vi ? "Đã có sóng" : "Covered").padEnd(25)} ${n(summary.covered).padStart(7)}  ${percent(summary.percent_covered).padStart(7)}   ${vi ? "(đã phát sóng + đã xác minh)" : "(on air + verified)"}`);
+  out(`  ${(vi ? "Đã xác minh" : "Verified").padEnd(25)} ${n(summary.verified).padStart(7)}  ${percent(summary.percent_verified).padStart(7)}`);
+  out(`  ${(vi ? "Quá hạn" : "Overdue").padEnd(25)} ${n(summary.overdue).padStart(7)}  ${percent(summary.percent_overdue).padStart(7)}`);
+  out(`  ${(vi ? "Đến hạn trong 30 ngày" : "Due in 30 days").padEnd(25)} ${n(summary.due_30_days).padStart(7)}  ${percent(summary.percent_due_30_days).padStart(7)}`);
+  out(`  ${(vi ? "Không khả thi (chấp nhận)" : "Infeasible (accepted)").padEnd(25)} ${n(summary.infeasible_accepted).padStart(7)}`);
+  const forecast = input.timeline.forecast;
+  const pace = new Intl.NumberFormat(vi ? "vi-VN" : "en-US", { maximumFractionDigits: 2 }).format(forecast.pacePerWeek);
+  out(
+    vi
+      ? `  Dự báo hoàn thành: ${forecast.completionDate ?? "không xác định (chưa có tiến triển)"} (tốc độ ${pace} điểm/tuần trong ${forecast.basedOnWeeks} tuần qua; còn ${forecast.remaining})`
+      : `  Forecast completion: ${forecast.completionDate ?? "none (no progress)"} (pace ${pace} points/week over the last ${forecast.basedOnWeeks} weeks; ${forecast.remaining} remaining)`,
+  );
+  if (input.quiet) return;
+  out();
+  out(vi ? "Theo nhà mạng          trong DS   có sóng         xác minh   quá hạn  đến hạn 30 ngày" : "By carrier               listed   covered         verified   overdue  due in 30 days");
+  for (const row of summary.by_carrier) {
+    out(`  ${row.carrier.padEnd(20)} ${n(row.listed).padStart(8)} ${n(row.covered).padStart(9)} ${percent(row.percent_covered).padStart(7)} ${n(row.verified).padStart(8)} ${n(row.overdue).padStart(9)} ${n(row.due_30_days).padStart(9)}`);
+  }
+  if (summary.by_province.length > 1 || (summary.by_province.length === 1 && summary.by_province[0].name !== "")) {
+    out();
+    out(vi ? "Theo tỉnh              trong DS   có sóng         quá hạn" : "By province              listed   covered         overdue");
+    for (const row of summary.by_province) {
+      out(`  ${(row.name || (vi ? "(không rõ)" : "(unknown)")).padEnd(20)} ${n(row.listed).padStart(8)} ${n(row.covered).padStart(9)} ${percent(row.percent_covered).padStart(7)} ${n(row.overdue).padStart(8)}`);
+    }
+  }
+  if (input.overdue.length > 0) {
+    out();
+    out(vi ? `Quá hạn (${input.overdue.length}, quá hạn lâu nhất trước)` : `Overdue (${input.overdue.length}, most overdue first)`);
+    for (const item of input.overdue.slice(0, 15)) {
+      out(`  ${item.pointId.padEnd(14)} ${item.carrier.padEnd(14)} ${item.deadline}  ${String(item.daysOverdue).padStart(5)} ${vi ? "ngày" : "days"}  ${STATUS_LABELS[item.status][language]}  ${item.name}`);
+    }
+    if (input.overdue.length > 15) out(vi ? `  … và ${input.overdue.length - 15} điểm khác (xem --out hoặc --summary)` : `  … and ${input.overdue.length - 15} more (see --out or --summary)`);
+  }
+  if (input.conflicts.length > 0) {
+    out();
+    out(vi ? `Mâu thuẫn chờ Sở quyết định (${input.conflicts.length}; không áp dụng)` : `Conflicts for the department to resolve (${input.conflicts.length}; not applied)`);
+    for (const conflict of input.conflicts) out(`  ${conflict.incoming.source?.file ?? ""} ${conflict.incoming.source ? `${vi ? "dòng" : "row"} ${conflict.incoming.source.row}` : ""}: ${conflict.message[language]}`);
+  }
+  if (input.crossCheck) {
+    const check = input.crossCheck;
+    out();
+    out(vi ? `Đối chiếu vùng phủ sóng: ${check.proposals.length} đề xuất "đã phát sóng", ${check.flags.length} báo cáo cần kiểm tra, ${check.unchecked.length} điểm chưa có vùng phủ của nhà mạng` : `Coverage cross-check: ${check.proposals.length} proposed "on air", ${check.flags.length} claims flagged, ${check.unchecked.length} points without their carrier's coverage`);
+    for (const proposal of check.proposals.slice(0, 15)) out(`  + ${proposal.message[language]}`);
+    for (const flag of check.flags.slice(0, 15)) out(`  ! ${flag.message[language]}`);
+  }
+}
+
+function dateOption(name: string, value: string): string {
+  const date = parseIsoDate(value);
+  if (!date) throw new UserError(`${name} must be a date YYYY-MM-DD, not "${value}"`);
+  return date;
+}
+
+function technologyOption(value: string | undefined): Technology | undefined {
+  if (value === undefined) return undefined;
+  const upper = value.trim().toUpperCase();
+  const found = TECHNOLOGIES.find((technology) => technology === upper);
+  if (!found) throw new UserError(`--technology must be one of ${TECHNOLOGIES.join(", ")}, not "${value}"`);
+  return found;
+}
+
+function outputFormat(path: string): TableFormat {
+  const extension = extname(path).toLowerCase();
+  if (extension === ".csv") return "csv";
+  if (extension === ".geojson" || extension === ".json") return "geojson";
+  if (extension === ".kml") return "kml";
+  throw new UserError(`--out ${path}: unknown format "${extension || "(none)"}"; use .csv, .geojson or .kml`);
+}
+
+function looksLikeJson(path: string, bytes: Uint8Array): boolean {
+  const extension = extname(path).toLowerCase();
+  if (extension === ".geojson" || extension === ".json") return true;
+  if (extension === ".csv" || extension === ".txt" || extension === ".tsv") return false;
+  for (const byte of bytes.subarray(0, 64)) {
+    if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09 || byte === 0xef || byte === 0xbb || byte === 0xbf) continue;
+    return byte === 0x7b;
+  }
+  return false;
+}
+
+/** A file-level error (no row, no feature) or a file with no valid row is unusable: exit 2 naming it. */
+function failOnFileError(path: string, report: ImportReport, language: Language): void {
+  const fileError = report.issues.find((issue) => issue.severity === "error" && issue.row === undefined && issue.featureIndex === undefined);
+  if (fileError) throw new UserError(`${path}: ${fileError.message[language]}`);
+  if (report.read > 0 && report.accepted === 0 && report.kind !== "updates") {
+    for (const issue of report.issues.slice(0, 10)) process.stderr.write(`  ${formatIssue(issue, language)}\n`);
+    throw new UserError(`${path}: ${language === "vi" ? `không dòng nào hợp lệ (${report.rejected} bị loại)` : `no valid row (${report.rejected} rejected)`}`);
+  }
+  if (report.kind === "registry" && report.read === 0) throw new UserError(`${path}: ${language === "vi" ? "danh sách không có dòng nào" : "the list has no rows"}`);
+}
