@@ -48,3 +48,4 @@ export * from "./parse/parse_points_geojson.ts";
 export * from "./parse/parse_coverage_geojson.ts";
 export * from "./parse/parse_admin_geojson.ts";
 export * from "./parse/detect_file_kind.ts";
+export * from "./gaps/merge_coverage_summaries.ts";

@@ -55,16 +55,34 @@ export type PointStatus = "uncovered" | "single_carrier" | "covered";
  * ```
  */
 export function analyzeCoverage(points: readonly Point[], coverage: readonly CoverageFeature[], admin: readonly AdminArea[] = []): CoverageAnalysis {
-  const index = buildCoverageIndex(coverage);
-  const count = points.length;
-  const lon = new Float64Array(count);
-  const lat = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    lon[i] = points[i].lon;
-    lat[i] = points[i].lat;
-  }
-  const masks = queryCoverageMasks(index, lon, lat);
+  return createCoverageAnalyzer(coverage, admin).analyze(points);
+}
 
+/** Indexes built once, then applied to any number of point batches (see createCoverageAnalyzer). */
+export interface CoverageAnalyzer {
+  layers: CoverageLayerInfo[];
+  /**
+   * Analyses one batch of points. Area indices (provinceOf, communeOf) refer to the analyzer's shared area lists,
+   * which only grow, so indices from earlier batches stay valid.
+   */
+  analyze(points: readonly Point[]): CoverageAnalysis;
+}
+
+/**
+ * Builds the coverage and admin indexes once, for analysing points in batches: the CLI streams a large point file
+ * through it so that memory is bounded by the indexes, not by the number of points. `analyzeCoverage` is this with
+ * a single batch.
+ * @param coverage - coverage features of any number of carriers, technologies and files
+ * @param admin - province and/or commune boundaries (optional)
+ * @returns an analyzer whose `analyze(points)` gives the same result as analyzeCoverage for those points
+ * @example
+ * ```ts
+ * const analyzer = createCoverageAnalyzer(coverage, communes);
+ * for (const batch of batches) summaries.push(summarizeCoverage(analyzer.analyze(batch), batch));
+ * ```
+ */
+export function createCoverageAnalyzer(coverage: readonly CoverageFeature[], admin: readonly AdminArea[] = []): CoverageAnalyzer {
+  const index = buildCoverageIndex(coverage);
   const provinceAreas = admin.filter((area) => area.level === "province");
   const communeAreas = admin.filter((area) => area.level === "commune");
   const provinces = new AreaCatalogue(provinceAreas.map((area) => ({ code: area.code, name: area.name })));
@@ -72,31 +90,42 @@ export function analyzeCoverage(points: readonly Point[], coverage: readonly Cov
   const provinceIndex = provinceAreas.length > 0 ? buildAdminIndex(provinceAreas) : null;
   const communeIndex = communeAreas.length > 0 ? buildAdminIndex(communeAreas) : null;
 
-  const provinceOf = new Int32Array(count).fill(-1);
-  const communeOf = new Int32Array(count).fill(-1);
-  for (let i = 0; i < count; i++) {
-    const point = points[i];
-    // Province from the row first: it also helps to pick among communes of the same name.
-    let province = provinces.match(point.provinceCode, point.provinceName);
-    let commune = communes.match(point.communeCode, point.communeName, province >= 0 ? provinces.entries[province].code : undefined);
-    if (commune < 0 && communeIndex !== null) commune = locateAdmin(communeIndex, lon[i], lat[i]);
-    if (province < 0 && provinceIndex !== null) province = locateAdmin(provinceIndex, lon[i], lat[i]);
-    if (province < 0 && commune >= 0) {
-      const parentCode = communes.entries[commune].provinceCode;
-      if (parentCode) province = provinces.match(parentCode, undefined);
+  function analyze(points: readonly Point[]): CoverageAnalysis {
+    const count = points.length;
+    const lon = new Float64Array(count);
+    const lat = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      lon[i] = points[i].lon;
+      lat[i] = points[i].lat;
     }
-    provinceOf[i] = province;
-    communeOf[i] = commune;
+    const masks = queryCoverageMasks(index, lon, lat);
+    const provinceOf = new Int32Array(count).fill(-1);
+    const communeOf = new Int32Array(count).fill(-1);
+    for (let i = 0; i < count; i++) {
+      const point = points[i];
+      // Province from the row first: it also helps to pick among communes of the same name.
+      let province = provinces.match(point.provinceCode, point.provinceName);
+      let commune = communes.match(point.communeCode, point.communeName, province >= 0 ? provinces.entries[province].code : undefined);
+      if (commune < 0 && communeIndex !== null) commune = locateAdmin(communeIndex, lon[i], lat[i]);
+      if (province < 0 && provinceIndex !== null) province = locateAdmin(provinceIndex, lon[i], lat[i]);
+      if (province < 0 && commune >= 0) {
+        const parentCode = communes.entries[commune].provinceCode;
+        if (parentCode) province = provinces.match(parentCode, undefined);
+      }
+      provinceOf[i] = province;
+      communeOf[i] = commune;
+    }
+    return {
+      layers: index.layers,
+      words: index.words,
+      masks,
+      provinces: provinces.entries,
+      communes: communes.entries,
+      provinceOf,
+      communeOf,
+    };
   }
-  return {
-    layers: index.layers,
-    words: index.words,
-    masks,
-    provinces: provinces.entries,
-    communes: communes.entries,
-    provinceOf,
-    communeOf,
-  };
+  return { layers: index.layers, analyze };
 }
 
 /** Admin entries: the loaded areas first (same order), then every unmatched area named in rows. */
