@@ -62,8 +62,10 @@ Inputs
                        note (or mã điểm, nhà mạng, trạng thái, ngày, công nghệ, minh chứng, ghi chú; statuses as
                        codes or Vietnamese labels), or the JSON form (format "lom-song-updates").
                        Repeatable; applied in the order given. Re-applying a file changes nothing.
-  --decisions FILE     the department's decisions (verified, disputed, infeasible_accepted) in the same CSV or
-                       JSON shape; applied after all --updates. Repeatable.
+  --decisions FILE     the department's own file, in the same CSV or JSON shape, applied after all --updates:
+                       rows with no carrier (or "department") are its decisions (verified, disputed,
+                       infeasible_accepted); rows naming a carrier are kept as that carrier's, so a whole
+                       event log (e.g. written by --events-out, or data/sample/events.json) loads too. Repeatable.
   --coverage FILE      coverage GeoJSON: cross-check claims against each carrier's coverage. Repeatable.
   --technology T       for the cross-check, only coverage at or above T counts (2G, 3G, 4G, 5G; default: any)
   --published DATE     the day the list was published: changes dated before it are refused (YYYY-MM-DD)

@@ -195,3 +195,29 @@ describe("update files round trip", () => {
     expect(result.report.issues[0]).toMatchObject({ row: 1, code: "event_invalid" });
   });
 });
+
+describe("the department's own file", () => {
+  it("takes rows without a carrier as decisions and keeps rows naming a carrier as that carrier's", () => {
+    const csv = "point_id,carrier,status,date\nA,Viettel,on_air,2026-02-01\nA,,verified,2026-02-05\nB,department,planned,2026-02-05\n";
+    const result = parseUpdatesCsv(csv, options([], { actor: { role: "department" } }));
+    expect(result.events.map((event) => [event.pointId, event.status, event.actor.role])).toEqual([
+      ["A", "on_air", "carrier"],
+      ["A", "verified", "department"],
+    ]);
+    // The department cannot move a carrier's point forward for it.
+    expect(result.report.issues.map((issue) => issue.code)).toEqual(["carrier_only"]);
+  });
+
+  it("re-imports a whole exported log with its actors", () => {
+    const log = [
+      createStatusEvent({ pointId: "A", status: "on_air", date: "2026-02-01", actor: { role: "carrier", carrier: "Viettel" } }),
+      createStatusEvent({ pointId: "A", status: "verified", date: "2026-02-05", actor: { role: "department" } }),
+    ];
+    const json = parseUpdatesJson(writeUpdatesJson(log), options([], { actor: { role: "department" } }));
+    expect(json.events.map((event) => event.id)).toEqual(log.map((event) => event.id));
+    const csv = parseUpdatesCsv(writeUpdatesCsv(log), options([], { actor: { role: "department" } }));
+    expect(csv.events.map((event) => event.id)).toEqual(log.map((event) => event.id));
+    // From a carrier's hands, the department's row is refused.
+    expect(parseUpdatesJson(writeUpdatesJson(log), options()).report.issues.map((issue) => issue.code)).toEqual(["department_row_not_allowed"]);
+  });
+});

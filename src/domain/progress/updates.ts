@@ -50,8 +50,11 @@ export interface UpdatesImportOptions {
   /** The current log: rows already in it are skipped, and states are computed from it. */
   events: readonly StatusEvent[];
   /**
-   * Who the file is from. A carrier: rows must name that carrier or none. The department: rows are the
-   * department's decisions. Absent: each row's carrier column says who (rows naming the department are refused).
+   * Who the file is from.
+   * - Absent: a carrier's file; each row's carrier column says which carrier (rows naming the department are refused).
+   * - A carrier: rows must name that carrier or none (rows naming the department are refused).
+   * - The department: its own file, trusted: rows with no carrier (or "department", "Sở TT&TT") are the
+   *   department's decisions; rows naming a carrier are kept as that carrier's (a whole exported log).
    */
   actor?: Actor;
   /** Changes dated before the list was published are refused. */
@@ -197,7 +200,10 @@ function parseTechnology(text: string): Technology | undefined {
 
 function resolveActor(options: UpdatesImportOptions, carrierCell: string, fail: (code: string, message: Message) => void): Actor | null {
   const namesDepartment = carrierCell !== "" && DEPARTMENT_NAMES.has(foldLabel(carrierCell));
-  if (options.actor?.role === "department") return { role: "department" };
+  if (options.actor?.role === "department") {
+    // The department's own file: its decisions, or a whole log whose rows name their carrier.
+    return carrierCell === "" || namesDepartment ? { role: "department" } : { role: "carrier", carrier: canonicalCarrier(carrierCell) };
+  }
   if (namesDepartment) {
     fail("department_row_not_allowed", {
       vi: "dòng ghi là của Sở nhưng tệp này là tệp cập nhật của nhà mạng",
@@ -356,9 +362,9 @@ export function parseUpdatesJson(input: string | Uint8Array | object, options: U
     }
     const value = parsed.data;
     const issues: ImportIssue[] = [];
-    const actor = value.actor.role === "carrier"
-      ? resolveActor(options, value.actor.carrier, (code, message) => issues.push(makeIssue(options.file, "error", code, message, { row, column: "actor" })))
-      : resolveDepartmentActor(options, (code, message) => issues.push(makeIssue(options.file, "error", code, message, { row, column: "actor" })));
+    const actor = resolveActor(options, value.actor.role === "carrier" ? value.actor.carrier : "department", (code, message) =>
+      issues.push(makeIssue(options.file, "error", code, message, { row, column: "actor" })),
+    );
     if (!actor) return { row, event: null, issues };
     const { id, ...content } = value;
     const event = createStatusEvent({ ...content, actor, source: { file: options.file, row } });
@@ -368,12 +374,6 @@ export function parseUpdatesJson(input: string | Uint8Array | object, options: U
     return { row, event, issues };
   });
   return validateCandidates(candidates, options, report);
-}
-
-function resolveDepartmentActor(options: UpdatesImportOptions, fail: (code: string, message: Message) => void): Actor | null {
-  if (options.actor?.role === "department") return { role: "department" };
-  fail("department_row_not_allowed", { vi: "sự kiện ghi là của Sở nhưng tệp này là tệp cập nhật của nhà mạng", en: "the event claims to be the department's, but this is a carrier's update file" });
-  return null;
 }
 
 /**
