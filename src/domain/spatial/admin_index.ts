@@ -8,15 +8,14 @@
  * choice is consistent; a point on the outer boundary of the area set goes to the area whose edge it is on.
  */
 import type { AdminArea } from "../types.ts";
-import { RingSetBuilder, buildEdgeGrid, cellColumn, cellRow, gridColumnX, gridRowY, scanRowCrossings, type EdgeGrid } from "./edge_grid.ts";
+import { buildEdgeGrid, cellColumn, cellRow, flattenRings, gridColumnX, gridRowY, listRowCrossings, type EdgeGrid } from "./edge_grid.ts";
 
 /** Upper bound on the admin grid's cells (1M cells: 8 MB). */
 const MAX_ADMIN_CELLS = 1_048_576;
 
-/** The admin index: a grid over the areas' edges and, per cell, the area holding its lower-left corner (-1: none). */
+/** The admin index: a grid over the areas' edges; each cell's reference value is the area holding its lower-left corner (-1: none). */
 export interface AdminIndex {
   grid: EdgeGrid;
-  cornerArea: Int32Array;
   areaCount: number;
 }
 
@@ -31,63 +30,37 @@ export interface AdminIndex {
  * ```
  */
 export function buildAdminIndex(areas: readonly AdminArea[]): AdminIndex {
-  const builder = new RingSetBuilder();
-  areas.forEach((area, index) => builder.addGeometry(area.geometry, index));
-  const grid = buildEdgeGrid(builder.finish(), undefined, MAX_ADMIN_CELLS);
-  const { columns, rows } = grid;
-  const cornerArea = new Int32Array(columns * rows).fill(-1);
-  // Every crossing of a row's bottom line, tagged with its area; then per (area, row), a sweep from the right
-  // gives the area's winding number at each corner.
-  let entries = 0;
-  let entryOwner: Int32Array = new Int32Array(1024);
-  let entryRow: Int32Array = new Int32Array(1024);
-  let entryColumn: Int32Array = new Int32Array(1024);
-  let entryDirection: Int8Array = new Int8Array(1024);
-  scanRowCrossings(grid, (row, lastColumn, direction, edgeIndex) => {
-    if (lastColumn < 0) return;
-    if (entries === entryOwner.length) {
-      entryOwner = grow(entryOwner);
-      entryRow = grow(entryRow);
-      entryColumn = grow(entryColumn);
-      const directions = new Int8Array(entries * 2);
-      directions.set(entryDirection);
-      entryDirection = directions;
-    }
-    entryOwner[entries] = grid.rings.owners[edgeIndex];
-    entryRow[entries] = row;
-    entryColumn[entries] = lastColumn;
-    entryDirection[entries] = direction;
-    entries++;
-  });
+  const rings = flattenRings(areas.map((area, index) => ({ geometry: area.geometry, owner: index })));
+  const grid = buildEdgeGrid(rings, { maxCells: MAX_ADMIN_CELLS, withOwners: true });
+  const { columns, rows, cellData } = grid;
+  for (let c = 0; c < columns * rows; c++) cellData[2 * c + 1] = -1;
+  // Per (area, row), the crossings sorted from the right; a sweep gives the area's winding number at each corner.
+  const crossings = listRowCrossings(grid, rings);
+  const entries = crossings.count;
+  const { owners, rows: entryRows, lastColumns, directions } = crossings;
   const order = new Uint32Array(entries);
   for (let k = 0; k < entries; k++) order[k] = k;
-  order.sort((a, b) => entryOwner[a] - entryOwner[b] || entryRow[a] - entryRow[b] || entryColumn[b] - entryColumn[a]);
+  order.sort((a, b) => owners[a] - owners[b] || entryRows[a] - entryRows[b] || lastColumns[b] - lastColumns[a]);
   let k = 0;
   while (k < entries) {
-    const owner = entryOwner[order[k]];
-    const row = entryRow[order[k]];
+    const owner = owners[order[k]];
+    const row = entryRows[order[k]];
     let sum = 0;
-    while (k < entries && entryOwner[order[k]] === owner && entryRow[order[k]] === row) {
+    while (k < entries && owners[order[k]] === owner && entryRows[order[k]] === row) {
       const entry = order[k];
-      sum += entryDirection[entry];
+      sum += directions[entry];
       k++;
-      const sameGroup = k < entries && entryOwner[order[k]] === owner && entryRow[order[k]] === row;
-      const next = sameGroup ? entryColumn[order[k]] : -1;
+      const sameGroup = k < entries && owners[order[k]] === owner && entryRows[order[k]] === row;
+      const next = sameGroup ? lastColumns[order[k]] : -1;
       if (sum > 0) {
-        for (let column = entryColumn[entry]; column > next; column--) {
+        for (let column = lastColumns[entry]; column > next; column--) {
           const cell = row * columns + column;
-          if (cornerArea[cell] < 0) cornerArea[cell] = owner;
+          if (cellData[2 * cell + 1] < 0) cellData[2 * cell + 1] = owner;
         }
       }
     }
   }
-  return { grid, cornerArea, areaCount: areas.length };
-}
-
-function grow(array: Int32Array): Int32Array {
-  const larger = new Int32Array(array.length * 2);
-  larger.set(array);
-  return larger;
+  return { grid, areaCount: areas.length };
 }
 
 /**
@@ -105,14 +78,14 @@ export function locateAdmin(index: AdminIndex, lon: number, lat: number): number
   const row = cellRow(grid, lat);
   if (row < 0) return -1;
   const cell = row * grid.columns + column;
-  const cornerOwner = index.cornerArea[cell];
-  const start = grid.cellStart[cell];
-  const end = grid.cellStart[cell + 1];
+  const cellData = grid.cellData;
+  const cornerOwner = cellData[2 * cell + 1];
+  const start = cellData[2 * cell];
+  const end = cellData[2 * cell + 2];
   if (start === end) return cornerOwner;
   const cornerX = gridColumnX(grid, column);
   const cornerY = gridRowY(grid, row);
-  const x = grid.rings.x;
-  const y = grid.rings.y;
+  const coordinates = grid.entryCoordinates;
   // Per area met in this cell: its winding number at the point (starting from the corner's).
   const owners: number[] = [];
   const windings: number[] = [];
@@ -122,12 +95,11 @@ export function locateAdmin(index: AdminIndex, lon: number, lat: number): number
   }
   let onEdgeOwner = -1;
   for (let k = start; k < end; k++) {
-    const e = grid.cellEdges[k];
-    const owner = grid.cellOwners[k];
-    const ax = x[e];
-    const ay = y[e];
-    const bx = x[e + 1];
-    const by = y[e + 1];
+    const owner = grid.entryOwners[k];
+    const ax = coordinates[4 * k];
+    const ay = coordinates[4 * k + 1];
+    const bx = coordinates[4 * k + 2];
+    const by = coordinates[4 * k + 3];
     const dx = bx - ax;
     const dy = by - ay;
     const orientation = dx * (lat - ay) - dy * (lon - ax);

@@ -199,6 +199,7 @@ describe("queryCoverageMasks", () => {
         expect(lon.length).toBeGreaterThan(2000);
         expect(countDifferences(engine, turf)).toBe(0);
         expect(countDifferences(engine, baseline)).toBe(0);
+        expect(countDifferences(engine, queryCoverageMasks(index, lon, lat, { sortByCell: true }))).toBe(0);
       });
     }
   }

@@ -3,13 +3,11 @@
  * See edge_grid.ts for the method and its boundary rules.
  */
 import { TECHNOLOGIES, type CoverageFeature, type CoverageLayerInfo } from "../types.ts";
-import { RingSetBuilder, buildEdgeGrid, cellColumn, cellRow, gridColumnX, gridRowY, scanRowCrossings, type EdgeGrid } from "./edge_grid.ts";
+import { buildEdgeGrids, cellColumn, cellRow, flattenRingSets, gridColumnX, gridRowY, setCornerWindings, type EdgeGrid } from "./edge_grid.ts";
 
-/** One layer's grid plus the winding number at each cell's lower-left corner. */
+/** One layer's grid; each cell's reference value is the winding number (summed over the layer's polygons) at its lower-left corner. */
 export interface LayerGrid {
   grid: EdgeGrid;
-  /** Winding number (summed over the layer's polygons) at the lower-left corner of each cell. */
-  cornerWinding: Int32Array;
 }
 
 /** The index built once per coverage upload. Plain data and typed arrays: it can cross postMessage. */
@@ -65,31 +63,13 @@ function compareText(a: string, b: string): number {
  */
 export function buildCoverageIndex(features: readonly CoverageFeature[], options: { cellSize?: number } = {}): CoverageIndex {
   const { layers, members } = groupCoverageLayers(features);
-  const grids = members.map((indices) => {
-    const builder = new RingSetBuilder();
-    for (const index of indices) builder.addGeometry(features[index].geometry, 0);
-    return buildLayerGrid(builder, options.cellSize);
+  const ringSets = flattenRingSets(members.map((indices) => indices.map((index) => ({ geometry: features[index].geometry, owner: 0 }))));
+  const edgeGrids = buildEdgeGrids(ringSets, { cellSize: options.cellSize });
+  const grids = edgeGrids.map((grid, l) => {
+    setCornerWindings(grid, ringSets[l]);
+    return { grid };
   });
   return { layers, words: Math.ceil(layers.length / 32), grids };
-}
-
-function buildLayerGrid(builder: RingSetBuilder, cellSize: number | undefined): LayerGrid {
-  const grid = buildEdgeGrid(builder.finish(), cellSize);
-  const { columns, rows } = grid;
-  const cornerWinding = new Int32Array(columns * rows);
-  // Difference array per row, then a suffix sum: corner (row, column) gets every edge with lastColumn >= column.
-  scanRowCrossings(grid, (row, lastColumn, direction) => {
-    if (lastColumn >= 0) cornerWinding[row * columns + lastColumn] += direction;
-  });
-  for (let row = 0; row < rows; row++) {
-    let sum = 0;
-    for (let column = columns - 1; column >= 0; column--) {
-      const c = row * columns + column;
-      sum += cornerWinding[c];
-      cornerWinding[c] = sum;
-    }
-  }
-  return { grid, cornerWinding };
 }
 
 /**
@@ -106,39 +86,36 @@ export function layerCoversPoint(layer: LayerGrid, px: number, py: number): bool
   const row = cellRow(grid, py);
   if (row < 0) return false;
   const cell = row * grid.columns + column;
-  return cellCovers(layer, cell, column, row, px, py);
+  return cellCovers(grid, cell, column, row, px, py);
 }
 
-function cellCovers(layer: LayerGrid, cell: number, column: number, row: number, px: number, py: number): boolean {
-  const grid = layer.grid;
-  let winding = layer.cornerWinding[cell];
-  const start = grid.cellStart[cell];
-  const end = grid.cellStart[cell + 1];
+function cellCovers(grid: EdgeGrid, cell: number, column: number, row: number, px: number, py: number): boolean {
+  const cellData = grid.cellData;
+  let winding = cellData[2 * cell + 1];
+  const start = cellData[2 * cell];
+  const end = cellData[2 * cell + 2];
   if (start === end) return winding > 0;
   const cornerX = gridColumnX(grid, column);
   const cornerY = gridRowY(grid, row);
-  const x = grid.rings.x;
-  const y = grid.rings.y;
-  const cellEdges = grid.cellEdges;
+  const coordinates = grid.entryCoordinates;
   for (let k = start; k < end; k++) {
-    const e = cellEdges[k];
-    const ax = x[e];
-    const ay = y[e];
-    const bx = x[e + 1];
-    const by = y[e + 1];
+    const ax = coordinates[4 * k];
+    const ay = coordinates[4 * k + 1];
+    const bx = coordinates[4 * k + 2];
+    const by = coordinates[4 * k + 3];
     const dx = bx - ax;
     const dy = by - ay;
     const orientation = dx * (py - ay) - dy * (px - ax);
     if (orientation === 0 && (ax <= bx ? ax <= px && px <= bx : bx <= px && px <= ax) && (ay <= by ? ay <= py && py <= by : by <= py && py <= ay)) {
       return true;
     }
-    // Horizontal leg Q = (cornerX, py) → P: the ray counts at P minus the ray counts at Q.
+    // Horizontal leg Q = (cornerX, py) to P: the ray counts at P minus the ray counts at Q.
     if (ay <= py !== by <= py) {
       const orientationQ = dx * (py - ay) - dy * (cornerX - ax);
       if (ay < by) winding += (orientation > 0 ? 1 : 0) - (orientationQ > 0 ? 1 : 0);
       else winding -= (orientation < 0 ? 1 : 0) - (orientationQ < 0 ? 1 : 0);
     }
-    // Vertical leg R = (cornerX, cornerY) → Q, shifted right by ε: edges whose x-range [min, max) holds cornerX.
+    // Vertical leg R = (cornerX, cornerY) to Q, shifted right by ε: edges whose x-range [min, max) holds cornerX.
     if (ax <= cornerX !== bx <= cornerX) {
       const sign = dx > 0 ? 1 : -1;
       const orientationR = dx * (cornerY - ay) - dy * (cornerX - ax);
@@ -152,11 +129,80 @@ function cellCovers(layer: LayerGrid, cell: number, column: number, row: number,
   return winding > 0;
 }
 
+/** Sets bit `layer` of each point's mask when the layer covers it. */
+function queryLayer(grid: EdgeGrid, lon: Float64Array, lat: Float64Array, masks: Uint32Array, words: number, layer: number): void {
+  const word = layer >> 5;
+  const bit = (1 << (layer & 31)) >>> 0;
+  const columns = grid.columns;
+  const count = lon.length;
+  for (let i = 0; i < count; i++) {
+    const px = lon[i];
+    const py = lat[i];
+    const column = cellColumn(grid, px);
+    if (column < 0) continue;
+    const row = cellRow(grid, py);
+    if (row < 0) continue;
+    if (cellCovers(grid, row * columns + column, column, row, px, py)) masks[i * words + word] |= bit;
+  }
+}
+
+/** Below this many points the input order is kept: sorting would cost more than it saves. */
+const SORT_THRESHOLD = 65_536;
+
+/**
+ * Orders point indices by a coarse grid cell (counting sort), so consecutive queries touch nearby grid cells.
+ * @param index - the coverage index (its grids decide the bucket size)
+ * @param lon - longitudes
+ * @param lat - latitudes
+ * @returns a permutation of 0..n-1
+ */
+export function orderPointsByCell(index: CoverageIndex, lon: ArrayLike<number>, lat: ArrayLike<number>): Uint32Array {
+  const count = lon.length;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  let finest = Infinity;
+  for (const { grid } of index.grids) {
+    minX = Math.min(minX, grid.minX);
+    minY = Math.min(minY, grid.minY);
+    maxX = Math.max(maxX, gridColumnX(grid, grid.columns));
+    maxY = Math.max(maxY, gridRowY(grid, grid.rows));
+    finest = Math.min(finest, grid.cellSize);
+  }
+  const order = new Uint32Array(count);
+  if (!Number.isFinite(finest) || count === 0) {
+    for (let i = 0; i < count; i++) order[i] = i;
+    return order;
+  }
+  // Buckets of a few grid cells, at most about one per point (and 4M), so the count array stays small.
+  let bucketSize = finest * 4;
+  const limit = Math.min(4_194_304, Math.max(1024, count));
+  while (Math.ceil((maxX - minX) / bucketSize) * Math.ceil((maxY - minY) / bucketSize) > limit) bucketSize *= 1.5;
+  const columns = Math.max(1, Math.ceil((maxX - minX) / bucketSize));
+  const rows = Math.max(1, Math.ceil((maxY - minY) / bucketSize));
+  const outside = columns * rows;
+  const keys = new Uint32Array(count);
+  const starts = new Uint32Array(outside + 2);
+  for (let i = 0; i < count; i++) {
+    const column = Math.floor((lon[i] - minX) / bucketSize);
+    const row = Math.floor((lat[i] - minY) / bucketSize);
+    const key = column >= 0 && column < columns && row >= 0 && row < rows ? row * columns + column : outside;
+    keys[i] = key;
+    starts[key + 1]++;
+  }
+  for (let k = 0; k <= outside; k++) starts[k + 1] += starts[k];
+  for (let i = 0; i < count; i++) order[starts[keys[i]]++] = i;
+  return order;
+}
+
 /**
  * Computes, for every point, which layers cover it.
  * @param index - the coverage index
  * @param lon - longitudes
  * @param lat - latitudes (same length)
+ * @param options - `sortByCell`: visit points in grid-cell order (default: when there are at least 65,536 points);
+ *   the result is the same either way
  * @returns masks: bit l of word i * words + floor(l / 32) is set when layer l covers point i; a point on an edge or a
  *   vertex is covered, a point inside a hole is not; a point with a non-finite coordinate is covered by nothing
  * @example
@@ -164,25 +210,31 @@ function cellCovers(layer: LayerGrid, cell: number, column: number, row: number,
  * const masks = queryCoverageMasks(index, Float64Array.of(105.85), Float64Array.of(21.03));
  * ```
  */
-export function queryCoverageMasks(index: CoverageIndex, lon: ArrayLike<number>, lat: ArrayLike<number>): Uint32Array {
+export function queryCoverageMasks(index: CoverageIndex, lon: ArrayLike<number>, lat: ArrayLike<number>, options: { sortByCell?: boolean } = {}): Uint32Array {
   const count = lon.length;
   const words = index.words;
   const masks = new Uint32Array(count * words);
-  for (let l = 0; l < index.grids.length; l++) {
-    const layer = index.grids[l];
-    const grid = layer.grid;
-    const word = l >> 5;
-    const bit = (1 << (l & 31)) >>> 0;
-    const columns = grid.columns;
-    for (let i = 0; i < count; i++) {
-      const px = lon[i];
-      const py = lat[i];
-      const column = cellColumn(grid, px);
-      if (column < 0) continue;
-      const row = cellRow(grid, py);
-      if (row < 0) continue;
-      if (cellCovers(layer, row * columns + column, column, row, px, py)) masks[i * words + word] |= bit;
-    }
+  const sort = options.sortByCell ?? count >= SORT_THRESHOLD;
+  if (!sort) {
+    // Typed arrays keep the hot loop monomorphic.
+    const lonArray = lon instanceof Float64Array ? lon : Float64Array.from(lon);
+    const latArray = lat instanceof Float64Array ? lat : Float64Array.from(lat);
+    for (let l = 0; l < index.grids.length; l++) queryLayer(index.grids[l].grid, lonArray, latArray, masks, words, l);
+    return masks;
+  }
+  // Visit the points in cell order on gathered copies, so both the grid and the point arrays are read in order.
+  const order = orderPointsByCell(index, lon, lat);
+  const sortedLon = new Float64Array(count);
+  const sortedLat = new Float64Array(count);
+  for (let n = 0; n < count; n++) {
+    sortedLon[n] = lon[order[n]];
+    sortedLat[n] = lat[order[n]];
+  }
+  const sortedMasks = new Uint32Array(count * words);
+  for (let l = 0; l < index.grids.length; l++) queryLayer(index.grids[l].grid, sortedLon, sortedLat, sortedMasks, words, l);
+  for (let n = 0; n < count; n++) {
+    const i = order[n];
+    for (let w = 0; w < words; w++) masks[i * words + w] = sortedMasks[n * words + w];
   }
   return masks;
 }

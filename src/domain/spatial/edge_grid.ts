@@ -1,32 +1,32 @@
 /**
  * The uniform edge grid behind the coverage and admin indexes.
  *
- * Rings are flattened into two Float64Arrays of vertices, each ring stored closed (last vertex = first);
- * edge `e` runs from vertex `e` to vertex `e + 1`. Outer rings are oriented counter-clockwise and holes
- * clockwise, so the winding number summed over a set of polygons is positive exactly when a point lies in at
- * least one of them (overlaps add, holes subtract).
+ * Rings are flattened into one interleaved Float64Array of vertices, each ring stored closed. Outer rings are
+ * oriented counter-clockwise and holes clockwise, so the winding number summed over a set of polygons is
+ * positive exactly when a point lies in at least one of them (overlaps add, holes subtract).
  *
- * Each grid cell holds (CSR layout) the edges whose bounding box meets the closed cell, and a reference
- * value at the cell's lower-left corner R. Winding numbers follow the half-open crossing rules of the
- * classic winding-number test (D. Sunday, "Inclusion of a point in a polygon", 2001): an edge counts for
- * the rightward ray from P when its y-range [min, max) holds P.y and P lies strictly on its inner side.
- * That is the exact winding number at P shifted by an infinitesimal (ε, δ), δ ≪ ε, so it is the true
- * winding number whenever P is not on the boundary; the boundary itself is decided by an explicit
- * on-edge test (orientation 0 and inside the edge's bounding box), which counts as inside.
+ * Each grid cell holds (CSR layout, coordinates copied inline so a query reads one contiguous run) the edges
+ * whose bounding box meets the closed cell, and a reference value at the cell's lower-left corner R.
+ * Winding numbers follow the half-open crossing rules of the classic winding-number test (D. Sunday,
+ * "Inclusion of a point in a polygon", 2001): an edge counts for the rightward ray from P when its y-range
+ * [min, max) holds P.y and P lies strictly on its inner side. That is the exact winding number at P shifted by
+ * an infinitesimal (ε, δ), δ ≪ ε, so it is the true winding number whenever P is not on the boundary; the
+ * boundary itself is decided by an explicit on-edge test (orientation 0 and inside the edge's bounding box),
+ * which counts as inside.
  *
- * A query in a cell with edges walks from R* up the cell's left side to (X_L, P.y)* and then right to
- * P*, adding the signed crossings of the cell's edges; an empty cell returns the stored value.
+ * A query in a cell with edges walks from R* up the cell's left side to (X_L, P.y)* and then right to P*,
+ * adding the signed crossings of the cell's edges (the horizontal leg as "ray count at P minus ray count at
+ * Q"); an empty cell returns the stored value. The research figures behind this design are in
+ * docs/performance.md.
  */
 import type { MultiPolygon, Polygon, Position } from "geojson";
 
-/** Vertices of many rings, flattened; edge e runs from vertex e to vertex e + 1 (only for listed edges). */
+/** Rings flattened: vertex k of the set is (xy[2k], xy[2k + 1]); ring r spans vertices ringStart[r]..ringStart[r + 1] - 1, closed. */
 export interface RingSet {
-  x: Float64Array;
-  y: Float64Array;
-  /** Start vertex of every edge that is not degenerate (zero length). */
-  edges: Uint32Array;
-  /** Owner (polygon set id, e.g. an admin area index) of each listed edge, parallel to `edges`. */
-  owners: Int32Array;
+  xy: Float64Array;
+  ringStart: Uint32Array;
+  ringOwner: Int32Array;
+  edgeCount: number;
   minX: number;
   minY: number;
   maxX: number;
@@ -35,150 +35,155 @@ export interface RingSet {
   meanEdgeLength: number;
 }
 
-/** The grid: geometry in cells (CSR), plus the per-cell reference values computed by the caller's scanline. */
+/** The grid: edges per cell (CSR, coordinates inline) and a reference value per cell, set by the index that owns it. */
 export interface EdgeGrid {
-  rings: RingSet;
   minX: number;
   minY: number;
   cellSize: number;
+  /** 1 / cellSize: only for the first guess of a cell, which exact comparisons then correct. */
+  inverseCellSize: number;
   columns: number;
   rows: number;
-  /** cellStart[c]..cellStart[c + 1] index into cellEdges for cell c = row * columns + column. */
-  cellStart: Uint32Array;
-  /** Start vertex of each edge in each cell. */
-  cellEdges: Uint32Array;
-  /** The owner of each entry of cellEdges (parallel array), so queries need no indirection. */
-  cellOwners: Int32Array;
+  /** For cell c: cellData[2c] = its first entry, cellData[2c + 1] = its reference value; cellData[2 × cells] = entry count. */
+  cellData: Int32Array;
+  /** For entry k: ax, ay, bx, by at 4k … 4k + 3. */
+  entryCoordinates: Float64Array;
+  /** For entry k: the owner of its edge (only when built with owners; empty otherwise). */
+  entryOwners: Int32Array;
 }
 
 /** Upper bound on the number of cells of one grid: 4M cells is 32 MB of offsets and reference values. */
 export const MAX_GRID_CELLS = 4_194_304;
 
-/** Fewest cells worth building: below this a grid is no better than a list. */
-const MIN_GRID_CELLS = 1;
-
-/** A growable Float64Array pair for ring vertices. */
-class VertexBuffer {
-  x = new Float64Array(1024);
-  y = new Float64Array(1024);
-  length = 0;
-  reserve(extra: number): void {
-    const needed = this.length + extra;
-    if (needed <= this.x.length) return;
-    let size = this.x.length * 2;
-    while (size < needed) size *= 2;
-    const x = new Float64Array(size);
-    const y = new Float64Array(size);
-    x.set(this.x.subarray(0, this.length));
-    y.set(this.y.subarray(0, this.length));
-    this.x = x;
-    this.y = y;
-  }
+/** A geometry and the owner id recorded for its edges. */
+export interface OwnedGeometry {
+  geometry: Polygon | MultiPolygon;
+  owner: number;
 }
 
-/** A growable Uint32Array / Int32Array pair for edges and their owners. */
-class EdgeBuffer {
-  edges = new Uint32Array(1024);
-  owners = new Int32Array(1024);
-  length = 0;
-  push(edge: number, owner: number): void {
-    if (this.length === this.edges.length) {
-      const edges = new Uint32Array(this.length * 2);
-      const owners = new Int32Array(this.length * 2);
-      edges.set(this.edges);
-      owners.set(this.owners);
-      this.edges = edges;
-      this.owners = owners;
+function closedLength(ring: Position[]): number {
+  const count = ring.length;
+  if (count === 0) return 0;
+  const closed = ring[0][0] === ring[count - 1][0] && ring[0][1] === ring[count - 1][1];
+  return closed ? count : count + 1;
+}
+
+/**
+ * Flattens groups of polygons into one RingSet per group, all sharing one vertex buffer (one large allocation:
+ * each large typed array adds external memory, and V8 answers external memory growth with a full garbage
+ * collection over the whole heap, which holds the parsed GeoJSON). Outer rings become counter-clockwise,
+ * holes clockwise; rings with fewer than three distinct positions or zero area are dropped.
+ * @param groups - per group, geometries with their owners
+ * @returns one ring set per group
+ */
+export function flattenRingSets(groups: readonly (readonly OwnedGeometry[])[]): RingSet[] {
+  let vertexTotal = 0;
+  const ringTotals: number[] = [];
+  for (const items of groups) {
+    let ringTotal = 0;
+    for (const { geometry } of items) {
+      if (geometry.type === "Polygon") {
+        for (const ring of geometry.coordinates) vertexTotal += closedLength(ring);
+        ringTotal += geometry.coordinates.length;
+      } else {
+        for (const rings of geometry.coordinates) {
+          for (const ring of rings) vertexTotal += closedLength(ring);
+          ringTotal += rings.length;
+        }
+      }
     }
-    this.edges[this.length] = edge;
-    this.owners[this.length] = owner;
-    this.length++;
+    ringTotals.push(ringTotal);
   }
+  const buffer = new Float64Array(2 * vertexTotal);
+  let offset = 0;
+  return groups.map((items, g) => {
+    const set = flattenInto(items, buffer, offset, ringTotals[g]);
+    offset += set.xy.length;
+    return set;
+  });
 }
 
-/** Accumulates the rings of many polygons into one RingSet. */
-export class RingSetBuilder {
-  private vertices = new VertexBuffer();
-  private edgeList = new EdgeBuffer();
-  private minX = Infinity;
-  private minY = Infinity;
-  private maxX = -Infinity;
-  private maxY = -Infinity;
-  private lengthSum = 0;
+/**
+ * Flattens one group of polygons into its own RingSet.
+ * @param items - geometries with their owners
+ * @returns the ring set
+ */
+export function flattenRings(items: readonly OwnedGeometry[]): RingSet {
+  return flattenRingSets([items])[0];
+}
 
-  /**
-   * Adds a Polygon or MultiPolygon; outer rings become counter-clockwise, holes clockwise.
-   * @param geometry - the geometry (rings may be open or closed)
-   * @param owner - the id recorded for each of its edges
-   */
-  addGeometry(geometry: Polygon | MultiPolygon, owner: number): void {
-    if (geometry.type === "Polygon") this.addPolygon(geometry.coordinates, owner);
-    else for (const polygon of geometry.coordinates) this.addPolygon(polygon, owner);
-  }
-
-  private addPolygon(rings: Position[][], owner: number): void {
-    for (let r = 0; r < rings.length; r++) this.addRing(rings[r], r === 0, owner);
-  }
-
-  private addRing(ring: Position[], outer: boolean, owner: number): void {
-    let count = ring.length;
+function flattenInto(items: readonly OwnedGeometry[], buffer: Float64Array, offset: number, ringTotal: number): RingSet {
+  const ringStart = new Uint32Array(ringTotal + 1);
+  const ringOwner = new Int32Array(ringTotal);
+  const xy = buffer.subarray(offset);
+  let vertices = 0;
+  let rings = 0;
+  let edgeCount = 0;
+  let lengthSum = 0;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const addRing = (ring: Position[], outer: boolean, owner: number): void => {
+    const count = closedLength(ring) - 1;
     if (count < 3) return;
-    // Drop the closing vertex if present; it is written back below.
-    if (ring[0][0] === ring[count - 1][0] && ring[0][1] === ring[count - 1][1]) count--;
-    if (count < 3) return;
+    // Shoelace (trapezoid form): positive for counter-clockwise.
     let twiceArea = 0;
     for (let i = 0; i < count; i++) {
       const a = ring[i];
       const b = ring[i + 1 < count ? i + 1 : 0];
       twiceArea += (a[0] - b[0]) * (a[1] + b[1]);
     }
-    // twiceArea > 0 for a counter-clockwise ring with this (trapezoid) formula.
     if (twiceArea === 0 || !Number.isFinite(twiceArea)) return;
     const reverse = outer ? twiceArea < 0 : twiceArea > 0;
-    const vertices = this.vertices;
-    vertices.reserve(count + 1);
-    const start = vertices.length;
+    const start = vertices;
     for (let k = 0; k <= count; k++) {
-      const source = reverse ? (count - k) % count : k % count;
-      const x = ring[source][0];
-      const y = ring[source][1];
-      vertices.x[start + k] = x;
-      vertices.y[start + k] = y;
-      if (x < this.minX) this.minX = x;
-      if (x > this.maxX) this.maxX = x;
-      if (y < this.minY) this.minY = y;
-      if (y > this.maxY) this.maxY = y;
+      const source = ring[reverse ? (count - k) % count : k % count];
+      const x = source[0];
+      const y = source[1];
+      xy[2 * (start + k)] = x;
+      xy[2 * (start + k) + 1] = y;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+      if (k > 0) {
+        const dx = x - xy[2 * (start + k - 1)];
+        const dy = y - xy[2 * (start + k - 1) + 1];
+        if (dx !== 0 || dy !== 0) {
+          edgeCount++;
+          lengthSum += Math.sqrt(dx * dx + dy * dy);
+        }
+      }
     }
-    vertices.length = start + count + 1;
-    for (let k = 0; k < count; k++) {
-      const dx = vertices.x[start + k + 1] - vertices.x[start + k];
-      const dy = vertices.y[start + k + 1] - vertices.y[start + k];
-      if (dx === 0 && dy === 0) continue;
-      this.lengthSum += Math.sqrt(dx * dx + dy * dy);
-      this.edgeList.push(start + k, owner);
+    vertices += count + 1;
+    ringOwner[rings] = owner;
+    rings++;
+    ringStart[rings] = vertices;
+  };
+  for (const { geometry, owner } of items) {
+    if (geometry.type === "Polygon") {
+      geometry.coordinates.forEach((ring, r) => addRing(ring, r === 0, owner));
+    } else {
+      for (const polygon of geometry.coordinates) polygon.forEach((ring, r) => addRing(ring, r === 0, owner));
     }
   }
-
-  /** @returns the accumulated rings */
-  finish(): RingSet {
-    const edgeCount = this.edgeList.length;
-    return {
-      x: this.vertices.x.slice(0, this.vertices.length),
-      y: this.vertices.y.slice(0, this.vertices.length),
-      edges: this.edgeList.edges.slice(0, edgeCount),
-      owners: this.edgeList.owners.slice(0, edgeCount),
-      minX: this.minX,
-      minY: this.minY,
-      maxX: this.maxX,
-      maxY: this.maxY,
-      meanEdgeLength: edgeCount > 0 ? this.lengthSum / edgeCount : 0,
-    };
-  }
+  return {
+    xy: xy.subarray(0, 2 * vertices),
+    ringStart: ringStart.subarray(0, rings + 1),
+    ringOwner: ringOwner.subarray(0, rings),
+    edgeCount,
+    minX,
+    minY,
+    maxX,
+    maxY,
+    meanEdgeLength: edgeCount > 0 ? lengthSum / edgeCount : 0,
+  };
 }
 
 /**
- * Chooses a cell size from the extent and the edges: about twice the mean edge length, which puts
- * 2–4 edges in a typical non-empty cell, but never more than `maxCells` cells.
+ * Chooses a cell size: about twice the mean edge length, which puts 2–4 edges in a typical non-empty cell,
+ * but never more than `maxCells` cells.
  * @param rings - the rings to index
  * @param maxCells - the cap on the cell count
  * @returns the cell size in degrees (positive)
@@ -188,207 +193,346 @@ export function chooseCellSize(rings: RingSet, maxCells: number = MAX_GRID_CELLS
   const height = Math.max(rings.maxY - rings.minY, 0);
   const extent = Math.max(width, height, 1e-9);
   let size = rings.meanEdgeLength > 0 ? 2 * rings.meanEdgeLength : extent;
-  // Cap the cell count: columns * rows <= maxCells.
-  while ((Math.floor(width / size) + 1) * (Math.floor(height / size) + 1) > Math.max(maxCells, MIN_GRID_CELLS)) size *= 1.25;
+  while ((Math.floor(width / size) + 1) * (Math.floor(height / size) + 1) > Math.max(maxCells, 1)) size *= 1.25;
   return size;
 }
 
-/** Left x of column i (the one expression used everywhere, so build and query agree to the bit). */
-function columnX(minX: number, cellSize: number, column: number): number {
-  return minX + column * cellSize;
+/** Left x of column i (or bottom y of row i): the one expression used everywhere, so build and query agree to the bit. */
+function lineAt(origin: number, cellSize: number, index: number): number {
+  return origin + index * cellSize;
 }
 
-/**
- * Builds the cell → edges table (CSR) over a ring set.
- * @param rings - the rings
- * @param cellSize - the cell size in degrees, or undefined to choose one
- * @param maxCells - the cap used when choosing the cell size
- * @returns the grid
- */
-export function buildEdgeGrid(rings: RingSet, cellSize?: number, maxCells: number = MAX_GRID_CELLS): EdgeGrid {
+/** First cell whose closed interval meets [value, …): the smallest i with line(i + 1) at or after value. */
+function firstCellFrom(origin: number, size: number, inverse: number, count: number, value: number): number {
+  let i = Math.floor((value - origin) * inverse);
+  if (i > count - 1) i = count - 1;
+  if (i < 0) i = 0;
+  while (i > 0 && lineAt(origin, size, i) >= value) i--;
+  while (i < count - 1 && lineAt(origin, size, i + 1) < value) i++;
+  return i;
+}
+
+/** Last cell whose closed interval meets (…, value]: the largest i with line(i) at or before value. */
+function lastCellTo(origin: number, size: number, inverse: number, count: number, value: number): number {
+  let i = Math.floor((value - origin) * inverse);
+  if (i > count - 1) i = count - 1;
+  if (i < 0) i = 0;
+  while (i < count - 1 && lineAt(origin, size, i + 1) <= value) i++;
+  while (i > 0 && lineAt(origin, size, i) > value) i--;
+  return i;
+}
+
+interface GridPlan {
+  minX: number;
+  minY: number;
+  size: number;
+  inverse: number;
+  columns: number;
+  rows: number;
+}
+
+function planGrid(rings: RingSet, cellSize: number | undefined, maxCells: number): GridPlan {
   const size = cellSize !== undefined && cellSize > 0 ? cellSize : chooseCellSize(rings, maxCells);
-  const empty = rings.edges.length === 0;
+  const empty = rings.edgeCount === 0;
   const minX = empty ? 0 : rings.minX;
   const minY = empty ? 0 : rings.minY;
   let columns = empty ? 1 : Math.floor((rings.maxX - minX) / size) + 1;
-  while (!empty && columnX(minX, size, columns) <= rings.maxX) columns++;
+  while (!empty && lineAt(minX, size, columns) <= rings.maxX) columns++;
   let rows = empty ? 1 : Math.floor((rings.maxY - minY) / size) + 1;
-  while (!empty && columnX(minY, size, rows) <= rings.maxY) rows++;
-  const cellCount = columns * rows;
-  const cellStart = new Uint32Array(cellCount + 1);
-  const grid: EdgeGrid = {
-    rings,
-    minX,
-    minY,
-    cellSize: size,
-    columns,
-    rows,
-    cellStart,
-    cellEdges: new Uint32Array(0),
-    cellOwners: new Int32Array(0),
-  };
-  // Pass 1 counts the entries per cell, pass 2 writes them.
-  visitEdgeCells(grid, null, null);
-  let total = 0;
-  for (let c = 0; c < cellCount; c++) {
-    const count = cellStart[c];
-    cellStart[c] = total;
-    total += count;
-  }
-  cellStart[cellCount] = total;
-  const cellEdges = new Uint32Array(total);
-  const cellOwners = new Int32Array(total);
-  const cursor = cellStart.slice(0, cellCount);
-  visitEdgeCells(grid, cellEdges, cellOwners, cursor);
-  grid.cellEdges = cellEdges;
-  grid.cellOwners = cellOwners;
-  return grid;
-}
-
-/** First column whose closed x-interval meets [x, …): the smallest i with X(i + 1) at or right of x. */
-function firstColumnFrom(minX: number, size: number, count: number, x: number): number {
-  let i = Math.floor((x - minX) / size);
-  if (i > count - 1) i = count - 1;
-  if (i < 0) i = 0;
-  while (i > 0 && columnX(minX, size, i) >= x) i--;
-  while (i < count - 1 && columnX(minX, size, i + 1) < x) i++;
-  return i;
-}
-
-/** Last column whose closed x-interval meets (…, x]: the largest i with X(i) at or left of x. */
-function lastColumnTo(minX: number, size: number, count: number, x: number): number {
-  let i = Math.floor((x - minX) / size);
-  if (i > count - 1) i = count - 1;
-  if (i < 0) i = 0;
-  while (i < count - 1 && columnX(minX, size, i + 1) <= x) i++;
-  while (i > 0 && columnX(minX, size, i) > x) i--;
-  return i;
+  while (!empty && lineAt(minY, size, rows) <= rings.maxY) rows++;
+  return { minX, minY, size, inverse: 1 / size, columns, rows };
 }
 
 /**
- * Calls back for every (cell, edge) pair where the edge's bounding box (per grid row, for long edges)
- * meets the closed cell. Counting mode when `cellEdges` is null.
+ * Builds the cell → edges table over one ring set.
+ * @param rings - the rings
+ * @param options - `cellSize` to force one, `maxCells` for the automatic choice, `withOwners` to record each entry's owner
+ * @returns the grid, with every reference value 0
  */
-function visitEdgeCells(grid: EdgeGrid, cellEdges: Uint32Array | null, cellOwners: Int32Array | null, cursor?: Uint32Array): void {
-  const { rings, minX, minY, cellSize: size, columns, rows, cellStart } = grid;
-  const { x, y, edges, owners } = rings;
-  // Interpolation error guard for the per-row x-range of long edges (coordinates are degrees, |x| <= 360).
+export function buildEdgeGrid(rings: RingSet, options: { cellSize?: number; maxCells?: number; withOwners?: boolean } = {}): EdgeGrid {
+  return buildEdgeGrids([rings], options)[0];
+}
+
+/**
+ * Builds one grid per ring set; the grids share two large buffers (cell data, entry coordinates), for the
+ * reason given in flattenRingSets.
+ * @param ringSets - the ring sets
+ * @param options - as for buildEdgeGrid, applied to each
+ * @returns the grids, every reference value 0
+ */
+export function buildEdgeGrids(ringSets: readonly RingSet[], options: { cellSize?: number; maxCells?: number; withOwners?: boolean } = {}): EdgeGrid[] {
+  const plans = ringSets.map((rings) => planGrid(rings, options.cellSize, options.maxCells ?? MAX_GRID_CELLS));
+  let cellDataTotal = 0;
+  for (const plan of plans) cellDataTotal += 2 * plan.columns * plan.rows + 2;
+  const allCellData = new Int32Array(cellDataTotal);
+  const cellDataViews: Int32Array[] = [];
+  let offset = 0;
+  // Pass 1 counts the entries per cell (in the even slots) and turns the counts into first entries.
+  let entryTotal = 0;
+  ringSets.forEach((rings, g) => {
+    const plan = plans[g];
+    const cellCount = plan.columns * plan.rows;
+    const cellData = allCellData.subarray(offset, offset + 2 * cellCount + 2);
+    offset += 2 * cellCount + 2;
+    cellDataViews.push(cellData);
+    visitEdgeCells(rings, plan, cellData, null, null, null);
+    let total = 0;
+    for (let c = 0; c < cellCount; c++) {
+      const count = cellData[2 * c];
+      cellData[2 * c] = total;
+      total += count;
+    }
+    cellData[2 * cellCount] = total;
+    entryTotal += total;
+  });
+  const allCoordinates = new Float64Array(4 * entryTotal);
+  const withOwners = options.withOwners === true;
+  const allOwners = new Int32Array(withOwners ? entryTotal : 0);
+  let entryOffset = 0;
+  return ringSets.map((rings, g) => {
+    const plan = plans[g];
+    const cellData = cellDataViews[g];
+    const cellCount = plan.columns * plan.rows;
+    const total = cellData[2 * cellCount];
+    const entryCoordinates = allCoordinates.subarray(4 * entryOffset, 4 * (entryOffset + total));
+    const entryOwners = withOwners ? allOwners.subarray(entryOffset, entryOffset + total) : allOwners;
+    entryOffset += total;
+    // Pass 2 writes each edge into its cells; the odd slots serve as cursors and are reset to 0 afterwards.
+    for (let c = 0; c < cellCount; c++) cellData[2 * c + 1] = cellData[2 * c];
+    visitEdgeCells(rings, plan, null, cellData, entryCoordinates, withOwners ? entryOwners : null);
+    for (let c = 0; c < cellCount; c++) cellData[2 * c + 1] = 0;
+    return {
+      minX: plan.minX,
+      minY: plan.minY,
+      cellSize: plan.size,
+      inverseCellSize: plan.inverse,
+      columns: plan.columns,
+      rows: plan.rows,
+      cellData,
+      entryCoordinates,
+      entryOwners,
+    };
+  });
+}
+
+/**
+ * Visits every (cell, edge) pair where the edge's bounding box (per grid row, for long edges) meets the closed
+ * cell: counting into `counts` (even slots of the cell data) when given, otherwise writing at `cursor` (odd slots).
+ */
+function visitEdgeCells(
+  rings: RingSet,
+  plan: GridPlan,
+  counts: Int32Array | null,
+  cursor: Int32Array | null,
+  entryCoordinates: Float64Array | null,
+  entryOwners: Int32Array | null,
+): void {
+  const { minX, minY, size, inverse, columns, rows } = plan;
+  const { xy, ringStart, ringOwner } = rings;
+  // Interpolation guard for the per-row x-range of long edges (coordinates are degrees, |x| at most 360).
   const tolerance = 1e-9;
-  for (let k = 0; k < edges.length; k++) {
-    const e = edges[k];
-    const owner = owners[k];
-    const ax = x[e];
-    const ay = y[e];
-    const bx = x[e + 1];
-    const by = y[e + 1];
-    const x0 = ax < bx ? ax : bx;
-    const x1 = ax < bx ? bx : ax;
-    const y0 = ay < by ? ay : by;
-    const y1 = ay < by ? by : ay;
-    const column0 = firstColumnFrom(minX, size, columns, x0);
-    const column1 = lastColumnTo(minX, size, columns, x1);
-    const row0 = firstColumnFrom(minY, size, rows, y0);
-    const row1 = lastColumnTo(minY, size, rows, y1);
-    const long = column1 - column0 > 1 && row1 - row0 > 1;
-    for (let row = row0; row <= row1; row++) {
-      let from = column0;
-      let to = column1;
-      if (long) {
-        // Only the part of the edge inside this row's closed y-band.
-        const bandLow = Math.max(y0, columnX(minY, size, row));
-        const bandHigh = Math.min(y1, columnX(minY, size, row + 1));
-        const slope = (bx - ax) / (by - ay);
-        const xa = ax + (bandLow - ay) * slope;
-        const xb = ax + (bandHigh - ay) * slope;
-        from = firstColumnFrom(minX, size, columns, Math.max(x0, Math.min(xa, xb) - tolerance));
-        to = lastColumnTo(minX, size, columns, Math.min(x1, Math.max(xa, xb) + tolerance));
-      }
-      const base = row * columns;
-      if (cellEdges === null) {
-        for (let column = from; column <= to; column++) cellStart[base + column]++;
-      } else {
+  for (let r = 0; r < ringStart.length - 1; r++) {
+    const owner = ringOwner[r];
+    const end = ringStart[r + 1] - 1;
+    for (let v = ringStart[r]; v < end; v++) {
+      const ax = xy[2 * v];
+      const ay = xy[2 * v + 1];
+      const bx = xy[2 * v + 2];
+      const by = xy[2 * v + 3];
+      if (ax === bx && ay === by) continue;
+      const x0 = ax < bx ? ax : bx;
+      const x1 = ax < bx ? bx : ax;
+      const y0 = ay < by ? ay : by;
+      const y1 = ay < by ? by : ay;
+      const column0 = firstCellFrom(minX, size, inverse, columns, x0);
+      const column1 = lastCellTo(minX, size, inverse, columns, x1);
+      const row0 = firstCellFrom(minY, size, inverse, rows, y0);
+      const row1 = lastCellTo(minY, size, inverse, rows, y1);
+      const long = column1 - column0 > 1 && row1 - row0 > 1;
+      for (let row = row0; row <= row1; row++) {
+        let from = column0;
+        let to = column1;
+        if (long) {
+          // Only the part of the edge inside this row's closed y-band.
+          const bandLow = Math.max(y0, lineAt(minY, size, row));
+          const bandHigh = Math.min(y1, lineAt(minY, size, row + 1));
+          const slope = (bx - ax) / (by - ay);
+          const xa = ax + (bandLow - ay) * slope;
+          const xb = ax + (bandHigh - ay) * slope;
+          from = firstCellFrom(minX, size, inverse, columns, Math.max(x0, Math.min(xa, xb) - tolerance));
+          to = lastCellTo(minX, size, inverse, columns, Math.min(x1, Math.max(xa, xb) + tolerance));
+        }
+        const base = row * columns;
         for (let column = from; column <= to; column++) {
-          const slot = cursor![base + column]++;
-          cellEdges[slot] = e;
-          cellOwners![slot] = owner;
+          if (counts !== null) {
+            counts[2 * (base + column)]++;
+            continue;
+          }
+          const slot = cursor![2 * (base + column) + 1]++;
+          entryCoordinates![4 * slot] = ax;
+          entryCoordinates![4 * slot + 1] = ay;
+          entryCoordinates![4 * slot + 2] = bx;
+          entryCoordinates![4 * slot + 3] = by;
+          if (entryOwners !== null) entryOwners[slot] = owner;
         }
       }
     }
   }
 }
 
-/** Column of x: X(i) at or left of x, X(i + 1) right of it; or -1 when x is outside the grid. */
+/** Column of x: line(i) at or left of x and line(i + 1) right of it; -1 when x is outside the grid or not a number. */
 export function cellColumn(grid: EdgeGrid, x: number): number {
-  return locateInAxis(grid.minX, grid.cellSize, grid.columns, x);
+  return locateInAxis(grid.minX, grid.cellSize, grid.inverseCellSize, grid.columns, x);
 }
 
-/** Row of y: Y(j) at or below y, Y(j + 1) above it; or -1 when y is outside the grid. */
+/** Row of y, like cellColumn. */
 export function cellRow(grid: EdgeGrid, y: number): number {
-  return locateInAxis(grid.minY, grid.cellSize, grid.rows, y);
+  return locateInAxis(grid.minY, grid.cellSize, grid.inverseCellSize, grid.rows, y);
 }
 
-function locateInAxis(origin: number, size: number, count: number, value: number): number {
-  if (!(value >= origin) || !(value < columnX(origin, size, count))) return -1;
-  let i = Math.floor((value - origin) / size);
+function locateInAxis(origin: number, size: number, inverse: number, count: number, value: number): number {
+  if (!(value >= origin) || !(value < lineAt(origin, size, count))) return -1;
+  let i = Math.floor((value - origin) * inverse);
   if (i > count - 1) i = count - 1;
-  if (i < 0) i = 0;
-  while (i > 0 && columnX(origin, size, i) > value) i--;
-  while (i < count - 1 && columnX(origin, size, i + 1) <= value) i++;
+  while (i > 0 && lineAt(origin, size, i) > value) i--;
+  while (i < count - 1 && lineAt(origin, size, i + 1) <= value) i++;
   return i;
 }
 
 /** Left x of a column. */
 export function gridColumnX(grid: EdgeGrid, column: number): number {
-  return columnX(grid.minX, grid.cellSize, column);
+  return lineAt(grid.minX, grid.cellSize, column);
 }
 
 /** Bottom y of a row. */
 export function gridRowY(grid: EdgeGrid, row: number): number {
-  return columnX(grid.minY, grid.cellSize, row);
+  return lineAt(grid.minY, grid.cellSize, row);
 }
 
 /**
- * Calls `visit(row, lastColumn, direction, edgeIndex)` for every grid row whose bottom line y = Y(row)
- * the edge spans (half-open: from min included to max excluded), where lastColumn is the largest column whose corner
- * (X(column), Y(row)) has the edge on its ray (the edge counts for it), or -1 when none does;
- * direction is +1 for an upward edge and -1 for a downward one. The reference winding number of the
- * corner of cell (row, column) is then the sum of the directions of the calls with lastColumn at or after column.
- * @param grid - the grid
- * @param visit - the callback
+ * Sets each cell's reference value to the winding number at its lower-left corner, summed over all rings: the
+ * crossings of each row's bottom line (see listRowCrossings) accumulated as a difference array, then summed
+ * from the right.
+ * @param grid - the grid (its reference values are overwritten)
+ * @param rings - the rings the grid was built from
  */
-export function scanRowCrossings(grid: EdgeGrid, visit: (row: number, lastColumn: number, direction: number, edgeIndex: number) => void): void {
-  const { rings, minX, minY, cellSize: size, columns, rows } = grid;
-  const { x, y, edges } = rings;
-  for (let k = 0; k < edges.length; k++) {
-    const e = edges[k];
-    const ax = x[e];
-    const ay = y[e];
-    const bx = x[e + 1];
-    const by = y[e + 1];
-    if (ay === by) continue;
-    const up = ay < by;
-    const low = up ? ay : by;
-    const high = up ? by : ay;
-    // Rows with low <= Y(row) < high.
-    let row = Math.floor((low - minY) / size);
-    if (row < 0) row = 0;
-    while (row > 0 && columnX(minY, size, row - 1) >= low) row--;
-    while (row < rows && columnX(minY, size, row) < low) row++;
-    const dx = bx - ax;
-    const dy = by - ay;
-    for (; row < rows; row++) {
-      const rowY = columnX(minY, size, row);
-      if (!(rowY < high)) break;
-      // The edge counts for corner X when X is strictly on its inner side: orientation > 0 (upward) or < 0 (downward).
-      const crossingX = ax + ((rowY - ay) * dx) / dy;
-      let column = Math.floor((crossingX - minX) / size);
-      if (column > columns - 1) column = columns - 1;
-      if (column < -1) column = -1;
-      while (column + 1 <= columns - 1 && countsFor(ax, ay, dx, dy, up, columnX(minX, size, column + 1), rowY)) column++;
-      while (column >= 0 && !countsFor(ax, ay, dx, dy, up, columnX(minX, size, column), rowY)) column--;
-      visit(row, column, up ? 1 : -1, k);
+export function setCornerWindings(grid: EdgeGrid, rings: RingSet): void {
+  const { minX, minY, cellSize: size, inverseCellSize: inverse, columns, rows, cellData } = grid;
+  const { xy, ringStart } = rings;
+  for (let c = 0; c < columns * rows; c++) cellData[2 * c + 1] = 0;
+  for (let r = 0; r < ringStart.length - 1; r++) {
+    const end = ringStart[r + 1] - 1;
+    for (let v = ringStart[r]; v < end; v++) {
+      const ax = xy[2 * v];
+      const ay = xy[2 * v + 1];
+      const bx = xy[2 * v + 2];
+      const by = xy[2 * v + 3];
+      if (ay === by) continue;
+      const up = ay < by;
+      const low = up ? ay : by;
+      const high = up ? by : ay;
+      let row = Math.floor((low - minY) * inverse);
+      if (row < 0) row = 0;
+      while (row > 0 && lineAt(minY, size, row - 1) >= low) row--;
+      while (row < rows && lineAt(minY, size, row) < low) row++;
+      const dx = bx - ax;
+      const dy = by - ay;
+      for (; row < rows; row++) {
+        const rowY = lineAt(minY, size, row);
+        if (!(rowY < high)) break;
+        const crossingX = ax + ((rowY - ay) * dx) / dy;
+        let column = Math.floor((crossingX - minX) * inverse);
+        if (column > columns - 1) column = columns - 1;
+        if (column < -1) column = -1;
+        while (column + 1 <= columns - 1 && countsFor(ax, ay, dx, dy, up, lineAt(minX, size, column + 1), rowY)) column++;
+        while (column >= 0 && !countsFor(ax, ay, dx, dy, up, lineAt(minX, size, column), rowY)) column--;
+        if (column >= 0) cellData[2 * (row * columns + column) + 1] += up ? 1 : -1;
+      }
     }
   }
+  for (let row = 0; row < rows; row++) {
+    let sum = 0;
+    for (let column = columns - 1; column >= 0; column--) {
+      const slot = 2 * (row * columns + column) + 1;
+      sum += cellData[slot];
+      cellData[slot] = sum;
+    }
+  }
+}
+
+/**
+ * Lists, for every edge and every grid row whose bottom line y = Y(row) the edge spans (half-open: from its
+ * lowest y included to its highest excluded), the last column whose corner (X(column), Y(row)) has the edge on
+ * its rightward ray (the edge counts for it), or -1 when none does, with the edge's direction (+1 upward,
+ * -1 downward) and its owner. The reference winding number of the corner of cell (row, column) is the sum of
+ * the directions of the crossings of that row with lastColumn at or after column.
+ * @param grid - the grid
+ * @param rings - the rings the grid was built from
+ * @returns parallel arrays, one entry per crossing with lastColumn at least 0
+ */
+export function listRowCrossings(grid: EdgeGrid, rings: RingSet): { count: number; rows: Int32Array; lastColumns: Int32Array; directions: Int8Array; owners: Int32Array } {
+  const { minX, minY, cellSize: size, inverseCellSize: inverse, columns, rows } = grid;
+  const { xy, ringStart, ringOwner } = rings;
+  let capacity = Math.max(16, rings.edgeCount);
+  let rowList: Int32Array = new Int32Array(capacity);
+  let columnList: Int32Array = new Int32Array(capacity);
+  let directionList: Int8Array = new Int8Array(capacity);
+  let ownerList: Int32Array = new Int32Array(capacity);
+  let count = 0;
+  for (let r = 0; r < ringStart.length - 1; r++) {
+    const owner = ringOwner[r];
+    const end = ringStart[r + 1] - 1;
+    for (let v = ringStart[r]; v < end; v++) {
+      const ax = xy[2 * v];
+      const ay = xy[2 * v + 1];
+      const bx = xy[2 * v + 2];
+      const by = xy[2 * v + 3];
+      if (ay === by) continue;
+      const up = ay < by;
+      const low = up ? ay : by;
+      const high = up ? by : ay;
+      // The first row with low at or below Y(row).
+      let row = Math.floor((low - minY) * inverse);
+      if (row < 0) row = 0;
+      while (row > 0 && lineAt(minY, size, row - 1) >= low) row--;
+      while (row < rows && lineAt(minY, size, row) < low) row++;
+      const dx = bx - ax;
+      const dy = by - ay;
+      for (; row < rows; row++) {
+        const rowY = lineAt(minY, size, row);
+        if (!(rowY < high)) break;
+        // The edge counts for corner X when X is strictly on its inner side: orientation > 0 (upward) or < 0 (downward).
+        const crossingX = ax + ((rowY - ay) * dx) / dy;
+        let column = Math.floor((crossingX - minX) * inverse);
+        if (column > columns - 1) column = columns - 1;
+        if (column < -1) column = -1;
+        while (column + 1 <= columns - 1 && countsFor(ax, ay, dx, dy, up, lineAt(minX, size, column + 1), rowY)) column++;
+        while (column >= 0 && !countsFor(ax, ay, dx, dy, up, lineAt(minX, size, column), rowY)) column--;
+        if (column < 0) continue;
+        if (count === capacity) {
+          capacity *= 2;
+          rowList = growInt32(rowList, capacity);
+          columnList = growInt32(columnList, capacity);
+          ownerList = growInt32(ownerList, capacity);
+          const directions = new Int8Array(capacity);
+          directions.set(directionList);
+          directionList = directions;
+        }
+        rowList[count] = row;
+        columnList[count] = column;
+        directionList[count] = up ? 1 : -1;
+        ownerList[count] = owner;
+        count++;
+      }
+    }
+  }
+  return { count, rows: rowList, lastColumns: columnList, directions: directionList, owners: ownerList };
+}
+
+function growInt32(array: Int32Array, capacity: number): Int32Array {
+  const larger = new Int32Array(capacity);
+  larger.set(array);
+  return larger;
 }
 
 function countsFor(ax: number, ay: number, dx: number, dy: number, up: boolean, px: number, py: number): boolean {
