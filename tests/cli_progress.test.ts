@@ -127,6 +127,19 @@ describe("cli progress", () => {
     expect(summary.cross_check.unchecked).toEqual(["DZ-06"]);
   });
 
+  it("keeps the event log with --events-out and starts from it with --events", async () => {
+    const dir = await tempDir();
+    const log = join(dir, "events.json");
+    const first = join(dir, "first.json");
+    const second = join(dir, "second.json");
+    expect(await runProgress([...BASE, "--events-out", log, "--summary", first])).toBe(0);
+    expect(await runProgress(["--registry", fixture("registry.csv"), "--events", log, "--today", "2026-04-10", "--summary", second])).toBe(0);
+    const before = JSON.parse(await readFile(first, "utf8"));
+    const after = JSON.parse(await readFile(second, "utf8"));
+    expect(after.by_carrier).toEqual(before.by_carrier);
+    expect(after.timeline).toEqual(before.timeline);
+  });
+
   it("exits 2 with one line naming a malformed update file", async () => {
     const code = await runProgress(["--registry", fixture("registry.csv"), "--updates", fixture("malformed-updates.csv"), "--today", "2026-04-10"]);
     expect(code).toBe(2);
@@ -147,7 +160,7 @@ describe("cli progress", () => {
 
   it("documents every option in --help", async () => {
     expect(await runProgress(["--help"])).toBe(0);
-    for (const option of ["--registry", "--points", "--updates", "--decisions", "--coverage", "--technology", "--published", "--today", "--as-of", "--out", "--summary", "--report", "--events-out", "--lang", "--quiet"]) {
+    for (const option of ["--registry", "--points", "--events", "--updates", "--decisions", "--coverage", "--technology", "--published", "--today", "--as-of", "--out", "--summary", "--report", "--events-out", "--lang", "--quiet"]) {
       expect(stdout).toContain(option);
     }
   });

@@ -58,14 +58,16 @@ Inputs
                        A lom-song backup (.json) also works: its registry and events are loaded.
   --points FILE        point list (CSV or GeoJSON) for registry rows that give point_id instead of coordinates.
                        Repeatable.
+  --events FILE        the event log so far (JSON "lom-song-updates", e.g. data/sample/events.json or an earlier
+                       --events-out; or the CSV form), taken as written (carriers' and department's events) and
+                       applied first. Repeatable.
   --updates FILE       a carrier's update file: CSV with point_id, carrier, status, date, technology, evidence,
                        note (or mã điểm, nhà mạng, trạng thái, ngày, công nghệ, minh chứng, ghi chú; statuses as
                        codes or Vietnamese labels), or the JSON form (format "lom-song-updates").
                        Repeatable; applied in the order given. Re-applying a file changes nothing.
   --decisions FILE     the department's own file, in the same CSV or JSON shape, applied after all --updates:
                        rows with no carrier (or "department") are its decisions (verified, disputed,
-                       infeasible_accepted); rows naming a carrier are kept as that carrier's, so a whole
-                       event log (e.g. written by --events-out, or data/sample/events.json) loads too. Repeatable.
+                       infeasible_accepted); rows naming a carrier are kept as that carrier's. Repeatable.
   --coverage FILE      coverage GeoJSON: cross-check claims against each carrier's coverage. Repeatable.
   --technology T       for the cross-check, only coverage at or above T counts (2G, 3G, 4G, 5G; default: any)
   --published DATE     the day the list was published: changes dated before it are refused (YYYY-MM-DD)
@@ -90,8 +92,8 @@ Exit codes: 0 done (rows may still have been rejected: see the report); 2 bad in
 (one line on stderr names the file and the reason).
 
 Examples
-  npm run cli -- progress --registry data/sample/dead_zones.csv --updates data/sample/updates-viettel.csv \\
-      --summary progress.json --out progress.csv
+  npm run cli -- progress --registry data/sample/dead_zones.csv --events data/sample/events.json \\
+      --updates data/sample/updates-viettel.csv --summary progress.json --out progress.csv
   npm run cli -- progress --registry danh-sach.csv --updates viettel.csv --updates vnpt.csv \\
       --as-of 2026-09-30 --report import-report.json`;
 
@@ -123,6 +125,7 @@ async function run(argv: string[]): Promise<number> {
       options: {
         registry: { type: "string" },
         points: { type: "string", multiple: true },
+        events: { type: "string", multiple: true },
         updates: { type: "string", multiple: true },
         decisions: { type: "string", multiple: true },
         coverage: { type: "string", multiple: true },
@@ -182,6 +185,7 @@ async function run(argv: string[]): Promise<number> {
     events = [...events, ...result.events];
     conflicts.push(...result.conflicts);
   };
+  for (const path of options.events ?? []) await applyFile(path, { role: "department" });
   for (const path of options.updates ?? []) await applyFile(path, undefined);
   for (const path of options.decisions ?? []) await applyFile(path, { role: "department" });
 
