@@ -23,7 +23,9 @@ export const COMPUTED_COLUMNS = ["status", "covered_by", "carriers", "best_techn
  * @returns one ExportRow per index, with `status`, `covered_by` (every covering layer, e.g. "Viettel 4G; VNPT 2G"),
  *   `carriers` (carriers at or above the minimum technology) and `best_technology`
  * @example
+ * ```ts
  * const rows = buildExportRows(analysis, points, selectPoints(analysis, points, { status: "uncovered" }), {});
+ * ```
  */
 export function buildExportRows(
   analysis: CoverageAnalysis,

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { createRandom as createSeededRandom } from "../spatial/seeded_random.ts";
+import { createPointsCsvStream } from "./points_csv_stream.ts";
+import { parsePointsCsv } from "./parse_points_csv.ts";
+import type { ImportResult } from "../issues.ts";
+import type { Point } from "../types.ts";
+
+const encoder = new TextEncoder();
+
+function streamAll(bytes: Uint8Array, chunkSizes: () => number, batchBytes: number) {
+  const stream = createPointsCsvStream({ file: "big.csv", batchBytes });
+  const batches: ImportResult<Point>[] = [];
+  for (let start = 0; start < bytes.length; ) {
+    const end = Math.min(bytes.length, start + chunkSizes());
+    batches.push(...stream.push(bytes.subarray(start, end)));
+    start = end;
+  }
+  batches.push(...stream.end());
+  return { items: batches.flatMap((batch) => batch.items), report: stream.report(), batches };
+}
+
+function sampleCsv(rows: number, random: () => number): string {
+  const lines = ["\uFEFFmã;tên;vĩ độ;kinh độ;ghi chú"];
+  for (let i = 1; i <= rows; i++) {
+    const roll = random();
+    const id = random() < 0.03 ? "DUP" : `P${i}`;
+    const lat = roll < 0.06 ? "" : (21 + random()).toFixed(4).replace(".", ",");
+    const lon = roll > 0.97 ? "200" : (104 + random()).toFixed(4).replace(".", ",");
+    const note = roll > 0.9 ? `"dòng ""${i}""\nhai dòng"` : `Bản Nà ${i}`;
+    lines.push(roll > 0.5 && roll < 0.52 ? "" : `${id};Thôn ${i};${lat};${lon};${note}`);
+  }
+  lines.push("X1;Trùng toạ độ;21,5;104,5;a", "X2;Trùng toạ độ;21,5;104,5;b");
+  return lines.join(random() < 0.5 ? "\r\n" : "\n");
+}
+
+describe("createPointsCsvStream", () => {
+  it("gives the same points and report as parsePointsCsv on the whole file, whatever the chunk and batch sizes", () => {
+    const random = createSeededRandom(11);
+    for (let trial = 0; trial < 8; trial++) {
+      const bytes = encoder.encode(sampleCsv(400, random));
+      const whole = parsePointsCsv(bytes, { file: "big.csv" });
+      const streamed = streamAll(bytes, () => 1 + Math.floor(random() * 3000), 200 + Math.floor(random() * 5000));
+      expect(streamed.batches.length).toBeGreaterThan(1);
+      expect(streamed.items).toEqual(whole.items);
+      const key = (issue: { row?: number; code: string }) => `${issue.row ?? 0}:${issue.code}`;
+      expect(streamed.report.issues.map(key).sort()).toEqual(whole.report.issues.map(key).sort());
+      const { issues: _a, ...streamedCounts } = streamed.report;
+      const { issues: _b, ...wholeCounts } = whole.report;
+      expect(streamedCounts).toEqual(wholeCounts);
+      expect(streamed.report.read).toBe(streamed.report.accepted + streamed.report.rejected);
+    }
+  });
+
+  it("reports a header-only file like a whole-file import", () => {
+    const bytes = encoder.encode("id,lat,lon\n");
+    const streamed = streamAll(bytes, () => 3, 4);
+    expect(streamed.report).toEqual(parsePointsCsv(bytes, { file: "big.csv" }).report);
+  });
+
+  it("reads a last row without a trailing newline", () => {
+    const bytes = encoder.encode("id,lat,lon\nA,21.5,104.5\nB,21.6,104.6");
+    const streamed = streamAll(bytes, () => 5, 10);
+    expect(streamed.items.map((point) => [point.id, point.source.row])).toEqual([["A", 1], ["B", 2]]);
+  });
+});

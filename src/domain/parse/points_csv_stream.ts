@@ -1,0 +1,194 @@
+/**
+ * Reads a point CSV in byte chunks, in batches of whole records, so that a file of millions of
+ * rows is parsed with memory bounded by one batch. Each batch goes through parsePointsCsv with the
+ * file's header in front, so the rules (encodings, delimiters, columns, coordinates) are exactly
+ * those of a whole-file import; row numbers, duplicates and the report run across batches.
+ */
+import type { ImportIssue, ImportReport, ImportResult } from "../issues.ts";
+import { emptyReport } from "../issues.ts";
+import type { Point } from "../types.ts";
+import { createHashedKeySet } from "./hashed_key_set.ts";
+import { parsePointsCsv, type PointsCsvOptions } from "./parse_points_csv.ts";
+
+const NEWLINE = 0x0a;
+const QUOTE = 0x22;
+
+/** A streaming reader for one point CSV. */
+export interface PointsCsvStream {
+  /** Takes the next bytes of the file; returns the points of every batch completed by them. */
+  push(chunk: Uint8Array): ImportResult<Point>[];
+  /** Signals the end of the file; returns the last batch (possibly empty). */
+  end(): ImportResult<Point>[];
+  /** The report over everything read so far (read = accepted + rejected). */
+  report(): ImportReport;
+}
+
+/**
+ * Creates a streaming reader.
+ * @param options - as for parsePointsCsv, plus `batchBytes` (default 4 MiB): records are parsed once this many bytes wait
+ * @returns the reader; feed it with push(), then end()
+ * @example
+ * ```ts
+ * const stream = createPointsCsvStream({ file: "points.csv" });
+ * for await (const chunk of fileChunks) for (const batch of stream.push(chunk)) handle(batch.items);
+ * for (const batch of stream.end()) handle(batch.items);
+ * stream.report(); // the whole file's report
+ * ```
+ */
+export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?: number }): PointsCsvStream {
+  const batchBytes = options.batchBytes ?? 4 * 1024 * 1024;
+  const total = emptyReport(options.file, "points");
+  const fileIssueCodes = new Set<string>();
+  const ids = createHashedKeySet();
+  const positions = createHashedKeySet();
+  let header: Uint8Array | null = null;
+  let pending = new Uint8Array(0);
+  // Scan state over `pending`: where the scan stopped, quote parity there, and the last record boundary found.
+  let scanned = 0;
+  let inQuotes = false;
+  let boundary = 0;
+  let recordsInBoundary = 0;
+  let recordsSeen = 0;
+  let batches = 0;
+
+  function append(chunk: Uint8Array): void {
+    const joined = new Uint8Array(pending.length + chunk.length);
+    joined.set(pending);
+    joined.set(chunk, pending.length);
+    pending = joined;
+  }
+
+  function scan(): void {
+    for (let i = scanned; i < pending.length; i++) {
+      const byte = pending[i];
+      if (byte === QUOTE) inQuotes = !inQuotes;
+      else if (byte === NEWLINE && !inQuotes) {
+        if (header === null) {
+          const record = pending.subarray(0, i + 1);
+          if (isBlankRecord(record)) {
+            // Blank lines before the header are not part of it; drop them.
+            pending = pending.subarray(i + 1);
+            scanned = 0;
+            i = -1;
+            continue;
+          }
+          header = record.slice();
+          pending = pending.subarray(i + 1);
+          i = -1;
+          continue;
+        }
+        boundary = i + 1;
+        recordsInBoundary++;
+      }
+    }
+    scanned = pending.length;
+  }
+
+  function parseBatch(records: Uint8Array, recordCount: number): ImportResult<Point> {
+    const head = header ?? new Uint8Array(0);
+    const bytes = new Uint8Array(head.length + records.length);
+    bytes.set(head);
+    bytes.set(records, head.length);
+    const result = parsePointsCsv(bytes, options);
+    const offset = recordsSeen;
+    recordsSeen += recordCount;
+    const issues: ImportIssue[] = [];
+    // Rows parsePointsCsv already reported as repeating an earlier row of this batch.
+    const reportedInBatch = new Set<string>();
+    for (const issue of result.report.issues) {
+      if (issue.code === "duplicate_id" || issue.code === "duplicate_coordinates") reportedInBatch.add(`${issue.code}:${(issue.row ?? 0) + offset}`);
+      if (issue.row === undefined) {
+        // A file-level issue (encoding, missing columns…) is said once, not once per batch.
+        if (fileIssueCodes.has(issue.code)) continue;
+        fileIssueCodes.add(issue.code);
+        issues.push(issue);
+      } else {
+        issues.push({ ...issue, row: issue.row + offset });
+      }
+    }
+    for (const point of result.items) {
+      point.source = { ...point.source, row: point.source.row + offset };
+      const firstRow = ids.firstOrAdd(point.id, point.source.row);
+      // Duplicates inside this batch are already reported by parsePointsCsv.
+      if (firstRow >= 0 && firstRow <= offset && !reportedInBatch.has(`duplicate_id:${point.source.row}`)) {
+        issues.push(duplicateIssue(options.file, point, "duplicate_id", `Mã "${point.id}" trùng với dòng ${firstRow}.`, `The id "${point.id}" repeats row ${firstRow}.`));
+      }
+      const firstPlace = positions.firstOrAdd(`${point.lon},${point.lat}`, point.source.row);
+      if (firstPlace >= 0 && firstPlace <= offset && !reportedInBatch.has(`duplicate_coordinates:${point.source.row}`)) {
+        issues.push(
+          duplicateIssue(
+            options.file,
+            point,
+            "duplicate_coordinates",
+            `Cùng toạ độ (${point.lon}; ${point.lat}) với dòng ${firstPlace}.`,
+            `Same coordinates (${point.lon}; ${point.lat}) as row ${firstPlace}.`,
+          ),
+        );
+      }
+    }
+    if (batches === 0) total.detected = result.report.detected;
+    batches++;
+    total.read += result.report.read;
+    total.accepted += result.report.accepted;
+    total.rejected += result.report.rejected;
+    for (const issue of issues) {
+      total.issues.push(issue);
+      if (issue.severity === "warning") total.warnings++;
+    }
+    return { items: result.items, report: { ...result.report, issues } };
+  }
+
+  function takeBatch(): ImportResult<Point> | null {
+    if (boundary === 0) return null;
+    const records = pending.subarray(0, boundary);
+    const count = recordsInBoundary;
+    pending = pending.subarray(boundary);
+    scanned -= boundary;
+    boundary = 0;
+    recordsInBoundary = 0;
+    return parseBatch(records, count);
+  }
+
+  return {
+    push(chunk) {
+      append(chunk);
+      scan();
+      const results: ImportResult<Point>[] = [];
+      if (boundary >= batchBytes) {
+        const batch = takeBatch();
+        if (batch) results.push(batch);
+      }
+      return results;
+    },
+    end() {
+      scan();
+      const results: ImportResult<Point>[] = [];
+      const batch = takeBatch();
+      if (batch) results.push(batch);
+      const rest = isBlankRecord(pending) ? 0 : 1;
+      if (rest === 1 || batches === 0) {
+        if (header === null && rest === 1) {
+          // A single line without a newline: it is the header.
+          header = pending.slice();
+          pending = new Uint8Array(0);
+        }
+        results.push(parseBatch(pending, isBlankRecord(pending) ? 0 : 1));
+        pending = new Uint8Array(0);
+      }
+      total.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+      return results;
+    },
+    report() {
+      return total;
+    },
+  };
+}
+
+function isBlankRecord(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte !== 0x0a && byte !== 0x0d && byte !== 0x20 && byte !== 0x09) return false;
+  return true;
+}
+
+function duplicateIssue(file: string, point: Point, code: string, vi: string, en: string): ImportIssue {
+  return { file, row: point.source.row, code, severity: "warning", message: { vi, en } };
+}
