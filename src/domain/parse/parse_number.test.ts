@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCoordinate, parseNumber } from "./parse_number.ts";
+import { parseCoordinate, parseCount, parseNumber } from "./parse_number.ts";
 
 describe("parseNumber", () => {
   it("reads a decimal comma and a decimal point alike", () => {
@@ -63,5 +63,20 @@ describe("parseCoordinate", () => {
     for (const text of ["21 61", `21°32'75"N`, "N 21 32 15 S", "-21 32 15 N", "21°32'15\"X", "abc", "", "21.5 32 15"]) {
       expect(parseCoordinate(text), text).toBeNull();
     }
+  });
+});
+
+describe("parseCount", () => {
+  it("reads one group of three digits after a separator as thousands", () => {
+    expect(parseCount("1.234")).toBe(1234);
+    expect(parseCount("1,234")).toBe(1234);
+    expect(parseCount("1.234.567")).toBe(1234567);
+  });
+
+  it("reads other numbers as parseNumber does", () => {
+    expect(parseCount("312")).toBe(312);
+    expect(parseCount("12,5")).toBe(12.5);
+    expect(parseCount("")).toBeNull();
+    expect(parseCount("nhiều")).toBeNull();
   });
 });

@@ -126,3 +126,19 @@ export function parseCoordinate(text: string): number | null {
   const magnitude = degrees + minutes / 60 + seconds / 3600;
   return (hemisphere === -1 || sign === -1 ? -1 : 1) * magnitude;
 }
+
+/**
+ * Reads a count (pupils, households): like parseNumber, except that one separator followed by exactly
+ * three digits is a thousands separator, since a count of "1.234" pupils means 1234 in a Vietnamese file.
+ * @param text - e.g. "312", "1.234", "1,234", "12,5"
+ * @returns the count, or null when empty or not a number
+ * @example
+ * ```ts
+ * parseCount("1.234"); // 1234
+ * ```
+ */
+export function parseCount(text: string): number | null {
+  const trimmed = text.trim();
+  if (/^\d{1,3}([.,])\d{3}$/.test(trimmed)) return Number(trimmed.replace(/[.,]/, ""));
+  return parseNumber(trimmed);
+}

@@ -164,6 +164,11 @@ describe("parsePointsCsv", () => {
     expect(codes(result)).toEqual([["column_not_found", undefined]]);
   });
 
+  it("reads a pupil count with a thousands separator", () => {
+    const result = parsePointsCsv("id;lat;lon;số học sinh\nA;21,5;105,8;1.234\n", { file });
+    expect(result.items[0].weight).toBe(1234);
+  });
+
   it("warns on an unreadable weight and keeps the point", () => {
     const result = parsePointsCsv("id,lat,lon,weight\nA,21.5,105.8,nhiều\n", { file });
     expect(result.items[0].weight).toBeUndefined();

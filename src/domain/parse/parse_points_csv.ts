@@ -8,7 +8,7 @@ import { emptyReport, type ImportResult } from "../issues.ts";
 import type { Point, PointKind } from "../types.ts";
 import { LATITUDE_ALIASES, LONGITUDE_ALIASES, POINT_COLUMN_ALIASES, findColumn } from "./find_column.ts";
 import { addIssues, makeIssue } from "./import_issue.ts";
-import { parseCoordinate, parseNumber } from "./parse_number.ts";
+import { parseCoordinate, parseCount } from "./parse_number.ts";
 import { parsePointKind } from "./point_kind.ts";
 import { checkPointPosition, fileStem, findDuplicatePoints, makePoint, swappedMessage } from "./point_checks.ts";
 import { readCsvTable, type CsvDelimiter, type CsvTable } from "./read_csv_table.ts";
@@ -277,7 +277,7 @@ function readPosition(
 function readWeight(file: string, row: number, text: string, column: string | undefined, issues: ImportIssue[]): number | undefined {
   const trimmed = text.trim();
   if (trimmed === "") return undefined;
-  const weight = parseNumber(trimmed);
+  const weight = parseCount(trimmed);
   if (weight !== null && weight >= 0) return weight;
   issues.push(
     makeIssue(

@@ -7,7 +7,7 @@ import type { Point, PointKind } from "../types.ts";
 import { POINT_COLUMN_ALIASES } from "./find_column.ts";
 import { findProperty, propertyText, readGeojsonInput } from "./geojson_input.ts";
 import { addIssues, makeIssue } from "./import_issue.ts";
-import { parseNumber } from "./parse_number.ts";
+import { parseCount } from "./parse_number.ts";
 import { parsePointKind } from "./point_kind.ts";
 import { checkPointPosition, fileStem, findDuplicatePoints, makePoint, swappedMessage } from "./point_checks.ts";
 
@@ -106,7 +106,7 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
     const weightText = field("weight");
     let weight: number | undefined;
     if (weightText !== undefined) {
-      const parsed = parseNumber(weightText);
+      const parsed = parseCount(weightText);
       if (parsed !== null && parsed >= 0) weight = parsed;
       else
         warnings.push(

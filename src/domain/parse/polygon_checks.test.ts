@@ -63,6 +63,21 @@ describe("checkPolygonGeometry", () => {
     expect(checkPolygonGeometry({ type: "MultiPolygon", coordinates: [] }).issues[0].code).toBe("geometry_empty");
   });
 
+  it("warns when a polygon lies entirely outside Vietnam", () => {
+    const paris = checkPolygonGeometry({ type: "Polygon", coordinates: [[[2, 48], [3, 48], [3, 49], [2, 48]]] });
+    expect(paris.geometry).not.toBeNull();
+    expect(paris.issues.map((issue) => [issue.code, issue.severity, issue.message.en])).toEqual([["feature_outside_area", "warning", "The feature lies entirely outside Vietnam."]]);
+  });
+
+  it("rejects a polygon written [latitude, longitude] and says the axes look swapped", () => {
+    const swapped = square.map(([lon, lat]) => [lat, lon]);
+    const check = checkPolygonGeometry({ type: "Polygon", coordinates: [swapped] });
+    expect(check.geometry).toBeNull();
+    expect(check.issues[0].code).toBe("coordinates_out_of_range");
+    expect(check.issues[0].message.en).toContain("swapped");
+    expect(check.issues[0].message.vi).toContain("đảo chỗ");
+  });
+
   it("drops altitudes and repeated consecutive positions", () => {
     const check = checkPolygonGeometry({ type: "Polygon", coordinates: [[[104, 22, 5], [104, 22, 5], [104.1, 22, 5], [104.1, 22.1], [104, 22.1], [104, 22]]] });
     expect(check.geometry?.coordinates).toEqual([square]);

@@ -9,6 +9,7 @@ import { kinks } from "@turf/kinks";
 import { unkinkPolygon } from "@turf/unkink-polygon";
 import type { Severity } from "../issues.ts";
 import type { Message } from "../types.ts";
+import { VIETNAM_BOUNDS } from "./vietnam_bounds.ts";
 
 /** An issue about a geometry, before the file and feature are attached. */
 export interface GeometryIssue {
@@ -134,9 +135,33 @@ export function checkPolygonGeometry(geometry: unknown): PolygonCheck {
       },
     });
   }
+  const outside = outsideAreaIssue(polygons);
+  if (outside) issues.push(outside);
   const checked: Polygon | MultiPolygon = type === "Polygon" ? { type: "Polygon", coordinates: polygons[0] } : { type: "MultiPolygon", coordinates: polygons };
   const repair = crossedParts.size > 0 ? proposeRepair(polygons, crossedParts) : null;
   return { geometry: checked, issues, crossings: uniquePositions(crossings), repair };
+}
+
+function outsideAreaIssue(polygons: readonly Ring[][]): GeometryIssue | undefined {
+  let minLon = Infinity;
+  let minLat = Infinity;
+  let maxLon = -Infinity;
+  let maxLat = -Infinity;
+  for (const rings of polygons) {
+    for (const [lon, lat] of rings[0]) {
+      minLon = Math.min(minLon, lon);
+      maxLon = Math.max(maxLon, lon);
+      minLat = Math.min(minLat, lat);
+      maxLat = Math.max(maxLat, lat);
+    }
+  }
+  const bounds = VIETNAM_BOUNDS;
+  if (maxLon >= bounds.minLon && minLon <= bounds.maxLon && maxLat >= bounds.minLat && minLat <= bounds.maxLat) return undefined;
+  return {
+    severity: "warning",
+    code: "feature_outside_area",
+    message: { vi: "Đối tượng nằm hoàn toàn ngoài Việt Nam.", en: "The feature lies entirely outside Vietnam." },
+  };
 }
 
 function readRing(rawRing: unknown): { ring: Ring; closed: boolean } | { error: PolygonCheck } {
@@ -159,10 +184,11 @@ function readRing(rawRing: unknown): { ring: Ring; closed: boolean } | { error: 
       };
     }
     if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+      const swapped = Math.abs(lat) <= 180 && Math.abs(lon) <= 90;
       return {
         error: rejected("coordinates_out_of_range", {
-          vi: `Toạ độ (${lon}; ${lat}) vượt giới hạn kinh độ ±180, vĩ độ ±90.`,
-          en: `The position (${lon}; ${lat}) is outside longitude ±180, latitude ±90.`,
+          vi: `Toạ độ (${lon}; ${lat}) vượt giới hạn kinh độ ±180, vĩ độ ±90.${swapped ? " Có lẽ kinh độ và vĩ độ bị đảo chỗ: GeoJSON ghi [kinh độ, vĩ độ]." : ""}`,
+          en: `The position (${lon}; ${lat}) is outside longitude ±180, latitude ±90.${swapped ? " Longitude and latitude are probably swapped: GeoJSON writes [longitude, latitude]." : ""}`,
         }),
       };
     }

@@ -90,8 +90,15 @@ describe("readCsvTable", () => {
     expect(issue?.message.vi).toContain("CSV UTF-8");
   });
 
-  it("does not warn about a question mark in a URL or at the end of a sentence", () => {
-    const text = "id,name,note\n1,A,http://x.vn/?a=b\n2,B,có sóng không ?\n3,C,ok?\n";
+  it("honours an Excel sep= line and does not take it for the header", () => {
+    const table = readCsvTable("sep=;\r\nlat;lon\r\n21,5;105,8\r\n", { file });
+    expect(table.delimiter).toBe(";");
+    expect(table.header).toEqual(["lat", "lon"]);
+    expect(table.rowNumbers).toEqual([1]);
+  });
+
+  it("does not warn about question marks in a URL or at the end of questions", () => {
+    const text = "id,name,note\n1,A,http://x.vn/?a=b\n2,B,có sóng không?\n3,C,ok?\n4,D,Đã phủ sóng chưa?\n5,E,3G hay 4G?\n";
     expect(readCsvTable(text, { file }).issues.filter((issue) => issue.code === "letters_lost")).toEqual([]);
   });
 

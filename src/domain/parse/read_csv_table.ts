@@ -73,8 +73,9 @@ function isBlank(cells: readonly string[]): boolean {
   return cells.every((cell) => cell.trim() === "");
 }
 
-// A letter next to a "?" inside a word: what a windows-1252 save leaves of Vietnamese letters ("Tr??ng").
-const LOST_LETTER = /\p{L}\?|\?\p{L}/u;
+// A "?" inside a word or starting one: what a windows-1252 save leaves of Vietnamese letters
+// ("Tr??ng", "?i?m"). A "?" ending a word ("không?") is an ordinary question mark.
+const LOST_LETTER = /\p{L}\?+\p{L}|(?:^|\s)\?+\p{L}/u;
 
 function looksLikeLostLetters(cell: string): boolean {
   return LOST_LETTER.test(cell) && !cell.includes("://");
@@ -93,8 +94,13 @@ function looksLikeLostLetters(cell: string): boolean {
  * ```
  */
 export function readCsvTable(input: string | Uint8Array, options: CsvTableOptions): CsvTable {
-  const { text, encoding } = inputToText(input);
-  const delimiter = options.delimiter ?? detectDelimiter(text);
+  const decoded = inputToText(input);
+  const encoding = decoded.encoding;
+  let text = decoded.text;
+  // Excel honours a first line "sep=;" naming the delimiter; it is not the header.
+  const separatorLine = /^sep=([,;\t])\r?\n/i.exec(text);
+  if (separatorLine) text = text.slice(separatorLine[0].length);
+  const delimiter = options.delimiter ?? (separatorLine ? (separatorLine[1] as CsvDelimiter) : detectDelimiter(text));
   const issues: ImportIssue[] = [];
   const table: CsvTable = { encoding, delimiter, header: [], rows: [], rowNumbers: [], issues };
   if (text.trim() === "") {
