@@ -14,8 +14,10 @@ import {
   crossCheckCoverage,
   formatIssue,
   listOverdue,
+  parseCoverageGeojson,
   parseIsoDate,
   parsePointsCsv,
+  parsePointsGeojson,
   parseRegistryCsv,
   parseRegistryGeojson,
   parseUpdatesCsv,
@@ -42,8 +44,6 @@ import {
   type Technology,
   type UpdateConflict,
 } from "../../src/domain/index.ts";
-import { parseCoverageGeojson } from "../../src/domain/parse/parse_coverage_geojson.ts";
-import { parsePointsGeojson } from "../../src/domain/parse/parse_points_geojson.ts";
 import { UserError, displayName, readInput, writeOutput } from "./io.ts";
 import { printImportReports } from "./print.ts";
 
