@@ -6,19 +6,22 @@ import { parseArgs } from "node:util";
 import { extname } from "node:path";
 import {
   TECHNOLOGIES,
-  analyzeCoverage,
+  COMPUTED_COLUMNS,
   buildExportRows,
+  createCoverageAnalyzer,
+  createPointsCsvStream,
+  createPointsWriter,
+  exportColumns,
+  mergeCoverageSummaries,
   parseAdminGeojson,
   parseCoverageGeojson,
-  parsePointsCsv,
   parsePointsGeojson,
-  pointsToCsv,
-  pointsToGeojson,
-  pointsToKml,
   selectPoints,
   summarizeCoverage,
   type AdminArea,
   type CoverageFeature,
+  type CoverageSummary,
+  type ExportRow,
   type ImportReport,
   type Language,
   type Point,
@@ -26,7 +29,7 @@ import {
   type PointStatus,
   type Technology,
 } from "../../src/domain/index.ts";
-import { UserError, displayName, readInput, writeOutput } from "./io.ts";
+import { UserError, displayName, openStreamingFile, readChunks, readHead, readInput, writeOutput } from "./io.ts";
 import { printImportReports, printSummary } from "./print.ts";
 
 export const ANALYZE_HELP = `analyze — which schools and villages have no signal, from which carrier
@@ -119,17 +122,6 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   const outFormat = options.out ? outputFormat(options.out) : null;
 
   const reports: ImportReport[] = [];
-  const points: Point[] = [];
-  for (const path of options.points) {
-    const bytes = await readInput(path);
-    const file = displayName(path);
-    const result = looksLikeJson(path, bytes)
-      ? parsePointsGeojson(bytes, { file })
-      : parsePointsCsv(bytes, { file, delimiter, lonColumn: options["lon-column"], latColumn: options["lat-column"] });
-    reports.push(result.report);
-    failOnFileError(path, result.report, language);
-    for (const point of result.items) points.push(point);
-  }
   const coverage: CoverageFeature[] = [];
   for (const path of options.coverage) {
     const result = parseCoverageGeojson(await readInput(path), {
@@ -150,30 +142,96 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     failOnFileError(path, result.report, language);
     for (const area of result.items) admin.push(area);
   }
-  if (points.length === 0) throw new UserError(`${options.points.join(", ")}: no point could be read (see the report above)`);
 
+  // Points are streamed batch by batch through indexes built once: memory is bounded by the
+  // coverage index and one batch, not by the number of points.
   const filter: PointFilter = { minTechnology, carriers: options.carrier };
-  const analysis = analyzeCoverage(points, coverage, admin);
-  const summary = summarizeCoverage(analysis, points, filter);
-  const selected = selectPoints(analysis, points, { ...filter, status });
+  const analyzer = createCoverageAnalyzer(coverage, admin);
+  const csvOptions = { delimiter, lonColumn: options["lon-column"], latColumn: options["lat-column"] };
+  const output = options.out && outFormat ? await openOutput(options.out, outFormat, await probeColumns(options.points, csvOptions), language) : null;
+  const summaries: CoverageSummary[] = [];
+  let selectedCount = 0;
+  let pointCount = 0;
+  const handleBatch = async (points: Point[]): Promise<void> => {
+    if (points.length === 0) return;
+    pointCount += points.length;
+    const analysis = analyzer.analyze(points);
+    summaries.push(summarizeCoverage(analysis, points, filter));
+    const selected = selectPoints(analysis, points, { ...filter, status });
+    selectedCount += selected.length;
+    if (output) await output.write(output.writer.rows(buildExportRows(analysis, points, selected, filter)));
+  };
+  try {
+    for (const path of options.points) {
+      const file = displayName(path);
+      if (looksLikeJson(path, await readHead(path))) {
+        const result = parsePointsGeojson(await readInput(path), { file });
+        reports.push(result.report);
+        failOnFileError(path, result.report, language);
+        await handleBatch(result.items);
+        continue;
+      }
+      const stream = createPointsCsvStream({ file, ...csvOptions });
+      for await (const chunk of readChunks(path)) for (const batch of stream.push(chunk)) await handleBatch(batch.items);
+      for (const batch of stream.end()) await handleBatch(batch.items);
+      reports.push(stream.report());
+      failOnFileError(path, stream.report(), language);
+    }
+    if (pointCount === 0) throw new UserError(`${options.points.join(", ")}: no point could be read (see the report above)`);
+  } catch (error) {
+    await output?.abandon();
+    throw error;
+  }
+  await output?.finish();
 
+  const summary = mergeCoverageSummaries(summaries);
   if (!options.quiet) printImportReports(reports, language);
   printSummary(summary, { language, filter, quiet: options.quiet === true });
-
-  if (options.out && outFormat) {
-    const rows = buildExportRows(analysis, points, selected, filter);
-    const content =
-      outFormat === "csv"
-        ? pointsToCsv(rows, { language })
-        : outFormat === "geojson"
-          ? JSON.stringify(pointsToGeojson(rows), null, 0)
-          : pointsToKml(rows, { name: language === "vi" ? "Điểm chưa có sóng" : "Uncovered points" });
-    await writeOutput(options.out, content);
-    process.stdout.write(`${language === "vi" ? "Đã ghi" : "Wrote"} ${selected.length} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
+  if (options.out) {
+    process.stdout.write(`${language === "vi" ? "Đã ghi" : "Wrote"} ${selectedCount} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
   }
   if (options.summary) await writeOutput(options.summary, JSON.stringify({ filter: { ...filter, status }, ...summary }, null, 2) + "\n");
   if (options.report) await writeOutput(options.report, JSON.stringify(reports, null, 2) + "\n");
   return 0;
+}
+
+/**
+ * The output columns, fixed before streaming: the export columns of the first readable point of each file
+ * (its extra columns), plus the computed ones.
+ */
+async function probeColumns(paths: readonly string[], csvOptions: { delimiter?: "," | ";" | "\t"; lonColumn?: string; latColumn?: string }): Promise<string[]> {
+  const rows: ExportRow[] = [];
+  const computed = Object.fromEntries(COMPUTED_COLUMNS.map((column) => [column, ""]));
+  for (const path of paths) {
+    const head = await readHead(path, 256 * 1024);
+    if (looksLikeJson(path, head)) {
+      const first = parsePointsGeojson(await readInput(path), { file: displayName(path) }).items[0];
+      if (first) rows.push({ point: first, computed });
+      continue;
+    }
+    const stream = createPointsCsvStream({ file: displayName(path), ...csvOptions, batchBytes: 1 });
+    const batches = [...stream.push(head), ...stream.end()];
+    const first = batches.flatMap((batch) => batch.items)[0];
+    if (first) rows.push({ point: first, computed });
+  }
+  if (rows.length === 0) rows.push({ point: { id: "", name: "", kind: "other", lon: 0, lat: 0, source: { file: "", row: 0 }, extra: {} }, computed });
+  return exportColumns(rows);
+}
+
+/** The output file, written under a temporary name and renamed on success, so a failed run leaves no partial file. */
+async function openOutput(path: string, format: "csv" | "geojson" | "kml", columns: string[], language: Language) {
+  const writer = createPointsWriter(format, columns, { name: language === "vi" ? "Điểm chưa có sóng" : "Uncovered points" });
+  const file = await openStreamingFile(path);
+  await file.write(writer.head());
+  return {
+    writer,
+    write: (text: string) => file.write(text),
+    finish: async () => {
+      await file.write(writer.tail());
+      await file.commit();
+    },
+    abandon: () => file.abandon(),
+  };
 }
 
 function parseTechnology(value: string | undefined): Technology | undefined {

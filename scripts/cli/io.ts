@@ -1,5 +1,6 @@
 /** File I/O for the CLI: the only place (with the other cli/ files) that touches the file system. */
-import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { createReadStream, createWriteStream } from "node:fs";
+import { open, readFile, rename, rm, writeFile, mkdir } from "node:fs/promises";
 import { dirname, basename } from "node:path";
 
 /** A mistake in the user's input or options: printed as one line, exit code 2, no stack trace. */
@@ -31,4 +32,70 @@ export async function writeOutput(path: string, content: string): Promise<void> 
 /** The file name shown in reports: the base name, as the app shows it. */
 export function displayName(path: string): string {
   return basename(path);
+}
+
+/** Reads the first bytes of a file (to sniff its format). */
+export async function readHead(path: string, length = 64): Promise<Uint8Array> {
+  let handle;
+  try {
+    handle = await open(path, "r");
+  } catch (error) {
+    return readInput(path).then(() => {
+      throw error;
+    });
+  }
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads a file as a sequence of byte chunks (1 MiB each). */
+export async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+      const buffer = chunk as Buffer;
+      yield new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    }
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`${path}: cannot read (${(error as Error).message})`);
+  }
+}
+
+/** A file written in pieces under a temporary name, renamed into place by commit(), removed by abandon(). */
+export async function openStreamingFile(path: string): Promise<{ write(text: string): Promise<void>; commit(): Promise<void>; abandon(): Promise<void> }> {
+  const temporary = `${path}.partial`;
+  try {
+    await mkdir(dirname(path), { recursive: true });
+  } catch (error) {
+    throw new UserError(`${path}: cannot write (${(error as Error).message})`);
+  }
+  const stream = createWriteStream(temporary);
+  let failure: Error | null = null;
+  stream.on("error", (error) => {
+    failure = error;
+  });
+  const check = () => {
+    if (failure) throw new UserError(`${path}: cannot write (${failure.message})`);
+  };
+  return {
+    async write(text: string) {
+      check();
+      if (!stream.write(text)) await new Promise<void>((resolve) => stream.once("drain", resolve));
+      check();
+    },
+    async commit() {
+      await new Promise<void>((resolve) => stream.end(resolve));
+      check();
+      await rename(temporary, path);
+    },
+    async abandon() {
+      stream.destroy();
+      await rm(temporary, { force: true });
+    },
+  };
 }

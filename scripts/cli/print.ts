@@ -3,6 +3,14 @@ import { formatIssue, type CoverageSummary, type ImportReport, type Language, ty
 
 const MAX_ISSUES_PRINTED = 50;
 
+const KIND_LABELS: Record<string, { vi: string; en: string }> = {
+  school: { vi: "trường", en: "school" },
+  school_site: { vi: "điểm trường", en: "school site" },
+  village: { vi: "thôn, bản", en: "village" },
+  village_centre: { vi: "trung tâm thôn", en: "village centre" },
+  other: { vi: "khác", en: "other" },
+};
+
 function formatNumber(value: number, language: Language, digits = 0): string {
   return new Intl.NumberFormat(language === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
 }
@@ -51,7 +59,7 @@ export function printSummary(summary: CoverageSummary, options: { language: Lang
   }
   if (summary.byKind.length > 0) {
     process.stdout.write(`\n${vi ? "Theo loại điểm (chưa có sóng / tổng)" : "By kind (uncovered / total)"}\n`);
-    for (const kind of summary.byKind) process.stdout.write(`  ${kind.kind.padEnd(16)} ${n(kind.uncovered).padStart(9)} / ${n(kind.total)}\n`);
+    for (const kind of summary.byKind) process.stdout.write(`  ${(KIND_LABELS[kind.kind]?.[language] ?? kind.kind).padEnd(16)} ${n(kind.uncovered).padStart(9)} / ${n(kind.total)}\n`);
   }
   if (summary.byProvince.length > 0) {
     process.stdout.write(`\n${vi ? "Theo tỉnh (chưa có sóng / tổng, % được phủ)" : "By province (uncovered / total, % covered)"}\n`);
