@@ -51,3 +51,4 @@ export * from "./parse/detect_file_kind.ts";
 export * from "./gaps/merge_coverage_summaries.ts";
 export * from "./parse/points_csv_stream.ts";
 export * from "./export/points_writer.ts";
+export * from "./progress/work_lists.ts";
