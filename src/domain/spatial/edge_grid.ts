@@ -183,7 +183,7 @@ function flattenInto(items: readonly OwnedGeometry[], buffer: Float64Array, offs
 
 /**
  * Chooses a cell size: about twice the mean edge length, which puts 2–4 edges in a typical non-empty cell,
- * but never more than `maxCells` cells.
+ * but never more than `maxCells` cells, nor more than four cells per edge (at least 1,024).
  * @param rings - the rings to index
  * @param maxCells - the cap on the cell count
  * @returns the cell size in degrees (positive)
@@ -193,7 +193,9 @@ export function chooseCellSize(rings: RingSet, maxCells: number = MAX_GRID_CELLS
   const height = Math.max(rings.maxY - rings.minY, 0);
   const extent = Math.max(width, height, 1e-9);
   let size = rings.meanEdgeLength > 0 ? 2 * rings.meanEdgeLength : extent;
-  while ((Math.floor(width / size) + 1) * (Math.floor(height / size) + 1) > Math.max(maxCells, 1)) size *= 1.25;
+  // Sparse layers (a few polygons over a whole country) would otherwise get millions of empty cells.
+  const cap = Math.max(1, Math.min(maxCells, Math.max(1024, 4 * rings.edgeCount)));
+  while ((Math.floor(width / size) + 1) * (Math.floor(height / size) + 1) > cap) size *= 1.25;
   return size;
 }
 
