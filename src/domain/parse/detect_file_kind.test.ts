@@ -39,3 +39,11 @@ describe("detectFileKind", () => {
     expect(detectFileKind(featureCollection("Polygon", {}), "a.geojson")).toBe("unknown");
   });
 });
+
+describe("detectFileKind on a large CSV", () => {
+  it("decides from the header of a file larger than the part it reads", () => {
+    const text = `id;carrier;deadline\n${"A;Viettel;2026-12-31\n".repeat(10_000)}`;
+    expect(text.length).toBeGreaterThan(65_536);
+    expect(detectFileKind(text, "big.csv")).toBe("registry");
+  });
+});

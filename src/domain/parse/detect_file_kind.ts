@@ -12,6 +12,8 @@ import { readCsvTable } from "./read_csv_table.ts";
 
 export type FileKind = ImportKind | "unknown";
 
+const HEAD_CHARACTERS = 65_536;
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -77,7 +79,8 @@ export function detectFileKind(input: string | Uint8Array, fileName: string): Fi
       return "unknown";
     }
   }
-  const table = readCsvTable(text, { file: fileName });
-  const kind = guessCsvKind(table.header);
-  return kind;
+  // Only the header matters: read the first lines, not a file of a million rows.
+  const cut = text.lastIndexOf("\n", HEAD_CHARACTERS);
+  const head = text.length > HEAD_CHARACTERS ? text.slice(0, cut > 0 ? cut : HEAD_CHARACTERS) : text;
+  return guessCsvKind(readCsvTable(head, { file: fileName }).header);
 }

@@ -79,20 +79,22 @@ export function readGeojsonInput(input: string | Uint8Array | object, file: stri
 }
 
 /**
- * Finds a property by name, ignoring case and accents (the first matching name wins).
+ * Finds a property by name, ignoring case and accents (the first matching name wins); blank values (null, "") are skipped.
  * @param properties - the feature's properties
  * @param names - accepted names, in order of preference
+ * @param includeBlank - also return a property whose value is blank
  * @returns the key as written in the feature, or undefined
  */
-export function findProperty(properties: Record<string, unknown>, names: readonly string[]): string | undefined {
+export function findProperty(properties: Record<string, unknown>, names: readonly string[], includeBlank = false): string | undefined {
   const keys = Object.keys(properties);
+  const usable = (key: string): boolean => includeBlank || !isBlankValue(properties[key]);
   for (const name of names) {
-    if (Object.hasOwn(properties, name) && !isBlankValue(properties[name])) return name;
+    if (Object.hasOwn(properties, name) && usable(name)) return name;
   }
   const folded = keys.map(foldKey);
   for (const name of names) {
     const key = foldKey(name);
-    const index = folded.findIndex((candidate, i) => candidate === key && !isBlankValue(properties[keys[i]]));
+    const index = folded.findIndex((candidate, i) => candidate === key && usable(keys[i]));
     if (index >= 0) return keys[index];
   }
   return undefined;
@@ -112,4 +114,13 @@ export function propertyText(value: unknown): string {
   if (typeof value === "string") return value.normalize("NFC");
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return JSON.stringify(value);
+}
+
+/**
+ * The warning for a GeoJSON file that holds no feature at all.
+ * @param file - the file name
+ * @returns the issue
+ */
+export function noFeaturesIssue(file: string): ImportIssue {
+  return makeIssue(file, "warning", "no_features", { vi: "Tệp GeoJSON không có đối tượng nào.", en: "The GeoJSON file has no features." });
 }

@@ -3,7 +3,7 @@
  */
 import { emptyReport, type ImportReport, type ImportResult } from "../issues.ts";
 import type { AdminArea, AdminLevel } from "../types.ts";
-import { findProperty, propertyText, readGeojsonInput } from "./geojson_input.ts";
+import { findProperty, noFeaturesIssue, propertyText, readGeojsonInput } from "./geojson_input.ts";
 import { addIssues, makeIssue } from "./import_issue.ts";
 import { checkPolygonGeometry } from "./polygon_checks.ts";
 
@@ -59,6 +59,7 @@ export function parseAdminGeojson(input: string | Uint8Array | object, options: 
   const { features, issues } = readGeojsonInput(input, file);
   addIssues(report, issues);
   report.read = features.length;
+  if (issues.length === 0 && features.length === 0) addIssues(report, [noFeaturesIssue(file)]);
   const codeNames = options.codeProperty ? [options.codeProperty] : ADMIN_PROPERTY_ALIASES.code;
   const nameNames = options.nameProperty ? [options.nameProperty] : ADMIN_PROPERTY_ALIASES.name;
   const parentNames = options.parentCodeProperty ? [options.parentCodeProperty] : ADMIN_PROPERTY_ALIASES.parentCode;

@@ -133,6 +133,12 @@ describe("parseCoverageGeojson", () => {
     }
   });
 
+  it("warns on an empty FeatureCollection and reads nothing", () => {
+    const result = parseCoverageGeojson({ type: "FeatureCollection", features: [] }, { file });
+    expect(result.report).toMatchObject({ read: 0, accepted: 0, rejected: 0, warnings: 1 });
+    expect(result.report.issues.map((issue) => issue.code)).toEqual(["no_features"]);
+  });
+
   it("reads bytes and a single Feature", () => {
     const feature = { type: "Feature", properties: { carrier: "VNPT", technology: "3G" }, geometry: { type: "Polygon", coordinates: [square] } };
     const result = parseCoverageGeojson(new TextEncoder().encode(JSON.stringify(feature)), { file });

@@ -7,7 +7,7 @@ import { emptyReport, type ImportReport, type ImportResult } from "../issues.ts"
 import { parseFlexibleDate } from "../progress/dates.ts";
 import { canonicalCarrier } from "../progress/carriers.ts";
 import type { CoverageFeature, Message, Technology } from "../types.ts";
-import { findProperty, propertyText, readGeojsonInput } from "./geojson_input.ts";
+import { findProperty, noFeaturesIssue, propertyText, readGeojsonInput } from "./geojson_input.ts";
 import { addIssues, makeIssue } from "./import_issue.ts";
 import { checkPolygonGeometry } from "./polygon_checks.ts";
 import { parseTechnology } from "./technology.ts";
@@ -75,6 +75,7 @@ export function parseCoverageGeojson(input: string | Uint8Array | object, option
   const { features, issues } = readGeojsonInput(input, file);
   addIssues(report, issues);
   report.read = features.length;
+  if (issues.length === 0 && features.length === 0) addIssues(report, [noFeaturesIssue(file)]);
   const carrierNames = options.carrierProperty ? [options.carrierProperty] : COVERAGE_PROPERTY_ALIASES.carrier;
   const technologyNames = options.technologyProperty ? [options.technologyProperty] : COVERAGE_PROPERTY_ALIASES.technology;
   const asOfNames = options.asOfProperty ? [options.asOfProperty] : COVERAGE_PROPERTY_ALIASES.asOf;

@@ -5,7 +5,7 @@ import type { ImportIssue } from "../issues.ts";
 import { emptyReport, type ImportReport, type ImportResult } from "../issues.ts";
 import type { Point, PointKind } from "../types.ts";
 import { POINT_COLUMN_ALIASES } from "./find_column.ts";
-import { findProperty, propertyText, readGeojsonInput } from "./geojson_input.ts";
+import { findProperty, noFeaturesIssue, propertyText, readGeojsonInput } from "./geojson_input.ts";
 import { addIssues, makeIssue } from "./import_issue.ts";
 import { parseCount } from "./parse_number.ts";
 import { parsePointKind } from "./point_kind.ts";
@@ -51,6 +51,7 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
   const { features, issues } = readGeojsonInput(input, file);
   addIssues(report, issues);
   report.read = features.length;
+  if (issues.length === 0 && features.length === 0) addIssues(report, [noFeaturesIssue(file)]);
   const stem = fileStem(file);
   features.forEach((feature, featureIndex) => {
     const where = { featureIndex };
@@ -70,7 +71,8 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
     if (check.swapped) warnings.push(makeIssue(file, "warning", "lat_lon_swapped", swappedMessage(check.lon, check.lat), where));
     const used = new Set<string>();
     const field = (key: FieldKey): string | undefined => {
-      const property = findProperty(feature.properties, POINT_COLUMN_ALIASES[key]);
+      // A recognised property left blank (null, as our own export writes) is still not an extra column.
+      const property = findProperty(feature.properties, POINT_COLUMN_ALIASES[key]) ?? findProperty(feature.properties, POINT_COLUMN_ALIASES[key], true);
       if (property === undefined || used.has(property)) return undefined;
       used.add(property);
       const text = propertyText(feature.properties[property]).trim();
