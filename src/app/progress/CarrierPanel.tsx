@@ -1,0 +1,74 @@
+import type { CrossCheckResult } from "../../domain/progress/cross_check.ts";
+import type { StatusEvent } from "../../domain/progress/events.ts";
+import { STATUS_LABELS } from "../../domain/progress/status.ts";
+import { writeUpdatesCsv, writeUpdatesJson } from "../../domain/progress/updates.ts";
+import { downloadText } from "../components/download.ts";
+import { getTrackingController } from "./tracking_context.ts";
+import { updateFileName } from "./tracking_view.ts";
+import { useTrackingTranslation } from "./use_tracking_translation.ts";
+
+/**
+ * The carrier's tools: its recorded changes not yet sent, the update file export (CSV and JSON), and the
+ * points its own coverage already contains (record "on air" in one click).
+ * @param props - the carrier, its pending changes, the cross-check, today and whether a past day is shown
+ * @returns the carrier panel
+ */
+export function CarrierPanel({ carrier, pending, crossCheck, today, pastDay }: { carrier: string; pending: readonly StatusEvent[]; crossCheck: CrossCheckResult | null; today: string; pastDay: boolean }) {
+  const [t, language] = useTrackingTranslation();
+  const controller = getTrackingController();
+  const proposals = crossCheck?.proposals ?? [];
+  const recordOnAir = (pointId: string) => {
+    const proposal = proposals.find((candidate) => candidate.pointId === pointId);
+    if (!proposal) return;
+    const best = proposal.layers[proposal.layers.length - 1];
+    controller.recordChange({
+      pointId,
+      status: "on_air",
+      date: today,
+      actor: { role: "carrier", carrier },
+      technology: best?.technology,
+      evidence: { text: t("tracking.crossCheck.evidence", { layers: proposal.layers.map((layer) => `${layer.technology}${layer.asOf ? ` ${layer.asOf}` : ""}`).join(", ") }) },
+      recordedAt: new Date().toISOString(),
+    });
+  };
+  return (
+    <section className="tracking-carrier" aria-labelledby="tracking-carrier-heading">
+      <h2 id="tracking-carrier-heading">{t("tracking.role.carrier", { carrier })}</h2>
+      <p data-testid="carrier-outbox">{pending.length > 0 ? t("tracking.carrier.outbox", { count: pending.length }) : t("tracking.carrier.noChanges")}</p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="primary"
+          disabled={pending.length === 0}
+          data-testid="export-updates-csv"
+          onClick={() => downloadText(updateFileName(carrier, today, "csv"), writeUpdatesCsv(pending), "text/csv;charset=utf-8")}
+        >
+          {t("tracking.carrier.exportCsv")}
+        </button>
+        <button
+          type="button"
+          disabled={pending.length === 0}
+          data-testid="export-updates-json"
+          onClick={() => downloadText(updateFileName(carrier, today, "json"), writeUpdatesJson(pending, { createdAt: new Date().toISOString() }), "application/json")}
+        >
+          {t("tracking.carrier.exportJson")}
+        </button>
+      </div>
+      {proposals.length > 0 && (
+        <>
+          <h3>{t("tracking.carrier.proposals")}</h3>
+          <ul className="tracking-cross-list" data-testid="carrier-proposals">
+            {proposals.map((proposal) => (
+              <li key={proposal.pointId}>
+                {proposal.message[language]} ({STATUS_LABELS[proposal.currentStatus][language]}){" "}
+                <button type="button" disabled={pastDay} onClick={() => recordOnAir(proposal.pointId)} data-testid={`record-on-air-${proposal.pointId}`}>
+                  {t("tracking.carrier.recordOnAir")}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

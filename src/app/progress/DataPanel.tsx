@@ -1,0 +1,136 @@
+import { pointsToCsv } from "../../domain/export/points_to_csv.ts";
+import { pointsToGeojson } from "../../domain/export/points_to_geojson.ts";
+import { pointsToKml } from "../../domain/export/points_to_kml.ts";
+import { buildProgressExportRows, progressTableToCsv } from "../../domain/progress/progress_table.ts";
+import type { ListedPoint } from "../../domain/progress/registry.ts";
+import type { ProgressStates } from "../../domain/progress/replay.ts";
+import type { Point } from "../../domain/types.ts";
+import { downloadText } from "../components/download.ts";
+import { getTrackingController, useTracking } from "./tracking_context.ts";
+import type { TrackingState } from "./tracking_controller.ts";
+import { readChosenFiles } from "./DepartmentPanel.tsx";
+import { TrackingReport } from "./TrackingReport.tsx";
+import { useTrackingTranslation } from "./use_tracking_translation.ts";
+
+/**
+ * How many events of the log are not in any backup yet.
+ * @param state - the tracking state
+ * @returns the count (0 when everything is backed up)
+ */
+export function countUnbackedEvents(state: Pick<TrackingState, "events" | "backup" | "registry">): number {
+  const safe = Math.max(state.backup?.eventCount ?? 0, state.registry.baselineEventCount ?? 0);
+  return Math.max(0, state.events.length - safe);
+}
+
+/**
+ * Downloads the one-file backup and remembers when it was taken.
+ * @param today - YYYY-MM-DD, for the file name
+ */
+export function downloadBackup(today: string): void {
+  const controller = getTrackingController();
+  downloadText(`sao-luu-lom-song-${today}.json`, controller.backupText(), "application/json");
+  void controller.markBackedUp();
+}
+
+/**
+ * Replacing the registry, the exports (progress report CSV, print, registry with status as CSV, GeoJSON,
+ * KML) and the backup and restore.
+ * @param props - the points shown, their states, the day shown, today and the loaded points (for point_id links)
+ * @returns the data panel
+ */
+export function DataPanel({ points, states, date, today, loadedPoints, showRegistryImport }: { points: readonly ListedPoint[]; states: ProgressStates; date: string; today: string; loadedPoints: readonly Point[]; showRegistryImport: boolean }) {
+  const [t, language] = useTrackingTranslation();
+  const controller = getTrackingController();
+  const imports = useTracking((state) => state.imports);
+  const unbacked = useTracking(countUnbackedEvents);
+  const backup = useTracking((state) => state.backup);
+  const rows = () => buildProgressExportRows(points, states, { today: date, language });
+  return (
+    <section className="tracking-data" aria-labelledby="tracking-data-heading">
+      <h2 id="tracking-data-heading">{t("tracking.data.heading")}</h2>
+      <div className="tracking-data-grid">
+        <div>
+          <h3>{t("tracking.data.exports")}</h3>
+          <ul className="tracking-button-list">
+            <li>
+              <button type="button" data-testid="export-report-csv" onClick={() => downloadText(`bao-cao-tien-do-${date}.csv`, progressTableToCsv(points, states, { today: date, language }), "text/csv;charset=utf-8")}>
+                {t("tracking.data.reportCsv")}
+              </button>
+            </li>
+            <li>
+              <button type="button" data-testid="print-report" onClick={() => window.print()}>
+                {t("tracking.data.print")}
+              </button>
+            </li>
+            <li>
+              <button type="button" data-testid="export-registry-csv" onClick={() => downloadText(`danh-sach-lom-song-${date}.csv`, pointsToCsv(rows(), { language }), "text/csv;charset=utf-8")}>
+                {t("tracking.data.registryCsv")}
+              </button>
+            </li>
+            <li>
+              <button
+                type="button"
+                data-testid="export-registry-geojson"
+                onClick={() => downloadText(`danh-sach-lom-song-${date}.geojson`, JSON.stringify(pointsToGeojson(rows())), "application/geo+json")}
+              >
+                {t("tracking.data.registryGeojson")}
+              </button>
+            </li>
+            <li>
+              <button
+                type="button"
+                data-testid="export-registry-kml"
+                onClick={() => downloadText(`danh-sach-lom-song-${date}.kml`, pointsToKml(rows(), { name: t("tracking.heading") }), "application/vnd.google-earth.kml+xml")}
+              >
+                {t("tracking.data.registryKml")}
+              </button>
+            </li>
+          </ul>
+        </div>
+        <div>
+          <h3>{t("tracking.data.backup")}</h3>
+          <p data-testid="backup-status" className={unbacked > 0 ? "tracking-warning" : "hint"}>
+            {unbacked > 0 ? t("tracking.data.backupReminder", { count: unbacked }) : t("tracking.data.backupUpToDate")}{" "}
+            {backup ? t("tracking.data.backupLast", { date: new Date(backup.at).toLocaleString(language === "vi" ? "vi-VN" : "en-GB") }) : t("tracking.data.backupNever")}
+          </p>
+          <button type="button" className="primary" data-testid="backup-download" onClick={() => downloadBackup(today)}>
+            {t("tracking.data.backupDownload")}
+          </button>
+          <label className="field tracking-file">
+            <span>{t("tracking.data.restore")}</span>
+            <input type="file" accept=".json,application/json" data-testid="restore-input" onChange={(event) => void readChosenFiles(event, controller.restore)} />
+          </label>
+        </div>
+        {showRegistryImport && (
+          <div>
+            <h3>{t("tracking.data.registryImport")}</h3>
+            <label className="field tracking-file">
+              <span className="visually-hidden">{t("tracking.data.registryImport")}</span>
+              <input
+                type="file"
+                accept=".csv,.txt,.geojson,.json,text/csv,application/geo+json"
+                data-testid="registry-input"
+                onChange={(event) => void readChosenFiles(event, (name, bytes) => controller.importRegistry(name, bytes, loadedPoints))}
+              />
+            </label>
+            <p className="hint">{t("tracking.data.registryHint")}</p>
+            <button
+              type="button"
+              data-testid="tracking-reset-sample"
+              onClick={() => {
+                if (window.confirm(t("tracking.data.resetConfirm"))) void controller.resetToSample();
+              }}
+            >
+              {t("tracking.data.resetSample")}
+            </button>
+          </div>
+        )}
+      </div>
+      {imports
+        .filter((entry) => entry.kind === "registry")
+        .map((entry) => (
+          <TrackingReport key={entry.id} entry={entry} />
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,249 @@
+/**
+ * The "Listed dead zones" view: role and as-of date, dashboard, chart, map, the carrier's or the
+ * department's tools, the list, the overdue points, a point's history, exports and backup.
+ * It wires components to the tracking controller and holds no logic of its own.
+ */
+import { useCallback, useEffect, useMemo } from "react";
+import { computeRegistryCoverage, crossCheckCoverage } from "../../domain/progress/cross_check.ts";
+import { replay } from "../../domain/progress/replay.ts";
+import { STATUS_LABELS } from "../../domain/progress/status.ts";
+import { buildCoverageIndex } from "../../domain/spatial/coverage_index.ts";
+import { ProgressMap } from "../../map/ProgressMap.tsx";
+import { PROGRESS_STATUS_COLORS } from "../../map/progress_layers.ts";
+import { useAppState } from "../app_context.ts";
+import { formatNumber } from "../i18n/i18n.ts";
+import { BOUNDARY_URLS } from "../sample_data.ts";
+import { CarrierPanel } from "./CarrierPanel.tsx";
+import { DataPanel, downloadBackup } from "./DataPanel.tsx";
+import { DepartmentPanel } from "./DepartmentPanel.tsx";
+import { OverdueList } from "./OverdueList.tsx";
+import { PointHistory } from "./PointHistory.tsx";
+import { PrintReport } from "./PrintReport.tsx";
+import { ProgressChart } from "./ProgressChart.tsx";
+import { RegistryTable } from "./RegistryTable.tsx";
+import { StatusForm } from "./StatusForm.tsx";
+import { TrackingDashboard } from "./TrackingDashboard.tsx";
+import { getTrackingController, useTracking } from "./tracking_context.ts";
+import { computeTrackingView, coverageFeaturesFromAnalysis, daysLeft, listCarriers, pendingChanges, roleActor, roleFromValue, roleToValue } from "./tracking_view.ts";
+import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
+import "./progress.css";
+
+function StorageStatus({ today }: { today: string }) {
+  const [t] = useTrackingTranslation();
+  const controller = getTrackingController();
+  const persistence = useTracking((state) => state.persistence);
+  const storageError = useTracking((state) => state.storageError);
+  return (
+    <div className="tracking-storage">
+      <p className="hint" data-testid="persistence-status">
+        {t(`tracking.storage.${persistence}`)}
+      </p>
+      {storageError !== null && (
+        <div className="notice notice-error" role="alert" data-testid="storage-error">
+          <span>{t("tracking.storage.failed", { reason: storageError })}</span>
+          <span className="button-row">
+            <button type="button" onClick={() => void controller.retrySave()}>
+              {t("tracking.storage.retry")}
+            </button>
+            <button type="button" onClick={() => downloadBackup(today)}>
+              {t("tracking.data.backupDownload")}
+            </button>
+          </span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function TrackingNotices() {
+  const [, language] = useTrackingTranslation();
+  const notices = useTracking((state) => state.notices);
+  const controller = getTrackingController();
+  if (notices.length === 0) return null;
+  return (
+    <ul className="notices tracking-notices" aria-live="polite">
+      {notices.map((notice) => (
+        <li key={notice.id} className={`notice notice-${notice.severity}`} role={notice.severity === "error" ? "alert" : "status"} data-testid={`tracking-notice-${notice.severity}`}>
+          <span>{notice.message[language]}</span>
+          <button type="button" onClick={() => controller.dismiss(notice.id)} aria-label="×">
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The whole tracking view.
+ * @returns the view
+ */
+export function ProgressView() {
+  const [t, language] = useTrackingTranslation();
+  const controller = getTrackingController();
+  useEffect(() => {
+    void controller.start();
+  }, [controller]);
+  const loaded = useTracking((state) => state.loaded);
+  const registry = useTracking((state) => state.registry);
+  const events = useTracking((state) => state.events);
+  const outbox = useTracking((state) => state.outbox);
+  const role = useTracking((state) => state.role);
+  const asOf = useTracking((state) => state.asOf);
+  const historyPointId = useTracking((state) => state.historyPointId);
+  const editingPointId = useTracking((state) => state.editingPointId);
+  const data = useAppState((state) => state.data);
+  const today = controller.today();
+
+  const carriers = useMemo(() => listCarriers(registry.registry), [registry]);
+  const view = useMemo(
+    () => computeTrackingView({ registry: registry.registry, events, outbox, role, asOf, today, listPublishedOn: registry.listPublishedOn }),
+    [registry, events, outbox, role, asOf, today],
+  );
+  const pastDay = view.date !== today;
+  const pending = useMemo(() => (role.role === "carrier" ? pendingChanges(events, outbox, role.carrier) : []), [events, outbox, role]);
+  const pendingIds = useMemo(() => new Set(pending.map((event) => event.id)), [pending]);
+
+  // Cross-check against the coverage loaded in the app (the carriers' latest layers), on today's state.
+  const registryCoverage = useMemo(() => {
+    if (!data || data.analysis.layers.length === 0 || registry.registry.length === 0) return null;
+    return computeRegistryCoverage(registry.registry, buildCoverageIndex(coverageFeaturesFromAnalysis(data.coverage, data.analysis.layers)));
+  }, [data, registry]);
+  const crossCheck = useMemo(() => {
+    if (!registryCoverage) return null;
+    const states = pastDay ? replay(registry.registry, view.log).states : view.states;
+    const result = crossCheckCoverage(registry.registry, states, registryCoverage);
+    if (role.role === "carrier") {
+      const own = new Set(view.points.map((point) => point.id));
+      return { proposals: result.proposals.filter((item) => own.has(item.pointId)), flags: result.flags.filter((item) => own.has(item.pointId)), unchecked: result.unchecked.filter((id) => own.has(id)) };
+    }
+    return result;
+  }, [registryCoverage, registry, view, pastDay, role]);
+
+  const mapPoints = useMemo(() => view.points.map((point) => ({ id: point.id, lon: point.lon, lat: point.lat, status: view.states[point.id]?.status ?? "not_started" })), [view]);
+  const describePoint = useCallback(
+    (id: string) => {
+      const point = view.points.find((candidate) => candidate.id === id);
+      const state = view.states[id];
+      if (!point) return { title: id, rows: [] };
+      const left = daysLeft(point.deadline, view.date);
+      return {
+        title: point.name || point.id,
+        rows: [
+          { label: t("tracking.table.id"), value: point.id },
+          { label: t("tracking.table.carrier"), value: point.carrier },
+          { label: t("tracking.table.area"), value: [point.commune, point.province].filter(Boolean).join(", ") },
+          { label: t("tracking.table.status"), value: STATUS_LABELS[state?.status ?? "not_started"][language] },
+          { label: t("tracking.table.deadline"), value: point.deadline ? formatDay(language, point.deadline) : t("tracking.table.noDeadline") },
+          ...(left !== null ? [{ label: t("tracking.table.daysLeft"), value: formatNumber(language, left, 0) }] : []),
+        ],
+      };
+    },
+    [view, t, language],
+  );
+
+  if (!loaded) {
+    return (
+      <main className="tracking" data-testid="progress-loading">
+        <p role="status">{t("tracking.loading")}</p>
+      </main>
+    );
+  }
+  const historyPoint = historyPointId ? registry.registry.find((point) => point.id === historyPointId) : undefined;
+  const editingPoint = editingPointId && !pastDay ? registry.registry.find((point) => point.id === editingPointId) : undefined;
+  const carrierName = role.role === "carrier" ? role.carrier : null;
+
+  return (
+    <main className="tracking" data-testid="progress-view-page" aria-labelledby="tracking-heading">
+      <div className="tracking-screen">
+        <div className="tracking-toolbar">
+          <h2 id="tracking-heading">{t("tracking.heading")}</h2>
+          <label className="field-inline">
+            <span>{t("tracking.role.label")}</span>
+            <select value={roleToValue(role)} onChange={(event) => controller.setRole(roleFromValue(event.target.value))} data-testid="role-select">
+              <option value="department">{t("tracking.role.department")}</option>
+              {carriers.map((carrier) => (
+                <option key={carrier} value={`carrier:${carrier}`}>
+                  {t("tracking.role.carrier", { carrier })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field-inline">
+            <span>{t("tracking.asOf.label")}</span>
+            <input type="date" value={asOf ?? today} max={today} onChange={(event) => controller.setAsOf(event.target.value || null)} data-testid="asof-input" />
+          </label>
+          {pastDay && (
+            <button type="button" onClick={() => controller.setAsOf(null)} data-testid="asof-clear">
+              {t("tracking.asOf.clear")}
+            </button>
+          )}
+          <p className="hint tracking-registry-info">
+            {t("tracking.registryInfo", { file: registry.file, count: registry.registry.length })}
+            {registry.isSample && (
+              <>
+                {" "}
+                <strong className="tracking-sample">{t("tracking.sampleNote")}</strong>
+              </>
+            )}
+          </p>
+        </div>
+        <TrackingNotices />
+        <StorageStatus today={today} />
+        {pastDay && (
+          <p className="tracking-past" role="status" data-testid="asof-note">
+            {t("tracking.asOf.past", { date: formatDay(language, view.date) })}
+          </p>
+        )}
+        <div className="tracking-overview">
+          <TrackingDashboard
+            summary={view.summary}
+            heading={carrierName ? t("tracking.dashboard.headingCarrier", { carrier: carrierName }) : t("tracking.dashboard.heading")}
+            pendingCount={view.pendingCount}
+            invalidCount={view.invalid.length}
+          />
+          <div className="tracking-side">
+            <ProgressChart timeline={view.timeline} listed={view.summary.listed} />
+            <section aria-labelledby="tracking-map-heading" className="tracking-map-section">
+              <h2 id="tracking-map-heading">{t("tracking.map.heading")}</h2>
+              <ProgressMap
+                points={mapPoints}
+                boundaryUrls={BOUNDARY_URLS}
+                labels={{ mapLabel: t("tracking.map.label"), noWebgl: t("tracking.map.noWebgl") }}
+                describePoint={describePoint}
+                selectedId={historyPointId}
+                onSelect={(id) => controller.store.setState({ historyPointId: id })}
+              />
+              <ul className="tracking-map-legend" aria-label={t("tracking.map.legend")}>
+                {Object.entries(PROGRESS_STATUS_COLORS).map(([status, color]) => (
+                  <li key={status}>
+                    <span className="tracking-dot" style={{ background: color }} aria-hidden="true" /> {STATUS_LABELS[status as keyof typeof STATUS_LABELS][language]}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          </div>
+        </div>
+        {historyPoint && <PointHistory point={historyPoint} log={view.log} pendingIds={pendingIds} />}
+        {carrierName && editingPoint && (
+          <StatusForm key={`${editingPoint.id}-${view.states[editingPoint.id]?.status}`} point={editingPoint} progress={view.states[editingPoint.id]} actor={roleActor(role)} today={today} />
+        )}
+        {carrierName ? (
+          <CarrierPanel carrier={carrierName} pending={pending} crossCheck={crossCheck} today={today} pastDay={pastDay} />
+        ) : (
+          <DepartmentPanel registry={registry.registry} states={view.states} today={today} crossCheck={crossCheck} pastDay={pastDay} />
+        )}
+        <RegistryTable
+          points={view.points}
+          states={view.states}
+          date={view.date}
+          heading={carrierName ? t("tracking.table.headingCarrier", { carrier: carrierName }) : t("tracking.table.heading")}
+          canUpdate={carrierName !== null && !pastDay}
+        />
+        <OverdueList items={view.overdue} />
+        <DataPanel points={view.points} states={view.states} date={view.date} today={today} loadedPoints={data?.points ?? []} showRegistryImport={role.role === "department"} />
+      </div>
+      <PrintReport view={view} />
+    </main>
+  );
+}

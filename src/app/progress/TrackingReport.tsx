@@ -1,0 +1,70 @@
+import { formatNumber } from "../i18n/i18n.ts";
+import type { TrackingImport } from "./tracking_controller.ts";
+import { getTrackingController } from "./tracking_context.ts";
+import { useTrackingTranslation } from "./use_tracking_translation.ts";
+
+/** At most this many issues are listed. */
+const ISSUE_LIMIT = 200;
+
+/**
+ * The report of one import, row by row: read, accepted, rejected, then every issue with where and why.
+ * @param props - the import
+ * @returns the report section
+ */
+export function TrackingReport({ entry }: { entry: TrackingImport }) {
+  const [t, language] = useTrackingTranslation();
+  const { report } = entry;
+  const shown = report.issues.slice(0, ISSUE_LIMIT);
+  return (
+    <section className={`import-report${entry.refused ? " import-report-refused" : ""}`} data-testid={`${entry.kind}-report`} aria-live="polite">
+      <h3>{t("tracking.report.heading", { file: entry.file })}</h3>
+      <dl className="report-counts">
+        <dt>{t("tracking.report.read")}</dt>
+        <dd data-testid="report-read">{formatNumber(language, report.read, 0)}</dd>
+        <dt>{t("tracking.report.accepted")}</dt>
+        <dd data-testid="report-accepted">{formatNumber(language, report.accepted, 0)}</dd>
+        <dt>{t("tracking.report.rejected")}</dt>
+        <dd data-testid="report-rejected">{formatNumber(language, report.rejected, 0)}</dd>
+      </dl>
+      {entry.kind === "updates" && (
+        <p data-testid="updates-summary">
+          <strong>{t("tracking.department.importSummary", { added: entry.added, duplicates: entry.duplicates, rejected: report.rejected, conflicts: entry.conflicts })}</strong>
+        </p>
+      )}
+      {entry.kind === "registry" && <p>{entry.refused ? t("tracking.data.registryRefused") : t("tracking.data.registryReplaced", { count: entry.added })}</p>}
+      {shown.length > 0 && (
+        <div className="table-scroll">
+          <table className="issues-table" data-testid="report-issues">
+            <thead>
+              <tr>
+                <th scope="col">{t("tracking.report.where")}</th>
+                <th scope="col">{t("tracking.report.reason")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((issue, index) => (
+                <tr key={index} className={issue.severity === "error" ? "issue-error" : undefined}>
+                  <td>
+                    {issue.row !== undefined
+                      ? t("tracking.report.row", { row: String(issue.row) })
+                      : issue.featureIndex !== undefined
+                        ? t("tracking.report.feature", { index: String(issue.featureIndex) })
+                        : t("tracking.report.file")}
+                    {issue.column ? ` [${issue.column}]` : ""}
+                  </td>
+                  <td>
+                    {issue.severity === "error" ? t("tracking.report.error") : t("tracking.report.warning")}: {issue.message[language]}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {report.issues.length > ISSUE_LIMIT && <p className="hint">{t("tracking.report.more", { count: report.issues.length - ISSUE_LIMIT })}</p>}
+      <button type="button" onClick={() => getTrackingController().dismissImport(entry.id)}>
+        {t("tracking.report.dismiss")}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,156 @@
+/**
+ * What the tracking view shows, computed from the data with the domain's functions: the log seen by the
+ * chosen role, the replayed states (as of a day), the dashboard figures, the overdue list and the timeline.
+ * Pure functions, no React: unit-tested in Node.
+ */
+import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import { foldForSearch } from "../../domain/parse/fold_for_search.ts";
+import { isSameCarrier } from "../../domain/progress/carriers.ts";
+import { listOverdue, progressSummary, type OverdueItem, type ProgressSummary } from "../../domain/progress/dashboard.ts";
+import type { Actor, StatusEvent } from "../../domain/progress/events.ts";
+import type { ListedPoint } from "../../domain/progress/registry.ts";
+import { replay, type InvalidEvent, type ProgressStates } from "../../domain/progress/replay.ts";
+import { progressTimeline, type ProgressTimeline } from "../../domain/progress/timeline.ts";
+import type { CoverageFeature, CoverageLayerInfo, Technology } from "../../domain/types.ts";
+
+/** Who is using the view: the department (Sở TT&TT) or one carrier. */
+export type TrackingRole = { role: "department" } | { role: "carrier"; carrier: string };
+
+/**
+ * The actor a role records changes as.
+ * @param role - the role
+ * @returns the domain actor
+ */
+export function roleActor(role: TrackingRole): Actor {
+  return role.role === "carrier" ? { role: "carrier", carrier: role.carrier } : { role: "department" };
+}
+
+/**
+ * Encodes a role for a select box value.
+ * @param role - the role
+ * @returns "department" or "carrier:<name>"
+ */
+export function roleToValue(role: TrackingRole): string {
+  return role.role === "carrier" ? `carrier:${role.carrier}` : "department";
+}
+
+/**
+ * Decodes a select box value.
+ * @param value - "department" or "carrier:<name>"
+ * @returns the role
+ */
+export function roleFromValue(value: string): TrackingRole {
+  return value.startsWith("carrier:") ? { role: "carrier", carrier: value.slice("carrier:".length) } : { role: "department" };
+}
+
+/**
+ * The carriers the registry assigns points to.
+ * @param registry - the listed points
+ * @returns distinct carrier names, sorted the Vietnamese way
+ */
+export function listCarriers(registry: readonly ListedPoint[]): string[] {
+  return [...new Set(registry.map((point) => point.carrier))].sort((a, b) => a.localeCompare(b, "vi"));
+}
+
+/**
+ * A carrier's recorded changes that the department's log does not have yet.
+ * @param events - the department's log
+ * @param outbox - every carrier's recorded changes
+ * @param carrier - the carrier
+ * @returns its pending changes, in the order recorded
+ */
+export function pendingChanges(events: readonly StatusEvent[], outbox: readonly StatusEvent[], carrier: string): StatusEvent[] {
+  const known = new Set(events.map((event) => event.id));
+  return outbox.filter((event) => event.actor.role === "carrier" && isSameCarrier(event.actor.carrier, carrier) && !known.has(event.id));
+}
+
+/**
+ * The name of a carrier's update file, e.g. cap-nhat-viettel-2026-11-21.csv.
+ * @param carrier - the carrier
+ * @param date - YYYY-MM-DD
+ * @param extension - "csv" or "json"
+ * @returns the file name (lower case, no accents, no spaces)
+ */
+export function updateFileName(carrier: string, date: string, extension: "csv" | "json"): string {
+  const slug = foldForSearch(carrier).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "nha-mang";
+  return `cap-nhat-${slug}-${date}.${extension}`;
+}
+
+export interface TrackingViewInput {
+  registry: readonly ListedPoint[];
+  events: readonly StatusEvent[];
+  outbox: readonly StatusEvent[];
+  role: TrackingRole;
+  /** YYYY-MM-DD, or null for today. */
+  asOf: string | null;
+  today: string;
+  listPublishedOn?: string;
+}
+
+export interface TrackingView {
+  /** The day shown: the as-of date, or today. */
+  date: string;
+  /** The department's log, plus the carrier's own pending changes in the carrier role. */
+  log: StatusEvent[];
+  /** How many of the carrier's pending changes are included in `log`. */
+  pendingCount: number;
+  /** The points the role sees: all, or the carrier's own. */
+  points: ListedPoint[];
+  states: ProgressStates;
+  invalid: InvalidEvent[];
+  summary: ProgressSummary;
+  overdue: OverdueItem[];
+  timeline: ProgressTimeline;
+}
+
+/**
+ * Computes everything the view shows for a role and a day.
+ * @param input - data, role, as-of date and today
+ * @returns the view
+ */
+export function computeTrackingView(input: TrackingViewInput): TrackingView {
+  const date = input.asOf && input.asOf < input.today ? input.asOf : input.today;
+  const pending = input.role.role === "carrier" ? pendingChanges(input.events, input.outbox, input.role.carrier) : [];
+  const log = [...input.events, ...pending];
+  const points = input.role.role === "carrier" ? input.registry.filter((point) => isSameCarrier(point.carrier, (input.role as { carrier: string }).carrier)) : [...input.registry];
+  const replayed = replay(input.registry, log, date);
+  const summary = progressSummary(points, replayed.states, date);
+  const overdue = listOverdue(points, replayed.states, date);
+  const timeline = progressTimeline(points, log, { today: date, interval: "week", from: input.listPublishedOn });
+  return { date, log, pendingCount: pending.length, points, states: replayed.states, invalid: replayed.invalid, summary, overdue, timeline };
+}
+
+/** The properties of a coverage polygon as the app's analysis sends them to the map. */
+interface CoverageProperties {
+  carrier: string;
+  technology: Technology;
+  layer: number;
+}
+
+/**
+ * Rebuilds coverage features from the app's loaded coverage (the map's polygons and the analysis's
+ * layers, which carry the as-of dates), for the cross-check of the registry.
+ * @param coverage - the analysis's coverage collection
+ * @param layers - the analysis's layers
+ * @returns the coverage features
+ */
+export function coverageFeaturesFromAnalysis(coverage: FeatureCollection<Polygon | MultiPolygon, CoverageProperties>, layers: readonly CoverageLayerInfo[]): CoverageFeature[] {
+  return coverage.features.map((feature, featureIndex) => ({
+    carrier: feature.properties.carrier,
+    technology: feature.properties.technology,
+    asOf: layers[feature.properties.layer]?.asOf ?? null,
+    geometry: feature.geometry,
+    source: { file: "coverage", featureIndex },
+  }));
+}
+
+/**
+ * Days from a day to a deadline.
+ * @param deadline - YYYY-MM-DD or null
+ * @param date - YYYY-MM-DD
+ * @returns deadline − date in days (negative = overdue), or null with no deadline
+ */
+export function daysLeft(deadline: string | null, date: string): number | null {
+  if (!deadline) return null;
+  return Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000);
+}

@@ -1,0 +1,46 @@
+/**
+ * Translation for the tracking view: its own dictionary (messages.ts), the app's language and the
+ * app's number formatting, so the view does not depend on the order the dictionaries are merged in.
+ */
+import { useCallback } from "react";
+import type { Language } from "../../domain/types.ts";
+import { useAppState } from "../app_context.ts";
+import { fillTemplate, formatNumber } from "../i18n/i18n.ts";
+import { PROGRESS_MESSAGES, type ProgressMessageKey } from "./messages.ts";
+
+export type TrackingTranslate = (key: ProgressMessageKey, params?: Record<string, string | number>) => string;
+
+/**
+ * Translates a tracking message key; numbers in the parameters are formatted for the language.
+ * @param language - the interface language
+ * @param key - the key
+ * @param params - placeholder values
+ * @returns the text
+ */
+export function translateTracking(language: Language, key: ProgressMessageKey, params: Record<string, string | number> = {}): string {
+  const formatted: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) formatted[name] = typeof value === "number" ? formatNumber(language, value) : value;
+  return fillTemplate(PROGRESS_MESSAGES[key][language], formatted);
+}
+
+/**
+ * The tracking translation function for the current language.
+ * @returns [t, language]
+ */
+export function useTrackingTranslation(): [TrackingTranslate, Language] {
+  const language = useAppState((state) => state.language);
+  const t = useCallback<TrackingTranslate>((key, params) => translateTracking(language, key, params), [language]);
+  return [t, language];
+}
+
+/**
+ * Formats an ISO day (YYYY-MM-DD) for the language: 22/11/2026 in Vietnamese, 22/11/2026 in British English.
+ * @param language - the interface language
+ * @param date - YYYY-MM-DD
+ * @returns the formatted day, or the input when it is not a date
+ */
+export function formatDay(language: Language, date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return date;
+  return new Intl.DateTimeFormat(language === "vi" ? "vi-VN" : "en-GB", { dateStyle: "short", timeZone: "UTC" }).format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
+}

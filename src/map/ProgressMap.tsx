@@ -1,0 +1,155 @@
+/**
+ * A small map of the listed dead zones coloured by status. It owns its maplibregl.Map (as MapView does),
+ * reuses the offline basemap of layers.ts, and builds popups as DOM text.
+ */
+import { useEffect, useRef, useState } from "react";
+import { Map as MapLibreMap, NavigationControl, Popup, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature, type MapMouseEvent } from "maplibre-gl";
+import "maplibre-gl/dist/maplibre-gl.css";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import type { FeatureCollection, Point as PointGeometry } from "geojson";
+import type { ProgressStatus } from "../domain/progress/status.ts";
+import { VIETNAM_VIEW_BOUNDS, buildBaseStyle } from "./layers.ts";
+import { buildPopupContent, type PopupRow } from "./popup_content.ts";
+import { PROGRESS_LAYER, PROGRESS_SOURCE, progressPointLayer } from "./progress_layers.ts";
+
+setWorkerUrl(workerUrl);
+
+export interface ProgressMapPoint {
+  id: string;
+  lon: number;
+  lat: number;
+  status: ProgressStatus;
+}
+
+export interface ProgressMapProps {
+  points: readonly ProgressMapPoint[];
+  boundaryUrls: { provinces: string; communes: string; archipelagos: string };
+  labels: { mapLabel: string; noWebgl: string };
+  /** The popup of a point: title and labelled lines. */
+  describePoint: (id: string) => { title: string; rows: PopupRow[] };
+  selectedId: string | null;
+  onSelect: (id: string | null) => void;
+}
+
+function hasWebgl2(): boolean {
+  try {
+    return document.createElement("canvas").getContext("webgl2") !== null;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The tracking map.
+ * @param props - points with their status, boundaries, labels, popup text and selection
+ * @returns the map element, or a message where WebGL is unavailable
+ */
+export function ProgressMap(props: ProgressMapProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const popupRef = useRef<Popup | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+  const [loaded, setLoaded] = useState(false);
+  const [failure, setFailure] = useState(() => !hasWebgl2());
+  const framed = useRef(false);
+
+  useEffect(() => {
+    if (failure || !containerRef.current) return;
+    let map: MapLibreMap;
+    try {
+      map = new MapLibreMap({
+        container: containerRef.current,
+        style: buildBaseStyle({
+          provincesUrl: latest.current.boundaryUrls.provinces,
+          communesUrl: latest.current.boundaryUrls.communes,
+          archipelagosUrl: latest.current.boundaryUrls.archipelagos,
+        }),
+        bounds: VIETNAM_VIEW_BOUNDS,
+        canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+        attributionControl: { compact: true },
+        dragRotate: false,
+        pitchWithRotate: false,
+        maxPitch: 0,
+      });
+    } catch {
+      setFailure(true);
+      return;
+    }
+    mapRef.current = map;
+    map.addControl(new NavigationControl({ showCompass: false }), "top-right");
+    map.on("load", () => {
+      map.addSource(PROGRESS_SOURCE, { type: "geojson", data: { type: "FeatureCollection", features: [] }, promoteId: "id" });
+      map.addLayer(progressPointLayer());
+      setLoaded(true);
+    });
+    map.on("click", PROGRESS_LAYER, (event: MapMouseEvent & { features?: MapGeoJSONFeature[] }) => {
+      const feature = event.features?.[0];
+      if (feature) latest.current.onSelect(String(feature.properties.id));
+    });
+    map.on("mouseenter", PROGRESS_LAYER, () => {
+      map.getCanvas().style.cursor = "pointer";
+    });
+    map.on("mouseleave", PROGRESS_LAYER, () => {
+      map.getCanvas().style.cursor = "";
+    });
+    map.getCanvas().addEventListener("webglcontextlost", () => setFailure(true));
+    return () => {
+      popupRef.current?.remove();
+      map.remove();
+      mapRef.current = null;
+      setLoaded(false);
+    };
+  }, [failure]);
+
+  const { points } = props;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!loaded || !map) return;
+    const collection: FeatureCollection<PointGeometry, { id: string; status: ProgressStatus }> = {
+      type: "FeatureCollection",
+      features: points.map((point) => ({ type: "Feature", geometry: { type: "Point", coordinates: [point.lon, point.lat] }, properties: { id: point.id, status: point.status } })),
+    };
+    (map.getSource(PROGRESS_SOURCE) as GeoJSONSource).setData(collection);
+    if (!framed.current && points.length > 0) {
+      framed.current = true;
+      let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
+      for (const point of points) {
+        minLon = Math.min(minLon, point.lon);
+        minLat = Math.min(minLat, point.lat);
+        maxLon = Math.max(maxLon, point.lon);
+        maxLat = Math.max(maxLat, point.lat);
+      }
+      map.fitBounds([[minLon, minLat], [maxLon, maxLat]], { padding: 30, duration: 0, maxZoom: 11 });
+    }
+  }, [loaded, points]);
+
+  const { selectedId } = props;
+  useEffect(() => {
+    const map = mapRef.current;
+    const previous = popupRef.current;
+    popupRef.current = null;
+    previous?.remove();
+    if (!loaded || !map || selectedId === null) return;
+    const point = latest.current.points.find((candidate) => candidate.id === selectedId);
+    if (!point) return;
+    const description = latest.current.describePoint(selectedId);
+    const popup = new Popup({ closeButton: true, maxWidth: "300px", focusAfterOpen: false })
+      .setLngLat([point.lon, point.lat])
+      .setDOMContent(buildPopupContent(description.title, description.rows))
+      .addTo(map);
+    popup.on("close", () => {
+      if (popupRef.current === popup) latest.current.onSelect(null);
+    });
+    popupRef.current = popup;
+  }, [loaded, selectedId, points]);
+
+  if (failure) {
+    return (
+      <div className="map map-unavailable tracking-map" data-testid="progress-map" role="status">
+        <p>{props.labels.noWebgl}</p>
+      </div>
+    );
+  }
+  return <div className="map tracking-map" data-testid="progress-map" data-loaded={loaded ? "true" : "false"} ref={containerRef} role="region" aria-label={props.labels.mapLabel} />;
+}
