@@ -46,5 +46,19 @@ export function canonicalCarrier(text: string): string {
  * @returns true when they match
  */
 export function isSameCarrier(a: string, b: string): boolean {
-  return foldLabel(canonicalCarrier(a)) === foldLabel(canonicalCarrier(b));
+  return a === b || carrierKey(a) === carrierKey(b);
+}
+
+/** Carrier names are few and compared for every event: their folded keys are cached (bounded). */
+const CARRIER_KEYS = new Map<string, string>();
+const MAX_CACHED_KEYS = 1000;
+
+function carrierKey(name: string): string {
+  let key = CARRIER_KEYS.get(name);
+  if (key === undefined) {
+    if (CARRIER_KEYS.size >= MAX_CACHED_KEYS) CARRIER_KEYS.clear();
+    key = foldLabel(canonicalCarrier(name));
+    CARRIER_KEYS.set(name, key);
+  }
+  return key;
 }

@@ -8,7 +8,7 @@ import { err, ok, type Result } from "../result.ts";
 import { parseIsoDate } from "./dates.ts";
 import { createStatusEvent, type Actor, type Evidence, type StatusEvent, type StatusEventDraft } from "./events.ts";
 import { indexRegistry, type ListedPoint } from "./registry.ts";
-import { applyEventToStates, replay, type ProgressStates } from "./replay.ts";
+import { advancePoint, initialPointProgress, replay, type PointProgress, type ProgressStates } from "./replay.ts";
 
 /** What a new change is checked against. */
 export interface ProgressContext {
@@ -35,20 +35,20 @@ export interface RecordResult {
 }
 
 /**
- * Checks a new event against the states so far and the dates allowed, and applies it.
- * Shared by the app's changes and the update-file import.
- * @param states - the states after the log and any earlier new events
+ * Checks a new event against the states so far and the dates allowed. Shared by the app's changes and the
+ * update-file import.
+ * @param states - the states after the log and any earlier new events (not modified)
  * @param byId - the registry by id
  * @param event - the new event
  * @param limits - today and the list's publication date, when known
- * @returns the new states, or the reason (code and message)
+ * @returns the point's new state (to store under event.pointId), or the reason (code and message)
  */
-export function validateNewEvent(
+export function checkNewEvent(
   states: ProgressStates,
   byId: ReadonlyMap<string, ListedPoint>,
   event: StatusEvent,
   limits: { today?: string; listPublishedOn?: string },
-): Result<ProgressStates, { code: string; message: Message }> {
+): Result<PointProgress, { code: string; message: Message }> {
   if (!parseIsoDate(event.date)) {
     return err({ code: "date_invalid", message: { vi: `ngày "${event.date}" không hợp lệ (cần YYYY-MM-DD)`, en: `date "${event.date}" is not a valid YYYY-MM-DD date` } });
   }
@@ -65,7 +65,7 @@ export function validateNewEvent(
   if (!point) {
     return err({ code: "unknown_point", message: { vi: `mã điểm "${event.pointId}" không có trong danh sách`, en: `point id "${event.pointId}" is not in the list` } });
   }
-  const result = applyEventToStates(states, point, event);
+  const result = advancePoint(states[point.id] ?? initialPointProgress(point.id), point, event);
   if (!result.ok) return err({ code: result.error.code, message: result.error.message });
   return result;
 }
@@ -82,7 +82,8 @@ export function validateNewEvent(
  */
 export function recordStatusChanges(context: ProgressContext, drafts: readonly StatusEventDraft[]): RecordResult {
   const byId = indexRegistry(context.registry);
-  let states = replay(context.registry, context.events).states;
+  // A private copy, updated in place: one new state per accepted change.
+  const states = replay(context.registry, context.events).states;
   const known = new Set(context.events.map((event) => event.id));
   const events: StatusEvent[] = [];
   const rejected: ChangeRejection[] = [];
@@ -92,12 +93,12 @@ export function recordStatusChanges(context: ProgressContext, drafts: readonly S
       rejected.push({ pointId: event.pointId, code: "already_recorded", message: { vi: "thay đổi này đã được ghi nhận", en: "this change is already recorded" } });
       continue;
     }
-    const result = validateNewEvent(states, byId, event, context);
+    const result = checkNewEvent(states, byId, event, context);
     if (!result.ok) {
       rejected.push({ pointId: event.pointId, ...result.error });
       continue;
     }
-    states = result.value;
+    states[event.pointId] = result.value;
     known.add(event.id);
     events.push(event);
   }

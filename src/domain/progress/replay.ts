@@ -144,15 +144,18 @@ function checkEventShape(event: StatusEvent, byId: Map<string, ListedPoint>, see
 }
 
 /**
- * Applies one new event on top of a replayed state, checking the table and that it is not older than the
- * point's latest event (so replaying the log later gives the same state).
- * @param states - the current states (not modified)
+ * Checks one new event against a point's current state: the transition table, and that it is not older than
+ * the point's latest change (so replaying the log later gives the same state).
+ * @param current - the point's current state
  * @param point - the listed point
  * @param event - the new event
- * @returns the new states, or why the event is refused
+ * @returns the point's new state, or why the event is refused
  */
-export function applyEventToStates(states: ProgressStates, point: ListedPoint, event: StatusEvent): Result<ProgressStates, TransitionError | { code: "date_before_latest"; message: Message }> {
-  const current = states[point.id] ?? initialPointProgress(point.id);
+export function advancePoint(
+  current: PointProgress,
+  point: ListedPoint,
+  event: StatusEvent,
+): Result<PointProgress, TransitionError | { code: "date_before_latest"; message: Message }> {
   if (current.since !== null && event.date < current.since) {
     return err({
       code: "date_before_latest",
@@ -162,7 +165,18 @@ export function applyEventToStates(states: ProgressStates, point: ListedPoint, e
       },
     });
   }
-  const result = applyStatusEvent(current, point, event);
+  return applyStatusEvent(current, point, event);
+}
+
+/**
+ * Applies one new event on top of replayed states (pure: returns a new states object).
+ * @param states - the current states (not modified)
+ * @param point - the listed point
+ * @param event - the new event
+ * @returns the new states, or why the event is refused
+ */
+export function applyEventToStates(states: ProgressStates, point: ListedPoint, event: StatusEvent): Result<ProgressStates, TransitionError | { code: "date_before_latest"; message: Message }> {
+  const result = advancePoint(states[point.id] ?? initialPointProgress(point.id), point, event);
   if (!result.ok) return result;
   return ok({ ...states, [point.id]: result.value });
 }

@@ -15,7 +15,7 @@ import { parseFlexibleDate } from "./dates.ts";
 import { describeZodError, zStatusEventInput } from "./event_schema.ts";
 import { actorName, createStatusEvent, type Actor, type Evidence, type StatusEvent, type StatusEventDraft } from "./events.ts";
 import { foldLabel } from "./fold.ts";
-import { validateNewEvent } from "./record.ts";
+import { checkNewEvent } from "./record.ts";
 import { indexRegistry, type ListedPoint } from "./registry.ts";
 import { replay } from "./replay.ts";
 import { STATUS_LABELS, parseStatus } from "./status.ts";
@@ -228,7 +228,8 @@ function resolveActor(options: UpdatesImportOptions, carrierCell: string, fail: 
 /** The checks that need the registry and the log, shared by the CSV and JSON forms. */
 function validateCandidates(candidates: readonly Candidate[], options: UpdatesImportOptions, report: ImportReport): UpdatesImportResult {
   const byId = indexRegistry(options.registry);
-  let states = replay(options.registry, options.events).states;
+  // A private copy, updated in place as rows are accepted.
+  const states = replay(options.registry, options.events).states;
   const known = new Set(options.events.map((event) => event.id));
   const recordedByPoint = new Map<string, StatusEvent[]>();
   for (const event of options.events) {
@@ -266,11 +267,11 @@ function validateCandidates(candidates: readonly Candidate[], options: UpdatesIm
           conflicts.push(conflict);
           reject("conflict", conflict.message);
         } else {
-          const result = validateNewEvent(states, byId, event, options);
+          const result = checkNewEvent(states, byId, event, options);
           if (!result.ok) {
             reject(result.error.code, result.error.message, result.error.code.startsWith("date") ? "date" : "status");
           } else {
-            states = result.value;
+            states[event.pointId] = result.value;
             known.add(event.id);
             events.push(event);
           }
