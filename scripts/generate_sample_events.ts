@@ -109,7 +109,7 @@ function buildHistory(registry: readonly ListedPoint[]): StatusEventDraft[] {
       date: onAir,
       actor: carrier,
       technology,
-      evidence: { text: `Đo kiểm tại điểm: tải xuống ${downloadMbps} Mbps`, downloadMbps, signalDbm: -between(random, 72, 104), photo: `anh/${point.id}.jpg` },
+      evidence: { text: "Đo kiểm tại điểm bằng Speedtest", downloadMbps, signalDbm: -between(random, 72, 104), photo: `anh/${point.id}.jpg` },
     });
     onAirDates.set(point.id, onAir);
   }
@@ -147,7 +147,7 @@ function buildNextViettelUpdate(registry: readonly ListedPoint[], states: Return
     const actor = carrierOf(point);
     if (status === "under_construction") {
       const downloadMbps = [32.5, 27.8, 41.2, 19.6][index];
-      const evidence = { text: `Đo kiểm tại điểm: tải xuống ${String(downloadMbps).replace(".", ",")} Mbps`, downloadMbps, signalDbm: -84 - 3 * index };
+      const evidence = { text: "Đo kiểm tại điểm bằng Speedtest", downloadMbps, signalDbm: -84 - 3 * index };
       return { pointId: point.id, status: "on_air", date, actor, technology: "4G", evidence, note: "Trạm mới phát sóng" };
     }
     if (status === "planned") return { pointId: point.id, status: "under_construction", date, actor, note: "Đã khởi công" };
