@@ -21,6 +21,7 @@ import { BOUNDARY_URLS } from "./sample_data.ts";
 import { useDerivedView } from "./state/use_derived_view.ts";
 import { Header } from "./panels/Header.tsx";
 import { CountsBar } from "./panels/CountsBar.tsx";
+import { ProgressView } from "./progress/ProgressView.tsx";
 
 /**
  * The whole app.
@@ -36,6 +37,7 @@ export function App() {
   const flyRequest = useAppState((state) => state.flyRequest);
   const printing = useAppState((state) => state.printing);
   const view = useDerivedView();
+  const appView = useAppState((state) => state.view ?? "map");
 
   const describePoint = useCallback(
     (index: number): PointDescription => {
@@ -72,7 +74,8 @@ export function App() {
       <Header />
       <Notices />
       <ProgressBar />
-      <div className="layout">
+      {appView === "progress" && <ProgressView />}
+      <div className="layout" style={appView === "progress" ? { display: "none" } : undefined}>
         <aside className="sidebar" aria-label={t("filters.heading")}>
           <FiltersPanel />
           <LegendPanel />

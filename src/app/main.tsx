@@ -1,6 +1,7 @@
 /**
  * Entry point: reads the URL, creates the store, the worker client and the controller, renders.
  */
+import "./zod_config.ts";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { AnalysisClient } from "../workers/analysis_client.ts";
@@ -32,6 +33,7 @@ const store = createStore<AppState>({
   listSort: { column: "name", direction: "ascending" },
   printing: false,
   ready: false,
+  view: url.view,
 });
 const client = new AnalysisClient(() => new Worker(new URL("../workers/analysis.worker.ts", import.meta.url), { type: "module" }));
 const controller = createController(store, client);

@@ -3,8 +3,10 @@
  * Placeholders are written `{name}` and filled by `translate`.
  */
 import type { Message } from "../../domain/types.ts";
+import { PROGRESS_MESSAGES } from "../progress/messages.ts";
 
 export const MESSAGES = {
+  ...PROGRESS_MESSAGES,
   "app.title": { vi: "Lõm sóng", en: "Lõm sóng — coverage gaps" },
   "app.subtitle": { vi: "Điểm trường, thôn bản chưa có sóng di động — Sóng và máy tính cho em", en: "Schools and villages without mobile signal — Sóng và máy tính cho em" },
   "app.languageSwitch": { vi: "English", en: "Tiếng Việt" },

@@ -1,4 +1,5 @@
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
+import { ViewSwitch } from "../progress/ViewSwitch.tsx";
 
 /**
  * Title, the sample-data badge, the language switch and the data actions.
@@ -17,6 +18,7 @@ export function Header() {
         <h1>{t("app.title")}</h1>
         <p>{t("app.subtitle")}</p>
       </div>
+      <ViewSwitch />
       {showingSample && (
         <p className="sample-badge" data-testid="sample-badge" role="note">
           <strong>{t("app.sampleBadge")}</strong> <span>{t("app.sampleNotice")}</span>

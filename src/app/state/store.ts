@@ -8,7 +8,7 @@ import type { ImportReport } from "../../domain/issues.ts";
 import type { Language } from "../../domain/types.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
 import type { AnalyzeResult, LoadedFile, ProgressPhase } from "../../workers/messages.ts";
-import type { MapCamera, ViewFilter } from "./url_state.ts";
+import type { AppView, MapCamera, ViewFilter } from "./url_state.ts";
 import type { SortColumn, SortDirection } from "../panels/list_rows.ts";
 
 export type TabName = "list" | "statistics" | "import" | "export";
@@ -59,6 +59,8 @@ export interface AppState {
   printing: boolean;
   /** False until the first data set (or none) is in place. */
   ready: boolean;
+  /** The top-level view (coverage map or listed dead zones); in the URL as ?view=progress. */
+  view?: AppView;
 }
 
 type Listener = () => void;

@@ -28,7 +28,12 @@ export interface UrlState {
   filter: ViewFilter;
   camera?: MapCamera;
   search: string;
+  /** `?view=progress`: the listed dead-zone tracking view instead of the coverage map. */
+  view?: AppView;
 }
+
+/** The top-level views: the coverage map (default) or the listed dead zones. */
+export type AppView = "map" | "progress";
 
 export const EMPTY_FILTER: ViewFilter = { carriers: [], kinds: [] };
 
@@ -76,6 +81,7 @@ export function parseUrlState(search: string): UrlState {
     filter,
     camera: parseCamera(params.get("map")),
     search: params.get("q") ?? "",
+    ...(params.get("view") === "progress" ? { view: "progress" as const } : {}),
   };
 }
 
@@ -100,6 +106,7 @@ export function writeUrlState(state: UrlState): string {
   if (state.filter.provinceCode) params.set("province", state.filter.provinceCode);
   if (state.filter.communeCode) params.set("commune", state.filter.communeCode);
   if (state.search) params.set("q", state.search);
+  if (state.view === "progress") params.set("view", "progress");
   if (state.camera) params.set("map", `${roundTo(state.camera.zoom, 2)}/${roundTo(state.camera.lat, 5)}/${roundTo(state.camera.lon, 5)}`);
   const text = params.toString();
   return text ? `?${text}` : "";

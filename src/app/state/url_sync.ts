@@ -14,7 +14,7 @@ export function startUrlSync(store: Store<AppState>): () => void {
   let written = "";
   const write = () => {
     const state = store.getState();
-    const search = writeUrlState({ language: state.language, sampleNone: state.sampleNone, filter: state.filter, camera: state.camera, search: state.search });
+    const search = writeUrlState({ language: state.language, sampleNone: state.sampleNone, filter: state.filter, camera: state.camera, search: state.search, view: state.view });
     if (search === written) return;
     written = search;
     history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);

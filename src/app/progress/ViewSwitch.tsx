@@ -1,0 +1,21 @@
+import { useApp, useAppState, useTranslation } from "../app_context.ts";
+
+/**
+ * The switch between the coverage map and the listed dead zones, kept in the URL (?view=progress).
+ * @returns two toggle buttons
+ */
+export function ViewSwitch() {
+  const [t] = useTranslation();
+  const { store } = useApp();
+  const view = useAppState((state) => state.view ?? "map");
+  return (
+    <div className="view-switch" role="group" aria-label={t("tracking.view.switch")}>
+      <button type="button" aria-pressed={view === "map"} data-testid="view-map" onClick={() => store.setState({ view: "map" })}>
+        {t("tracking.view.map")}
+      </button>
+      <button type="button" aria-pressed={view === "progress"} data-testid="view-progress" onClick={() => store.setState({ view: "progress" })}>
+        {t("tracking.view.progress")}
+      </button>
+    </div>
+  );
+}
