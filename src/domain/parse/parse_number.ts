@@ -55,7 +55,7 @@ export function parseNumber(text: string): number | null {
 
 function count(text: string, character: string): number {
   let total = 0;
-  for (const c of text) if (c === character) total++;
+  for (let index = text.indexOf(character); index >= 0; index = text.indexOf(character, index + 1)) total++;
   return total;
 }
 

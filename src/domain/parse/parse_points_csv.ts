@@ -144,6 +144,7 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
   const extraColumns = extraColumnNames(table.header, roleIndices);
   const stem = fileStem(file);
   const items: Point[] = [];
+  const kindCache = new Map<string, PointKind | undefined>();
   if (columns.fields.id === undefined && table.rows.length > 0) {
     addIssues(report, [
       makeIssue(file, "warning", "id_column_missing", {
@@ -172,7 +173,7 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
         );
       }
     }
-    const kind = readKind(file, row, cell(fieldIndex.kind), columns.fields.kind, rowIssues);
+    const kind = readKind(file, row, cell(fieldIndex.kind), columns.fields.kind, rowIssues, kindCache);
     const optionalText = (key: "parentId" | "provinceCode" | "provinceName" | "communeCode" | "communeName"): string | undefined => {
       const value = cell(fieldIndex[key]).trim();
       return value === "" ? undefined : value;
@@ -291,9 +292,14 @@ function readWeight(file: string, row: number, text: string, column: string | un
   return undefined;
 }
 
-function readKind(file: string, row: number, text: string, column: string | undefined, issues: ImportIssue[]): PointKind {
+function readKind(file: string, row: number, text: string, column: string | undefined, issues: ImportIssue[], cache: Map<string, PointKind | undefined>): PointKind {
   if (text.trim() === "") return "other";
-  const kind = parsePointKind(text);
+  // Kind values repeat ("trường", "thôn"…): fold each distinct value once.
+  let kind = cache.get(text);
+  if (kind === undefined && !cache.has(text)) {
+    kind = parsePointKind(text);
+    cache.set(text, kind);
+  }
   if (kind !== undefined) return kind;
   issues.push(
     makeIssue(

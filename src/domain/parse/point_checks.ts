@@ -68,7 +68,8 @@ export function findDuplicatePoints(
 ): ImportIssue[] {
   const issues: ImportIssue[] = [];
   const byId = new Map<string, Point>();
-  const byPosition = new Map<string, Point>();
+  // Nested by longitude then latitude: no string key per point (this runs on a million points).
+  const byPosition = new Map<number, Map<number, Point>>();
   for (const point of points) {
     const first = byId.get(point.id);
     if (first) {
@@ -88,8 +89,12 @@ export function findDuplicatePoints(
     } else {
       byId.set(point.id, point);
     }
-    const key = `${point.lon},${point.lat}`;
-    const samePlace = byPosition.get(key);
+    let latitudes = byPosition.get(point.lon);
+    if (latitudes === undefined) {
+      latitudes = new Map<number, Point>();
+      byPosition.set(point.lon, latitudes);
+    }
+    const samePlace = latitudes.get(point.lat);
     if (samePlace) {
       const where = describe(samePlace);
       issues.push(
@@ -105,7 +110,7 @@ export function findDuplicatePoints(
         ),
       );
     } else {
-      byPosition.set(key, point);
+      latitudes.set(point.lat, point);
     }
   }
   return issues;

@@ -78,7 +78,7 @@ function isBlank(cells: readonly string[]): boolean {
 const LOST_LETTER = /\p{L}\?+\p{L}|(?:^|\s)\?+\p{L}/u;
 
 function looksLikeLostLetters(cell: string): boolean {
-  return LOST_LETTER.test(cell) && !cell.includes("://");
+  return cell.includes("?") && LOST_LETTER.test(cell) && !cell.includes("://");
 }
 
 /**
@@ -159,16 +159,12 @@ export function readCsvTable(input: string | Uint8Array, options: CsvTableOption
 }
 
 function checkLostLetters(file: string, header: readonly string[], rows: readonly string[][]): ImportIssue | undefined {
-  let textCells = 0;
   let suspicious = 0;
-  for (const cells of [header, ...rows]) {
-    for (const cell of cells) {
-      if (!/\p{L}/u.test(cell)) continue;
-      textCells++;
-      if (looksLikeLostLetters(cell)) suspicious++;
-    }
-  }
+  for (const cells of [header, ...rows]) for (const cell of cells) if (looksLikeLostLetters(cell)) suspicious++;
   const headerSuspicious = header.some(looksLikeLostLetters);
+  if (suspicious === 0) return undefined;
+  let textCells = 0;
+  for (const cells of [header, ...rows]) for (const cell of cells) if (/\p{L}/u.test(cell)) textCells++;
   if (!headerSuspicious && (suspicious < 2 || suspicious < 0.05 * textCells)) return undefined;
   return makeIssue(file, "warning", "letters_lost", {
     vi: `Có ${suspicious} ô chứa dấu "?" thay cho chữ cái: tệp có lẽ đã được lưu bằng bảng mã không có tiếng Việt. Hãy mở tệp gốc trong Excel và lưu lại dạng "CSV UTF-8 (Comma delimited)".`,
