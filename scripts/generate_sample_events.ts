@@ -8,7 +8,7 @@
  * Seeded and deterministic: the same dead_zones.csv always gives the same files. Every event goes through
  * the domain's transition table; the script fails if one is refused.
  *
- *   npx tsx scripts/generate_sample_events.ts
+ *   npm run sample-events
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
