@@ -7,20 +7,10 @@ import type { ProgressStates } from "../../domain/progress/replay.ts";
 import type { Point } from "../../domain/types.ts";
 import { downloadText } from "../components/download.ts";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
-import type { TrackingState } from "./tracking_controller.ts";
+import { countUnbackedEvents } from "./tracking_view.ts";
 import { readChosenFiles } from "./DepartmentPanel.tsx";
 import { TrackingReport } from "./TrackingReport.tsx";
 import { useTrackingTranslation } from "./use_tracking_translation.ts";
-
-/**
- * How many events of the log are not in any backup yet.
- * @param state - the tracking state
- * @returns the count (0 when everything is backed up)
- */
-export function countUnbackedEvents(state: Pick<TrackingState, "events" | "backup" | "registry">): number {
-  const safe = Math.max(state.backup?.eventCount ?? 0, state.registry.baselineEventCount ?? 0);
-  return Math.max(0, state.events.length - safe);
-}
 
 /**
  * Downloads the one-file backup and remembers when it was taken.

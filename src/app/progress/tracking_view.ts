@@ -154,3 +154,14 @@ export function daysLeft(deadline: string | null, date: string): number | null {
   if (!deadline) return null;
   return Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000);
 }
+
+/**
+ * How many events of the log are in no backup yet: those after the last backup and after the events the
+ * data came with (the sample, or a restored backup).
+ * @param state - the log, the backup mark and the registry's baseline count
+ * @returns the count (0 when everything is backed up)
+ */
+export function countUnbackedEvents(state: { events: readonly unknown[]; backup: { eventCount: number } | null; registry: { baselineEventCount?: number } }): number {
+  const safe = Math.max(state.backup?.eventCount ?? 0, state.registry.baselineEventCount ?? 0);
+  return Math.max(0, state.events.length - safe);
+}

@@ -34,7 +34,7 @@ export function useTrackingTranslation(): [TrackingTranslate, Language] {
 }
 
 /**
- * Formats an ISO day (YYYY-MM-DD) for the language: 22/11/2026 in Vietnamese, 22/11/2026 in British English.
+ * Formats an ISO day (YYYY-MM-DD) for the language: 22/11/2026 in both languages (day first, as written in Viet Nam and Britain).
  * @param language - the interface language
  * @param date - YYYY-MM-DD
  * @returns the formatted day, or the input when it is not a date
@@ -42,5 +42,5 @@ export function useTrackingTranslation(): [TrackingTranslate, Language] {
 export function formatDay(language: Language, date: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) return date;
-  return new Intl.DateTimeFormat(language === "vi" ? "vi-VN" : "en-GB", { dateStyle: "short", timeZone: "UTC" }).format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
+  return new Intl.DateTimeFormat(language === "vi" ? "vi-VN" : "en-GB", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
 }

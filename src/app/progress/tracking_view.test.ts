@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { createStatusEvent, type StatusEventDraft } from "../../domain/progress/events.ts";
+import { makeListedPoint } from "../../domain/progress/test_registry.ts";
+import { layoutChart } from "./chart_geometry.ts";
+import { readSampleEvents } from "./sample_events.ts";
+import { computeTrackingView, countUnbackedEvents, daysLeft, listCarriers, pendingChanges, roleFromValue, roleToValue, updateFileName } from "./tracking_view.ts";
+
+const registry = [
+  makeListedPoint("A", { carrier: "Viettel", deadline: "2026-06-30" }),
+  makeListedPoint("B", { carrier: "Viettel", deadline: "2026-12-31" }),
+  makeListedPoint("C", { carrier: "VNPT", deadline: "2026-09-30" }),
+];
+const viettel = { role: "carrier", carrier: "Viettel" } as const;
+const event = (draft: Partial<StatusEventDraft> & Pick<StatusEventDraft, "pointId" | "status" | "date">) => createStatusEvent({ actor: viettel, ...draft });
+
+describe("updateFileName", () => {
+  it("names a carrier's update file in lower case without accents", () => {
+    expect(updateFileName("Viettel", "2026-11-21", "csv")).toBe("cap-nhat-viettel-2026-11-21.csv");
+    expect(updateFileName("Điện lực Mobi", "2026-11-21", "json")).toBe("cap-nhat-dien-luc-mobi-2026-11-21.json");
+  });
+});
+
+describe("roles", () => {
+  it("round-trips a role through its select value", () => {
+    expect(roleFromValue(roleToValue(viettel))).toEqual(viettel);
+    expect(roleFromValue(roleToValue({ role: "department" }))).toEqual({ role: "department" });
+  });
+
+  it("lists each carrier once, sorted", () => {
+    expect(listCarriers(registry)).toEqual(["Viettel", "VNPT"]);
+  });
+});
+
+describe("computeTrackingView", () => {
+  const log = [event({ pointId: "A", status: "on_air", date: "2026-05-01" }), event({ pointId: "A", status: "verified", date: "2026-05-10", actor: { role: "department" } })];
+  const draft = event({ pointId: "B", status: "on_air", date: "2026-11-20" });
+
+  it("shows the department the log only, and a carrier its own points with its pending changes", () => {
+    const department = computeTrackingView({ registry, events: log, outbox: [draft], role: { role: "department" }, asOf: null, today: "2026-11-22" });
+    expect(department.summary.listed).toBe(3);
+    expect(department.summary.covered).toBe(1);
+    expect(department.pendingCount).toBe(0);
+    const carrier = computeTrackingView({ registry, events: log, outbox: [draft], role: viettel, asOf: null, today: "2026-11-22" });
+    expect(carrier.points.map((point) => point.id)).toEqual(["A", "B"]);
+    expect(carrier.summary.covered).toBe(2);
+    expect(carrier.pendingCount).toBe(1);
+  });
+
+  it("replays the log up to the as-of day", () => {
+    const view = computeTrackingView({ registry, events: log, outbox: [], role: { role: "department" }, asOf: "2026-05-05", today: "2026-11-22" });
+    expect(view.date).toBe("2026-05-05");
+    expect(view.states.A.status).toBe("on_air");
+    expect(view.summary.verified).toBe(0);
+    // On 2026-05-05 nothing was overdue yet (the first deadline is 2026-06-30).
+    expect(view.summary.overdue).toBe(0);
+  });
+
+  it("ignores an as-of day in the future", () => {
+    expect(computeTrackingView({ registry, events: log, outbox: [], role: { role: "department" }, asOf: "2027-01-01", today: "2026-11-22" }).date).toBe("2026-11-22");
+  });
+
+  it("drops a pending change once the department has imported it", () => {
+    expect(pendingChanges([...log, draft], [draft], "Viettel")).toEqual([]);
+    expect(pendingChanges(log, [draft], "viettel")).toEqual([draft]);
+    expect(pendingChanges(log, [draft], "VNPT")).toEqual([]);
+  });
+});
+
+describe("daysLeft", () => {
+  it("counts days to the deadline, negative when overdue", () => {
+    expect(daysLeft("2026-11-30", "2026-11-22")).toBe(8);
+    expect(daysLeft("2026-11-01", "2026-11-22")).toBe(-21);
+    expect(daysLeft(null, "2026-11-22")).toBeNull();
+  });
+});
+
+describe("countUnbackedEvents", () => {
+  it("counts the events after the last backup and after the data's own events", () => {
+    const events = [1, 2, 3, 4, 5];
+    expect(countUnbackedEvents({ events, backup: null, registry: {} })).toBe(5);
+    expect(countUnbackedEvents({ events, backup: null, registry: { baselineEventCount: 4 } })).toBe(1);
+    expect(countUnbackedEvents({ events, backup: { eventCount: 5 }, registry: { baselineEventCount: 2 } })).toBe(0);
+  });
+});
+
+describe("readSampleEvents", () => {
+  it("reads the update-file form, recomputes ids and skips invalid items", () => {
+    const good = { pointId: "A", status: "planned", date: "2026-05-01", actor: { role: "carrier", carrier: "Viettel" }, id: "ev-wrong" };
+    const result = readSampleEvents({ format: "lom-song-updates", version: 1, listPublishedOn: "2026-05-01", events: [good, { pointId: "A", status: "flying" }] });
+    expect(result.events).toHaveLength(1);
+    expect(result.events[0].id).not.toBe("ev-wrong");
+    expect(result.invalid).toBe(1);
+    expect(result.listPublishedOn).toBe("2026-05-01");
+    expect(readSampleEvents([good]).events).toHaveLength(1);
+  });
+});
+
+describe("layoutChart", () => {
+  it("spans from the first sample to the last deadline and puts the top count at the top", () => {
+    const timeline = {
+      interval: "week" as const,
+      samples: [
+        { date: "2026-01-04", covered: 0, verified: 0 },
+        { date: "2026-01-11", covered: 2, verified: 1 },
+      ],
+      deadlines: [{ date: "2026-03-31", count: 2 }],
+      forecast: { basedOnWeeks: 8, pacePerWeek: 1, remaining: 2, completionDate: "2026-01-25", latestDeadline: "2026-03-31", onTrack: true },
+    };
+    const geometry = layoutChart(timeline, 4, { width: 100, height: 100, left: 0, right: 0, top: 0, bottom: 0 });
+    expect(geometry.end).toBe("2026-03-31");
+    expect(geometry.deadlines[0].x).toBeCloseTo(100);
+    expect(geometry.covered.startsWith("M0.0,100.0")).toBe(true);
+    // 2 of 4 listed: half-way up.
+    expect(geometry.covered).toContain(",50.0");
+    expect(geometry.forecast?.y2).toBeCloseTo(0);
+  });
+});
