@@ -36,14 +36,14 @@ function toRawFeature(value: unknown): RawFeature {
 
 /**
  * Parses GeoJSON (a FeatureCollection, a Feature, a bare geometry, or an array of features).
- * @param input - text, bytes or a parsed object
+ * @param input - text, bytes (a Uint8Array or an ArrayBuffer) or a parsed object
  * @param file - the file name for issues
  * @returns the features, or no features and one file-level error
  */
 export function readGeojsonInput(input: string | Uint8Array | object, file: string): GeojsonInput {
   let value: unknown = input;
-  if (typeof input === "string" || input instanceof Uint8Array) {
-    const { text } = inputToText(input);
+  if (typeof input === "string" || input instanceof Uint8Array || input instanceof ArrayBuffer) {
+    const { text } = inputToText(input instanceof ArrayBuffer ? new Uint8Array(input) : input);
     if (text.trim() === "") {
       return { features: [], issues: [makeIssue(file, "error", "file_empty", { vi: "Tệp trống.", en: "The file is empty." })] };
     }

@@ -126,7 +126,7 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
     const communeCode = field("communeCode");
     const communeName = field("communeName");
     const extra: Record<string, string> = {};
-    for (const [key, value] of Object.entries(feature.properties)) if (!used.has(key)) extra[key] = propertyText(value);
+    for (const [key, value] of Object.entries(feature.properties)) if (!used.has(key)) extra[key.normalize("NFC")] = propertyText(value);
     items.push(
       makePoint({ id, name, kind, lon: check.lon, lat: check.lat, parentId, weight, provinceCode, provinceName, communeCode, communeName, source: { file, row: featureIndex }, extra }),
     );
