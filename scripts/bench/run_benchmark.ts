@@ -5,7 +5,7 @@
  * (b) a Flatbush index over polygon-part bounding boxes plus an exact test (src/domain/spatial/flatbush_baseline.ts).
  * It also checks that the engine and the baselines agree point by point.
  */
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
@@ -46,6 +46,8 @@ export interface StageResult {
   stage: string;
   /** Engine wall time, seconds. */
   engineSeconds: number;
+  /** Engine CPU time (user + system, all threads of the process, so garbage-collector helpers count), seconds. */
+  engineCpuSeconds?: number;
   /** Flatbush baseline wall time, seconds (same run, all points), when the stage has one. */
   flatbushSeconds?: number;
   /** Naive Turf time extrapolated from `turfSample` points, seconds, when the stage has one. */
@@ -59,7 +61,7 @@ export interface StageResult {
 
 export interface BenchResult {
   date: string;
-  machine: { nproc: number; cpu: string; node: string; totalMemoryGiB: number };
+  machine: { nproc: number; cpu: string; node: string; totalMemoryGiB: number; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
   workload: { points: number; carriers: number; towersPerCarrier: number; polygons: number; vertices: number; districts: number; seed: number };
   stages: StageResult[];
   agreement: {
@@ -73,6 +75,11 @@ export interface BenchResult {
   };
   results: { uncoveredPoints: number; coveredByCarrier: Record<string, number>; districtsWithPoints: number };
   memory: { peakRssMB: number; rssAfterStageMB: Record<string, number> };
+}
+
+function cpuSeconds(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
 }
 
 function seconds(start: number): number {
@@ -144,6 +151,7 @@ function locateFlatbushDistrict(baseline: ReturnType<typeof buildFlatbushDistric
  */
 export function runBenchmark(options: BenchOptions): BenchResult {
   const log = options.log ?? (() => {});
+  const loadAverageAtStart = loadavg().map((value) => Math.round(value * 100) / 100);
   const workloadOptions: Partial<WorkloadOptions> = {
     points: options.points,
     towersPerCarrier: options.towersPerCarrier,
@@ -171,6 +179,7 @@ export function runBenchmark(options: BenchOptions): BenchResult {
   try {
     // 1. Points CSV: read + parsePointsCsv (PapaParse tokenising, column detection, coordinate checks).
     let start = performance.now();
+    let cpuStart = cpuSeconds();
     const pointsBytes = readFileSync(files.pointsPath);
     const parsedPoints = parsePointsCsv(new Uint8Array(pointsBytes.buffer, pointsBytes.byteOffset, pointsBytes.byteLength), { file: "points.csv" });
     const points = parsedPoints.items;
@@ -181,10 +190,11 @@ export function runBenchmark(options: BenchOptions): BenchResult {
       lon[i] = points[i].lon;
       lat[i] = points[i].lat;
     }
-    finishStage({ stage: "points CSV parse", engineSeconds: seconds(start), note: `parsePointsCsv, ${count} points accepted of ${parsedPoints.report.read}` });
+    finishStage({ stage: "points CSV parse", engineSeconds: seconds(start), engineCpuSeconds: cpuSeconds() - cpuStart, note: `parsePointsCsv, ${count} points accepted of ${parsedPoints.report.read}` });
 
     // 2. Coverage GeoJSON: read + JSON.parse, then parseCoverageGeojson's checks (reported separately).
     start = performance.now();
+    cpuStart = cpuSeconds();
     const coverageJson = JSON.parse(readFileSync(files.coveragePath, "utf8")) as object;
     const jsonSeconds = seconds(start);
     start = performance.now();
@@ -193,30 +203,38 @@ export function runBenchmark(options: BenchOptions): BenchResult {
     finishStage({
       stage: "coverage GeoJSON parse",
       engineSeconds: jsonSeconds + seconds(start),
+      engineCpuSeconds: cpuSeconds() - cpuStart,
       note: `read + JSON.parse ${jsonSeconds.toFixed(2)} s, parseCoverageGeojson checks ${seconds(start).toFixed(2)} s; ${coverage.length} features`,
     });
 
     // 3. Index build: engine grid vs Flatbush over part boxes.
     start = performance.now();
+    cpuStart = cpuSeconds();
     const index = buildCoverageIndex(coverage);
     const engineBuild = seconds(start);
+    const engineBuildCpu = cpuSeconds() - cpuStart;
     start = performance.now();
     const baseline = buildFlatbushBaseline(coverage);
     const flatbushBuild = seconds(start);
     finishStage({
       stage: "index build",
       engineSeconds: engineBuild,
+      engineCpuSeconds: engineBuildCpu,
       flatbushSeconds: flatbushBuild,
-      note: `grid cell ${index.grids.map((layer) => layer.grid.cellSize.toFixed(4)).join("/")}°; ${index.grids.reduce((sum, layer) => sum + layer.grid.entryCoordinates.length / 4, 0)} cell entries`,
+      note: `grid cell ${index.grids.map((layer) => layer.grid.cellSize.toFixed(4)).join("/")}°; ${index.grids.reduce((sum, layer) => sum + layer.grid.entryVertices.length, 0)} cell entries`,
     });
 
     // 4. Per-point masks, random order and cell order; the baselines on the same points.
     start = performance.now();
+    cpuStart = cpuSeconds();
     const masks = queryCoverageMasks(index, lon, lat, { sortByCell: false });
     const engineRandom = seconds(start);
+    const engineRandomCpu = cpuSeconds() - cpuStart;
     start = performance.now();
+    cpuStart = cpuSeconds();
     const sortedMasks = queryCoverageMasks(index, lon, lat, { sortByCell: true });
     const engineSorted = seconds(start);
+    const engineSortedCpu = cpuSeconds() - cpuStart;
     start = performance.now();
     const flatbushMasks = queryFlatbushMasks(baseline, lon, lat);
     const flatbushQuery = seconds(start);
@@ -231,8 +249,8 @@ export function runBenchmark(options: BenchOptions): BenchResult {
     });
     const turfQuery = turfIndices.length > 0 ? (seconds(start) * count) / turfIndices.length : undefined;
     const queryNote = `${count} points × ${index.layers.length} layers`;
-    finishStage({ stage: "query, input order", engineSeconds: engineRandom, flatbushSeconds: flatbushQuery, turfSeconds: turfQuery, turfSample: turfIndices.length, note: queryNote });
-    finishStage({ stage: "query, cell order", engineSeconds: engineSorted, flatbushSeconds: flatbushQuery, turfSeconds: turfQuery, turfSample: turfIndices.length, note: `${queryNote}; includes the counting sort` });
+    finishStage({ stage: "query, input order", engineSeconds: engineRandom, engineCpuSeconds: engineRandomCpu, flatbushSeconds: flatbushQuery, turfSeconds: turfQuery, turfSample: turfIndices.length, note: queryNote });
+    finishStage({ stage: "query, cell order", engineSeconds: engineSorted, engineCpuSeconds: engineSortedCpu, flatbushSeconds: flatbushQuery, turfSeconds: turfQuery, turfSample: turfIndices.length, note: `${queryNote}; includes the counting sort` });
     let engineVsFlatbush = 0;
     let sortedVsRandom = 0;
     for (let i = 0; i < masks.length; i++) {
@@ -248,6 +266,7 @@ export function runBenchmark(options: BenchOptions): BenchResult {
     const districtsJson = JSON.parse(readFileSync(files.districtsPath, "utf8")) as object;
     const districts = parseAdminGeojson(districtsJson, { file: "districts.geojson", level: "commune" }).items;
     start = performance.now();
+    cpuStart = cpuSeconds();
     const adminIndex = buildAdminIndex(districts);
     const districtOf = new Int32Array(count);
     const totals = new Uint32Array(districts.length);
@@ -260,6 +279,7 @@ export function runBenchmark(options: BenchOptions): BenchResult {
       if (masks[i * index.words] === 0) uncoveredPerDistrict[district]++;
     }
     const engineAreas = seconds(start);
+    const engineAreasCpu = cpuSeconds() - cpuStart;
     start = performance.now();
     const flatbushDistricts = buildFlatbushDistricts(districts);
     let districtVsFlatbush = 0;
@@ -282,6 +302,7 @@ export function runBenchmark(options: BenchOptions): BenchResult {
     finishStage({
       stage: "per-district counts",
       engineSeconds: engineAreas,
+      engineCpuSeconds: engineAreasCpu,
       flatbushSeconds: flatbushAreas,
       turfSeconds: turfAreas,
       turfSample: turfDistrictIndices.length,
@@ -290,6 +311,7 @@ export function runBenchmark(options: BenchOptions): BenchResult {
 
     // 6. The uncovered list: select, build the export rows, write CSV (UTF-8 BOM, formula-safe).
     start = performance.now();
+    cpuStart = cpuSeconds();
     const analysis: CoverageAnalysis = {
       layers: index.layers,
       words: index.words,
@@ -302,7 +324,7 @@ export function runBenchmark(options: BenchOptions): BenchResult {
     const uncovered = selectPoints(analysis, points, { status: "uncovered" });
     const csv = pointsToCsv(buildExportRows(analysis, points, uncovered, {}));
     writeFileSync(join(files.directory, "uncovered.csv"), csv);
-    finishStage({ stage: "write uncovered CSV", engineSeconds: seconds(start), note: `${uncovered.length} rows, ${(csv.length / 1e6).toFixed(1)} M characters` });
+    finishStage({ stage: "write uncovered CSV", engineSeconds: seconds(start), engineCpuSeconds: cpuSeconds() - cpuStart, note: `${uncovered.length} rows, ${(csv.length / 1e6).toFixed(1)} M characters` });
 
     const endToEnd = ["points CSV parse", "coverage GeoJSON parse", "index build", "query, cell order", "per-district counts", "write uncovered CSV"];
     stages.push({
@@ -320,9 +342,20 @@ export function runBenchmark(options: BenchOptions): BenchResult {
     const cpuModel = cpus()[0]?.model ?? "unknown";
     return {
       date: new Date().toISOString(),
-      machine: { nproc: cpus().length, cpu: cpuModel, node: process.version, totalMemoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10 },
+      machine: {
+        nproc: cpus().length,
+        cpu: cpuModel,
+        node: process.version,
+        totalMemoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+        loadAverageAtStart,
+        loadAverageAtEnd: loadavg().map((value) => Math.round(value * 100) / 100),
+      },
       workload: { points: count, carriers: carrierNames.length, towersPerCarrier: options.towersPerCarrier, polygons, vertices, districts: districtCount, seed: options.seed ?? 20240601 },
-      stages: stages.map((stage) => ({ ...stage, engineSeconds: Math.round(stage.engineSeconds * 1000) / 1000 })),
+      stages: stages.map((stage) => ({
+        ...stage,
+        engineSeconds: Math.round(stage.engineSeconds * 1000) / 1000,
+        ...(stage.engineCpuSeconds !== undefined ? { engineCpuSeconds: Math.round(stage.engineCpuSeconds * 1000) / 1000 } : {}),
+      })),
       agreement: {
         engineVsFlatbushMaskMismatches: engineVsFlatbush,
         engineSortedVsRandomMismatches: sortedVsRandom,
@@ -358,12 +391,12 @@ function formatRatio(value: number | undefined): string {
  */
 export function formatBenchTable(result: BenchResult): string {
   const lines = [
-    "| stage | engine s | Flatbush s | Turf s (extrapolated) | vs Flatbush | vs Turf | note |",
-    "|---|---:|---:|---:|---:|---:|---|",
+    "| stage | engine s | engine CPU s | Flatbush s | Turf s (extrapolated) | vs Flatbush | vs Turf | note |",
+    "|---|---:|---:|---:|---:|---:|---:|---|",
   ];
   for (const stage of result.stages) {
     lines.push(
-      `| ${stage.stage} | ${formatSeconds(stage.engineSeconds)} | ${formatSeconds(stage.flatbushSeconds)} | ${formatSeconds(stage.turfSeconds)}${stage.turfSample ? ` (${stage.turfSample} pts)` : ""} | ${formatRatio(stage.ratioVsFlatbush)} | ${formatRatio(stage.ratioVsTurf)} | ${stage.note ?? ""} |`,
+      `| ${stage.stage} | ${formatSeconds(stage.engineSeconds)} | ${formatSeconds(stage.engineCpuSeconds)} | ${formatSeconds(stage.flatbushSeconds)} | ${formatSeconds(stage.turfSeconds)}${stage.turfSample ? ` (${stage.turfSample} pts)` : ""} | ${formatRatio(stage.ratioVsFlatbush)} | ${formatRatio(stage.ratioVsTurf)} | ${stage.note ?? ""} |`,
     );
   }
   return lines.join("\n");

@@ -85,7 +85,8 @@ export function locateAdmin(index: AdminIndex, lon: number, lat: number): number
   if (start === end) return cornerOwner;
   const cornerX = gridColumnX(grid, column);
   const cornerY = gridRowY(grid, row);
-  const coordinates = grid.entryCoordinates;
+  const vertices = grid.entryVertices;
+  const xy = grid.xy;
   // Per area met in this cell: its winding number at the point (starting from the corner's).
   const owners: number[] = [];
   const windings: number[] = [];
@@ -96,10 +97,11 @@ export function locateAdmin(index: AdminIndex, lon: number, lat: number): number
   let onEdgeOwner = -1;
   for (let k = start; k < end; k++) {
     const owner = grid.entryOwners[k];
-    const ax = coordinates[4 * k];
-    const ay = coordinates[4 * k + 1];
-    const bx = coordinates[4 * k + 2];
-    const by = coordinates[4 * k + 3];
+    const v = 2 * vertices[k];
+    const ax = xy[v];
+    const ay = xy[v + 1];
+    const bx = xy[v + 2];
+    const by = xy[v + 3];
     const dx = bx - ax;
     const dy = by - ay;
     const orientation = dx * (lat - ay) - dy * (lon - ax);

@@ -97,12 +97,14 @@ function cellCovers(grid: EdgeGrid, cell: number, column: number, row: number, p
   if (start === end) return winding > 0;
   const cornerX = gridColumnX(grid, column);
   const cornerY = gridRowY(grid, row);
-  const coordinates = grid.entryCoordinates;
+  const vertices = grid.entryVertices;
+  const xy = grid.xy;
   for (let k = start; k < end; k++) {
-    const ax = coordinates[4 * k];
-    const ay = coordinates[4 * k + 1];
-    const bx = coordinates[4 * k + 2];
-    const by = coordinates[4 * k + 3];
+    const v = 2 * vertices[k];
+    const ax = xy[v];
+    const ay = xy[v + 1];
+    const bx = xy[v + 2];
+    const by = xy[v + 3];
     const dx = bx - ax;
     const dy = by - ay;
     const orientation = dx * (py - ay) - dy * (px - ax);

@@ -5,7 +5,7 @@
  * oriented counter-clockwise and holes clockwise, so the winding number summed over a set of polygons is
  * positive exactly when a point lies in at least one of them (overlaps add, holes subtract).
  *
- * Each grid cell holds (CSR layout, coordinates copied inline so a query reads one contiguous run) the edges
+ * Each grid cell holds (CSR layout: a run of first-vertex indices into the flat vertex buffer) the edges
  * whose bounding box meets the closed cell, and a reference value at the cell's lower-left corner R.
  * Winding numbers follow the half-open crossing rules of the classic winding-number test (D. Sunday,
  * "Inclusion of a point in a polygon", 2001): an edge counts for the rightward ray from P when its y-range
@@ -46,8 +46,10 @@ export interface EdgeGrid {
   rows: number;
   /** For cell c: cellData[2c] = its first entry, cellData[2c + 1] = its reference value; cellData[2 × cells] = entry count. */
   cellData: Int32Array;
-  /** For entry k: ax, ay, bx, by at 4k … 4k + 3. */
-  entryCoordinates: Float64Array;
+  /** For entry k: the first vertex v of its edge, which runs from (xy[2v], xy[2v + 1]) to (xy[2v + 2], xy[2v + 3]). */
+  entryVertices: Uint32Array;
+  /** The ring set's vertices (shared with the other grids built in the same call). */
+  xy: Float64Array;
   /** For entry k: the owner of its edge (only when built with owners; empty otherwise). */
   entryOwners: Int32Array;
 }
@@ -287,7 +289,7 @@ export function buildEdgeGrids(ringSets: readonly RingSet[], options: { cellSize
     cellData[2 * cellCount] = total;
     entryTotal += total;
   });
-  const allCoordinates = new Float64Array(4 * entryTotal);
+  const allVertices = new Uint32Array(entryTotal);
   const withOwners = options.withOwners === true;
   const allOwners = new Int32Array(withOwners ? entryTotal : 0);
   let entryOffset = 0;
@@ -296,12 +298,12 @@ export function buildEdgeGrids(ringSets: readonly RingSet[], options: { cellSize
     const cellData = cellDataViews[g];
     const cellCount = plan.columns * plan.rows;
     const total = cellData[2 * cellCount];
-    const entryCoordinates = allCoordinates.subarray(4 * entryOffset, 4 * (entryOffset + total));
+    const entryVertices = allVertices.subarray(entryOffset, entryOffset + total);
     const entryOwners = withOwners ? allOwners.subarray(entryOffset, entryOffset + total) : allOwners;
     entryOffset += total;
     // Pass 2 writes each edge into its cells; the odd slots serve as cursors and are reset to 0 afterwards.
     for (let c = 0; c < cellCount; c++) cellData[2 * c + 1] = cellData[2 * c];
-    visitEdgeCells(rings, plan, null, cellData, entryCoordinates, withOwners ? entryOwners : null);
+    visitEdgeCells(rings, plan, null, cellData, entryVertices, withOwners ? entryOwners : null);
     for (let c = 0; c < cellCount; c++) cellData[2 * c + 1] = 0;
     return {
       minX: plan.minX,
@@ -311,7 +313,8 @@ export function buildEdgeGrids(ringSets: readonly RingSet[], options: { cellSize
       columns: plan.columns,
       rows: plan.rows,
       cellData,
-      entryCoordinates,
+      entryVertices,
+      xy: rings.xy,
       entryOwners,
     };
   });
@@ -326,7 +329,7 @@ function visitEdgeCells(
   plan: GridPlan,
   counts: Int32Array | null,
   cursor: Int32Array | null,
-  entryCoordinates: Float64Array | null,
+  entryVertices: Uint32Array | null,
   entryOwners: Int32Array | null,
 ): void {
   const { minX, minY, size, inverse, columns, rows } = plan;
@@ -371,10 +374,7 @@ function visitEdgeCells(
             continue;
           }
           const slot = cursor![2 * (base + column) + 1]++;
-          entryCoordinates![4 * slot] = ax;
-          entryCoordinates![4 * slot + 1] = ay;
-          entryCoordinates![4 * slot + 2] = bx;
-          entryCoordinates![4 * slot + 3] = by;
+          entryVertices![slot] = v;
           if (entryOwners !== null) entryOwners[slot] = owner;
         }
       }
