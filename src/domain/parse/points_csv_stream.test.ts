@@ -57,6 +57,15 @@ describe("createPointsCsvStream", () => {
     expect(streamed.report).toEqual(parsePointsCsv(bytes, { file: "big.csv" }).report);
   });
 
+  it("keeps Excel's sep= line with the header in every batch", () => {
+    const bytes = encoder.encode("sep=;\r\nid;lat;lon\r\nA;21,5;104,5\r\nB;21,6;104,6\r\nC;21,7;104,7\r\n");
+    const streamed = streamAll(bytes, () => 4, 8);
+    const whole = parsePointsCsv(bytes, { file: "big.csv" });
+    expect(streamed.batches.length).toBeGreaterThan(1);
+    expect(streamed.items).toEqual(whole.items);
+    expect(streamed.items.map((point) => point.lat)).toEqual([21.5, 21.6, 21.7]);
+  });
+
   it("reads a last row without a trailing newline", () => {
     const bytes = encoder.encode("id,lat,lon\nA,21.5,104.5\nB,21.6,104.6");
     const streamed = streamAll(bytes, () => 5, 10);

@@ -42,6 +42,7 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
   const ids = createHashedKeySet();
   const positions = createHashedKeySet();
   let header: Uint8Array | null = null;
+  let separatorLine: Uint8Array | null = null;
   let pending = new Uint8Array(0);
   // Scan state over `pending`: where the scan stopped, quote parity there, and the last record boundary found.
   let scanned = 0;
@@ -72,7 +73,14 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
             i = -1;
             continue;
           }
-          header = record.slice();
+          if (separatorLine === null && isSeparatorLine(record)) {
+            // Excel's "sep=;" line names the delimiter; it travels with the header into every batch.
+            separatorLine = record.slice();
+            pending = pending.subarray(i + 1);
+            i = -1;
+            continue;
+          }
+          header = concatBytes(separatorLine ?? new Uint8Array(0), record);
           pending = pending.subarray(i + 1);
           i = -1;
           continue;
@@ -169,7 +177,7 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
       if (rest === 1 || batches === 0) {
         if (header === null && rest === 1) {
           // A single line without a newline: it is the header.
-          header = pending.slice();
+          header = concatBytes(separatorLine ?? new Uint8Array(0), pending);
           pending = new Uint8Array(0);
         }
         results.push(parseBatch(pending, isBlankRecord(pending) ? 0 : 1));
@@ -182,6 +190,19 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
       return total;
     },
   };
+}
+
+/** True for Excel's first line "sep=X" (X one of , ; tab). */
+function isSeparatorLine(record: Uint8Array): boolean {
+  const text = String.fromCharCode(...record.subarray(0, 16)).replace(/^\uFEFF|^\xEF\xBB\xBF/, "");
+  return /^sep=[,;\t]\r?\n$/i.test(text);
+}
+
+function concatBytes(first: Uint8Array, second: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(first.length + second.length);
+  joined.set(first);
+  joined.set(second, first.length);
+  return joined;
 }
 
 function isBlankRecord(bytes: Uint8Array): boolean {
