@@ -37,6 +37,6 @@ export default defineConfig({
   base: "./",
   plugins: [react(), contentSecurityPolicy()],
   worker: { format: "es" },
-  build: { outDir: "dist", emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 2000 },
+  build: { outDir: "dist", emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 2000, assetsInlineLimit: 0 },
   server: { host: "127.0.0.1" },
 });

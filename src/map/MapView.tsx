@@ -61,14 +61,6 @@ export interface MapViewProps {
   onSelectPoint: (index: number | null) => void;
 }
 
-function hasWebgl2(): boolean {
-  try {
-    return document.createElement("canvas").getContext("webgl2") !== null;
-  } catch {
-    return false;
-  }
-}
-
 const STATUS_TOGGLES = [TOGGLE.uncovered, TOGGLE.singleCarrier, TOGGLE.covered];
 
 /**
@@ -84,15 +76,19 @@ export function MapView(props: MapViewProps) {
   const latest = useRef(props);
   latest.current = props;
   const [loaded, setLoaded] = useState(false);
-  const [failure, setFailure] = useState<"no-webgl" | "error" | null>(() => (hasWebgl2() ? null : "no-webgl"));
+  // No separate WebGL probe: creating a throwaway context costs as much as the map's own (over
+  // half a second with software rendering). MapLibre throws when it cannot get WebGL 2.
+  const [failure, setFailure] = useState<"no-webgl" | "error" | null>(null);
   const fittedFor = useRef<AnalyzeResult | null>(null);
+  // The camera asked for by the link, read once: later camera changes come from the map itself.
+  const initialCamera = useRef(props.initialCamera);
 
   // Create the map once.
   useEffect(() => {
     if (failure || !containerRef.current) return;
     let map: MapLibreMap;
     try {
-      const camera = latest.current.initialCamera;
+      const camera = initialCamera.current;
       map = new MapLibreMap({
         container: containerRef.current,
         style: buildBaseStyle({
@@ -108,7 +104,7 @@ export function MapView(props: MapViewProps) {
         maxPitch: 0,
       });
     } catch {
-      setFailure("error");
+      setFailure("no-webgl");
       return;
     }
     mapRef.current = map;
@@ -167,7 +163,7 @@ export function MapView(props: MapViewProps) {
       map.addLayer(coverageLayer(index, layer.carrier, layer.technology, carriers.indexOf(layer.carrier)), LAYER.communeLine);
     });
     // Frame the points when new data arrives, unless the link asked for a camera.
-    if (data && points.length > 0 && fittedFor.current !== data && !(fittedFor.current === null && latest.current.initialCamera)) {
+    if (data && points.length > 0 && fittedFor.current !== data && !(fittedFor.current === null && initialCamera.current)) {
       let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
       for (const point of points) {
         minLon = Math.min(minLon, point.lon);

@@ -65,6 +65,7 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
     const controller = new AbortController();
     running = controller;
     store.setState({ busy: { phase: "read", fraction: 0, cancel: () => controller.abort() } });
+    performance.mark("lom-song:analysis-start");
     try {
       const samplePoints = files.some((file) => file.isSample && file.kind === "points");
       return await client.request(
@@ -101,6 +102,8 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
 
   function commit(files: LoadedFile[], data: AnalyzeResult): void {
     store.setState({ files, data, listedPointIds: data.listedPointIds, selectedPointIndex: null, ready: true });
+    // After the render the new data caused, so that the e2e tests can time the whole analysis.
+    setTimeout(() => performance.mark("lom-song:analysis-shown"), 0);
   }
 
   async function persist(files: readonly LoadedFile[]): Promise<void> {

@@ -1,0 +1,136 @@
+/**
+ * The e2e runner: builds the app once, serves dist/ on a free port with the CSP header, launches
+ * Debian's Chromium (software WebGL) and runs every spec in a fresh browser context. Prints one
+ * line per spec and a closing "N passed, N failed"; returns a non-zero code on any failure.
+ */
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { CONTENT_SECURITY_POLICY } from "../../vite.config.ts";
+import { startStaticServer } from "./static_server.ts";
+import { SPECS, type SpecEnvironment } from "./specs.ts";
+import { analyseSample } from "./expected.ts";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const ARTIFACTS = join(ROOT, "tests/e2e/artifacts");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const LAUNCH_ARGS = [
+  "--no-sandbox",
+  "--use-angle=swiftshader",
+  "--enable-unsafe-swiftshader",
+  "--enable-webgl",
+  "--ignore-gpu-blocklist",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+function build(): void {
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
+  if (result.status !== 0) throw new Error("vite build failed");
+  console.log(`built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * Runs the e2e suite.
+ * @param argv - spec name filters (substring match); empty runs all
+ * @returns the exit code
+ */
+export async function main(argv: string[]): Promise<number> {
+  if (!existsSync(CHROMIUM)) {
+    console.error(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+    return 1;
+  }
+  if (process.env.E2E_SKIP_BUILD !== "1" || !existsSync(join(ROOT, "dist/index.html"))) build();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const server = await startStaticServer(join(ROOT, "dist"), CONTENT_SECURITY_POLICY);
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+  console.log(`chromium ${browser.version()} at ${server.url}`);
+  const sample = analyseSample(ROOT);
+  const violations: string[] = [];
+  const contexts: BrowserContext[] = [];
+
+  const environment: SpecEnvironment = {
+    root: ROOT,
+    baseUrl: server.url,
+    artifacts: ARTIFACTS,
+    sample,
+    violations,
+    async newPage(options = {}) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "vi-VN", acceptDownloads: true, deviceScaleFactor: 1 });
+      contexts.push(context);
+      await context.addInitScript(() => {
+        const scope = window as unknown as { __cspViolations: string[]; __longTasks: { start: number; duration: number }[] };
+        scope.__cspViolations = [];
+        scope.__longTasks = [];
+        document.addEventListener("securitypolicyviolation", (event) => scope.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`));
+        try {
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) scope.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+          }).observe({ type: "longtask", buffered: true });
+        } catch {
+          // longtask timing is not available in every browser; it is only recorded, never asserted.
+        }
+      });
+      if (options.noWebgl) {
+        await context.addInitScript(() => {
+          const original = HTMLCanvasElement.prototype.getContext;
+          HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+            if (type === "webgl2" || type === "webgl" || type === "experimental-webgl") return null;
+            return (original as (...args: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+          } as typeof HTMLCanvasElement.prototype.getContext;
+        });
+      }
+      // The app must never need the network beyond its own origin.
+      await context.route("**/*", (route) => (route.request().url().startsWith(server.url) || route.request().url().startsWith("blob:") || route.request().url().startsWith("data:") ? route.continue() : route.abort()));
+      const page = await context.newPage();
+      watchConsole(page, violations);
+      return { context, page };
+    },
+  };
+
+  const selected = argv.length > 0 ? SPECS.filter((spec) => argv.some((filter) => spec.name.includes(filter))) : SPECS;
+  let passed = 0;
+  let failed = 0;
+  for (const spec of selected) {
+    const started = Date.now();
+    try {
+      await spec.run(environment);
+      passed++;
+      console.log(`  ✓ ${spec.name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      failed++;
+      console.log(`  ✗ ${spec.name} (${Date.now() - started} ms)\n      ${error instanceof Error ? (error.stack ?? error.message).split("\n").slice(0, 4).join("\n      ") : String(error)}`);
+    } finally {
+      for (const context of contexts.splice(0)) {
+        for (const page of context.pages()) {
+          const seen = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []).catch(() => []);
+          violations.push(...seen);
+        }
+        await context.close().catch(() => undefined);
+      }
+    }
+  }
+  await browser.close();
+  await server.close();
+  for (const [from, to] of [["vi-main.png", "screenshot-vi.png"], ["en-main.png", "screenshot-en.png"]]) {
+    if (existsSync(join(ARTIFACTS, from)) && process.env.E2E_UPDATE_DOCS === "1") copyFileSync(join(ARTIFACTS, from), join(ROOT, "docs", to));
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+function watchConsole(page: Page, violations: string[]): void {
+  page.on("console", (message) => {
+    const text = message.text();
+    if (/Content Security Policy|Refused to (load|execute|connect|apply|create)/i.test(text)) violations.push(text);
+    if (message.type() === "error" && process.env.E2E_VERBOSE === "1") console.log(`      [console] ${text}`);
+  });
+  page.on("pageerror", (error) => {
+    if (process.env.E2E_VERBOSE === "1") console.log(`      [pageerror] ${error.message}`);
+  });
+}

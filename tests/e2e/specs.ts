@@ -1,0 +1,384 @@
+/**
+ * What a person sees, checked in the browser. Expected figures come from the domain core run in
+ * Node on the same files (expected.ts), never from numbers copied out of the app.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { foldForSearch, readCsvTable, selectPoints, type Point } from "../../src/domain/index.ts";
+import { countUncovered, withPointsCsv, type DomainModel } from "./expected.ts";
+
+export interface SpecEnvironment {
+  root: string;
+  baseUrl: string;
+  artifacts: string;
+  sample: DomainModel;
+  violations: string[];
+  newPage(options?: { noWebgl?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
+}
+
+export interface Spec {
+  name: string;
+  run(environment: SpecEnvironment): Promise<void>;
+}
+
+class AssertionError extends Error {}
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new AssertionError(message);
+}
+
+function assertEqual<T>(actual: T, expected: T, message: string): void {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+const TIMEOUT = 45_000;
+
+async function openApp(page: Page, environment: SpecEnvironment, query = ""): Promise<void> {
+  await page.goto(`${environment.baseUrl}${query}`);
+  await page.waitForSelector('[data-testid="uncovered-count"]', { timeout: TIMEOUT });
+}
+
+async function readCount(page: Page, testId = "uncovered-count"): Promise<number> {
+  const text = (await page.textContent(`[data-testid="${testId}"]`))?.trim() ?? "";
+  assert(/^\d+$/.test(text), `${testId} should hold just digits, got "${text}"`);
+  return Number(text);
+}
+
+async function waitForCount(page: Page, expected: number, testId = "uncovered-count"): Promise<void> {
+  await page
+    .waitForFunction(([id, value]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() === String(value), [testId, expected] as const, { timeout: TIMEOUT })
+    .catch(async () => {
+      throw new AssertionError(`${testId}: expected ${expected}, got ${await page.textContent(`[data-testid="${testId}"]`)}`);
+    });
+}
+
+/** Reads the map canvas: number of distinct colours and pixels close to a colour. */
+async function mapPixels(page: Page, hex: string): Promise<{ distinct: number; matching: number; width: number }> {
+  return page.evaluate((target) => {
+    const canvas = document.querySelector('[data-testid="map"] canvas') as HTMLCanvasElement | null;
+    if (!canvas) return { distinct: 0, matching: 0, width: 0 };
+    const copy = document.createElement("canvas");
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const context = copy.getContext("2d")!;
+    context.drawImage(canvas, 0, 0);
+    const data = context.getImageData(0, 0, copy.width, copy.height).data;
+    const [r, g, b] = [1, 3, 5].map((offset) => parseInt(target.slice(offset, offset + 2), 16));
+    const colours = new Set<number>();
+    let matching = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      colours.add(((data[i] >> 3) << 10) | ((data[i + 1] >> 3) << 5) | (data[i + 2] >> 3));
+      if (Math.abs(data[i] - r) < 40 && Math.abs(data[i + 1] - g) < 40 && Math.abs(data[i + 2] - b) < 40) matching++;
+    }
+    return { distinct: colours.size, matching, width: canvas.width };
+  }, hex);
+}
+
+async function waitForMap(page: Page): Promise<{ distinct: number; matching: number }> {
+  await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: TIMEOUT });
+  let last = { distinct: 0, matching: 0 };
+  const deadline = Date.now() + TIMEOUT;
+  while (Date.now() < deadline) {
+    last = await mapPixels(page, "#b3124d");
+    if (last.distinct >= 8 && last.matching > 0) {
+      await page.waitForTimeout(800);
+      return mapPixels(page, "#b3124d");
+    }
+    await page.waitForTimeout(500);
+  }
+  return last;
+}
+
+async function openTab(page: Page, tab: "list" | "statistics" | "import" | "export"): Promise<void> {
+  await page.click(`[data-testid="tab-${tab}"]`);
+}
+
+async function listedIds(page: Page): Promise<string[]> {
+  return page.$$eval('[data-testid="uncovered-row"]', (rows) => rows.map((row) => row.getAttribute("data-point-id") ?? ""));
+}
+
+function semicolonCsv(points: readonly Point[]): string {
+  const comma = (value: number) => String(value).replace(".", ",");
+  const lines = ["Mã điểm;Tên điểm;Loại;Vĩ độ;Kinh độ", ...points.map((point) => [point.id, point.name, point.kind, comma(point.lat), comma(point.lon)].join(";"))];
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+async function importCsv(page: Page, name: string, text: string): Promise<void> {
+  await openTab(page, "import");
+  await page.setInputFiles('[data-testid="import-input"]', { name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
+  await page.waitForSelector('[data-testid="import-preview"]', { timeout: TIMEOUT });
+}
+
+const IMPORT_NAME = "truong-tu-excel.csv";
+
+function importedPoints(environment: SpecEnvironment): Point[] {
+  const { sample } = environment;
+  return sample.points.slice(0, 60);
+}
+
+function expectedAfterImport(environment: SpecEnvironment, text: string): DomainModel {
+  return withPointsCsv(environment.sample, Buffer.from(text, "utf8"), { file: IMPORT_NAME, lonColumn: "Kinh độ", latColumn: "Vĩ độ" });
+}
+
+async function confirmImport(page: Page): Promise<void> {
+  await page.click('[data-testid="import-confirm"]');
+  await page.waitForSelector('[data-testid="import-outcome"]', { timeout: TIMEOUT });
+}
+
+export const SPECS: Spec[] = [
+  {
+    name: "the map canvas is drawn, not blank, with the uncovered points' colour (Vietnamese screenshot)",
+    async run(environment) {
+      const { page } = await environment.newPage();
+      const started = Date.now();
+      await openApp(page, environment);
+      // Read the long tasks before the test reads pixels back from the canvas (that readback is the test's, not the app's).
+      await page.waitForFunction(() => performance.getEntriesByName("lom-song:analysis-shown").length > 0, undefined, { timeout: TIMEOUT });
+      await page.waitForTimeout(1000);
+      const timing = await page.evaluate(() => {
+        const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
+        const start = performance.getEntriesByName("lom-song:analysis-start")[0].startTime;
+        const shown = performance.getEntriesByName("lom-song:analysis-shown")[0].startTime;
+        const during = tasks.filter((task) => task.start + task.duration > start && task.start < shown);
+        return { start, shown, longest: Math.max(0, ...tasks.map((task) => task.duration)), longestDuring: Math.max(0, ...during.map((task) => task.duration)), count: tasks.length };
+      });
+      console.log(
+        `      page load → sample shown: ${Math.round(timing.shown)} ms (analysis request → shown: ${Math.round(timing.shown - timing.start)} ms); ` +
+          `longest main-thread task while analysing: ${Math.round(timing.longestDuring)} ms; longest overall (incl. map/WebGL start-up): ${Math.round(timing.longest)} ms (${timing.count} long tasks); wall clock ${Date.now() - started} ms`,
+      );
+      const pixels = await waitForMap(page);
+      assert(pixels.distinct >= 8, `the map should show several colours, saw ${pixels.distinct}`);
+      assert(pixels.matching > 0, "the map should show uncovered points in their colour");
+      assert(await page.isVisible('[data-testid="sample-badge"]'), "the sample badge should be visible");
+      await page.screenshot({ path: join(environment.artifacts, "vi-main.png") });
+    },
+  },
+  {
+    name: "the uncovered count for the sample equals the domain's count computed in Node",
+    async run(environment) {
+      const { page } = await environment.newPage();
+      await openApp(page, environment);
+      const expected = countUncovered(environment.sample);
+      assert(expected > 0, "the sample should have uncovered points");
+      await waitForCount(page, expected);
+      assertEqual(await readCount(page), expected, "uncovered-count holds just the number");
+      await waitForCount(page, expected, "list-row-count");
+    },
+  },
+  {
+    name: "filters change the count and the list: minimum technology 4G, then one carrier",
+    async run(environment) {
+      const { page } = await environment.newPage();
+      await openApp(page, environment);
+      const base = countUncovered(environment.sample);
+      await waitForCount(page, base);
+      const before = await listedIds(page);
+      await page.selectOption('[data-testid="filter-min-tech"]', "4G");
+      const with4g = countUncovered(environment.sample, { minTechnology: "4G" });
+      assert(with4g !== base, "the sample should have points covered only below 4G");
+      await waitForCount(page, with4g);
+      await waitForCount(page, with4g, "list-row-count");
+      assert(JSON.stringify(await listedIds(page)) !== JSON.stringify(before), "the list should change with the filter");
+      const carrier = environment.sample.analysis.layers[0].carrier;
+      await page.check(`[data-testid="filter-carrier-${carrier}"]`);
+      await waitForCount(page, countUncovered(environment.sample, { minTechnology: "4G", carriers: [carrier] }));
+      assert(page.url().includes("tech=4G"), "the filter should be in the URL");
+    },
+  },
+  {
+    name: "search finds a name typed without diacritics",
+    async run(environment) {
+      const { page } = await environment.newPage();
+      await openApp(page, environment);
+      const { sample } = environment;
+      const uncovered = selectPoints(sample.analysis, sample.points, { status: "uncovered" });
+      const target = Array.from(uncovered, (index) => sample.points[index]).find((point) => point.name !== foldForSearch(point.name) && [...point.name].some((character) => character.charCodeAt(0) > 127));
+      assert(target, "the sample should have an uncovered point with diacritics in its name");
+      const typed = foldForSearch(target.name);
+      await page.fill('[data-testid="search-input"]', typed);
+      await page.waitForFunction((id) => [...document.querySelectorAll('[data-testid="uncovered-row"]')].some((row) => row.getAttribute("data-point-id") === id), target.id, { timeout: TIMEOUT });
+      const names = await page.$$eval('[data-testid="uncovered-row"] .list-cell-name', (cells) => cells.map((cell) => cell.textContent));
+      assert(names.includes(target.name), `“${typed}” should find “${target.name}”`);
+      assert(names.every((name) => foldForSearch(name ?? "").length > 0), "rows have names");
+    },
+  },
+  {
+    name: "choosing a row flies to the point and opens its popup, with the name as text",
+    async run(environment) {
+      const { page } = await environment.newPage();
+      await openApp(page, environment);
+      await waitForMap(page);
+      const row = page.locator('[data-testid="uncovered-row"]').first();
+      const id = await row.getAttribute("data-point-id");
+      const point = environment.sample.points.find((candidate) => candidate.id === id);
+      assert(point, "the first row should be a sample point");
+      await row.click();
+      await page.waitForSelector(".maplibregl-popup .point-popup h3", { timeout: TIMEOUT });
+      assertEqual(await page.textContent(".maplibregl-popup .point-popup h3"), point.name || point.id, "popup title");
+      assert(((await page.textContent(".maplibregl-popup")) ?? "").includes(point.id), "the popup shows the point's id");
+    },
+  },
+  {
+    name: "a CSV with semicolons and decimal commas imports through the preview",
+    async run(environment) {
+      const { page } = await environment.newPage();
+      await openApp(page, environment);
+      await waitForCount(page, countUncovered(environment.sample));
+      const text = semicolonCsv(importedPoints(environment));
+      await importCsv(page, IMPORT_NAME, text);
+      assertEqual(await page.inputValue('[data-testid="import-delimiter"]'), ";", "detected delimiter");
+      assertEqual(await page.inputValue('[data-testid="import-lon"]'), "Kinh độ", "longitude column");
+      assertEqual(await page.inputValue('[data-testid="import-lat"]'), "Vĩ độ", "latitude column");
+      assert((await page.textContent('[data-testid="preview-decimal-comma"]'))?.trim() === "có", "decimal comma detected");
+      assert((await page.locator('[data-testid="preview-table"] tbody tr').count()) > 0, "the preview shows the first rows");
+      await confirmImport(page);
+      assertEqual(await page.getAttribute('[data-testid="import-outcome"]', "data-refused"), "false", "the file is accepted");
+      const expected = expectedAfterImport(environment, text);
+      assertEqual((await page.textContent('[data-testid="report-accepted"]'))?.trim(), String(expected.points.length), "accepted rows");
+      await waitForCount(page, countUncovered(expected));
+    },
+  },
+  {
+    name: "a bad file shows its errors and leaves the loaded data intact",
+    async run(environment) {
+      const { page } = await environment.newPage();
+      await openApp(page, environment);
+      const base = countUncovered(environment.sample);
+      await waitForCount(page, base);
+      const filesBefore = await page.textContent('[data-testid="loaded-files"]');
+      await importCsv(page, "hong.csv", "tên;ghi chú\nTrường A;không có toạ độ\nTrường B;cũng không\n");
+      await confirmImport(page);
+      assertEqual(await page.getAttribute('[data-testid="import-outcome"]', "data-refused"), "true", "the file is refused");
+      assert((await page.locator('[data-testid="import-issues"] tbody tr').count()) > 0, "the report lists the errors");
+      await waitForCount(page, base);
+      assertEqual(await page.textContent('[data-testid="loaded-files"]'), filesBefore, "the loaded files are unchanged");
+    },
+  },
+  {
+    name: "exports download files whose rows match the list (CSV, GeoJSON, KML)",
+    async run(environment) {
+      const { page } = await environment.newPage();
+      await openApp(page, environment);
+      await page.selectOption('[data-testid="filter-min-tech"]', "3G");
+      const expected = countUncovered(environment.sample, { minTechnology: "3G" });
+      await waitForCount(page, expected);
+      const shown = await listedIds(page);
+      await openTab(page, "export");
+      const download = async (testId: string) => {
+        const [file] = await Promise.all([page.waitForEvent("download"), page.click(`[data-testid="${testId}"]`)]);
+        return readFileSync((await file.path())!);
+      };
+      const csv = await download("export-csv");
+      assert(csv[0] === 0xef && csv[1] === 0xbb && csv[2] === 0xbf, "the CSV starts with a UTF-8 BOM");
+      const table = readCsvTable(new Uint8Array(csv), { file: "export.csv" });
+      assertEqual(table.rows.length, expected, "CSV rows");
+      const idColumn = table.header.indexOf("id");
+      assertEqual(table.rows.slice(0, shown.length).map((row) => row[idColumn]), shown, "CSV rows in list order");
+      const geojson = JSON.parse((await download("export-geojson")).toString("utf8")) as { features: unknown[] };
+      assertEqual(geojson.features.length, expected, "GeoJSON features");
+      const kml = (await download("export-kml")).toString("utf8");
+      assertEqual((kml.match(/<Placemark>/g) ?? []).length, expected, "KML placemarks");
+    },
+  },
+  {
+    name: "the English switch changes the labels (English screenshot)",
+    async run(environment) {
+      const { page } = await environment.newPage();
+      await openApp(page, environment);
+      await waitForMap(page);
+      assertEqual(await page.textContent('[data-testid="tab-list"]'), "Danh sách", "Vietnamese by default");
+      await page.click('[data-testid="lang-switch"]');
+      assertEqual(await page.textContent('[data-testid="tab-list"]'), "List", "the list tab in English");
+      assertEqual(await page.textContent("#filters-heading"), "Filters", "the filters heading in English");
+      assertEqual(await page.getAttribute("html", "lang"), "en", "the document language");
+      assert(page.url().includes("lang=en"), "the language is in the URL");
+      await page.waitForTimeout(600);
+      await page.screenshot({ path: join(environment.artifacts, "en-main.png") });
+    },
+  },
+  {
+    name: "the state survives a reload: imported data, filters and language",
+    async run(environment) {
+      const { page } = await environment.newPage();
+      await openApp(page, environment);
+      await waitForCount(page, countUncovered(environment.sample));
+      const text = semicolonCsv(importedPoints(environment));
+      await importCsv(page, IMPORT_NAME, text);
+      await confirmImport(page);
+      const expected = expectedAfterImport(environment, text);
+      await page.selectOption('[data-testid="filter-min-tech"]', "4G");
+      await page.click('[data-testid="lang-switch"]');
+      const count = countUncovered(expected, { minTechnology: "4G" });
+      await waitForCount(page, count);
+      await page.reload();
+      await page.waitForSelector('[data-testid="uncovered-count"]', { timeout: TIMEOUT });
+      await waitForCount(page, count);
+      assertEqual(await page.inputValue('[data-testid="filter-min-tech"]'), "4G", "the filter after reload");
+      assertEqual(await page.textContent('[data-testid="tab-list"]'), "List", "English after reload");
+      await openTab(page, "import");
+      assert(((await page.textContent('[data-testid="loaded-files"]')) ?? "").includes(IMPORT_NAME), "the imported file is still loaded");
+    },
+  },
+  {
+    name: "?sample=none starts with no data",
+    async run(environment) {
+      const { page } = await environment.newPage();
+      await page.goto(`${environment.baseUrl}?sample=none`);
+      await page.waitForSelector('[data-testid="empty-notice"]', { timeout: TIMEOUT });
+      assertEqual(await page.locator('[data-testid="sample-badge"]').count(), 0, "no sample badge");
+      assertEqual(await page.locator('[data-testid="uncovered-count"]').count(), 0, "no count without data");
+    },
+  },
+  {
+    name: "without WebGL the map says so and the list, statistics and export still work",
+    async run(environment) {
+      const { page } = await environment.newPage({ noWebgl: true });
+      await openApp(page, environment);
+      await waitForCount(page, countUncovered(environment.sample));
+      const message = (await page.textContent('[data-testid="map"]')) ?? "";
+      assert(message.includes("WebGL"), `the map area should explain that WebGL is missing, got “${message}”`);
+      assert((await page.locator('[data-testid="uncovered-row"]').count()) > 0, "the list still shows rows");
+      await openTab(page, "export");
+      const [file] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-csv"]')]);
+      assert((await file.path()) !== null, "the export still downloads");
+    },
+  },
+  {
+    name: "a name containing HTML is shown as text in the list and the popup, never run",
+    async run(environment) {
+      const { page } = await environment.newPage();
+      await openApp(page, environment);
+      await waitForMap(page);
+      const first = environment.sample.points[0];
+      const hostile = '<img src=x onerror="window.__xss=1">';
+      const text = `id;name;kind;lat;lon\r\nX1;${hostile};school;${first.lat};${first.lon}\r\n`;
+      await importCsv(page, "xss.csv", text);
+      await confirmImport(page);
+      await openTab(page, "list");
+      await page.selectOption('[data-testid="filter-min-tech"]', "5G");
+      const row = page.locator('[data-testid="uncovered-row"][data-point-id="X1"]');
+      await row.waitFor({ timeout: TIMEOUT });
+      assertEqual(await row.locator(".list-cell-name").textContent(), hostile, "the list shows the name literally");
+      await row.click();
+      await page.waitForSelector(".maplibregl-popup .point-popup h3", { timeout: TIMEOUT });
+      assertEqual(await page.textContent(".maplibregl-popup .point-popup h3"), hostile, "the popup shows the name literally");
+      assertEqual(await page.locator(".maplibregl-popup img, [data-testid='uncovered-list'] img").count(), 0, "no image element was created");
+      assertEqual(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined, "no script ran");
+    },
+  },
+  {
+    name: "no Content-Security-Policy violations in any page",
+    async run(environment) {
+      const { page } = await environment.newPage();
+      await openApp(page, environment);
+      await waitForMap(page);
+      await page.click('[data-testid="layer-osm"]');
+      await page.waitForTimeout(500);
+      const own = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+      const all = [...environment.violations, ...own];
+      writeFileSync(join(environment.artifacts, "csp-violations.txt"), all.join("\n"));
+      assertEqual(all, [], "CSP violations");
+    },
+  },
+];
