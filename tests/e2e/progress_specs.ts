@@ -1,0 +1,240 @@
+/**
+ * The listed dead-zone loop in the browser: the sample's dashboard equals the domain's figures computed
+ * in Node from the same files; a carrier records on_air and exports its update file; the department
+ * imports it (covered +1, a second import adds nothing), verifies (verified +1); a reload keeps it all;
+ * a backup restores, a broken one changes nothing; a malformed update file shows its row errors.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Download, Page } from "playwright-core";
+import { parseRegistryCsv, progressSummary, replay, type ListedPoint, type ProgressStates, type ProgressSummary } from "../../src/domain/index.ts";
+import { readSampleEvents } from "../../src/app/progress/sample_events.ts";
+import type { Spec, SpecEnvironment } from "./specs.ts";
+
+const TIMEOUT = 45_000;
+
+class AssertionError extends Error {}
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new AssertionError(message);
+}
+
+/** Today in Viet Nam, as the app counts it. */
+function todayInVietnam(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
+}
+
+interface TrackingModel {
+  registry: ListedPoint[];
+  states: ProgressStates;
+  summary: ProgressSummary;
+}
+
+/** The sample registry and events replayed by the domain in Node, as the app loads them on first start. */
+function sampleTracking(root: string): TrackingModel {
+  const registry = parseRegistryCsv(readFileSync(join(root, "data/sample/dead_zones.csv")), { file: "dead_zones.csv" }).items;
+  const { events } = readSampleEvents(JSON.parse(readFileSync(join(root, "data/sample/events.json"), "utf8")));
+  const today = todayInVietnam();
+  const { states } = replay(registry, events, today);
+  return { registry, states, summary: progressSummary(registry, states, today) };
+}
+
+async function openTracking(page: Page, environment: SpecEnvironment, query = ""): Promise<void> {
+  await page.goto(`${environment.baseUrl}?view=progress${query}`);
+  await page.waitForSelector('[data-testid="dashboard-listed"]', { timeout: TIMEOUT });
+}
+
+async function readNumber(page: Page, testId: string): Promise<number> {
+  const text = (await page.textContent(`[data-testid="${testId}"]`))?.trim() ?? "";
+  assert(/^\d+$/.test(text), `${testId} should hold just digits, got "${text}"`);
+  return Number(text);
+}
+
+async function waitForNumber(page: Page, testId: string, expected: number): Promise<void> {
+  await page
+    .waitForFunction(([id, value]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() === String(value), [testId, expected] as const, { timeout: TIMEOUT })
+    .catch(async () => {
+      throw new AssertionError(`${testId}: expected ${expected}, got ${await page.textContent(`[data-testid="${testId}"]`)}`);
+    });
+}
+
+async function downloadOf(page: Page, testId: string): Promise<{ download: Download; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: TIMEOUT }), page.click(`[data-testid="${testId}"]`)]);
+  const path = await download.path();
+  return { download, text: readFileSync(path, "utf8") };
+}
+
+async function dashboard(page: Page): Promise<{ listed: number; covered: number; verified: number; overdue: number }> {
+  return {
+    listed: await readNumber(page, "dashboard-listed"),
+    covered: await readNumber(page, "dashboard-covered"),
+    verified: await readNumber(page, "dashboard-verified"),
+    overdue: await readNumber(page, "dashboard-overdue"),
+  };
+}
+
+/** A point its carrier can still move to on_air, from the sample's state in Node. */
+function pickOpenPoint(model: TrackingModel): ListedPoint {
+  const open = model.registry.find((point) => ["not_started", "planned", "under_construction"].includes(model.states[point.id].status));
+  assert(open, "the sample should have a point not yet on air");
+  return open;
+}
+
+export const PROGRESS_SPECS: Spec[] = [
+  {
+    name: "tracking: the sample dashboard equals the domain's figures computed in Node (Vietnamese screenshot)",
+    async run(environment) {
+      const model = sampleTracking(environment.root);
+      const { page } = await environment.newPage();
+      await openTracking(page, environment);
+      const expected = model.summary;
+      await waitForNumber(page, "dashboard-listed", expected.listed);
+      const shown = await dashboard(page);
+      assert(
+        JSON.stringify(shown) === JSON.stringify({ listed: expected.listed, covered: expected.covered, verified: expected.verified, overdue: expected.overdue }),
+        `dashboard ${JSON.stringify(shown)} should equal the domain's ${JSON.stringify({ listed: expected.listed, covered: expected.covered, verified: expected.verified, overdue: expected.overdue })}`,
+      );
+      assert(expected.covered > 0 && expected.verified > 0, "the sample should show progress on first start");
+      const rows = await page.$$eval('[data-testid="registry-table"] tbody tr[data-status]', (elements) => elements.length);
+      assert(rows === expected.listed, `the table should list ${expected.listed} points, saw ${rows}`);
+      assert(((await page.textContent('[data-testid="progress-chart"] svg title')) ?? "").length > 0, "the chart should have a title");
+      const tableRows = await page.$$eval('[data-testid="progress-chart"] details tbody tr', (elements) => elements.length);
+      assert(tableRows > 1, `the chart's table fallback should hold the samples, saw ${tableRows} rows`);
+      assert((await page.textContent('[data-testid="persistence-status"]'))?.trim(), "the persistence status should be shown");
+      await page.waitForTimeout(1500);
+      await page.screenshot({ path: join(environment.artifacts, "progress-vi.png"), fullPage: false });
+      await page.screenshot({ path: join(environment.artifacts, "progress-vi-full.png"), fullPage: true });
+    },
+  },
+  {
+    name: "tracking: carrier on_air → update file → department import (covered +1, re-import 0 new) → verify (+1) → reload → restore",
+    async run(environment) {
+      const model = sampleTracking(environment.root);
+      const point = pickOpenPoint(model);
+      const today = todayInVietnam();
+      const { page } = await environment.newPage();
+      await openTracking(page, environment);
+      await waitForNumber(page, "dashboard-listed", model.summary.listed);
+      const before = await dashboard(page);
+
+      // The carrier records on_air for its point and exports its update file.
+      await page.selectOption('[data-testid="role-select"]', `carrier:${point.carrier}`);
+      await page.click(`[data-testid="update-${point.id}"]`);
+      const offered = await page.$$eval('[data-testid="form-status"] option', (options) => options.map((option) => (option as HTMLOptionElement).value));
+      assert(offered.includes("on_air") && !offered.includes("verified"), `the carrier should be offered on_air but never verified, got ${offered.join(",")}`);
+      await page.selectOption('[data-testid="form-status"]', "on_air");
+      await page.selectOption('[data-testid="form-technology"]', "4G");
+      await page.fill('[data-testid="form-evidence"]', "Đo kiểm tại điểm");
+      await page.fill('[data-testid="form-download"]', "21,5");
+      await page.click('[data-testid="form-submit"]');
+      await page.waitForFunction((id) => document.querySelector(`[data-testid="status-${id}"]`)?.closest("tr")?.getAttribute("data-status") === "on_air", point.id, { timeout: TIMEOUT });
+      const { download, text } = await downloadOf(page, "export-updates-csv");
+      const slug = point.carrier.toLowerCase();
+      assert(download.suggestedFilename() === `cap-nhat-${slug}-${today}.csv`, `update file name: ${download.suggestedFilename()}`);
+      const lines = text.replace(/^\uFEFF/, "").trim().split(/\r\n/);
+      assert(lines[0].startsWith("point_id,carrier,status,date,technology,evidence,note"), `update file header: ${lines[0]}`);
+      assert(lines.length === 2, `the update file should hold one change, got ${lines.length - 1}`);
+      assert(lines[1].startsWith(`${point.id},${point.carrier},on_air,${today},4G,Đo kiểm tại điểm,,21.5`), `update file row: ${lines[1]}`);
+
+      // The department has not imported it yet: its dashboard is unchanged. Then it imports the file.
+      await page.selectOption('[data-testid="role-select"]', "department");
+      await waitForNumber(page, "dashboard-covered", before.covered);
+      const file = { name: download.suggestedFilename(), mimeType: "text/csv", buffer: Buffer.from(text, "utf8") };
+      await page.setInputFiles('[data-testid="updates-input"]', file);
+      await page.waitForSelector('[data-testid="updates-summary"]', { timeout: TIMEOUT });
+      await waitForNumber(page, "dashboard-covered", before.covered + 1);
+      assert((await page.textContent('[data-testid="updates-summary"]'))?.startsWith("1 mới"), `summary: ${await page.textContent('[data-testid="updates-summary"]')}`);
+      // The same file again changes nothing.
+      await page.setInputFiles('[data-testid="updates-input"]', file);
+      await page.waitForFunction(() => document.querySelector('[data-testid="updates-summary"]')?.textContent?.startsWith("0 mới, 1 đã có"), undefined, { timeout: TIMEOUT });
+      await waitForNumber(page, "dashboard-covered", before.covered + 1);
+
+      // A backup taken now (covered +1, not verified) is restored at the end.
+      const backup = await downloadOf(page, "backup-download");
+      assert(/^sao-luu-lom-song-\d{4}-\d{2}-\d{2}\.json$/.test(backup.download.suggestedFilename()), `backup name ${backup.download.suggestedFilename()}`);
+
+      // The department verifies the point.
+      await page.check(`[data-testid="claim-${point.id}"]`);
+      await page.click('[data-testid="verify-selected"]');
+      await waitForNumber(page, "dashboard-verified", before.verified + 1);
+      await waitForNumber(page, "dashboard-covered", before.covered + 1);
+
+      // Everything is still there after a reload.
+      await page.reload();
+      await page.waitForSelector('[data-testid="dashboard-listed"]', { timeout: TIMEOUT });
+      await waitForNumber(page, "dashboard-verified", before.verified + 1);
+      await waitForNumber(page, "dashboard-covered", before.covered + 1);
+      assert((await page.getAttribute(`[data-testid="registry-row-${point.id}"]`, "data-status")) === "verified", "the point should still be verified after a reload");
+      await page.click(`[data-testid="history-${point.id}"]`);
+      const history = (await page.textContent('[data-testid="point-history"]')) ?? "";
+      assert(history.includes("đã phát sóng") && history.includes("đã xác minh"), `the history should list on_air then verified: ${history}`);
+
+      // A broken backup shows why and changes nothing.
+      await page.setInputFiles('[data-testid="restore-input"]', { name: "hong.json", mimeType: "application/json", buffer: Buffer.from('{"format":"lom-song-backup","version":1,"registry":[{"id":1}]}', "utf8") });
+      await page.waitForSelector('[data-testid="tracking-notice-error"]', { timeout: TIMEOUT });
+      assert(((await page.textContent('[data-testid="tracking-notice-error"]')) ?? "").includes("hong.json"), "the error should name the file");
+      await waitForNumber(page, "dashboard-verified", before.verified + 1);
+
+      // The good backup restores the state it was taken in.
+      await page.setInputFiles('[data-testid="restore-input"]', { name: backup.download.suggestedFilename(), mimeType: "application/json", buffer: Buffer.from(backup.text, "utf8") });
+      await waitForNumber(page, "dashboard-verified", before.verified);
+      await waitForNumber(page, "dashboard-covered", before.covered + 1);
+      await page.reload();
+      await page.waitForSelector('[data-testid="dashboard-listed"]', { timeout: TIMEOUT });
+      await waitForNumber(page, "dashboard-verified", before.verified);
+    },
+  },
+  {
+    name: "tracking: a malformed update file shows its row errors and changes nothing",
+    async run(environment) {
+      const model = sampleTracking(environment.root);
+      const point = pickOpenPoint(model);
+      const { page } = await environment.newPage();
+      await openTracking(page, environment);
+      await waitForNumber(page, "dashboard-listed", model.summary.listed);
+      const before = await dashboard(page);
+      const other = point.carrier === "Viettel" ? "VNPT" : "Viettel";
+      const csv = [
+        "point_id,carrier,status,date,technology,evidence,note",
+        `KHONG-CO,${point.carrier},on_air,2026-10-01,4G,,`,
+        `${point.id},${other},on_air,2026-10-01,4G,,`,
+        `${point.id},${point.carrier},bay lên trời,2026-10-01,4G,,`,
+        `${point.id},${point.carrier},on_air,31/02/2026,4G,,`,
+      ].join("\r\n");
+      await page.setInputFiles('[data-testid="updates-input"]', { name: "sai.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+      await page.waitForSelector('[data-testid="updates-report"]', { timeout: TIMEOUT });
+      assert((await page.textContent('[data-testid="updates-report"] [data-testid="report-read"]'))?.trim() === "4", "four rows read");
+      assert((await page.textContent('[data-testid="updates-report"] [data-testid="report-rejected"]'))?.trim() === "4", "four rows rejected");
+      const issues = await page.$$eval('[data-testid="report-issues"] tbody tr', (rows) => rows.map((row) => row.textContent ?? ""));
+      for (const row of [1, 2, 3, 4]) assert(issues.some((issue) => issue.includes(`dòng ${row}`)), `row ${row} should be reported: ${issues.join(" | ")}`);
+      assert(issues.some((issue) => issue.includes("KHONG-CO")), "the unknown id should be named");
+      assert(JSON.stringify(await dashboard(page)) === JSON.stringify(before), "the dashboard should not change");
+      assert((await page.getAttribute(`[data-testid="registry-row-${point.id}"]`, "data-status")) === model.states[point.id].status, "the point's status should not change");
+    },
+  },
+  {
+    name: "tracking: English labels, as-of replay and the overdue list (English screenshot)",
+    async run(environment) {
+      const model = sampleTracking(environment.root);
+      const { page } = await environment.newPage();
+      await openTracking(page, environment, "&lang=en");
+      await waitForNumber(page, "dashboard-listed", model.summary.listed);
+      assert((await page.textContent('[data-testid="view-progress"]'))?.includes("Listed dead zones"), "the switch should be in English");
+      await page.waitForTimeout(1500);
+      await page.screenshot({ path: join(environment.artifacts, "progress-en.png"), fullPage: false });
+      // As of an early day: the replay shows fewer covered points than today.
+      const registry = model.registry;
+      const events = readSampleEvents(JSON.parse(readFileSync(join(environment.root, "data/sample/events.json"), "utf8"))).events;
+      const early = [...events].sort((a, b) => (a.date < b.date ? -1 : 1))[Math.floor(events.length / 2)].date;
+      const expected = progressSummary(registry, replay(registry, events, early).states, early);
+      await page.fill('[data-testid="asof-input"]', early);
+      await waitForNumber(page, "dashboard-covered", expected.covered);
+      await waitForNumber(page, "dashboard-overdue", expected.overdue);
+      assert(await page.isVisible('[data-testid="asof-note"]'), "the as-of note should say a past day is shown");
+      await page.click('[data-testid="asof-clear"]');
+      await waitForNumber(page, "dashboard-covered", model.summary.covered);
+      const overdueRows = await page.$$eval('[data-testid="overdue-table"] tbody tr', (rows) => rows.length);
+      assert(overdueRows === model.summary.overdue, `overdue list rows ${overdueRows} vs ${model.summary.overdue}`);
+    },
+  },
+];
