@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { parseNumber } from "../../domain/parse/parse_number.ts";
 import type { Actor, Evidence } from "../../domain/progress/events.ts";
 import type { ListedPoint } from "../../domain/progress/registry.ts";
@@ -31,6 +31,12 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
   const [problem, setProblem] = useState<string | null>(null);
   const rule = status ? findTransition(progress.status, status, actor.role) : undefined;
   const close = () => controller.store.setState({ editingPointId: null });
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The form opens above the list: bring it into view and move the keyboard focus to it.
+  useEffect(() => {
+    headingRef.current?.scrollIntoView?.({ block: "nearest" });
+    headingRef.current?.focus();
+  }, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -67,7 +73,7 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
 
   return (
     <form className="tracking-form" onSubmit={submit} data-testid="status-form" aria-labelledby="tracking-form-heading">
-      <h3 id="tracking-form-heading">{t("tracking.form.heading", { name: point.name, id: point.id })}</h3>
+      <h3 id="tracking-form-heading" tabIndex={-1} ref={headingRef}>{t("tracking.form.heading", { name: point.name, id: point.id })}</h3>
       <p>{t("tracking.form.current", { status: STATUS_LABELS[progress.status][language] })}</p>
       {options.length === 0 ? (
         <p>{t("tracking.form.noTransition")}</p>
