@@ -11,6 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { CONTENT_SECURITY_POLICY } from "../../vite.config.ts";
 import { startStaticServer } from "./static_server.ts";
 import { SPECS, type SpecEnvironment } from "./specs.ts";
+import { PROGRESS_SPECS } from "./progress_specs.ts";
 import { analyseSample } from "./expected.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -93,7 +94,8 @@ export async function main(argv: string[]): Promise<number> {
     },
   };
 
-  const selected = argv.length > 0 ? SPECS.filter((spec) => argv.some((filter) => spec.name.includes(filter))) : SPECS;
+  const all = [...SPECS, ...PROGRESS_SPECS];
+  const selected = argv.length > 0 ? all.filter((spec) => argv.some((filter) => spec.name.includes(filter))) : all;
   let passed = 0;
   let failed = 0;
   for (const spec of selected) {
@@ -117,7 +119,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   await browser.close();
   await server.close();
-  for (const [from, to] of [["vi-main.png", "screenshot-vi.png"], ["en-main.png", "screenshot-en.png"]]) {
+  for (const [from, to] of [["vi-main.png", "screenshot-vi.png"], ["en-main.png", "screenshot-en.png"], ["progress-vi.png", "screenshot-progress.png"]]) {
     if (existsSync(join(ARTIFACTS, from)) && process.env.E2E_UPDATE_DOCS === "1") copyFileSync(join(ARTIFACTS, from), join(ROOT, "docs", to));
   }
   console.log(`${passed} passed, ${failed} failed`);
