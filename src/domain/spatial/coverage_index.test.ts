@@ -222,3 +222,14 @@ describe("queryCoverageMasks", () => {
     expect(countDifferences(engine, bruteForceMasks(features, layerOf, lonArray, latArray))).toBe(0);
   });
 });
+
+describe("allocateLargeBuffer", () => {
+  it("returns zeroed buffers of at least the size asked, small and large", async () => {
+    const { allocateLargeBuffer } = await import("./large_buffer.ts");
+    const small = new Float64Array(allocateLargeBuffer(800));
+    const large = new Int32Array(allocateLargeBuffer(9 * 1024 * 1024));
+    expect(small.length).toBeGreaterThanOrEqual(100);
+    expect(large.length).toBeGreaterThanOrEqual((9 * 1024 * 1024) / 4);
+    expect(small.every((value) => value === 0) && large.every((value) => value === 0)).toBe(true);
+  });
+});

@@ -10,7 +10,11 @@ export interface LayerGrid {
   grid: EdgeGrid;
 }
 
-/** The index built once per coverage upload. Plain data and typed arrays: it can cross postMessage. */
+/**
+ * The index built once per coverage upload. Plain data and typed arrays: it can be cloned through postMessage,
+ * but not transferred (its large arrays may live in WebAssembly memory, see large_buffer.ts); keep it in the
+ * worker that built it and send the masks instead.
+ */
 export interface CoverageIndex {
   /** The layers, sorted by carrier then technology; bit l of a mask is layer l. */
   layers: CoverageLayerInfo[];

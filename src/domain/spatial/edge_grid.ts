@@ -20,6 +20,7 @@
  * docs/performance.md.
  */
 import type { MultiPolygon, Polygon, Position } from "geojson";
+import { allocateLargeBuffer } from "./large_buffer.ts";
 
 /** Rings flattened: vertex k of the set is (xy[2k], xy[2k + 1]); ring r spans vertices ringStart[r]..ringStart[r + 1] - 1, closed. */
 export interface RingSet {
@@ -71,9 +72,8 @@ function closedLength(ring: Position[]): number {
 }
 
 /**
- * Flattens groups of polygons into one RingSet per group, all sharing one vertex buffer (one large allocation:
- * each large typed array adds external memory, and V8 answers external memory growth with a full garbage
- * collection over the whole heap, which holds the parsed GeoJSON). Outer rings become counter-clockwise,
+ * Flattens groups of polygons into one RingSet per group, all sharing one vertex buffer (one large allocation;
+ * see large_buffer.ts for why large allocations matter). Outer rings become counter-clockwise,
  * holes clockwise; rings with fewer than three distinct positions or zero area are dropped.
  * @param groups - per group, geometries with their owners
  * @returns one ring set per group
@@ -96,7 +96,7 @@ export function flattenRingSets(groups: readonly (readonly OwnedGeometry[])[]): 
     }
     ringTotals.push(ringTotal);
   }
-  const buffer = new Float64Array(2 * vertexTotal);
+  const buffer = new Float64Array(allocateLargeBuffer(16 * vertexTotal), 0, 2 * vertexTotal);
   let offset = 0;
   return groups.map((items, g) => {
     const set = flattenInto(items, buffer, offset, ringTotals[g]);
@@ -114,73 +114,97 @@ export function flattenRings(items: readonly OwnedGeometry[]): RingSet {
   return flattenRingSets([items])[0];
 }
 
+/** Running totals of one flattening: counts and bounds in a typed array, so updating them allocates nothing. */
+interface FlattenState {
+  xy: Float64Array;
+  ringStart: Uint32Array;
+  ringOwner: Int32Array;
+  /** vertices, rings, edgeCount, lengthSum, minX, minY, maxX, maxY */
+  totals: Float64Array;
+}
+
 function flattenInto(items: readonly OwnedGeometry[], buffer: Float64Array, offset: number, ringTotal: number): RingSet {
-  const ringStart = new Uint32Array(ringTotal + 1);
-  const ringOwner = new Int32Array(ringTotal);
-  const xy = buffer.subarray(offset);
-  let vertices = 0;
-  let rings = 0;
-  let edgeCount = 0;
-  let lengthSum = 0;
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  const addRing = (ring: Position[], outer: boolean, owner: number): void => {
-    const count = closedLength(ring) - 1;
-    if (count < 3) return;
-    // Shoelace (trapezoid form): positive for counter-clockwise.
-    let twiceArea = 0;
-    for (let i = 0; i < count; i++) {
-      const a = ring[i];
-      const b = ring[i + 1 < count ? i + 1 : 0];
-      twiceArea += (a[0] - b[0]) * (a[1] + b[1]);
-    }
-    if (twiceArea === 0 || !Number.isFinite(twiceArea)) return;
-    const reverse = outer ? twiceArea < 0 : twiceArea > 0;
-    const start = vertices;
-    for (let k = 0; k <= count; k++) {
-      const source = ring[reverse ? (count - k) % count : k % count];
-      const x = source[0];
-      const y = source[1];
-      xy[2 * (start + k)] = x;
-      xy[2 * (start + k) + 1] = y;
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
-      if (k > 0) {
-        const dx = x - xy[2 * (start + k - 1)];
-        const dy = y - xy[2 * (start + k - 1) + 1];
-        if (dx !== 0 || dy !== 0) {
-          edgeCount++;
-          lengthSum += Math.sqrt(dx * dx + dy * dy);
-        }
-      }
-    }
-    vertices += count + 1;
-    ringOwner[rings] = owner;
-    rings++;
-    ringStart[rings] = vertices;
+  const state: FlattenState = {
+    xy: buffer.subarray(offset),
+    ringStart: new Uint32Array(ringTotal + 1),
+    ringOwner: new Int32Array(ringTotal),
+    totals: Float64Array.of(0, 0, 0, 0, Infinity, Infinity, -Infinity, -Infinity),
   };
   for (const { geometry, owner } of items) {
     if (geometry.type === "Polygon") {
-      geometry.coordinates.forEach((ring, r) => addRing(ring, r === 0, owner));
+      const rings = geometry.coordinates;
+      for (let r = 0; r < rings.length; r++) addRing(state, rings[r], r === 0, owner);
     } else {
-      for (const polygon of geometry.coordinates) polygon.forEach((ring, r) => addRing(ring, r === 0, owner));
+      for (const rings of geometry.coordinates) for (let r = 0; r < rings.length; r++) addRing(state, rings[r], r === 0, owner);
     }
   }
+  const totals = state.totals;
+  const vertices = totals[0];
+  const rings = totals[1];
+  const edgeCount = totals[2];
   return {
-    xy: xy.subarray(0, 2 * vertices),
-    ringStart: ringStart.subarray(0, rings + 1),
-    ringOwner: ringOwner.subarray(0, rings),
+    xy: state.xy.subarray(0, 2 * vertices),
+    ringStart: state.ringStart.subarray(0, rings + 1),
+    ringOwner: state.ringOwner.subarray(0, rings),
     edgeCount,
-    minX,
-    minY,
-    maxX,
-    maxY,
-    meanEdgeLength: edgeCount > 0 ? lengthSum / edgeCount : 0,
+    minX: totals[4],
+    minY: totals[5],
+    maxX: totals[6],
+    maxY: totals[7],
+    meanEdgeLength: edgeCount > 0 ? totals[3] / edgeCount : 0,
   };
+}
+
+function addRing(state: FlattenState, ring: Position[], outer: boolean, owner: number): void {
+  const count = closedLength(ring) - 1;
+  if (count < 3) return;
+  // Shoelace (trapezoid form): positive for counter-clockwise.
+  let twiceArea = 0;
+  for (let i = 0; i < count; i++) {
+    const a = ring[i];
+    const b = ring[i + 1 < count ? i + 1 : 0];
+    twiceArea += (a[0] - b[0]) * (a[1] + b[1]);
+  }
+  if (twiceArea === 0 || !Number.isFinite(twiceArea)) return;
+  const reverse = outer ? twiceArea < 0 : twiceArea > 0;
+  const { xy, totals } = state;
+  const start = totals[0];
+  let minX = totals[4];
+  let minY = totals[5];
+  let maxX = totals[6];
+  let maxY = totals[7];
+  let edgeCount = 0;
+  let lengthSum = 0;
+  for (let k = 0; k <= count; k++) {
+    const source = ring[reverse ? (count - k) % count : k % count];
+    const x = source[0];
+    const y = source[1];
+    xy[2 * (start + k)] = x;
+    xy[2 * (start + k) + 1] = y;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+    if (k > 0) {
+      const dx = x - xy[2 * (start + k - 1)];
+      const dy = y - xy[2 * (start + k - 1) + 1];
+      if (dx !== 0 || dy !== 0) {
+        edgeCount++;
+        lengthSum += Math.sqrt(dx * dx + dy * dy);
+      }
+    }
+  }
+  const rings = totals[1];
+  state.ringOwner[rings] = owner;
+  state.ringStart[rings + 1] = start + count + 1;
+  totals[0] = start + count + 1;
+  totals[1] = rings + 1;
+  totals[2] += edgeCount;
+  totals[3] += lengthSum;
+  totals[4] = minX;
+  totals[5] = minY;
+  totals[6] = maxX;
+  totals[7] = maxY;
 }
 
 /**
@@ -268,7 +292,7 @@ export function buildEdgeGrids(ringSets: readonly RingSet[], options: { cellSize
   const plans = ringSets.map((rings) => planGrid(rings, options.cellSize, options.maxCells ?? MAX_GRID_CELLS));
   let cellDataTotal = 0;
   for (const plan of plans) cellDataTotal += 2 * plan.columns * plan.rows + 2;
-  const allCellData = new Int32Array(cellDataTotal);
+  const allCellData = new Int32Array(allocateLargeBuffer(4 * cellDataTotal), 0, cellDataTotal);
   const cellDataViews: Int32Array[] = [];
   let offset = 0;
   // Pass 1 counts the entries per cell (in the even slots) and turns the counts into first entries.
@@ -289,7 +313,7 @@ export function buildEdgeGrids(ringSets: readonly RingSet[], options: { cellSize
     cellData[2 * cellCount] = total;
     entryTotal += total;
   });
-  const allVertices = new Uint32Array(entryTotal);
+  const allVertices = new Uint32Array(allocateLargeBuffer(4 * entryTotal), 0, entryTotal);
   const withOwners = options.withOwners === true;
   const allOwners = new Int32Array(withOwners ? entryTotal : 0);
   let entryOffset = 0;
