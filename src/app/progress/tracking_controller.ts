@@ -231,7 +231,7 @@ export function createTrackingController(options: { today: () => string; now: ()
       const known = new Set(state.conflicts.map((conflict) => conflict.incoming.id));
       const conflicts = result.conflicts.filter((conflict) => !known.has(conflict.incoming.id));
       if (conflicts.length > 0) store.setState((current) => ({ conflicts: [...current.conflicts, ...conflicts] }));
-      addImport({ kind: "updates", file: name, report: result.report, added: result.events.length, duplicates: result.duplicates, conflicts: result.conflicts.length, refused: result.events.length === 0 });
+      addImport({ kind: "updates", file: name, report: result.report, added: result.events.length, duplicates: result.duplicates, conflicts: result.conflicts.length, refused: result.events.length === 0 && result.duplicates === 0 && result.conflicts.length === 0 });
       await append("events", result.events);
     },
     async decide(action, pointIds, date, note) {

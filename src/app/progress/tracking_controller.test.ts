@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { createBackup, serializeBackup } from "../../domain/progress/backup.ts";
+import { createStatusEvent } from "../../domain/progress/events.ts";
+import { makeListedPoint } from "../../domain/progress/test_registry.ts";
+import { writeUpdatesCsv } from "../../domain/progress/updates.ts";
+import { createTrackingController } from "./tracking_controller.ts";
+
+// Node has no IndexedDB: every save fails, which is exactly the "storage error" path the app must survive.
+const TODAY = "2026-11-22";
+
+function setUp() {
+  const controller = createTrackingController({ today: () => TODAY, now: () => "2026-11-22T03:00:00.000Z" });
+  const registry = [makeListedPoint("A", { carrier: "Viettel" }), makeListedPoint("B", { carrier: "VNPT" })];
+  const planned = createStatusEvent({ pointId: "A", status: "planned", date: "2026-10-01", actor: { role: "carrier", carrier: "Viettel" } });
+  controller.store.setState({ loaded: true, registry: { registry, file: "list.csv", isSample: false }, events: [planned] });
+  return { controller, registry, planned };
+}
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+describe("createTrackingController", () => {
+  it("keeps an imported change in memory and says so when the browser storage fails", async () => {
+    const { controller } = setUp();
+    const file = writeUpdatesCsv([createStatusEvent({ pointId: "A", status: "on_air", date: "2026-11-20", actor: { role: "carrier", carrier: "Viettel" }, technology: "4G" })]);
+    await controller.importUpdateFile("cap-nhat-viettel.csv", encode(file));
+    const state = controller.store.getState();
+    expect(state.events.map((event) => event.status)).toEqual(["planned", "on_air"]);
+    expect(state.storageError).toMatch(/IndexedDB/);
+    expect(state.imports[0]).toMatchObject({ added: 1, duplicates: 0, refused: false });
+  });
+
+  it("adds nothing when the same update file is imported twice", async () => {
+    const { controller } = setUp();
+    const file = encode(writeUpdatesCsv([createStatusEvent({ pointId: "A", status: "on_air", date: "2026-11-20", actor: { role: "carrier", carrier: "Viettel" } })]));
+    await controller.importUpdateFile("u.csv", file);
+    await controller.importUpdateFile("u.csv", file);
+    expect(controller.store.getState().events).toHaveLength(2);
+    expect(controller.store.getState().imports[0]).toMatchObject({ added: 0, duplicates: 1, refused: false });
+  });
+
+  it("puts a carrier's recorded change in its outbox, not in the department's log", () => {
+    const { controller } = setUp();
+    const ok = controller.recordChange({ pointId: "A", status: "on_air", date: TODAY, actor: { role: "carrier", carrier: "Viettel" }, technology: "4G" });
+    expect(ok).toBe(true);
+    expect(controller.store.getState().events).toHaveLength(1);
+    expect(controller.store.getState().outbox.map((event) => event.pointId)).toEqual(["A"]);
+  });
+
+  it("refuses a carrier's change to another carrier's point and tells why", () => {
+    const { controller } = setUp();
+    expect(controller.recordChange({ pointId: "B", status: "on_air", date: TODAY, actor: { role: "carrier", carrier: "Viettel" } })).toBe(false);
+    expect(controller.store.getState().outbox).toEqual([]);
+    expect(controller.store.getState().notices.at(-1)?.message.en).toMatch(/assigned to VNPT/);
+  });
+
+  it("leaves everything untouched when a backup fails validation", async () => {
+    const { controller } = setUp();
+    const before = controller.store.getState();
+    const restored = await controller.restore("broken.json", encode('{"format":"lom-song-backup","version":1,"registry":[]}'));
+    expect(restored).toBe(false);
+    const after = controller.store.getState();
+    expect(after.registry).toBe(before.registry);
+    expect(after.events).toBe(before.events);
+    expect(after.notices.at(-1)?.severity).toBe("error");
+  });
+
+  it("restores a valid backup in place of the current data", async () => {
+    const { controller, registry } = setUp();
+    const text = serializeBackup(createBackup({ registry: registry.slice(0, 1), events: [], createdAt: "2026-11-01T00:00:00.000Z" }));
+    expect(await controller.restore("backup.json", encode(text))).toBe(true);
+    expect(controller.store.getState().registry.registry.map((point) => point.id)).toEqual(["A"]);
+    expect(controller.store.getState().events).toEqual([]);
+  });
+
+  it("verifies an on-air claim and refuses to verify a point that is not on air", async () => {
+    const { controller, planned } = setUp();
+    const onAir = createStatusEvent({ pointId: "A", status: "on_air", date: "2026-11-01", actor: { role: "carrier", carrier: "Viettel" } });
+    controller.store.setState({ events: [planned, onAir] });
+    expect(await controller.decide("verify", ["A", "B"], TODAY, "")).toBe(true);
+    const state = controller.store.getState();
+    expect(state.events.at(-1)).toMatchObject({ pointId: "A", status: "verified", actor: { role: "department" } });
+    expect(state.notices.some((notice) => notice.severity === "error" && notice.message.en.includes("B"))).toBe(true);
+  });
+});
