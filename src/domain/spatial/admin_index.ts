@@ -31,7 +31,8 @@ export interface AdminIndex {
  */
 export function buildAdminIndex(areas: readonly AdminArea[]): AdminIndex {
   const rings = flattenRings(areas.map((area, index) => ({ geometry: area.geometry, owner: index })));
-  const grid = buildEdgeGrid(rings, { maxCells: MAX_ADMIN_CELLS, withOwners: true });
+  // Finer than the coverage grid (half an edge length): most cells then lie inside one area and need no edge test.
+  const grid = buildEdgeGrid(rings, { maxCells: MAX_ADMIN_CELLS, edgeLengths: 0.5, cellsPerEdge: 16, withOwners: true });
   const { columns, rows, cellData } = grid;
   for (let c = 0; c < columns * rows; c++) cellData[2 * c + 1] = -1;
   // Per (area, row), the crossings sorted from the right; a sweep gives the area's winding number at each corner.
@@ -87,12 +88,18 @@ export function locateAdmin(index: AdminIndex, lon: number, lat: number): number
   const cornerY = gridRowY(grid, row);
   const vertices = grid.entryVertices;
   const xy = grid.xy;
-  // Per area met in this cell: its winding number at the point (starting from the corner's).
-  const owners: number[] = [];
-  const windings: number[] = [];
+  // Per area met in this cell: its winding number at the point (starting from the corner's), in scratch arrays.
+  if (scratchOwners.length < end - start + 1) {
+    scratchOwners = new Int32Array(2 * (end - start + 1));
+    scratchWindings = new Int32Array(2 * (end - start + 1));
+  }
+  const owners = scratchOwners;
+  const windings = scratchWindings;
+  let found = 0;
   if (cornerOwner >= 0) {
-    owners.push(cornerOwner);
-    windings.push(1);
+    owners[0] = cornerOwner;
+    windings[0] = 1;
+    found = 1;
   }
   let onEdgeOwner = -1;
   for (let k = start; k < end; k++) {
@@ -124,14 +131,20 @@ export function locateAdmin(index: AdminIndex, lon: number, lat: number): number
       if (aboveR && belowQ) change += sign;
     }
     if (change === 0) continue;
-    const slot = owners.indexOf(owner);
-    if (slot >= 0) windings[slot] += change;
+    let slot = 0;
+    while (slot < found && owners[slot] !== owner) slot++;
+    if (slot < found) windings[slot] += change;
     else {
-      owners.push(owner);
-      windings.push(change);
+      owners[found] = owner;
+      windings[found] = change;
+      found++;
     }
   }
-  let found = -1;
-  for (let s = 0; s < owners.length; s++) if (windings[s] > 0 && (found < 0 || owners[s] < found)) found = owners[s];
-  return found >= 0 ? found : onEdgeOwner;
+  let area = -1;
+  for (let s = 0; s < found; s++) if (windings[s] > 0 && (area < 0 || owners[s] < area)) area = owners[s];
+  return area >= 0 ? area : onEdgeOwner;
 }
+
+/** Scratch space for locateAdmin (one query at a time: JavaScript is single-threaded per realm). */
+let scratchOwners = new Int32Array(64);
+let scratchWindings = new Int32Array(64);

@@ -209,18 +209,20 @@ function addRing(state: FlattenState, ring: Position[], outer: boolean, owner: n
 
 /**
  * Chooses a cell size: about twice the mean edge length, which puts 2–4 edges in a typical non-empty cell,
- * but never more than `maxCells` cells, nor more than four cells per edge (at least 1,024).
+ * but never more than `maxCells` cells, nor more than `cellsPerEdge` cells per edge (at least 1,024).
  * @param rings - the rings to index
  * @param maxCells - the cap on the cell count
+ * @param edgeLengths - the cell size in mean edge lengths
+ * @param cellsPerEdge - the cap on cells per edge
  * @returns the cell size in degrees (positive)
  */
-export function chooseCellSize(rings: RingSet, maxCells: number = MAX_GRID_CELLS): number {
+export function chooseCellSize(rings: RingSet, maxCells: number = MAX_GRID_CELLS, edgeLengths = 2, cellsPerEdge = 4): number {
   const width = Math.max(rings.maxX - rings.minX, 0);
   const height = Math.max(rings.maxY - rings.minY, 0);
   const extent = Math.max(width, height, 1e-9);
-  let size = rings.meanEdgeLength > 0 ? 2 * rings.meanEdgeLength : extent;
+  let size = rings.meanEdgeLength > 0 ? edgeLengths * rings.meanEdgeLength : extent;
   // Sparse layers (a few polygons over a whole country) would otherwise get millions of empty cells.
-  const cap = Math.max(1, Math.min(maxCells, Math.max(1024, 4 * rings.edgeCount)));
+  const cap = Math.max(1, Math.min(maxCells, Math.max(1024, cellsPerEdge * rings.edgeCount)));
   while ((Math.floor(width / size) + 1) * (Math.floor(height / size) + 1) > cap) size *= 1.25;
   return size;
 }
@@ -250,6 +252,18 @@ function lastCellTo(origin: number, size: number, inverse: number, count: number
   return i;
 }
 
+/** How a grid is sized: a forced cell size, or the automatic choice's parameters (see chooseCellSize). */
+export interface GridOptions {
+  cellSize?: number;
+  maxCells?: number;
+  /** Cell size in mean edge lengths (default 2). */
+  edgeLengths?: number;
+  /** Cap on cells per edge (default 4). */
+  cellsPerEdge?: number;
+  /** Record each entry's owner. */
+  withOwners?: boolean;
+}
+
 interface GridPlan {
   minX: number;
   minY: number;
@@ -259,8 +273,9 @@ interface GridPlan {
   rows: number;
 }
 
-function planGrid(rings: RingSet, cellSize: number | undefined, maxCells: number): GridPlan {
-  const size = cellSize !== undefined && cellSize > 0 ? cellSize : chooseCellSize(rings, maxCells);
+function planGrid(rings: RingSet, options: GridOptions): GridPlan {
+  const cellSize = options.cellSize;
+  const size = cellSize !== undefined && cellSize > 0 ? cellSize : chooseCellSize(rings, options.maxCells ?? MAX_GRID_CELLS, options.edgeLengths, options.cellsPerEdge);
   const empty = rings.edgeCount === 0;
   const minX = empty ? 0 : rings.minX;
   const minY = empty ? 0 : rings.minY;
@@ -274,10 +289,10 @@ function planGrid(rings: RingSet, cellSize: number | undefined, maxCells: number
 /**
  * Builds the cell → edges table over one ring set.
  * @param rings - the rings
- * @param options - `cellSize` to force one, `maxCells` for the automatic choice, `withOwners` to record each entry's owner
+ * @param options - see GridOptions
  * @returns the grid, with every reference value 0
  */
-export function buildEdgeGrid(rings: RingSet, options: { cellSize?: number; maxCells?: number; withOwners?: boolean } = {}): EdgeGrid {
+export function buildEdgeGrid(rings: RingSet, options: GridOptions = {}): EdgeGrid {
   return buildEdgeGrids([rings], options)[0];
 }
 
@@ -288,8 +303,8 @@ export function buildEdgeGrid(rings: RingSet, options: { cellSize?: number; maxC
  * @param options - as for buildEdgeGrid, applied to each
  * @returns the grids, every reference value 0
  */
-export function buildEdgeGrids(ringSets: readonly RingSet[], options: { cellSize?: number; maxCells?: number; withOwners?: boolean } = {}): EdgeGrid[] {
-  const plans = ringSets.map((rings) => planGrid(rings, options.cellSize, options.maxCells ?? MAX_GRID_CELLS));
+export function buildEdgeGrids(ringSets: readonly RingSet[], options: GridOptions = {}): EdgeGrid[] {
+  const plans = ringSets.map((rings) => planGrid(rings, options));
   let cellDataTotal = 0;
   for (const plan of plans) cellDataTotal += 2 * plan.columns * plan.rows + 2;
   const allCellData = new Int32Array(allocateLargeBuffer(4 * cellDataTotal), 0, cellDataTotal);
