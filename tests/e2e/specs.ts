@@ -368,6 +368,64 @@ export const SPECS: Spec[] = [
     },
   },
   {
+    name: "the printable page shows the map image, the counts and the list",
+    async run(environment) {
+      const { page } = await environment.newPage();
+      await openApp(page, environment);
+      await waitForMap(page);
+      await openTab(page, "export");
+      await page.click('[data-testid="export-print"]');
+      await page.waitForSelector('[data-testid="print-view"]', { timeout: TIMEOUT });
+      const source = (await page.getAttribute(".print-map", "src")) ?? "";
+      assert(source.startsWith("data:image/png") && source.length > 10_000, "the print view holds the map as an image");
+      assertEqual(await page.locator(".print-table tbody tr").count(), countUncovered(environment.sample), "one printed row per uncovered point");
+      await page.emulateMedia({ media: "print" });
+      assert(!(await page.isVisible(".app")), "the app is hidden when printing");
+      await page.emulateMedia({ media: "screen" });
+      await page.click('[data-testid="print-back"]');
+      await page.waitForSelector('[data-testid="uncovered-count"]', { state: "visible" });
+    },
+  },
+  {
+    name: "100,000 points: the analysis can be cancelled, then runs in the worker and the list stays windowed",
+    async run(environment) {
+      const { page } = await environment.newPage();
+      await openApp(page, environment);
+      const base = countUncovered(environment.sample);
+      await waitForCount(page, base);
+      const { sample } = environment;
+      const lines = ["id,name,kind,lon,lat"];
+      for (let k = 0; k < 100_000; k++) {
+        const point = sample.points[k % sample.points.length];
+        const shift = Math.floor(k / sample.points.length) * 0.0004;
+        lines.push(`BIG-${String(k).padStart(6, "0")},${point.name} ${k},${point.kind},${(point.lon + shift).toFixed(5)},${(point.lat + shift).toFixed(5)}`);
+      }
+      const text = `${lines.join("\n")}\n`;
+      await importCsv(page, "100k.csv", text);
+      await page.click('[data-testid="import-confirm"]');
+      // Press cancel as soon as it shows (no wait for layout stability: the worker may finish first).
+      await page.waitForSelector('[data-testid="progress-cancel"]', { timeout: TIMEOUT });
+      await page.dispatchEvent('[data-testid="progress-cancel"]', "click");
+      await page.waitForSelector('[data-testid="notice-info"]', { timeout: TIMEOUT });
+      await waitForCount(page, base);
+      // Now let it run, and time the main thread while the worker analyses.
+      await page.evaluate(() => performance.mark("e2e:big-start"));
+      await page.click('[data-testid="import-confirm"]');
+      const expected = countUncovered(withPointsCsv(sample, Buffer.from(text, "utf8"), { file: "100k.csv" }));
+      await waitForCount(page, expected);
+      const longest = await page.evaluate(() => {
+        const start = performance.getEntriesByName("e2e:big-start")[0].startTime;
+        const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((task) => task.start >= start);
+        return { longest: Math.max(0, ...tasks.map((task) => task.duration)), elapsed: performance.now() - start };
+      });
+      console.log(`      100,000 points imported and shown in ${Math.round(longest.elapsed)} ms; longest main-thread task ${Math.round(longest.longest)} ms`);
+      await openTab(page, "list");
+      await waitForCount(page, expected, "list-row-count");
+      const rendered = await page.locator('[data-testid="uncovered-row"]').count();
+      assert(rendered > 0 && rendered < 100, `the list should render only the visible rows, rendered ${rendered}`);
+    },
+  },
+  {
     name: "no Content-Security-Policy violations in any page",
     async run(environment) {
       const { page } = await environment.newPage();

@@ -185,8 +185,9 @@ export function ImportPanel() {
   const confirm = async () => {
     if (!preview || (preview.kind !== "points" && preview.kind !== "coverage" && preview.kind !== "admin")) return;
     const current = preview;
-    await controller.importFile({ id: createFileId(), name: current.file.name, kind: preview.kind as LoadedFileKind, bytes: current.file.bytes, options: current.options, isSample: false });
-    showNext(queue);
+    const outcome = await controller.importFile({ id: createFileId(), name: current.file.name, kind: preview.kind as LoadedFileKind, bytes: current.file.bytes, options: current.options, isSample: false });
+    // A cancelled or failed import keeps its preview, so the user can try again.
+    if (outcome !== "stopped") showNext(queue);
   };
 
   const updateOptions = (patch: Partial<FileOptions>) => {

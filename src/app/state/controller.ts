@@ -13,7 +13,8 @@ import { makeNotice, type AppState, type Notice, type Store } from "./store.ts";
 export interface Controller {
   start(): Promise<void>;
   inspectFile(name: string, bytes: ArrayBuffer, options: FileOptions): Promise<InspectResult>;
-  importFile(file: LoadedFile): Promise<boolean>;
+  /** Imports a file: "refused" when it gave nothing usable, "stopped" when cancelled or failed. */
+  importFile(file: LoadedFile): Promise<"imported" | "refused" | "stopped">;
   removeFile(id: string): Promise<void>;
   resetToSample(): Promise<void>;
   clearAll(): Promise<void>;
@@ -156,21 +157,21 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
     await loadSample();
   }
 
-  async function importFile(file: LoadedFile): Promise<boolean> {
+  async function importFile(file: LoadedFile): Promise<"imported" | "refused" | "stopped"> {
     const current = store.getState().files;
     // The user's own file replaces the sample file of the same kind.
     const files = [...current.filter((other) => !(other.isSample && other.kind === file.kind)), file];
     const data = await analyze(files);
-    if (!data) return false;
+    if (!data) return "stopped";
     const report = data.reports.find((entry) => entry.fileId === file.id)?.report;
     if (!report || isRefused(report)) {
       store.setState({ lastImport: { fileName: file.name, report: report ?? emptyRefusal(file), refused: true } });
-      return false;
+      return "refused";
     }
     commit(files, data);
     store.setState({ lastImport: { fileName: file.name, report, refused: false } });
     await persist(files);
-    return true;
+    return "imported";
   }
 
   function emptyRefusal(file: LoadedFile): ImportReport {
