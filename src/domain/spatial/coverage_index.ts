@@ -111,18 +111,20 @@ function cellCovers(grid: EdgeGrid, cell: number, column: number, row: number, p
     const by = xy[v + 3];
     const dx = bx - ax;
     const dy = by - ay;
+    const spansY = ay <= py !== by <= py;
+    const spansX = ax <= cornerX !== bx <= cornerX;
+    const insideBox = (ax <= bx ? ax <= px && px <= bx : bx <= px && px <= ax) && (ay <= by ? ay <= py && py <= by : by <= py && py <= ay);
+    if (!spansY && !spansX && !insideBox) continue;
     const orientation = dx * (py - ay) - dy * (px - ax);
-    if (orientation === 0 && (ax <= bx ? ax <= px && px <= bx : bx <= px && px <= ax) && (ay <= by ? ay <= py && py <= by : by <= py && py <= ay)) {
-      return true;
-    }
+    if (orientation === 0 && insideBox) return true;
     // Horizontal leg Q = (cornerX, py) to P: the ray counts at P minus the ray counts at Q.
-    if (ay <= py !== by <= py) {
+    if (spansY) {
       const orientationQ = dx * (py - ay) - dy * (cornerX - ax);
       if (ay < by) winding += (orientation > 0 ? 1 : 0) - (orientationQ > 0 ? 1 : 0);
       else winding -= (orientation < 0 ? 1 : 0) - (orientationQ < 0 ? 1 : 0);
     }
     // Vertical leg R = (cornerX, cornerY) to Q, shifted right by ε: edges whose x-range [min, max) holds cornerX.
-    if (ax <= cornerX !== bx <= cornerX) {
+    if (spansX) {
       const sign = dx > 0 ? 1 : -1;
       const orientationR = dx * (cornerY - ay) - dy * (cornerX - ax);
       const orientationQ = dx * (py - ay) - dy * (cornerX - ax);
@@ -139,16 +141,28 @@ function cellCovers(grid: EdgeGrid, cell: number, column: number, row: number, p
 function queryLayer(grid: EdgeGrid, lon: Float64Array, lat: Float64Array, masks: Uint32Array, words: number, layer: number): void {
   const word = layer >> 5;
   const bit = (1 << (layer & 31)) >>> 0;
-  const columns = grid.columns;
+  const { columns, rows, minX, minY, cellSize, inverseCellSize, cellData } = grid;
+  const maxX = gridColumnX(grid, columns);
+  const maxY = gridRowY(grid, rows);
+  // The first guess of a cell is exact when the point is not within a millionth of a cell of a grid line
+  // (rounding errors are ~1e-13 degrees); otherwise cellColumn/cellRow decide with the exact comparisons.
+  const fast = cellSize >= 1e-5;
+  const margin = 1e-6;
   const count = lon.length;
   for (let i = 0; i < count; i++) {
     const px = lon[i];
     const py = lat[i];
-    const column = cellColumn(grid, px);
-    if (column < 0) continue;
-    const row = cellRow(grid, py);
-    if (row < 0) continue;
-    if (cellCovers(grid, row * columns + column, column, row, px, py)) masks[i * words + word] |= bit;
+    if (!(px >= minX && px < maxX && py >= minY && py < maxY)) continue;
+    const tx = (px - minX) * inverseCellSize;
+    let column = Math.floor(tx);
+    if (!fast || !(tx - column > margin && tx - column < 1 - margin)) column = cellColumn(grid, px);
+    const ty = (py - minY) * inverseCellSize;
+    let row = Math.floor(ty);
+    if (!fast || !(ty - row > margin && ty - row < 1 - margin)) row = cellRow(grid, py);
+    const cell = row * columns + column;
+    if (cellData[2 * cell] === cellData[2 * cell + 2]) {
+      if (cellData[2 * cell + 1] > 0) masks[i * words + word] |= bit;
+    } else if (cellCovers(grid, cell, column, row, px, py)) masks[i * words + word] |= bit;
   }
 }
 
