@@ -1,0 +1,29 @@
+/**
+ * Keeps the main map's "listed dead zone" rings in step with the tracking registry: the app store's
+ * listedPointIds become the registry's point ids (its `point_id` links, else its own ids), also after a
+ * registry is replaced or the coverage data re-analysed.
+ */
+import { useEffect } from "react";
+import { useApp, useAppState } from "../app_context.ts";
+import { getTrackingController, useTracking } from "./tracking_context.ts";
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((id) => set.has(id));
+}
+
+/** Starts the tracking data and mirrors its registry into the app store's listedPointIds. */
+export function useListedHighlight(): void {
+  const { store } = useApp();
+  const registry = useTracking((state) => state.registry);
+  const data = useAppState((state) => state.data);
+  useEffect(() => {
+    void getTrackingController().start();
+  }, []);
+  useEffect(() => {
+    if (registry.registry.length === 0) return;
+    const ids = registry.registry.map((point) => point.pointId ?? point.id);
+    if (!sameIds(store.getState().listedPointIds, ids)) store.setState({ listedPointIds: ids });
+  }, [registry, data, store]);
+}
