@@ -116,14 +116,15 @@ export function MapView(props: MapViewProps) {
       for (const layer of pointLayers()) map.addLayer(layer);
       setLoaded(true);
     });
-    map.on("click", LAYER.points, (event: MapMouseEvent & { features?: MapGeoJSONFeature[] }) => {
+    const pointLayerIds = [LAYER.uncoveredOnTop, LAYER.points];
+    map.on("click", pointLayerIds, (event: MapMouseEvent & { features?: MapGeoJSONFeature[] }) => {
       const visible = (event.features ?? []).filter((feature) => map.getFeatureState({ source: SOURCE.points, id: feature.id as number }).visible);
       if (visible.length > 0) latest.current.onSelectPoint(Number(visible[0].id));
     });
-    map.on("mouseenter", LAYER.points, () => {
+    map.on("mouseenter", pointLayerIds, () => {
       map.getCanvas().style.cursor = "pointer";
     });
-    map.on("mouseleave", LAYER.points, () => {
+    map.on("mouseleave", pointLayerIds, () => {
       map.getCanvas().style.cursor = "";
     });
     map.on("moveend", () => {

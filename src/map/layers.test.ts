@@ -46,6 +46,14 @@ describe("the map style", () => {
     expect(ids.indexOf(LAYER.provinceLabel)).toBeGreaterThan(ids.indexOf("coverage-0"));
     expect(ids.indexOf(LAYER.points)).toBeGreaterThan(ids.indexOf(LAYER.provinceLabel));
   });
+
+  it("draws uncovered points last, so covered neighbours never hide them", () => {
+    const ids = fullStyle().layers.map((layer) => layer.id);
+    expect(ids[ids.length - 1]).toBe(LAYER.uncoveredOnTop);
+    const top = pointLayers().find((layer) => layer.id === LAYER.uncoveredOnTop) as { paint: Record<string, unknown> };
+    expect(top.paint["icon-color"]).toBe(STATUS_COLORS.uncovered);
+    expect(JSON.stringify(top.paint["icon-opacity"])).toContain('"status"');
+  });
 });
 
 describe("pointLayers", () => {

@@ -3,7 +3,7 @@
  * calls; nothing here touches MapLibre, so every spec is unit-tested and validated against the
  * style specification.
  */
-import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from "maplibre-gl";
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification, SymbolLayerSpecification } from "maplibre-gl";
 import type { Language, PointKind, Technology } from "../domain/types.ts";
 import type { SymbolShape } from "./symbols.ts";
 
@@ -31,6 +31,7 @@ export const LAYER = {
   communeLabel: "commune-label",
   listedRing: "listed-ring",
   points: "points",
+  uncoveredOnTop: "points-uncovered-on-top",
 } as const;
 
 /** Prefix of the per-(carrier, technology) coverage fill layers. */
@@ -97,9 +98,10 @@ function geojson(data?: string): SourceSpecification {
 const VISIBLE: ExpressionSpecification = ["case", ["boolean", ["feature-state", "visible"], false], 1, 0];
 
 /**
- * The point layers: listed dead zones (a dark ring under the symbol) and the points themselves,
- * shaped by kind and coloured by feature-state `status` (0 uncovered, 1 one carrier, 2 covered).
- * @returns the two layer specs
+ * The point layers: listed dead zones (a dark ring under the symbol), the points themselves,
+ * shaped by kind and coloured by feature-state `status` (0 uncovered, 1 one carrier, 2 covered),
+ * and the uncovered ones drawn once more on top.
+ * @returns the layer specs
  */
 export function pointLayers(): LayerSpecification[] {
   const shapeByKind: ExpressionSpecification = [
@@ -108,16 +110,23 @@ export function pointLayers(): LayerSpecification[] {
     ...(Object.entries(KIND_SHAPES).flatMap(([kind, shape]) => [kind, symbolImageName(shape)]) as string[]),
     symbolImageName("diamond"),
   ] as unknown as ExpressionSpecification;
+  const layout: SymbolLayerSpecification["layout"] = {
+    "icon-image": shapeByKind,
+    "icon-size": ["interpolate", ["linear"], ["zoom"], 5, 0.22, 8, 0.32, 11, 0.5, 14, 0.7],
+    "icon-allow-overlap": true,
+    "icon-ignore-placement": true,
+  };
+  const isUncovered: ExpressionSpecification = ["==", ["number", ["feature-state", "status"], 2], 0];
   return [
     {
       id: LAYER.listedRing,
       type: "circle",
       source: SOURCE.points,
       paint: {
-        "circle-radius": ["interpolate", ["linear"], ["zoom"], 5, 6, 12, 11],
+        "circle-radius": ["interpolate", ["linear"], ["zoom"], 5, 4.5, 8, 6.5, 11, 9, 14, 12],
         "circle-color": "rgba(0,0,0,0)",
         "circle-stroke-color": "#111111",
-        "circle-stroke-width": 2.5,
+        "circle-stroke-width": 2,
         "circle-stroke-opacity": ["case", ["all", ["boolean", ["feature-state", "listed"], false], ["boolean", ["feature-state", "visible"], false]], 1, 0],
       },
     },
@@ -125,12 +134,7 @@ export function pointLayers(): LayerSpecification[] {
       id: LAYER.points,
       type: "symbol",
       source: SOURCE.points,
-      layout: {
-        "icon-image": shapeByKind,
-        "icon-size": ["interpolate", ["linear"], ["zoom"], 5, 0.35, 9, 0.55, 13, 0.8],
-        "icon-allow-overlap": true,
-        "icon-ignore-placement": true,
-      },
+      layout,
       paint: {
         "icon-color": [
           "match",
@@ -142,8 +146,21 @@ export function pointLayers(): LayerSpecification[] {
           STATUS_COLORS.covered,
         ],
         "icon-halo-color": "#ffffff",
-        "icon-halo-width": 1.2,
+        "icon-halo-width": 1,
         "icon-opacity": VISIBLE,
+      },
+    },
+    {
+      // The uncovered points again, on top, so that covered neighbours never hide them.
+      id: LAYER.uncoveredOnTop,
+      type: "symbol",
+      source: SOURCE.points,
+      layout,
+      paint: {
+        "icon-color": STATUS_COLORS.uncovered,
+        "icon-halo-color": "#ffffff",
+        "icon-halo-width": 1,
+        "icon-opacity": ["case", ["all", ["boolean", ["feature-state", "visible"], false], isUncovered], 1, 0],
       },
     },
   ];

@@ -3,6 +3,7 @@
  * Thin on purpose: it only calls src/domain functions, reports progress between steps and
  * stops between steps when asked to cancel.
  */
+import "../app/zod_config.ts";
 import {
   analyzeCoverage,
   detectFileKind,
