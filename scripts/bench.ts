@@ -53,7 +53,7 @@ const options = {
   turfDistrictSample: tiny ? 300 : 2000,
   log: (line: string) => process.stderr.write(`  ${line}\n`),
 };
-const result = runBenchmark(options);
+const result = await runBenchmark(options);
 const out = values.out ?? "bench-results/latest.json";
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(result, null, 2) + "\n");

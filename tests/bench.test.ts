@@ -7,8 +7,8 @@ import { generateWorkload } from "../scripts/bench/generate_workload.ts";
 import { formatBenchTable, runBenchmark } from "../scripts/bench/run_benchmark.ts";
 
 describe("runBenchmark", () => {
-  it("finds the engine, Flatbush and Turf in agreement on every point of a small workload", () => {
-    const result = runBenchmark({ points: 400, towersPerCarrier: 400, districts: 30, turfSample: 400, turfDistrictSample: 400, seed: 7 });
+  it("finds the engine, Flatbush and Turf in agreement on every point of a small workload", async () => {
+    const result = await runBenchmark({ points: 400, towersPerCarrier: 400, districts: 30, turfSample: 400, turfDistrictSample: 400, seed: 7 });
     expect(result.workload.points).toBeGreaterThan(350);
     // The workload must exercise both outcomes, or agreement would prove nothing.
     expect(result.results.uncoveredPoints).toBeGreaterThan(0);

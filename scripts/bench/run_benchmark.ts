@@ -8,6 +8,7 @@
 import { cpus, loadavg, totalmem } from "node:os";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { PerformanceObserver, type PerformanceEntry } from "node:perf_hooks";
 import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
 import Flatbush from "flatbush";
 import type { Position } from "geojson";
@@ -48,6 +49,8 @@ export interface StageResult {
   engineSeconds: number;
   /** Engine CPU time (user + system, all threads of the process, so garbage-collector helpers count), seconds. */
   engineCpuSeconds?: number;
+  /** Garbage-collection pauses during the engine's part of the stage (main thread), seconds. */
+  engineGcSeconds?: number;
   /** Flatbush baseline wall time, seconds (same run, all points), when the stage has one. */
   flatbushSeconds?: number;
   /** Naive Turf time extrapolated from `turfSample` points, seconds, when the stage has one. */
@@ -149,7 +152,16 @@ function locateFlatbushDistrict(baseline: ReturnType<typeof buildFlatbushDistric
  * @param options - sizes and sample sizes
  * @returns the figures, the agreement counts and the memory peak
  */
-export function runBenchmark(options: BenchOptions): BenchResult {
+export async function runBenchmark(options: BenchOptions): Promise<BenchResult> {
+  // Garbage-collection pauses, attributed to the engine's part of each stage by time window. Node delivers
+  // the entries asynchronously, so the run yields briefly after each stage (outside every timed window).
+  const gcEntries: PerformanceEntry[] = [];
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcEntries.push(entry);
+  });
+  gcObserver.observe({ entryTypes: ["gc"] });
+  const engineWindows = new Map<string, [number, number]>();
+  const yieldToEvents = () => new Promise((resolve) => setTimeout(resolve, 30));
   const log = options.log ?? (() => {});
   const loadAverageAtStart = loadavg().map((value) => Math.round(value * 100) / 100);
   const workloadOptions: Partial<WorkloadOptions> = {
@@ -190,6 +202,8 @@ export function runBenchmark(options: BenchOptions): BenchResult {
       lon[i] = points[i].lon;
       lat[i] = points[i].lat;
     }
+    engineWindows.set("points CSV parse", [start, performance.now()]);
+    await yieldToEvents();
     finishStage({ stage: "points CSV parse", engineSeconds: seconds(start), engineCpuSeconds: cpuSeconds() - cpuStart, note: `parsePointsCsv, ${count} points accepted of ${parsedPoints.report.read}` });
 
     // 2. Coverage GeoJSON: read + JSON.parse, then parseCoverageGeojson's checks (reported separately).
@@ -200,6 +214,8 @@ export function runBenchmark(options: BenchOptions): BenchResult {
     start = performance.now();
     const parsedCoverage = parseCoverageGeojson(coverageJson, { file: "coverage.geojson" });
     const coverage: CoverageFeature[] = parsedCoverage.items;
+    engineWindows.set("coverage GeoJSON parse", [start - jsonSeconds * 1000, performance.now()]);
+    await yieldToEvents();
     finishStage({
       stage: "coverage GeoJSON parse",
       engineSeconds: jsonSeconds + seconds(start),
@@ -213,6 +229,8 @@ export function runBenchmark(options: BenchOptions): BenchResult {
     const index = buildCoverageIndex(coverage);
     const engineBuild = seconds(start);
     const engineBuildCpu = cpuSeconds() - cpuStart;
+    engineWindows.set("index build", [start, performance.now()]);
+    await yieldToEvents();
     start = performance.now();
     const baseline = buildFlatbushBaseline(coverage);
     const flatbushBuild = seconds(start);
@@ -230,11 +248,15 @@ export function runBenchmark(options: BenchOptions): BenchResult {
     const masks = queryCoverageMasks(index, lon, lat, { sortByCell: false });
     const engineRandom = seconds(start);
     const engineRandomCpu = cpuSeconds() - cpuStart;
+    engineWindows.set("query, input order", [start, performance.now()]);
+    await yieldToEvents();
     start = performance.now();
     cpuStart = cpuSeconds();
     const sortedMasks = queryCoverageMasks(index, lon, lat, { sortByCell: true });
     const engineSorted = seconds(start);
     const engineSortedCpu = cpuSeconds() - cpuStart;
+    engineWindows.set("query, cell order", [start, performance.now()]);
+    await yieldToEvents();
     start = performance.now();
     const flatbushMasks = queryFlatbushMasks(baseline, lon, lat);
     const flatbushQuery = seconds(start);
@@ -280,6 +302,8 @@ export function runBenchmark(options: BenchOptions): BenchResult {
     }
     const engineAreas = seconds(start);
     const engineAreasCpu = cpuSeconds() - cpuStart;
+    engineWindows.set("per-district counts", [start, performance.now()]);
+    await yieldToEvents();
     start = performance.now();
     const flatbushDistricts = buildFlatbushDistricts(districts);
     let districtVsFlatbush = 0;
@@ -324,6 +348,8 @@ export function runBenchmark(options: BenchOptions): BenchResult {
     const uncovered = selectPoints(analysis, points, { status: "uncovered" });
     const csv = pointsToCsv(buildExportRows(analysis, points, uncovered, {}));
     writeFileSync(join(files.directory, "uncovered.csv"), csv);
+    engineWindows.set("write uncovered CSV", [start, performance.now()]);
+    await yieldToEvents();
     finishStage({ stage: "write uncovered CSV", engineSeconds: seconds(start), engineCpuSeconds: cpuSeconds() - cpuStart, note: `${uncovered.length} rows, ${(csv.length / 1e6).toFixed(1)} M characters` });
 
     const endToEnd = ["points CSV parse", "coverage GeoJSON parse", "index build", "query, cell order", "per-district counts", "write uncovered CSV"];
@@ -339,6 +365,14 @@ export function runBenchmark(options: BenchOptions): BenchResult {
       for (let i = 0; i < count; i++) if ((masks[i * index.words + (l >> 5)] >>> (l & 31)) & 1) covered++;
       coveredByCarrier[`${layer.carrier} ${layer.technology}`] = covered;
     });
+    await yieldToEvents();
+    gcObserver.disconnect();
+    for (const stage of stages) {
+      const window = engineWindows.get(stage.stage);
+      if (!window) continue;
+      const pause = gcEntries.filter((entry) => entry.startTime >= window[0] && entry.startTime < window[1]).reduce((sum, entry) => sum + entry.duration, 0);
+      stage.engineGcSeconds = Math.round(pause) / 1000;
+    }
     const cpuModel = cpus()[0]?.model ?? "unknown";
     return {
       date: new Date().toISOString(),
@@ -369,6 +403,7 @@ export function runBenchmark(options: BenchOptions): BenchResult {
       memory: { peakRssMB: Math.round(process.resourceUsage().maxRSS / 1000), rssAfterStageMB: rssAfterStage },
     };
   } finally {
+    gcObserver.disconnect();
     rmSync(files.directory, { recursive: true, force: true });
   }
 }
@@ -391,12 +426,12 @@ function formatRatio(value: number | undefined): string {
  */
 export function formatBenchTable(result: BenchResult): string {
   const lines = [
-    "| stage | engine s | engine CPU s | Flatbush s | Turf s (extrapolated) | vs Flatbush | vs Turf | note |",
-    "|---|---:|---:|---:|---:|---:|---:|---|",
+    "| stage | engine s | engine CPU s | of which GC s | Flatbush s | Turf s (extrapolated) | vs Flatbush | vs Turf | note |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---|",
   ];
   for (const stage of result.stages) {
     lines.push(
-      `| ${stage.stage} | ${formatSeconds(stage.engineSeconds)} | ${formatSeconds(stage.engineCpuSeconds)} | ${formatSeconds(stage.flatbushSeconds)} | ${formatSeconds(stage.turfSeconds)}${stage.turfSample ? ` (${stage.turfSample} pts)` : ""} | ${formatRatio(stage.ratioVsFlatbush)} | ${formatRatio(stage.ratioVsTurf)} | ${stage.note ?? ""} |`,
+      `| ${stage.stage} | ${formatSeconds(stage.engineSeconds)} | ${formatSeconds(stage.engineCpuSeconds)} | ${formatSeconds(stage.engineGcSeconds)} | ${formatSeconds(stage.flatbushSeconds)} | ${formatSeconds(stage.turfSeconds)}${stage.turfSample ? ` (${stage.turfSample} pts)` : ""} | ${formatRatio(stage.ratioVsFlatbush)} | ${formatRatio(stage.ratioVsTurf)} | ${stage.note ?? ""} |`,
     );
   }
   return lines.join("\n");
