@@ -28,7 +28,9 @@ function ringCentroidLatitude(ring: readonly Position[]): number {
  * @param geometry - a Polygon or MultiPolygon
  * @returns [lon, lat], or null for an empty geometry
  * @example
+ * ```ts
  * computeLabelPoint({ type: "Polygon", coordinates: [[[0, 0], [4, 0], [4, 2], [0, 2], [0, 0]]] }) // [2, 1]
+ * ```
  */
 export function computeLabelPoint(geometry: Polygon | MultiPolygon): [number, number] | null {
   const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;

@@ -192,7 +192,9 @@ export function coverageLayer(layerIndex: number, carrier: string, technology: T
  * @param options - URLs of the bundled boundary files
  * @returns the style; coverage and point layers are added by MapView
  * @example
+ * ```ts
  * new maplibregl.Map({ container, style: buildBaseStyle({ provincesUrl, communesUrl, archipelagosUrl }) });
+ * ```
  */
 export function buildBaseStyle(options: BaseStyleOptions): StyleSpecification {
   return {

@@ -60,13 +60,15 @@ export function signedDistance(shape: SymbolShape, x: number, y: number, size = 
 }
 
 /**
- * Draws a shape as an RGBA SDF image for map.addImage(…, { sdf: true }): the alpha channel holds
+ * Draws a shape as an RGBA SDF image for `map.addImage(…, { sdf: true })`: the alpha channel holds
  * 255 × (1 − cutoff − distance / radius), so the edge sits at 191 as in MapLibre's glyphs.
  * @param shape - the shape
  * @param size - width and height in pixels
  * @returns the image
  * @example
+ * ```ts
  * map.addImage("point-circle", createSymbolImage("circle"), { sdf: true });
+ * ```
  */
 export function createSymbolImage(shape: SymbolShape, size = SYMBOL_SIZE): { width: number; height: number; data: Uint8Array } {
   const data = new Uint8Array(size * size * 4);

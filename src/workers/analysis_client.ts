@@ -46,8 +46,10 @@ const CANCEL_GRACE_MILLISECONDS = 400;
 /**
  * A client for the analysis worker.
  * @example
+ * ```ts
  * const client = new AnalysisClient(() => new Worker(new URL("./analysis.worker.ts", import.meta.url), { type: "module" }));
  * const result = await client.request("analyze", { type: "analyze", files, boundaryUrls: [] }, { onProgress });
+ * ```
  */
 export class AnalysisClient {
   private worker: Worker;

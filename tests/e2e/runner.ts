@@ -77,6 +77,11 @@ export async function main(argv: string[]): Promise<number> {
           // longtask timing is not available in every browser; it is only recorded, never asserted.
         }
       });
+      if (options.noIndexedDb) {
+        await context.addInitScript(() => {
+          Object.defineProperty(window, "indexedDB", { value: undefined, configurable: true });
+        });
+      }
       if (options.noWebgl) {
         await context.addInitScript(() => {
           const original = HTMLCanvasElement.prototype.getContext;

@@ -14,7 +14,7 @@ export interface SpecEnvironment {
   artifacts: string;
   sample: DomainModel;
   violations: string[];
-  newPage(options?: { noWebgl?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
+  newPage(options?: { noWebgl?: boolean; noIndexedDb?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
 }
 
 export interface Spec {
@@ -342,6 +342,22 @@ export const SPECS: Spec[] = [
       await openTab(page, "export");
       const [file] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-csv"]')]);
       assert((await file.path()) !== null, "the export still downloads");
+    },
+  },
+  {
+    name: "when the browser cannot store data, the user is told and the app still works",
+    async run(environment) {
+      const { page } = await environment.newPage({ noIndexedDb: true });
+      await openApp(page, environment);
+      await waitForCount(page, countUncovered(environment.sample));
+      await page.waitForSelector('[data-testid="notice-error"]', { timeout: TIMEOUT });
+      assert(((await page.textContent('[data-testid="notice-error"]')) ?? "").includes("IndexedDB"), "the notice names the storage problem");
+      const text = semicolonCsv(importedPoints(environment));
+      await importCsv(page, IMPORT_NAME, text);
+      await confirmImport(page);
+      await waitForCount(page, countUncovered(expectedAfterImport(environment, text)));
+      const notices = await page.locator('[data-testid="notice-error"]').allTextContents();
+      assert(notices.some((notice) => notice.includes("Không lưu được")), `saving the import should report the failure, saw ${JSON.stringify(notices)}`);
     },
   },
   {

@@ -12,7 +12,7 @@ export const MESSAGES = {
   "app.languageSwitch": { vi: "English", en: "Tiếng Việt" },
   "app.languageSwitchLabel": { vi: "Chuyển sang tiếng Anh", en: "Switch to Vietnamese" },
   "app.sampleBadge": { vi: "Dữ liệu mẫu", en: "Sample data" },
-  "app.sampleNotice": { vi: "Đang hiển thị dữ liệu mẫu (giả lập), không phải số liệu thật. Hãy nhập dữ liệu của bạn ở thẻ “Nhập”.", en: "Showing sample (synthetic) data, not real figures. Import your own data in the “Import” tab." },
+  "app.sampleNotice": { vi: "Số liệu giả lập, không phải số liệu thật. Nhập dữ liệu của bạn ở thẻ “Nhập”.", en: "Synthetic figures, not real ones. Import your own data in the “Import” tab." },
   "app.empty": { vi: "Chưa có dữ liệu. Hãy nhập danh sách điểm và vùng phủ sóng ở thẻ “Nhập”, hoặc dùng dữ liệu mẫu.", en: "No data loaded. Import a point list and coverage in the “Import” tab, or use the sample data." },
   "app.resetSample": { vi: "Dùng dữ liệu mẫu", en: "Reset to sample data" },
   "app.clearData": { vi: "Gỡ toàn bộ dữ liệu", en: "Remove all data" },

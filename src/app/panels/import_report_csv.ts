@@ -11,7 +11,9 @@ import { translate } from "../i18n/i18n.ts";
  * @param language - the interface language
  * @returns the CSV text (UTF-8 BOM, CRLF)
  * @example
+ * ```ts
  * importReportToCsv(result.report, "vi")
+ * ```
  */
 export function importReportToCsv(report: ImportReport, language: Language): string {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);

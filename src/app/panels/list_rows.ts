@@ -52,7 +52,9 @@ export function searchTexts(source: ListSource): string[] {
  * @param options - search text, sort column and direction, and a label for each kind
  * @returns the point indices to show, in order
  * @example
+ * ```ts
  * listRows(source, uncovered, { search: "lao cai", column: "name", direction: "ascending", kindLabel: (kind) => kind })
+ * ```
  */
 export function listRows(
   source: ListSource,

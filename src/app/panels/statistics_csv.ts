@@ -22,7 +22,9 @@ export function sortByName<T extends { name: string }>(areas: readonly T[]): T[]
  * @param language - the language of the headers and level names
  * @returns the CSV text
  * @example
+ * ```ts
  * statisticsToCsv(summarizeCoverage(analysis, points, filter), "vi")
+ * ```
  */
 export function statisticsToCsv(summary: CoverageSummary, language: Language): string {
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);

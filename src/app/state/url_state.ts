@@ -59,7 +59,9 @@ function parseCamera(value: string | null): MapCamera | undefined {
  * @param search - `location.search`, with or without the leading "?"
  * @returns the state, with defaults for what is missing
  * @example
+ * ```ts
  * parseUrlState("?lang=en&tech=4G&kind=school").filter.minTechnology // "4G"
+ * ```
  */
 export function parseUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
@@ -94,7 +96,9 @@ function roundTo(value: number, digits: number): string {
  * @param state - the state
  * @returns "?…" or "" when everything is at its default
  * @example
+ * ```ts
  * writeUrlState({ language: "en", sampleNone: false, filter: EMPTY_FILTER, search: "" }) // "?lang=en"
+ * ```
  */
 export function writeUrlState(state: UrlState): string {
   const params = new URLSearchParams();
