@@ -112,8 +112,9 @@ export function MapView(props: MapViewProps) {
     map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
     map.on("load", () => {
       for (const shape of SYMBOL_SHAPES) map.addImage(symbolImageName(shape), createSymbolImage(shape), { sdf: true, pixelRatio: 1 });
-      for (const layer of labelLayers(latest.current.language)) map.addLayer(layer);
       for (const layer of pointLayers()) map.addLayer(layer);
+      // Names above the points (with a white halo), so dense points never hide them.
+      for (const layer of labelLayers(latest.current.language)) map.addLayer(layer);
       setLoaded(true);
     });
     const pointLayerIds = [LAYER.uncoveredOnTop, LAYER.points];

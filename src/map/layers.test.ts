@@ -18,7 +18,7 @@ const URLS = { provincesUrl: "./assets/provinces.geojson", communesUrl: "./asset
 
 function fullStyle(): StyleSpecification {
   const base = buildBaseStyle(URLS);
-  return { ...base, layers: [...base.layers, coverageLayer(0, "Viettel", "4G", 0), coverageLayer(1, "MobiFone", "2G", 1), ...labelLayers("vi"), ...pointLayers()] };
+  return { ...base, layers: [...base.layers, coverageLayer(0, "Viettel", "4G", 0), coverageLayer(1, "MobiFone", "2G", 1), ...pointLayers(), ...labelLayers("vi")] };
 }
 
 describe("the map style", () => {
@@ -41,15 +41,15 @@ describe("the map style", () => {
     expect(isToggleOn({}, TOGGLE.uncovered)).toBe(true);
   });
 
-  it("draws labels above coverage and points above labels", () => {
+  it("draws coverage above the province fill and points above coverage", () => {
     const ids = fullStyle().layers.map((layer) => layer.id);
-    expect(ids.indexOf(LAYER.provinceLabel)).toBeGreaterThan(ids.indexOf("coverage-0"));
-    expect(ids.indexOf(LAYER.points)).toBeGreaterThan(ids.indexOf(LAYER.provinceLabel));
+    expect(ids.indexOf("coverage-0")).toBeGreaterThan(ids.indexOf(LAYER.provinceFill));
+    expect(ids.indexOf(LAYER.points)).toBeGreaterThan(ids.indexOf("coverage-0"));
   });
 
-  it("draws uncovered points last, so covered neighbours never hide them", () => {
+  it("draws uncovered points after the other points, so covered neighbours never hide them", () => {
     const ids = fullStyle().layers.map((layer) => layer.id);
-    expect(ids[ids.length - 1]).toBe(LAYER.uncoveredOnTop);
+    expect(ids.indexOf(LAYER.uncoveredOnTop)).toBeGreaterThan(ids.indexOf(LAYER.points));
     const top = pointLayers().find((layer) => layer.id === LAYER.uncoveredOnTop) as { paint: Record<string, unknown> };
     expect(top.paint["icon-color"]).toBe(STATUS_COLORS.uncovered);
     expect(JSON.stringify(top.paint["icon-opacity"])).toContain('"status"');

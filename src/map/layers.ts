@@ -82,7 +82,7 @@ export function symbolImageName(shape: SymbolShape): string {
 export const LABEL_FONTS = ["Noto Sans Regular", "Noto Sans", "DejaVu Sans", "Arial", "sans-serif"];
 
 export const OSM_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
-export const OSM_ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>';
+export const OSM_ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap contributors</a>';
 
 export interface BaseStyleOptions {
   provincesUrl: string;
