@@ -44,6 +44,11 @@ async function openTracking(page: Page, environment: SpecEnvironment, query = ""
   await page.waitForSelector('[data-testid="dashboard-listed"]', { timeout: TIMEOUT });
 }
 
+/** Waits until the tracking data is saved in IndexedDB, so that a reload finds it. */
+async function waitForSaved(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="progress-view-page"][data-saving="false"]', { timeout: TIMEOUT });
+}
+
 async function readNumber(page: Page, testId: string): Promise<number> {
   const text = (await page.textContent(`[data-testid="${testId}"]`))?.trim() ?? "";
   assert(/^\d+$/.test(text), `${testId} should hold just digits, got "${text}"`);
@@ -101,6 +106,18 @@ export const PROGRESS_SPECS: Spec[] = [
       const tableRows = await page.$$eval('[data-testid="progress-chart"] details tbody tr', (elements) => elements.length);
       assert(tableRows > 1, `the chart's table fallback should hold the samples, saw ${tableRows} rows`);
       assert((await page.textContent('[data-testid="persistence-status"]'))?.trim(), "the persistence status should be shown");
+      // Exports: the progress report (Excel-ready CSV) and the registry with status as GeoJSON and KML, one entry per point.
+      const report = await downloadOf(page, "export-report-csv");
+      assert(report.text.startsWith("\uFEFFid,name,kind,lon,lat,carrier"), `report header: ${report.text.slice(0, 60)}`);
+      const reportLines = report.text.trim().split("\r\n");
+      assert(reportLines.length === expected.listed + 1, `report rows ${reportLines.length - 1} vs ${expected.listed}`);
+      const verifiedInReport = reportLines.filter((line) => line.includes(",verified,")).length;
+      assert(verifiedInReport === expected.verified, `verified rows in the report ${verifiedInReport} vs ${expected.verified}`);
+      const geojson = JSON.parse((await downloadOf(page, "export-registry-geojson")).text) as { features: { properties: Record<string, unknown> }[] };
+      assert(geojson.features.length === expected.listed, `GeoJSON features ${geojson.features.length}`);
+      assert(geojson.features.filter((feature) => feature.properties.status === "verified").length === expected.verified, "GeoJSON statuses should match the dashboard");
+      const kml = (await downloadOf(page, "export-registry-kml")).text;
+      assert((kml.match(/<Placemark>/g) ?? []).length === expected.listed, "one KML placemark per listed point");
       await page.waitForTimeout(1500);
       await page.screenshot({ path: join(environment.artifacts, "progress-vi.png"), fullPage: false });
       await page.screenshot({ path: join(environment.artifacts, "progress-vi-full.png"), fullPage: true });
@@ -160,6 +177,7 @@ export const PROGRESS_SPECS: Spec[] = [
       await waitForNumber(page, "dashboard-covered", before.covered + 1);
 
       // Everything is still there after a reload.
+      await waitForSaved(page);
       await page.reload();
       await page.waitForSelector('[data-testid="dashboard-listed"]', { timeout: TIMEOUT });
       await waitForNumber(page, "dashboard-verified", before.verified + 1);
@@ -179,6 +197,7 @@ export const PROGRESS_SPECS: Spec[] = [
       await page.setInputFiles('[data-testid="restore-input"]', { name: backup.download.suggestedFilename(), mimeType: "application/json", buffer: Buffer.from(backup.text, "utf8") });
       await waitForNumber(page, "dashboard-verified", before.verified);
       await waitForNumber(page, "dashboard-covered", before.covered + 1);
+      await waitForSaved(page);
       await page.reload();
       await page.waitForSelector('[data-testid="dashboard-listed"]', { timeout: TIMEOUT });
       await waitForNumber(page, "dashboard-verified", before.verified);
@@ -210,6 +229,27 @@ export const PROGRESS_SPECS: Spec[] = [
       assert(issues.some((issue) => issue.includes("KHONG-CO")), "the unknown id should be named");
       assert(JSON.stringify(await dashboard(page)) === JSON.stringify(before), "the dashboard should not change");
       assert((await page.getAttribute(`[data-testid="registry-row-${point.id}"]`, "data-status")) === model.states[point.id].status, "the point's status should not change");
+    },
+  },
+  {
+    name: "tracking: a file that disagrees with a recorded change is listed as a conflict; keeping the recorded one changes nothing",
+    async run(environment) {
+      const model = sampleTracking(environment.root);
+      const events = readSampleEvents(JSON.parse(readFileSync(join(environment.root, "data/sample/events.json"), "utf8"))).events;
+      const recorded = events.find((event) => event.actor.role === "carrier");
+      assert(recorded && recorded.actor.role === "carrier", "the sample should hold a carrier's event");
+      const other = recorded.status === "under_construction" ? "planned" : "under_construction";
+      const { page } = await environment.newPage();
+      await openTracking(page, environment);
+      await waitForNumber(page, "dashboard-listed", model.summary.listed);
+      const before = await dashboard(page);
+      const csv = `point_id,carrier,status,date\r\n${recorded.pointId},${recorded.actor.carrier},${other},${recorded.date}\r\n`;
+      await page.setInputFiles('[data-testid="updates-input"]', { name: "khac.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+      await page.waitForSelector(`[data-testid="conflict-${recorded.pointId}"]`, { timeout: TIMEOUT });
+      assert(((await page.textContent('[data-testid="updates-summary"]')) ?? "").includes("1 mâu thuẫn"), "the summary should count the conflict");
+      await page.click(`[data-testid="conflict-keep-${recorded.pointId}"]`);
+      await page.waitForSelector(`[data-testid="conflict-${recorded.pointId}"]`, { state: "detached", timeout: TIMEOUT });
+      assert(JSON.stringify(await dashboard(page)) === JSON.stringify(before), "keeping the recorded change should change nothing");
     },
   },
   {

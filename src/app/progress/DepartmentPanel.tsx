@@ -37,17 +37,17 @@ function ConflictList() {
       ) : (
         <ul className="tracking-conflicts">
           {conflicts.map((conflict) => (
-            <li key={conflict.incoming.id}>
+            <li key={conflict.incoming.id} data-testid={`conflict-${conflict.pointId}`}>
               <p>{conflict.message[language]}</p>
               <p>
                 {t("tracking.conflicts.existing")}: {describe(conflict.existing.status, conflict.existing.date, conflict.existing.technology)} ·{" "}
                 {t("tracking.conflicts.incoming", { file: conflict.incoming.source?.file ?? "?" })}: {describe(conflict.incoming.status, conflict.incoming.date, conflict.incoming.technology)}
               </p>
               <div className="button-row">
-                <button type="button" onClick={() => void controller.resolve(conflict, "keep_existing")}>
+                <button type="button" onClick={() => void controller.resolve(conflict, "keep_existing")} data-testid={`conflict-keep-${conflict.pointId}`}>
                   {t("tracking.conflicts.keep")}
                 </button>
-                <button type="button" onClick={() => void controller.resolve(conflict, "accept_incoming")}>
+                <button type="button" onClick={() => void controller.resolve(conflict, "accept_incoming")} data-testid={`conflict-accept-${conflict.pointId}`}>
                   {t("tracking.conflicts.accept")}
                 </button>
               </div>

@@ -92,6 +92,7 @@ export function ProgressView() {
   const asOf = useTracking((state) => state.asOf);
   const historyPointId = useTracking((state) => state.historyPointId);
   const editingPointId = useTracking((state) => state.editingPointId);
+  const saving = useTracking((state) => state.savesPending > 0);
   const data = useAppState((state) => state.data);
   const today = controller.today();
 
@@ -154,7 +155,7 @@ export function ProgressView() {
   const carrierName = role.role === "carrier" ? role.carrier : null;
 
   return (
-    <main className="tracking" data-testid="progress-view-page" aria-labelledby="tracking-heading">
+    <main className="tracking" data-testid="progress-view-page" data-saving={saving ? "true" : "false"} aria-labelledby="tracking-heading">
       <div className="tracking-screen">
         <div className="tracking-toolbar">
           <h2 id="tracking-heading">{t("tracking.heading")}</h2>

@@ -58,6 +58,8 @@ export interface TrackingState {
   persistence: "pending" | "granted" | "denied" | "unsupported";
   /** The reason of the last failed save, while the data in memory is not saved. */
   storageError: string | null;
+  /** Saves under way (a reload before they finish could lose the last change). */
+  savesPending: number;
   backup: BackupMark | null;
   imports: TrackingImport[];
   conflicts: UpdateConflict[];
@@ -113,6 +115,7 @@ export function createTrackingController(options: { today: () => string; now: ()
     asOf: null,
     persistence: "pending",
     storageError: null,
+    savesPending: 0,
     backup: null,
     imports: [],
     conflicts: [],
@@ -129,11 +132,12 @@ export function createTrackingController(options: { today: () => string; now: ()
 
   /** Runs a save; on failure keeps the data in memory and says so. */
   async function save(work: () => Promise<void>): Promise<void> {
+    store.setState((state) => ({ savesPending: state.savesPending + 1 }));
     try {
       await work();
-      if (store.getState().storageError !== null) store.setState({ storageError: null });
+      store.setState((state) => ({ savesPending: state.savesPending - 1, storageError: null }));
     } catch (error) {
-      store.setState({ storageError: describe(error) });
+      store.setState((state) => ({ savesPending: state.savesPending - 1, storageError: describe(error) }));
     }
   }
 
