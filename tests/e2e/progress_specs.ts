@@ -253,6 +253,34 @@ export const PROGRESS_SPECS: Spec[] = [
     },
   },
   {
+    name: "tracking: the department replaces the list with its own CSV (Vietnamese headers), row errors reported, kept after a reload",
+    async run(environment) {
+      const csv = [
+        "mã;tên;kinh độ;vĩ độ;tỉnh;nhà mạng;hạn hoàn thành",
+        "LS-1;Bản Mới;104,1;22,3;Lào Cai;viettel;30/09/2026",
+        "LS-2;Thôn Nà Pồ;106,5;21,8;Lạng Sơn;VNPT;31/12/2026",
+        "LS-3;Bản thiếu nhà mạng;104,2;22,4;Lào Cai;;31/12/2026",
+      ].join("\r\n");
+      const expected = parseRegistryCsv(Buffer.from(csv, "utf8"), { file: "danh-sach.csv" });
+      assert(expected.items.length === 2 && expected.report.rejected === 1, "the domain should take two rows and reject one");
+      const { page } = await environment.newPage();
+      await openTracking(page, environment);
+      await page.setInputFiles('[data-testid="registry-input"]', { name: "danh-sach.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+      await page.waitForSelector('[data-testid="registry-report"]', { timeout: TIMEOUT });
+      assert((await page.textContent('[data-testid="registry-report"] [data-testid="report-read"]'))?.trim() === String(expected.report.read), "rows read");
+      assert((await page.textContent('[data-testid="registry-report"] [data-testid="report-accepted"]'))?.trim() === String(expected.items.length), "rows accepted");
+      assert((await page.textContent('[data-testid="registry-report"] [data-testid="report-rejected"]'))?.trim() === String(expected.report.rejected), "rows rejected");
+      assert(((await page.textContent('[data-testid="registry-report"] [data-testid="report-issues"]')) ?? "").includes("dòng 3"), "the bad row should be named");
+      await waitForNumber(page, "dashboard-listed", expected.items.length);
+      const options = await page.$$eval('[data-testid="role-select"] option', (elements) => elements.map((element) => (element as HTMLOptionElement).value));
+      assert(JSON.stringify(options) === JSON.stringify(["department", "carrier:Viettel", "carrier:VNPT"]), `roles follow the new list: ${options.join(",")}`);
+      await waitForSaved(page);
+      await page.reload();
+      await page.waitForSelector('[data-testid="dashboard-listed"]', { timeout: TIMEOUT });
+      await waitForNumber(page, "dashboard-listed", expected.items.length);
+    },
+  },
+  {
     name: "tracking: English labels, as-of replay and the overdue list (English screenshot)",
     async run(environment) {
       const model = sampleTracking(environment.root);
