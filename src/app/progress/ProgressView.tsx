@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo } from "react";
 import { computeRegistryCoverage, crossCheckCoverage } from "../../domain/progress/cross_check.ts";
 import { replay } from "../../domain/progress/replay.ts";
+import { listCarriers } from "../../domain/progress/work_lists.ts";
 import { STATUS_LABELS } from "../../domain/progress/status.ts";
 import { buildCoverageIndex } from "../../domain/spatial/coverage_index.ts";
 import { ProgressMap } from "../../map/ProgressMap.tsx";
@@ -24,7 +25,7 @@ import { RegistryTable } from "./RegistryTable.tsx";
 import { StatusForm } from "./StatusForm.tsx";
 import { TrackingDashboard } from "./TrackingDashboard.tsx";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
-import { computeTrackingView, coverageFeaturesFromAnalysis, daysLeft, listCarriers, pendingChanges, roleActor, roleFromValue, roleToValue } from "./tracking_view.ts";
+import { computeTrackingView, coverageFeaturesFromAnalysis, daysLeft, pendingChanges, roleActor, roleFromValue, roleToValue } from "./tracking_view.ts";
 import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 import "./progress.css";
 

@@ -3,7 +3,7 @@ import { createStatusEvent, type StatusEventDraft } from "../../domain/progress/
 import { makeListedPoint } from "../../domain/progress/test_registry.ts";
 import { layoutChart } from "./chart_geometry.ts";
 import { readSampleEvents } from "./sample_events.ts";
-import { computeTrackingView, countUnbackedEvents, daysLeft, listCarriers, pendingChanges, roleFromValue, roleToValue, updateFileName } from "./tracking_view.ts";
+import { computeTrackingView, countUnbackedEvents, daysLeft, pendingChanges, roleFromValue, roleToValue, updateFileName } from "./tracking_view.ts";
 
 const registry = [
   makeListedPoint("A", { carrier: "Viettel", deadline: "2026-06-30" }),
@@ -24,10 +24,6 @@ describe("roles", () => {
   it("round-trips a role through its select value", () => {
     expect(roleFromValue(roleToValue(viettel))).toEqual(viettel);
     expect(roleFromValue(roleToValue({ role: "department" }))).toEqual({ role: "department" });
-  });
-
-  it("lists each carrier once, sorted", () => {
-    expect(listCarriers(registry)).toEqual(["Viettel", "VNPT"]);
   });
 });
 

@@ -44,15 +44,6 @@ export function roleFromValue(value: string): TrackingRole {
 }
 
 /**
- * The carriers the registry assigns points to.
- * @param registry - the listed points
- * @returns distinct carrier names, sorted the Vietnamese way
- */
-export function listCarriers(registry: readonly ListedPoint[]): string[] {
-  return [...new Set(registry.map((point) => point.carrier))].sort((a, b) => a.localeCompare(b, "vi"));
-}
-
-/**
  * A carrier's recorded changes that the department's log does not have yet.
  * @param events - the department's log
  * @param outbox - every carrier's recorded changes
