@@ -123,7 +123,43 @@ interface FlattenState {
   totals: Float64Array;
 }
 
-function flattenInto(items: readonly OwnedGeometry[], buffer: Float64Array, offset: number, ringTotal: number): RingSet {
+/**
+ * The items in a spatially coherent order (row-major buckets of a 256 × 256 grid over their first vertices), so
+ * that consecutive rings touch nearby grid cells: building and querying then read and write memory that is
+ * already in cache, instead of jumping across a table of millions of cells with every new tower disc.
+ */
+function spatialOrder(items: readonly OwnedGeometry[]): OwnedGeometry[] {
+  const firstX = new Float64Array(items.length);
+  const firstY = new Float64Array(items.length);
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  items.forEach(({ geometry }, k) => {
+    const ring = geometry.type === "Polygon" ? geometry.coordinates[0] : geometry.coordinates[0]?.[0];
+    const first = ring?.[0];
+    const x = first ? first[0] : 0;
+    const y = first ? first[1] : 0;
+    firstX[k] = x;
+    firstY[k] = y;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  });
+  const scaleX = maxX > minX ? 255.999 / (maxX - minX) : 0;
+  const scaleY = maxY > minY ? 255.999 / (maxY - minY) : 0;
+  const keys = new Float64Array(items.length);
+  for (let k = 0; k < items.length; k++) {
+    const key = Math.floor((firstY[k] - minY) * scaleY) * 256 + Math.floor((firstX[k] - minX) * scaleX);
+    keys[k] = Number.isFinite(key) ? key : 65_536;
+  }
+  const order = Array.from(items.keys()).sort((a, b) => keys[a] - keys[b] || a - b);
+  return order.map((k) => items[k]);
+}
+
+function flattenInto(unordered: readonly OwnedGeometry[], buffer: Float64Array, offset: number, ringTotal: number): RingSet {
+  const items = spatialOrder(unordered);
   const state: FlattenState = {
     xy: buffer.subarray(offset),
     ringStart: new Uint32Array(ringTotal + 1),
@@ -234,7 +270,10 @@ function lineAt(origin: number, cellSize: number, index: number): number {
 
 /** First cell whose closed interval meets [value, …): the smallest i with line(i + 1) at or after value. */
 function firstCellFrom(origin: number, size: number, inverse: number, count: number, value: number): number {
-  let i = Math.floor((value - origin) * inverse);
+  const t = (value - origin) * inverse;
+  let i = Math.floor(t);
+  // Well inside a cell (see queryLayer for the margin), the first guess is exact.
+  if (inverse <= 1e5 && t - i > 1e-6 && t - i < 1 - 1e-6 && i >= 0 && i < count) return i;
   if (i > count - 1) i = count - 1;
   if (i < 0) i = 0;
   while (i > 0 && lineAt(origin, size, i) >= value) i--;
@@ -244,7 +283,9 @@ function firstCellFrom(origin: number, size: number, inverse: number, count: num
 
 /** Last cell whose closed interval meets (…, value]: the largest i with line(i) at or before value. */
 function lastCellTo(origin: number, size: number, inverse: number, count: number, value: number): number {
-  let i = Math.floor((value - origin) * inverse);
+  const t = (value - origin) * inverse;
+  let i = Math.floor(t);
+  if (inverse <= 1e5 && t - i > 1e-6 && t - i < 1 - 1e-6 && i >= 0 && i < count) return i;
   if (i > count - 1) i = count - 1;
   if (i < 0) i = 0;
   while (i < count - 1 && lineAt(origin, size, i + 1) <= value) i++;
@@ -318,7 +359,7 @@ export function buildEdgeGrids(ringSets: readonly RingSet[], options: GridOption
     const cellData = allCellData.subarray(offset, offset + 2 * cellCount + 2);
     offset += 2 * cellCount + 2;
     cellDataViews.push(cellData);
-    visitEdgeCells(rings, plan, cellData, null, null, null);
+    visitEdgeCells(rings, plan, cellData, EMPTY_VERTICES, EMPTY_OWNERS, false, false);
     let total = 0;
     for (let c = 0; c < cellCount; c++) {
       const count = cellData[2 * c];
@@ -342,7 +383,7 @@ export function buildEdgeGrids(ringSets: readonly RingSet[], options: GridOption
     entryOffset += total;
     // Pass 2 writes each edge into its cells; the odd slots serve as cursors and are reset to 0 afterwards.
     for (let c = 0; c < cellCount; c++) cellData[2 * c + 1] = cellData[2 * c];
-    visitEdgeCells(rings, plan, null, cellData, entryVertices, withOwners ? entryOwners : null);
+    visitEdgeCells(rings, plan, cellData, entryVertices, entryOwners, true, withOwners);
     for (let c = 0; c < cellCount; c++) cellData[2 * c + 1] = 0;
     return {
       minX: plan.minX,
@@ -361,15 +402,19 @@ export function buildEdgeGrids(ringSets: readonly RingSet[], options: GridOption
 
 /**
  * Visits every (cell, edge) pair where the edge's bounding box (per grid row, for long edges) meets the closed
- * cell: counting into `counts` (even slots of the cell data) when given, otherwise writing at `cursor` (odd slots).
+ * cell: counting into the even slots of the cell data, or (`fill`) writing at the cursors held in the odd slots.
  */
+const EMPTY_VERTICES = new Uint32Array(0);
+const EMPTY_OWNERS = new Int32Array(0);
+
 function visitEdgeCells(
   rings: RingSet,
   plan: GridPlan,
-  counts: Int32Array | null,
-  cursor: Int32Array | null,
-  entryVertices: Uint32Array | null,
-  entryOwners: Int32Array | null,
+  cellData: Int32Array,
+  entryVertices: Uint32Array,
+  entryOwners: Int32Array,
+  fill: boolean,
+  withOwners: boolean,
 ): void {
   const { minX, minY, size, inverse, columns, rows } = plan;
   const { xy, ringStart, ringOwner } = rings;
@@ -407,14 +452,14 @@ function visitEdgeCells(
           to = lastCellTo(minX, size, inverse, columns, Math.min(x1, Math.max(xa, xb) + tolerance));
         }
         const base = row * columns;
-        for (let column = from; column <= to; column++) {
-          if (counts !== null) {
-            counts[2 * (base + column)]++;
-            continue;
+        if (!fill) {
+          for (let column = from; column <= to; column++) cellData[2 * (base + column)]++;
+        } else {
+          for (let column = from; column <= to; column++) {
+            const slot = cellData[2 * (base + column) + 1]++;
+            entryVertices[slot] = v;
+            if (withOwners) entryOwners[slot] = owner;
           }
-          const slot = cursor![2 * (base + column) + 1]++;
-          entryVertices![slot] = v;
-          if (entryOwners !== null) entryOwners[slot] = owner;
         }
       }
     }
