@@ -236,18 +236,35 @@ function CrossCheckPanel({ result, today, disabled }: { result: CrossCheckResult
       {result.flags.length === 0 ? (
         <p className="hint">{t("tracking.crossCheck.none")}</p>
       ) : (
-        <ul className="tracking-cross-list" data-testid="cross-check-flags">
-          {result.flags.map((flag) => (
-            <li key={flag.pointId}>
-              {flag.message[language]} ({STATUS_LABELS[flag.status][language]}){" "}
-              {flag.status === "on_air" && (
-                <button type="button" disabled={disabled} onClick={() => void controller.decide("dispute", [flag.pointId], today, flag.message[language])} data-testid={`dispute-flag-${flag.pointId}`}>
-                  {t("tracking.crossCheck.disputeFlag")}
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
+        <>
+          {/* Claims still waiting for a decision first, with the action; claims already verified after them, folded. */}
+          <ul className="tracking-cross-list" data-testid="cross-check-flags">
+            {result.flags
+              .filter((flag) => flag.status !== "verified")
+              .map((flag) => (
+                <li key={flag.pointId}>
+                  {flag.message[language]} ({STATUS_LABELS[flag.status][language]}){" "}
+                  {flag.status === "on_air" && (
+                    <button type="button" disabled={disabled} onClick={() => void controller.decide("dispute", [flag.pointId], today, flag.message[language])} data-testid={`dispute-flag-${flag.pointId}`}>
+                      {t("tracking.crossCheck.disputeFlag")}
+                    </button>
+                  )}
+                </li>
+              ))}
+          </ul>
+          {result.flags.some((flag) => flag.status === "verified") && (
+            <details>
+              <summary>{t("tracking.crossCheck.verifiedFlags", { count: result.flags.filter((flag) => flag.status === "verified").length })}</summary>
+              <ul className="tracking-cross-list">
+                {result.flags
+                  .filter((flag) => flag.status === "verified")
+                  .map((flag) => (
+                    <li key={flag.pointId}>{flag.message[language]}</li>
+                  ))}
+              </ul>
+            </details>
+          )}
+        </>
       )}
       {result.unchecked.length > 0 && <p className="hint">{t("tracking.crossCheck.unchecked", { count: result.unchecked.length })}</p>}
     </section>

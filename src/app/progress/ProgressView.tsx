@@ -25,20 +25,31 @@ import { RegistryTable } from "./RegistryTable.tsx";
 import { StatusForm } from "./StatusForm.tsx";
 import { TrackingDashboard } from "./TrackingDashboard.tsx";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
-import { computeTrackingView, coverageFeaturesFromAnalysis, daysLeft, pendingChanges, roleActor, roleFromValue, roleToValue } from "./tracking_view.ts";
+import { computeTrackingView, countUnbackedEvents, coverageFeaturesFromAnalysis, daysLeft, pendingChanges, roleActor, roleFromValue, roleToValue } from "./tracking_view.ts";
 import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 import "./progress.css";
 
-function StorageStatus({ today }: { today: string }) {
+function StorageStatus({ today, pendingCount }: { today: string; pendingCount: number }) {
   const [t] = useTrackingTranslation();
   const controller = getTrackingController();
   const persistence = useTracking((state) => state.persistence);
   const storageError = useTracking((state) => state.storageError);
+  const saving = useTracking((state) => state.savesPending > 0);
+  const unbacked = useTracking(countUnbackedEvents);
   return (
     <div className="tracking-storage">
       <p className="hint" data-testid="persistence-status">
-        {t(`tracking.storage.${persistence}`)}
+        {t(`tracking.storage.${persistence}`)} <span role="status">{saving ? t("tracking.storage.saving") : ""}</span>
       </p>
+      {unbacked > 0 && storageError === null && (
+        <p className="tracking-warning" data-testid="backup-reminder">
+          {t("tracking.data.backupReminder", { count: unbacked })}{" "}
+          <button type="button" onClick={() => downloadBackup(today)}>
+            {t("tracking.data.backupDownload")}
+          </button>
+        </p>
+      )}
+      {storageError !== null && pendingCount > 0 && <p className="tracking-warning">{t("tracking.storage.outboxAdvice", { count: pendingCount })}</p>}
       {storageError !== null && (
         <div className="notice notice-error" role="alert" data-testid="storage-error">
           <span>{t("tracking.storage.failed", { reason: storageError })}</span>
@@ -191,7 +202,7 @@ export function ProgressView() {
           </p>
         </div>
         <TrackingNotices />
-        <StorageStatus today={today} />
+        <StorageStatus today={today} pendingCount={pending.length} />
         {pastDay && (
           <p className="tracking-past" role="status" data-testid="asof-note">
             {t("tracking.asOf.past", { date: formatDay(language, view.date) })}

@@ -232,6 +232,12 @@ export const PROGRESS_MESSAGES = {
     en: "Could not save in this browser ({reason}). The changes stay in memory until the page is reloaded: download a backup now.",
   },
   "tracking.storage.loadFailed": { vi: "Không đọc được dữ liệu đã lưu ({reason}).", en: "Could not read the saved data ({reason})." },
+  "tracking.storage.saving": { vi: "Đang lưu…", en: "Saving…" },
+  "tracking.storage.outboxAdvice": {
+    vi: "{count} thay đổi của nhà mạng chưa gửi không nằm trong bản sao lưu: hãy xuất tệp cập nhật để giữ chúng.",
+    en: "{count} unsent carrier changes are not in the backup: export the update file to keep them.",
+  },
+  "tracking.crossCheck.verifiedFlags": { vi: "Trong đó đã được Sở xác minh ({count})", en: "Of which already verified by the department ({count})" },
   "tracking.storage.retry": { vi: "Thử lưu lại", en: "Try saving again" },
   "tracking.storage.saved": { vi: "Đã lưu.", en: "Saved." },
   "tracking.sample.failed": { vi: "Không tải được dữ liệu mẫu: {reason}", en: "Could not load the sample data: {reason}" },
