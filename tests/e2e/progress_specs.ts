@@ -281,6 +281,43 @@ export const PROGRESS_SPECS: Spec[] = [
     },
   },
   {
+    name: "tracking: a carrier sees only its points with days left (overdue negative, highlighted); the department disputes in bulk only with a reason",
+    async run(environment) {
+      const model = sampleTracking(environment.root);
+      const today = todayInVietnam();
+      const overdue = model.registry.find((point) => point.deadline !== null && point.deadline < today && !["on_air", "verified", "infeasible_accepted"].includes(model.states[point.id].status));
+      assert(overdue, "the sample should have an overdue point");
+      const carrier = overdue.carrier;
+      const own = model.registry.filter((point) => point.carrier === carrier);
+      const { page } = await environment.newPage();
+      await openTracking(page, environment);
+      await waitForNumber(page, "dashboard-listed", model.summary.listed);
+      await page.selectOption('[data-testid="role-select"]', `carrier:${carrier}`);
+      await waitForNumber(page, "dashboard-listed", own.length);
+      const ids = await page.$$eval('[data-testid="registry-table"] tbody tr[data-status]', (rows) => rows.map((row) => row.getAttribute("data-testid")?.replace("registry-row-", "")));
+      assert(JSON.stringify(ids) === JSON.stringify(own.map((point) => point.id)), `the carrier should see only its ${own.length} points`);
+      const daysLeft = (Date.parse(`${overdue.deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000;
+      const shown = (await page.textContent(`[data-testid="days-left-${overdue.id}"] strong`))?.trim();
+      assert(shown === String(daysLeft), `days left of ${overdue.id}: expected ${daysLeft}, saw ${shown}`);
+      assert((await page.getAttribute(`[data-testid="registry-row-${overdue.id}"]`, "class"))?.includes("tracking-overdue"), "an overdue row should be highlighted");
+
+      // The department disputes two on_air claims at once; without a reason it is refused.
+      await page.selectOption('[data-testid="role-select"]', "department");
+      const claims = model.registry.filter((point) => model.states[point.id].status === "on_air").slice(0, 2);
+      assert(claims.length === 2, "the sample should have two on_air claims");
+      for (const point of claims) await page.check(`[data-testid="claim-${point.id}"]`);
+      await page.click('[data-testid="dispute-selected"]');
+      await page.waitForSelector('[data-testid="claims"] [role="alert"]', { timeout: TIMEOUT });
+      for (const point of claims) assert((await page.getAttribute(`[data-testid="registry-row-${point.id}"]`, "data-status")) === "on_air", "nothing should change without a reason");
+      await page.fill('[data-testid="decision-reason"]', "Đo kiểm tại chỗ không có sóng 4G");
+      await page.click('[data-testid="dispute-selected"]');
+      for (const point of claims) {
+        await page.waitForFunction((id) => document.querySelector(`[data-testid="registry-row-${id}"]`)?.getAttribute("data-status") === "disputed", point.id, { timeout: TIMEOUT });
+      }
+      await waitForNumber(page, "dashboard-covered", model.summary.covered - 2);
+    },
+  },
+  {
     name: "tracking: English labels, as-of replay and the overdue list (English screenshot)",
     async run(environment) {
       const model = sampleTracking(environment.root);
