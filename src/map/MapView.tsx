@@ -62,6 +62,8 @@ export interface MapViewProps {
 }
 
 const STATUS_TOGGLES = [TOGGLE.uncovered, TOGGLE.singleCarrier, TOGGLE.covered];
+/** Feature states set per animation frame. */
+const FEATURE_STATE_SLICE = 10_000;
 
 /**
  * The map panel.
@@ -178,7 +180,8 @@ export function MapView(props: MapViewProps) {
     fittedFor.current = data;
   }, [loaded, data]);
 
-  // Status and visibility per point, as feature state; only the points that changed are touched.
+  // Status and visibility per point, as feature state; only the points that changed are touched,
+  // in slices of FEATURE_STATE_SLICE per frame so that 100,000 points never freeze the page.
   const { statuses, shown, layerVisibility, listedPointIds } = props;
   useEffect(() => {
     const map = mapRef.current;
@@ -188,12 +191,21 @@ export function MapView(props: MapViewProps) {
     for (let k = 0; k < shown.length; k++) visible[shown[k]] = statusOn[statuses[shown[k]]] ? 1 : 0;
     const state = applied.current;
     if (state.status.length !== data.points.length) return;
-    for (let index = 0; index < data.points.length; index++) {
-      if (state.status[index] === statuses[index] && state.visible[index] === visible[index]) continue;
-      map.setFeatureState({ source: SOURCE.points, id: index }, { status: statuses[index], visible: visible[index] === 1 });
-      state.status[index] = statuses[index];
-      state.visible[index] = visible[index];
-    }
+    let next = 0;
+    let frame = 0;
+    const applySlice = () => {
+      const end = Math.min(data.points.length, next + FEATURE_STATE_SLICE);
+      for (let index = next; index < end; index++) {
+        if (state.status[index] === statuses[index] && state.visible[index] === visible[index]) continue;
+        map.setFeatureState({ source: SOURCE.points, id: index }, { status: statuses[index], visible: visible[index] === 1 });
+        state.status[index] = statuses[index];
+        state.visible[index] = visible[index];
+      }
+      next = end;
+      if (next < data.points.length) frame = requestAnimationFrame(applySlice);
+    };
+    applySlice();
+    return () => cancelAnimationFrame(frame);
   }, [loaded, data, statuses, shown, layerVisibility]);
 
   // Listed dead zones: a ring under the symbol.
