@@ -25,7 +25,7 @@ import { RegistryTable } from "./RegistryTable.tsx";
 import { StatusForm } from "./StatusForm.tsx";
 import { TrackingDashboard } from "./TrackingDashboard.tsx";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
-import { computeTrackingView, countUnbackedEvents, coverageFeaturesFromAnalysis, daysLeft, pendingChanges, roleActor, roleFromValue, roleToValue } from "./tracking_view.ts";
+import { computeTrackingView, countUnbackedEvents, coverageFeaturesFromAnalysis, daysLeft, pendingChanges, registryCoverageFromAnalysis, roleActor, roleFromValue, roleToValue } from "./tracking_view.ts";
 import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 import "./progress.css";
 
@@ -120,7 +120,10 @@ export function ProgressView() {
   // Cross-check against the coverage loaded in the app (the carriers' latest layers), on today's state.
   const registryCoverage = useMemo(() => {
     if (!data || data.analysis.layers.length === 0 || registry.registry.length === 0) return null;
-    return computeRegistryCoverage(registry.registry, buildCoverageIndex(coverageFeaturesFromAnalysis(data.coverage, data.analysis.layers)));
+    return (
+      registryCoverageFromAnalysis(registry.registry, data.points, data.analysis) ??
+      computeRegistryCoverage(registry.registry, buildCoverageIndex(coverageFeaturesFromAnalysis(data.coverage, data.analysis.layers)))
+    );
   }, [data, registry]);
   const crossCheck = useMemo(() => {
     if (!registryCoverage) return null;

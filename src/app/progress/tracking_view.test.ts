@@ -3,7 +3,7 @@ import { createStatusEvent, type StatusEventDraft } from "../../domain/progress/
 import { makeListedPoint } from "../../domain/progress/test_registry.ts";
 import { layoutChart } from "./chart_geometry.ts";
 import { readSampleEvents } from "./sample_events.ts";
-import { computeTrackingView, countUnbackedEvents, daysLeft, pendingChanges, roleFromValue, roleToValue, updateFileName } from "./tracking_view.ts";
+import { computeTrackingView, countUnbackedEvents, daysLeft, pendingChanges, registryCoverageFromAnalysis, roleFromValue, roleToValue, updateFileName } from "./tracking_view.ts";
 
 const registry = [
   makeListedPoint("A", { carrier: "Viettel", deadline: "2026-06-30" }),
@@ -109,5 +109,23 @@ describe("layoutChart", () => {
     // 2 of 4 listed: half-way up.
     expect(geometry.covered).toContain(",50.0");
     expect(geometry.forecast?.y2).toBeCloseTo(0);
+  });
+});
+
+describe("registryCoverageFromAnalysis", () => {
+  const layers = Array.from({ length: 33 }, (_, index) => ({ carrier: `C${index}`, technology: "4G" as const, asOf: null }));
+  const points = ["P0", "P1"].map((id) => ({ id, name: id, kind: "village" as const, lon: 104, lat: 22, source: { file: "p", row: 1 }, extra: {} }));
+  // Two words per point (33 layers): P0 covered by layer 0, P1 by layer 32.
+  const analysis = { layers, words: 2, masks: Uint32Array.from([1, 0, 0, 1]) };
+
+  it("copies the mask rows of the linked points, in registry order", () => {
+    const listed = [makeListedPoint("L1", { pointId: "P1" }), makeListedPoint("P0")];
+    const coverage = registryCoverageFromAnalysis(listed, points, analysis);
+    expect(Array.from(coverage?.masks ?? [])).toEqual([0, 1, 1, 0]);
+    expect(coverage?.words).toBe(2);
+  });
+
+  it("gives up when a listed point has no loaded counterpart", () => {
+    expect(registryCoverageFromAnalysis([makeListedPoint("L9", { pointId: "P9" })], points, analysis)).toBeNull();
   });
 });

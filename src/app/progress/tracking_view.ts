@@ -11,7 +11,8 @@ import type { Actor, StatusEvent } from "../../domain/progress/events.ts";
 import type { ListedPoint } from "../../domain/progress/registry.ts";
 import { replay, type InvalidEvent, type ProgressStates } from "../../domain/progress/replay.ts";
 import { progressTimeline, type ProgressTimeline } from "../../domain/progress/timeline.ts";
-import type { CoverageFeature, CoverageLayerInfo, Technology } from "../../domain/types.ts";
+import type { RegistryCoverage } from "../../domain/progress/cross_check.ts";
+import type { CoverageFeature, CoverageLayerInfo, Point, Technology } from "../../domain/types.ts";
 
 /** Who is using the view: the department (Sở TT&TT) or one carrier. */
 export type TrackingRole = { role: "department" } | { role: "carrier"; carrier: string };
@@ -155,4 +156,29 @@ export function daysLeft(deadline: string | null, date: string): number | null {
 export function countUnbackedEvents(state: { events: readonly unknown[]; backup: { eventCount: number } | null; registry: { baselineEventCount?: number } }): number {
   const safe = Math.max(state.backup?.eventCount ?? 0, state.registry.baselineEventCount ?? 0);
   return Math.max(0, state.events.length - safe);
+}
+
+/**
+ * Reuses the app's analysis for the cross-check when every listed point links to a loaded point (its
+ * `point_id`, or the same id): the coverage masks of those points, so no index is built on the main thread.
+ * @param registry - the listed points
+ * @param points - the app's loaded points
+ * @param analysis - the app's analysis of those points (layers, words, masks)
+ * @returns one mask row per listed point, or null when some listed point has no loaded counterpart
+ */
+export function registryCoverageFromAnalysis(
+  registry: readonly ListedPoint[],
+  points: readonly Point[],
+  analysis: { layers: readonly CoverageLayerInfo[]; words: number; masks: Uint32Array },
+): RegistryCoverage | null {
+  const indexById = new Map<string, number>();
+  points.forEach((point, index) => indexById.set(point.id, index));
+  const words = analysis.words;
+  const masks = new Uint32Array(registry.length * words);
+  for (let i = 0; i < registry.length; i++) {
+    const index = indexById.get(registry[i].pointId ?? registry[i].id);
+    if (index === undefined) return null;
+    masks.set(analysis.masks.subarray(index * words, (index + 1) * words), i * words);
+  }
+  return { layers: analysis.layers, words, masks };
 }
