@@ -350,6 +350,7 @@ export function buildEdgeGrids(ringSets: readonly RingSet[], options: GridOption
   for (const plan of plans) cellDataTotal += 2 * plan.columns * plan.rows + 2;
   const allCellData = new Int32Array(allocateLargeBuffer(4 * cellDataTotal), 0, cellDataTotal);
   const cellDataViews: Int32Array[] = [];
+  const packedRangeViews: Uint32Array[] = [];
   let offset = 0;
   // Pass 1 counts the entries per cell (in the even slots) and turns the counts into first entries.
   let entryTotal = 0;
@@ -359,7 +360,9 @@ export function buildEdgeGrids(ringSets: readonly RingSet[], options: GridOption
     const cellData = allCellData.subarray(offset, offset + 2 * cellCount + 2);
     offset += 2 * cellCount + 2;
     cellDataViews.push(cellData);
-    visitEdgeCells(rings, plan, cellData, EMPTY_VERTICES, EMPTY_OWNERS, false, false);
+    const packedRanges = new Uint32Array(allocateLargeBuffer(4 * rings.edgeCount), 0, rings.edgeCount);
+    packedRangeViews.push(packedRanges);
+    visitEdgeCells(rings, plan, cellData, EMPTY_VERTICES, EMPTY_OWNERS, false, false, packedRanges);
     let total = 0;
     for (let c = 0; c < cellCount; c++) {
       const count = cellData[2 * c];
@@ -383,7 +386,7 @@ export function buildEdgeGrids(ringSets: readonly RingSet[], options: GridOption
     entryOffset += total;
     // Pass 2 writes each edge into its cells; the odd slots serve as cursors and are reset to 0 afterwards.
     for (let c = 0; c < cellCount; c++) cellData[2 * c + 1] = cellData[2 * c];
-    visitEdgeCells(rings, plan, cellData, entryVertices, entryOwners, true, withOwners);
+    visitEdgeCells(rings, plan, cellData, entryVertices, entryOwners, true, withOwners, packedRangeViews[g]);
     for (let c = 0; c < cellCount; c++) cellData[2 * c + 1] = 0;
     return {
       minX: plan.minX,
@@ -405,6 +408,8 @@ export function buildEdgeGrids(ringSets: readonly RingSet[], options: GridOption
  * cell: counting into the even slots of the cell data, or (`fill`) writing at the cursors held in the odd slots.
  */
 const EMPTY_VERTICES = new Uint32Array(0);
+/** "Recompute this edge's cells" in the packed ranges. */
+const PACKED_NONE = 0xffffffff;
 const EMPTY_OWNERS = new Int32Array(0);
 
 function visitEdgeCells(
@@ -415,11 +420,13 @@ function visitEdgeCells(
   entryOwners: Int32Array,
   fill: boolean,
   withOwners: boolean,
+  packedRanges: Uint32Array,
 ): void {
   const { minX, minY, size, inverse, columns, rows } = plan;
   const { xy, ringStart, ringOwner } = rings;
   // Interpolation guard for the per-row x-range of long edges (coordinates are degrees, |x| at most 360).
   const tolerance = 1e-9;
+  let edge = 0;
   for (let r = 0; r < ringStart.length - 1; r++) {
     const owner = ringOwner[r];
     const end = ringStart[r + 1] - 1;
@@ -429,6 +436,23 @@ function visitEdgeCells(
       const bx = xy[2 * v + 2];
       const by = xy[2 * v + 3];
       if (ax === bx && ay === by) continue;
+      // The fill pass reuses the count pass's cell range of a short edge: first cell × 16 + 4 × extra columns + extra rows.
+      const packed = fill ? packedRanges[edge] : PACKED_NONE;
+      edge++;
+      if (packed !== PACKED_NONE) {
+        const first = packed >>> 4;
+        const extraColumns = (packed >>> 2) & 3;
+        const extraRows = packed & 3;
+        for (let row = 0; row <= extraRows; row++) {
+          const base = first + row * columns;
+          for (let column = 0; column <= extraColumns; column++) {
+            const slot = cellData[2 * (base + column) + 1]++;
+            entryVertices[slot] = v;
+            if (withOwners) entryOwners[slot] = owner;
+          }
+        }
+        continue;
+      }
       const x0 = ax < bx ? ax : bx;
       const x1 = ax < bx ? bx : ax;
       const y0 = ay < by ? ay : by;
@@ -438,6 +462,11 @@ function visitEdgeCells(
       const row0 = firstCellFrom(minY, size, inverse, rows, y0);
       const row1 = lastCellTo(minY, size, inverse, rows, y1);
       const long = column1 - column0 > 1 && row1 - row0 > 1;
+      if (!fill) {
+        const first = row0 * columns + column0;
+        packedRanges[edge - 1] =
+          !long && column1 - column0 <= 3 && row1 - row0 <= 3 && first < 0x10000000 ? first * 16 + (column1 - column0) * 4 + (row1 - row0) : PACKED_NONE;
+      }
       for (let row = row0; row <= row1; row++) {
         let from = column0;
         let to = column1;
