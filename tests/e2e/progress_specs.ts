@@ -118,6 +118,7 @@ export const PROGRESS_SPECS: Spec[] = [
       assert(geojson.features.filter((feature) => feature.properties.status === "verified").length === expected.verified, "GeoJSON statuses should match the dashboard");
       const kml = (await downloadOf(page, "export-registry-kml")).text;
       assert((kml.match(/<Placemark>/g) ?? []).length === expected.listed, "one KML placemark per listed point");
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.waitForTimeout(1500);
       await page.screenshot({ path: join(environment.artifacts, "progress-vi.png"), fullPage: false });
       await page.screenshot({ path: join(environment.artifacts, "progress-vi-full.png"), fullPage: true });

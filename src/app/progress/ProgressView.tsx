@@ -212,12 +212,15 @@ export function ProgressView() {
           </p>
         )}
         <div className="tracking-overview">
-          <TrackingDashboard
-            summary={view.summary}
-            heading={carrierName ? t("tracking.dashboard.headingCarrier", { carrier: carrierName }) : t("tracking.dashboard.heading")}
-            pendingCount={view.pendingCount}
-            invalidCount={view.invalid.length}
-          />
+          <div className="tracking-main">
+            <TrackingDashboard
+              summary={view.summary}
+              heading={carrierName ? t("tracking.dashboard.headingCarrier", { carrier: carrierName }) : t("tracking.dashboard.heading")}
+              pendingCount={view.pendingCount}
+              invalidCount={view.invalid.length}
+            />
+            <OverdueList items={view.overdue} />
+          </div>
           <div className="tracking-side">
             <ProgressChart timeline={view.timeline} listed={view.summary.listed} />
             <section aria-labelledby="tracking-map-heading" className="tracking-map-section">
@@ -256,7 +259,6 @@ export function ProgressView() {
           heading={carrierName ? t("tracking.table.headingCarrier", { carrier: carrierName }) : t("tracking.table.heading")}
           canUpdate={carrierName !== null && !pastDay}
         />
-        <OverdueList items={view.overdue} />
         <DataPanel points={view.points} states={view.states} date={view.date} today={today} loadedPoints={data?.points ?? []} showRegistryImport={role.role === "department"} />
       </div>
       <PrintReport view={view} />
