@@ -105,7 +105,9 @@ export function MapView(props: MapViewProps) {
         pitchWithRotate: false,
         maxPitch: 0,
       });
-    } catch {
+    } catch (error) {
+      // Shown to the user as a plain sentence; the details go to the console for whoever debugs it.
+      console.error(error);
       setFailure("no-webgl");
       return;
     }
@@ -134,9 +136,13 @@ export function MapView(props: MapViewProps) {
       const center = map.getCenter();
       latest.current.onCameraChange({ lon: center.lng, lat: center.lat, zoom: map.getZoom() });
     });
-    map.getCanvas().addEventListener("webglcontextlost", () => setFailure("error"));
+    const onContextLost = () => setFailure("error");
+    const canvas = map.getCanvas();
+    canvas.addEventListener("webglcontextlost", onContextLost);
     registerMapSnapshot(() => map.getCanvas().toDataURL("image/png"));
     return () => {
+      // map.remove() loses the context on purpose: that is not a failure to report.
+      canvas.removeEventListener("webglcontextlost", onContextLost);
       registerMapSnapshot(null);
       popupRef.current?.remove();
       map.remove();
