@@ -19,7 +19,7 @@ export function PrintReport({ view }: { view: TrackingView }) {
       <h1>{t("tracking.print.heading")}</h1>
       <p>{t("tracking.print.date", { date: formatDay(language, view.date) })}</p>
       <TrackingDashboard summary={view.summary} heading={t("tracking.dashboard.heading")} pendingCount={view.pendingCount} invalidCount={view.invalid.length} compact={false} />
-      <ProgressChart timeline={view.timeline} listed={view.summary.listed} />
+      <ProgressChart timeline={view.timeline} listed={view.summary.listed} pastDay />
       <h2>{t("tracking.table.heading")}</h2>
       <table className="tracking-table">
         <thead>

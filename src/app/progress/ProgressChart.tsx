@@ -7,10 +7,10 @@ import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts
 /**
  * The chart of covered and verified counts over time (SVG), with the deadlines, today and the forecast,
  * a sentence with the forecast completion date, and the data as a table for screen readers and print.
- * @param props - the timeline and the number listed
+ * @param props - the timeline, the number listed, and whether the last day is a past "as of" day (labelled by its date)
  * @returns the chart figure
  */
-export function ProgressChart({ timeline, listed }: { timeline: ProgressTimeline; listed: number }) {
+export function ProgressChart({ timeline, listed, pastDay }: { timeline: ProgressTimeline; listed: number; pastDay?: boolean }) {
   const [t, language] = useTrackingTranslation();
   const titleId = useId();
   const descriptionId = useId();
@@ -55,7 +55,7 @@ export function ProgressChart({ timeline, listed }: { timeline: ProgressTimeline
         ))}
         <line x1={geometry.today} x2={geometry.today} y1={box.top} y2={bottom} className="tracking-today" />
         <text x={geometry.today} y={box.top - 3} textAnchor="middle" className="tracking-axis-text">
-          {t("tracking.chart.today")}
+          {pastDay && timeline.samples.length > 0 ? formatDay(language, timeline.samples[timeline.samples.length - 1].date) : t("tracking.chart.today")}
         </text>
         {geometry.forecast && (
           <line x1={geometry.forecast.x1} y1={geometry.forecast.y1} x2={geometry.forecast.x2} y2={geometry.forecast.y2} className="tracking-forecast" />

@@ -222,7 +222,7 @@ export function ProgressView() {
             <OverdueList items={view.overdue} />
           </div>
           <div className="tracking-side">
-            <ProgressChart timeline={view.timeline} listed={view.summary.listed} />
+            <ProgressChart timeline={view.timeline} listed={view.summary.listed} pastDay={pastDay} />
             <section aria-labelledby="tracking-map-heading" className="tracking-map-section">
               <h2 id="tracking-map-heading">{t("tracking.map.heading")}</h2>
               <ProgressMap

@@ -68,7 +68,6 @@ export interface TrackingState {
   historyPointId: string | null;
   /** The point whose status form is open. */
   editingPointId: string | null;
-  printing: boolean;
 }
 
 export interface TrackingController {
@@ -122,7 +121,6 @@ export function createTrackingController(options: { today: () => string; now: ()
     notices: [],
     historyPointId: null,
     editingPointId: null,
-    printing: false,
   });
   let started: Promise<void> | null = null;
   let counter = 1;
@@ -195,11 +193,10 @@ export function createTrackingController(options: { today: () => string; now: ()
   }
 
   function reportDecision(result: RecordResult): void {
-    const language = "vi";
     if (result.events.length > 0) notify("info", { vi: `Đã ghi ${result.events.length} quyết định.`, en: `${result.events.length} decisions recorded.` });
     if (result.rejected.length > 0) {
       notify("error", {
-        vi: `Không ghi được cho ${result.rejected.length} điểm: ${summarizeRejections(result.rejected, language)}`,
+        vi: `Không ghi được cho ${result.rejected.length} điểm: ${summarizeRejections(result.rejected, "vi")}`,
         en: `${result.rejected.length} points refused: ${summarizeRejections(result.rejected, "en")}`,
       });
     }
