@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
-import { foldForSearch, readCsvTable, selectPoints, type Point } from "../../src/domain/index.ts";
+import { analyzeCoverage, foldForSearch, parseCoverageGeojson, readCsvTable, selectPoints, summarizeCoverage, type Point } from "../../src/domain/index.ts";
 import { countUncovered, withPointsCsv, type DomainModel } from "./expected.ts";
 
 export interface SpecEnvironment {
@@ -253,6 +253,39 @@ export const SPECS: Spec[] = [
       assert((await page.locator('[data-testid="import-issues"] tbody tr').count()) > 0, "the report lists the errors");
       await waitForCount(page, base);
       assertEqual(await page.textContent('[data-testid="loaded-files"]'), filesBefore, "the loaded files are unchanged");
+    },
+  },
+  {
+    name: "a coverage GeoJSON is detected as coverage, replaces the sample coverage and shows in the legend and statistics",
+    async run(environment) {
+      const { page } = await environment.newPage();
+      await openApp(page, environment);
+      const { sample } = environment;
+      await waitForCount(page, countUncovered(sample));
+      const target = sample.points[selectPoints(sample.analysis, sample.points, { status: "uncovered" })[0]];
+      const square = (lon: number, lat: number, half: number) => [[[lon - half, lat - half], [lon + half, lat - half], [lon + half, lat + half], [lon - half, lat + half], [lon - half, lat - half]]];
+      const text = JSON.stringify({
+        type: "FeatureCollection",
+        features: [{ type: "Feature", properties: { carrier: "TestNet", technology: "4G", as_of: "2025-10-01" }, geometry: { type: "Polygon", coordinates: square(target.lon, target.lat, 0.05) } }],
+      });
+      await openTab(page, "import");
+      await page.setInputFiles('[data-testid="import-input"]', { name: "testnet.geojson", mimeType: "application/geo+json", buffer: Buffer.from(text, "utf8") });
+      await page.waitForSelector('[data-testid="import-preview"]', { timeout: TIMEOUT });
+      assertEqual(await page.inputValue('[data-testid="import-kind"]'), "coverage", "detected kind");
+      await confirmImport(page);
+      const coverage = parseCoverageGeojson(Buffer.from(text, "utf8"), { file: "testnet.geojson" }).items;
+      const analysis = analyzeCoverage(sample.points, coverage, sample.admin);
+      const expected = { ...sample, coverage, analysis };
+      await waitForCount(page, countUncovered(expected));
+      assert(countUncovered(expected) > countUncovered(sample), "one small square covers fewer points than the sample coverage");
+      assert(await page.isVisible('[data-testid="layer-coverage-TestNet-4G"]'), "the legend lists the new layer");
+      await openTab(page, "statistics");
+      const layerRows = await page.$$eval('[data-testid="stats-table"] tbody tr', (rows) => rows.map((row) => row.textContent ?? ""));
+      assertEqual(layerRows.length, 1, "one carrier × technology row");
+      assert(layerRows[0].includes("TestNet") && layerRows[0].includes("2025-10-01"), `the layer row names the carrier and date: ${layerRows[0]}`);
+      const summary = summarizeCoverage(analysis, sample.points, {});
+      assertEqual(await page.locator('[data-testid="stats-communes"] tbody tr').count(), summary.byCommune.length, "one row per commune");
+      assert(await page.isVisible('[data-testid="stats-chart"]'), "the chart of % covered by commune is drawn");
     },
   },
   {
