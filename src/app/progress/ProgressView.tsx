@@ -160,9 +160,9 @@ export function ProgressView() {
 
   if (!loaded) {
     return (
-      <main className="tracking" data-testid="progress-loading">
+      <section className="tracking" data-testid="progress-loading">
         <p role="status">{t("tracking.loading")}</p>
-      </main>
+      </section>
     );
   }
   const historyPoint = historyPointId ? registry.registry.find((point) => point.id === historyPointId) : undefined;
@@ -170,7 +170,7 @@ export function ProgressView() {
   const carrierName = role.role === "carrier" ? role.carrier : null;
 
   return (
-    <main className="tracking" data-testid="progress-view-page" data-saving={saving ? "true" : "false"} aria-labelledby="tracking-heading">
+    <section className="tracking" data-testid="progress-view-page" data-saving={saving ? "true" : "false"} aria-labelledby="tracking-heading">
       <div className="tracking-screen">
         <div className="tracking-toolbar">
           <h2 id="tracking-heading">{t("tracking.heading")}</h2>
@@ -262,6 +262,6 @@ export function ProgressView() {
         <DataPanel points={view.points} states={view.states} date={view.date} today={today} loadedPoints={data?.points ?? []} showRegistryImport={role.role === "department"} />
       </div>
       <PrintReport view={view} />
-    </main>
+    </section>
   );
 }
