@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import type { CoverageFeature, Technology } from "../types.ts";
-import { buildCoverageIndex, queryCoverageMasks } from "./coverage_index.ts";
+import { buildCoverageIndex, layerCoversPoint, queryCoverageMasks } from "./coverage_index.ts";
 import { buildFlatbushBaseline, queryFlatbushMasks } from "./flatbush_baseline.ts";
 import { createRandom } from "./seeded_random.ts";
 
@@ -171,6 +171,12 @@ describe("queryCoverageMasks", () => {
     const patch: Polygon = { type: "Polygon", coordinates: [square(1.25, 1.25, 1.75, 1.75)] };
     const index = buildCoverageIndex([feature("A", "4G", donut), feature("A", "4G", patch)]);
     expect(Array.from(queryCoverageMasks(index, [1.5, 1.1], [1.5, 1.1]))).toEqual([1, 0]);
+  });
+
+  it("answers single points with layerCoversPoint like the batch query", () => {
+    const index = buildCoverageIndex([feature("A", "4G", donut)]);
+    const layer = index.grids[0];
+    expect([layerCoversPoint(layer, 0.5, 0.5), layerCoversPoint(layer, 1.5, 1.5), layerCoversPoint(layer, 4, 2), layerCoversPoint(layer, 9, 9)]).toEqual([true, false, true, false]);
   });
 
   it("leaves points with non-finite coordinates uncovered", () => {
