@@ -175,7 +175,7 @@ export function pointLayers(): LayerSpecification[] {
  * @returns the layer spec
  */
 export function coverageLayer(layerIndex: number, carrier: string, technology: Technology, colorIndex: number): LayerSpecification {
-  const opacity = { "2G": 0.14, "3G": 0.18, "4G": 0.22, "5G": 0.26 }[technology];
+  const opacity = { "2G": 0.08, "3G": 0.1, "4G": 0.12, "5G": 0.14 }[technology];
   const color = carrierColor(carrier, colorIndex);
   return {
     id: `${COVERAGE_LAYER_PREFIX}${layerIndex}`,
