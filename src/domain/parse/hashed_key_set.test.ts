@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createHashedKeySet } from "./hashed_key_set.ts";
+import { createHashIndex, createHashedKeySet } from "./hashed_key_set.ts";
 
 describe("createHashedKeySet", () => {
   it("remembers the first value of every key and agrees with a Map on many keys", () => {
@@ -20,5 +20,16 @@ describe("createHashedKeySet", () => {
     expect(set.firstOrAdd("Ban Xeo", 2)).toBe(-1);
     expect(set.firstOrAdd("bản xèo", 3)).toBe(-1);
     expect(set.firstOrAdd("Bản Xèo", 4)).toBe(1);
+  });
+});
+
+describe("createHashIndex", () => {
+  it("tells apart keys whose hashes collide when given an equality check", () => {
+    const index = createHashIndex(4);
+    const keys = ["a", "b", "c", "a", "c"];
+    // Every key gets the same hash: only the equality check separates them.
+    const results = keys.map((key, i) => index.firstOrAdd(7, 9, i, (stored) => keys[stored] === key));
+    expect(results).toEqual([-1, -1, -1, 0, 2]);
+    expect(index.size).toBe(3);
   });
 });

@@ -4,6 +4,7 @@
  * with parseFloat on raw cells.
  */
 
+const SIMPLE_DECIMAL = /^-?\d{1,15}(?:\.\d{1,17})?$/;
 const UNSIGNED_PLAIN = /^(?:\d+|\d+[.,]\d*|[.,]\d+)$/;
 const EXPONENT = /^(\d+(?:\.\d+)?|\.\d+)[eE]([+-]?\d+)$/;
 
@@ -21,6 +22,8 @@ const EXPONENT = /^(\d+(?:\.\d+)?|\.\d+)[eE]([+-]?\d+)$/;
  * ```
  */
 export function parseNumber(text: string): number | null {
+  // The common case ("105.8542", "-12"), read without copies: this runs twice per row on a million rows.
+  if (SIMPLE_DECIMAL.test(text)) return Number(text);
   let value = text.trim().replace(/\u2212/g, "-");
   if (value === "") return null;
   let sign = 1;

@@ -156,15 +156,14 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
   for (let r = 0; r < table.rows.length; r++) {
     const cells = table.rows[r];
     const row = table.rowNumbers[r];
-    const cell = (i: number | undefined): string => (i === undefined || i < 0 ? "" : (cells[i] ?? ""));
     const rowIssues: ImportIssue[] = [];
-    const position = readPosition(file, row, cell(lonIndex), cell(latIndex), columns.lon, columns.lat, rowIssues);
+    const position = readPosition(file, row, cellAt(cells, lonIndex), cellAt(cells, latIndex), columns.lon, columns.lat, rowIssues);
     if (position === undefined) {
       report.rejected++;
       addIssues(report, rowIssues);
       continue;
     }
-    let id = cell(fieldIndex.id).trim();
+    let id = cellAt(cells, fieldIndex.id).trim();
     if (id === "") {
       id = `${stem}-${row}`;
       if (columns.fields.id !== undefined) {
@@ -173,26 +172,22 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
         );
       }
     }
-    const kind = readKind(file, row, cell(fieldIndex.kind), columns.fields.kind, rowIssues, kindCache);
-    const optionalText = (key: "parentId" | "provinceCode" | "provinceName" | "communeCode" | "communeName"): string | undefined => {
-      const value = cell(fieldIndex[key]).trim();
-      return value === "" ? undefined : value;
-    };
-    const weight = readWeight(file, row, cell(fieldIndex.weight), columns.fields.weight, rowIssues);
+    const kind = readKind(file, row, cellAt(cells, fieldIndex.kind), columns.fields.kind, rowIssues, kindCache);
+    const weight = readWeight(file, row, cellAt(cells, fieldIndex.weight), columns.fields.weight, rowIssues);
     const extra: Record<string, string> = {};
-    for (const [name, columnIndex] of extraColumns) extra[name] = cell(columnIndex);
+    for (const [name, columnIndex] of extraColumns) extra[name] = cellAt(cells, columnIndex);
     const point = makePoint({
       id,
-      name: cell(fieldIndex.name).trim(),
+      name: cellAt(cells, fieldIndex.name).trim(),
       kind,
       lon: position.lon,
       lat: position.lat,
-      parentId: optionalText("parentId"),
+      parentId: optionalCell(cells, fieldIndex.parentId),
       weight,
-      provinceCode: optionalText("provinceCode"),
-      provinceName: optionalText("provinceName"),
-      communeCode: optionalText("communeCode"),
-      communeName: optionalText("communeName"),
+      provinceCode: optionalCell(cells, fieldIndex.provinceCode),
+      provinceName: optionalCell(cells, fieldIndex.provinceName),
+      communeCode: optionalCell(cells, fieldIndex.communeCode),
+      communeName: optionalCell(cells, fieldIndex.communeName),
       source: { file, row },
       extra,
     });
@@ -211,6 +206,15 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
   );
   report.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { items, report };
+}
+
+function cellAt(cells: readonly string[], index: number | undefined): string {
+  return index === undefined || index < 0 ? "" : (cells[index] ?? "");
+}
+
+function optionalCell(cells: readonly string[], index: number | undefined): string | undefined {
+  const value = cellAt(cells, index).trim();
+  return value === "" ? undefined : value;
 }
 
 function extraColumnNames(header: readonly string[], roleIndices: ReadonlySet<number>): [string, number][] {
