@@ -369,6 +369,14 @@ export const SPECS: Spec[] = [
       const { page } = await environment.newPage({ noWebgl: true });
       await openApp(page, environment);
       await waitForCount(page, countUncovered(environment.sample));
+      await page.waitForFunction(() => performance.getEntriesByName("lom-song:analysis-shown").length > 0, undefined, { timeout: TIMEOUT });
+      const longest = await page.evaluate(() => {
+        const start = performance.getEntriesByName("lom-song:analysis-start")[0].startTime;
+        const shown = performance.getEntriesByName("lom-song:analysis-shown")[0].startTime;
+        const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
+        return Math.max(0, ...tasks.filter((task) => task.start + task.duration > start && task.start < shown).map((task) => task.duration));
+      });
+      console.log(`      without the map (no WebGL work), longest main-thread task while analysing the sample: ${Math.round(longest)} ms`);
       const message = (await page.textContent('[data-testid="map"]')) ?? "";
       assert(message.includes("WebGL"), `the map area should explain that WebGL is missing, got “${message}”`);
       assert((await page.locator('[data-testid="uncovered-row"]').count()) > 0, "the list still shows rows");
