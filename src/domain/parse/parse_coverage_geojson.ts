@@ -52,10 +52,18 @@ export const COVERAGE_PROPERTY_ALIASES = {
  * @returns the ISO date, or null
  */
 export function parseAsOfDate(text: string): string | null {
+  // A layer's tens of thousands of features usually share one date: read each distinct text once.
+  const cached = AS_OF_CACHE.get(text);
+  if (cached !== undefined) return cached;
   const trimmed = text.trim();
   const dateTime = /^(\d{4}-\d{2}-\d{2})T/.exec(trimmed);
-  return parseFlexibleDate(dateTime ? dateTime[1] : trimmed);
+  const date = parseFlexibleDate(dateTime ? dateTime[1] : trimmed);
+  if (AS_OF_CACHE.size > 1000) AS_OF_CACHE.clear();
+  AS_OF_CACHE.set(text, date);
+  return date;
 }
+
+const AS_OF_CACHE = new Map<string, string | null>();
 
 /**
  * Reads coverage polygons from GeoJSON.

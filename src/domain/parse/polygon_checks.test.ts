@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Position } from "geojson";
 import { kinks } from "@turf/kinks";
-import { KINKS_SEGMENT_LIMIT, checkPolygonGeometry, findRingCrossings, signedRingArea, sweepRingCrossings } from "./polygon_checks.ts";
+import { KINKS_SEGMENT_LIMIT, checkPolygonGeometry, findRingCrossings, isStrictlyConvexRing, signedRingArea, sweepRingCrossings } from "./polygon_checks.ts";
 
 const square: Position[] = [[104, 22], [104.1, 22], [104.1, 22.1], [104, 22.1], [104, 22]];
 const bowTie: Position[] = [[104, 22], [104.1, 22.1], [104.1, 22], [104, 22.1], [104, 22]];
@@ -147,5 +147,40 @@ describe("findRingCrossings", () => {
     const outer = circle(16, 0.5);
     const hole = circle(16, 0.3, true).map(([x, y]) => [x + 0.3, y]);
     expect(findRingCrossings([outer, hole]).length).toBeGreaterThan(0);
+  });
+});
+
+describe("isStrictlyConvexRing", () => {
+  it("accepts a disc-like regular polygon in either orientation", () => {
+    const disc = Array.from({ length: 64 }, (_, k) => [104 + 0.05 * Math.cos((2 * Math.PI * k) / 64), 22 + 0.05 * Math.sin((2 * Math.PI * k) / 64)]);
+    disc.push(disc[0]);
+    expect(isStrictlyConvexRing(disc)).toBe(true);
+    expect(isStrictlyConvexRing([...disc].reverse())).toBe(true);
+  });
+
+  it("rejects a pentagram, whose turns all have one sign but which winds twice", () => {
+    const star = [0, 2, 4, 1, 3].map((k) => [Math.cos((2 * Math.PI * k) / 5), Math.sin((2 * Math.PI * k) / 5)]);
+    star.push(star[0]);
+    expect(isStrictlyConvexRing(star)).toBe(false);
+    expect(findRingCrossings([star]).length).toBeGreaterThan(0);
+  });
+
+  it("rejects a bow-tie, a concave ring and a ring with a repeated position", () => {
+    expect(isStrictlyConvexRing([[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]])).toBe(false);
+    expect(isStrictlyConvexRing([[0, 0], [4, 0], [2, 1], [4, 4], [0, 4], [0, 0]])).toBe(false);
+    expect(isStrictlyConvexRing([[0, 0], [4, 0], [4, 0], [4, 4], [0, 4], [0, 0]])).toBe(false);
+  });
+
+  it("agrees with @turf/kinks on random convex-hull-like rings: none of them crosses itself", () => {
+    for (let trial = 0; trial < 50; trial++) {
+      const count = 3 + (trial % 20);
+      const ring = Array.from({ length: count }, (_, k) => {
+        const angle = (2 * Math.PI * k) / count;
+        const radius = 1 + ((trial * 7 + k * 13) % 5) / 100;
+        return [radius * Math.cos(angle), radius * Math.sin(angle)];
+      });
+      ring.push(ring[0]);
+      if (isStrictlyConvexRing(ring)) expect(kinks({ type: "Polygon", coordinates: [ring] }).features).toHaveLength(0);
+    }
   });
 });
