@@ -4,7 +4,7 @@
  * write the same file.
  */
 import type { ExportRow, CoverageAnalysis, PointFilter } from "../index.ts";
-import { coverageOf, pointStatus } from "../index.ts";
+import { countedLayers } from "../index.ts";
 import { TECHNOLOGIES, type Point, type Technology } from "../types.ts";
 
 function technologyRank(technology: Technology): number {
@@ -33,28 +33,34 @@ export function buildExportRows(
   indices: ArrayLike<number>,
   filter: PointFilter = {},
 ): ExportRow[] {
-  const minimumRank = filter.minTechnology ? technologyRank(filter.minTechnology) : 0;
-  const carrierSet = filter.carriers && filter.carriers.length > 0 ? new Set(filter.carriers) : null;
-  const rows: ExportRow[] = [];
+  // Per layer, once: whether it counts under the filter, and its label.
+  const { counted } = countedLayers(analysis, filter);
+  const labels = analysis.layers.map((layer) => `${layer.carrier} ${layer.technology}`);
+  const ranks = analysis.layers.map((layer) => technologyRank(layer.technology));
+  const words = analysis.words;
+  const rows: ExportRow[] = new Array(indices.length);
   for (let k = 0; k < indices.length; k++) {
     const index = indices[k];
-    const point = withAdminArea(analysis, points[index], index);
-    const layers = coverageOf(analysis, index);
-    const counted = layers.filter(
-      (layer) => technologyRank(layer.technology) >= minimumRank && (carrierSet === null || carrierSet.has(layer.carrier)),
-    );
-    const carriers = [...new Set(counted.map((layer) => layer.carrier))];
-    let best: Technology | "" = "";
-    for (const layer of layers) if (best === "" || technologyRank(layer.technology) > technologyRank(best)) best = layer.technology;
-    rows.push({
-      point,
+    const base = index * words;
+    let coveredBy = "";
+    let bestRank = -1;
+    const carriers: string[] = [];
+    for (let l = 0; l < labels.length; l++) {
+      if (((analysis.masks[base + (l >> 5)] >>> (l & 31)) & 1) === 0) continue;
+      coveredBy = coveredBy === "" ? labels[l] : `${coveredBy}; ${labels[l]}`;
+      if (ranks[l] > bestRank) bestRank = ranks[l];
+      const carrier = analysis.layers[l].carrier;
+      if (counted[l] && !carriers.includes(carrier)) carriers.push(carrier);
+    }
+    rows[k] = {
+      point: withAdminArea(analysis, points[index], index),
       computed: {
-        status: pointStatus(analysis, index, filter),
-        covered_by: layers.map((layer) => `${layer.carrier} ${layer.technology}`).join("; "),
+        status: carriers.length === 0 ? "uncovered" : carriers.length === 1 ? "single_carrier" : "covered",
+        covered_by: coveredBy,
         carriers: carriers.join("; "),
-        best_technology: best,
+        best_technology: bestRank < 0 ? "" : TECHNOLOGIES[bestRank],
       },
-    });
+    };
   }
   return rows;
 }
@@ -70,11 +76,11 @@ export function withAdminArea(analysis: CoverageAnalysis, point: Point, index: n
   const province = analysis.provinceOf[index] >= 0 ? analysis.provinces[analysis.provinceOf[index]] : undefined;
   const commune = analysis.communeOf[index] >= 0 ? analysis.communes[analysis.communeOf[index]] : undefined;
   if ((point.provinceName || !province) && (point.communeName || !commune)) return point;
-  return {
-    ...point,
-    provinceCode: point.provinceCode ?? province?.code,
-    provinceName: point.provinceName ?? province?.name,
-    communeCode: point.communeCode ?? commune?.code,
-    communeName: point.communeName ?? commune?.name,
-  };
+  // A copy, field by field: the caller's point stays as it was imported.
+  const copy: Point = { ...point };
+  if (copy.provinceCode === undefined && province) copy.provinceCode = province.code;
+  if (copy.provinceName === undefined && province) copy.provinceName = province.name;
+  if (copy.communeCode === undefined && commune) copy.communeCode = commune.code;
+  if (copy.communeName === undefined && commune) copy.communeName = commune.name;
+  return copy;
 }

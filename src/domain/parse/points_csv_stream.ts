@@ -7,7 +7,7 @@
 import type { ImportIssue, ImportReport, ImportResult } from "../issues.ts";
 import { emptyReport } from "../issues.ts";
 import type { Point } from "../types.ts";
-import { createHashedKeySet } from "./hashed_key_set.ts";
+import { createHashIndex, createHashedKeySet } from "./hashed_key_set.ts";
 import { parsePointsCsv, type PointsCsvOptions } from "./parse_points_csv.ts";
 
 const NEWLINE = 0x0a;
@@ -25,7 +25,7 @@ export interface PointsCsvStream {
 
 /**
  * Creates a streaming reader.
- * @param options - as for parsePointsCsv, plus `batchBytes` (default 4 MiB): records are parsed once this many bytes wait
+ * @param options - as for parsePointsCsv, plus `batchBytes` (default 8 MiB): records are parsed once this many bytes wait
  * @returns the reader; feed it with push(), then end()
  * @example
  * ```ts
@@ -36,11 +36,14 @@ export interface PointsCsvStream {
  * ```
  */
 export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?: number }): PointsCsvStream {
-  const batchBytes = options.batchBytes ?? 4 * 1024 * 1024;
+  const batchBytes = options.batchBytes ?? 8 * 1024 * 1024;
   const total = emptyReport(options.file, "points");
   const fileIssueCodes = new Set<string>();
   const ids = createHashedKeySet();
-  const positions = createHashedKeySet();
+  // Positions by the bits of their two doubles (no string per point).
+  const positions = createHashIndex();
+  const scratch = new Float64Array(2);
+  const scratchWords = new Uint32Array(scratch.buffer);
   let header: Uint8Array | null = null;
   let separatorLine: Uint8Array | null = null;
   let pending = new Uint8Array(0);
@@ -115,13 +118,16 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
       }
     }
     for (const point of result.items) {
-      point.source = { ...point.source, row: point.source.row + offset };
+      // The source object was made for this point by parsePointsCsv: shifting its row in place is safe.
+      point.source.row += offset;
       const firstRow = ids.firstOrAdd(point.id, point.source.row);
       // Duplicates inside this batch are already reported by parsePointsCsv.
       if (firstRow >= 0 && firstRow <= offset && !reportedInBatch.has(`duplicate_id:${point.source.row}`)) {
         issues.push(duplicateIssue(options.file, point, "duplicate_id", `Mã "${point.id}" trùng với dòng ${firstRow}.`, `The id "${point.id}" repeats row ${firstRow}.`));
       }
-      const firstPlace = positions.firstOrAdd(`${point.lon},${point.lat}`, point.source.row);
+      scratch[0] = point.lon;
+      scratch[1] = point.lat;
+      const firstPlace = positions.firstOrAdd(scratchWords[0] ^ Math.imul(scratchWords[2], 0x9e3779b1), scratchWords[1] ^ Math.imul(scratchWords[3], 0x85ebca6b), point.source.row);
       if (firstPlace >= 0 && firstPlace <= offset && !reportedInBatch.has(`duplicate_coordinates:${point.source.row}`)) {
         issues.push(
           duplicateIssue(

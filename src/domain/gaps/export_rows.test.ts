@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import type { CoverageFeature, Point } from "../types.ts";
+import { analyzeCoverage, pointStatus, coverageOf } from "./analyze_coverage.ts";
+import { buildExportRows } from "./export_rows.ts";
+
+function square(carrier: string, technology: "2G" | "3G" | "4G", x: number, size: number): CoverageFeature {
+  return {
+    carrier,
+    technology,
+    asOf: null,
+    geometry: { type: "Polygon", coordinates: [[[x, 22], [x + size, 22], [x + size, 22 + size], [x, 22 + size], [x, 22]]] },
+    source: { file: "c.geojson", featureIndex: 0 },
+  };
+}
+
+function point(id: string, lon: number): Point {
+  return { id, name: id, kind: "village", lon, lat: 22.05, source: { file: "p.csv", row: 1 }, extra: {} };
+}
+
+describe("buildExportRows", () => {
+  const coverage = [square("Viettel", "4G", 104, 0.1), square("Viettel", "2G", 104, 0.3), square("VNPT", "3G", 104.05, 0.1)];
+  const points = [point("A", 104.02), point("B", 104.07), point("C", 104.2), point("D", 105)];
+  const analysis = analyzeCoverage(points, coverage);
+
+  it("lists every covering layer and the carriers that count, in layer order, and the best technology", () => {
+    const rows = buildExportRows(analysis, points, [0, 1, 2, 3], { minTechnology: "3G" });
+    expect(rows.map((row) => row.computed)).toEqual([
+      { status: "single_carrier", covered_by: "Viettel 2G; Viettel 4G", carriers: "Viettel", best_technology: "4G" },
+      { status: "covered", covered_by: "VNPT 3G; Viettel 2G; Viettel 4G", carriers: "VNPT; Viettel", best_technology: "4G" },
+      { status: "uncovered", covered_by: "Viettel 2G", carriers: "", best_technology: "2G" },
+      { status: "uncovered", covered_by: "", carriers: "", best_technology: "" },
+    ]);
+  });
+
+  it("agrees with pointStatus and coverageOf for every point and filter", () => {
+    for (const filter of [{}, { minTechnology: "4G" as const }, { carriers: ["VNPT"] }, { carriers: ["Viettel"], minTechnology: "3G" as const }]) {
+      const rows = buildExportRows(analysis, points, [0, 1, 2, 3], filter);
+      rows.forEach((row, i) => {
+        expect(row.computed.status).toBe(pointStatus(analysis, i, filter));
+        expect(row.computed.covered_by).toBe(coverageOf(analysis, i).map((layer) => `${layer.carrier} ${layer.technology}`).join("; "));
+      });
+    }
+  });
+
+  it("fills the admin area from the analysis without changing the imported point", () => {
+    const communes = [{ level: "commune" as const, code: "02647", name: "Bản Xèo", parentCode: "15", geometry: square("x", "2G", 103.9, 1).geometry }];
+    const withAreas = analyzeCoverage(points, coverage, communes);
+    const [row] = buildExportRows(withAreas, points, [0]);
+    expect(row.point.communeName).toBe("Bản Xèo");
+    expect(points[0].communeName).toBeUndefined();
+  });
+});
