@@ -93,7 +93,15 @@ export function App() {
             flyRequest={flyRequest}
             initialCamera={store.getState().camera}
             boundaryUrls={BOUNDARY_URLS}
-            labels={{ noWebgl: t("map.noWebgl"), mapLabel: t("map.label"), mapError: t("map.error", { reason: "WebGL" }) }}
+            labels={{
+              noWebgl: t("map.noWebgl"),
+              mapLabel: t("map.label"),
+              mapError: t("map.error", { reason: "WebGL" }),
+              zoomIn: t("map.zoomIn"),
+              zoomOut: t("map.zoomOut"),
+              toggleAttribution: t("map.toggleAttribution"),
+              closePopup: t("map.closePopup"),
+            }}
             describePoint={describePoint}
             onCameraChange={(camera) => store.setState({ camera })}
             onSelectPoint={(index) => store.setState({ selectedPointIndex: index })}

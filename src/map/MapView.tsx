@@ -55,10 +55,20 @@ export interface MapViewProps {
   flyRequest: number;
   initialCamera?: MapCameraValue;
   boundaryUrls: { provinces: string; communes: string; archipelagos: string };
-  labels: { noWebgl: string; mapLabel: string; mapError: string };
+  labels: { noWebgl: string; mapLabel: string; mapError: string; zoomIn: string; zoomOut: string; toggleAttribution: string; closePopup: string };
   describePoint: (index: number) => PointDescription;
   onCameraChange: (camera: MapCameraValue) => void;
   onSelectPoint: (index: number | null) => void;
+}
+
+function mapLocale(labels: MapViewProps["labels"]): Record<string, string> {
+  return {
+    "NavigationControl.ZoomIn": labels.zoomIn,
+    "NavigationControl.ZoomOut": labels.zoomOut,
+    "AttributionControl.ToggleAttribution": labels.toggleAttribution,
+    "Popup.Close": labels.closePopup,
+    "Map.Title": labels.mapLabel,
+  };
 }
 
 const STATUS_TOGGLES = [TOGGLE.uncovered, TOGGLE.singleCarrier, TOGGLE.covered];
@@ -101,6 +111,7 @@ export function MapView(props: MapViewProps) {
         ...(camera ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom } : { bounds: VIETNAM_VIEW_BOUNDS }),
         canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
         attributionControl: { compact: true },
+        locale: mapLocale(latest.current.labels),
         dragRotate: false,
         pitchWithRotate: false,
         maxPitch: 0,
@@ -253,6 +264,23 @@ export function MapView(props: MapViewProps) {
     if (archipelago && archipelago.type === "symbol" && archipelago.layout) map.setLayoutProperty(LAYER.archipelagoLabel, "text-field", archipelago.layout["text-field"]);
   }, [loaded, language]);
 
+  // The controls' tooltips follow the language (MapLibre reads its locale only when created).
+  const { labels } = props;
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!loaded || !container) return;
+    const retitle = (selector: string, text: string) => {
+      for (const element of container.querySelectorAll<HTMLElement>(selector)) {
+        element.title = text;
+        element.setAttribute("aria-label", text);
+      }
+    };
+    retitle(".maplibregl-ctrl-zoom-in", labels.zoomIn);
+    retitle(".maplibregl-ctrl-zoom-out", labels.zoomOut);
+    retitle(".maplibregl-ctrl-attrib-button", labels.toggleAttribution);
+    container.querySelector("canvas")?.setAttribute("aria-label", labels.mapLabel);
+  }, [loaded, labels.zoomIn, labels.zoomOut, labels.toggleAttribution, labels.mapLabel]);
+
   // The selected point's popup; fly to it when asked (a click in the list).
   const { selectedPointIndex, flyRequest } = props;
   useEffect(() => {
@@ -267,6 +295,11 @@ export function MapView(props: MapViewProps) {
       .setLngLat([point.lon, point.lat])
       .setDOMContent(buildPopupContent(description.title, description.rows, description.note))
       .addTo(map);
+    const closeButton = popup.getElement()?.querySelector<HTMLElement>(".maplibregl-popup-close-button");
+    if (closeButton) {
+      closeButton.title = latest.current.labels.closePopup;
+      closeButton.setAttribute("aria-label", latest.current.labels.closePopup);
+    }
     popup.on("close", () => {
       if (popupRef.current === popup) latest.current.onSelectPoint(null);
     });

@@ -321,10 +321,12 @@ export const SPECS: Spec[] = [
       await openApp(page, environment);
       await waitForMap(page);
       assertEqual(await page.textContent('[data-testid="tab-list"]'), "Danh sách", "Vietnamese by default");
+      assertEqual(await page.getAttribute(".maplibregl-ctrl-zoom-in", "title"), "Phóng to", "map controls in Vietnamese");
       await page.click('[data-testid="lang-switch"]');
       assertEqual(await page.textContent('[data-testid="tab-list"]'), "List", "the list tab in English");
       assertEqual(await page.textContent("#filters-heading"), "Filters", "the filters heading in English");
       assertEqual(await page.getAttribute("html", "lang"), "en", "the document language");
+      assertEqual(await page.getAttribute(".maplibregl-ctrl-zoom-in", "title"), "Zoom in", "map controls in English");
       assert(page.url().includes("lang=en"), "the language is in the URL");
       await page.waitForTimeout(600);
       await page.screenshot({ path: join(environment.artifacts, "en-main.png") });

@@ -80,6 +80,10 @@ export const MESSAGES = {
 
   "map.label": { vi: "Bản đồ vùng phủ sóng và các điểm", en: "Map of coverage and points" },
   "map.noWebgl": { vi: "Trình duyệt này không vẽ được bản đồ (không có WebGL 2). Danh sách, thống kê, nhập và xuất dữ liệu vẫn dùng bình thường.", en: "This browser cannot draw the map (WebGL 2 is not available). The list, statistics, import and export still work." },
+  "map.zoomIn": { vi: "Phóng to", en: "Zoom in" },
+  "map.zoomOut": { vi: "Thu nhỏ", en: "Zoom out" },
+  "map.toggleAttribution": { vi: "Hiện/ẩn nguồn bản đồ", en: "Show or hide the map credits" },
+  "map.closePopup": { vi: "Đóng", en: "Close" },
   "map.error": { vi: "Bản đồ gặp lỗi: {reason}", en: "The map failed: {reason}" },
   "map.hoangSa": { vi: "Quần đảo Hoàng Sa (Việt Nam)", en: "Hoàng Sa Archipelago (Viet Nam)" },
   "map.truongSa": { vi: "Quần đảo Trường Sa (Việt Nam)", en: "Trường Sa Archipelago (Viet Nam)" },
