@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Download, Page } from "playwright-core";
-import { parseRegistryCsv, progressSummary, replay, type ListedPoint, type ProgressStates, type ProgressSummary } from "../../src/domain/index.ts";
+import { parseRegistryCsv, parseUpdatesCsv, progressSummary, replay, type ListedPoint, type ProgressStates, type ProgressSummary, type StatusEvent } from "../../src/domain/index.ts";
 import { readSampleEvents } from "../../src/app/progress/sample_events.ts";
 import type { Spec, SpecEnvironment } from "./specs.ts";
 
@@ -37,6 +37,10 @@ function sampleTracking(root: string): TrackingModel {
   const today = todayInVietnam();
   const { states } = replay(registry, events, today);
   return { registry, states, summary: progressSummary(registry, states, today) };
+}
+
+function sampleEvents(root: string): StatusEvent[] {
+  return readSampleEvents(JSON.parse(readFileSync(join(root, "data/sample/events.json"), "utf8"))).events;
 }
 
 async function openTracking(page: Page, environment: SpecEnvironment, query = ""): Promise<void> {
@@ -316,6 +320,25 @@ export const PROGRESS_SPECS: Spec[] = [
         await page.waitForFunction((id) => document.querySelector(`[data-testid="registry-row-${id}"]`)?.getAttribute("data-status") === "disputed", point.id, { timeout: TIMEOUT });
       }
       await waitForNumber(page, "dashboard-covered", model.summary.covered - 2);
+    },
+  },
+  {
+    name: "tracking: when the browser cannot store data, the view says so, keeps working in memory and offers the backup",
+    async run(environment) {
+      const model = sampleTracking(environment.root);
+      const { page } = await environment.newPage({ noIndexedDb: true });
+      await openTracking(page, environment);
+      await waitForNumber(page, "dashboard-listed", model.summary.listed);
+      await page.waitForSelector('[data-testid="storage-error"]', { timeout: TIMEOUT });
+      assert(((await page.textContent('[data-testid="storage-error"]')) ?? "").includes("IndexedDB"), "the banner names the storage problem");
+      const updates = readFileSync(join(environment.root, "data/sample/updates-viettel.csv"));
+      const expected = parseUpdatesCsv(updates, { file: "updates-viettel.csv", registry: model.registry, events: sampleEvents(environment.root), today: todayInVietnam() });
+      const covered = progressSummary(model.registry, replay(model.registry, [...sampleEvents(environment.root), ...expected.events], todayInVietnam()).states, todayInVietnam()).covered;
+      await page.setInputFiles('[data-testid="updates-input"]', { name: "updates-viettel.csv", mimeType: "text/csv", buffer: updates });
+      await waitForNumber(page, "dashboard-covered", covered);
+      const backup = await downloadOf(page, "storage-backup");
+      const restored = JSON.parse(backup.text) as { events: unknown[] };
+      assert(restored.events.length === sampleEvents(environment.root).length + expected.events.length, "the backup should hold the changes kept in memory");
     },
   },
   {

@@ -57,7 +57,7 @@ function StorageStatus({ today, pendingCount }: { today: string; pendingCount: n
             <button type="button" onClick={() => void controller.retrySave()}>
               {t("tracking.storage.retry")}
             </button>
-            <button type="button" onClick={() => downloadBackup(today)}>
+            <button type="button" onClick={() => downloadBackup(today)} data-testid="storage-backup">
               {t("tracking.data.backupDownload")}
             </button>
           </span>
