@@ -137,11 +137,18 @@ export function MapView(props: MapViewProps) {
       const visible = (event.features ?? []).filter((feature) => map.getFeatureState({ source: SOURCE.points, id: feature.id as number }).visible);
       if (visible.length > 0) latest.current.onSelectPoint(Number(visible[0].id));
     });
-    map.on("mouseenter", pointLayerIds, () => {
-      map.getCanvas().style.cursor = "pointer";
+    // Hover: the point's name as plain text (setText never parses HTML); a click opens the full popup.
+    const hover = new Popup({ closeButton: false, closeOnClick: false, className: "point-hover", offset: 10, focusAfterOpen: false });
+    map.on("mousemove", pointLayerIds, (event: MapMouseEvent & { features?: MapGeoJSONFeature[] }) => {
+      const feature = (event.features ?? []).find((candidate) => map.getFeatureState({ source: SOURCE.points, id: candidate.id as number }).visible);
+      const point = feature ? latest.current.data?.points[Number(feature.id)] : undefined;
+      map.getCanvas().style.cursor = point ? "pointer" : "";
+      if (point) hover.setLngLat([point.lon, point.lat]).setText(point.name || point.id).addTo(map);
+      else hover.remove();
     });
     map.on("mouseleave", pointLayerIds, () => {
       map.getCanvas().style.cursor = "";
+      hover.remove();
     });
     map.on("moveend", () => {
       const center = map.getCenter();
