@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { analyzeCoverage } from "../../domain/index.ts";
+import type { CoverageFeature, Point, PointKind, Technology } from "../../domain/types.ts";
+import type { AnalyzeResult } from "../../workers/messages.ts";
+import { deriveView, toPointFilter } from "./derived.ts";
+import { EMPTY_FILTER } from "./url_state.ts";
+
+function point(id: string, kind: PointKind, lon: number): Point {
+  return { id, name: id, kind, lon, lat: 21, source: { file: "t.csv", row: 1 }, extra: {} };
+}
+
+function square(carrier: string, technology: Technology, lon: number, half: number): CoverageFeature {
+  const ring = [[lon - half, 21 - half], [lon + half, 21 - half], [lon + half, 21 + half], [lon - half, 21 + half], [lon - half, 21 - half]];
+  return { carrier, technology, asOf: null, geometry: { type: "Polygon", coordinates: [ring] }, source: { file: "c.geojson", featureIndex: 0 } };
+}
+
+// A: Viettel 4G and VNPT 2G; B: VNPT 2G only; C: nothing.
+const POINTS = [point("A", "school", 105), point("B", "village", 106), point("C", "village", 107)];
+const COVERAGE = [square("Viettel", "4G", 105, 0.1), square("VNPT", "2G", 105, 0.05), square("VNPT", "2G", 106, 0.1)];
+
+function data(): AnalyzeResult {
+  return { points: POINTS, analysis: analyzeCoverage(POINTS, COVERAGE, []) } as AnalyzeResult;
+}
+
+describe("toPointFilter", () => {
+  it("leaves out empty lists, which mean no restriction", () => {
+    expect(toPointFilter(EMPTY_FILTER)).toEqual({});
+    expect(toPointFilter({ carriers: ["Viettel"], kinds: [], minTechnology: "3G" })).toEqual({ carriers: ["Viettel"], minTechnology: "3G" });
+  });
+});
+
+describe("deriveView", () => {
+  it("gives each point its status: two carriers covered, one carrier, none", () => {
+    const view = deriveView(data(), EMPTY_FILTER);
+    expect(Array.from(view.statuses)).toEqual([2, 1, 0]);
+    expect(Array.from(view.uncovered)).toEqual([2]);
+    expect(Array.from(view.shown)).toEqual([0, 1, 2]);
+  });
+
+  it("counts only coverage at or above the minimum technology", () => {
+    const view = deriveView(data(), { ...EMPTY_FILTER, minTechnology: "4G" });
+    expect(Array.from(view.statuses)).toEqual([1, 0, 0]);
+    expect(Array.from(view.uncovered)).toEqual([1, 2]);
+  });
+
+  it("restricts the shown and uncovered points to the chosen kinds, and the summary with them", () => {
+    const view = deriveView(data(), { ...EMPTY_FILTER, kinds: ["village"] });
+    expect(Array.from(view.shown)).toEqual([1, 2]);
+    expect(Array.from(view.uncovered)).toEqual([2]);
+    expect(view.summary.total).toBe(2);
+  });
+});
