@@ -1,7 +1,9 @@
 /**
  * Keeps the address bar in step with the view state (language, filters, search, camera), with
- * history.replaceState so that the back button is not flooded by map moves.
+ * history.replaceState so that the back button is not flooded by map moves; the document's
+ * language and title follow the interface language.
  */
+import { translate } from "../i18n/i18n.ts";
 import type { AppState, Store } from "./store.ts";
 import { writeUrlState } from "./url_state.ts";
 
@@ -19,6 +21,7 @@ export function startUrlSync(store: Store<AppState>): () => void {
     written = search;
     history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
     document.documentElement.lang = state.language;
+    document.title = `${translate(state.language, "app.title")} — ${translate(state.language, "app.subtitle")}`;
   };
   write();
   return store.subscribe(write);
