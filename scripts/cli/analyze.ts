@@ -30,7 +30,7 @@ import {
   type Technology,
 } from "../../src/domain/index.ts";
 import { UserError, displayName, openStreamingFile, readChunks, readHead, readInput, writeOutput } from "./io.ts";
-import { printImportReports, printSummary } from "./print.ts";
+import { printImportReports, printSummary, printTimings } from "./print.ts";
 
 export const ANALYZE_HELP = `analyze — which schools and villages have no signal, from which carrier
 
@@ -60,6 +60,7 @@ Outputs
   --report FILE        the import report as JSON (read, accepted, rejected, every issue with its row)
   --lang vi|en         language of the printed text (default: vi)
   --quiet              print only the summary line
+  --timings            print the time spent in each stage and the peak memory
   -h, --help           this help
 
 Exit codes: 0 done; 2 bad input or options (one line on stderr names the file and the reason).
@@ -100,6 +101,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
         report: { type: "string" },
         lang: { type: "string" },
         quiet: { type: "boolean" },
+        timings: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -121,23 +123,35 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   const delimiter = parseDelimiter(options.delimiter);
   const outFormat = options.out ? outputFormat(options.out) : null;
 
+  const started = performance.now();
+  const timings = new Map<string, number>();
+  const timed = <T>(label: string, work: () => T): T => {
+    const start = performance.now();
+    try {
+      return work();
+    } finally {
+      timings.set(label, (timings.get(label) ?? 0) + performance.now() - start);
+    }
+  };
   const reports: ImportReport[] = [];
   const coverage: CoverageFeature[] = [];
   for (const path of options.coverage) {
-    const result = parseCoverageGeojson(await readInput(path), {
+    const bytes = await readInput(path);
+    const result = timed("coverage: parse and check", () => parseCoverageGeojson(bytes, {
       file: displayName(path),
       carrierProperty: options["carrier-property"],
       technologyProperty: options["technology-property"],
       asOfProperty: options["as-of-property"],
       repair: options.repair === true,
-    });
+    }));
     reports.push(result.report);
     failOnFileError(path, result.report, language);
     for (const feature of result.items) coverage.push(feature);
   }
   const admin: AdminArea[] = [];
   for (const path of options.admin ?? []) {
-    const result = parseAdminGeojson(await readInput(path), { file: displayName(path) });
+    const bytes = await readInput(path);
+    const result = timed("admin areas: parse and check", () => parseAdminGeojson(bytes, { file: displayName(path) }));
     reports.push(result.report);
     failOnFileError(path, result.report, language);
     for (const area of result.items) admin.push(area);
@@ -146,7 +160,10 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   // Points are streamed batch by batch through indexes built once: memory is bounded by the
   // coverage index and one batch, not by the number of points.
   const filter: PointFilter = { minTechnology, carriers: options.carrier };
-  const analyzer = createCoverageAnalyzer(coverage, admin);
+  const analyzer = timed("indexes: build", () => createCoverageAnalyzer(coverage, admin));
+  // The index holds what the queries need; dropping the parsed polygons (hundreds of MB at national scale)
+  // keeps every later garbage collection small.
+  coverage.length = 0;
   const csvOptions = { delimiter, lonColumn: options["lon-column"], latColumn: options["lat-column"] };
   const output = options.out && outFormat ? await openOutput(options.out, outFormat, await probeColumns(options.points, csvOptions), language) : null;
   const summaries: CoverageSummary[] = [];
@@ -155,11 +172,16 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   const handleBatch = async (points: Point[]): Promise<void> => {
     if (points.length === 0) return;
     pointCount += points.length;
-    const analysis = analyzer.analyze(points);
-    summaries.push(summarizeCoverage(analysis, points, filter));
-    const selected = selectPoints(analysis, points, { ...filter, status });
+    const analysis = timed("points: query coverage and areas", () => analyzer.analyze(points));
+    const selected = timed("points: summarise and select", () => {
+      summaries.push(summarizeCoverage(analysis, points, filter));
+      return selectPoints(analysis, points, { ...filter, status });
+    });
     selectedCount += selected.length;
-    if (output) await output.write(output.writer.rows(buildExportRows(analysis, points, selected, filter)));
+    if (output) {
+      const text = timed("output: format", () => output.writer.rows(buildExportRows(analysis, points, selected, filter)));
+      await output.write(text);
+    }
   };
   try {
     for (const path of options.points) {
@@ -172,8 +194,8 @@ export async function runAnalyze(argv: string[]): Promise<number> {
         continue;
       }
       const stream = createPointsCsvStream({ file, ...csvOptions });
-      for await (const chunk of readChunks(path)) for (const batch of stream.push(chunk)) await handleBatch(batch.items);
-      for (const batch of stream.end()) await handleBatch(batch.items);
+      for await (const chunk of readChunks(path)) for (const batch of timed("points: parse", () => stream.push(chunk))) await handleBatch(batch.items);
+      for (const batch of timed("points: parse", () => stream.end())) await handleBatch(batch.items);
       reports.push(stream.report());
       failOnFileError(path, stream.report(), language);
     }
@@ -190,6 +212,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   if (options.out) {
     process.stdout.write(`${language === "vi" ? "Đã ghi" : "Wrote"} ${selectedCount} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
   }
+  if (options.timings) printTimings(timings, performance.now() - started, language);
   if (options.summary) await writeOutput(options.summary, JSON.stringify({ filter: { ...filter, status }, ...summary }, null, 2) + "\n");
   if (options.report) await writeOutput(options.report, JSON.stringify(reports, null, 2) + "\n");
   return 0;

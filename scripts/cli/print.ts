@@ -75,3 +75,13 @@ export function printSummary(summary: CoverageSummary, options: { language: Lang
     }
   }
 }
+
+/** Prints the time spent per stage (CPU-bound stages only; reading files is the rest) and the peak memory. */
+export function printTimings(timings: ReadonlyMap<string, number>, totalMilliseconds: number, language: Language): void {
+  const vi = language === "vi";
+  process.stdout.write(`\n${vi ? "Thời gian theo bước" : "Time per stage"}\n`);
+  for (const [label, milliseconds] of timings) process.stdout.write(`  ${label.padEnd(36)} ${formatNumber(milliseconds / 1000, language, 2).padStart(8)} s\n`);
+  process.stdout.write(`  ${(vi ? "tổng (kể cả đọc và ghi tệp)" : "total (with file reading and writing)").padEnd(36)} ${formatNumber(totalMilliseconds / 1000, language, 2).padStart(8)} s\n`);
+  const peak = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`  ${(vi ? "bộ nhớ đỉnh" : "peak memory").padEnd(36)} ${formatNumber(peak, language, 0).padStart(8)} MB\n`);
+}
