@@ -16,6 +16,7 @@ export const MESSAGES = {
   "app.empty": { vi: "Chưa có dữ liệu. Hãy nhập danh sách điểm và vùng phủ sóng ở thẻ “Nhập”, hoặc dùng dữ liệu mẫu.", en: "No data loaded. Import a point list and coverage in the “Import” tab, or use the sample data." },
   "app.resetSample": { vi: "Dùng dữ liệu mẫu", en: "Reset to sample data" },
   "app.clearData": { vi: "Gỡ toàn bộ dữ liệu", en: "Remove all data" },
+  "app.clearConfirm": { vi: "Gỡ mọi tệp đã nhập khỏi trình duyệt này? Hãy xuất những gì cần giữ trước.", en: "Remove every imported file from this browser? Export what you need to keep first." },
   "app.tabs": { vi: "Các bảng", en: "Panels" },
   "app.tab.list": { vi: "Danh sách", en: "List" },
   "app.tab.statistics": { vi: "Thống kê", en: "Statistics" },

@@ -36,7 +36,14 @@ export function Header() {
           </button>
         )}
         {files.length > 0 && (
-          <button type="button" onClick={() => void controller.clearAll()} disabled={busy !== null} data-testid="clear-data">
+          <button
+            type="button"
+            onClick={() => {
+              if (window.confirm(t("app.clearConfirm"))) void controller.clearAll();
+            }}
+            disabled={busy !== null}
+            data-testid="clear-data"
+          >
             {t("app.clearData")}
           </button>
         )}
