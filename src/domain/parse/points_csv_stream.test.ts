@@ -72,3 +72,21 @@ describe("createPointsCsvStream", () => {
     expect(streamed.items.map((point) => [point.id, point.source.row])).toEqual([["A", 1], ["B", 2]]);
   });
 });
+
+describe("createPointsCsvStream issue cap", () => {
+  it("lists issues up to the cap and counts the rest by code, keeping read = accepted + rejected", () => {
+    const lines = ["id,lat,lon"];
+    for (let i = 1; i <= 50; i++) lines.push(`P${i},,104.5`);
+    for (let i = 51; i <= 60; i++) lines.push(`P${i},21.5,104.${i}`);
+    const stream = createPointsCsvStream({ file: "bad.csv", batchBytes: 64, maxListedIssues: 20 });
+    stream.push(encoder.encode(lines.join("\n") + "\n"));
+    stream.end();
+    const report = stream.report();
+    expect(report.read).toBe(60);
+    expect(report.rejected).toBe(50);
+    expect(report.accepted).toBe(10);
+    expect(report.issues.filter((issue) => issue.row !== undefined)).toHaveLength(20);
+    const closing = report.issues.find((issue) => issue.code === "issues_not_listed");
+    expect(closing?.message.en).toContain("30 more issues");
+  });
+});

@@ -11,6 +11,8 @@ import { createHashIndex, createHashedKeySet } from "./hashed_key_set.ts";
 import { parsePointsCsv, type PointsCsvOptions } from "./parse_points_csv.ts";
 
 const NEWLINE = 0x0a;
+/** Issues listed row by row in a streamed report; more are counted by code. */
+const MAX_LISTED_ISSUES = 20_000;
 const QUOTE = 0x22;
 
 /** A streaming reader for one point CSV. */
@@ -25,7 +27,8 @@ export interface PointsCsvStream {
 
 /**
  * Creates a streaming reader.
- * @param options - as for parsePointsCsv, plus `batchBytes` (default 8 MiB): records are parsed once this many bytes wait
+ * @param options - as for parsePointsCsv, plus `batchBytes` (default 8 MiB): records are parsed once this many bytes wait,
+ *   and `maxListedIssues` (default 20,000): issues past this many are counted by code in one closing warning, not listed
  * @returns the reader; feed it with push(), then end()
  * @example
  * ```ts
@@ -35,8 +38,10 @@ export interface PointsCsvStream {
  * stream.report(); // the whole file's report
  * ```
  */
-export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?: number }): PointsCsvStream {
+export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?: number; maxListedIssues?: number }): PointsCsvStream {
   const batchBytes = options.batchBytes ?? 8 * 1024 * 1024;
+  const maxListedIssues = options.maxListedIssues ?? MAX_LISTED_ISSUES;
+  const unlisted = new Map<string, number>();
   const total = emptyReport(options.file, "points");
   const fileIssueCodes = new Set<string>();
   const ids = createHashedKeySet();
@@ -146,8 +151,10 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
     total.accepted += result.report.accepted;
     total.rejected += result.report.rejected;
     for (const issue of issues) {
-      total.issues.push(issue);
       if (issue.severity === "warning") total.warnings++;
+      // A file of millions of bad rows would otherwise fill memory with issues: past the cap, count them by code.
+      if (total.issues.length < maxListedIssues) total.issues.push(issue);
+      else unlisted.set(issue.code, (unlisted.get(issue.code) ?? 0) + 1);
     }
     return { items: result.items, report: { ...result.report, issues } };
   }
@@ -190,6 +197,20 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
         pending = new Uint8Array(0);
       }
       total.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+      if (unlisted.size > 0) {
+        const count = [...unlisted.values()].reduce((sum, value) => sum + value, 0);
+        const codes = [...unlisted.entries()].map(([code, value]) => `${code} × ${value}`).join(", ");
+        total.issues.push({
+          file: options.file,
+          code: "issues_not_listed",
+          severity: "warning",
+          message: {
+            vi: `Còn ${count} vấn đề khác không được liệt kê từng dòng (${codes}); hãy sửa các dòng trên rồi nhập lại.`,
+            en: `${count} more issues are not listed row by row (${codes}); fix the rows above and import again.`,
+          },
+        });
+        total.warnings++;
+      }
       return results;
     },
     report() {
