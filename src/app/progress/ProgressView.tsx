@@ -68,7 +68,7 @@ function StorageStatus({ today, pendingCount }: { today: string; pendingCount: n
 }
 
 function TrackingNotices() {
-  const [, language] = useTrackingTranslation();
+  const [t, language] = useTrackingTranslation();
   const notices = useTracking((state) => state.notices);
   const controller = getTrackingController();
   if (notices.length === 0) return null;
@@ -77,7 +77,7 @@ function TrackingNotices() {
       {notices.map((notice) => (
         <li key={notice.id} className={`notice notice-${notice.severity}`} role={notice.severity === "error" ? "alert" : "status"} data-testid={`tracking-notice-${notice.severity}`}>
           <span>{notice.message[language]}</span>
-          <button type="button" onClick={() => controller.dismiss(notice.id)} aria-label="×">
+          <button type="button" onClick={() => controller.dismiss(notice.id)} aria-label={t("tracking.close")}>
             ×
           </button>
         </li>

@@ -7,7 +7,7 @@ import { STATUS_LABELS, isCoveredStatus, type ProgressStatus } from "../../domai
 import { allowedNextStatuses, findTransition } from "../../domain/progress/transitions.ts";
 import { TECHNOLOGIES, type Technology } from "../../domain/types.ts";
 import { getTrackingController } from "./tracking_context.ts";
-import { useTrackingTranslation } from "./use_tracking_translation.ts";
+import { trackingMessage, useTrackingTranslation } from "./use_tracking_translation.ts";
 
 /**
  * The form a carrier records a status change with. It offers only the transitions the table allows from
@@ -68,7 +68,7 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
       note,
       recordedAt: new Date().toISOString(),
     });
-    if (recorded) controller.notify("info", { vi: `Đã ghi: ${point.id} → ${STATUS_LABELS[status].vi}. Thay đổi nằm trong tệp cập nhật của nhà mạng cho tới khi Sở nhập tệp đó.`, en: `Recorded: ${point.id} → ${STATUS_LABELS[status].en}. The change is in the carrier's update file until the department imports it.` });
+    if (recorded) controller.notify("info", trackingMessage("tracking.form.recorded", { id: point.id, status: STATUS_LABELS[status] }));
   };
 
   return (

@@ -211,7 +211,7 @@ export const PROGRESS_MESSAGES = {
   "tracking.data.backupDownload": { vi: "Tải bản sao lưu (một tệp)", en: "Download a backup (one file)" },
   "tracking.data.restore": { vi: "Khôi phục từ bản sao lưu", en: "Restore from a backup" },
   "tracking.data.restored": { vi: "Đã khôi phục: {points} điểm, {events} sự kiện.", en: "Restored: {points} points, {events} events." },
-  "tracking.data.restoreFailed": { vi: "Không khôi phục được, dữ liệu hiện tại được giữ nguyên: {reason}", en: "Could not restore; the current data is untouched: {reason}" },
+  "tracking.data.restoreFailed": { vi: "Không khôi phục được từ {file}, dữ liệu hiện tại được giữ nguyên: {reason}", en: "Could not restore from {file}; the current data is untouched: {reason}" },
   "tracking.data.backupReminder": {
     vi: "Có {count} thay đổi chưa được sao lưu. Hãy tải bản sao lưu.",
     en: "{count} changes are not backed up yet. Download a backup.",
@@ -219,7 +219,6 @@ export const PROGRESS_MESSAGES = {
   "tracking.data.backupNever": { vi: "Chưa từng sao lưu.", en: "Never backed up." },
   "tracking.data.backupLast": { vi: "Sao lưu gần nhất: {date}.", en: "Last backup: {date}." },
   "tracking.data.backupUpToDate": { vi: "Mọi thay đổi đã được sao lưu.", en: "Every change is backed up." },
-  "tracking.storage.heading": { vi: "Lưu trữ trong trình duyệt", en: "Storage in this browser" },
   "tracking.storage.granted": { vi: "Lưu trữ bền vững: đã được cấp (trình duyệt sẽ không tự xoá dữ liệu).", en: "Persistent storage: granted (the browser will not evict the data)." },
   "tracking.storage.denied": {
     vi: "Lưu trữ bền vững: không được cấp. Trình duyệt có thể xoá dữ liệu khi thiếu chỗ; hãy sao lưu thường xuyên.",
@@ -239,7 +238,6 @@ export const PROGRESS_MESSAGES = {
   },
   "tracking.crossCheck.verifiedFlags": { vi: "Trong đó đã được Sở xác minh ({count})", en: "Of which already verified by the department ({count})" },
   "tracking.storage.retry": { vi: "Thử lưu lại", en: "Try saving again" },
-  "tracking.storage.saved": { vi: "Đã lưu.", en: "Saved." },
   "tracking.sample.failed": { vi: "Không tải được dữ liệu mẫu: {reason}", en: "Could not load the sample data: {reason}" },
 
   "tracking.report.heading": { vi: "Kết quả nhập {file}", en: "Import of {file}" },
@@ -255,10 +253,10 @@ export const PROGRESS_MESSAGES = {
   "tracking.report.warning": { vi: "cảnh báo", en: "warning" },
   "tracking.report.more": { vi: "… và {count} vấn đề khác.", en: "… and {count} more issues." },
   "tracking.report.dismiss": { vi: "Ẩn kết quả", en: "Hide the result" },
+  "tracking.close": { vi: "Đóng", en: "Close" },
 
   "tracking.print.heading": { vi: "Báo cáo tiến độ xoá điểm lõm sóng", en: "Dead-zone progress report" },
   "tracking.print.date": { vi: "Tình trạng ngày {date}", en: "State on {date}" },
-  "tracking.print.close": { vi: "Đóng bản in", en: "Close the print view" },
 } as const satisfies Record<string, Message>;
 
 export type ProgressMessageKey = keyof typeof PROGRESS_MESSAGES;

@@ -25,6 +25,7 @@ import {
   type SavedRegistry,
 } from "./tracking_storage.ts";
 import { pendingChanges, type TrackingRole } from "./tracking_view.ts";
+import { trackingMessage } from "./use_tracking_translation.ts";
 
 /** The result of one file import, shown as a report. */
 export interface TrackingImport {
@@ -177,7 +178,7 @@ export function createTrackingController(options: { today: () => string; now: ()
     try {
       saved = await loadTracking();
     } catch (error) {
-      notify("error", { vi: `Không đọc được dữ liệu đã lưu (${describe(error)}).`, en: `Could not read the saved data (${describe(error)}).` });
+      notify("error", trackingMessage("tracking.storage.loadFailed", { reason: describe(error) }));
       store.setState({ storageError: describe(error) });
     }
     if (saved) {
@@ -187,18 +188,15 @@ export function createTrackingController(options: { today: () => string; now: ()
     try {
       await loadSample();
     } catch (error) {
-      notify("error", { vi: `Không tải được dữ liệu mẫu: ${describe(error)}`, en: `Could not load the sample data: ${describe(error)}` });
+      notify("error", trackingMessage("tracking.sample.failed", { reason: describe(error) }));
       store.setState({ loaded: true });
     }
   }
 
   function reportDecision(result: RecordResult): void {
-    if (result.events.length > 0) notify("info", { vi: `Đã ghi ${result.events.length} quyết định.`, en: `${result.events.length} decisions recorded.` });
+    if (result.events.length > 0) notify("info", trackingMessage("tracking.department.done", { count: result.events.length }));
     if (result.rejected.length > 0) {
-      notify("error", {
-        vi: `Không ghi được cho ${result.rejected.length} điểm: ${summarizeRejections(result.rejected, "vi")}`,
-        en: `${result.rejected.length} points refused: ${summarizeRejections(result.rejected, "en")}`,
-      });
+      notify("error", trackingMessage("tracking.department.refused", { count: result.rejected.length, reasons: { vi: summarizeRejections(result.rejected, "vi"), en: summarizeRejections(result.rejected, "en") } }));
     }
   }
 
@@ -284,7 +282,7 @@ export function createTrackingController(options: { today: () => string; now: ()
     async restore(name, bytes) {
       const result = restoreBackup(bytes);
       if (!result.ok) {
-        notify("error", { vi: `Không khôi phục được từ ${name}, dữ liệu hiện tại được giữ nguyên: ${result.error.vi}`, en: `Could not restore from ${name}; the current data is untouched: ${result.error.en}` });
+        notify("error", trackingMessage("tracking.data.restoreFailed", { file: name, reason: result.error }));
         return false;
       }
       const backup = result.value;
@@ -298,7 +296,7 @@ export function createTrackingController(options: { today: () => string; now: ()
         editingPointId: null,
         historyPointId: null,
       });
-      notify("info", { vi: `Đã khôi phục: ${backup.registry.length} điểm, ${backup.events.length} sự kiện.`, en: `Restored: ${backup.registry.length} points, ${backup.events.length} events.` });
+      notify("info", trackingMessage("tracking.data.restored", { points: backup.registry.length, events: backup.events.length }));
       await save(saveEverything);
       return true;
     },
@@ -307,7 +305,7 @@ export function createTrackingController(options: { today: () => string; now: ()
         await loadSample();
         store.setState({ imports: [], editingPointId: null, historyPointId: null });
       } catch (error) {
-        notify("error", { vi: `Không tải được dữ liệu mẫu: ${describe(error)}`, en: `Could not load the sample data: ${describe(error)}` });
+        notify("error", trackingMessage("tracking.sample.failed", { reason: describe(error) }));
       }
     },
     retrySave: () => save(saveEverything),

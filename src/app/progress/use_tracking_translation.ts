@@ -3,7 +3,7 @@
  * app's number formatting, so the view does not depend on the order the dictionaries are merged in.
  */
 import { useCallback } from "react";
-import type { Language } from "../../domain/types.ts";
+import type { Language, Message } from "../../domain/types.ts";
 import { useAppState } from "../app_context.ts";
 import { fillTemplate, formatNumber } from "../i18n/i18n.ts";
 import { PROGRESS_MESSAGES, type ProgressMessageKey } from "./messages.ts";
@@ -21,6 +21,21 @@ export function translateTracking(language: Language, key: ProgressMessageKey, p
   const formatted: Record<string, string> = {};
   for (const [name, value] of Object.entries(params)) formatted[name] = typeof value === "number" ? formatNumber(language, value) : value;
   return fillTemplate(PROGRESS_MESSAGES[key][language], formatted);
+}
+
+/**
+ * A tracking message in both languages, for notices kept in the state (they follow a language switch).
+ * @param key - the key
+ * @param params - placeholder values; a Message value is picked per language
+ * @returns the message
+ */
+export function trackingMessage(key: ProgressMessageKey, params: Record<string, string | number | Message> = {}): Message {
+  const pick = (language: Language) => {
+    const values: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(params)) values[name] = typeof value === "object" ? value[language] : value;
+    return translateTracking(language, key, values);
+  };
+  return { vi: pick("vi"), en: pick("en") };
 }
 
 /**
