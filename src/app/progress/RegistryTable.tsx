@@ -53,6 +53,7 @@ export function RegistryTable({ points, states, date, heading, canUpdate }: { po
           {t("tracking.table.count", { shown: rows.length, total: points.length })}
         </span>
       </div>
+      {rows.length > ROW_LIMIT && <p className="hint">{t("tracking.table.limited", { limit: ROW_LIMIT })}</p>}
       <div className="table-scroll">
         <table className="tracking-table" data-testid="registry-table">
           <thead>
