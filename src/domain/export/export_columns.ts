@@ -11,7 +11,7 @@ export interface ExportRow {
 }
 
 /** The fixed leading columns, in order. */
-export const POINT_EXPORT_COLUMNS = ["id", "name", "kind", "lon", "lat", "parent_id", "weight", "province", "commune"] as const;
+export const POINT_EXPORT_COLUMNS = ["id", "name", "kind", "lon", "lat", "parent_id", "weight", "province_code", "province", "commune_code", "commune"] as const;
 
 export type ExportValue = string | number | null;
 
@@ -69,8 +69,12 @@ export function exportValue(row: ExportRow, column: string): ExportValue {
       return point.parentId ?? null;
     case "weight":
       return point.weight ?? null;
+    case "province_code":
+      return point.provinceCode ?? null;
     case "province":
       return point.provinceName ?? null;
+    case "commune_code":
+      return point.communeCode ?? null;
     case "commune":
       return point.communeName ?? null;
     default:

@@ -23,7 +23,7 @@ const rows: ExportRow[] = [
 describe("exportColumns", () => {
   it("lists the fixed columns, then extra columns in first-seen order, then computed ones", () => {
     expect(exportColumns(rows)).toEqual([
-      "id", "name", "kind", "lon", "lat", "parent_id", "weight", "province", "commune",
+      "id", "name", "kind", "lon", "lat", "parent_id", "weight", "province_code", "province", "commune_code", "commune",
       "ghi chú", "điện thoại", "khác", "status", "covered_by",
     ]);
   });
@@ -39,9 +39,9 @@ describe("pointsToCsv", () => {
     const csv = pointsToCsv(rows);
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const lines = csv.slice(1).split("\r\n");
-    expect(lines[0]).toBe("id,name,kind,lon,lat,parent_id,weight,province,commune,ghi chú,điện thoại,khác,status,covered_by");
-    expect(lines[1]).toBe("P1,Trường TH Bản Xèo,school,103.9712,22.4856,,312,Lào Cai,Bản Xèo,'-,+84912,,uncovered,");
-    expect(lines[2]).toBe(`P2,"'=HYPERLINK(""http://x"")",school_site,-0.5,21,P1,,,,"a, b",,x,covered,"Viettel 4G; VNPT 2G"`);
+    expect(lines[0]).toBe("id,name,kind,lon,lat,parent_id,weight,province_code,province,commune_code,commune,ghi chú,điện thoại,khác,status,covered_by");
+    expect(lines[1]).toBe("P1,Trường TH Bản Xèo,school,103.9712,22.4856,,312,,Lào Cai,,Bản Xèo,'-,+84912,,uncovered,");
+    expect(lines[2]).toBe(`P2,"'=HYPERLINK(""http://x"")",school_site,-0.5,21,P1,,,,,,"a, b",,x,covered,"Viettel 4G; VNPT 2G"`);
     expect(lines[3]).toBe("");
     expect(lines).toHaveLength(4);
   });
@@ -51,7 +51,7 @@ describe("pointsToCsv", () => {
   });
 
   it("writes only the header for no rows", () => {
-    expect(pointsToCsv([])).toBe("\uFEFFid,name,kind,lon,lat,parent_id,weight,province,commune\r\n");
+    expect(pointsToCsv([])).toBe("\uFEFFid,name,kind,lon,lat,parent_id,weight,province_code,province,commune_code,commune\r\n");
   });
 });
 
@@ -62,7 +62,7 @@ describe("pointsToGeojson", () => {
     expect(collection.features[1].geometry).toEqual({ type: "Point", coordinates: [-0.5, 21] });
     expect(collection.features[1].properties).toEqual({
       id: "P2", name: '=HYPERLINK("http://x")', kind: "school_site", lon: -0.5, lat: 21, parent_id: "P1", weight: null,
-      province: null, commune: null, "ghi chú": "a, b", "điện thoại": null, khác: "x", status: "covered", covered_by: "Viettel 4G; VNPT 2G",
+      province_code: null, province: null, commune_code: null, commune: null, "ghi chú": "a, b", "điện thoại": null, khác: "x", status: "covered", covered_by: "Viettel 4G; VNPT 2G",
     });
   });
 });
