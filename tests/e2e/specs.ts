@@ -381,6 +381,7 @@ export const SPECS: Spec[] = [
       console.log(`      without the map (no WebGL work), longest main-thread task while analysing the sample: ${Math.round(longest)} ms`);
       const message = (await page.textContent('[data-testid="map"]')) ?? "";
       assert(message.includes("WebGL"), `the map area should explain that WebGL is missing, got “${message}”`);
+      await page.screenshot({ path: join(environment.artifacts, "vi-no-webgl.png") });
       assert((await page.locator('[data-testid="uncovered-row"]').count()) > 0, "the list still shows rows");
       await openTab(page, "export");
       const [file] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-csv"]')]);
