@@ -220,6 +220,27 @@ export const SPECS: Spec[] = [
     },
   },
   {
+    name: "keyboard: arrow keys move between tabs and rows, Enter on a row opens its popup",
+    async run(environment) {
+      const { page } = await environment.newPage();
+      await openApp(page, environment);
+      await waitForMap(page);
+      await page.focus('[data-testid="tab-list"]');
+      await page.keyboard.press("ArrowRight");
+      assertEqual(await page.getAttribute('[data-testid="tab-statistics"]', "aria-selected"), "true", "ArrowRight selects the next tab");
+      assertEqual(await page.evaluate(() => document.activeElement?.getAttribute("data-testid")), "tab-statistics", "focus follows the tab");
+      await page.keyboard.press("ArrowLeft");
+      const rows = page.locator('[data-testid="uncovered-row"]');
+      await rows.first().focus();
+      await page.keyboard.press("ArrowDown");
+      const second = await rows.nth(1).getAttribute("data-point-id");
+      assertEqual(await page.evaluate(() => document.activeElement?.getAttribute("data-point-id")), second, "ArrowDown moves to the next row");
+      await page.keyboard.press("Enter");
+      await page.waitForSelector(".maplibregl-popup .point-popup", { timeout: TIMEOUT });
+      assert(((await page.textContent(".maplibregl-popup")) ?? "").includes(second ?? "?"), "Enter opens the popup of the focused row");
+    },
+  },
+  {
     name: "a CSV with semicolons and decimal commas imports through the preview",
     async run(environment) {
       const { page } = await environment.newPage();
