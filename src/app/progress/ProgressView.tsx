@@ -3,7 +3,8 @@
  * department's tools, the list, the overdue points, a point's history, exports and backup.
  * It wires components to the tracking controller and holds no logic of its own.
  */
-import { useCallback, useEffect, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { flushSync } from "react-dom";
 import { computeRegistryCoverage, crossCheckCoverage } from "../../domain/progress/cross_check.ts";
 import { replay } from "../../domain/progress/replay.ts";
 import { listCarriers } from "../../domain/progress/work_lists.ts";
@@ -107,6 +108,18 @@ export function ProgressView() {
   const saving = useTracking((state) => state.savesPending > 0);
   const data = useAppState((state) => state.data);
   const today = controller.today();
+  // The printable report (every point) is drawn only for printing: synchronously before the print dialog.
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener("beforeprint", before);
+    window.addEventListener("afterprint", after);
+    return () => {
+      window.removeEventListener("beforeprint", before);
+      window.removeEventListener("afterprint", after);
+    };
+  }, []);
 
   const carriers = useMemo(() => listCarriers(registry.registry), [registry]);
   const view = useMemo(
@@ -261,7 +274,7 @@ export function ProgressView() {
         />
         <DataPanel points={view.points} states={view.states} date={view.date} today={today} loadedPoints={data?.points ?? []} showRegistryImport={role.role === "department"} />
       </div>
-      <PrintReport view={view} />
+      {printing && <PrintReport view={view} />}
     </section>
   );
 }

@@ -8,8 +8,8 @@ import { getTrackingController } from "./tracking_context.ts";
 import { daysLeft } from "./tracking_view.ts";
 import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 
-/** At most this many rows are drawn; the search narrows the rest. */
-const ROW_LIMIT = 1000;
+/** Rows drawn at first, and added by each "show more"; the search and the filter narrow the rest. */
+const ROW_STEP = 200;
 
 /**
  * The listed points with deadline, days left (negative = overdue, highlighted), status and actions:
@@ -22,6 +22,7 @@ export function RegistryTable({ points, states, date, heading, canUpdate }: { po
   const controller = getTrackingController();
   const [statusFilter, setStatusFilter] = useState<ProgressStatus | "all">("all");
   const [search, setSearch] = useState("");
+  const [limit, setLimit] = useState(ROW_STEP);
   const rows = useMemo(() => {
     const needle = foldForSearch(search.trim());
     return points.filter((point) => {
@@ -53,7 +54,6 @@ export function RegistryTable({ points, states, date, heading, canUpdate }: { po
           {t("tracking.table.count", { shown: rows.length, total: points.length })}
         </span>
       </div>
-      {rows.length > ROW_LIMIT && <p className="hint">{t("tracking.table.limited", { limit: ROW_LIMIT })}</p>}
       <div className="table-scroll">
         <table className="tracking-table" data-testid="registry-table">
           <thead>
@@ -70,7 +70,7 @@ export function RegistryTable({ points, states, date, heading, canUpdate }: { po
             </tr>
           </thead>
           <tbody>
-            {rows.slice(0, ROW_LIMIT).map((point) => {
+            {rows.slice(0, limit).map((point) => {
               const state = states[point.id];
               const status = state?.status ?? "not_started";
               const open = !isCoveredStatus(status) && status !== "infeasible_accepted";
@@ -114,6 +114,14 @@ export function RegistryTable({ points, states, date, heading, canUpdate }: { po
           </tbody>
         </table>
       </div>
+      {rows.length > limit && (
+        <p className="hint">
+          {t("tracking.table.limited", { shown: limit, total: rows.length })}{" "}
+          <button type="button" onClick={() => setLimit((current) => current + ROW_STEP * 5)} data-testid="registry-more">
+            {t("tracking.table.more")}
+          </button>
+        </p>
+      )}
     </section>
   );
 }

@@ -10,13 +10,13 @@ interface FigureCardProps {
   tone?: "good" | "bad" | "warn";
 }
 
+/** A headline figure; the number is written as plain digits (no grouping), for people and tests alike. */
 function FigureCard({ label, value, percent, testId, tone }: FigureCardProps) {
-  const [, language] = useTrackingTranslation();
   return (
     <div className={`tracking-figure${tone ? ` tracking-figure-${tone}` : ""}`}>
       <dt>{label}</dt>
       <dd>
-        <strong data-testid={testId}>{formatNumber(language, value, 0)}</strong>
+        <strong data-testid={testId}>{String(value)}</strong>
         {percent && <span className="tracking-percent">{percent}</span>}
       </dd>
     </div>

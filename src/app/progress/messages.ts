@@ -101,9 +101,10 @@ export const PROGRESS_MESSAGES = {
   "tracking.table.overdueBy": { vi: "quá hạn {days} ngày", en: "{days} days overdue" },
   "tracking.table.empty": { vi: "Không có điểm nào.", en: "No points." },
   "tracking.table.limited": {
-    vi: "Chỉ hiện {limit} điểm đầu; hãy lọc hoặc tìm để thấy các điểm khác (bản xuất CSV có đủ).",
-    en: "Only the first {limit} points are shown; filter or search to see the others (the CSV export has them all).",
+    vi: "Đang hiện {shown} / {total} điểm; lọc hoặc tìm để thu hẹp (bản xuất CSV có đủ).",
+    en: "Showing {shown} of {total} points; filter or search to narrow (the CSV export has them all).",
   },
+  "tracking.table.more": { vi: "Hiện thêm", en: "Show more" },
   "tracking.table.count": { vi: "{shown} / {total} điểm", en: "{shown} of {total} points" },
 
   "tracking.form.heading": { vi: "Cập nhật trạng thái: {name} ({id})", en: "Update the status: {name} ({id})" },
