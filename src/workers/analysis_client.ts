@@ -115,7 +115,7 @@ export class AnalysisClient {
       });
       message = { ...body, files, requestId };
     }
-    void type;
+    if (body.type !== type) throw new Error(`request type ${type} with a ${body.type} body`);
     return new Promise<WorkerResults[T]>((resolve, reject) => {
       if (options.signal?.aborted) {
         reject(new CancelledError());
