@@ -126,6 +126,16 @@ export const PROGRESS_SPECS: Spec[] = [
       await page.waitForTimeout(1500);
       await page.screenshot({ path: join(environment.artifacts, "progress-vi.png"), fullPage: false });
       await page.screenshot({ path: join(environment.artifacts, "progress-vi-full.png"), fullPage: true });
+      // The printable report: drawn on "beforeprint", alone on the printed page, one row per point.
+      await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+      await page.emulateMedia({ media: "print" });
+      assert(await page.isVisible('[data-testid="print-report-page"]'), "the report should be visible in print");
+      assert(!(await page.isVisible('[data-testid="registry-table"]')), "the screen list should not print");
+      const printed = await page.$$eval('[data-testid="print-report-page"] > table tbody tr', (elements) => elements.length);
+      assert(printed === expected.listed, `printed rows ${printed} vs ${expected.listed}`);
+      await page.screenshot({ path: join(environment.artifacts, "progress-print.png"), fullPage: true });
+      await page.emulateMedia({ media: "screen" });
+      await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
     },
   },
   {
