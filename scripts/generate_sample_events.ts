@@ -3,7 +3,11 @@
  * - data/sample/events.json: about six months of events (JSON update form, "lom-song-updates"): carriers
  *   moving points forward, the department verifying most claims, one claim disputed and sent back, one
  *   infeasible claim waiting for the department, and a few points still not started so some are overdue;
- * - data/sample/updates-viettel.csv: Viettel's next update file (Vietnamese status labels), for demos and tests.
+ * - data/sample/updates-viettel.csv: Viettel's next update file (Vietnamese status labels), for demos and tests;
+ * - data/sample/coverage-new-sites.geojson: the 4G footprints of the new sites the carriers built for the listed
+ *   points (as of the end of the history), so the cross-check has a real picture: most claims fall inside their
+ *   carrier's new coverage, the two latest claims do not yet (their footprints were not sent), and one site on air
+ *   whose carrier has not reported it yet is proposed for on_air.
  *
  * Seeded and deterministic: the same dead_zones.csv always gives the same files. Every event goes through
  * the domain's transition table; the script fails if one is refused.
@@ -25,6 +29,7 @@ import {
   type StatusEventDraft,
 } from "../src/domain/index.ts";
 import { createRandom } from "../src/domain/spatial/seeded_random.ts";
+import type { Feature, FeatureCollection, Polygon, Position } from "geojson";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const SAMPLE = join(ROOT, "data/sample");
@@ -155,6 +160,58 @@ function buildNextViettelUpdate(registry: readonly ListedPoint[], states: Return
   });
 }
 
+/** A new site's 4G footprint: a 32-gon of radius 1.5–2.5 km whose centre is within 0.8 km of the listed point. */
+function newSiteFootprint(point: ListedPoint, random: () => number): Polygon {
+  const kmPerDegreeLat = 110.574;
+  const kmPerDegreeLon = 111.32 * Math.cos((point.lat * Math.PI) / 180);
+  const offsetKm = 0.8 * random();
+  const offsetAngle = 2 * Math.PI * random();
+  const centreLon = point.lon + (offsetKm * Math.cos(offsetAngle)) / kmPerDegreeLon;
+  const centreLat = point.lat + (offsetKm * Math.sin(offsetAngle)) / kmPerDegreeLat;
+  const radiusKm = 1.5 + random();
+  const ring: Position[] = [];
+  for (let k = 0; k < 32; k++) {
+    const angle = (2 * Math.PI * k) / 32;
+    ring.push([round5(centreLon + (radiusKm * Math.cos(angle)) / kmPerDegreeLon), round5(centreLat + (radiusKm * Math.sin(angle)) / kmPerDegreeLat)]);
+  }
+  ring.push(ring[0]);
+  return { type: "Polygon", coordinates: [ring] };
+}
+
+function round5(value: number): number {
+  return Math.round(value * 1e5) / 1e5;
+}
+
+/**
+ * The new sites' coverage: every point on air or verified at the end of the history except the two latest claims,
+ * plus one point still under construction whose site is already on air.
+ */
+function buildNewSitesCoverage(registry: readonly ListedPoint[], states: ReturnType<typeof replay>["states"]): FeatureCollection<Polygon> {
+  const random = createRandom(SEED + 1);
+  const claimed = registry.filter((point) => ["on_air", "verified"].includes(states[point.id].status));
+  const latestClaims = new Set(
+    claimed
+      .filter((point) => states[point.id].status === "on_air")
+      .sort((a, b) => (states[b.id].since ?? "").localeCompare(states[a.id].since ?? "") || a.id.localeCompare(b.id))
+      .slice(0, 2)
+      .map((point) => point.id),
+  );
+  const built = claimed.filter((point) => !latestClaims.has(point.id));
+  const unreported = registry.find((point) => states[point.id].status === "under_construction");
+  if (unreported) built.push(unreported);
+  const features: Feature<Polygon>[] = built.map((point) => ({
+    type: "Feature",
+    properties: { carrier: point.carrier, technology: "4G", as_of: SAMPLE_HISTORY_END, site: `Trạm mới cho ${point.id}`, sample: true },
+    geometry: newSiteFootprint(point, random),
+  }));
+  return {
+    type: "FeatureCollection",
+    name: "Vùng phủ 4G của các trạm mới (DỮ LIỆU MẪU / SAMPLE DATA)",
+    description: "Dữ liệu mẫu, không phải số liệu thật. Synthetic sample data: footprints of new sites built for the listed dead zones.",
+    features,
+  } as FeatureCollection<Polygon>;
+}
+
 async function main(): Promise<void> {
   const registryFile = join(SAMPLE, "dead_zones.csv");
   const { items: registry, report } = parseRegistryCsv(await readFile(registryFile), { file: "dead_zones.csv" });
@@ -172,6 +229,10 @@ async function main(): Promise<void> {
   const check = parseUpdatesCsv(csv, { file: "updates-viettel.csv", registry, events: history.events, today: NEXT_UPDATE_DAYS[NEXT_UPDATE_DAYS.length - 1], listPublishedOn: SAMPLE_LIST_PUBLISHED_ON });
   if (check.events.length !== next.events.length) throw new Error(`updates-viettel.csv does not read back: ${JSON.stringify(check.report.issues.slice(0, 3))}`);
   await writeFile(join(SAMPLE, "updates-viettel.csv"), csv);
+
+  const newSites = buildNewSitesCoverage(registry, states);
+  await writeFile(join(SAMPLE, "coverage-new-sites.geojson"), `${JSON.stringify(newSites)}\n`);
+  process.stdout.write(`coverage-new-sites.geojson: ${newSites.features.length} new sites\n`);
 
   const counts: Record<string, number> = {};
   for (const point of registry) counts[states[point.id].status] = (counts[states[point.id].status] ?? 0) + 1;

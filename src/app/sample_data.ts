@@ -4,6 +4,7 @@
  */
 import samplePointsUrl from "../../data/sample/points.csv?url";
 import sampleCoverageUrl from "../../data/sample/coverage.geojson?url";
+import sampleNewSitesUrl from "../../data/sample/coverage-new-sites.geojson?url";
 import sampleDeadZonesUrl from "../../data/sample/dead_zones.csv?url";
 import provincesUrl from "../../data/boundaries/provinces.geojson?url";
 import communesUrl from "../../data/boundaries/communes.geojson?url";
@@ -13,6 +14,7 @@ import type { LoadedFileKind } from "../workers/messages.ts";
 export const SAMPLE_FILES: readonly { kind: LoadedFileKind; name: string; url: string }[] = [
   { kind: "points", name: "points.csv", url: samplePointsUrl },
   { kind: "coverage", name: "coverage.geojson", url: sampleCoverageUrl },
+  { kind: "coverage", name: "coverage-new-sites.geojson", url: sampleNewSitesUrl },
 ];
 
 export const SAMPLE_DEAD_ZONES_URL = sampleDeadZonesUrl;

@@ -32,7 +32,9 @@ export interface DomainModel {
  */
 export function analyseSample(root: string): DomainModel {
   const points = parsePointsCsv(readFileSync(join(root, "data/sample/points.csv")), { file: "points.csv" }).items;
-  const coverage = parseCoverageGeojson(readFileSync(join(root, "data/sample/coverage.geojson")), { file: "coverage.geojson" }).items;
+  const coverage = ["coverage.geojson", "coverage-new-sites.geojson"].flatMap(
+    (file) => parseCoverageGeojson(readFileSync(join(root, "data/sample", file)), { file }).items,
+  );
   const admin = [
     ...parseAdminGeojson(readFileSync(join(root, "data/boundaries/provinces.geojson")), { file: "provinces.geojson" }).items,
     ...parseAdminGeojson(readFileSync(join(root, "data/boundaries/communes.geojson")), { file: "communes.geojson" }).items,
