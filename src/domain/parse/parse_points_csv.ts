@@ -28,6 +28,11 @@ export interface PointsCsvOptions {
   latColumn?: string;
   /** Other columns named by the caller. */
   columns?: Partial<Record<PointColumnKey, string>>;
+  /**
+   * Report repeated ids and positions (default true). The streaming reader turns it off and checks across its
+   * batches itself.
+   */
+  checkDuplicates?: boolean;
 }
 
 /** Which header plays which role. */
@@ -195,7 +200,7 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
     report.accepted++;
     addIssues(report, rowIssues);
   }
-  addIssues(
+  if (options.checkDuplicates !== false) addIssues(
     report,
     findDuplicatePoints(
       items,

@@ -105,14 +105,12 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
     const bytes = new Uint8Array(head.length + records.length);
     bytes.set(head);
     bytes.set(records, head.length);
-    const result = parsePointsCsv(bytes, options);
+    // Duplicates are checked here, across batches, in one pass.
+    const result = parsePointsCsv(bytes, { ...options, checkDuplicates: false });
     const offset = recordsSeen;
     recordsSeen += recordCount;
     const issues: ImportIssue[] = [];
-    // Rows parsePointsCsv already reported as repeating an earlier row of this batch.
-    const reportedInBatch = new Set<string>();
     for (const issue of result.report.issues) {
-      if (issue.code === "duplicate_id" || issue.code === "duplicate_coordinates") reportedInBatch.add(`${issue.code}:${(issue.row ?? 0) + offset}`);
       if (issue.row === undefined) {
         // A file-level issue (encoding, missing columns…) is said once, not once per batch.
         if (fileIssueCodes.has(issue.code)) continue;
@@ -126,14 +124,13 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
       // The source object was made for this point by parsePointsCsv: shifting its row in place is safe.
       point.source.row += offset;
       const firstRow = ids.firstOrAdd(point.id, point.source.row);
-      // Duplicates inside this batch are already reported by parsePointsCsv.
-      if (firstRow >= 0 && firstRow <= offset && !reportedInBatch.has(`duplicate_id:${point.source.row}`)) {
+      if (firstRow >= 0) {
         issues.push(duplicateIssue(options.file, point, "duplicate_id", `Mã "${point.id}" trùng với dòng ${firstRow}.`, `The id "${point.id}" repeats row ${firstRow}.`));
       }
       scratch[0] = point.lon;
       scratch[1] = point.lat;
       const firstPlace = positions.firstOrAdd(scratchWords[0] ^ Math.imul(scratchWords[2], 0x9e3779b1), scratchWords[1] ^ Math.imul(scratchWords[3], 0x85ebca6b), point.source.row);
-      if (firstPlace >= 0 && firstPlace <= offset && !reportedInBatch.has(`duplicate_coordinates:${point.source.row}`)) {
+      if (firstPlace >= 0) {
         issues.push(
           duplicateIssue(
             options.file,
