@@ -22,26 +22,26 @@ export interface DecodedText {
  * decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x61])); // { text: "a", encoding: "utf-8-bom" }
  * ```
  */
-export function decodeText(bytes: Uint8Array): DecodedText {
+export function decodeText(bytes: Uint8Array, normalize = true): DecodedText {
   const Decoder = textDecoderClass();
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
     // The default (ignoreBOM: false) strips a leading byte-order mark.
     const text = new Decoder("utf-8", { fatal: true }).decode(bytes);
-    return { text: text.normalize("NFC"), encoding: hasBom ? "utf-8-bom" : "utf-8" };
+    return { text: normalize ? text.normalize("NFC") : text, encoding: hasBom ? "utf-8-bom" : "utf-8" };
   } catch {
     const text = new Decoder("windows-1258").decode(bytes);
-    return { text: text.normalize("NFC"), encoding: "windows-1258" };
+    return { text: normalize ? text.normalize("NFC") : text, encoding: "windows-1258" };
   }
 }
 
 /**
- * Turns a string or bytes into NFC text; a string keeps "utf-8" (or "utf-8-bom" when it starts with U+FEFF, which is removed).
+ * Turns a string or bytes into NFC text (or leaves normalisation to the caller when `normalize` is false); a string keeps "utf-8" (or "utf-8-bom" when it starts with U+FEFF, which is removed).
  * @param input - text already decoded by the caller, or raw bytes
  * @returns the text and its encoding
  */
-export function inputToText(input: string | Uint8Array): DecodedText {
-  if (typeof input !== "string") return decodeText(input);
-  if (input.charCodeAt(0) === 0xfeff) return { text: input.slice(1).normalize("NFC"), encoding: "utf-8-bom" };
-  return { text: input.normalize("NFC"), encoding: "utf-8" };
+export function inputToText(input: string | Uint8Array, normalize = true): DecodedText {
+  if (typeof input !== "string") return decodeText(input, normalize);
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  return { text: normalize ? text.normalize("NFC") : text, encoding: text === input ? "utf-8" : "utf-8-bom" };
 }

@@ -20,6 +20,21 @@ export interface GeojsonInput {
   issues: ImportIssue[];
 }
 
+/**
+ * NFC-normalises every string in a properties value (windows-1258 and some editors store tones as combining marks).
+ * Only properties and ids hold text; geometries are numbers and are not walked.
+ */
+function normalizeStrings(value: unknown): unknown {
+  if (typeof value === "string") return value.normalize("NFC");
+  if (Array.isArray(value)) return value.map(normalizeStrings);
+  if (isRecord(value)) {
+    const result: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) result[key.normalize("NFC")] = normalizeStrings(inner);
+    return result;
+  }
+  return value;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -29,8 +44,8 @@ const GEOMETRY_TYPES = new Set(["Point", "MultiPoint", "LineString", "MultiLineS
 function toRawFeature(value: unknown): RawFeature {
   if (!isRecord(value)) return { geometry: null, properties: {} };
   if (value.type !== "Feature" && typeof value.type === "string" && GEOMETRY_TYPES.has(value.type)) return { geometry: value, properties: {} };
-  const feature: RawFeature = { geometry: value.geometry ?? null, properties: isRecord(value.properties) ? value.properties : {} };
-  if (value.id !== undefined) feature.id = value.id;
+  const feature: RawFeature = { geometry: value.geometry ?? null, properties: isRecord(value.properties) ? (normalizeStrings(value.properties) as Record<string, unknown>) : {} };
+  if (value.id !== undefined) feature.id = normalizeStrings(value.id);
   return feature;
 }
 
@@ -43,8 +58,9 @@ function toRawFeature(value: unknown): RawFeature {
 export function readGeojsonInput(input: string | Uint8Array | object, file: string): GeojsonInput {
   let value: unknown = input;
   if (typeof input === "string" || input instanceof Uint8Array || input instanceof ArrayBuffer) {
-    const { text } = inputToText(input instanceof ArrayBuffer ? new Uint8Array(input) : input);
-    if (text.trim() === "") {
+    // Not normalised as a whole: a coverage file is mostly digits (tens of MB); its strings are normalised after parsing.
+    const { text } = inputToText(input instanceof ArrayBuffer ? new Uint8Array(input) : input, false);
+    if (!/\S/.test(text)) {
       return { features: [], issues: [makeIssue(file, "error", "file_empty", { vi: "Tệp trống.", en: "The file is empty." })] };
     }
     try {
