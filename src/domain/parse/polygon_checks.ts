@@ -194,7 +194,8 @@ function readRing(rawRing: unknown): { ring: Ring; closed: boolean } | { error: 
     }
     const previous = ring[ring.length - 1];
     // Repeated consecutive positions add nothing and would look like crossings to a segment test.
-    if (previous === undefined || previous[0] !== lon || previous[1] !== lat) ring.push([lon, lat]);
+    // A plain [lon, lat] pair is kept as it is (millions of positions in a national coverage file: no copies).
+    if (previous === undefined || previous[0] !== lon || previous[1] !== lat) ring.push(position.length === 2 ? (position as Position) : [lon, lat]);
   }
   let closed = false;
   if (ring.length > 0) {
