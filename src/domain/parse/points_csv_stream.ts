@@ -17,7 +17,10 @@ const QUOTE = 0x22;
 
 /** A streaming reader for one point CSV. */
 export interface PointsCsvStream {
-  /** Takes the next bytes of the file; returns the points of every batch completed by them. */
+  /**
+   * Takes the next bytes of the file; returns the points of every batch completed by them. The reader may keep a
+   * view on `chunk` until the next call: do not overwrite it (Node's file streams give a fresh buffer each time).
+   */
   push(chunk: Uint8Array): ImportResult<Point>[];
   /** Signals the end of the file; returns the last batch (possibly empty). */
   end(): ImportResult<Point>[];
@@ -44,9 +47,10 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
   const unlisted = new Map<string, number>();
   const total = emptyReport(options.file, "points");
   const fileIssueCodes = new Set<string>();
-  const ids = createHashedKeySet();
+  // Sized for a million rows up front: growing a table rehashes every key.
+  const ids = createHashedKeySet(1 << 20);
   // Positions by the bits of their two doubles (no string per point).
-  const positions = createHashIndex();
+  const positions = createHashIndex(1 << 20);
   const scratch = new Float64Array(2);
   const scratchWords = new Uint32Array(scratch.buffer);
   let header: Uint8Array | null = null;
@@ -61,6 +65,11 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
   let batches = 0;
 
   function append(chunk: Uint8Array): void {
+    if (pending.length === 0) {
+      // Kept as it is (a view on the caller's chunk): copied only when more bytes must be joined to it.
+      pending = chunk;
+      return;
+    }
     const joined = new Uint8Array(pending.length + chunk.length);
     joined.set(pending);
     joined.set(chunk, pending.length);

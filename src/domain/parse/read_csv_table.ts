@@ -158,7 +158,11 @@ export function readCsvTable(input: string | Uint8Array, options: CsvTableOption
   return table;
 }
 
-function checkLostLetters(file: string, header: readonly string[], rows: readonly string[][]): ImportIssue | undefined {
+/** Rows read to judge whether letters were lost: a whole file is saved in one code page, so a sample tells. */
+const LOST_LETTERS_SAMPLE_ROWS = 5000;
+
+function checkLostLetters(file: string, header: readonly string[], allRows: readonly string[][]): ImportIssue | undefined {
+  const rows = allRows.length > LOST_LETTERS_SAMPLE_ROWS ? allRows.slice(0, LOST_LETTERS_SAMPLE_ROWS) : allRows;
   let suspicious = 0;
   for (const cells of [header, ...rows]) for (const cell of cells) if (looksLikeLostLetters(cell)) suspicious++;
   const headerSuspicious = header.some(looksLikeLostLetters);
