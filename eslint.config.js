@@ -14,6 +14,14 @@ export default tseslint.config(
     rules: {
       "tsdoc/syntax": "warn",
       "no-warning-comments": ["error", { terms: ["todo", "fixme", "xxx"], location: "anywhere" }],
+      // User text is rendered as text: never as HTML (MapLibre's setHTML does no sanitising; neither does React's escape hatch).
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.property.name='setHTML']", message: "Build popups with DOM nodes and textContent, or setText: never setHTML." },
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: "Render user text as text, never as HTML." },
+        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: "Use textContent, never innerHTML." },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: "Use DOM nodes and textContent, never HTML strings." },
+      ],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
