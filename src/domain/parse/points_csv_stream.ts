@@ -55,7 +55,7 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
   const scratchWords = new Uint32Array(scratch.buffer);
   let header: Uint8Array | null = null;
   let separatorLine: Uint8Array | null = null;
-  let pending = new Uint8Array(0);
+  let pending: Uint8Array = new Uint8Array(0);
   // Scan state over `pending`: where the scan stopped, quote parity there, and the last record boundary found.
   let scanned = 0;
   let inQuotes = false;
