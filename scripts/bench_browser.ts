@@ -52,7 +52,7 @@ async function main(): Promise<void> {
       }).observe({ type: "longtask", buffered: true });
     });
     const page = await context.newPage();
-    await page.goto(`${server.url}/?sample=none&lang=en`);
+    await page.goto(`${server.url}?sample=none&lang=en`);
     const importFile = async (path: string) => {
       const name = path.split("/").pop() ?? path;
       await page.click('[data-testid="tab-import"]');
