@@ -187,7 +187,8 @@ export function coverageLayer(layerIndex: number, carrier: string, technology: T
 }
 
 /**
- * The offline base style: sea, provinces and communes from the bundled boundaries, with labels,
+ * The offline base style: provinces and communes from the bundled boundaries over a neutral ground (the
+ * bundled data has no coastline or neighbouring countries, so nothing outside Viet Nam is drawn as sea), with labels,
  * Hoàng Sa and Trường Sa, and an OpenStreetMap raster layer that is off until the user turns it on.
  * @param options - URLs of the bundled boundary files
  * @returns the style; coverage and point layers are added by MapView
@@ -210,7 +211,7 @@ export function buildBaseStyle(options: BaseStyleOptions): StyleSpecification {
       [SOURCE.points]: geojson(),
     },
     layers: [
-      { id: LAYER.background, type: "background", paint: { "background-color": "#cfe2ee" } },
+      { id: LAYER.background, type: "background", paint: { "background-color": "#e1e3df" } },
       { id: LAYER.osm, type: "raster", source: SOURCE.osm, layout: { visibility: "none" } },
       { id: LAYER.provinceFill, type: "fill", source: SOURCE.provinces, paint: { "fill-color": "#f7f5ef", "fill-opacity": 1 } },
       { id: LAYER.archipelagoFill, type: "fill", source: SOURCE.archipelagos, filter: ["==", ["geometry-type"], "Polygon"], paint: { "fill-color": "#f7f5ef", "fill-outline-color": "#6b6b6b" } },
