@@ -40,6 +40,29 @@ describe("cli analyze", () => {
     expect(result.stdout).toContain("Points: 5");
   });
 
+  it("writes the semicolon CSV with decimal commas on request, which re-imports to the same point", async () => {
+    const dir = await tempDir();
+    const out = join(dir, "uncovered.csv");
+    const result = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--out", out, "--csv-separator", "semicolon"]);
+    expect(result.stderr).toBe("");
+    const lines = (await readFile(out, "utf8")).slice(1).trim().split("\r\n");
+    expect(lines[0].split(";").slice(0, 5)).toEqual(["id", "name", "kind", "lon", "lat"]);
+    const [id, , , lon, lat] = lines[1].split(";");
+    expect(id).toBe("P4");
+    expect(lon).toMatch(/^104,\d+$/);
+    expect(lat).toMatch(/^22,\d+$/);
+    const again = join(dir, "again.csv");
+    const second = await runCli(["analyze", "--points", out, "--coverage", join(FIXTURES, "coverage.geojson"), "--out", again, "--csv-separator", "semicolon"]);
+    expect(second.code).toBe(0);
+    expect((await readFile(again, "utf8")).split("\r\n")[1].split(";").slice(0, 5)).toEqual(lines[1].split(";").slice(0, 5));
+  });
+
+  it("exits 2 on an unknown CSV separator", async () => {
+    const result = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--csv-separator", "pipe"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--csv-separator");
+  });
+
   it("counts a point covered only below the minimum technology as uncovered", async () => {
     const dir = await tempDir();
     const summaryPath = join(dir, "summary.json");
@@ -98,7 +121,7 @@ describe("cli analyze", () => {
   it("documents every option in --help", async () => {
     const result = await runCli(["analyze", "--help"]);
     expect(result.code).toBe(0);
-    for (const option of ["--points", "--coverage", "--admin", "--min-tech", "--carrier", "--out", "--summary", "--report", "--status"]) {
+    for (const option of ["--points", "--coverage", "--admin", "--min-tech", "--carrier", "--out", "--csv-separator", "--summary", "--report", "--status"]) {
       expect(result.stdout).toContain(option);
     }
   });

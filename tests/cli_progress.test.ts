@@ -74,6 +74,18 @@ describe("cli progress", () => {
     expect(cell("DZ-02", "days_left")).toBe("21");
   });
 
+  it("writes the status table with semicolons and decimal commas on request", async () => {
+    const dir = await tempDir();
+    const out = join(dir, "progress.csv");
+    expect(await runProgress([...BASE, "--out", out, "--lang", "en", "--csv-separator", "semicolon"])).toBe(0);
+    const lines = (await readFile(out, "utf8")).slice(1).trim().split("\r\n");
+    const header = lines[0].split(";");
+    expect(header.slice(0, 6)).toEqual(["id", "name", "kind", "lon", "lat", "carrier"]);
+    const first = lines[1].split(";");
+    expect(first[header.indexOf("lon")]).toMatch(/^10\d,\d+$/);
+    expect(lines).toHaveLength(7);
+  });
+
   it("writes the row-by-row import report", async () => {
     const dir = await tempDir();
     const reportPath = join(dir, "report.json");
@@ -160,7 +172,7 @@ describe("cli progress", () => {
 
   it("documents every option in --help", async () => {
     expect(await runProgress(["--help"])).toBe(0);
-    for (const option of ["--registry", "--points", "--events", "--updates", "--decisions", "--coverage", "--technology", "--published", "--today", "--as-of", "--out", "--summary", "--report", "--events-out", "--lang", "--quiet"]) {
+    for (const option of ["--registry", "--points", "--events", "--updates", "--decisions", "--coverage", "--technology", "--published", "--today", "--as-of", "--out", "--csv-separator", "--summary", "--report", "--events-out", "--lang", "--quiet"]) {
       expect(stdout).toContain(option);
     }
   });

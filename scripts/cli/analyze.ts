@@ -29,7 +29,7 @@ import {
   type PointStatus,
   type Technology,
 } from "../../src/domain/index.ts";
-import { UserError, displayName, openStreamingFile, readChunks, readHead, readInput, writeOutput } from "./io.ts";
+import { UserError, csvSeparatorOption, displayName, openStreamingFile, readChunks, readHead, readInput, writeOutput } from "./io.ts";
 import { printImportReports, printSummary, printTimings } from "./print.ts";
 
 export const ANALYZE_HELP = `analyze — which schools and villages have no signal, from which carrier
@@ -56,6 +56,8 @@ Question
 
 Outputs
   --out FILE           the selected points, as .csv (UTF-8 with BOM, formula-safe), .geojson or .kml
+  --csv-separator S    comma (default) or semicolon: ";" between cells and decimal commas, the CSV that
+                       Excel opens in columns on a computer set to the Vietnamese region
   --summary FILE       the summary as JSON (counts per carrier/technology, province, commune, kind)
   --report FILE        the import report as JSON (read, accepted, rejected, every issue with its row)
   --lang vi|en         language of the printed text (default: vi)
@@ -97,6 +99,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
         carrier: { type: "string", multiple: true },
         status: { type: "string" },
         out: { type: "string" },
+        "csv-separator": { type: "string" },
         summary: { type: "string" },
         report: { type: "string" },
         lang: { type: "string" },
@@ -122,6 +125,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   if (!STATUSES.includes(status)) throw new UserError(`--status must be one of ${STATUSES.join(", ")}, not "${options.status}"`);
   const delimiter = parseDelimiter(options.delimiter);
   const outFormat = options.out ? outputFormat(options.out) : null;
+  const separator = csvSeparatorOption(options["csv-separator"]);
 
   const started = performance.now();
   const timings = new Map<string, number>();
@@ -165,7 +169,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   // keeps every later garbage collection small.
   coverage.length = 0;
   const csvOptions = { delimiter, lonColumn: options["lon-column"], latColumn: options["lat-column"] };
-  const output = options.out && outFormat ? await openOutput(options.out, outFormat, await probeColumns(options.points, csvOptions), language) : null;
+  const output = options.out && outFormat ? await openOutput(options.out, outFormat, await probeColumns(options.points, csvOptions), language, separator) : null;
   const summaries: CoverageSummary[] = [];
   let selectedCount = 0;
   let pointCount = 0;
@@ -242,8 +246,8 @@ async function probeColumns(paths: readonly string[], csvOptions: { delimiter?: 
 }
 
 /** The output file, written under a temporary name and renamed on success, so a failed run leaves no partial file. */
-async function openOutput(path: string, format: "csv" | "geojson" | "kml", columns: string[], language: Language) {
-  const writer = createPointsWriter(format, columns, { name: language === "vi" ? "Điểm chưa có sóng" : "Uncovered points" });
+async function openOutput(path: string, format: "csv" | "geojson" | "kml", columns: string[], language: Language, separator: "comma" | "semicolon") {
+  const writer = createPointsWriter(format, columns, { name: language === "vi" ? "Điểm chưa có sóng" : "Uncovered points", separator });
   const file = await openStreamingFile(path);
   await file.write(writer.head());
   return {

@@ -6,6 +6,17 @@ import { dirname, basename } from "node:path";
 /** A mistake in the user's input or options: printed as one line, exit code 2, no stack trace. */
 export class UserError extends Error {}
 
+/**
+ * Reads `--csv-separator`: `comma` (default) or `semicolon` (with decimal commas, for Excel set to a Vietnamese region).
+ * @param value - the option's value, if given
+ * @returns the CSV flavour
+ */
+export function csvSeparatorOption(value: string | undefined): "comma" | "semicolon" {
+  if (value === undefined || value === "comma" || value === ",") return "comma";
+  if (value === "semicolon" || value === ";") return "semicolon";
+  throw new UserError(`--csv-separator must be comma or semicolon, not "${value}"`);
+}
+
 /** Reads a file as bytes, turning "not found" and friends into a UserError naming the file. */
 export async function readInput(path: string): Promise<Uint8Array> {
   try {

@@ -44,7 +44,7 @@ import {
   type Technology,
   type UpdateConflict,
 } from "../../src/domain/index.ts";
-import { UserError, displayName, readInput, writeOutput } from "./io.ts";
+import { UserError, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
 import { printImportReports } from "./print.ts";
 
 export const PROGRESS_HELP = `progress — how far the carriers are in covering the listed dead zones
@@ -79,6 +79,8 @@ Dates
 
 Outputs
   --out FILE           the per-point status table: .csv (UTF-8 with BOM, Excel-ready), .geojson or .kml
+  --csv-separator S    comma (default) or semicolon: ";" between cells and decimal commas, the CSV that
+                       Excel opens in columns on a computer set to the Vietnamese region
   --summary FILE       the dashboard as JSON: listed, covered, verified, overdue, due_30_days, percentages,
                        by_carrier, by_province, by_commune, the overdue list, the timeline and forecast,
                        conflicts and the cross-check
@@ -134,6 +136,7 @@ async function run(argv: string[]): Promise<number> {
         today: { type: "string" },
         "as-of": { type: "string" },
         out: { type: "string" },
+        "csv-separator": { type: "string" },
         summary: { type: "string" },
         report: { type: "string" },
         "events-out": { type: "string" },
@@ -158,6 +161,7 @@ async function run(argv: string[]): Promise<number> {
   const published = options.published !== undefined ? dateOption("--published", options.published) : undefined;
   const technology = technologyOption(options.technology);
   const tableFormat = options.out ? outputFormat(options.out) : null;
+  const separator = csvSeparatorOption(options["csv-separator"]);
 
   const reports: ImportReport[] = [];
   const points: Point[] = [];
@@ -214,7 +218,7 @@ async function run(argv: string[]): Promise<number> {
   if (options.out && tableFormat) {
     const content =
       tableFormat === "csv"
-        ? progressTableToCsv(registry, replayed.states, { today: day, language })
+        ? progressTableToCsv(registry, replayed.states, { today: day, language, separator })
         : tableFormat === "geojson"
           ? JSON.stringify(pointsToGeojson(buildProgressExportRows(registry, replayed.states, { today: day, language })))
           : pointsToKml(buildProgressExportRows(registry, replayed.states, { today: day, language }), { name: language === "vi" ? "Điểm lõm sóng" : "Listed dead zones" });

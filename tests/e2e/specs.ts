@@ -333,6 +333,22 @@ export const SPECS: Spec[] = [
       assertEqual(geojson.features.length, expected, "GeoJSON features");
       const kml = (await download("export-kml")).toString("utf8");
       assertEqual((kml.match(/<Placemark>/g) ?? []).length, expected, "KML placemarks");
+
+      // The semicolon flavour for Excel set to the Vietnamese region: ";" and decimal commas, same rows,
+      // and the choice is remembered after a reload.
+      await page.check('[data-testid="csv-separator-semicolon"]');
+      const semicolonCsv = await download("export-csv");
+      const firstLines = semicolonCsv.toString("utf8").slice(1).split("\r\n");
+      assertEqual(firstLines[0].split(";").slice(0, 5), ["id", "name", "kind", "lon", "lat"], "semicolon header");
+      const semicolonTable = readCsvTable(new Uint8Array(semicolonCsv), { file: "export.csv" });
+      assertEqual(semicolonTable.delimiter, ";", "detected delimiter of the semicolon CSV");
+      assertEqual(semicolonTable.rows.map((row) => row[idColumn]), table.rows.map((row) => row[idColumn]), "same rows in both flavours");
+      const lonColumn = semicolonTable.header.indexOf("lon");
+      assert(/^1\d\d,\d+$/.test(semicolonTable.rows[0][lonColumn]), `decimal comma in the longitude, got ${semicolonTable.rows[0][lonColumn]}`);
+      await page.reload();
+      await waitForCount(page, expected);
+      await openTab(page, "export");
+      assert(await page.isChecked('[data-testid="csv-separator-semicolon"]'), "the CSV flavour is remembered after a reload");
     },
   },
   {

@@ -193,6 +193,13 @@ export const MESSAGES = {
 
   "export.heading": { vi: "Xuất dữ liệu", en: "Export" },
   "export.summary": { vi: "{count} điểm chưa có sóng theo bộ lọc hiện tại.", en: "{count} uncovered points under the current filters." },
+  "export.csvSeparator": { vi: "Kiểu tệp CSV", en: "CSV format" },
+  "export.csvComma": { vi: "Dấu phẩy (,), số thập phân dùng dấu chấm", en: "Comma (,) with decimal dots" },
+  "export.csvSemicolon": { vi: "Dấu chấm phẩy (;), số thập phân dùng dấu phẩy — cho Excel đặt vùng Việt Nam", en: "Semicolon (;) with decimal commas — for Excel set to the Vietnamese region" },
+  "export.csvSeparatorHint": {
+    vi: "Nếu Excel mở tệp thành một cột duy nhất, hãy chọn kiểu còn lại. Cả hai kiểu đều nhập lại được vào công cụ này.",
+    en: "If Excel opens the file as a single column, choose the other format. Both re-import into this tool.",
+  },
   "export.csv": { vi: "Danh sách chưa có sóng (CSV, mở bằng Excel)", en: "Uncovered list (CSV, opens in Excel)" },
   "export.geojson": { vi: "Danh sách chưa có sóng (GeoJSON)", en: "Uncovered list (GeoJSON)" },
   "export.kml": { vi: "Danh sách chưa có sóng (KML, Google Earth)", en: "Uncovered list (KML, Google Earth)" },

@@ -5,6 +5,8 @@ import { downloadText, todayStamp } from "../components/download.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 import { useListRows } from "../state/use_list_rows.ts";
 import { statisticsToCsv } from "./statistics_csv.ts";
+import { CsvSeparatorChoice } from "../components/CsvSeparatorChoice.tsx";
+import { getCsvSeparator } from "../state/csv_preference.ts";
 
 /**
  * Export of what the list shows (filters, search and sort): CSV for Excel, GeoJSON, KML; the
@@ -26,9 +28,10 @@ export function ExportPanel() {
     <section className="export-panel" aria-labelledby="export-heading">
       <h2 id="export-heading">{t("export.heading")}</h2>
       <p data-testid="export-summary">{t("export.summary", { count: rows.length })}</p>
+      <CsvSeparatorChoice name="csv-separator-map" />
       <ul className="export-actions">
         <li>
-          <button type="button" disabled={disabled} data-testid="export-csv" onClick={() => downloadText(`${base}.csv`, pointsToCsv(exportRows(), { language }), "text/csv;charset=utf-8")}>
+          <button type="button" disabled={disabled} data-testid="export-csv" onClick={() => downloadText(`${base}.csv`, pointsToCsv(exportRows(), { language, separator: getCsvSeparator() }), "text/csv;charset=utf-8")}>
             {t("export.csv")}
           </button>
         </li>
@@ -57,7 +60,7 @@ export function ExportPanel() {
             type="button"
             disabled={disabled}
             data-testid="export-statistics-csv"
-            onClick={() => downloadText(`${t("export.statisticsFileName")}-${todayStamp()}.csv`, statisticsToCsv(view!.summary, language), "text/csv;charset=utf-8")}
+            onClick={() => downloadText(`${t("export.statisticsFileName")}-${todayStamp()}.csv`, statisticsToCsv(view!.summary, language, getCsvSeparator()), "text/csv;charset=utf-8")}
           >
             {t("export.statistics")}
           </button>

@@ -8,6 +8,7 @@ import { formatNumber, type MessageKey } from "../i18n/i18n.ts";
 import { createFileId } from "../state/controller.ts";
 import { makeNotice } from "../state/store.ts";
 import { importReportToCsv } from "./import_report_csv.ts";
+import { getCsvSeparator } from "../state/csv_preference.ts";
 
 interface PendingFile {
   name: string;
@@ -95,7 +96,7 @@ function ImportReportView() {
       <button
         type="button"
         data-testid="import-report-download"
-        onClick={() => downloadText(`${t("export.reportFileName")}-${todayStamp()}.csv`, importReportToCsv(report, language), "text/csv;charset=utf-8")}
+        onClick={() => downloadText(`${t("export.reportFileName")}-${todayStamp()}.csv`, importReportToCsv(report, language, getCsvSeparator()), "text/csv;charset=utf-8")}
       >
         {t("report.download")}
       </button>

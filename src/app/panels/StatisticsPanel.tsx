@@ -4,6 +4,7 @@ import { downloadText, todayStamp } from "../components/download.ts";
 import { formatNumber, formatPercent } from "../i18n/i18n.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 import { sortByName, statisticsToCsv } from "./statistics_csv.ts";
+import { getCsvSeparator } from "../state/csv_preference.ts";
 
 const CHART_LIMIT = 40;
 
@@ -77,7 +78,7 @@ export function StatisticsPanel() {
       <h2 id="stats-heading">{t("stats.heading")}</h2>
       <button
         type="button"
-        onClick={() => downloadText(`${t("export.statisticsFileName")}-${todayStamp()}.csv`, statisticsToCsv(summary, language), "text/csv;charset=utf-8")}
+        onClick={() => downloadText(`${t("export.statisticsFileName")}-${todayStamp()}.csv`, statisticsToCsv(summary, language, getCsvSeparator()), "text/csv;charset=utf-8")}
         data-testid="export-statistics"
       >
         {t("stats.export")}

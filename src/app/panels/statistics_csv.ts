@@ -2,7 +2,7 @@
  * The statistics as one CSV (UTF-8 with BOM for Excel, formula-safe): provinces, communes, then
  * carrier × technology layers, with headers in the interface language.
  */
-import { toCsv, type CoverageSummary } from "../../domain/index.ts";
+import { toCsv, type CoverageSummary, type CsvSeparator } from "../../domain/index.ts";
 import type { Language } from "../../domain/types.ts";
 import { createNameCollator, translate } from "../i18n/i18n.ts";
 
@@ -20,13 +20,14 @@ export function sortByName<T extends { name: string }>(areas: readonly T[]): T[]
  * Writes the statistics CSV.
  * @param summary - the summary under the current filters
  * @param language - the language of the headers and level names
+ * @param separator - the CSV flavour, `comma` by default
  * @returns the CSV text
  * @example
  * ```ts
  * statisticsToCsv(summarizeCoverage(analysis, points, filter), "vi")
  * ```
  */
-export function statisticsToCsv(summary: CoverageSummary, language: Language): string {
+export function statisticsToCsv(summary: CoverageSummary, language: Language, separator: CsvSeparator = "comma"): string {
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
   const columns = [t("stats.level"), t("stats.code"), t("stats.area"), t("stats.points"), t("stats.uncovered"), t("stats.covered"), t("stats.percentCovered"), t("stats.asOf")];
   const rows: (string | number | null)[][] = [];
@@ -36,5 +37,5 @@ export function statisticsToCsv(summary: CoverageSummary, language: Language): s
     const percent = layer.total > 0 ? Math.round((1000 * layer.covered) / layer.total) / 10 : 0;
     rows.push([t("stats.level.layer"), "", `${layer.carrier} ${layer.technology}`, layer.total, layer.total - layer.covered, layer.covered, percent, layer.asOf]);
   }
-  return toCsv(columns, rows);
+  return toCsv(columns, rows, { separator });
 }

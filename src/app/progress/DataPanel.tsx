@@ -6,6 +6,8 @@ import type { ListedPoint } from "../../domain/progress/registry.ts";
 import type { ProgressStates } from "../../domain/progress/replay.ts";
 import type { Point } from "../../domain/types.ts";
 import { downloadText } from "../components/download.ts";
+import { CsvSeparatorChoice } from "../components/CsvSeparatorChoice.tsx";
+import { getCsvSeparator } from "../state/csv_preference.ts";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
 import { countUnbackedEvents } from "./tracking_view.ts";
 import { readChosenFiles } from "./DepartmentPanel.tsx";
@@ -41,9 +43,10 @@ export function DataPanel({ points, states, date, today, loadedPoints, showRegis
       <div className="tracking-data-grid">
         <div>
           <h3>{t("tracking.data.exports")}</h3>
+          <CsvSeparatorChoice name="csv-separator-tracking" />
           <ul className="tracking-button-list">
             <li>
-              <button type="button" data-testid="export-report-csv" onClick={() => downloadText(`bao-cao-tien-do-${date}.csv`, progressTableToCsv(points, states, { today: date, language }), "text/csv;charset=utf-8")}>
+              <button type="button" data-testid="export-report-csv" onClick={() => downloadText(`bao-cao-tien-do-${date}.csv`, progressTableToCsv(points, states, { today: date, language, separator: getCsvSeparator() }), "text/csv;charset=utf-8")}>
                 {t("tracking.data.reportCsv")}
               </button>
             </li>
@@ -53,7 +56,7 @@ export function DataPanel({ points, states, date, today, loadedPoints, showRegis
               </button>
             </li>
             <li>
-              <button type="button" data-testid="export-registry-csv" onClick={() => downloadText(`danh-sach-lom-song-${date}.csv`, pointsToCsv(rows(), { language }), "text/csv;charset=utf-8")}>
+              <button type="button" data-testid="export-registry-csv" onClick={() => downloadText(`danh-sach-lom-song-${date}.csv`, pointsToCsv(rows(), { language, separator: getCsvSeparator() }), "text/csv;charset=utf-8")}>
                 {t("tracking.data.registryCsv")}
               </button>
             </li>

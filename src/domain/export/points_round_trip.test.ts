@@ -43,6 +43,14 @@ describe("export then import", () => {
     expect(result.items.map(comparable)).toEqual(points.map((point) => ({ ...comparable(point), extra: { ...point.extra, status: "uncovered" } })));
   });
 
+  it("gives the same points back from the semicolon CSV for Excel in Vietnamese (decimal commas)", () => {
+    const csv = pointsToCsv(points.map((point) => ({ point, computed: { status: "uncovered" } })), { separator: "semicolon" });
+    expect(csv.split("\r\n")[1]).toContain(";103,9712345;22,4856789;");
+    const result = parsePointsCsv(csv, { file: "out.csv" });
+    expect(result.report.issues).toEqual([]);
+    expect(result.items.map(comparable)).toEqual(points.map((point) => ({ ...comparable(point), extra: { ...point.extra, status: "uncovered" } })));
+  });
+
   it("gives the same points back from GeoJSON", () => {
     const collection = pointsToGeojson(points.map((point) => ({ point, computed: {} })));
     const result = parsePointsGeojson(JSON.stringify(collection), { file: "out.geojson" });

@@ -20,8 +20,8 @@ function row(i: number): ExportRow {
   return { point, computed: { status: "uncovered", covered_by: "" } };
 }
 
-function streamed(format: PointsFormat, rows: ExportRow[], cuts: number[], name?: string): string {
-  const writer = createPointsWriter(format, exportColumns(rows), { name });
+function streamed(format: PointsFormat, rows: ExportRow[], cuts: number[], name?: string, separator?: "comma" | "semicolon"): string {
+  const writer = createPointsWriter(format, exportColumns(rows), { name, separator });
   let text = writer.head();
   let start = 0;
   for (const cut of [...cuts, rows.length]) {
@@ -36,6 +36,12 @@ describe("createPointsWriter", () => {
 
   it("writes in batches the same CSV as pointsToCsv", () => {
     expect(streamed("csv", rows, [2, 2, 5])).toBe(pointsToCsv(rows));
+  });
+
+  it("writes in batches the same semicolon CSV as pointsToCsv", () => {
+    const text = streamed("csv", rows, [3], undefined, "semicolon");
+    expect(text).toBe(pointsToCsv(rows, { separator: "semicolon" }));
+    expect(text.split("\r\n")[0]).toMatch(/^\uFEFFid;name;kind;lon;lat;/);
   });
 
   it("writes in batches the same GeoJSON as pointsToGeojson", () => {

@@ -7,7 +7,7 @@ import type { Feature, Point as PointGeometry } from "geojson";
 import { exportValue, type ExportRow } from "./export_columns.ts";
 import { escapeXml } from "./points_to_kml.ts";
 import type { ExportProperties } from "./points_to_geojson.ts";
-import { formatCsvCell } from "./to_csv.ts";
+import { csvDelimiter, formatCsvCell, type CsvSeparator } from "./to_csv.ts";
 
 export type PointsFormat = "csv" | "geojson" | "kml";
 
@@ -22,7 +22,7 @@ export interface PointsWriter {
  * Creates a writer for a fixed list of columns (e.g. `exportColumns(rows)` of a sample of rows that has every column).
  * @param format - "csv" (UTF-8 BOM, CRLF, formula-safe), "geojson" or "kml"
  * @param columns - the columns, as exportColumns gives them
- * @param options - `name`: the KML document name
+ * @param options - `name`: the KML document name; `separator`: the CSV flavour (`comma` by default, or `semicolon`)
  * @returns the writer
  * @example
  * ```ts
@@ -30,14 +30,17 @@ export interface PointsWriter {
  * const text = writer.head() + writer.rows(rows) + writer.tail(); // === pointsToCsv(rows)
  * ```
  */
-export function createPointsWriter(format: PointsFormat, columns: readonly string[], options: { name?: string } = {}): PointsWriter {
+export function createPointsWriter(format: PointsFormat, columns: readonly string[], options: { name?: string; separator?: CsvSeparator } = {}): PointsWriter {
   switch (format) {
-    case "csv":
+    case "csv": {
+      const separator = options.separator ?? "comma";
+      const delimiter = csvDelimiter(separator);
       return {
-        head: () => `\uFEFF${columns.map(formatCsvCell).join(",")}\r\n`,
-        rows: (rows) => rows.map((row) => `${columns.map((column) => formatCsvCell(exportValue(row, column))).join(",")}\r\n`).join(""),
+        head: () => `\uFEFF${columns.map((column) => formatCsvCell(column, separator)).join(delimiter)}\r\n`,
+        rows: (rows) => rows.map((row) => `${columns.map((column) => formatCsvCell(exportValue(row, column), separator)).join(delimiter)}\r\n`).join(""),
         tail: () => "",
       };
+    }
     case "geojson": {
       let first = true;
       return {

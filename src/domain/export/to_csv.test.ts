@@ -31,6 +31,13 @@ describe("formatCsvCell", () => {
     expect(formatCsvCell("a\r\nb")).toBe('"a\r\nb"');
   });
 
+  it("writes numbers with a decimal comma in the semicolon flavour, text unchanged", () => {
+    expect(formatCsvCell(-105.8, "semicolon")).toBe("-105,8");
+    expect(formatCsvCell(312, "semicolon")).toBe("312");
+    expect(formatCsvCell("1.5", "semicolon")).toBe("1.5");
+    expect(formatCsvCell("=1+1", "semicolon")).toBe("'=1+1");
+  });
+
   it("writes numbers as numbers and null, undefined and NaN as empty", () => {
     expect(formatCsvCell(-12.5)).toBe("-12.5");
     expect(formatCsvCell(null)).toBe("");
@@ -51,5 +58,12 @@ describe("toCsv", () => {
 
   it("keeps Vietnamese letters as NFC", () => {
     expect(toCsv(["tên"], [["Lào Cai".normalize("NFD")]])).toBe("\uFEFFtên\r\nLào Cai\r\n");
+  });
+});
+
+describe("toCsv flavours", () => {
+  it("writes the comma flavour by default and the semicolon flavour on request, quoting the other delimiter too", () => {
+    expect(toCsv(["id", "lat", "tên"], [["A", 21.5, "Bản Xèo; Nà Pồ"]])).toBe('\uFEFFid,lat,tên\r\nA,21.5,"Bản Xèo; Nà Pồ"\r\n');
+    expect(toCsv(["id", "lat", "tên"], [["A", 21.5, "Bản Xèo, Nà Pồ"]], { separator: "semicolon" })).toBe('\uFEFFid;lat;tên\r\nA;21,5;"Bản Xèo, Nà Pồ"\r\n');
   });
 });

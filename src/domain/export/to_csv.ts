@@ -25,14 +25,43 @@ export function escapeCsvFormula(cell: string): string {
 }
 
 /**
- * Formats one cell: numbers as JavaScript writes them, empty for null, undefined and non-finite numbers;
- * text made formula-safe and quoted when it holds a quote, a delimiter, a line break or edge spaces.
+ * The two CSV flavours. Excel opens a CSV with the list separator of the computer's region: `,` where
+ * the decimal mark is a dot, `;` where it is a comma (as with the Vietnamese number format, `1.234,5`).
+ * - `comma`: `,` between cells, numbers with a decimal dot (the default; what most tools read);
+ * - `semicolon`: `;` between cells, numbers with a decimal comma ("CSV for Excel in Vietnamese").
+ * Both re-import into this tool unchanged (the delimiter and decimal commas are detected).
+ */
+export type CsvSeparator = "comma" | "semicolon";
+
+/** Options of the CSV writers. */
+export interface CsvOptions {
+  /** `comma` (default) or `semicolon`; see CsvSeparator. */
+  separator?: CsvSeparator;
+}
+
+/**
+ * The character between cells for a flavour.
+ * @param separator - the flavour
+ * @returns `,` or `;`
+ */
+export function csvDelimiter(separator: CsvSeparator = "comma"): "," | ";" {
+  return separator === "semicolon" ? ";" : ",";
+}
+
+/**
+ * Formats one cell: numbers as JavaScript writes them (with a decimal comma in the semicolon flavour), empty for
+ * null, undefined and non-finite numbers; text made formula-safe and quoted when it holds a quote, a delimiter, a
+ * line break or edge spaces.
  * @param value - the cell value
+ * @param separator - the flavour, `comma` by default
  * @returns the cell as written in the file
  */
-export function formatCsvCell(value: string | number | null | undefined): string {
+export function formatCsvCell(value: string | number | null | undefined, separator: CsvSeparator = "comma"): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return "";
+    return separator === "semicolon" ? String(value).replace(".", ",") : String(value);
+  }
   const safe = escapeCsvFormula(value.normalize("NFC"));
   if (/[",;\r\n\t]/.test(safe) || safe !== safe.trim()) return `"${safe.replace(/"/g, '""')}"`;
   return safe;
@@ -42,14 +71,19 @@ export function formatCsvCell(value: string | number | null | undefined): string
  * Writes a CSV file as a string: BOM, header, rows, CRLF after every line.
  * @param columns - the header cells
  * @param rows - the data rows, one value per column
+ * @param options - `separator`: `comma` (default) or `semicolon` (with decimal commas)
  * @returns the file content, starting with U+FEFF
  * @example
  * ```ts
  * toCsv(["id", "lat"], [["A", 21.5]]); // "\uFEFFid,lat\r\nA,21.5\r\n"
+ * toCsv(["id", "lat"], [["A", 21.5]], { separator: "semicolon" }); // "\uFEFFid;lat\r\nA;21,5\r\n"
  * ```
  */
-export function toCsv(columns: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  const lines = [columns.map(formatCsvCell).join(",")];
-  for (const row of rows) lines.push(row.map(formatCsvCell).join(","));
+export function toCsv(columns: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[], options: CsvOptions = {}): string {
+  const separator = options.separator ?? "comma";
+  const delimiter = csvDelimiter(separator);
+  const cell = (value: string | number | null | undefined) => formatCsvCell(value, separator);
+  const lines = [columns.map(cell).join(delimiter)];
+  for (const row of rows) lines.push(row.map(cell).join(delimiter));
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

@@ -4,7 +4,7 @@
  */
 import type { Language, Point } from "../types.ts";
 import type { ExportRow } from "../export/export_columns.ts";
-import { toCsv } from "../export/to_csv.ts";
+import { toCsv, type CsvSeparator } from "../export/to_csv.ts";
 import { isOverdue } from "./dashboard.ts";
 import { daysBetween } from "./dates.ts";
 import { actorName } from "./events.ts";
@@ -106,16 +106,16 @@ export function buildProgressTable(
  * Writes the progress report as CSV (UTF-8 with BOM, CRLF, formula-safe), ready for Excel.
  * @param registry - the listed points
  * @param states - their states
- * @param options - today and the language of the status label
+ * @param options - today, the language of the status label, and the CSV flavour (`comma` by default, or `semicolon`)
  * @returns the CSV text
  * @example
  * ```ts
  * const csv = progressTableToCsv(registry, replay(registry, events).states, { today: "2026-11-22" });
  * ```
  */
-export function progressTableToCsv(registry: readonly ListedPoint[], states: ProgressStates, options: { today: string; language?: Language }): string {
+export function progressTableToCsv(registry: readonly ListedPoint[], states: ProgressStates, options: { today: string; language?: Language; separator?: CsvSeparator }): string {
   const table = buildProgressTable(registry, states, options);
-  return toCsv(table.columns, table.rows);
+  return toCsv(table.columns, table.rows, { separator: options.separator });
 }
 
 /**
@@ -123,7 +123,7 @@ export function progressTableToCsv(registry: readonly ListedPoint[], states: Pro
  * (and pointsToCsv), so a map file of the listed points carries their status.
  * @param registry - the listed points
  * @param states - their states
- * @param options - today and the language of the status label
+ * @param options - today, the language of the status label, and the CSV flavour (`comma` by default, or `semicolon`)
  * @returns one ExportRow per listed point, with carrier, deadline and the status columns computed
  */
 export function buildProgressExportRows(registry: readonly ListedPoint[], states: ProgressStates, options: { today: string; language?: Language }): ExportRow[] {
