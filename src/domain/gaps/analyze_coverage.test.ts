@@ -103,6 +103,19 @@ describe("analyzeCoverage admin areas", () => {
     expect(Array.from(analysis.communeOf)).toEqual([1, 2, 0]);
   });
 
+  it("matches numeric codes that lost their leading zeros in Excel (08 → 8, 02686 → 2686)", () => {
+    const zeroPadded: AdminArea[] = [
+      { level: "province", code: "08", name: "Tuyên Quang", geometry: square(0, 0, 10, 10) },
+      { level: "commune", code: "02686", name: "A Mú Sung", parentCode: "08", geometry: square(0, 0, 10, 10) },
+      { level: "commune", code: "26860", name: "Bản Xèo", parentCode: "08", geometry: square(20, 20, 30, 30) },
+    ];
+    const points = [point("a", 25, 25, { provinceCode: "8", communeCode: "2686" }), point("b", 25, 25, { communeCode: "0026860" })];
+    const analysis = analyzeCoverage(points, [], zeroPadded);
+    expect(Array.from(analysis.provinceOf)).toEqual([0, 0]);
+    expect(Array.from(analysis.communeOf)).toEqual([0, 1]);
+    expect(analysis.communes).toHaveLength(2);
+  });
+
   it("keeps an unmatched row area as its own entry, once", () => {
     const points = [point("a", 2, 2, { provinceName: "Hà Giang" }), point("b", 3, 3, { provinceName: "Ha Giang" })];
     const analysis = analyzeCoverage(points, [], admin);

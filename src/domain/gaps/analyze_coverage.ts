@@ -179,8 +179,13 @@ function pushTo(map: Map<string, number[]>, key: string, value: number): void {
   else map.set(key, [value]);
 }
 
+/**
+ * Codes match without accents or case, and numeric codes without their leading zeros: Excel turns the GSO
+ * code "02686" into the number 2686 when a file passes through it, and "08" into 8.
+ */
 function foldCode(code: string): string {
-  return foldForSearch(code);
+  const folded = foldForSearch(code);
+  return /^\d+$/.test(folded) ? folded.replace(/^0+(?=\d)/, "") : folded;
 }
 
 /** Place names match without accents, case, or a leading unit word ("Tỉnh Lào Cai" = "Lào Cai"). */
