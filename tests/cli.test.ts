@@ -3,6 +3,7 @@ import { execFile } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { readCsvTable } from "../src/domain/parse/read_csv_table.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const FIXTURES = join(ROOT, "tests/fixtures/cli");
@@ -55,6 +56,25 @@ describe("cli analyze", () => {
     const second = await runCli(["analyze", "--points", out, "--coverage", join(FIXTURES, "coverage.geojson"), "--out", again, "--csv-separator", "semicolon"]);
     expect(second.code).toBe(0);
     expect((await readFile(again, "utf8")).split("\r\n")[1].split(";").slice(0, 5)).toEqual(lines[1].split(";").slice(0, 5));
+  });
+
+  it("adds the nearest carrier and its distance with --nearest", async () => {
+    const dir = await tempDir();
+    const out = join(dir, "uncovered.csv");
+    const result = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--out", out, "--nearest", "--status", "all"]);
+    expect(result.stderr).toBe("");
+    const table = readCsvTable(new Uint8Array(await readFile(out)), { file: "uncovered.csv" });
+    const column = (name: string) => table.header.indexOf(name);
+    const byId = Object.fromEntries(table.rows.map((row) => [row[column("id")], row]));
+    // P1 (Viettel only) is nearest to VNPT's square; P2 is covered by both; P4 lies east of everything.
+    expect(byId.P2[column("nearest_carrier")]).toBe("");
+    expect(byId.P1[column("nearest_carrier")]).toBe("VNPT");
+    expect(Number(byId.P1[column("nearest_km")])).toBeGreaterThan(0);
+    expect(byId.P4[column("nearest_carrier")]).not.toBe("");
+    expect(Number(byId.P4[column("nearest_km")])).toBeGreaterThan(0);
+    const withoutOut = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--nearest"]);
+    expect(withoutOut.code).toBe(2);
+    expect(withoutOut.stderr).toContain("--nearest");
   });
 
   it("exits 2 on an unknown CSV separator", async () => {
@@ -121,7 +141,7 @@ describe("cli analyze", () => {
   it("documents every option in --help", async () => {
     const result = await runCli(["analyze", "--help"]);
     expect(result.code).toBe(0);
-    for (const option of ["--points", "--coverage", "--admin", "--min-tech", "--carrier", "--out", "--csv-separator", "--summary", "--report", "--status"]) {
+    for (const option of ["--points", "--coverage", "--admin", "--min-tech", "--carrier", "--out", "--csv-separator", "--summary", "--report", "--status", "--nearest"]) {
       expect(result.stdout).toContain(option);
     }
   });

@@ -8,6 +8,8 @@ import {
   TECHNOLOGIES,
   COMPUTED_COLUMNS,
   buildExportRows,
+  buildNearestCoverageIndex,
+  NEAREST_COLUMNS,
   createCoverageAnalyzer,
   createPointsCsvStream,
   createPointsWriter,
@@ -53,6 +55,9 @@ Question
   --min-tech T         only coverage at or above this technology counts (2G, 3G, 4G, 5G; default: any)
   --carrier NAME       only these carriers count ("uncovered by Viettel"). Repeatable.
   --status S           which points to write: uncovered (default), single_carrier, covered, all
+  --nearest            add nearest_carrier and nearest_km to the written points: the carrier whose coverage
+                       (at or above --min-tech, among --carrier) is nearest to the point without covering it,
+                       and the distance to it in km (up to 100 km): who is best placed to close the gap
 
 Outputs
   --out FILE           the selected points, as .csv (UTF-8 with BOM, formula-safe), .geojson or .kml
@@ -98,6 +103,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
         "min-tech": { type: "string" },
         carrier: { type: "string", multiple: true },
         status: { type: "string" },
+        nearest: { type: "boolean" },
         out: { type: "string" },
         "csv-separator": { type: "string" },
         summary: { type: "string" },
@@ -126,6 +132,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   const delimiter = parseDelimiter(options.delimiter);
   const outFormat = options.out ? outputFormat(options.out) : null;
   const separator = csvSeparatorOption(options["csv-separator"]);
+  if (options.nearest && !options.out) throw new UserError("--nearest adds columns to the written points: give --out FILE too");
 
   const started = performance.now();
   const timings = new Map<string, number>();
@@ -165,11 +172,12 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   // coverage index and one batch, not by the number of points.
   const filter: PointFilter = { minTechnology, carriers: options.carrier };
   const analyzer = timed("indexes: build", () => createCoverageAnalyzer(coverage, admin));
+  const nearest = options.nearest && outFormat ? timed("indexes: nearest coverage", () => buildNearestCoverageIndex(coverage, filter)) : undefined;
   // The index holds what the queries need; dropping the parsed polygons (hundreds of MB at national scale)
   // keeps every later garbage collection small.
   coverage.length = 0;
   const csvOptions = { delimiter, lonColumn: options["lon-column"], latColumn: options["lat-column"] };
-  const output = options.out && outFormat ? await openOutput(options.out, outFormat, await probeColumns(options.points, csvOptions), language, separator) : null;
+  const output = options.out && outFormat ? await openOutput(options.out, outFormat, await probeColumns(options.points, csvOptions, nearest !== undefined), language, separator) : null;
   const summaries: CoverageSummary[] = [];
   let selectedCount = 0;
   let pointCount = 0;
@@ -183,7 +191,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     });
     selectedCount += selected.length;
     if (output) {
-      const text = timed("output: format", () => output.writer.rows(buildExportRows(analysis, points, selected, filter)));
+      const text = timed("output: format", () => output.writer.rows(buildExportRows(analysis, points, selected, filter, { nearest })));
       await output.write(text);
     }
   };
@@ -226,9 +234,9 @@ export async function runAnalyze(argv: string[]): Promise<number> {
  * The output columns, fixed before streaming: the export columns of the first readable point of each file
  * (its extra columns), plus the computed ones.
  */
-async function probeColumns(paths: readonly string[], csvOptions: { delimiter?: "," | ";" | "\t"; lonColumn?: string; latColumn?: string }): Promise<string[]> {
+async function probeColumns(paths: readonly string[], csvOptions: { delimiter?: "," | ";" | "\t"; lonColumn?: string; latColumn?: string }, withNearest: boolean): Promise<string[]> {
   const rows: ExportRow[] = [];
-  const computed = Object.fromEntries(COMPUTED_COLUMNS.map((column) => [column, ""]));
+  const computed = Object.fromEntries([...COMPUTED_COLUMNS, ...(withNearest ? NEAREST_COLUMNS : [])].map((column) => [column, ""]));
   for (const path of paths) {
     const head = await readHead(path, 256 * 1024);
     if (looksLikeJson(path, head)) {

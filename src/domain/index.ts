@@ -13,6 +13,7 @@ export * from "./parse/read_csv_table.ts";
 export * from "./export/to_csv.ts";
 export * from "./spatial/coverage_index.ts";
 export * from "./spatial/admin_index.ts";
+export * from "./spatial/nearest_coverage.ts";
 export * from "./gaps/analyze_coverage.ts";
 export * from "./gaps/summarize_coverage.ts";
 export * from "./parse/vietnam_bounds.ts";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CoverageFeature, Point } from "../types.ts";
 import { analyzeCoverage, pointStatus, coverageOf } from "./analyze_coverage.ts";
 import { buildExportRows } from "./export_rows.ts";
+import { buildNearestCoverageIndex } from "../spatial/nearest_coverage.ts";
 
 function square(carrier: string, technology: "2G" | "3G" | "4G", x: number, size: number): CoverageFeature {
   return {
@@ -48,5 +49,21 @@ describe("buildExportRows", () => {
     const [row] = buildExportRows(withAreas, points, [0]);
     expect(row.point.communeName).toBe("Bản Xèo");
     expect(points[0].communeName).toBeUndefined();
+  });
+
+  it("adds the nearest carrier that does not cover the point and its distance, under the same filter", () => {
+    const filter = { minTechnology: "3G" as const };
+    const nearest = buildNearestCoverageIndex(coverage, filter);
+    const rows = buildExportRows(analysis, points, [0, 1, 2, 3], filter, { nearest });
+    const km = (degrees: number) => Math.round(degrees * 111.32 * Math.cos((22.05 * Math.PI) / 180) * 100) / 100;
+    // A: Viettel covers it; VNPT's square starts 0.03° east. B: both cover it. C: VNPT's east edge (104.15) is 0.05° west;
+    // Viettel 4G's (104.1) is farther and Viettel 2G does not count under 3G. D: VNPT is 0.85° (about 88 km) west.
+    expect(rows.map((row) => [row.computed.nearest_carrier, row.computed.nearest_km])).toEqual([
+      ["VNPT", km(0.03)],
+      ["", ""],
+      ["VNPT", km(0.05)],
+      ["VNPT", km(0.85)],
+    ]);
+    expect(buildExportRows(analysis, points, [0], filter)[0].computed).not.toHaveProperty("nearest_km");
   });
 });

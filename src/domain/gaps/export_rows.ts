@@ -6,6 +6,7 @@
 import type { ExportRow, CoverageAnalysis, PointFilter } from "../index.ts";
 import { countedLayers } from "../index.ts";
 import { TECHNOLOGIES, type Point, type Technology } from "../types.ts";
+import { nearestCoverage, type NearestCoverageIndex } from "../spatial/nearest_coverage.ts";
 
 function technologyRank(technology: Technology): number {
   return TECHNOLOGIES.indexOf(technology);
@@ -15,11 +16,18 @@ function technologyRank(technology: Technology): number {
 export const COMPUTED_COLUMNS = ["status", "covered_by", "carriers", "best_technology"] as const;
 
 /**
+ * The columns added when a nearest-coverage index is given: the nearest carrier that does not cover the point
+ * (among those that count under the filter) and the distance to its coverage in km, rounded to 10 m.
+ */
+export const NEAREST_COLUMNS = ["nearest_carrier", "nearest_km"] as const;
+
+/**
  * Builds export rows for the given point indices.
  * @param analysis - the result of analyzeCoverage for `points`
  * @param points - the analysed points
  * @param indices - which points to write, in order (e.g. from selectPoints)
  * @param filter - the filter in force; it decides which layers count for `status` and `carriers`
+ * @param options - `nearest`: an index built with the same filter (buildNearestCoverageIndex) adds NEAREST_COLUMNS
  * @returns one ExportRow per index, with `status`, `covered_by` (every covering layer, e.g. "Viettel 4G; VNPT 2G"),
  *   `carriers` (carriers at or above the minimum technology) and `best_technology`
  * @example
@@ -32,6 +40,7 @@ export function buildExportRows(
   points: readonly Point[],
   indices: ArrayLike<number>,
   filter: PointFilter = {},
+  options: { nearest?: NearestCoverageIndex } = {},
 ): ExportRow[] {
   // Per layer, once: whether it counts under the filter, and its label.
   const { counted } = countedLayers(analysis, filter);
@@ -61,6 +70,12 @@ export function buildExportRows(
         best_technology: bestRank < 0 ? "" : TECHNOLOGIES[bestRank],
       },
     };
+    if (options.nearest) {
+      const point = points[index];
+      const nearest = nearestCoverage(options.nearest, point.lon, point.lat, { exclude: carriers })[0];
+      rows[k].computed.nearest_carrier = nearest ? nearest.carrier : "";
+      rows[k].computed.nearest_km = nearest ? Math.round(nearest.km * 100) / 100 : "";
+    }
   }
   return rows;
 }
