@@ -1,6 +1,6 @@
 /**
  * The command-line shell around src/domain: argument parsing and file I/O only.
- * `npm run cli -- <command> [options]`. Commands: analyze, progress.
+ * `npm run cli -- <command> [options]`. Commands: analyze, progress, compare.
  */
 import { runAnalyze, ANALYZE_HELP } from "./cli/analyze.ts";
 import { UserError } from "./cli/io.ts";
@@ -10,6 +10,7 @@ const HELP = `lom-song — mobile coverage gaps for schools and villages (Sóng 
 Usage:
   npm run cli -- analyze  --points FILE --coverage FILE [options]   which points are uncovered, by whom
   npm run cli -- progress --registry FILE [--updates FILE…] [options] progress of the listed dead zones
+  npm run cli -- compare  --points FILE --before FILE --after FILE    what a new coverage release changed
 
 Run a command with --help for its options.
 
@@ -25,6 +26,10 @@ async function main(argv: string[]): Promise<number> {
       const { runProgress } = await import("./cli/progress.ts");
       return runProgress(rest);
     }
+    case "compare": {
+      const { runCompare } = await import("./cli/compare.ts");
+      return runCompare(rest);
+    }
     case undefined:
     case "--help":
     case "-h":
@@ -32,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP + "\n");
       return command === undefined ? 2 : 0;
     default:
-      process.stderr.write(`error: unknown command "${command}" (expected analyze or progress); see --help\n`);
+      process.stderr.write(`error: unknown command "${command}" (expected analyze, progress or compare); see --help\n`);
       return 2;
   }
 }

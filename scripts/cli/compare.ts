@@ -1,0 +1,195 @@
+/**
+ * `compare`: what a new coverage release changed for a list of points. The same points are analysed
+ * against the earlier coverage (--before) and the later one (--after); the command prints the gaps closed
+ * and opened, overall, per carrier and per province, and writes the points whose carriers changed.
+ */
+import { parseArgs } from "node:util";
+import {
+  analyzeCoverage,
+  buildExportRows,
+  compareCoverage,
+  parseAdminGeojson,
+  parseCoverageGeojson,
+  parsePointsCsv,
+  parsePointsGeojson,
+  pointsToCsv,
+  pointsToGeojson,
+  pointsToKml,
+  type AdminArea,
+  type CoverageComparison,
+  type CoverageFeature,
+  type ImportReport,
+  type Language,
+  type Point,
+  type PointFilter,
+} from "../../src/domain/index.ts";
+import { UserError, csvSeparatorOption, displayName, readHead, readInput, writeOutput } from "./io.ts";
+import { looksLikeJson, outputFormat, technologyOption } from "./options.ts";
+import { printImportReports } from "./print.ts";
+
+export const COMPARE_HELP = `compare — what a new coverage release changed for the schools and villages
+
+  npm run cli -- compare --points FILE --before FILE [--before FILE…] --after FILE [--after FILE…] [options]
+
+Inputs
+  --points FILE        point list, CSV or GeoJSON (as for analyze). Repeatable.
+  --before FILE        coverage GeoJSON of the earlier release(s). Repeatable.
+  --after FILE         coverage GeoJSON of the later release(s). Repeatable.
+  --admin FILE         admin boundaries GeoJSON, for the counts per province. Repeatable.
+
+Question
+  --min-tech T         only coverage at or above this technology counts (2G, 3G, 4G, 5G; default: any)
+  --carrier NAME       only these carriers count. Repeatable.
+
+Outputs
+  --out FILE           the points whose covering carriers changed, as .csv, .geojson or .kml, with
+                       status_before, status (after), carriers_gained and carriers_lost
+  --csv-separator S    comma (default) or semicolon (with decimal commas, for Excel in Vietnamese)
+  --summary FILE       the comparison as JSON: gaps closed and opened, per carrier, per province
+  --lang vi|en         language of the printed text (default: vi)
+  --quiet              print only the headline line
+  -h, --help           this help
+
+Exit codes: 0 done; 2 bad input or options (one line on stderr names the file and the reason).
+
+Example (the sample's new sites):
+  npm run cli -- compare --points data/sample/points.csv --before data/sample/coverage.geojson \\
+      --after data/sample/coverage.geojson --after data/sample/coverage-new-sites.geojson --min-tech 4G`;
+
+/**
+ * Runs `compare`.
+ * @param argv - the arguments after the command name
+ * @returns the exit code
+ */
+export async function runCompare(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: {
+        points: { type: "string", multiple: true },
+        before: { type: "string", multiple: true },
+        after: { type: "string", multiple: true },
+        admin: { type: "string", multiple: true },
+        "min-tech": { type: "string" },
+        carrier: { type: "string", multiple: true },
+        out: { type: "string" },
+        "csv-separator": { type: "string" },
+        summary: { type: "string" },
+        lang: { type: "string" },
+        quiet: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    throw new UserError(`${(error as Error).message}; see compare --help`);
+  }
+  const options = parsed.values;
+  if (options.help) {
+    process.stdout.write(COMPARE_HELP + "\n");
+    return 0;
+  }
+  if (options.lang !== undefined && options.lang !== "vi" && options.lang !== "en") throw new UserError(`--lang must be vi or en, not "${options.lang}"`);
+  const language: Language = options.lang === "en" ? "en" : "vi";
+  if (!options.points?.length) throw new UserError("--points FILE is required (a CSV or GeoJSON point list); see compare --help");
+  if (!options.before?.length) throw new UserError("--before FILE is required (the earlier coverage GeoJSON); see compare --help");
+  if (!options.after?.length) throw new UserError("--after FILE is required (the later coverage GeoJSON); see compare --help");
+  const filter: PointFilter = { minTechnology: technologyOption("--min-tech", options["min-tech"]), carriers: options.carrier };
+  const format = options.out ? outputFormat(options.out) : null;
+  const separator = csvSeparatorOption(options["csv-separator"]);
+
+  const reports: ImportReport[] = [];
+  const points: Point[] = [];
+  for (const path of options.points) {
+    const file = displayName(path);
+    const bytes = await readInput(path);
+    const result = looksLikeJson(path, await readHead(path)) ? parsePointsGeojson(bytes, { file }) : parsePointsCsv(bytes, { file });
+    reports.push(result.report);
+    failOnUnusable(path, result.report, language);
+    for (const point of result.items) points.push(point);
+  }
+  const readCoverage = async (paths: readonly string[]): Promise<CoverageFeature[]> => {
+    const features: CoverageFeature[] = [];
+    for (const path of paths) {
+      const result = parseCoverageGeojson(await readInput(path), { file: displayName(path) });
+      reports.push(result.report);
+      failOnUnusable(path, result.report, language);
+      for (const feature of result.items) features.push(feature);
+    }
+    return features;
+  };
+  const before = await readCoverage(options.before);
+  const after = await readCoverage(options.after);
+  const admin: AdminArea[] = [];
+  for (const path of options.admin ?? []) {
+    const result = parseAdminGeojson(await readInput(path), { file: displayName(path) });
+    reports.push(result.report);
+    failOnUnusable(path, result.report, language);
+    for (const area of result.items) admin.push(area);
+  }
+
+  const analysisAfter = analyzeCoverage(points, after, admin);
+  const comparison = compareCoverage(analyzeCoverage(points, before, admin), analysisAfter, points, filter);
+  if (!options.quiet) printImportReports(reports, language);
+  printComparison(comparison, filter, language, options.quiet === true);
+
+  if (options.out && format) {
+    const rows = buildExportRows(analysisAfter, points, comparison.changes.map((change) => change.index), filter);
+    comparison.changes.forEach((change, k) => {
+      rows[k].computed = {
+        status_before: change.before,
+        ...rows[k].computed,
+        carriers_gained: change.gained.join("; "),
+        carriers_lost: change.lost.join("; "),
+      };
+    });
+    const name = language === "vi" ? "Điểm thay đổi vùng phủ" : "Points whose coverage changed";
+    const content = format === "csv" ? pointsToCsv(rows, { separator }) : format === "geojson" ? JSON.stringify(pointsToGeojson(rows)) : pointsToKml(rows, { name });
+    await writeOutput(options.out, content);
+    process.stdout.write(`${language === "vi" ? "Đã ghi" : "Wrote"} ${rows.length} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
+  }
+  if (options.summary) {
+    const { changes, ...totals } = comparison;
+    const document = { filter, ...totals, changes: changes.map((change) => ({ id: points[change.index].id, before: change.before, after: change.after, gained: change.gained, lost: change.lost })) };
+    await writeOutput(options.summary, JSON.stringify(document, null, 2) + "\n");
+  }
+  return 0;
+}
+
+/** A file-level error, or a file with no usable row or feature, stops the command naming the file. */
+function failOnUnusable(path: string, report: ImportReport, language: Language): void {
+  const fileError = report.issues.find((issue) => issue.severity === "error" && issue.row === undefined && issue.featureIndex === undefined);
+  if (fileError) throw new UserError(`${path}: ${fileError.message[language]}`);
+  if (report.read > 0 && report.accepted === 0) {
+    printImportReports([report], language);
+    throw new UserError(`${path}: ${language === "vi" ? `không dòng nào hợp lệ (${report.rejected} bị loại)` : `nothing usable (${report.rejected} rejected)`}`);
+  }
+}
+
+function printComparison(comparison: CoverageComparison, filter: PointFilter, language: Language, quiet: boolean): void {
+  const vi = language === "vi";
+  const n = (value: number) => new Intl.NumberFormat(vi ? "vi-VN" : "en-US").format(value);
+  const signed = (value: number, sign: "+" | "−") => (value === 0 ? "0" : `${sign}${n(value)}`);
+  const scope = [
+    filter.minTechnology ? (vi ? `từ ${filter.minTechnology} trở lên` : `${filter.minTechnology} or better`) : vi ? "mọi công nghệ" : "any technology",
+    filter.carriers?.length ? filter.carriers.join(", ") : vi ? "mọi nhà mạng" : "any carrier",
+  ].join(", ");
+  const out = (line: string) => process.stdout.write(line + "\n");
+  out(
+    vi
+      ? `\nĐiểm: ${n(comparison.points)}; chưa có sóng (${scope}): ${n(comparison.uncoveredBefore)} → ${n(comparison.uncoveredAfter)}; hết lõm: ${n(comparison.gapsClosed)}; lõm mới: ${n(comparison.gapsOpened)}; điểm thay đổi nhà mạng: ${n(comparison.changes.length)}`
+      : `\nPoints: ${n(comparison.points)}; uncovered (${scope}): ${n(comparison.uncoveredBefore)} → ${n(comparison.uncoveredAfter)}; gaps closed: ${n(comparison.gapsClosed)}; gaps opened: ${n(comparison.gapsOpened)}; points whose carriers changed: ${n(comparison.changes.length)}`,
+  );
+  if (quiet) return;
+  out(`\n${vi ? "Theo nhà mạng (điểm được phủ: trước → sau; thêm / mất)" : "By carrier (points covered: before → after; gained / lost)"}`);
+  for (const entry of comparison.byCarrier) {
+    out(`  ${entry.carrier.padEnd(14)} ${n(entry.coveredBefore).padStart(9)} → ${n(entry.coveredAfter).padEnd(9)} ${signed(entry.gained, "+").padStart(8)} / ${signed(entry.lost, "−")}`);
+  }
+  if (comparison.byProvince.length > 0) {
+    out(`\n${vi ? "Theo tỉnh (chưa có sóng: trước → sau; hết lõm / lõm mới)" : "By province (uncovered: before → after; closed / opened)"}`);
+    for (const area of comparison.byProvince) {
+      out(`  ${area.name.padEnd(24)} ${n(area.uncoveredBefore).padStart(7)} → ${n(area.uncoveredAfter).padEnd(7)} ${n(area.gapsClosed).padStart(6)} / ${n(area.gapsOpened)}`);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Option and file-type helpers shared by the CLI commands: each turns a user's string into a value or
+ * throws a UserError naming the option and what it accepts.
+ */
+import { extname } from "node:path";
+import { TECHNOLOGIES, type Technology } from "../../src/domain/index.ts";
+import { UserError } from "./io.ts";
+
+/** The formats a point list can be written in. */
+export type PointsOutputFormat = "csv" | "geojson" | "kml";
+
+/**
+ * Reads a technology option (`--min-tech 4G`, `--technology lte` is not accepted: only 2G–5G).
+ * @param name - the option, for the message
+ * @param value - its value, if given
+ * @returns the technology, or undefined when the option was not given
+ */
+export function technologyOption(name: string, value: string | undefined): Technology | undefined {
+  if (value === undefined) return undefined;
+  const upper = value.trim().toUpperCase();
+  const found = TECHNOLOGIES.find((technology) => technology === upper);
+  if (!found) throw new UserError(`${name} must be one of ${TECHNOLOGIES.join(", ")}, not "${value}"`);
+  return found;
+}
+
+/**
+ * The output format from `--out`'s extension.
+ * @param path - the output path
+ * @returns csv, geojson or kml
+ */
+export function outputFormat(path: string): PointsOutputFormat {
+  const extension = extname(path).toLowerCase();
+  if (extension === ".csv") return "csv";
+  if (extension === ".geojson" || extension === ".json") return "geojson";
+  if (extension === ".kml") return "kml";
+  throw new UserError(`--out ${path}: unknown format "${extension || "(none)"}"; use .csv, .geojson or .kml`);
+}
+
+/**
+ * Whether an input file is JSON (GeoJSON) rather than CSV: by extension, else by its first non-blank byte.
+ * @param path - the file path
+ * @param bytes - the file's first bytes
+ * @returns true for JSON
+ */
+export function looksLikeJson(path: string, bytes: Uint8Array): boolean {
+  const extension = extname(path).toLowerCase();
+  if (extension === ".geojson" || extension === ".json") return true;
+  if (extension === ".csv" || extension === ".txt" || extension === ".tsv") return false;
+  for (const byte of bytes.subarray(0, 64)) {
+    if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09 || byte === 0xef || byte === 0xbb || byte === 0xbf) continue;
+    return byte === 0x7b;
+  }
+  return false;
+}
