@@ -12,6 +12,8 @@ import {
   createPointsCsvStream,
   createPointsWriter,
   exportColumns,
+  isSpreadsheetFile,
+  parsePointsXlsx,
   mergeCoverageSummaries,
   parseAdminGeojson,
   parseCoverageGeojson,
@@ -37,8 +39,10 @@ export const ANALYZE_HELP = `analyze — which schools and villages have no sign
   npm run cli -- analyze --points FILE [--points FILE…] --coverage FILE [--coverage FILE…] [options]
 
 Inputs
-  --points FILE        point list: CSV (UTF-8 or windows-1258; , ; or tab; decimal commas; Vietnamese headers)
+  --points FILE        point list: CSV (UTF-8 or windows-1258; , ; or tab; decimal commas; Vietnamese headers),
+                       Excel .xlsx (same columns and rules; dates and numbers read as Excel shows them)
                        or GeoJSON Point features. Repeatable.
+  --sheet NAME         the sheet of an .xlsx workbook to read (default: the first with coordinate columns)
   --coverage FILE      coverage GeoJSON: Polygon/MultiPolygon features with carrier, technology (2G/3G/4G/5G)
                        and as_of properties. Repeatable.
   --admin FILE         admin boundaries GeoJSON (provinces and/or communes) to fill each point's area. Repeatable.
@@ -91,6 +95,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
         "lon-column": { type: "string" },
         "lat-column": { type: "string" },
         delimiter: { type: "string" },
+        sheet: { type: "string" },
         "carrier-property": { type: "string" },
         "technology-property": { type: "string" },
         "as-of-property": { type: "string" },
@@ -168,7 +173,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   // The index holds what the queries need; dropping the parsed polygons (hundreds of MB at national scale)
   // keeps every later garbage collection small.
   coverage.length = 0;
-  const csvOptions = { delimiter, lonColumn: options["lon-column"], latColumn: options["lat-column"] };
+  const csvOptions = { delimiter, lonColumn: options["lon-column"], latColumn: options["lat-column"], sheet: options.sheet };
   const output = options.out && outFormat ? await openOutput(options.out, outFormat, await probeColumns(options.points, csvOptions), language, separator) : null;
   const summaries: CoverageSummary[] = [];
   let selectedCount = 0;
@@ -190,6 +195,15 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   try {
     for (const path of options.points) {
       const file = displayName(path);
+      if (isSpreadsheetFile(path, await readHead(path))) {
+        // A workbook is read whole (it is a zip), then goes through the CSV rules: see parsePointsXlsx.
+        const workbook = await readInput(path);
+        const result = timed("points: parse", () => parsePointsXlsx(workbook, { file, ...csvOptions }));
+        reports.push(result.report);
+        failOnFileError(path, result.report, language);
+        await handleBatch(result.items);
+        continue;
+      }
       if (looksLikeJson(path, await readHead(path))) {
         const result = parsePointsGeojson(await readInput(path), { file });
         reports.push(result.report);
@@ -226,11 +240,16 @@ export async function runAnalyze(argv: string[]): Promise<number> {
  * The output columns, fixed before streaming: the export columns of the first readable point of each file
  * (its extra columns), plus the computed ones.
  */
-async function probeColumns(paths: readonly string[], csvOptions: { delimiter?: "," | ";" | "\t"; lonColumn?: string; latColumn?: string }): Promise<string[]> {
+async function probeColumns(paths: readonly string[], csvOptions: { delimiter?: "," | ";" | "\t"; lonColumn?: string; latColumn?: string; sheet?: string }): Promise<string[]> {
   const rows: ExportRow[] = [];
   const computed = Object.fromEntries(COMPUTED_COLUMNS.map((column) => [column, ""]));
   for (const path of paths) {
     const head = await readHead(path, 256 * 1024);
+    if (isSpreadsheetFile(path, head)) {
+      const first = parsePointsXlsx(await readInput(path), { file: displayName(path), ...csvOptions }).items[0];
+      if (first) rows.push({ point: first, computed });
+      continue;
+    }
     if (looksLikeJson(path, head)) {
       const first = parsePointsGeojson(await readInput(path), { file: displayName(path) }).items[0];
       if (first) rows.push({ point: first, computed });

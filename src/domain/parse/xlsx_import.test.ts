@@ -155,7 +155,7 @@ describe("parseUpdatesXlsx", () => {
     expect(xlsx.conflicts).toEqual(csv.conflicts);
     expect(xlsx.report).toEqual(asSheetReport(csv.report, "Cập nhật"));
     expect(xlsx.report).toMatchObject({ read: 4, accepted: 3, rejected: 1 });
-    expect(xlsx.events.map((event) => event.source.row)).toEqual([1, 2, 5]);
+    expect(xlsx.events.map((event) => event.source?.row)).toEqual([1, 2, 5]);
   });
 });
 
