@@ -20,7 +20,7 @@ export interface TestWorkbook {
   date1904?: boolean;
   /** Raw `<si>` elements appended after the ones made from string cells. */
   extraSharedStrings?: string[];
-  /** Raw styles.xml (default: style 0 General, 1 built-in date 14, 2 custom dd/mm/yyyy, 3 custom h:mm, 4 date-time). */
+  /** Raw styles.xml (default: style 0 General, 1 built-in date 14, 2 custom dd/mm/yyyy, 3 custom h:mm, 4 date-time, 5 "00000"). */
   stylesXml?: string;
   /** A DOCTYPE put in front of the shared strings (to test that entities are never expanded). */
   sharedStringsDoctype?: string;
@@ -36,9 +36,9 @@ export function columnName(index: number): string {
 
 const DEFAULT_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
-<numFmts count="3"><numFmt numFmtId="164" formatCode="dd/mm/yyyy;@"/><numFmt numFmtId="165" formatCode="[$-42A]h:mm"/><numFmt numFmtId="166" formatCode="yyyy\\-mm\\-dd\\ hh:mm"/></numFmts>
+<numFmts count="4"><numFmt numFmtId="164" formatCode="dd/mm/yyyy;@"/><numFmt numFmtId="165" formatCode="[$-42A]h:mm"/><numFmt numFmtId="166" formatCode="yyyy\\-mm\\-dd\\ hh:mm"/><numFmt numFmtId="167" formatCode="00000"/></numFmts>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0"/></cellStyleXfs>
-<cellXfs count="5"><xf numFmtId="0" xfId="0"/><xf numFmtId="14" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" xfId="0"/><xf numFmtId="166" xfId="0"/></cellXfs>
+<cellXfs count="6"><xf numFmtId="0" xfId="0"/><xf numFmtId="14" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" xfId="0"/><xf numFmtId="166" xfId="0"/><xf numFmtId="167" xfId="0"/></cellXfs>
 </styleSheet>`;
 
 /**

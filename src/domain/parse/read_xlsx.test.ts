@@ -76,6 +76,7 @@ describe("readXlsx", () => {
       // Row 2 is blank; row 3 has a gap in column C and cells written without references.
       '<row r="3"><c r="A3"><v>21.543200000000002</v></c><c r="B3" t="b"><v>1</v></c><c r="D3" t="e"><v>#N/A</v></c><c><v>7</v></c></row>',
       '<row r="4"><c r="A4" s="1"><v>46295</v></c><c r="B4" s="2"><v>46295</v></c><c r="C4" s="3"><v>0.5</v></c><c r="D4" s="4"><v>46295.25</v></c><c r="E4" s="4"><v>46295</v></c></row>',
+      '<row r="6"><c r="A6" s="5"><v>2647</v></c><c r="B6" s="5"><v>123456</v></c><c r="C6" s="5"><v>2.5</v></c></row>',
       '<row r="5"><c r="A5"><f>B5*2</f><v>0.30000000000000004</v></c><c r="B5" t="str"><f>"x"&amp;"y"</f><v>xy</v></c><c r="C5" t="d"><v>2026-11-21T00:00:00</v></c><c r="D5" t="inlineStr"><is><r><t>Bản </t></r><r><rPr><b/></rPr><t>Xèo</t></r></is></c><c r="E5" s="1"/></row>',
     ].join("");
     const bytes = buildXlsx({
@@ -91,6 +92,7 @@ describe("readXlsx", () => {
       ["21.5432", "TRUE", "", "#N/A", "7"],
       ["2026-09-30", "2026-09-30", "12:00:00", "2026-09-30 06:00:00", "2026-09-30"],
       ["0.3", "xy", "2026-11-21", "Bản Xèo"],
+      ["02647", "123456", "2.5"],
     ]);
     expect(workbook.sheets[0].rows[0][0]).toBe("Trường".normalize("NFC"));
     expect(workbook.date1904).toBe(false);
@@ -152,6 +154,20 @@ describe("readXlsx", () => {
     const error = refused(bytes);
     expect(error.code).toBe("xlsx_too_large");
     expect(error.message.en).toContain("too large");
+  });
+
+  it("inflates a part into no more than its declared size", () => {
+    const bytes = buildXlsx({ sheets: [{ name: "S", rows: Array.from({ length: 200 }, (_, r) => [`row ${r}`]) }] });
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let offset = 0; offset + 46 < bytes.length; offset++) {
+      if (view.getUint32(offset, true) !== 0x02014b50) continue;
+      const nameLength = view.getUint16(offset + 28, true);
+      if (new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength)) === "xl/worksheets/sheet1.xml") view.setUint32(offset + 24, 100, true);
+    }
+    // The sheet is cut at 100 bytes: a damaged workbook, not a larger buffer.
+    const error = refused(bytes);
+    expect(error.code).toBe("xlsx_invalid");
+    expect(error.message.en).toContain("damaged");
   });
 
   it("refuses a workbook whose real content exceeds the limit", () => {

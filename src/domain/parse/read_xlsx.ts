@@ -314,10 +314,26 @@ function readSharedStrings(xml: string): string[] {
   return strings;
 }
 
+/** What a cell style shows: its kind, and for a format of zeros only (`00000`) the width numbers are padded to. */
+interface CellStyle {
+  kind: NumberFormatKind;
+  zeroPad: number;
+}
+
+/**
+ * The width of a format made of zeros only, such as `00000` for 5-digit commune codes (Excel shows 2647 as 02647).
+ * @param code - the format code
+ * @returns the number of digits, or 0 for any other format
+ */
+export function zeroPadWidth(code: string): number {
+  const section = code.replace(/\[[^\]]*\]/g, "").split(";")[0];
+  return /^0+$/.test(section) ? section.length : 0;
+}
+
 /** For each cell style (`cellXfs` index), what its number format shows. */
-function readStyles(xml: string): NumberFormatKind[] {
+function readStyles(xml: string): CellStyle[] {
   const custom = new Map<number, string>();
-  const styles: NumberFormatKind[] = [];
+  const styles: CellStyle[] = [];
   const formatIds: number[] = [];
   let inCellXfs = false;
   scanXml(xml, {
@@ -332,7 +348,7 @@ function readStyles(xml: string): NumberFormatKind[] {
   });
   for (const id of formatIds) {
     const code = custom.get(id);
-    styles.push(code !== undefined ? numberFormatKind(code) : (BUILTIN_FORMATS.get(id) ?? "number"));
+    styles.push(code !== undefined ? { kind: numberFormatKind(code), zeroPad: zeroPadWidth(code) } : { kind: BUILTIN_FORMATS.get(id) ?? "number", zeroPad: 0 });
   }
   return styles;
 }
@@ -348,7 +364,7 @@ class TooLarge extends Error {}
 
 interface SheetContext {
   sharedStrings: readonly string[];
-  styles: readonly NumberFormatKind[];
+  styles: readonly CellStyle[];
   date1904: boolean;
   cellBudget: { remaining: number };
 }
@@ -376,8 +392,13 @@ function cellText(type: string, raw: string, style: number, context: SheetContex
       if (trimmed === "") return "";
       const value = Number(trimmed);
       if (!Number.isFinite(value)) return cleanText(trimmed);
-      const kind = context.styles[style] ?? "number";
-      return kind === "number" ? formatExcelNumber(value) : excelDateText(value, kind, context.date1904);
+      const cellStyle = context.styles[style];
+      if (cellStyle === undefined || cellStyle.kind === "number") {
+        const text = formatExcelNumber(value);
+        // A format of zeros only keeps leading zeros, as Excel shows and saves them: 2647 in "00000" is 02647.
+        return cellStyle !== undefined && cellStyle.zeroPad > 0 && Number.isInteger(value) && value >= 0 ? text.padStart(cellStyle.zeroPad, "0") : text;
+      }
+      return excelDateText(value, cellStyle.kind, context.date1904);
     }
   }
 }

@@ -57,7 +57,7 @@ export function sheetToCsv(rows: readonly string[][]): string {
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
       if (c > 0) line += ",";
-      if (cell !== "") line += `"${cell.replace(/"/g, '""')}"`;
+      if (cell !== "") line += cell.includes('"') ? `"${cell.replace(/"/g, '""')}"` : `"${cell}"`;
     }
     lines[r] = line;
   }
