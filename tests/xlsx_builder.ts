@@ -13,6 +13,8 @@ export interface TestSheet {
   rows?: SimpleCell[][];
   /** Raw `<sheetData>` content (used instead of rows). */
   sheetData?: string;
+  /** Hidden in Excel. */
+  hidden?: boolean;
 }
 
 export interface TestWorkbook {
@@ -80,7 +82,7 @@ export function buildXlsx(workbook: TestWorkbook): Uint8Array {
   workbook.sheets.forEach((sheet, index) => {
     files[`xl/worksheets/sheet${index + 1}.xml`] = strToU8(sheetXml(sheet));
   });
-  const sheetsXml = workbook.sheets.map((sheet, index) => `<sheet name="${escapeXml(sheet.name)}" sheetId="${index + 1}" r:id="rId${index + 1}"/>`).join("");
+  const sheetsXml = workbook.sheets.map((sheet, index) => `<sheet name="${escapeXml(sheet.name)}" sheetId="${index + 1}"${sheet.hidden ? ' state="hidden"' : ""} r:id="rId${index + 1}"/>`).join("");
   files["xl/workbook.xml"] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr${workbook.date1904 ? ' date1904="1"' : ""}/><sheets>${sheetsXml}</sheets></workbook>`,
   );

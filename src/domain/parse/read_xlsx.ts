@@ -24,6 +24,8 @@ export interface XlsxSheet {
   name: string;
   /** Rows from spreadsheet row 1 to the last row holding a value; blank rows are `[]`; each row ends at its last value. */
   rows: string[][];
+  /** Set (true) for a sheet hidden in Excel. */
+  hidden?: boolean;
 }
 
 /** A workbook read as text. */
@@ -237,6 +239,7 @@ function decodePart(bytes: Uint8Array): string {
 interface SheetEntry {
   name: string;
   path: string;
+  hidden: boolean;
 }
 
 function resolveTarget(target: string): string {
@@ -250,7 +253,7 @@ function resolveTarget(target: string): string {
 }
 
 interface WorkbookInfo {
-  sheets: { name: string; relationId: string }[];
+  sheets: { name: string; relationId: string; hidden: boolean }[];
   date1904: boolean;
 }
 
@@ -258,7 +261,10 @@ function readWorkbookXml(xml: string): WorkbookInfo {
   const info: WorkbookInfo = { sheets: [], date1904: false };
   scanXml(xml, {
     open(name, attributes) {
-      if (name === "sheet") info.sheets.push({ name: cleanText(attributes.get("name") ?? ""), relationId: attributes.get("id") ?? "" });
+      if (name === "sheet") {
+        const state = attributes.get("state");
+        info.sheets.push({ name: cleanText(attributes.get("name") ?? ""), relationId: attributes.get("id") ?? "", hidden: state === "hidden" || state === "veryHidden" });
+      }
       else if (name === "workbookPr") {
         const value = (attributes.get("date1904") ?? "").toLowerCase();
         info.date1904 = value === "1" || value === "true";
@@ -566,7 +572,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Resu
     for (const sheet of info.sheets) {
       const relationship = relationships.get(sheet.relationId);
       // Chart sheets and dialog sheets hold no cells.
-      if (relationship && WORKSHEET_TYPE.test(relationship.type)) entries.push({ name: sheet.name, path: relationship.target });
+      if (relationship && WORKSHEET_TYPE.test(relationship.type)) entries.push({ name: sheet.name, path: relationship.target, hidden: sheet.hidden });
     }
     const selected = entries.map((entry, index) => options.readSheet?.(entry.name, index) ?? true);
     const parts = read(new Set([sharedStringsPath, stylesPath, ...entries.filter((_, index) => selected[index]).map((entry) => entry.path)]));
@@ -578,7 +584,9 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Resu
     };
     const sheets: XlsxSheet[] = entries.map((entry, index) => {
       const xml = selected[index] ? parts.get(entry.path) : undefined;
-      return { name: entry.name, rows: xml === undefined ? [] : readWorksheet(xml, context) };
+      const sheet: XlsxSheet = { name: entry.name, rows: xml === undefined ? [] : readWorksheet(xml, context) };
+      if (entry.hidden) sheet.hidden = true;
+      return sheet;
     });
     return ok({ sheets, date1904: info.date1904 });
   } catch (error) {

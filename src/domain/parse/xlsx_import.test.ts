@@ -92,6 +92,17 @@ describe("parsePointsXlsx", () => {
     expect(missing.report.issues[0].message.en).toContain('"Hướng dẫn", "Danh sách"');
   });
 
+  it("prefers a visible sheet to a hidden one", () => {
+    const bytes = buildXlsx({
+      sheets: [
+        { name: "Tra cứu", hidden: true, rows: [["mã", "vĩ độ", "kinh độ"], ["X", 21, 105]] },
+        { name: "Danh sách", rows: [["mã", "vĩ độ", "kinh độ"], ["A", 22.4, 104.1], ["B", 22.5, 104.2]] },
+      ],
+    });
+    expect(parsePointsXlsx(bytes, { file: "ds.xlsx" }).report).toMatchObject({ sheet: "Danh sách", accepted: 2 });
+    expect(parsePointsXlsx(bytes, { file: "ds.xlsx", sheet: "Tra cứu" }).report).toMatchObject({ sheet: "Tra cứu", accepted: 1 });
+  });
+
   it("reports a workbook that cannot be read as one file-level error, read 0", () => {
     const ole = new Uint8Array(1024);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);

@@ -76,7 +76,7 @@ function fits(kind: XlsxImportKind, header: readonly string[], options: XlsxShee
 /**
  * Chooses the sheet to import: the one named, else the first whose header fits the kind (coordinates for
  * points; carrier and deadline for a registry; point id and status for updates), else the first sheet that
- * is not blank, else the first sheet.
+ * is not blank, else the first sheet. Visible sheets are tried before hidden ones.
  * @param workbook - the workbook
  * @param kind - what is imported
  * @param options - a sheet name, or coordinate column names
@@ -96,9 +96,11 @@ export function chooseXlsxSheet(workbook: XlsxWorkbook, kind: XlsxImportKind, op
       },
     });
   }
+  // Visible sheets first: a hidden sheet is usually a lookup table, not the list.
+  const ordered = [...workbook.sheets.filter((candidate) => candidate.hidden !== true), ...workbook.sheets.filter((candidate) => candidate.hidden === true)];
   const sheet =
-    workbook.sheets.find((candidate) => fits(kind, sheetHeader(candidate.rows), options)) ??
-    workbook.sheets.find((candidate) => candidate.rows.some((cells) => !isBlank(cells))) ??
+    ordered.find((candidate) => fits(kind, sheetHeader(candidate.rows), options)) ??
+    ordered.find((candidate) => candidate.rows.some((cells) => !isBlank(cells))) ??
     workbook.sheets[0];
   if (sheet) return ok(sheet);
   return err({
