@@ -13,7 +13,6 @@ import {
   createPointsWriter,
   exportColumns,
   isSpreadsheetFile,
-  parsePointsXlsx,
   mergeCoverageSummaries,
   parseAdminGeojson,
   parseCoverageGeojson,
@@ -33,6 +32,7 @@ import {
 } from "../../src/domain/index.ts";
 import { UserError, csvSeparatorOption, displayName, openStreamingFile, readChunks, readHead, readInput, writeOutput } from "./io.ts";
 import { printImportReports, printSummary, printTimings } from "./print.ts";
+import { readPointsWorkbook } from "./xlsx_input.ts";
 
 export const ANALYZE_HELP = `analyze — which schools and villages have no signal, from which carrier
 
@@ -197,8 +197,8 @@ export async function runAnalyze(argv: string[]): Promise<number> {
       const file = displayName(path);
       if (isSpreadsheetFile(path, await readHead(path))) {
         // A workbook is read whole (it is a zip), then goes through the CSV rules: see parsePointsXlsx.
-        const workbook = await readInput(path);
-        const result = timed("points: parse", () => parsePointsXlsx(workbook, { file, ...csvOptions }));
+        const result = await readPointsWorkbook(path, { file, ...csvOptions });
+        timings.set("points: parse", (timings.get("points: parse") ?? 0) + result.parseMilliseconds);
         reports.push(result.report);
         failOnFileError(path, result.report, language);
         await handleBatch(result.items);
@@ -246,7 +246,7 @@ async function probeColumns(paths: readonly string[], csvOptions: { delimiter?: 
   for (const path of paths) {
     const head = await readHead(path, 256 * 1024);
     if (isSpreadsheetFile(path, head)) {
-      const first = parsePointsXlsx(await readInput(path), { file: displayName(path), ...csvOptions }).items[0];
+      const first = (await readPointsWorkbook(path, { file: displayName(path), ...csvOptions }, true)).items[0];
       if (first) rows.push({ point: first, computed });
       continue;
     }
