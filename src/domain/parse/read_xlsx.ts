@@ -544,7 +544,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Resu
     }
     return xlsxError("xlsx_invalid", NOT_XLSX);
   }
-  const wanted = (name: string) => name.startsWith("xl/") && name.endsWith(".xml") || name.endsWith(".rels");
+  const wanted = (name: string) => (name.startsWith("xl/") && name.endsWith(".xml")) || name.endsWith(".rels");
   let total = 0;
   for (const [name, size] of declared) if (wanted(name)) total += size;
   if (total > limit) return tooLarge(`${Math.ceil(total / 1_048_576)} MB > ${Math.floor(limit / 1_048_576)} MB`);
