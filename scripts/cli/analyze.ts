@@ -14,6 +14,7 @@ import {
   createPointsCsvStream,
   createPointsWriter,
   exportColumns,
+  isSpreadsheetFile,
   mergeCoverageSummaries,
   parseAdminGeojson,
   parseCoverageGeojson,
@@ -33,14 +34,17 @@ import {
 } from "../../src/domain/index.ts";
 import { UserError, csvSeparatorOption, displayName, openStreamingFile, readChunks, readHead, readInput, writeOutput } from "./io.ts";
 import { printImportReports, printSummary, printTimings } from "./print.ts";
+import { readPointsWorkbook } from "./xlsx_input.ts";
 
 export const ANALYZE_HELP = `analyze — which schools and villages have no signal, from which carrier
 
   npm run cli -- analyze --points FILE [--points FILE…] --coverage FILE [--coverage FILE…] [options]
 
 Inputs
-  --points FILE        point list: CSV (UTF-8 or windows-1258; , ; or tab; decimal commas; Vietnamese headers)
+  --points FILE        point list: CSV (UTF-8 or windows-1258; , ; or tab; decimal commas; Vietnamese headers),
+                       Excel .xlsx (same columns and rules; dates and numbers read as Excel shows them)
                        or GeoJSON Point features. Repeatable.
+  --sheet NAME         the sheet of an .xlsx workbook to read (default: the first with coordinate columns)
   --coverage FILE      coverage GeoJSON: Polygon/MultiPolygon features with carrier, technology (2G/3G/4G/5G)
                        and as_of properties. Repeatable.
   --admin FILE         admin boundaries GeoJSON (provinces and/or communes) to fill each point's area. Repeatable.
@@ -96,6 +100,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
         "lon-column": { type: "string" },
         "lat-column": { type: "string" },
         delimiter: { type: "string" },
+        sheet: { type: "string" },
         "carrier-property": { type: "string" },
         "technology-property": { type: "string" },
         "as-of-property": { type: "string" },
@@ -176,7 +181,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   // The index holds what the queries need; dropping the parsed polygons (hundreds of MB at national scale)
   // keeps every later garbage collection small.
   coverage.length = 0;
-  const csvOptions = { delimiter, lonColumn: options["lon-column"], latColumn: options["lat-column"] };
+  const csvOptions = { delimiter, lonColumn: options["lon-column"], latColumn: options["lat-column"], sheet: options.sheet };
   const output = options.out && outFormat ? await openOutput(options.out, outFormat, await probeColumns(options.points, csvOptions, nearest !== undefined), language, separator) : null;
   const summaries: CoverageSummary[] = [];
   let selectedCount = 0;
@@ -198,6 +203,15 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   try {
     for (const path of options.points) {
       const file = displayName(path);
+      if (isSpreadsheetFile(path, await readHead(path))) {
+        // A workbook is read whole (it is a zip), then goes through the CSV rules: see parsePointsXlsx.
+        const result = await readPointsWorkbook(path, { file, ...csvOptions });
+        timings.set("points: parse", (timings.get("points: parse") ?? 0) + result.parseMilliseconds);
+        reports.push(result.report);
+        failOnFileError(path, result.report, language);
+        await handleBatch(result.items);
+        continue;
+      }
       if (looksLikeJson(path, await readHead(path))) {
         const result = parsePointsGeojson(await readInput(path), { file });
         reports.push(result.report);
@@ -234,11 +248,16 @@ export async function runAnalyze(argv: string[]): Promise<number> {
  * The output columns, fixed before streaming: the export columns of the first readable point of each file
  * (its extra columns), plus the computed ones.
  */
-async function probeColumns(paths: readonly string[], csvOptions: { delimiter?: "," | ";" | "\t"; lonColumn?: string; latColumn?: string }, withNearest: boolean): Promise<string[]> {
+async function probeColumns(paths: readonly string[], csvOptions: { delimiter?: "," | ";" | "\t"; lonColumn?: string; latColumn?: string; sheet?: string }, withNearest: boolean): Promise<string[]> {
   const rows: ExportRow[] = [];
   const computed = Object.fromEntries([...COMPUTED_COLUMNS, ...(withNearest ? NEAREST_COLUMNS : [])].map((column) => [column, ""]));
   for (const path of paths) {
     const head = await readHead(path, 256 * 1024);
+    if (isSpreadsheetFile(path, head)) {
+      const first = (await readPointsWorkbook(path, { file: displayName(path), ...csvOptions }, true)).items[0];
+      if (first) rows.push({ point: first, computed });
+      continue;
+    }
     if (looksLikeJson(path, head)) {
       const first = parsePointsGeojson(await readInput(path), { file: displayName(path) }).items[0];
       if (first) rows.push({ point: first, computed });

@@ -20,7 +20,7 @@ export function printImportReports(reports: readonly ImportReport[], language: L
   const vi = language === "vi";
   for (const report of reports) {
     process.stdout.write(
-      `${report.file}: ${vi ? "đọc" : "read"} ${report.read}, ${vi ? "nhận" : "accepted"} ${report.accepted}, ` +
+      `${report.file}${report.sheet !== undefined ? ` [${vi ? "trang tính" : "sheet"} ${report.sheet}]` : ""}: ${vi ? "đọc" : "read"} ${report.read}, ${vi ? "nhận" : "accepted"} ${report.accepted}, ` +
         `${vi ? "loại" : "rejected"} ${report.rejected}, ${vi ? "cảnh báo" : "warnings"} ${report.warnings}\n`,
     );
     for (const issue of report.issues.slice(0, MAX_ISSUES_PRINTED)) process.stdout.write(`  ${formatIssue(issue, language)}\n`);

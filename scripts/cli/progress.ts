@@ -13,6 +13,10 @@ import {
   computeRegistryCoverage,
   crossCheckCoverage,
   formatIssue,
+  isSpreadsheetFile,
+  parsePointsXlsx,
+  parseRegistryXlsx,
+  parseUpdatesXlsx,
   listOverdue,
   parseCoverageGeojson,
   parseIsoDate,
@@ -55,19 +59,24 @@ Inputs
   --registry FILE      the list of dead zones: CSV (id, name, kind, lon, lat or point_id, province, commune,
                        carrier, deadline, priority, note; Vietnamese headers such as mã, tên, nhà mạng,
                        hạn hoàn thành accepted; deadlines YYYY-MM-DD or DD/MM/YYYY) or GeoJSON points.
+                       Excel .xlsx with the same columns works too (dates may be Excel dates).
                        A lom-song backup (.json) also works: its registry and events are loaded.
-  --points FILE        point list (CSV or GeoJSON) for registry rows that give point_id instead of coordinates.
+  --points FILE        point list (CSV, .xlsx or GeoJSON) for registry rows that give point_id instead of coordinates.
                        Repeatable.
   --events FILE        the event log so far (JSON "lom-song-updates", e.g. data/sample/events.json or an earlier
                        --events-out; or the CSV form), taken as written (carriers' and department's events) and
                        applied first. Repeatable.
   --updates FILE       a carrier's update file: CSV with point_id, carrier, status, date, technology, evidence,
                        note (or mã điểm, nhà mạng, trạng thái, ngày, công nghệ, minh chứng, ghi chú; statuses as
-                       codes or Vietnamese labels), or the JSON form (format "lom-song-updates").
+                       codes or Vietnamese labels), the same as an Excel .xlsx, or the JSON form (format
+                       "lom-song-updates").
                        Repeatable; applied in the order given. Re-applying a file changes nothing.
   --decisions FILE     the department's own file, in the same CSV or JSON shape, applied after all --updates:
                        rows with no carrier (or "department") are its decisions (verified, disputed,
                        infeasible_accepted); rows naming a carrier are kept as that carrier's. Repeatable.
+  --sheet NAME         the sheet to read in every .xlsx given (default: the first sheet whose header fits:
+                       carrier and deadline for the registry, point_id and status for updates, coordinates
+                       for points)
   --coverage FILE      coverage GeoJSON: cross-check claims against each carrier's coverage. Repeatable.
   --technology T       for the cross-check, only coverage at or above T counts (2G, 3G, 4G, 5G; default: any)
   --published DATE     the day the list was published: changes dated before it are refused (YYYY-MM-DD)
@@ -126,6 +135,7 @@ async function run(argv: string[]): Promise<number> {
       allowPositionals: false,
       options: {
         registry: { type: "string" },
+        sheet: { type: "string" },
         points: { type: "string", multiple: true },
         events: { type: "string", multiple: true },
         updates: { type: "string", multiple: true },
@@ -168,13 +178,15 @@ async function run(argv: string[]): Promise<number> {
   for (const path of options.points ?? []) {
     const bytes = await readInput(path);
     const file = displayName(path);
-    const result = looksLikeJson(path, bytes) ? parsePointsGeojson(bytes, { file }) : parsePointsCsv(bytes, { file });
+    const result = isSpreadsheetFile(path, bytes)
+      ? parsePointsXlsx(bytes, { file, sheet: options.sheet })
+      : looksLikeJson(path, bytes) ? parsePointsGeojson(bytes, { file }) : parsePointsCsv(bytes, { file });
     reports.push(result.report);
     failOnFileError(path, result.report, language);
     points.push(...result.items);
   }
 
-  const loaded = await loadRegistry(options.registry, points, language, reports);
+  const loaded = await loadRegistry(options.registry, points, language, reports, options.sheet);
   const registry = loaded.registry;
   const listPublishedOn = published ?? loaded.listPublishedOn;
   let events: StatusEvent[] = loaded.events;
@@ -183,7 +195,9 @@ async function run(argv: string[]): Promise<number> {
     const bytes = await readInput(path);
     const file = displayName(path);
     const importOptions = { file, registry, events, actor, today, listPublishedOn };
-    const result = looksLikeJson(path, bytes) ? parseUpdatesJson(bytes, importOptions) : parseUpdatesCsv(bytes, importOptions);
+    const result = isSpreadsheetFile(path, bytes)
+      ? parseUpdatesXlsx(bytes, { ...importOptions, sheet: options.sheet })
+      : looksLikeJson(path, bytes) ? parseUpdatesJson(bytes, importOptions) : parseUpdatesCsv(bytes, importOptions);
     reports.push(result.report);
     failOnFileError(path, result.report, language);
     events = [...events, ...result.events];
@@ -248,9 +262,16 @@ async function loadRegistry(
   points: readonly Point[],
   language: Language,
   reports: ImportReport[],
+  sheet?: string,
 ): Promise<{ registry: ListedPoint[]; events: StatusEvent[]; listPublishedOn?: string }> {
   const bytes = await readInput(path);
   const file = displayName(path);
+  if (isSpreadsheetFile(path, bytes)) {
+    const result = parseRegistryXlsx(bytes, { file, points, sheet });
+    reports.push(result.report);
+    failOnFileError(path, result.report, language);
+    return { registry: result.items, events: [] };
+  }
   if (looksLikeJson(path, bytes)) {
     let data: unknown;
     try {

@@ -54,3 +54,6 @@ export * from "./gaps/merge_coverage_summaries.ts";
 export * from "./parse/points_csv_stream.ts";
 export * from "./export/points_writer.ts";
 export * from "./progress/work_lists.ts";
+export * from "./parse/xml_scan.ts";
+export * from "./parse/read_xlsx.ts";
+export * from "./parse/xlsx_import.ts";

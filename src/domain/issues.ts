@@ -30,6 +30,8 @@ export interface ImportReport {
   rejected: number;
   warnings: number;
   issues: ImportIssue[];
+  /** The sheet read, for an Excel .xlsx workbook. */
+  sheet?: string;
   /** What was detected, for the preview and the CLI. */
   detected?: {
     encoding?: "utf-8" | "utf-8-bom" | "windows-1258";

@@ -8,10 +8,12 @@ import {
   analyzeCoverage,
   detectFileKind,
   findColumn,
+  isSpreadsheetFile,
   parseAdminGeojson,
   parseCoverageGeojson,
   parsePointsCsv,
   parsePointsGeojson,
+  parsePointsXlsx,
   previewCsv,
   readCsvTable,
   type AdminArea,
@@ -20,6 +22,7 @@ import {
   type Point,
 } from "../domain/index.ts";
 import { computeLabelPoint } from "../map/label_points.ts";
+import { inspectWorkbook } from "./inspect_workbook.ts";
 import type {
   AnalyzeRequest,
   AnalyzeResult,
@@ -71,6 +74,7 @@ function countFeatures(bytes: Uint8Array): number | null {
 
 function inspect(request: InspectRequest): InspectResult {
   const bytes = new Uint8Array(request.bytes);
+  if (isSpreadsheetFile(request.name, bytes)) return inspectWorkbook(request.name, bytes, request.options);
   const detectedKind = detectFileKind(bytes, request.name);
   if (isJsonFile(request.name, bytes)) return { detectedKind, csv: null, featureCount: countFeatures(bytes) };
   const preview = previewCsv(bytes, {
@@ -134,7 +138,9 @@ async function analyze(request: AnalyzeRequest): Promise<AnalyzeResult> {
     const bytes = new Uint8Array(file.bytes);
     let report: ImportReport;
     if (file.kind === "points") {
-      const result = isJsonFile(file.name, bytes)
+      const result = isSpreadsheetFile(file.name, bytes)
+        ? parsePointsXlsx(bytes, { file: file.name, sheet: file.options.sheet, lonColumn: file.options.lonColumn, latColumn: file.options.latColumn })
+        : isJsonFile(file.name, bytes)
         ? parsePointsGeojson(bytes, { file: file.name })
         : parsePointsCsv(bytes, { file: file.name, delimiter: file.options.delimiter, lonColumn: file.options.lonColumn, latColumn: file.options.latColumn });
       for (const point of result.items) points.push(point);

@@ -14,6 +14,8 @@ export type LoadedFileKind = "points" | "coverage" | "admin";
 /** What the user set in the import preview; passed to the domain parser as options. */
 export interface FileOptions {
   delimiter?: "," | ";" | "\t";
+  /** The sheet of an Excel .xlsx workbook. */
+  sheet?: string;
   lonColumn?: string;
   latColumn?: string;
   carrier?: string;
@@ -60,6 +62,15 @@ export interface InspectResult {
   csv: CsvPreviewData | null;
   /** Set for GeoJSON files. */
   featureCount: number | null;
+  /** Set for Excel workbooks (and files that look like one): the sheets, the one previewed, or why it cannot be read. */
+  xlsx?: XlsxInspect;
+}
+
+/** What the preview shows of an Excel workbook. */
+export interface XlsxInspect {
+  sheets: string[];
+  sheet: string | null;
+  error: Message | null;
 }
 
 export interface AnalyzeRequest {

@@ -7,9 +7,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Download, Page } from "playwright-core";
-import { parseRegistryCsv, parseUpdatesCsv, progressSummary, replay, type ListedPoint, type ProgressStates, type ProgressSummary, type StatusEvent } from "../../src/domain/index.ts";
+import { parseRegistryCsv, parseRegistryXlsx, parseUpdatesCsv, parseUpdatesXlsx, progressSummary, replay, type ListedPoint, type ProgressStates, type ProgressSummary, type StatusEvent } from "../../src/domain/index.ts";
 import { readSampleEvents } from "../../src/app/progress/sample_events.ts";
 import type { Spec, SpecEnvironment } from "./specs.ts";
+import { buildXlsx, escapeXml } from "../xlsx_builder.ts";
 
 const TIMEOUT = 45_000;
 
@@ -293,6 +294,45 @@ export const PROGRESS_SPECS: Spec[] = [
       await page.reload();
       await page.waitForSelector('[data-testid="dashboard-listed"]', { timeout: TIMEOUT });
       await waitForNumber(page, "dashboard-listed", expected.items.length);
+    },
+  },
+  {
+    name: "tracking: the department replaces the list with an Excel .xlsx (deadlines as Excel dates) and imports a carrier's .xlsx update file",
+    async run(environment) {
+      const today = todayInVietnam();
+      const serial = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000 + 25_569;
+      const text = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(value)}</t></is></c>`;
+      const row = (r: number, cells: string) => `<row r="${r}">${cells}</row>`;
+      const registryData = [
+        row(1, ["mã", "tên", "kinh độ", "vĩ độ", "tỉnh", "nhà mạng", "hạn hoàn thành"].map((header, index) => text(`${"ABCDEFG"[index]}1`, header)).join("")),
+        row(2, `${text("A2", "LS-1")}${text("B2", "Bản Mới")}<c r="C2"><v>104.1</v></c><c r="D2"><v>22.3</v></c>${text("E2", "Lào Cai")}${text("F2", "viettel")}<c r="G2" s="2"><v>${serial("2026-09-30")}</v></c>`),
+        row(3, `${text("A3", "LS-2")}${text("B3", "Thôn Nà Pồ")}<c r="C3"><v>106.5</v></c><c r="D3"><v>21.8</v></c>${text("E3", "Lạng Sơn")}${text("F3", "VNPT")}<c r="G3" s="1"><v>${serial("2026-12-31")}</v></c>`),
+        // Excel row 5 (report row 4): no carrier, rejected.
+        row(5, `${text("A5", "LS-3")}${text("B5", "Bản thiếu nhà mạng")}<c r="C5"><v>104.2</v></c><c r="D5"><v>22.4</v></c>`),
+      ].join("");
+      const registryBytes = buildXlsx({ sheets: [{ name: "Ghi chú", rows: [["Danh sách do Sở lập"]] }, { name: "Danh sách", sheetData: registryData }] });
+      const expected = parseRegistryXlsx(registryBytes, { file: "danh-sach.xlsx" });
+      assert(expected.items.length === 2 && expected.report.rejected === 1 && expected.items[0].deadline === "2026-09-30", "the domain should take two rows, with the Excel date, and reject one");
+      const { page } = await environment.newPage();
+      await openTracking(page, environment);
+      await page.setInputFiles('[data-testid="registry-input"]', { name: "danh-sach.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(registryBytes) });
+      await page.waitForSelector('[data-testid="registry-report"]', { timeout: TIMEOUT });
+      assert((await page.textContent('[data-testid="registry-report"] [data-testid="report-read"]'))?.trim() === String(expected.report.read), "rows read");
+      assert((await page.textContent('[data-testid="registry-report"] [data-testid="report-accepted"]'))?.trim() === "2", "rows accepted");
+      assert(((await page.textContent('[data-testid="registry-report"] [data-testid="report-issues"]')) ?? "").includes("dòng 4"), "the bad row is named by its row below the header");
+      assert((await page.textContent('[data-testid="registry-report"] [data-testid="tracking-report-sheet"]'))?.trim() === "Trang tính: Danh sách", "the report names the sheet");
+      await waitForNumber(page, "dashboard-listed", 2);
+      await waitForNumber(page, "dashboard-covered", 0);
+
+      const updatesBytes = buildXlsx({
+        sheets: [{ name: "Cập nhật", sheetData: [row(1, ["mã điểm", "nhà mạng", "trạng thái", "ngày", "công nghệ"].map((header, index) => text(`${"ABCDE"[index]}1`, header)).join("")), row(2, `${text("A2", "LS-1")}${text("B2", "Viettel")}${text("C2", "đã phát sóng")}<c r="D2" s="2"><v>${serial(today)}</v></c>${text("E2", "4G")}`)].join("") }],
+      });
+      await page.setInputFiles('[data-testid="updates-input"]', { name: "cap-nhat-viettel.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(updatesBytes) });
+      await page.waitForSelector('[data-testid="updates-summary"]', { timeout: TIMEOUT });
+      const updates = parseUpdatesXlsx(updatesBytes, { file: "cap-nhat-viettel.xlsx", registry: expected.items, events: [], today });
+      assert(updates.events.length === 1 && updates.events[0].date === today, "the domain takes the row with its Excel date");
+      assert((await page.textContent('[data-testid="updates-summary"]'))?.startsWith("1 mới"), `summary: ${await page.textContent('[data-testid="updates-summary"]')}`);
+      await waitForNumber(page, "dashboard-covered", 1);
     },
   },
   {

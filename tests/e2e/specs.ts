@@ -5,7 +5,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
-import { analyzeCoverage, foldForSearch, parseCoverageGeojson, readCsvTable, selectPoints, summarizeCoverage, type Point } from "../../src/domain/index.ts";
+import { analyzeCoverage, foldForSearch, parseCoverageGeojson, parsePointsXlsx, readCsvTable, selectPoints, summarizeCoverage, type Point } from "../../src/domain/index.ts";
+import { buildXlsx } from "../xlsx_builder.ts";
 import { countUncovered, withPointsCsv, type DomainModel } from "./expected.ts";
 
 export interface SpecEnvironment {
@@ -258,6 +259,49 @@ export const SPECS: Spec[] = [
       const expected = expectedAfterImport(environment, text);
       assertEqual((await page.textContent('[data-testid="report-accepted"]'))?.trim(), String(expected.points.length), "accepted rows");
       await waitForCount(page, countUncovered(expected));
+    },
+  },
+  {
+    name: "an Excel .xlsx workbook with two sheets imports through the preview (sheet choice, columns, first rows)",
+    async run(environment) {
+      const { page } = await environment.newPage();
+      await openApp(page, environment);
+      await waitForCount(page, countUncovered(environment.sample));
+      const points = importedPoints(environment);
+      const bytes = buildXlsx({
+        sheets: [
+          { name: "Hướng dẫn", rows: [["Danh sách trường, điểm trường"], ["Nguồn: Sở TT&TT"]] },
+          { name: "Danh sách", rows: [["Mã điểm", "Tên điểm", "Loại", "Vĩ độ", "Kinh độ"], ...points.map((point) => [point.id, point.name, point.kind, point.lat, point.lon])] },
+        ],
+      });
+      const expectedResult = parsePointsXlsx(bytes, { file: "truong.xlsx" });
+      assertEqual(expectedResult.report.sheet, "Danh sách", "the domain reads the second sheet");
+      const expected = { ...environment.sample, points: expectedResult.items, analysis: analyzeCoverage(expectedResult.items, environment.sample.coverage, environment.sample.admin) };
+      await openTab(page, "import");
+      await page.setInputFiles('[data-testid="import-input"]', { name: "truong.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(bytes) });
+      await page.waitForSelector('[data-testid="import-preview"]', { timeout: TIMEOUT });
+      assertEqual(await page.inputValue('[data-testid="import-sheet"]'), "Danh sách", "the sheet with coordinates is chosen");
+      assertEqual(await page.$$eval('[data-testid="import-sheet"] option', (options) => options.map((option) => option.textContent)), ["Hướng dẫn", "Danh sách"], "the sheets to choose from");
+      assertEqual((await page.textContent('[data-testid="preview-encoding"]'))?.trim(), "Sổ tính Excel (.xlsx)", "the format shown");
+      assertEqual(await page.locator('[data-testid="import-delimiter"]').count(), 0, "no delimiter for a workbook");
+      assertEqual(await page.inputValue('[data-testid="import-lat"]'), "Vĩ độ", "latitude column");
+      assertEqual(await page.inputValue('[data-testid="import-lon"]'), "Kinh độ", "longitude column");
+      assertEqual((await page.textContent('[data-testid="preview-table"] tbody tr td'))?.trim(), points[0].id, "the first row is shown");
+      await page.selectOption('[data-testid="import-sheet"]', "Hướng dẫn");
+      await page.waitForFunction(() => document.querySelector('[data-testid="preview-table"] thead th')?.textContent === "Danh sách trường, điểm trường", undefined, { timeout: TIMEOUT });
+      assertEqual(await page.inputValue('[data-testid="import-lon"]'), "", "the notes sheet has no longitude column");
+      await page.selectOption('[data-testid="import-sheet"]', "Danh sách");
+      await page.waitForFunction(() => (document.querySelector('[data-testid="import-lon"]') as HTMLSelectElement | null)?.value === "Kinh độ", undefined, { timeout: TIMEOUT });
+      await confirmImport(page);
+      assertEqual(await page.getAttribute('[data-testid="import-outcome"]', "data-refused"), "false", "the workbook is accepted");
+      assertEqual((await page.textContent('[data-testid="report-accepted"]'))?.trim(), String(expected.points.length), "accepted rows");
+      assertEqual((await page.textContent('[data-testid="import-report-sheet"]'))?.trim(), "Trang tính: Danh sách", "the report names the sheet");
+      await waitForCount(page, countUncovered(expected));
+      await openTab(page, "import");
+      await page.setInputFiles('[data-testid="import-input"]', { name: "cu.xls", mimeType: "application/vnd.ms-excel", buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]) });
+      await page.waitForSelector('[data-testid="import-xlsx-error"]', { timeout: TIMEOUT });
+      assert(((await page.textContent('[data-testid="import-xlsx-error"]')) ?? "").includes("lưu lại dạng .xlsx"), "an old .xls says how to save it");
+      assert(await page.isDisabled('[data-testid="import-confirm"]'), "an unreadable workbook cannot be imported");
     },
   },
   {

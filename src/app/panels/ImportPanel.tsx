@@ -9,6 +9,7 @@ import { createFileId } from "../state/controller.ts";
 import { makeNotice } from "../state/store.ts";
 import { importReportToCsv } from "./import_report_csv.ts";
 import { getCsvSeparator } from "../state/csv_preference.ts";
+import { WorkbookSheetChoice } from "./WorkbookSheetChoice.tsx";
 
 interface PendingFile {
   name: string;
@@ -47,6 +48,7 @@ function ImportReportView() {
   return (
     <section className={`import-report${lastImport.refused ? " import-report-refused" : ""}`} data-testid="import-report" aria-live="polite">
       <h3>{t("report.heading", { file: lastImport.fileName })}</h3>
+      {report.sheet !== undefined && <p className="hint" data-testid="import-report-sheet">{t("report.sheet", { sheet: report.sheet })}</p>}
       <p role={lastImport.refused ? "alert" : "status"} data-testid="import-outcome" data-refused={lastImport.refused ? "true" : "false"}>
         {lastImport.refused ? t("import.badFile", { file: lastImport.fileName }) : t("import.done", { file: lastImport.fileName })}
       </p>
@@ -149,7 +151,9 @@ export function ImportPanel() {
       const result = await controller.inspectFile(file.name, file.bytes, options);
       const lon = options.lonColumn ?? result.csv?.lonColumn;
       const lat = options.latColumn ?? result.csv?.latColumn;
-      setPreview({ file, inspect: result, kind: kind ?? chosenKindOf(result), options: { ...options, lonColumn: lon, latColumn: lat } });
+      // A workbook's sheet is kept as chosen in the preview, so the import reads that very sheet.
+      const sheet = result.xlsx?.sheet ?? undefined;
+      setPreview({ file, inspect: result, kind: kind ?? chosenKindOf(result), options: { ...options, lonColumn: lon, latColumn: lat, ...(sheet !== undefined ? { sheet } : {}) } });
     } catch (error) {
       if (!(error instanceof CancelledError)) controller.notify(makeNotice("error", "error.readFile", { file: file.name, reason: error instanceof Error ? error.message : String(error) }));
       setPreview(null);
@@ -194,8 +198,8 @@ export function ImportPanel() {
   const updateOptions = (patch: Partial<FileOptions>) => {
     if (!preview) return;
     const options = { ...preview.options, ...patch };
-    if ("delimiter" in patch) {
-      // A new delimiter changes the columns: let the preview detect the coordinate columns again.
+    if ("delimiter" in patch || "sheet" in patch) {
+      // A new delimiter (or sheet) changes the columns: let the preview detect the coordinate columns again.
       delete options.lonColumn;
       delete options.latColumn;
     }
@@ -203,7 +207,8 @@ export function ImportPanel() {
   };
 
   const csv = preview?.inspect.csv ?? null;
-  const importable = preview !== null && (preview.kind === "points" || preview.kind === "coverage" || preview.kind === "admin");
+  const workbookError = preview?.inspect.xlsx?.error ?? null;
+  const importable = preview !== null && workbookError === null && (preview.kind === "points" || preview.kind === "coverage" || preview.kind === "admin");
 
   return (
     <section className="import-panel" aria-labelledby="import-heading">
@@ -225,7 +230,7 @@ export function ImportPanel() {
             ref={inputRef}
             type="file"
             multiple
-            accept=".csv,.tsv,.txt,.geojson,.json,text/csv,application/geo+json,application/json"
+            accept=".csv,.tsv,.txt,.xlsx,.geojson,.json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/geo+json,application/json"
             data-testid="import-input"
             className="visually-hidden"
             onChange={(event) => void addFiles(event.target.files)}
@@ -241,7 +246,7 @@ export function ImportPanel() {
           <label className="field">
             <span>{t("import.kind")}</span>
             <select value={preview.kind} onChange={(event) => setPreview({ ...preview, kind: event.target.value as ChosenKind })} data-testid="import-kind">
-              {(csv ? (["points"] as const) : (["points", "coverage", "admin"] as const)).map((kind) => (
+              {(csv || preview.inspect.xlsx ? (["points"] as const) : (["points", "coverage", "admin"] as const)).map((kind) => (
                 <option key={kind} value={kind}>
                   {t(`import.kind.${kind}`)}
                 </option>
@@ -250,17 +255,18 @@ export function ImportPanel() {
               {preview.kind === "unknown" && <option value="unknown">{t("import.kind.unknown")}</option>}
             </select>
           </label>
+          <WorkbookSheetChoice xlsx={preview.inspect.xlsx} file={preview.file.name} onChoose={(sheet) => updateOptions({ sheet })} />
           {csv && (
             <>
               <dl className="preview-facts">
-                <dt>{t("import.encoding")}</dt>
-                <dd data-testid="preview-encoding">{csv.encoding}</dd>
+                <dt>{csv.encoding === "xlsx" ? t("import.format") : t("import.encoding")}</dt>
+                <dd data-testid="preview-encoding">{csv.encoding === "xlsx" ? t("import.formatXlsx") : csv.encoding}</dd>
                 <dt>{t("import.decimalComma")}</dt>
                 <dd data-testid="preview-decimal-comma">{csv.decimalComma ? t("import.yes") : t("import.no")}</dd>
                 <dt>{t("import.rowCount", { count: csv.rowCount })}</dt>
                 <dd />
               </dl>
-              <label className="field">
+              {csv.encoding !== "xlsx" && <label className="field">
                 <span>{t("import.delimiter")}</span>
                 <select value={preview.options.delimiter ?? csv.delimiter} onChange={(event) => updateOptions({ delimiter: event.target.value as FileOptions["delimiter"] })} data-testid="import-delimiter">
                   {DELIMITERS.map((delimiter) => (
@@ -269,7 +275,7 @@ export function ImportPanel() {
                     </option>
                   ))}
                 </select>
-              </label>
+              </label>}
               <label className="field">
                 <span>{t("import.lonColumn")}</span>
                 <select value={preview.options.lonColumn ?? ""} onChange={(event) => updateOptions({ lonColumn: event.target.value || undefined })} data-testid="import-lon">
@@ -345,7 +351,7 @@ export function ImportPanel() {
               </label>
             </>
           )}
-          {!importable && <p role="alert">{t("import.notSupported")}</p>}
+          {!importable && workbookError === null && <p role="alert">{t("import.notSupported")}</p>}
           <div className="button-row">
             <button type="button" className="primary" onClick={() => void confirm()} disabled={!importable || busy !== null} data-testid="import-confirm">
               {t("import.confirm")}

@@ -286,7 +286,7 @@ export function DepartmentPanel({ registry, states, today, crossCheck, pastDay }
       <h2 id="tracking-department-heading">{t("tracking.department.importHeading")}</h2>
       <label className="field">
         <span>{t("tracking.department.importLabel")}</span>
-        <input type="file" multiple accept=".csv,.json,.txt,text/csv,application/json" data-testid="updates-input" onChange={(event) => void readChosenFiles(event, controller.importUpdateFile)} />
+        <input type="file" multiple accept=".csv,.xlsx,.json,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/json" data-testid="updates-input" onChange={(event) => void readChosenFiles(event, controller.importUpdateFile)} />
       </label>
       <p className="hint">{t("tracking.department.importHint")}</p>
       {imports

@@ -18,6 +18,7 @@ export function TrackingReport({ entry }: { entry: TrackingImport }) {
   return (
     <section className={`import-report${entry.refused ? " import-report-refused" : ""}`} data-testid={`${entry.kind}-report`} aria-live="polite">
       <h3>{t("tracking.report.heading", { file: entry.file })}</h3>
+      {report.sheet !== undefined && <p className="hint" data-testid="tracking-report-sheet">{t("tracking.report.sheet", { sheet: report.sheet })}</p>}
       <dl className="report-counts">
         <dt>{t("tracking.report.read")}</dt>
         <dd data-testid="report-read">{formatNumber(language, report.read, 0)}</dd>

@@ -140,7 +140,7 @@ export const PROGRESS_MESSAGES = {
   "tracking.carrier.recordOnAir": { vi: "Ghi đã phát sóng", en: "Record on air" },
 
   "tracking.department.importHeading": { vi: "Nhập tệp cập nhật của nhà mạng", en: "Import carriers' update files" },
-  "tracking.department.importLabel": { vi: "Chọn tệp cập nhật (CSV hoặc JSON)", en: "Choose update files (CSV or JSON)" },
+  "tracking.department.importLabel": { vi: "Chọn tệp cập nhật (CSV, Excel .xlsx hoặc JSON)", en: "Choose update files (CSV, Excel .xlsx or JSON)" },
   "tracking.department.importHint": {
     vi: "Mỗi dòng được kiểm tra: mã điểm, nhà mạng được giao, chuyển trạng thái, ngày. Nhập lại cùng tệp không thay đổi gì.",
     en: "Every row is checked: point id, assigned carrier, transition, date. Importing the same file again changes nothing.",
@@ -194,7 +194,7 @@ export const PROGRESS_MESSAGES = {
   "tracking.history.source": { vi: "tệp {file}, dòng {row}", en: "file {file}, row {row}" },
 
   "tracking.data.heading": { vi: "Dữ liệu, xuất và sao lưu", en: "Data, exports and backup" },
-  "tracking.data.registryImport": { vi: "Thay danh sách điểm lõm sóng (CSV hoặc GeoJSON)", en: "Replace the list of dead zones (CSV or GeoJSON)" },
+  "tracking.data.registryImport": { vi: "Thay danh sách điểm lõm sóng (CSV, Excel .xlsx hoặc GeoJSON)", en: "Replace the list of dead zones (CSV, Excel .xlsx or GeoJSON)" },
   "tracking.data.registryHint": {
     vi: "Cột: id, tên, kinh độ/vĩ độ (hoặc point_id), tỉnh, xã, nhà mạng, hạn. Nhật ký sự kiện được giữ nguyên.",
     en: "Columns: id, name, lon/lat (or point_id), province, commune, carrier, deadline. The event log is kept.",
@@ -246,6 +246,7 @@ export const PROGRESS_MESSAGES = {
   "tracking.sample.failed": { vi: "Không tải được dữ liệu mẫu: {reason}", en: "Could not load the sample data: {reason}" },
 
   "tracking.report.heading": { vi: "Kết quả nhập {file}", en: "Import of {file}" },
+  "tracking.report.sheet": { vi: "Trang tính: {sheet}", en: "Sheet: {sheet}" },
   "tracking.report.read": { vi: "Số dòng đọc", en: "Rows read" },
   "tracking.report.accepted": { vi: "Chấp nhận", en: "Accepted" },
   "tracking.report.rejected": { vi: "Từ chối", en: "Rejected" },

@@ -11,6 +11,8 @@ import type { StatusEvent, StatusEventDraft } from "../../domain/progress/events
 import { parseRegistryCsv, parseRegistryGeojson } from "../../domain/progress/parse_registry.ts";
 import { acceptInfeasible, disputePoints, recordStatusChange, verifyPoints, type ChangeRejection, type RecordResult } from "../../domain/progress/record.ts";
 import { parseUpdatesCsv, parseUpdatesJson } from "../../domain/progress/updates.ts";
+import { isSpreadsheetFile } from "../../domain/parse/read_xlsx.ts";
+import { parseRegistryXlsx, parseUpdatesXlsx } from "../../domain/parse/xlsx_import.ts";
 import type { Point } from "../../domain/types.ts";
 import { createStore, type Store } from "../state/store.ts";
 import { fetchSampleTracking } from "./tracking_sample.ts";
@@ -226,7 +228,7 @@ export function createTrackingController(options: { today: () => string; now: ()
       const state = store.getState();
       const isJson = /\.json$/i.test(name) || new TextDecoder().decode(bytes.subarray(0, 64)).trimStart().startsWith("{");
       const importOptions = { file: name, registry: state.registry.registry, events: state.events, today: options.today(), listPublishedOn: state.registry.listPublishedOn };
-      const result = isJson ? parseUpdatesJson(bytes, importOptions) : parseUpdatesCsv(bytes, importOptions);
+      const result = isSpreadsheetFile(name, bytes) ? parseUpdatesXlsx(bytes, importOptions) : isJson ? parseUpdatesJson(bytes, importOptions) : parseUpdatesCsv(bytes, importOptions);
       const known = new Set(state.conflicts.map((conflict) => conflict.incoming.id));
       const conflicts = result.conflicts.filter((conflict) => !known.has(conflict.incoming.id));
       if (conflicts.length > 0) store.setState((current) => ({ conflicts: [...current.conflicts, ...conflicts] }));
@@ -259,7 +261,9 @@ export function createTrackingController(options: { today: () => string; now: ()
     async importRegistry(name, bytes, points) {
       const text = new TextDecoder().decode(bytes.subarray(0, 200)).trimStart();
       const isGeojson = /\.(geo)?json$/i.test(name) || text.startsWith("{");
-      const parsed = isGeojson ? parseRegistryGeojson(bytes, { file: name, points }) : parseRegistryCsv(bytes, { file: name, points });
+      const parsed = isSpreadsheetFile(name, bytes)
+        ? parseRegistryXlsx(bytes, { file: name, points })
+        : isGeojson ? parseRegistryGeojson(bytes, { file: name, points }) : parseRegistryCsv(bytes, { file: name, points });
       const refused = parsed.items.length === 0;
       addImport({ kind: "registry", file: name, report: parsed.report, added: parsed.items.length, duplicates: 0, conflicts: 0, refused });
       if (refused) return;

@@ -9,6 +9,8 @@ import { findProperty } from "./geojson_input.ts";
 import { ADMIN_PROPERTY_ALIASES } from "./parse_admin_geojson.ts";
 import { COVERAGE_PROPERTY_ALIASES } from "./parse_coverage_geojson.ts";
 import { readCsvTable } from "./read_csv_table.ts";
+import { isOleBytes, isZipBytes } from "./read_xlsx.ts";
+import { detectXlsxKind } from "./xlsx_import.ts";
 
 export type FileKind = ImportKind | "unknown";
 
@@ -68,6 +70,9 @@ function detectJsonKind(value: unknown): FileKind {
  * ```
  */
 export function detectFileKind(input: string | Uint8Array, fileName: string): FileKind {
+  // An Excel workbook (a zip): the kind of its first sheet. An OLE file (.xls, encrypted .xlsx) is not read.
+  if (typeof input !== "string" && isZipBytes(input)) return detectXlsxKind(input);
+  if (typeof input !== "string" && isOleBytes(input)) return "unknown";
   const { text } = inputToText(input);
   const trimmed = text.trimStart();
   if (trimmed === "") return "unknown";

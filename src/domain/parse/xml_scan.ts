@@ -1,0 +1,164 @@
+/**
+ * A tiny XML scanner for the parts of an .xlsx workbook: start tags (with attributes), end tags and text,
+ * handed to callbacks as they come (no tree, no DOM). Enough XML for what spreadsheet programs write, and
+ * safe on what they should not: a DOCTYPE and its entity declarations are skipped, never expanded; only
+ * the five predefined entities and numeric character references are decoded; element and attribute
+ * names lose their namespace prefix (`x:c` is `c`), and attributes are returned in a `Map`, so a name
+ * such as `__proto__` is only a key.
+ */
+
+/** Attributes of a start tag, by local name. */
+export type XmlAttributes = Map<string, string>;
+
+/** What the scanner reports. Every callback is optional. */
+export interface XmlHandler {
+  open?(name: string, attributes: XmlAttributes, selfClosing: boolean): void;
+  close?(name: string): void;
+  text?(text: string): void;
+}
+
+/** Thrown on text that is not well-formed enough to read (an unterminated tag, comment or section). */
+export class XmlSyntaxError extends Error {}
+
+const PREDEFINED: ReadonlyMap<string, string> = new Map([
+  ["lt", "<"],
+  ["gt", ">"],
+  ["amp", "&"],
+  ["quot", '"'],
+  ["apos", "'"],
+]);
+
+function codePointText(code: number, original: string): string {
+  // Not a character: kept as written rather than guessed.
+  if (!Number.isFinite(code) || code < 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return original;
+  return String.fromCodePoint(code);
+}
+
+/**
+ * Decodes the predefined entities and numeric character references; any other `&name;` is left as written.
+ * @param text - raw text or attribute value
+ * @returns the decoded text
+ * @example
+ * ```ts
+ * decodeXmlText("a &amp; b &#7841; &#x1EA1; &ext;"); // "a & b ạ ạ &ext;"
+ * ```
+ */
+export function decodeXmlText(text: string): string {
+  if (!text.includes("&")) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9._-]*);/g, (original, body: string) => {
+    if (body[0] === "#") return codePointText(body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10), original);
+    return PREDEFINED.get(body) ?? original;
+  });
+}
+
+function localName(name: string): string {
+  const colon = name.indexOf(":");
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+function readAttributes(source: string): XmlAttributes {
+  const attributes: XmlAttributes = new Map();
+  if (source.trim() === "") return attributes;
+  ATTRIBUTE.lastIndex = 0;
+  for (let match = ATTRIBUTE.exec(source); match !== null; match = ATTRIBUTE.exec(source)) {
+    const name = match[1];
+    if (name === "xmlns" || name.startsWith("xmlns:")) continue;
+    attributes.set(localName(name), decodeXmlText(match[2] ?? match[3] ?? ""));
+  }
+  return attributes;
+}
+
+/** Finds the end of a start tag: the first `>` outside a quoted attribute value. */
+function tagEnd(xml: string, from: number): number {
+  let quote = "";
+  for (let i = from; i < xml.length; i++) {
+    const character = xml[i];
+    if (quote !== "") {
+      if (character === quote) quote = "";
+    } else if (character === '"' || character === "'") {
+      quote = character;
+    } else if (character === ">") {
+      return i;
+    }
+  }
+  return -1;
+}
+
+/** Skips a DOCTYPE, including an internal subset in brackets (entity declarations are never read). */
+function doctypeEnd(xml: string, from: number): number {
+  let depth = 0;
+  let quote = "";
+  for (let i = from; i < xml.length; i++) {
+    const character = xml[i];
+    if (quote !== "") {
+      if (character === quote) quote = "";
+    } else if (character === '"' || character === "'") {
+      quote = character;
+    } else if (character === "[") {
+      depth++;
+    } else if (character === "]") {
+      depth--;
+    } else if (character === ">" && depth <= 0) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+function need(position: number, what: string): number {
+  if (position < 0) throw new XmlSyntaxError(`unterminated ${what}`);
+  return position;
+}
+
+/**
+ * Scans an XML document and reports its start tags, end tags and text, in order.
+ * @param xml - the document
+ * @param handler - the callbacks
+ * @throws XmlSyntaxError on an unterminated tag, comment, CDATA section or DOCTYPE
+ * @example
+ * ```ts
+ * scanXml('<a x="1">b &amp; c</a>', { open: (name, attributes) => console.log(name, attributes.get("x")), text: console.log });
+ * ```
+ */
+export function scanXml(xml: string, handler: XmlHandler): void {
+  const wantsText = handler.text !== undefined;
+  let position = 0;
+  const length = xml.length;
+  while (position < length) {
+    const lt = xml.indexOf("<", position);
+    const textEnd = lt < 0 ? length : lt;
+    if (wantsText && textEnd > position) handler.text?.(decodeXmlText(xml.slice(position, textEnd)));
+    if (lt < 0) break;
+    const next = xml[lt + 1];
+    if (next === "/") {
+      const end = need(xml.indexOf(">", lt), "end tag");
+      handler.close?.(localName(xml.slice(lt + 2, end).trim()));
+      position = end + 1;
+    } else if (next === "?") {
+      position = need(xml.indexOf("?>", lt + 2), "processing instruction") + 2;
+    } else if (next === "!") {
+      if (xml.startsWith("<!--", lt)) {
+        position = need(xml.indexOf("-->", lt + 4), "comment") + 3;
+      } else if (xml.startsWith("<![CDATA[", lt)) {
+        const end = need(xml.indexOf("]]>", lt + 9), "CDATA section");
+        if (wantsText) handler.text?.(xml.slice(lt + 9, end));
+        position = end + 3;
+      } else {
+        position = need(doctypeEnd(xml, lt + 2), "DOCTYPE") + 1;
+      }
+    } else {
+      const end = need(tagEnd(xml, lt + 1), "start tag");
+      const selfClosing = xml[end - 1] === "/";
+      const inner = xml.slice(lt + 1, selfClosing ? end - 1 : end);
+      const nameEnd = inner.search(/[\s/]/);
+      const name = nameEnd < 0 ? inner : inner.slice(0, nameEnd);
+      const attributes = readAttributes(nameEnd < 0 ? "" : inner.slice(nameEnd));
+      const local = localName(name);
+      handler.open?.(local, attributes, selfClosing);
+      if (selfClosing) handler.close?.(local);
+      position = end + 1;
+    }
+  }
+}
