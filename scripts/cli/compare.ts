@@ -12,6 +12,8 @@ import {
   parseCoverageGeojson,
   parsePointsCsv,
   parsePointsGeojson,
+  parsePointsXlsx,
+  isSpreadsheetFile,
   pointsToCsv,
   pointsToGeojson,
   pointsToKml,
@@ -32,7 +34,8 @@ export const COMPARE_HELP = `compare — what a new coverage release changed for
   npm run cli -- compare --points FILE --before FILE [--before FILE…] --after FILE [--after FILE…] [options]
 
 Inputs
-  --points FILE        point list, CSV or GeoJSON (as for analyze). Repeatable.
+  --points FILE        point list, CSV, Excel .xlsx or GeoJSON (as for analyze). Repeatable.
+  --sheet NAME         the sheet of an .xlsx point list (default: the first with coordinate columns)
   --before FILE        coverage GeoJSON of the earlier release(s). Repeatable.
   --after FILE         coverage GeoJSON of the later release(s). Repeatable.
   --admin FILE         admin boundaries GeoJSON, for the counts per province. Repeatable.
@@ -72,6 +75,7 @@ export async function runCompare(argv: string[]): Promise<number> {
         before: { type: "string", multiple: true },
         after: { type: "string", multiple: true },
         admin: { type: "string", multiple: true },
+        sheet: { type: "string" },
         "min-tech": { type: "string" },
         carrier: { type: "string", multiple: true },
         out: { type: "string" },
@@ -104,7 +108,12 @@ export async function runCompare(argv: string[]): Promise<number> {
   for (const path of options.points) {
     const file = displayName(path);
     const bytes = await readInput(path);
-    const result = looksLikeJson(path, await readHead(path)) ? parsePointsGeojson(bytes, { file }) : parsePointsCsv(bytes, { file });
+    const head = await readHead(path);
+    const result = isSpreadsheetFile(path, head)
+      ? parsePointsXlsx(bytes, { file, sheet: options.sheet })
+      : looksLikeJson(path, head)
+        ? parsePointsGeojson(bytes, { file })
+        : parsePointsCsv(bytes, { file });
     reports.push(result.report);
     failOnUnusable(path, result.report, language);
     for (const point of result.items) points.push(point);

@@ -32,6 +32,20 @@ describe("findColumn", () => {
     expect(findColumn(header, POINT_COLUMN_ALIASES.communeName)).toBe("Xã");
   });
 
+  it("reads the headers of lists kept by schools and communes (Tên trường, Sĩ số, Tỉnh/Thành phố, Xã/Phường)", () => {
+    const schools = ["Mã trường", "Tên trường", "Sĩ số", "Tỉnh/Thành phố", "Xã/Phường", "Vĩ độ", "Kinh độ"];
+    expect(findColumn(schools, POINT_COLUMN_ALIASES.id)).toBe("Mã trường");
+    expect(findColumn(schools, POINT_COLUMN_ALIASES.name)).toBe("Tên trường");
+    expect(findColumn(schools, POINT_COLUMN_ALIASES.weight)).toBe("Sĩ số");
+    expect(findColumn(schools, POINT_COLUMN_ALIASES.provinceName)).toBe("Tỉnh/Thành phố");
+    expect(findColumn(schools, POINT_COLUMN_ALIASES.communeName)).toBe("Xã/Phường");
+    // A list of school sites names both the site and its school: the site is the point.
+    const sites = ["Mã trường chính", "Tên trường", "Mã điểm trường", "Tên điểm trường"];
+    expect(findColumn(sites, POINT_COLUMN_ALIASES.id)).toBe("Mã điểm trường");
+    expect(findColumn(sites, POINT_COLUMN_ALIASES.name)).toBe("Tên điểm trường");
+    expect(findColumn(sites, POINT_COLUMN_ALIASES.parentId)).toBe("Mã trường chính");
+  });
+
   it("returns undefined when no header matches", () => {
     expect(findColumn(["a", "b"], LATITUDE_ALIASES)).toBeUndefined();
   });

@@ -10,14 +10,15 @@ export const LATITUDE_ALIASES = ["lat", "latitude", "y", "vĩ độ", "vi do", "
 export const LONGITUDE_ALIASES = ["lon", "lng", "long", "longitude", "x", "kinh độ", "kinh do", "kinhdo"] as const;
 /** Headers recognised for the other point columns, by Point field. */
 export const POINT_COLUMN_ALIASES = {
-  id: ["id", "point_id", "mã điểm", "mã", "ma", "code"],
-  name: ["name", "tên điểm", "tên", "ten"],
+  id: ["id", "point_id", "mã điểm", "mã", "ma", "code", "mã điểm trường", "mã trường", "mã thôn"],
+  // The specific names first: in a list of school sites, "Tên điểm trường" is the site, "Tên trường" its school.
+  name: ["name", "tên điểm", "tên điểm trường", "tên trường", "tên thôn", "tên thôn bản", "tên thôn/bản", "tên", "ten"],
   kind: ["kind", "loại điểm", "loại", "loai", "type"],
   parentId: ["parent_id", "mã trường chính"],
-  weight: ["weight", "pupils", "households", "số học sinh", "số hộ"],
-  provinceName: ["province", "province_name", "tỉnh", "tinh"],
+  weight: ["weight", "pupils", "households", "số học sinh", "số hộ", "số hs", "sĩ số", "dân số"],
+  provinceName: ["province", "province_name", "tỉnh", "tinh", "tên tỉnh", "tỉnh/thành phố", "tỉnh, thành phố", "tỉnh/tp"],
   provinceCode: ["province_code", "mã tỉnh"],
-  communeName: ["commune", "commune_name", "xã", "xa", "phường"],
+  communeName: ["commune", "commune_name", "xã", "xa", "phường", "tên xã", "xã/phường", "xã, phường", "xã/phường/thị trấn"],
   communeCode: ["commune_code", "mã xã"],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -66,8 +66,8 @@ describe("parsePointsXlsx", () => {
     const csv = parsePointsCsv('Tên trường,Vĩ độ,Kinh độ\nBản Xèo,"22,4856",103.9712\nNà Pồ,22.5012,103.9567\n', { file: "truong.xlsx" });
     expect(xlsx.items).toEqual(csv.items);
     expect(xlsx.report).toEqual(asSheetReport(csv.report, "Trường học"));
-    // "Tên trường" is not one of the name headers (as in a CSV): it travels as an extra column.
-    expect(xlsx.items.map((point) => [point.extra["Tên trường"], point.lat, point.lon])).toEqual([
+    // "Tên trường" is a name header (as in a CSV).
+    expect(xlsx.items.map((point) => [point.name, point.lat, point.lon])).toEqual([
       ["Bản Xèo", 22.4856, 103.9712],
       ["Nà Pồ", 22.5012, 103.9567],
     ]);
