@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readCsvTable } from "../src/domain/parse/read_csv_table.ts";
@@ -75,6 +75,25 @@ describe("cli analyze", () => {
     const withoutOut = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--nearest"]);
     expect(withoutOut.code).toBe(2);
     expect(withoutOut.stderr).toContain("--nearest");
+  });
+
+  it("reads coverage and points from Google Earth KML files like the GeoJSON and CSV", async () => {
+    const dir = await tempDir();
+    const square = (x0: number, x1: number) => `${x0},22 ${x1},22 ${x1},22.1 ${x0},22.1 ${x0},22`;
+    const placemark = (carrier: string, technology: string, ring: string) =>
+      `<Placemark><ExtendedData><Data name="carrier"><value>${carrier}</value></Data><Data name="technology"><value>${technology}</value></Data></ExtendedData>` +
+      `<Polygon><outerBoundaryIs><LinearRing><coordinates>${ring}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>`;
+    const coverage = join(dir, "coverage.kml");
+    await writeFile(coverage, `<?xml version="1.0"?><kml><Document>${placemark("Viettel", "4G", square(104.0, 104.1))}${placemark("VNPT", "3G", square(104.05, 104.2))}</Document></kml>`);
+    const points = join(dir, "points.kml");
+    const point = (id: string, lon: number, lat: number) => `<Placemark><name>${id}</name><ExtendedData><Data name="id"><value>${id}</value></Data></ExtendedData><Point><coordinates>${lon},${lat}</coordinates></Point></Placemark>`;
+    await writeFile(points, `<kml><Document>${point("P1", 104.02, 22.05)}${point("P4", 104.3, 22.3)}</Document></kml>`);
+    const out = join(dir, "uncovered.csv");
+    const result = await runCli(["analyze", "--points", points, "--coverage", coverage, "--out", out, "--lang", "en"]);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("Points: 2");
+    const lines = (await readFile(out, "utf8")).slice(1).trim().split("\r\n");
+    expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual(["P4"]);
   });
 
   it("exits 2 on an unknown CSV separator", async () => {

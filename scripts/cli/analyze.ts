@@ -313,7 +313,7 @@ function outputFormat(path: string): "csv" | "geojson" | "kml" {
 
 function looksLikeJson(path: string, bytes: Uint8Array): boolean {
   const extension = extname(path).toLowerCase();
-  if (extension === ".geojson" || extension === ".json") return true;
+  if (extension === ".geojson" || extension === ".json" || extension === ".kml" || extension === ".kmz") return true;
   if (extension === ".csv" || extension === ".txt" || extension === ".tsv") return false;
   for (const byte of bytes.subarray(0, 64)) {
     if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09 || byte === 0xef || byte === 0xbb || byte === 0xbf) continue;

@@ -37,14 +37,15 @@ export function outputFormat(path: string): PointsOutputFormat {
 }
 
 /**
- * Whether an input file is JSON (GeoJSON) rather than CSV: by extension, else by its first non-blank byte.
+ * Whether an input file goes to the GeoJSON importers (GeoJSON, or KML/KMZ which they read too) rather than CSV:
+ * by extension, else by its first non-blank byte.
  * @param path - the file path
  * @param bytes - the file's first bytes
  * @returns true for JSON
  */
 export function looksLikeJson(path: string, bytes: Uint8Array): boolean {
   const extension = extname(path).toLowerCase();
-  if (extension === ".geojson" || extension === ".json") return true;
+  if (extension === ".geojson" || extension === ".json" || extension === ".kml" || extension === ".kmz") return true;
   if (extension === ".csv" || extension === ".txt" || extension === ".tsv") return false;
   for (const byte of bytes.subarray(0, 64)) {
     if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09 || byte === 0xef || byte === 0xbb || byte === 0xbf) continue;

@@ -10,6 +10,7 @@ export * from "./parse/fold_for_search.ts";
 export * from "./parse/find_column.ts";
 export * from "./parse/parse_number.ts";
 export * from "./parse/read_csv_table.ts";
+export * from "./parse/read_kml.ts";
 export * from "./export/to_csv.ts";
 export * from "./spatial/coverage_index.ts";
 export * from "./spatial/admin_index.ts";

@@ -8,6 +8,8 @@ import {
   analyzeCoverage,
   detectFileKind,
   findColumn,
+  isKmlInput,
+  readKml,
   isSpreadsheetFile,
   parseAdminGeojson,
   parseCoverageGeojson,
@@ -52,6 +54,8 @@ async function checkpoint(requestId: number, phase: ProgressPhase, fraction: num
 
 /** True when the file looks like JSON rather than CSV. */
 function isJsonFile(name: string, bytes: Uint8Array): boolean {
+  // KML and KMZ are read by the GeoJSON importers (as GeoJSON features).
+  if (isKmlInput(name, bytes)) return true;
   const lower = name.toLowerCase();
   if (lower.endsWith(".geojson") || lower.endsWith(".json")) return true;
   if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) return false;
@@ -63,7 +67,11 @@ function isJsonFile(name: string, bytes: Uint8Array): boolean {
   return false;
 }
 
-function countFeatures(bytes: Uint8Array): number | null {
+function countFeatures(name: string, bytes: Uint8Array): number | null {
+  if (isKmlInput(name, bytes)) {
+    const kml = readKml(bytes);
+    return kml.ok ? kml.value.features.length : null;
+  }
   try {
     const value = JSON.parse(new TextDecoder().decode(bytes)) as { features?: unknown[] };
     return Array.isArray(value.features) ? value.features.length : null;
@@ -76,7 +84,7 @@ function inspect(request: InspectRequest): InspectResult {
   const bytes = new Uint8Array(request.bytes);
   if (isSpreadsheetFile(request.name, bytes)) return inspectWorkbook(request.name, bytes, request.options);
   const detectedKind = detectFileKind(bytes, request.name);
-  if (isJsonFile(request.name, bytes)) return { detectedKind, csv: null, featureCount: countFeatures(bytes) };
+  if (isJsonFile(request.name, bytes)) return { detectedKind, csv: null, featureCount: countFeatures(request.name, bytes) };
   const preview = previewCsv(bytes, {
     file: request.name,
     delimiter: request.options.delimiter,

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { analyzeCoverage, foldForSearch, parseCoverageGeojson, parsePointsXlsx, readCsvTable, selectPoints, summarizeCoverage, type Point } from "../../src/domain/index.ts";
 import { buildXlsx } from "../xlsx_builder.ts";
+import { strToU8, zipSync } from "fflate";
 import { countUncovered, withPointsCsv, type DomainModel } from "./expected.ts";
 
 export interface SpecEnvironment {
@@ -351,6 +352,32 @@ export const SPECS: Spec[] = [
       const summary = summarizeCoverage(analysis, sample.points, {});
       assertEqual(await page.locator('[data-testid="stats-communes"] tbody tr').count(), summary.byCommune.length, "one row per commune");
       assert(await page.isVisible('[data-testid="stats-chart"]'), "the chart of % covered by commune is drawn");
+    },
+  },
+  {
+    name: "a Google Earth KMZ of coverage imports like GeoJSON (carrier and technology from its ExtendedData)",
+    async run(environment) {
+      const { page } = await environment.newPage();
+      await openApp(page, environment);
+      const { sample } = environment;
+      await waitForCount(page, countUncovered(sample));
+      const target = sample.points[selectPoints(sample.analysis, sample.points, { status: "uncovered" })[0]];
+      const ring = [[-1, -1], [1, -1], [1, 1], [-1, 1], [-1, -1]].map(([dx, dy]) => `${target.lon + dx * 0.05},${target.lat + dy * 0.05},0`).join(" ");
+      const kml = `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>Vùng phủ</name><Folder><name>TestNet 4G</name>
+        <Placemark><name>Trạm thử</name><ExtendedData><Data name="carrier"><value>TestNet</value></Data><Data name="technology"><value>LTE</value></Data>
+        <Data name="as_of"><value>2025-10-01</value></Data></ExtendedData><Polygon><outerBoundaryIs><LinearRing><coordinates>${ring}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>
+        </Folder></Document></kml>`;
+      const kmz = Buffer.from(zipSync({ "doc.kml": strToU8(kml) }));
+      await openTab(page, "import");
+      await page.setInputFiles('[data-testid="import-input"]', { name: "testnet.kmz", mimeType: "application/vnd.google-earth.kmz", buffer: kmz });
+      await page.waitForSelector('[data-testid="import-preview"]', { timeout: TIMEOUT });
+      assertEqual(await page.inputValue('[data-testid="import-kind"]'), "coverage", "detected kind of the KMZ");
+      await confirmImport(page);
+      const coverage = parseCoverageGeojson(new Uint8Array(kmz), { file: "testnet.kmz" }).items;
+      assertEqual(coverage.length, 1, "the domain reads one polygon from the KMZ");
+      const expected = { ...sample, coverage, analysis: analyzeCoverage(sample.points, coverage, sample.admin) };
+      await waitForCount(page, countUncovered(expected));
+      assert(await page.isVisible('[data-testid="layer-coverage-TestNet-4G"]'), "the legend lists the KMZ's layer (LTE read as 4G)");
     },
   },
   {

@@ -133,7 +133,7 @@ export const MESSAGES = {
   "stats.code": { vi: "Mã", en: "Code" },
 
   "import.heading": { vi: "Nhập dữ liệu", en: "Import data" },
-  "import.drop": { vi: "Kéo thả tệp CSV, Excel (.xlsx) hoặc GeoJSON vào đây", en: "Drop CSV, Excel (.xlsx) or GeoJSON files here" },
+  "import.drop": { vi: "Kéo thả tệp CSV, Excel (.xlsx), GeoJSON hoặc KML/KMZ vào đây", en: "Drop CSV, Excel (.xlsx), GeoJSON or KML/KMZ files here" },
   "import.choose": { vi: "Chọn tệp…", en: "Choose files…" },
   "import.help": { vi: "Danh sách điểm (CSV, Excel .xlsx, GeoJSON), vùng phủ sóng (GeoJSON), ranh giới hành chính (GeoJSON). Tệp được đọc ngay trong trình duyệt, không gửi đi đâu.", en: "Point lists (CSV, Excel .xlsx, GeoJSON), coverage (GeoJSON), admin boundaries (GeoJSON). Files are read in your browser and sent nowhere." },
   "import.preview": { vi: "Xem trước: {file}", en: "Preview: {file}" },

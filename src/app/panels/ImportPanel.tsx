@@ -230,7 +230,7 @@ export function ImportPanel() {
             ref={inputRef}
             type="file"
             multiple
-            accept=".csv,.tsv,.txt,.xlsx,.geojson,.json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/geo+json,application/json"
+            accept=".csv,.tsv,.txt,.xlsx,.geojson,.json,.kml,.kmz,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/geo+json,application/json,application/vnd.google-earth.kml+xml,application/vnd.google-earth.kmz"
             data-testid="import-input"
             className="visually-hidden"
             onChange={(event) => void addFiles(event.target.files)}

@@ -9,6 +9,7 @@ import { findProperty } from "./geojson_input.ts";
 import { ADMIN_PROPERTY_ALIASES } from "./parse_admin_geojson.ts";
 import { COVERAGE_PROPERTY_ALIASES } from "./parse_coverage_geojson.ts";
 import { readCsvTable } from "./read_csv_table.ts";
+import { isKmlInput, readKml } from "./read_kml.ts";
 import { isOleBytes, isZipBytes } from "./read_xlsx.ts";
 import { detectXlsxKind } from "./xlsx_import.ts";
 
@@ -70,6 +71,11 @@ function detectJsonKind(value: unknown): FileKind {
  * ```
  */
 export function detectFileKind(input: string | Uint8Array, fileName: string): FileKind {
+  // KML or KMZ (Google Earth): its Placemarks, as GeoJSON features.
+  if (isKmlInput(fileName, input)) {
+    const kml = readKml(input);
+    return kml.ok ? detectJsonKind(kml.value) : "unknown";
+  }
   // An Excel workbook (a zip): the kind of its first sheet. An OLE file (.xls, encrypted .xlsx) is not read.
   if (typeof input !== "string" && isZipBytes(input)) return detectXlsxKind(input);
   if (typeof input !== "string" && isOleBytes(input)) return "unknown";

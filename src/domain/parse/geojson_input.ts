@@ -6,6 +6,7 @@ import type { ImportIssue } from "../issues.ts";
 import { inputToText } from "./decode_text.ts";
 import { foldKey } from "./fold_for_search.ts";
 import { makeIssue } from "./import_issue.ts";
+import { isKmlInput, readKml } from "./read_kml.ts";
 
 /** A feature as read, before any check: only its shape is known. */
 export interface RawFeature {
@@ -50,14 +51,20 @@ function toRawFeature(value: unknown): RawFeature {
 }
 
 /**
- * Parses GeoJSON (a FeatureCollection, a Feature, a bare geometry, or an array of features).
+ * Parses GeoJSON (a FeatureCollection, a Feature, a bare geometry, or an array of features), or KML / KMZ read as
+ * GeoJSON (see read_kml.ts: one feature per Placemark), so that every GeoJSON importer also reads Google Earth files.
  * @param input - text, bytes (a Uint8Array or an ArrayBuffer) or a parsed object
  * @param file - the file name for issues
  * @returns the features, or no features and one file-level error
  */
 export function readGeojsonInput(input: string | Uint8Array | object, file: string): GeojsonInput {
   let value: unknown = input;
-  if (typeof input === "string" || input instanceof Uint8Array || input instanceof ArrayBuffer) {
+  const raw = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
+  if ((typeof raw === "string" || raw instanceof Uint8Array) && isKmlInput(file, raw)) {
+    const kml = readKml(raw);
+    if (!kml.ok) return { features: [], issues: [makeIssue(file, "error", kml.error.code, kml.error.message)] };
+    value = kml.value;
+  } else if (typeof input === "string" || input instanceof Uint8Array || input instanceof ArrayBuffer) {
     // Not normalised as a whole: a coverage file is mostly digits (tens of MB); its strings are normalised after parsing.
     const { text } = inputToText(input instanceof ArrayBuffer ? new Uint8Array(input) : input, false);
     if (!/\S/.test(text)) {

@@ -92,6 +92,8 @@ export function isOleBytes(bytes: Uint8Array): boolean {
  * @returns whether to use the workbook reader
  */
 export function isSpreadsheetFile(name: string, bytes: Uint8Array): boolean {
+  // A .kmz is a zip too, holding a KML (read_kml.ts).
+  if (/\.km[lz]$/i.test(name)) return false;
   return isZipBytes(bytes) || isOleBytes(bytes) || /\.xls[xmb]?$/i.test(name);
 }
 
