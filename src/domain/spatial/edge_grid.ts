@@ -252,7 +252,7 @@ function addRing(state: FlattenState, ring: Position[], outer: boolean, owner: n
  * @param cellsPerEdge - the cap on cells per edge
  * @returns the cell size in degrees (positive)
  */
-export function chooseCellSize(rings: RingSet, maxCells: number = MAX_GRID_CELLS, edgeLengths = 2, cellsPerEdge = 4): number {
+export function chooseCellSize(rings: Pick<RingSet, "minX" | "minY" | "maxX" | "maxY" | "edgeCount" | "meanEdgeLength">, maxCells: number = MAX_GRID_CELLS, edgeLengths = 2, cellsPerEdge = 4): number {
   const width = Math.max(rings.maxX - rings.minX, 0);
   const height = Math.max(rings.maxY - rings.minY, 0);
   const extent = Math.max(width, height, 1e-9);
@@ -264,12 +264,12 @@ export function chooseCellSize(rings: RingSet, maxCells: number = MAX_GRID_CELLS
 }
 
 /** Left x of column i (or bottom y of row i): the one expression used everywhere, so build and query agree to the bit. */
-function lineAt(origin: number, cellSize: number, index: number): number {
+export function lineAt(origin: number, cellSize: number, index: number): number {
   return origin + index * cellSize;
 }
 
 /** First cell whose closed interval meets [value, …): the smallest i with line(i + 1) at or after value. */
-function firstCellFrom(origin: number, size: number, inverse: number, count: number, value: number): number {
+export function firstCellFrom(origin: number, size: number, inverse: number, count: number, value: number): number {
   const t = (value - origin) * inverse;
   let i = Math.floor(t);
   // Well inside a cell (see queryLayer for the margin), the first guess is exact.
@@ -282,7 +282,7 @@ function firstCellFrom(origin: number, size: number, inverse: number, count: num
 }
 
 /** Last cell whose closed interval meets (…, value]: the largest i with line(i) at or before value. */
-function lastCellTo(origin: number, size: number, inverse: number, count: number, value: number): number {
+export function lastCellTo(origin: number, size: number, inverse: number, count: number, value: number): number {
   const t = (value - origin) * inverse;
   let i = Math.floor(t);
   if (inverse <= 1e5 && t - i > 1e-6 && t - i < 1 - 1e-6 && i >= 0 && i < count) return i;
@@ -505,7 +505,7 @@ export function cellRow(grid: EdgeGrid, y: number): number {
   return locateInAxis(grid.minY, grid.cellSize, grid.inverseCellSize, grid.rows, y);
 }
 
-function locateInAxis(origin: number, size: number, inverse: number, count: number, value: number): number {
+export function locateInAxis(origin: number, size: number, inverse: number, count: number, value: number): number {
   if (!(value >= origin) || !(value < lineAt(origin, size, count))) return -1;
   let i = Math.floor((value - origin) * inverse);
   if (i > count - 1) i = count - 1;
@@ -650,7 +650,7 @@ function growInt32(array: Int32Array, capacity: number): Int32Array {
   return larger;
 }
 
-function countsFor(ax: number, ay: number, dx: number, dy: number, up: boolean, px: number, py: number): boolean {
+export function countsFor(ax: number, ay: number, dx: number, dy: number, up: boolean, px: number, py: number): boolean {
   const orientation = dx * (py - ay) - dy * (px - ax);
   return up ? orientation > 0 : orientation < 0;
 }
