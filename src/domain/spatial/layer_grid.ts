@@ -30,18 +30,27 @@ export interface LayerGridSet {
   layerCount: number;
   /** 32-bit words per mask: Math.ceil(layerCount / 32). */
   words: number;
-  /** Per cell c, at c × (words + 1): the mask words of layers covering the whole cell, then the slot (-1: no edges). */
+  /** Per cell: its slot (0 or more) when some edge meets it, otherwise ~p for the mask p of emptyMasks. */
   cells: Int32Array;
-  /** Per (slot, layer) k: [2k] first entry, [2k + 1] winding number at the cell's lower-left corner; [2k + 2] ends the run. */
+  /** The masks of the cells without edges (which layers cover them whole), `words` values each; few distinct ones. */
+  emptyMasks: Int32Array;
+  /** Values per slot: 1 + words + layerCount. */
+  slotStride: number;
+  /**
+   * Per slot s, from s × slotStride: the cell's first entry (its run ends at the next slot's), the mask of the
+   * layers with no edge in the cell that cover it whole, then each layer's winding number at the cell's
+   * lower-left corner. The array ends with the entry total.
+   */
   slots: Int32Array;
-  /** Per entry: the first vertex v of its edge, from (xy[2v], xy[2v + 1]) to (xy[2v + 2], xy[2v + 3]). */
+  /**
+   * Per entry: the first vertex v of its edge, from (xy[2v], xy[2v + 1]) to (xy[2v + 2], xy[2v + 3]). A cell's
+   * run lists its edges layer by layer; layer l's vertices are those below layerVertexEnd[l].
+   */
   entries: Uint32Array;
+  layerVertexEnd: Uint32Array;
   /** Every layer's vertices. */
   xy: Float64Array;
 }
-
-/** "Recompute this edge's cells" in the packed ranges. */
-const PACKED_NONE = 0xffffffff;
 
 /** The cell of a value when it lies well inside one (see firstCellFrom), else -1: the exact search decides. */
 function fastCell(origin: number, inverse: number, count: number, value: number): number {
@@ -51,9 +60,22 @@ function fastCell(origin: number, inverse: number, count: number, value: number)
   return inverse <= 1e5 && f > 1e-6 && f < 1 - 1e-6 && i >= 0 && i < count ? i : -1;
 }
 
+interface Plan {
+  minX: number;
+  minY: number;
+  size: number;
+  inverse: number;
+  columns: number;
+  rows: number;
+  layerCount: number;
+  words: number;
+  slotStride: number;
+}
+
 /**
  * Builds the shared grid over the layers' ring sets, which must come from one flattenRingSets call (one vertex
- * buffer).
+ * buffer, layers in order). Besides the result it allocates nothing large: every large allocation can cost a
+ * full garbage collection of the caller's heap (see large_buffer.ts).
  * @param ringSets - one ring set per layer
  * @param cellSize - a forced cell size in degrees (default: chosen from all the layers' edges)
  * @returns the grid
@@ -67,18 +89,19 @@ export function buildLayerGridSet(ringSets: readonly RingSet[], cellSize?: numbe
   let maxY = -Infinity;
   let edgeCount = 0;
   let lengthSum = 0;
-  let vertexEnd = 0;
-  for (const rings of ringSets) {
-    vertexEnd = Math.max(vertexEnd, rings.xy.byteOffset / 8 + rings.xy.length);
-    if (rings.edgeCount === 0) continue;
+  const layerVertexEnd = new Uint32Array(layerCount);
+  ringSets.forEach((rings, l) => {
+    layerVertexEnd[l] = (rings.xy.byteOffset + rings.xy.byteLength) / 16;
+    if (l > 0 && layerVertexEnd[l] < layerVertexEnd[l - 1]) throw new Error("buildLayerGridSet: ring sets out of order");
+    if (rings.edgeCount === 0) return;
     minX = Math.min(minX, rings.minX);
     minY = Math.min(minY, rings.minY);
     maxX = Math.max(maxX, rings.maxX);
     maxY = Math.max(maxY, rings.maxY);
     edgeCount += rings.edgeCount;
     lengthSum += rings.meanEdgeLength * rings.edgeCount;
-  }
-  const xy = layerCount > 0 ? new Float64Array(ringSets[0].xy.buffer, 0, vertexEnd) : new Float64Array(0);
+  });
+  const xy = layerCount > 0 ? new Float64Array(ringSets[0].xy.buffer, 0, 2 * layerVertexEnd[layerCount - 1]) : new Float64Array(0);
   const empty = edgeCount === 0;
   if (empty) {
     minX = 0;
@@ -94,184 +117,183 @@ export function buildLayerGridSet(ringSets: readonly RingSet[], cellSize?: numbe
   let rows = empty ? 1 : Math.floor((maxY - minY) / size) + 1;
   while (!empty && lineAt(minY, size, rows) <= maxY) rows++;
   const cellCount = columns * rows;
-  const plan: Plan = { minX, minY, size, inverse, columns, rows, layerCount };
+  const slotStride = 1 + words + layerCount;
+  const plan: Plan = { minX, minY, size, inverse, columns, rows, layerCount, words, slotStride };
 
-  // Pass 1: per (cell, layer), the number of edges meeting the cell, and the corner winding numbers' row crossings.
-  const counts = new Int32Array(allocateLargeBuffer(4 * cellCount * layerCount), 0, cellCount * layerCount);
-  const windings = new Int32Array(allocateLargeBuffer(4 * cellCount * layerCount), 0, cellCount * layerCount);
-  const packed = new Uint32Array(allocateLargeBuffer(4 * edgeCount), 0, edgeCount);
-  const entryHolder: { entries: Uint32Array } = { entries: new Uint32Array(0) };
-  let edgeOffset = 0;
-  ringSets.forEach((rings, layer) => {
-    visitEdges(rings, layer, plan, counts, windings, packed, edgeOffset, entryHolder.entries, false);
-    edgeOffset += rings.edgeCount;
-  });
-
-  // Slots: the cells where some layer has an edge; entry runs in (slot, layer) order; counts become cursors.
-  const stride = words + 1;
-  const cells = new Int32Array(allocateLargeBuffer(4 * cellCount * stride), 0, cellCount * stride);
+  // Pass 1 counts the edges meeting each cell.
+  const cells = new Int32Array(allocateLargeBuffer(4 * cellCount), 0, cellCount);
+  const crossingsOutside = new Map<number, number>();
+  let slots = new Int32Array(0);
+  let entries = new Uint32Array(0);
+  for (let l = 0; l < layerCount; l++) visitEdges(ringSets[l], l, plan, false, cells, slots, entries, crossingsOutside);
   let slotCount = 0;
-  for (let c = 0; c < cellCount; c++) {
-    let any = 0;
-    for (let l = 0; l < layerCount; l++) any |= counts[c * layerCount + l];
-    cells[c * stride + words] = any !== 0 ? slotCount++ : -1;
-  }
-  const slotLength = 2 * slotCount * layerCount + 1;
-  const slots = new Int32Array(allocateLargeBuffer(4 * slotLength), 0, slotLength);
+  for (let c = 0; c < cellCount; c++) if (cells[c] !== 0) slotCount++;
+  const slotLength = slotCount * slotStride + 1;
+  slots = new Int32Array(allocateLargeBuffer(4 * slotLength), 0, slotLength);
   let total = 0;
-  for (let c = 0; c < cellCount; c++) {
-    const slot = cells[c * stride + words];
-    if (slot < 0) continue;
-    for (let l = 0; l < layerCount; l++) {
-      const k = slot * layerCount + l;
-      slots[2 * k] = total;
-      const count = counts[c * layerCount + l];
-      counts[c * layerCount + l] = total;
-      total += count;
+  for (let c = 0, s = 0; c < cellCount; c++) {
+    const count = cells[c];
+    if (count === 0) {
+      cells[c] = -1;
+      continue;
     }
+    slots[s * slotStride] = total;
+    total += count;
+    cells[c] = s++;
   }
-  slots[2 * slotCount * layerCount] = total;
-  const entries = new Uint32Array(allocateLargeBuffer(4 * total), 0, total);
+  slots[slotCount * slotStride] = total;
 
-  // Pass 2: each edge into its cells.
-  edgeOffset = 0;
-  ringSets.forEach((rings, layer) => {
-    visitEdges(rings, layer, plan, counts, windings, packed, edgeOffset, entries, true);
-    edgeOffset += rings.edgeCount;
-  });
+  // Pass 2 writes the entries, each slot's first-entry field serving as its cursor (afterwards it holds where the
+  // next run begins, so shifting by one slot restores the first entries), and adds the crossings of the row
+  // lines in the winding fields; the mask fields meanwhile record which layers have edges in the cell.
+  entries = new Uint32Array(allocateLargeBuffer(4 * total), 0, total);
+  for (let l = 0; l < layerCount; l++) visitEdges(ringSets[l], l, plan, true, cells, slots, entries, crossingsOutside);
+  for (let s = slotCount - 1; s >= 0; s--) slots[s * slotStride] = s > 0 ? slots[(s - 1) * slotStride] : 0;
 
-  // Corner winding numbers: each row's crossings summed from the right, per layer.
+  // Corner winding numbers: each row's crossings summed from the right, per layer; masks of the cells without edges.
   const sums = new Int32Array(layerCount);
+  const mask = new Int32Array(words);
+  const maskIds = new Map<string, number>();
+  const maskList: number[] = [];
+  let lastKey = "";
+  let lastId = -1;
   for (let row = 0; row < rows; row++) {
     sums.fill(0);
     for (let column = columns - 1; column >= 0; column--) {
       const c = row * columns + column;
-      const slot = cells[c * stride + words];
-      for (let l = 0; l < layerCount; l++) {
-        const sum = sums[l] + windings[c * layerCount + l];
-        sums[l] = sum;
-        if (slot >= 0) {
-          const k = slot * layerCount + l;
-          if (slots[2 * k] !== slots[2 * k + 2]) {
-            slots[2 * k + 1] = sum;
-            continue;
-          }
-        }
-        if (sum > 0) cells[c * stride + (l >> 5)] |= 1 << (l & 31);
+      const s = cells[c];
+      if (crossingsOutside.size > 0) {
+        for (let l = 0; l < layerCount; l++) sums[l] += crossingsOutside.get(c * layerCount + l) ?? 0;
       }
+      if (s >= 0) {
+        const base = s * slotStride;
+        for (let w = 0; w < words; w++) {
+          mask[w] = slots[base + 1 + w];
+          slots[base + 1 + w] = 0;
+        }
+        for (let l = 0; l < layerCount; l++) {
+          const k = base + 1 + words + l;
+          const sum = sums[l] + slots[k];
+          sums[l] = sum;
+          slots[k] = sum;
+          const hasEdges = (mask[l >> 5] >>> (l & 31)) & 1;
+          if (hasEdges === 0 && sum > 0) slots[base + 1 + (l >> 5)] |= 1 << (l & 31);
+        }
+        continue;
+      }
+      mask.fill(0);
+      for (let l = 0; l < layerCount; l++) if (sums[l] > 0) mask[l >> 5] |= 1 << (l & 31);
+      const key = words === 1 ? String(mask[0]) : mask.join(",");
+      if (key !== lastKey) {
+        let id = maskIds.get(key);
+        if (id === undefined) {
+          id = maskList.length / words;
+          maskIds.set(key, id);
+          for (let w = 0; w < words; w++) maskList.push(mask[w]);
+        }
+        lastKey = key;
+        lastId = id;
+      }
+      cells[c] = ~lastId;
     }
   }
-  return { minX, minY, cellSize: size, inverseCellSize: inverse, columns, rows, layerCount, words, cells, slots, entries, xy };
-}
-
-interface Plan {
-  minX: number;
-  minY: number;
-  size: number;
-  inverse: number;
-  columns: number;
-  rows: number;
-  layerCount: number;
+  return {
+    minX,
+    minY,
+    cellSize: size,
+    inverseCellSize: inverse,
+    columns,
+    rows,
+    layerCount,
+    words,
+    cells,
+    emptyMasks: Int32Array.from(maskList),
+    slotStride,
+    slots,
+    entries,
+    layerVertexEnd,
+    xy,
+  };
 }
 
 /**
  * Visits every (cell, edge) pair where the edge's bounding box (per grid row, for long edges) meets the closed
- * cell: counting (and recording each row-line crossing for the corner winding numbers), or (`fill`) writing the
- * entry at the cursor held in `counts`.
+ * cell: counting the edge in the cell, or (`fill`) writing the entry at the cell's cursor, marking the layer in
+ * the cell's mask fields and adding each crossing of a row line to the corner winding numbers.
  */
-function visitEdges(
-  rings: RingSet,
-  layer: number,
-  plan: Plan,
-  counts: Int32Array,
-  windings: Int32Array,
-  packed: Uint32Array,
-  edgeOffset: number,
-  entries: Uint32Array,
-  fill: boolean,
-): void {
-  const { minX, minY, size, inverse, columns, rows, layerCount } = plan;
+function visitEdges(rings: RingSet, layer: number, plan: Plan, fill: boolean, cells: Int32Array, slots: Int32Array, entries: Uint32Array, crossingsOutside: Map<number, number>): void {
+  const { minX, minY, size, inverse, columns, rows, layerCount, words, slotStride } = plan;
   const { xy, ringStart } = rings;
   const vertexOffset = rings.xy.byteOffset / 16;
+  const layerWord = 1 + (layer >> 5);
+  const layerBit = 1 << (layer & 31);
+  const windingField = 1 + words + layer;
   const tolerance = 1e-9;
-  let edge = edgeOffset;
   for (let r = 0; r < ringStart.length - 1; r++) {
     const end = ringStart[r + 1] - 1;
     let ax = xy[2 * ringStart[r]];
     let ay = xy[2 * ringStart[r] + 1];
-    let aColumn = fill ? 0 : fastCell(minX, inverse, columns, ax);
-    let aRow = fill ? 0 : fastCell(minY, inverse, rows, ay);
+    let aColumn = fastCell(minX, inverse, columns, ax);
+    let aRow = fastCell(minY, inverse, rows, ay);
     for (let v = ringStart[r]; v < end; v++) {
       const bx = xy[2 * v + 2];
       const by = xy[2 * v + 3];
-      const bColumn = fill ? 0 : fastCell(minX, inverse, columns, bx);
-      const bRow = fill ? 0 : fastCell(minY, inverse, rows, by);
+      const bColumn = fastCell(minX, inverse, columns, bx);
+      const bRow = fastCell(minY, inverse, rows, by);
       if (ax === bx && ay === by) {
         aColumn = bColumn;
         aRow = bRow;
         continue;
       }
-      const e = edge++;
       const vertex = vertexOffset + v;
-      const range = fill ? packed[e] : PACKED_NONE;
-      if (range !== PACKED_NONE) {
-        const first = range >>> 4;
-        const extraColumns = (range >>> 2) & 3;
-        const extraRows = range & 3;
-        for (let row = 0; row <= extraRows; row++) {
-          const base = first + row * columns;
-          for (let column = 0; column <= extraColumns; column++) entries[counts[(base + column) * layerCount + layer]++] = vertex;
-        }
+      const x0 = ax < bx ? ax : bx;
+      const x1 = ax < bx ? bx : ax;
+      const y0 = ay < by ? ay : by;
+      const y1 = ay < by ? by : ay;
+      let column0: number;
+      let column1: number;
+      let row0: number;
+      let row1: number;
+      if (aColumn >= 0 && bColumn >= 0) {
+        column0 = aColumn < bColumn ? aColumn : bColumn;
+        column1 = aColumn < bColumn ? bColumn : aColumn;
       } else {
-        const x0 = ax < bx ? ax : bx;
-        const x1 = ax < bx ? bx : ax;
-        const y0 = ay < by ? ay : by;
-        const y1 = ay < by ? by : ay;
-        let column0: number;
-        let column1: number;
-        let row0: number;
-        let row1: number;
-        if (aColumn >= 0 && bColumn >= 0 && !fill) {
-          column0 = aColumn < bColumn ? aColumn : bColumn;
-          column1 = aColumn < bColumn ? bColumn : aColumn;
-        } else {
-          column0 = firstCellFrom(minX, size, inverse, columns, x0);
-          column1 = lastCellTo(minX, size, inverse, columns, x1);
+        column0 = firstCellFrom(minX, size, inverse, columns, x0);
+        column1 = lastCellTo(minX, size, inverse, columns, x1);
+      }
+      if (aRow >= 0 && bRow >= 0) {
+        row0 = aRow < bRow ? aRow : bRow;
+        row1 = aRow < bRow ? bRow : aRow;
+      } else {
+        row0 = firstCellFrom(minY, size, inverse, rows, y0);
+        row1 = lastCellTo(minY, size, inverse, rows, y1);
+      }
+      const long = column1 - column0 > 1 && row1 - row0 > 1;
+      for (let row = row0; row <= row1; row++) {
+        let from = column0;
+        let to = column1;
+        if (long) {
+          // Only the part of the edge inside this row's closed y-band.
+          const bandLow = Math.max(y0, lineAt(minY, size, row));
+          const bandHigh = Math.min(y1, lineAt(minY, size, row + 1));
+          const slope = (bx - ax) / (by - ay);
+          const xa = ax + (bandLow - ay) * slope;
+          const xb = ax + (bandHigh - ay) * slope;
+          from = firstCellFrom(minX, size, inverse, columns, Math.max(x0, Math.min(xa, xb) - tolerance));
+          to = lastCellTo(minX, size, inverse, columns, Math.min(x1, Math.max(xa, xb) + tolerance));
         }
-        if (aRow >= 0 && bRow >= 0 && !fill) {
-          row0 = aRow < bRow ? aRow : bRow;
-          row1 = aRow < bRow ? bRow : aRow;
-        } else {
-          row0 = firstCellFrom(minY, size, inverse, rows, y0);
-          row1 = lastCellTo(minY, size, inverse, rows, y1);
-        }
-        const long = column1 - column0 > 1 && row1 - row0 > 1;
+        const base = row * columns;
         if (!fill) {
-          const first = row0 * columns + column0;
-          packed[e] = !long && column1 - column0 <= 3 && row1 - row0 <= 3 && first < 0x10000000 ? first * 16 + (column1 - column0) * 4 + (row1 - row0) : PACKED_NONE;
-        }
-        for (let row = row0; row <= row1; row++) {
-          let from = column0;
-          let to = column1;
-          if (long) {
-            // Only the part of the edge inside this row's closed y-band.
-            const bandLow = Math.max(y0, lineAt(minY, size, row));
-            const bandHigh = Math.min(y1, lineAt(minY, size, row + 1));
-            const slope = (bx - ax) / (by - ay);
-            const xa = ax + (bandLow - ay) * slope;
-            const xb = ax + (bandHigh - ay) * slope;
-            from = firstCellFrom(minX, size, inverse, columns, Math.max(x0, Math.min(xa, xb) - tolerance));
-            to = lastCellTo(minX, size, inverse, columns, Math.min(x1, Math.max(xa, xb) + tolerance));
-          }
-          const base = row * columns;
-          if (!fill) {
-            for (let column = from; column <= to; column++) counts[(base + column) * layerCount + layer]++;
-          } else {
-            for (let column = from; column <= to; column++) entries[counts[(base + column) * layerCount + layer]++] = vertex;
+          for (let column = from; column <= to; column++) cells[base + column]++;
+        } else {
+          for (let column = from; column <= to; column++) {
+            const k = cells[base + column] * slotStride;
+            entries[slots[k]++] = vertex;
+            slots[k + layerWord] |= layerBit;
           }
         }
       }
-      if (!fill && ay !== by) {
+      if (fill && ay !== by) {
         // The row lines y = Y(row) with the edge's lowest y at or below them and its highest y above them.
         const up = ay < by;
         const low = up ? ay : by;
@@ -299,7 +321,12 @@ function visitEdges(
           if (column < -1) column = -1;
           while (column + 1 <= columns - 1 && countsFor(ax, ay, dx, dy, up, lineAt(minX, size, column + 1), rowY)) column++;
           while (column >= 0 && !countsFor(ax, ay, dx, dy, up, lineAt(minX, size, column), rowY)) column--;
-          if (column >= 0) windings[(row * columns + column) * layerCount + layer] += up ? 1 : -1;
+          if (column < 0) continue;
+          // The edge meets the cell whose bottom side it crosses, so that cell has a slot; the map is a safety net.
+          const c = row * columns + column;
+          const s = cells[c];
+          if (s >= 0) slots[s * slotStride + windingField] += up ? 1 : -1;
+          else crossingsOutside.set(c * layerCount + layer, (crossingsOutside.get(c * layerCount + layer) ?? 0) + (up ? 1 : -1));
         }
       }
       ax = bx;
@@ -311,47 +338,11 @@ function visitEdges(
 }
 
 /**
- * Whether the edges of one layer in one cell, with the layer's winding number at the cell's corner, put the
- * point inside (or on an edge).
- */
-function coversInCell(entries: Uint32Array, xy: Float64Array, start: number, end: number, corner: number, cornerX: number, cornerY: number, px: number, py: number): boolean {
-  let winding = corner;
-  for (let k = start; k < end; k++) {
-    const v = 2 * entries[k];
-    const ax = xy[v];
-    const ay = xy[v + 1];
-    const bx = xy[v + 2];
-    const by = xy[v + 3];
-    const dx = bx - ax;
-    const dy = by - ay;
-    const orientation = dx * (py - ay) - dy * (px - ax);
-    if (orientation === 0 && (ax <= bx ? ax <= px && px <= bx : bx <= px && px <= ax) && (ay <= by ? ay <= py && py <= by : by <= py && py <= ay)) return true;
-    // Horizontal leg Q = (cornerX, py) to P: the ray counts at P minus the ray counts at Q.
-    if (ay <= py !== by <= py) {
-      const orientationQ = dx * (py - ay) - dy * (cornerX - ax);
-      if (ay < by) winding += (orientation > 0 ? 1 : 0) - (orientationQ > 0 ? 1 : 0);
-      else winding -= (orientation < 0 ? 1 : 0) - (orientationQ < 0 ? 1 : 0);
-    }
-    // Vertical leg R = (cornerX, cornerY) to Q, shifted right by ε: edges whose x-range [min, max) holds cornerX.
-    if (ax <= cornerX !== bx <= cornerX) {
-      const sign = dx > 0 ? 1 : -1;
-      const orientationR = dx * (cornerY - ay) - dy * (cornerX - ax);
-      const orientationQ = dx * (py - ay) - dy * (cornerX - ax);
-      const slopeUp = sign * dy > 0;
-      const aboveR = sign * orientationR < 0 || (orientationR === 0 && slopeUp);
-      const belowQ = sign * orientationQ > 0 || (orientationQ === 0 && !slopeUp);
-      if (aboveR && belowQ) winding += sign;
-    }
-  }
-  return winding > 0;
-}
-
-/**
  * Writes the mask of the layers covering point (px, py) at masks[offset .. offset + words - 1] (left as it was
  * when the point lies outside the grid).
  */
 function maskAt(grid: LayerGridSet, px: number, py: number, masks: Uint32Array, offset: number): void {
-  const { minX, minY, inverseCellSize: inverse, columns, rows, cellSize: size, layerCount, words, cells, slots } = grid;
+  const { minX, minY, inverseCellSize: inverse, columns, rows, cellSize: size, words, cells } = grid;
   const tx = (px - minX) * inverse;
   let column = Math.floor(tx);
   // The first guess is exact when the point is not within a millionth of a cell of a grid line.
@@ -366,18 +357,62 @@ function maskAt(grid: LayerGridSet, px: number, py: number, masks: Uint32Array, 
     if (row < 0) return;
   }
   if (column < 0 || row < 0) return;
-  const stride = words + 1;
-  const c = (row * columns + column) * stride;
-  for (let w = 0; w < words; w++) masks[offset + w] = cells[c + w];
-  const slot = cells[c + words];
-  if (slot < 0) return;
+  const value = cells[row * columns + column];
+  if (value < 0) {
+    const p = ~value * words;
+    for (let w = 0; w < words; w++) masks[offset + w] = grid.emptyMasks[p + w];
+    return;
+  }
+  const { slots, entries, layerVertexEnd } = grid;
+  const base = value * grid.slotStride;
+  for (let w = 0; w < words; w++) masks[offset + w] = slots[base + 1 + w];
   const cornerX = lineAt(minX, size, column);
   const cornerY = lineAt(minY, size, row);
-  let k = 2 * slot * layerCount;
-  for (let l = 0; l < layerCount; l++, k += 2) {
-    const start = slots[k];
-    const end = slots[k + 2];
-    if (start !== end && coversInCell(grid.entries, grid.xy, start, end, slots[k + 1], cornerX, cornerY, px, py)) masks[offset + (l >> 5)] |= 1 << (l & 31);
+  const end = slots[base + grid.slotStride];
+  const xy = grid.xy;
+  let k = slots[base];
+  let layer = 0;
+  while (k < end) {
+    // The run lists the cell's edges layer by layer: the next layer, where its edges end, its corner's winding number.
+    const first = entries[k];
+    while (first >= layerVertexEnd[layer]) layer++;
+    const limit = layerVertexEnd[layer];
+    let winding = slots[base + 1 + words + layer];
+    let onEdge = false;
+    for (; k < end; k++) {
+      const vertex = entries[k];
+      if (vertex >= limit) break;
+      const v = 2 * vertex;
+      const ax = xy[v];
+      const ay = xy[v + 1];
+      const bx = xy[v + 2];
+      const by = xy[v + 3];
+      const spansY = ay <= py !== by <= py;
+      const spansX = ax <= cornerX !== bx <= cornerX;
+      // An edge that spans neither leg changes nothing; P can only be on it when P.y is one of its ends' y.
+      if (!spansY && !spansX && py !== ay && py !== by) continue;
+      const dx = bx - ax;
+      const dy = by - ay;
+      const orientation = dx * (py - ay) - dy * (px - ax);
+      if (orientation === 0 && (ax <= bx ? ax <= px && px <= bx : bx <= px && px <= ax) && (ay <= by ? ay <= py && py <= by : by <= py && py <= ay)) onEdge = true;
+      // Horizontal leg Q = (cornerX, py) to P: the ray counts at P minus the ray counts at Q.
+      if (spansY) {
+        const orientationQ = dx * (py - ay) - dy * (cornerX - ax);
+        if (ay < by) winding += (orientation > 0 ? 1 : 0) - (orientationQ > 0 ? 1 : 0);
+        else winding -= (orientation < 0 ? 1 : 0) - (orientationQ < 0 ? 1 : 0);
+      }
+      // Vertical leg R = (cornerX, cornerY) to Q, shifted right by ε: edges whose x-range [min, max) holds cornerX.
+      if (spansX) {
+        const sign = dx > 0 ? 1 : -1;
+        const orientationR = dx * (cornerY - ay) - dy * (cornerX - ax);
+        const orientationQ = dx * (py - ay) - dy * (cornerX - ax);
+        const slopeUp = sign * dy > 0;
+        const aboveR = sign * orientationR < 0 || (orientationR === 0 && slopeUp);
+        const belowQ = sign * orientationQ > 0 || (orientationQ === 0 && !slopeUp);
+        if (aboveR && belowQ) winding += sign;
+      }
+    }
+    if (onEdge || winding > 0) masks[offset + (layer >> 5)] |= 1 << (layer & 31);
   }
 }
 
@@ -396,12 +431,12 @@ export function layerGridCovers(grid: LayerGridSet, layer: number, px: number, p
 }
 
 /**
- * Computes every point's mask, visiting the points in the given order (or input order).
+ * Computes every point's mask.
  * @param grid - the grid
  * @param lon - longitudes
  * @param lat - latitudes
  * @param masks - zeroed, `words` per point
- * @param order - a permutation of the points, or null
+ * @param order - where each point's mask goes (point n's at order[n] × words), or null for n × words
  */
 export function queryLayerGridSet(grid: LayerGridSet, lon: Float64Array, lat: Float64Array, masks: Uint32Array, order: Uint32Array | null): void {
   const count = lon.length;
@@ -409,9 +444,6 @@ export function queryLayerGridSet(grid: LayerGridSet, lon: Float64Array, lat: Fl
   if (order === null) {
     for (let i = 0; i < count; i++) maskAt(grid, lon[i], lat[i], masks, i * words);
   } else {
-    for (let n = 0; n < count; n++) {
-      const i = order[n];
-      maskAt(grid, lon[i], lat[i], masks, i * words);
-    }
+    for (let n = 0; n < count; n++) maskAt(grid, lon[n], lat[n], masks, order[n] * words);
   }
 }
