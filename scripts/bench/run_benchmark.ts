@@ -239,7 +239,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       engineSeconds: engineBuild,
       engineCpuSeconds: engineBuildCpu,
       flatbushSeconds: flatbushBuild,
-      note: `grid cell ${index.grids.map((layer) => layer.grid.cellSize.toFixed(4)).join("/")}°; ${index.grids.reduce((sum, layer) => sum + layer.grid.entryVertices.length, 0)} cell entries`,
+      note: `one grid for ${index.layers.length} layers, cell ${index.grid.cellSize.toFixed(4)}°, ${(index.grid.columns * index.grid.rows / 1e6).toFixed(1)}M cells, ${(index.grid.entries.length / 1e6).toFixed(1)}M cell entries`,
     });
 
     // 4. Per-point masks, random order and cell order; the baselines on the same points.

@@ -316,12 +316,17 @@ function visitEdges(rings: RingSet, layer: number, plan: Plan, fill: boolean, ce
           const rowY = lineAt(minY, size, row);
           if (!(rowY < high)) break;
           const crossingX = ax + ((rowY - ay) * dx) / dy;
-          let column = Math.floor((crossingX - minX) * inverse);
-          if (column > columns - 1) column = columns - 1;
-          if (column < -1) column = -1;
-          while (column + 1 <= columns - 1 && countsFor(ax, ay, dx, dy, up, lineAt(minX, size, column + 1), rowY)) column++;
-          while (column >= 0 && !countsFor(ax, ay, dx, dy, up, lineAt(minX, size, column), rowY)) column--;
-          if (column < 0) continue;
+          // The edge counts for the corners strictly left of its crossing. Well inside a cell (a millionth of a cell
+          // is ~1e-9 degrees, the rounding errors ~1e-13) the first guess is what the exact orientation tests give.
+          const t = (crossingX - minX) * inverse;
+          let column = Math.floor(t);
+          if (!(inverse <= 1e5 && t - column > 1e-6 && t - column < 1 - 1e-6 && column >= 0 && column < columns)) {
+            if (column > columns - 1) column = columns - 1;
+            if (column < -1) column = -1;
+            while (column + 1 <= columns - 1 && countsFor(ax, ay, dx, dy, up, lineAt(minX, size, column + 1), rowY)) column++;
+            while (column >= 0 && !countsFor(ax, ay, dx, dy, up, lineAt(minX, size, column), rowY)) column--;
+            if (column < 0) continue;
+          }
           // The edge meets the cell whose bottom side it crosses, so that cell has a slot; the map is a safety net.
           const c = row * columns + column;
           const s = cells[c];
