@@ -194,15 +194,8 @@ function flattenInto(unordered: readonly OwnedGeometry[], buffer: Float64Array, 
 function addRing(state: FlattenState, ring: Position[], outer: boolean, owner: number): void {
   const count = closedLength(ring) - 1;
   if (count < 3) return;
-  // Shoelace (trapezoid form): positive for counter-clockwise.
-  let twiceArea = 0;
-  for (let i = 0; i < count; i++) {
-    const a = ring[i];
-    const b = ring[i + 1 < count ? i + 1 : 0];
-    twiceArea += (a[0] - b[0]) * (a[1] + b[1]);
-  }
-  if (twiceArea === 0 || !Number.isFinite(twiceArea)) return;
-  const reverse = outer ? twiceArea < 0 : twiceArea > 0;
+  // One pass over the positions (reading them is most of the cost): copy, bounds, lengths and the shoelace sum
+  // (trapezoid form: positive for counter-clockwise); the copy is reversed in place when the orientation is wrong.
   const { xy, totals } = state;
   const start = totals[0];
   let minX = totals[4];
@@ -211,8 +204,11 @@ function addRing(state: FlattenState, ring: Position[], outer: boolean, owner: n
   let maxY = totals[7];
   let edgeCount = 0;
   let lengthSum = 0;
+  let twiceArea = 0;
+  let previousX = 0;
+  let previousY = 0;
   for (let k = 0; k <= count; k++) {
-    const source = ring[reverse ? (count - k) % count : k % count];
+    const source = ring[k < count ? k : 0];
     const x = source[0];
     const y = source[1];
     xy[2 * (start + k)] = x;
@@ -222,12 +218,26 @@ function addRing(state: FlattenState, ring: Position[], outer: boolean, owner: n
     if (y < minY) minY = y;
     if (y > maxY) maxY = y;
     if (k > 0) {
-      const dx = x - xy[2 * (start + k - 1)];
-      const dy = y - xy[2 * (start + k - 1) + 1];
+      twiceArea += (previousX - x) * (previousY + y);
+      const dx = x - previousX;
+      const dy = y - previousY;
       if (dx !== 0 || dy !== 0) {
         edgeCount++;
         lengthSum += Math.sqrt(dx * dx + dy * dy);
       }
+    }
+    previousX = x;
+    previousY = y;
+  }
+  if (twiceArea === 0 || !Number.isFinite(twiceArea)) return;
+  if (outer ? twiceArea < 0 : twiceArea > 0) {
+    for (let i = start, j = start + count; i < j; i++, j--) {
+      const x = xy[2 * i];
+      const y = xy[2 * i + 1];
+      xy[2 * i] = xy[2 * j];
+      xy[2 * i + 1] = xy[2 * j + 1];
+      xy[2 * j] = x;
+      xy[2 * j + 1] = y;
     }
   }
   const rings = totals[1];

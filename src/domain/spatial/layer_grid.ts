@@ -155,8 +155,17 @@ export function buildLayerGridSet(ringSets: readonly RingSet[], cellSize?: numbe
   const mask = new Int32Array(words);
   const maskIds = new Map<string, number>();
   const maskList: number[] = [];
-  let lastKey = "";
+  let lastValue = 0;
   let lastId = -1;
+  const maskId = (key: string): number => {
+    let id = maskIds.get(key);
+    if (id === undefined) {
+      id = maskList.length / words;
+      maskIds.set(key, id);
+      for (let w = 0; w < words; w++) maskList.push(mask[w]);
+    }
+    return id;
+  };
   for (let row = 0; row < rows; row++) {
     sums.fill(0);
     for (let column = columns - 1; column >= 0; column--) {
@@ -181,18 +190,18 @@ export function buildLayerGridSet(ringSets: readonly RingSet[], cellSize?: numbe
         }
         continue;
       }
-      mask.fill(0);
-      for (let l = 0; l < layerCount; l++) if (sums[l] > 0) mask[l >> 5] |= 1 << (l & 31);
-      const key = words === 1 ? String(mask[0]) : mask.join(",");
-      if (key !== lastKey) {
-        let id = maskIds.get(key);
-        if (id === undefined) {
-          id = maskList.length / words;
-          maskIds.set(key, id);
-          for (let w = 0; w < words; w++) maskList.push(mask[w]);
+      if (words === 1) {
+        let value = 0;
+        for (let l = 0; l < layerCount; l++) if (sums[l] > 0) value |= 1 << l;
+        if (value !== lastValue || lastId < 0) {
+          lastValue = value;
+          mask[0] = value;
+          lastId = maskId(String(value));
         }
-        lastKey = key;
-        lastId = id;
+      } else {
+        mask.fill(0);
+        for (let l = 0; l < layerCount; l++) if (sums[l] > 0) mask[l >> 5] |= 1 << (l & 31);
+        lastId = maskId(mask.join(","));
       }
       cells[c] = ~lastId;
     }
