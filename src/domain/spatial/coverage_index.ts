@@ -93,6 +93,24 @@ const SORT_THRESHOLD = 65_536;
 /** Grid cells per side of a sorting block (see sortPointsByBlock): 4–16 measured best, 32 and more slower. */
 const BLOCK_CELLS = 8;
 
+/** Up to this many points, the sort's arrays are kept for the next query (20 bytes a point). */
+const SCRATCH_POINTS = 1_048_576;
+let scratch = { lon: new Float64Array(0), lat: new Float64Array(0), order: new Uint32Array(0) };
+
+/**
+ * Arrays for sorting `count` points: views of the kept ones when they are large enough. A query streamed in
+ * batches (the CLI) or repeated (the app) then allocates them once: each new large array adds to V8's
+ * external-memory count, which triggers full garbage collections (see large_buffer.ts).
+ */
+function sortScratch(count: number): { lon: Float64Array; lat: Float64Array; order: Uint32Array } {
+  if (count > SCRATCH_POINTS) return { lon: new Float64Array(count), lat: new Float64Array(count), order: new Uint32Array(count) };
+  if (scratch.order.length < count) {
+    const size = Math.min(SCRATCH_POINTS, Math.max(count, 2 * scratch.order.length));
+    scratch = { lon: new Float64Array(size), lat: new Float64Array(size), order: new Uint32Array(size) };
+  }
+  return { lon: scratch.lon.subarray(0, count), lat: scratch.lat.subarray(0, count), order: scratch.order.subarray(0, count) };
+}
+
 /**
  * The points grouped by block of the grid (BLOCK_CELLS × BLOCK_CELLS cells), by a counting sort that moves the
  * coordinates themselves: every pass reads or writes memory in order (one stream per block, a few thousand
@@ -100,7 +118,8 @@ const BLOCK_CELLS = 8;
  * @param index - the coverage index
  * @param lon - longitudes
  * @param lat - latitudes
- * @returns the coordinates in block order and, for each, its index in the input
+ * @returns the coordinates in block order and, for each, its index in the input (views of shared arrays, valid
+ *   until the next call)
  */
 export function sortPointsByBlock(index: CoverageIndex, lon: ArrayLike<number>, lat: ArrayLike<number>): { lon: Float64Array; lat: Float64Array; order: Uint32Array } {
   const count = lon.length;
@@ -120,9 +139,7 @@ export function sortPointsByBlock(index: CoverageIndex, lon: ArrayLike<number>, 
     starts[(column >= 0 && column < columns && row >= 0 && row < rows ? row * columns + column : outside) + 1]++;
   }
   for (let k = 0; k <= outside; k++) starts[k + 1] += starts[k];
-  const sortedLon = new Float64Array(count);
-  const sortedLat = new Float64Array(count);
-  const order = new Uint32Array(count);
+  const { lon: sortedLon, lat: sortedLat, order } = sortScratch(count);
   for (let i = 0; i < count; i++) {
     const x = lon[i];
     const y = lat[i];
