@@ -18,7 +18,16 @@
  * entries. Cell coordinates are computed once per vertex, not four times per edge.
  */
 import { allocateLargeBuffer } from "./large_buffer.ts";
-import { chooseCellSize, countsFor, firstCellFrom, lastCellTo, lineAt, locateInAxis, MAX_GRID_CELLS, type RingSet } from "./edge_grid.ts";
+import { chooseCellSize, countsFor, firstCellFrom, lastCellTo, locateInAxis, MAX_GRID_CELLS, type RingSet } from "./edge_grid.ts";
+
+/**
+ * Left x of column i (bottom y of row i): the same expression as edge_grid.ts's lineAt, so both agree to the bit.
+ * A local copy because the hot loops call it, and an imported function is reached through a getter when the
+ * modules are compiled to CommonJS (tsx, in the CLI): measured at about 0.1 s per build and 0.1 s per query.
+ */
+function lineAt(origin: number, cellSize: number, index: number): number {
+  return origin + index * cellSize;
+}
 
 export interface LayerGridSet {
   minX: number;
