@@ -121,7 +121,7 @@ function sortScratch(count: number): { lon: Float64Array; lat: Float64Array; ord
  * @returns the coordinates in block order and, for each, its index in the input (views of shared arrays, valid
  *   until the next call)
  */
-export function sortPointsByBlock(index: CoverageIndex, lon: ArrayLike<number>, lat: ArrayLike<number>): { lon: Float64Array; lat: Float64Array; order: Uint32Array } {
+function sortPointsByBlock(index: CoverageIndex, lon: ArrayLike<number>, lat: ArrayLike<number>): { lon: Float64Array; lat: Float64Array; order: Uint32Array } {
   const count = lon.length;
   const grid = index.grid;
   let cellsPerBlock = BLOCK_CELLS;
