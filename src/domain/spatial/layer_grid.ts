@@ -6,16 +6,19 @@
  * value at each cell's lower-left corner, the walk from the corner up the cell's left side and across to the
  * point, an explicit on-edge test), laid out for the query:
  *
- * - per cell, `words + 1` Int32 values: the mask of the layers that cover the whole cell (no edge of the layer
- *   meets the closed cell, and the winding number there is positive), then the cell's slot, or -1 when no
- *   layer has an edge in the cell. About half the lookups end here, reading 8 bytes.
- * - per slot and layer (k = slot × layers + layer): `slots[2k]` the layer's first entry in the cell,
- *   `slots[2k + 1]` the layer's winding number at the cell's corner; the run ends at `slots[2k + 2]`.
- * - per entry: the first vertex of the edge in the shared vertex buffer.
+ * - per cell, one Int32: the cell's slot when some edge meets it, otherwise ~p where p is its mask in a small
+ *   table of distinct masks (which layers cover the whole cell). About a third of the lookups end there.
+ * - per slot: the first entry of the cell's run, the mask of the layers with no edge in the cell that cover it
+ *   whole, and each layer's winding number at the cell's corner.
+ * - per entry: the first vertex of the edge in the vertex buffer shared by all layers. A run lists the cell's
+ *   edges layer by layer (layer l's vertices lie below layerVertexEnd[l]), so one walk answers every layer.
  *
- * The build makes one pass over the edges computing both the cells each edge meets (counted, and remembered
- * for short edges) and the grid-row lines it crosses (for the corner winding numbers), then one pass writing the
- * entries. Cell coordinates are computed once per vertex, not four times per edge.
+ * The build makes two passes over the edges: one counts the edges meeting each cell, the other writes the
+ * entries and adds each edge's crossings of the grid's row lines to the winding numbers of the cells whose
+ * bottom side it crosses (such a cell always has the edge, hence a slot); one sweep per row then turns the
+ * crossings into corner winding numbers. Cell coordinates are computed once per vertex, from a first guess
+ * that is exact unless the value lies within a millionth of a cell of a grid line (then edge_grid.ts's exact
+ * searches decide). Besides the result, the build allocates nothing large.
  */
 import { allocateLargeBuffer } from "./large_buffer.ts";
 import { chooseCellSize, countsFor, firstCellFrom, lastCellTo, locateInAxis, MAX_GRID_CELLS, type RingSet } from "./edge_grid.ts";
