@@ -227,6 +227,21 @@ describe("queryCoverageMasks", () => {
     expect(countDifferences(queryCoverageMasks(index, lon, lat, { sortByCell: true }), expected)).toBe(0);
   });
 
+  it("keeps a layer whose only ring is degenerate (dropped) from shifting the other layers' edges", () => {
+    const flat: Polygon = { type: "Polygon", coordinates: [[[0, 0], [1, 1], [2, 2], [0, 0]]] };
+    const features = [
+      feature("A", "4G", { type: "Polygon", coordinates: [square(0, 0, 2, 2)] }),
+      feature("B", "4G", flat),
+      feature("C", "4G", { type: "Polygon", coordinates: [square(1, 1, 3, 3)] }),
+    ];
+    const index = buildCoverageIndex(features, { cellSize: 0.25 });
+    const lon = [0.5, 1.5, 2.5, 1, 3, 4];
+    const lat = [0.5, 1.5, 2.5, 1, 3, 4];
+    // Bits: A = 1, B = 2, C = 4.
+    expect(Array.from(queryCoverageMasks(index, lon, lat))).toEqual([1, 5, 4, 5, 4, 0]);
+    expect(Array.from(queryCoverageMasks(index, lon, lat, { sortByCell: true }))).toEqual([1, 5, 4, 5, 4, 0]);
+  });
+
   it("gives the same masks when sorted queries of different sizes follow each other (shared sort arrays)", () => {
     const features = randomFeatures(12, 8);
     const index = buildCoverageIndex(features);
