@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--points N] [--towers N] [--out FILE] [--tiny]`
+ * `npm run bench -- [--points N] [--towers N] [--out FILE] [--tiny] [--settle-gc]`
  * Generates a national-scale workload in a temporary directory, times every stage for the engine and the two
  * baselines, checks that they agree, prints a table and writes the figures as JSON
  * (default bench-results/latest.json, which git ignores). See docs/performance.md.
@@ -17,18 +17,20 @@ const { values } = parseArgs({
     "turf-sample": { type: "string" },
     out: { type: "string" },
     tiny: { type: "boolean" },
+    "settle-gc": { type: "boolean" },
     help: { type: "boolean", short: "h" },
   },
 });
 
 if (values.help) {
-  process.stdout.write(`npm run bench -- [--points N] [--towers N] [--districts N] [--turf-sample N] [--out FILE] [--tiny]
+  process.stdout.write(`npm run bench -- [--points N] [--towers N] [--districts N] [--turf-sample N] [--out FILE] [--tiny] [--settle-gc]
   --points N       points (default 1000000)
   --towers N       tower discs per carrier, 3 carriers (default 20000)
   --districts N    districts (default 700)
   --turf-sample N  points timed with naive Turf, then extrapolated (default 300)
   --out FILE       JSON results (default bench-results/latest.json)
   --tiny           300 points, 30 towers per carrier, 20 districts: a smoke run
+  --settle-gc      a full garbage collection between stages, outside the timed windows (see docs/performance.md)
 `);
   process.exit(0);
 }
@@ -52,6 +54,7 @@ const options = {
   turfSample: positiveInteger(values["turf-sample"], tiny ? 300 : 300, "--turf-sample"),
   turfDistrictSample: tiny ? 300 : 2000,
   log: (line: string) => process.stderr.write(`  ${line}\n`),
+  settleGc: values["settle-gc"] === true,
 };
 const result = await runBenchmark(options);
 const out = values.out ?? "bench-results/latest.json";

@@ -9,6 +9,8 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PerformanceObserver, type PerformanceEntry } from "node:perf_hooks";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
 import Flatbush from "flatbush";
 import type { Position } from "geojson";
@@ -41,6 +43,12 @@ export interface BenchOptions {
   seed?: number;
   /** Progress lines go here (default: nowhere). */
   log?: (line: string) => void;
+  /**
+   * Run a full garbage collection between stages (outside every timed window), so that a collection started by
+   * one stage's allocations is not finished, and counted, in the next one. Off by default: a user's run pays
+   * for those collections somewhere.
+   */
+  settleGc?: boolean;
 }
 
 export interface StageResult {
@@ -64,6 +72,8 @@ export interface StageResult {
 
 export interface BenchResult {
   date: string;
+  /** Whether a full garbage collection ran between stages (see BenchOptions.settleGc). */
+  settleGc: boolean;
   machine: { nproc: number; cpu: string; node: string; totalMemoryGiB: number; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
   workload: { points: number; carriers: number; towersPerCarrier: number; polygons: number; vertices: number; districts: number; seed: number };
   stages: StageResult[];
@@ -161,7 +171,18 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
   });
   gcObserver.observe({ entryTypes: ["gc"] });
   const engineWindows = new Map<string, [number, number]>();
-  const yieldToEvents = () => new Promise((resolve) => setTimeout(resolve, 30));
+  let fullGc: (() => void) | null = null;
+  if (options.settleGc === true) {
+    setFlagsFromString("--expose-gc");
+    fullGc = runInNewContext("gc") as () => void;
+  }
+  const yieldToEvents = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    if (fullGc !== null) {
+      fullGc();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+  };
   const log = options.log ?? (() => {});
   const loadAverageAtStart = loadavg().map((value) => Math.round(value * 100) / 100);
   const workloadOptions: Partial<WorkloadOptions> = {
@@ -239,7 +260,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       engineSeconds: engineBuild,
       engineCpuSeconds: engineBuildCpu,
       flatbushSeconds: flatbushBuild,
-      note: `grid cell ${index.grids.map((layer) => layer.grid.cellSize.toFixed(4)).join("/")}°; ${index.grids.reduce((sum, layer) => sum + layer.grid.entryVertices.length, 0)} cell entries`,
+      note: `one grid for ${index.layers.length} layers, cell ${index.grid.cellSize.toFixed(4)}°, ${(index.grid.columns * index.grid.rows / 1e6).toFixed(1)}M cells, ${(index.grid.entries.length / 1e6).toFixed(1)}M cell entries`,
     });
 
     // 4. Per-point masks, random order and cell order; the baselines on the same points.
@@ -376,6 +397,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     const cpuModel = cpus()[0]?.model ?? "unknown";
     return {
       date: new Date().toISOString(),
+      settleGc: options.settleGc === true,
       machine: {
         nproc: cpus().length,
         cpu: cpuModel,

@@ -210,6 +210,51 @@ describe("queryCoverageMasks", () => {
     }
   }
 
+  it("answers layers with different extents and edge lengths from the one shared grid, in either order, like Turf", () => {
+    // Layer A: small squares far west; layer B: a large coarse polygon with a hole far east; layer C overlaps both.
+    const features: CoverageFeature[] = [
+      feature("A", "4G", { type: "Polygon", coordinates: [square(0, 0, 0.25, 0.25)] }),
+      feature("A", "4G", { type: "Polygon", coordinates: [square(0.25, 0, 0.5, 0.25)] }),
+      feature("B", "4G", { type: "Polygon", coordinates: [square(6, 2, 10, 6), square(7, 3, 8, 4)] }),
+      feature("C", "3G", { type: "Polygon", coordinates: [[[0.125, 0.125], [9, 0.125], [9, 5], [0.125, 0.125]]] }),
+    ];
+    const { lon, lat } = testPoints(99, features, 10, 3000);
+    const index = buildCoverageIndex(features);
+    const layerKeys = index.layers.map((layer) => `${layer.carrier}|${layer.technology}`);
+    const layerOf = (item: CoverageFeature) => layerKeys.indexOf(`${item.carrier}|${item.technology}`);
+    const expected = bruteForceMasks(features, layerOf, lon, lat);
+    expect(countDifferences(queryCoverageMasks(index, lon, lat, { sortByCell: false }), expected)).toBe(0);
+    expect(countDifferences(queryCoverageMasks(index, lon, lat, { sortByCell: true }), expected)).toBe(0);
+  });
+
+  it("keeps a layer whose only ring is degenerate (dropped) from shifting the other layers' edges", () => {
+    const flat: Polygon = { type: "Polygon", coordinates: [[[0, 0], [1, 1], [2, 2], [0, 0]]] };
+    const features = [
+      feature("A", "4G", { type: "Polygon", coordinates: [square(0, 0, 2, 2)] }),
+      feature("B", "4G", flat),
+      feature("C", "4G", { type: "Polygon", coordinates: [square(1, 1, 3, 3)] }),
+    ];
+    const index = buildCoverageIndex(features, { cellSize: 0.25 });
+    const lon = [0.5, 1.5, 2.5, 1, 3, 4];
+    const lat = [0.5, 1.5, 2.5, 1, 3, 4];
+    // Bits: A = 1, B = 2, C = 4.
+    expect(Array.from(queryCoverageMasks(index, lon, lat))).toEqual([1, 5, 4, 5, 4, 0]);
+    expect(Array.from(queryCoverageMasks(index, lon, lat, { sortByCell: true }))).toEqual([1, 5, 4, 5, 4, 0]);
+  });
+
+  it("gives the same masks when sorted queries of different sizes follow each other (shared sort arrays)", () => {
+    const features = randomFeatures(12, 8);
+    const index = buildCoverageIndex(features);
+    const large = testPoints(5, features, 8, 4000);
+    const small = { lon: large.lon.subarray(0, 700), lat: large.lat.subarray(0, 700) };
+    const first = queryCoverageMasks(index, large.lon, large.lat, { sortByCell: true });
+    const second = queryCoverageMasks(index, small.lon, small.lat, { sortByCell: true });
+    const third = queryCoverageMasks(index, large.lon, large.lat, { sortByCell: true });
+    expect(countDifferences(first, queryCoverageMasks(index, large.lon, large.lat, { sortByCell: false }))).toBe(0);
+    expect(countDifferences(second, first.subarray(0, 700))).toBe(0);
+    expect(countDifferences(third, first)).toBe(0);
+  });
+
   it("classifies points lying exactly on grid lines and cell corners like Turf", () => {
     const features = randomFeatures(11, 8);
     const lon: number[] = [];

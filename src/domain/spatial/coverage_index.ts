@@ -3,11 +3,13 @@
  * See edge_grid.ts for the method and its boundary rules.
  */
 import { TECHNOLOGIES, type CoverageFeature, type CoverageLayerInfo } from "../types.ts";
-import { buildEdgeGrids, cellColumn, cellRow, flattenRingSets, gridColumnX, gridRowY, setCornerWindings, type EdgeGrid } from "./edge_grid.ts";
+import { flattenRingSets } from "./edge_grid.ts";
+import { buildLayerGridSet, layerGridCovers, queryLayerGridSet, type LayerGridSet } from "./layer_grid.ts";
 
-/** One layer's grid; each cell's reference value is the winding number (summed over the layer's polygons) at its lower-left corner. */
+/** One layer of the shared grid. */
 export interface LayerGrid {
-  grid: EdgeGrid;
+  grid: LayerGridSet;
+  layer: number;
 }
 
 /**
@@ -20,8 +22,10 @@ export interface CoverageIndex {
   layers: CoverageLayerInfo[];
   /** 32-bit words per point in a mask: Math.ceil(layers.length / 32). */
   words: number;
-  /** One grid per layer, parallel to `layers`. */
+  /** One entry per layer, parallel to `layers`, all sharing one grid. */
   grids: LayerGrid[];
+  /** The grid shared by every layer. */
+  grid: LayerGridSet;
 }
 
 /**
@@ -68,12 +72,8 @@ function compareText(a: string, b: string): number {
 export function buildCoverageIndex(features: readonly CoverageFeature[], options: { cellSize?: number } = {}): CoverageIndex {
   const { layers, members } = groupCoverageLayers(features);
   const ringSets = flattenRingSets(members.map((indices) => indices.map((index) => ({ geometry: features[index].geometry, owner: 0 }))));
-  const edgeGrids = buildEdgeGrids(ringSets, { cellSize: options.cellSize });
-  const grids = edgeGrids.map((grid, l) => {
-    setCornerWindings(grid, ringSets[l]);
-    return { grid };
-  });
-  return { layers, words: Math.ceil(layers.length / 32), grids };
+  const grid = buildLayerGridSet(ringSets, options.cellSize);
+  return { layers, words: grid.words, grids: layers.map((_, layer) => ({ grid, layer })), grid };
 }
 
 /**
@@ -84,136 +84,73 @@ export function buildCoverageIndex(features: readonly CoverageFeature[], options
  * @returns true when the point lies in or on at least one polygon of the layer
  */
 export function layerCoversPoint(layer: LayerGrid, px: number, py: number): boolean {
-  const grid = layer.grid;
-  const column = cellColumn(grid, px);
-  if (column < 0) return false;
-  const row = cellRow(grid, py);
-  if (row < 0) return false;
-  const cell = row * grid.columns + column;
-  return cellCovers(grid, cell, column, row, px, py);
-}
-
-function cellCovers(grid: EdgeGrid, cell: number, column: number, row: number, px: number, py: number): boolean {
-  const cellData = grid.cellData;
-  let winding = cellData[2 * cell + 1];
-  const start = cellData[2 * cell];
-  const end = cellData[2 * cell + 2];
-  if (start === end) return winding > 0;
-  const cornerX = gridColumnX(grid, column);
-  const cornerY = gridRowY(grid, row);
-  const vertices = grid.entryVertices;
-  const xy = grid.xy;
-  for (let k = start; k < end; k++) {
-    const v = 2 * vertices[k];
-    const ax = xy[v];
-    const ay = xy[v + 1];
-    const bx = xy[v + 2];
-    const by = xy[v + 3];
-    const dx = bx - ax;
-    const dy = by - ay;
-    const spansY = ay <= py !== by <= py;
-    const spansX = ax <= cornerX !== bx <= cornerX;
-    const insideBox = (ax <= bx ? ax <= px && px <= bx : bx <= px && px <= ax) && (ay <= by ? ay <= py && py <= by : by <= py && py <= ay);
-    if (!spansY && !spansX && !insideBox) continue;
-    const orientation = dx * (py - ay) - dy * (px - ax);
-    if (orientation === 0 && insideBox) return true;
-    // Horizontal leg Q = (cornerX, py) to P: the ray counts at P minus the ray counts at Q.
-    if (spansY) {
-      const orientationQ = dx * (py - ay) - dy * (cornerX - ax);
-      if (ay < by) winding += (orientation > 0 ? 1 : 0) - (orientationQ > 0 ? 1 : 0);
-      else winding -= (orientation < 0 ? 1 : 0) - (orientationQ < 0 ? 1 : 0);
-    }
-    // Vertical leg R = (cornerX, cornerY) to Q, shifted right by ε: edges whose x-range [min, max) holds cornerX.
-    if (spansX) {
-      const sign = dx > 0 ? 1 : -1;
-      const orientationR = dx * (cornerY - ay) - dy * (cornerX - ax);
-      const orientationQ = dx * (py - ay) - dy * (cornerX - ax);
-      const slopeUp = sign * dy > 0;
-      const aboveR = sign * orientationR < 0 || (orientationR === 0 && slopeUp);
-      const belowQ = sign * orientationQ > 0 || (orientationQ === 0 && !slopeUp);
-      if (aboveR && belowQ) winding += sign;
-    }
-  }
-  return winding > 0;
-}
-
-/** Sets bit `layer` of each point's mask when the layer covers it. */
-function queryLayer(grid: EdgeGrid, lon: Float64Array, lat: Float64Array, masks: Uint32Array, words: number, layer: number): void {
-  const word = layer >> 5;
-  const bit = (1 << (layer & 31)) >>> 0;
-  const { columns, rows, minX, minY, cellSize, inverseCellSize, cellData } = grid;
-  const maxX = gridColumnX(grid, columns);
-  const maxY = gridRowY(grid, rows);
-  // The first guess of a cell is exact when the point is not within a millionth of a cell of a grid line
-  // (rounding errors are ~1e-13 degrees); otherwise cellColumn/cellRow decide with the exact comparisons.
-  const fast = cellSize >= 1e-5;
-  const margin = 1e-6;
-  const count = lon.length;
-  for (let i = 0; i < count; i++) {
-    const px = lon[i];
-    const py = lat[i];
-    if (!(px >= minX && px < maxX && py >= minY && py < maxY)) continue;
-    const tx = (px - minX) * inverseCellSize;
-    let column = Math.floor(tx);
-    if (!fast || !(tx - column > margin && tx - column < 1 - margin)) column = cellColumn(grid, px);
-    const ty = (py - minY) * inverseCellSize;
-    let row = Math.floor(ty);
-    if (!fast || !(ty - row > margin && ty - row < 1 - margin)) row = cellRow(grid, py);
-    const cell = row * columns + column;
-    if (cellData[2 * cell] === cellData[2 * cell + 2]) {
-      if (cellData[2 * cell + 1] > 0) masks[i * words + word] |= bit;
-    } else if (cellCovers(grid, cell, column, row, px, py)) masks[i * words + word] |= bit;
-  }
+  return layerGridCovers(layer.grid, layer.layer, px, py);
 }
 
 /** Below this many points the input order is kept: sorting would cost more than it saves. */
 const SORT_THRESHOLD = 65_536;
 
+/** Grid cells per side of a sorting block (see sortPointsByBlock): 4–16 measured best, 32 and more slower. */
+const BLOCK_CELLS = 8;
+
+/** Up to this many points, the sort's arrays are kept for the next query (20 bytes a point). */
+const SCRATCH_POINTS = 1_048_576;
+let scratch = { lon: new Float64Array(0), lat: new Float64Array(0), order: new Uint32Array(0) };
+
 /**
- * Orders point indices by a coarse grid cell (counting sort), so consecutive queries touch nearby grid cells.
- * @param index - the coverage index (its grids decide the bucket size)
+ * Arrays for sorting `count` points: views of the kept ones when they are large enough. A query streamed in
+ * batches (the CLI) or repeated (the app) then allocates them once: each new large array adds to V8's
+ * external-memory count, which triggers full garbage collections (see large_buffer.ts).
+ */
+function sortScratch(count: number): { lon: Float64Array; lat: Float64Array; order: Uint32Array } {
+  if (count > SCRATCH_POINTS) return { lon: new Float64Array(count), lat: new Float64Array(count), order: new Uint32Array(count) };
+  if (scratch.order.length < count) {
+    const size = Math.min(SCRATCH_POINTS, Math.max(count, 2 * scratch.order.length));
+    scratch = { lon: new Float64Array(size), lat: new Float64Array(size), order: new Uint32Array(size) };
+  }
+  return { lon: scratch.lon.subarray(0, count), lat: scratch.lat.subarray(0, count), order: scratch.order.subarray(0, count) };
+}
+
+/**
+ * The points grouped by block of the grid (BLOCK_CELLS × BLOCK_CELLS cells), by a counting sort that moves the
+ * coordinates themselves: every pass reads or writes memory in order (one stream per block, a few thousand
+ * blocks), and the query then visits one block's cells, whose tables fit in the processor's cache, at a time.
+ * @param index - the coverage index
  * @param lon - longitudes
  * @param lat - latitudes
- * @returns a permutation of 0..n-1
+ * @returns the coordinates in block order and, for each, its index in the input (views of shared arrays, valid
+ *   until the next call)
  */
-export function orderPointsByCell(index: CoverageIndex, lon: ArrayLike<number>, lat: ArrayLike<number>): Uint32Array {
+function sortPointsByBlock(index: CoverageIndex, lon: ArrayLike<number>, lat: ArrayLike<number>): { lon: Float64Array; lat: Float64Array; order: Uint32Array } {
   const count = lon.length;
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  let finest = Infinity;
-  for (const { grid } of index.grids) {
-    minX = Math.min(minX, grid.minX);
-    minY = Math.min(minY, grid.minY);
-    maxX = Math.max(maxX, gridColumnX(grid, grid.columns));
-    maxY = Math.max(maxY, gridRowY(grid, grid.rows));
-    finest = Math.min(finest, grid.cellSize);
-  }
-  const order = new Uint32Array(count);
-  if (!Number.isFinite(finest) || count === 0) {
-    for (let i = 0; i < count; i++) order[i] = i;
-    return order;
-  }
-  // Buckets of a few grid cells, at most about one per point (and 4M), so the count array stays small.
-  let bucketSize = finest * 4;
-  const limit = Math.min(4_194_304, Math.max(1024, count));
-  while (Math.ceil((maxX - minX) / bucketSize) * Math.ceil((maxY - minY) / bucketSize) > limit) bucketSize *= 1.5;
-  const columns = Math.max(1, Math.ceil((maxX - minX) / bucketSize));
-  const rows = Math.max(1, Math.ceil((maxY - minY) / bucketSize));
+  const grid = index.grid;
+  let cellsPerBlock = BLOCK_CELLS;
+  // At most about 65k blocks, so the counts stay in cache.
+  while (Math.ceil(grid.columns / cellsPerBlock) * Math.ceil(grid.rows / cellsPerBlock) > 65_536) cellsPerBlock *= 2;
+  const columns = Math.ceil(grid.columns / cellsPerBlock);
+  const rows = Math.ceil(grid.rows / cellsPerBlock);
+  const scale = grid.inverseCellSize / cellsPerBlock;
+  const { minX, minY } = grid;
   const outside = columns * rows;
-  const keys = new Uint32Array(count);
   const starts = new Uint32Array(outside + 2);
   for (let i = 0; i < count; i++) {
-    const column = Math.floor((lon[i] - minX) / bucketSize);
-    const row = Math.floor((lat[i] - minY) / bucketSize);
-    const key = column >= 0 && column < columns && row >= 0 && row < rows ? row * columns + column : outside;
-    keys[i] = key;
-    starts[key + 1]++;
+    const column = Math.floor((lon[i] - minX) * scale);
+    const row = Math.floor((lat[i] - minY) * scale);
+    starts[(column >= 0 && column < columns && row >= 0 && row < rows ? row * columns + column : outside) + 1]++;
   }
   for (let k = 0; k <= outside; k++) starts[k + 1] += starts[k];
-  for (let i = 0; i < count; i++) order[starts[keys[i]]++] = i;
-  return order;
+  const { lon: sortedLon, lat: sortedLat, order } = sortScratch(count);
+  for (let i = 0; i < count; i++) {
+    const x = lon[i];
+    const y = lat[i];
+    const column = Math.floor((x - minX) * scale);
+    const row = Math.floor((y - minY) * scale);
+    const position = starts[column >= 0 && column < columns && row >= 0 && row < rows ? row * columns + column : outside]++;
+    sortedLon[position] = x;
+    sortedLat[position] = y;
+    order[position] = i;
+  }
+  return { lon: sortedLon, lat: sortedLat, order };
 }
 
 /**
@@ -234,27 +171,17 @@ export function queryCoverageMasks(index: CoverageIndex, lon: ArrayLike<number>,
   const count = lon.length;
   const words = index.words;
   const masks = new Uint32Array(count * words);
+  if (index.layers.length === 0) return masks;
   const sort = options.sortByCell ?? count >= SORT_THRESHOLD;
+  // Typed arrays keep the hot loop monomorphic.
+  const lonArray = lon instanceof Float64Array ? lon : Float64Array.from(lon);
+  const latArray = lat instanceof Float64Array ? lat : Float64Array.from(lat);
   if (!sort) {
-    // Typed arrays keep the hot loop monomorphic.
-    const lonArray = lon instanceof Float64Array ? lon : Float64Array.from(lon);
-    const latArray = lat instanceof Float64Array ? lat : Float64Array.from(lat);
-    for (let l = 0; l < index.grids.length; l++) queryLayer(index.grids[l].grid, lonArray, latArray, masks, words, l);
+    queryLayerGridSet(index.grid, lonArray, latArray, masks, null);
     return masks;
   }
-  // Visit the points in cell order on gathered copies, so both the grid and the point arrays are read in order.
-  const order = orderPointsByCell(index, lon, lat);
-  const sortedLon = new Float64Array(count);
-  const sortedLat = new Float64Array(count);
-  for (let n = 0; n < count; n++) {
-    sortedLon[n] = lon[order[n]];
-    sortedLat[n] = lat[order[n]];
-  }
-  const sortedMasks = new Uint32Array(count * words);
-  for (let l = 0; l < index.grids.length; l++) queryLayer(index.grids[l].grid, sortedLon, sortedLat, sortedMasks, words, l);
-  for (let n = 0; n < count; n++) {
-    const i = order[n];
-    for (let w = 0; w < words; w++) masks[i * words + w] = sortedMasks[n * words + w];
-  }
+  // Block by block, consecutive points read neighbouring cells of the grid.
+  const sorted = sortPointsByBlock(index, lonArray, latArray);
+  queryLayerGridSet(index.grid, sorted.lon, sorted.lat, masks, sorted.order);
   return masks;
 }

@@ -194,15 +194,8 @@ function flattenInto(unordered: readonly OwnedGeometry[], buffer: Float64Array, 
 function addRing(state: FlattenState, ring: Position[], outer: boolean, owner: number): void {
   const count = closedLength(ring) - 1;
   if (count < 3) return;
-  // Shoelace (trapezoid form): positive for counter-clockwise.
-  let twiceArea = 0;
-  for (let i = 0; i < count; i++) {
-    const a = ring[i];
-    const b = ring[i + 1 < count ? i + 1 : 0];
-    twiceArea += (a[0] - b[0]) * (a[1] + b[1]);
-  }
-  if (twiceArea === 0 || !Number.isFinite(twiceArea)) return;
-  const reverse = outer ? twiceArea < 0 : twiceArea > 0;
+  // One pass over the positions (reading them is most of the cost): copy, bounds, lengths and the shoelace sum
+  // (trapezoid form: positive for counter-clockwise); the copy is reversed in place when the orientation is wrong.
   const { xy, totals } = state;
   const start = totals[0];
   let minX = totals[4];
@@ -211,8 +204,11 @@ function addRing(state: FlattenState, ring: Position[], outer: boolean, owner: n
   let maxY = totals[7];
   let edgeCount = 0;
   let lengthSum = 0;
+  let twiceArea = 0;
+  let previousX = 0;
+  let previousY = 0;
   for (let k = 0; k <= count; k++) {
-    const source = ring[reverse ? (count - k) % count : k % count];
+    const source = ring[k < count ? k : 0];
     const x = source[0];
     const y = source[1];
     xy[2 * (start + k)] = x;
@@ -222,12 +218,26 @@ function addRing(state: FlattenState, ring: Position[], outer: boolean, owner: n
     if (y < minY) minY = y;
     if (y > maxY) maxY = y;
     if (k > 0) {
-      const dx = x - xy[2 * (start + k - 1)];
-      const dy = y - xy[2 * (start + k - 1) + 1];
+      twiceArea += (previousX - x) * (previousY + y);
+      const dx = x - previousX;
+      const dy = y - previousY;
       if (dx !== 0 || dy !== 0) {
         edgeCount++;
         lengthSum += Math.sqrt(dx * dx + dy * dy);
       }
+    }
+    previousX = x;
+    previousY = y;
+  }
+  if (twiceArea === 0 || !Number.isFinite(twiceArea)) return;
+  if (outer ? twiceArea < 0 : twiceArea > 0) {
+    for (let i = start, j = start + count; i < j; i++, j--) {
+      const x = xy[2 * i];
+      const y = xy[2 * i + 1];
+      xy[2 * i] = xy[2 * j];
+      xy[2 * i + 1] = xy[2 * j + 1];
+      xy[2 * j] = x;
+      xy[2 * j + 1] = y;
     }
   }
   const rings = totals[1];
@@ -252,7 +262,7 @@ function addRing(state: FlattenState, ring: Position[], outer: boolean, owner: n
  * @param cellsPerEdge - the cap on cells per edge
  * @returns the cell size in degrees (positive)
  */
-export function chooseCellSize(rings: RingSet, maxCells: number = MAX_GRID_CELLS, edgeLengths = 2, cellsPerEdge = 4): number {
+export function chooseCellSize(rings: Pick<RingSet, "minX" | "minY" | "maxX" | "maxY" | "edgeCount" | "meanEdgeLength">, maxCells: number = MAX_GRID_CELLS, edgeLengths = 2, cellsPerEdge = 4): number {
   const width = Math.max(rings.maxX - rings.minX, 0);
   const height = Math.max(rings.maxY - rings.minY, 0);
   const extent = Math.max(width, height, 1e-9);
@@ -264,12 +274,12 @@ export function chooseCellSize(rings: RingSet, maxCells: number = MAX_GRID_CELLS
 }
 
 /** Left x of column i (or bottom y of row i): the one expression used everywhere, so build and query agree to the bit. */
-function lineAt(origin: number, cellSize: number, index: number): number {
+export function lineAt(origin: number, cellSize: number, index: number): number {
   return origin + index * cellSize;
 }
 
 /** First cell whose closed interval meets [value, …): the smallest i with line(i + 1) at or after value. */
-function firstCellFrom(origin: number, size: number, inverse: number, count: number, value: number): number {
+export function firstCellFrom(origin: number, size: number, inverse: number, count: number, value: number): number {
   const t = (value - origin) * inverse;
   let i = Math.floor(t);
   // Well inside a cell (see queryLayer for the margin), the first guess is exact.
@@ -282,7 +292,7 @@ function firstCellFrom(origin: number, size: number, inverse: number, count: num
 }
 
 /** Last cell whose closed interval meets (…, value]: the largest i with line(i) at or before value. */
-function lastCellTo(origin: number, size: number, inverse: number, count: number, value: number): number {
+export function lastCellTo(origin: number, size: number, inverse: number, count: number, value: number): number {
   const t = (value - origin) * inverse;
   let i = Math.floor(t);
   if (inverse <= 1e5 && t - i > 1e-6 && t - i < 1 - 1e-6 && i >= 0 && i < count) return i;
@@ -505,7 +515,7 @@ export function cellRow(grid: EdgeGrid, y: number): number {
   return locateInAxis(grid.minY, grid.cellSize, grid.inverseCellSize, grid.rows, y);
 }
 
-function locateInAxis(origin: number, size: number, inverse: number, count: number, value: number): number {
+export function locateInAxis(origin: number, size: number, inverse: number, count: number, value: number): number {
   if (!(value >= origin) || !(value < lineAt(origin, size, count))) return -1;
   let i = Math.floor((value - origin) * inverse);
   if (i > count - 1) i = count - 1;
@@ -650,7 +660,7 @@ function growInt32(array: Int32Array, capacity: number): Int32Array {
   return larger;
 }
 
-function countsFor(ax: number, ay: number, dx: number, dy: number, up: boolean, px: number, py: number): boolean {
+export function countsFor(ax: number, ay: number, dx: number, dy: number, up: boolean, px: number, py: number): boolean {
   const orientation = dx * (py - ay) - dy * (px - ax);
   return up ? orientation > 0 : orientation < 0;
 }
