@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -80,6 +80,37 @@ describe("cli analyze", () => {
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.stderr).toContain("nope.csv");
     expect(result.stderr).not.toContain("    at ");
+  });
+
+  it("reports a bad coverage file before a bad point file or admin file, though the points are read alongside", async () => {
+    const dir = await tempDir();
+    const badCoverage = join(dir, "bad_coverage.geojson");
+    await writeFile(badCoverage, "{ not json");
+    const noCoordinates = join(dir, "no_coordinates.csv");
+    await writeFile(noCoordinates, "id,name\nA,B\n");
+    for (const points of ["nope.csv", noCoordinates]) {
+      const result = await runCli(["analyze", "--points", points, "--coverage", badCoverage, "--admin", "nope_admin.geojson", "--out", join(dir, "out.csv"), "--lang", "en"]);
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.stderr).toContain("bad_coverage.geojson: The file is not valid JSON");
+    }
+    const missingCoverage = await runCli(["analyze", "--points", "nope.csv", "--coverage", join(dir, "nope_coverage.geojson")]);
+    expect(missingCoverage.code).toBe(2);
+    expect(missingCoverage.stderr).toContain("nope_coverage.geojson: file not found");
+    // With good coverage, the admin file comes next, then the points.
+    const missingAdmin = await runCli(["analyze", "--points", noCoordinates, "--coverage", join(FIXTURES, "coverage.geojson"), "--admin", join(dir, "nope_admin.geojson")]);
+    expect(missingAdmin.stderr).toContain("nope_admin.geojson: file not found");
+    // The first point file stops the run before the second is read; with --out, the heads of all point files are
+    // read first (for the output's columns).
+    const badPoints = await runCli(["analyze", "--points", noCoordinates, "--points", "nope.csv", "--coverage", join(FIXTURES, "coverage.geojson"), "--lang", "en"]);
+    expect(badPoints.code).toBe(2);
+    expect(badPoints.stderr).toContain("no_coordinates.csv: No coordinate column found");
+    const withOut = await runCli(["analyze", "--points", noCoordinates, "--points", "nope.csv", "--coverage", join(FIXTURES, "coverage.geojson"), "--out", join(dir, "out.csv")]);
+    expect(withOut.stderr).toContain("nope.csv: file not found");
+    const badRows = await runCli(["analyze", "--points", noCoordinates, "--coverage", join(FIXTURES, "coverage.geojson"), "--out", join(dir, "out.csv"), "--lang", "en"]);
+    expect(badRows.stderr).toContain("no_coordinates.csv: No coordinate column found");
+    await expect(readFile(join(dir, "out.csv"))).rejects.toThrow();
+    await expect(readFile(join(dir, "out.csv.partial"))).rejects.toThrow();
   });
 
   it("exits 2 naming the file when the coverage is not JSON", async () => {

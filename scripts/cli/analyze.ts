@@ -14,21 +14,23 @@ import {
   exportColumns,
   mergeCoverageSummaries,
   parseAdminGeojson,
-  parseCoverageGeojson,
   parsePointsGeojson,
   selectPoints,
   summarizeCoverage,
   type AdminArea,
+  type CoverageAnalyzer,
   type CoverageFeature,
   type CoverageSummary,
   type ExportRow,
   type ImportReport,
+  type ImportResult,
   type Language,
   type Point,
   type PointFilter,
   type PointStatus,
   type Technology,
 } from "../../src/domain/index.ts";
+import { readCoverageFiles } from "./coverage_files.ts";
 import { UserError, displayName, openStreamingFile, readChunks, readHead, readInput, writeOutput } from "./io.ts";
 import { printImportReports, printSummary, printTimings } from "./print.ts";
 
@@ -71,6 +73,10 @@ Examples
   npm run cli -- analyze --points truong.csv --coverage viettel.geojson --carrier Viettel --out lom-song.kml`;
 
 const STATUSES = ["uncovered", "single_carrier", "covered", "all"] as const;
+
+const COVERAGE_STAGE = "coverage: parse and check";
+/** Points read ahead of the indexes at most (about 0.4 GB of points); past it, reading waits for the coverage. */
+const MAX_WAITING_POINTS = 1_500_000;
 
 /**
  * Runs `analyze` with the given arguments.
@@ -134,53 +140,108 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     }
   };
   const reports: ImportReport[] = [];
-  const coverage: CoverageFeature[] = [];
-  for (const path of options.coverage) {
-    const bytes = await readInput(path);
-    const result = timed("coverage: parse and check", () => parseCoverageGeojson(bytes, {
-      file: displayName(path),
-      carrierProperty: options["carrier-property"],
-      technologyProperty: options["technology-property"],
-      asOfProperty: options["as-of-property"],
-      repair: options.repair === true,
-    }));
-    reports.push(result.report);
-    failOnFileError(path, result.report, language);
-    for (const feature of result.items) coverage.push(feature);
-  }
-  const admin: AdminArea[] = [];
-  for (const path of options.admin ?? []) {
-    const bytes = await readInput(path);
-    const result = timed("admin areas: parse and check", () => parseAdminGeojson(bytes, { file: displayName(path) }));
-    reports.push(result.report);
-    failOnFileError(path, result.report, language);
-    for (const area of result.items) admin.push(area);
+  // The coverage files are read in a worker thread while this thread reads the points (two cores, the two largest
+  // inputs); the point batches wait, in memory, until the coverage is in and its indexes are built.
+  timings.set(COVERAGE_STAGE, 0);
+  const coverageReading = readCoverageFiles(options.coverage, {
+    carrierProperty: options["carrier-property"],
+    technologyProperty: options["technology-property"],
+    asOfProperty: options["as-of-property"],
+    repair: options.repair === true,
+  });
+  const adminResults: { path: string; result: ImportResult<AdminArea> }[] = [];
+  try {
+    for (const path of options.admin ?? []) {
+      const bytes = await readInput(path);
+      adminResults.push({ path, result: timed("admin areas: parse and check", () => parseAdminGeojson(bytes, { file: displayName(path) })) });
+    }
+  } catch (error) {
+    // A coverage error is reported first, as when the files were read one after the other.
+    await coverageReading.done;
+    if (coverageReading.error) throw coverageReading.error;
+    for (const file of coverageReading.files) failOnFileError(file.path, file.report, language);
+    throw error;
   }
 
-  // Points are streamed batch by batch through indexes built once: memory is bounded by the
-  // coverage index and one batch, not by the number of points.
   const filter: PointFilter = { minTechnology, carriers: options.carrier };
-  const analyzer = timed("indexes: build", () => createCoverageAnalyzer(coverage, admin));
-  // The index holds what the queries need; dropping the parsed polygons (hundreds of MB at national scale)
-  // keeps every later garbage collection small.
-  coverage.length = 0;
   const csvOptions = { delimiter, lonColumn: options["lon-column"], latColumn: options["lat-column"] };
-  const output = options.out && outFormat ? await openOutput(options.out, outFormat, await probeColumns(options.points, csvOptions), language) : null;
+  let analyzer: CoverageAnalyzer | null = null;
+  let output: Awaited<ReturnType<typeof openOutput>> | null = null;
+  /** Waits for the coverage, checks the coverage and admin files in order, builds the indexes and opens the output. */
+  const ready = async (): Promise<CoverageAnalyzer> => {
+    if (analyzer) return analyzer;
+    const waitStart = performance.now();
+    await coverageReading.done;
+    if (coverageReading.inWorker) timings.set("coverage: waiting for the worker", performance.now() - waitStart);
+    if (coverageReading.error) throw coverageReading.error;
+    const coverage: CoverageFeature[] = [];
+    for (const file of coverageReading.files) {
+      timings.set(COVERAGE_STAGE, (timings.get(COVERAGE_STAGE) ?? 0) + file.milliseconds);
+      reports.push(file.report);
+      failOnFileError(file.path, file.report, language);
+      for (const feature of file.items) coverage.push(feature);
+      // The index holds what the queries need; dropping the parsed polygons (hundreds of MB at national scale)
+      // keeps every later garbage collection small.
+      file.items = [];
+    }
+    const admin: AdminArea[] = [];
+    for (const { path, result } of adminResults) {
+      reports.push(result.report);
+      failOnFileError(path, result.report, language);
+      for (const area of result.items) admin.push(area);
+    }
+    const built = timed("indexes: build", () => createCoverageAnalyzer(coverage, admin));
+    coverage.length = 0;
+    if (options.out && outFormat) output = await openOutput(options.out, outFormat, await probeColumns(options.points ?? [], csvOptions), language);
+    analyzer = built;
+    return built;
+  };
+
   const summaries: CoverageSummary[] = [];
   let selectedCount = 0;
   let pointCount = 0;
-  const handleBatch = async (points: Point[]): Promise<void> => {
-    if (points.length === 0) return;
-    pointCount += points.length;
-    const analysis = timed("points: query coverage and areas", () => analyzer.analyze(points));
+  // Batches read before the indexes are ready.
+  const waiting: Point[][] = [];
+  let waitingPoints = 0;
+  const analyzeBatch = async (points: Point[]): Promise<void> => {
+    const analysis = timed("points: query coverage and areas", () => (analyzer as CoverageAnalyzer).analyze(points));
     const selected = timed("points: summarise and select", () => {
       summaries.push(summarizeCoverage(analysis, points, filter));
       return selectPoints(analysis, points, { ...filter, status });
     });
     selectedCount += selected.length;
     if (output) {
-      const text = timed("output: format", () => output.writer.rows(buildExportRows(analysis, points, selected, filter)));
-      await output.write(text);
+      const writer = output;
+      const text = timed("output: format", () => writer.writer.rows(buildExportRows(analysis, points, selected, filter)));
+      await writer.write(text);
+    }
+  };
+  const flush = async (): Promise<void> => {
+    await ready();
+    for (const points of waiting.splice(0)) await analyzeBatch(points);
+    waitingPoints = 0;
+  };
+  const handleBatch = async (points: Point[]): Promise<void> => {
+    if (points.length === 0) return;
+    pointCount += points.length;
+    if (analyzer === null && !coverageReading.settled && waitingPoints < MAX_WAITING_POINTS) {
+      waiting.push(points);
+      waitingPoints += points.length;
+      return;
+    }
+    if (analyzer === null || waiting.length > 0) await flush();
+    await analyzeBatch(points);
+  };
+  // Point reports follow the coverage and admin reports, which are known once the indexes are ready.
+  const pointReports: { path: string; report: ImportReport }[] = [];
+  const checkPoints = async (path: string, report: ImportReport): Promise<void> => {
+    pointReports.push({ path, report });
+    // A file that stops the run does so after the coverage and admin files are checked, as before.
+    if (failsFile(report)) await ready();
+    if (analyzer === null) return;
+    for (const entry of pointReports.splice(0)) {
+      reports.push(entry.report);
+      failOnFileError(entry.path, entry.report, language);
     }
   };
   try {
@@ -188,23 +249,32 @@ export async function runAnalyze(argv: string[]): Promise<number> {
       const file = displayName(path);
       if (looksLikeJson(path, await readHead(path))) {
         const result = parsePointsGeojson(await readInput(path), { file });
-        reports.push(result.report);
-        failOnFileError(path, result.report, language);
+        await checkPoints(path, result.report);
         await handleBatch(result.items);
         continue;
       }
       const stream = createPointsCsvStream({ file, ...csvOptions });
       for await (const chunk of readChunks(path)) for (const batch of timed("points: parse", () => stream.push(chunk))) await handleBatch(batch.items);
       for (const batch of timed("points: parse", () => stream.end())) await handleBatch(batch.items);
-      reports.push(stream.report());
-      failOnFileError(path, stream.report(), language);
+      await checkPoints(path, stream.report());
+    }
+    await flush();
+    for (const { path, report } of pointReports.splice(0)) {
+      reports.push(report);
+      failOnFileError(path, report, language);
     }
     if (pointCount === 0) throw new UserError(`${options.points.join(", ")}: no point could be read (see the report above)`);
   } catch (error) {
-    await output?.abandon();
+    // The coverage and admin files are checked first, as when the files were read one after the other.
+    if (analyzer === null) {
+      await coverageReading.done;
+      await ready();
+    }
+    const opened = output as Awaited<ReturnType<typeof openOutput>> | null;
+    await opened?.abandon();
     throw error;
   }
-  await output?.finish();
+  await (output as Awaited<ReturnType<typeof openOutput>> | null)?.finish();
 
   const summary = mergeCoverageSummaries(summaries);
   if (!options.quiet) printImportReports(reports, language);
@@ -289,6 +359,12 @@ function looksLikeJson(path: string, bytes: Uint8Array): boolean {
     return byte === 0x7b;
   }
   return false;
+}
+
+/** Whether failOnFileError stops the run on this report. */
+function failsFile(report: ImportReport): boolean {
+  const fileError = report.issues.some((issue) => issue.severity === "error" && issue.row === undefined && issue.featureIndex === undefined);
+  return fileError || (report.read > 0 && report.accepted === 0);
 }
 
 /** A file-level error (no row, no feature) means the file as a whole is unusable: exit 2 naming it. */

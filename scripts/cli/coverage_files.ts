@@ -1,0 +1,100 @@
+/**
+ * Reads the coverage files for `analyze`: in a worker thread (so that the points are read at the same time on the
+ * main thread), or on the main thread when a worker cannot be started. Either way the same domain function
+ * parses and checks them, and the results come back in file order.
+ */
+import { Worker } from "node:worker_threads";
+import { parseCoverageGeojson, type CoverageFeature, type CoverageOptions, type ImportReport } from "../../src/domain/index.ts";
+import { unpackCoverage, type PackedCoverage } from "./coverage_transfer.ts";
+import { UserError, displayName, readInput } from "./io.ts";
+
+/** What the worker posts: one message per file, or one error (after which it stops). */
+export type CoverageWorkerMessage =
+  | { kind: "file"; path: string; report: ImportReport; packed: PackedCoverage; milliseconds: number }
+  | { kind: "error"; message: string; user: boolean };
+
+/** One coverage file, read, parsed and checked. */
+export interface CoverageFile {
+  path: string;
+  report: ImportReport;
+  items: CoverageFeature[];
+  /** Time spent parsing and checking (in the worker when there is one). */
+  milliseconds: number;
+}
+
+/** The coverage files as they arrive, and the error that stopped the reading, if any. */
+export interface CoverageReading {
+  /** Settles when every file is read, or at the first error. */
+  readonly done: Promise<void>;
+  readonly settled: boolean;
+  /** The files read so far, in order. */
+  readonly files: CoverageFile[];
+  /** The error that stopped the reading (a missing file is a UserError). */
+  readonly error: Error | null;
+  /** Whether the files were read in a worker thread. */
+  readonly inWorker: boolean;
+}
+
+/**
+ * Starts reading the coverage files.
+ * @param paths - the files, in order
+ * @param options - parse options, except the file name
+ * @returns the reading in progress
+ */
+export function readCoverageFiles(paths: readonly string[], options: Omit<CoverageOptions, "file">): CoverageReading {
+  const files: CoverageFile[] = [];
+  let error: Error | null = null;
+  let settled = false;
+  let worker: Worker | null = null;
+  try {
+    worker = new Worker(new URL("./coverage_worker_boot.mjs", import.meta.url), { workerData: { paths, options } });
+  } catch {
+    worker = null;
+  }
+  const inWorker = worker !== null;
+  const done = (
+    worker === null
+      ? readOnMainThread(paths, options, files)
+      : new Promise<void>((resolve, reject) => {
+          const active = worker as Worker;
+          active.on("message", (message: CoverageWorkerMessage) => {
+            if (message.kind === "error") {
+              reject(message.user ? new UserError(message.message) : new Error(message.message));
+              return;
+            }
+            files.push({ path: message.path, report: message.report, items: unpackCoverage(message.packed), milliseconds: message.milliseconds });
+          });
+          active.on("error", reject);
+          active.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`the coverage worker stopped with code ${code}`))));
+        })
+  ).then(
+    () => {
+      settled = true;
+    },
+    (reason: unknown) => {
+      error = reason instanceof Error ? reason : new Error(String(reason));
+      settled = true;
+      void worker?.terminate();
+    },
+  );
+  return {
+    done,
+    get settled() {
+      return settled;
+    },
+    files,
+    get error() {
+      return error;
+    },
+    inWorker,
+  };
+}
+
+async function readOnMainThread(paths: readonly string[], options: Omit<CoverageOptions, "file">, files: CoverageFile[]): Promise<void> {
+  for (const path of paths) {
+    const bytes = await readInput(path);
+    const start = performance.now();
+    const result = parseCoverageGeojson(bytes, { file: displayName(path), ...options });
+    files.push({ path, report: result.report, items: result.items, milliseconds: performance.now() - start });
+  }
+}
