@@ -240,9 +240,6 @@ function arrayRows(rows: string[][], rowNumbers: number[]): CsvRowReader {
   };
 }
 
-const LINE_FEED = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
-
 /**
  * PapaParse's choice of line break (its guessLineEndings) for text without quotes: a line feed unless a carriage
  * return comes first; then CR LF when at least half of the carriage returns in the first MiB are followed by a line
@@ -268,8 +265,6 @@ function splitWithoutQuotes(text: string, delimiter: string): { header: string[]
   if (text.includes('"') || text.charCodeAt(0) === 0xfeff) return null;
   const lineBreak = guessLineBreak(text);
   if (lineBreak === "\r") return null;
-  const crlf = lineBreak === "\r\n";
-  const delimiterCode = delimiter.charCodeAt(0);
   // For each kept row: its cell boundaries in `bounds` from offsets[r] to offsets[r + 1] - 1: the position before
   // its first cell, then of each delimiter, then of its end (cell j is text.slice(bounds[k + j] + 1, bounds[k + j + 1])).
   let bounds = new Int32Array(Math.max(64, (text.length >> 2) + 16));
@@ -280,6 +275,7 @@ function splitWithoutQuotes(text: string, delimiter: string): { header: string[]
   let header: string[] | null = null;
   let headerIndex = -1;
   let recordIndex = 0;
+  const delimiterCode = delimiter.charCodeAt(0);
   const push = (value: number): void => {
     if (boundCount === bounds.length) {
       const grown = new Int32Array(bounds.length * 2);
@@ -288,32 +284,29 @@ function splitWithoutQuotes(text: string, delimiter: string): { header: string[]
     }
     bounds[boundCount++] = value;
   };
+  const length = text.length;
+  const breakLength = lineBreak.length;
+  // Line breaks and delimiters are found with indexOf (a native search); the next delimiter is kept until the scan
+  // passes it, so that the text is searched once for each even when lines have few delimiters.
+  let nextDelimiter = text.indexOf(delimiter);
   let lineStart = 0;
   let rowStart = 0;
-  // Printable ASCII other than the delimiter and space: the line is not blank. Anything else may be white space.
-  let surelyFilled = false;
-  let mayBeFilled = false;
-  push(-1);
-  const length = text.length;
-  for (let i = 0; i <= length; i++) {
-    const code = i < length ? text.charCodeAt(i) : LINE_FEED;
-    let lineEnd = -1;
-    if (code === delimiterCode) {
-      push(i);
-      continue;
-    }
-    if (code === LINE_FEED) {
-      if (i === length) lineEnd = length;
-      else if (!crlf) lineEnd = i;
-      else if (i > lineStart && text.charCodeAt(i - 1) === CARRIAGE_RETURN) lineEnd = i - 1;
-    }
-    if (lineEnd < 0) {
-      if (code > 0x20 && code < 0x7f) surelyFilled = true;
-      else if (code !== 0x20) mayBeFilled = true;
-      continue;
+  for (;;) {
+    let lineEnd = text.indexOf(lineBreak, lineStart);
+    const last = lineEnd < 0;
+    if (last) lineEnd = length;
+    push(lineStart - 1);
+    while (nextDelimiter >= 0 && nextDelimiter < lineEnd) {
+      push(nextDelimiter);
+      nextDelimiter = text.indexOf(delimiter, nextDelimiter + 1);
     }
     push(lineEnd);
-    const blank = !surelyFilled && (!mayBeFilled || isBlank(text.slice(lineStart, lineEnd).split(delimiter)));
+    // A line is blank when every cell is white space. Skipping delimiters and spaces, a printable ASCII character
+    // settles it; anything else (tab, no-break space, a letter…) is checked exactly.
+    let k = lineStart;
+    let code = 0;
+    while (k < lineEnd && ((code = text.charCodeAt(k)) === delimiterCode || code === 0x20)) k++;
+    const blank = k === lineEnd || (!(code > 0x20 && code < 0x7f) && isBlank(text.slice(lineStart, lineEnd).split(delimiter)));
     if (blank) {
       boundCount = rowStart;
     } else if (header === null) {
@@ -335,10 +328,8 @@ function splitWithoutQuotes(text: string, delimiter: string): { header: string[]
       rowStart = boundCount;
     }
     recordIndex++;
-    lineStart = i + 1;
-    surelyFilled = false;
-    mayBeFilled = false;
-    if (i < length) push(i);
+    if (last) break;
+    lineStart = lineEnd + breakLength;
   }
   if (header === null) return null;
   offsets[rowCount] = rowStart;
