@@ -66,16 +66,26 @@ const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
  * (Clinger's fast path). Longer mantissas go through Number(text).
  */
 export function simpleDecimal(text: string): number {
-  const length = text.length;
-  let i = 0;
+  return simpleDecimalIn(text, 0, text.length);
+}
+
+/**
+ * simpleDecimal(text.slice(start, end)), read in place (no copy of the cell).
+ * @param text - a text holding the cell
+ * @param start - the cell's first character
+ * @param end - the position after its last character
+ * @returns the number, or NaN when the cell is not a plain decimal
+ */
+export function simpleDecimalIn(text: string, start: number, end: number): number {
+  let i = start;
   let negative = false;
-  if (length > 0 && text.charCodeAt(0) === 0x2d) {
+  if (end > start && text.charCodeAt(start) === 0x2d) {
     negative = true;
-    i = 1;
+    i++;
   }
   let mantissa = 0;
   const integerStart = i;
-  for (; i < length; i++) {
+  for (; i < end; i++) {
     const code = text.charCodeAt(i) - 0x30;
     if (code < 0 || code > 9) break;
     mantissa = mantissa * 10 + code;
@@ -84,11 +94,11 @@ export function simpleDecimal(text: string): number {
   if (integerDigits < 1 || integerDigits > 15) return NaN;
   let digits = integerDigits;
   let decimals = 0;
-  if (i < length) {
+  if (i < end) {
     if (text.charCodeAt(i) !== 0x2e) return NaN;
     i++;
     const fractionStart = i;
-    for (; i < length; i++) {
+    for (; i < end; i++) {
       const code = text.charCodeAt(i) - 0x30;
       if (code < 0 || code > 9) return NaN;
       mantissa = mantissa * 10 + code;
@@ -98,7 +108,7 @@ export function simpleDecimal(text: string): number {
     digits += decimals;
   }
   // Up to 15 digits the mantissa (below 10^15 < 2^53) was accumulated exactly.
-  if (digits > 15) return Number(text);
+  if (digits > 15) return Number(text.slice(start, end));
   const value = mantissa / EXACT_POWERS_OF_TEN[decimals];
   return negative ? -value : value;
 }

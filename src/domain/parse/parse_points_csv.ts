@@ -11,6 +11,7 @@ import { addIssues, makeIssue } from "./import_issue.ts";
 import { parseCoordinate, parseCount } from "./parse_number.ts";
 import { parsePointKind } from "./point_kind.ts";
 import { checkPointPosition, fileStem, findDuplicatePoints, makePoint, swappedMessage } from "./point_checks.ts";
+import { isInBounds } from "./vietnam_bounds.ts";
 import { readCsvRows, type CsvDelimiter, type CsvRowReader, type CsvTable } from "./read_csv_table.ts";
 
 /** The optional point columns, by Point field. */
@@ -190,13 +191,22 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
     rows.select(r);
     const row = rows.rowNumber(r);
     const rowIssues: ImportIssue[] = [];
-    const lonText = rows.cell(lonIndex);
-    const latText = rows.cell(latIndex);
-    if (!decimalComma) decimalComma = hasDecimalComma(lonText) || hasDecimalComma(latText);
-    if (!readPosition(file, row, lonText, latText, columns.lon, columns.lat, rowIssues, position)) {
-      report.rejected++;
-      addIssues(report, rowIssues);
-      continue;
+    // The common case, read in place: two plain decimals inside Vietnam. They are what readPosition would return
+    // (no decimal comma, nothing missing, no issue); anything else goes through readPosition from the cells' text.
+    const lon = rows.decimal(lonIndex);
+    const lat = rows.decimal(latIndex);
+    if (Math.abs(lon) <= 1000 && Math.abs(lat) <= 1000 && isInBounds(lon, lat)) {
+      position.lon = lon;
+      position.lat = lat;
+    } else {
+      const lonText = rows.cell(lonIndex);
+      const latText = rows.cell(latIndex);
+      if (!decimalComma) decimalComma = hasDecimalComma(lonText) || hasDecimalComma(latText);
+      if (!readPosition(file, row, lonText, latText, columns.lon, columns.lat, rowIssues, position)) {
+        report.rejected++;
+        addIssues(report, rowIssues);
+        continue;
+      }
     }
     let id = cellAt(rows, fieldIndex.id).trim();
     if (id === "") {

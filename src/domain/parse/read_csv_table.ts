@@ -7,6 +7,7 @@ import Papa from "papaparse";
 import type { ImportIssue } from "../issues.ts";
 import { inputToText, type TextEncodingName } from "./decode_text.ts";
 import { makeIssue } from "./import_issue.ts";
+import { simpleDecimal, simpleDecimalIn } from "./parse_number.ts";
 
 export type CsvDelimiter = "," | ";" | "\t";
 
@@ -114,6 +115,8 @@ export interface CsvRowReader {
   select(r: number): number;
   /** Cell i of the current row; "" when i is negative or the row has fewer cells. */
   cell(i: number): string;
+  /** simpleDecimal(cell(i)): the number when cell i of the current row is a plain decimal, NaN otherwise. */
+  decimal(i: number): number;
   /** Every cell of row r, as readCsvTable gives them. */
   cells(r: number): string[];
 }
@@ -236,6 +239,7 @@ function arrayRows(rows: string[][], rowNumbers: number[]): CsvRowReader {
       return current.length;
     },
     cell: (i) => (i < 0 ? "" : (current[i] ?? "")),
+    decimal: (i) => (i < 0 || i >= current.length ? NaN : simpleDecimal(current[i])),
     cells: (r) => rows[r],
   };
 }
@@ -350,6 +354,7 @@ function splitWithoutQuotes(text: string, delimiter: string): { header: string[]
         return count;
       },
       cell: (i) => (i < 0 || i >= count ? "" : text.slice(finalBounds[first + i] + 1, finalBounds[first + i + 1])),
+      decimal: (i) => (i < 0 || i >= count ? NaN : simpleDecimalIn(text, finalBounds[first + i] + 1, finalBounds[first + i + 1])),
       cells(r) {
         const cells: string[] = [];
         for (let k = offsets[r]; k < offsets[r + 1] - 1; k++) cells.push(text.slice(finalBounds[k] + 1, finalBounds[k + 1]));
