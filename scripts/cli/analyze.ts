@@ -30,7 +30,8 @@ import {
   type PointStatus,
   type Technology,
 } from "../../src/domain/index.ts";
-import { readCoverageFiles } from "./coverage_files.ts";
+import { ANALYZE_OPTIONS, coverageOptions, type AnalyzeOptions } from "./analyze_start.ts";
+import { readCoverageFiles, type CoverageReading } from "./coverage_files.ts";
 import { UserError, displayName, openStreamingFile, readChunks, readHead, readInput, writeOutput } from "./io.ts";
 import { printImportReports, printSummary, printTimings } from "./print.ts";
 
@@ -74,6 +75,7 @@ Examples
 
 const STATUSES = ["uncovered", "single_carrier", "covered", "all"] as const;
 
+
 const COVERAGE_STAGE = "coverage: parse and check";
 /** Points read ahead of the indexes at most (about 0.4 GB of points); past it, reading waits for the coverage. */
 const MAX_WAITING_POINTS = 1_500_000;
@@ -82,34 +84,13 @@ const MAX_WAITING_POINTS = 1_500_000;
  * Runs `analyze` with the given arguments.
  * @returns the exit code
  */
-export async function runAnalyze(argv: string[]): Promise<number> {
+export async function runAnalyze(argv: string[], early?: CoverageReading): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: false,
-      options: {
-        points: { type: "string", multiple: true },
-        coverage: { type: "string", multiple: true },
-        admin: { type: "string", multiple: true },
-        "lon-column": { type: "string" },
-        "lat-column": { type: "string" },
-        delimiter: { type: "string" },
-        "carrier-property": { type: "string" },
-        "technology-property": { type: "string" },
-        "as-of-property": { type: "string" },
-        repair: { type: "boolean" },
-        "min-tech": { type: "string" },
-        carrier: { type: "string", multiple: true },
-        status: { type: "string" },
-        out: { type: "string" },
-        summary: { type: "string" },
-        report: { type: "string" },
-        lang: { type: "string" },
-        quiet: { type: "boolean" },
-        timings: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
+      options: ANALYZE_OPTIONS,
     });
   } catch (error) {
     throw new UserError(`${(error as Error).message}; see analyze --help`);
@@ -128,7 +109,17 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   if (!STATUSES.includes(status)) throw new UserError(`--status must be one of ${STATUSES.join(", ")}, not "${options.status}"`);
   const delimiter = parseDelimiter(options.delimiter);
   const outFormat = options.out ? outputFormat(options.out) : null;
+  return analyze(options, { language, minTechnology, status, delimiter, outFormat }, early);
+}
 
+async function analyze(
+  options: AnalyzeOptions,
+  settings: { language: Language; minTechnology: Technology | undefined; status: PointStatus | "all"; delimiter: "," | ";" | "\t" | undefined; outFormat: "csv" | "geojson" | "kml" | null },
+  early: CoverageReading | undefined,
+): Promise<number> {
+  const { language, minTechnology, status, delimiter, outFormat } = settings;
+  const pointPaths = options.points ?? [];
+  const coveragePaths = options.coverage ?? [];
   const started = performance.now();
   const timings = new Map<string, number>();
   const timed = <T>(label: string, work: () => T): T => {
@@ -143,12 +134,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   // The coverage files are read in a worker thread while this thread reads the points (two cores, the two largest
   // inputs); the point batches wait, in memory, until the coverage is in and its indexes are built.
   timings.set(COVERAGE_STAGE, 0);
-  const coverageReading = readCoverageFiles(options.coverage, {
-    carrierProperty: options["carrier-property"],
-    technologyProperty: options["technology-property"],
-    asOfProperty: options["as-of-property"],
-    repair: options.repair === true,
-  });
+  const coverageReading = early ?? readCoverageFiles(coveragePaths, coverageOptions(options));
   const adminResults: { path: string; result: ImportResult<AdminArea> }[] = [];
   try {
     for (const path of options.admin ?? []) {
@@ -192,7 +178,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     }
     const built = timed("indexes: build", () => createCoverageAnalyzer(coverage, admin));
     coverage.length = 0;
-    if (options.out && outFormat) output = await openOutput(options.out, outFormat, await probeColumns(options.points ?? [], csvOptions), language);
+    if (options.out && outFormat) output = await openOutput(options.out, outFormat, await probeColumns(pointPaths ?? [], csvOptions), language);
     analyzer = built;
     return built;
   };
@@ -245,7 +231,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     }
   };
   try {
-    for (const path of options.points) {
+    for (const path of pointPaths) {
       const file = displayName(path);
       if (looksLikeJson(path, await readHead(path))) {
         const result = parsePointsGeojson(await readInput(path), { file });
@@ -263,7 +249,7 @@ export async function runAnalyze(argv: string[]): Promise<number> {
       reports.push(report);
       failOnFileError(path, report, language);
     }
-    if (pointCount === 0) throw new UserError(`${options.points.join(", ")}: no point could be read (see the report above)`);
+    if (pointCount === 0) throw new UserError(`${pointPaths.join(", ")}: no point could be read (see the report above)`);
   } catch (error) {
     // The coverage and admin files are checked first, as when the files were read one after the other.
     if (analyzer === null) {

@@ -4,7 +4,7 @@
  * parses and checks them, and the results come back in file order.
  */
 import { Worker } from "node:worker_threads";
-import { parseCoverageGeojson, type CoverageFeature, type CoverageOptions, type ImportReport } from "../../src/domain/index.ts";
+import type { CoverageFeature, CoverageOptions, ImportReport } from "../../src/domain/index.ts";
 import { unpackCoverage, type PackedCoverage } from "./coverage_transfer.ts";
 import { UserError, displayName, readInput } from "./io.ts";
 
@@ -33,6 +33,8 @@ export interface CoverageReading {
   readonly error: Error | null;
   /** Whether the files were read in a worker thread. */
   readonly inWorker: boolean;
+  /** Stops the worker if it is still reading (when the command fails before it needs the coverage). */
+  cancel(): void;
 }
 
 /**
@@ -87,10 +89,14 @@ export function readCoverageFiles(paths: readonly string[], options: Omit<Covera
       return error;
     },
     inWorker,
+    cancel() {
+      if (!settled) void worker?.terminate();
+    },
   };
 }
 
 async function readOnMainThread(paths: readonly string[], options: Omit<CoverageOptions, "file">, files: CoverageFile[]): Promise<void> {
+  const { parseCoverageGeojson } = await import("../../src/domain/parse/parse_coverage_geojson.ts");
   for (const path of paths) {
     const bytes = await readInput(path);
     const start = performance.now();

@@ -4,7 +4,7 @@
  * (parseCoverageGeojson); the features come back packed (see coverage_transfer.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { parseCoverageGeojson, type CoverageOptions } from "../../src/domain/index.ts";
+import { parseCoverageGeojson, type CoverageOptions } from "../../src/domain/parse/parse_coverage_geojson.ts";
 import { packCoverage, packedBuffers } from "./coverage_transfer.ts";
 import { UserError, displayName, readInput } from "./io.ts";
 import type { CoverageWorkerMessage } from "./coverage_files.ts";
