@@ -1,6 +1,7 @@
 /**
  * Reads the coverage files for `analyze`: in a worker thread (so that the points are read at the same time on the
- * main thread), or on the main thread when a worker cannot be started. Either way the same domain function
+ * main thread), or on the main thread when a worker cannot be started or the environment variable
+ * LOM_SONG_WORKERS is "0". Either way the same domain function
  * parses and checks them, and the results come back in file order.
  */
 import { Worker } from "node:worker_threads";
@@ -48,10 +49,13 @@ export function readCoverageFiles(paths: readonly string[], options: Omit<Covera
   let error: Error | null = null;
   let settled = false;
   let worker: Worker | null = null;
-  try {
-    worker = new Worker(new URL("./coverage_worker_boot.mjs", import.meta.url), { workerData: { paths, options } });
-  } catch {
-    worker = null;
+  // LOM_SONG_WORKERS=0 reads the coverage on the main thread (one core, or to compare).
+  if (process.env.LOM_SONG_WORKERS !== "0") {
+    try {
+      worker = new Worker(new URL("./coverage_worker_boot.mjs", import.meta.url), { workerData: { paths, options } });
+    } catch {
+      worker = null;
+    }
   }
   const inWorker = worker !== null;
   const done = (

@@ -187,10 +187,12 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
   }
   let decimalComma = false;
   const position = { lon: 0, lat: 0 };
+  const rowIssues: ImportIssue[] = [];
   for (let r = 0; r < rows.count; r++) {
     rows.select(r);
     const row = rows.rowNumber(r);
-    const rowIssues: ImportIssue[] = [];
+    // One list, emptied for each row: addIssues copies the issues out of it.
+    rowIssues.length = 0;
     // The common case, read in place: two plain decimals inside Vietnam. They are what readPosition would return
     // (no decimal comma, nothing missing, no issue); anything else goes through readPosition from the cells' text.
     const lon = rows.decimal(lonIndex);
