@@ -220,6 +220,8 @@ async function analyze(
   };
   // Point reports follow the coverage and admin reports, which are known once the indexes are ready.
   const pointReports: { path: string; report: ImportReport }[] = [];
+  // Without a worker the coverage is read first, as before: no point waits in memory beside the parsed coverage.
+  if (!coverageReading.inWorker) await ready();
   const checkPoints = async (path: string, report: ImportReport): Promise<void> => {
     pointReports.push({ path, report });
     // A file that stops the run does so after the coverage and admin files are checked, as before.
