@@ -7,13 +7,15 @@ import { join } from "node:path";
 const ROOT = new URL("..", import.meta.url).pathname;
 const FIXTURES = join(ROOT, "tests/fixtures/cli");
 
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", join(ROOT, "scripts/cli.ts"), ...args], { cwd: ROOT }, (error, stdout, stderr) => {
+    execFile(process.execPath, ["--import", "tsx", join(ROOT, "scripts/cli.ts"), ...args], { cwd: ROOT, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
     });
   });
 }
+
+const runCliWith = runCli;
 
 async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), "lom-song-cli-"));
@@ -82,7 +84,22 @@ describe("cli analyze", () => {
     expect(result.stderr).not.toContain("    at ");
   });
 
-  it("reports a bad coverage file before a bad point file or admin file, though the points are read alongside", async () => {
+  it("writes the same files with the coverage read in a worker thread and on the main thread", async () => {
+    const dir = await tempDir();
+    const outputs: string[] = [];
+    for (const workers of ["1", "0"]) {
+      const out = join(dir, `uncovered-${workers}.csv`);
+      const report = join(dir, `report-${workers}.json`);
+      const result = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--out", out, "--report", report, "--lang", "en"], { LOM_SONG_WORKERS: workers });
+      expect(result.code).toBe(0);
+      outputs.push(result.stdout.replace(out, "OUT") + (await readFile(out, "utf8")) + (await readFile(report, "utf8")));
+    }
+    expect(outputs[0]).toContain("P4,");
+    expect(outputs[1]).toBe(outputs[0]);
+  });
+
+  it.each(["1", "0"])("reports a bad coverage file before a bad point file or admin file (LOM_SONG_WORKERS=%s)", async (workers) => {
+    const runCli = (args: string[]) => runCliWith(args, { LOM_SONG_WORKERS: workers });
     const dir = await tempDir();
     const badCoverage = join(dir, "bad_coverage.geojson");
     await writeFile(badCoverage, "{ not json");

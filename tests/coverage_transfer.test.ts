@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { parseCoverageGeojson, type CoverageFeature } from "../src/domain/index.ts";
 import { packCoverage, packedBuffers, unpackCoverage } from "../scripts/cli/coverage_transfer.ts";
+import { useWorker } from "../scripts/cli/coverage_files.ts";
 
 const FIXTURE = new URL("./fixtures/cli/coverage.geojson", import.meta.url);
 
@@ -45,5 +46,16 @@ describe("packCoverage / unpackCoverage", () => {
     expect(packed.dimensions).toBeNull();
     expect(JSON.stringify(unpackCoverage(packed))).toBe(JSON.stringify(features));
     expect(unpackCoverage(packCoverage([]))).toEqual([]);
+  });
+});
+
+describe("useWorker", () => {
+  it("follows LOM_SONG_WORKERS, else uses a worker only when a core is free", () => {
+    expect(useWorker("1", 1, 9)).toBe(true);
+    expect(useWorker("0", 8, 0)).toBe(false);
+    expect(useWorker(undefined, 2, 0.3)).toBe(true);
+    expect(useWorker(undefined, 2, 1.6)).toBe(false);
+    expect(useWorker(undefined, 1, 0)).toBe(false);
+    expect(useWorker(undefined, 4, 2.5)).toBe(true);
   });
 });

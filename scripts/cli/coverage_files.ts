@@ -1,9 +1,10 @@
 /**
  * Reads the coverage files for `analyze`: in a worker thread (so that the points are read at the same time on the
- * main thread), or on the main thread when a worker cannot be started or the environment variable
- * LOM_SONG_WORKERS is "0". Either way the same domain function
+ * main thread), or on the main thread when no core is free, a worker cannot be started, or the environment
+ * variable LOM_SONG_WORKERS is "0" (see useWorker). Either way the same domain function
  * parses and checks them, and the results come back in file order.
  */
+import { availableParallelism, loadavg } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { CoverageFeature, CoverageOptions, ImportReport } from "../../src/domain/index.ts";
 import { unpackCoverage, type PackedCoverage } from "./coverage_transfer.ts";
@@ -49,8 +50,7 @@ export function readCoverageFiles(paths: readonly string[], options: Omit<Covera
   let error: Error | null = null;
   let settled = false;
   let worker: Worker | null = null;
-  // LOM_SONG_WORKERS=0 reads the coverage on the main thread (one core, or to compare).
-  if (process.env.LOM_SONG_WORKERS !== "0") {
+  if (useWorker(process.env.LOM_SONG_WORKERS)) {
     try {
       worker = new Worker(new URL("./coverage_worker_boot.mjs", import.meta.url), { workerData: { paths, options } });
     } catch {
@@ -97,6 +97,22 @@ export function readCoverageFiles(paths: readonly string[], options: Omit<Covera
       if (!settled) void worker?.terminate();
     },
   };
+}
+
+/**
+ * Whether to read the coverage in a worker thread: "1" yes, "0" no; unset, only when a core is free (the load
+ * average over the last minute is at least half a core below the number of cores). A worker shortens the run
+ * when it has a core to itself and lengthens it when it has to share one (it costs about 2 s of CPU more for a
+ * national coverage file): measured in docs/performance.md.
+ * @param setting - the LOM_SONG_WORKERS environment variable
+ * @param cores - the number of cores
+ * @param load - the one-minute load average
+ * @returns true to use a worker thread
+ */
+export function useWorker(setting: string | undefined, cores = availableParallelism(), load = loadavg()[0]): boolean {
+  if (setting === "1") return true;
+  if (setting === "0") return false;
+  return cores > 1 && load < cores - 0.5;
 }
 
 async function readOnMainThread(paths: readonly string[], options: Omit<CoverageOptions, "file">, files: CoverageFile[]): Promise<void> {
