@@ -131,8 +131,9 @@ async function analyze(
     }
   };
   const reports: ImportReport[] = [];
-  // The coverage files are read in a worker thread while this thread reads the points (two cores, the two largest
-  // inputs); the point batches wait, in memory, until the coverage is in and its indexes are built.
+  // When a core is free, the coverage files are read in a worker thread while this thread reads the points (the two
+  // largest inputs); the point batches then wait, in memory, until the coverage is in and its indexes are built.
+  // Otherwise the coverage is read first, on this thread (see coverage_files.ts).
   timings.set(COVERAGE_STAGE, 0);
   const coverageReading = early ?? readCoverageFiles(coveragePaths, coverageOptions(options));
   const adminResults: { path: string; result: ImportResult<AdminArea> }[] = [];
