@@ -2,10 +2,9 @@
  * The command-line shell around src/domain: argument parsing and file I/O only.
  * `npm run cli -- <command> [options]`. Commands: analyze, progress, compare.
  */
-import { runAnalyze, ANALYZE_HELP } from "./cli/analyze.ts";
 import { UserError } from "./cli/io.ts";
 
-const HELP = `lom-song — mobile coverage gaps for schools and villages (Sóng và máy tính cho em)
+const help = (analyzeHelp: string): string => `lom-song — mobile coverage gaps for schools and villages (Sóng và máy tính cho em)
 
 Usage:
   npm run cli -- analyze  --points FILE --coverage FILE [options]   which points are uncovered, by whom
@@ -14,13 +13,22 @@ Usage:
 
 Run a command with --help for its options.
 
-${ANALYZE_HELP}`;
+${analyzeHelp}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case "analyze":
-      return runAnalyze(rest);
+    case "analyze": {
+      // The coverage files (the largest input) start loading in a worker thread before the rest of the CLI loads.
+      const { startCoverageReading } = await import("./cli/analyze_start.ts");
+      const early = startCoverageReading(rest);
+      const { runAnalyze } = await import("./cli/analyze.ts");
+      try {
+        return await runAnalyze(rest, early ?? undefined);
+      } finally {
+        early?.cancel();
+      }
+    }
     case "progress": {
       // Loaded on demand: each command pulls in only the domain code it needs.
       const { runProgress } = await import("./cli/progress.ts");
@@ -34,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
     case "--help":
     case "-h":
     case "help":
-      process.stdout.write(HELP + "\n");
+      process.stdout.write(help((await import("./cli/analyze.ts")).ANALYZE_HELP) + "\n");
       return command === undefined ? 2 : 0;
     default:
       process.stderr.write(`error: unknown command "${command}" (expected analyze, progress or compare); see --help\n`);

@@ -8,13 +8,15 @@ import { readCsvTable } from "../src/domain/parse/read_csv_table.ts";
 const ROOT = new URL("..", import.meta.url).pathname;
 const FIXTURES = join(ROOT, "tests/fixtures/cli");
 
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", join(ROOT, "scripts/cli.ts"), ...args], { cwd: ROOT }, (error, stdout, stderr) => {
+    execFile(process.execPath, ["--import", "tsx", join(ROOT, "scripts/cli.ts"), ...args], { cwd: ROOT, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
     });
   });
 }
+
+const runCliWith = runCli;
 
 async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), "lom-song-cli-"));
@@ -142,6 +144,52 @@ describe("cli analyze", () => {
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.stderr).toContain("nope.csv");
     expect(result.stderr).not.toContain("    at ");
+  });
+
+  it("writes the same files with the coverage read in a worker thread and on the main thread", async () => {
+    const dir = await tempDir();
+    const outputs: string[] = [];
+    for (const workers of ["1", "0"]) {
+      const out = join(dir, `uncovered-${workers}.csv`);
+      const report = join(dir, `report-${workers}.json`);
+      const result = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--out", out, "--report", report, "--lang", "en"], { LOM_SONG_WORKERS: workers });
+      expect(result.code).toBe(0);
+      outputs.push(result.stdout.replace(out, "OUT") + (await readFile(out, "utf8")) + (await readFile(report, "utf8")));
+    }
+    expect(outputs[0]).toContain("P4,");
+    expect(outputs[1]).toBe(outputs[0]);
+  });
+
+  it.each(["1", "0"])("reports a bad coverage file before a bad point file or admin file (LOM_SONG_WORKERS=%s)", async (workers) => {
+    const runCli = (args: string[]) => runCliWith(args, { LOM_SONG_WORKERS: workers });
+    const dir = await tempDir();
+    const badCoverage = join(dir, "bad_coverage.geojson");
+    await writeFile(badCoverage, "{ not json");
+    const noCoordinates = join(dir, "no_coordinates.csv");
+    await writeFile(noCoordinates, "id,name\nA,B\n");
+    for (const points of ["nope.csv", noCoordinates]) {
+      const result = await runCli(["analyze", "--points", points, "--coverage", badCoverage, "--admin", "nope_admin.geojson", "--out", join(dir, "out.csv"), "--lang", "en"]);
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.stderr).toContain("bad_coverage.geojson: The file is not valid JSON");
+    }
+    const missingCoverage = await runCli(["analyze", "--points", "nope.csv", "--coverage", join(dir, "nope_coverage.geojson")]);
+    expect(missingCoverage.code).toBe(2);
+    expect(missingCoverage.stderr).toContain("nope_coverage.geojson: file not found");
+    // With good coverage, the admin file comes next, then the points.
+    const missingAdmin = await runCli(["analyze", "--points", noCoordinates, "--coverage", join(FIXTURES, "coverage.geojson"), "--admin", join(dir, "nope_admin.geojson")]);
+    expect(missingAdmin.stderr).toContain("nope_admin.geojson: file not found");
+    // The first point file stops the run before the second is read; with --out, the heads of all point files are
+    // read first (for the output's columns).
+    const badPoints = await runCli(["analyze", "--points", noCoordinates, "--points", "nope.csv", "--coverage", join(FIXTURES, "coverage.geojson"), "--lang", "en"]);
+    expect(badPoints.code).toBe(2);
+    expect(badPoints.stderr).toContain("no_coordinates.csv: No coordinate column found");
+    const withOut = await runCli(["analyze", "--points", noCoordinates, "--points", "nope.csv", "--coverage", join(FIXTURES, "coverage.geojson"), "--out", join(dir, "out.csv")]);
+    expect(withOut.stderr).toContain("nope.csv: file not found");
+    const badRows = await runCli(["analyze", "--points", noCoordinates, "--coverage", join(FIXTURES, "coverage.geojson"), "--out", join(dir, "out.csv"), "--lang", "en"]);
+    expect(badRows.stderr).toContain("no_coordinates.csv: No coordinate column found");
+    await expect(readFile(join(dir, "out.csv"))).rejects.toThrow();
+    await expect(readFile(join(dir, "out.csv.partial"))).rejects.toThrow();
   });
 
   it("exits 2 naming the file when the coverage is not JSON", async () => {

@@ -3,13 +3,11 @@
  * Reads files, calls the domain core, prints and writes. No analysis logic lives here.
  */
 import { parseArgs } from "node:util";
-import { extname } from "node:path";
 import {
-  TECHNOLOGIES,
   COMPUTED_COLUMNS,
+  NEAREST_COLUMNS,
   buildExportRows,
   buildNearestCoverageIndex,
-  NEAREST_COLUMNS,
   createCoverageAnalyzer,
   createPointsCsvStream,
   createPointsWriter,
@@ -17,22 +15,28 @@ import {
   isSpreadsheetFile,
   mergeCoverageSummaries,
   parseAdminGeojson,
-  parseCoverageGeojson,
   parsePointsGeojson,
   selectPoints,
   summarizeCoverage,
   type AdminArea,
+  type CoverageAnalyzer,
   type CoverageFeature,
   type CoverageSummary,
+  type CsvSeparator,
+  type NearestCoverageIndex,
   type ExportRow,
   type ImportReport,
+  type ImportResult,
   type Language,
   type Point,
   type PointFilter,
   type PointStatus,
   type Technology,
 } from "../../src/domain/index.ts";
+import { ANALYZE_OPTIONS, coverageOptions, type AnalyzeOptions } from "./analyze_start.ts";
+import { readCoverageFiles, type CoverageReading } from "./coverage_files.ts";
 import { UserError, csvSeparatorOption, displayName, openStreamingFile, readChunks, readHead, readInput, writeOutput } from "./io.ts";
+import { looksLikeJson, outputFormat, technologyOption, type PointsOutputFormat } from "./options.ts";
 import { printImportReports, printSummary, printTimings } from "./print.ts";
 import { readPointsWorkbook } from "./xlsx_input.ts";
 
@@ -43,10 +47,10 @@ export const ANALYZE_HELP = `analyze — which schools and villages have no sign
 Inputs
   --points FILE        point list: CSV (UTF-8 or windows-1258; , ; or tab; decimal commas; Vietnamese headers),
                        Excel .xlsx (same columns and rules; dates and numbers read as Excel shows them)
-                       or GeoJSON Point features. Repeatable.
+                       or GeoJSON / KML / KMZ Point features. Repeatable.
   --sheet NAME         the sheet of an .xlsx workbook to read (default: the first with coordinate columns)
-  --coverage FILE      coverage GeoJSON: Polygon/MultiPolygon features with carrier, technology (2G/3G/4G/5G)
-                       and as_of properties. Repeatable.
+  --coverage FILE      coverage GeoJSON, KML or KMZ: Polygon/MultiPolygon features with carrier, technology
+                       (2G/3G/4G/5G) and as_of properties. Repeatable.
   --admin FILE         admin boundaries GeoJSON (provinces and/or communes) to fill each point's area. Repeatable.
   --lon-column NAME    longitude column when it is not recognised (default: lon, lng, longitude, x, kinh độ…)
   --lat-column NAME    latitude column when it is not recognised (default: lat, latitude, y, vĩ độ…)
@@ -83,41 +87,22 @@ Examples
 
 const STATUSES = ["uncovered", "single_carrier", "covered", "all"] as const;
 
+
+const COVERAGE_STAGE = "coverage: parse and check";
+/** Points read ahead of the indexes at most (about 0.4 GB of points); past it, reading waits for the coverage. */
+const MAX_WAITING_POINTS = 1_500_000;
+
 /**
  * Runs `analyze` with the given arguments.
  * @returns the exit code
  */
-export async function runAnalyze(argv: string[]): Promise<number> {
+export async function runAnalyze(argv: string[], early?: CoverageReading): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: false,
-      options: {
-        points: { type: "string", multiple: true },
-        coverage: { type: "string", multiple: true },
-        admin: { type: "string", multiple: true },
-        "lon-column": { type: "string" },
-        "lat-column": { type: "string" },
-        delimiter: { type: "string" },
-        sheet: { type: "string" },
-        "carrier-property": { type: "string" },
-        "technology-property": { type: "string" },
-        "as-of-property": { type: "string" },
-        repair: { type: "boolean" },
-        "min-tech": { type: "string" },
-        carrier: { type: "string", multiple: true },
-        status: { type: "string" },
-        nearest: { type: "boolean" },
-        out: { type: "string" },
-        "csv-separator": { type: "string" },
-        summary: { type: "string" },
-        report: { type: "string" },
-        lang: { type: "string" },
-        quiet: { type: "boolean" },
-        timings: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
+      options: ANALYZE_OPTIONS,
     });
   } catch (error) {
     throw new UserError(`${(error as Error).message}; see analyze --help`);
@@ -131,14 +116,31 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   if (options.lang !== undefined && options.lang !== "vi" && options.lang !== "en") throw new UserError(`--lang must be vi or en, not "${options.lang}"`);
   if (!options.points?.length) throw new UserError("--points FILE is required (a CSV or GeoJSON point list); see analyze --help");
   if (!options.coverage?.length) throw new UserError("--coverage FILE is required (a coverage GeoJSON); see analyze --help");
-  const minTechnology = parseTechnology(options["min-tech"]);
+  const minTechnology = technologyOption("--min-tech", options["min-tech"]);
   const status = (options.status ?? "uncovered") as PointStatus | "all";
   if (!STATUSES.includes(status)) throw new UserError(`--status must be one of ${STATUSES.join(", ")}, not "${options.status}"`);
   const delimiter = parseDelimiter(options.delimiter);
   const outFormat = options.out ? outputFormat(options.out) : null;
   const separator = csvSeparatorOption(options["csv-separator"]);
   if (options.nearest && !options.out) throw new UserError("--nearest adds columns to the written points: give --out FILE too");
+  return analyze(options, { language, minTechnology, status, delimiter, outFormat, separator }, early);
+}
 
+async function analyze(
+  options: AnalyzeOptions,
+  settings: {
+    language: Language;
+    minTechnology: Technology | undefined;
+    status: PointStatus | "all";
+    delimiter: "," | ";" | "\t" | undefined;
+    outFormat: PointsOutputFormat | null;
+    separator: CsvSeparator;
+  },
+  early: CoverageReading | undefined,
+): Promise<number> {
+  const { language, minTechnology, status, delimiter, outFormat, separator } = settings;
+  const pointPaths = options.points ?? [];
+  const coveragePaths = options.coverage ?? [];
   const started = performance.now();
   const timings = new Map<string, number>();
   const timed = <T>(label: string, work: () => T): T => {
@@ -150,87 +152,149 @@ export async function runAnalyze(argv: string[]): Promise<number> {
     }
   };
   const reports: ImportReport[] = [];
-  const coverage: CoverageFeature[] = [];
-  for (const path of options.coverage) {
-    const bytes = await readInput(path);
-    const result = timed("coverage: parse and check", () => parseCoverageGeojson(bytes, {
-      file: displayName(path),
-      carrierProperty: options["carrier-property"],
-      technologyProperty: options["technology-property"],
-      asOfProperty: options["as-of-property"],
-      repair: options.repair === true,
-    }));
-    reports.push(result.report);
-    failOnFileError(path, result.report, language);
-    for (const feature of result.items) coverage.push(feature);
-  }
-  const admin: AdminArea[] = [];
-  for (const path of options.admin ?? []) {
-    const bytes = await readInput(path);
-    const result = timed("admin areas: parse and check", () => parseAdminGeojson(bytes, { file: displayName(path) }));
-    reports.push(result.report);
-    failOnFileError(path, result.report, language);
-    for (const area of result.items) admin.push(area);
+  // When a core is free, the coverage files are read in a worker thread while this thread reads the points (the two
+  // largest inputs); the point batches then wait, in memory, until the coverage is in and its indexes are built.
+  // Otherwise the coverage is read first, on this thread (see coverage_files.ts).
+  timings.set(COVERAGE_STAGE, 0);
+  const coverageReading = early ?? readCoverageFiles(coveragePaths, coverageOptions(options));
+  const adminResults: { path: string; result: ImportResult<AdminArea> }[] = [];
+  try {
+    for (const path of options.admin ?? []) {
+      const bytes = await readInput(path);
+      adminResults.push({ path, result: timed("admin areas: parse and check", () => parseAdminGeojson(bytes, { file: displayName(path) })) });
+    }
+  } catch (error) {
+    // A coverage error is reported first, as when the files were read one after the other.
+    await coverageReading.done;
+    if (coverageReading.error) throw coverageReading.error;
+    for (const file of coverageReading.files) failOnFileError(file.path, file.report, language);
+    throw error;
   }
 
-  // Points are streamed batch by batch through indexes built once: memory is bounded by the
-  // coverage index and one batch, not by the number of points.
   const filter: PointFilter = { minTechnology, carriers: options.carrier };
-  const analyzer = timed("indexes: build", () => createCoverageAnalyzer(coverage, admin));
-  const nearest = options.nearest && outFormat ? timed("indexes: nearest coverage", () => buildNearestCoverageIndex(coverage, filter)) : undefined;
-  // The index holds what the queries need; dropping the parsed polygons (hundreds of MB at national scale)
-  // keeps every later garbage collection small.
-  coverage.length = 0;
   const csvOptions = { delimiter, lonColumn: options["lon-column"], latColumn: options["lat-column"], sheet: options.sheet };
-  const output = options.out && outFormat ? await openOutput(options.out, outFormat, await probeColumns(options.points, csvOptions, nearest !== undefined), language, separator) : null;
+  let analyzer: CoverageAnalyzer | null = null;
+  let nearest: NearestCoverageIndex | undefined;
+  let output: Awaited<ReturnType<typeof openOutput>> | null = null;
+  /** Waits for the coverage, checks the coverage and admin files in order, builds the indexes and opens the output. */
+  const ready = async (): Promise<CoverageAnalyzer> => {
+    if (analyzer) return analyzer;
+    const waitStart = performance.now();
+    await coverageReading.done;
+    if (coverageReading.inWorker) timings.set("coverage: waiting for the worker", performance.now() - waitStart);
+    if (coverageReading.error) throw coverageReading.error;
+    const coverage: CoverageFeature[] = [];
+    for (const file of coverageReading.files) {
+      timings.set(COVERAGE_STAGE, (timings.get(COVERAGE_STAGE) ?? 0) + file.milliseconds);
+      reports.push(file.report);
+      failOnFileError(file.path, file.report, language);
+      for (const feature of file.items) coverage.push(feature);
+      // The index holds what the queries need; dropping the parsed polygons (hundreds of MB at national scale)
+      // keeps every later garbage collection small.
+      file.items = [];
+    }
+    const admin: AdminArea[] = [];
+    for (const { path, result } of adminResults) {
+      reports.push(result.report);
+      failOnFileError(path, result.report, language);
+      for (const area of result.items) admin.push(area);
+    }
+    const built = timed("indexes: build", () => createCoverageAnalyzer(coverage, admin));
+    if (options.nearest && outFormat) nearest = timed("indexes: nearest coverage", () => buildNearestCoverageIndex(coverage, filter));
+    coverage.length = 0;
+    if (options.out && outFormat) output = await openOutput(options.out, outFormat, await probeColumns(pointPaths ?? [], csvOptions, nearest !== undefined), language, separator);
+    analyzer = built;
+    return built;
+  };
+
   const summaries: CoverageSummary[] = [];
   let selectedCount = 0;
   let pointCount = 0;
-  const handleBatch = async (points: Point[]): Promise<void> => {
-    if (points.length === 0) return;
-    pointCount += points.length;
-    const analysis = timed("points: query coverage and areas", () => analyzer.analyze(points));
+  // Batches read before the indexes are ready.
+  const waiting: Point[][] = [];
+  let waitingPoints = 0;
+  const analyzeBatch = async (points: Point[]): Promise<void> => {
+    const analysis = timed("points: query coverage and areas", () => (analyzer as CoverageAnalyzer).analyze(points));
     const selected = timed("points: summarise and select", () => {
       summaries.push(summarizeCoverage(analysis, points, filter));
       return selectPoints(analysis, points, { ...filter, status });
     });
     selectedCount += selected.length;
     if (output) {
-      const text = timed("output: format", () => output.writer.rows(buildExportRows(analysis, points, selected, filter, { nearest })));
-      await output.write(text);
+      const writer = output;
+      const text = timed("output: format", () => writer.writer.rows(buildExportRows(analysis, points, selected, filter, { nearest })));
+      await writer.write(text);
+    }
+  };
+  const flush = async (): Promise<void> => {
+    await ready();
+    for (const points of waiting.splice(0)) await analyzeBatch(points);
+    waitingPoints = 0;
+  };
+  const handleBatch = async (points: Point[]): Promise<void> => {
+    if (points.length === 0) return;
+    pointCount += points.length;
+    if (analyzer === null && !coverageReading.settled && waitingPoints < MAX_WAITING_POINTS) {
+      waiting.push(points);
+      waitingPoints += points.length;
+      return;
+    }
+    if (analyzer === null || waiting.length > 0) await flush();
+    await analyzeBatch(points);
+  };
+  // Point reports follow the coverage and admin reports, which are known once the indexes are ready.
+  const pointReports: { path: string; report: ImportReport }[] = [];
+  // Without a worker the coverage is read first, as before: no point waits in memory beside the parsed coverage.
+  if (!coverageReading.inWorker) await ready();
+  const checkPoints = async (path: string, report: ImportReport): Promise<void> => {
+    pointReports.push({ path, report });
+    // A file that stops the run does so after the coverage and admin files are checked, as before.
+    if (failsFile(report)) await ready();
+    if (analyzer === null) return;
+    for (const entry of pointReports.splice(0)) {
+      reports.push(entry.report);
+      failOnFileError(entry.path, entry.report, language);
     }
   };
   try {
-    for (const path of options.points) {
+    for (const path of pointPaths) {
       const file = displayName(path);
       if (isSpreadsheetFile(path, await readHead(path))) {
         // A workbook is read whole (it is a zip), then goes through the CSV rules: see parsePointsXlsx.
         const result = await readPointsWorkbook(path, { file, ...csvOptions });
         timings.set("points: parse", (timings.get("points: parse") ?? 0) + result.parseMilliseconds);
-        reports.push(result.report);
-        failOnFileError(path, result.report, language);
+        await checkPoints(path, result.report);
         await handleBatch(result.items);
         continue;
       }
       if (looksLikeJson(path, await readHead(path))) {
         const result = parsePointsGeojson(await readInput(path), { file });
-        reports.push(result.report);
-        failOnFileError(path, result.report, language);
+        await checkPoints(path, result.report);
         await handleBatch(result.items);
         continue;
       }
       const stream = createPointsCsvStream({ file, ...csvOptions });
       for await (const chunk of readChunks(path)) for (const batch of timed("points: parse", () => stream.push(chunk))) await handleBatch(batch.items);
       for (const batch of timed("points: parse", () => stream.end())) await handleBatch(batch.items);
-      reports.push(stream.report());
-      failOnFileError(path, stream.report(), language);
+      await checkPoints(path, stream.report());
     }
-    if (pointCount === 0) throw new UserError(`${options.points.join(", ")}: no point could be read (see the report above)`);
+    await flush();
+    for (const { path, report } of pointReports.splice(0)) {
+      reports.push(report);
+      failOnFileError(path, report, language);
+    }
+    if (pointCount === 0) throw new UserError(`${pointPaths.join(", ")}: no point could be read (see the report above)`);
   } catch (error) {
-    await output?.abandon();
+    // The coverage and admin files are checked first, as when the files were read one after the other.
+    if (analyzer === null) {
+      await coverageReading.done;
+      await ready();
+    }
+    const opened = output as Awaited<ReturnType<typeof openOutput>> | null;
+    await opened?.abandon();
     throw error;
   }
-  await output?.finish();
+  await (output as Awaited<ReturnType<typeof openOutput>> | null)?.finish();
 
   const summary = mergeCoverageSummaries(summaries);
   if (!options.quiet) printImportReports(reports, language);
@@ -248,7 +312,11 @@ export async function runAnalyze(argv: string[]): Promise<number> {
  * The output columns, fixed before streaming: the export columns of the first readable point of each file
  * (its extra columns), plus the computed ones.
  */
-async function probeColumns(paths: readonly string[], csvOptions: { delimiter?: "," | ";" | "\t"; lonColumn?: string; latColumn?: string; sheet?: string }, withNearest: boolean): Promise<string[]> {
+async function probeColumns(
+  paths: readonly string[],
+  csvOptions: { delimiter?: "," | ";" | "\t"; lonColumn?: string; latColumn?: string; sheet?: string },
+  withNearest: boolean,
+): Promise<string[]> {
   const rows: ExportRow[] = [];
   const computed = Object.fromEntries([...COMPUTED_COLUMNS, ...(withNearest ? NEAREST_COLUMNS : [])].map((column) => [column, ""]));
   for (const path of paths) {
@@ -273,7 +341,7 @@ async function probeColumns(paths: readonly string[], csvOptions: { delimiter?: 
 }
 
 /** The output file, written under a temporary name and renamed on success, so a failed run leaves no partial file. */
-async function openOutput(path: string, format: "csv" | "geojson" | "kml", columns: string[], language: Language, separator: "comma" | "semicolon") {
+async function openOutput(path: string, format: PointsOutputFormat, columns: string[], language: Language, separator: CsvSeparator) {
   const writer = createPointsWriter(format, columns, { name: language === "vi" ? "Điểm chưa có sóng" : "Uncovered points", separator });
   const file = await openStreamingFile(path);
   await file.write(writer.head());
@@ -288,14 +356,6 @@ async function openOutput(path: string, format: "csv" | "geojson" | "kml", colum
   };
 }
 
-function parseTechnology(value: string | undefined): Technology | undefined {
-  if (value === undefined) return undefined;
-  const upper = value.trim().toUpperCase();
-  const found = TECHNOLOGIES.find((technology) => technology === upper);
-  if (!found) throw new UserError(`--min-tech must be one of ${TECHNOLOGIES.join(", ")}, not "${value}"`);
-  return found;
-}
-
 function parseDelimiter(value: string | undefined): "," | ";" | "\t" | undefined {
   if (value === undefined) return undefined;
   if (value === "," || value === ";") return value;
@@ -303,23 +363,10 @@ function parseDelimiter(value: string | undefined): "," | ";" | "\t" | undefined
   throw new UserError(`--delimiter must be "," ";" or "tab", not "${value}"`);
 }
 
-function outputFormat(path: string): "csv" | "geojson" | "kml" {
-  const extension = extname(path).toLowerCase();
-  if (extension === ".csv") return "csv";
-  if (extension === ".geojson" || extension === ".json") return "geojson";
-  if (extension === ".kml") return "kml";
-  throw new UserError(`--out ${path}: unknown format "${extension || "(none)"}"; use .csv, .geojson or .kml`);
-}
-
-function looksLikeJson(path: string, bytes: Uint8Array): boolean {
-  const extension = extname(path).toLowerCase();
-  if (extension === ".geojson" || extension === ".json" || extension === ".kml" || extension === ".kmz") return true;
-  if (extension === ".csv" || extension === ".txt" || extension === ".tsv") return false;
-  for (const byte of bytes.subarray(0, 64)) {
-    if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09 || byte === 0xef || byte === 0xbb || byte === 0xbf) continue;
-    return byte === 0x7b;
-  }
-  return false;
+/** Whether failOnFileError stops the run on this report. */
+function failsFile(report: ImportReport): boolean {
+  const fileError = report.issues.some((issue) => issue.severity === "error" && issue.row === undefined && issue.featureIndex === undefined);
+  return fileError || (report.read > 0 && report.accepted === 0);
 }
 
 /** A file-level error (no row, no feature) means the file as a whole is unusable: exit 2 naming it. */

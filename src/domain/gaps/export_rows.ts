@@ -91,8 +91,9 @@ export function withAdminArea(analysis: CoverageAnalysis, point: Point, index: n
   const province = analysis.provinceOf[index] >= 0 ? analysis.provinces[analysis.provinceOf[index]] : undefined;
   const commune = analysis.communeOf[index] >= 0 ? analysis.communes[analysis.communeOf[index]] : undefined;
   if ((point.provinceName || !province) && (point.communeName || !commune)) return point;
-  // A copy, field by field: the caller's point stays as it was imported.
-  const copy: Point = { ...point };
+  // A copy: the caller's point stays as it was imported. Object.assign onto a literal of the common fields keeps
+  // the key order of a spread and is much faster than one on a million-row export.
+  const copy: Point = Object.assign({ id: point.id, name: point.name, kind: point.kind, lon: point.lon, lat: point.lat }, point);
   if (copy.provinceCode === undefined && province) copy.provinceCode = province.code;
   if (copy.provinceName === undefined && province) copy.provinceName = province.name;
   if (copy.communeCode === undefined && commune) copy.communeCode = commune.code;

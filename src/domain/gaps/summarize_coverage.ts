@@ -61,14 +61,15 @@ export function summarizeCoverage(analysis: CoverageAnalysis, points: readonly P
   const layerCovered = new Array<number>(layerCount).fill(0);
   const carrierCovered = new Array<number>(carriers.length).fill(0);
   const carrierCounted = carriers.map((_, id) => counted.some((flag, l) => flag && carrierOfLayer[l] === id));
-  const carrierSeen = new Uint8Array(carriers.length);
+  // carrierSeen[c] === i + 1 when carrier c was already counted for point i (no clearing per point).
+  const carrierSeen = new Float64Array(carriers.length);
   let total = 0;
   let uncovered = 0;
   let singleCarrier = 0;
   for (let i = 0; i < points.length; i++) {
     if (!pointInScope(analysis, points, i, filter)) continue;
     total++;
-    carrierSeen.fill(0);
+    const mark = i + 1;
     let distinct = 0;
     const base = i * words;
     for (let l = 0; l < layerCount; l++) {
@@ -76,8 +77,8 @@ export function summarizeCoverage(analysis: CoverageAnalysis, points: readonly P
       layerCovered[l]++;
       if (!counted[l]) continue;
       const carrier = carrierOfLayer[l];
-      if (carrierSeen[carrier] === 0) {
-        carrierSeen[carrier] = 1;
+      if (carrierSeen[carrier] !== mark) {
+        carrierSeen[carrier] = mark;
         carrierCovered[carrier]++;
         distinct++;
       }
@@ -88,10 +89,13 @@ export function summarizeCoverage(analysis: CoverageAnalysis, points: readonly P
     provinceTotals.add(analysis.provinceOf[i], isUncovered);
     communeTotals.add(analysis.communeOf[i], isUncovered);
     const kind = points[i].kind;
-    const kindEntry = kindTotals.get(kind) ?? { total: 0, uncovered: 0 };
+    let kindEntry = kindTotals.get(kind);
+    if (kindEntry === undefined) {
+      kindEntry = { total: 0, uncovered: 0 };
+      kindTotals.set(kind, kindEntry);
+    }
     kindEntry.total++;
     if (isUncovered) kindEntry.uncovered++;
-    kindTotals.set(kind, kindEntry);
   }
   return {
     total,

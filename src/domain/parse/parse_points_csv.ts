@@ -11,7 +11,8 @@ import { addIssues, makeIssue } from "./import_issue.ts";
 import { parseCoordinate, parseCount } from "./parse_number.ts";
 import { parsePointKind } from "./point_kind.ts";
 import { checkPointPosition, fileStem, findDuplicatePoints, makePoint, swappedMessage } from "./point_checks.ts";
-import { readCsvTable, type CsvDelimiter, type CsvTable } from "./read_csv_table.ts";
+import { isInBounds } from "./vietnam_bounds.ts";
+import { readCsvRows, type CsvDelimiter, type CsvRowReader, type CsvTable } from "./read_csv_table.ts";
 
 /** The optional point columns, by Point field. */
 export type PointColumnKey = keyof typeof POINT_COLUMN_ALIASES;
@@ -33,6 +34,11 @@ export interface PointsCsvOptions {
    * batches itself.
    */
   checkDuplicates?: boolean;
+  /**
+   * Split text without quotes directly instead of through PapaParse (default true). The result is the same either
+   * way; false is for tests and comparisons.
+   */
+  fastPath?: boolean;
 }
 
 /** Which header plays which role. */
@@ -83,7 +89,21 @@ export function resolvePointColumns(header: readonly string[], options: Pick<Poi
  */
 export function usesDecimalComma(table: CsvTable, columns: readonly (string | undefined)[]): boolean {
   const indices = columns.filter((column): column is string => column !== undefined).map((column) => table.header.indexOf(column));
-  return table.rows.some((cells) => indices.some((index) => /^\s*[+-]?\d*,\d+\s*$/.test(cells[index] ?? "")));
+  return table.rows.some((cells) => indices.some((index) => DECIMAL_COMMA.test(cells[index] ?? "")));
+}
+
+const DECIMAL_COMMA = /^\s*[+-]?\d*,\d+\s*$/;
+
+function rowsUseDecimalComma(rows: CsvRowReader, indices: readonly number[]): boolean {
+  for (let r = 0; r < rows.count; r++) {
+    rows.select(r);
+    for (const index of indices) if (DECIMAL_COMMA.test(rows.cell(index))) return true;
+  }
+  return false;
+}
+
+function hasDecimalComma(text: string): boolean {
+  return text.includes(",") && DECIMAL_COMMA.test(text);
 }
 
 
@@ -101,20 +121,23 @@ export function usesDecimalComma(table: CsvTable, columns: readonly (string | un
 export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOptions): ImportResult<Point> {
   const file = options.file;
   const report: ImportReport = emptyReport(file, "points");
-  const table = readCsvTable(input, { file, delimiter: options.delimiter });
+  const table = readCsvRows(input, { file, delimiter: options.delimiter, fastPath: options.fastPath });
+  const rows = table.rows;
   addIssues(report, table.issues);
   const columns = resolvePointColumns(table.header, options);
-  report.detected = {
+  const detected = {
     encoding: table.encoding,
     delimiter: table.delimiter,
-    decimalComma: usesDecimalComma(table, [columns.lon, columns.lat]),
+    // Found while the rows are read, below, unless no row is read.
+    decimalComma: false,
     columns: table.header,
     lonColumn: columns.lon,
     latColumn: columns.lat,
   };
-  report.read = table.rows.length;
+  report.detected = detected;
+  report.read = rows.count;
   if (table.header.length === 0) return { items: [], report };
-  if (table.rows.length === 0) {
+  if (rows.count === 0) {
     addIssues(report, [
       makeIssue(file, "warning", "no_rows", { vi: "Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào.", en: "The file has a header row but no data rows." }),
     ]);
@@ -129,7 +152,11 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
         en: `No coordinate column found (${missing}). Name the columns "lat"/"lon" (or "vĩ độ"/"kinh độ"), or choose them. No row was imported.`,
       }),
     ]);
-    report.rejected = table.rows.length;
+    detected.decimalComma = rowsUseDecimalComma(
+      rows,
+      [columns.lon, columns.lat].filter((column): column is string => column !== undefined).map((column) => table.header.indexOf(column)),
+    );
+    report.rejected = rows.count;
     return { items: [], report };
   }
   for (const key of COLUMN_KEYS) {
@@ -150,7 +177,7 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
   const stem = fileStem(file);
   const items: Point[] = [];
   const kindCache = new Map<string, PointKind | undefined>();
-  if (columns.fields.id === undefined && table.rows.length > 0) {
+  if (columns.fields.id === undefined && rows.count > 0) {
     addIssues(report, [
       makeIssue(file, "warning", "id_column_missing", {
         vi: `Không có cột mã (id, mã, mã điểm): mỗi điểm được gán mã "${stem}-<số dòng>".`,
@@ -158,17 +185,32 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
       }),
     ]);
   }
-  for (let r = 0; r < table.rows.length; r++) {
-    const cells = table.rows[r];
-    const row = table.rowNumbers[r];
-    const rowIssues: ImportIssue[] = [];
-    const position = readPosition(file, row, cellAt(cells, lonIndex), cellAt(cells, latIndex), columns.lon, columns.lat, rowIssues);
-    if (position === undefined) {
-      report.rejected++;
-      addIssues(report, rowIssues);
-      continue;
+  let decimalComma = false;
+  const position = { lon: 0, lat: 0 };
+  const rowIssues: ImportIssue[] = [];
+  for (let r = 0; r < rows.count; r++) {
+    rows.select(r);
+    const row = rows.rowNumber(r);
+    // One list, emptied for each row: addIssues copies the issues out of it.
+    rowIssues.length = 0;
+    // The common case, read in place: two plain decimals inside Vietnam. They are what readPosition would return
+    // (no decimal comma, nothing missing, no issue); anything else goes through readPosition from the cells' text.
+    const lon = rows.decimal(lonIndex);
+    const lat = rows.decimal(latIndex);
+    if (Math.abs(lon) <= 1000 && Math.abs(lat) <= 1000 && isInBounds(lon, lat)) {
+      position.lon = lon;
+      position.lat = lat;
+    } else {
+      const lonText = rows.cell(lonIndex);
+      const latText = rows.cell(latIndex);
+      if (!decimalComma) decimalComma = hasDecimalComma(lonText) || hasDecimalComma(latText);
+      if (!readPosition(file, row, lonText, latText, columns.lon, columns.lat, rowIssues, position)) {
+        report.rejected++;
+        addIssues(report, rowIssues);
+        continue;
+      }
     }
-    let id = cellAt(cells, fieldIndex.id).trim();
+    let id = cellAt(rows, fieldIndex.id).trim();
     if (id === "") {
       id = `${stem}-${row}`;
       if (columns.fields.id !== undefined) {
@@ -177,22 +219,22 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
         );
       }
     }
-    const kind = readKind(file, row, cellAt(cells, fieldIndex.kind), columns.fields.kind, rowIssues, kindCache);
-    const weight = readWeight(file, row, cellAt(cells, fieldIndex.weight), columns.fields.weight, rowIssues);
+    const kind = readKind(file, row, cellAt(rows, fieldIndex.kind), columns.fields.kind, rowIssues, kindCache);
+    const weight = fieldIndex.weight === undefined ? undefined : readWeight(file, row, cellAt(rows, fieldIndex.weight), columns.fields.weight, rowIssues);
     const extra: Record<string, string> = {};
-    for (const [name, columnIndex] of extraColumns) extra[name] = cellAt(cells, columnIndex);
+    for (const [name, columnIndex] of extraColumns) extra[name] = rows.cell(columnIndex);
     const point = makePoint({
       id,
-      name: cellAt(cells, fieldIndex.name).trim(),
+      name: cellAt(rows, fieldIndex.name).trim(),
       kind,
       lon: position.lon,
       lat: position.lat,
-      parentId: optionalCell(cells, fieldIndex.parentId),
+      parentId: optionalCell(rows, fieldIndex.parentId),
       weight,
-      provinceCode: optionalCell(cells, fieldIndex.provinceCode),
-      provinceName: optionalCell(cells, fieldIndex.provinceName),
-      communeCode: optionalCell(cells, fieldIndex.communeCode),
-      communeName: optionalCell(cells, fieldIndex.communeName),
+      provinceCode: optionalCell(rows, fieldIndex.provinceCode),
+      provinceName: optionalCell(rows, fieldIndex.provinceName),
+      communeCode: optionalCell(rows, fieldIndex.communeCode),
+      communeName: optionalCell(rows, fieldIndex.communeName),
       source: { file, row },
       extra,
     });
@@ -200,6 +242,7 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
     report.accepted++;
     addIssues(report, rowIssues);
   }
+  detected.decimalComma = decimalComma;
   if (options.checkDuplicates !== false) addIssues(
     report,
     findDuplicatePoints(
@@ -213,12 +256,13 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
   return { items, report };
 }
 
-function cellAt(cells: readonly string[], index: number | undefined): string {
-  return index === undefined || index < 0 ? "" : (cells[index] ?? "");
+function cellAt(rows: CsvRowReader, index: number | undefined): string {
+  return index === undefined || index < 0 ? "" : rows.cell(index);
 }
 
-function optionalCell(cells: readonly string[], index: number | undefined): string | undefined {
-  const value = cellAt(cells, index).trim();
+function optionalCell(rows: CsvRowReader, index: number | undefined): string | undefined {
+  if (index === undefined) return undefined;
+  const value = cellAt(rows, index).trim();
   return value === "" ? undefined : value;
 }
 
@@ -243,9 +287,12 @@ function readPosition(
   lonColumn: string | undefined,
   latColumn: string | undefined,
   issues: ImportIssue[],
-): { lon: number; lat: number } | undefined {
-  const missing = [lonText.trim() === "" ? lonColumn : undefined, latText.trim() === "" ? latColumn : undefined].filter((name) => name !== undefined);
-  if (missing.length > 0) {
+  position: { lon: number; lat: number },
+): boolean {
+  const lonMissing = lonText.trim() === "";
+  const latMissing = latText.trim() === "";
+  if (lonMissing || latMissing) {
+    const missing = [lonMissing ? lonColumn : undefined, latMissing ? latColumn : undefined].filter((name) => name !== undefined);
     issues.push(
       makeIssue(
         file,
@@ -255,7 +302,7 @@ function readPosition(
         { row, column: missing[0] },
       ),
     );
-    return undefined;
+    return false;
   }
   const lon = parseCoordinate(lonText);
   const lat = parseCoordinate(latText);
@@ -273,15 +320,17 @@ function readPosition(
         { row, column },
       ),
     );
-    return undefined;
+    return false;
   }
   const check = checkPointPosition(lon, lat);
   if (!check.ok) {
     issues.push(makeIssue(file, "error", check.code, check.message, { row, column: lonColumn }));
-    return undefined;
+    return false;
   }
   if (check.swapped) issues.push(makeIssue(file, "warning", "lat_lon_swapped", swappedMessage(check.lon, check.lat), { row, column: latColumn }));
-  return { lon: check.lon, lat: check.lat };
+  position.lon = check.lon;
+  position.lat = check.lat;
+  return true;
 }
 
 function readWeight(file: string, row: number, text: string, column: string | undefined, issues: ImportIssue[]): number | undefined {

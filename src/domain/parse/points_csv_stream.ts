@@ -64,20 +64,70 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
   let recordsSeen = 0;
   let batches = 0;
 
+  // Bytes waiting for a batch are gathered in `storage`, which grows by doubling and is reused: appending a chunk
+  // copies that chunk only, not everything before it.
+  let storage = new Uint8Array(0);
+
   function append(chunk: Uint8Array): void {
     if (pending.length === 0) {
       // Kept as it is (a view on the caller's chunk): copied only when more bytes must be joined to it.
       pending = chunk;
       return;
     }
-    const joined = new Uint8Array(pending.length + chunk.length);
-    joined.set(pending);
-    joined.set(chunk, pending.length);
-    pending = joined;
+    const needed = pending.length + chunk.length;
+    let offset = 0;
+    if (pending.buffer !== storage.buffer) {
+      if (storage.length < needed) storage = new Uint8Array(Math.max(needed, 2 * storage.length));
+      storage.set(pending);
+    } else {
+      offset = pending.byteOffset - storage.byteOffset;
+      if (offset + needed > storage.length) {
+        if (needed <= storage.length) {
+          storage.copyWithin(0, offset, offset + pending.length);
+        } else {
+          const grown = new Uint8Array(Math.max(needed, 2 * storage.length));
+          grown.set(pending);
+          storage = grown;
+        }
+        offset = 0;
+      }
+    }
+    storage.set(chunk, offset + pending.length);
+    pending = storage.subarray(offset, offset + needed);
+  }
+
+  /** Finds record boundaries past the header: every line feed outside quotes, searched natively with indexOf. */
+  function scanRecords(from: number): void {
+    const end = pending.length;
+    let i = from;
+    while (i < end) {
+      const quote = pending.indexOf(QUOTE, i);
+      if (inQuotes) {
+        if (quote < 0) break;
+        inQuotes = false;
+        i = quote + 1;
+        continue;
+      }
+      const stop = quote < 0 ? end : quote;
+      // Searched within [i, stop) only, so that a long run of quotes without line breaks is not searched again and again.
+      const segment = pending.subarray(i, stop);
+      for (let n = segment.indexOf(NEWLINE); n >= 0; n = segment.indexOf(NEWLINE, n + 1)) {
+        boundary = i + n + 1;
+        recordsInBoundary++;
+      }
+      if (quote < 0) break;
+      inQuotes = true;
+      i = quote + 1;
+    }
+    scanned = end;
   }
 
   function scan(): void {
     for (let i = scanned; i < pending.length; i++) {
+      if (header !== null) {
+        scanRecords(i);
+        return;
+      }
       const byte = pending[i];
       if (byte === QUOTE) inQuotes = !inQuotes;
       else if (byte === NEWLINE && !inQuotes) {

@@ -7,6 +7,7 @@ import Papa from "papaparse";
 import type { ImportIssue } from "../issues.ts";
 import { inputToText, type TextEncodingName } from "./decode_text.ts";
 import { makeIssue } from "./import_issue.ts";
+import { simpleDecimal, simpleDecimalIn } from "./parse_number.ts";
 
 export type CsvDelimiter = "," | ";" | "\t";
 
@@ -94,6 +95,58 @@ function looksLikeLostLetters(cell: string): boolean {
  * ```
  */
 export function readCsvTable(input: string | Uint8Array, options: CsvTableOptions): CsvTable {
+  const lazy = readCsvRows(input, options);
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  for (let r = 0; r < lazy.rows.count; r++) {
+    rows.push(lazy.rows.cells(r));
+    rowNumbers.push(lazy.rows.rowNumber(r));
+  }
+  return { encoding: lazy.encoding, delimiter: lazy.delimiter, header: lazy.header, rows, rowNumbers, issues: lazy.issues };
+}
+
+/** The data rows of a CSV table, read on demand: a cell is cut from the text only when asked for. */
+export interface CsvRowReader {
+  /** Number of data rows (blank rows left out). */
+  readonly count: number;
+  /** The 1-based data row number of row r (the header is not counted; blank rows are). */
+  rowNumber(r: number): number;
+  /** Makes row r the current row, for cell(); returns its number of cells. */
+  select(r: number): number;
+  /** Cell i of the current row; "" when i is negative or the row has fewer cells. */
+  cell(i: number): string;
+  /** simpleDecimal(cell(i)): the number when cell i of the current row is a plain decimal, NaN otherwise. */
+  decimal(i: number): number;
+  /** Every cell of row r, as readCsvTable gives them. */
+  cells(r: number): string[];
+}
+
+/** A CSV table whose rows are read on demand (see readCsvRows). */
+export interface CsvRowTable extends Omit<CsvTable, "rows" | "rowNumbers"> {
+  rows: CsvRowReader;
+  /** How the text was split: "direct" (no quote in it) or "papaparse". */
+  split: "direct" | "papaparse";
+}
+
+/** Options of readCsvRows. */
+export interface CsvRowsOptions extends CsvTableOptions {
+  /**
+   * Split text without a quote character directly instead of through PapaParse (default true). The cells are the
+   * same either way (PapaParse itself splits such text on the line break and the delimiter); false is for tests
+   * and comparisons.
+   */
+  fastPath?: boolean;
+}
+
+/**
+ * Reads CSV text or bytes like readCsvTable, without building an array of cells per row: text without a quote
+ * character (the common case) is split by one scan, and rows are read on demand. Same header, rows, row numbers and
+ * issues as readCsvTable.
+ * @param input - the file as text or bytes
+ * @param options - the file name, an optional forced delimiter, and whether the direct split may be used
+ * @returns the table
+ */
+export function readCsvRows(input: string | Uint8Array, options: CsvRowsOptions): CsvRowTable {
   const decoded = inputToText(input);
   const encoding = decoded.encoding;
   let text = decoded.text;
@@ -102,7 +155,6 @@ export function readCsvTable(input: string | Uint8Array, options: CsvTableOption
   if (separatorLine) text = text.slice(separatorLine[0].length);
   const delimiter = options.delimiter ?? (separatorLine ? (separatorLine[1] as CsvDelimiter) : detectDelimiter(text));
   const issues: ImportIssue[] = [];
-  const table: CsvTable = { encoding, delimiter, header: [], rows: [], rowNumbers: [], issues };
   if (text.trim() === "") {
     issues.push(
       makeIssue(options.file, "error", "file_empty", {
@@ -110,33 +162,35 @@ export function readCsvTable(input: string | Uint8Array, options: CsvTableOption
         en: "The file is empty: there is no header row.",
       }),
     );
-    return table;
+    return { encoding, delimiter, header: [], rows: arrayRows([], []), issues, split: "papaparse" };
+  }
+  const direct = options.fastPath === false ? null : splitWithoutQuotes(text, delimiter);
+  if (direct !== null) {
+    for (let r = 0; r < direct.rows.count; r++) {
+      if (direct.cellCounts[r] > direct.header.length) checkExtraCells(options.file, direct.header, direct.rows.cells(r), direct.rows.rowNumber(r), issues);
+    }
+    if (text.includes("?")) {
+      const sample: string[][] = [];
+      for (let r = 0; r < Math.min(direct.rows.count, LOST_LETTERS_SAMPLE_ROWS); r++) sample.push(direct.rows.cells(r));
+      const lostLettersIssue = checkLostLetters(options.file, direct.header, sample);
+      if (lostLettersIssue) issues.push(lostLettersIssue);
+    }
+    return { encoding, delimiter, header: direct.header, rows: direct.rows, issues, split: "direct" };
   }
   const parsed = Papa.parse<string[]>(text, { delimiter, header: false, skipEmptyLines: false });
   const records = parsed.data;
   let headerIndex = 0;
   while (headerIndex < records.length && isBlank(records[headerIndex])) headerIndex++;
-  table.header = records[headerIndex].map((cell) => cell.trim());
+  const header = records[headerIndex].map((cell) => cell.trim());
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
   for (let index = headerIndex + 1; index < records.length; index++) {
     const cells = records[index];
     if (isBlank(cells)) continue;
     const rowNumber = index - headerIndex;
-    table.rows.push(cells);
-    table.rowNumbers.push(rowNumber);
-    if (cells.length > table.header.length && !isBlank(cells.slice(table.header.length))) {
-      issues.push(
-        makeIssue(
-          options.file,
-          "warning",
-          "csv_extra_cells",
-          {
-            vi: `Dòng có ${cells.length} ô nhưng tiêu đề chỉ có ${table.header.length} cột; các ô thừa bị bỏ qua. Kiểm tra dấu phân cách hoặc dấu ngoặc kép.`,
-            en: `The row has ${cells.length} cells but the header has ${table.header.length} columns; the extra cells are ignored. Check the delimiter or the quotes.`,
-          },
-          { row: rowNumber },
-        ),
-      );
-    }
+    rows.push(cells);
+    rowNumbers.push(rowNumber);
+    if (cells.length > header.length) checkExtraCells(options.file, header, cells, rowNumber, issues);
   }
   for (const error of parsed.errors) {
     const row = error.row !== undefined && error.row > headerIndex ? error.row - headerIndex : undefined;
@@ -153,9 +207,161 @@ export function readCsvTable(input: string | Uint8Array, options: CsvTableOption
       ),
     );
   }
-  const lostLettersIssue = checkLostLetters(options.file, table.header, table.rows);
+  const lostLettersIssue = checkLostLetters(options.file, header, rows);
   if (lostLettersIssue) issues.push(lostLettersIssue);
-  return table;
+  return { encoding, delimiter, header, rows: arrayRows(rows, rowNumbers), issues, split: "papaparse" };
+}
+
+function checkExtraCells(file: string, header: readonly string[], cells: readonly string[], rowNumber: number, issues: ImportIssue[]): void {
+  if (isBlank(cells.slice(header.length))) return;
+  issues.push(
+    makeIssue(
+      file,
+      "warning",
+      "csv_extra_cells",
+      {
+        vi: `Dòng có ${cells.length} ô nhưng tiêu đề chỉ có ${header.length} cột; các ô thừa bị bỏ qua. Kiểm tra dấu phân cách hoặc dấu ngoặc kép.`,
+        en: `The row has ${cells.length} cells but the header has ${header.length} columns; the extra cells are ignored. Check the delimiter or the quotes.`,
+      },
+      { row: rowNumber },
+    ),
+  );
+}
+
+/** A row reader over rows already split into cells (PapaParse's output). */
+function arrayRows(rows: string[][], rowNumbers: number[]): CsvRowReader {
+  let current: readonly string[] = [];
+  return {
+    count: rows.length,
+    rowNumber: (r) => rowNumbers[r],
+    select(r) {
+      current = rows[r];
+      return current.length;
+    },
+    cell: (i) => (i < 0 ? "" : (current[i] ?? "")),
+    decimal: (i) => (i < 0 || i >= current.length ? NaN : simpleDecimal(current[i])),
+    cells: (r) => rows[r],
+  };
+}
+
+/**
+ * PapaParse's choice of line break (its guessLineEndings) for text without quotes: a line feed unless a carriage
+ * return comes first; then CR LF when at least half of the carriage returns in the first MiB are followed by a line
+ * feed, else a lone carriage return.
+ */
+function guessLineBreak(text: string): "\n" | "\r\n" | "\r" {
+  const head = text.substring(0, 1024 * 1024);
+  const r = head.split("\r");
+  const n = head.split("\n");
+  if (r.length === 1 || (n.length > 1 && n[0].length < r[0].length)) return "\n";
+  let withLineFeed = 0;
+  for (const part of r) if (part[0] === "\n") withLineFeed++;
+  return withLineFeed >= r.length / 2 ? "\r\n" : "\r";
+}
+
+/**
+ * Splits text that has no quote character as PapaParse does (on its line break, then on the delimiter), in one scan
+ * that records where cells end instead of making an array per row.
+ * @returns the header and a row reader, or null when the text needs PapaParse (quotes, a leading U+FEFF, lone
+ *   carriage returns as line breaks, or no non-blank line)
+ */
+function splitWithoutQuotes(text: string, delimiter: string): { header: string[]; rows: CsvRowReader; cellCounts: Int32Array } | null {
+  if (text.includes('"') || text.charCodeAt(0) === 0xfeff) return null;
+  const lineBreak = guessLineBreak(text);
+  if (lineBreak === "\r") return null;
+  // For each kept row: its cell boundaries in `bounds` from offsets[r] to offsets[r + 1] - 1: the position before
+  // its first cell, then of each delimiter, then of its end (cell j is text.slice(bounds[k + j] + 1, bounds[k + j + 1])).
+  let bounds = new Int32Array(Math.max(64, (text.length >> 2) + 16));
+  let boundCount = 0;
+  let offsets = new Int32Array(Math.max(16, (text.length >> 4) + 2));
+  let rowNumbers = new Int32Array(offsets.length);
+  let rowCount = 0;
+  let header: string[] | null = null;
+  let headerIndex = -1;
+  let recordIndex = 0;
+  const delimiterCode = delimiter.charCodeAt(0);
+  const push = (value: number): void => {
+    if (boundCount === bounds.length) {
+      const grown = new Int32Array(bounds.length * 2);
+      grown.set(bounds);
+      bounds = grown;
+    }
+    bounds[boundCount++] = value;
+  };
+  const length = text.length;
+  const breakLength = lineBreak.length;
+  // Line breaks and delimiters are found with indexOf (a native search); the next delimiter is kept until the scan
+  // passes it, so that the text is searched once for each even when lines have few delimiters.
+  let nextDelimiter = text.indexOf(delimiter);
+  let lineStart = 0;
+  let rowStart = 0;
+  for (;;) {
+    let lineEnd = text.indexOf(lineBreak, lineStart);
+    const last = lineEnd < 0;
+    if (last) lineEnd = length;
+    push(lineStart - 1);
+    while (nextDelimiter >= 0 && nextDelimiter < lineEnd) {
+      push(nextDelimiter);
+      nextDelimiter = text.indexOf(delimiter, nextDelimiter + 1);
+    }
+    push(lineEnd);
+    // A line is blank when every cell is white space. Skipping delimiters and spaces, a printable ASCII character
+    // settles it; anything else (tab, no-break space, a letter…) is checked exactly.
+    let k = lineStart;
+    let code = 0;
+    while (k < lineEnd && ((code = text.charCodeAt(k)) === delimiterCode || code === 0x20)) k++;
+    const blank = k === lineEnd || (!(code > 0x20 && code < 0x7f) && isBlank(text.slice(lineStart, lineEnd).split(delimiter)));
+    if (blank) {
+      boundCount = rowStart;
+    } else if (header === null) {
+      header = text.slice(lineStart, lineEnd).split(delimiter).map((cell) => cell.trim());
+      headerIndex = recordIndex;
+      boundCount = rowStart;
+    } else {
+      if (rowCount + 1 >= offsets.length) {
+        const grownOffsets = new Int32Array(offsets.length * 2);
+        grownOffsets.set(offsets);
+        offsets = grownOffsets;
+        const grownNumbers = new Int32Array(offsets.length);
+        grownNumbers.set(rowNumbers);
+        rowNumbers = grownNumbers;
+      }
+      offsets[rowCount] = rowStart;
+      rowNumbers[rowCount] = recordIndex - headerIndex;
+      rowCount++;
+      rowStart = boundCount;
+    }
+    recordIndex++;
+    if (last) break;
+    lineStart = lineEnd + breakLength;
+  }
+  if (header === null) return null;
+  offsets[rowCount] = rowStart;
+  const cellCounts = new Int32Array(rowCount);
+  for (let r = 0; r < rowCount; r++) cellCounts[r] = offsets[r + 1] - offsets[r] - 1;
+  let first = 0;
+  let count = 0;
+  const finalBounds = bounds;
+  return {
+    header,
+    cellCounts,
+    rows: {
+      count: rowCount,
+      rowNumber: (r) => rowNumbers[r],
+      select(r) {
+        first = offsets[r];
+        count = offsets[r + 1] - first - 1;
+        return count;
+      },
+      cell: (i) => (i < 0 || i >= count ? "" : text.slice(finalBounds[first + i] + 1, finalBounds[first + i + 1])),
+      decimal: (i) => (i < 0 || i >= count ? NaN : simpleDecimalIn(text, finalBounds[first + i] + 1, finalBounds[first + i + 1])),
+      cells(r) {
+        const cells: string[] = [];
+        for (let k = offsets[r]; k < offsets[r + 1] - 1; k++) cells.push(text.slice(finalBounds[k] + 1, finalBounds[k + 1]));
+        return cells;
+      },
+    },
+  };
 }
 
 /** Rows read to judge whether letters were lost: a whole file is saved in one code page, so a sample tells. */

@@ -1,0 +1,65 @@
+/**
+ * The options of `analyze`, and the start of its coverage reading: a light module (no domain code), loaded first so
+ * that the worker thread reading the coverage starts while the rest of the CLI loads.
+ */
+import { parseArgs } from "node:util";
+import { readCoverageFiles, type CoverageReading } from "./coverage_files.ts";
+
+/** The command-line options of `analyze` (node:util parseArgs). */
+export const ANALYZE_OPTIONS = {
+  points: { type: "string", multiple: true },
+  coverage: { type: "string", multiple: true },
+  admin: { type: "string", multiple: true },
+  "lon-column": { type: "string" },
+  "lat-column": { type: "string" },
+  delimiter: { type: "string" },
+  sheet: { type: "string" },
+  "carrier-property": { type: "string" },
+  "technology-property": { type: "string" },
+  "as-of-property": { type: "string" },
+  repair: { type: "boolean" },
+  "min-tech": { type: "string" },
+  carrier: { type: "string", multiple: true },
+  status: { type: "string" },
+  nearest: { type: "boolean" },
+  out: { type: "string" },
+  "csv-separator": { type: "string" },
+  summary: { type: "string" },
+  report: { type: "string" },
+  lang: { type: "string" },
+  quiet: { type: "boolean" },
+  timings: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** The parsed options of `analyze`. */
+export type AnalyzeOptions = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: false; options: typeof ANALYZE_OPTIONS }>>["values"];
+
+/** The coverage parse options given on the command line. */
+export function coverageOptions(options: Pick<AnalyzeOptions, "carrier-property" | "technology-property" | "as-of-property" | "repair">) {
+  return {
+    carrierProperty: options["carrier-property"],
+    technologyProperty: options["technology-property"],
+    asOfProperty: options["as-of-property"],
+    repair: options.repair === true,
+  };
+}
+
+/**
+ * Starts reading the coverage files of an `analyze` command line in a worker thread, before the rest of the CLI
+ * is loaded (the two then load at the same time). Returns null when the command line has no coverage file or does
+ * not parse; runAnalyze then reports the problem.
+ * @param argv - the arguments after "analyze"
+ * @returns the reading, to hand to runAnalyze
+ */
+export function startCoverageReading(argv: string[]): CoverageReading | null {
+  let values: AnalyzeOptions;
+  try {
+    values = parseArgs({ args: argv, allowPositionals: false, options: ANALYZE_OPTIONS }).values;
+  } catch {
+    return null;
+  }
+  if (values.help || !values.coverage?.length || !values.points?.length) return null;
+  return readCoverageFiles(values.coverage, coverageOptions(values));
+}
+

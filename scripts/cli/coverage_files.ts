@@ -1,0 +1,126 @@
+/**
+ * Reads the coverage files for `analyze`: in a worker thread (so that the points are read at the same time on the
+ * main thread), or on the main thread when no core is free, a worker cannot be started, or the environment
+ * variable LOM_SONG_WORKERS is "0" (see useWorker). Either way the same domain function
+ * parses and checks them, and the results come back in file order.
+ */
+import { availableParallelism, loadavg } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { CoverageFeature, CoverageOptions, ImportReport } from "../../src/domain/index.ts";
+import { unpackCoverage, type PackedCoverage } from "./coverage_transfer.ts";
+import { UserError, displayName, readInput } from "./io.ts";
+
+/** What the worker posts: one message per file, or one error (after which it stops). */
+export type CoverageWorkerMessage =
+  | { kind: "file"; path: string; report: ImportReport; packed: PackedCoverage; milliseconds: number }
+  | { kind: "error"; message: string; user: boolean };
+
+/** One coverage file, read, parsed and checked. */
+export interface CoverageFile {
+  path: string;
+  report: ImportReport;
+  items: CoverageFeature[];
+  /** Time spent parsing and checking (in the worker when there is one). */
+  milliseconds: number;
+}
+
+/** The coverage files as they arrive, and the error that stopped the reading, if any. */
+export interface CoverageReading {
+  /** Settles when every file is read, or at the first error. */
+  readonly done: Promise<void>;
+  readonly settled: boolean;
+  /** The files read so far, in order. */
+  readonly files: CoverageFile[];
+  /** The error that stopped the reading (a missing file is a UserError). */
+  readonly error: Error | null;
+  /** Whether the files were read in a worker thread. */
+  readonly inWorker: boolean;
+  /** Stops the worker if it is still reading (when the command fails before it needs the coverage). */
+  cancel(): void;
+}
+
+/**
+ * Starts reading the coverage files.
+ * @param paths - the files, in order
+ * @param options - parse options, except the file name
+ * @returns the reading in progress
+ */
+export function readCoverageFiles(paths: readonly string[], options: Omit<CoverageOptions, "file">): CoverageReading {
+  const files: CoverageFile[] = [];
+  let error: Error | null = null;
+  let settled = false;
+  let worker: Worker | null = null;
+  if (useWorker(process.env.LOM_SONG_WORKERS)) {
+    try {
+      worker = new Worker(new URL("./coverage_worker_boot.mjs", import.meta.url), { workerData: { paths, options } });
+    } catch {
+      worker = null;
+    }
+  }
+  const inWorker = worker !== null;
+  const done = (
+    worker === null
+      ? readOnMainThread(paths, options, files)
+      : new Promise<void>((resolve, reject) => {
+          const active = worker as Worker;
+          active.on("message", (message: CoverageWorkerMessage) => {
+            if (message.kind === "error") {
+              reject(message.user ? new UserError(message.message) : new Error(message.message));
+              return;
+            }
+            files.push({ path: message.path, report: message.report, items: unpackCoverage(message.packed), milliseconds: message.milliseconds });
+          });
+          active.on("error", reject);
+          active.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`the coverage worker stopped with code ${code}`))));
+        })
+  ).then(
+    () => {
+      settled = true;
+    },
+    (reason: unknown) => {
+      error = reason instanceof Error ? reason : new Error(String(reason));
+      settled = true;
+      void worker?.terminate();
+    },
+  );
+  return {
+    done,
+    get settled() {
+      return settled;
+    },
+    files,
+    get error() {
+      return error;
+    },
+    inWorker,
+    cancel() {
+      if (!settled) void worker?.terminate();
+    },
+  };
+}
+
+/**
+ * Whether to read the coverage in a worker thread: "1" yes, "0" no; unset, only when a core is free (the load
+ * average over the last minute is at least half a core below the number of cores). A worker shortens the run
+ * when it has a core to itself and lengthens it when it has to share one (it costs about 2 s of CPU more for a
+ * national coverage file): measured in docs/performance.md.
+ * @param setting - the LOM_SONG_WORKERS environment variable
+ * @param cores - the number of cores
+ * @param load - the one-minute load average
+ * @returns true to use a worker thread
+ */
+export function useWorker(setting: string | undefined, cores = availableParallelism(), load = loadavg()[0]): boolean {
+  if (setting === "1") return true;
+  if (setting === "0") return false;
+  return cores > 1 && load < cores - 0.5;
+}
+
+async function readOnMainThread(paths: readonly string[], options: Omit<CoverageOptions, "file">, files: CoverageFile[]): Promise<void> {
+  const { parseCoverageGeojson } = await import("../../src/domain/parse/parse_coverage_geojson.ts");
+  for (const path of paths) {
+    const bytes = await readInput(path);
+    const start = performance.now();
+    const result = parseCoverageGeojson(bytes, { file: displayName(path), ...options });
+    files.push({ path, report: result.report, items: result.items, milliseconds: performance.now() - start });
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The coverage files, read, parsed and checked in a worker thread while the main thread reads the points: the two
+ * are the CLI's largest inputs and use one core each. Same domain function as on the main thread
+ * (parseCoverageGeojson); the features come back packed (see coverage_transfer.ts).
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { parseCoverageGeojson, type CoverageOptions } from "../../src/domain/parse/parse_coverage_geojson.ts";
+import { packCoverage, packedBuffers } from "./coverage_transfer.ts";
+import { UserError, displayName, readInput } from "./io.ts";
+import type { CoverageWorkerMessage } from "./coverage_files.ts";
+
+const { paths, options } = workerData as { paths: string[]; options: Omit<CoverageOptions, "file"> };
+const port = parentPort;
+if (port === null) throw new Error("coverage_worker.ts runs as a worker thread");
+
+for (const path of paths) {
+  try {
+    const bytes = await readInput(path);
+    const start = performance.now();
+    const result = parseCoverageGeojson(bytes, { file: displayName(path), ...options });
+    const packed = packCoverage(result.items);
+    const message: CoverageWorkerMessage = { kind: "file", path, report: result.report, packed, milliseconds: performance.now() - start };
+    port.postMessage(message, packedBuffers(packed));
+  } catch (error) {
+    const message: CoverageWorkerMessage = { kind: "error", message: (error as Error).message, user: error instanceof UserError };
+    port.postMessage(message);
+    break;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The coverage features the CLI's worker thread hands back packed in typed arrays are rebuilt exactly.
+ */
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { parseCoverageGeojson, type CoverageFeature } from "../src/domain/index.ts";
+import { packCoverage, packedBuffers, unpackCoverage } from "../scripts/cli/coverage_transfer.ts";
+import { useWorker } from "../scripts/cli/coverage_files.ts";
+
+const FIXTURE = new URL("./fixtures/cli/coverage.geojson", import.meta.url);
+
+describe("packCoverage / unpackCoverage", () => {
+  it("rebuilds polygons, multipolygons with holes and positions with an altitude, key order included", () => {
+    const features: CoverageFeature[] = [
+      ...parseCoverageGeojson(new Uint8Array(readFileSync(FIXTURE)), { file: "coverage.geojson" }).items,
+      {
+        carrier: "VNPT",
+        technology: "3G",
+        asOf: null,
+        geometry: {
+          type: "MultiPolygon",
+          coordinates: [
+            [
+              [[104, 22], [104.2, 22], [104.2, 22.2], [104, 22]],
+              [[104.05, 22.05], [104.1, 22.05], [104.1, 22.1], [104.05, 22.05]],
+            ],
+            [[[105, 21, 12.5], [105.1, 21, 13], [105.1, 21.1, 14], [105, 21, 12.5]]],
+          ],
+        },
+        source: { file: "b.geojson", featureIndex: 7 },
+      },
+      { carrier: "Viettel", technology: "5G", asOf: "2025-01-31", geometry: { type: "Polygon", coordinates: [[[106, 10], [106.1, 10], [106, 10.1], [106, 10]]] }, source: { file: "c.geojson", featureIndex: 0 } },
+    ];
+    expect(features.length).toBeGreaterThan(2);
+    const packed = packCoverage(features);
+    expect(packed.dimensions).not.toBeNull();
+    expect(packedBuffers(packed).every((buffer) => buffer instanceof ArrayBuffer)).toBe(true);
+    const rebuilt = unpackCoverage(structuredClone(packed));
+    expect(rebuilt).toEqual(features);
+    expect(JSON.stringify(rebuilt)).toBe(JSON.stringify(features));
+  });
+
+  it("packs two-dimensional positions without a dimension per position", () => {
+    const features = parseCoverageGeojson(new Uint8Array(readFileSync(FIXTURE)), { file: "coverage.geojson" }).items;
+    const packed = packCoverage(features);
+    expect(packed.dimensions).toBeNull();
+    expect(JSON.stringify(unpackCoverage(packed))).toBe(JSON.stringify(features));
+    expect(unpackCoverage(packCoverage([]))).toEqual([]);
+  });
+});
+
+describe("useWorker", () => {
+  it("follows LOM_SONG_WORKERS, else uses a worker only when a core is free", () => {
+    expect(useWorker("1", 1, 9)).toBe(true);
+    expect(useWorker("0", 8, 0)).toBe(false);
+    expect(useWorker(undefined, 2, 0.3)).toBe(true);
+    expect(useWorker(undefined, 2, 1.6)).toBe(false);
+    expect(useWorker(undefined, 1, 0)).toBe(false);
+    expect(useWorker(undefined, 4, 2.5)).toBe(true);
+  });
+});
