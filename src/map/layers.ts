@@ -94,12 +94,20 @@ function geojson(data?: string): SourceSpecification {
   return { type: "geojson", data: data ?? { type: "FeatureCollection", features: [] } };
 }
 
-/** feature-state `visible` (set by the app) as 1 or 0. */
-const VISIBLE: ExpressionSpecification = ["case", ["boolean", ["feature-state", "visible"], false], 1, 0];
+/**
+ * Whether a point is drawn: feature-state `visible` once the app set it, otherwise the value baked
+ * into the point's properties (`v`, 0 or 1) by the analysis worker.
+ */
+const IS_VISIBLE: ExpressionSpecification = ["boolean", ["coalesce", ["feature-state", "visible"], ["==", ["get", "v"], 1]], false];
+/** IS_VISIBLE as 1 or 0. */
+const VISIBLE: ExpressionSpecification = ["case", IS_VISIBLE, 1, 0];
+/** The point's status code (0 uncovered, 1 one carrier, 2 two or more): feature state once set, otherwise the baked `s`. */
+const STATUS: ExpressionSpecification = ["number", ["coalesce", ["feature-state", "status"], ["get", "s"]], 2];
 
 /**
  * The point layers: listed dead zones (a dark ring under the symbol), the points themselves,
- * shaped by kind and coloured by feature-state `status` (0 uncovered, 1 one carrier, 2 covered),
+ * shaped by kind and coloured by `status` (0 uncovered, 1 one carrier, 2 covered; feature state,
+ * falling back to the `s` property the analysis worker baked in),
  * and the uncovered ones drawn once more on top.
  * @returns the layer specs
  */
@@ -116,7 +124,7 @@ export function pointLayers(): LayerSpecification[] {
     "icon-allow-overlap": true,
     "icon-ignore-placement": true,
   };
-  const isUncovered: ExpressionSpecification = ["==", ["number", ["feature-state", "status"], 2], 0];
+  const isUncovered: ExpressionSpecification = ["==", STATUS, 0];
   return [
     {
       id: LAYER.listedRing,
@@ -127,7 +135,7 @@ export function pointLayers(): LayerSpecification[] {
         "circle-color": "rgba(0,0,0,0)",
         "circle-stroke-color": "#111111",
         "circle-stroke-width": 2,
-        "circle-stroke-opacity": ["case", ["all", ["boolean", ["feature-state", "listed"], false], ["boolean", ["feature-state", "visible"], false]], 1, 0],
+        "circle-stroke-opacity": ["case", ["all", ["boolean", ["feature-state", "listed"], false], IS_VISIBLE], 1, 0],
       },
     },
     {
@@ -138,7 +146,7 @@ export function pointLayers(): LayerSpecification[] {
       paint: {
         "icon-color": [
           "match",
-          ["number", ["feature-state", "status"], 2],
+          STATUS,
           0,
           STATUS_COLORS.uncovered,
           1,
@@ -160,7 +168,7 @@ export function pointLayers(): LayerSpecification[] {
         "icon-color": STATUS_COLORS.uncovered,
         "icon-halo-color": "#ffffff",
         "icon-halo-width": 1,
-        "icon-opacity": ["case", ["all", ["boolean", ["feature-state", "visible"], false], isUncovered], 1, 0],
+        "icon-opacity": ["case", ["all", IS_VISIBLE, isUncovered], 1, 0],
       },
     },
   ];
