@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
+import { createExpression, validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
 import type { FillLayerSpecification, LayerSpecification, StyleSpecification } from "maplibre-gl";
 import {
   LAYER,
@@ -62,6 +62,22 @@ describe("pointLayers", () => {
     const color = JSON.stringify((points as { paint: Record<string, unknown> }).paint["icon-color"]);
     expect(color).toContain("feature-state");
     for (const value of Object.values(STATUS_COLORS)) expect(color).toContain(value);
+  });
+
+  it("reads the status and visibility baked into a point until feature state overrides them", () => {
+    const paint = (pointLayers().find((layer) => layer.id === LAYER.points) as { paint: Record<string, unknown> }).paint;
+    const evaluate = (name: string, properties: Record<string, number>, state: Record<string, unknown>) => {
+      const compiled = createExpression(paint[name], `layers.points.paint.${name}`);
+      if (compiled.result !== "success") throw new Error(JSON.stringify(compiled.value));
+      return compiled.value.evaluate({ zoom: 6 }, { type: "Point", properties } as never, state as never);
+    };
+    expect(evaluate("icon-color", { s: 0, v: 1 }, {})).toBe(STATUS_COLORS.uncovered);
+    expect(evaluate("icon-color", { s: 1, v: 1 }, {})).toBe(STATUS_COLORS.single_carrier);
+    expect(evaluate("icon-color", { s: 0, v: 1 }, { status: 2 })).toBe(STATUS_COLORS.covered);
+    expect(evaluate("icon-opacity", { s: 0, v: 1 }, {})).toBe(1);
+    expect(evaluate("icon-opacity", { s: 0, v: 0 }, {})).toBe(0);
+    expect(evaluate("icon-opacity", { s: 0, v: 0 }, { visible: true })).toBe(1);
+    expect(evaluate("icon-opacity", { s: 0, v: 1 }, { visible: false })).toBe(0);
   });
 
   it("gives schools, school sites and villages different symbols", () => {

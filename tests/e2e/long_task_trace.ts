@@ -37,10 +37,34 @@ interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
 }
 
+/**
+ * Trace events in which the main thread waits for the GPU process to start WebGL up, whatever the
+ * page does: creating a GL context (the map's canvas, the canvas MapLibre draws label glyphs on),
+ * the context's extension and version queries, and reading a shader program's link status and
+ * uniform blocks right after compiling it (the first time a kind of layer is drawn). With software
+ * rendering (SwiftShader) each costs 50–700 ms on a loaded machine; with a GPU, a few milliseconds.
+ * Waits under any other call (a canvas resize, a pixel read-back…) are not in this list and count
+ * as the page's own work.
+ */
+export const WEBGL_STARTUP_EVENTS = [
+  "GpuChannelHost::CreateViewCommandBuffer",
+  "GLES2Implementation::GetRequestableExtensionsCHROMIUM()",
+  "GLES2::GetString",
+  "GLES2Implementation::GetProgramiv",
+  "GLES2::GetUniformBlockIndex",
+];
+
 export interface LongTaskReport {
   /** Start in milliseconds after the first user-timing mark named `origin` (or the trace start). */
   start: number;
+  /** Start and end on the trace clock (microseconds), to compare with marks (see findMark). */
+  startTs: number;
+  endTs: number;
   duration: number;
+  /** Milliseconds of the task spent in WEBGL_STARTUP_EVENTS (outermost ones only). */
+  webglStartup: number;
+  /** Those milliseconds by event name. */
+  webglCalls: { name: string; milliseconds: number }[];
   /** Trace events inside the task by name, total milliseconds (nested events counted in each). */
   events: { name: string; milliseconds: number }[];
   /** JavaScript functions (self time) seen by the CPU sampler, milliseconds. */
@@ -129,16 +153,46 @@ export function attributeLongTasks(trace: unknown, options: { threshold?: number
       const key = app.length > 0 ? app.slice(-3).reverse().join(" → ") : frame;
       outer.set(key, (outer.get(key) ?? 0) + sampleInterval / 1000);
     }
+    // WebGL start-up waits: outermost matching events only, so nested ones are not counted twice.
+    const startup = onMain
+      .filter((event) => event.ph === "X" && WEBGL_STARTUP_EVENTS.includes(event.name) && event.ts >= task.ts && event.ts < end)
+      .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+    const calls = new Map<string, number>();
+    let covered = -Infinity;
+    let webglStartup = 0;
+    for (const event of startup) {
+      const eventEnd = event.ts + (event.dur ?? 0);
+      if (eventEnd <= covered) continue;
+      const counted = (eventEnd - Math.max(event.ts, covered)) / 1000;
+      webglStartup += counted;
+      calls.set(event.name, (calls.get(event.name) ?? 0) + counted);
+      covered = eventEnd;
+    }
     const top = (map: Map<string, number>, count: number) =>
       [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, milliseconds]) => ({ name, milliseconds: Math.round(milliseconds) }));
     return {
       start: Math.round((task.ts - origin) / 1000),
+      startTs: task.ts,
+      endTs: end,
       duration: Math.round((task.dur ?? 0) / 1000),
+      webglStartup: Math.round(webglStartup),
+      webglCalls: top(calls, 5),
       events: top(byName, 12),
       selfTime: top(self, 10).map(({ name, milliseconds }) => ({ frame: name, milliseconds })),
       stacks: top(outer, 8).map(({ name, milliseconds }) => ({ frame: name, milliseconds })),
     };
   });
+}
+
+/**
+ * The trace-clock time (microseconds) of a user-timing mark (`performance.mark(name)`).
+ * @param trace - the trace JSON
+ * @param name - the mark name
+ * @returns its time, or undefined when the trace has no such mark
+ */
+export function findMark(trace: unknown, name: string): number | undefined {
+  const events: TraceEvent[] = Array.isArray(trace) ? (trace as TraceEvent[]) : ((trace as { traceEvents: TraceEvent[] }).traceEvents ?? []);
+  return events.find((event) => event.name === name && event.cat.includes("user_timing"))?.ts;
 }
 
 /**
@@ -149,7 +203,7 @@ export function attributeLongTasks(trace: unknown, options: { threshold?: number
 export function formatLongTasks(reports: readonly LongTaskReport[]): string {
   const lines: string[] = [];
   for (const report of reports) {
-    lines.push(`task at ${report.start} ms: ${report.duration} ms`);
+    lines.push(`task at ${report.start} ms: ${report.duration} ms, of which WebGL start-up ${report.webglStartup} ms (${report.webglCalls.map((call) => `${call.name} ${call.milliseconds}`).join(", ")})`);
     lines.push(`  events: ${report.events.map((event) => `${event.name} ${event.milliseconds}`).join("; ")}`);
     lines.push(`  self:   ${report.selfTime.map((entry) => `${entry.frame} ${entry.milliseconds}`).join("; ")}`);
     for (const stack of report.stacks) lines.push(`  stack:  ${stack.milliseconds} ms ${stack.frame}`);
