@@ -21,6 +21,7 @@ import {
   isToggleOn,
   labelLayers,
   pointLayers,
+  pointZoomRanges,
   symbolImageName,
 } from "./layers.ts";
 import { mapDataUrl } from "./map_data.ts";
@@ -147,7 +148,7 @@ export function MapView(props: MapViewProps) {
       for (const layer of labelLayers(latest.current.language)) map.addLayer(layer);
       setLoaded(true);
     });
-    const pointLayerIds = [LAYER.uncoveredOnTop, LAYER.points];
+    const pointLayerIds = [LAYER.uncoveredOnTop, LAYER.points, LAYER.uncoveredDotsOnTop, LAYER.pointDots];
     map.on("click", pointLayerIds, (event: MapMouseEvent & { features?: MapGeoJSONFeature[] }) => {
       const visible = (event.features ?? []).filter((feature) => isPointVisible(map, feature));
       if (visible.length > 0) latest.current.onSelectPoint(Number(visible[0].id));
@@ -216,6 +217,9 @@ export function MapView(props: MapViewProps) {
     } else {
       for (const name of [SOURCE.points, SOURCE.coverage, SOURCE.adminLabels, SOURCE.importedAdmin]) source(name).setData(empty);
     }
+    const ranges = pointZoomRanges(points.length);
+    for (const id of [LAYER.points, LAYER.uncoveredOnTop]) map.setLayerZoomRange(id, ...ranges.shapes);
+    for (const id of [LAYER.pointDots, LAYER.uncoveredDotsOnTop]) map.setLayerZoomRange(id, ...ranges.dots);
     for (const layer of map.getStyle().layers) if (layer.id.startsWith(COVERAGE_LAYER_PREFIX)) map.removeLayer(layer.id);
     const carriers = [...new Set((data?.analysis.layers ?? []).map((layer) => layer.carrier))];
     (data?.analysis.layers ?? []).forEach((layer, index) => {
@@ -227,6 +231,19 @@ export function MapView(props: MapViewProps) {
       map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: 40, duration: 0, maxZoom: 12 });
     }
     fittedFor.current = data;
+    // For tests and benchmarks: data-drawn names the analysis once the map has drawn it (sources parsed, tiles placed).
+    const container = containerRef.current;
+    if (!container) return;
+    delete container.dataset.drawn;
+    const onIdle = () => {
+      if (!map.isSourceLoaded(SOURCE.points) || !map.isSourceLoaded(SOURCE.coverage)) return;
+      container.dataset.drawn = String(data?.map.version ?? 0);
+      map.off("idle", onIdle);
+    };
+    map.on("idle", onIdle);
+    return () => {
+      map.off("idle", onIdle);
+    };
   }, [loaded, data]);
 
   // Status and visibility per point, as feature state; only the points whose status or visibility
@@ -243,6 +260,16 @@ export function MapView(props: MapViewProps) {
     if (state.status.length !== data.points.length) return;
     let next = 0;
     let frame = 0;
+    let cancelled = false;
+    // For tests and benchmarks: data-styled counts the filter changes the map has finished drawing.
+    const container = containerRef.current;
+    const styledCount = Number(container?.dataset.styled ?? 0) + 1;
+    const finish = () => {
+      map.once("idle", () => {
+        if (!cancelled && container) container.dataset.styled = String(styledCount);
+      });
+      map.triggerRepaint();
+    };
     const applySlice = () => {
       const end = Math.min(data.points.length, next + FEATURE_STATE_SLICE);
       for (let index = next; index < end; index++) {
@@ -253,9 +280,13 @@ export function MapView(props: MapViewProps) {
       }
       next = end;
       if (next < data.points.length) frame = requestAnimationFrame(applySlice);
+      else finish();
     };
     applySlice();
-    return () => cancelAnimationFrame(frame);
+    return () => {
+      cancelled = true;
+      cancelAnimationFrame(frame);
+    };
   }, [loaded, data, statuses, shown, layerVisibility]);
 
   // Listed dead zones: a ring under the symbol.

@@ -12,6 +12,8 @@ import {
   isToggleOn,
   labelLayers,
   pointLayers,
+  pointZoomRanges,
+  DENSE_POINTS,
 } from "./layers.ts";
 
 const URLS = { provincesUrl: "./assets/provinces.geojson", communesUrl: "./assets/communes.geojson", archipelagosUrl: "./assets/archipelagos.geojson" };
@@ -86,6 +88,14 @@ describe("pointLayers", () => {
     expect(image).toContain('"school","point-circle"');
     expect(image).toContain('"school_site","point-square"');
     expect(image).toContain('"village","point-triangle"');
+  });
+});
+
+describe("pointZoomRanges", () => {
+  it("draws shapes at every zoom for small data, dots when zoomed out for dense data (MapLibre's per-tile symbol limit)", () => {
+    expect(pointZoomRanges(2_016)).toEqual({ shapes: [0, 24], dots: [0, 0] });
+    expect(pointZoomRanges(DENSE_POINTS)).toEqual({ shapes: [9, 24], dots: [0, 9] });
+    expect(DENSE_POINTS).toBeLessThanOrEqual(32_000);
   });
 });
 

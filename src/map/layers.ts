@@ -32,7 +32,28 @@ export const LAYER = {
   listedRing: "listed-ring",
   points: "points",
   uncoveredOnTop: "points-uncovered-on-top",
+  pointDots: "point-dots",
+  uncoveredDotsOnTop: "point-dots-uncovered-on-top",
 } as const;
+
+/**
+ * From this many points on, the map draws plain dots below DOTS_BELOW_ZOOM instead of the shapes by
+ * kind: MapLibre's symbol layers hold at most about 32,000 symbols in one tile (65,535 glyph
+ * offsets) and fail beyond, and dots are far cheaper to draw and place. Below this count no tile can
+ * reach that limit.
+ */
+export const DENSE_POINTS = 30_000;
+/** The zoom from which dense data is drawn with the shapes by kind. */
+export const DOTS_BELOW_ZOOM = 9;
+
+/**
+ * Zoom ranges of the dot and shape layers for a data set.
+ * @param pointCount - the number of points
+ * @returns [minzoom, maxzoom] for the shapes and for the dots (a maxzoom of 0 hides the dots)
+ */
+export function pointZoomRanges(pointCount: number): { shapes: [number, number]; dots: [number, number] } {
+  return pointCount >= DENSE_POINTS ? { shapes: [DOTS_BELOW_ZOOM, 24], dots: [0, DOTS_BELOW_ZOOM] } : { shapes: [0, 24], dots: [0, 0] };
+}
 
 /** Prefix of the per-(carrier, technology) coverage fill layers. */
 export const COVERAGE_LAYER_PREFIX = "coverage-";
@@ -125,6 +146,9 @@ export function pointLayers(): LayerSpecification[] {
     "icon-ignore-placement": true,
   };
   const isUncovered: ExpressionSpecification = ["==", STATUS, 0];
+  const statusColor: ExpressionSpecification = ["match", STATUS, 0, STATUS_COLORS.uncovered, 1, STATUS_COLORS.single_carrier, STATUS_COLORS.covered];
+  const dotRadius: ExpressionSpecification = ["interpolate", ["linear"], ["zoom"], 5, 2.2, 9, 4];
+  const uncoveredVisible: ExpressionSpecification = ["case", ["all", IS_VISIBLE, isUncovered], 1, 0];
   return [
     {
       id: LAYER.listedRing,
@@ -139,20 +163,27 @@ export function pointLayers(): LayerSpecification[] {
       },
     },
     {
+      // Dense data when zoomed out (see DENSE_POINTS): dots coloured by status, hidden (maxzoom 0) otherwise.
+      id: LAYER.pointDots,
+      type: "circle",
+      source: SOURCE.points,
+      maxzoom: 0,
+      paint: { "circle-radius": dotRadius, "circle-color": statusColor, "circle-opacity": VISIBLE, "circle-stroke-color": "#ffffff", "circle-stroke-width": 0.5, "circle-stroke-opacity": VISIBLE },
+    },
+    {
+      id: LAYER.uncoveredDotsOnTop,
+      type: "circle",
+      source: SOURCE.points,
+      maxzoom: 0,
+      paint: { "circle-radius": dotRadius, "circle-color": STATUS_COLORS.uncovered, "circle-opacity": uncoveredVisible, "circle-stroke-color": "#ffffff", "circle-stroke-width": 0.5, "circle-stroke-opacity": uncoveredVisible },
+    },
+    {
       id: LAYER.points,
       type: "symbol",
       source: SOURCE.points,
       layout,
       paint: {
-        "icon-color": [
-          "match",
-          STATUS,
-          0,
-          STATUS_COLORS.uncovered,
-          1,
-          STATUS_COLORS.single_carrier,
-          STATUS_COLORS.covered,
-        ],
+        "icon-color": statusColor,
         "icon-halo-color": "#ffffff",
         "icon-halo-width": 1,
         "icon-opacity": VISIBLE,
@@ -168,7 +199,7 @@ export function pointLayers(): LayerSpecification[] {
         "icon-color": STATUS_COLORS.uncovered,
         "icon-halo-color": "#ffffff",
         "icon-halo-width": 1,
-        "icon-opacity": ["case", ["all", IS_VISIBLE, isUncovered], 1, 0],
+        "icon-opacity": uncoveredVisible,
       },
     },
   ];
