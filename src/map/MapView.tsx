@@ -72,8 +72,8 @@ function mapLocale(labels: MapViewProps["labels"]): Record<string, string> {
 }
 
 const STATUS_TOGGLES = [TOGGLE.uncovered, TOGGLE.singleCarrier, TOGGLE.covered];
-/** Feature states set per animation frame. */
-const FEATURE_STATE_SLICE = 5_000;
+/** Main-thread time spent setting feature states before yielding to other tasks. */
+const FEATURE_STATE_BUDGET_MILLISECONDS = 30;
 /** Wait this long after the map's container stops changing size before resizing the canvas (a WebGL resize is costly). */
 const RESIZE_DELAY_MILLISECONDS = 150;
 
@@ -247,8 +247,10 @@ export function MapView(props: MapViewProps) {
   }, [loaded, data]);
 
   // Status and visibility per point, as feature state; only the points whose status or visibility
-  // differs from what they show (baked in or set before) are touched, in slices of
-  // FEATURE_STATE_SLICE per frame so that 100,000 points never freeze the page.
+  // differs from what they show (baked in or set before) are touched, in tasks of at most
+  // FEATURE_STATE_BUDGET_MILLISECONDS so that 100,000 points never freeze the page. The tasks follow
+  // each other without waiting for animation frames: every frame in between would redraw the whole
+  // map (with national coverage and software WebGL, seconds each) for a half-updated filter.
   const { statuses, shown, layerVisibility, listedPointIds } = props;
   useEffect(() => {
     const map = mapRef.current;
@@ -259,7 +261,7 @@ export function MapView(props: MapViewProps) {
     const state = applied.current;
     if (state.status.length !== data.points.length) return;
     let next = 0;
-    let frame = 0;
+    let timer = 0;
     let cancelled = false;
     // For tests and benchmarks: data-styled counts the filter changes the map has finished drawing.
     const container = containerRef.current;
@@ -271,21 +273,26 @@ export function MapView(props: MapViewProps) {
       map.triggerRepaint();
     };
     const applySlice = () => {
-      const end = Math.min(data.points.length, next + FEATURE_STATE_SLICE);
-      for (let index = next; index < end; index++) {
-        if (state.status[index] === statuses[index] && state.visible[index] === visible[index]) continue;
-        map.setFeatureState({ source: SOURCE.points, id: index }, { status: statuses[index], visible: visible[index] === 1 });
-        state.status[index] = statuses[index];
-        state.visible[index] = visible[index];
+      const deadline = performance.now() + FEATURE_STATE_BUDGET_MILLISECONDS;
+      const count = data.points.length;
+      while (next < count) {
+        const end = Math.min(count, next + 1000);
+        for (let index = next; index < end; index++) {
+          if (state.status[index] === statuses[index] && state.visible[index] === visible[index]) continue;
+          map.setFeatureState({ source: SOURCE.points, id: index }, { status: statuses[index], visible: visible[index] === 1 });
+          state.status[index] = statuses[index];
+          state.visible[index] = visible[index];
+        }
+        next = end;
+        if (performance.now() > deadline) break;
       }
-      next = end;
-      if (next < data.points.length) frame = requestAnimationFrame(applySlice);
+      if (next < count) timer = window.setTimeout(applySlice, 0);
       else finish();
     };
     applySlice();
     return () => {
       cancelled = true;
-      cancelAnimationFrame(frame);
+      clearTimeout(timer);
     };
   }, [loaded, data, statuses, shown, layerVisibility]);
 
@@ -293,6 +300,7 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!loaded || !map || !data) return;
+    if (listedPointIds.length === 0 && applied.current.listed.size === 0) return;
     const wanted = new Set(listedPointIds);
     const next = new Set<number>();
     data.points.forEach((point, index) => {

@@ -25,3 +25,25 @@ scope.addProtocol("lomsong", async (parameters, abortController) => {
   const response = await scope.makeRequest({ url, type: "arrayBuffer" }, abortController);
   return { data: JSON.parse(decoder.decode(response.data as ArrayBuffer)) as unknown };
 });
+
+// MapLibre sends the GeoJSON it fetched for a source back to the main thread (for getData()), where
+// deserialising 60,000 coverage polygons takes seconds. Ours came from the main thread as bytes and
+// is never asked for again, so the answer to a lomsong:// load leaves it out. This wraps MapLibre's
+// own handler (an internal of its worker): if a MapLibre release renames it, nothing is wrapped and
+// the map still works, only slower.
+interface LoadDataParameters {
+  request?: { url?: string };
+}
+type LoadDataHandler = (mapId: string, parameters: LoadDataParameters, abortController?: AbortController) => Promise<Record<string, unknown> | undefined>;
+interface WorkerInternals {
+  actor?: { messageHandlers?: Record<string, LoadDataHandler>; registerMessageHandler?(type: string, handler: LoadDataHandler): void };
+}
+const actor = (scope.worker as WorkerInternals | undefined)?.actor;
+const loadData = actor?.messageHandlers?.LD;
+if (actor?.registerMessageHandler && loadData) {
+  actor.registerMessageHandler("LD", async (mapId, parameters, abortController) => {
+    const result = await loadData(mapId, parameters, abortController);
+    if (result && parameters.request?.url?.startsWith("lomsong://")) delete result.data;
+    return result;
+  });
+}

@@ -148,6 +148,11 @@ export interface ProgressEvent {
 
 export type WorkerResponse =
   | { type: "progress"; requestId: number; progress: ProgressEvent }
+  /**
+   * Part of an analysis's points, sent before its result (which then has `points: []`): one message
+   * of 100,000 points would take the main thread a single long task to read.
+   */
+  | { type: "points"; requestId: number; points: Point[] }
   | { type: "result"; requestId: number; result: InspectResult | AnalyzeResult }
   | { type: "error"; requestId: number; message: Message }
   | { type: "cancelled"; requestId: number };
