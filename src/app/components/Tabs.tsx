@@ -5,14 +5,14 @@ import type { TabName } from "../state/store.ts";
 const TAB_NAMES: TabName[] = ["list", "statistics", "import", "export"];
 
 /**
- * Tabs following the WAI-ARIA tabs pattern (arrow keys move between tabs). A panel is rendered the
- * first time its tab is opened (so a new analysis does not redraw, say, the statistics of 10,000
- * communes nobody looks at) and then stays mounted, hidden when inactive, so its state (a preview,
- * a scroll position) survives.
- * @param props - the panel of each tab
+ * Tabs following the WAI-ARIA tabs pattern (arrow keys move between tabs). Every panel stays
+ * mounted, hidden when inactive, so its state (a preview, a scroll position) survives; a `lazy`
+ * panel is rendered only from the first time its tab is opened (so a new analysis does not redraw,
+ * say, the statistics of 10,000 communes nobody looks at).
+ * @param props - the panel of each tab, and the tabs whose panel waits for a first visit
  * @returns the tab list and panels
  */
-export function Tabs(props: { panels: Record<TabName, ReactNode> }) {
+export function Tabs(props: { panels: Record<TabName, ReactNode>; lazy?: readonly TabName[] }) {
   const [t] = useTranslation();
   const { store } = useApp();
   const active = useAppState((state) => state.tab);
@@ -48,7 +48,7 @@ export function Tabs(props: { panels: Record<TabName, ReactNode> }) {
       </div>
       {TAB_NAMES.map((name) => (
         <div key={name} id={`tabpanel-${name}`} role="tabpanel" aria-labelledby={`tab-${name}`} hidden={active !== name} className="tab-panel">
-          {opened.current.has(name) ? props.panels[name] : null}
+          {opened.current.has(name) || !props.lazy?.includes(name) ? props.panels[name] : null}
         </div>
       ))}
     </>
