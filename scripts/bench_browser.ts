@@ -5,7 +5,8 @@
  * confirmed after the preview) to the count and to the finished map (MapLibre has parsed the sources and drawn
  * them: the map's `data-drawn`), the long main-thread tasks meanwhile, and for each filter change the time to the
  * new count, to the new list and to the map redrawn (`data-styled`), with the long tasks meanwhile.
- * `--trace` also records a Chromium trace and says what each task over 100 ms was made of.
+ * `--trace` also records a Chromium trace of the coverage import and of the first filter change, and says what
+ * each task over 100 ms was made of.
  *
  *   npm run bench:browser -- [--points 100000] [--towers 20000] [--trace]
  */
@@ -122,6 +123,8 @@ async function main(): Promise<void> {
       const from = findMark(trace, "bench:coverage") ?? 0;
       const to = findMark(trace, "bench:coverage-drawn") ?? Infinity;
       console.log(formatLongTasks(attributeLongTasks(trace, { threshold: 100 }).filter((task) => task.startTs >= from && task.startTs < to)).replace(/^/gm, "    "));
+      // The first filter change is traced too.
+      await browser.startTracing(page, { categories: TRACE_CATEGORIES.filter((category) => !category.includes("cpu_profiler")) });
     }
 
     await page.click('[data-testid="tab-list"]');
@@ -169,6 +172,13 @@ async function main(): Promise<void> {
         `filter "${filter.label}": count ${before} → ${await readCount()} in ${Math.round(counted - clicked)} ms, list in ${Math.round(Math.max(counted, listed) - clicked)} ms, ` +
           `map redrawn in ${Math.round(styled - clicked)} ms; ${describeTasks(await tasksSince("bench:filter"))}`,
       );
+      if (values.trace && filter === filters[0]) {
+        await page.evaluate(() => performance.mark("bench:filter-drawn"));
+        const trace = JSON.parse((await browser.stopTracing()).toString("utf8")) as unknown;
+        const from = findMark(trace, "bench:filter") ?? 0;
+        const to = findMark(trace, "bench:filter-drawn") ?? Infinity;
+        console.log(formatLongTasks(attributeLongTasks(trace, { threshold: 100 }).filter((task) => task.startTs >= from && task.startTs < to)).replace(/^/gm, "    "));
+      }
     }
   } finally {
     console.log(`load average at end: ${load()}`);
