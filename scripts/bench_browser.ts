@@ -11,7 +11,7 @@
  *   npm run bench:browser -- [--points 100000] [--towers 20000] [--trace]
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -184,6 +184,8 @@ async function main(): Promise<void> {
     console.log(`load average at end: ${load()}`);
     await browser.close();
     await server.close();
+    // The generated files are about 100 MB.
+    rmSync(directory, { recursive: true, force: true });
   }
 }
 
