@@ -23,6 +23,9 @@ import { Header } from "./panels/Header.tsx";
 import { CountsBar } from "./panels/CountsBar.tsx";
 import { ProgressView } from "./progress/ProgressView.tsx";
 
+/** Panels rendered from their first visit only: they redo work on every analysis (statistics of every area; the list rows again for the export). */
+const LAZY_TABS = ["statistics", "export"] as const;
+
 /**
  * The whole app.
  * @returns the layout
@@ -115,6 +118,7 @@ export function App() {
               import: <ImportPanel />,
               export: <ExportPanel />,
             }}
+            lazy={LAZY_TABS}
           />
         </section>
       </div>

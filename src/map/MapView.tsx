@@ -4,10 +4,9 @@
  * re-sending the points for a filter change).
  */
 import { useEffect, useRef, useState } from "react";
-import { Map as MapLibreMap, NavigationControl, Popup, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature, type MapMouseEvent } from "maplibre-gl";
+import { Map as MapLibreMap, NavigationControl, Popup, ScaleControl, type GeoJSONSource, type MapGeoJSONFeature, type MapMouseEvent } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
-import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
-import type { FeatureCollection, Point as PointGeometry } from "geojson";
+import "./maplibre_setup.ts";
 import type { Language } from "../domain/types.ts";
 import type { AnalyzeResult } from "../workers/messages.ts";
 import {
@@ -22,13 +21,14 @@ import {
   isToggleOn,
   labelLayers,
   pointLayers,
+  pointZoomRanges,
   symbolImageName,
 } from "./layers.ts";
+import { mapDataUrl } from "./map_data.ts";
 import { registerMapSnapshot } from "./map_snapshot.ts";
 import { buildPopupContent, type PopupRow } from "./popup_content.ts";
 import { SYMBOL_SHAPES, createSymbolImage } from "./symbols.ts";
 
-setWorkerUrl(workerUrl);
 
 export interface MapCameraValue {
   lon: number;
@@ -72,8 +72,21 @@ function mapLocale(labels: MapViewProps["labels"]): Record<string, string> {
 }
 
 const STATUS_TOGGLES = [TOGGLE.uncovered, TOGGLE.singleCarrier, TOGGLE.covered];
-/** Feature states set per animation frame. */
-const FEATURE_STATE_SLICE = 10_000;
+/** Main-thread time spent setting feature states before yielding to other tasks. */
+const FEATURE_STATE_BUDGET_MILLISECONDS = 30;
+/** Wait this long after the map's container stops changing size before resizing the canvas (a WebGL resize is costly). */
+const RESIZE_DELAY_MILLISECONDS = 150;
+
+/**
+ * Whether a rendered point is visible: its feature state once set, otherwise the visibility baked into its properties.
+ * @param map - the map
+ * @param feature - a rendered point
+ * @returns true when drawn
+ */
+function isPointVisible(map: MapLibreMap, feature: MapGeoJSONFeature): boolean {
+  const state = map.getFeatureState({ source: SOURCE.points, id: feature.id as number }) as { visible?: boolean };
+  return state.visible ?? Number((feature.properties as { v?: number } | null)?.v) === 1;
+}
 
 /**
  * The map panel.
@@ -84,6 +97,7 @@ export function MapView(props: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const popupRef = useRef<Popup | null>(null);
+  // What each point shows now: the values baked into the source, then the feature states set since.
   const applied = useRef<{ status: Int16Array; visible: Int8Array; listed: Set<number> }>({ status: new Int16Array(0), visible: new Int8Array(0), listed: new Set() });
   const latest = useRef(props);
   latest.current = props;
@@ -110,6 +124,8 @@ export function MapView(props: MapViewProps) {
         }),
         ...(camera ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom } : { bounds: VIETNAM_VIEW_BOUNDS }),
         canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+        // Resized below, once the layout has settled: each WebGL canvas resize waits for the GPU.
+        trackResize: false,
         attributionControl: { compact: true },
         locale: mapLocale(latest.current.labels),
         dragRotate: false,
@@ -132,15 +148,15 @@ export function MapView(props: MapViewProps) {
       for (const layer of labelLayers(latest.current.language)) map.addLayer(layer);
       setLoaded(true);
     });
-    const pointLayerIds = [LAYER.uncoveredOnTop, LAYER.points];
+    const pointLayerIds = [LAYER.uncoveredOnTop, LAYER.points, LAYER.uncoveredDotsOnTop, LAYER.pointDots];
     map.on("click", pointLayerIds, (event: MapMouseEvent & { features?: MapGeoJSONFeature[] }) => {
-      const visible = (event.features ?? []).filter((feature) => map.getFeatureState({ source: SOURCE.points, id: feature.id as number }).visible);
+      const visible = (event.features ?? []).filter((feature) => isPointVisible(map, feature));
       if (visible.length > 0) latest.current.onSelectPoint(Number(visible[0].id));
     });
     // Hover: the point's name as plain text (setText never parses HTML); a click opens the full popup.
     const hover = new Popup({ closeButton: false, closeOnClick: false, className: "point-hover", offset: 10, focusAfterOpen: false });
     map.on("mousemove", pointLayerIds, (event: MapMouseEvent & { features?: MapGeoJSONFeature[] }) => {
-      const feature = (event.features ?? []).find((candidate) => map.getFeatureState({ source: SOURCE.points, id: candidate.id as number }).visible);
+      const feature = (event.features ?? []).find((candidate) => isPointVisible(map, candidate));
       const point = feature ? latest.current.data?.points[Number(feature.id)] : undefined;
       map.getCanvas().style.cursor = point ? "pointer" : "";
       if (point) hover.setLngLat([point.lon, point.lat]).setText(point.name || point.id).addTo(map);
@@ -154,6 +170,16 @@ export function MapView(props: MapViewProps) {
       const center = map.getCenter();
       latest.current.onCameraChange({ lon: center.lng, lat: center.lat, zoom: map.getZoom() });
     });
+    let resizeTimer = 0;
+    const resizeObserver = new ResizeObserver(() => {
+      clearTimeout(resizeTimer);
+      resizeTimer = window.setTimeout(() => {
+        const container = map.getContainer();
+        const canvas = map.getCanvas();
+        if (container.clientWidth !== canvas.clientWidth || container.clientHeight !== canvas.clientHeight) map.resize();
+      }, RESIZE_DELAY_MILLISECONDS);
+    });
+    resizeObserver.observe(containerRef.current);
     const onContextLost = () => setFailure("error");
     const canvas = map.getCanvas();
     canvas.addEventListener("webglcontextlost", onContextLost);
@@ -161,6 +187,8 @@ export function MapView(props: MapViewProps) {
     return () => {
       // map.remove() loses the context on purpose: that is not a failure to report.
       canvas.removeEventListener("webglcontextlost", onContextLost);
+      resizeObserver.disconnect();
+      clearTimeout(resizeTimer);
       registerMapSnapshot(null);
       popupRef.current?.remove();
       map.remove();
@@ -175,37 +203,54 @@ export function MapView(props: MapViewProps) {
     const map = mapRef.current;
     if (!loaded || !map) return;
     const points = data?.points ?? [];
-    const pointCollection: FeatureCollection<PointGeometry, { kind: string }> = {
-      type: "FeatureCollection",
-      features: points.map((point, index) => ({ type: "Feature", id: index, geometry: { type: "Point", coordinates: [point.lon, point.lat] }, properties: { kind: point.kind } })),
-    };
+    const empty = { type: "FeatureCollection" as const, features: [] };
     map.removeFeatureState({ source: SOURCE.points });
-    applied.current = { status: new Int16Array(points.length).fill(-1), visible: new Int8Array(points.length).fill(-1), listed: new Set() };
-    (map.getSource(SOURCE.points) as GeoJSONSource).setData(pointCollection);
-    (map.getSource(SOURCE.coverage) as GeoJSONSource).setData(data?.coverage ?? { type: "FeatureCollection", features: [] });
-    (map.getSource(SOURCE.adminLabels) as GeoJSONSource).setData(data?.adminLabels ?? { type: "FeatureCollection", features: [] });
-    (map.getSource(SOURCE.importedAdmin) as GeoJSONSource).setData(data?.importedAdmin ?? { type: "FeatureCollection", features: [] });
+    applied.current = data ? { status: Int16Array.from(data.map.status), visible: Int8Array.from(data.map.visible), listed: new Set() } : { status: new Int16Array(0), visible: new Int8Array(0), listed: new Set() };
+    // URLs that MapLibre's worker resolves to the analysis worker's bytes (map_data.ts): nothing is parsed or copied here.
+    const source = (name: string) => map.getSource(name) as GeoJSONSource;
+    if (data) {
+      const { map: payload } = data;
+      source(SOURCE.points).setData(mapDataUrl(payload.version, SOURCE.points, payload.points));
+      source(SOURCE.coverage).setData(mapDataUrl(payload.version, SOURCE.coverage, payload.coverage));
+      source(SOURCE.adminLabels).setData(mapDataUrl(payload.version, SOURCE.adminLabels, payload.adminLabels));
+      source(SOURCE.importedAdmin).setData(mapDataUrl(payload.version, SOURCE.importedAdmin, payload.importedAdmin));
+    } else {
+      for (const name of [SOURCE.points, SOURCE.coverage, SOURCE.adminLabels, SOURCE.importedAdmin]) source(name).setData(empty);
+    }
+    const ranges = pointZoomRanges(points.length);
+    for (const id of [LAYER.points, LAYER.uncoveredOnTop]) map.setLayerZoomRange(id, ...ranges.shapes);
+    for (const id of [LAYER.pointDots, LAYER.uncoveredDotsOnTop]) map.setLayerZoomRange(id, ...ranges.dots);
     for (const layer of map.getStyle().layers) if (layer.id.startsWith(COVERAGE_LAYER_PREFIX)) map.removeLayer(layer.id);
     const carriers = [...new Set((data?.analysis.layers ?? []).map((layer) => layer.carrier))];
     (data?.analysis.layers ?? []).forEach((layer, index) => {
       map.addLayer(coverageLayer(index, layer.carrier, layer.technology, carriers.indexOf(layer.carrier)), LAYER.communeLine);
     });
     // Frame the points when new data arrives, unless the link asked for a camera.
-    if (data && points.length > 0 && fittedFor.current !== data && !(fittedFor.current === null && initialCamera.current)) {
-      let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
-      for (const point of points) {
-        minLon = Math.min(minLon, point.lon);
-        minLat = Math.min(minLat, point.lat);
-        maxLon = Math.max(maxLon, point.lon);
-        maxLat = Math.max(maxLat, point.lat);
-      }
-      map.fitBounds([[minLon, minLat], [maxLon, maxLat]], { padding: 40, duration: 0, maxZoom: 12 });
+    const bounds = data?.map.bounds;
+    if (data && bounds && points.length > 0 && fittedFor.current !== data && !(fittedFor.current === null && initialCamera.current)) {
+      map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: 40, duration: 0, maxZoom: 12 });
     }
     fittedFor.current = data;
+    // For tests and benchmarks: data-drawn names the analysis once the map has drawn it (sources parsed, tiles placed).
+    const container = containerRef.current;
+    if (!container) return;
+    delete container.dataset.drawn;
+    const onIdle = () => {
+      if (!map.isSourceLoaded(SOURCE.points) || !map.isSourceLoaded(SOURCE.coverage)) return;
+      container.dataset.drawn = String(data?.map.version ?? 0);
+      map.off("idle", onIdle);
+    };
+    map.on("idle", onIdle);
+    return () => {
+      map.off("idle", onIdle);
+    };
   }, [loaded, data]);
 
-  // Status and visibility per point, as feature state; only the points that changed are touched,
-  // in slices of FEATURE_STATE_SLICE per frame so that 100,000 points never freeze the page.
+  // Status and visibility per point, as feature state; only the points whose status or visibility
+  // differs from what they show (baked in or set before) are touched, in tasks of at most
+  // FEATURE_STATE_BUDGET_MILLISECONDS so that 100,000 points never freeze the page. The tasks follow
+  // each other without waiting for animation frames: every frame in between would redraw the whole
+  // map (with national coverage and software WebGL, seconds each) for a half-updated filter.
   const { statuses, shown, layerVisibility, listedPointIds } = props;
   useEffect(() => {
     const map = mapRef.current;
@@ -216,26 +261,46 @@ export function MapView(props: MapViewProps) {
     const state = applied.current;
     if (state.status.length !== data.points.length) return;
     let next = 0;
-    let frame = 0;
+    let timer = 0;
+    let cancelled = false;
+    // For tests and benchmarks: data-styled counts the filter changes the map has finished drawing.
+    const container = containerRef.current;
+    const styledCount = Number(container?.dataset.styled ?? 0) + 1;
+    const finish = () => {
+      map.once("idle", () => {
+        if (!cancelled && container) container.dataset.styled = String(styledCount);
+      });
+      map.triggerRepaint();
+    };
     const applySlice = () => {
-      const end = Math.min(data.points.length, next + FEATURE_STATE_SLICE);
-      for (let index = next; index < end; index++) {
-        if (state.status[index] === statuses[index] && state.visible[index] === visible[index]) continue;
-        map.setFeatureState({ source: SOURCE.points, id: index }, { status: statuses[index], visible: visible[index] === 1 });
-        state.status[index] = statuses[index];
-        state.visible[index] = visible[index];
+      const deadline = performance.now() + FEATURE_STATE_BUDGET_MILLISECONDS;
+      const count = data.points.length;
+      while (next < count) {
+        const end = Math.min(count, next + 1000);
+        for (let index = next; index < end; index++) {
+          if (state.status[index] === statuses[index] && state.visible[index] === visible[index]) continue;
+          map.setFeatureState({ source: SOURCE.points, id: index }, { status: statuses[index], visible: visible[index] === 1 });
+          state.status[index] = statuses[index];
+          state.visible[index] = visible[index];
+        }
+        next = end;
+        if (performance.now() > deadline) break;
       }
-      next = end;
-      if (next < data.points.length) frame = requestAnimationFrame(applySlice);
+      if (next < count) timer = window.setTimeout(applySlice, 0);
+      else finish();
     };
     applySlice();
-    return () => cancelAnimationFrame(frame);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
   }, [loaded, data, statuses, shown, layerVisibility]);
 
   // Listed dead zones: a ring under the symbol.
   useEffect(() => {
     const map = mapRef.current;
     if (!loaded || !map || !data) return;
+    if (listedPointIds.length === 0 && applied.current.listed.size === 0) return;
     const wanted = new Set(listedPointIds);
     const next = new Set<number>();
     data.points.forEach((point, index) => {

@@ -3,16 +3,15 @@
  * reuses the offline basemap of layers.ts, and builds popups as DOM text.
  */
 import { useEffect, useRef, useState } from "react";
-import { Map as MapLibreMap, NavigationControl, Popup, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature, type MapMouseEvent } from "maplibre-gl";
+import { Map as MapLibreMap, NavigationControl, Popup, type GeoJSONSource, type MapGeoJSONFeature, type MapMouseEvent } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
-import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import "./maplibre_setup.ts";
 import type { FeatureCollection, Point as PointGeometry } from "geojson";
 import type { ProgressStatus } from "../domain/progress/status.ts";
 import { VIETNAM_VIEW_BOUNDS, buildBaseStyle } from "./layers.ts";
 import { buildPopupContent, type PopupRow } from "./popup_content.ts";
 import { PROGRESS_LAYER, PROGRESS_SOURCE, progressPointLayer } from "./progress_layers.ts";
 
-setWorkerUrl(workerUrl);
 
 export interface ProgressMapPoint {
   id: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
+import { createExpression, validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
 import type { FillLayerSpecification, LayerSpecification, StyleSpecification } from "maplibre-gl";
 import {
   LAYER,
@@ -12,6 +12,8 @@ import {
   isToggleOn,
   labelLayers,
   pointLayers,
+  pointZoomRanges,
+  DENSE_POINTS,
 } from "./layers.ts";
 
 const URLS = { provincesUrl: "./assets/provinces.geojson", communesUrl: "./assets/communes.geojson", archipelagosUrl: "./assets/archipelagos.geojson" };
@@ -64,12 +66,36 @@ describe("pointLayers", () => {
     for (const value of Object.values(STATUS_COLORS)) expect(color).toContain(value);
   });
 
+  it("reads the status and visibility baked into a point until feature state overrides them", () => {
+    const paint = (pointLayers().find((layer) => layer.id === LAYER.points) as { paint: Record<string, unknown> }).paint;
+    const evaluate = (name: string, properties: Record<string, number>, state: Record<string, unknown>) => {
+      const compiled = createExpression(paint[name], `layers.points.paint.${name}`);
+      if (compiled.result !== "success") throw new Error(JSON.stringify(compiled.value));
+      return compiled.value.evaluate({ zoom: 6 }, { type: "Point", properties } as never, state as never);
+    };
+    expect(evaluate("icon-color", { s: 0, v: 1 }, {})).toBe(STATUS_COLORS.uncovered);
+    expect(evaluate("icon-color", { s: 1, v: 1 }, {})).toBe(STATUS_COLORS.single_carrier);
+    expect(evaluate("icon-color", { s: 0, v: 1 }, { status: 2 })).toBe(STATUS_COLORS.covered);
+    expect(evaluate("icon-opacity", { s: 0, v: 1 }, {})).toBe(1);
+    expect(evaluate("icon-opacity", { s: 0, v: 0 }, {})).toBe(0);
+    expect(evaluate("icon-opacity", { s: 0, v: 0 }, { visible: true })).toBe(1);
+    expect(evaluate("icon-opacity", { s: 0, v: 1 }, { visible: false })).toBe(0);
+  });
+
   it("gives schools, school sites and villages different symbols", () => {
     const points = pointLayers().find((layer) => layer.id === LAYER.points)! as { layout: Record<string, unknown> };
     const image = JSON.stringify(points.layout["icon-image"]);
     expect(image).toContain('"school","point-circle"');
     expect(image).toContain('"school_site","point-square"');
     expect(image).toContain('"village","point-triangle"');
+  });
+});
+
+describe("pointZoomRanges", () => {
+  it("draws shapes at every zoom for small data, dots when zoomed out for dense data (MapLibre's per-tile symbol limit)", () => {
+    expect(pointZoomRanges(2_016)).toEqual({ shapes: [0, 24], dots: [0, 0] });
+    expect(pointZoomRanges(DENSE_POINTS)).toEqual({ shapes: [9, 24], dots: [0, 9] });
+    expect(DENSE_POINTS).toBeLessThanOrEqual(32_000);
   });
 });
 

@@ -32,7 +32,28 @@ export const LAYER = {
   listedRing: "listed-ring",
   points: "points",
   uncoveredOnTop: "points-uncovered-on-top",
+  pointDots: "point-dots",
+  uncoveredDotsOnTop: "point-dots-uncovered-on-top",
 } as const;
+
+/**
+ * From this many points on, the map draws plain dots below DOTS_BELOW_ZOOM instead of the shapes by
+ * kind: MapLibre's symbol layers hold at most about 32,000 symbols in one tile (65,535 glyph
+ * offsets) and fail beyond, and dots are far cheaper to draw and place. Below this count no tile can
+ * reach that limit.
+ */
+export const DENSE_POINTS = 30_000;
+/** The zoom from which dense data is drawn with the shapes by kind. */
+export const DOTS_BELOW_ZOOM = 9;
+
+/**
+ * Zoom ranges of the dot and shape layers for a data set.
+ * @param pointCount - the number of points
+ * @returns [minzoom, maxzoom] for the shapes and for the dots (a maxzoom of 0 hides the dots)
+ */
+export function pointZoomRanges(pointCount: number): { shapes: [number, number]; dots: [number, number] } {
+  return pointCount >= DENSE_POINTS ? { shapes: [DOTS_BELOW_ZOOM, 24], dots: [0, DOTS_BELOW_ZOOM] } : { shapes: [0, 24], dots: [0, 0] };
+}
 
 /** Prefix of the per-(carrier, technology) coverage fill layers. */
 export const COVERAGE_LAYER_PREFIX = "coverage-";
@@ -94,12 +115,20 @@ function geojson(data?: string): SourceSpecification {
   return { type: "geojson", data: data ?? { type: "FeatureCollection", features: [] } };
 }
 
-/** feature-state `visible` (set by the app) as 1 or 0. */
-const VISIBLE: ExpressionSpecification = ["case", ["boolean", ["feature-state", "visible"], false], 1, 0];
+/**
+ * Whether a point is drawn: feature-state `visible` once the app set it, otherwise the value baked
+ * into the point's properties (`v`, 0 or 1) by the analysis worker.
+ */
+const IS_VISIBLE: ExpressionSpecification = ["boolean", ["coalesce", ["feature-state", "visible"], ["==", ["get", "v"], 1]], false];
+/** IS_VISIBLE as 1 or 0. */
+const VISIBLE: ExpressionSpecification = ["case", IS_VISIBLE, 1, 0];
+/** The point's status code (0 uncovered, 1 one carrier, 2 two or more): feature state once set, otherwise the baked `s`. */
+const STATUS: ExpressionSpecification = ["number", ["coalesce", ["feature-state", "status"], ["get", "s"]], 2];
 
 /**
  * The point layers: listed dead zones (a dark ring under the symbol), the points themselves,
- * shaped by kind and coloured by feature-state `status` (0 uncovered, 1 one carrier, 2 covered),
+ * shaped by kind and coloured by `status` (0 uncovered, 1 one carrier, 2 covered; feature state,
+ * falling back to the `s` property the analysis worker baked in),
  * and the uncovered ones drawn once more on top.
  * @returns the layer specs
  */
@@ -116,7 +145,10 @@ export function pointLayers(): LayerSpecification[] {
     "icon-allow-overlap": true,
     "icon-ignore-placement": true,
   };
-  const isUncovered: ExpressionSpecification = ["==", ["number", ["feature-state", "status"], 2], 0];
+  const isUncovered: ExpressionSpecification = ["==", STATUS, 0];
+  const statusColor: ExpressionSpecification = ["match", STATUS, 0, STATUS_COLORS.uncovered, 1, STATUS_COLORS.single_carrier, STATUS_COLORS.covered];
+  const dotRadius: ExpressionSpecification = ["interpolate", ["linear"], ["zoom"], 5, 2.2, 9, 4];
+  const uncoveredVisible: ExpressionSpecification = ["case", ["all", IS_VISIBLE, isUncovered], 1, 0];
   return [
     {
       id: LAYER.listedRing,
@@ -127,8 +159,23 @@ export function pointLayers(): LayerSpecification[] {
         "circle-color": "rgba(0,0,0,0)",
         "circle-stroke-color": "#111111",
         "circle-stroke-width": 2,
-        "circle-stroke-opacity": ["case", ["all", ["boolean", ["feature-state", "listed"], false], ["boolean", ["feature-state", "visible"], false]], 1, 0],
+        "circle-stroke-opacity": ["case", ["all", ["boolean", ["feature-state", "listed"], false], IS_VISIBLE], 1, 0],
       },
+    },
+    {
+      // Dense data when zoomed out (see DENSE_POINTS): dots coloured by status, hidden (maxzoom 0) otherwise.
+      id: LAYER.pointDots,
+      type: "circle",
+      source: SOURCE.points,
+      maxzoom: 0,
+      paint: { "circle-radius": dotRadius, "circle-color": statusColor, "circle-opacity": VISIBLE, "circle-stroke-color": "#ffffff", "circle-stroke-width": 0.5, "circle-stroke-opacity": VISIBLE },
+    },
+    {
+      id: LAYER.uncoveredDotsOnTop,
+      type: "circle",
+      source: SOURCE.points,
+      maxzoom: 0,
+      paint: { "circle-radius": dotRadius, "circle-color": STATUS_COLORS.uncovered, "circle-opacity": uncoveredVisible, "circle-stroke-color": "#ffffff", "circle-stroke-width": 0.5, "circle-stroke-opacity": uncoveredVisible },
     },
     {
       id: LAYER.points,
@@ -136,15 +183,7 @@ export function pointLayers(): LayerSpecification[] {
       source: SOURCE.points,
       layout,
       paint: {
-        "icon-color": [
-          "match",
-          ["number", ["feature-state", "status"], 2],
-          0,
-          STATUS_COLORS.uncovered,
-          1,
-          STATUS_COLORS.single_carrier,
-          STATUS_COLORS.covered,
-        ],
+        "icon-color": statusColor,
         "icon-halo-color": "#ffffff",
         "icon-halo-width": 1,
         "icon-opacity": VISIBLE,
@@ -160,7 +199,7 @@ export function pointLayers(): LayerSpecification[] {
         "icon-color": STATUS_COLORS.uncovered,
         "icon-halo-color": "#ffffff",
         "icon-halo-width": 1,
-        "icon-opacity": ["case", ["all", ["boolean", ["feature-state", "visible"], false], isUncovered], 1, 0],
+        "icon-opacity": uncoveredVisible,
       },
     },
   ];
@@ -182,7 +221,8 @@ export function coverageLayer(layerIndex: number, carrier: string, technology: T
     type: "fill",
     source: SOURCE.coverage,
     filter: ["==", ["get", "layer"], layerIndex],
-    paint: { "fill-color": color, "fill-opacity": opacity, "fill-outline-color": color },
+    // No outline pass: the map's canvas is antialiased (MSAA), and with 60,000 tower discs the outlines doubled the drawing.
+    paint: { "fill-color": color, "fill-opacity": opacity, "fill-antialias": false },
   };
 }
 

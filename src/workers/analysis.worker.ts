@@ -23,8 +23,8 @@ import {
   type ImportReport,
   type Point,
 } from "../domain/index.ts";
-import { computeLabelPoint } from "../map/label_points.ts";
 import { inspectWorkbook } from "./inspect_workbook.ts";
+import { buildMapPayload } from "./map_payload.ts";
 import type {
   AnalyzeRequest,
   AnalyzeResult,
@@ -42,6 +42,9 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 const cancelled = new Set<number>();
+
+/** Points per message: the main thread reads each message in one task (about 20 ms per 10,000 points). */
+const POINTS_PER_MESSAGE = 10_000;
 
 class CancelledError extends Error {}
 
@@ -132,7 +135,7 @@ async function loadListedIds(url: string): Promise<string[]> {
   return [...new Set(table.rows.map((row) => (row[index] ?? "").trim()).filter((id) => id.length > 0))];
 }
 
-async function analyze(request: AnalyzeRequest): Promise<AnalyzeResult> {
+async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult; transfer: ArrayBuffer[] }> {
   const { requestId } = request;
   const started = performance.now();
   const points: Point[] = [];
@@ -186,34 +189,17 @@ async function analyze(request: AnalyzeRequest): Promise<AnalyzeResult> {
   const analysed = performance.now();
   await checkpoint(requestId, "finish", step / total);
 
-  const layerIndex = new Map(analysis.layers.map((layer, index) => [`${layer.carrier}\u0000${layer.technology}`, index]));
+  const { payload, transfer } = buildMapPayload({ version: requestId, points, analysis, coverage, importedAdmin, admin, view: request.view });
   return {
-    points,
-    analysis,
-    reports,
-    coverage: {
-      type: "FeatureCollection",
-      features: coverage.map((feature) => ({
-        type: "Feature",
-        geometry: feature.geometry,
-        properties: { carrier: feature.carrier, technology: feature.technology, layer: layerIndex.get(`${feature.carrier}\u0000${feature.technology}`) ?? -1 },
-      })),
+    result: {
+      points,
+      analysis,
+      reports,
+      map: payload,
+      listedPointIds,
+      timings: { parseMilliseconds: parsed - started, analyseMilliseconds: analysed - parsed },
     },
-    importedAdmin: {
-      type: "FeatureCollection",
-      features: importedAdmin.map((area) => ({ type: "Feature", geometry: area.geometry, properties: { name: area.name, level: area.level, code: area.code } })),
-    },
-    adminLabels: {
-      type: "FeatureCollection",
-      features: admin.flatMap((area) => {
-        const position = computeLabelPoint(area.geometry);
-        return position
-          ? [{ type: "Feature" as const, geometry: { type: "Point" as const, coordinates: position }, properties: { name: area.name, level: area.level, code: area.code } }]
-          : [];
-      }),
-    },
-    listedPointIds,
-    timings: { parseMilliseconds: parsed - started, analyseMilliseconds: analysed - parsed },
+    transfer,
   };
 }
 
@@ -234,9 +220,13 @@ scope.addEventListener("message", (event) => {
         scope.postMessage({ type: "result", requestId: request.requestId, result: inspect(request) });
         return;
       }
-      const result = await analyze(request);
+      const { result, transfer: mapBuffers } = await analyze(request);
+      for (let offset = 0; offset < result.points.length; offset += POINTS_PER_MESSAGE) {
+        scope.postMessage({ type: "points", requestId: request.requestId, points: result.points.slice(offset, offset + POINTS_PER_MESSAGE) });
+      }
+      result.points = [];
       const { masks, provinceOf, communeOf } = result.analysis;
-      const transfer = [...new Set([masks.buffer, provinceOf.buffer, communeOf.buffer])].filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
+      const transfer = [...new Set([masks.buffer, provinceOf.buffer, communeOf.buffer, ...mapBuffers])].filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
       scope.postMessage({ type: "result", requestId: request.requestId, result }, transfer);
     } catch (error) {
       if (error instanceof CancelledError) {

@@ -85,6 +85,19 @@ describe("AnalysisClient", () => {
     }
   });
 
+  it("puts an analysis's points, sent in parts before the result, back together in order", async () => {
+    const { client, workers } = setup();
+    const view = { filter: {}, statusOn: [true, true, true] as [boolean, boolean, boolean] };
+    const pending = client.request("analyze", { type: "analyze", files: [], boundaryUrls: [], view });
+    const { requestId } = workers[0].posted[0].message;
+    const point = (id: string) => ({ id, name: id, kind: "school" as const, lon: 105, lat: 21, source: { file: "a.csv", row: 1 }, extra: {} });
+    workers[0].reply({ type: "points", requestId, points: [point("a"), point("b")] });
+    workers[0].reply({ type: "points", requestId, points: [point("c")] });
+    workers[0].reply({ type: "result", requestId, result: { points: [], reports: [] } as never });
+    const result = await pending;
+    expect(result.points.map((entry) => entry.id)).toEqual(["a", "b", "c"]);
+  });
+
   it("reports a worker error in both languages", async () => {
     const { client, workers } = setup();
     const pending = client.request("inspect", { type: "inspect", name: "a.csv", bytes: new ArrayBuffer(4), options: {} });

@@ -3,7 +3,8 @@
  * a progress callback, and cancellation through an AbortSignal.
  * File bytes are copied and the copies transferred, so the caller keeps its own.
  */
-import type { AnalyzeRequest, InspectRequest, ProgressEvent, WorkerRequest, WorkerResponse, WorkerResults } from "./messages.ts";
+import type { Point } from "../domain/types.ts";
+import type { AnalyzeRequest, AnalyzeResult, InspectRequest, ProgressEvent, WorkerRequest, WorkerResponse, WorkerResults } from "./messages.ts";
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -14,6 +15,8 @@ interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   onProgress?: (progress: ProgressEvent) => void;
+  /** The points received so far, in order (an analysis's points come before its result). */
+  points?: Point[][];
 }
 
 /** Rejection reason when a request was cancelled. */
@@ -86,8 +89,15 @@ export class AnalysisClient {
       pending.onProgress?.(response.progress);
       return;
     }
+    if (response.type === "points") {
+      (pending.points ??= []).push(response.points);
+      return;
+    }
     this.pending.delete(response.requestId);
-    if (response.type === "result") pending.resolve(response.result);
+    if (response.type === "result") {
+      if (pending.points && "points" in response.result) (response.result as AnalyzeResult).points = pending.points.flat();
+      pending.resolve(response.result);
+    }
     else if (response.type === "cancelled") pending.reject(new CancelledError());
     else pending.reject(new AnalysisError(response.message));
   }

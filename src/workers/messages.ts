@@ -3,8 +3,7 @@
  * worker answers with progress events and then exactly one result, error or cancellation.
  * File bytes are transferred in (the client sends copies); typed arrays are transferred out.
  */
-import type { FeatureCollection, MultiPolygon, Point as PointGeometry, Polygon } from "geojson";
-import type { CoverageAnalysis } from "../domain/index.ts";
+import type { CoverageAnalysis, PointFilter } from "../domain/index.ts";
 import type { ImportReport } from "../domain/issues.ts";
 import type { Message, Point, Technology } from "../domain/types.ts";
 
@@ -81,6 +80,37 @@ export interface AnalyzeRequest {
   boundaryUrls: string[];
   /** Same-origin URL of the listed dead zones CSV (point ids), when the sample has one. */
   listedUrl?: string;
+  /** The filter and legend the app shows now: the map's points start styled for them. */
+  view: MapViewState;
+}
+
+/** What decides a point's colour and visibility on the map. */
+export interface MapViewState {
+  filter: PointFilter;
+  /** Whether points of status 0 (uncovered), 1 (one carrier), 2 (two or more) are drawn. */
+  statusOn: [boolean, boolean, boolean];
+}
+
+/**
+ * What the map draws, as UTF-8 GeoJSON bytes made in the analysis worker and parsed in MapLibre's
+ * worker; the main thread only hands the buffers over (src/map/map_data.ts).
+ */
+export interface MapPayload {
+  /** Distinguishes the payloads of successive analyses (part of the map's source URLs). */
+  version: number;
+  /** Points: feature id = index; properties kind, s (status code) and v (visible, 0/1) under the request's view. */
+  points: ArrayBuffer;
+  /** Coverage polygons with CoverageProperties. */
+  coverage: ArrayBuffer;
+  /** Admin areas imported by the user (drawn over the bundled boundaries), AdminLabelProperties. */
+  importedAdmin: ArrayBuffer;
+  /** One label point per admin area, AdminLabelProperties. */
+  adminLabels: ArrayBuffer;
+  /** The status code and visibility baked into `points`, per point. */
+  status: Uint8Array;
+  visible: Uint8Array;
+  /** [minLon, minLat, maxLon, maxLat] of the points, null without points. */
+  bounds: [number, number, number, number] | null;
 }
 
 /** Properties of each coverage polygon sent to the map. */
@@ -100,10 +130,8 @@ export interface AnalyzeResult {
   points: Point[];
   analysis: CoverageAnalysis;
   reports: { fileId: string; report: ImportReport }[];
-  coverage: FeatureCollection<Polygon | MultiPolygon, CoverageProperties>;
-  /** Admin areas imported by the user (drawn over the bundled boundaries). */
-  importedAdmin: FeatureCollection<Polygon | MultiPolygon, AdminLabelProperties>;
-  adminLabels: FeatureCollection<PointGeometry, AdminLabelProperties>;
+  /** The map's sources, as bytes. */
+  map: MapPayload;
   listedPointIds: string[];
   timings: { parseMilliseconds: number; analyseMilliseconds: number };
 }
@@ -131,6 +159,11 @@ export interface ProgressEvent {
 
 export type WorkerResponse =
   | { type: "progress"; requestId: number; progress: ProgressEvent }
+  /**
+   * Part of an analysis's points, sent before its result (which then has `points: []`): one message
+   * of 100,000 points would take the main thread a single long task to read.
+   */
+  | { type: "points"; requestId: number; points: Point[] }
   | { type: "result"; requestId: number; result: InspectResult | AnalyzeResult }
   | { type: "error"; requestId: number; message: Message }
   | { type: "cancelled"; requestId: number };

@@ -1,4 +1,4 @@
-import type { KeyboardEvent, ReactNode } from "react";
+import { useRef, type KeyboardEvent, type ReactNode } from "react";
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
 import type { TabName } from "../state/store.ts";
 
@@ -6,14 +6,18 @@ const TAB_NAMES: TabName[] = ["list", "statistics", "import", "export"];
 
 /**
  * Tabs following the WAI-ARIA tabs pattern (arrow keys move between tabs). Every panel stays
- * mounted, hidden when inactive, so its state (a preview, a scroll position) survives.
- * @param props - the panel of each tab
+ * mounted, hidden when inactive, so its state (a preview, a scroll position) survives; a `lazy`
+ * panel is rendered only from the first time its tab is opened (so a new analysis does not redraw,
+ * say, the statistics of 10,000 communes nobody looks at).
+ * @param props - the panel of each tab, and the tabs whose panel waits for a first visit
  * @returns the tab list and panels
  */
-export function Tabs(props: { panels: Record<TabName, ReactNode> }) {
+export function Tabs(props: { panels: Record<TabName, ReactNode>; lazy?: readonly TabName[] }) {
   const [t] = useTranslation();
   const { store } = useApp();
   const active = useAppState((state) => state.tab);
+  const opened = useRef(new Set<TabName>());
+  opened.current.add(active);
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     const offset = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
     if (offset === 0) return;
@@ -44,7 +48,7 @@ export function Tabs(props: { panels: Record<TabName, ReactNode> }) {
       </div>
       {TAB_NAMES.map((name) => (
         <div key={name} id={`tabpanel-${name}`} role="tabpanel" aria-labelledby={`tab-${name}`} hidden={active !== name} className="tab-panel">
-          {props.panels[name]}
+          {opened.current.has(name) || !props.lazy?.includes(name) ? props.panels[name] : null}
         </div>
       ))}
     </>

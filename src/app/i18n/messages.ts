@@ -74,6 +74,10 @@ export const MESSAGES = {
   "legend.coverage": { vi: "Vùng phủ sóng (nhà mạng × công nghệ)", en: "Coverage (carrier × technology)" },
   "legend.pointsByStatus": { vi: "Điểm theo trạng thái", en: "Points by status" },
   "legend.pointsByKind": { vi: "Ký hiệu theo loại điểm", en: "Symbols by point kind" },
+  "legend.denseDots": {
+    vi: "Dữ liệu có từ {count} điểm trở lên: khi thu nhỏ, bản đồ vẽ chấm tròn theo màu trạng thái; phóng to tới mức {zoom} để thấy ký hiệu theo loại.",
+    en: "With {count} points or more, the zoomed-out map draws dots coloured by status; zoom in to level {zoom} to see the symbols by kind.",
+  },
   "legend.listed": { vi: "Vùng lõm trong danh sách (viền)", en: "Listed dead zones (ring)" },
   "legend.boundaries": { vi: "Ranh giới tỉnh, xã", en: "Province and commune boundaries" },
   "legend.osm": { vi: "Bản đồ nền OpenStreetMap (cần mạng)", en: "OpenStreetMap basemap (needs network)" },

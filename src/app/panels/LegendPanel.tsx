@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
-import { KIND_SHAPES, STATUS_COLORS, TOGGLE, carrierColor, coverageToggleKey, isToggleOn } from "../../map/layers.ts";
+import { DENSE_POINTS, DOTS_BELOW_ZOOM, KIND_SHAPES, STATUS_COLORS, TOGGLE, carrierColor, coverageToggleKey, isToggleOn } from "../../map/layers.ts";
+import { formatNumber } from "../i18n/i18n.ts";
 import type { SymbolShape } from "../../map/symbols.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
 
@@ -23,7 +24,7 @@ function ShapeIcon(props: { shape: SymbolShape; color: string }) {
  * @returns the legend
  */
 export function LegendPanel() {
-  const [t] = useTranslation();
+  const [t, language] = useTranslation();
   const { store } = useApp();
   const visibility = useAppState((state) => state.layerVisibility);
   const data = useAppState((state) => state.data);
@@ -60,6 +61,11 @@ export function LegendPanel() {
           </li>
         ))}
       </ul>
+      {(data?.points.length ?? 0) >= DENSE_POINTS && (
+        <p className="hint" data-testid="legend-dense">
+          {t("legend.denseDots", { count: formatNumber(language, DENSE_POINTS), zoom: DOTS_BELOW_ZOOM })}
+        </p>
+      )}
       <h3>{t("legend.coverage")}</h3>
       {layers.length === 0 && <p className="hint">{t("legend.noCoverage")}</p>}
       <ul>

@@ -28,6 +28,8 @@ export function areaNames(source: ListSource, index: number): { province: string
 }
 
 const foldedCache = new WeakMap<object, string[]>();
+/** Vietnamese collation, created once (creating a collator costs as much as thousands of comparisons). */
+const listCollator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
 
 /**
  * The folded search text of every point (name, id, commune, province), computed once per data set.
@@ -68,7 +70,7 @@ export function listRows(
     const index = indices[k];
     if (!texts || texts[index].includes(query)) rows.push(index);
   }
-  const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
+  const collator = listCollator;
   const keyOf = (index: number): string => {
     const point = source.points[index];
     switch (options.column) {
@@ -84,8 +86,13 @@ export function listRows(
         return areaNames(source, index).commune;
     }
   };
-  const keys = new Map(rows.map((index) => [index, keyOf(index)]));
+  // Keys by position: the comparator reads two array slots, not two map entries. (A plain array:
+  // V8 sorts a typed array with a comparator about ten times slower.)
+  const keys = rows.map(keyOf);
+  const order: number[] = new Array<number>(rows.length);
+  for (let k = 0; k < order.length; k++) order[k] = k;
   const sign = options.direction === "ascending" ? 1 : -1;
-  rows.sort((a, b) => sign * collator.compare(keys.get(a)!, keys.get(b)!) || a - b);
-  return rows;
+  const compare = collator.compare;
+  order.sort((a, b) => sign * compare(keys[a], keys[b]) || rows[a] - rows[b]);
+  return order.map((position) => rows[position]);
 }

@@ -26,6 +26,7 @@ import { RegistryTable } from "./RegistryTable.tsx";
 import { StatusForm } from "./StatusForm.tsx";
 import { TrackingDashboard } from "./TrackingDashboard.tsx";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
+import { decodeCoverage } from "../../workers/map_payload.ts";
 import { computeTrackingView, countUnbackedEvents, coverageFeaturesFromAnalysis, daysLeft, pendingChanges, registryCoverageFromAnalysis, roleActor, roleFromValue, roleToValue } from "./tracking_view.ts";
 import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 import "./progress.css";
@@ -135,7 +136,7 @@ export function ProgressView() {
     if (!data || data.analysis.layers.length === 0 || registry.registry.length === 0) return null;
     return (
       registryCoverageFromAnalysis(registry.registry, data.points, data.analysis) ??
-      computeRegistryCoverage(registry.registry, buildCoverageIndex(coverageFeaturesFromAnalysis(data.coverage, data.analysis.layers)))
+      computeRegistryCoverage(registry.registry, buildCoverageIndex(coverageFeaturesFromAnalysis(decodeCoverage(data.map), data.analysis.layers)))
     );
   }, [data, registry]);
   const crossCheck = useMemo(() => {

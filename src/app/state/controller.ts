@@ -8,6 +8,7 @@ import { AnalysisError, CancelledError, type AnalysisClient } from "../../worker
 import type { AnalyzeResult, FileOptions, InspectResult, LoadedFile, LoadedFileKind } from "../../workers/messages.ts";
 import { BOUNDARY_URLS, SAMPLE_DEAD_ZONES_URL, SAMPLE_FILES, absoluteUrl } from "../sample_data.ts";
 import { clearSavedDataset, loadDataset, saveDataset } from "../storage/file_store.ts";
+import { mapViewState } from "./derived.ts";
 import { makeNotice, type AppState, type Notice, type Store } from "./store.ts";
 
 export interface Controller {
@@ -76,6 +77,7 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
           files: files.map((file) => ({ id: file.id, name: file.name, kind: file.kind, bytes: file.bytes, options: file.options })),
           boundaryUrls: [absoluteUrl(BOUNDARY_URLS.provinces), absoluteUrl(BOUNDARY_URLS.communes)],
           listedUrl: samplePoints ? absoluteUrl(SAMPLE_DEAD_ZONES_URL) : undefined,
+          view: mapViewState(store.getState().filter, store.getState().layerVisibility),
         },
         {
           signal: controller.signal,

@@ -3,14 +3,15 @@
  * and the exports so that all of them show the same thing. Computed with the domain's queries.
  */
 import {
-  pointStatus,
+  countCoveringCarriers,
   selectPoints,
   summarizeCoverage,
   type CoverageSummary,
   type PointFilter,
   type PointStatus,
 } from "../../domain/index.ts";
-import type { AnalyzeResult } from "../../workers/messages.ts";
+import { TOGGLE, isToggleOn } from "../../map/layers.ts";
+import type { AnalyzeResult, MapViewState } from "../../workers/messages.ts";
 import type { ViewFilter } from "./url_state.ts";
 
 /** Status codes stored per point (and used as map feature state). */
@@ -52,8 +53,8 @@ export function deriveView(data: AnalyzeResult, filter: ViewFilter): DerivedView
   const pointFilter = toPointFilter(filter);
   const { analysis, points } = data;
   const statusFilter: PointFilter = { carriers: pointFilter.carriers, minTechnology: pointFilter.minTechnology };
-  const statuses = new Uint8Array(points.length);
-  for (let index = 0; index < points.length; index++) statuses[index] = STATUS_CODES[pointStatus(analysis, index, statusFilter)];
+  // The number of distinct counted carriers (0, 1, 2 = two or more) is the status code.
+  const statuses = countCoveringCarriers(analysis, statusFilter);
   return {
     pointFilter,
     shown: selectPoints(analysis, points, { ...pointFilter, status: "all" }),
@@ -77,4 +78,18 @@ export function deriveViewCached(data: AnalyzeResult, filter: ViewFilter): Deriv
   const view = deriveView(data, filter);
   cache = { data, key, view };
   return view;
+}
+
+/**
+ * The filter and status toggles the map's points are styled for (sent with an analysis request, so
+ * that the worker bakes them into the points and no feature state is needed until they change).
+ * @param filter - the UI filter
+ * @param layerVisibility - the legend toggles
+ * @returns the map view state
+ */
+export function mapViewState(filter: ViewFilter, layerVisibility: Record<string, boolean>): MapViewState {
+  return {
+    filter: toPointFilter(filter),
+    statusOn: [isToggleOn(layerVisibility, TOGGLE.uncovered), isToggleOn(layerVisibility, TOGGLE.singleCarrier), isToggleOn(layerVisibility, TOGGLE.covered)],
+  };
 }

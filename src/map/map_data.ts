@@ -1,0 +1,44 @@
+/**
+ * Hands the analysis worker's GeoJSON bytes to MapLibre without touching them on the main thread.
+ *
+ * `setData(object)` would copy every feature on the main thread (MapLibre serialises the object
+ * for its worker property by property), which for 100,000 points or 60,000 coverage polygons is
+ * a main-thread task of seconds. Instead the map's sources are set to `lomsong://<version>/<name>`
+ * URLs. MapLibre's worker (src/map/maplibre_worker.ts) answers them: it asks the main thread for
+ * `lomsong-bytes://…` (the handler below, which returns a copy of the bytes, transferred) and parses
+ * the JSON itself. No network and no blob: URL are involved, so the Content-Security-Policy is unchanged.
+ */
+import { addProtocol } from "maplibre-gl";
+
+/** The scheme MapLibre's worker parses (registered there). */
+export const MAP_DATA_SCHEME = "lomsong";
+/** The scheme of the raw bytes, served from the main thread. */
+export const MAP_BYTES_SCHEME = "lomsong-bytes";
+
+const registry = new Map<string, ArrayBuffer>();
+let registered = false;
+
+/**
+ * Registers the bytes of one source for one analysis and returns the URL to give setData.
+ * @param version - the analysis version
+ * @param name - the source name
+ * @param bytes - UTF-8 GeoJSON
+ * @returns the `lomsong://` URL
+ */
+export function mapDataUrl(version: number, name: string, bytes: ArrayBuffer): string {
+  if (!registered) {
+    registered = true;
+    addProtocol(MAP_BYTES_SCHEME, async (parameters) => {
+      const key = parameters.url.slice(MAP_BYTES_SCHEME.length + 3);
+      const found = registry.get(key);
+      if (!found) throw new Error(`no map data for ${key}`);
+      // A copy is transferred, so that the same URL can be asked for again (a worker restart).
+      return { data: found.slice(0) };
+    });
+  }
+  const key = `${version}/${name}`;
+  // Only the latest analysis is kept: older URLs are never asked for again.
+  for (const old of [...registry.keys()]) if (old.endsWith(`/${name}`) && old !== key) registry.delete(old);
+  registry.set(key, bytes);
+  return `${MAP_DATA_SCHEME}://${key}`;
+}

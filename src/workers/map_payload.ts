@@ -1,0 +1,120 @@
+/**
+ * What the map draws, prepared in the analysis worker as GeoJSON text encoded to UTF-8 bytes, so
+ * that the main thread only passes ArrayBuffers along (transferred, never parsed nor copied object
+ * by object): MapLibre's own worker parses them (see src/map/map_data.ts).
+ *
+ * Each point carries, besides its kind, the status and visibility it has under the filter the app
+ * showed when the analysis was asked for (`s` and `v`); the map reads feature state first and falls
+ * back to them, so a fresh analysis needs no feature state at all and a filter change sets feature
+ * state only on the points whose status or visibility changed.
+ */
+import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import { countCoveringCarriers, selectPoints, type AdminArea, type CoverageAnalysis, type CoverageFeature, type PointFilter } from "../domain/index.ts";
+import type { Point } from "../domain/types.ts";
+import { computeLabelPoint } from "../map/label_points.ts";
+import type { AdminLabelProperties, CoverageProperties, MapPayload, MapViewState } from "./messages.ts";
+
+const encoder = new TextEncoder();
+
+function bytes(text: string): ArrayBuffer {
+  return encoder.encode(text).buffer as ArrayBuffer;
+}
+
+/**
+ * Status code (0 uncovered, 1 one carrier, 2 two or more) and visibility (0/1) of every point under a view.
+ * @param analysis - the analysis
+ * @param points - the analysed points
+ * @param view - the filter and which statuses the legend shows
+ * @returns one status code and one visibility flag per point
+ */
+export function pointStyleCodes(analysis: CoverageAnalysis, points: readonly Point[], view: MapViewState): { status: Uint8Array; visible: Uint8Array } {
+  const status = countCoveringCarriers(analysis, { carriers: view.filter.carriers, minTechnology: view.filter.minTechnology });
+  const visible = new Uint8Array(points.length);
+  const shown = selectPoints(analysis, points, { ...view.filter, status: "all" });
+  for (let k = 0; k < shown.length; k++) visible[shown[k]] = view.statusOn[status[shown[k]]] ? 1 : 0;
+  return { status, visible };
+}
+
+/**
+ * The points as GeoJSON text: feature id = index in the analysed list; properties `kind`, `s`, `v`.
+ * @param points - the analysed points
+ * @param status - status code per point
+ * @param visible - visibility per point
+ * @returns the GeoJSON text
+ */
+export function pointsGeojsonText(points: readonly Point[], status: Uint8Array, visible: Uint8Array): string {
+  const parts: string[] = [];
+  for (let index = 0; index < points.length; index++) {
+    const point = points[index];
+    // Coordinates and kinds are numbers and fixed identifiers; JSON.stringify keeps the kind safe all the same.
+    parts.push(`{"type":"Feature","id":${index},"geometry":{"type":"Point","coordinates":[${point.lon},${point.lat}]},"properties":{"kind":${JSON.stringify(point.kind)},"s":${status[index]},"v":${visible[index]}}}`);
+  }
+  return `{"type":"FeatureCollection","features":[${parts.join(",")}]}`;
+}
+
+/**
+ * Everything the map draws for one analysis, as bytes.
+ * @param input - the analysis and what it was made from
+ * @returns the payload with its transferable buffers
+ */
+export function buildMapPayload(input: {
+  version: number;
+  points: readonly Point[];
+  analysis: CoverageAnalysis;
+  coverage: readonly CoverageFeature[];
+  importedAdmin: readonly AdminArea[];
+  admin: readonly AdminArea[];
+  view: MapViewState;
+}): { payload: MapPayload; transfer: ArrayBuffer[] } {
+  const { points, analysis } = input;
+  const { status, visible } = pointStyleCodes(analysis, points, input.view);
+  const layerIndex = new Map(analysis.layers.map((layer, index) => [`${layer.carrier}\u0000${layer.technology}`, index]));
+  const coverage: FeatureCollection<Polygon | MultiPolygon, CoverageProperties> = {
+    type: "FeatureCollection",
+    features: input.coverage.map((feature) => ({
+      type: "Feature",
+      geometry: feature.geometry,
+      properties: { carrier: feature.carrier, technology: feature.technology, layer: layerIndex.get(`${feature.carrier}\u0000${feature.technology}`) ?? -1 },
+    })),
+  };
+  const importedAdmin: FeatureCollection<Polygon | MultiPolygon, AdminLabelProperties> = {
+    type: "FeatureCollection",
+    features: input.importedAdmin.map((area) => ({ type: "Feature", geometry: area.geometry, properties: { name: area.name, level: area.level, code: area.code } })),
+  };
+  const adminLabels = {
+    type: "FeatureCollection",
+    features: input.admin.flatMap((area) => {
+      const position = computeLabelPoint(area.geometry);
+      return position ? [{ type: "Feature", geometry: { type: "Point", coordinates: position }, properties: { name: area.name, level: area.level, code: area.code } }] : [];
+    }),
+  };
+  let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
+  for (const point of points) {
+    if (point.lon < minLon) minLon = point.lon;
+    if (point.lat < minLat) minLat = point.lat;
+    if (point.lon > maxLon) maxLon = point.lon;
+    if (point.lat > maxLat) maxLat = point.lat;
+  }
+  const payload: MapPayload = {
+    version: input.version,
+    points: bytes(pointsGeojsonText(points, status, visible)),
+    coverage: bytes(JSON.stringify(coverage)),
+    importedAdmin: bytes(JSON.stringify(importedAdmin)),
+    adminLabels: bytes(JSON.stringify(adminLabels)),
+    status,
+    visible,
+    bounds: points.length > 0 ? [minLon, minLat, maxLon, maxLat] : null,
+  };
+  return { payload, transfer: [payload.points, payload.coverage, payload.importedAdmin, payload.adminLabels, status.buffer as ArrayBuffer, visible.buffer as ArrayBuffer] };
+}
+
+/**
+ * Parses the coverage bytes back into features (for the rare consumer on the main thread that needs the polygons).
+ * @param payload - the map payload
+ * @returns the coverage feature collection
+ */
+export function decodeCoverage(payload: Pick<MapPayload, "coverage">): FeatureCollection<Polygon | MultiPolygon, CoverageProperties> {
+  return JSON.parse(new TextDecoder().decode(payload.coverage)) as FeatureCollection<Polygon | MultiPolygon, CoverageProperties>;
+}
+
+export type { PointFilter };
