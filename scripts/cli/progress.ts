@@ -4,10 +4,8 @@
  * Reads files, calls the domain core, prints and writes; no progress logic lives here.
  */
 import { parseArgs } from "node:util";
-import { extname } from "node:path";
 import {
   STATUS_LABELS,
-  TECHNOLOGIES,
   buildCoverageIndex,
   buildProgressExportRows,
   computeRegistryCoverage,
@@ -45,9 +43,9 @@ import {
   type ProgressSummary,
   type ProgressTimeline,
   type StatusEvent,
-  type Technology,
   type UpdateConflict,
 } from "../../src/domain/index.ts";
+import { looksLikeJson, outputFormat, technologyOption } from "./options.ts";
 import { UserError, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
 import { printImportReports } from "./print.ts";
 
@@ -108,7 +106,6 @@ Examples
   npm run cli -- progress --registry danh-sach.csv --updates viettel.csv --updates vnpt.csv \\
       --as-of 2026-09-30 --report import-report.json`;
 
-type TableFormat = "csv" | "geojson" | "kml";
 
 /**
  * Runs `progress` with the given arguments.
@@ -169,7 +166,7 @@ async function run(argv: string[]): Promise<number> {
   const today = options.today !== undefined ? dateOption("--today", options.today) : new Date().toISOString().slice(0, 10);
   const asOf = options["as-of"] !== undefined ? dateOption("--as-of", options["as-of"]) : undefined;
   const published = options.published !== undefined ? dateOption("--published", options.published) : undefined;
-  const technology = technologyOption(options.technology);
+  const technology = technologyOption("--technology", options.technology);
   const tableFormat = options.out ? outputFormat(options.out) : null;
   const separator = csvSeparatorOption(options["csv-separator"]);
 
@@ -364,33 +361,6 @@ function dateOption(name: string, value: string): string {
   const date = parseIsoDate(value);
   if (!date) throw new UserError(`${name} must be a date YYYY-MM-DD, not "${value}"`);
   return date;
-}
-
-function technologyOption(value: string | undefined): Technology | undefined {
-  if (value === undefined) return undefined;
-  const upper = value.trim().toUpperCase();
-  const found = TECHNOLOGIES.find((technology) => technology === upper);
-  if (!found) throw new UserError(`--technology must be one of ${TECHNOLOGIES.join(", ")}, not "${value}"`);
-  return found;
-}
-
-function outputFormat(path: string): TableFormat {
-  const extension = extname(path).toLowerCase();
-  if (extension === ".csv") return "csv";
-  if (extension === ".geojson" || extension === ".json") return "geojson";
-  if (extension === ".kml") return "kml";
-  throw new UserError(`--out ${path}: unknown format "${extension || "(none)"}"; use .csv, .geojson or .kml`);
-}
-
-function looksLikeJson(path: string, bytes: Uint8Array): boolean {
-  const extension = extname(path).toLowerCase();
-  if (extension === ".geojson" || extension === ".json" || extension === ".kml" || extension === ".kmz") return true;
-  if (extension === ".csv" || extension === ".txt" || extension === ".tsv") return false;
-  for (const byte of bytes.subarray(0, 64)) {
-    if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09 || byte === 0xef || byte === 0xbb || byte === 0xbf) continue;
-    return byte === 0x7b;
-  }
-  return false;
 }
 
 /** A file-level error (no row, no feature) or a file with no valid row is unusable: exit 2 naming it. */

@@ -101,7 +101,7 @@ export function DataPanel({ points, states, date, today, loadedPoints, showRegis
               <span className="visually-hidden">{t("tracking.data.registryImport")}</span>
               <input
                 type="file"
-                accept=".csv,.txt,.xlsx,.geojson,.json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/geo+json"
+                accept=".csv,.txt,.xlsx,.geojson,.json,.kml,.kmz,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/geo+json,application/vnd.google-earth.kml+xml,application/vnd.google-earth.kmz"
                 data-testid="registry-input"
                 onChange={(event) => void readChosenFiles(event, (name, bytes) => controller.importRegistry(name, bytes, loadedPoints))}
               />

@@ -12,6 +12,7 @@ import { parseRegistryCsv, parseRegistryGeojson } from "../../domain/progress/pa
 import { acceptInfeasible, disputePoints, recordStatusChange, verifyPoints, type ChangeRejection, type RecordResult } from "../../domain/progress/record.ts";
 import { parseUpdatesCsv, parseUpdatesJson } from "../../domain/progress/updates.ts";
 import { isSpreadsheetFile } from "../../domain/parse/read_xlsx.ts";
+import { isKmlInput } from "../../domain/parse/read_kml.ts";
 import { parseRegistryXlsx, parseUpdatesXlsx } from "../../domain/parse/xlsx_import.ts";
 import type { Point } from "../../domain/types.ts";
 import { createStore, type Store } from "../state/store.ts";
@@ -260,7 +261,7 @@ export function createTrackingController(options: { today: () => string; now: ()
     },
     async importRegistry(name, bytes, points) {
       const text = new TextDecoder().decode(bytes.subarray(0, 200)).trimStart();
-      const isGeojson = /\.(geo)?json$/i.test(name) || text.startsWith("{");
+      const isGeojson = /\.(geo)?json$/i.test(name) || text.startsWith("{") || isKmlInput(name, bytes);
       const parsed = isSpreadsheetFile(name, bytes)
         ? parseRegistryXlsx(bytes, { file: name, points })
         : isGeojson ? parseRegistryGeojson(bytes, { file: name, points }) : parseRegistryCsv(bytes, { file: name, points });

@@ -206,5 +206,9 @@ export function readKml(input: string | Uint8Array): Result<FeatureCollection, K
     return kmlError("kml_invalid", { vi: `Tệp KML bị hỏng (${error.message}).`, en: `The KML file is damaged (${error.message}).` });
   }
   if (!sawKml) return kmlError("kml_invalid", { vi: "Tệp không phải KML (không có thẻ <kml>).", en: "The file is not KML (no <kml> element)." });
+  if (stack.length > 0) {
+    const open = stack[stack.length - 1].name;
+    return kmlError("kml_invalid", { vi: `Tệp KML bị cắt cụt: thẻ <${open}> chưa được đóng.`, en: `The KML file is cut short: <${open}> is never closed.` });
+  }
   return ok({ type: "FeatureCollection", features });
 }

@@ -105,6 +105,20 @@ describe("parseRegistryGeojson", () => {
     expect(report.issues.find((issue) => issue.severity === "error")).toMatchObject({ featureIndex: 2, code: "location_missing" });
   });
 
+  it("reads the list from a Google Earth KML, the columns in each Placemark's ExtendedData", () => {
+    const placemark = (id: string, carrier: string, lon: number) =>
+      `<Placemark><name>Bản ${id}</name><ExtendedData><Data name="id"><value>${id}</value></Data><Data name="nhà mạng"><value>${carrier}</value></Data>` +
+      `<Data name="hạn"><value>2026-06-30</value></Data></ExtendedData><Point><coordinates>${lon},22.3,0</coordinates></Point></Placemark>`;
+    const kml = `<?xml version="1.0"?><kml><Document>${placemark("A", "VNPT", 104.1)}${placemark("B", "Viettel", 104.2)}</Document></kml>`;
+    const { items, report } = parseRegistryGeojson(kml, { file: "danh-sach.kml" });
+    expect(items.map((item) => [item.id, item.name, item.carrier, item.deadline, item.lon, item.lat])).toEqual([
+      ["A", "Bản A", "VNPT", "2026-06-30", 104.1, 22.3],
+      ["B", "Bản B", "Viettel", "2026-06-30", 104.2, 22.3],
+    ]);
+    expect(report.read).toBe(report.accepted + report.rejected);
+    expect(parseRegistryGeojson("<kml><Placemark>", { file: "hong.kml" }).report.issues[0].code).toBe("kml_invalid");
+  });
+
   it("rejects a file that is not a FeatureCollection", () => {
     expect(parseRegistryGeojson({ type: "Feature" }, { file: "x" }).report.issues[0].code).toBe("not_feature_collection");
   });

@@ -11,6 +11,7 @@ import { parseCoordinate, parseNumber } from "../parse/parse_number.ts";
 import { checkPointPosition, swappedMessage } from "../parse/point_checks.ts";
 import { parsePointKind } from "../parse/point_kind.ts";
 import { readCsvTable, type CsvDelimiter } from "../parse/read_csv_table.ts";
+import { isKmlInput, readKml } from "../parse/read_kml.ts";
 import { canonicalCarrier } from "./carriers.ts";
 import { parseFlexibleDate } from "./dates.ts";
 import type { ListedPoint } from "./registry.ts";
@@ -113,7 +114,7 @@ export function parseRegistryCsv(input: string | Uint8Array, options: RegistryIm
 
 /**
  * Reads a registry GeoJSON: a FeatureCollection of Point features (or features with a null geometry and a
- * point_id property) whose properties carry the registry columns.
+ * point_id property) whose properties carry the registry columns. KML and KMZ are read as GeoJSON (read_kml.ts).
  * @param input - GeoJSON text, bytes or an already parsed object
  * @param options - file name and loaded points
  * @returns the listed points and the report (issues located by featureIndex)
@@ -121,7 +122,15 @@ export function parseRegistryCsv(input: string | Uint8Array, options: RegistryIm
 export function parseRegistryGeojson(input: string | Uint8Array | object, options: RegistryImportOptions): ImportResult<ListedPoint> {
   const report = emptyReport(options.file, "registry");
   let data: unknown = input;
-  if (typeof input === "string" || input instanceof Uint8Array) {
+  if ((typeof input === "string" || input instanceof Uint8Array) && isKmlInput(options.file, input)) {
+    // A list kept in Google Earth: one Placemark per listed point, the columns in its ExtendedData.
+    const kml = readKml(input);
+    if (!kml.ok) {
+      addIssues(report, [makeIssue(options.file, "error", kml.error.code, kml.error.message)]);
+      return { items: [], report };
+    }
+    data = kml.value;
+  } else if (typeof input === "string" || input instanceof Uint8Array) {
     const decoded = inputToText(input);
     report.detected = { encoding: decoded.encoding };
     try {
