@@ -9,7 +9,7 @@ import {
   detectFileKind,
   findColumn,
   isKmlInput,
-  readKml,
+  inspectGeoFile,
   isSpreadsheetFile,
   parseAdminGeojson,
   parseCoverageGeojson,
@@ -70,24 +70,15 @@ function isJsonFile(name: string, bytes: Uint8Array): boolean {
   return false;
 }
 
-function countFeatures(name: string, bytes: Uint8Array): number | null {
-  if (isKmlInput(name, bytes)) {
-    const kml = readKml(bytes);
-    return kml.ok ? kml.value.features.length : null;
-  }
-  try {
-    const value = JSON.parse(new TextDecoder().decode(bytes)) as { features?: unknown[] };
-    return Array.isArray(value.features) ? value.features.length : null;
-  } catch {
-    return null;
-  }
-}
-
 function inspect(request: InspectRequest): InspectResult {
   const bytes = new Uint8Array(request.bytes);
   if (isSpreadsheetFile(request.name, bytes)) return inspectWorkbook(request.name, bytes, request.options);
+  if (isJsonFile(request.name, bytes)) {
+    // One parse for the kind and the count: a national coverage file is tens of MB.
+    const { kind, featureCount } = inspectGeoFile(bytes, request.name);
+    return { detectedKind: kind, csv: null, featureCount };
+  }
   const detectedKind = detectFileKind(bytes, request.name);
-  if (isJsonFile(request.name, bytes)) return { detectedKind, csv: null, featureCount: countFeatures(request.name, bytes) };
   const preview = previewCsv(bytes, {
     file: request.name,
     delimiter: request.options.delimiter,

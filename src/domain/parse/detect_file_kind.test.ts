@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectFileKind } from "./detect_file_kind.ts";
+import { detectFileKind, inspectGeoFile } from "./detect_file_kind.ts";
 
 const square = [[[104, 22], [104.1, 22], [104.1, 22.1], [104, 22.1], [104, 22]]];
 
@@ -45,5 +45,20 @@ describe("detectFileKind on a large CSV", () => {
     const text = `id;carrier;deadline\n${"A;Viettel;2026-12-31\n".repeat(10_000)}`;
     expect(text.length).toBeGreaterThan(65_536);
     expect(detectFileKind(text, "big.csv")).toBe("registry");
+  });
+});
+
+describe("inspectGeoFile", () => {
+  const square = [[[104, 22], [104.1, 22], [104.1, 22.1], [104, 22.1], [104, 22]]];
+  it("gives detectFileKind's kind and the feature count from one reading", () => {
+    const coverage = JSON.stringify({
+      type: "FeatureCollection",
+      features: [1, 2, 3].map(() => ({ type: "Feature", properties: { carrier: "Viettel", technology: "4G" }, geometry: { type: "Polygon", coordinates: square } })),
+    });
+    expect(inspectGeoFile(coverage, "c.geojson")).toEqual({ kind: detectFileKind(coverage, "c.geojson"), featureCount: 3 });
+    expect(inspectGeoFile(coverage, "c.geojson").kind).toBe("coverage");
+    const kml = `<kml><Placemark><name>A</name><Point><coordinates>104,22</coordinates></Point></Placemark></kml>`;
+    expect(inspectGeoFile(kml, "a.kml")).toEqual({ kind: "points", featureCount: 1 });
+    expect(inspectGeoFile("{not json", "x.geojson")).toEqual({ kind: "unknown", featureCount: null });
   });
 });

@@ -95,3 +95,25 @@ export function detectFileKind(input: string | Uint8Array, fileName: string): Fi
   const head = text.length > HEAD_CHARACTERS ? text.slice(0, cut > 0 ? cut : HEAD_CHARACTERS) : text;
   return guessCsvKind(readCsvTable(head, { file: fileName }).header);
 }
+
+/**
+ * The kind and the number of features of a GeoJSON, KML or KMZ file, reading it once (the import preview of a
+ * national coverage file: tens of MB that detectFileKind and a separate count would each parse).
+ * @param input - the file as text or bytes
+ * @param fileName - the file name
+ * @returns the kind ("unknown" when unreadable) and the feature count (null when there is no feature list)
+ */
+export function inspectGeoFile(input: string | Uint8Array, fileName: string): { kind: FileKind; featureCount: number | null } {
+  if (isKmlInput(fileName, input)) {
+    const kml = readKml(input);
+    return kml.ok ? { kind: detectJsonKind(kml.value), featureCount: kml.value.features.length } : { kind: "unknown", featureCount: null };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(inputToText(input, false).text);
+  } catch {
+    return { kind: "unknown", featureCount: null };
+  }
+  const features = isRecord(value) && Array.isArray(value.features) ? value.features.length : Array.isArray(value) ? value.length : null;
+  return { kind: detectJsonKind(value), featureCount: features };
+}
