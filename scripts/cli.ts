@@ -15,6 +15,13 @@ Run a command with --help for its options.
 
 ${analyzeHelp}`;
 
+/** The language of the messages: --lang en (or --lang=en) asks for English; Vietnamese otherwise. */
+function cliLanguage(argv: readonly string[]): "vi" | "en" {
+  const index = argv.indexOf("--lang");
+  if (index >= 0 && argv[index + 1] === "en") return "en";
+  return argv.includes("--lang=en") ? "en" : "vi";
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -45,7 +52,11 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(help((await import("./cli/analyze.ts")).ANALYZE_HELP) + "\n");
       return command === undefined ? 2 : 0;
     default:
-      process.stderr.write(`error: unknown command "${command}" (expected analyze, progress or compare); see --help\n`);
+      process.stderr.write(
+        cliLanguage(argv) === "en"
+          ? `error: unknown command "${command}" (expected analyze, progress or compare); see --help\n`
+          : `lỗi: không có lệnh "${command}" (chỉ có analyze, progress, compare); xem --help\n`,
+      );
       return 2;
   }
 }
@@ -56,7 +67,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UserError) {
-      process.stderr.write(`error: ${error.message}\n`);
+      process.stderr.write(cliLanguage(process.argv) === "en" ? `error: ${error.text.en}\n` : `lỗi: ${error.text.vi}\n`);
       process.exitCode = 2;
       return;
     }

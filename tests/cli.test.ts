@@ -175,16 +175,18 @@ describe("cli analyze", () => {
     }
     const missingCoverage = await runCli(["analyze", "--points", "nope.csv", "--coverage", join(dir, "nope_coverage.geojson")]);
     expect(missingCoverage.code).toBe(2);
-    expect(missingCoverage.stderr).toContain("nope_coverage.geojson: file not found");
+    // Without --lang the message is in Vietnamese.
+    expect(missingCoverage.stderr).toContain("lỗi: ");
+    expect(missingCoverage.stderr).toContain("nope_coverage.geojson: không tìm thấy tệp");
     // With good coverage, the admin file comes next, then the points.
-    const missingAdmin = await runCli(["analyze", "--points", noCoordinates, "--coverage", join(FIXTURES, "coverage.geojson"), "--admin", join(dir, "nope_admin.geojson")]);
+    const missingAdmin = await runCli(["analyze", "--points", noCoordinates, "--coverage", join(FIXTURES, "coverage.geojson"), "--admin", join(dir, "nope_admin.geojson"), "--lang", "en"]);
     expect(missingAdmin.stderr).toContain("nope_admin.geojson: file not found");
     // The first point file stops the run before the second is read; with --out, the heads of all point files are
     // read first (for the output's columns).
     const badPoints = await runCli(["analyze", "--points", noCoordinates, "--points", "nope.csv", "--coverage", join(FIXTURES, "coverage.geojson"), "--lang", "en"]);
     expect(badPoints.code).toBe(2);
     expect(badPoints.stderr).toContain("no_coordinates.csv: No coordinate column found");
-    const withOut = await runCli(["analyze", "--points", noCoordinates, "--points", "nope.csv", "--coverage", join(FIXTURES, "coverage.geojson"), "--out", join(dir, "out.csv")]);
+    const withOut = await runCli(["analyze", "--points", noCoordinates, "--points", "nope.csv", "--coverage", join(FIXTURES, "coverage.geojson"), "--out", join(dir, "out.csv"), "--lang", "en"]);
     expect(withOut.stderr).toContain("nope.csv: file not found");
     const badRows = await runCli(["analyze", "--points", noCoordinates, "--coverage", join(FIXTURES, "coverage.geojson"), "--out", join(dir, "out.csv"), "--lang", "en"]);
     expect(badRows.stderr).toContain("no_coordinates.csv: No coordinate column found");

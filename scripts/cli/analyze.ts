@@ -105,7 +105,7 @@ export async function runAnalyze(argv: string[], early?: CoverageReading): Promi
       options: ANALYZE_OPTIONS,
     });
   } catch (error) {
-    throw new UserError(`${(error as Error).message}; see analyze --help`);
+    throw new UserError({ vi: `${(error as Error).message}; xem analyze --help`, en: `${(error as Error).message}; see analyze --help` });
   }
   const options = parsed.values;
   if (options.help) {
@@ -113,16 +113,16 @@ export async function runAnalyze(argv: string[], early?: CoverageReading): Promi
     return 0;
   }
   const language: Language = options.lang === "en" ? "en" : "vi";
-  if (options.lang !== undefined && options.lang !== "vi" && options.lang !== "en") throw new UserError(`--lang must be vi or en, not "${options.lang}"`);
-  if (!options.points?.length) throw new UserError("--points FILE is required (a CSV or GeoJSON point list); see analyze --help");
-  if (!options.coverage?.length) throw new UserError("--coverage FILE is required (a coverage GeoJSON); see analyze --help");
+  if (options.lang !== undefined && options.lang !== "vi" && options.lang !== "en") throw new UserError({ vi: `--lang phải là vi hoặc en, không phải "${options.lang}"`, en: `--lang must be vi or en, not "${options.lang}"` });
+  if (!options.points?.length) throw new UserError({ vi: "cần --points FILE (danh sách điểm CSV, Excel, GeoJSON hoặc KML); xem analyze --help", en: "--points FILE is required (a CSV, Excel, GeoJSON or KML point list); see analyze --help" });
+  if (!options.coverage?.length) throw new UserError({ vi: "cần --coverage FILE (vùng phủ GeoJSON hoặc KML); xem analyze --help", en: "--coverage FILE is required (a coverage GeoJSON or KML); see analyze --help" });
   const minTechnology = technologyOption("--min-tech", options["min-tech"]);
   const status = (options.status ?? "uncovered") as PointStatus | "all";
-  if (!STATUSES.includes(status)) throw new UserError(`--status must be one of ${STATUSES.join(", ")}, not "${options.status}"`);
+  if (!STATUSES.includes(status)) throw new UserError({ vi: `--status phải là một trong ${STATUSES.join(", ")}, không phải "${options.status}"`, en: `--status must be one of ${STATUSES.join(", ")}, not "${options.status}"` });
   const delimiter = parseDelimiter(options.delimiter);
   const outFormat = options.out ? outputFormat(options.out) : null;
   const separator = csvSeparatorOption(options["csv-separator"]);
-  if (options.nearest && !options.out) throw new UserError("--nearest adds columns to the written points: give --out FILE too");
+  if (options.nearest && !options.out) throw new UserError({ vi: "--nearest thêm cột vào các điểm được ghi ra: hãy cho thêm --out FILE", en: "--nearest adds columns to the written points: give --out FILE too" });
   return analyze(options, { language, minTechnology, status, delimiter, outFormat, separator }, early);
 }
 
@@ -283,7 +283,7 @@ async function analyze(
       reports.push(report);
       failOnFileError(path, report, language);
     }
-    if (pointCount === 0) throw new UserError(`${pointPaths.join(", ")}: no point could be read (see the report above)`);
+    if (pointCount === 0) throw new UserError({ vi: `${pointPaths.join(", ")}: không đọc được điểm nào (xem báo cáo ở trên)`, en: `${pointPaths.join(", ")}: no point could be read (see the report above)` });
   } catch (error) {
     // The coverage and admin files are checked first, as when the files were read one after the other.
     if (analyzer === null) {
@@ -360,7 +360,7 @@ function parseDelimiter(value: string | undefined): "," | ";" | "\t" | undefined
   if (value === undefined) return undefined;
   if (value === "," || value === ";") return value;
   if (value === "tab" || value === "\t" || value === "\\t") return "\t";
-  throw new UserError(`--delimiter must be "," ";" or "tab", not "${value}"`);
+  throw new UserError({ vi: `--delimiter phải là "," ";" hoặc "tab", không phải "${value}"`, en: `--delimiter must be "," ";" or "tab", not "${value}"` });
 }
 
 /** Whether failOnFileError stops the run on this report. */

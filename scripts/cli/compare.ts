@@ -87,18 +87,18 @@ export async function runCompare(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    throw new UserError(`${(error as Error).message}; see compare --help`);
+    throw new UserError({ vi: `${(error as Error).message}; xem compare --help`, en: `${(error as Error).message}; see compare --help` });
   }
   const options = parsed.values;
   if (options.help) {
     process.stdout.write(COMPARE_HELP + "\n");
     return 0;
   }
-  if (options.lang !== undefined && options.lang !== "vi" && options.lang !== "en") throw new UserError(`--lang must be vi or en, not "${options.lang}"`);
+  if (options.lang !== undefined && options.lang !== "vi" && options.lang !== "en") throw new UserError({ vi: `--lang phải là vi hoặc en, không phải "${options.lang}"`, en: `--lang must be vi or en, not "${options.lang}"` });
   const language: Language = options.lang === "en" ? "en" : "vi";
-  if (!options.points?.length) throw new UserError("--points FILE is required (a CSV or GeoJSON point list); see compare --help");
-  if (!options.before?.length) throw new UserError("--before FILE is required (the earlier coverage GeoJSON); see compare --help");
-  if (!options.after?.length) throw new UserError("--after FILE is required (the later coverage GeoJSON); see compare --help");
+  if (!options.points?.length) throw new UserError({ vi: "cần --points FILE (danh sách điểm CSV, Excel, GeoJSON hoặc KML); xem compare --help", en: "--points FILE is required (a CSV, Excel, GeoJSON or KML point list); see compare --help" });
+  if (!options.before?.length) throw new UserError({ vi: "cần --before FILE (vùng phủ bản trước, GeoJSON hoặc KML); xem compare --help", en: "--before FILE is required (the earlier coverage, GeoJSON or KML); see compare --help" });
+  if (!options.after?.length) throw new UserError({ vi: "cần --after FILE (vùng phủ bản sau, GeoJSON hoặc KML); xem compare --help", en: "--after FILE is required (the later coverage, GeoJSON or KML); see compare --help" });
   const filter: PointFilter = { minTechnology: technologyOption("--min-tech", options["min-tech"]), carriers: options.carrier };
   const format = options.out ? outputFormat(options.out) : null;
   const separator = csvSeparatorOption(options["csv-separator"]);

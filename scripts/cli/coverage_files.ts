@@ -8,12 +8,12 @@ import { availableParallelism, loadavg } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { CoverageFeature, CoverageOptions, ImportReport } from "../../src/domain/index.ts";
 import { unpackCoverage, type PackedCoverage } from "./coverage_transfer.ts";
-import { UserError, displayName, readInput } from "./io.ts";
+import { UserError, displayName, readInput, type CliMessage } from "./io.ts";
 
 /** What the worker posts: one message per file, or one error (after which it stops). */
 export type CoverageWorkerMessage =
   | { kind: "file"; path: string; report: ImportReport; packed: PackedCoverage; milliseconds: number }
-  | { kind: "error"; message: string; user: boolean };
+  | { kind: "error"; message: string; user: boolean; text?: CliMessage };
 
 /** One coverage file, read, parsed and checked. */
 export interface CoverageFile {
@@ -65,7 +65,7 @@ export function readCoverageFiles(paths: readonly string[], options: Omit<Covera
           const active = worker as Worker;
           active.on("message", (message: CoverageWorkerMessage) => {
             if (message.kind === "error") {
-              reject(message.user ? new UserError(message.message) : new Error(message.message));
+              reject(message.user ? new UserError(message.text ?? message.message) : new Error(message.message));
               return;
             }
             files.push({ path: message.path, report: message.report, items: unpackCoverage(message.packed), milliseconds: message.milliseconds });

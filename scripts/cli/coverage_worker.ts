@@ -22,7 +22,7 @@ for (const path of paths) {
     const message: CoverageWorkerMessage = { kind: "file", path, report: result.report, packed, milliseconds: performance.now() - start };
     port.postMessage(message, packedBuffers(packed));
   } catch (error) {
-    const message: CoverageWorkerMessage = { kind: "error", message: (error as Error).message, user: error instanceof UserError };
+    const message: CoverageWorkerMessage = { kind: "error", message: (error as Error).message, user: error instanceof UserError, text: error instanceof UserError ? error.text : undefined };
     port.postMessage(message);
     break;
   }

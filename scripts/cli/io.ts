@@ -3,8 +3,21 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { open, readFile, rename, rm, writeFile, mkdir } from "node:fs/promises";
 import { dirname, basename } from "node:path";
 
-/** A mistake in the user's input or options: printed as one line, exit code 2, no stack trace. */
-export class UserError extends Error {}
+/** A message in both languages (the CLI prints the one of --lang, Vietnamese by default). */
+export interface CliMessage {
+  vi: string;
+  en: string;
+}
+
+/** A mistake in the user's input or options: printed as one line in the user's language, exit code 2, no stack trace. */
+export class UserError extends Error {
+  readonly text: CliMessage;
+  constructor(text: string | CliMessage) {
+    const both = typeof text === "string" ? { vi: text, en: text } : text;
+    super(both.en);
+    this.text = both;
+  }
+}
 
 /**
  * Reads `--csv-separator`: `comma` (default) or `semicolon` (with decimal commas, for Excel set to a Vietnamese region).
@@ -14,7 +27,11 @@ export class UserError extends Error {}
 export function csvSeparatorOption(value: string | undefined): "comma" | "semicolon" {
   if (value === undefined || value === "comma" || value === ",") return "comma";
   if (value === "semicolon" || value === ";") return "semicolon";
-  throw new UserError(`--csv-separator must be comma or semicolon, not "${value}"`);
+  throw new UserError({ vi: `--csv-separator phải là comma hoặc semicolon, không phải "${value}"`, en: `--csv-separator must be comma or semicolon, not "${value}"` });
+}
+
+function cannotWrite(path: string, detail: string): CliMessage {
+  return { vi: `${path}: không ghi được (${detail})`, en: `${path}: cannot write (${detail})` };
 }
 
 /** Reads a file as bytes, turning "not found" and friends into a UserError naming the file. */
@@ -24,9 +41,16 @@ export async function readInput(path: string): Promise<Uint8Array> {
     return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory, not a file" : code === "EACCES" ? "permission denied" : String((error as Error).message);
-    throw new UserError(`${path}: ${reason}`);
+    const detail = String((error as Error).message);
+    const reason: CliMessage =
+      code === "ENOENT"
+        ? { vi: "không tìm thấy tệp", en: "file not found" }
+        : code === "EISDIR"
+          ? { vi: "là thư mục, không phải tệp", en: "is a directory, not a file" }
+          : code === "EACCES"
+            ? { vi: "không có quyền đọc", en: "permission denied" }
+            : { vi: `không đọc được (${detail})`, en: detail };
+    throw new UserError({ vi: `${path}: ${reason.vi}`, en: `${path}: ${reason.en}` });
   }
 }
 
@@ -36,7 +60,7 @@ export async function writeOutput(path: string, content: string): Promise<void> 
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, content, "utf8");
   } catch (error) {
-    throw new UserError(`${path}: cannot write (${(error as Error).message})`);
+    throw new UserError(cannotWrite(path, (error as Error).message));
   }
 }
 
@@ -73,7 +97,7 @@ export async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
     }
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`${path}: cannot read (${(error as Error).message})`);
+    throw new UserError({ vi: `${path}: không đọc được (${(error as Error).message})`, en: `${path}: cannot read (${(error as Error).message})` });
   }
 }
 
@@ -83,7 +107,7 @@ export async function openStreamingFile(path: string): Promise<{ write(text: str
   try {
     await mkdir(dirname(path), { recursive: true });
   } catch (error) {
-    throw new UserError(`${path}: cannot write (${(error as Error).message})`);
+    throw new UserError(cannotWrite(path, (error as Error).message));
   }
   const stream = createWriteStream(temporary);
   let failure: Error | null = null;
@@ -91,7 +115,7 @@ export async function openStreamingFile(path: string): Promise<{ write(text: str
     failure = error;
   });
   const check = () => {
-    if (failure) throw new UserError(`${path}: cannot write (${failure.message})`);
+    if (failure) throw new UserError(cannotWrite(path, failure.message));
   };
   return {
     async write(text: string) {

@@ -19,7 +19,7 @@ export function technologyOption(name: string, value: string | undefined): Techn
   if (value === undefined) return undefined;
   const upper = value.trim().toUpperCase();
   const found = TECHNOLOGIES.find((technology) => technology === upper);
-  if (!found) throw new UserError(`${name} must be one of ${TECHNOLOGIES.join(", ")}, not "${value}"`);
+  if (!found) throw new UserError({ vi: `${name} phải là một trong ${TECHNOLOGIES.join(", ")}, không phải "${value}"`, en: `${name} must be one of ${TECHNOLOGIES.join(", ")}, not "${value}"` });
   return found;
 }
 
@@ -33,7 +33,10 @@ export function outputFormat(path: string): PointsOutputFormat {
   if (extension === ".csv") return "csv";
   if (extension === ".geojson" || extension === ".json") return "geojson";
   if (extension === ".kml") return "kml";
-  throw new UserError(`--out ${path}: unknown format "${extension || "(none)"}"; use .csv, .geojson or .kml`);
+  throw new UserError({
+    vi: `--out ${path}: không rõ định dạng "${extension || "(không có)"}"; hãy dùng .csv, .geojson hoặc .kml`,
+    en: `--out ${path}: unknown format "${extension || "(none)"}"; use .csv, .geojson or .kml`,
+  });
 }
 
 /**

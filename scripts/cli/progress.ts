@@ -153,16 +153,16 @@ async function run(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    throw new UserError(`${(error as Error).message}; see progress --help`);
+    throw new UserError({ vi: `${(error as Error).message}; xem progress --help`, en: `${(error as Error).message}; see progress --help` });
   }
   const options = parsed.values;
   if (options.help) {
     process.stdout.write(PROGRESS_HELP + "\n");
     return 0;
   }
-  if (options.lang !== undefined && options.lang !== "vi" && options.lang !== "en") throw new UserError(`--lang must be vi or en, not "${options.lang}"`);
+  if (options.lang !== undefined && options.lang !== "vi" && options.lang !== "en") throw new UserError({ vi: `--lang phải là vi hoặc en, không phải "${options.lang}"`, en: `--lang must be vi or en, not "${options.lang}"` });
   const language: Language = options.lang === "en" ? "en" : "vi";
-  if (!options.registry) throw new UserError("--registry FILE is required (the list of dead zones, CSV or GeoJSON); see progress --help");
+  if (!options.registry) throw new UserError({ vi: "cần --registry FILE (danh sách điểm lõm sóng: CSV, Excel, GeoJSON hoặc KML); xem progress --help", en: "--registry FILE is required (the list of dead zones: CSV, Excel, GeoJSON or KML); see progress --help" });
   const today = options.today !== undefined ? dateOption("--today", options.today) : new Date().toISOString().slice(0, 10);
   const asOf = options["as-of"] !== undefined ? dateOption("--as-of", options["as-of"]) : undefined;
   const published = options.published !== undefined ? dateOption("--published", options.published) : undefined;
@@ -274,7 +274,7 @@ async function loadRegistry(
     try {
       data = JSON.parse(new TextDecoder().decode(bytes));
     } catch (error) {
-      throw new UserError(`${path}: not valid JSON (${(error as Error).message})`);
+      throw new UserError({ vi: `${path}: không phải JSON hợp lệ (${(error as Error).message})`, en: `${path}: not valid JSON (${(error as Error).message})` });
     }
     if (typeof data === "object" && data !== null && (data as { format?: unknown }).format === "lom-song-backup") {
       const restored = restoreBackup(data);
@@ -359,7 +359,7 @@ function printDashboard(input: {
 
 function dateOption(name: string, value: string): string {
   const date = parseIsoDate(value);
-  if (!date) throw new UserError(`${name} must be a date YYYY-MM-DD, not "${value}"`);
+  if (!date) throw new UserError({ vi: `${name} phải là ngày dạng YYYY-MM-DD, không phải "${value}"`, en: `${name} must be a date YYYY-MM-DD, not "${value}"` });
   return date;
 }
 
