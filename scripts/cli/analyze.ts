@@ -36,8 +36,8 @@ import {
 import { ANALYZE_OPTIONS, coverageOptions, type AnalyzeOptions } from "./analyze_start.ts";
 import { readCoverageFiles, type CoverageReading } from "./coverage_files.ts";
 import { UserError, csvSeparatorOption, displayName, openStreamingFile, readChunks, readHead, readInput, writeOutput } from "./io.ts";
-import { looksLikeJson, outputFormat, technologyOption, type PointsOutputFormat } from "./options.ts";
-import { printImportReports, printSummary, printTimings } from "./print.ts";
+import { commandLineError, languageOption, looksLikeJson, outputFormat, type PointsOutputFormat, technologyOption } from "./options.ts";
+import { failOnFileError, printImportReports, printSummary, printTimings } from "./print.ts";
 import { readPointsWorkbook } from "./xlsx_input.ts";
 
 export const ANALYZE_HELP = `analyze — which schools and villages have no signal, from which carrier
@@ -105,15 +105,14 @@ export async function runAnalyze(argv: string[], early?: CoverageReading): Promi
       options: ANALYZE_OPTIONS,
     });
   } catch (error) {
-    throw new UserError({ vi: `${(error as Error).message}; xem analyze --help`, en: `${(error as Error).message}; see analyze --help` });
+    throw commandLineError("analyze", error);
   }
   const options = parsed.values;
   if (options.help) {
     process.stdout.write(ANALYZE_HELP + "\n");
     return 0;
   }
-  const language: Language = options.lang === "en" ? "en" : "vi";
-  if (options.lang !== undefined && options.lang !== "vi" && options.lang !== "en") throw new UserError({ vi: `--lang phải là vi hoặc en, không phải "${options.lang}"`, en: `--lang must be vi or en, not "${options.lang}"` });
+  const language = languageOption(options.lang);
   if (!options.points?.length) throw new UserError({ vi: "cần --points FILE (danh sách điểm CSV, Excel, GeoJSON hoặc KML); xem analyze --help", en: "--points FILE is required (a CSV, Excel, GeoJSON or KML point list); see analyze --help" });
   if (!options.coverage?.length) throw new UserError({ vi: "cần --coverage FILE (vùng phủ GeoJSON hoặc KML); xem analyze --help", en: "--coverage FILE is required (a coverage GeoJSON or KML); see analyze --help" });
   const minTechnology = technologyOption("--min-tech", options["min-tech"]);
@@ -369,12 +368,3 @@ function failsFile(report: ImportReport): boolean {
   return fileError || (report.read > 0 && report.accepted === 0);
 }
 
-/** A file-level error (no row, no feature) means the file as a whole is unusable: exit 2 naming it. */
-function failOnFileError(path: string, report: ImportReport, language: Language): void {
-  const fileError = report.issues.find((issue) => issue.severity === "error" && issue.row === undefined && issue.featureIndex === undefined);
-  if (fileError) throw new UserError(`${path}: ${fileError.message[language]}`);
-  if (report.read > 0 && report.accepted === 0) {
-    printImportReports([report], language);
-    throw new UserError(`${path}: ${language === "vi" ? `không dòng nào hợp lệ (${report.rejected} bị loại)` : `no valid row (${report.rejected} rejected)`}`);
-  }
-}

@@ -26,8 +26,8 @@ import {
   type PointFilter,
 } from "../../src/domain/index.ts";
 import { UserError, csvSeparatorOption, displayName, readHead, readInput, writeOutput } from "./io.ts";
-import { looksLikeJson, outputFormat, technologyOption } from "./options.ts";
-import { printImportReports } from "./print.ts";
+import { commandLineError, languageOption, looksLikeJson, outputFormat, technologyOption } from "./options.ts";
+import { failOnFileError, printImportReports } from "./print.ts";
 
 export const COMPARE_HELP = `compare — what a new coverage release changed for the schools and villages
 
@@ -87,15 +87,14 @@ export async function runCompare(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    throw new UserError({ vi: `${(error as Error).message}; xem compare --help`, en: `${(error as Error).message}; see compare --help` });
+    throw commandLineError("compare", error);
   }
   const options = parsed.values;
   if (options.help) {
     process.stdout.write(COMPARE_HELP + "\n");
     return 0;
   }
-  if (options.lang !== undefined && options.lang !== "vi" && options.lang !== "en") throw new UserError({ vi: `--lang phải là vi hoặc en, không phải "${options.lang}"`, en: `--lang must be vi or en, not "${options.lang}"` });
-  const language: Language = options.lang === "en" ? "en" : "vi";
+  const language = languageOption(options.lang);
   if (!options.points?.length) throw new UserError({ vi: "cần --points FILE (danh sách điểm CSV, Excel, GeoJSON hoặc KML); xem compare --help", en: "--points FILE is required (a CSV, Excel, GeoJSON or KML point list); see compare --help" });
   if (!options.before?.length) throw new UserError({ vi: "cần --before FILE (vùng phủ bản trước, GeoJSON hoặc KML); xem compare --help", en: "--before FILE is required (the earlier coverage, GeoJSON or KML); see compare --help" });
   if (!options.after?.length) throw new UserError({ vi: "cần --after FILE (vùng phủ bản sau, GeoJSON hoặc KML); xem compare --help", en: "--after FILE is required (the later coverage, GeoJSON or KML); see compare --help" });
@@ -115,7 +114,7 @@ export async function runCompare(argv: string[]): Promise<number> {
         ? parsePointsGeojson(bytes, { file })
         : parsePointsCsv(bytes, { file });
     reports.push(result.report);
-    failOnUnusable(path, result.report, language);
+    failOnFileError(path, result.report, language);
     for (const point of result.items) points.push(point);
   }
   const readCoverage = async (paths: readonly string[]): Promise<CoverageFeature[]> => {
@@ -123,7 +122,7 @@ export async function runCompare(argv: string[]): Promise<number> {
     for (const path of paths) {
       const result = parseCoverageGeojson(await readInput(path), { file: displayName(path) });
       reports.push(result.report);
-      failOnUnusable(path, result.report, language);
+      failOnFileError(path, result.report, language);
       for (const feature of result.items) features.push(feature);
     }
     return features;
@@ -134,7 +133,7 @@ export async function runCompare(argv: string[]): Promise<number> {
   for (const path of options.admin ?? []) {
     const result = parseAdminGeojson(await readInput(path), { file: displayName(path) });
     reports.push(result.report);
-    failOnUnusable(path, result.report, language);
+    failOnFileError(path, result.report, language);
     for (const area of result.items) admin.push(area);
   }
 
@@ -166,15 +165,6 @@ export async function runCompare(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** A file-level error, or a file with no usable row or feature, stops the command naming the file. */
-function failOnUnusable(path: string, report: ImportReport, language: Language): void {
-  const fileError = report.issues.find((issue) => issue.severity === "error" && issue.row === undefined && issue.featureIndex === undefined);
-  if (fileError) throw new UserError(`${path}: ${fileError.message[language]}`);
-  if (report.read > 0 && report.accepted === 0) {
-    printImportReports([report], language);
-    throw new UserError(`${path}: ${language === "vi" ? `không dòng nào hợp lệ (${report.rejected} bị loại)` : `nothing usable (${report.rejected} rejected)`}`);
-  }
-}
 
 function printComparison(comparison: CoverageComparison, filter: PointFilter, language: Language, quiet: boolean): void {
   const vi = language === "vi";

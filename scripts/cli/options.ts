@@ -3,7 +3,7 @@
  * throws a UserError naming the option and what it accepts.
  */
 import { extname } from "node:path";
-import { TECHNOLOGIES, type Technology } from "../../src/domain/index.ts";
+import { TECHNOLOGIES, type Language, type Technology } from "../../src/domain/index.ts";
 import { UserError } from "./io.ts";
 
 /** The formats a point list can be written in. */
@@ -55,4 +55,26 @@ export function looksLikeJson(path: string, bytes: Uint8Array): boolean {
     return byte === 0x7b;
   }
   return false;
+}
+
+/**
+ * The error for a command line that node:util parseArgs refused (an unknown option, a missing value).
+ * @param command - the command, for the pointer to its help
+ * @param error - what parseArgs threw
+ * @returns the UserError to throw
+ */
+export function commandLineError(command: string, error: unknown): UserError {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new UserError({ vi: `${detail}; xem ${command} --help`, en: `${detail}; see ${command} --help` });
+}
+
+/**
+ * Reads `--lang`: vi (default) or en.
+ * @param value - the option's value, if given
+ * @returns the language of the printed text
+ */
+export function languageOption(value: string | undefined): Language {
+  if (value === undefined || value === "vi") return "vi";
+  if (value === "en") return "en";
+  throw new UserError({ vi: `--lang phải là vi hoặc en, không phải "${value}"`, en: `--lang must be vi or en, not "${value}"` });
 }

@@ -1,4 +1,5 @@
 /** Readable terminal output for the CLI commands, in Vietnamese or English. */
+import { UserError } from "./io.ts";
 import { formatIssue, type CoverageSummary, type ImportReport, type Language, type PointFilter } from "../../src/domain/index.ts";
 
 const MAX_ISSUES_PRINTED = 50;
@@ -84,4 +85,14 @@ export function printTimings(timings: ReadonlyMap<string, number>, totalMillisec
   process.stdout.write(`  ${(vi ? "tổng (kể cả đọc và ghi tệp)" : "total (with file reading and writing)").padEnd(36)} ${formatNumber(totalMilliseconds / 1000, language, 2).padStart(8)} s\n`);
   const peak = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(`  ${(vi ? "bộ nhớ đỉnh" : "peak memory").padEnd(36)} ${formatNumber(peak, language, 0).padStart(8)} MB\n`);
+}
+
+/** A file-level error (no row, no feature) means the file as a whole is unusable: exit 2 naming it. */
+export function failOnFileError(path: string, report: ImportReport, language: Language): void {
+  const fileError = report.issues.find((issue) => issue.severity === "error" && issue.row === undefined && issue.featureIndex === undefined);
+  if (fileError) throw new UserError(`${path}: ${fileError.message[language]}`);
+  if (report.read > 0 && report.accepted === 0) {
+    printImportReports([report], language);
+    throw new UserError(`${path}: ${language === "vi" ? `không dòng nào hợp lệ (${report.rejected} bị loại)` : `no valid row (${report.rejected} rejected)`}`);
+  }
 }

@@ -45,7 +45,7 @@ import {
   type StatusEvent,
   type UpdateConflict,
 } from "../../src/domain/index.ts";
-import { looksLikeJson, outputFormat, technologyOption } from "./options.ts";
+import { commandLineError, languageOption, looksLikeJson, outputFormat, technologyOption } from "./options.ts";
 import { UserError, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
 import { printImportReports } from "./print.ts";
 
@@ -153,15 +153,14 @@ async function run(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    throw new UserError({ vi: `${(error as Error).message}; xem progress --help`, en: `${(error as Error).message}; see progress --help` });
+    throw commandLineError("progress", error);
   }
   const options = parsed.values;
   if (options.help) {
     process.stdout.write(PROGRESS_HELP + "\n");
     return 0;
   }
-  if (options.lang !== undefined && options.lang !== "vi" && options.lang !== "en") throw new UserError({ vi: `--lang phải là vi hoặc en, không phải "${options.lang}"`, en: `--lang must be vi or en, not "${options.lang}"` });
-  const language: Language = options.lang === "en" ? "en" : "vi";
+  const language = languageOption(options.lang);
   if (!options.registry) throw new UserError({ vi: "cần --registry FILE (danh sách điểm lõm sóng: CSV, Excel, GeoJSON hoặc KML); xem progress --help", en: "--registry FILE is required (the list of dead zones: CSV, Excel, GeoJSON or KML); see progress --help" });
   const today = options.today !== undefined ? dateOption("--today", options.today) : new Date().toISOString().slice(0, 10);
   const asOf = options["as-of"] !== undefined ? dateOption("--as-of", options["as-of"]) : undefined;
