@@ -1,7 +1,8 @@
 /**
  * The worker's side of the `nearest` request: it keeps the coverage (and the points and masks) of the last
  * analysis and one NearestCoverageIndex per filter (minimum technology + carriers), built on first use.
- * A new analysis replaces the kept coverage and drops every index. Plain module (no worker scope), so it is
+ * A new analysis replaces the kept coverage and drops every index. The coverage features stay in memory
+ * while the analysis is current (every filter's index is built from them); of the points only the positions. Plain module (no worker scope), so it is
  * unit-tested in Node.
  */
 import { countedLayers, buildNearestCoverageIndex, nearestCoverage, type CoverageAnalysis, type CoverageFeature, type NearestCoverageIndex, type Point } from "../domain/index.ts";
@@ -10,7 +11,9 @@ import type { NearestRequest, NearestResult } from "./messages.ts";
 interface Kept {
   version: number;
   coverage: readonly CoverageFeature[];
-  points: readonly Point[];
+  /** The points' positions only (the Point objects, with their extra columns, are not kept). */
+  lons: Float64Array;
+  lats: Float64Array;
   layers: CoverageAnalysis["layers"];
   /** A copy: the analysis's own masks are transferred to the main thread. */
   masks: Uint32Array;
@@ -36,7 +39,13 @@ export function createNearestCache(): NearestCache {
   const indexes = new Map<string, NearestCoverageIndex>();
   return {
     keep(version, coverage, points, analysis) {
-      kept = { version, coverage, points, layers: analysis.layers, masks: analysis.masks.slice(), words: analysis.words };
+      const lons = new Float64Array(points.length);
+      const lats = new Float64Array(points.length);
+      for (let i = 0; i < points.length; i++) {
+        lons[i] = points[i].lon;
+        lats[i] = points[i].lat;
+      }
+      kept = { version, coverage, lons, lats, layers: analysis.layers, masks: analysis.masks.slice(), words: analysis.words };
       indexes.clear();
     },
     answer(request) {
@@ -49,16 +58,15 @@ export function createNearestCache(): NearestCache {
         indexes.set(key, index);
       }
       const { counted } = countedLayers({ layers: kept.layers }, { minTechnology: request.minTechnology, carriers });
-      const { masks, words, layers, points } = kept;
+      const { masks, words, layers, lons, lats } = kept;
       const distances = request.points.map((point) => {
         let lon: number;
         let lat: number;
         let exclude: string[];
         if (typeof point === "number") {
-          const target = points[point];
-          if (!target) return [];
-          lon = target.lon;
-          lat = target.lat;
+          if (!Number.isInteger(point) || point < 0 || point >= lons.length) return [];
+          lon = lons[point];
+          lat = lats[point];
           // The carriers that cover the point under the filter, as buildExportRows leaves them out.
           exclude = [];
           const base = point * words;
