@@ -21,6 +21,7 @@ import { BOUNDARY_URLS } from "./sample_data.ts";
 import { useDerivedView } from "./state/use_derived_view.ts";
 import { Header } from "./panels/Header.tsx";
 import { CountsBar } from "./panels/CountsBar.tsx";
+import { NEAREST_POPUP_CARRIERS, formatNearestLine } from "./nearest_text.ts";
 import { ProgressView } from "./progress/ProgressView.tsx";
 
 /** Panels rendered from their first visit only: they redo work on every analysis (statistics of every area; the list rows again for the export). */
@@ -31,7 +32,7 @@ const LAZY_TABS = ["statistics", "export"] as const;
  * @returns the layout
  */
 export function App() {
-  const { store } = useApp();
+  const { store, controller } = useApp();
   const [t, language] = useTranslation();
   const data = useAppState((state) => state.data);
   const listedPointIds = useAppState((state) => state.listedPointIds);
@@ -51,20 +52,26 @@ export function App() {
       const province = point.provinceName ?? (analysis.provinceOf[index] >= 0 ? analysis.provinces[analysis.provinceOf[index]].name : undefined);
       const commune = point.communeName ?? (analysis.communeOf[index] >= 0 ? analysis.communes[analysis.communeOf[index]].name : undefined);
       const layers = coverageOf(analysis, index);
-      const status = pointStatus(analysis, index, view?.pointFilter ?? {});
-      return {
-        title: point.name || point.id,
-        rows: [
-          { label: t("popup.id"), value: point.id },
-          { label: t("popup.kind"), value: t(`kind.${point.kind}` as MessageKey) },
-          { label: t("popup.area"), value: [commune, province].filter(Boolean).join(", ") || t("popup.unknownArea") },
-          { label: t("popup.status"), value: t(`status.${status}` as MessageKey) },
-          { label: t("popup.coveredBy"), value: layers.length > 0 ? layers.map((layer) => `${layer.carrier} ${layer.technology}`).join(", ") : t("popup.noCoverage") },
-        ],
-        note: state.listedPointIds.includes(point.id) ? t("popup.listed") : undefined,
-      };
+      const filter = view?.pointFilter ?? {};
+      const status = pointStatus(analysis, index, filter);
+      const rows: PointDescription["rows"] = [
+        { label: t("popup.id"), value: point.id },
+        { label: t("popup.kind"), value: t(`kind.${point.kind}` as MessageKey) },
+        { label: t("popup.area"), value: [commune, province].filter(Boolean).join(", ") || t("popup.unknownArea") },
+        { label: t("popup.status"), value: t(`status.${status}` as MessageKey) },
+        { label: t("popup.coveredBy"), value: layers.length > 0 ? layers.map((layer) => `${layer.carrier} ${layer.technology}`).join(", ") : t("popup.noCoverage") },
+      ];
+      if (status !== "covered") {
+        // Which carrier not covering the point is best placed to close the gap: measured in the worker.
+        const later = controller
+          .nearest({ version: current.map.version, minTechnology: filter.minTechnology, carriers: filter.carriers, points: [index], limit: NEAREST_POPUP_CARRIERS })
+          .then((result) => formatNearestLine(language, result.available ? result.distances[0] : null))
+          .catch(() => formatNearestLine(language, null));
+        rows.push({ label: t("popup.nearest"), value: t("popup.nearestPending"), later, testId: "popup-nearest" });
+      }
+      return { title: point.name || point.id, rows, note: state.listedPointIds.includes(point.id) ? t("popup.listed") : undefined };
     },
-    [store, t, view],
+    [store, controller, t, language, view],
   );
 
   return (

@@ -26,7 +26,7 @@ import {
 } from "./layers.ts";
 import { mapDataUrl } from "./map_data.ts";
 import { registerMapSnapshot } from "./map_snapshot.ts";
-import { buildPopupContent, type PopupRow } from "./popup_content.ts";
+import { buildPopupContent, settlePopupRow, type PopupRow } from "./popup_content.ts";
 import { SYMBOL_SHAPES, createSymbolImage } from "./symbols.ts";
 
 
@@ -363,10 +363,16 @@ export function MapView(props: MapViewProps) {
     if (!loaded || !map || !data || selectedPointIndex === null || selectedPointIndex >= data.points.length) return;
     const point = data.points[selectedPointIndex];
     const description = latest.current.describePoint(selectedPointIndex);
+    const content = buildPopupContent(description.title, description.rows, description.note);
     const popup = new Popup({ closeButton: true, maxWidth: "320px", focusAfterOpen: false })
       .setLngLat([point.lon, point.lat])
-      .setDOMContent(buildPopupContent(description.title, description.rows, description.note))
+      .setDOMContent(content)
       .addTo(map);
+    // Values computed in the worker (the nearest coverage) arrive later; an answer for a closed or replaced popup is dropped.
+    const details = content.querySelectorAll<HTMLElement>("dd");
+    description.rows.forEach((row, index) => {
+      void row.later?.then((text) => settlePopupRow(details[index], text, popupRef.current === popup));
+    });
     const closeButton = popup.getElement()?.querySelector<HTMLElement>(".maplibregl-popup-close-button");
     if (closeButton) {
       closeButton.title = latest.current.labels.closePopup;

@@ -5,7 +5,24 @@
 
 export interface PopupRow {
   label: string;
+  /** The value, or a placeholder while `later` is pending. */
   value: string;
+  /** A value computed asynchronously (e.g. in the worker): the row is marked busy and announced when it arrives. */
+  later?: Promise<string>;
+  /** data-testid of the value element. */
+  testId?: string;
+}
+
+/**
+ * Puts an asynchronously computed value in its row, as text, unless the popup is no longer current.
+ * @param detail - the row's value element (a `dd` of buildPopupContent)
+ * @param text - the value
+ * @param current - false when the popup was closed or replaced: a late answer is then ignored
+ */
+export function settlePopupRow(detail: HTMLElement, text: string, current: boolean): void {
+  if (!current) return;
+  detail.textContent = text;
+  detail.removeAttribute("aria-busy");
 }
 
 /**
@@ -27,6 +44,12 @@ export function buildPopupContent(title: string, rows: readonly PopupRow[], note
     term.textContent = row.label;
     const detail = document.createElement("dd");
     detail.textContent = row.value;
+    if (row.testId) detail.dataset.testid = row.testId;
+    if (row.later) {
+      // Screen readers hear the value once it replaces the placeholder.
+      detail.setAttribute("aria-live", "polite");
+      detail.setAttribute("aria-busy", "true");
+    }
     list.append(term, detail);
   }
   root.append(list);

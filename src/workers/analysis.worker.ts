@@ -25,6 +25,7 @@ import {
 } from "../domain/index.ts";
 import { inspectWorkbook } from "./inspect_workbook.ts";
 import { buildMapPayload } from "./map_payload.ts";
+import { createNearestCache } from "./nearest_cache.ts";
 import type {
   AnalyzeRequest,
   AnalyzeResult,
@@ -42,6 +43,9 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 const cancelled = new Set<number>();
+
+/** The coverage of the last finished analysis, for `nearest` requests. */
+const nearest = createNearestCache();
 
 /** Points per message: the main thread reads each message in one task (about 20 ms per 10,000 points). */
 const POINTS_PER_MESSAGE = 10_000;
@@ -181,6 +185,8 @@ async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult
   await checkpoint(requestId, "finish", step / total);
 
   const { payload, transfer } = buildMapPayload({ version: requestId, points, analysis, coverage, importedAdmin, admin, view: request.view });
+  // Before the masks are transferred out (the cache keeps a copy); the previous coverage and its indexes go.
+  nearest.keep(payload.version, coverage, points, analysis);
   return {
     result: {
       points,
@@ -209,6 +215,10 @@ scope.addEventListener("message", (event) => {
       if (request.type === "inspect") {
         scope.postMessage({ type: "progress", requestId: request.requestId, progress: { phase: "inspect", fraction: 0 } });
         scope.postMessage({ type: "result", requestId: request.requestId, result: inspect(request) });
+        return;
+      }
+      if (request.type === "nearest") {
+        scope.postMessage({ type: "result", requestId: request.requestId, result: nearest.answer(request) });
         return;
       }
       const { result, transfer: mapBuffers } = await analyze(request);

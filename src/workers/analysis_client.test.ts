@@ -105,4 +105,16 @@ describe("AnalysisClient", () => {
     workers[0].reply({ type: "error", requestId, message: { vi: "Hỏng", en: "Broken" } });
     await expect(pending).rejects.toMatchObject({ vi: "Hỏng", en: "Broken" });
   });
+
+  it("sends a typed nearest request without transfers and resolves with the distances", async () => {
+    const { client, workers } = setup();
+    const pending = client.request("nearest", { type: "nearest", version: 3, minTechnology: "4G", carriers: ["VNPT"], points: [5, { lon: 105, lat: 21, exclude: ["Viettel"] }], limit: 3 });
+    const { message, transfer } = workers[0].posted[0];
+    expect(message).toEqual({ type: "nearest", requestId: message.requestId, version: 3, minTechnology: "4G", carriers: ["VNPT"], points: [5, { lon: 105, lat: 21, exclude: ["Viettel"] }], limit: 3 });
+    expect(transfer).toEqual([]);
+    const result = { available: true, distances: [[{ carrier: "VNPT", km: 2.6 }], []] };
+    workers[0].reply({ type: "result", requestId: message.requestId, result });
+    await expect(pending).resolves.toEqual(result);
+  });
+
 });

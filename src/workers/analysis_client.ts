@@ -4,7 +4,7 @@
  * File bytes are copied and the copies transferred, so the caller keeps its own.
  */
 import type { Point } from "../domain/types.ts";
-import type { AnalyzeRequest, AnalyzeResult, InspectRequest, ProgressEvent, WorkerRequest, WorkerResponse, WorkerResults } from "./messages.ts";
+import type { AnalyzeRequest, AnalyzeResult, InspectRequest, NearestRequest, ProgressEvent, WorkerRequest, WorkerResponse, WorkerResults } from "./messages.ts";
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -41,7 +41,14 @@ export class AnalysisError extends Error {
   }
 }
 
-type RequestBody<T extends keyof WorkerResults> = T extends "inspect" ? Omit<InspectRequest, "requestId"> : Omit<AnalyzeRequest, "requestId">;
+/** The request of each type, without its id. */
+interface RequestBodies {
+  inspect: Omit<InspectRequest, "requestId">;
+  analyze: Omit<AnalyzeRequest, "requestId">;
+  nearest: Omit<NearestRequest, "requestId">;
+}
+
+type RequestBody<T extends keyof WorkerResults> = RequestBodies[T];
 
 /** How long a cancelled request may take to stop before the worker is terminated. */
 const CANCEL_GRACE_MILLISECONDS = 400;
@@ -117,6 +124,8 @@ export class AnalysisClient {
       const bytes = body.bytes.slice(0);
       transfer.push(bytes);
       message = { ...body, bytes, requestId };
+    } else if (body.type === "nearest") {
+      message = { ...body, requestId };
     } else {
       const files = body.files.map((file) => {
         const bytes = file.bytes.slice(0);

@@ -141,12 +141,41 @@ export interface CancelRequest {
   requestId: number;
 }
 
-export type WorkerRequest = InspectRequest | AnalyzeRequest | CancelRequest;
+/** A point to measure from: a point of the last analysis, or a position with the carriers that cover it. */
+export type NearestPoint = number | { lon: number; lat: number; exclude: string[] };
+
+/**
+ * Distances from points to each carrier's nearest coverage, measured on the coverage the worker kept
+ * from its last analysis (`version` = that analysis's map version; an answer for another is `available: false`).
+ * For a point given by index, the carriers that cover it under the filter are left out.
+ */
+export interface NearestRequest {
+  type: "nearest";
+  requestId: number;
+  version: number;
+  minTechnology?: Technology;
+  carriers?: string[];
+  points: NearestPoint[];
+  /** Carriers farther than this are left out (100 km when absent). */
+  maxKm?: number;
+  /** At most this many carriers per point, nearest first (all when absent). */
+  limit?: number;
+}
+
+export interface NearestResult {
+  /** False when the worker no longer holds the coverage of that analysis. */
+  available: boolean;
+  /** Per point of the request, its carriers nearest first. */
+  distances: { carrier: string; km: number }[][];
+}
+
+export type WorkerRequest = InspectRequest | AnalyzeRequest | NearestRequest | CancelRequest;
 
 /** Maps each request type to its result type. */
 export interface WorkerResults {
   inspect: InspectResult;
   analyze: AnalyzeResult;
+  nearest: NearestResult;
 }
 
 export type ProgressPhase = "read" | "points" | "coverage" | "admin" | "analyse" | "finish" | "inspect";
@@ -164,6 +193,6 @@ export type WorkerResponse =
    * of 100,000 points would take the main thread a single long task to read.
    */
   | { type: "points"; requestId: number; points: Point[] }
-  | { type: "result"; requestId: number; result: InspectResult | AnalyzeResult }
+  | { type: "result"; requestId: number; result: InspectResult | AnalyzeResult | NearestResult }
   | { type: "error"; requestId: number; message: Message }
   | { type: "cancelled"; requestId: number };

@@ -5,7 +5,22 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
-import { analyzeCoverage, foldForSearch, parseCoverageGeojson, parsePointsXlsx, readCsvTable, selectPoints, summarizeCoverage, type Point } from "../../src/domain/index.ts";
+import {
+  analyzeCoverage,
+  buildNearestCoverageIndex,
+  foldForSearch,
+  nearestCoverage,
+  parseCoverageGeojson,
+  parsePointsXlsx,
+  pointStatus,
+  pointsToCsv,
+  pointsToGeojson,
+  readCsvTable,
+  selectPoints,
+  summarizeCoverage,
+  type Point,
+} from "../../src/domain/index.ts";
+import { buildExportRows } from "../../src/domain/gaps/export_rows.ts";
 import { buildXlsx } from "../xlsx_builder.ts";
 import { strToU8, zipSync } from "fflate";
 import { countUncovered, withPointsCsv, type DomainModel } from "./expected.ts";
@@ -245,6 +260,65 @@ export const SPECS: Spec[] = [
       await page.waitForSelector(".maplibregl-popup .point-popup h3", { timeout: TIMEOUT });
       assertEqual(await page.textContent(".maplibregl-popup .point-popup h3"), point.name || point.id, "popup title");
       assert(((await page.textContent(".maplibregl-popup")) ?? "").includes(point.id), "the popup shows the point's id");
+    },
+  },
+  {
+    name: "nearest coverage: the popup of an uncovered point and the ticked export show the carrier and distance the domain measures",
+    async run(environment) {
+      const { sample } = environment;
+      const { page } = await environment.newPage();
+      await openApp(page, environment);
+      await waitForMap(page);
+      const row = page.locator('[data-testid="uncovered-row"]').first();
+      const id = await row.getAttribute("data-point-id");
+      const index = sample.points.findIndex((candidate) => candidate.id === id);
+      assert(index >= 0, "the first row should be a sample point");
+      assertEqual(pointStatus(sample.analysis, index, {}), "uncovered", "the first row's status in Node");
+      // Uncovered: no carrier to leave out. Up to three carriers, one decimal with a comma (vi-VN).
+      const point = sample.points[index];
+      const measured = nearestCoverage(buildNearestCoverageIndex(sample.coverage, {}), point.lon, point.lat, { exclude: [] }).slice(0, 3);
+      assert(measured.length > 0, "the sample point should have coverage within 100 km");
+      const km = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
+      const expectedLine = measured.map((entry) => `${entry.carrier} ${km.format(entry.km)} km`).join(" · ");
+      await row.click();
+      await page.waitForSelector('.maplibregl-popup [data-testid="popup-nearest"]', { timeout: TIMEOUT });
+      assert(((await page.textContent(".maplibregl-popup .point-popup dl")) ?? "").includes("Vùng phủ gần nhất"), "the line's label");
+      await page.waitForSelector('.maplibregl-popup [data-testid="popup-nearest"]:not([aria-busy])', { timeout: TIMEOUT });
+      assertEqual(await page.textContent('.maplibregl-popup [data-testid="popup-nearest"]'), expectedLine, "the nearest coverage line");
+      assertEqual(await page.getAttribute('.maplibregl-popup [data-testid="popup-nearest"]', "aria-live"), "polite", "the line is announced when it arrives");
+
+      // Export under a filter, box ticked: the same file as the domain (and the CLI's --nearest) writes.
+      const filter = { minTechnology: "3G" as const };
+      await page.selectOption('[data-testid="filter-min-tech"]', "3G");
+      await waitForCount(page, countUncovered(sample, filter));
+      await openTab(page, "export");
+      assert(!(await page.isChecked('[data-testid="export-nearest"]')), "the box starts unticked");
+      await page.check('[data-testid="export-nearest"]');
+      const download = async (testId: string) => {
+        const [file] = await Promise.all([page.waitForEvent("download"), page.click(`[data-testid="${testId}"]`)]);
+        return readFileSync((await file.path())!);
+      };
+      const csv = await download("export-csv");
+      const table = readCsvTable(new Uint8Array(csv), { file: "export.csv" });
+      const idColumn = table.header.indexOf("id");
+      const indices = table.rows.map((cells) => sample.points.findIndex((candidate) => candidate.id === cells[idColumn]));
+      assertEqual(indices.length, countUncovered(sample, filter), "exported rows");
+      const rows = buildExportRows(sample.analysis, sample.points, indices, filter, { nearest: buildNearestCoverageIndex(sample.coverage, filter) });
+      assert(rows.some((entry) => entry.computed.nearest_carrier !== ""), "some exported point has a nearest carrier");
+      assertEqual(table.header.slice(-2), ["nearest_carrier", "nearest_km"], "the two columns close the header");
+      assert(csv.toString("utf8") === pointsToCsv(rows, { language: "vi", separator: "comma" }), "the CSV equals the domain's, byte for byte");
+      const geojson = JSON.parse((await download("export-geojson")).toString("utf8")) as { features: { properties: Record<string, unknown> }[] };
+      const expectedFeatures = pointsToGeojson(rows).features;
+      assertEqual(
+        geojson.features.map((feature) => [feature.properties.nearest_carrier, feature.properties.nearest_km]),
+        expectedFeatures.map((feature) => [feature.properties.nearest_carrier, feature.properties.nearest_km]),
+        "GeoJSON nearest_carrier and nearest_km",
+      );
+      const kml = (await download("export-kml")).toString("utf8");
+      assertEqual((kml.match(/<Data name="nearest_km">/g) ?? []).length, rows.length, "a nearest_km per KML placemark");
+      await page.reload();
+      await openTab(page, "export");
+      assert(await page.isChecked('[data-testid="export-nearest"]'), "the box is remembered after a reload");
     },
   },
   {

@@ -37,6 +37,7 @@ export const MESSAGES = {
   "progress.cancelled": { vi: "Đã huỷ. Dữ liệu đang có được giữ nguyên.", en: "Cancelled. The data already loaded is kept." },
   "error.analysis": { vi: "Lỗi khi phân tích dữ liệu: {reason}", en: "The analysis failed: {reason}" },
   "error.worker": { vi: "Bộ xử lý nền bị lỗi; đã khởi động lại. Hãy thử lại.", en: "The background worker failed and was restarted. Please try again." },
+  "error.nearest": { vi: "Không tính được nhà mạng có vùng phủ gần nhất; chưa xuất tệp. Hãy thử lại.", en: "Could not measure the nearest coverage; nothing was exported. Please try again." },
   "error.sample": { vi: "Không tải được dữ liệu mẫu: {reason}", en: "Could not load the sample data: {reason}" },
   "error.storageSave": { vi: "Không lưu được dữ liệu vào trình duyệt ({reason}). Dữ liệu vẫn dùng được cho tới khi tải lại trang.", en: "Could not save the data in this browser ({reason}). It stays usable until the page is reloaded." },
   "error.storageLoad": { vi: "Không đọc được dữ liệu đã lưu trong trình duyệt ({reason}). Đang dùng dữ liệu mẫu.", en: "Could not read the data saved in this browser ({reason}). Using the sample data." },
@@ -101,6 +102,10 @@ export const MESSAGES = {
   "popup.status": { vi: "Trạng thái", en: "Status" },
   "popup.listed": { vi: "Có trong danh sách vùng lõm", en: "On the dead-zone list" },
   "popup.unknownArea": { vi: "Chưa rõ", en: "Unknown" },
+  "popup.nearest": { vi: "Vùng phủ gần nhất", en: "Nearest coverage" },
+  "popup.nearestPending": { vi: "…", en: "…" },
+  "popup.nearestNone": { vi: "không có trong vòng {km} km", en: "none within {km} km" },
+  "popup.nearestUnavailable": { vi: "không tính được", en: "unavailable" },
 
   "list.heading": { vi: "Điểm chưa có sóng", en: "Uncovered points" },
   "list.search": { vi: "Tìm theo tên, mã hoặc địa bàn (gõ không dấu cũng được)", en: "Search by name, ID or area (diacritics optional)" },
@@ -209,6 +214,11 @@ export const MESSAGES = {
   "export.csvSeparatorHint": {
     vi: "Nếu Excel mở tệp thành một cột duy nhất, hãy chọn kiểu còn lại. Cả hai kiểu đều nhập lại được vào công cụ này.",
     en: "If Excel opens the file as a single column, choose the other format. Both re-import into this tool.",
+  },
+  "export.nearest": { vi: "Thêm nhà mạng có vùng phủ gần nhất và khoảng cách (km)", en: "Add the nearest carrier and its distance (km)" },
+  "export.nearestHint": {
+    vi: "Cột nearest_carrier và nearest_km: nhà mạng gần nhất chưa phủ điểm (theo bộ lọc) và khoảng cách tới vùng phủ của họ; để trống khi không có trong vòng 100 km.",
+    en: "Columns nearest_carrier and nearest_km: the nearest carrier not covering the point (under the filter) and the distance to its coverage; empty when none is within 100 km.",
   },
   "export.csv": { vi: "Danh sách chưa có sóng (CSV, mở bằng Excel)", en: "Uncovered list (CSV, opens in Excel)" },
   "export.geojson": { vi: "Danh sách chưa có sóng (GeoJSON)", en: "Uncovered list (GeoJSON)" },

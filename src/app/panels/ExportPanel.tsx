@@ -1,12 +1,15 @@
 import { pointsToCsv, pointsToGeojson, pointsToKml } from "../../domain/index.ts";
-import { buildExportRows } from "../../domain/gaps/export_rows.ts";
+import { buildExportRows, nearestColumns } from "../../domain/gaps/export_rows.ts";
+import type { ExportRow } from "../../domain/index.ts";
+import { useState } from "react";
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
 import { downloadText, todayStamp } from "../components/download.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 import { useListRows } from "../state/use_list_rows.ts";
 import { statisticsToCsv } from "./statistics_csv.ts";
 import { CsvSeparatorChoice } from "../components/CsvSeparatorChoice.tsx";
-import { getCsvSeparator } from "../state/csv_preference.ts";
+import { getCsvSeparator, setExportNearest, useExportNearest } from "../state/csv_preference.ts";
+import { makeNotice } from "../state/store.ts";
 
 /**
  * Export of what the list shows (filters, search and sort): CSV for Excel, GeoJSON, KML; the
@@ -15,13 +18,38 @@ import { getCsvSeparator } from "../state/csv_preference.ts";
  */
 export function ExportPanel() {
   const [t, language] = useTranslation();
-  const { store } = useApp();
+  const { store, controller } = useApp();
   const data = useAppState((state) => state.data);
   const view = useDerivedView();
   const rows = useListRows();
-  const disabled = !data || !view;
+  const withNearest = useExportNearest();
+  const [measuring, setMeasuring] = useState(false);
+  const disabled = !data || !view || measuring;
 
-  const exportRows = () => buildExportRows(data!.analysis, data!.points, rows, view!.pointFilter);
+  /**
+   * The rows of the list; with the box ticked, plus nearest_carrier and nearest_km, the distances measured in the
+   * worker (where the index is built) and written with the domain's nearestColumns, as the CLI's --nearest does.
+   */
+  const exportRows = async (): Promise<ExportRow[]> => {
+    const filter = view!.pointFilter;
+    const exported = buildExportRows(data!.analysis, data!.points, rows, filter);
+    if (!withNearest) return exported;
+    const result = await controller.nearest({ version: data!.map.version, minTechnology: filter.minTechnology, carriers: filter.carriers, points: [...rows], limit: 1 });
+    if (!result.available) throw new Error("nearest coverage unavailable");
+    exported.forEach((row, k) => Object.assign(row.computed, nearestColumns(result.distances[k][0])));
+    return exported;
+  };
+  /** Builds the rows, then writes the file; a failed measure exports nothing and says so. */
+  const exportWith = async (write: (exported: ExportRow[]) => void) => {
+    setMeasuring(true);
+    try {
+      write(await exportRows());
+    } catch {
+      controller.notify(makeNotice("error", "error.nearest"));
+    } finally {
+      setMeasuring(false);
+    }
+  };
   const base = `${t("export.fileName")}-${todayStamp()}`;
 
   return (
@@ -29,9 +57,16 @@ export function ExportPanel() {
       <h2 id="export-heading">{t("export.heading")}</h2>
       <p data-testid="export-summary">{t("export.summary", { count: rows.length })}</p>
       <CsvSeparatorChoice name="csv-separator-map" />
+      <label className="check">
+        <input type="checkbox" checked={withNearest} onChange={(event) => setExportNearest(event.target.checked)} data-testid="export-nearest" aria-describedby="export-nearest-hint" />
+        {t("export.nearest")}
+      </label>
+      <p className="hint" id="export-nearest-hint">
+        {t("export.nearestHint")}
+      </p>
       <ul className="export-actions">
         <li>
-          <button type="button" disabled={disabled} data-testid="export-csv" onClick={() => downloadText(`${base}.csv`, pointsToCsv(exportRows(), { language, separator: getCsvSeparator() }), "text/csv;charset=utf-8")}>
+          <button type="button" disabled={disabled} data-testid="export-csv" onClick={() => void exportWith((exported) => downloadText(`${base}.csv`, pointsToCsv(exported, { language, separator: getCsvSeparator() }), "text/csv;charset=utf-8"))}>
             {t("export.csv")}
           </button>
         </li>
@@ -40,7 +75,7 @@ export function ExportPanel() {
             type="button"
             disabled={disabled}
             data-testid="export-geojson"
-            onClick={() => downloadText(`${base}.geojson`, JSON.stringify(pointsToGeojson(exportRows())), "application/geo+json")}
+            onClick={() => void exportWith((exported) => downloadText(`${base}.geojson`, JSON.stringify(pointsToGeojson(exported)), "application/geo+json"))}
           >
             {t("export.geojson")}
           </button>
@@ -50,7 +85,7 @@ export function ExportPanel() {
             type="button"
             disabled={disabled}
             data-testid="export-kml"
-            onClick={() => downloadText(`${base}.kml`, pointsToKml(exportRows(), { name: t("print.title") }), "application/vnd.google-earth.kml+xml")}
+            onClick={() => void exportWith((exported) => downloadText(`${base}.kml`, pointsToKml(exported, { name: t("print.title") }), "application/vnd.google-earth.kml+xml"))}
           >
             {t("export.kml")}
           </button>

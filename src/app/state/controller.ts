@@ -5,7 +5,7 @@
  */
 import type { ImportReport } from "../../domain/issues.ts";
 import { AnalysisError, CancelledError, type AnalysisClient } from "../../workers/analysis_client.ts";
-import type { AnalyzeResult, FileOptions, InspectResult, LoadedFile, LoadedFileKind } from "../../workers/messages.ts";
+import type { AnalyzeResult, FileOptions, InspectResult, LoadedFile, LoadedFileKind, NearestRequest, NearestResult } from "../../workers/messages.ts";
 import { BOUNDARY_URLS, SAMPLE_DEAD_ZONES_URL, SAMPLE_FILES, absoluteUrl } from "../sample_data.ts";
 import { clearSavedDataset, loadDataset, saveDataset } from "../storage/file_store.ts";
 import { mapViewState } from "./derived.ts";
@@ -14,6 +14,8 @@ import { makeNotice, type AppState, type Notice, type Store } from "./store.ts";
 export interface Controller {
   start(): Promise<void>;
   inspectFile(name: string, bytes: ArrayBuffer, options: FileOptions): Promise<InspectResult>;
+  /** Distances to each carrier's nearest coverage, measured in the worker on the analysis `request.version`. */
+  nearest(request: Omit<NearestRequest, "type" | "requestId">): Promise<NearestResult>;
   /** Imports a file: "refused" when it gave nothing usable, "stopped" when cancelled or failed. */
   importFile(file: LoadedFile): Promise<"imported" | "refused" | "stopped">;
   removeFile(id: string): Promise<void>;
@@ -197,6 +199,7 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
     notify,
     dismiss: (id) => store.setState((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
     inspectFile: (name, bytes, options) => client.request("inspect", { type: "inspect", name, bytes, options }),
+    nearest: (request) => client.request("nearest", { type: "nearest", ...request }),
     importFile,
     removeFile: (id) => reanalyze(store.getState().files.filter((file) => file.id !== id)),
     async resetToSample() {

@@ -6,7 +6,7 @@
 import type { ExportRow, CoverageAnalysis, PointFilter } from "../index.ts";
 import { countedLayers } from "../index.ts";
 import { TECHNOLOGIES, type Point, type Technology } from "../types.ts";
-import { nearestCoverage, type NearestCoverageIndex } from "../spatial/nearest_coverage.ts";
+import { nearestCoverage, type CarrierDistance, type NearestCoverageIndex } from "../spatial/nearest_coverage.ts";
 
 function technologyRank(technology: Technology): number {
   return TECHNOLOGIES.indexOf(technology);
@@ -20,6 +20,17 @@ export const COMPUTED_COLUMNS = ["status", "covered_by", "carriers", "best_techn
  * (among those that count under the filter) and the distance to its coverage in km, rounded to 10 m.
  */
 export const NEAREST_COLUMNS = ["nearest_carrier", "nearest_km"] as const;
+
+/**
+ * The NEAREST_COLUMNS of one row: the carrier and its distance rounded to 10 m, or empty cells when no carrier
+ * that does not cover the point has coverage within reach. Shared by buildExportRows and the app, whose worker
+ * measures the distances, so both write the same cells.
+ * @param nearest - the nearest carrier not covering the point (the first of nearestCoverage), if any
+ * @returns the two computed cells
+ */
+export function nearestColumns(nearest: CarrierDistance | undefined): { nearest_carrier: string; nearest_km: number | "" } {
+  return { nearest_carrier: nearest ? nearest.carrier : "", nearest_km: nearest ? Math.round(nearest.km * 100) / 100 : "" };
+}
 
 /**
  * Builds export rows for the given point indices.
@@ -72,9 +83,9 @@ export function buildExportRows(
     };
     if (options.nearest) {
       const point = points[index];
-      const nearest = nearestCoverage(options.nearest, point.lon, point.lat, { exclude: carriers })[0];
-      rows[k].computed.nearest_carrier = nearest ? nearest.carrier : "";
-      rows[k].computed.nearest_km = nearest ? Math.round(nearest.km * 100) / 100 : "";
+      const cells = nearestColumns(nearestCoverage(options.nearest, point.lon, point.lat, { exclude: carriers })[0]);
+      rows[k].computed.nearest_carrier = cells.nearest_carrier;
+      rows[k].computed.nearest_km = cells.nearest_km;
     }
   }
   return rows;
