@@ -23,7 +23,7 @@ import {
   type ImportReport,
   type Point,
 } from "../domain/index.ts";
-import { inspectWorkbook } from "./inspect_workbook.ts";
+import { csvPreviewData, inspectWorkbook } from "./inspect_workbook.ts";
 import { buildMapPayload } from "./map_payload.ts";
 import { createNearestCache } from "./nearest_cache.ts";
 import type {
@@ -91,16 +91,7 @@ function inspect(request: InspectRequest): InspectResult {
   });
   return {
     detectedKind,
-    csv: {
-      encoding: preview.encoding,
-      delimiter: preview.delimiter,
-      decimalComma: preview.decimalComma,
-      columns: preview.columns,
-      rows: preview.rows,
-      rowCount: preview.rowCount,
-      lonColumn: preview.lonColumn,
-      latColumn: preview.latColumn,
-    },
+    csv: csvPreviewData(preview),
     featureCount: null,
   };
 }

@@ -2,8 +2,27 @@
  * The import preview of an Excel .xlsx workbook, in the worker: the sheets, the chosen sheet's columns and
  * first rows (as for a CSV file), or why the workbook cannot be read.
  */
-import { previewXlsx } from "../domain/index.ts";
-import type { FileOptions, InspectResult } from "./messages.ts";
+import { previewXlsx, type CsvPreview } from "../domain/index.ts";
+import type { CsvPreviewData, FileOptions, InspectResult } from "./messages.ts";
+
+/**
+ * The part of a table preview the import panel shows, for a CSV file or a workbook's sheet.
+ * @param preview - the domain's preview
+ * @param format - the encoding and delimiter to show (a workbook has neither: "xlsx" and ",")
+ * @returns the preview as sent to the main thread
+ */
+export function csvPreviewData(preview: CsvPreview, format: { encoding: string; delimiter: string } = preview): CsvPreviewData {
+  return {
+    encoding: format.encoding,
+    delimiter: format.delimiter,
+    decimalComma: preview.decimalComma,
+    columns: preview.columns,
+    rows: preview.rows,
+    rowCount: preview.rowCount,
+    lonColumn: preview.lonColumn,
+    latColumn: preview.latColumn,
+  };
+}
 
 /**
  * Previews a workbook.
@@ -18,16 +37,7 @@ export function inspectWorkbook(name: string, bytes: Uint8Array, options: FileOp
   const { preview, sheets, sheet } = result.value;
   return {
     detectedKind: preview.guessedKind,
-    csv: {
-      encoding: "xlsx",
-      delimiter: ",",
-      decimalComma: preview.decimalComma,
-      columns: preview.columns,
-      rows: preview.rows,
-      rowCount: preview.rowCount,
-      lonColumn: preview.lonColumn,
-      latColumn: preview.latColumn,
-    },
+    csv: csvPreviewData(preview, { encoding: "xlsx", delimiter: "," }),
     featureCount: null,
     xlsx: { sheets, sheet, error: null },
   };
