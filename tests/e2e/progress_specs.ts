@@ -7,7 +7,23 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Download, Page } from "playwright-core";
-import { parseRegistryCsv, parseRegistryXlsx, parseUpdatesCsv, parseUpdatesXlsx, progressSummary, replay, type ListedPoint, type ProgressStates, type ProgressSummary, type StatusEvent } from "../../src/domain/index.ts";
+import {
+  buildCoverageIndex,
+  buildNearestCoverageIndex,
+  computeRegistryCoverage,
+  listOverdue,
+  nearestCoverage,
+  parseRegistryCsv,
+  parseRegistryXlsx,
+  parseUpdatesCsv,
+  parseUpdatesXlsx,
+  progressSummary,
+  replay,
+  type ListedPoint,
+  type ProgressStates,
+  type ProgressSummary,
+  type StatusEvent,
+} from "../../src/domain/index.ts";
 import { readSampleEvents } from "../../src/app/progress/sample_events.ts";
 import type { Spec, SpecEnvironment } from "./specs.ts";
 import { buildXlsx, escapeXml } from "../xlsx_builder.ts";
@@ -123,6 +139,35 @@ export const PROGRESS_SPECS: Spec[] = [
       assert(geojson.features.filter((feature) => feature.properties.status === "verified").length === expected.verified, "GeoJSON statuses should match the dashboard");
       const kml = (await downloadOf(page, "export-registry-kml")).text;
       assert((kml.match(/<Placemark>/g) ?? []).length === expected.listed, "one KML placemark per listed point");
+      // How far each overdue point is from its assigned carrier's coverage (measured in the worker) equals the domain's.
+      const overdue = listOverdue(model.registry, model.states, todayInVietnam());
+      assert(overdue.length > 0, "the sample has overdue points");
+      const coverage = environment.sample.coverage;
+      const inside = computeRegistryCoverage(model.registry, buildCoverageIndex(coverage));
+      const nearest = buildNearestCoverageIndex(coverage);
+      const expectedReach = Object.fromEntries(
+        overdue.map((item) => {
+          const index = model.registry.findIndex((point) => point.id === item.pointId);
+          const point = model.registry[index];
+          const covered = inside.layers.some((layer, l) => layer.carrier === item.carrier && ((inside.masks[index * inside.words + (l >> 5)] >>> (l & 31)) & 1) === 1);
+          if (covered) return [item.pointId, "đã trong vùng phủ"];
+          const found = nearestCoverage(nearest, point.lon, point.lat).find((entry) => entry.carrier === item.carrier);
+          return [item.pointId, found ? `${new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 }).format(found.km)} km` : "xa hơn 100 km"];
+        }),
+      );
+      // The column appears once the coverage is checked, and fills in when the worker answers.
+      await page.waitForFunction(
+        (count) => {
+          const cells = [...document.querySelectorAll('[data-testid="overdue-reach"]')];
+          return cells.length === count && cells.every((cell) => cell.textContent !== "…");
+        },
+        overdue.length,
+        { timeout: TIMEOUT },
+      );
+      const shownReach = Object.fromEntries(
+        await page.$$eval('[data-testid="overdue-table"] tbody tr', (rows) => rows.map((row) => [row.querySelector("td")?.textContent ?? "", row.querySelector('[data-testid="overdue-reach"]')?.textContent ?? ""])),
+      );
+      assert(JSON.stringify(shownReach, Object.keys(expectedReach).sort()) === JSON.stringify(expectedReach, Object.keys(expectedReach).sort()), `overdue reach ${JSON.stringify(shownReach)} should equal the domain's ${JSON.stringify(expectedReach)}`);
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.waitForTimeout(1500);
       await page.screenshot({ path: join(environment.artifacts, "progress-vi.png"), fullPage: false });

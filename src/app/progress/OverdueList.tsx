@@ -2,14 +2,15 @@ import { useState } from "react";
 import { sortOverdue, type OverdueItem } from "../../domain/progress/dashboard.ts";
 import { STATUS_LABELS } from "../../domain/progress/status.ts";
 import { formatNumber } from "../i18n/i18n.ts";
+import type { AssignedReach } from "./tracking_view.ts";
 import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 
 /**
  * The overdue points, sortable by days overdue or by carrier.
- * @param props - the overdue items of the day shown
+ * @param props - the overdue items of the day shown, and how far each is from its carrier's coverage (when coverage is loaded)
  * @returns the overdue section
  */
-export function OverdueList({ items }: { items: readonly OverdueItem[] }) {
+export function OverdueList({ items, reach }: { items: readonly OverdueItem[]; reach?: ReadonlyMap<string, AssignedReach> | null }) {
   const [t, language] = useTrackingTranslation();
   const [by, setBy] = useState<"days" | "carrier">("days");
   const sorted = sortOverdue(items, by);
@@ -40,6 +41,7 @@ export function OverdueList({ items }: { items: readonly OverdueItem[] }) {
                   <th scope="col">{t("tracking.table.deadline")}</th>
                   <th scope="col">{t("tracking.overdue.days")}</th>
                   <th scope="col">{t("tracking.table.status")}</th>
+                  {reach !== undefined && <th scope="col">{t("tracking.overdue.reach")}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -52,6 +54,7 @@ export function OverdueList({ items }: { items: readonly OverdueItem[] }) {
                     <td>{formatDay(language, item.deadline)}</td>
                     <td className="tracking-number">{formatNumber(language, item.daysOverdue, 0)}</td>
                     <td>{STATUS_LABELS[item.status][language]}</td>
+                    {reach !== undefined && <td className="tracking-number" data-testid="overdue-reach">{reach === null ? "…" : reachText(reach?.get(item.pointId), language, t)}</td>}
                   </tr>
                 ))}
               </tbody>
@@ -61,4 +64,11 @@ export function OverdueList({ items }: { items: readonly OverdueItem[] }) {
       )}
     </section>
   );
+}
+
+function reachText(reach: AssignedReach | undefined, language: "vi" | "en", t: ReturnType<typeof useTrackingTranslation>[0]): string {
+  if (reach === undefined) return "–";
+  if (reach.kind === "inside") return t("tracking.overdue.reachInside");
+  if (reach.kind === "beyond") return t("tracking.overdue.reachBeyond");
+  return `${formatNumber(language, reach.km, 1)} km`;
 }

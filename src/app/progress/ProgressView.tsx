@@ -12,7 +12,7 @@ import { STATUS_LABELS } from "../../domain/progress/status.ts";
 import { buildCoverageIndex } from "../../domain/spatial/coverage_index.ts";
 import { ProgressMap } from "../../map/ProgressMap.tsx";
 import { PROGRESS_STATUS_COLORS } from "../../map/progress_layers.ts";
-import { useAppState } from "../app_context.ts";
+import { useApp, useAppState } from "../app_context.ts";
 import { formatNumber } from "../i18n/i18n.ts";
 import { BOUNDARY_URLS } from "../sample_data.ts";
 import { CarrierPanel } from "./CarrierPanel.tsx";
@@ -27,7 +27,7 @@ import { StatusForm } from "./StatusForm.tsx";
 import { TrackingDashboard } from "./TrackingDashboard.tsx";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
 import { decodeCoverage } from "../../workers/map_payload.ts";
-import { computeTrackingView, countUnbackedEvents, coverageFeaturesFromAnalysis, daysLeft, pendingChanges, registryCoverageFromAnalysis, roleActor, roleFromValue, roleToValue } from "./tracking_view.ts";
+import { computeTrackingView, countUnbackedEvents, coverageFeaturesFromAnalysis, daysLeft, pendingChanges, registryCoverageFromAnalysis, assignedCarrierReach, roleActor, type AssignedReach, roleFromValue, roleToValue } from "./tracking_view.ts";
 import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 import "./progress.css";
 
@@ -139,6 +139,28 @@ export function ProgressView() {
       computeRegistryCoverage(registry.registry, buildCoverageIndex(coverageFeaturesFromAnalysis(decodeCoverage(data.map), data.analysis.layers)))
     );
   }, [data, registry]);
+  // How far each overdue point is from its carrier's coverage: measured in the analysis worker (no main-thread work).
+  const { controller: appController } = useApp();
+  const [reach, setReach] = useState<Map<string, AssignedReach> | null>(null);
+  useEffect(() => {
+    setReach(null);
+    if (!data || !registryCoverage || view.overdue.length === 0) return;
+    const byId = new Map(registry.registry.map((point) => [point.id, point]));
+    const items = view.overdue.filter((item) => byId.has(item.pointId));
+    let live = true;
+    appController
+      .nearest({ version: data.map.version, points: items.map((item) => ({ lon: byId.get(item.pointId)!.lon, lat: byId.get(item.pointId)!.lat, exclude: [] })) })
+      .then((result) => {
+        if (live) setReach(result.available ? assignedCarrierReach(registry.registry, items, registryCoverage, result.distances) : new Map());
+      })
+      .catch(() => {
+        // Shown as "–": the list itself does not depend on it.
+        if (live) setReach(new Map());
+      });
+    return () => {
+      live = false;
+    };
+  }, [appController, data, registry, registryCoverage, view.overdue]);
   const crossCheck = useMemo(() => {
     if (!registryCoverage) return null;
     const states = pastDay ? replay(registry.registry, view.log).states : view.states;
@@ -233,7 +255,7 @@ export function ProgressView() {
               pendingCount={view.pendingCount}
               invalidCount={view.invalid.length}
             />
-            <OverdueList items={view.overdue} />
+            <OverdueList items={view.overdue} reach={registryCoverage ? reach : undefined} />
           </div>
           <div className="tracking-side">
             <ProgressChart timeline={view.timeline} listed={view.summary.listed} pastDay={pastDay} />

@@ -183,6 +183,9 @@ export const PROGRESS_MESSAGES = {
   "tracking.overdue.byDays": { vi: "Theo số ngày quá hạn", en: "By days overdue" },
   "tracking.overdue.byCarrier": { vi: "Theo nhà mạng", en: "By carrier" },
   "tracking.overdue.days": { vi: "Số ngày quá hạn", en: "Days overdue" },
+  "tracking.overdue.reach": { vi: "Cách vùng phủ của nhà mạng", en: "Carrier's coverage is" },
+  "tracking.overdue.reachInside": { vi: "đã trong vùng phủ", en: "already covering it" },
+  "tracking.overdue.reachBeyond": { vi: "xa hơn 100 km", en: "over 100 km away" },
   "tracking.overdue.none": { vi: "Không có điểm quá hạn.", en: "No overdue points." },
 
   "tracking.history.heading": { vi: "Lịch sử điểm {id} — {name}", en: "History of {id} — {name}" },

@@ -3,7 +3,7 @@ import { createStatusEvent, type StatusEventDraft } from "../../domain/progress/
 import { makeListedPoint } from "../../domain/progress/test_registry.ts";
 import { layoutChart } from "./chart_geometry.ts";
 import { readSampleEvents } from "./sample_events.ts";
-import { computeTrackingView, countUnbackedEvents, daysLeft, pendingChanges, registryCoverageFromAnalysis, roleFromValue, roleToValue, updateFileName } from "./tracking_view.ts";
+import { assignedCarrierReach, computeTrackingView, countUnbackedEvents, daysLeft, pendingChanges, registryCoverageFromAnalysis, roleFromValue, roleToValue, updateFileName } from "./tracking_view.ts";
 
 const registry = [
   makeListedPoint("A", { carrier: "Viettel", deadline: "2026-06-30" }),
@@ -127,5 +127,27 @@ describe("registryCoverageFromAnalysis", () => {
 
   it("gives up when a listed point has no loaded counterpart", () => {
     expect(registryCoverageFromAnalysis([makeListedPoint("L9", { pointId: "P9" })], points, analysis)).toBeNull();
+  });
+});
+
+describe("assignedCarrierReach", () => {
+  it("says inside when the assigned carrier's coverage holds the point, else its distance, else beyond", () => {
+    const overdue = registry.map((point) => ({ pointId: point.id, carrier: point.carrier })) as Parameters<typeof assignedCarrierReach>[1];
+    // Layers: Viettel 4G (bit 0), VNPT 3G (bit 1). A is inside Viettel's; B is inside VNPT's only; C inside nobody's.
+    const coverage = {
+      layers: [
+        { carrier: "Viettel", technology: "4G" as const, asOf: null },
+        { carrier: "VNPT", technology: "3G" as const, asOf: null },
+      ],
+      words: 1,
+      masks: Uint32Array.from([0b01, 0b10, 0b00]),
+    };
+    const distances = [[{ carrier: "VNPT", km: 2 }], [{ carrier: "VNPT", km: 0.5 }, { carrier: "viettel", km: 3.25 }], [{ carrier: "Viettel", km: 9 }]];
+    const reach = assignedCarrierReach(registry, overdue, coverage, distances);
+    expect(Object.fromEntries(reach)).toEqual({
+      A: { kind: "inside" },
+      B: { kind: "distance", km: 3.25 },
+      C: { kind: "beyond" },
+    });
   });
 });

@@ -182,3 +182,38 @@ export function registryCoverageFromAnalysis(
   }
   return { layers: analysis.layers, words, masks };
 }
+
+/** How far an overdue point is from its assigned carrier's coverage: inside it, a distance in km, or beyond the search. */
+export type AssignedReach = { kind: "inside" } | { kind: "distance"; km: number } | { kind: "beyond" };
+
+/**
+ * For each overdue point, how far its assigned carrier's coverage is: "inside" when the carrier's loaded coverage
+ * already contains it (then the claim is due), else the distance measured by the worker, or "beyond" the search.
+ * @param registry - the listed points
+ * @param overdue - the overdue items shown
+ * @param coverage - which loaded layers contain each listed point (parallel to `registry`)
+ * @param distances - per overdue item (same order), each carrier's distance in km, nearest first
+ * @returns the reach per point id
+ */
+export function assignedCarrierReach(
+  registry: readonly ListedPoint[],
+  overdue: readonly OverdueItem[],
+  coverage: RegistryCoverage,
+  distances: readonly (readonly { carrier: string; km: number }[])[],
+): Map<string, AssignedReach> {
+  const indexOf = new Map(registry.map((point, index) => [point.id, index]));
+  const reach = new Map<string, AssignedReach>();
+  overdue.forEach((item, k) => {
+    const index = indexOf.get(item.pointId);
+    if (index === undefined) return;
+    const base = index * coverage.words;
+    const inside = coverage.layers.some((layer, l) => isSameCarrier(layer.carrier, item.carrier) && ((coverage.masks[base + (l >> 5)] >>> (l & 31)) & 1) === 1);
+    if (inside) {
+      reach.set(item.pointId, { kind: "inside" });
+      return;
+    }
+    const found = (distances[k] ?? []).find((entry) => isSameCarrier(entry.carrier, item.carrier));
+    reach.set(item.pointId, found ? { kind: "distance", km: found.km } : { kind: "beyond" });
+  });
+  return reach;
+}
