@@ -70,24 +70,11 @@ function readAttributes(source: string): XmlAttributes {
   return attributes;
 }
 
-/** Finds the end of a start tag: the first `>` outside a quoted attribute value. */
-function tagEnd(xml: string, from: number): number {
-  let quote = "";
-  for (let i = from; i < xml.length; i++) {
-    const character = xml[i];
-    if (quote !== "") {
-      if (character === quote) quote = "";
-    } else if (character === '"' || character === "'") {
-      quote = character;
-    } else if (character === ">") {
-      return i;
-    }
-  }
-  return -1;
-}
-
-/** Skips a DOCTYPE, including an internal subset in brackets (entity declarations are never read). */
-function doctypeEnd(xml: string, from: number): number {
+/**
+ * Finds the `>` that ends a start tag (outside quoted attribute values) or, with `brackets`, a DOCTYPE (also
+ * outside its internal subset in `[…]`; the entity declarations there are skipped, never read).
+ */
+function markupEnd(xml: string, from: number, brackets: boolean): number {
   let depth = 0;
   let quote = "";
   for (let i = from; i < xml.length; i++) {
@@ -96,9 +83,9 @@ function doctypeEnd(xml: string, from: number): number {
       if (character === quote) quote = "";
     } else if (character === '"' || character === "'") {
       quote = character;
-    } else if (character === "[") {
+    } else if (brackets && character === "[") {
       depth++;
-    } else if (character === "]") {
+    } else if (brackets && character === "]") {
       depth--;
     } else if (character === ">" && depth <= 0) {
       return i;
@@ -146,10 +133,10 @@ export function scanXml(xml: string, handler: XmlHandler): void {
         if (wantsText) handler.text?.(xml.slice(lt + 9, end));
         position = end + 3;
       } else {
-        position = need(doctypeEnd(xml, lt + 2), "DOCTYPE") + 1;
+        position = need(markupEnd(xml, lt + 2, true), "DOCTYPE") + 1;
       }
     } else {
-      const end = need(tagEnd(xml, lt + 1), "start tag");
+      const end = need(markupEnd(xml, lt + 1, false), "start tag");
       const selfClosing = xml[end - 1] === "/";
       const inner = xml.slice(lt + 1, selfClosing ? end - 1 : end);
       const nameEnd = inner.search(/[\s/]/);
