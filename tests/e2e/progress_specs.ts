@@ -14,6 +14,7 @@ import {
   listOverdue,
   nearestCoverage,
   parseRegistryCsv,
+  parseRegistryGeojson,
   parseRegistryXlsx,
   parseUpdatesCsv,
   parseUpdatesXlsx,
@@ -378,6 +379,30 @@ export const PROGRESS_SPECS: Spec[] = [
       assert(updates.events.length === 1 && updates.events[0].date === today, "the domain takes the row with its Excel date");
       assert((await page.textContent('[data-testid="updates-summary"]'))?.startsWith("1 mới"), `summary: ${await page.textContent('[data-testid="updates-summary"]')}`);
       await waitForNumber(page, "dashboard-covered", 1);
+    },
+  },
+  {
+    name: "tracking: the department replaces the list with a Google Earth KML (the columns in each Placemark's ExtendedData)",
+    async run(environment) {
+      const placemark = (id: string, name: string, carrier: string, deadline: string, lon: number, lat: number) =>
+        `<Placemark><name>${escapeXml(name)}</name><ExtendedData><Data name="mã"><value>${id}</value></Data><Data name="nhà mạng"><value>${carrier}</value></Data>` +
+        `<Data name="hạn hoàn thành"><value>${deadline}</value></Data></ExtendedData><Point><coordinates>${lon},${lat},0</coordinates></Point></Placemark>`;
+      const kml =
+        `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>Danh sách lõm sóng</name>` +
+        placemark("KML-1", "Bản Mới", "Viettel", "2026-09-30", 104.1, 22.3) +
+        placemark("KML-2", "Thôn Nà Pồ", "VNPT", "2027-03-31", 106.5, 21.8) +
+        placemark("KML-3", "Bản Khuổi Mỏ", "MobiFone", "2027-06-30", 106.6, 21.9) +
+        `</Document></kml>`;
+      const expected = parseRegistryGeojson(kml, { file: "danh-sach.kml" });
+      assert(expected.items.length === 3 && expected.report.rejected === 0, "the domain should read three listed points from the KML");
+      const { page } = await environment.newPage();
+      await openTracking(page, environment);
+      await page.setInputFiles('[data-testid="registry-input"]', { name: "danh-sach.kml", mimeType: "application/vnd.google-earth.kml+xml", buffer: Buffer.from(kml, "utf8") });
+      await page.waitForSelector('[data-testid="registry-report"]', { timeout: TIMEOUT });
+      assert((await page.textContent('[data-testid="registry-report"] [data-testid="report-accepted"]'))?.trim() === String(expected.items.length), "rows accepted");
+      await waitForNumber(page, "dashboard-listed", 3);
+      const ids = await page.$$eval('[data-testid="registry-table"] tbody tr[data-status] td:first-child', (cells) => cells.map((cell) => cell.textContent ?? ""));
+      assert(JSON.stringify([...ids].sort()) === JSON.stringify(expected.items.map((item) => item.id).sort()), `the table lists the KML's points: ${JSON.stringify(ids)}`);
     },
   },
   {
