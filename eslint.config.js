@@ -3,6 +3,14 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import tsdoc from "eslint-plugin-tsdoc";
+import { builtinModules } from "node:module";
+
+/** Every Node built-in, with and without `node:`, and the npm `buffer` shim: none may enter src/domain. */
+const NODE_MODULES = [...new Set(builtinModules.flatMap((name) => [name, `${name}/*`, `node:${name}`, `node:${name}/*`]))];
+/** Globals the domain may not touch: the DOM, storage, Node's process, and `globalThis` itself (outside DOMAIN_GLOBALTHIS_FILES). */
+const DOMAIN_GLOBALS = ["window", "self", "document", "navigator", "localStorage", "sessionStorage", "indexedDB", "location", "File", "Blob", "process", "require", "Buffer", "global", "__dirname", "__filename"];
+/** The only domain files that may read `globalThis`, each for one named constructor the ES2022 lib lacks. */
+const DOMAIN_GLOBALTHIS_FILES = ["src/domain/parse/text_decoder.ts", "src/domain/spatial/large_buffer.ts"];
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "bench-results/**", "tests/e2e/artifacts/**"] },
@@ -34,13 +42,32 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": ["error", {
         patterns: [
-          { group: ["node:*", "fs", "path", "os", "child_process", "url", "worker_threads"], message: "src/domain is pure: no Node modules (I/O belongs in scripts/ or the app)." },
+          { group: ["node:*", ...NODE_MODULES], message: "src/domain is pure: no Node modules (I/O belongs in scripts/ or the app)." },
           { group: ["react", "react-dom", "react/*", "react-dom/*"], message: "src/domain is pure: no React." },
           { group: ["maplibre-gl", "maplibre-gl/*"], message: "src/domain is pure: no MapLibre." },
           { group: ["**/app/**", "../app", "../../app", "**/ui/**", "**/map/**", "**/workers/**"], message: "src/domain must not import the shells around it." },
         ],
       }],
-      "no-restricted-globals": ["error", "window", "document", "navigator", "localStorage", "indexedDB", "File", "Blob", "process", "require"],
+      "no-restricted-globals": ["error", ...DOMAIN_GLOBALS, "globalThis"],
+    },
+  },
+  {
+    files: DOMAIN_GLOBALTHIS_FILES,
+    rules: { "no-restricted-globals": ["error", ...DOMAIN_GLOBALS] },
+  },
+  {
+    // The worker is a shell around the domain: it takes nothing from the app or the map.
+    files: ["src/workers/**/*.ts"],
+    ignores: ["src/workers/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/app/**", "**/map/**"], message: "src/workers imports nothing from src/app or src/map." }] }],
+    },
+  },
+  {
+    // Scripts are tools; tests may use scripts, never the other way round.
+    files: ["scripts/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/tests/**"], message: "scripts/ imports nothing from tests/." }] }],
     },
   },
 );

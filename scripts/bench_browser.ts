@@ -17,12 +17,12 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 import { CONTENT_SECURITY_POLICY } from "../vite.config.ts";
-import { startStaticServer } from "../tests/e2e/static_server.ts";
+import { startStaticServer } from "./browser/static_server.ts";
 import { generateWorkload } from "./bench/generate_workload.ts";
-import { TRACE_CATEGORIES, attributeLongTasks, findMark, formatLongTasks } from "../tests/e2e/long_task_trace.ts";
+import { CHROMIUM_ARGS, resolveChromium } from "./browser/chromium.ts";
+import { TRACE_CATEGORIES, attributeLongTasks, findMark, formatLongTasks } from "./browser/long_task_trace.ts";
 
 const ROOT = resolve(new URL("..", import.meta.url).pathname);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const TIMEOUT = 600_000;
 
 interface LongTask {
@@ -53,9 +53,9 @@ async function main(): Promise<void> {
 
   const server = await startStaticServer(join(ROOT, "dist"), CONTENT_SECURITY_POLICY);
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: (await resolveChromium()).path,
     headless: true,
-    args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--enable-webgl", "--ignore-gpu-blocklist", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: CHROMIUM_ARGS,
   });
   console.log(`load average at start: ${load()}`);
   try {

@@ -1,7 +1,7 @@
 /**
  * Entry point: reads the URL, creates the store, the worker client and the controller, renders.
  */
-import "./zod_config.ts";
+import "../zod_config.ts";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { AnalysisClient } from "../workers/analysis_client.ts";

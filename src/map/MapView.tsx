@@ -9,6 +9,7 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import "./maplibre_setup.ts";
 import type { Language } from "../domain/types.ts";
 import type { AnalyzeResult } from "../workers/messages.ts";
+import { FEATURE_STATE_POINTS_PER_TASK, WORK_MARK, type WorkMarkDetail } from "../workers/work_limits.ts";
 import {
   COVERAGE_LAYER_PREFIX,
   LAYER,
@@ -248,7 +249,7 @@ export function MapView(props: MapViewProps) {
 
   // Status and visibility per point, as feature state; only the points whose status or visibility
   // differs from what they show (baked in or set before) are touched, in tasks of at most
-  // FEATURE_STATE_BUDGET_MILLISECONDS so that 100,000 points never freeze the page. The tasks follow
+  // FEATURE_STATE_BUDGET_MILLISECONDS and FEATURE_STATE_POINTS_PER_TASK points so that 100,000 points never freeze the page. The tasks follow
   // each other without waiting for animation frames: every frame in between would redraw the whole
   // map (with national coverage and software WebGL, seconds each) for a half-updated filter.
   const { statuses, shown, layerVisibility, listedPointIds } = props;
@@ -275,8 +276,9 @@ export function MapView(props: MapViewProps) {
     const applySlice = () => {
       const deadline = performance.now() + FEATURE_STATE_BUDGET_MILLISECONDS;
       const count = data.points.length;
-      while (next < count) {
-        const end = Math.min(count, next + 1000);
+      const first = next;
+      while (next < count && next - first < FEATURE_STATE_POINTS_PER_TASK) {
+        const end = Math.min(count, next + 1000, first + FEATURE_STATE_POINTS_PER_TASK);
         for (let index = next; index < end; index++) {
           if (state.status[index] === statuses[index] && state.visible[index] === visible[index]) continue;
           map.setFeatureState({ source: SOURCE.points, id: index }, { status: statuses[index], visible: visible[index] === 1 });
@@ -286,6 +288,7 @@ export function MapView(props: MapViewProps) {
         next = end;
         if (performance.now() > deadline) break;
       }
+      performance.mark(WORK_MARK, { detail: { kind: "feature-state", points: next - first } satisfies WorkMarkDetail });
       if (next < count) timer = window.setTimeout(applySlice, 0);
       else finish();
     };

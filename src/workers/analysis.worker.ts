@@ -3,7 +3,7 @@
  * Thin on purpose: it only calls src/domain functions, reports progress between steps and
  * stops between steps when asked to cancel.
  */
-import "../app/zod_config.ts";
+import "../zod_config.ts";
 import {
   analyzeCoverage,
   detectFileKind,
@@ -26,6 +26,7 @@ import {
 import { csvPreviewData, inspectWorkbook } from "./inspect_workbook.ts";
 import { buildMapPayload } from "./map_payload.ts";
 import { createNearestCache } from "./nearest_cache.ts";
+import { POINTS_PER_MESSAGE } from "./work_limits.ts";
 import type {
   AnalyzeRequest,
   AnalyzeResult,
@@ -47,8 +48,6 @@ const cancelled = new Set<number>();
 /** The coverage of the last finished analysis, for `nearest` requests. */
 const nearest = createNearestCache();
 
-/** Points per message: the main thread reads each message in one task (about 20 ms per 10,000 points). */
-const POINTS_PER_MESSAGE = 10_000;
 
 class CancelledError extends Error {}
 

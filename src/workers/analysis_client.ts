@@ -4,6 +4,7 @@
  * File bytes are copied and the copies transferred, so the caller keeps its own.
  */
 import type { Point } from "../domain/types.ts";
+import { WORK_MARK, type WorkMarkDetail } from "./work_limits.ts";
 import type { AnalyzeRequest, AnalyzeResult, InspectRequest, NearestRequest, ProgressEvent, WorkerRequest, WorkerResponse, WorkerResults } from "./messages.ts";
 
 export interface RequestOptions {
@@ -98,6 +99,7 @@ export class AnalysisClient {
     }
     if (response.type === "points") {
       (pending.points ??= []).push(response.points);
+      performance.mark(WORK_MARK, { detail: { kind: "points-message", points: response.points.length } satisfies WorkMarkDetail });
       return;
     }
     this.pending.delete(response.requestId);

@@ -11,7 +11,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { countCoveringCarriers, selectPoints, type AdminArea, type CoverageAnalysis, type CoverageFeature, type PointFilter } from "../domain/index.ts";
 import type { Point } from "../domain/types.ts";
-import { computeLabelPoint } from "../map/label_points.ts";
+import { computeLabelPoint } from "../domain/spatial/label_point.ts";
 import type { AdminLabelProperties, CoverageProperties, MapPayload, MapViewState } from "./messages.ts";
 
 const encoder = new TextEncoder();

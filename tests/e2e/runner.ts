@@ -9,25 +9,14 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { CONTENT_SECURITY_POLICY } from "../../vite.config.ts";
-import { startStaticServer } from "./static_server.ts";
+import { startStaticServer } from "../../scripts/browser/static_server.ts";
+import { CHROMIUM_ARGS, resolveChromium, type ChromiumChoice } from "../../scripts/browser/chromium.ts";
 import { SPECS, type SpecEnvironment } from "./specs.ts";
 import { PROGRESS_SPECS } from "./progress_specs.ts";
 import { analyseSample } from "./expected.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const ARTIFACTS = join(ROOT, "tests/e2e/artifacts");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const LAUNCH_ARGS = [
-  "--no-sandbox",
-  "--use-angle=swiftshader",
-  "--enable-unsafe-swiftshader",
-  "--enable-webgl",
-  "--ignore-gpu-blocklist",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 function build(): void {
   const started = Date.now();
@@ -42,15 +31,18 @@ function build(): void {
  * @returns the exit code
  */
 export async function main(argv: string[]): Promise<number> {
-  if (!existsSync(CHROMIUM)) {
-    console.error(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  let chromiumChoice: ChromiumChoice;
+  try {
+    chromiumChoice = await resolveChromium();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
     return 1;
   }
   if (process.env.E2E_SKIP_BUILD !== "1" || !existsSync(join(ROOT, "dist/index.html"))) build();
   mkdirSync(ARTIFACTS, { recursive: true });
   const server = await startStaticServer(join(ROOT, "dist"), CONTENT_SECURITY_POLICY);
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
-  console.log(`chromium ${browser.version()} at ${server.url}`);
+  const browser: Browser = await chromium.launch({ executablePath: chromiumChoice.path, headless: true, args: CHROMIUM_ARGS });
+  console.log(`chromium ${browser.version()} (${chromiumChoice.source}: ${chromiumChoice.path}) at ${server.url}`);
   const sample = analyseSample(ROOT);
   const violations: string[] = [];
   const contexts: BrowserContext[] = [];

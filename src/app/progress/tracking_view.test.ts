@@ -132,7 +132,7 @@ describe("registryCoverageFromAnalysis", () => {
 
 describe("assignedCarrierReach", () => {
   it("says inside when the assigned carrier's coverage holds the point, else its distance, else beyond", () => {
-    const overdue = registry.map((point) => ({ pointId: point.id, carrier: point.carrier })) as Parameters<typeof assignedCarrierReach>[1];
+    const overdue: Parameters<typeof assignedCarrierReach>[1] = registry.map((point) => ({ pointId: point.id, name: point.name, carrier: point.carrier, deadline: "2026-01-01", status: "not_started" as const, daysOverdue: 1 }));
     // Layers: Viettel 4G (bit 0), VNPT 3G (bit 1). A is inside Viettel's; B is inside VNPT's only; C inside nobody's.
     const coverage = {
       layers: [

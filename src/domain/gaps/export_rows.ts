@@ -3,8 +3,9 @@
  * from the analysis) plus the computed columns. Shared by the app's export and the CLI so both
  * write the same file.
  */
-import type { ExportRow, CoverageAnalysis, PointFilter } from "../index.ts";
-import { countedLayers } from "../index.ts";
+import type { ExportRow } from "../export/export_columns.ts";
+import type { CoverageAnalysis, PointFilter } from "./analyze_coverage.ts";
+import { countedLayers } from "./analyze_coverage.ts";
 import { TECHNOLOGIES, type Point, type Technology } from "../types.ts";
 import { nearestCoverage, type CarrierDistance, type NearestCoverageIndex } from "../spatial/nearest_coverage.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeLabelPoint } from "./label_points.ts";
+import { computeLabelPoint } from "./label_point.ts";
 
 describe("computeLabelPoint", () => {
   it("puts the label at the middle of a rectangle", () => {

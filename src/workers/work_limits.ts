@@ -1,0 +1,17 @@
+/**
+ * How much work one main-thread task may do with what the analysis worker sends, whatever the
+ * machine's speed. The e2e suite asserts these bounds (a count, not a time: a busy machine must not
+ * fail it); the times themselves are recorded by `npm run bench:browser`.
+ */
+
+/** Points per `points` message: the main thread reads each message in one task (about 20 ms per 10,000 points). */
+export const POINTS_PER_MESSAGE = 10_000;
+
+/** Points whose feature state one main-thread task may examine before yielding (besides its time budget). */
+export const FEATURE_STATE_POINTS_PER_TASK = 20_000;
+
+/** The performance mark each such task leaves, with `detail: { kind, points }`. */
+export const WORK_MARK = "lom-song:main-thread-work";
+
+/** What a work mark carries. */
+export type WorkMarkDetail = { kind: "points-message" | "feature-state"; points: number };
