@@ -26,6 +26,8 @@ export interface PointsCsvStream {
   end(): ImportResult<Point>[];
   /** The report over everything read so far (read = accepted + rejected). */
   report(): ImportReport;
+  /** The header record (with Excel's `sep=` line, if any) once it has been read; null before. */
+  header(): Uint8Array | null;
 }
 
 /**
@@ -271,6 +273,9 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
     },
     report() {
       return total;
+    },
+    header() {
+      return header;
     },
   };
 }
