@@ -8,6 +8,7 @@ import type { ImportIssue } from "../issues.ts";
 import { inputToText, type TextEncodingName } from "./decode_text.ts";
 import { makeIssue } from "./import_issue.ts";
 import { simpleDecimal, simpleDecimalIn } from "./parse_number.ts";
+import { unescapeCsvFormula } from "../export/to_csv.ts";
 
 export type CsvDelimiter = "," | ";" | "\t";
 
@@ -181,6 +182,8 @@ export function readCsvRows(input: string | Uint8Array, options: CsvRowsOptions)
   }
   const parsed = Papa.parse<string[]>(text, { delimiter, newline: "\n", header: false, skipEmptyLines: false });
   const records = parsed.data;
+  // The formula guard of our CSV writer ("'-x" for "-x") is undone: what the project writes, it reads back.
+  for (const record of records) for (let i = 0; i < record.length; i++) if (record[i].charCodeAt(0) === 0x27) record[i] = unescapeCsvFormula(record[i]);
   let headerIndex = 0;
   while (headerIndex < records.length && isBlank(records[headerIndex])) headerIndex++;
   const header = records[headerIndex].map((cell) => cell.trim());
@@ -327,7 +330,7 @@ function splitWithoutQuotes(text: string, delimiter: string): { header: string[]
     if (blank) {
       boundCount = rowStart;
     } else if (header === null) {
-      header = text.slice(lineStart, lineEnd).split(delimiter).map((cell) => cell.trim());
+      header = text.slice(lineStart, lineEnd).split(delimiter).map((cell) => unescapeCsvFormula(cell.trim()));
       headerIndex = recordIndex;
       boundCount = rowStart;
     } else {
@@ -366,15 +369,21 @@ function splitWithoutQuotes(text: string, delimiter: string): { header: string[]
         count = offsets[r + 1] - first - 1;
         return count;
       },
-      cell: (i) => (i < 0 || i >= count ? "" : text.slice(finalBounds[first + i] + 1, finalBounds[first + i + 1])),
+      cell: (i) => (i < 0 || i >= count ? "" : cutCell(text, finalBounds[first + i] + 1, finalBounds[first + i + 1])),
       decimal: (i) => (i < 0 || i >= count ? NaN : simpleDecimalIn(text, finalBounds[first + i] + 1, finalBounds[first + i + 1])),
       cells(r) {
         const cells: string[] = [];
-        for (let k = offsets[r]; k < offsets[r + 1] - 1; k++) cells.push(text.slice(finalBounds[k] + 1, finalBounds[k + 1]));
+        for (let k = offsets[r]; k < offsets[r + 1] - 1; k++) cells.push(cutCell(text, finalBounds[k] + 1, finalBounds[k + 1]));
         return cells;
       },
     },
   };
+}
+
+/** A cell of the direct split, with the formula guard of our CSV writer undone (see unescapeCsvFormula). */
+function cutCell(text: string, start: number, end: number): string {
+  const cell = text.slice(start, end);
+  return text.charCodeAt(start) === 0x27 ? unescapeCsvFormula(cell) : cell;
 }
 
 /** Rows read to judge whether letters were lost: a whole file is saved in one code page, so a sample tells. */
