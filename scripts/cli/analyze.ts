@@ -296,7 +296,15 @@ async function analyze(
       reports.push(report);
       failOnFileError(path, report, language);
     }
-    if (pointCount === 0) throw new UserError({ vi: `${pointPaths.join(", ")}: không đọc được điểm nào (xem báo cáo ở trên)`, en: `${pointPaths.join(", ")}: no point could be read (see the report above)` });
+    if (pointCount === 0) {
+      // Every file was read and none had a row (failOnFileError has stopped on files whose rows were all rejected).
+      const tabular = reports.slice(-pointPaths.length).every((report) => report.detected?.delimiter !== undefined);
+      throw new UserError(
+        tabular
+          ? { vi: `${pointPaths.join(", ")}: tệp có dòng tiêu đề nhưng không có dòng dữ liệu nào`, en: `${pointPaths.join(", ")}: the file has a header but no data rows` }
+          : { vi: `${pointPaths.join(", ")}: tệp không có điểm nào (không có dòng dữ liệu hay đối tượng nào)`, en: `${pointPaths.join(", ")}: the file holds no points (no data rows or features)` },
+      );
+    }
   } catch (error) {
     // The coverage and admin files are checked first, as when the files were read one after the other.
     if (analyzer === null) {

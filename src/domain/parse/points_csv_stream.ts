@@ -9,6 +9,8 @@ import { emptyReport } from "../issues.ts";
 import type { Point } from "../types.ts";
 import { createHashIndex, createHashedKeySet } from "./hashed_key_set.ts";
 import { parsePointsCsv, type PointsCsvOptions } from "./parse_points_csv.ts";
+import { detectUtf16 } from "./decode_text.ts";
+import { textDecoderClass, textEncoderClass, type TextDecoderLike, type TextEncoderLike } from "./text_decoder.ts";
 
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
@@ -66,6 +68,36 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
   let recordsInBoundary = 0;
   let recordsSeen = 0;
   let batches = 0;
+
+  // A UTF-16 file is turned into UTF-8 as it comes (the record boundaries below are found in bytes); decided on the
+  // first bytes: `sniff` holds them until there are enough.
+  let utf16: { name: "utf-16le" | "utf-16be"; decoder: TextDecoderLike; encoder: TextEncoderLike } | null = null;
+  let sniff: Uint8Array | null = new Uint8Array(0);
+  const SNIFF_BYTES = 512;
+
+  function transcode(chunk: Uint8Array, final: boolean): Uint8Array {
+    if (sniff !== null) {
+      sniff = concatBytes(sniff, chunk);
+      if (sniff.length < 4 && !final) return new Uint8Array(0);
+      // A byte-order mark decides at once; so does the absence of NUL bytes (never in UTF-8 or windows-1258 text);
+      // otherwise the NUL pattern is judged on the first SNIFF_BYTES.
+      const bom = (sniff[0] === 0xff && sniff[1] === 0xfe) || (sniff[0] === 0xfe && sniff[1] === 0xff);
+      const nul = sniff[0] === 0 || sniff[1] === 0 || sniff[2] === 0 || sniff[3] === 0;
+      if (!bom && nul && sniff.length < SNIFF_BYTES && !final) return new Uint8Array(0);
+      const name = bom || nul ? detectUtf16(sniff) : null;
+      const bytes = sniff;
+      sniff = null;
+      if (name !== null) {
+        const Decoder = textDecoderClass();
+        const Encoder = textEncoderClass();
+        utf16 = { name, decoder: new Decoder(name), encoder: new Encoder() };
+      }
+      chunk = bytes;
+    }
+    if (utf16 === null) return chunk;
+    const text = utf16.decoder.decode(chunk, { stream: !final }) + (final ? utf16.decoder.decode() : "");
+    return utf16.encoder.encode(text);
+  }
 
   // Bytes waiting for a batch are gathered in `storage`, which grows by doubling and is reused: appending a chunk
   // copies that chunk only, not everything before it.
@@ -237,7 +269,7 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
         );
       }
     }
-    if (batches === 0) total.detected = result.report.detected;
+    if (batches === 0) total.detected = result.report.detected && utf16 !== null ? { ...result.report.detected, encoding: utf16.name } : result.report.detected;
     batches++;
     total.read += result.report.read;
     total.accepted += result.report.accepted;
@@ -264,7 +296,9 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
 
   return {
     push(chunk) {
-      append(chunk);
+      const bytes = transcode(chunk, false);
+      if (bytes.length === 0) return [];
+      append(bytes);
       scan();
       const results: ImportResult<Point>[] = [];
       if (boundary >= batchBytes) {
@@ -274,6 +308,8 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
       return results;
     },
     end() {
+      const last = transcode(new Uint8Array(0), true);
+      if (last.length > 0) append(last);
       scan(true);
       const results: ImportResult<Point>[] = [];
       const batch = takeBatch();
