@@ -23,7 +23,7 @@ function zipWithRepeatedEntry(entries: Record<string, Uint8Array>, name: string,
   // Placeholder names of the same length, renamed to `name` once zipped.
   const placeholder = (k: number) => `${name.slice(0, name.length - 4)}${String(k).padStart(4, "0")}`;
   for (let k = 1; k < copies; k++) all[placeholder(k)] = entries[name];
-  let zip = zipSync(all, { level: 9 });
+  let zip: Uint8Array = zipSync(all, { level: 9 });
   for (let k = 1; k < copies; k++) zip = renameEntries(zip, placeholder(k), name);
   return zip;
 }
