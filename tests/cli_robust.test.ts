@@ -233,6 +233,7 @@ describe("terminal output", () => {
     const text = (await readFile(COVERAGE, "utf8")).replace('"carrier":"VNPT"', '"carrier":"VN\\u001b]0;pwned\\u0007PT\\u009b"');
     await writeFile(coverage, text);
     expect(await runCli(["analyze", "--points", points, "--coverage", coverage])).toBe(0);
+    // eslint-disable-next-line no-control-regex
     expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(stdout).toContain("VN\\x1B]0;pwned\\x07PT\\x9B");
     expect(escapeControls("a\u001b[31mb\r\nc\td")).toBe("a\\x1B[31mb\\r\nc\\td");
