@@ -71,7 +71,9 @@ describe("parser work is linear in the input", () => {
     for (const n of [1_000, 8_000]) {
       const text = build(n);
       const steps = work((counter) => expect(readKml(text, counter).ok).toBe(true));
-      // Quadratic matching would take about n × 4n steps (32 million for n = 1000); linear stays near the length.
+      // Every tag is one step of the scan at least; quadratic matching would take about n × 4n steps (32 million for
+      // n = 1000, 2 billion for n = 8000); linear stays within twice the length.
+      expect(steps).toBeGreaterThanOrEqual(6 * n);
       expect(steps).toBeLessThan(2 * text.length);
     }
   });
@@ -83,6 +85,8 @@ describe("parser work is linear in the input", () => {
       const steps = work((counter) => scanXml(xml, { open: (_name, found) => (attributes = found) }, counter));
       expect(attributes?.get("c")).toBe("1");
       expect(attributes?.get("e")).toBe("2");
+      // The attribute text is examined once (a backtracking regular expression examined it about n² / 2 times).
+      expect(steps).toBeGreaterThanOrEqual(xml.length - 10);
       expect(steps).toBeLessThan(3 * xml.length);
     }
   });
@@ -102,6 +106,7 @@ describe("parser work is linear in the input", () => {
       expect(geometry.coordinates[0][0][0]).toBeCloseTo(104 + (n - 1) / 1000);
       expect(geometry.coordinates[n][0][0]).toBeCloseTo(104.05);
     });
+    expect(steps).toBeGreaterThanOrEqual(5 * n);
     expect(steps).toBeLessThan(2 * text.length);
   });
 });
