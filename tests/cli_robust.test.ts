@@ -157,6 +157,9 @@ describe("every output is written atomically", () => {
     expect(await runCli(["analyze", "--points", points, "--coverage", COVERAGE, "--out", join(dir, "out.csv")])).toBe(2);
     expectOneLine();
     expect(stderr).toContain("là thư mục");
+    stderr = "";
+    expect(await runCli(["analyze", "--points", points, "--coverage", COVERAGE, "--out", join(dir, "sub"), "--lang", "en"])).toBe(2);
+    expect(stderr).toBe(`error: --out ${join(dir, "sub")}: is a directory; give a file name\n`);
   });
 });
 

@@ -121,7 +121,6 @@ export async function runAnalyze(argv: string[], early?: CoverageReading): Promi
   const status = (options.status ?? "uncovered") as PointStatus | "all";
   if (!STATUSES.includes(status)) throw new UserError({ vi: `--status phải là một trong ${STATUSES.join(", ")}, không phải "${options.status}"`, en: `--status must be one of ${STATUSES.join(", ")}, not "${options.status}"` });
   const delimiter = parseDelimiter(options.delimiter);
-  const outFormat = options.out ? outputFormat(options.out) : null;
   const separator = csvSeparatorOption(options["csv-separator"]);
   if (options.nearest && !options.out) throw new UserError({ vi: "--nearest thêm cột vào các điểm được ghi ra: hãy cho thêm --out FILE", en: "--nearest adds columns to the written points: give --out FILE too" });
   await checkOutputs(
@@ -136,6 +135,8 @@ export async function runAnalyze(argv: string[], early?: CoverageReading): Promi
       { option: "--admin", paths: options.admin },
     ],
   );
+  // After checkOutputs: a directory given to --out is called a directory, not an unknown format.
+  const outFormat = options.out ? outputFormat(options.out) : null;
   return analyze(options, { language, minTechnology, status, delimiter, outFormat, separator }, early);
 }
 

@@ -100,7 +100,6 @@ export async function runCompare(argv: string[]): Promise<number> {
   if (!options.before?.length) throw new UserError({ vi: "cần --before FILE (vùng phủ bản trước, GeoJSON hoặc KML); xem compare --help", en: "--before FILE is required (the earlier coverage, GeoJSON or KML); see compare --help" });
   if (!options.after?.length) throw new UserError({ vi: "cần --after FILE (vùng phủ bản sau, GeoJSON hoặc KML); xem compare --help", en: "--after FILE is required (the later coverage, GeoJSON or KML); see compare --help" });
   const filter: PointFilter = { minTechnology: technologyOption("--min-tech", options["min-tech"]), carriers: options.carrier };
-  const format = options.out ? outputFormat(options.out) : null;
   const separator = csvSeparatorOption(options["csv-separator"]);
   await checkOutputs(
     [
@@ -114,6 +113,8 @@ export async function runCompare(argv: string[]): Promise<number> {
       { option: "--admin", paths: options.admin },
     ],
   );
+  // After checkOutputs: a directory given to --out is called a directory, not an unknown format.
+  const format = options.out ? outputFormat(options.out) : null;
 
   const reports: ImportReport[] = [];
   const points: Point[] = [];

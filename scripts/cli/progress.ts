@@ -166,7 +166,6 @@ async function run(argv: string[]): Promise<number> {
   const asOf = options["as-of"] !== undefined ? dateOption("--as-of", options["as-of"]) : undefined;
   const published = options.published !== undefined ? dateOption("--published", options.published) : undefined;
   const technology = technologyOption("--technology", options.technology);
-  const tableFormat = options.out ? outputFormat(options.out) : null;
   const separator = csvSeparatorOption(options["csv-separator"]);
   await checkOutputs(
     [
@@ -185,6 +184,8 @@ async function run(argv: string[]): Promise<number> {
     ],
     [{ output: "--events-out", input: "--events" }],
   );
+  // After checkOutputs: a directory given to --out is called a directory, not an unknown format.
+  const tableFormat = options.out ? outputFormat(options.out) : null;
 
   const reports: ImportReport[] = [];
   const points: Point[] = [];
