@@ -161,13 +161,21 @@ describe("cli progress", () => {
   });
 
   it("exits 2 on a missing file, a missing --registry and a bad date", async () => {
-    expect(await runProgress(["--registry", fixture("nothing-here.csv")])).toBe(2);
+    expect(await runProgress(["--registry", fixture("nothing-here.csv"), "--lang", "en"])).toBe(2);
     expect(stderr).toContain("nothing-here.csv: file not found");
-    expect(await runProgress(["--updates", fixture("updates-vnpt.csv")])).toBe(2);
+    expect(await runProgress(["--updates", fixture("updates-vnpt.csv"), "--lang", "en"])).toBe(2);
     expect(stderr).toContain("--registry FILE is required");
-    expect(await runProgress(["--registry", fixture("registry.csv"), "--as-of", "31/03/2026"])).toBe(2);
+    expect(await runProgress(["--registry", fixture("registry.csv"), "--as-of", "31/03/2026", "--lang", "en"])).toBe(2);
     expect(stderr).toContain("--as-of must be a date YYYY-MM-DD");
     expect(await runProgress(["--registry", fixture("registry.csv"), "--bogus"])).toBe(2);
+  });
+
+  it("says its errors in Vietnamese unless --lang en", async () => {
+    expect(await runProgress(["--registry", fixture("nothing-here.csv")])).toBe(2);
+    expect(stderr).toBe(`lỗi: ${fixture("nothing-here.csv")}: không tìm thấy tệp\n`);
+    stderr = "";
+    expect(await runProgress(["--registry", fixture("registry.csv"), "--as-of", "31/03/2026"])).toBe(2);
+    expect(stderr).toBe('lỗi: --as-of phải là ngày dạng YYYY-MM-DD, không phải "31/03/2026"\n');
   });
 
   it("documents every option in --help", async () => {

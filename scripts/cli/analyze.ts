@@ -16,6 +16,7 @@ import {
   mergeCoverageSummaries,
   parseAdminGeojson,
   parsePointsGeojson,
+  pointsCsvExtraColumnNames,
   selectPoints,
   summarizeCoverage,
   type AdminArea,
@@ -35,10 +36,11 @@ import {
 } from "../../src/domain/index.ts";
 import { ANALYZE_OPTIONS, coverageOptions, type AnalyzeOptions } from "./analyze_start.ts";
 import { readCoverageFiles, type CoverageReading } from "./coverage_files.ts";
-import { UserError, csvSeparatorOption, displayName, openStreamingFile, readChunks, readHead, readInput, writeOutput } from "./io.ts";
+import { UserError, checkOutputs, csvSeparatorOption, displayName, openAtomicFile, readChunks, readHead, readInput, writeOutput } from "./io.ts";
 import { commandLineError, languageOption, looksLikeJson, outputFormat, type PointsOutputFormat, technologyOption } from "./options.ts";
 import { failOnFileError, printImportReports, printSummary, printTimings } from "./print.ts";
 import { readPointsWorkbook } from "./xlsx_input.ts";
+import { out } from "./terminal.ts";
 
 export const ANALYZE_HELP = `analyze — which schools and villages have no signal, from which carrier
 
@@ -109,7 +111,7 @@ export async function runAnalyze(argv: string[], early?: CoverageReading): Promi
   }
   const options = parsed.values;
   if (options.help) {
-    process.stdout.write(ANALYZE_HELP + "\n");
+    out(ANALYZE_HELP + "\n");
     return 0;
   }
   const language = languageOption(options.lang);
@@ -119,9 +121,22 @@ export async function runAnalyze(argv: string[], early?: CoverageReading): Promi
   const status = (options.status ?? "uncovered") as PointStatus | "all";
   if (!STATUSES.includes(status)) throw new UserError({ vi: `--status phải là một trong ${STATUSES.join(", ")}, không phải "${options.status}"`, en: `--status must be one of ${STATUSES.join(", ")}, not "${options.status}"` });
   const delimiter = parseDelimiter(options.delimiter);
-  const outFormat = options.out ? outputFormat(options.out) : null;
   const separator = csvSeparatorOption(options["csv-separator"]);
   if (options.nearest && !options.out) throw new UserError({ vi: "--nearest thêm cột vào các điểm được ghi ra: hãy cho thêm --out FILE", en: "--nearest adds columns to the written points: give --out FILE too" });
+  await checkOutputs(
+    [
+      { option: "--out", path: options.out },
+      { option: "--summary", path: options.summary },
+      { option: "--report", path: options.report },
+    ],
+    [
+      { option: "--points", paths: options.points },
+      { option: "--coverage", paths: options.coverage },
+      { option: "--admin", paths: options.admin },
+    ],
+  );
+  // After checkOutputs: a directory given to --out is called a directory, not an unknown format.
+  const outFormat = options.out ? outputFormat(options.out) : null;
   return analyze(options, { language, minTechnology, status, delimiter, outFormat, separator }, early);
 }
 
@@ -282,7 +297,15 @@ async function analyze(
       reports.push(report);
       failOnFileError(path, report, language);
     }
-    if (pointCount === 0) throw new UserError({ vi: `${pointPaths.join(", ")}: không đọc được điểm nào (xem báo cáo ở trên)`, en: `${pointPaths.join(", ")}: no point could be read (see the report above)` });
+    if (pointCount === 0) {
+      // Every file was read and none had a row (failOnFileError has stopped on files whose rows were all rejected).
+      const tabular = reports.slice(-pointPaths.length).every((report) => report.detected?.delimiter !== undefined);
+      throw new UserError(
+        tabular
+          ? { vi: `${pointPaths.join(", ")}: tệp có dòng tiêu đề nhưng không có dòng dữ liệu nào`, en: `${pointPaths.join(", ")}: the file has a header but no data rows` }
+          : { vi: `${pointPaths.join(", ")}: tệp không có điểm nào (không có dòng dữ liệu hay đối tượng nào)`, en: `${pointPaths.join(", ")}: the file holds no points (no data rows or features)` },
+      );
+    }
   } catch (error) {
     // The coverage and admin files are checked first, as when the files were read one after the other.
     if (analyzer === null) {
@@ -299,7 +322,7 @@ async function analyze(
   if (!options.quiet) printImportReports(reports, language);
   printSummary(summary, { language, filter, quiet: options.quiet === true });
   if (options.out) {
-    process.stdout.write(`${language === "vi" ? "Đã ghi" : "Wrote"} ${selectedCount} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
+    out(`${language === "vi" ? "Đã ghi" : "Wrote"} ${selectedCount} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
   }
   if (options.timings) printTimings(timings, performance.now() - started, language);
   if (options.summary) await writeOutput(options.summary, JSON.stringify({ filter: { ...filter, status }, ...summary }, null, 2) + "\n");
@@ -308,8 +331,8 @@ async function analyze(
 }
 
 /**
- * The output columns, fixed before streaming: the export columns of the first readable point of each file
- * (its extra columns), plus the computed ones.
+ * The output columns, fixed before streaming: the point columns, the extra columns of each file (for a CSV, from
+ * its header: every column that is not one of the point's own), plus the computed ones.
  */
 async function probeColumns(
   paths: readonly string[],
@@ -318,31 +341,41 @@ async function probeColumns(
 ): Promise<string[]> {
   const rows: ExportRow[] = [];
   const computed = Object.fromEntries([...COMPUTED_COLUMNS, ...(withNearest ? NEAREST_COLUMNS : [])].map((column) => [column, ""]));
+  const blank = (extra: Record<string, string>): ExportRow => ({ point: { id: "", name: "", kind: "other", lon: 0, lat: 0, source: { file: "", row: 0 }, extra }, computed });
   for (const path of paths) {
     const head = await readHead(path, 256 * 1024);
     if (isSpreadsheetFile(path, head)) {
-      const first = (await readPointsWorkbook(path, { file: displayName(path), ...csvOptions }, true)).items[0];
-      if (first) rows.push({ point: first, computed });
+      for (const point of (await readPointsWorkbook(path, { file: displayName(path), ...csvOptions }, true)).items) rows.push({ point, computed });
       continue;
     }
     if (looksLikeJson(path, head)) {
-      const first = parsePointsGeojson(await readInput(path), { file: displayName(path) }).items[0];
-      if (first) rows.push({ point: first, computed });
+      for (const point of parsePointsGeojson(await readInput(path), { file: displayName(path) }).items) rows.push({ point, computed });
       continue;
     }
-    const stream = createPointsCsvStream({ file: displayName(path), ...csvOptions, batchBytes: 1 });
-    const batches = [...stream.push(head), ...stream.end()];
-    const first = batches.flatMap((batch) => batch.items)[0];
-    if (first) rows.push({ point: first, computed });
+    const columns = await pointsCsvExtraColumns(path, csvOptions);
+    rows.push(blank(Object.fromEntries(columns.map((column) => [column, ""]))));
   }
-  if (rows.length === 0) rows.push({ point: { id: "", name: "", kind: "other", lon: 0, lat: 0, source: { file: "", row: 0 }, extra: {} }, computed });
+  if (rows.length === 0) rows.push(blank({}));
   return exportColumns(rows);
 }
 
-/** The output file, written under a temporary name and renamed on success, so a failed run leaves no partial file. */
+/** The extra columns of a point CSV, from its header (read from the first chunks until the header is complete). */
+async function pointsCsvExtraColumns(path: string, csvOptions: { delimiter?: "," | ";" | "\t"; lonColumn?: string; latColumn?: string }): Promise<string[]> {
+  const stream = createPointsCsvStream({ file: displayName(path), ...csvOptions, batchBytes: 1 });
+  for await (const chunk of readChunks(path)) {
+    stream.push(chunk);
+    const header = stream.header();
+    if (header !== null) return pointsCsvExtraColumnNames(header, csvOptions);
+  }
+  stream.end();
+  const header = stream.header();
+  return header === null ? [] : pointsCsvExtraColumnNames(header, csvOptions);
+}
+
+/** The output file, written under a temporary name and renamed on success (openAtomicFile), so a failed run leaves no partial file. */
 async function openOutput(path: string, format: PointsOutputFormat, columns: string[], language: Language, separator: CsvSeparator) {
   const writer = createPointsWriter(format, columns, { name: language === "vi" ? "Điểm chưa có sóng" : "Uncovered points", separator });
-  const file = await openStreamingFile(path);
+  const file = await openAtomicFile(path);
   await file.write(writer.head());
   return {
     writer,

@@ -25,9 +25,10 @@ import {
   type Point,
   type PointFilter,
 } from "../../src/domain/index.ts";
-import { UserError, csvSeparatorOption, displayName, readHead, readInput, writeOutput } from "./io.ts";
+import { UserError, checkOutputs, csvSeparatorOption, displayName, readHead, readInput, writeOutput } from "./io.ts";
 import { commandLineError, languageOption, looksLikeJson, outputFormat, technologyOption } from "./options.ts";
 import { failOnFileError, printImportReports } from "./print.ts";
+import { out } from "./terminal.ts";
 
 export const COMPARE_HELP = `compare — what a new coverage release changed for the schools and villages
 
@@ -91,7 +92,7 @@ export async function runCompare(argv: string[]): Promise<number> {
   }
   const options = parsed.values;
   if (options.help) {
-    process.stdout.write(COMPARE_HELP + "\n");
+    out(COMPARE_HELP + "\n");
     return 0;
   }
   const language = languageOption(options.lang);
@@ -99,8 +100,21 @@ export async function runCompare(argv: string[]): Promise<number> {
   if (!options.before?.length) throw new UserError({ vi: "cần --before FILE (vùng phủ bản trước, GeoJSON hoặc KML); xem compare --help", en: "--before FILE is required (the earlier coverage, GeoJSON or KML); see compare --help" });
   if (!options.after?.length) throw new UserError({ vi: "cần --after FILE (vùng phủ bản sau, GeoJSON hoặc KML); xem compare --help", en: "--after FILE is required (the later coverage, GeoJSON or KML); see compare --help" });
   const filter: PointFilter = { minTechnology: technologyOption("--min-tech", options["min-tech"]), carriers: options.carrier };
-  const format = options.out ? outputFormat(options.out) : null;
   const separator = csvSeparatorOption(options["csv-separator"]);
+  await checkOutputs(
+    [
+      { option: "--out", path: options.out },
+      { option: "--summary", path: options.summary },
+    ],
+    [
+      { option: "--points", paths: options.points },
+      { option: "--before", paths: options.before },
+      { option: "--after", paths: options.after },
+      { option: "--admin", paths: options.admin },
+    ],
+  );
+  // After checkOutputs: a directory given to --out is called a directory, not an unknown format.
+  const format = options.out ? outputFormat(options.out) : null;
 
   const reports: ImportReport[] = [];
   const points: Point[] = [];
@@ -155,7 +169,7 @@ export async function runCompare(argv: string[]): Promise<number> {
     const name = language === "vi" ? "Điểm thay đổi vùng phủ" : "Points whose coverage changed";
     const content = format === "csv" ? pointsToCsv(rows, { separator }) : format === "geojson" ? JSON.stringify(pointsToGeojson(rows)) : pointsToKml(rows, { name });
     await writeOutput(options.out, content);
-    process.stdout.write(`${language === "vi" ? "Đã ghi" : "Wrote"} ${rows.length} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
+    out(`${language === "vi" ? "Đã ghi" : "Wrote"} ${rows.length} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
   }
   if (options.summary) {
     const { changes, ...totals } = comparison;
@@ -174,21 +188,21 @@ function printComparison(comparison: CoverageComparison, filter: PointFilter, la
     filter.minTechnology ? (vi ? `từ ${filter.minTechnology} trở lên` : `${filter.minTechnology} or better`) : vi ? "mọi công nghệ" : "any technology",
     filter.carriers?.length ? filter.carriers.join(", ") : vi ? "mọi nhà mạng" : "any carrier",
   ].join(", ");
-  const out = (line: string) => process.stdout.write(line + "\n");
-  out(
+  const line = (text: string) => out(text + "\n");
+  line(
     vi
       ? `\nĐiểm: ${n(comparison.points)}; chưa có sóng (${scope}): ${n(comparison.uncoveredBefore)} → ${n(comparison.uncoveredAfter)}; hết lõm: ${n(comparison.gapsClosed)}; lõm mới: ${n(comparison.gapsOpened)}; điểm thay đổi nhà mạng: ${n(comparison.changes.length)}`
       : `\nPoints: ${n(comparison.points)}; uncovered (${scope}): ${n(comparison.uncoveredBefore)} → ${n(comparison.uncoveredAfter)}; gaps closed: ${n(comparison.gapsClosed)}; gaps opened: ${n(comparison.gapsOpened)}; points whose carriers changed: ${n(comparison.changes.length)}`,
   );
   if (quiet) return;
-  out(`\n${vi ? "Theo nhà mạng (điểm được phủ: trước → sau; thêm / mất)" : "By carrier (points covered: before → after; gained / lost)"}`);
+  line(`\n${vi ? "Theo nhà mạng (điểm được phủ: trước → sau; thêm / mất)" : "By carrier (points covered: before → after; gained / lost)"}`);
   for (const entry of comparison.byCarrier) {
-    out(`  ${entry.carrier.padEnd(14)} ${n(entry.coveredBefore).padStart(9)} → ${n(entry.coveredAfter).padEnd(9)} ${signed(entry.gained, "+").padStart(8)} / ${signed(entry.lost, "−")}`);
+    line(`  ${entry.carrier.padEnd(14)} ${n(entry.coveredBefore).padStart(9)} → ${n(entry.coveredAfter).padEnd(9)} ${signed(entry.gained, "+").padStart(8)} / ${signed(entry.lost, "−")}`);
   }
   if (comparison.byProvince.length > 0) {
-    out(`\n${vi ? "Theo tỉnh (chưa có sóng: trước → sau; hết lõm / lõm mới)" : "By province (uncovered: before → after; closed / opened)"}`);
+    line(`\n${vi ? "Theo tỉnh (chưa có sóng: trước → sau; hết lõm / lõm mới)" : "By province (uncovered: before → after; closed / opened)"}`);
     for (const area of comparison.byProvince) {
-      out(`  ${area.name.padEnd(24)} ${n(area.uncoveredBefore).padStart(7)} → ${n(area.uncoveredAfter).padEnd(7)} ${n(area.gapsClosed).padStart(6)} / ${n(area.gapsOpened)}`);
+      line(`  ${area.name.padEnd(24)} ${n(area.uncoveredBefore).padStart(7)} → ${n(area.uncoveredAfter).padEnd(7)} ${n(area.gapsClosed).padStart(6)} / ${n(area.gapsOpened)}`);
     }
   }
 }

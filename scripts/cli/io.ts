@@ -1,7 +1,8 @@
 /** File I/O for the CLI: the only place (with the other cli/ files) that touches the file system. */
-import { createReadStream, createWriteStream } from "node:fs";
-import { open, readFile, rename, rm, writeFile, mkdir } from "node:fs/promises";
-import { dirname, basename } from "node:path";
+import { randomBytes } from "node:crypto";
+import { createReadStream, rmSync } from "node:fs";
+import { open, readFile, realpath, rename, rm, mkdir, stat } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 
 /** A message in both languages (the CLI prints the one of --lang, Vietnamese by default). */
 export interface CliMessage {
@@ -30,8 +31,39 @@ export function csvSeparatorOption(value: string | undefined): "comma" | "semico
   throw new UserError({ vi: `--csv-separator phải là comma hoặc semicolon, không phải "${value}"`, en: `--csv-separator must be comma or semicolon, not "${value}"` });
 }
 
-function cannotWrite(path: string, detail: string): CliMessage {
-  return { vi: `${path}: không ghi được (${detail})`, en: `${path}: cannot write (${detail})` };
+/** Why a read or a write failed, in both languages, from Node's error code. */
+export function fileErrorReason(error: unknown): CliMessage {
+  const code = (error as NodeJS.ErrnoException).code;
+  const detail = error instanceof Error ? error.message : String(error);
+  switch (code) {
+    case "ENOENT":
+      return { vi: "không tìm thấy tệp hoặc thư mục", en: "no such file or folder" };
+    case "EISDIR":
+      return { vi: "là thư mục, không phải tệp", en: "is a directory, not a file" };
+    case "ENOTDIR":
+      return { vi: "một phần của đường dẫn không phải thư mục", en: "a part of the path is not a folder" };
+    case "EACCES":
+    case "EPERM":
+      return { vi: "không có quyền", en: "permission denied" };
+    case "ENOSPC":
+      return { vi: "ổ đĩa đã đầy", en: "no space left on the disk" };
+    case "EDQUOT":
+      return { vi: "đã hết hạn mức dung lượng", en: "disk quota exceeded" };
+    case "EROFS":
+      return { vi: "ổ đĩa chỉ đọc", en: "read-only file system" };
+    case "EMFILE":
+    case "ENFILE":
+      return { vi: "mở quá nhiều tệp", en: "too many open files" };
+    case "EIO":
+      return { vi: "lỗi vào/ra của ổ đĩa", en: "input/output error" };
+    default:
+      return { vi: detail, en: detail };
+  }
+}
+
+function cannotWrite(path: string, error: unknown): CliMessage {
+  const reason = fileErrorReason(error);
+  return { vi: `${path}: không ghi được (${reason.vi})`, en: `${path}: cannot write (${reason.en})` };
 }
 
 /** Reads a file as bytes, turning "not found" and friends into a UserError naming the file. */
@@ -40,28 +72,180 @@ export async function readInput(path: string): Promise<Uint8Array> {
     const buffer = await readFile(path);
     return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const detail = String((error as Error).message);
-    const reason: CliMessage =
-      code === "ENOENT"
-        ? { vi: "không tìm thấy tệp", en: "file not found" }
-        : code === "EISDIR"
-          ? { vi: "là thư mục, không phải tệp", en: "is a directory, not a file" }
-          : code === "EACCES"
-            ? { vi: "không có quyền đọc", en: "permission denied" }
-            : { vi: `không đọc được (${detail})`, en: detail };
-    throw new UserError({ vi: `${path}: ${reason.vi}`, en: `${path}: ${reason.en}` });
+    throw cannotRead(path, error);
   }
 }
 
-/** Writes a text file, creating its folder; errors name the file. */
-export async function writeOutput(path: string, content: string): Promise<void> {
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, content, "utf8");
-  } catch (error) {
-    throw new UserError(cannotWrite(path, (error as Error).message));
+function cannotRead(path: string, error: unknown): UserError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason: CliMessage =
+    code === "ENOENT"
+      ? { vi: "không tìm thấy tệp", en: "file not found" }
+      : code === "EACCES"
+        ? { vi: "không có quyền đọc", en: "permission denied" }
+        : code === "EISDIR"
+          ? fileErrorReason(error)
+          : { vi: `không đọc được (${fileErrorReason(error).vi})`, en: `cannot read (${fileErrorReason(error).en})` };
+  return new UserError({ vi: `${path}: ${reason.vi}`, en: `${path}: ${reason.en}` });
+}
+
+/**
+ * The file-system calls the output writer makes, replaceable in tests (setOutputFileSystem) to simulate a full disk.
+ * Each is the node:fs/promises call of the same name.
+ */
+export interface OutputFileSystem {
+  open(path: string, flags: string): Promise<OutputHandle>;
+  rename(from: string, to: string): Promise<void>;
+  rm(path: string): Promise<void>;
+  mkdir(path: string): Promise<void>;
+}
+
+/** An open output file. */
+export interface OutputHandle {
+  write(bytes: Uint8Array): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const nodeOutputFileSystem: OutputFileSystem = {
+  async open(path, flags) {
+    const handle = await open(path, flags);
+    return {
+      async write(bytes) {
+        let offset = 0;
+        while (offset < bytes.length) {
+          const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
+          offset += bytesWritten;
+        }
+      },
+      sync: () => handle.sync(),
+      close: () => handle.close(),
+    };
+  },
+  rename: (from, to) => rename(from, to),
+  rm: (path) => rm(path, { force: true }),
+  mkdir: async (path) => {
+    await mkdir(path, { recursive: true });
+  },
+};
+
+let outputFileSystem: OutputFileSystem = nodeOutputFileSystem;
+
+/**
+ * Replaces the file-system calls of the output writer (tests: a disk that fills up). Returns the undo.
+ * @param replacement - the calls to use, or a function of the real ones
+ * @returns a function that restores the previous calls
+ */
+export function setOutputFileSystem(replacement: (real: OutputFileSystem) => OutputFileSystem): () => void {
+  const previous = outputFileSystem;
+  outputFileSystem = replacement(nodeOutputFileSystem);
+  return () => {
+    outputFileSystem = previous;
+  };
+}
+
+/** Temporary files being written: removed on exit, Ctrl-C or SIGTERM (removeTemporaryFiles). */
+const temporaryFiles = new Set<string>();
+
+/** Removes every temporary output file still being written (synchronously: called from signal handlers). */
+export function removeTemporaryFiles(): void {
+  for (const path of temporaryFiles) {
+    try {
+      rmSync(path, { force: true });
+    } catch {
+      // Nothing more can be done while the process ends.
+    }
   }
+  temporaryFiles.clear();
+}
+
+/** The temporary files being written now (for tests). */
+export function pendingTemporaryFiles(): string[] {
+  return [...temporaryFiles];
+}
+
+/** Bytes gathered before one write call. */
+const WRITE_BUFFER_BYTES = 1 << 20;
+
+/** An output file being written: write() in pieces, then commit() (into place) or abandon() (nothing left behind). */
+export interface AtomicFile {
+  write(text: string): Promise<void>;
+  commit(): Promise<void>;
+  abandon(): Promise<void>;
+}
+
+/**
+ * Opens an output file the safe way: the content goes to a new temporary file in the same folder
+ * (`.NAME.<pid>-<random>.partial`), which is flushed to the disk (fsync) and renamed over `path` only when every
+ * byte is written. A failed write (a full disk, no permission) leaves the earlier file as it was and no temporary
+ * file, and becomes a UserError naming the file and the reason.
+ * @param path - the output file
+ * @returns the file to write
+ */
+export async function openAtomicFile(path: string): Promise<AtomicFile> {
+  const fs = outputFileSystem;
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(6).toString("hex")}.partial`);
+  let handle: OutputHandle;
+  try {
+    await fs.mkdir(dirname(path));
+    temporaryFiles.add(temporary);
+    handle = await fs.open(temporary, "wx");
+  } catch (error) {
+    temporaryFiles.delete(temporary);
+    throw new UserError(cannotWrite(path, error));
+  }
+  const encoder = new TextEncoder();
+  let buffered: string[] = [];
+  let bufferedLength = 0;
+  let closed = false;
+  const fail = async (error: unknown): Promise<never> => {
+    await discard();
+    throw error instanceof UserError ? error : new UserError(cannotWrite(path, error));
+  };
+  const discard = async (): Promise<void> => {
+    buffered = [];
+    if (!closed) {
+      closed = true;
+      await handle.close().catch(() => undefined);
+    }
+    await fs.rm(temporary).catch(() => undefined);
+    temporaryFiles.delete(temporary);
+  };
+  const flush = async (): Promise<void> => {
+    if (bufferedLength === 0) return;
+    const text = buffered.join("");
+    buffered = [];
+    bufferedLength = 0;
+    await handle.write(encoder.encode(text));
+  };
+  return {
+    async write(text) {
+      if (closed) throw new Error(`${path}: written after commit or abandon`);
+      buffered.push(text);
+      bufferedLength += text.length;
+      if (bufferedLength >= WRITE_BUFFER_BYTES) await flush().catch(fail);
+    },
+    async commit() {
+      try {
+        await flush();
+        await handle.sync();
+        closed = true;
+        await handle.close();
+        await fs.rename(temporary, path);
+        temporaryFiles.delete(temporary);
+      } catch (error) {
+        await fail(error);
+      }
+    },
+    abandon: discard,
+  };
+}
+
+/** Writes a whole text file atomically (openAtomicFile), creating its folder; errors name the file. */
+export async function writeOutput(path: string, content: string): Promise<void> {
+  const file = await openAtomicFile(path);
+  await file.write(content);
+  await file.commit();
 }
 
 /** The file name shown in reports: the base name, as the app shows it. */
@@ -75,14 +259,15 @@ export async function readHead(path: string, length = 64): Promise<Uint8Array> {
   try {
     handle = await open(path, "r");
   } catch (error) {
-    return readInput(path).then(() => {
-      throw error;
-    });
+    throw cannotRead(path, error);
   }
   try {
     const buffer = Buffer.alloc(length);
     const { bytesRead } = await handle.read(buffer, 0, length, 0);
     return new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead);
+  } catch (error) {
+    // A directory opens, then fails to read (EISDIR).
+    throw cannotRead(path, error);
   } finally {
     await handle.close();
   }
@@ -97,40 +282,61 @@ export async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
     }
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError({ vi: `${path}: không đọc được (${(error as Error).message})`, en: `${path}: cannot read (${(error as Error).message})` });
+    throw cannotRead(path, error);
   }
 }
 
-/** A file written in pieces under a temporary name, renamed into place by commit(), removed by abandon(). */
-export async function openStreamingFile(path: string): Promise<{ write(text: string): Promise<void>; commit(): Promise<void>; abandon(): Promise<void> }> {
-  const temporary = `${path}.partial`;
+/** The real path of a file, or of its folder joined with its name when the file does not exist yet. */
+async function realPathOf(path: string): Promise<string> {
   try {
-    await mkdir(dirname(path), { recursive: true });
-  } catch (error) {
-    throw new UserError(cannotWrite(path, (error as Error).message));
+    return await realpath(path);
+  } catch {
+    try {
+      return join(await realpath(dirname(resolve(path))), basename(path));
+    } catch {
+      return resolve(path);
+    }
   }
-  const stream = createWriteStream(temporary);
-  let failure: Error | null = null;
-  stream.on("error", (error) => {
-    failure = error;
-  });
-  const check = () => {
-    if (failure) throw new UserError(cannotWrite(path, failure.message));
-  };
-  return {
-    async write(text: string) {
-      check();
-      if (!stream.write(text)) await new Promise<void>((resolve) => stream.once("drain", resolve));
-      check();
-    },
-    async commit() {
-      await new Promise<void>((resolve) => stream.end(resolve));
-      check();
-      await rename(temporary, path);
-    },
-    async abandon() {
-      stream.destroy();
-      await rm(temporary, { force: true });
-    },
-  };
+}
+
+/**
+ * Checks the output files before any work: none may be a directory, name an input file (compared by real path, so
+ * `./a.csv`, a symbolic link or `../x/a.csv` are the same file) or be named by two options.
+ * @param outputs - each output option and its file
+ * @param inputs - each input option and its file
+ * @param allowed - pairs of options where the output may replace the input (`--events-out` over `--events`: the
+ *   log written holds every event read, and the atomic rename keeps the old one until it is complete)
+ */
+export async function checkOutputs(
+  outputs: readonly { option: string; path: string | undefined }[],
+  inputs: readonly { option: string; paths: readonly string[] | string | undefined }[],
+  allowed: readonly { output: string; input: string }[] = [],
+): Promise<void> {
+  const inputFiles: { option: string; path: string; real: string }[] = [];
+  for (const input of inputs) {
+    const paths = input.paths === undefined ? [] : typeof input.paths === "string" ? [input.paths] : input.paths;
+    for (const path of paths) inputFiles.push({ option: input.option, path, real: await realPathOf(path) });
+  }
+  const seen = new Map<string, string>();
+  for (const output of outputs) {
+    if (output.path === undefined) continue;
+    const path = output.path;
+    const info = await stat(path).catch(() => null);
+    if (info?.isDirectory()) {
+      throw new UserError({ vi: `${output.option} ${path}: là thư mục; hãy cho tên một tệp`, en: `${output.option} ${path}: is a directory; give a file name` });
+    }
+    const real = await realPathOf(path);
+    const input = inputFiles.find((file) => file.real === real && !allowed.some((pair) => pair.output === output.option && pair.input === file.option));
+    if (input) {
+      throw new UserError({
+        vi: `${output.option} ${path}: đây là tệp đầu vào (${input.option} ${input.path}); ghi vào đó sẽ xoá mất nó. Hãy chọn tên tệp khác`,
+        en: `${output.option} ${path}: this is an input file (${input.option} ${input.path}); writing it would destroy it. Choose another file name`,
+      });
+    }
+    const other = seen.get(real);
+    if (other !== undefined) {
+      throw new UserError({ vi: `${output.option} và ${other} cùng ghi vào ${path}; hãy chọn hai tệp khác nhau`, en: `${output.option} and ${other} both write ${path}; choose two different files` });
+    }
+    seen.set(real, output.option);
+  }
 }

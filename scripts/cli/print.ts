@@ -1,5 +1,6 @@
 /** Readable terminal output for the CLI commands, in Vietnamese or English. */
 import { UserError } from "./io.ts";
+import { out } from "./terminal.ts";
 import { formatIssue, type CoverageSummary, type ImportReport, type Language, type PointFilter } from "../../src/domain/index.ts";
 
 const MAX_ISSUES_PRINTED = 50;
@@ -20,14 +21,14 @@ function formatNumber(value: number, language: Language, digits = 0): string {
 export function printImportReports(reports: readonly ImportReport[], language: Language): void {
   const vi = language === "vi";
   for (const report of reports) {
-    process.stdout.write(
+    out(
       `${report.file}${report.sheet !== undefined ? ` [${vi ? "trang tính" : "sheet"} ${report.sheet}]` : ""}: ${vi ? "đọc" : "read"} ${report.read}, ${vi ? "nhận" : "accepted"} ${report.accepted}, ` +
         `${vi ? "loại" : "rejected"} ${report.rejected}, ${vi ? "cảnh báo" : "warnings"} ${report.warnings}\n`,
     );
-    for (const issue of report.issues.slice(0, MAX_ISSUES_PRINTED)) process.stdout.write(`  ${formatIssue(issue, language)}\n`);
+    for (const issue of report.issues.slice(0, MAX_ISSUES_PRINTED)) out(`  ${formatIssue(issue, language)}\n`);
     if (report.issues.length > MAX_ISSUES_PRINTED) {
       const more = report.issues.length - MAX_ISSUES_PRINTED;
-      process.stdout.write(vi ? `  … và ${more} vấn đề khác (xem --report)\n` : `  … and ${more} more issues (see --report)\n`);
+      out(vi ? `  … và ${more} vấn đề khác (xem --report)\n` : `  … and ${more} more issues (see --report)\n`);
     }
   }
 }
@@ -42,37 +43,37 @@ export function printSummary(summary: CoverageSummary, options: { language: Lang
     filter.minTechnology ? (vi ? `từ ${filter.minTechnology} trở lên` : `${filter.minTechnology} or better`) : vi ? "mọi công nghệ" : "any technology",
     filter.carriers?.length ? filter.carriers.join(", ") : vi ? "mọi nhà mạng" : "any carrier",
   ].join(", ");
-  process.stdout.write(
+  out(
     `\n${vi ? "Điểm" : "Points"}: ${n(summary.total)}; ${vi ? "chưa có sóng" : "uncovered"} (${scope}): ${n(summary.uncovered)} ` +
       `(${percent(summary.uncovered, summary.total)}); ${vi ? "chỉ một nhà mạng" : "one carrier only"}: ${n(summary.singleCarrier)}\n`,
   );
   if (options.quiet) return;
-  process.stdout.write(`\n${vi ? "Theo nhà mạng và công nghệ (số điểm được phủ sóng)" : "By carrier and technology (points covered)"}\n`);
+  out(`\n${vi ? "Theo nhà mạng và công nghệ (số điểm được phủ sóng)" : "By carrier and technology (points covered)"}\n`);
   for (const layer of summary.byLayer) {
-    process.stdout.write(
+    out(
       `  ${layer.carrier.padEnd(14)} ${layer.technology}  ${n(layer.covered).padStart(9)} / ${n(layer.total)}  ${percent(layer.covered, layer.total).padStart(7)}` +
         `${layer.asOf ? `  (${vi ? "số liệu ngày" : "as of"} ${layer.asOf})` : ""}\n`,
     );
   }
-  process.stdout.write(`\n${vi ? "Theo nhà mạng (điểm chưa có sóng của nhà mạng đó)" : "By carrier (points that carrier does not cover)"}\n`);
+  out(`\n${vi ? "Theo nhà mạng (điểm chưa có sóng của nhà mạng đó)" : "By carrier (points that carrier does not cover)"}\n`);
   for (const carrier of summary.byCarrier) {
-    process.stdout.write(`  ${carrier.carrier.padEnd(14)} ${n(carrier.uncovered).padStart(9)} / ${n(carrier.total)}\n`);
+    out(`  ${carrier.carrier.padEnd(14)} ${n(carrier.uncovered).padStart(9)} / ${n(carrier.total)}\n`);
   }
   if (summary.byKind.length > 0) {
-    process.stdout.write(`\n${vi ? "Theo loại điểm (chưa có sóng / tổng)" : "By kind (uncovered / total)"}\n`);
-    for (const kind of summary.byKind) process.stdout.write(`  ${(KIND_LABELS[kind.kind]?.[language] ?? kind.kind).padEnd(16)} ${n(kind.uncovered).padStart(9)} / ${n(kind.total)}\n`);
+    out(`\n${vi ? "Theo loại điểm (chưa có sóng / tổng)" : "By kind (uncovered / total)"}\n`);
+    for (const kind of summary.byKind) out(`  ${(KIND_LABELS[kind.kind]?.[language] ?? kind.kind).padEnd(16)} ${n(kind.uncovered).padStart(9)} / ${n(kind.total)}\n`);
   }
   if (summary.byProvince.length > 0) {
-    process.stdout.write(`\n${vi ? "Theo tỉnh (chưa có sóng / tổng, % được phủ)" : "By province (uncovered / total, % covered)"}\n`);
+    out(`\n${vi ? "Theo tỉnh (chưa có sóng / tổng, % được phủ)" : "By province (uncovered / total, % covered)"}\n`);
     for (const area of summary.byProvince) {
-      process.stdout.write(`  ${area.name.padEnd(24)} ${n(area.uncovered).padStart(7)} / ${n(area.total).padEnd(7)} ${percent(area.covered, area.total).padStart(7)}\n`);
+      out(`  ${area.name.padEnd(24)} ${n(area.uncovered).padStart(7)} / ${n(area.total).padEnd(7)} ${percent(area.covered, area.total).padStart(7)}\n`);
     }
   }
   const worst = [...summary.byCommune].filter((area) => area.uncovered > 0).sort((a, b) => b.uncovered - a.uncovered).slice(0, 15);
   if (worst.length > 0) {
-    process.stdout.write(`\n${vi ? "Xã có nhiều điểm chưa có sóng nhất" : "Communes with the most uncovered points"}\n`);
+    out(`\n${vi ? "Xã có nhiều điểm chưa có sóng nhất" : "Communes with the most uncovered points"}\n`);
     for (const area of worst) {
-      process.stdout.write(`  ${area.name.padEnd(24)} ${n(area.uncovered).padStart(7)} / ${n(area.total).padEnd(7)} ${percent(area.covered, area.total).padStart(7)}\n`);
+      out(`  ${area.name.padEnd(24)} ${n(area.uncovered).padStart(7)} / ${n(area.total).padEnd(7)} ${percent(area.covered, area.total).padStart(7)}\n`);
     }
   }
 }
@@ -80,11 +81,11 @@ export function printSummary(summary: CoverageSummary, options: { language: Lang
 /** Prints the time spent per stage (CPU-bound stages only; reading files is the rest) and the peak memory. */
 export function printTimings(timings: ReadonlyMap<string, number>, totalMilliseconds: number, language: Language): void {
   const vi = language === "vi";
-  process.stdout.write(`\n${vi ? "Thời gian theo bước" : "Time per stage"}\n`);
-  for (const [label, milliseconds] of timings) process.stdout.write(`  ${label.padEnd(36)} ${formatNumber(milliseconds / 1000, language, 2).padStart(8)} s\n`);
-  process.stdout.write(`  ${(vi ? "tổng (kể cả đọc và ghi tệp)" : "total (with file reading and writing)").padEnd(36)} ${formatNumber(totalMilliseconds / 1000, language, 2).padStart(8)} s\n`);
+  out(`\n${vi ? "Thời gian theo bước" : "Time per stage"}\n`);
+  for (const [label, milliseconds] of timings) out(`  ${label.padEnd(36)} ${formatNumber(milliseconds / 1000, language, 2).padStart(8)} s\n`);
+  out(`  ${(vi ? "tổng (kể cả đọc và ghi tệp)" : "total (with file reading and writing)").padEnd(36)} ${formatNumber(totalMilliseconds / 1000, language, 2).padStart(8)} s\n`);
   const peak = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`  ${(vi ? "bộ nhớ đỉnh" : "peak memory").padEnd(36)} ${formatNumber(peak, language, 0).padStart(8)} MB\n`);
+  out(`  ${(vi ? "bộ nhớ đỉnh" : "peak memory").padEnd(36)} ${formatNumber(peak, language, 0).padStart(8)} MB\n`);
 }
 
 /** A file-level error (no row, no feature) means the file as a whole is unusable: exit 2 naming it. */

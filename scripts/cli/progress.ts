@@ -18,6 +18,7 @@ import {
   listOverdue,
   parseCoverageGeojson,
   parseIsoDate,
+  vietnamDate,
   parsePointsCsv,
   parsePointsGeojson,
   parseRegistryCsv,
@@ -46,8 +47,10 @@ import {
   type UpdateConflict,
 } from "../../src/domain/index.ts";
 import { commandLineError, languageOption, looksLikeJson, outputFormat, technologyOption } from "./options.ts";
-import { UserError, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
+import { UserError, checkOutputs, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
+import { reportError } from "./errors.ts";
 import { printImportReports } from "./print.ts";
+import { err, out } from "./terminal.ts";
 
 export const PROGRESS_HELP = `progress — how far the carriers are in covering the listed dead zones
 
@@ -80,7 +83,8 @@ Inputs
   --published DATE     the day the list was published: changes dated before it are refused (YYYY-MM-DD)
 
 Dates
-  --today DATE         the day changes may not be later than, and overdue is counted from (default: today, UTC)
+  --today DATE         the day changes may not be later than, and overdue is counted from (default: today in
+                       Vietnam, UTC+7, as in the app)
   --as-of DATE         show the state on that day: only events dated on or before it are replayed,
                        and overdue / due soon are counted as of that day
 
@@ -116,11 +120,7 @@ export async function runProgress(argv: string[]): Promise<number> {
   try {
     return await run(argv);
   } catch (error) {
-    if (error instanceof UserError) {
-      process.stderr.write(`error: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    return reportError(error, argv);
   }
 }
 
@@ -157,17 +157,35 @@ async function run(argv: string[]): Promise<number> {
   }
   const options = parsed.values;
   if (options.help) {
-    process.stdout.write(PROGRESS_HELP + "\n");
+    out(PROGRESS_HELP + "\n");
     return 0;
   }
   const language = languageOption(options.lang);
   if (!options.registry) throw new UserError({ vi: "cần --registry FILE (danh sách điểm lõm sóng: CSV, Excel, GeoJSON hoặc KML); xem progress --help", en: "--registry FILE is required (the list of dead zones: CSV, Excel, GeoJSON or KML); see progress --help" });
-  const today = options.today !== undefined ? dateOption("--today", options.today) : new Date().toISOString().slice(0, 10);
+  const today = options.today !== undefined ? dateOption("--today", options.today) : vietnamDate(Date.now());
   const asOf = options["as-of"] !== undefined ? dateOption("--as-of", options["as-of"]) : undefined;
   const published = options.published !== undefined ? dateOption("--published", options.published) : undefined;
   const technology = technologyOption("--technology", options.technology);
-  const tableFormat = options.out ? outputFormat(options.out) : null;
   const separator = csvSeparatorOption(options["csv-separator"]);
+  await checkOutputs(
+    [
+      { option: "--out", path: options.out },
+      { option: "--summary", path: options.summary },
+      { option: "--report", path: options.report },
+      { option: "--events-out", path: options["events-out"] },
+    ],
+    [
+      { option: "--registry", paths: options.registry },
+      { option: "--points", paths: options.points },
+      { option: "--events", paths: options.events },
+      { option: "--updates", paths: options.updates },
+      { option: "--decisions", paths: options.decisions },
+      { option: "--coverage", paths: options.coverage },
+    ],
+    [{ output: "--events-out", input: "--events" }],
+  );
+  // After checkOutputs: a directory given to --out is called a directory, not an unknown format.
+  const tableFormat = options.out ? outputFormat(options.out) : null;
 
   const reports: ImportReport[] = [];
   const points: Point[] = [];
@@ -220,8 +238,8 @@ async function run(argv: string[]): Promise<number> {
 
   if (!options.quiet) printImportReports(reports, language);
   if (replayed.invalid.length > 0) {
-    process.stdout.write(language === "vi" ? `\nSự kiện không áp dụng được trong nhật ký: ${replayed.invalid.length}\n` : `\nEvents of the log that could not be applied: ${replayed.invalid.length}\n`);
-    for (const item of replayed.invalid.slice(0, 20)) process.stdout.write(`  ${item.event.pointId} ${item.event.date} ${item.event.status}: ${item.message[language]}\n`);
+    out(language === "vi" ? `\nSự kiện không áp dụng được trong nhật ký: ${replayed.invalid.length}\n` : `\nEvents of the log that could not be applied: ${replayed.invalid.length}\n`);
+    for (const item of replayed.invalid.slice(0, 20)) out(`  ${item.event.pointId} ${item.event.date} ${item.event.status}: ${item.message[language]}\n`);
   }
   printDashboard({ summary, overdue, timeline, conflicts, crossCheck, language, asOf, quiet: options.quiet === true });
 
@@ -233,7 +251,7 @@ async function run(argv: string[]): Promise<number> {
           ? JSON.stringify(pointsToGeojson(buildProgressExportRows(registry, replayed.states, { today: day, language })))
           : pointsToKml(buildProgressExportRows(registry, replayed.states, { today: day, language }), { name: language === "vi" ? "Điểm lõm sóng" : "Listed dead zones" });
     await writeOutput(options.out, content);
-    process.stdout.write(`${language === "vi" ? "Đã ghi" : "Wrote"} ${registry.length} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
+    out(`${language === "vi" ? "Đã ghi" : "Wrote"} ${registry.length} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
   }
   if (options.summary) {
     const document = {
@@ -303,56 +321,56 @@ function printDashboard(input: {
 }): void {
   const { summary, language } = input;
   const vi = language === "vi";
-  const out = (line = "") => process.stdout.write(line + "\n");
+  const line = (text = "") => out(text + "\n");
   const n = (value: number) => new Intl.NumberFormat(vi ? "vi-VN" : "en-US").format(value);
   const percent = (value: number) => `${new Intl.NumberFormat(vi ? "vi-VN" : "en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)}%`;
-  out();
-  out(vi ? `Tiến độ xoá điểm lõm sóng ${input.asOf ? `tính đến ngày ${input.asOf}` : `ngày ${summary.today}`}` : `Progress on the listed dead zones ${input.asOf ? `as of ${input.asOf}` : `on ${summary.today}`}`);
-  out(`  ${(vi ? "Trong danh sách" : "Listed").padEnd(25)} ${n(summary.listed).padStart(7)}`);
-  out(`  ${(vi ? "Đã có sóng" : "Covered").padEnd(25)} ${n(summary.covered).padStart(7)}  ${percent(summary.percent_covered).padStart(7)}   ${vi ? "(đã phát sóng + đã xác minh)" : "(on air + verified)"}`);
-  out(`  ${(vi ? "Đã xác minh" : "Verified").padEnd(25)} ${n(summary.verified).padStart(7)}  ${percent(summary.percent_verified).padStart(7)}`);
-  out(`  ${(vi ? "Quá hạn" : "Overdue").padEnd(25)} ${n(summary.overdue).padStart(7)}  ${percent(summary.percent_overdue).padStart(7)}`);
-  out(`  ${(vi ? "Đến hạn trong 30 ngày" : "Due in 30 days").padEnd(25)} ${n(summary.due_30_days).padStart(7)}  ${percent(summary.percent_due_30_days).padStart(7)}`);
-  out(`  ${(vi ? "Không khả thi (chấp nhận)" : "Infeasible (accepted)").padEnd(25)} ${n(summary.infeasible_accepted).padStart(7)}`);
+  line();
+  line(vi ? `Tiến độ xoá điểm lõm sóng ${input.asOf ? `tính đến ngày ${input.asOf}` : `ngày ${summary.today}`}` : `Progress on the listed dead zones ${input.asOf ? `as of ${input.asOf}` : `on ${summary.today}`}`);
+  line(`  ${(vi ? "Trong danh sách" : "Listed").padEnd(25)} ${n(summary.listed).padStart(7)}`);
+  line(`  ${(vi ? "Đã có sóng" : "Covered").padEnd(25)} ${n(summary.covered).padStart(7)}  ${percent(summary.percent_covered).padStart(7)}   ${vi ? "(đã phát sóng + đã xác minh)" : "(on air + verified)"}`);
+  line(`  ${(vi ? "Đã xác minh" : "Verified").padEnd(25)} ${n(summary.verified).padStart(7)}  ${percent(summary.percent_verified).padStart(7)}`);
+  line(`  ${(vi ? "Quá hạn" : "Overdue").padEnd(25)} ${n(summary.overdue).padStart(7)}  ${percent(summary.percent_overdue).padStart(7)}`);
+  line(`  ${(vi ? "Đến hạn trong 30 ngày" : "Due in 30 days").padEnd(25)} ${n(summary.due_30_days).padStart(7)}  ${percent(summary.percent_due_30_days).padStart(7)}`);
+  line(`  ${(vi ? "Không khả thi (chấp nhận)" : "Infeasible (accepted)").padEnd(25)} ${n(summary.infeasible_accepted).padStart(7)}`);
   const forecast = input.timeline.forecast;
   const pace = new Intl.NumberFormat(vi ? "vi-VN" : "en-US", { maximumFractionDigits: 2 }).format(forecast.pacePerWeek);
-  out(
+  line(
     vi
       ? `  Dự báo hoàn thành: ${forecast.completionDate ?? "không xác định (chưa có tiến triển)"} (tốc độ ${pace} điểm/tuần trong ${forecast.basedOnWeeks} tuần qua; còn ${forecast.remaining})`
       : `  Forecast completion: ${forecast.completionDate ?? "none (no progress)"} (pace ${pace} points/week over the last ${forecast.basedOnWeeks} weeks; ${forecast.remaining} remaining)`,
   );
   if (input.quiet) return;
-  out();
-  out(vi ? "Theo nhà mạng          trong DS   có sóng         xác minh   quá hạn  đến hạn 30 ngày" : "By carrier               listed   covered         verified   overdue  due in 30 days");
+  line();
+  line(vi ? "Theo nhà mạng          trong DS   có sóng         xác minh   quá hạn  đến hạn 30 ngày" : "By carrier               listed   covered         verified   overdue  due in 30 days");
   for (const row of summary.by_carrier) {
-    out(`  ${row.carrier.padEnd(20)} ${n(row.listed).padStart(8)} ${n(row.covered).padStart(9)} ${percent(row.percent_covered).padStart(7)} ${n(row.verified).padStart(8)} ${n(row.overdue).padStart(9)} ${n(row.due_30_days).padStart(9)}`);
+    line(`  ${row.carrier.padEnd(20)} ${n(row.listed).padStart(8)} ${n(row.covered).padStart(9)} ${percent(row.percent_covered).padStart(7)} ${n(row.verified).padStart(8)} ${n(row.overdue).padStart(9)} ${n(row.due_30_days).padStart(9)}`);
   }
   if (summary.by_province.length > 1 || (summary.by_province.length === 1 && summary.by_province[0].name !== "")) {
-    out();
-    out(vi ? "Theo tỉnh              trong DS   có sóng         quá hạn" : "By province              listed   covered         overdue");
+    line();
+    line(vi ? "Theo tỉnh              trong DS   có sóng         quá hạn" : "By province              listed   covered         overdue");
     for (const row of summary.by_province) {
-      out(`  ${(row.name || (vi ? "(không rõ)" : "(unknown)")).padEnd(20)} ${n(row.listed).padStart(8)} ${n(row.covered).padStart(9)} ${percent(row.percent_covered).padStart(7)} ${n(row.overdue).padStart(8)}`);
+      line(`  ${(row.name || (vi ? "(không rõ)" : "(unknown)")).padEnd(20)} ${n(row.listed).padStart(8)} ${n(row.covered).padStart(9)} ${percent(row.percent_covered).padStart(7)} ${n(row.overdue).padStart(8)}`);
     }
   }
   if (input.overdue.length > 0) {
-    out();
-    out(vi ? `Quá hạn (${input.overdue.length}, quá hạn lâu nhất trước)` : `Overdue (${input.overdue.length}, most overdue first)`);
+    line();
+    line(vi ? `Quá hạn (${input.overdue.length}, quá hạn lâu nhất trước)` : `Overdue (${input.overdue.length}, most overdue first)`);
     for (const item of input.overdue.slice(0, 15)) {
-      out(`  ${item.pointId.padEnd(14)} ${item.carrier.padEnd(14)} ${item.deadline}  ${String(item.daysOverdue).padStart(5)} ${vi ? "ngày" : "days"}  ${STATUS_LABELS[item.status][language]}  ${item.name}`);
+      line(`  ${item.pointId.padEnd(14)} ${item.carrier.padEnd(14)} ${item.deadline}  ${String(item.daysOverdue).padStart(5)} ${vi ? "ngày" : "days"}  ${STATUS_LABELS[item.status][language]}  ${item.name}`);
     }
-    if (input.overdue.length > 15) out(vi ? `  … và ${input.overdue.length - 15} điểm khác (xem --out hoặc --summary)` : `  … and ${input.overdue.length - 15} more (see --out or --summary)`);
+    if (input.overdue.length > 15) line(vi ? `  … và ${input.overdue.length - 15} điểm khác (xem --out hoặc --summary)` : `  … and ${input.overdue.length - 15} more (see --out or --summary)`);
   }
   if (input.conflicts.length > 0) {
-    out();
-    out(vi ? `Mâu thuẫn chờ Sở quyết định (${input.conflicts.length}; không áp dụng)` : `Conflicts for the department to resolve (${input.conflicts.length}; not applied)`);
-    for (const conflict of input.conflicts) out(`  ${conflict.incoming.source?.file ?? ""} ${conflict.incoming.source ? `${vi ? "dòng" : "row"} ${conflict.incoming.source.row}` : ""}: ${conflict.message[language]}`);
+    line();
+    line(vi ? `Mâu thuẫn chờ Sở quyết định (${input.conflicts.length}; không áp dụng)` : `Conflicts for the department to resolve (${input.conflicts.length}; not applied)`);
+    for (const conflict of input.conflicts) line(`  ${conflict.incoming.source?.file ?? ""} ${conflict.incoming.source ? `${vi ? "dòng" : "row"} ${conflict.incoming.source.row}` : ""}: ${conflict.message[language]}`);
   }
   if (input.crossCheck) {
     const check = input.crossCheck;
-    out();
-    out(vi ? `Đối chiếu vùng phủ sóng: ${check.proposals.length} đề xuất "đã phát sóng", ${check.flags.length} báo cáo cần kiểm tra, ${check.unchecked.length} điểm chưa có vùng phủ của nhà mạng` : `Coverage cross-check: ${check.proposals.length} proposed "on air", ${check.flags.length} claims flagged, ${check.unchecked.length} points without their carrier's coverage`);
-    for (const proposal of check.proposals.slice(0, 15)) out(`  + ${proposal.message[language]}`);
-    for (const flag of check.flags.slice(0, 15)) out(`  ! ${flag.message[language]}`);
+    line();
+    line(vi ? `Đối chiếu vùng phủ sóng: ${check.proposals.length} đề xuất "đã phát sóng", ${check.flags.length} báo cáo cần kiểm tra, ${check.unchecked.length} điểm chưa có vùng phủ của nhà mạng` : `Coverage cross-check: ${check.proposals.length} proposed "on air", ${check.flags.length} claims flagged, ${check.unchecked.length} points without their carrier's coverage`);
+    for (const proposal of check.proposals.slice(0, 15)) line(`  + ${proposal.message[language]}`);
+    for (const flag of check.flags.slice(0, 15)) line(`  ! ${flag.message[language]}`);
   }
 }
 
@@ -367,7 +385,7 @@ function failOnFileError(path: string, report: ImportReport, language: Language)
   const fileError = report.issues.find((issue) => issue.severity === "error" && issue.row === undefined && issue.featureIndex === undefined);
   if (fileError) throw new UserError(`${path}: ${fileError.message[language]}`);
   if (report.read > 0 && report.accepted === 0 && report.kind !== "updates") {
-    for (const issue of report.issues.slice(0, 10)) process.stderr.write(`  ${formatIssue(issue, language)}\n`);
+    for (const issue of report.issues.slice(0, 10)) err(`  ${formatIssue(issue, language)}\n`);
     throw new UserError(`${path}: ${language === "vi" ? `không dòng nào hợp lệ (${report.rejected} bị loại)` : `no valid row (${report.rejected} rejected)`}`);
   }
   if (report.kind === "registry" && report.read === 0) throw new UserError(`${path}: ${language === "vi" ? "danh sách không có dòng nào" : "the list has no rows"}`);

@@ -34,7 +34,7 @@ export interface ImportReport {
   sheet?: string;
   /** What was detected, for the preview and the CLI. */
   detected?: {
-    encoding?: "utf-8" | "utf-8-bom" | "windows-1258";
+    encoding?: "utf-8" | "utf-8-bom" | "windows-1258" | "utf-16le" | "utf-16be";
     delimiter?: string;
     decimalComma?: boolean;
     columns?: string[];

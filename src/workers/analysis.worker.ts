@@ -78,8 +78,8 @@ function inspect(request: InspectRequest): InspectResult {
   if (isSpreadsheetFile(request.name, bytes)) return inspectWorkbook(request.name, bytes, request.options);
   if (isJsonFile(request.name, bytes)) {
     // One parse for the kind and the count: a national coverage file is tens of MB.
-    const { kind, featureCount } = inspectGeoFile(bytes, request.name);
-    return { detectedKind: kind, csv: null, featureCount };
+    const { kind, featureCount, problem } = inspectGeoFile(bytes, request.name);
+    return { detectedKind: kind, csv: null, featureCount, geoError: problem ?? null };
   }
   const detectedKind = detectFileKind(bytes, request.name);
   const preview = previewCsv(bytes, {

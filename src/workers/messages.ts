@@ -61,6 +61,8 @@ export interface InspectResult {
   csv: CsvPreviewData | null;
   /** Set for GeoJSON files. */
   featureCount: number | null;
+  /** For a GeoJSON or KML file that cannot be read: why (cut off, invalid at a byte, damaged KML). */
+  geoError?: Message | null;
   /** Set for Excel workbooks (and files that look like one): the sheets, the one previewed, or why it cannot be read. */
   xlsx?: XlsxInspect;
 }

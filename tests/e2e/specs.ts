@@ -494,6 +494,19 @@ export const SPECS: Spec[] = [
     },
   },
   {
+    name: "a cut-off GeoJSON says in the preview that it is cut off",
+    async run(environment) {
+      const { page } = await environment.newPage();
+      await openApp(page, environment);
+      await openTab(page, "import");
+      const text = '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"carrier":"Viettel"},"geometry":{"type":"Polygon","coordinates":[[[104.0,22.0],[104.1,';
+      await page.setInputFiles('[data-testid="import-input"]', { name: "vung-phu.geojson", mimeType: "application/geo+json", buffer: Buffer.from(text, "utf8") });
+      await page.waitForSelector('[data-testid="import-geo-error"]', { timeout: TIMEOUT });
+      const message = (await page.textContent('[data-testid="import-geo-error"]')) ?? "";
+      assert(message.includes("bị cắt cụt") && message.includes(`byte ${Buffer.byteLength(text)}`), `the preview says the file is cut off, and where: ${message}`);
+    },
+  },
+  {
     name: "a coverage GeoJSON is detected as coverage, replaces the sample coverage and shows in the legend and statistics",
     async run(environment) {
       const { page, expected } = await importCoverageAroundAGap(environment, (ring) => ({

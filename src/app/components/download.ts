@@ -1,3 +1,4 @@
+import { vietnamDate } from "../../domain/progress/dates.ts";
 /**
  * Saves text as a file through a temporary link (works in every browser; labelled "download").
  * @param fileName - the suggested file name
@@ -17,9 +18,10 @@ export function downloadText(fileName: string, text: string, type: string): void
 }
 
 /**
- * Today's date as YYYY-MM-DD in Viet Nam, for file names.
+ * Today's date as YYYY-MM-DD in Viet Nam: for file names, and the tracking view's "today" (the CLI's default
+ * --today is the same function).
  * @returns the date
  */
 export function todayStamp(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
+  return vietnamDate(Date.now());
 }

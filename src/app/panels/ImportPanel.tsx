@@ -138,7 +138,7 @@ function LoadedFiles() {
  * @returns the import panel
  */
 export function ImportPanel() {
-  const [t] = useTranslation();
+  const [t, language] = useTranslation();
   const { controller } = useApp();
   const busy = useAppState((state) => state.busy);
   const [queue, setQueue] = useState<PendingFile[]>([]);
@@ -351,7 +351,7 @@ export function ImportPanel() {
               </label>
             </>
           )}
-          {!importable && workbookError === null && <p role="alert">{t("import.notSupported")}</p>}
+          {!importable && workbookError === null && (preview.inspect.geoError ? <p role="alert" data-testid="import-geo-error">{preview.inspect.geoError[language]}</p> : <p role="alert">{t("import.notSupported")}</p>)}
           <div className="button-row">
             <button type="button" className="primary" onClick={() => void confirm()} disabled={!importable || busy !== null} data-testid="import-confirm">
               {t("import.confirm")}

@@ -19,9 +19,35 @@ const SIGNED_NUMBER = /^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?$/;
  * ```
  */
 export function escapeCsvFormula(cell: string): string {
-  if (cell.length === 0 || !FORMULA_START.has(cell[0])) return cell;
+  if (cell.length === 0) return cell;
+  // A cell that already looks guarded ("'-x", "''=x") gets one more quote, so that reading strips exactly one.
+  if (cell[0] === "'") return isGuarded(cell) ? `'${cell}` : cell;
+  if (!FORMULA_START.has(cell[0])) return cell;
   if (SIGNED_NUMBER.test(cell)) return cell;
   return `'${cell}`;
+}
+
+/** Whether a cell starts with one or more `'` and then a formula character: what escapeCsvFormula writes. */
+function isGuarded(cell: string): boolean {
+  let i = 0;
+  while (i < cell.length && cell[i] === "'") i++;
+  return i > 0 && i < cell.length && FORMULA_START.has(cell[i]);
+}
+
+/**
+ * Undoes escapeCsvFormula when a CSV is read back: one leading `'` is dropped when a formula character (or more
+ * quotes and then one) follows, so that what this project writes, it reads back unchanged ("'-Trạm mới" is read
+ * "-Trạm mới"). Any other cell is left as it is.
+ * @param cell - the cell as read from the file
+ * @returns the cell the writer was given
+ * @example
+ * ```ts
+ * unescapeCsvFormula("'=HYPERLINK(\"http://x\")"); // "=HYPERLINK(\"http://x\")"
+ * unescapeCsvFormula("'tên"); // "'tên"
+ * ```
+ */
+export function unescapeCsvFormula(cell: string): string {
+  return cell.length > 1 && cell.charCodeAt(0) === 0x27 && isGuarded(cell) ? cell.slice(1) : cell;
 }
 
 /**
@@ -70,7 +96,7 @@ export function formatCsvCell(value: string | number | null | undefined, separat
 
 /**
  * True when a cell is written as it is: printable ASCII without a quote, comma or semicolon, not starting with a
- * formula character or a space and not ending with a space (NFC, quoting and the formula guard leave it unchanged).
+ * formula character, an apostrophe or a space and not ending with a space (NFC, quoting and the formula guard leave it unchanged).
  * A linear scan instead of normalize() and two regular expressions: this runs on every cell of a million-row export.
  */
 function isPlainCell(text: string): boolean {
@@ -78,7 +104,7 @@ function isPlainCell(text: string): boolean {
   if (length === 0) return true;
   const first = text.charCodeAt(0);
   // "=" "+" "-" "@" and a leading or trailing space take the general path.
-  if (first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40 || first === 0x20 || text.charCodeAt(length - 1) === 0x20) return false;
+  if (first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40 || first === 0x27 || first === 0x20 || text.charCodeAt(length - 1) === 0x20) return false;
   for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
     // Below 0x20: tab, CR, LF, NUL and other controls; above 0x7e: anything NFC might change.

@@ -130,8 +130,10 @@ describe("the direct split of quote-free CSV", () => {
     }
   });
 
-  it("splits text with a lone carriage return, a leading U+FEFF or quotes through PapaParse", () => {
-    expect(readCsvRows("id,lat,lon\rA,21,105\r", { file: "a.csv" }).split).toBe("papaparse");
+  it("splits text with a leading U+FEFF or quotes through PapaParse; lone carriage returns directly, as line breaks", () => {
+    // Every line break outside quotes is one line feed before either split (normalizeLineBreaks).
+    expect(readCsvRows("id,lat,lon\rA,21,105\r", { file: "a.csv" }).split).toBe("direct");
+    expect(readCsvRows("id,lat,lon\rA,21,105\r", { file: "a.csv", fastPath: false }).rows.cells(0)).toEqual(readCsvRows("id,lat,lon\rA,21,105\r", { file: "a.csv" }).rows.cells(0));
     expect(readCsvRows("\uFEFF\uFEFFid,lat,lon\nA,21,105\n", { file: "a.csv" }).split).toBe("papaparse");
     expect(readCsvRows('id,lat,lon\n"A",21,105\n', { file: "a.csv" }).split).toBe("papaparse");
     expect(readCsvRows("id,lat,lon\r\nA,21,105\r\n", { file: "a.csv" }).split).toBe("direct");

@@ -1,11 +1,36 @@
 /**
- * Bytes to text: UTF-8 (with or without a byte-order mark) or, when the bytes are not valid UTF-8,
- * windows-1258, the code page Excel's legacy "CSV (Comma delimited)" writes on a Vietnamese PC.
+ * Bytes to text: UTF-8 (with or without a byte-order mark), UTF-16 (byte-order mark or NUL pattern: Excel's
+ * "Unicode Text") or, when the bytes are not valid UTF-8, windows-1258, the code page Excel's legacy
+ * "CSV (Comma delimited)" writes on a Vietnamese PC.
  * The text is NFC-normalised: windows-1258 stores tones as combining marks.
  */
 import { textDecoderClass } from "./text_decoder.ts";
 
-export type TextEncodingName = "utf-8" | "utf-8-bom" | "windows-1258";
+export type TextEncodingName = "utf-8" | "utf-8-bom" | "windows-1258" | "utf-16le" | "utf-16be";
+
+/**
+ * Whether bytes are UTF-16 (what Excel's "Unicode Text" and some exports write): a byte-order mark FF FE (little
+ * endian) or FE FF (big endian), or, without one, the pattern of a mostly-ASCII text in UTF-16: a NUL byte in every
+ * other position.
+ * @param bytes - the file's first bytes (at least a few hundred for the pattern)
+ * @returns the encoding, or null
+ */
+export function detectUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  const pairs = Math.min(256, bytes.length >> 1);
+  if (pairs < 2) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let k = 0; k < pairs; k++) {
+    if (bytes[2 * k] === 0) evenZero++;
+    if (bytes[2 * k + 1] === 0) oddZero++;
+  }
+  // Text in UTF-8 or windows-1258 has no NUL byte; UTF-16 of Latin text has one in nearly every pair.
+  if (oddZero >= 0.6 * pairs && evenZero <= 0.1 * pairs) return "utf-16le";
+  if (evenZero >= 0.6 * pairs && oddZero <= 0.1 * pairs) return "utf-16be";
+  return null;
+}
 
 /** Decoded text and the encoding it was read as. */
 export interface DecodedText {
@@ -24,6 +49,12 @@ export interface DecodedText {
  */
 export function decodeText(bytes: Uint8Array, normalize = true): DecodedText {
   const Decoder = textDecoderClass();
+  const utf16 = detectUtf16(bytes);
+  if (utf16 !== null) {
+    // The default (ignoreBOM: false) strips the byte-order mark; a lone surrogate becomes U+FFFD.
+    const text = new Decoder(utf16).decode(bytes);
+    return { text: normalize ? text.normalize("NFC") : text, encoding: utf16 };
+  }
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
     // The default (ignoreBOM: false) strips a leading byte-order mark.

@@ -59,6 +59,8 @@ describe("inspectGeoFile", () => {
     expect(inspectGeoFile(coverage, "c.geojson").kind).toBe("coverage");
     const kml = `<kml><Placemark><name>A</name><Point><coordinates>104,22</coordinates></Point></Placemark></kml>`;
     expect(inspectGeoFile(kml, "a.kml")).toEqual({ kind: "points", featureCount: 1 });
-    expect(inspectGeoFile("{not json", "x.geojson")).toEqual({ kind: "unknown", featureCount: null });
+    expect(inspectGeoFile("{not json", "x.geojson")).toMatchObject({ kind: "unknown", featureCount: null });
+    // Not "unknown kind" alone: what is wrong with the file.
+    expect(inspectGeoFile('{"type":"FeatureCollection","features":[{"type":"Fea', "cut.geojson").problem?.en).toContain("cut off");
   });
 });

@@ -3,9 +3,10 @@
  * registry of listed dead zones, carriers' updates, or a backup.
  */
 import type { ImportKind } from "../issues.ts";
+import type { Message } from "../types.ts";
 import { guessCsvKind } from "./csv_kind.ts";
 import { inputToText } from "./decode_text.ts";
-import { findProperty } from "./geojson_input.ts";
+import { describeJsonError, findProperty } from "./geojson_input.ts";
 import { ADMIN_PROPERTY_ALIASES } from "./parse_admin_geojson.ts";
 import { COVERAGE_PROPERTY_ALIASES } from "./parse_coverage_geojson.ts";
 import { readCsvTable } from "./read_csv_table.ts";
@@ -101,18 +102,20 @@ export function detectFileKind(input: string | Uint8Array, fileName: string): Fi
  * national coverage file: tens of MB that detectFileKind and a separate count would each parse).
  * @param input - the file as text or bytes
  * @param fileName - the file name
- * @returns the kind ("unknown" when unreadable) and the feature count (null when there is no feature list)
+ * @returns the kind ("unknown" when unreadable, with `problem` saying why: the JSON is cut off or invalid at a byte,
+ *   the KML is damaged) and the feature count (null when there is no feature list)
  */
-export function inspectGeoFile(input: string | Uint8Array, fileName: string): { kind: FileKind; featureCount: number | null } {
+export function inspectGeoFile(input: string | Uint8Array, fileName: string): { kind: FileKind; featureCount: number | null; problem?: Message } {
   if (isKmlInput(fileName, input)) {
     const kml = readKml(input);
-    return kml.ok ? { kind: detectJsonKind(kml.value), featureCount: kml.value.features.length } : { kind: "unknown", featureCount: null };
+    return kml.ok ? { kind: detectJsonKind(kml.value), featureCount: kml.value.features.length } : { kind: "unknown", featureCount: null, problem: kml.error.message };
   }
   let value: unknown;
+  const text = inputToText(input, false).text;
   try {
-    value = JSON.parse(inputToText(input, false).text);
-  } catch {
-    return { kind: "unknown", featureCount: null };
+    value = JSON.parse(text);
+  } catch (error) {
+    return { kind: "unknown", featureCount: null, problem: describeJsonError(text, error) };
   }
   const features = isRecord(value) && Array.isArray(value.features) ? value.features.length : Array.isArray(value) ? value.length : null;
   return { kind: detectJsonKind(value), featureCount: features };

@@ -3,6 +3,7 @@
  * A file that is not JSON or not GeoJSON gives one file-level error, never an exception.
  */
 import type { ImportIssue } from "../issues.ts";
+import type { Message } from "../types.ts";
 import { inputToText } from "./decode_text.ts";
 import { foldKey } from "./fold_for_search.ts";
 import { makeIssue } from "./import_issue.ts";
@@ -22,18 +23,65 @@ export interface GeojsonInput {
 }
 
 /**
- * NFC-normalises every string in a properties value (windows-1258 and some editors store tones as combining marks).
- * Only properties and ids hold text; geometries are numbers and are not walked.
+ * What is wrong with a text JSON.parse refused, for a person: cut off (the text ends inside a value: a download
+ * or copy that stopped), or invalid at a byte, with what JSON.parse said.
+ * @param text - the text given to JSON.parse
+ * @param error - what it threw
+ * @returns the message
  */
-function normalizeStrings(value: unknown): unknown {
-  if (typeof value === "string") return value.normalize("NFC");
-  if (Array.isArray(value)) return value.map(normalizeStrings);
-  if (isRecord(value)) {
-    const result: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) result[key.normalize("NFC")] = normalizeStrings(inner);
-    return result;
+export function describeJsonError(text: string, error: unknown): Message {
+  const detail = error instanceof Error ? error.message : String(error);
+  const match = /position (\d+)/.exec(detail);
+  const end = text.trimEnd().length;
+  const at = match ? Number(match[1]) : null;
+  const cutOff = /Unexpected end|Unterminated/i.test(detail) || (at !== null && at >= end);
+  // JSON.parse counts UTF-16 units; people and editors count bytes of the UTF-8 file.
+  const byte = at === null ? null : utf8Length(text.slice(0, at));
+  if (cutOff) {
+    return {
+      vi: `Tệp JSON bị cắt cụt: nội dung dừng giữa chừng ở byte ${utf8Length(text)} (tệp tải về hoặc sao chép chưa hết). Hãy lấy lại tệp đầy đủ.`,
+      en: `The JSON file is cut off: it stops in the middle of a value at byte ${utf8Length(text)} (an unfinished download or copy). Get the complete file again.`,
+    };
   }
-  return value;
+  return {
+    vi: `Tệp không phải JSON hợp lệ${byte === null ? "" : ` (lỗi ở byte ${byte}`}${byte === null ? ` (${detail})` : `: ${detail})`}. Hãy xuất lại dưới dạng GeoJSON.`,
+    en: `The file is not valid JSON${byte === null ? "" : ` (error at byte ${byte}`}${byte === null ? ` (${detail})` : `: ${detail})`}. Export it again as GeoJSON.`,
+  };
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Nesting deeper than this in properties (or an id) is refused: no real attribute table is nested this deep. */
+export const MAX_PROPERTY_DEPTH = 64;
+
+/** Thrown by normalizeStrings past MAX_PROPERTY_DEPTH; caught by readGeojsonInput, which reports the feature. */
+class TooDeep extends Error {}
+
+/**
+ * NFC-normalises every string in a properties value (windows-1258 and some editors store tones as combining marks).
+ * Only properties and ids hold text; geometries are numbers and are not walked. Bounded in depth, so that a file
+ * nesting objects 100,000 deep (JSON.parse reads it) ends in a message, not a stack overflow.
+ */
+function normalizeStrings(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return value.normalize("NFC");
+  if (typeof value !== "object" || value === null) return value;
+  if (depth >= MAX_PROPERTY_DEPTH) throw new TooDeep();
+  if (Array.isArray(value)) return value.map((inner) => normalizeStrings(inner, depth + 1));
+  const result: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) result[key.normalize("NFC")] = normalizeStrings(inner, depth + 1);
+  return result;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -73,22 +121,37 @@ export function readGeojsonInput(input: string | Uint8Array | object, file: stri
     try {
       value = JSON.parse(text);
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      return {
-        features: [],
-        issues: [
-          makeIssue(file, "error", "json_invalid", {
-            vi: `Tệp không phải JSON hợp lệ (${detail}). Hãy xuất lại dưới dạng GeoJSON.`,
-            en: `The file is not valid JSON (${detail}). Export it again as GeoJSON.`,
-          }),
-        ],
-      };
+      return { features: [], issues: [makeIssue(file, "error", "json_invalid", describeJsonError(text, error))] };
     }
   }
-  if (Array.isArray(value)) return { features: value.map(toRawFeature), issues: [] };
-  if (isRecord(value)) {
-    if (value.type === "FeatureCollection" && Array.isArray(value.features)) return { features: value.features.map(toRawFeature), issues: [] };
-    if (value.type === "Feature" || (typeof value.type === "string" && GEOMETRY_TYPES.has(value.type))) return { features: [toRawFeature(value)], issues: [] };
+  const list = Array.isArray(value)
+    ? (value as unknown[])
+    : !isRecord(value)
+      ? null
+      : value.type === "FeatureCollection" && Array.isArray(value.features)
+        ? (value.features as unknown[])
+        : value.type === "Feature" || (typeof value.type === "string" && GEOMETRY_TYPES.has(value.type))
+          ? [value]
+          : null;
+  if (list !== null) {
+    const features: RawFeature[] = [];
+    for (let index = 0; index < list.length; index++) {
+      try {
+        features.push(toRawFeature(list[index]));
+      } catch (error) {
+        if (!(error instanceof TooDeep)) throw error;
+        return {
+          features: [],
+          issues: [
+            makeIssue(file, "error", "properties_too_deep", {
+              vi: `Đối tượng thứ ${index + 1}: thuộc tính lồng nhau sâu hơn ${MAX_PROPERTY_DEPTH} cấp, tệp không đọc được. Thuộc tính phải là một bảng tên – giá trị.`,
+              en: `Feature ${index + 1}: its properties are nested more than ${MAX_PROPERTY_DEPTH} levels deep; the file cannot be read. Properties must be a table of names and values.`,
+            }),
+          ],
+        };
+      }
+    }
+    return { features, issues: [] };
   }
   return {
     features: [],

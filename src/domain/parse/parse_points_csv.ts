@@ -167,13 +167,7 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
       ]);
     }
   }
-  const index = (column: string | undefined): number => (column === undefined ? -1 : table.header.indexOf(column));
-  const lonIndex = index(columns.lon);
-  const latIndex = index(columns.lat);
-  const fieldIndex: Partial<Record<PointColumnKey, number>> = {};
-  for (const key of COLUMN_KEYS) if (columns.fields[key] !== undefined) fieldIndex[key] = index(columns.fields[key]);
-  const roleIndices = new Set<number>([lonIndex, latIndex, ...Object.values(fieldIndex)]);
-  const extraColumns = extraColumnNames(table.header, roleIndices);
+  const { lonIndex, latIndex, fieldIndex, extraColumns } = columnIndices(table.header, columns);
   const stem = fileStem(file);
   const items: Point[] = [];
   const kindCache = new Map<string, PointKind | undefined>();
@@ -264,6 +258,28 @@ function optionalCell(rows: CsvRowReader, index: number | undefined): string | u
   if (index === undefined) return undefined;
   const value = cellAt(rows, index).trim();
   return value === "" ? undefined : value;
+}
+
+function columnIndices(header: readonly string[], columns: ReturnType<typeof resolvePointColumns>) {
+  const index = (column: string | undefined): number => (column === undefined ? -1 : header.indexOf(column));
+  const lonIndex = index(columns.lon);
+  const latIndex = index(columns.lat);
+  const fieldIndex: Partial<Record<PointColumnKey, number>> = {};
+  for (const key of COLUMN_KEYS) if (columns.fields[key] !== undefined) fieldIndex[key] = index(columns.fields[key]);
+  const roleIndices = new Set<number>([lonIndex, latIndex, ...Object.values(fieldIndex)]);
+  return { lonIndex, latIndex, fieldIndex, extraColumns: extraColumnNames(header, roleIndices) };
+}
+
+/**
+ * The extra columns (kept in Point.extra, in this order) that parsePointsCsv gives the points of a CSV with this
+ * header: known before any row is read, whatever the rows hold.
+ * @param header - the header line (bytes or text, with Excel's `sep=` line if the file has one)
+ * @param options - the options parsePointsCsv gets (delimiter, named columns)
+ * @returns the names of the extra columns
+ */
+export function pointsCsvExtraColumnNames(header: string | Uint8Array, options: Omit<PointsCsvOptions, "file">): string[] {
+  const table = readCsvRows(header, { file: "", delimiter: options.delimiter });
+  return columnIndices(table.header, resolvePointColumns(table.header, options)).extraColumns.map(([name]) => name);
 }
 
 function extraColumnNames(header: readonly string[], roleIndices: ReadonlySet<number>): [string, number][] {

@@ -11,7 +11,10 @@ import { VIETNAM_BOUNDS, isInBounds } from "./vietnam_bounds.ts";
 /** The outcome of checking one position. */
 export type PositionCheck =
   | { ok: true; lon: number; lat: number; swapped: boolean }
-  | { ok: false; code: "coordinates_projected" | "coordinates_out_of_area"; message: Message };
+  | { ok: false; code: "coordinates_projected" | "coordinates_out_of_area" | "coordinates_invalid"; message: Message };
+
+/** Larger than any projected coordinate in metres (VN-2000 and UTM eastings and northings, even with a zone prefix). */
+const MAX_PROJECTED_METRES = 1e8;
 
 const BOUNDS_TEXT = `${VIETNAM_BOUNDS.minLon}–${VIETNAM_BOUNDS.maxLon}`;
 const LATITUDE_TEXT = `${VIETNAM_BOUNDS.minLat}–${VIETNAM_BOUNDS.maxLat}`;
@@ -23,6 +26,16 @@ const LATITUDE_TEXT = `${VIETNAM_BOUNDS.minLat}–${VIETNAM_BOUNDS.maxLat}`;
  * @returns the position to use (swapped when the two were exchanged), or why it is rejected
  */
 export function checkPointPosition(lon: number, lat: number): PositionCheck {
+  if (!(Math.abs(lon) <= MAX_PROJECTED_METRES) || !(Math.abs(lat) <= MAX_PROJECTED_METRES)) {
+    return {
+      ok: false,
+      code: "coordinates_invalid",
+      message: {
+        vi: `Toạ độ (${lon}; ${lat}) không phải là toạ độ: quá lớn để là độ, hay cả mét của một hệ chiếu. Hãy kiểm tra cột kinh độ, vĩ độ.`,
+        en: `The coordinates (${lon}; ${lat}) are not coordinates: too large for degrees, or even for projected metres. Check the longitude and latitude columns.`,
+      },
+    };
+  }
   if (Math.abs(lon) > 1000 || Math.abs(lat) > 1000) {
     return {
       ok: false,

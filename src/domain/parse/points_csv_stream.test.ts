@@ -89,4 +89,21 @@ describe("createPointsCsvStream issue cap", () => {
     const closing = report.issues.find((issue) => issue.code === "issues_not_listed");
     expect(closing?.message.en).toContain("30 more issues");
   });
+
+  it("cuts batches at every kind of line break, mixed (CR LF, LF, lone CR), wherever the chunks end", () => {
+    const endings = ["\r\n", "\n", "\r"];
+    const lines = ["mã,tên,kinh độ,vĩ độ,ghi chú"];
+    for (let i = 1; i <= 30; i++) lines.push(`P${i},Thôn ${i},${(104 + i / 100).toFixed(2)},${(21 + i / 100).toFixed(2)},${i % 7 === 0 ? '"hai\r\ndòng"' : "x"}`);
+    const text = lines.map((line, i) => line + endings[(i * 5 + 1) % 3]).join("");
+    const bytes = encoder.encode(text);
+    const whole = parsePointsCsv(bytes, { file: "big.csv" });
+    expect(whole.items.map((point) => point.id)).toEqual(lines.slice(1).map((line) => line.split(",")[0]));
+    for (const chunk of [1, 2, 3, 5, 64]) {
+      for (const batchBytes of [1, 40, 1 << 20]) {
+        const streamed = streamAll(bytes, () => chunk, batchBytes);
+        expect(streamed.items.map((point) => [point.id, point.source.row, point.extra["ghi chú"]])).toEqual(whole.items.map((point) => [point.id, point.source.row, point.extra["ghi chú"]]));
+        expect(streamed.report.read).toBe(30);
+      }
+    }
+  });
 });

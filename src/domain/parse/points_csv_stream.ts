@@ -9,8 +9,11 @@ import { emptyReport } from "../issues.ts";
 import type { Point } from "../types.ts";
 import { createHashIndex, createHashedKeySet } from "./hashed_key_set.ts";
 import { parsePointsCsv, type PointsCsvOptions } from "./parse_points_csv.ts";
+import { detectUtf16 } from "./decode_text.ts";
+import { textDecoderClass, textEncoderClass, type TextDecoderLike, type TextEncoderLike } from "./text_decoder.ts";
 
 const NEWLINE = 0x0a;
+const RETURN = 0x0d;
 /** Issues listed row by row in a streamed report; more are counted by code. */
 const MAX_LISTED_ISSUES = 20_000;
 const QUOTE = 0x22;
@@ -26,6 +29,8 @@ export interface PointsCsvStream {
   end(): ImportResult<Point>[];
   /** The report over everything read so far (read = accepted + rejected). */
   report(): ImportReport;
+  /** The header record (with Excel's `sep=` line, if any) once it has been read; null before. */
+  header(): Uint8Array | null;
 }
 
 /**
@@ -64,6 +69,36 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
   let recordsSeen = 0;
   let batches = 0;
 
+  // A UTF-16 file is turned into UTF-8 as it comes (the record boundaries below are found in bytes); decided on the
+  // first bytes: `sniff` holds them until there are enough.
+  let utf16: { name: "utf-16le" | "utf-16be"; decoder: TextDecoderLike; encoder: TextEncoderLike } | null = null;
+  let sniff: Uint8Array | null = new Uint8Array(0);
+  const SNIFF_BYTES = 512;
+
+  function transcode(chunk: Uint8Array, final: boolean): Uint8Array {
+    if (sniff !== null) {
+      sniff = concatBytes(sniff, chunk);
+      if (sniff.length < 4 && !final) return new Uint8Array(0);
+      // A byte-order mark decides at once; so does the absence of NUL bytes (never in UTF-8 or windows-1258 text);
+      // otherwise the NUL pattern is judged on the first SNIFF_BYTES.
+      const bom = (sniff[0] === 0xff && sniff[1] === 0xfe) || (sniff[0] === 0xfe && sniff[1] === 0xff);
+      const nul = sniff[0] === 0 || sniff[1] === 0 || sniff[2] === 0 || sniff[3] === 0;
+      if (!bom && nul && sniff.length < SNIFF_BYTES && !final) return new Uint8Array(0);
+      const name = bom || nul ? detectUtf16(sniff) : null;
+      const bytes = sniff;
+      sniff = null;
+      if (name !== null) {
+        const Decoder = textDecoderClass();
+        const Encoder = textEncoderClass();
+        utf16 = { name, decoder: new Decoder(name), encoder: new Encoder() };
+      }
+      chunk = bytes;
+    }
+    if (utf16 === null) return chunk;
+    const text = utf16.decoder.decode(chunk, { stream: !final }) + (final ? utf16.decoder.decode() : "");
+    return utf16.encoder.encode(text);
+  }
+
   // Bytes waiting for a batch are gathered in `storage`, which grows by doubling and is reused: appending a chunk
   // copies that chunk only, not everything before it.
   let storage = new Uint8Array(0);
@@ -96,7 +131,10 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
     pending = storage.subarray(offset, offset + needed);
   }
 
-  /** Finds record boundaries past the header: every line feed outside quotes, searched natively with indexOf. */
+  /**
+   * Finds record boundaries past the header: every line break outside quotes (LF, CR LF or a lone CR, mixed as they
+   * come), searched natively with indexOf. A CR that ends the bytes so far waits for the next chunk (an LF may follow).
+   */
   function scanRecords(from: number): void {
     const end = pending.length;
     let i = from;
@@ -111,9 +149,25 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
       const stop = quote < 0 ? end : quote;
       // Searched within [i, stop) only, so that a long run of quotes without line breaks is not searched again and again.
       const segment = pending.subarray(i, stop);
-      for (let n = segment.indexOf(NEWLINE); n >= 0; n = segment.indexOf(NEWLINE, n + 1)) {
-        boundary = i + n + 1;
-        recordsInBoundary++;
+      let n = segment.indexOf(NEWLINE);
+      let r = segment.indexOf(RETURN);
+      while (n >= 0 || r >= 0) {
+        if (r >= 0 && (n < 0 || r < n)) {
+          if (i + r + 1 === end) {
+            // Maybe the first half of CR LF: decided with the next bytes (or at the end of the file).
+            scanned = i + r;
+            return;
+          }
+          const next = r + 1 < segment.length && segment[r + 1] === NEWLINE ? r + 2 : r + 1;
+          boundary = i + next;
+          recordsInBoundary++;
+          if (next === r + 2) n = segment.indexOf(NEWLINE, next);
+          r = segment.indexOf(RETURN, next);
+        } else {
+          boundary = i + n + 1;
+          recordsInBoundary++;
+          n = segment.indexOf(NEWLINE, n + 1);
+        }
       }
       if (quote < 0) break;
       inQuotes = true;
@@ -122,38 +176,52 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
     scanned = end;
   }
 
-  function scan(): void {
+  /** Where the record starting at 0 ends, when byte i is a line break outside quotes: past it (CR LF counts as one); -1 to wait for more bytes. */
+  function recordEnd(i: number, final: boolean): number {
+    if (pending[i] === NEWLINE) return i + 1;
+    if (i + 1 < pending.length) return pending[i + 1] === NEWLINE ? i + 2 : i + 1;
+    return final ? i + 1 : -1;
+  }
+
+  function scan(final = false): void {
     for (let i = scanned; i < pending.length; i++) {
       if (header !== null) {
         scanRecords(i);
+        if (final && scanned < pending.length) {
+          // A CR as the very last byte of the file ends the last record.
+          boundary = pending.length;
+          recordsInBoundary++;
+          scanned = pending.length;
+        }
         return;
       }
       const byte = pending[i];
       if (byte === QUOTE) inQuotes = !inQuotes;
-      else if (byte === NEWLINE && !inQuotes) {
-        if (header === null) {
-          const record = pending.subarray(0, i + 1);
-          if (isBlankRecord(record)) {
-            // Blank lines before the header are not part of it; drop them.
-            pending = pending.subarray(i + 1);
-            scanned = 0;
-            i = -1;
-            continue;
-          }
-          if (separatorLine === null && isSeparatorLine(record)) {
-            // Excel's "sep=;" line names the delimiter; it travels with the header into every batch.
-            separatorLine = record.slice();
-            pending = pending.subarray(i + 1);
-            i = -1;
-            continue;
-          }
-          header = concatBytes(separatorLine ?? new Uint8Array(0), record);
-          pending = pending.subarray(i + 1);
+      else if ((byte === NEWLINE || byte === RETURN) && !inQuotes) {
+        const stop = recordEnd(i, final);
+        if (stop < 0) {
+          scanned = i;
+          return;
+        }
+        const record = pending.subarray(0, stop);
+        if (isBlankRecord(record)) {
+          // Blank lines before the header are not part of it; drop them.
+          pending = pending.subarray(stop);
+          scanned = 0;
           i = -1;
           continue;
         }
-        boundary = i + 1;
-        recordsInBoundary++;
+        if (separatorLine === null && isSeparatorLine(record)) {
+          // Excel's "sep=;" line names the delimiter; it travels with the header into every batch.
+          separatorLine = record.slice();
+          pending = pending.subarray(stop);
+          i = -1;
+          continue;
+        }
+        header = concatBytes(separatorLine ?? new Uint8Array(0), record);
+        pending = pending.subarray(stop);
+        i = -1;
+        continue;
       }
     }
     scanned = pending.length;
@@ -201,7 +269,7 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
         );
       }
     }
-    if (batches === 0) total.detected = result.report.detected;
+    if (batches === 0) total.detected = result.report.detected && utf16 !== null ? { ...result.report.detected, encoding: utf16.name } : result.report.detected;
     batches++;
     total.read += result.report.read;
     total.accepted += result.report.accepted;
@@ -228,7 +296,9 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
 
   return {
     push(chunk) {
-      append(chunk);
+      const bytes = transcode(chunk, false);
+      if (bytes.length === 0) return [];
+      append(bytes);
       scan();
       const results: ImportResult<Point>[] = [];
       if (boundary >= batchBytes) {
@@ -238,7 +308,9 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
       return results;
     },
     end() {
-      scan();
+      const last = transcode(new Uint8Array(0), true);
+      if (last.length > 0) append(last);
+      scan(true);
       const results: ImportResult<Point>[] = [];
       const batch = takeBatch();
       if (batch) results.push(batch);
@@ -272,13 +344,16 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
     report() {
       return total;
     },
+    header() {
+      return header;
+    },
   };
 }
 
 /** True for Excel's first line "sep=X" (X one of , ; tab). */
 function isSeparatorLine(record: Uint8Array): boolean {
   const text = String.fromCharCode(...record.subarray(0, 16)).replace(/^\uFEFF|^\xEF\xBB\xBF/, "");
-  return /^sep=[,;\t]\r?\n$/i.test(text);
+  return /^sep=[,;\t](?:\r\n|\r|\n)$/i.test(text);
 }
 
 function concatBytes(first: Uint8Array, second: Uint8Array): Uint8Array {

@@ -8,6 +8,7 @@ import type { ImportIssue } from "../issues.ts";
 import { inputToText, type TextEncodingName } from "./decode_text.ts";
 import { makeIssue } from "./import_issue.ts";
 import { simpleDecimal, simpleDecimalIn } from "./parse_number.ts";
+import { unescapeCsvFormula } from "../export/to_csv.ts";
 
 export type CsvDelimiter = "," | ";" | "\t";
 
@@ -149,9 +150,11 @@ export interface CsvRowsOptions extends CsvTableOptions {
 export function readCsvRows(input: string | Uint8Array, options: CsvRowsOptions): CsvRowTable {
   const decoded = inputToText(input);
   const encoding = decoded.encoding;
-  let text = decoded.text;
+  // Rows may end in CR LF, LF or a lone CR, mixed in one file (Python's csv and LibreOffice read them all): every
+  // line break outside quotes becomes one line feed; inside quotes a cell keeps its own.
+  let text = normalizeLineBreaks(decoded.text);
   // Excel honours a first line "sep=;" naming the delimiter; it is not the header.
-  const separatorLine = /^sep=([,;\t])\r?\n/i.exec(text);
+  const separatorLine = /^sep=([,;\t])\n/i.exec(text);
   if (separatorLine) text = text.slice(separatorLine[0].length);
   const delimiter = options.delimiter ?? (separatorLine ? (separatorLine[1] as CsvDelimiter) : detectDelimiter(text));
   const issues: ImportIssue[] = [];
@@ -177,8 +180,10 @@ export function readCsvRows(input: string | Uint8Array, options: CsvRowsOptions)
     }
     return { encoding, delimiter, header: direct.header, rows: direct.rows, issues, split: "direct" };
   }
-  const parsed = Papa.parse<string[]>(text, { delimiter, header: false, skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(text, { delimiter, newline: "\n", header: false, skipEmptyLines: false });
   const records = parsed.data;
+  // The formula guard of our CSV writer ("'-x" for "-x") is undone: what the project writes, it reads back.
+  for (const record of records) for (let i = 0; i < record.length; i++) if (record[i].charCodeAt(0) === 0x27) record[i] = unescapeCsvFormula(record[i]);
   let headerIndex = 0;
   while (headerIndex < records.length && isBlank(records[headerIndex])) headerIndex++;
   const header = records[headerIndex].map((cell) => cell.trim());
@@ -245,30 +250,41 @@ function arrayRows(rows: string[][], rowNumbers: number[]): CsvRowReader {
 }
 
 /**
- * PapaParse's choice of line break (its guessLineEndings) for text without quotes: a line feed unless a carriage
- * return comes first; then CR LF when at least half of the carriage returns in the first MiB are followed by a line
- * feed, else a lone carriage return.
+ * Makes every line break outside quotes one line feed: CR LF, and a lone CR (old Mac files, or rows appended by
+ * another program), as Python's csv module and LibreOffice read them. Line breaks inside a quoted cell are kept as
+ * they are. Linear: one native search for CR, then one scan only when the text has both CR and quotes.
+ * @param text - the decoded text
+ * @returns the text with one kind of line break
  */
-function guessLineBreak(text: string): "\n" | "\r\n" | "\r" {
-  const head = text.substring(0, 1024 * 1024);
-  const r = head.split("\r");
-  const n = head.split("\n");
-  if (r.length === 1 || (n.length > 1 && n[0].length < r[0].length)) return "\n";
-  let withLineFeed = 0;
-  for (const part of r) if (part[0] === "\n") withLineFeed++;
-  return withLineFeed >= r.length / 2 ? "\r\n" : "\r";
+export function normalizeLineBreaks(text: string): string {
+  if (!text.includes("\r")) return text;
+  if (!text.includes('"')) return text.replace(/\r\n?/g, "\n");
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22) quoted = !quoted;
+    else if (code === 0x0d && !quoted) {
+      parts.push(text.slice(start, i), "\n");
+      if (text.charCodeAt(i + 1) === 0x0a) i++;
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.join("");
 }
 
 /**
  * Splits text that has no quote character as PapaParse does (on its line break, then on the delimiter), in one scan
  * that records where cells end instead of making an array per row.
- * @returns the header and a row reader, or null when the text needs PapaParse (quotes, a leading U+FEFF, lone
- *   carriage returns as line breaks, or no non-blank line)
+ * @returns the header and a row reader, or null when the text needs PapaParse (quotes, a leading U+FEFF, or no
+ *   non-blank line)
  */
 function splitWithoutQuotes(text: string, delimiter: string): { header: string[]; rows: CsvRowReader; cellCounts: Int32Array } | null {
   if (text.includes('"') || text.charCodeAt(0) === 0xfeff) return null;
-  const lineBreak = guessLineBreak(text);
-  if (lineBreak === "\r") return null;
+  // normalizeLineBreaks has made every line break a line feed.
+  const lineBreak = "\n";
   // For each kept row: its cell boundaries in `bounds` from offsets[r] to offsets[r + 1] - 1: the position before
   // its first cell, then of each delimiter, then of its end (cell j is text.slice(bounds[k + j] + 1, bounds[k + j + 1])).
   let bounds = new Int32Array(Math.max(64, (text.length >> 2) + 16));
@@ -314,7 +330,7 @@ function splitWithoutQuotes(text: string, delimiter: string): { header: string[]
     if (blank) {
       boundCount = rowStart;
     } else if (header === null) {
-      header = text.slice(lineStart, lineEnd).split(delimiter).map((cell) => cell.trim());
+      header = text.slice(lineStart, lineEnd).split(delimiter).map((cell) => unescapeCsvFormula(cell.trim()));
       headerIndex = recordIndex;
       boundCount = rowStart;
     } else {
@@ -353,15 +369,21 @@ function splitWithoutQuotes(text: string, delimiter: string): { header: string[]
         count = offsets[r + 1] - first - 1;
         return count;
       },
-      cell: (i) => (i < 0 || i >= count ? "" : text.slice(finalBounds[first + i] + 1, finalBounds[first + i + 1])),
+      cell: (i) => (i < 0 || i >= count ? "" : cutCell(text, finalBounds[first + i] + 1, finalBounds[first + i + 1])),
       decimal: (i) => (i < 0 || i >= count ? NaN : simpleDecimalIn(text, finalBounds[first + i] + 1, finalBounds[first + i + 1])),
       cells(r) {
         const cells: string[] = [];
-        for (let k = offsets[r]; k < offsets[r + 1] - 1; k++) cells.push(text.slice(finalBounds[k] + 1, finalBounds[k + 1]));
+        for (let k = offsets[r]; k < offsets[r + 1] - 1; k++) cells.push(cutCell(text, finalBounds[k] + 1, finalBounds[k + 1]));
         return cells;
       },
     },
   };
+}
+
+/** A cell of the direct split, with the formula guard of our CSV writer undone (see unescapeCsvFormula). */
+function cutCell(text: string, start: number, end: number): string {
+  const cell = text.slice(start, end);
+  return text.charCodeAt(start) === 0x27 ? unescapeCsvFormula(cell) : cell;
 }
 
 /** Rows read to judge whether letters were lost: a whole file is saved in one code page, so a sample tells. */

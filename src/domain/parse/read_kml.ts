@@ -14,11 +14,12 @@
  */
 import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
 import { unzipSync } from "fflate";
+import { listZipEntries } from "./zip_entries.ts";
 import type { Message } from "../types.ts";
 import { err, ok, type Result } from "../result.ts";
 import { inputToText } from "./decode_text.ts";
 import { isZipBytes } from "./read_xlsx.ts";
-import { scanXml, XmlSyntaxError } from "./xml_scan.ts";
+import { scanXml, XmlSyntaxError, type XmlWorkCounter } from "./xml_scan.ts";
 
 /** The largest KML a KMZ may inflate to. */
 export const MAX_KML_BYTES = 400 * 1024 * 1024;
@@ -53,17 +54,15 @@ function kmlError(code: KmlError["code"], message: Message): Result<never, KmlEr
 function kmlText(input: string | Uint8Array): Result<string, KmlError> {
   if (typeof input === "string") return ok(input);
   if (!isZipBytes(input)) return ok(inputToText(input, false).text);
-  const declared = new Map<string, number>();
-  try {
-    unzipSync(input, {
-      filter(file) {
-        declared.set(file.name, file.originalSize);
-        return false;
-      },
+  const listing = listZipEntries(input);
+  if (!listing.ok) {
+    if (listing.reason === "invalid") return kmlError("kml_invalid", { vi: "Tệp KMZ bị hỏng (không phải tệp nén zip hợp lệ).", en: "The KMZ file is damaged (not a valid zip archive)." });
+    return kmlError("kml_invalid", {
+      vi: `Tệp KMZ bị hỏng hoặc đã bị sửa: "${listing.name}" xuất hiện nhiều lần trong tệp nén.`,
+      en: `The KMZ file is damaged or tampered with: "${listing.name}" appears more than once in the archive.`,
     });
-  } catch {
-    return kmlError("kml_invalid", { vi: "Tệp KMZ bị hỏng (không phải tệp nén zip hợp lệ).", en: "The KMZ file is damaged (not a valid zip archive)." });
   }
+  const declared = listing.sizes;
   const names = [...declared.keys()].filter((name) => name.toLowerCase().endsWith(".kml"));
   const chosen = names.find((name) => name.toLowerCase() === "doc.kml") ?? names.sort((a, b) => a.split("/").length - b.split("/").length)[0];
   if (chosen === undefined) return kmlError("kmz_no_kml", { vi: "Tệp KMZ không chứa tệp KML nào.", en: "The KMZ file holds no KML file." });
@@ -105,6 +104,7 @@ function toGeometry(draft: PlacemarkDraft): Geometry | null {
 /**
  * Reads a KML document or a KMZ archive as a GeoJSON FeatureCollection, one feature per Placemark.
  * @param input - the file as text or bytes
+ * @param counter - counts the work done (tests: linear in the input's length)
  * @returns the features, or why the file could not be read (in Vietnamese and English)
  * @example
  * ```ts
@@ -112,14 +112,19 @@ function toGeometry(draft: PlacemarkDraft): Geometry | null {
  * if (result.ok) parseCoverageGeojson(result.value, { file: "viettel.kml", carrierProperty: "folder" });
  * ```
  */
-export function readKml(input: string | Uint8Array): Result<FeatureCollection, KmlError> {
+export function readKml(input: string | Uint8Array, counter?: XmlWorkCounter): Result<FeatureCollection, KmlError> {
   const text = kmlText(input);
   if (!text.ok) return text;
   const features: Feature[] = [];
-  // The open elements; containers (Document, Folder) carry their name once read.
-  const stack: { name: string; label?: string }[] = [];
+  // The open elements; containers (Document, Folder) carry their name once read, and every element the name of
+  // the nearest named container around it when it opened (so a Placemark finds its folder without a search).
+  const stack: { name: string; label?: string; folder?: string }[] = [];
+  // How many elements of each name are open: an end tag with none open is stray and skipped at once, so that end
+  // tags cost constant time each, however deep the stack (linear time on any input).
+  const openCount = new Map<string, number>();
   let placemark: PlacemarkDraft | null = null;
-  let polygon: Position[][] | null = null;
+  // A polygon's outer rings (normally one) and inner rings, joined when it closes.
+  let polygon: { outer: Position[][]; inner: Position[][] } | null = null;
   let boundary: "outer" | "inner" | null = null;
   let dataName: string | null = null;
   let simpleDataName: string | null = null;
@@ -132,20 +137,17 @@ export function readKml(input: string | Uint8Array): Result<FeatureCollection, K
         if (name === "kml") sawKml = true;
         buffer = "";
         if (selfClosing) return;
-        stack.push({ name });
+        const around = stack[stack.length - 1];
+        const folder = around === undefined ? undefined : (around.name === "Folder" || around.name === "Document") && around.label !== undefined ? around.label : around.folder;
+        stack.push({ name, folder });
+        openCount.set(name, (openCount.get(name) ?? 0) + 1);
         switch (name) {
           case "Placemark":
             placemark = { properties: new Map(), points: [], polygons: [], lines: [] };
-            for (let k = stack.length - 2; k >= 0; k--) {
-              const label = stack[k].label;
-              if ((stack[k].name === "Folder" || stack[k].name === "Document") && label !== undefined) {
-                placemark.properties.set("folder", label);
-                break;
-              }
-            }
+            if (folder !== undefined) placemark.properties.set("folder", folder);
             break;
           case "Polygon":
-            polygon = [];
+            polygon = { outer: [], inner: [] };
             break;
           case "outerBoundaryIs":
             boundary = "outer";
@@ -178,11 +180,13 @@ export function readKml(input: string | Uint8Array): Result<FeatureCollection, K
             if (parent === "Point") placemark.points.push(...positions.slice(0, 1));
             else if (parent === "LineString") placemark.lines.push(positions);
             else if (parent === "LinearRing" && polygon) {
-              if (boundary === "outer") polygon.unshift(positions);
-              else polygon.push(positions);
+              if (boundary === "outer") polygon.outer.push(positions);
+              else polygon.inner.push(positions);
             }
           } else if (name === "Polygon" && polygon) {
-            if (polygon.length > 0) placemark.polygons.push(polygon);
+            // The last outer ring first, as before: each outer ring used to be put in front.
+            const rings = [...polygon.outer.reverse(), ...polygon.inner];
+            if (rings.length > 0) placemark.polygons.push(rings);
             polygon = null;
           } else if (name === "outerBoundaryIs" || name === "innerBoundaryIs") boundary = null;
           else if (name === "Data") dataName = null;
@@ -192,15 +196,17 @@ export function readKml(input: string | Uint8Array): Result<FeatureCollection, K
             placemark = null;
           }
         }
-        // Pop up to the matching element (tolerates a stray end tag).
-        for (let k = stack.length - 1; k >= 0; k--) {
-          if (stack[k].name === name) {
-            stack.length = k;
-            break;
-          }
+        // Pop up to the matching element (tolerates a stray end tag). Each element is popped once, so the pops cost
+        // linear time in all.
+        if ((openCount.get(name) ?? 0) === 0) return;
+        for (;;) {
+          if (counter) counter.steps++;
+          const top = stack.pop() as { name: string };
+          openCount.set(top.name, (openCount.get(top.name) ?? 1) - 1);
+          if (top.name === name) break;
         }
       },
-    });
+    }, counter);
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error;
     return kmlError("kml_invalid", { vi: `Tệp KML bị hỏng (${error.message}).`, en: `The KML file is damaged (${error.message}).` });

@@ -14,6 +14,7 @@
  * keys of plain objects.
  */
 import { unzipSync } from "fflate";
+import { listZipEntries } from "./zip_entries.ts";
 import { err, ok, type Result } from "../result.ts";
 import type { Message } from "../types.ts";
 import { textDecoderClass } from "./text_decoder.ts";
@@ -526,17 +527,15 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Resu
       en: `The workbook is too large to read (${what}). Split it, or save the sheet to import as CSV UTF-8.`,
     });
   // First pass: the central directory only (nothing is inflated), to see what there is and what it would weigh.
-  const declared = new Map<string, number>();
-  try {
-    unzipSync(bytes, {
-      filter(file) {
-        declared.set(file.name, file.originalSize);
-        return false;
-      },
+  const listing = listZipEntries(bytes);
+  if (!listing.ok) {
+    if (listing.reason === "invalid") return xlsxError("xlsx_invalid", NOT_XLSX);
+    return xlsxError("xlsx_invalid", {
+      vi: `Sổ tính bị hỏng hoặc đã bị sửa: phần "${listing.name}" xuất hiện nhiều lần trong tệp nén. Hãy mở trong Excel và lưu lại.`,
+      en: `The workbook is damaged or tampered with: the part "${listing.name}" appears more than once in the archive. Open it in Excel and save it again.`,
     });
-  } catch {
-    return xlsxError("xlsx_invalid", NOT_XLSX);
   }
+  const declared = listing.sizes;
   if (!declared.has("xl/workbook.xml")) {
     if (declared.has("xl/workbook.bin")) {
       return xlsxError("xlsx_binary_xlsb", {

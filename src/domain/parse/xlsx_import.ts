@@ -15,6 +15,7 @@ import { CARRIER_COLUMN_ALIASES, guessCsvKind, type CsvKind } from "./csv_kind.t
 import { findColumn } from "./find_column.ts";
 import { addIssues, makeIssue } from "./import_issue.ts";
 import { parsePointsCsv, resolvePointColumns, type PointsCsvOptions } from "./parse_points_csv.ts";
+import { escapeCsvFormula } from "../export/to_csv.ts";
 import { previewCsv, type CsvPreview } from "./preview_csv.ts";
 import { readXlsx, type XlsxError, type XlsxSheet, type XlsxWorkbook } from "./read_xlsx.ts";
 
@@ -57,7 +58,9 @@ export function sheetToCsv(rows: readonly string[][]): string {
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
       if (c > 0) line += ",";
-      if (cell !== "") line += cell.includes('"') ? `"${cell.replace(/"/g, '""')}"` : `"${cell}"`;
+      // A text that looks formula-guarded ("'-x") gets one more quote, which the CSV reader strips again.
+      const text = cell.charCodeAt(0) === 0x27 ? escapeCsvFormula(cell) : cell;
+      if (text !== "") line += text.includes('"') ? `"${text.replace(/"/g, '""')}"` : `"${text}"`;
     }
     lines[r] = line;
   }

@@ -17,6 +17,11 @@ export interface XmlHandler {
   text?(text: string): void;
 }
 
+/** Counts the scanner's work (characters examined one by one in its loops), for tests that check it is linear. */
+export interface XmlWorkCounter {
+  steps: number;
+}
+
 /** Thrown on text that is not well-formed enough to read (an unterminated tag, comment or section). */
 export class XmlSyntaxError extends Error {}
 
@@ -56,17 +61,42 @@ function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
-const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
 
-function readAttributes(source: string): XmlAttributes {
+/**
+ * Reads `name="value"` pairs in one left-to-right pass (no regular expression: a backtracking one takes quadratic
+ * time on a long run of name characters with no `=`). What is not a pair is skipped.
+ */
+function readAttributes(source: string, counter: XmlWorkCounter | undefined): XmlAttributes {
   const attributes: XmlAttributes = new Map();
-  if (source.trim() === "") return attributes;
-  ATTRIBUTE.lastIndex = 0;
-  for (let match = ATTRIBUTE.exec(source); match !== null; match = ATTRIBUTE.exec(source)) {
-    const name = match[1];
-    if (name === "xmlns" || name.startsWith("xmlns:")) continue;
-    attributes.set(localName(name), decodeXmlText(match[2] ?? match[3] ?? ""));
+  const length = source.length;
+  let i = 0;
+  while (i < length) {
+    while (i < length && (isSpace(source.charCodeAt(i)) || source[i] === "/" || source[i] === ">")) i++;
+    const nameStart = i;
+    while (i < length && !isSpace(source.charCodeAt(i)) && source[i] !== "=" && source[i] !== "/" && source[i] !== ">") i++;
+    const name = source.slice(nameStart, i);
+    while (i < length && isSpace(source.charCodeAt(i))) i++;
+    if (source[i] !== "=") {
+      // A name without a value: skipped (i has moved past it, or past one stray character).
+      if (i === nameStart) i++;
+      continue;
+    }
+    i++;
+    while (i < length && isSpace(source.charCodeAt(i))) i++;
+    const quote = source[i];
+    if (quote !== '"' && quote !== "'") continue;
+    const close = source.indexOf(quote, i + 1);
+    if (close < 0) break;
+    const value = source.slice(i + 1, close);
+    i = close + 1;
+    if (name === "" || name === "xmlns" || name.startsWith("xmlns:")) continue;
+    attributes.set(localName(name), decodeXmlText(value));
   }
+  // One pass: each character is looked at a bounded number of times.
+  if (counter) counter.steps += length;
   return attributes;
 }
 
@@ -74,10 +104,11 @@ function readAttributes(source: string): XmlAttributes {
  * Finds the `>` that ends a start tag (outside quoted attribute values) or, with `brackets`, a DOCTYPE (also
  * outside its internal subset in `[…]`; the entity declarations there are skipped, never read).
  */
-function markupEnd(xml: string, from: number, brackets: boolean): number {
+function markupEnd(xml: string, from: number, brackets: boolean, counter: XmlWorkCounter | undefined): number {
   let depth = 0;
   let quote = "";
   for (let i = from; i < xml.length; i++) {
+    if (counter) counter.steps++;
     const character = xml[i];
     if (quote !== "") {
       if (character === quote) quote = "";
@@ -103,17 +134,20 @@ function need(position: number, what: string): number {
  * Scans an XML document and reports its start tags, end tags and text, in order.
  * @param xml - the document
  * @param handler - the callbacks
+ * @param counter - counts the work done (tests); every step is one character examined, so a linear scan stays
+ *   within a small multiple of the document's length
  * @throws XmlSyntaxError on an unterminated tag, comment, CDATA section or DOCTYPE
  * @example
  * ```ts
  * scanXml('<a x="1">b &amp; c</a>', { open: (name, attributes) => console.log(name, attributes.get("x")), text: console.log });
  * ```
  */
-export function scanXml(xml: string, handler: XmlHandler): void {
+export function scanXml(xml: string, handler: XmlHandler, counter?: XmlWorkCounter): void {
   const wantsText = handler.text !== undefined;
   let position = 0;
   const length = xml.length;
   while (position < length) {
+    if (counter) counter.steps++;
     const lt = xml.indexOf("<", position);
     const textEnd = lt < 0 ? length : lt;
     if (wantsText && textEnd > position) handler.text?.(decodeXmlText(xml.slice(position, textEnd)));
@@ -133,15 +167,15 @@ export function scanXml(xml: string, handler: XmlHandler): void {
         if (wantsText) handler.text?.(xml.slice(lt + 9, end));
         position = end + 3;
       } else {
-        position = need(markupEnd(xml, lt + 2, true), "DOCTYPE") + 1;
+        position = need(markupEnd(xml, lt + 2, true, counter), "DOCTYPE") + 1;
       }
     } else {
-      const end = need(markupEnd(xml, lt + 1, false), "start tag");
+      const end = need(markupEnd(xml, lt + 1, false, counter), "start tag");
       const selfClosing = xml[end - 1] === "/";
       const inner = xml.slice(lt + 1, selfClosing ? end - 1 : end);
       const nameEnd = inner.search(/[\s/]/);
       const name = nameEnd < 0 ? inner : inner.slice(0, nameEnd);
-      const attributes = readAttributes(nameEnd < 0 ? "" : inner.slice(nameEnd));
+      const attributes = readAttributes(nameEnd < 0 ? "" : inner.slice(nameEnd), counter);
       const local = localName(name);
       handler.open?.(local, attributes, selfClosing);
       if (selfClosing) handler.close?.(local);

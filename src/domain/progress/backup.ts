@@ -139,9 +139,16 @@ export function migrateBackup(data: unknown): Result<unknown, Message> {
       en: `backup version ${version} is newer than this app supports (${BACKUP_VERSION}); update the app`,
     });
   }
+  if (version < 0) {
+    return err({
+      vi: `bản sao lưu ghi phiên bản ${version}, không có phiên bản nào như vậy (từ 0 đến ${BACKUP_VERSION}); tệp bị hỏng hoặc đã bị sửa`,
+      en: `the backup says version ${version}, which does not exist (0 to ${BACKUP_VERSION}); the file is damaged or was edited`,
+    });
+  }
   let current = data;
   while (version < BACKUP_VERSION) {
-    const step = MIGRATIONS[version];
+    const step = Object.prototype.hasOwnProperty.call(MIGRATIONS, version) ? MIGRATIONS[version] : undefined;
+    if (step === undefined) return err({ vi: `không nâng cấp được bản sao lưu phiên bản ${version}`, en: `backup version ${version} cannot be upgraded` });
     const result = step(current);
     if (!result.ok) return result;
     current = result.value;

@@ -87,3 +87,21 @@ export function startOfWeek(date: string): string {
   const weekday = (((days + 3) % 7) + 7) % 7;
   return fromDays(days - weekday);
 }
+
+/** Vietnam's offset from UTC: seven hours, all year (no daylight saving time since 1975). */
+const VIETNAM_OFFSET_MILLISECONDS = 7 * 3_600_000;
+
+/**
+ * The calendar date in Vietnam (Asia/Ho_Chi_Minh, UTC+7) at an instant: "today" for the app and the CLI alike, so
+ * that an update made on the morning of the 21st in Hà Nội (still the 20th in UTC) is not refused as in the future.
+ * @param instant - milliseconds since 1970 (Date.now()) or a Date
+ * @returns YYYY-MM-DD
+ * @example
+ * ```ts
+ * vietnamDate(Date.parse("2026-11-20T18:30:00Z")); // "2026-11-21"
+ * ```
+ */
+export function vietnamDate(instant: number | Date): string {
+  const milliseconds = typeof instant === "number" ? instant : instant.getTime();
+  return fromDays(Math.floor((milliseconds + VIETNAM_OFFSET_MILLISECONDS) / MILLISECONDS_PER_DAY));
+}

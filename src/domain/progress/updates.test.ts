@@ -166,8 +166,10 @@ describe("update files round trip", () => {
     expect(csv).toContain("'=đo tốc độ");
     const back = parseUpdatesCsv(csv, options());
     expect(back.report.rejected).toBe(0);
-    // The formula guard adds a quote that stays in the text, so that one event differs; the other is identical.
+    // The formula guard's quote is written, then stripped on reading: both events come back identical.
     expect(back.events[0].id).toBe(events[0].id);
+    expect(back.events[1].id).toBe(events[1].id);
+    expect(back.events[1].evidence?.text).toBe("=đo tốc độ");
     expect(back.events[1]).toMatchObject({ technology: "4G", evidence: { downloadMbps: 35.5, uploadMbps: 12, signalDbm: -95, photo: "A.jpg" }, note: "trạm mới" });
   });
 
