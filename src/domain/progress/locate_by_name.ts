@@ -1,0 +1,162 @@
+/**
+ * Locating the rows of a provincial list that give no coordinates and no point id: by the name of the
+ * village or school and its commune (and province), against the loaded points. Exactly one point with that
+ * name in that commune links the row; several or none leave it unplaced, with the most alike points as
+ * candidates for a person to choose from. Nothing is ever guessed.
+ */
+import type { Point } from "../types.ts";
+import { keySimilarity, placeNameKey, unitNameKey } from "./place_names.ts";
+
+/** What the row says about where it is. Communes and provinces: every name it may go by (as written, 2025). */
+export interface NameQuery {
+  name: string;
+  communes: readonly string[];
+  provinces: readonly string[];
+}
+
+/** A point offered for an unplaced row. */
+export interface NameCandidate {
+  pointId: string;
+  name: string;
+  commune: string;
+  province: string;
+  lon: number;
+  lat: number;
+  /** 0–1: name similarity (0.7), same commune (0.2), same province (0.1). */
+  score: number;
+}
+
+/** The outcome of locating one row. */
+export type NameMatch =
+  | { kind: "matched"; point: Point }
+  /** Several points have that name in that commune: all of them (and more alike ones) are candidates. */
+  | { kind: "ambiguous"; candidates: NameCandidate[] }
+  | { kind: "none"; candidates: NameCandidate[] };
+
+interface IndexedPoint {
+  point: Point;
+  name: string;
+  commune: string;
+  province: string;
+}
+
+/** The locator over one point list: build once, query per row. */
+export interface NameLocator {
+  locate(query: NameQuery, candidates?: number): NameMatch;
+  /** The point with that id, for a remembered choice. */
+  byId(id: string): Point | undefined;
+}
+
+const NAME_WEIGHT = 0.7;
+const COMMUNE_WEIGHT = 0.2;
+const PROVINCE_WEIGHT = 0.1;
+
+/**
+ * Whether a point fits a row exactly: the same name key, the same commune when the row names one (a point
+ * with no commune does not fit a row that names one), and the same province when both name one.
+ * @param point - the point's keys
+ * @param name - the row's name key
+ * @param communes - the row's commune keys (empty: not checked)
+ * @param provinces - the row's province keys (empty: not checked)
+ * @returns true when it fits
+ */
+function fits(point: IndexedPoint, name: string, communes: readonly string[], provinces: readonly string[]): boolean {
+  if (point.name !== name) return false;
+  if (communes.length > 0 && !communes.includes(point.commune)) return false;
+  if (provinces.length > 0 && point.province !== "" && !provinces.includes(point.province)) return false;
+  return true;
+}
+
+/**
+ * The score of a point for a row (see NameCandidate.score).
+ * @param point - the point's keys
+ * @param name - the row's name key
+ * @param communes - the row's commune keys
+ * @param provinces - the row's province keys
+ * @returns 0–1
+ */
+export function candidateScore(point: { name: string; commune: string; province: string }, name: string, communes: readonly string[], provinces: readonly string[]): number {
+  const score =
+    NAME_WEIGHT * keySimilarity(name, point.name) +
+    (point.commune !== "" && communes.includes(point.commune) ? COMMUNE_WEIGHT : 0) +
+    (point.province !== "" && provinces.includes(point.province) ? PROVINCE_WEIGHT : 0);
+  return Math.round(score * 1000) / 1000;
+}
+
+/**
+ * Builds a locator over the loaded points.
+ *
+ * Exact fits are found through an index by name key. Candidates for an unplaced row are the points of the
+ * row's province (when some loaded point is in it; otherwise all points), best score first, ties by point id;
+ * a point whose name cannot beat the current last candidate is skipped before its edit distance is computed.
+ * @param points - the loaded points
+ * @returns the locator
+ * @example
+ * ```ts
+ * const locator = createNameLocator(points);
+ * locator.locate({ name: "Thôn Nà Lốc", communes: ["Bản Lầu"], provinces: ["Lào Cai"] }); // { kind: "matched", point }
+ * ```
+ */
+export function createNameLocator(points: readonly Point[]): NameLocator {
+  const indexed: IndexedPoint[] = points.map((point) => ({
+    point,
+    name: placeNameKey(point.name),
+    commune: point.communeName ? unitNameKey(point.communeName) : "",
+    province: point.provinceName ? unitNameKey(point.provinceName) : "",
+  }));
+  const byName = new Map<string, IndexedPoint[]>();
+  const byProvince = new Map<string, IndexedPoint[]>();
+  const byId = new Map<string, Point>();
+  for (const entry of indexed) {
+    const list = byName.get(entry.name);
+    if (list) list.push(entry);
+    else byName.set(entry.name, [entry]);
+    if (entry.province !== "") {
+      const inProvince = byProvince.get(entry.province);
+      if (inProvince) inProvince.push(entry);
+      else byProvince.set(entry.province, [entry]);
+    }
+    if (!byId.has(entry.point.id)) byId.set(entry.point.id, entry.point);
+  }
+  return {
+    byId: (id) => byId.get(id),
+    locate(query, count = 3) {
+      const name = placeNameKey(query.name);
+      const communes = [...new Set(query.communes.map(unitNameKey).filter((key) => key !== ""))];
+      const provinces = [...new Set(query.provinces.map(unitNameKey).filter((key) => key !== ""))];
+      const exact = (byName.get(name) ?? []).filter((entry) => fits(entry, name, communes, provinces));
+      if (exact.length === 1) return { kind: "matched", point: exact[0].point };
+      const inProvinces = provinces.flatMap((province) => byProvince.get(province) ?? []);
+      const pool = inProvinces.length > 0 ? inProvinces : indexed;
+      const best: { entry: IndexedPoint; score: number }[] = [];
+      const wanted = Math.max(count, exact.length);
+      for (const entry of pool) {
+        const bonus = (entry.commune !== "" && communes.includes(entry.commune) ? COMMUNE_WEIGHT : 0) + (entry.province !== "" && provinces.includes(entry.province) ? PROVINCE_WEIGHT : 0);
+        if (best.length >= wanted) {
+          // The name similarity is at most 1 − |length difference| / longer length.
+          const longest = Math.max(name.length, entry.name.length);
+          const bound = NAME_WEIGHT * (longest === 0 ? 1 : 1 - Math.abs(name.length - entry.name.length) / longest) + bonus;
+          if (Math.round(bound * 1000) / 1000 < best[best.length - 1].score) continue;
+        }
+        const score = candidateScore(entry, name, communes, provinces);
+        best.push({ entry, score });
+        best.sort((a, b) => b.score - a.score || compareIds(a.entry.point.id, b.entry.point.id));
+        if (best.length > wanted) best.pop();
+      }
+      const candidates = best.map(({ entry, score }) => ({
+        pointId: entry.point.id,
+        name: entry.point.name,
+        commune: entry.point.communeName ?? "",
+        province: entry.point.provinceName ?? "",
+        lon: entry.point.lon,
+        lat: entry.point.lat,
+        score,
+      }));
+      return exact.length > 1 ? { kind: "ambiguous", candidates } : { kind: "none", candidates };
+    },
+  };
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
