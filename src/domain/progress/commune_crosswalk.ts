@@ -120,10 +120,16 @@ export function checkCommune(crosswalk: CommuneCrosswalk, place: { commune: stri
   const key = unitNameKey(place.commune);
   const codes = place.province ? provinceCodes(crosswalk, place.province) : [];
   const inProvince = (commune: Commune2025) => codes.length === 0 || codes.includes(commune.provinceCode);
+  const districtKey = place.district ? unitNameKey(place.district) : undefined;
+  if (districtKey) {
+    // An old district settles it: "Chi Lăng" of the former Tràng Định district is now Thất Khê, whatever the 2025 Chi Lăng.
+    const named = (crosswalk.oldByKey.get(key) ?? []).filter((old) => inProvince(old.commune) && old.districtKey === districtKey);
+    const targets = [...new Map(named.map((old) => [old.commune.code, old.commune])).values()];
+    if (targets.length === 1) return unitNameKey(targets[0].fullName) === key ? { kind: "current", commune: targets[0] } : { kind: "merged", commune: targets[0], old: named[0].name };
+  }
   const current = (crosswalk.byKey.get(key) ?? []).filter(inProvince);
   if (current.length === 1) return { kind: "current", commune: current[0] };
   if (current.length > 1) return { kind: "ambiguous", candidates: current, old: false };
-  const districtKey = place.district ? unitNameKey(place.district) : undefined;
   const olds = (crosswalk.oldByKey.get(key) ?? []).filter(
     (old) => inProvince(old.commune) && (districtKey === undefined || old.districtKey === undefined || old.districtKey === districtKey),
   );

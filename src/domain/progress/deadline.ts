@@ -96,7 +96,7 @@ export function parseDeadline(text: string): DeadlineReading {
   }
 
   const day = /^(\d{1,2}) (\d{1,2}) (\d{2}|\d{4})$/.exec(folded);
-  if (day && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(original.replace(/\s/g, ""))) {
+  if (day) {
     const shortYear = day[3].length === 2;
     const year = shortYear ? 2000 + Number(day[3]) : Number(day[3]);
     const date = parseIsoDate(`${String(year).padStart(4, "0")}-${day[2].padStart(2, "0")}-${day[1].padStart(2, "0")}`);
@@ -107,7 +107,7 @@ export function parseDeadline(text: string): DeadlineReading {
   }
 
   const yearFirst = /^(\d{4}) (\d{1,2}) (\d{1,2})$/.exec(folded);
-  if (yearFirst && /^\d{4}[/.]\d{1,2}[/.]\d{1,2}$/.test(original)) {
+  if (yearFirst) {
     const date = parseIsoDate(`${yearFirst[1]}-${yearFirst[2].padStart(2, "0")}-${yearFirst[3].padStart(2, "0")}`);
     return date ? read(original, date, "date", "năm/tháng/ngày", "year/month/day") : unreadable;
   }

@@ -86,9 +86,10 @@ export function candidateScore(point: { name: string; commune: string; province:
 /**
  * Builds a locator over the loaded points.
  *
- * Exact fits are found through an index by name key. Candidates for an unplaced row are the points of the
- * row's province (when some loaded point is in it; otherwise all points), best score first, ties by point id;
- * a point whose name cannot beat the current last candidate is skipped before its edit distance is computed.
+ * Exact fits are found through an index by name key. Candidates for an unplaced row are every exact fit (when
+ * there are several), then the most alike other points of the row's province (when some loaded point is in it;
+ * otherwise of all points), up to `candidates`; each group best score first, ties by point id. A point whose name
+ * cannot beat the current last candidate is skipped before its edit distance is computed.
  * @param points - the loaded points
  * @returns the locator
  * @example
@@ -128,9 +129,14 @@ export function createNameLocator(points: readonly Point[]): NameLocator {
       if (exact.length === 1) return { kind: "matched", point: exact[0].point };
       const inProvinces = provinces.flatMap((province) => byProvince.get(province) ?? []);
       const pool = inProvinces.length > 0 ? inProvinces : indexed;
+      // Every exact fit is offered first; the most alike other points fill the list up to `count`.
+      const exactSet = new Set(exact);
+      const byScore = (a: { entry: IndexedPoint; score: number }, b: { entry: IndexedPoint; score: number }) => b.score - a.score || compareIds(a.entry.point.id, b.entry.point.id);
+      const first = exact.map((entry) => ({ entry, score: candidateScore(entry, name, communes, provinces) })).sort(byScore);
       const best: { entry: IndexedPoint; score: number }[] = [];
-      const wanted = Math.max(count, exact.length);
-      for (const entry of pool) {
+      const wanted = count - first.length;
+      for (const entry of wanted > 0 ? pool : []) {
+        if (exactSet.has(entry)) continue;
         const bonus = (entry.commune !== "" && communes.includes(entry.commune) ? COMMUNE_WEIGHT : 0) + (entry.province !== "" && provinces.includes(entry.province) ? PROVINCE_WEIGHT : 0);
         if (best.length >= wanted) {
           // The name similarity is at most 1 − |length difference| / longer length.
@@ -140,10 +146,10 @@ export function createNameLocator(points: readonly Point[]): NameLocator {
         }
         const score = candidateScore(entry, name, communes, provinces);
         best.push({ entry, score });
-        best.sort((a, b) => b.score - a.score || compareIds(a.entry.point.id, b.entry.point.id));
+        best.sort(byScore);
         if (best.length > wanted) best.pop();
       }
-      const candidates = best.map(({ entry, score }) => ({
+      const candidates = [...first, ...best].map(({ entry, score }) => ({
         pointId: entry.point.id,
         name: entry.point.name,
         commune: entry.point.communeName ?? "",
