@@ -42,7 +42,7 @@ export function canonicalCarrier(text: string): string {
 
 /** Words that name a carrier inside a longer unit name, and the carrier they name. */
 const CARRIER_WORDS: readonly (readonly [RegExp, string])[] = [
-  [/\bviettel\b/, "Viettel"],
+  [/\bviettel\b|\bvien thong quan doi\b/, "Viettel"],
   [/\b(vnpt|vinaphone|vina phone)\b|^vien thong (?!quan doi)/, "VNPT"],
   [/\b(mobifone|mobi fone)\b/, "MobiFone"],
   [/\b(vietnamobile|vietnam mobile)\b/, "Vietnamobile"],
