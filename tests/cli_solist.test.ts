@@ -68,7 +68,11 @@ describe("cli progress with a Sở-style list", () => {
     const registry = report.find((entry) => entry.kind === "registry") as { read: number; accepted: number; rejected: number; located: Record<string, number>; issues: { row: number; code: string; message: { vi: string } }[]; sheet?: string };
     expect(registry).toMatchObject({ read: 11, accepted: 6, rejected: 5 });
     expect(registry.located).toEqual({ coordinates: 0, pointId: 0, byName: 6, chosen: 0, notLocated: 4 });
-    if (name.endsWith(".xlsx")) expect(registry.sheet).toBe("Danh sách");
+    if (name.endsWith(".xlsx")) {
+      // The workbook's title and blank row are skipped; rows count from the header (Excel row 3).
+      expect(registry.sheet).toBe("Danh sách");
+      expect(registry.issues.find((issue) => issue.code === "title_rows_skipped")?.message.vi).toBe('bảng bắt đầu ở dòng 3 của tệp; phần đầu được bỏ qua: "DANH SÁCH ĐIỂM LÕM SÓNG CẦN PHỦ SÓNG NĂM 2021 - 2022"; số dòng trong báo cáo tính từ dòng tiêu đề này');
+    }
     // Every non-ISO deadline says how it was read.
     const readAs = (row: number) => registry.issues.find((issue) => issue.row === row && issue.code === "deadline_read")?.message.vi;
     expect(readAs(1)).toBe('"Quý IV/2021" được hiểu là 31/12/2021 (ngày cuối quý IV năm 2021)');

@@ -10,7 +10,7 @@ import { addIssues, makeIssue } from "../parse/import_issue.ts";
 import { parseCoordinate, parseNumber } from "../parse/parse_number.ts";
 import { checkPointPosition, swappedMessage } from "../parse/point_checks.ts";
 import { parsePointKind } from "../parse/point_kind.ts";
-import { readCsvTable, type CsvDelimiter } from "../parse/read_csv_table.ts";
+import { readCsvTable, type CsvDelimiter, type CsvTable } from "../parse/read_csv_table.ts";
 import { isKmlInput, readKml } from "../parse/read_kml.ts";
 import { canonicalCarrier } from "./carriers.ts";
 import { checkCommune, communeCheckIssue, provinceCodes, type CommuneCrosswalk } from "./commune_crosswalk.ts";
@@ -122,7 +122,7 @@ interface RawEntry {
  * ```
  */
 export function parseRegistryCsv(input: string | Uint8Array, options: RegistryImportOptions): RegistryImportResult {
-  const table = readCsvTable(input, { file: options.file, delimiter: options.delimiter });
+  const table = skipTitleRows(readCsvTable(input, { file: options.file, delimiter: options.delimiter }), options.file);
   const report = emptyReport(options.file, "registry");
   addIssues(report, table.issues);
   const lonColumn = findColumn(table.header, LONGITUDE_ALIASES);
@@ -165,6 +165,45 @@ export function parseRegistryCsv(input: string | Uint8Array, options: RegistryIm
     return { row: table.rowNumbers[index], entry };
   });
   return buildRegistry(entries, options, report, "row");
+}
+
+/** How far down a list's title and date lines may push its header row. */
+const TITLE_ROWS = 10;
+
+/**
+ * A list as a department saves it often starts with a title ("DANH SÁCH ĐIỂM LÕM SÓNG…") above the table. When the
+ * first line has no carrier column but one of the next lines has a carrier column and a name or location column,
+ * that line is the header: the lines above it are dropped (a warning says so), and rows are numbered from it
+ * (row N is the Nth row below the header, as always).
+ */
+function skipTitleRows(table: CsvTable, file: string): CsvTable {
+  const isHeader = (cells: readonly string[]) => {
+    const trimmed = cells.map((cell) => cell.trim());
+    return (
+      findColumn(trimmed, REGISTRY_COLUMN_ALIASES.carrier) !== undefined &&
+      (findColumn(trimmed, REGISTRY_COLUMN_ALIASES.name) !== undefined || findColumn(trimmed, REGISTRY_COLUMN_ALIASES.pointId) !== undefined || findColumn(trimmed, LONGITUDE_ALIASES) !== undefined)
+    );
+  };
+  if (table.header.length === 0 || isHeader(table.header)) return table;
+  const index = table.rows.slice(0, TITLE_ROWS).findIndex(isHeader);
+  if (index < 0) return table;
+  const base = table.rowNumbers[index];
+  const header = table.rows[index].map((cell) => cell.trim());
+  const titleLines = [table.header, ...table.rows.slice(0, index)].map((cells) => cells.filter((cell) => cell.trim() !== "").join(" ")).filter(Boolean);
+  return {
+    ...table,
+    header,
+    rows: table.rows.slice(index + 1),
+    rowNumbers: table.rowNumbers.slice(index + 1).map((row) => row - base),
+    // Cell counts were measured against the title line: drop those warnings.
+    issues: [
+      ...table.issues.filter((issue) => issue.code !== "csv_extra_cells"),
+      makeIssue(file, "warning", "title_rows_skipped", {
+        vi: `bảng bắt đầu ở dòng ${base + 1} của tệp; phần đầu được bỏ qua: "${titleLines.join(" / ")}"; số dòng trong báo cáo tính từ dòng tiêu đề này`,
+        en: `the table starts on line ${base + 1} of the file; the lines above it were skipped: "${titleLines.join(" / ")}"; report rows count from this header`,
+      }),
+    ],
+  };
 }
 
 /**

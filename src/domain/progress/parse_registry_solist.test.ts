@@ -76,6 +76,16 @@ describe("a province's own list (no coordinates, no ids)", () => {
     expect(unlocated).toEqual([]);
   });
 
+  it("skips the title lines above the table and counts rows from its header", () => {
+    const titled = ["DANH SÁCH ĐIỂM LÕM SÓNG;;;;;;", "(Kèm theo Kế hoạch số 123/KH-UBND);;;;;;", ";;;;;;", LIST].join("\n");
+    const plain = parseRegistryCsv(LIST, { file: "so-list.csv", points: POINTS, communes: crosswalk() });
+    const { items, report, unlocated } = parseRegistryCsv(titled, { file: "so-list.csv", points: POINTS, communes: crosswalk() });
+    expect(items).toEqual(plain.items);
+    expect(unlocated).toEqual(plain.unlocated);
+    expect(report.issues[0]).toMatchObject({ code: "title_rows_skipped", severity: "warning", message: { en: 'the table starts on line 4 of the file; the lines above it were skipped: "DANH SÁCH ĐIỂM LÕM SÓNG / (Kèm theo Kế hoạch số 123/KH-UBND)"; report rows count from this header' } });
+    expect(report.issues.slice(1)).toEqual(plain.report.issues);
+  });
+
   it("accepts the header variants provinces write", () => {
     const variants = [
       "Thôn, bản;Xã;Nhà mạng;Thời hạn",
