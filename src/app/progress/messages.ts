@@ -199,8 +199,8 @@ export const PROGRESS_MESSAGES = {
   "tracking.data.heading": { vi: "Dữ liệu, xuất và sao lưu", en: "Data, exports and backup" },
   "tracking.data.registryImport": { vi: "Thay danh sách điểm lõm sóng (CSV, Excel .xlsx hoặc GeoJSON)", en: "Replace the list of dead zones (CSV, Excel .xlsx or GeoJSON)" },
   "tracking.data.registryHint": {
-    vi: "Cột: id, tên, kinh độ/vĩ độ (hoặc point_id), tỉnh, xã, nhà mạng, hạn. Nhật ký sự kiện được giữ nguyên.",
-    en: "Columns: id, name, lon/lat (or point_id), province, commune, carrier, deadline. The event log is kept.",
+    vi: "Cột: id, tên, kinh độ/vĩ độ (hoặc point_id), tỉnh, xã, nhà mạng, hạn. Danh sách do tỉnh lập (STT; Tên thôn/bản; Xã; Huyện; Tỉnh; Doanh nghiệp thực hiện; Thời gian hoàn thành), không có toạ độ, được định vị theo tên và xã trong các điểm đã nạp trên bản đồ vùng phủ. Nhật ký sự kiện được giữ nguyên.",
+    en: "Columns: id, name, lon/lat (or point_id), province, commune, carrier, deadline. A province's own list (STT; Tên thôn/bản; Xã; Huyện; Tỉnh; Doanh nghiệp thực hiện; Thời gian hoàn thành), without coordinates, is located by name and commune among the points loaded on the coverage map. The event log is kept.",
   },
   "tracking.data.registryRefused": { vi: "Tệp không có dòng hợp lệ nào: danh sách hiện tại được giữ nguyên.", en: "The file has no valid row: the current list is kept." },
   "tracking.data.registryReplaced": { vi: "Đã thay danh sách: {count} điểm.", en: "List replaced: {count} points." },
