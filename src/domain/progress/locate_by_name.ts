@@ -5,7 +5,7 @@
  * candidates for a person to choose from. Nothing is ever guessed.
  */
 import type { Point } from "../types.ts";
-import { keySimilarity, placeNameKey, unitNameKey } from "./place_names.ts";
+import { editDistance, placeNameKey, unitNameKey } from "./place_names.ts";
 
 /** What the row says about where it is. Communes and provinces: every name it may go by (as written, 2025). */
 export interface NameQuery {
@@ -76,11 +76,18 @@ function fits(point: IndexedPoint, name: string, communes: readonly string[], pr
  * @returns 0–1
  */
 export function candidateScore(point: { name: string; commune: string; province: string }, name: string, communes: readonly string[], provinces: readonly string[]): number {
-  const score =
-    NAME_WEIGHT * keySimilarity(name, point.name) +
-    (point.commune !== "" && communes.includes(point.commune) ? COMMUNE_WEIGHT : 0) +
-    (point.province !== "" && provinces.includes(point.province) ? PROVINCE_WEIGHT : 0);
-  return Math.round(score * 1000) / 1000;
+  const longest = Math.max(name.length, point.name.length);
+  return scoreOf(longest === 0 ? 0 : editDistance(name, point.name), longest, placeBonus(point, communes, provinces));
+}
+
+function placeBonus(point: { commune: string; province: string }, communes: readonly string[], provinces: readonly string[]): number {
+  return (point.commune !== "" && communes.includes(point.commune) ? COMMUNE_WEIGHT : 0) + (point.province !== "" && provinces.includes(point.province) ? PROVINCE_WEIGHT : 0);
+}
+
+/** The score from an edit distance: similarity 1 − distance / longer length (1 for two empty names), rounded to 0.001. */
+function scoreOf(distance: number, longest: number, bonus: number): number {
+  const similarity = longest === 0 ? 1 : 1 - distance / longest;
+  return Math.round((NAME_WEIGHT * similarity + bonus) * 1000) / 1000;
 }
 
 /**
@@ -99,12 +106,15 @@ export function candidateScore(point: { name: string; commune: string; province:
  * ```
  */
 export function createNameLocator(points: readonly Point[]): NameLocator {
-  const indexed: IndexedPoint[] = points.map((point) => ({
-    point,
-    name: placeNameKey(point.name),
-    commune: point.communeName ? unitNameKey(point.communeName) : "",
-    province: point.provinceName ? unitNameKey(point.provinceName) : "",
-  }));
+  // Communes and provinces repeat across points: their keys are computed once each.
+  const unitKeys = new Map<string, string>();
+  const unitKey = (name: string | undefined) => {
+    if (!name) return "";
+    let key = unitKeys.get(name);
+    if (key === undefined) unitKeys.set(name, (key = unitNameKey(name)));
+    return key;
+  };
+  const indexed: IndexedPoint[] = points.map((point) => ({ point, name: placeNameKey(point.name), commune: unitKey(point.communeName), province: unitKey(point.provinceName) }));
   const byName = new Map<string, IndexedPoint[]>();
   const byProvince = new Map<string, IndexedPoint[]>();
   const byId = new Map<string, Point>();
@@ -137,14 +147,20 @@ export function createNameLocator(points: readonly Point[]): NameLocator {
       const wanted = count - first.length;
       for (const entry of wanted > 0 ? pool : []) {
         if (exactSet.has(entry)) continue;
-        const bonus = (entry.commune !== "" && communes.includes(entry.commune) ? COMMUNE_WEIGHT : 0) + (entry.province !== "" && provinces.includes(entry.province) ? PROVINCE_WEIGHT : 0);
+        const bonus = placeBonus(entry, communes, provinces);
+        const longest = Math.max(name.length, entry.name.length);
+        // Once the list is full, only a distance small enough to reach the last score matters: the edit distance
+        // stops counting beyond it (the limit errs on the generous side of the rounding).
+        let limit = longest;
         if (best.length >= wanted) {
-          // The name similarity is at most 1 − |length difference| / longer length.
-          const longest = Math.max(name.length, entry.name.length);
-          const bound = NAME_WEIGHT * (longest === 0 ? 1 : 1 - Math.abs(name.length - entry.name.length) / longest) + bonus;
-          if (Math.round(bound * 1000) / 1000 < best[best.length - 1].score) continue;
+          const needed = best[best.length - 1].score - bonus - 0.001;
+          limit = Math.floor(longest * (1 - needed / NAME_WEIGHT) + 1e-9);
+          if (limit < 0) continue;
         }
-        const score = candidateScore(entry, name, communes, provinces);
+        const distance = longest === 0 ? 0 : editDistance(name, entry.name, limit);
+        if (distance > limit) continue;
+        const score = scoreOf(distance, longest, bonus);
+        if (best.length >= wanted && byScore({ entry, score }, best[best.length - 1]) > 0) continue;
         best.push({ entry, score });
         best.sort(byScore);
         if (best.length > wanted) best.pop();

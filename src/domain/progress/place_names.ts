@@ -30,17 +30,43 @@ function tidy(text: string): string {
     .trim();
 }
 
-function stripPrefixes(text: string, prefixes: readonly string[], repeat: boolean): string {
-  let key = tidy(text);
-  const toneless = fold(key) === key;
-  const words = toneless ? prefixes.map(fold) : prefixes;
+/** A prefix list as word arrays, toned and toneless. */
+interface PrefixWords {
+  toned: readonly (readonly string[])[];
+  toneless: readonly (readonly string[])[];
+}
+
+function prefixWords(prefixes: readonly string[]): PrefixWords {
+  return { toned: prefixes.map((prefix) => prefix.split(" ")), toneless: prefixes.map((prefix) => fold(prefix).split(" ")) };
+}
+
+const PLACE_WORDS = prefixWords(PLACE_PREFIXES);
+const UNIT_WORDS = prefixWords(UNIT_PREFIXES);
+
+/** Tones off a tidy key: Vietnamese marks are all in U+0300–U+036F once decomposed. */
+function stripTones(key: string): string {
+  return key.normalize("NFD").replace(/[\u0300-\u036f]+/g, "").replace(/đ/g, "d");
+}
+
+function stripPrefixes(text: string, prefixes: PrefixWords, repeat: boolean): string {
+  const key = tidy(text);
+  const folded = stripTones(key);
+  const toneless = folded === key;
+  const words = key.split(" ");
+  const plain = folded.split(" ");
+  // Folding keeps the words (it only drops tone marks); if it ever did not, keep the whole name.
+  if (words.length !== plain.length) return folded;
+  const candidates = toneless ? prefixes.toneless : prefixes.toned;
+  let start = 0;
   for (;;) {
+    const rest = words.length - start;
     // Without tones "xa luong" may be the commune Xá Lượng: a toneless unit word goes only when two words remain.
-    const prefix = words.find((word) => key.startsWith(word + " ") && key.length > word.length + 1 && (repeat || !toneless || key.slice(word.length + 1).includes(" ")));
-    if (!prefix) return fold(key);
-    key = key.slice(prefix.length + 1);
-    if (!repeat) return fold(key);
+    const prefix = candidates.find((prefix) => rest > prefix.length && prefix.every((word, index) => words[start + index] === word) && (repeat || !toneless || rest - prefix.length >= 2));
+    if (!prefix) break;
+    start += prefix.length;
+    if (!repeat) break;
   }
+  return plain.slice(start).join(" ");
 }
 
 /**
@@ -54,7 +80,7 @@ function stripPrefixes(text: string, prefixes: readonly string[], repeat: boolea
  * ```
  */
 export function placeNameKey(name: string): string {
-  return stripPrefixes(name, PLACE_PREFIXES, true);
+  return stripPrefixes(name, PLACE_WORDS, true);
 }
 
 /**
@@ -63,7 +89,7 @@ export function placeNameKey(name: string): string {
  * @returns the key ("a mu sung")
  */
 export function unitNameKey(name: string): string {
-  return stripPrefixes(name, UNIT_PREFIXES, false);
+  return stripPrefixes(name, UNIT_WORDS, false);
 }
 
 /**
@@ -73,10 +99,18 @@ export function unitNameKey(name: string): string {
  * @param limit - the largest distance of interest
  * @returns the distance, or limit + 1
  */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
 export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = new Array<number>(b.length + 1);
-  let current = new Array<number>(b.length + 1);
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(b.length * 2 + 1);
+    rowB = new Int32Array(b.length * 2 + 1);
+  }
+  // Two rows reused across calls: the distance is computed for every candidate point.
+  let previous = rowA;
+  let current = rowB;
   for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
