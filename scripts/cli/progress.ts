@@ -329,7 +329,8 @@ function printLocated(reports: readonly ImportReport[], unlocated: readonly Unlo
       : `Located by name: ${located.byName} rows matched one point${located.chosen ? `, ${located.chosen} by a remembered choice` : ""}; ${located.notLocated} rows not located`,
   );
   if (quiet) return;
-  for (const row of unlocated) {
+  const shown = 30;
+  for (const row of unlocated.slice(0, shown)) {
     const place = [row.name, row.commune, row.province].filter(Boolean).join(", ");
     const why = row.reason === "ambiguous" ? (vi ? "nhiều điểm cùng tên" : "several points of that name") : vi ? "không có điểm cùng tên" : "no point of that name";
     out(`  ${vi ? "dòng" : "row"} ${row.row} ${place} (${why})`);
@@ -338,6 +339,7 @@ function printLocated(reports: readonly ImportReport[], unlocated: readonly Unlo
       out(`      ${candidate.pointId.padEnd(14)} ${candidate.name}${candidate.commune ? `, ${candidate.commune}` : ""}  (${score})`);
     }
   }
+  if (unlocated.length > shown) out(vi ? `  … và ${unlocated.length - shown} dòng khác (xem --summary, mục unlocated)` : `  … and ${unlocated.length - shown} more rows (see --summary, "unlocated")`);
 }
 
 function printDashboard(input: {
