@@ -99,7 +99,8 @@ Outputs
                        Excel opens in columns on a computer set to the Vietnamese region
   --summary FILE       the dashboard as JSON: listed, covered, verified, overdue, due_30_days, percentages,
                        by_carrier, by_province, by_commune, the overdue list, the timeline and forecast,
-                       conflicts and the cross-check
+                       conflicts and the cross-check; for a list located by name, "located" (counts) and
+                       "unlocated" (the rows not placed, each with its candidates)
   --report FILE        the import report as JSON (read, accepted, rejected, every issue with its row)
   --events-out FILE    the resulting event log (JSON, format "lom-song-updates"), to keep for next time
   --lang vi|en         language of the printed text and of the status labels (default: vi)
