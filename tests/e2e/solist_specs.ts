@@ -75,6 +75,7 @@ export const SOLIST_SPECS: Spec[] = [
       const rows = await page.$$eval('[data-testid="unlocated-row"]', (elements) => elements.map((element) => Number(element.getAttribute("data-row"))));
       assert(JSON.stringify(rows) === JSON.stringify(expected.unlocated.map((entry) => entry.row)), `unlocated rows: ${JSON.stringify(rows)}`);
 
+      await page.locator('[data-testid="unlocated-panel"]').screenshot({ path: join(environment.artifacts, "solist-unlocated.png") });
       await page.click(`[data-testid="unlocated-row"][data-row="${row.row}"] [data-testid="unlocated-choose"][data-point-id="${village.pointId}"]`);
       await waitForText(page, "dashboard-listed", expected.items.length + 1);
       await waitForText(page, "unlocated-count", expected.unlocated.length - 1);
@@ -90,7 +91,6 @@ export const SOLIST_SPECS: Spec[] = [
       await importList(page, bytes);
       await waitForText(page, "dashboard-listed", again.items.length);
       await waitForText(page, "unlocated-count", again.unlocated.length);
-      await page.screenshot({ path: join(environment.artifacts, "solist-unlocated.png"), fullPage: false });
     },
   },
 ];

@@ -8,6 +8,7 @@ import { formatNumber } from "../i18n/i18n.ts";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
 import { resolveUnlocated, useUnlocated } from "./unlocated_store.ts";
 import { formatDay, trackingMessage, useTrackingTranslation } from "./use_tracking_translation.ts";
+import "./unlocated.css";
 
 /**
  * The panel, or nothing when the current list was not located by name.
@@ -30,7 +31,7 @@ export function UnlocatedPanel({ disabled }: { disabled: boolean }) {
   }
 
   return (
-    <section className="tracking-panel tracking-unlocated" data-testid="unlocated-panel" aria-labelledby="unlocated-heading">
+    <section className="tracking-unlocated" data-testid="unlocated-panel" aria-labelledby="unlocated-heading">
       <h2 id="unlocated-heading">{rows.length > 0 ? t("tracking.unlocated.heading", { count: rows.length }) : t("tracking.unlocated.headingDone")}</h2>
       <p data-testid="unlocated-summary">
         {t("tracking.unlocated.summary", { file, byName: located.byName, chosen: located.chosen, notLocated: rows.length })}
@@ -49,7 +50,7 @@ export function UnlocatedPanel({ disabled }: { disabled: boolean }) {
             <p>{t("tracking.unlocated.noCandidates")}</p>
           ) : (
             <div className="table-scroll">
-              <table>
+              <table className="tracking-table">
                 <thead>
                   <tr>
                     <th scope="col">{t("tracking.unlocated.pointId")}</th>
