@@ -25,6 +25,7 @@ import {
   parseRegistryGeojson,
   parseUpdatesCsv,
   parseUpdatesJson,
+  parseCommuneCrosswalk,
   pointsToGeojson,
   pointsToKml,
   progressSummary,
@@ -44,8 +45,11 @@ import {
   type ProgressSummary,
   type ProgressTimeline,
   type StatusEvent,
+  type UnlocatedRow,
   type UpdateConflict,
+  type CommuneCrosswalk,
 } from "../../src/domain/index.ts";
+import { readFile } from "node:fs/promises";
 import { commandLineError, languageOption, looksLikeJson, outputFormat, technologyOption } from "./options.ts";
 import { UserError, checkOutputs, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
 import { reportError } from "./errors.ts";
@@ -59,11 +63,16 @@ export const PROGRESS_HELP = `progress — how far the carriers are in covering 
 Inputs
   --registry FILE      the list of dead zones: CSV (id, name, kind, lon, lat or point_id, province, commune,
                        carrier, deadline, priority, note; Vietnamese headers such as mã, tên, nhà mạng,
-                       hạn hoàn thành accepted; deadlines YYYY-MM-DD or DD/MM/YYYY) or GeoJSON points.
+                       hạn hoàn thành accepted; deadlines YYYY-MM-DD, DD/MM/YYYY, 12/2021, tháng 12/2021,
+                       Quý IV/2021, Năm 2022 — a period ends on its last day) or GeoJSON points.
                        Excel .xlsx with the same columns works too (dates may be Excel dates).
                        A lom-song backup (.json) also works: its registry and events are loaded.
-  --points FILE        point list (CSV, .xlsx or GeoJSON) for registry rows that give point_id instead of coordinates.
-                       Repeatable.
+  --points FILE        point list (CSV, .xlsx or GeoJSON) for registry rows that give point_id instead of coordinates,
+                       or neither: a province's own list (STT; Tên thôn/bản; Xã; Huyện; Tỉnh; Doanh nghiệp thực
+                       hiện; Thời gian hoàn thành) is located by name + commune (+ province) among these points;
+                       a row that fits one point is linked to it, the others are listed with the closest points.
+                       Commune names are checked against the 2025 list (data/crosswalks/communes-2025.json);
+                       pre-2025 communes are mapped when the merger list leaves one answer. Repeatable.
   --events FILE        the event log so far (JSON "lom-song-updates", e.g. data/sample/events.json or an earlier
                        --events-out; or the CSV form), taken as written (carriers' and department's events) and
                        applied first. Repeatable.
@@ -94,7 +103,8 @@ Outputs
                        Excel opens in columns on a computer set to the Vietnamese region
   --summary FILE       the dashboard as JSON: listed, covered, verified, overdue, due_30_days, percentages,
                        by_carrier, by_province, by_commune, the overdue list, the timeline and forecast,
-                       conflicts and the cross-check
+                       conflicts and the cross-check; for a list located by name, "located" (counts) and
+                       "unlocated" (the rows not placed, each with its candidates)
   --report FILE        the import report as JSON (read, accepted, rejected, every issue with its row)
   --events-out FILE    the resulting event log (JSON, format "lom-song-updates"), to keep for next time
   --lang vi|en         language of the printed text and of the status labels (default: vi)
@@ -200,7 +210,7 @@ async function run(argv: string[]): Promise<number> {
     points.push(...result.items);
   }
 
-  const loaded = await loadRegistry(options.registry, points, language, reports, options.sheet);
+  const loaded = await loadRegistry(options.registry, points, language, reports, options.sheet, await loadCommunes());
   const registry = loaded.registry;
   const listPublishedOn = published ?? loaded.listPublishedOn;
   let events: StatusEvent[] = loaded.events;
@@ -237,6 +247,7 @@ async function run(argv: string[]): Promise<number> {
   const crossCheck = coverage.length > 0 ? crossCheckCoverage(registry, replayed.states, computeRegistryCoverage(registry, buildCoverageIndex(coverage)), { technology }) : null;
 
   if (!options.quiet) printImportReports(reports, language);
+  printLocated(reports, loaded.unlocated, language, options.quiet === true);
   if (replayed.invalid.length > 0) {
     out(language === "vi" ? `\nSự kiện không áp dụng được trong nhật ký: ${replayed.invalid.length}\n` : `\nEvents of the log that could not be applied: ${replayed.invalid.length}\n`);
     for (const item of replayed.invalid.slice(0, 20)) out(`  ${item.event.pointId} ${item.event.date} ${item.event.status}: ${item.message[language]}\n`);
@@ -261,6 +272,8 @@ async function run(argv: string[]): Promise<number> {
       timeline,
       conflicts,
       cross_check: crossCheck,
+      located: reports.find((report) => report.kind === "registry")?.located ?? null,
+      unlocated: loaded.unlocated.map(({ draft: _draft, ...row }) => row),
       invalid_events: replayed.invalid.map((item) => ({ event: item.event, code: item.code, message: item.message })),
     };
     await writeOutput(options.summary, JSON.stringify(document, null, 2) + "\n");
@@ -277,14 +290,15 @@ async function loadRegistry(
   language: Language,
   reports: ImportReport[],
   sheet?: string,
-): Promise<{ registry: ListedPoint[]; events: StatusEvent[]; listPublishedOn?: string }> {
+  communes?: CommuneCrosswalk,
+): Promise<{ registry: ListedPoint[]; events: StatusEvent[]; listPublishedOn?: string; unlocated: UnlocatedRow[] }> {
   const bytes = await readInput(path);
   const file = displayName(path);
   if (isSpreadsheetFile(path, bytes)) {
-    const result = parseRegistryXlsx(bytes, { file, points, sheet });
+    const result = parseRegistryXlsx(bytes, { file, points, sheet, communes });
     reports.push(result.report);
     failOnFileError(path, result.report, language);
-    return { registry: result.items, events: [] };
+    return { registry: result.items, events: [], unlocated: result.unlocated };
   }
   if (looksLikeJson(path, bytes)) {
     let data: unknown;
@@ -296,17 +310,55 @@ async function loadRegistry(
     if (typeof data === "object" && data !== null && (data as { format?: unknown }).format === "lom-song-backup") {
       const restored = restoreBackup(data);
       if (!restored.ok) throw new UserError(`${path}: ${restored.error[language]}`);
-      return { registry: restored.value.registry, events: restored.value.events, listPublishedOn: restored.value.listPublishedOn };
+      return { registry: restored.value.registry, events: restored.value.events, listPublishedOn: restored.value.listPublishedOn, unlocated: [] };
     }
-    const result = parseRegistryGeojson(data as object, { file, points });
+    const result = parseRegistryGeojson(data as object, { file, points, communes });
     reports.push(result.report);
     failOnFileError(path, result.report, language);
-    return { registry: result.items, events: [] };
+    return { registry: result.items, events: [], unlocated: result.unlocated };
   }
-  const result = parseRegistryCsv(bytes, { file, points });
+  const result = parseRegistryCsv(bytes, { file, points, communes });
   reports.push(result.report);
   failOnFileError(path, result.report, language);
-  return { registry: result.items, events: [] };
+  return { registry: result.items, events: [], unlocated: result.unlocated };
+}
+
+/** The 2025 commune list shipped in data/crosswalks; without it commune names are taken as written. */
+async function loadCommunes(): Promise<CommuneCrosswalk | undefined> {
+  let text: string;
+  try {
+    text = await readFile(new URL("../../data/crosswalks/communes-2025.json", import.meta.url), "utf8");
+  } catch {
+    return undefined;
+  }
+  const parsed = parseCommuneCrosswalk(JSON.parse(text));
+  return parsed.ok ? parsed.value : undefined;
+}
+
+/** How the rows without coordinates were placed, and the rows left for a person to place, with their candidates. */
+function printLocated(reports: readonly ImportReport[], unlocated: readonly UnlocatedRow[], language: Language, quiet: boolean): void {
+  const located = reports.find((report) => report.kind === "registry")?.located;
+  if (!located) return;
+  const vi = language === "vi";
+  const out = (line = "") => process.stdout.write(line + "\n");
+  out();
+  out(
+    vi
+      ? `Định vị theo tên: ${located.byName} dòng tìm thấy đúng một điểm${located.chosen ? `, ${located.chosen} theo lựa chọn đã lưu` : ""}; ${located.notLocated} dòng chưa định vị`
+      : `Located by name: ${located.byName} rows matched one point${located.chosen ? `, ${located.chosen} by a remembered choice` : ""}; ${located.notLocated} rows not located`,
+  );
+  if (quiet) return;
+  const shown = 30;
+  for (const row of unlocated.slice(0, shown)) {
+    const place = [row.name, row.commune, row.province].filter(Boolean).join(", ");
+    const why = row.reason === "ambiguous" ? (vi ? "nhiều điểm cùng tên" : "several points of that name") : vi ? "không có điểm cùng tên" : "no point of that name";
+    out(`  ${vi ? "dòng" : "row"} ${row.row} ${place} (${why})`);
+    for (const candidate of row.candidates) {
+      const score = new Intl.NumberFormat(vi ? "vi-VN" : "en-US", { maximumFractionDigits: 2 }).format(candidate.score);
+      out(`      ${candidate.pointId.padEnd(14)} ${candidate.name}${candidate.commune ? `, ${candidate.commune}` : ""}  (${score})`);
+    }
+  }
+  if (unlocated.length > shown) out(vi ? `  … và ${unlocated.length - shown} dòng khác (xem --summary, mục unlocated)` : `  … and ${unlocated.length - shown} more rows (see --summary, "unlocated")`);
 }
 
 function printDashboard(input: {

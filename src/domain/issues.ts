@@ -30,6 +30,11 @@ export interface ImportReport {
   rejected: number;
   warnings: number;
   issues: ImportIssue[];
+  /**
+   * Registry rows and how they were placed, when some had to be found by name:
+   * coordinates + pointId + byName + chosen = accepted; notLocated (left for a person to choose) ≤ rejected.
+   */
+  located?: { coordinates: number; pointId: number; byName: number; chosen: number; notLocated: number };
   /** The sheet read, for an Excel .xlsx workbook. */
   sheet?: string;
   /** What was detected, for the preview and the CLI. */

@@ -13,6 +13,7 @@ import { startStaticServer } from "../../scripts/browser/static_server.ts";
 import { CHROMIUM_ARGS, resolveChromium, type ChromiumChoice } from "../../scripts/browser/chromium.ts";
 import { SPECS, type SpecEnvironment } from "./specs.ts";
 import { PROGRESS_SPECS } from "./progress_specs.ts";
+import { SOLIST_SPECS } from "./solist_specs.ts";
 import { analyseSample } from "./expected.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -91,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
     },
   };
 
-  const all = [...SPECS, ...PROGRESS_SPECS];
+  const all = [...SPECS, ...PROGRESS_SPECS, ...SOLIST_SPECS];
   const selected = argv.length > 0 ? all.filter((spec) => argv.some((filter) => spec.name.includes(filter))) : all;
   let passed = 0;
   let failed = 0;

@@ -23,6 +23,7 @@ import { PointHistory } from "./PointHistory.tsx";
 import { PrintReport } from "./PrintReport.tsx";
 import { ProgressChart } from "./ProgressChart.tsx";
 import { RegistryTable } from "./RegistryTable.tsx";
+import { UnlocatedPanel } from "./UnlocatedPanel.tsx";
 import { StatusForm } from "./StatusForm.tsx";
 import { TrackingDashboard } from "./TrackingDashboard.tsx";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
@@ -288,6 +289,7 @@ export function ProgressView() {
         ) : (
           <DepartmentPanel registry={registry.registry} states={view.states} today={today} crossCheck={crossCheck} pastDay={pastDay} />
         )}
+        {!carrierName && <UnlocatedPanel disabled={pastDay} />}
         <RegistryTable
           points={view.points}
           states={view.states}

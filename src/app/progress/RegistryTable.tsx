@@ -78,8 +78,14 @@ export function RegistryTable({ points, states, date, heading, canUpdate }: { po
               const overdue = open && left !== null && left < 0;
               return (
                 <tr key={point.id} data-testid={`registry-row-${point.id}`} data-status={status} className={overdue ? "tracking-overdue" : undefined}>
-                  <td>{point.id}</td>
-                  <td>{point.name}</td>
+                  <td>
+                    {point.id}
+                    {point.stt && <span className="hint"> {t("tracking.table.stt", { stt: point.stt })}</span>}
+                  </td>
+                  <td>
+                    {point.name}
+                    {point.locatedBy && <span className="hint" data-testid={`located-by-${point.id}`}> ({t(point.locatedBy === "name" ? "tracking.table.locatedByName" : "tracking.table.locatedByChoice")})</span>}
+                  </td>
                   <td>{[point.commune, point.province].filter(Boolean).join(", ")}</td>
                   <td>{point.carrier}</td>
                   <td>{point.deadline ? formatDay(language, point.deadline) : t("tracking.table.noDeadline")}</td>

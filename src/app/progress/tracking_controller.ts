@@ -17,6 +17,9 @@ import { parseRegistryXlsx, parseUpdatesXlsx } from "../../domain/parse/xlsx_imp
 import type { Point } from "../../domain/types.ts";
 import { createStore, type Store } from "../state/store.ts";
 import { fetchSampleTracking } from "./tracking_sample.ts";
+import type { ListedPoint } from "../../domain/progress/registry.ts";
+import { loadCommuneList } from "./commune_list.ts";
+import { setUnlocated, unlocatedChoices } from "./unlocated_store.ts";
 import {
   appendTrackingEvents,
   loadTracking,
@@ -85,6 +88,8 @@ export interface TrackingController {
   decide(action: "verify" | "dispute" | "accept_infeasible", pointIds: readonly string[], date: string, note: string): Promise<boolean>;
   resolve(conflict: UpdateConflict, choice: ConflictChoice): Promise<void>;
   importRegistry(name: string, bytes: Uint8Array, points: readonly Point[]): Promise<void>;
+  /** Adds a listed point placed by hand (a row of the list that could not be located by name). */
+  placeListedPoint(point: ListedPoint): Promise<boolean>;
   backupText(): string;
   markBackedUp(): Promise<void>;
   restore(name: string, bytes: Uint8Array): Promise<boolean>;
@@ -262,10 +267,13 @@ export function createTrackingController(options: { today: () => string; now: ()
     async importRegistry(name, bytes, points) {
       const text = new TextDecoder().decode(bytes.subarray(0, 200)).trimStart();
       const isGeojson = /\.(geo)?json$/i.test(name) || text.startsWith("{") || isKmlInput(name, bytes);
+      // Rows without coordinates are found by name among the points; commune names are checked against 2025's.
+      const lookup = { file: name, points, communes: await loadCommuneList(), choices: unlocatedChoices() };
       const parsed = isSpreadsheetFile(name, bytes)
-        ? parseRegistryXlsx(bytes, { file: name, points })
-        : isGeojson ? parseRegistryGeojson(bytes, { file: name, points }) : parseRegistryCsv(bytes, { file: name, points });
+        ? parseRegistryXlsx(bytes, lookup)
+        : isGeojson ? parseRegistryGeojson(bytes, lookup) : parseRegistryCsv(bytes, lookup);
       const refused = parsed.items.length === 0;
+      if (!refused) setUnlocated(name, parsed.unlocated, parsed.report.located);
       addImport({ kind: "registry", file: name, report: parsed.report, added: parsed.items.length, duplicates: 0, conflicts: 0, refused });
       if (refused) return;
       const state = store.getState();
@@ -273,6 +281,18 @@ export function createTrackingController(options: { today: () => string; now: ()
       store.setState({ registry, conflicts: [], editingPointId: null, historyPointId: null });
       if (state.storageError !== null) await save(saveEverything);
       else await save(() => saveTrackingRegistry(registry));
+    },
+    async placeListedPoint(point) {
+      const state = store.getState();
+      if (state.registry.registry.some((other) => other.id === point.id)) {
+        notify("error", trackingMessage("tracking.unlocated.duplicate", { id: point.id }));
+        return false;
+      }
+      const registry: SavedRegistry = { ...state.registry, registry: [...state.registry.registry, point] };
+      store.setState({ registry });
+      if (state.storageError !== null) await save(saveEverything);
+      else await save(() => saveTrackingRegistry(registry));
+      return true;
     },
     backupText() {
       const state = store.getState();

@@ -7,9 +7,9 @@ import { LATITUDE_ALIASES, LONGITUDE_ALIASES, findColumn } from "./find_column.t
 export type CsvKind = "points" | "registry" | "updates" | "unknown";
 
 /** Headers of the registry's carrier column. */
-export const CARRIER_COLUMN_ALIASES = ["carrier", "nhà mạng", "nha mang", "doanh nghiệp"] as const;
+export const CARRIER_COLUMN_ALIASES = ["carrier", "nhà mạng", "nha mang", "doanh nghiệp", "doanh nghiệp thực hiện", "đơn vị thực hiện", "doanh nghiệp được giao", "đơn vị được giao"] as const;
 /** Headers of the registry's deadline column. */
-export const DEADLINE_COLUMN_ALIASES = ["deadline", "hạn hoàn thành", "hạn", "han"] as const;
+export const DEADLINE_COLUMN_ALIASES = ["deadline", "hạn hoàn thành", "hạn", "han", "thời hạn", "thời gian hoàn thành", "thời hạn hoàn thành"] as const;
 /** Headers of the point reference in update files. */
 export const POINT_ID_COLUMN_ALIASES = ["point_id", "mã điểm"] as const;
 /** Headers of the status in update files. */

@@ -30,5 +30,6 @@ export function foldForSearch(text: string): string {
  * @returns the folded key, e.g. "ma diem"
  */
 export function foldKey(text: string): string {
-  return foldForSearch(text.replace(/[_\-.]+/g, " "));
+  // "Thôn / bản" and "Thôn/bản", "Thôn ,bản" and "Thôn, bản" are one header.
+  return foldForSearch(text.replace(/[_\-.]+/g, " ")).replace(/\s*([/,])\s*/g, "$1 ").replace(/\/ /g, "/").trim();
 }

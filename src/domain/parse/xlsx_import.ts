@@ -6,8 +6,7 @@
  * header in Excel row 1, report row N is Excel row N + 1.
  */
 import { emptyReport, type ImportKind, type ImportReport, type ImportResult } from "../issues.ts";
-import { parseRegistryCsv, type RegistryImportOptions } from "../progress/parse_registry.ts";
-import type { ListedPoint } from "../progress/registry.ts";
+import { parseRegistryCsv, type RegistryImportOptions, type RegistryImportResult } from "../progress/parse_registry.ts";
 import { parseUpdatesCsv, type UpdatesImportOptions, type UpdatesImportResult } from "../progress/updates.ts";
 import { err, ok, type Result } from "../result.ts";
 import type { Point } from "../types.ts";
@@ -182,11 +181,11 @@ export type RegistryXlsxOptions = Omit<RegistryImportOptions, "delimiter"> & { s
  * @param options - file name, loaded points, sheet
  * @returns the listed points and the report (`sheet` names the sheet read)
  */
-export function parseRegistryXlsx(bytes: Uint8Array, options: RegistryXlsxOptions): ImportResult<ListedPoint> {
+export function parseRegistryXlsx(bytes: Uint8Array, options: RegistryXlsxOptions): RegistryImportResult {
   const table = readXlsxTable(bytes, "registry", options);
-  if (!table.ok) return { items: [], report: failedReport(options.file, "registry", table.error) };
+  if (!table.ok) return { items: [], report: failedReport(options.file, "registry", table.error), unlocated: [] };
   const result = parseRegistryCsv(table.value.csv, { ...options, delimiter: "," });
-  return { items: result.items, report: sheetReport(result.report, table.value.sheet) };
+  return { items: result.items, report: sheetReport(result.report, table.value.sheet), unlocated: result.unlocated };
 }
 
 /** Options of parseUpdatesXlsx. */

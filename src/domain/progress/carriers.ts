@@ -36,7 +36,28 @@ const CARRIER_ALIASES: ReadonlyMap<string, string> = new Map([
  */
 export function canonicalCarrier(text: string): string {
   const trimmed = text.normalize("NFC").trim().replace(/\s+/g, " ");
-  return CARRIER_ALIASES.get(foldLabel(trimmed)) ?? trimmed;
+  const folded = foldLabel(trimmed);
+  return CARRIER_ALIASES.get(folded) ?? carrierInName(folded) ?? trimmed;
+}
+
+/** Words that name a carrier inside a longer unit name, and the carrier they name. */
+const CARRIER_WORDS: readonly (readonly [RegExp, string])[] = [
+  [/\bviettel\b|\bvien thong quan doi\b/, "Viettel"],
+  [/\b(vnpt|vinaphone|vina phone)\b|^vien thong (?!quan doi)/, "VNPT"],
+  [/\b(mobifone|mobi fone)\b/, "MobiFone"],
+  [/\b(vietnamobile|vietnam mobile)\b/, "Vietnamobile"],
+  [/\b(gmobile|g mobile)\b/, "Gmobile"],
+];
+
+/**
+ * The carrier named inside a unit's name as provincial lists write it: "Tập đoàn Viettel", "Viettel Lào Cai",
+ * "VNPT Lạng Sơn", "VNPT-Vinaphone", "Tổng công ty Viễn thông MobiFone", "Viễn thông Lào Cai" (VNPT's
+ * provincial units). A name naming two carriers ("Viettel, VNPT") is not one carrier: undefined.
+ */
+function carrierInName(folded: string): string | undefined {
+  const named = new Set<string>();
+  for (const [pattern, carrier] of CARRIER_WORDS) if (pattern.test(folded)) named.add(carrier);
+  return named.size === 1 ? [...named][0] : undefined;
 }
 
 /**

@@ -10,7 +10,8 @@ describe("parseRegistryCsv", () => {
   it("reads Vietnamese headers, decimal commas, day-first deadlines and canonical carriers", () => {
     const csv = "Mã;Tên;Loại;Kinh độ;Vĩ độ;Tỉnh;Xã;Nhà mạng;Hạn hoàn thành;Ưu tiên;Ghi chú;Số hộ\nLS-1;Thôn Nà Pồng;thôn;104,1;22,3;Lào Cai;Bản Mế;viettel;30/09/2026;1;cần trạm mới;45\n";
     const { items, report } = parseRegistryCsv(csv, { file: "danh-sach.csv" });
-    expect(report).toMatchObject({ kind: "registry", read: 1, accepted: 1, rejected: 0, warnings: 0 });
+    expect(report).toMatchObject({ kind: "registry", read: 1, accepted: 1, rejected: 0, warnings: 1 });
+    expect(report.issues.map((issue) => [issue.code, issue.message.vi])).toEqual([["deadline_read", '"30/09/2026" được hiểu là 30/09/2026 (ngày/tháng/năm)']]);
     expect(items[0]).toEqual({
       id: "LS-1",
       name: "Thôn Nà Pồng",
@@ -58,16 +59,17 @@ describe("parseRegistryCsv", () => {
     ]);
   });
 
-  it("keeps rows with an unreadable deadline or an unknown carrier, with a warning for the deadline", () => {
-    const csv = "id,lon,lat,carrier,deadline\nA,104,22,Nhà mạng X,cuối năm\nB,104,22,Viettel,\n";
+  it("rejects a row whose deadline cannot be read, and keeps a row without one (with a warning) and an unknown carrier", () => {
+    const csv = "id,lon,lat,carrier,deadline\nA,104,22,Nhà mạng X,cuối năm\nB,104,22,Viettel,\nC,104,22,Nhà mạng X,2026-12-31\n";
     const { items, report } = parseRegistryCsv(csv, { file: "r.csv" });
     expect(items.map((item) => [item.id, item.carrier, item.deadline])).toEqual([
-      ["A", "Nhà mạng X", null],
       ["B", "Viettel", null],
+      ["C", "Nhà mạng X", "2026-12-31"],
     ]);
-    expect(report.issues.map((issue) => [issue.code, issue.severity])).toEqual([
-      ["deadline_invalid", "warning"],
-      ["deadline_missing", "warning"],
+    expect(report).toMatchObject({ read: 3, accepted: 2, rejected: 1 });
+    expect(report.issues.map((issue) => [issue.row, issue.code, issue.severity])).toEqual([
+      [1, "deadline_invalid", "error"],
+      [2, "deadline_missing", "warning"],
     ]);
   });
 

@@ -10,24 +10,35 @@ import { addIssues, makeIssue } from "../parse/import_issue.ts";
 import { parseCoordinate, parseNumber } from "../parse/parse_number.ts";
 import { checkPointPosition, swappedMessage } from "../parse/point_checks.ts";
 import { parsePointKind } from "../parse/point_kind.ts";
-import { readCsvTable, type CsvDelimiter } from "../parse/read_csv_table.ts";
+import { readCsvTable, type CsvDelimiter, type CsvTable } from "../parse/read_csv_table.ts";
 import { isKmlInput, readKml } from "../parse/read_kml.ts";
 import { canonicalCarrier } from "./carriers.ts";
-import { parseFlexibleDate } from "./dates.ts";
+import { checkCommune, communeCheckIssue, provinceCodes, type CommuneCrosswalk } from "./commune_crosswalk.ts";
+import { parseDeadline } from "./deadline.ts";
+import { createNameLocator, type NameCandidate, type NameLocator } from "./locate_by_name.ts";
+import { placeNameKey, unitNameKey } from "./place_names.ts";
 import type { ListedPoint } from "./registry.ts";
 
 /** Registry columns and the headers accepted for each (English, Vietnamese, without tones). */
 export const REGISTRY_COLUMN_ALIASES = {
-  id: ["id", "mã", "ma", "mã lõm sóng", "mã danh sách", "code", "stt"],
-  name: ["name", "tên", "tên điểm", "ten", "ten diem"],
+  id: ["id", "mã", "ma", "mã lõm sóng", "mã danh sách", "code"],
+  stt: ["stt", "số tt", "số thứ tự", "tt"],
+  name: [
+    "name", "tên", "tên điểm", "ten", "ten diem", "tên thôn/bản", "tên thôn, bản", "thôn/bản", "thôn, bản", "tên thôn", "tên bản",
+    "thôn", "bản", "tên điểm lõm sóng", "điểm lõm sóng", "tên điểm trường", "tên trường", "địa điểm",
+  ],
   kind: ["kind", "loại", "loại điểm", "loai", "type"],
   pointId: ["point_id", "mã điểm", "ma diem"],
   provinceCode: ["province_code", "mã tỉnh"],
   province: ["province", "province_name", "tỉnh", "tinh", "tỉnh/thành phố"],
   communeCode: ["commune_code", "mã xã"],
-  commune: ["commune", "commune_name", "xã", "xa", "phường", "xã/phường"],
-  carrier: ["carrier", "nhà mạng", "nha mang", "doanh nghiệp", "doanh nghiệp viễn thông"],
-  deadline: ["deadline", "hạn hoàn thành", "hạn", "thời hạn", "han", "han hoan thanh"],
+  commune: ["commune", "commune_name", "xã", "xa", "phường", "xã/phường", "xã, phường", "xã/phường/thị trấn", "tên xã"],
+  district: ["district", "huyện", "quận/huyện", "quận, huyện", "huyện/thị xã", "huyện, thị xã", "huyện/thị xã/thành phố", "tên huyện"],
+  carrier: [
+    "carrier", "nhà mạng", "nha mang", "doanh nghiệp", "doanh nghiệp viễn thông", "doanh nghiệp thực hiện", "đơn vị thực hiện",
+    "doanh nghiệp được giao", "đơn vị được giao", "doanh nghiệp phụ trách",
+  ],
+  deadline: ["deadline", "hạn hoàn thành", "hạn", "thời hạn", "han", "han hoan thanh", "thời gian hoàn thành", "thời hạn hoàn thành"],
   priority: ["priority", "ưu tiên", "mức ưu tiên", "uu tien"],
   note: ["note", "ghi chú", "ghi chu"],
 } as const satisfies Record<string, readonly string[]>;
@@ -42,6 +53,51 @@ export interface RegistryImportOptions {
   points?: readonly Point[];
   /** Forces the CSV delimiter. */
   delimiter?: CsvDelimiter;
+  /** The 2025 commune list: commune names are checked against it and pre-2025 communes mapped (commune_crosswalk.ts). */
+  communes?: CommuneCrosswalk;
+  /** Points chosen earlier for rows that could not be located by name: `registryRowKey` → point id. */
+  choices?: Readonly<Record<string, string>>;
+}
+
+/** A row that names its place but could not be linked to one loaded point: for a person to choose. */
+export interface UnlocatedRow {
+  file: string;
+  row: number;
+  /** `registryRowKey` of the row: a choice is remembered under it. */
+  key: string;
+  reason: "ambiguous" | "none";
+  name: string;
+  commune: string;
+  province: string;
+  /** The most alike loaded points, best first. */
+  candidates: NameCandidate[];
+  /** The listed point, complete but for its position (and its id, "" when the point's id is to be used). */
+  draft: Omit<ListedPoint, "lon" | "lat">;
+}
+
+/** A registry import: the listed points, the rows left to locate, and the report. */
+export interface RegistryImportResult extends ImportResult<ListedPoint> {
+  unlocated: UnlocatedRow[];
+}
+
+/**
+ * The key under which a choice for a row is remembered: its place name, commune and province, folded.
+ * @param place - the row's name, commune and province as written
+ * @returns the key
+ */
+export function registryRowKey(place: { name: string; commune?: string; province?: string }): string {
+  return [placeNameKey(place.name), unitNameKey(place.commune ?? ""), unitNameKey(place.province ?? "")].join("|");
+}
+
+/**
+ * Places an unlocated row on a chosen point: the listed point takes the point's position and, when the list
+ * gave no id, the point's id.
+ * @param row - the row
+ * @param point - the chosen point (one of its candidates, or any loaded point)
+ * @returns the listed point
+ */
+export function placeUnlocatedRow(row: UnlocatedRow, point: { id: string; lon: number; lat: number }): ListedPoint {
+  return { ...row.draft, id: row.draft.id || point.id, pointId: point.id, lon: point.lon, lat: point.lat, locatedBy: "choice" };
 }
 
 /** The raw values of one row or feature, before checks. */
@@ -65,14 +121,14 @@ interface RawEntry {
  * // items[0].carrier === "Viettel", items[0].deadline === "2026-09-30"
  * ```
  */
-export function parseRegistryCsv(input: string | Uint8Array, options: RegistryImportOptions): ImportResult<ListedPoint> {
-  const table = readCsvTable(input, { file: options.file, delimiter: options.delimiter });
+export function parseRegistryCsv(input: string | Uint8Array, options: RegistryImportOptions): RegistryImportResult {
+  const table = skipTitleRows(readCsvTable(input, { file: options.file, delimiter: options.delimiter }), options.file);
   const report = emptyReport(options.file, "registry");
   addIssues(report, table.issues);
   const lonColumn = findColumn(table.header, LONGITUDE_ALIASES);
   const latColumn = findColumn(table.header, LATITUDE_ALIASES);
   report.detected = { encoding: table.encoding, delimiter: table.delimiter, columns: table.header, lonColumn, latColumn };
-  if (table.header.length === 0) return { items: [], report };
+  if (table.header.length === 0) return { items: [], report, unlocated: [] };
   const columns = new Map<RegistryField, number>();
   for (const field of FIELDS) {
     const name = findColumn(table.header, REGISTRY_COLUMN_ALIASES[field]);
@@ -81,9 +137,8 @@ export function parseRegistryCsv(input: string | Uint8Array, options: RegistryIm
   // "mã" alone may be the point id column when the file has both; the more specific alias wins for pointId.
   if (columns.get("id") !== undefined && columns.get("id") === columns.get("pointId")) columns.delete("id");
   const missing = [
-    columns.has("id") ? null : "id",
     columns.has("carrier") ? null : "carrier",
-    (lonColumn && latColumn) || columns.has("pointId") ? null : "lon, lat / point_id",
+    (lonColumn && latColumn) || columns.has("pointId") || columns.has("name") ? null : "lon, lat / point_id / name",
   ].filter((name) => name !== null);
   if (missing.length > 0) {
     addIssues(report, [
@@ -94,7 +149,7 @@ export function parseRegistryCsv(input: string | Uint8Array, options: RegistryIm
     ]);
     report.read = table.rows.length;
     report.rejected = table.rows.length;
-    return { items: [], report };
+    return { items: [], report, unlocated: [] };
   }
   const used = new Set<number>([...columns.values(), table.header.indexOf(lonColumn ?? "\u0000"), table.header.indexOf(latColumn ?? "\u0000")]);
   const entries = table.rows.map((cells, index) => {
@@ -112,6 +167,45 @@ export function parseRegistryCsv(input: string | Uint8Array, options: RegistryIm
   return buildRegistry(entries, options, report, "row");
 }
 
+/** How far down a list's title and date lines may push its header row. */
+const TITLE_ROWS = 10;
+
+/**
+ * A list as a department saves it often starts with a title ("DANH SÁCH ĐIỂM LÕM SÓNG…") above the table. When the
+ * first line has no carrier column but one of the next lines has a carrier column and a name or location column,
+ * that line is the header: the lines above it are dropped (a warning says so), and rows are numbered from it
+ * (row N is the Nth row below the header, as always).
+ */
+function skipTitleRows(table: CsvTable, file: string): CsvTable {
+  const isHeader = (cells: readonly string[]) => {
+    const trimmed = cells.map((cell) => cell.trim());
+    return (
+      findColumn(trimmed, REGISTRY_COLUMN_ALIASES.carrier) !== undefined &&
+      (findColumn(trimmed, REGISTRY_COLUMN_ALIASES.name) !== undefined || findColumn(trimmed, REGISTRY_COLUMN_ALIASES.pointId) !== undefined || findColumn(trimmed, LONGITUDE_ALIASES) !== undefined)
+    );
+  };
+  if (table.header.length === 0 || isHeader(table.header)) return table;
+  const index = table.rows.slice(0, TITLE_ROWS).findIndex(isHeader);
+  if (index < 0) return table;
+  const base = table.rowNumbers[index];
+  const header = table.rows[index].map((cell) => cell.trim());
+  const titleLines = [table.header, ...table.rows.slice(0, index)].map((cells) => cells.filter((cell) => cell.trim() !== "").join(" ")).filter(Boolean);
+  return {
+    ...table,
+    header,
+    rows: table.rows.slice(index + 1),
+    rowNumbers: table.rowNumbers.slice(index + 1).map((row) => row - base),
+    // Cell counts were measured against the title line: drop those warnings.
+    issues: [
+      ...table.issues.filter((issue) => issue.code !== "csv_extra_cells"),
+      makeIssue(file, "warning", "title_rows_skipped", {
+        vi: `bảng bắt đầu ở dòng ${base + 1} của tệp; phần đầu được bỏ qua: "${titleLines.join(" / ")}"; số dòng trong báo cáo tính từ dòng tiêu đề này`,
+        en: `the table starts on line ${base + 1} of the file; the lines above it were skipped: "${titleLines.join(" / ")}"; report rows count from this header`,
+      }),
+    ],
+  };
+}
+
 /**
  * Reads a registry GeoJSON: a FeatureCollection of Point features (or features with a null geometry and a
  * point_id property) whose properties carry the registry columns. KML and KMZ are read as GeoJSON (read_kml.ts).
@@ -119,7 +213,7 @@ export function parseRegistryCsv(input: string | Uint8Array, options: RegistryIm
  * @param options - file name and loaded points
  * @returns the listed points and the report (issues located by featureIndex)
  */
-export function parseRegistryGeojson(input: string | Uint8Array | object, options: RegistryImportOptions): ImportResult<ListedPoint> {
+export function parseRegistryGeojson(input: string | Uint8Array | object, options: RegistryImportOptions): RegistryImportResult {
   const report = emptyReport(options.file, "registry");
   let data: unknown = input;
   if ((typeof input === "string" || input instanceof Uint8Array) && isKmlInput(options.file, input)) {
@@ -127,7 +221,7 @@ export function parseRegistryGeojson(input: string | Uint8Array | object, option
     const kml = readKml(input);
     if (!kml.ok) {
       addIssues(report, [makeIssue(options.file, "error", kml.error.code, kml.error.message)]);
-      return { items: [], report };
+      return { items: [], report, unlocated: [] };
     }
     data = kml.value;
   } else if (typeof input === "string" || input instanceof Uint8Array) {
@@ -137,13 +231,13 @@ export function parseRegistryGeojson(input: string | Uint8Array | object, option
       data = JSON.parse(decoded.text);
     } catch (error) {
       addIssues(report, [makeIssue(options.file, "error", "json_invalid", { vi: `không đọc được JSON (${(error as Error).message})`, en: `not valid JSON (${(error as Error).message})` })]);
-      return { items: [], report };
+      return { items: [], report, unlocated: [] };
     }
   }
   const features = (data as { type?: unknown; features?: unknown }).features;
   if ((data as { type?: unknown }).type !== "FeatureCollection" || !Array.isArray(features)) {
     addIssues(report, [makeIssue(options.file, "error", "not_feature_collection", { vi: "tệp không phải là GeoJSON FeatureCollection", en: "the file is not a GeoJSON FeatureCollection" })]);
-    return { items: [], report };
+    return { items: [], report, unlocated: [] };
   }
   const entries = features.map((feature: unknown, index: number) => {
     const properties = ((feature as { properties?: unknown })?.properties ?? {}) as Record<string, unknown>;
@@ -170,16 +264,25 @@ export function parseRegistryGeojson(input: string | Uint8Array | object, option
   return buildRegistry(entries, options, report, "featureIndex");
 }
 
+/** A listed point built from a row, before its position (and maybe its id) is known. */
+type Draft = Omit<ListedPoint, "lon" | "lat">;
+
 function buildRegistry(
   entries: readonly { row: number; entry: RawEntry }[],
   options: RegistryImportOptions,
   report: ImportReport,
   locate: "row" | "featureIndex",
-): ImportResult<ListedPoint> {
+): RegistryImportResult {
   const pointsById = new Map<string, Point>();
-  for (const point of options.points ?? []) pointsById.set(point.id, point);
-  const seen = new Set<string>();
+  for (const point of options.points ?? []) if (!pointsById.has(point.id)) pointsById.set(point.id, point);
+  let locator: NameLocator | null = null;
+  const nameLocator = () => (locator ??= createNameLocator(options.points ?? []));
+  const seen = new Map<string, number>();
+  const pointRows = new Map<string, number>();
   const items: ListedPoint[] = [];
+  const unlocated: UnlocatedRow[] = [];
+  const located = { coordinates: 0, pointId: 0, byName: 0, chosen: 0, notLocated: 0 };
+  const hasIdColumn = entries.some(({ entry }) => entry.fields.id !== undefined);
   for (const { row, entry } of entries) {
     report.read++;
     const issues: ImportIssue[] = [];
@@ -187,25 +290,30 @@ function buildRegistry(
     const error = (code: string, message: Message, column?: string) => issues.push(makeIssue(options.file, "error", code, message, { ...where, column }));
     const warning = (code: string, message: Message, column?: string) => issues.push(makeIssue(options.file, "warning", code, message, { ...where, column }));
     const fields = entry.fields;
-    const id = fields.id ?? "";
-    if (!id) error("id_missing", { vi: "thiếu mã", en: "the id is missing" }, "id");
-    else if (seen.has(id)) error("id_duplicate", { vi: `mã "${id}" bị trùng với một dòng trước`, en: `id "${id}" repeats an earlier row` }, "id");
     const carrier = fields.carrier ? canonicalCarrier(fields.carrier) : "";
     if (!carrier) error("carrier_missing", { vi: "thiếu nhà mạng được giao", en: "the assigned carrier is missing" }, "carrier");
-    const linked = fields.pointId ? pointsById.get(fields.pointId) : undefined;
-    const position = readPosition(entry, linked, fields.pointId, options, error, warning);
     let deadline: string | null = null;
     if (fields.deadline) {
-      deadline = parseFlexibleDate(fields.deadline);
-      if (!deadline) warning("deadline_invalid", { vi: `hạn "${fields.deadline}" không đọc được (YYYY-MM-DD hoặc DD/MM/YYYY); để trống`, en: `deadline "${fields.deadline}" is unreadable (YYYY-MM-DD or DD/MM/YYYY); left empty` }, "deadline");
+      const reading = parseDeadline(fields.deadline);
+      if (!reading.ok) error("deadline_invalid", reading.message, "deadline");
+      else {
+        deadline = reading.date;
+        if (reading.explanation) warning("deadline_read", reading.explanation, "deadline");
+      }
     } else {
       warning("deadline_missing", { vi: "thiếu hạn hoàn thành: điểm này sẽ không bao giờ bị tính là quá hạn", en: "no deadline: this point will never count as overdue" }, "deadline");
     }
+    const place = checkPlace(fields, options, warning);
+    const extra = { ...entry.extra, ...place.extra };
+    const linked = fields.pointId ? pointsById.get(fields.pointId) : undefined;
     let kind: PointKind = linked?.kind ?? "other";
+    let kindGiven = false;
     if (fields.kind) {
       const parsed = parsePointKind(fields.kind);
-      if (parsed) kind = parsed;
-      else warning("kind_unknown", { vi: `loại "${fields.kind}" không rõ; ghi là "other"`, en: `kind "${fields.kind}" is not recognised; recorded as "other"` }, "kind");
+      if (parsed) {
+        kind = parsed;
+        kindGiven = true;
+      } else warning("kind_unknown", { vi: `loại "${fields.kind}" không rõ; ghi là "other"`, en: `kind "${fields.kind}" is not recognised; recorded as "other"` }, "kind");
     }
     let priority: number | undefined;
     if (fields.priority) {
@@ -213,48 +321,201 @@ function buildRegistry(
       if (value === null) warning("priority_invalid", { vi: `mức ưu tiên "${fields.priority}" không phải là số; bỏ qua`, en: `priority "${fields.priority}" is not a number; ignored` }, "priority");
       else priority = value;
     }
-    if (issues.some((issue) => issue.severity === "error") || !position) {
-      report.rejected++;
-      addIssues(report, issues);
-      continue;
-    }
-    seen.add(id);
-    const point: ListedPoint = {
-      id,
-      name: fields.name || linked?.name || "",
+    const draft: Draft = {
+      id: fields.id ?? "",
+      name: fields.name ?? "",
       kind,
-      lon: position.lon,
-      lat: position.lat,
       carrier,
       deadline,
       source: { file: options.file, row },
-      extra: entry.extra,
+      extra,
     };
     const optional = {
-      pointId: fields.pointId,
-      provinceCode: fields.provinceCode || linked?.provinceCode,
-      province: fields.province || linked?.provinceName,
-      communeCode: fields.communeCode || linked?.communeCode,
-      commune: fields.commune || linked?.communeName,
+      stt: fields.stt,
+      provinceCode: fields.provinceCode || place.provinceCode,
+      province: place.province,
+      district: fields.district,
+      communeCode: fields.communeCode || place.communeCode,
+      commune: place.commune,
       note: fields.note,
     };
-    for (const [key, value] of Object.entries(optional)) if (value) (point as unknown as Record<string, string>)[key] = value;
-    if (priority !== undefined) point.priority = priority;
-    items.push(point);
-    report.accepted++;
+    for (const [key, value] of Object.entries(optional)) if (value) (draft as unknown as Record<string, string>)[key] = value;
+    if (priority !== undefined) draft.priority = priority;
+
+    // Where it is: coordinates, a point id, a remembered choice, or the name in its commune.
+    const coordinates = readCoordinates(entry, error, warning);
+    let position: { lon: number; lat: number } | null = typeof coordinates === "object" ? coordinates : null;
+    let from: Point | undefined;
+    let how: keyof typeof located | null = position ? "coordinates" : null;
+    let unplaced: Omit<UnlocatedRow, "draft"> | null = null;
+    if (position || coordinates === "refused") {
+      // placed, or refused with its reason
+    } else if (linked) {
+      position = { lon: linked.lon, lat: linked.lat };
+      from = linked;
+      how = "pointId";
+    } else if (coordinates === "unreadable") {
+      error("coordinates_invalid", { vi: `toạ độ "${entry.lon ?? ""}; ${entry.lat ?? ""}" không đọc được`, en: `coordinates "${entry.lon ?? ""}; ${entry.lat ?? ""}" are unreadable` });
+    } else if (fields.pointId) {
+      error(
+        "point_not_found",
+        options.points && options.points.length > 0
+          ? { vi: `mã điểm "${fields.pointId}" không có trong danh sách điểm đã nạp, và dòng không có toạ độ`, en: `point id "${fields.pointId}" is not among the loaded points, and the row has no coordinates` }
+          : { vi: `dòng chỉ có mã điểm "${fields.pointId}" mà chưa nạp danh sách điểm; hãy nạp danh sách điểm hoặc ghi toạ độ`, en: `the row gives only point id "${fields.pointId}" but no point list is loaded; load the points or give coordinates` },
+        "point_id",
+      );
+    } else if (fields.name) {
+      const key = registryRowKey({ name: fields.name, commune: fields.commune, province: fields.province });
+      const chosen = options.choices?.[key];
+      const chosenPoint = chosen !== undefined ? nameLocator().byId(chosen) : undefined;
+      if (!options.points || options.points.length === 0) {
+        error("points_needed", {
+          vi: `dòng không có toạ độ; để tìm "${fields.name}" theo tên hãy nạp danh sách điểm (trường, thôn) của địa bàn`,
+          en: `the row has no coordinates; to find "${fields.name}" by name, load the point list (schools, villages) of the area`,
+        });
+      } else if (chosenPoint) {
+        position = { lon: chosenPoint.lon, lat: chosenPoint.lat };
+        from = chosenPoint;
+        how = "chosen";
+        warning("located_by_choice", { vi: `vị trí theo lựa chọn đã lưu: điểm ${chosenPoint.id} (${describePoint(chosenPoint)})`, en: `placed by a remembered choice: point ${chosenPoint.id} (${describePoint(chosenPoint)})` });
+      } else {
+        const match = nameLocator().locate({ name: fields.name, communes: place.communeNames, provinces: place.provinceNames });
+        if (match.kind === "matched") {
+          position = { lon: match.point.lon, lat: match.point.lat };
+          from = match.point;
+          how = "byName";
+          warning("located_by_name", { vi: `tìm thấy theo tên: điểm ${match.point.id} (${describePoint(match.point)})`, en: `matched by name: point ${match.point.id} (${describePoint(match.point)})` });
+        } else {
+          const listed = match.candidates.map((candidate) => `${candidate.pointId} ${candidate.name}${candidate.commune ? `, ${candidate.commune}` : ""}`).join("; ");
+          const placeText = [fields.name, fields.commune, fields.province].filter(Boolean).join(", ");
+          error(
+            match.kind === "ambiguous" ? "not_located_ambiguous" : "not_located",
+            match.kind === "ambiguous"
+              ? { vi: `chưa định vị: nhiều điểm cùng tên "${placeText}"; hãy chọn một: ${listed}`, en: `not located: several points are named "${placeText}"; choose one: ${listed}` }
+              : { vi: `chưa định vị: không có điểm nào tên "${placeText}"; gần giống nhất: ${listed || "không có"}`, en: `not located: no point is named "${placeText}"; most alike: ${listed || "none"}` },
+          );
+          unplaced = { file: options.file, row, key, reason: match.kind, name: fields.name, commune: fields.commune ?? "", province: fields.province ?? "", candidates: match.candidates };
+        }
+      }
+    } else {
+      error("location_missing", { vi: "thiếu vị trí: không có toạ độ, mã điểm hay tên điểm", en: "no location: neither coordinates, a point id nor a name" });
+    }
+
+    if (from) {
+      if (!draft.name) draft.name = from.name;
+      if (!kindGiven) draft.kind = from.kind;
+      draft.pointId = from.id;
+      if (!draft.provinceCode && from.provinceCode) draft.provinceCode = from.provinceCode;
+      if (!draft.province && from.provinceName) draft.province = from.provinceName;
+      if (!draft.communeCode && from.communeCode) draft.communeCode = from.communeCode;
+      if (!draft.commune && from.communeName) draft.commune = from.communeName;
+      if (how === "byName" || how === "chosen") draft.locatedBy = how === "byName" ? "name" : "choice";
+      const earlier = pointRows.get(from.id);
+      if (earlier !== undefined && hasIdColumn) warning("point_repeated", { vi: `cùng một điểm ${from.id} với dòng ${earlier}`, en: `the same point ${from.id} as row ${earlier}` });
+    }
+    // The id: the list's own; in a list without ids, the linked point's, else the STT, else one made from the row.
+    if (!hasIdColumn && !draft.id) {
+      if (from) draft.id = from.id;
+      else if (fields.stt) draft.id = fields.stt;
+      else if (!unplaced) {
+        draft.id = `${options.file.replace(/\.[^.]*$/, "")}-${row}`;
+        warning("id_generated", { vi: `danh sách không có cột mã: mã "${draft.id}" được tạo từ số dòng`, en: `the list has no id column: id "${draft.id}" made from the row number` }, "id");
+      }
+    }
+    const id = draft.id;
+    // A row left to place takes its id from the point chosen later, unless the list gives one.
+    if (!(unplaced && !hasIdColumn)) {
+      if (!id) error("id_missing", { vi: "thiếu mã", en: "the id is missing" }, "id");
+      else if (seen.has(id)) {
+        const earlier = seen.get(id);
+        error("id_duplicate", from && !hasIdColumn ? { vi: `cùng một điểm ${id} với dòng ${earlier}`, en: `the same point ${id} as row ${earlier}` } : { vi: `mã "${id}" bị trùng với một dòng trước (dòng ${earlier})`, en: `id "${id}" repeats an earlier row (row ${earlier})` }, "id");
+      }
+    }
+    const rejected = issues.some((issue) => issue.severity === "error") || !position;
     addIssues(report, issues);
+    if (rejected) {
+      report.rejected++;
+      // Only a row whose one problem is where it is can be placed by a person.
+      if (unplaced && issues.filter((issue) => issue.severity === "error").length === 1) {
+        unlocated.push({ ...unplaced, draft: { ...draft, id: hasIdColumn ? id : "" } });
+        located.notLocated++;
+      }
+      continue;
+    }
+    seen.set(id, row);
+    if (from) pointRows.set(from.id, row);
+    if (how) located[how]++;
+    items.push({ ...draft, lon: position!.lon, lat: position!.lat });
+    report.accepted++;
   }
-  return { items, report };
+  if (located.byName + located.chosen + located.notLocated > 0) report.located = located;
+  return { items, report, unlocated };
 }
 
-function readPosition(
-  entry: RawEntry,
-  linked: Point | undefined,
-  pointId: string | undefined,
+function describePoint(point: Point): string {
+  return [point.name, point.communeName, point.provinceName].filter(Boolean).join(", ");
+}
+
+/** The row's commune and province checked against the 2025 list, and the names they may go by. */
+function checkPlace(
+  fields: RawEntry["fields"],
   options: RegistryImportOptions,
+  warning: (code: string, message: Message, column?: string) => void,
+): {
+  commune?: string;
+  communeCode?: string;
+  province?: string;
+  provinceCode?: string;
+  communeNames: string[];
+  provinceNames: string[];
+  extra: Record<string, string>;
+} {
+  const commune = fields.commune || undefined;
+  const province = fields.province || undefined;
+  const result = { commune, province, communeCode: undefined as string | undefined, provinceCode: undefined as string | undefined, communeNames: commune ? [commune] : [], provinceNames: province ? [province] : [], extra: {} as Record<string, string> };
+  const crosswalk = options.communes;
+  if (!crosswalk) return result;
+  if (province) {
+    const codes = provinceCodes(crosswalk, province);
+    for (const code of codes) {
+      const found = crosswalk.provinces.find((candidate) => candidate.code === code);
+      if (found) result.provinceNames.push(found.name);
+    }
+    if (codes.length === 1) {
+      const found = crosswalk.provinces.find((candidate) => candidate.code === codes[0]);
+      if (found && unitNameKey(found.name) !== unitNameKey(province)) {
+        warning("province_merged", { vi: `tỉnh "${province}" (trước năm 2025) nay thuộc tỉnh ${found.name}`, en: `province "${province}" (before 2025) is now part of ${found.name}` }, "province");
+        result.extra.province_listed = province;
+        result.province = found.name;
+      }
+      if (found) result.provinceCode = found.code;
+    } else if (codes.length === 0) {
+      warning("province_unknown", { vi: `không có tỉnh "${province}" trong danh mục năm 2025 (kể cả tỉnh cũ)`, en: `no province "${province}" in the 2025 list (nor among the provinces merged in 2025)` }, "province");
+    }
+  }
+  if (!commune) return result;
+  const check = checkCommune(crosswalk, { commune, district: fields.district, province });
+  const issue = communeCheckIssue(commune, check);
+  if (issue) warning(issue.code, issue.message, "commune");
+  if (check.kind === "current" || check.kind === "merged") {
+    if (check.kind === "merged") result.extra.commune_listed = commune;
+    result.commune = check.commune.name;
+    result.communeCode = check.commune.code;
+    result.communeNames.push(check.commune.name);
+    if (!result.province) result.province = check.commune.province;
+    result.provinceCode ??= check.commune.provinceCode;
+  } else if (check.kind === "ambiguous") {
+    result.communeNames.push(...check.candidates.map((candidate) => candidate.name));
+  }
+  return result;
+}
+
+/** The row's own coordinates: a position, "refused" (outside Vietnam…, with its error), "unreadable", or null (none given). */
+function readCoordinates(
+  entry: RawEntry,
   error: (code: string, message: Message, column?: string) => void,
   warning: (code: string, message: Message, column?: string) => void,
-): { lon: number; lat: number } | null {
+): { lon: number; lat: number } | "refused" | "unreadable" | null {
   const read = (value: string | number | undefined) => (typeof value === "number" ? (Number.isFinite(value) ? value : null) : value ? parseCoordinate(value) : null);
   const lon = read(entry.lon);
   const lat = read(entry.lat);
@@ -262,28 +523,11 @@ function readPosition(
     const check = checkPointPosition(lon, lat);
     if (!check.ok) {
       error(check.code, check.message);
-      return null;
+      return "refused";
     }
     if (check.swapped) warning("lat_lon_swapped", swappedMessage(check.lon, check.lat));
     return { lon: check.lon, lat: check.lat };
   }
-  if (linked) return { lon: linked.lon, lat: linked.lat };
-  if (pointId) {
-    error(
-      "point_not_found",
-      options.points && options.points.length > 0
-        ? { vi: `mã điểm "${pointId}" không có trong danh sách điểm đã nạp, và dòng không có toạ độ`, en: `point id "${pointId}" is not among the loaded points, and the row has no coordinates` }
-        : { vi: `dòng chỉ có mã điểm "${pointId}" mà chưa nạp danh sách điểm; hãy nạp danh sách điểm hoặc ghi toạ độ`, en: `the row gives only point id "${pointId}" but no point list is loaded; load the points or give coordinates` },
-      "point_id",
-    );
-    return null;
-  }
-  const typed = entry.lon !== undefined && entry.lon !== "" ? "coordinates_invalid" : "location_missing";
-  error(
-    typed,
-    typed === "coordinates_invalid"
-      ? { vi: `toạ độ "${entry.lon}; ${entry.lat}" không đọc được`, en: `coordinates "${entry.lon}; ${entry.lat}" are unreadable` }
-      : { vi: "thiếu vị trí: không có toạ độ và không có mã điểm", en: "no location: neither coordinates nor a point id" },
-  );
-  return null;
+  const given = (value: string | number | undefined) => value !== undefined && value !== "" && !(typeof value === "number" && Number.isNaN(value));
+  return given(entry.lon) || given(entry.lat) ? "unreadable" : null;
 }

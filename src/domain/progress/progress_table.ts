@@ -35,9 +35,19 @@ export const PROGRESS_TABLE_COLUMNS = [
   "last_actor",
   "last_note",
   "evidence",
+  // A province's own list: its row number, the district it named, the point it was linked to and how.
+  "stt",
+  "district",
+  "point_id",
+  "located_by",
 ] as const;
 
 export type ProgressTableValue = string | number | null;
+
+/** The columns a province's own list brings (empty for a list with ids and coordinates). */
+function listColumns(point: ListedPoint): Record<"stt" | "district" | "point_id" | "located_by", string> {
+  return { stt: point.stt ?? "", district: point.district ?? "", point_id: point.pointId ?? "", located_by: point.locatedBy ?? "" };
+}
 
 function statusColumns(point: ListedPoint, state: PointProgress, today: string, language: Language): Record<string, string | number> {
   const open = !isCoveredStatus(state.status) && state.status !== "infeasible_accepted";
@@ -96,6 +106,7 @@ export function buildProgressTable(
       deadline: point.deadline ?? "",
       priority: point.priority ?? "",
       ...computed,
+      ...listColumns(point),
     };
     return PROGRESS_TABLE_COLUMNS.map((column) => base[column]);
   });
@@ -139,6 +150,7 @@ export function buildProgressExportRows(registry: readonly ListedPoint[], states
       deadline: listed.deadline ?? "",
       ...statusColumns(listed, states[listed.id] ?? initialPointProgress(listed.id), options.today, language),
     };
+    for (const [key, value] of Object.entries(listColumns(listed))) if (value !== "") computed[key] = value;
     return { point, computed };
   });
 }

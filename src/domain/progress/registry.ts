@@ -15,8 +15,14 @@ export interface ListedPoint {
   pointId?: string;
   provinceCode?: string;
   province?: string;
+  /** The district as the list wrote it (districts were abolished in 2025; kept for reference). */
+  district?: string;
   communeCode?: string;
   commune?: string;
+  /** The list's own row number ("STT"), kept as written. */
+  stt?: string;
+  /** How a row without coordinates or point id was placed: matched by name, or a point chosen by a person. */
+  locatedBy?: "name" | "choice";
   /** The assigned carrier, canonicalised (see canonicalCarrier). */
   carrier: string;
   /** YYYY-MM-DD; null when the row had none or an unreadable one (a warning on import): never overdue. */
