@@ -15,6 +15,8 @@ import { parseTechnology } from "./technology.ts";
 /** Options of parseCoverageGeojson. */
 export interface CoverageOptions {
   file: string;
+  /** The coordinate system of the positions when it is not WGS 84 (see readGeojsonInput). */
+  crs?: string;
   /** Property holding the carrier; default `carrier` (also `nhà mạng`). */
   carrierProperty?: string;
   /** Property holding the technology; default `technology` (also `tech`, `công nghệ`). */
@@ -80,7 +82,8 @@ export function parseCoverageGeojson(input: string | Uint8Array | object, option
   const report: ImportReport = emptyReport(file, "coverage");
   const repairs: ProposedRepair[] = [];
   const items: CoverageFeature[] = [];
-  const { features, issues } = readGeojsonInput(input, file);
+  const { features, issues, detected } = readGeojsonInput(input, file, { crs: options.crs });
+  if (detected) report.detected = { ...report.detected, ...detected };
   addIssues(report, issues);
   report.read = features.length;
   if (issues.length === 0 && features.length === 0) addIssues(report, [noFeaturesIssue(file)]);

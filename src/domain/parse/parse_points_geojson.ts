@@ -14,6 +14,8 @@ import { checkPointPosition, fileStem, findDuplicatePoints, makePoint, swappedMe
 /** Options of parsePointsGeojson. */
 export interface PointsGeojsonOptions {
   file: string;
+  /** The coordinate system of the positions when it is not WGS 84 (see readGeojsonInput). */
+  crs?: string;
 }
 
 type FieldKey = keyof typeof POINT_COLUMN_ALIASES;
@@ -48,7 +50,8 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
   const file = options.file;
   const report: ImportReport = emptyReport(file, "points");
   const items: Point[] = [];
-  const { features, issues } = readGeojsonInput(input, file);
+  const { features, issues, detected } = readGeojsonInput(input, file, { crs: options.crs });
+  if (detected) report.detected = { ...report.detected, ...detected };
   addIssues(report, issues);
   report.read = features.length;
   if (issues.length === 0 && features.length === 0) addIssues(report, [noFeaturesIssue(file)]);
