@@ -36,7 +36,7 @@ import {
 import { ANALYZE_OPTIONS, coverageOptions, type AnalyzeOptions } from "./analyze_start.ts";
 import { readCoverageFiles, type CoverageReading } from "./coverage_files.ts";
 import { UserError, csvSeparatorOption, displayName, openStreamingFile, readChunks, readHead, readInput, writeOutput } from "./io.ts";
-import { commandLineError, languageOption, looksLikeJson, outputFormat, type PointsOutputFormat, technologyOption } from "./options.ts";
+import { commandLineError, isZipPath, languageOption, looksLikeJson, outputFormat, type PointsOutputFormat, technologyOption } from "./options.ts";
 import { failOnFileError, printImportReports, printSummary, printTimings } from "./print.ts";
 import { readPointsWorkbook } from "./xlsx_input.ts";
 
@@ -48,7 +48,17 @@ Inputs
   --points FILE        point list: CSV (UTF-8 or windows-1258; , ; or tab; decimal commas; Vietnamese headers),
                        Excel .xlsx (same columns and rules; dates and numbers read as Excel shows them)
                        or GeoJSON / KML / KMZ Point features. Repeatable.
-  --sheet NAME         the sheet of an .xlsx workbook to read (default: the first with coordinate columns)
+                       Also a zipped shapefile (.zip: .shp .shx .dbf .prj, optional .cpg), an old Excel .xls,
+                       or an OpenStreetMap export (GeoJSON from Overpass / osmtogeojson: school grounds and
+                       village areas become a point inside them).
+  --sheet NAME         the sheet of an .xlsx or .xls workbook to read (default: the first with coordinate columns)
+  --crs SYSTEM         coordinate system of the point lists when they are not WGS 84 degrees: VN2000 (EPSG:4756),
+                       VN2000-UTM48 (EPSG:3405), VN2000-UTM49 (EPSG:3406), VN2000-TM3-<meridian> (e.g.
+                       VN2000-TM3-105.75, VN2000-TM3-105:45, VN2000-TM3-"Lào Cai"; EPSG:5896–5899, 9205–9218).
+                       A CSV's X/Y columns in metres are then easting/northing (X = northing is recognised).
+                       A shapefile's .prj is read without it.
+  --coverage-crs SYSTEM, --admin-crs SYSTEM
+                       the same for the coverage and the admin boundary files
   --coverage FILE      coverage GeoJSON, KML or KMZ: Polygon/MultiPolygon features with carrier, technology
                        (2G/3G/4G/5G) and as_of properties. Repeatable.
   --admin FILE         admin boundaries GeoJSON (provinces and/or communes) to fill each point's area. Repeatable.
@@ -160,7 +170,7 @@ async function analyze(
   try {
     for (const path of options.admin ?? []) {
       const bytes = await readInput(path);
-      adminResults.push({ path, result: timed("admin areas: parse and check", () => parseAdminGeojson(bytes, { file: displayName(path) })) });
+      adminResults.push({ path, result: timed("admin areas: parse and check", () => parseAdminGeojson(bytes, { file: displayName(path), crs: options["admin-crs"] })) });
     }
   } catch (error) {
     // A coverage error is reported first, as when the files were read one after the other.
@@ -171,7 +181,7 @@ async function analyze(
   }
 
   const filter: PointFilter = { minTechnology, carriers: options.carrier };
-  const csvOptions = { delimiter, lonColumn: options["lon-column"], latColumn: options["lat-column"], sheet: options.sheet };
+  const csvOptions = { delimiter, lonColumn: options["lon-column"], latColumn: options["lat-column"], sheet: options.sheet, crs: options.crs };
   let analyzer: CoverageAnalyzer | null = null;
   let nearest: NearestCoverageIndex | undefined;
   let output: Awaited<ReturnType<typeof openOutput>> | null = null;
@@ -258,6 +268,13 @@ async function analyze(
   try {
     for (const path of pointPaths) {
       const file = displayName(path);
+      if (isZipPath(path)) {
+        // A zipped shapefile: read whole, then the GeoJSON rules (its .prj, or --crs).
+        const result = parsePointsGeojson(await readInput(path), { file, crs: options.crs });
+        await checkPoints(path, result.report);
+        await handleBatch(result.items);
+        continue;
+      }
       if (isSpreadsheetFile(path, await readHead(path))) {
         // A workbook is read whole (it is a zip), then goes through the CSV rules: see parsePointsXlsx.
         const result = await readPointsWorkbook(path, { file, ...csvOptions });
@@ -267,7 +284,7 @@ async function analyze(
         continue;
       }
       if (looksLikeJson(path, await readHead(path))) {
-        const result = parsePointsGeojson(await readInput(path), { file });
+        const result = parsePointsGeojson(await readInput(path), { file, crs: options.crs });
         await checkPoints(path, result.report);
         await handleBatch(result.items);
         continue;
@@ -313,20 +330,25 @@ async function analyze(
  */
 async function probeColumns(
   paths: readonly string[],
-  csvOptions: { delimiter?: "," | ";" | "\t"; lonColumn?: string; latColumn?: string; sheet?: string },
+  csvOptions: { delimiter?: "," | ";" | "\t"; lonColumn?: string; latColumn?: string; sheet?: string; crs?: string },
   withNearest: boolean,
 ): Promise<string[]> {
   const rows: ExportRow[] = [];
   const computed = Object.fromEntries([...COMPUTED_COLUMNS, ...(withNearest ? NEAREST_COLUMNS : [])].map((column) => [column, ""]));
   for (const path of paths) {
     const head = await readHead(path, 256 * 1024);
+    if (isZipPath(path)) {
+      const first = parsePointsGeojson(await readInput(path), { file: displayName(path), crs: csvOptions.crs }).items[0];
+      if (first) rows.push({ point: first, computed });
+      continue;
+    }
     if (isSpreadsheetFile(path, head)) {
       const first = (await readPointsWorkbook(path, { file: displayName(path), ...csvOptions }, true)).items[0];
       if (first) rows.push({ point: first, computed });
       continue;
     }
     if (looksLikeJson(path, head)) {
-      const first = parsePointsGeojson(await readInput(path), { file: displayName(path) }).items[0];
+      const first = parsePointsGeojson(await readInput(path), { file: displayName(path), crs: csvOptions.crs }).items[0];
       if (first) rows.push({ point: first, computed });
       continue;
     }

@@ -14,6 +14,9 @@ export const ANALYZE_OPTIONS = {
   "lat-column": { type: "string" },
   delimiter: { type: "string" },
   sheet: { type: "string" },
+  crs: { type: "string" },
+  "coverage-crs": { type: "string" },
+  "admin-crs": { type: "string" },
   "carrier-property": { type: "string" },
   "technology-property": { type: "string" },
   "as-of-property": { type: "string" },
@@ -36,8 +39,9 @@ export const ANALYZE_OPTIONS = {
 export type AnalyzeOptions = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: false; options: typeof ANALYZE_OPTIONS }>>["values"];
 
 /** The coverage parse options given on the command line. */
-export function coverageOptions(options: Pick<AnalyzeOptions, "carrier-property" | "technology-property" | "as-of-property" | "repair">) {
+export function coverageOptions(options: Pick<AnalyzeOptions, "carrier-property" | "technology-property" | "as-of-property" | "repair" | "coverage-crs">) {
   return {
+    crs: options["coverage-crs"],
     carrierProperty: options["carrier-property"],
     technologyProperty: options["technology-property"],
     asOfProperty: options["as-of-property"],

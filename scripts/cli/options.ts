@@ -58,6 +58,15 @@ export function looksLikeJson(path: string, bytes: Uint8Array): boolean {
 }
 
 /**
+ * Whether an input is a `.zip` (a zipped shapefile: read by the GeoJSON importers, never as a workbook).
+ * @param path - the file path
+ * @returns true for a .zip
+ */
+export function isZipPath(path: string): boolean {
+  return extname(path).toLowerCase() === ".zip";
+}
+
+/**
  * The error for a command line that node:util parseArgs refused (an unknown option, a missing value).
  * @param command - the command, for the pointer to its help
  * @param error - what parseArgs threw

@@ -58,3 +58,6 @@ export * from "./progress/work_lists.ts";
 export * from "./parse/xml_scan.ts";
 export * from "./parse/read_xlsx.ts";
 export * from "./parse/xlsx_import.ts";
+export * from "./formats/crs.ts";
+export * from "./formats/shapefile.ts";
+export * from "./formats/xls.ts";
