@@ -86,3 +86,21 @@ describe("analyze with an old .xls workbook", () => {
   });
 });
 
+
+describe("analyze with an OpenCelliD tower list as estimated coverage", () => {
+  it("writes the estimated layers under their own names, and the radius option changes the answer", async () => {
+    const dir = await tempDir();
+    const out = join(dir, "u.geojson");
+    const summary = join(dir, "s.json");
+    const points = fixture("diem_truong_source.geojson");
+    expect(await runAnalyze(["--points", points, "--coverage", fixture("opencellid_452.csv"), "--status", "all", "--out", out, "--summary", summary, "--quiet"])).toBe(0);
+    const written = JSON.parse(await readFile(out, "utf8"));
+    const coveredBy = Object.fromEntries(written.features.map((feature: { properties: { id: string; covered_by: string } }) => [feature.properties.id, feature.properties.covered_by]));
+    // LC-01 is 0.1 km from the Viettel LTE cell (4 km disc) and 21 km from the VNPT GSM cell (12 km), LC-02 0.13 km from
+    // the VNPT cell, LC-03 0.53 km from the MobiFone UMTS cell (4 km; 0.5 km with the radius option below).
+    expect(coveredBy).toEqual({ "LC-01": "Viettel (ước tính) 4G", "LC-02": "VNPT (ước tính) 2G", "LC-03": "MobiFone (ước tính) 3G" });
+    expect(await runAnalyze(["--points", points, "--coverage", fixture("opencellid_452.csv"), "--tower-radius", "2G=1,3G=0.5", "--out", out, "--quiet"])).toBe(0);
+    expect(await uncoveredIds(out)).toEqual(["LC-03"]);
+    await expect(runAnalyze(["--points", points, "--coverage", fixture("opencellid_452.csv"), "--tower-radius", "4G=x", "--quiet"])).rejects.toThrow(/tower-radius/);
+  });
+});

@@ -59,6 +59,12 @@ Inputs
                        A shapefile's .prj is read without it.
   --coverage-crs SYSTEM, --admin-crs SYSTEM
                        the same for the coverage and the admin boundary files
+  --coverage also reads a zipped shapefile, and a public tower list (OpenCelliD CSV: radio,mcc,net,area,cell,…)
+                       as ESTIMATED coverage: a disc per cell of MCC 452 (MNC 01 MobiFone, 02 VNPT, 04 Viettel,
+                       05 Vietnamobile, 07 Gmobile), in layers named "Viettel (ước tính)" etc., never mixed with a
+                       carrier's own map
+  --tower-radius R     disc radius per technology in km (default 2G=12,3G=4,4G=4,5G=0.5)
+  --tower-range        use each cell's own "range" instead, clamped to 0.1–35 km
   --coverage FILE      coverage GeoJSON, KML or KMZ: Polygon/MultiPolygon features with carrier, technology
                        (2G/3G/4G/5G) and as_of properties. Repeatable.
   --admin FILE         admin boundaries GeoJSON (provinces and/or communes) to fill each point's area. Repeatable.

@@ -5,6 +5,7 @@
 import { parseArgs } from "node:util";
 import { readCoverageFiles, type CoverageReading } from "./coverage_files.ts";
 
+
 /** The command-line options of `analyze` (node:util parseArgs). */
 export const ANALYZE_OPTIONS = {
   points: { type: "string", multiple: true },
@@ -17,6 +18,8 @@ export const ANALYZE_OPTIONS = {
   crs: { type: "string" },
   "coverage-crs": { type: "string" },
   "admin-crs": { type: "string" },
+  "tower-radius": { type: "string" },
+  "tower-range": { type: "boolean" },
   "carrier-property": { type: "string" },
   "technology-property": { type: "string" },
   "as-of-property": { type: "string" },
@@ -39,9 +42,11 @@ export const ANALYZE_OPTIONS = {
 export type AnalyzeOptions = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: false; options: typeof ANALYZE_OPTIONS }>>["values"];
 
 /** The coverage parse options given on the command line. */
-export function coverageOptions(options: Pick<AnalyzeOptions, "carrier-property" | "technology-property" | "as-of-property" | "repair" | "coverage-crs">) {
+export function coverageOptions(options: Pick<AnalyzeOptions, "carrier-property" | "technology-property" | "as-of-property" | "repair" | "coverage-crs" | "tower-radius" | "tower-range">) {
   return {
     crs: options["coverage-crs"],
+    // The radii are read by the domain (an unreadable value is a file-level error naming the option).
+    towers: { radiusText: options["tower-radius"], useRange: options["tower-range"] === true },
     carrierProperty: options["carrier-property"],
     technologyProperty: options["technology-property"],
     asOfProperty: options["as-of-property"],

@@ -61,3 +61,5 @@ export * from "./parse/xlsx_import.ts";
 export * from "./formats/crs.ts";
 export * from "./formats/shapefile.ts";
 export * from "./formats/xls.ts";
+export * from "./formats/osm.ts";
+export * from "./formats/towers.ts";

@@ -41,6 +41,8 @@ export interface ImportReport {
     crs?: { id: string; name: string };
     /** OpenStreetMap areas (school grounds, village polygons) turned into a point inside them. */
     areasToPoints?: number;
+    /** Estimated coverage (a public tower list), never a carrier's own map. */
+    estimated?: boolean;
     delimiter?: string;
     decimalComma?: boolean;
     columns?: string[];

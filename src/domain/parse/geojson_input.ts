@@ -9,6 +9,7 @@ import { makeIssue } from "./import_issue.ts";
 import { isKmlInput, readKml } from "./read_kml.ts";
 import { parseCrs, toWgs84, transformGeometry, WGS84 } from "../formats/crs.ts";
 import { isShapefileZip, readShapefileZip } from "../formats/shapefile.ts";
+import { isTowerCsv, readTowerCsv, type TowerOptions } from "../formats/towers.ts";
 
 /** A feature as read, before any check: only its shape is known. */
 export interface RawFeature {
@@ -22,13 +23,15 @@ export interface GeojsonInput {
   features: RawFeature[];
   issues: ImportIssue[];
   /** The format when it is not GeoJSON (a shapefile), and the system the positions were transformed from. */
-  detected?: { format?: string; crs?: { id: string; name: string }; encoding?: "utf-8" | "windows-1258" | "tcvn3" | "vni-windows" };
+  detected?: { format?: string; crs?: { id: string; name: string }; encoding?: "utf-8" | "windows-1258" | "tcvn3" | "vni-windows"; estimated?: boolean };
 }
 
 /** How to read a GeoJSON input: the coordinate system of its positions when it is not WGS 84. */
 export interface GeoReadOptions {
   /** A system as parseCrs reads it (`VN2000-TM3-105.75`, `EPSG:3405`…); for a shapefile it wins over the `.prj`. */
   crs?: string;
+  /** Read an OpenCelliD tower list (CSV) as estimated coverage discs (coverage files only). */
+  towers?: TowerOptions;
 }
 
 /**
@@ -123,6 +126,30 @@ export function readGeojsonInput(input: string | Uint8Array | object, file: stri
       issues,
       detected: { format: "shapefile", crs: { id: reading.crs.id, name: reading.crs.label.en }, encoding },
     };
+  }
+  if (options.towers !== undefined && (typeof raw === "string" || raw instanceof Uint8Array) && isTowerCsv(raw)) {
+    const towers = readTowerCsv(raw, file, options.towers);
+    if (towers.error) return { features: [], issues: [makeIssue(file, "error", "tower_radius_invalid", towers.error)], detected: { format: "opencellid", estimated: true } };
+    const issues: ImportIssue[] = [];
+    const skipped = [...towers.otherCountries.values()].reduce((sum, count) => sum + count, 0);
+    if (skipped > 0) {
+      const list = [...towers.otherCountries].map(([mcc, count]) => `MCC ${mcc || "?"}: ${count}`).join(", ");
+      issues.push(
+        makeIssue(file, "warning", "towers_other_country", {
+          vi: `Bỏ qua ${skipped} trạm của mạng nước khác (${list}); chỉ đọc MCC 452 (Việt Nam).`,
+          en: `${skipped} cells of other countries' networks skipped (${list}); only MCC 452 (Vietnam) is read.`,
+        }),
+      );
+    }
+    if (towers.unknownNetwork > 0) {
+      issues.push(
+        makeIssue(file, "warning", "towers_unknown_network", {
+          vi: `Bỏ qua ${towers.unknownNetwork} trạm MCC 452 có mã mạng (MNC) hoặc loại sóng (radio) không rõ.`,
+          en: `${towers.unknownNetwork} MCC 452 cells with an unknown network code (MNC) or radio skipped.`,
+        }),
+      );
+    }
+    return { features: towers.collection.features.map(toRawFeature), issues, detected: { format: "opencellid", estimated: true } };
   }
   if ((typeof raw === "string" || raw instanceof Uint8Array) && isKmlInput(file, raw)) {
     const kml = readKml(raw);

@@ -6,6 +6,7 @@
 import { emptyReport, type ImportReport, type ImportResult } from "../issues.ts";
 import { parseFlexibleDate } from "../progress/dates.ts";
 import { canonicalCarrier } from "../progress/carriers.ts";
+import type { TowerOptions } from "../formats/towers.ts";
 import type { CoverageFeature, Message, Technology } from "../types.ts";
 import { findProperty, noFeaturesIssue, propertyText, readGeojsonInput } from "./geojson_input.ts";
 import { addIssues, makeIssue } from "./import_issue.ts";
@@ -31,6 +32,8 @@ export interface CoverageOptions {
   asOf?: string;
   /** Apply the proposed repairs of self-intersecting rings. */
   repair?: boolean;
+  /** How the discs of a public tower list (OpenCelliD CSV) are drawn. */
+  towers?: TowerOptions;
 }
 
 /** A repair proposed for a self-intersecting feature, and whether it was applied. */
@@ -82,7 +85,7 @@ export function parseCoverageGeojson(input: string | Uint8Array | object, option
   const report: ImportReport = emptyReport(file, "coverage");
   const repairs: ProposedRepair[] = [];
   const items: CoverageFeature[] = [];
-  const { features, issues, detected } = readGeojsonInput(input, file, { crs: options.crs });
+  const { features, issues, detected } = readGeojsonInput(input, file, { crs: options.crs, towers: options.towers ?? {} });
   if (detected) report.detected = { ...report.detected, ...detected };
   addIssues(report, issues);
   report.read = features.length;
@@ -197,7 +200,9 @@ export function parseCoverageGeojson(input: string | Uint8Array | object, option
         );
       }
     }
-    items.push({ carrier: canonicalCarrier(carrierText), technology, asOf, geometry, source: { file, featureIndex } });
+    // An estimated layer (public tower lists: formats/towers.ts) keeps its mark, so it is never taken for a carrier's map.
+    if (feature.properties.estimated === true) items.push({ carrier: canonicalCarrier(carrierText), technology, asOf, geometry, source: { file, featureIndex }, estimated: true });
+    else items.push({ carrier: canonicalCarrier(carrierText), technology, asOf, geometry, source: { file, featureIndex } });
     report.accepted++;
     addIssues(report, warnings);
   });
