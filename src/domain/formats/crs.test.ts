@@ -67,3 +67,12 @@ describe("crsFromPrj", () => {
     expect(lambert.ok).toBe(false);
   });
 });
+
+describe("the chooser's table (crs_table.ts, shown without proj4)", () => {
+  it("names systems parseCrs knows, with their EPSG codes, and every province's meridian has a TM-3 system", async () => {
+    const { COMMON_CRS_CHOICES, PROVINCE_CENTRAL_MERIDIANS } = await import("./crs_table.ts");
+    for (const choice of COMMON_CRS_CHOICES) expect(parseCrs(choice.id)?.epsg, choice.id).toBe(choice.epsg);
+    expect(PROVINCE_CENTRAL_MERIDIANS.length).toBe(63);
+    for (const { meridian } of PROVINCE_CENTRAL_MERIDIANS) expect(vn2000Tm3(meridian).epsg, String(meridian)).toBeDefined();
+  });
+});

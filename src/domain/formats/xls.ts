@@ -93,7 +93,13 @@ export function readLegacyWorkbook(bytes: Uint8Array): Result<XlsxWorkbook, Xlsx
         },
       });
     }
-    return err({ code: "xlsx_invalid", message: { vi: `Tệp .xls bị hỏng (${detail}).`, en: `The .xls file is damaged (${detail}).` } });
+    return err({
+      code: "xlsx_invalid",
+      message: {
+        vi: `Tệp .xls bị hỏng (${detail}). Hãy mở trong Excel và lưu lại dạng .xlsx hoặc "CSV UTF-8".`,
+        en: `The .xls file is damaged (${detail}). Open it in Excel and save it as .xlsx or "CSV UTF-8".`,
+      },
+    });
   }
   const date1904 = workbook.Workbook?.WBProps?.date1904 === true;
   const sheets = workbook.SheetNames.map((name, index) => {
