@@ -6,7 +6,7 @@
 import type { ImportIssue, ImportReport } from "../issues.ts";
 import { emptyReport, type ImportResult } from "../issues.ts";
 import type { Point, PointKind } from "../types.ts";
-import { LATITUDE_ALIASES, LONGITUDE_ALIASES, POINT_COLUMN_ALIASES, findColumn } from "./find_column.ts";
+import { COMBINED_COORDINATE_ALIASES, LATITUDE_ALIASES, LONGITUDE_ALIASES, POINT_COLUMN_ALIASES, findColumn } from "./find_column.ts";
 import { addIssues, makeIssue } from "./import_issue.ts";
 import { parseCoordinate, parseCount } from "./parse_number.ts";
 import { parsePointKind } from "./point_kind.ts";
@@ -71,8 +71,13 @@ export function resolvePointColumns(header: readonly string[], options: Pick<Poi
     if (found !== undefined) used.add(found);
     return found;
   };
-  const lat = pick(options.latColumn, LATITUDE_ALIASES);
-  const lon = pick(options.lonColumn, LONGITUDE_ALIASES);
+  let lat = pick(options.latColumn, LATITUDE_ALIASES);
+  let lon = pick(options.lonColumn, LONGITUDE_ALIASES);
+  if (lat === undefined && lon === undefined && options.latColumn === undefined && options.lonColumn === undefined) {
+    // One "Toạ độ" column with both numbers: it plays both roles (readPosition splits its cells).
+    const combined = pick(undefined, COMBINED_COORDINATE_ALIASES);
+    if (combined !== undefined) lat = lon = combined;
+  }
   const fields: Partial<Record<PointColumnKey, string>> = {};
   // Caller-named columns first, so an alias match cannot take them.
   for (const key of COLUMN_KEYS) {
@@ -328,6 +333,7 @@ function readPosition(
   }
   let lon = parseCoordinate(lonText);
   let lat = parseCoordinate(latText);
+  if (lonColumn !== undefined && lonColumn === latColumn) [lon, lat] = splitCombined(lonText);
   if (convert && lon !== null && lat !== null) {
     // Metres: in Vietnam the northing (over 900 000 m) is always larger than the easting; X = northing is the
     // surveyors' order, read silently. Degrees (VN-2000 geographic) keep the columns as named.
@@ -359,6 +365,28 @@ function readPosition(
   position.lon = check.lon;
   position.lat = check.lat;
   return true;
+}
+
+/** Vietnam's latitudes (with the islands) and longitudes: the order of a combined cell is found from the values. */
+const LATITUDE_RANGE = [7, 24] as const;
+const LONGITUDE_RANGE = [102, 118] as const;
+
+/**
+ * Reads a cell holding both coordinates: "22.1234, 104.5678", "22,1234; 104,5678", "104.5678 22.1234", DMS with
+ * hemisphere letters ("22°07'N 104°34'E"). Latitude first unless the values say otherwise.
+ * @param text - the cell
+ * @returns [lon, lat], null for a part that cannot be read
+ */
+function splitCombined(text: string): [number | null, number | null] {
+  const trimmed = text.trim();
+  const match = /^([-+]?\d+(?:[.,]\d+)?)\s*(?:[,;]\s*|\s+)([-+]?\d+(?:[.,]\d+)?)$/.exec(trimmed) ?? /^(.+?[NSEWBĐT])\s*[,;]?\s*(.+)$/iu.exec(trimmed) ?? /^(.+?)\s*[;]\s*(.+)$/.exec(trimmed);
+  if (!match) return [null, null];
+  const first = parseCoordinate(match[1]);
+  const second = parseCoordinate(match[2]);
+  if (first === null || second === null) return [null, null];
+  const inRange = (value: number, range: readonly [number, number]) => value >= range[0] && value <= range[1];
+  if (inRange(first, LONGITUDE_RANGE) && inRange(second, LATITUDE_RANGE)) return [first, second];
+  return [second, first];
 }
 
 function readWeight(file: string, row: number, text: string, column: string | undefined, issues: ImportIssue[]): number | undefined {
