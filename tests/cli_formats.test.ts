@@ -104,3 +104,22 @@ describe("analyze with an OpenCelliD tower list as estimated coverage", () => {
     await expect(runAnalyze(["--points", points, "--coverage", fixture("opencellid_452.csv"), "--tower-radius", "4G=x", "--quiet"])).rejects.toThrow(/tower-radius/);
   });
 });
+
+describe("analyze --out FILE.xlsx", () => {
+  it("writes a workbook that reads back with the same rows; codes keep their leading zero; coordinates are numbers", async () => {
+    const dir = await tempDir();
+    const out = join(dir, "lom-song.xlsx");
+    expect(await runAnalyze(["--points", fixture("truong_xls_source.csv"), "--coverage", fixture("vung_phu_source.geojson"), "--status", "all", "--out", out, "--quiet"])).toBe(0);
+    const bytes = new Uint8Array(await readFile(out));
+    const { parsePointsXlsx, readXlsx } = await import("../src/domain/index.ts");
+    const back = parsePointsXlsx(bytes, { file: "lom-song.xlsx" });
+    expect(back.report).toMatchObject({ read: 2, accepted: 2, rejected: 0 });
+    expect(back.items.map((point) => [point.id, point.name, point.lon, point.lat, point.communeCode])).toEqual([
+      ["LC-01", "Trường Tiểu học Bản Xèo", 103.9712, 22.4856, "02647"],
+      ["LC-02", "Thôn Nậm Cang", 104.0301, 22.3012, "02650"],
+    ]);
+    const workbook = readXlsx(bytes);
+    expect(workbook.ok && workbook.value.sheets[0].rows[0].slice(0, 5)).toEqual(["id", "name", "kind", "lon", "lat"]);
+    expect(workbook.ok && workbook.value.sheets[0].rows[1]).toContain("uncovered");
+  });
+});

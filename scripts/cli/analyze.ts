@@ -39,6 +39,7 @@ import { UserError, csvSeparatorOption, displayName, openStreamingFile, readChun
 import { commandLineError, isZipPath, languageOption, looksLikeJson, outputFormat, type PointsOutputFormat, technologyOption } from "./options.ts";
 import { failOnFileError, printImportReports, printSummary, printTimings } from "./print.ts";
 import { readPointsWorkbook } from "./xlsx_input.ts";
+import { openXlsxOutput } from "./xlsx_output.ts";
 
 export const ANALYZE_HELP = `analyze — which schools and villages have no signal, from which carrier
 
@@ -84,7 +85,8 @@ Question
                        and the distance to it in km (up to 100 km): who is best placed to close the gap
 
 Outputs
-  --out FILE           the selected points, as .csv (UTF-8 with BOM, formula-safe), .geojson or .kml
+  --out FILE           the selected points, as .csv (UTF-8 with BOM, formula-safe), .xlsx (codes kept as text:
+                       02647 keeps its zero), .geojson or .kml
   --csv-separator S    comma (default) or semicolon: ";" between cells and decimal commas, the CSV that
                        Excel opens in columns on a computer set to the Vietnamese region
   --summary FILE       the summary as JSON (counts per carrier/technology, province, commune, kind)
@@ -369,7 +371,17 @@ async function probeColumns(
 
 /** The output file, written under a temporary name and renamed on success, so a failed run leaves no partial file. */
 async function openOutput(path: string, format: PointsOutputFormat, columns: string[], language: Language, separator: CsvSeparator) {
-  const writer = createPointsWriter(format, columns, { name: language === "vi" ? "Điểm chưa có sóng" : "Uncovered points", separator });
+  const name = language === "vi" ? "Điểm chưa có sóng" : "Uncovered points";
+  if (format === "xlsx") {
+    const workbook = openXlsxOutput(path, columns, name);
+    return {
+      writer: { rows: (rows: readonly ExportRow[]) => (workbook.add(rows), "") },
+      write: async (_text: string) => {},
+      finish: () => workbook.finish(),
+      abandon: () => workbook.abandon(),
+    };
+  }
+  const writer = createPointsWriter(format, columns, { name, separator });
   const file = await openStreamingFile(path);
   await file.write(writer.head());
   return {

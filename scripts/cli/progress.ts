@@ -45,6 +45,8 @@ import {
   type StatusEvent,
   type UpdateConflict,
 } from "../../src/domain/index.ts";
+import { writeFile } from "node:fs/promises";
+import { readCsvTable, writeXlsx } from "../../src/domain/index.ts";
 import { commandLineError, languageOption, looksLikeJson, outputFormat, technologyOption } from "./options.ts";
 import { UserError, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
 import { printImportReports } from "./print.ts";
@@ -225,7 +227,12 @@ async function run(argv: string[]): Promise<number> {
   }
   printDashboard({ summary, overdue, timeline, conflicts, crossCheck, language, asOf, quiet: options.quiet === true });
 
-  if (options.out && tableFormat) {
+  if (options.out && tableFormat === "xlsx") {
+    // The same table as the CSV, as a workbook: every cell text (codes keep their zeros).
+    const table = readCsvTable(progressTableToCsv(registry, replayed.states, { today: day, language, separator: "comma" }), { file: options.out, delimiter: "," });
+    await writeFile(options.out, writeXlsx([{ name: language === "vi" ? "Điểm lõm sóng" : "Listed dead zones", rows: [table.header, ...table.rows] }]));
+    process.stdout.write(`${language === "vi" ? "Đã ghi" : "Wrote"} ${registry.length} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
+  } else if (options.out && tableFormat) {
     const content =
       tableFormat === "csv"
         ? progressTableToCsv(registry, replayed.states, { today: day, language, separator })

@@ -63,3 +63,4 @@ export * from "./formats/shapefile.ts";
 export * from "./formats/xls.ts";
 export * from "./formats/osm.ts";
 export * from "./formats/towers.ts";
+export * from "./export/xlsx_writer.ts";
