@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { parseCoverageGeojson, parsePointsCsv, parsePointsGeojson } from "../../src/domain/index.ts";
+import { parseCoverageGeojson, parsePointsCsv, parsePointsGeojson, readXlsx, selectPoints } from "../../src/domain/index.ts";
 import type { Spec, SpecEnvironment } from "./specs.ts";
 
 const TIMEOUT = 45_000;
@@ -99,6 +99,25 @@ export const FORMAT_SPECS: Spec[] = [
       await confirm(page);
       assertEqual(await text(page, "report-accepted"), "2", "both rows");
       assertEqual(await text(page, "import-report-sheet"), "Trang tính: truong", "the report names the sheet");
+    },
+  },
+  {
+    name: "formats: the export panel's .xlsx holds the uncovered list (read back by the workbook reader), ids as text",
+    async run(environment) {
+      const { page } = await environment.newPage();
+      await page.goto(environment.baseUrl);
+      await page.waitForSelector('[data-testid="uncovered-count"]', { timeout: TIMEOUT });
+      const { sample } = environment;
+      const expected = selectPoints(sample.analysis, sample.points, { status: "uncovered" }).map((index) => sample.points[index].id);
+      await page.waitForFunction((count) => document.querySelector('[data-testid="uncovered-count"]')?.textContent?.trim() === String(count), expected.length, { timeout: TIMEOUT });
+      await page.click('[data-testid="tab-export"]');
+      const [file] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-xlsx"]')]);
+      assert(file.suggestedFilename().endsWith(".xlsx"), "an .xlsx file name");
+      const workbook = readXlsx(new Uint8Array(readFileSync((await file.path())!)));
+      assert(workbook.ok, "the workbook reads back");
+      const rows = workbook.value.sheets[0].rows;
+      const idColumn = rows[0].indexOf("id");
+      assertEqual(rows.slice(1).map((row) => row[idColumn]).sort(), [...expected].sort(), "one row per uncovered point");
     },
   },
 ];

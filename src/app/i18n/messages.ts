@@ -241,6 +241,7 @@ export const MESSAGES = {
     en: "Columns nearest_carrier and nearest_km: the nearest carrier not covering the point (under the filter) and the distance to its coverage; empty when none is within 100 km.",
   },
   "export.csv": { vi: "Danh sách chưa có sóng (CSV, mở bằng Excel)", en: "Uncovered list (CSV, opens in Excel)" },
+  "export.xlsx": { vi: "Danh sách chưa có sóng (Excel .xlsx; mã giữ số 0 đầu)", en: "Uncovered list (Excel .xlsx; codes keep their leading zeros)" },
   "export.geojson": { vi: "Danh sách chưa có sóng (GeoJSON)", en: "Uncovered list (GeoJSON)" },
   "export.kml": { vi: "Danh sách chưa có sóng (KML, Google Earth)", en: "Uncovered list (KML, Google Earth)" },
   "export.statistics": { vi: "Thống kê (CSV)", en: "Statistics (CSV)" },
