@@ -108,7 +108,7 @@ export const FORMAT_SPECS: Spec[] = [
       await page.goto(environment.baseUrl);
       await page.waitForSelector('[data-testid="uncovered-count"]', { timeout: TIMEOUT });
       const { sample } = environment;
-      const expected = selectPoints(sample.analysis, sample.points, { status: "uncovered" }).map((index) => sample.points[index].id);
+      const expected = Array.from(selectPoints(sample.analysis, sample.points, { status: "uncovered" }), (index) => sample.points[index].id);
       await page.waitForFunction((count) => document.querySelector('[data-testid="uncovered-count"]')?.textContent?.trim() === String(count), expected.length, { timeout: TIMEOUT });
       await page.click('[data-testid="tab-export"]');
       const [file] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-xlsx"]')]);
