@@ -64,3 +64,4 @@ export * from "./formats/xls.ts";
 export * from "./formats/osm.ts";
 export * from "./formats/towers.ts";
 export * from "./export/xlsx_writer.ts";
+export * from "./formats/raster.ts";
