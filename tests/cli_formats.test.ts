@@ -123,3 +123,18 @@ describe("analyze --out FILE.xlsx", () => {
     expect(workbook.ok && workbook.value.sheets[0].rows[1]).toContain("uncovered");
   });
 });
+
+describe("analyze with a GeoTIFF coverage grid (gdal_translate from vung_phu_tin_hieu.asc)", () => {
+  it("a point is covered when its cell reaches the threshold", async () => {
+    const dir = await tempDir();
+    const out = join(dir, "u.geojson");
+    const points = fixture("diem_truong_source.geojson");
+    const grid = fixture("vung_phu_tin_hieu.tif");
+    // LC-01 falls in row 2, column 1 (-90 dBm); LC-02 and LC-03 are outside the grid.
+    expect(await runAnalyze(["--points", points, "--coverage", grid, "--raster-threshold=-100", "--raster-carrier", "Viettel", "--raster-technology", "4G", "--out", out, "--quiet"])).toBe(0);
+    expect(await uncoveredIds(out)).toEqual(["LC-02", "LC-03"]);
+    expect(await runAnalyze(["--points", points, "--coverage", grid, "--raster-threshold=-85", "--raster-carrier", "Viettel", "--raster-technology", "4G", "--out", out, "--quiet"])).toBe(0);
+    expect(await uncoveredIds(out)).toEqual(["LC-01", "LC-02", "LC-03"]);
+    await expect(runAnalyze(["--points", points, "--coverage", grid, "--raster-threshold=-100", "--quiet"])).rejects.toThrow(/vung_phu_tin_hieu\.tif/);
+  });
+});

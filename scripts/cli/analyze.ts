@@ -66,6 +66,10 @@ Inputs
                        carrier's own map
   --tower-radius R     disc radius per technology in km (default 2G=12,3G=4,4G=4,5G=0.5)
   --tower-range        use each cell's own "range" instead, clamped to 0.1–35 km
+  --coverage also reads a GeoTIFF grid in EPSG:4326 (a predicted signal or a 0/1 grid): a cell is covered when its
+                       value is at least --raster-threshold (default 1; for dBm write --raster-threshold=-100), exactly per cell
+  --raster-threshold N, --raster-carrier NAME, --raster-technology T, --raster-as-of YYYY-MM-DD
+                       the threshold, carrier, technology and date of a GeoTIFF grid
   --coverage FILE      coverage GeoJSON, KML or KMZ: Polygon/MultiPolygon features with carrier, technology
                        (2G/3G/4G/5G) and as_of properties. Repeatable.
   --admin FILE         admin boundaries GeoJSON (provinces and/or communes) to fill each point's area. Repeatable.
