@@ -25,7 +25,7 @@ import {
   type Point,
 } from "../domain/index.ts";
 import { csvPreviewData, inspectWorkbook } from "./inspect_workbook.ts";
-import { csvLooksProjected, ensureXlsReader, inspectGisFormat } from "./inspect_formats.ts";
+import { csvLooksProjected, ensureXlsReader, inspectGisFormat, parseRasterIfTiff } from "./inspect_formats.ts";
 import { buildMapPayload } from "./map_payload.ts";
 import { createNearestCache } from "./nearest_cache.ts";
 import type {
@@ -156,14 +156,15 @@ async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult
       for (const point of result.items) points.push(point);
       report = result.report;
     } else if (file.kind === "coverage") {
-      const result = parseCoverageGeojson(bytes, {
+      const coverageOptions = {
         file: file.name,
         carrier: file.options.carrier,
         technology: file.options.technology,
         repair: file.options.repair === true,
         crs,
         towers: { radiusText: file.options.towerRadius, useRange: file.options.towerRange === true },
-      });
+      };
+      const result = (await parseRasterIfTiff(bytes, { ...coverageOptions, threshold: file.options.rasterThreshold })) ?? parseCoverageGeojson(bytes, coverageOptions);
       for (const feature of result.items) coverage.push(feature);
       report = result.report;
     } else {

@@ -7,11 +7,15 @@ import {
   hasXlsReader,
   isOleBytes,
   isShapefileZip,
+  isTiffBytes,
   isTowerCsv,
   parseCoordinate,
   parseCrs,
   readGeojsonInput,
   registerXlsReader,
+  decodeGeotiff,
+  parseRasterCoverage,
+  type GeotiffModule,
   type SheetJsModule,
 } from "../domain/index.ts";
 import type { CsvPreviewData, FileOptions, FormatInspect, InspectResult } from "./messages.ts";
@@ -46,6 +50,7 @@ export function inspectGisFormat(name: string, bytes: Uint8Array, options: FileO
     }
     return { detectedKind: error ? "points" : detectFileKind(bytes, name), csv: null, featureCount: error ? null : read.features.length, format };
   }
+  if (isTiffBytes(bytes)) return { detectedKind: "coverage", csv: null, featureCount: 1, format: { name: "geotiff" } };
   if (isTowerCsv(bytes)) {
     const read = readGeojsonInput(bytes, name, { towers: { radiusText: options.towerRadius, useRange: options.towerRange === true } });
     const error = read.issues.find((issue) => issue.severity === "error");
@@ -68,4 +73,16 @@ export function csvLooksProjected(csv: CsvPreviewData): boolean {
     const y = parseCoordinate(row[lat] ?? "");
     return x !== null && y !== null && (Math.abs(x) > 1000 || Math.abs(y) > 1000);
   });
+}
+
+/**
+ * Reads a GeoTIFF coverage grid (geotiff loaded on demand), or returns null for any other file.
+ * @param bytes - the file
+ * @param options - the coverage options and the threshold
+ * @returns the coverage and its report, or null
+ */
+export async function parseRasterIfTiff(bytes: Uint8Array, options: Parameters<typeof parseRasterCoverage>[1]): Promise<ReturnType<typeof parseRasterCoverage> | null> {
+  if (!isTiffBytes(bytes)) return null;
+  const geotiff = (await import("geotiff")) as unknown as GeotiffModule;
+  return parseRasterCoverage(await decodeGeotiff(bytes, geotiff), options);
 }

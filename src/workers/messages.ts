@@ -26,6 +26,8 @@ export interface FileOptions {
   towerRadius?: string;
   /** Use each tower's own range instead (clamped). */
   towerRange?: boolean;
+  /** A GeoTIFF grid's threshold: a cell is covered at or above it (default 1). */
+  rasterThreshold?: number;
 }
 
 /** One loaded file: its raw bytes are kept so that it can be analysed again after a reload. */
@@ -75,7 +77,7 @@ export interface InspectResult {
 
 /** What the preview shows of a GIS format: its name, coordinate system, and what needs the user's choice. */
 export interface FormatInspect {
-  /** "shapefile", "opencellid", "osm", "xls" or "csv". */
+  /** "shapefile", "opencellid", "geotiff", "osm", "xls" or "csv". */
   name: string;
   /** The system the positions are read in (from the .prj, or chosen). */
   crs?: { id: string; label: Message };

@@ -120,4 +120,21 @@ export const FORMAT_SPECS: Spec[] = [
       assertEqual(rows.slice(1).map((row) => row[idColumn]).sort(), [...expected].sort(), "one row per uncovered point");
     },
   },
+  {
+    name: "formats: a GeoTIFF signal grid imports as a coverage layer at the threshold chosen in the preview",
+    async run(environment) {
+      const bytes = fixture(environment, "vung_phu_tin_hieu.tif");
+      const page = await openImport(environment, "vung_phu_tin_hieu.tif", "image/tiff", bytes);
+      assertEqual(await page.inputValue('[data-testid="import-kind"]'), "coverage", "detected as coverage");
+      assert(await page.isVisible('[data-testid="import-raster-threshold"]'), "the threshold field");
+      await page.fill('[data-testid="import-raster-threshold"]', "-100");
+      await page.waitForFunction(() => (document.querySelector('[data-testid="import-raster-threshold"]') as HTMLInputElement | null)?.value === "-100", undefined, { timeout: TIMEOUT });
+      await page.fill('[data-testid="import-carrier"]', "TestNet");
+      await page.selectOption('[data-testid="import-technology"]', "4G");
+      await confirm(page);
+      assertEqual(await page.getAttribute('[data-testid="import-outcome"]', "data-refused"), "false", "accepted");
+      assertEqual(await text(page, "report-accepted"), "1", "one layer feature");
+      await page.waitForSelector('[data-testid="layer-coverage-TestNet-4G"]', { timeout: TIMEOUT });
+    },
+  },
 ];

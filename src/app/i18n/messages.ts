@@ -178,6 +178,8 @@ export const MESSAGES = {
     vi: "Vùng phủ ƯỚC TÍNH từ vị trí trạm (ước tính / estimated): mỗi trạm là một hình tròn; các lớp mang tên “… (ước tính)”, không trộn với bản đồ của nhà mạng.",
     en: "ESTIMATED coverage from tower positions (ước tính / estimated): one disc per cell; the layers are named “… (ước tính)” and never mixed with a carrier's own map.",
   },
+  "import.formatGeotiff": { vi: "Lưới raster GeoTIFF (EPSG:4326): chọn nhà mạng, công nghệ và ngưỡng", en: "GeoTIFF raster grid (EPSG:4326): choose the carrier, technology and threshold" },
+  "import.rasterThreshold": { vi: "Ngưỡng: ô có giá trị ≥ ngưỡng là có sóng (ví dụ −100 dBm; lưới 0/1: 1)", en: "Threshold: a cell at or above it is covered (e.g. −100 dBm; a 0/1 grid: 1)" },
   "import.towerRadius": { vi: "Bán kính theo công nghệ (km)", en: "Radius per technology (km)" },
   "import.towerRange": { vi: "Dùng bán kính “range” của từng trạm (giới hạn 0,1–35 km)", en: "Use each cell's own “range” (clamped to 0.1–35 km)" },
   "import.sheet": { vi: "Trang tính", en: "Sheet" },

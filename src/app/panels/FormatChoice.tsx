@@ -7,6 +7,7 @@ import type { MessageKey } from "../i18n/i18n.ts";
 const FORMAT_KEYS: Record<string, MessageKey> = {
   shapefile: "import.formatShapefile",
   opencellid: "import.formatTowers",
+  geotiff: "import.formatGeotiff",
   osm: "import.formatOsm",
   csv: "import.formatCsv",
 };
@@ -89,6 +90,19 @@ export function FormatChoice({ format, options, onCrs, onOptions }: { format: Fo
             </label>
           )}
         </>
+      )}
+      {format.name === "geotiff" && (
+        <label className="field">
+          <span>{t("import.rasterThreshold")}</span>
+          <input
+            type="number"
+            step="any"
+            value={options.rasterThreshold ?? ""}
+            placeholder="1"
+            onChange={(event) => onOptions({ rasterThreshold: event.target.value === "" ? undefined : Number(event.target.value) })}
+            data-testid="import-raster-threshold"
+          />
+        </label>
       )}
       {format.name === "opencellid" && (
         <>
