@@ -31,7 +31,7 @@ function columnName(index: number): string {
   return name;
 }
 
-/** A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ]. */
+/** A sheet name Excel accepts: at most 31 characters, without the characters Excel refuses (colon, slashes, ?, *, brackets). */
 function sheetName(name: string, index: number): string {
   const cleaned = name.replace(/[:\\/?*[\]]/g, " ").trim().slice(0, 31);
   return cleaned === "" ? `Sheet${index + 1}` : cleaned;

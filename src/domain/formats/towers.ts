@@ -1,6 +1,6 @@
 /**
- * Public tower lists (OpenCelliD's CSV: `radio,mcc,net,area,cell,unit,lon,lat,range,samples,changeable,created,
- * updated,averageSignal`) as ESTIMATED coverage: one disc per cell around its estimated position, with a radius per
+ * Public tower lists (OpenCelliD's CSV, header
+ * `radio,mcc,net,area,cell,unit,lon,lat,range,samples,changeable,created,updated,averageSignal`) as ESTIMATED coverage: one disc per cell around its estimated position, with a radius per
  * technology (or the file's `range`, clamped). The layers are labelled "(ước tính)" in their carrier name and carry
  * `estimated: true`, so they are never mixed with a carrier's own polygons: "Viettel (ước tính)" is its own layer in
  * the legend, the statistics and the exports.

@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import * as geotiff from "geotiff";
 import { describe, expect, it } from "vitest";
-import { analyzeCoverage } from "../gaps/analyze_coverage.ts";
-import type { Point } from "../types.ts";
-import { decodeGeotiff, isTiffBytes, parseRasterCoverage, rasterToCoverage, type GeotiffModule } from "./raster.ts";
+import { analyzeCoverage } from "../../src/domain/gaps/analyze_coverage.ts";
+import type { Point } from "../../src/domain/types.ts";
+import { decodeGeotiff, isTiffBytes, parseRasterCoverage, rasterToCoverage, type GeotiffModule } from "../../src/domain/formats/raster.ts";
 
 // tests/fixtures/formats/vung_phu_tin_hieu.tif: `gdal_translate -of GTiff -a_srs EPSG:4326 -ot Float32 vung_phu_tin_hieu.asc vung_phu_tin_hieu.tif`
 // (a 6 × 4 grid of dBm, 0.05° cells from 103.90 E, 22.60 N; -9999 no data).
-const tif = new Uint8Array(readFileSync(new URL("../../../tests/fixtures/formats/vung_phu_tin_hieu.tif", import.meta.url)));
-const asc = readFileSync(new URL("../../../tests/fixtures/formats/vung_phu_tin_hieu.asc", import.meta.url), "utf8");
+const tif = new Uint8Array(readFileSync(new URL("../fixtures/formats/vung_phu_tin_hieu.tif", import.meta.url)));
+const asc = readFileSync(new URL("../fixtures/formats/vung_phu_tin_hieu.asc", import.meta.url), "utf8");
 const ascValues = asc.trim().split("\n").slice(6).map((line) => line.trim().split(/\s+/).map(Number));
 
 describe("GeoTIFF coverage (made with gdal_translate)", () => {

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import * as XLSX from "@e965/xlsx";
 import { beforeAll, describe, expect, it } from "vitest";
-import { detectFileKind } from "../parse/detect_file_kind.ts";
-import { parsePointsXlsx } from "../parse/xlsx_import.ts";
-import { registerXlsReader, type SheetJsModule } from "./xls.ts";
+import { detectFileKind } from "../../src/domain/parse/detect_file_kind.ts";
+import { parsePointsXlsx } from "../../src/domain/parse/xlsx_import.ts";
+import { registerXlsReader, type SheetJsModule } from "../../src/domain/formats/xls.ts";
 
 // tests/fixtures/formats/truong.xls: `soffice --headless --infilter="CSV:44,34,76" --convert-to xls truong_xls_source.csv` (76: UTF-8) (LibreOffice 7.4, "MS Excel 97").
-const xls = new Uint8Array(readFileSync(new URL("../../../tests/fixtures/formats/truong.xls", import.meta.url)));
+const xls = new Uint8Array(readFileSync(new URL("../fixtures/formats/truong.xls", import.meta.url)));
 
 describe(".xls (Excel 97–2003) through SheetJS", () => {
   it("is refused with what to do while SheetJS is not loaded", () => {

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import { describe, expect, it } from "vitest";
-import { parsePointsGeojson } from "../parse/parse_points_geojson.ts";
-import { poleOfInaccessibility } from "./osm.ts";
+import { parsePointsGeojson } from "../../src/domain/parse/parse_points_geojson.ts";
+import { poleOfInaccessibility } from "../../src/domain/formats/osm.ts";
 
-const overpass = readFileSync(new URL("../../../tests/fixtures/formats/osm_overpass.geojson", import.meta.url), "utf8");
+const overpass = readFileSync(new URL("../fixtures/formats/osm_overpass.geojson", import.meta.url), "utf8");
 
 describe("OpenStreetMap exports as point lists", () => {
   it("turns areas into points inside them and reads kind, id and name from the tags", () => {

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseAdminGeojson } from "../parse/parse_admin_geojson.ts";
-import { parseCoverageGeojson } from "../parse/parse_coverage_geojson.ts";
-import { parsePointsGeojson } from "../parse/parse_points_geojson.ts";
-import { isShapefileZip, readShapefileZip } from "./shapefile.ts";
+import { parseAdminGeojson } from "../../src/domain/parse/parse_admin_geojson.ts";
+import { parseCoverageGeojson } from "../../src/domain/parse/parse_coverage_geojson.ts";
+import { parsePointsGeojson } from "../../src/domain/parse/parse_points_geojson.ts";
+import { isShapefileZip, readShapefileZip } from "../../src/domain/formats/shapefile.ts";
 
-const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../tests/fixtures/formats/${name}`, import.meta.url)));
+const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/formats/${name}`, import.meta.url)));
 const json = (name: string) => JSON.parse(new TextDecoder().decode(fixture(name)));
 
 function metres(a: readonly number[], b: readonly number[]): number {

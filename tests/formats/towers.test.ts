@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import { describe, expect, it } from "vitest";
-import { parseCoverageGeojson } from "../parse/parse_coverage_geojson.ts";
-import { discRing, parseTowerRadius } from "./towers.ts";
+import { parseCoverageGeojson } from "../../src/domain/parse/parse_coverage_geojson.ts";
+import { discRing, parseTowerRadius } from "../../src/domain/formats/towers.ts";
 
-const csv = readFileSync(new URL("../../../tests/fixtures/formats/opencellid_452.csv", import.meta.url), "utf8");
+const csv = readFileSync(new URL("../fixtures/formats/opencellid_452.csv", import.meta.url), "utf8");
 
 function km(a: readonly number[], b: readonly number[]): number {
   const φ1 = (a[1] * Math.PI) / 180;
