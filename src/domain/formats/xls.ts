@@ -9,7 +9,7 @@
  * here with `registerXlsReader`; xlsx_import.ts asks `readLegacyWorkbook` first for an OLE file.
  */
 import type { Result } from "../result.ts";
-import { err, ok } from "../result.ts";
+import { ok } from "../result.ts";
 import { excelDateText, formatExcelNumber, numberFormatKind, zeroPadWidth, type XlsxError, type XlsxWorkbook } from "../parse/read_xlsx.ts";
 
 /** The part of the SheetJS API used here. */
@@ -74,7 +74,8 @@ function text(cell: SheetJsCell, date1904: boolean): string {
 /**
  * Reads an OLE workbook with the registered SheetJS module.
  * @param bytes - the .xls file
- * @returns the workbook as readXlsx gives it; undefined when no reader is registered (the caller keeps its own answer)
+ * @returns the workbook as readXlsx gives it; undefined when no reader is registered or SheetJS cannot read the file
+ * (the caller keeps its own answer)
  */
 export function readLegacyWorkbook(bytes: Uint8Array): Result<XlsxWorkbook, XlsxError> | undefined {
   const module = registered;
@@ -82,24 +83,10 @@ export function readLegacyWorkbook(bytes: Uint8Array): Result<XlsxWorkbook, Xlsx
   let workbook: SheetJsWorkbook;
   try {
     workbook = module.read(bytes, { type: "array", cellNF: true, cellText: false, cellDates: false });
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    if (/password|encrypt/i.test(detail)) {
-      return err({
-        code: "xlsx_encrypted",
-        message: {
-          vi: "Sổ tính có mật khẩu nên không đọc được. Hãy mở trong Excel, bỏ mật khẩu rồi lưu lại dạng .xlsx hoặc CSV UTF-8.",
-          en: "The workbook is password-protected and cannot be read. Open it in Excel, remove the password and save it as .xlsx or CSV UTF-8.",
-        },
-      });
-    }
-    return err({
-      code: "xlsx_invalid",
-      message: {
-        vi: `Tệp .xls bị hỏng (${detail}). Hãy mở trong Excel và lưu lại dạng .xlsx hoặc "CSV UTF-8".`,
-        en: `The .xls file is damaged (${detail}). Open it in Excel and save it as .xlsx or "CSV UTF-8".`,
-      },
-    });
+  } catch {
+    // Not a workbook SheetJS can read (damaged, or an encrypted .xlsx, which is an OLE file too): readXlsx's own
+    // answer for an OLE file stands (xlsx_encrypted, or xls_binary with what to do).
+    return undefined;
   }
   const date1904 = workbook.Workbook?.WBProps?.date1904 === true;
   const sheets = workbook.SheetNames.map((name, index) => {
