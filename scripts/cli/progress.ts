@@ -46,6 +46,7 @@ import {
   type UpdateConflict,
 } from "../../src/domain/index.ts";
 import { writeFile } from "node:fs/promises";
+import { loadXlsReaderFor } from "./xls_reader.ts";
 import { readCsvTable, writeXlsx } from "../../src/domain/index.ts";
 import { commandLineError, languageOption, looksLikeJson, outputFormat, technologyOption } from "./options.ts";
 import { UserError, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
@@ -175,6 +176,7 @@ async function run(argv: string[]): Promise<number> {
   const points: Point[] = [];
   for (const path of options.points ?? []) {
     const bytes = await readInput(path);
+    await loadXlsReaderFor(bytes);
     const file = displayName(path);
     const result = isSpreadsheetFile(path, bytes)
       ? parsePointsXlsx(bytes, { file, sheet: options.sheet })
@@ -191,6 +193,7 @@ async function run(argv: string[]): Promise<number> {
   const conflicts: UpdateConflict[] = [];
   const applyFile = async (path: string, actor: Actor | undefined) => {
     const bytes = await readInput(path);
+    await loadXlsReaderFor(bytes);
     const file = displayName(path);
     const importOptions = { file, registry, events, actor, today, listPublishedOn };
     const result = isSpreadsheetFile(path, bytes)
@@ -268,6 +271,7 @@ async function loadRegistry(
   sheet?: string,
 ): Promise<{ registry: ListedPoint[]; events: StatusEvent[]; listPublishedOn?: string }> {
   const bytes = await readInput(path);
+  await loadXlsReaderFor(bytes);
   const file = displayName(path);
   if (isSpreadsheetFile(path, bytes)) {
     const result = parseRegistryXlsx(bytes, { file, points, sheet });
