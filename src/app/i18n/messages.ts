@@ -159,7 +159,7 @@ export const MESSAGES = {
   "import.delimiter.tab": { vi: "Tab", en: "Tab" },
   "import.encoding": { vi: "Bảng mã", en: "Encoding" },
   "import.format": { vi: "Định dạng", en: "Format" },
-  "import.formatXlsx": { vi: "Sổ tính Excel (.xlsx, .xls)", en: "Excel workbook (.xlsx, .xls)" },
+  "import.formatXlsx": { vi: "Sổ tính Excel (.xlsx)", en: "Excel workbook (.xlsx)" },
   "import.formatShapefile": { vi: "Shapefile (.zip: .shp, .dbf, .prj)", en: "Shapefile (.zip: .shp, .dbf, .prj)" },
   "import.formatTowers": { vi: "Danh sách trạm công khai (OpenCelliD) — vùng phủ ước tính", en: "Public tower list (OpenCelliD) — estimated coverage" },
   "import.formatOsm": { vi: "Dữ liệu OpenStreetMap", en: "OpenStreetMap export" },
