@@ -37,9 +37,10 @@ import {
 import { ANALYZE_OPTIONS, coverageOptions, type AnalyzeOptions } from "./analyze_start.ts";
 import { readCoverageFiles, type CoverageReading } from "./coverage_files.ts";
 import { UserError, checkOutputs, csvSeparatorOption, displayName, openAtomicFile, readChunks, readHead, readInput, writeOutput } from "./io.ts";
-import { commandLineError, languageOption, looksLikeJson, outputFormat, type PointsOutputFormat, technologyOption } from "./options.ts";
+import { commandLineError, isZipPath, languageOption, looksLikeJson, outputFormat, type PointsOutputFormat, technologyOption } from "./options.ts";
 import { failOnFileError, printImportReports, printSummary, printTimings } from "./print.ts";
 import { readPointsWorkbook } from "./xlsx_input.ts";
+import { openXlsxOutput } from "./xlsx_output.ts";
 import { out } from "./terminal.ts";
 
 export const ANALYZE_HELP = `analyze — which schools and villages have no signal, from which carrier
@@ -50,7 +51,27 @@ Inputs
   --points FILE        point list: CSV (UTF-8 or windows-1258; , ; or tab; decimal commas; Vietnamese headers),
                        Excel .xlsx (same columns and rules; dates and numbers read as Excel shows them)
                        or GeoJSON / KML / KMZ Point features. Repeatable.
-  --sheet NAME         the sheet of an .xlsx workbook to read (default: the first with coordinate columns)
+                       Also a zipped shapefile (.zip: .shp .shx .dbf .prj, optional .cpg), an old Excel .xls,
+                       or an OpenStreetMap export (GeoJSON from Overpass / osmtogeojson: school grounds and
+                       village areas become a point inside them).
+  --sheet NAME         the sheet of an .xlsx or .xls workbook to read (default: the first with coordinate columns)
+  --crs SYSTEM         coordinate system of the point lists when they are not WGS 84 degrees: VN2000 (EPSG:4756),
+                       VN2000-UTM48 (EPSG:3405), VN2000-UTM49 (EPSG:3406), VN2000-TM3-<meridian> (e.g.
+                       VN2000-TM3-105.75, VN2000-TM3-105:45, VN2000-TM3-"Lào Cai"; EPSG:5896–5899, 9205–9218).
+                       A CSV's X/Y columns in metres are then easting/northing (X = northing is recognised).
+                       A shapefile's .prj is read without it.
+  --coverage-crs SYSTEM, --admin-crs SYSTEM
+                       the same for the coverage and the admin boundary files
+  --coverage also reads a zipped shapefile, and a public tower list (OpenCelliD CSV: radio,mcc,net,area,cell,…)
+                       as ESTIMATED coverage: a disc per cell of MCC 452 (MNC 01 MobiFone, 02 VNPT, 04 Viettel,
+                       05 Vietnamobile, 07 Gmobile), in layers named "Viettel (ước tính)" etc., never mixed with a
+                       carrier's own map
+  --tower-radius R     disc radius per technology in km (default 2G=12,3G=4,4G=4,5G=0.5)
+  --tower-range        use each cell's own "range" instead, clamped to 0.1–35 km
+  --coverage also reads a GeoTIFF grid in EPSG:4326 (a predicted signal or a 0/1 grid): a cell is covered when its
+                       value is at least --raster-threshold (default 1; for dBm write --raster-threshold=-100), exactly per cell
+  --raster-threshold N, --raster-carrier NAME, --raster-technology T, --raster-as-of YYYY-MM-DD
+                       the threshold, carrier, technology and date of a GeoTIFF grid
   --coverage FILE      coverage GeoJSON, KML or KMZ: Polygon/MultiPolygon features with carrier, technology
                        (2G/3G/4G/5G) and as_of properties. Repeatable.
   --admin FILE         admin boundaries GeoJSON (provinces and/or communes) to fill each point's area. Repeatable.
@@ -70,7 +91,8 @@ Question
                        and the distance to it in km (up to 100 km): who is best placed to close the gap
 
 Outputs
-  --out FILE           the selected points, as .csv (UTF-8 with BOM, formula-safe), .geojson or .kml
+  --out FILE           the selected points, as .csv (UTF-8 with BOM, formula-safe), .xlsx (codes kept as text:
+                       02647 keeps its zero), .geojson or .kml
   --csv-separator S    comma (default) or semicolon: ";" between cells and decimal commas, the CSV that
                        Excel opens in columns on a computer set to the Vietnamese region
   --summary FILE       the summary as JSON (counts per carrier/technology, province, commune, kind)
@@ -175,7 +197,7 @@ async function analyze(
   try {
     for (const path of options.admin ?? []) {
       const bytes = await readInput(path);
-      adminResults.push({ path, result: timed("admin areas: parse and check", () => parseAdminGeojson(bytes, { file: displayName(path) })) });
+      adminResults.push({ path, result: timed("admin areas: parse and check", () => parseAdminGeojson(bytes, { file: displayName(path), crs: options["admin-crs"] })) });
     }
   } catch (error) {
     // A coverage error is reported first, as when the files were read one after the other.
@@ -186,7 +208,7 @@ async function analyze(
   }
 
   const filter: PointFilter = { minTechnology, carriers: options.carrier };
-  const csvOptions = { delimiter, lonColumn: options["lon-column"], latColumn: options["lat-column"], sheet: options.sheet };
+  const csvOptions = { delimiter, lonColumn: options["lon-column"], latColumn: options["lat-column"], sheet: options.sheet, crs: options.crs };
   let analyzer: CoverageAnalyzer | null = null;
   let nearest: NearestCoverageIndex | undefined;
   let output: Awaited<ReturnType<typeof openOutput>> | null = null;
@@ -273,6 +295,13 @@ async function analyze(
   try {
     for (const path of pointPaths) {
       const file = displayName(path);
+      if (isZipPath(path)) {
+        // A zipped shapefile: read whole, then the GeoJSON rules (its .prj, or --crs).
+        const result = parsePointsGeojson(await readInput(path), { file, crs: options.crs });
+        await checkPoints(path, result.report);
+        await handleBatch(result.items);
+        continue;
+      }
       if (isSpreadsheetFile(path, await readHead(path))) {
         // A workbook is read whole (it is a zip), then goes through the CSV rules: see parsePointsXlsx.
         const result = await readPointsWorkbook(path, { file, ...csvOptions });
@@ -282,7 +311,7 @@ async function analyze(
         continue;
       }
       if (looksLikeJson(path, await readHead(path))) {
-        const result = parsePointsGeojson(await readInput(path), { file });
+        const result = parsePointsGeojson(await readInput(path), { file, crs: options.crs });
         await checkPoints(path, result.report);
         await handleBatch(result.items);
         continue;
@@ -336,7 +365,7 @@ async function analyze(
  */
 async function probeColumns(
   paths: readonly string[],
-  csvOptions: { delimiter?: "," | ";" | "\t"; lonColumn?: string; latColumn?: string; sheet?: string },
+  csvOptions: { delimiter?: "," | ";" | "\t"; lonColumn?: string; latColumn?: string; sheet?: string; crs?: string },
   withNearest: boolean,
 ): Promise<string[]> {
   const rows: ExportRow[] = [];
@@ -344,12 +373,16 @@ async function probeColumns(
   const blank = (extra: Record<string, string>): ExportRow => ({ point: { id: "", name: "", kind: "other", lon: 0, lat: 0, source: { file: "", row: 0 }, extra }, computed });
   for (const path of paths) {
     const head = await readHead(path, 256 * 1024);
+    if (isZipPath(path)) {
+      for (const point of parsePointsGeojson(await readInput(path), { file: displayName(path), crs: csvOptions.crs }).items) rows.push({ point, computed });
+      continue;
+    }
     if (isSpreadsheetFile(path, head)) {
       for (const point of (await readPointsWorkbook(path, { file: displayName(path), ...csvOptions }, true)).items) rows.push({ point, computed });
       continue;
     }
     if (looksLikeJson(path, head)) {
-      for (const point of parsePointsGeojson(await readInput(path), { file: displayName(path) }).items) rows.push({ point, computed });
+      for (const point of parsePointsGeojson(await readInput(path), { file: displayName(path), crs: csvOptions.crs }).items) rows.push({ point, computed });
       continue;
     }
     const columns = await pointsCsvExtraColumns(path, csvOptions);
@@ -374,7 +407,17 @@ async function pointsCsvExtraColumns(path: string, csvOptions: { delimiter?: ","
 
 /** The output file, written under a temporary name and renamed on success (openAtomicFile), so a failed run leaves no partial file. */
 async function openOutput(path: string, format: PointsOutputFormat, columns: string[], language: Language, separator: CsvSeparator) {
-  const writer = createPointsWriter(format, columns, { name: language === "vi" ? "Điểm chưa có sóng" : "Uncovered points", separator });
+  const name = language === "vi" ? "Điểm chưa có sóng" : "Uncovered points";
+  if (format === "xlsx") {
+    const workbook = openXlsxOutput(path, columns, name);
+    return {
+      writer: { rows: (rows: readonly ExportRow[]) => (workbook.add(rows), "") },
+      write: async (_text: string) => {},
+      finish: () => workbook.finish(),
+      abandon: () => workbook.abandon(),
+    };
+  }
+  const writer = createPointsWriter(format, columns, { name, separator });
   const file = await openAtomicFile(path);
   await file.write(writer.head());
   return {

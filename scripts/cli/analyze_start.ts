@@ -4,6 +4,8 @@
  */
 import { parseArgs } from "node:util";
 import { readCoverageFiles, type CoverageReading } from "./coverage_files.ts";
+import { UserError } from "./io.ts";
+
 
 /** The command-line options of `analyze` (node:util parseArgs). */
 export const ANALYZE_OPTIONS = {
@@ -14,6 +16,15 @@ export const ANALYZE_OPTIONS = {
   "lat-column": { type: "string" },
   delimiter: { type: "string" },
   sheet: { type: "string" },
+  crs: { type: "string" },
+  "coverage-crs": { type: "string" },
+  "admin-crs": { type: "string" },
+  "tower-radius": { type: "string" },
+  "tower-range": { type: "boolean" },
+  "raster-threshold": { type: "string" },
+  "raster-carrier": { type: "string" },
+  "raster-technology": { type: "string" },
+  "raster-as-of": { type: "string" },
   "carrier-property": { type: "string" },
   "technology-property": { type: "string" },
   "as-of-property": { type: "string" },
@@ -36,8 +47,22 @@ export const ANALYZE_OPTIONS = {
 export type AnalyzeOptions = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: false; options: typeof ANALYZE_OPTIONS }>>["values"];
 
 /** The coverage parse options given on the command line. */
-export function coverageOptions(options: Pick<AnalyzeOptions, "carrier-property" | "technology-property" | "as-of-property" | "repair">) {
+export function coverageOptions(
+  options: Pick<AnalyzeOptions, "carrier-property" | "technology-property" | "as-of-property" | "repair" | "coverage-crs" | "tower-radius" | "tower-range" | "raster-threshold" | "raster-carrier" | "raster-technology" | "raster-as-of">,
+) {
+  const threshold = options["raster-threshold"] === undefined ? undefined : Number(options["raster-threshold"].replace(",", "."));
+  if (threshold !== undefined && !Number.isFinite(threshold)) throw new UserError({ vi: `--raster-threshold phải là một số (ví dụ -100), không phải "${options["raster-threshold"]}"`, en: `--raster-threshold must be a number (e.g. -100), not "${options["raster-threshold"]}"` });
+  const technology = options["raster-technology"]?.trim().toUpperCase();
+  if (technology !== undefined && !["2G", "3G", "4G", "5G"].includes(technology)) throw new UserError({ vi: `--raster-technology phải là 2G, 3G, 4G hoặc 5G, không phải "${options["raster-technology"]}"`, en: `--raster-technology must be 2G, 3G, 4G or 5G, not "${options["raster-technology"]}"` });
   return {
+    threshold,
+    // For a grid (a GeoTIFF holds no carrier or technology); also the default of GeoJSON features that lack them.
+    carrier: options["raster-carrier"],
+    technology: technology as "2G" | "3G" | "4G" | "5G" | undefined,
+    asOf: options["raster-as-of"],
+    crs: options["coverage-crs"],
+    // The radii are read by the domain (an unreadable value is a file-level error naming the option).
+    towers: { radiusText: options["tower-radius"], useRange: options["tower-range"] === true },
     carrierProperty: options["carrier-property"],
     technologyProperty: options["technology-property"],
     asOfProperty: options["as-of-property"],

@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import {
   analyzeCoverage,
   buildExportRows,
+  exportColumns,
   compareCoverage,
   parseAdminGeojson,
   parseCoverageGeojson,
@@ -26,6 +27,7 @@ import {
   type PointFilter,
 } from "../../src/domain/index.ts";
 import { UserError, checkOutputs, csvSeparatorOption, displayName, readHead, readInput, writeOutput } from "./io.ts";
+import { openXlsxOutput } from "./xlsx_output.ts";
 import { commandLineError, languageOption, looksLikeJson, outputFormat, technologyOption } from "./options.ts";
 import { failOnFileError, printImportReports } from "./print.ts";
 import { out } from "./terminal.ts";
@@ -167,8 +169,14 @@ export async function runCompare(argv: string[]): Promise<number> {
       };
     });
     const name = language === "vi" ? "Điểm thay đổi vùng phủ" : "Points whose coverage changed";
-    const content = format === "csv" ? pointsToCsv(rows, { separator }) : format === "geojson" ? JSON.stringify(pointsToGeojson(rows)) : pointsToKml(rows, { name });
-    await writeOutput(options.out, content);
+    if (format === "xlsx") {
+      const workbook = openXlsxOutput(options.out, exportColumns(rows), name);
+      workbook.add(rows);
+      await workbook.finish();
+    } else {
+      const content = format === "csv" ? pointsToCsv(rows, { separator }) : format === "geojson" ? JSON.stringify(pointsToGeojson(rows)) : pointsToKml(rows, { name });
+      await writeOutput(options.out, content);
+    }
     out(`${language === "vi" ? "Đã ghi" : "Wrote"} ${rows.length} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
   }
   if (options.summary) {

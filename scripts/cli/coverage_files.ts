@@ -116,11 +116,11 @@ export function useWorker(setting: string | undefined, cores = availableParallel
 }
 
 async function readOnMainThread(paths: readonly string[], options: Omit<CoverageOptions, "file">, files: CoverageFile[]): Promise<void> {
-  const { parseCoverageGeojson } = await import("../../src/domain/parse/parse_coverage_geojson.ts");
+  const { parseCoverageFile } = await import("./raster_input.ts");
   for (const path of paths) {
     const bytes = await readInput(path);
     const start = performance.now();
-    const result = parseCoverageGeojson(bytes, { file: displayName(path), ...options });
+    const result = await parseCoverageFile(bytes, { file: displayName(path), ...options });
     files.push({ path, report: result.report, items: result.items, milliseconds: performance.now() - start });
   }
 }

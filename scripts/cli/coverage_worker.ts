@@ -4,7 +4,8 @@
  * (parseCoverageGeojson); the features come back packed (see coverage_transfer.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { parseCoverageGeojson, type CoverageOptions } from "../../src/domain/parse/parse_coverage_geojson.ts";
+import type { CoverageOptions } from "../../src/domain/parse/parse_coverage_geojson.ts";
+import { parseCoverageFile } from "./raster_input.ts";
 import { packCoverage, packedBuffers } from "./coverage_transfer.ts";
 import { UserError, displayName, readInput } from "./io.ts";
 import type { CoverageWorkerMessage } from "./coverage_files.ts";
@@ -17,7 +18,7 @@ for (const path of paths) {
   try {
     const bytes = await readInput(path);
     const start = performance.now();
-    const result = parseCoverageGeojson(bytes, { file: displayName(path), ...options });
+    const result = await parseCoverageFile(bytes, { file: displayName(path), ...options });
     const packed = packCoverage(result.items);
     const message: CoverageWorkerMessage = { kind: "file", path, report: result.report, packed, milliseconds: performance.now() - start };
     port.postMessage(message, packedBuffers(packed));

@@ -169,7 +169,8 @@ const WRITE_BUFFER_BYTES = 1 << 20;
 
 /** An output file being written: write() in pieces, then commit() (into place) or abandon() (nothing left behind). */
 export interface AtomicFile {
-  write(text: string): Promise<void>;
+  /** Appends text (UTF-8) or bytes (an .xlsx zip). */
+  write(content: string | Uint8Array): Promise<void>;
   commit(): Promise<void>;
   abandon(): Promise<void>;
 }
@@ -219,10 +220,16 @@ export async function openAtomicFile(path: string): Promise<AtomicFile> {
     await handle.write(encoder.encode(text));
   };
   return {
-    async write(text) {
+    async write(content) {
       if (closed) throw new Error(`${path}: written after commit or abandon`);
-      buffered.push(text);
-      bufferedLength += text.length;
+      if (typeof content !== "string") {
+        await flush()
+          .then(() => handle.write(content))
+          .catch(fail);
+        return;
+      }
+      buffered.push(content);
+      bufferedLength += content.length;
       if (bufferedLength >= WRITE_BUFFER_BYTES) await flush().catch(fail);
     },
     async commit() {
@@ -241,8 +248,8 @@ export async function openAtomicFile(path: string): Promise<AtomicFile> {
   };
 }
 
-/** Writes a whole text file atomically (openAtomicFile), creating its folder; errors name the file. */
-export async function writeOutput(path: string, content: string): Promise<void> {
+/** Writes a whole file (text or bytes) atomically (openAtomicFile), creating its folder; errors name the file. */
+export async function writeOutput(path: string, content: string | Uint8Array): Promise<void> {
   const file = await openAtomicFile(path);
   await file.write(content);
   await file.commit();

@@ -7,7 +7,7 @@ import { TECHNOLOGIES, type Language, type Technology } from "../../src/domain/i
 import { UserError } from "./io.ts";
 
 /** The formats a point list can be written in. */
-export type PointsOutputFormat = "csv" | "geojson" | "kml";
+export type PointsOutputFormat = "csv" | "geojson" | "kml" | "xlsx";
 
 /**
  * Reads a technology option (`--min-tech 4G`, `--technology lte` is not accepted: only 2G–5G).
@@ -26,16 +26,17 @@ export function technologyOption(name: string, value: string | undefined): Techn
 /**
  * The output format from `--out`'s extension.
  * @param path - the output path
- * @returns csv, geojson or kml
+ * @returns csv, geojson, kml or xlsx
  */
 export function outputFormat(path: string): PointsOutputFormat {
   const extension = extname(path).toLowerCase();
   if (extension === ".csv") return "csv";
   if (extension === ".geojson" || extension === ".json") return "geojson";
   if (extension === ".kml") return "kml";
+  if (extension === ".xlsx") return "xlsx";
   throw new UserError({
-    vi: `--out ${path}: không rõ định dạng "${extension || "(không có)"}"; hãy dùng .csv, .geojson hoặc .kml`,
-    en: `--out ${path}: unknown format "${extension || "(none)"}"; use .csv, .geojson or .kml`,
+    vi: `--out ${path}: không rõ định dạng "${extension || "(không có)"}"; hãy dùng .csv, .xlsx, .geojson hoặc .kml`,
+    en: `--out ${path}: unknown format "${extension || "(none)"}"; use .csv, .xlsx, .geojson or .kml`,
   });
 }
 
@@ -55,6 +56,15 @@ export function looksLikeJson(path: string, bytes: Uint8Array): boolean {
     return byte === 0x7b;
   }
   return false;
+}
+
+/**
+ * Whether an input is a `.zip` (a zipped shapefile: read by the GeoJSON importers, never as a workbook).
+ * @param path - the file path
+ * @returns true for a .zip
+ */
+export function isZipPath(path: string): boolean {
+  return extname(path).toLowerCase() === ".zip";
 }
 
 /**

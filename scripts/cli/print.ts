@@ -94,6 +94,12 @@ export function failOnFileError(path: string, report: ImportReport, language: La
   if (fileError) throw new UserError(`${path}: ${fileError.message[language]}`);
   if (report.read > 0 && report.accepted === 0) {
     printImportReports([report], language);
+    if (report.issues.some((issue) => issue.code === "coordinates_projected") && report.detected?.crs === undefined) {
+      throw new UserError({
+        vi: `${path}: toạ độ có vẻ là mét của một hệ chiếu (VN-2000?); hãy cho --crs … (ví dụ --crs VN2000-TM3-105.75, --crs EPSG:3405; xem analyze --help)`,
+        en: `${path}: coordinates look like projected metres (VN-2000?); pass --crs … (e.g. --crs VN2000-TM3-105.75, --crs EPSG:3405; see analyze --help)`,
+      });
+    }
     throw new UserError(`${path}: ${language === "vi" ? `không dòng nào hợp lệ (${report.rejected} bị loại)` : `no valid row (${report.rejected} rejected)`}`);
   }
 }

@@ -50,6 +50,8 @@ import {
   type CommuneCrosswalk,
 } from "../../src/domain/index.ts";
 import { readFile } from "node:fs/promises";
+import { loadXlsReaderFor } from "./xls_reader.ts";
+import { readCsvTable, writeXlsx } from "../../src/domain/index.ts";
 import { commandLineError, languageOption, looksLikeJson, outputFormat, technologyOption } from "./options.ts";
 import { UserError, checkOutputs, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
 import { reportError } from "./errors.ts";
@@ -201,6 +203,7 @@ async function run(argv: string[]): Promise<number> {
   const points: Point[] = [];
   for (const path of options.points ?? []) {
     const bytes = await readInput(path);
+    await loadXlsReaderFor(bytes);
     const file = displayName(path);
     const result = isSpreadsheetFile(path, bytes)
       ? parsePointsXlsx(bytes, { file, sheet: options.sheet })
@@ -217,6 +220,7 @@ async function run(argv: string[]): Promise<number> {
   const conflicts: UpdateConflict[] = [];
   const applyFile = async (path: string, actor: Actor | undefined) => {
     const bytes = await readInput(path);
+    await loadXlsReaderFor(bytes);
     const file = displayName(path);
     const importOptions = { file, registry, events, actor, today, listPublishedOn };
     const result = isSpreadsheetFile(path, bytes)
@@ -254,7 +258,12 @@ async function run(argv: string[]): Promise<number> {
   }
   printDashboard({ summary, overdue, timeline, conflicts, crossCheck, language, asOf, quiet: options.quiet === true });
 
-  if (options.out && tableFormat) {
+  if (options.out && tableFormat === "xlsx") {
+    // The same table as the CSV, as a workbook: every cell text (codes keep their zeros).
+    const table = readCsvTable(progressTableToCsv(registry, replayed.states, { today: day, language, separator: "comma" }), { file: options.out, delimiter: "," });
+    await writeOutput(options.out, writeXlsx([{ name: language === "vi" ? "Điểm lõm sóng" : "Listed dead zones", rows: [table.header, ...table.rows] }]));
+    out(`${language === "vi" ? "Đã ghi" : "Wrote"} ${registry.length} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
+  } else if (options.out && tableFormat) {
     const content =
       tableFormat === "csv"
         ? progressTableToCsv(registry, replayed.states, { today: day, language, separator })
@@ -293,6 +302,7 @@ async function loadRegistry(
   communes?: CommuneCrosswalk,
 ): Promise<{ registry: ListedPoint[]; events: StatusEvent[]; listPublishedOn?: string; unlocated: UnlocatedRow[] }> {
   const bytes = await readInput(path);
+  await loadXlsReaderFor(bytes);
   const file = displayName(path);
   if (isSpreadsheetFile(path, bytes)) {
     const result = parseRegistryXlsx(bytes, { file, points, sheet, communes });
@@ -340,9 +350,9 @@ function printLocated(reports: readonly ImportReport[], unlocated: readonly Unlo
   const located = reports.find((report) => report.kind === "registry")?.located;
   if (!located) return;
   const vi = language === "vi";
-  const out = (line = "") => process.stdout.write(line + "\n");
-  out();
-  out(
+  const line = (text = "") => out(`${text}\n`);
+  line();
+  line(
     vi
       ? `Định vị theo tên: ${located.byName} dòng tìm thấy đúng một điểm${located.chosen ? `, ${located.chosen} theo lựa chọn đã lưu` : ""}; ${located.notLocated} dòng chưa định vị`
       : `Located by name: ${located.byName} rows matched one point${located.chosen ? `, ${located.chosen} by a remembered choice` : ""}; ${located.notLocated} rows not located`,
@@ -352,13 +362,13 @@ function printLocated(reports: readonly ImportReport[], unlocated: readonly Unlo
   for (const row of unlocated.slice(0, shown)) {
     const place = [row.name, row.commune, row.province].filter(Boolean).join(", ");
     const why = row.reason === "ambiguous" ? (vi ? "nhiều điểm cùng tên" : "several points of that name") : vi ? "không có điểm cùng tên" : "no point of that name";
-    out(`  ${vi ? "dòng" : "row"} ${row.row} ${place} (${why})`);
+    line(`  ${vi ? "dòng" : "row"} ${row.row} ${place} (${why})`);
     for (const candidate of row.candidates) {
       const score = new Intl.NumberFormat(vi ? "vi-VN" : "en-US", { maximumFractionDigits: 2 }).format(candidate.score);
-      out(`      ${candidate.pointId.padEnd(14)} ${candidate.name}${candidate.commune ? `, ${candidate.commune}` : ""}  (${score})`);
+      line(`      ${candidate.pointId.padEnd(14)} ${candidate.name}${candidate.commune ? `, ${candidate.commune}` : ""}  (${score})`);
     }
   }
-  if (unlocated.length > shown) out(vi ? `  … và ${unlocated.length - shown} dòng khác (xem --summary, mục unlocated)` : `  … and ${unlocated.length - shown} more rows (see --summary, "unlocated")`);
+  if (unlocated.length > shown) line(vi ? `  … và ${unlocated.length - shown} dòng khác (xem --summary, mục unlocated)` : `  … and ${unlocated.length - shown} more rows (see --summary, "unlocated")`);
 }
 
 function printDashboard(input: {

@@ -5,6 +5,7 @@
  */
 import { parsePointsXlsx, type ImportResult, type Point, type PointsXlsxOptions } from "../../src/domain/index.ts";
 import { readInput } from "./io.ts";
+import { loadXlsReaderFor } from "./xls_reader.ts";
 
 /** The points and report of a workbook, and the time its reading took (counted once, even when kept for a second call). */
 export type WorkbookPoints = ImportResult<Point> & { parseMilliseconds: number };
@@ -22,6 +23,7 @@ export async function readPointsWorkbook(path: string, options: PointsXlsxOption
   let result = parsed.get(path);
   if (result === undefined) {
     const bytes = await readInput(path);
+    await loadXlsReaderFor(bytes);
     const started = performance.now();
     result = { ...parsePointsXlsx(bytes, options), parseMilliseconds: 0 };
     result.parseMilliseconds = performance.now() - started;

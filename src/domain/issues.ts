@@ -39,7 +39,15 @@ export interface ImportReport {
   sheet?: string;
   /** What was detected, for the preview and the CLI. */
   detected?: {
-    encoding?: "utf-8" | "utf-8-bom" | "windows-1258" | "utf-16le" | "utf-16be";
+    encoding?: "utf-8" | "utf-8-bom" | "windows-1258" | "utf-16le" | "utf-16be" | "tcvn3" | "vni-windows";
+    /** The file format when it is not plain CSV / GeoJSON: "shapefile", "xls", "osm", "opencellid", "geotiff"… */
+    format?: string;
+    /** The coordinate system the positions were transformed from (id and name), when it is not WGS 84. */
+    crs?: { id: string; name: string };
+    /** OpenStreetMap areas (school grounds, village polygons) turned into a point inside them. */
+    areasToPoints?: number;
+    /** Estimated coverage (a public tower list), never a carrier's own map. */
+    estimated?: boolean;
     delimiter?: string;
     decimalComma?: boolean;
     columns?: string[];

@@ -49,6 +49,8 @@ export interface CoverageFeature {
   asOf: string | null;
   geometry: Polygon | MultiPolygon;
   source: { file: string; featureIndex: number };
+  /** Estimated coverage (discs around the towers of a public list), never a carrier's own map: its carrier name says "(ước tính)". */
+  estimated?: true;
 }
 
 export type AdminLevel = "province" | "commune";

@@ -10,6 +10,7 @@ import {
   findColumn,
   isKmlInput,
   inspectGeoFile,
+  isShapefileZip,
   isSpreadsheetFile,
   parseAdminGeojson,
   parseCoverageGeojson,
@@ -24,6 +25,7 @@ import {
   type Point,
 } from "../domain/index.ts";
 import { csvPreviewData, inspectWorkbook } from "./inspect_workbook.ts";
+import { csvLooksProjected, ensureXlsReader, inspectGisFormat, parseRasterIfTiff } from "./inspect_formats.ts";
 import { buildMapPayload } from "./map_payload.ts";
 import { createNearestCache } from "./nearest_cache.ts";
 import { POINTS_PER_MESSAGE } from "./work_limits.ts";
@@ -73,8 +75,11 @@ function isJsonFile(name: string, bytes: Uint8Array): boolean {
   return false;
 }
 
-function inspect(request: InspectRequest): InspectResult {
+async function inspect(request: InspectRequest): Promise<InspectResult> {
   const bytes = new Uint8Array(request.bytes);
+  const gis = inspectGisFormat(request.name, bytes, request.options);
+  if (gis) return gis;
+  await ensureXlsReader(bytes);
   if (isSpreadsheetFile(request.name, bytes)) return inspectWorkbook(request.name, bytes, request.options);
   if (isJsonFile(request.name, bytes)) {
     // One parse for the kind and the count: a national coverage file is tens of MB.
@@ -88,10 +93,14 @@ function inspect(request: InspectRequest): InspectResult {
     lonColumn: request.options.lonColumn,
     latColumn: request.options.latColumn,
   });
+  const csv = csvPreviewData(preview);
+  // X/Y in metres: the preview asks for the coordinate system instead of reporting every row "out of area".
+  const projected = csvLooksProjected(csv);
   return {
     detectedKind,
-    csv: csvPreviewData(preview),
+    csv,
     featureCount: null,
+    ...(projected || request.options.crs ? { format: { name: "csv", projected: projected && !request.options.crs } } : {}),
   };
 }
 
@@ -133,25 +142,32 @@ async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult
     await checkpoint(requestId, file.kind, step++ / total);
     const bytes = new Uint8Array(file.bytes);
     let report: ImportReport;
+    const crs = file.options.crs;
+    await ensureXlsReader(bytes);
     if (file.kind === "points") {
-      const result = isSpreadsheetFile(file.name, bytes)
-        ? parsePointsXlsx(bytes, { file: file.name, sheet: file.options.sheet, lonColumn: file.options.lonColumn, latColumn: file.options.latColumn })
+      const result = isShapefileZip(bytes)
+        ? parsePointsGeojson(bytes, { file: file.name, crs })
+        : isSpreadsheetFile(file.name, bytes)
+        ? parsePointsXlsx(bytes, { file: file.name, sheet: file.options.sheet, lonColumn: file.options.lonColumn, latColumn: file.options.latColumn, crs })
         : isJsonFile(file.name, bytes)
-        ? parsePointsGeojson(bytes, { file: file.name })
-        : parsePointsCsv(bytes, { file: file.name, delimiter: file.options.delimiter, lonColumn: file.options.lonColumn, latColumn: file.options.latColumn });
+        ? parsePointsGeojson(bytes, { file: file.name, crs })
+        : parsePointsCsv(bytes, { file: file.name, delimiter: file.options.delimiter, lonColumn: file.options.lonColumn, latColumn: file.options.latColumn, crs });
       for (const point of result.items) points.push(point);
       report = result.report;
     } else if (file.kind === "coverage") {
-      const result = parseCoverageGeojson(bytes, {
+      const coverageOptions = {
         file: file.name,
         carrier: file.options.carrier,
         technology: file.options.technology,
         repair: file.options.repair === true,
-      });
+        crs,
+        towers: { radiusText: file.options.towerRadius, useRange: file.options.towerRange === true },
+      };
+      const result = (await parseRasterIfTiff(bytes, { ...coverageOptions, threshold: file.options.rasterThreshold })) ?? parseCoverageGeojson(bytes, coverageOptions);
       for (const feature of result.items) coverage.push(feature);
       report = result.report;
     } else {
-      const result = parseAdminGeojson(bytes, { file: file.name });
+      const result = parseAdminGeojson(bytes, { file: file.name, crs });
       for (const area of result.items) importedAdmin.push(area);
       report = result.report;
     }
@@ -204,7 +220,7 @@ scope.addEventListener("message", (event) => {
     try {
       if (request.type === "inspect") {
         scope.postMessage({ type: "progress", requestId: request.requestId, progress: { phase: "inspect", fraction: 0 } });
-        scope.postMessage({ type: "result", requestId: request.requestId, result: inspect(request) });
+        scope.postMessage({ type: "result", requestId: request.requestId, result: await inspect(request) });
         return;
       }
       if (request.type === "nearest") {

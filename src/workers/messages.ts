@@ -20,6 +20,14 @@ export interface FileOptions {
   carrier?: string;
   technology?: Technology;
   repair?: boolean;
+  /** The coordinate system chosen in the preview (parseCrs text, e.g. "VN2000-TM3-105.75"); a shapefile's .prj otherwise. */
+  crs?: string;
+  /** Disc radii of a public tower list, as typed ("2G=12,3G=4,4G=4,5G=0.5"). */
+  towerRadius?: string;
+  /** Use each tower's own range instead (clamped). */
+  towerRange?: boolean;
+  /** A GeoTIFF grid's threshold: a cell is covered at or above it (default 1). */
+  rasterThreshold?: number;
 }
 
 /** One loaded file: its raw bytes are kept so that it can be analysed again after a reload. */
@@ -65,6 +73,22 @@ export interface InspectResult {
   geoError?: Message | null;
   /** Set for Excel workbooks (and files that look like one): the sheets, the one previewed, or why it cannot be read. */
   xlsx?: XlsxInspect;
+  /** Set for the GIS formats the preview explains (shapefile, tower list, OSM export, .xls) and for projected coordinates. */
+  format?: FormatInspect;
+}
+
+/** What the preview shows of a GIS format: its name, coordinate system, and what needs the user's choice. */
+export interface FormatInspect {
+  /** "shapefile", "opencellid", "geotiff", "osm", "xls" or "csv". */
+  name: string;
+  /** The system the positions are read in (from the .prj, or chosen). */
+  crs?: { id: string; label: Message };
+  /** The coordinates look like projected metres and no system is known: the user must choose one. */
+  projected?: boolean;
+  /** Why the file cannot be read as it is (e.g. a shapefile without .prj). */
+  error?: Message;
+  /** Estimated coverage (a public tower list). */
+  estimated?: boolean;
 }
 
 /** What the preview shows of an Excel workbook. */

@@ -14,6 +14,7 @@ import { CHROMIUM_ARGS, resolveChromium, type ChromiumChoice } from "../../scrip
 import { SPECS, type SpecEnvironment } from "./specs.ts";
 import { PROGRESS_SPECS } from "./progress_specs.ts";
 import { SOLIST_SPECS } from "./solist_specs.ts";
+import { FORMAT_SPECS } from "./format_specs.ts";
 import { analyseSample } from "./expected.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -92,7 +93,7 @@ export async function main(argv: string[]): Promise<number> {
     },
   };
 
-  const all = [...SPECS, ...PROGRESS_SPECS, ...SOLIST_SPECS];
+  const all = [...SPECS, ...PROGRESS_SPECS, ...SOLIST_SPECS, ...FORMAT_SPECS];
   const selected = argv.length > 0 ? all.filter((spec) => argv.some((filter) => spec.name.includes(filter))) : all;
   let passed = 0;
   let failed = 0;

@@ -5,7 +5,7 @@ import { vietnamDate } from "../../domain/progress/dates.ts";
  * @param text - the content
  * @param type - the MIME type
  */
-export function downloadText(fileName: string, text: string, type: string): void {
+export function downloadText(fileName: string, text: string | Uint8Array<ArrayBuffer>, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement("a");
   link.href = url;

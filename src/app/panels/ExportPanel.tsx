@@ -1,4 +1,4 @@
-import { pointsToCsv, pointsToGeojson, pointsToKml } from "../../domain/index.ts";
+import { exportColumns, pointsSheetRows, pointsToCsv, pointsToGeojson, pointsToKml, writeXlsx } from "../../domain/index.ts";
 import { buildExportRows, nearestColumns } from "../../domain/gaps/export_rows.ts";
 import type { ExportRow } from "../../domain/index.ts";
 import { useState } from "react";
@@ -68,6 +68,20 @@ export function ExportPanel() {
         <li>
           <button type="button" disabled={disabled} data-testid="export-csv" onClick={() => void exportWith((exported) => downloadText(`${base}.csv`, pointsToCsv(exported, { language, separator: getCsvSeparator() }), "text/csv;charset=utf-8"))}>
             {t("export.csv")}
+          </button>
+        </li>
+        <li>
+          <button
+            type="button"
+            disabled={disabled}
+            data-testid="export-xlsx"
+            onClick={() =>
+              void exportWith((exported) =>
+                downloadText(`${base}.xlsx`, writeXlsx([{ name: t("print.title"), rows: pointsSheetRows(exported, exportColumns(exported)) }]) as Uint8Array<ArrayBuffer>, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+              )
+            }
+          >
+            {t("export.xlsx")}
           </button>
         </li>
         <li>

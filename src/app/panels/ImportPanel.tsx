@@ -10,6 +10,7 @@ import { makeNotice } from "../state/store.ts";
 import { importReportToCsv } from "./import_report_csv.ts";
 import { getCsvSeparator } from "../state/csv_preference.ts";
 import { WorkbookSheetChoice } from "./WorkbookSheetChoice.tsx";
+import { FormatChoice } from "./FormatChoice.tsx";
 
 interface PendingFile {
   name: string;
@@ -208,7 +209,8 @@ export function ImportPanel() {
 
   const csv = preview?.inspect.csv ?? null;
   const workbookError = preview?.inspect.xlsx?.error ?? null;
-  const importable = preview !== null && workbookError === null && (preview.kind === "points" || preview.kind === "coverage" || preview.kind === "admin");
+  const formatBlocked = preview?.inspect.format?.error !== undefined && preview.inspect.format.error !== null;
+  const importable = preview !== null && workbookError === null && !formatBlocked && (preview.kind === "points" || preview.kind === "coverage" || preview.kind === "admin");
 
   return (
     <section className="import-panel" aria-labelledby="import-heading">
@@ -230,7 +232,7 @@ export function ImportPanel() {
             ref={inputRef}
             type="file"
             multiple
-            accept=".csv,.tsv,.txt,.xlsx,.geojson,.json,.kml,.kmz,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/geo+json,application/json,application/vnd.google-earth.kml+xml,application/vnd.google-earth.kmz"
+            accept=".csv,.tsv,.txt,.xlsx,.xls,.zip,.geojson,.json,.kml,.kmz,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/geo+json,application/json,application/vnd.google-earth.kml+xml,application/vnd.google-earth.kmz"
             data-testid="import-input"
             className="visually-hidden"
             onChange={(event) => void addFiles(event.target.files)}
@@ -246,7 +248,7 @@ export function ImportPanel() {
           <label className="field">
             <span>{t("import.kind")}</span>
             <select value={preview.kind} onChange={(event) => setPreview({ ...preview, kind: event.target.value as ChosenKind })} data-testid="import-kind">
-              {(csv || preview.inspect.xlsx ? (["points"] as const) : (["points", "coverage", "admin"] as const)).map((kind) => (
+              {((csv || preview.inspect.xlsx) && !preview.inspect.format?.estimated ? (["points"] as const) : (["points", "coverage", "admin"] as const)).map((kind) => (
                 <option key={kind} value={kind}>
                   {t(`import.kind.${kind}`)}
                 </option>
@@ -256,6 +258,7 @@ export function ImportPanel() {
             </select>
           </label>
           <WorkbookSheetChoice xlsx={preview.inspect.xlsx} file={preview.file.name} onChoose={(sheet) => updateOptions({ sheet })} />
+          <FormatChoice format={preview.inspect.format} options={preview.options} onCrs={(crs) => updateOptions({ crs })} onOptions={(patch) => updateOptions(patch)} />
           {csv && (
             <>
               <dl className="preview-facts">

@@ -1,12 +1,15 @@
 /**
  * Bytes to text: UTF-8 (with or without a byte-order mark), UTF-16 (byte-order mark or NUL pattern: Excel's
  * "Unicode Text") or, when the bytes are not valid UTF-8, windows-1258, the code page Excel's legacy
- * "CSV (Comma delimited)" writes on a Vietnamese PC.
+ * "CSV (Comma delimited)" writes on a Vietnamese PC, or the legacy TCVN3 (ABC) and VNI-Windows encodings when
+ * they read as better Vietnamese (legacy_encodings.ts).
  * The text is NFC-normalised: windows-1258 stores tones as combining marks.
  */
+import { decodeTcvn3, decodeVni, detectLegacyEncoding } from "./legacy_encodings.ts";
 import { textDecoderClass } from "./text_decoder.ts";
 
-export type TextEncodingName = "utf-8" | "utf-8-bom" | "windows-1258" | "utf-16le" | "utf-16be";
+/** The encodings read; tcvn3 (ABC, .VnTime) and vni-windows are the legacy Vietnamese ones (see legacy_encodings.ts). */
+export type TextEncodingName = "utf-8" | "utf-8-bom" | "windows-1258" | "utf-16le" | "utf-16be" | "tcvn3" | "vni-windows";
 
 /**
  * Whether bytes are UTF-16 (what Excel's "Unicode Text" and some exports write): a byte-order mark FF FE (little
@@ -31,6 +34,9 @@ export function detectUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   if (evenZero >= 0.6 * pairs && oddZero <= 0.1 * pairs) return "utf-16be";
   return null;
 }
+
+/** Bytes sampled to choose between windows-1258, TCVN3 and VNI-Windows. */
+const LEGACY_SAMPLE_BYTES = 65_536;
 
 /** Decoded text and the encoding it was read as. */
 export interface DecodedText {
@@ -61,6 +67,10 @@ export function decodeText(bytes: Uint8Array, normalize = true): DecodedText {
     const text = new Decoder("utf-8", { fatal: true }).decode(bytes);
     return { text: normalize ? text.normalize("NFC") : text, encoding: hasBom ? "utf-8-bom" : "utf-8" };
   } catch {
+    // Not UTF-8: windows-1258 unless TCVN3 or VNI-Windows reads as better Vietnamese (on a sample of the file).
+    const sample = bytes.subarray(0, LEGACY_SAMPLE_BYTES);
+    const legacy = detectLegacyEncoding(sample, new Decoder("windows-1258").decode(sample).normalize("NFC"));
+    if (legacy !== null) return { text: legacy.encoding === "tcvn3" ? decodeTcvn3(bytes) : decodeVni(bytes), encoding: legacy.encoding };
     const text = new Decoder("windows-1258").decode(bytes);
     return { text: normalize ? text.normalize("NFC") : text, encoding: "windows-1258" };
   }

@@ -13,6 +13,9 @@ import { readCsvTable } from "./read_csv_table.ts";
 import { isKmlInput, readKml } from "./read_kml.ts";
 import { isOleBytes, isZipBytes } from "./read_xlsx.ts";
 import { detectXlsxKind } from "./xlsx_import.ts";
+import { WGS84 } from "../formats/crs.ts";
+import { isShapefileZip, readShapefileZip } from "../formats/shapefile.ts";
+import { hasXlsReader } from "../formats/xls.ts";
 
 export type FileKind = ImportKind | "unknown";
 
@@ -78,8 +81,14 @@ export function detectFileKind(input: string | Uint8Array, fileName: string): Fi
     return kml.ok ? detectJsonKind(kml.value) : "unknown";
   }
   // An Excel workbook (a zip): the kind of its first sheet. An OLE file (.xls, encrypted .xlsx) is not read.
+  // A zipped shapefile: its features, as GeoJSON.
+  if (typeof input !== "string" && isShapefileZip(input)) {
+    const shapefile = readShapefileZip(input, WGS84);
+    return shapefile.ok ? detectJsonKind(shapefile.value.collection) : "unknown";
+  }
   if (typeof input !== "string" && isZipBytes(input)) return detectXlsxKind(input);
-  if (typeof input !== "string" && isOleBytes(input)) return "unknown";
+  // An old .xls is read once the shell has loaded SheetJS (formats/xls.ts).
+  if (typeof input !== "string" && isOleBytes(input)) return hasXlsReader() ? detectXlsxKind(input) : "unknown";
   const { text } = inputToText(input);
   const trimmed = text.trimStart();
   if (trimmed === "") return "unknown";

@@ -8,6 +8,9 @@ import { inputToText } from "./decode_text.ts";
 import { foldKey } from "./fold_for_search.ts";
 import { makeIssue } from "./import_issue.ts";
 import { isKmlInput, readKml } from "./read_kml.ts";
+import { parseCrs, toWgs84, transformGeometry, WGS84 } from "../formats/crs.ts";
+import { isShapefileZip, readShapefileZip } from "../formats/shapefile.ts";
+import { isTowerCsv, readTowerCsv, type TowerOptions } from "../formats/towers.ts";
 
 /** A feature as read, before any check: only its shape is known. */
 export interface RawFeature {
@@ -20,6 +23,29 @@ export interface RawFeature {
 export interface GeojsonInput {
   features: RawFeature[];
   issues: ImportIssue[];
+  /** The format when it is not GeoJSON (a shapefile), and the system the positions were transformed from. */
+  detected?: { format?: string; crs?: { id: string; name: string }; encoding?: "utf-8" | "windows-1258" | "tcvn3" | "vni-windows"; estimated?: boolean };
+}
+
+/** How to read a GeoJSON input: the coordinate system of its positions when it is not WGS 84. */
+export interface GeoReadOptions {
+  /** A system as parseCrs reads it (`VN2000-TM3-105.75`, `EPSG:3405`…); for a shapefile it wins over the `.prj`. */
+  crs?: string;
+  /** Read an OpenCelliD tower list (CSV) as estimated coverage discs (coverage files only). */
+  towers?: TowerOptions;
+}
+
+/**
+ * The system a GeoJSON 2008 `crs` member names (`urn:ogc:def:crs:EPSG::3405`, `EPSG:4756`), if the tool knows it.
+ * @param value - the parsed GeoJSON
+ * @returns the system's text, or undefined
+ */
+function declaredCrs(value: unknown): string | undefined {
+  if (!isRecord(value) || !isRecord(value.crs) || !isRecord(value.crs.properties)) return undefined;
+  const name = value.crs.properties.name;
+  if (typeof name !== "string") return undefined;
+  const match = /EPSG:+(\d{4,5})$/i.exec(name) ?? /CRS84$/i.exec(name);
+  return match === null ? undefined : match[1] === undefined ? "EPSG:4326" : `EPSG:${match[1]}`;
 }
 
 /**
@@ -105,9 +131,74 @@ function toRawFeature(value: unknown): RawFeature {
  * @param file - the file name for issues
  * @returns the features, or no features and one file-level error
  */
-export function readGeojsonInput(input: string | Uint8Array | object, file: string): GeojsonInput {
+export function readGeojsonInput(input: string | Uint8Array | object, file: string, options: GeoReadOptions = {}): GeojsonInput {
   let value: unknown = input;
   const raw = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
+  const chosen = options.crs === undefined || options.crs.trim() === "" ? undefined : parseCrs(options.crs);
+  if (chosen === null) {
+    return {
+      features: [],
+      issues: [
+        makeIssue(file, "error", "crs_unknown", {
+          vi: `Không biết hệ toạ độ "${options.crs}". Dùng WGS84, VN2000, VN2000-UTM48, VN2000-UTM49, VN2000-TM3-<kinh tuyến trục, ví dụ 105.75> hoặc mã EPSG (4326, 4756, 3405, 3406, 5896–5899, 9205–9218).`,
+          en: `Unknown coordinate system "${options.crs}". Use WGS84, VN2000, VN2000-UTM48, VN2000-UTM49, VN2000-TM3-<central meridian, e.g. 105.75> or an EPSG code (4326, 4756, 3405, 3406, 5896–5899, 9205–9218).`,
+        }),
+      ],
+    };
+  }
+  if (raw instanceof Uint8Array && isShapefileZip(raw)) {
+    const shapefile = readShapefileZip(raw, chosen);
+    if (!shapefile.ok) return { features: [], issues: [makeIssue(file, "error", shapefile.error.code, shapefile.error.message)], detected: { format: "shapefile" } };
+    const reading = shapefile.value;
+    const issues: ImportIssue[] = [];
+    if (reading.otherLayers.length > 0) {
+      issues.push(
+        makeIssue(file, "warning", "shapefile_other_layers", {
+          vi: `Tệp zip có ${reading.otherLayers.length + 1} lớp; chỉ đọc lớp ${reading.layer} (bỏ qua ${reading.otherLayers.join(", ")}).`,
+          en: `The zip holds ${reading.otherLayers.length + 1} layers; only ${reading.layer} was read (${reading.otherLayers.join(", ")} ignored).`,
+        }),
+      );
+    }
+    const encoding = reading.encoding === "utf-8-bom" ? "utf-8" : reading.encoding;
+    if (encoding === "tcvn3" || encoding === "vni-windows") {
+      const name = encoding === "tcvn3" ? "TCVN3 (ABC, .VnTime)" : "VNI-Windows";
+      issues.push(
+        makeIssue(file, "warning", "legacy_encoding", {
+          vi: `Bảng thuộc tính (.dbf) dùng bảng mã cũ ${name}; đã chuyển sang Unicode. Hãy kiểm tra tên có dấu.`,
+          en: `The attribute table (.dbf) uses the legacy ${name} encoding; it was converted to Unicode. Check the names with tones.`,
+        }),
+      );
+    }
+    return {
+      features: reading.collection.features.map(toRawFeature),
+      issues,
+      detected: { format: "shapefile", crs: { id: reading.crs.id, name: reading.crs.label.en }, encoding },
+    };
+  }
+  if (options.towers !== undefined && (typeof raw === "string" || raw instanceof Uint8Array) && isTowerCsv(raw)) {
+    const towers = readTowerCsv(raw, file, options.towers);
+    if (towers.error) return { features: [], issues: [makeIssue(file, "error", "tower_radius_invalid", towers.error)], detected: { format: "opencellid", estimated: true } };
+    const issues: ImportIssue[] = [];
+    const skipped = [...towers.otherCountries.values()].reduce((sum, count) => sum + count, 0);
+    if (skipped > 0) {
+      const list = [...towers.otherCountries].map(([mcc, count]) => `MCC ${mcc || "?"}: ${count}`).join(", ");
+      issues.push(
+        makeIssue(file, "warning", "towers_other_country", {
+          vi: `Bỏ qua ${skipped} trạm của mạng nước khác (${list}); chỉ đọc MCC 452 (Việt Nam).`,
+          en: `${skipped} cells of other countries' networks skipped (${list}); only MCC 452 (Vietnam) is read.`,
+        }),
+      );
+    }
+    if (towers.unknownNetwork > 0) {
+      issues.push(
+        makeIssue(file, "warning", "towers_unknown_network", {
+          vi: `Bỏ qua ${towers.unknownNetwork} trạm MCC 452 có mã mạng (MNC) hoặc loại sóng (radio) không rõ.`,
+          en: `${towers.unknownNetwork} MCC 452 cells with an unknown network code (MNC) or radio skipped.`,
+        }),
+      );
+    }
+    return { features: towers.collection.features.map(toRawFeature), issues, detected: { format: "opencellid", estimated: true } };
+  }
   if ((typeof raw === "string" || raw instanceof Uint8Array) && isKmlInput(file, raw)) {
     const kml = readKml(raw);
     if (!kml.ok) return { features: [], issues: [makeIssue(file, "error", kml.error.code, kml.error.message)] };
@@ -124,6 +215,13 @@ export function readGeojsonInput(input: string | Uint8Array | object, file: stri
       return { features: [], issues: [makeIssue(file, "error", "json_invalid", describeJsonError(text, error))] };
     }
   }
+  const system = chosen ?? parseCrs(declaredCrs(value) ?? "EPSG:4326") ?? WGS84;
+  const reprojected = (features: RawFeature[]): GeojsonInput => {
+    if (system === WGS84) return { features, issues: [] };
+    const convert = toWgs84(system);
+    for (const feature of features) transformGeometry(feature.geometry, convert);
+    return { features, issues: [], detected: { crs: { id: system.id, name: system.label.en } } };
+  };
   const list = Array.isArray(value)
     ? (value as unknown[])
     : !isRecord(value)
@@ -151,7 +249,7 @@ export function readGeojsonInput(input: string | Uint8Array | object, file: stri
         };
       }
     }
-    return { features, issues: [] };
+    return reprojected(features);
   }
   return {
     features: [],

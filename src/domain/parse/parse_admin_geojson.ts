@@ -10,6 +10,8 @@ import { checkPolygonGeometry } from "./polygon_checks.ts";
 /** Options of parseAdminGeojson. */
 export interface AdminOptions {
   file: string;
+  /** The coordinate system of the positions when it is not WGS 84 (see readGeojsonInput). */
+  crs?: string;
   /** The level of every feature; guessed per feature when absent. */
   level?: AdminLevel;
   codeProperty?: string;
@@ -56,7 +58,8 @@ export function parseAdminGeojson(input: string | Uint8Array | object, options: 
   const file = options.file;
   const report: ImportReport = emptyReport(file, "admin");
   const items: AdminArea[] = [];
-  const { features, issues } = readGeojsonInput(input, file);
+  const { features, issues, detected } = readGeojsonInput(input, file, { crs: options.crs });
+  if (detected) report.detected = { ...report.detected, ...detected };
   addIssues(report, issues);
   report.read = features.length;
   if (issues.length === 0 && features.length === 0) addIssues(report, [noFeaturesIssue(file)]);

@@ -6,6 +6,7 @@
 import { emptyReport, type ImportReport, type ImportResult } from "../issues.ts";
 import { parseFlexibleDate } from "../progress/dates.ts";
 import { canonicalCarrier } from "../progress/carriers.ts";
+import type { TowerOptions } from "../formats/towers.ts";
 import type { CoverageFeature, Message, Technology } from "../types.ts";
 import { findProperty, noFeaturesIssue, propertyText, readGeojsonInput } from "./geojson_input.ts";
 import { addIssues, makeIssue } from "./import_issue.ts";
@@ -15,6 +16,8 @@ import { parseTechnology } from "./technology.ts";
 /** Options of parseCoverageGeojson. */
 export interface CoverageOptions {
   file: string;
+  /** The coordinate system of the positions when it is not WGS 84 (see readGeojsonInput). */
+  crs?: string;
   /** Property holding the carrier; default `carrier` (also `nhà mạng`). */
   carrierProperty?: string;
   /** Property holding the technology; default `technology` (also `tech`, `công nghệ`). */
@@ -29,6 +32,8 @@ export interface CoverageOptions {
   asOf?: string;
   /** Apply the proposed repairs of self-intersecting rings. */
   repair?: boolean;
+  /** How the discs of a public tower list (OpenCelliD CSV) are drawn. */
+  towers?: TowerOptions;
 }
 
 /** A repair proposed for a self-intersecting feature, and whether it was applied. */
@@ -80,7 +85,8 @@ export function parseCoverageGeojson(input: string | Uint8Array | object, option
   const report: ImportReport = emptyReport(file, "coverage");
   const repairs: ProposedRepair[] = [];
   const items: CoverageFeature[] = [];
-  const { features, issues } = readGeojsonInput(input, file);
+  const { features, issues, detected } = readGeojsonInput(input, file, { crs: options.crs, towers: options.towers ?? {} });
+  if (detected) report.detected = { ...report.detected, ...detected };
   addIssues(report, issues);
   report.read = features.length;
   if (issues.length === 0 && features.length === 0) addIssues(report, [noFeaturesIssue(file)]);
@@ -194,7 +200,9 @@ export function parseCoverageGeojson(input: string | Uint8Array | object, option
         );
       }
     }
-    items.push({ carrier: canonicalCarrier(carrierText), technology, asOf, geometry, source: { file, featureIndex } });
+    // An estimated layer (public tower lists: formats/towers.ts) keeps its mark, so it is never taken for a carrier's map.
+    if (feature.properties.estimated === true) items.push({ carrier: canonicalCarrier(carrierText), technology, asOf, geometry, source: { file, featureIndex }, estimated: true });
+    else items.push({ carrier: canonicalCarrier(carrierText), technology, asOf, geometry, source: { file, featureIndex } });
     report.accepted++;
     addIssues(report, warnings);
   });

@@ -129,7 +129,9 @@ function finiteOrNull(value: number): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-const HEMISPHERES: Record<string, number> = { N: 1, E: 1, S: -1, W: -1 };
+// English letters, and the Vietnamese B (Bắc, north), Đ (Đông, east) and T (Tây, west). N is north: every Vietnamese
+// latitude is north, so the Vietnamese N (Nam, south) never describes one.
+const HEMISPHERES: Record<string, number> = { N: 1, E: 1, S: -1, W: -1, B: 1, "Đ": 1, T: -1 };
 
 /**
  * Reads a coordinate in decimal degrees (dot or comma) or degrees-minutes-seconds.
@@ -154,12 +156,12 @@ export function parseCoordinate(text: string): number | null {
     .replace(/\u2212/g, "-")
     .toUpperCase();
   let hemisphere = 0;
-  const leading = /^([NSEW])\s*/.exec(value);
+  const leading = /^([NSEWBĐT])\s*/u.exec(value);
   if (leading) {
     hemisphere = HEMISPHERES[leading[1]];
     value = value.slice(leading[0].length);
   }
-  const trailing = /\s*([NSEW])$/.exec(value);
+  const trailing = /\s*([NSEWBĐT])$/u.exec(value);
   if (trailing) {
     if (hemisphere !== 0) return null;
     hemisphere = HEMISPHERES[trailing[1]];

@@ -6,13 +6,14 @@
 import type { ImportIssue, ImportReport } from "../issues.ts";
 import { emptyReport, type ImportResult } from "../issues.ts";
 import type { Point, PointKind } from "../types.ts";
-import { LATITUDE_ALIASES, LONGITUDE_ALIASES, POINT_COLUMN_ALIASES, findColumn } from "./find_column.ts";
+import { COMBINED_COORDINATE_ALIASES, LATITUDE_ALIASES, LONGITUDE_ALIASES, POINT_COLUMN_ALIASES, findColumn } from "./find_column.ts";
 import { addIssues, makeIssue } from "./import_issue.ts";
 import { parseCoordinate, parseCount } from "./parse_number.ts";
 import { parsePointKind } from "./point_kind.ts";
 import { checkPointPosition, fileStem, findDuplicatePoints, makePoint, swappedMessage } from "./point_checks.ts";
 import { isInBounds } from "./vietnam_bounds.ts";
 import { readCsvRows, type CsvDelimiter, type CsvRowReader, type CsvTable } from "./read_csv_table.ts";
+import { parseCrs, toWgs84, WGS84, type ToWgs84 } from "../formats/crs.ts";
 
 /** The optional point columns, by Point field. */
 export type PointColumnKey = keyof typeof POINT_COLUMN_ALIASES;
@@ -29,6 +30,12 @@ export interface PointsCsvOptions {
   latColumn?: string;
   /** Other columns named by the caller. */
   columns?: Partial<Record<PointColumnKey, string>>;
+  /**
+   * The coordinate system of the coordinate columns when it is not WGS 84 degrees (`VN2000-TM3-105.75`, `EPSG:3405`…,
+   * see parseCrs): the longitude column is read as the easting and the latitude column as the northing (exchanged when
+   * the file follows the Vietnamese surveyors' X = northing, Y = easting), then transformed to WGS 84.
+   */
+  crs?: string;
   /**
    * Report repeated ids and positions (default true). The streaming reader turns it off and checks across its
    * batches itself.
@@ -64,8 +71,13 @@ export function resolvePointColumns(header: readonly string[], options: Pick<Poi
     if (found !== undefined) used.add(found);
     return found;
   };
-  const lat = pick(options.latColumn, LATITUDE_ALIASES);
-  const lon = pick(options.lonColumn, LONGITUDE_ALIASES);
+  let lat = pick(options.latColumn, LATITUDE_ALIASES);
+  let lon = pick(options.lonColumn, LONGITUDE_ALIASES);
+  if (lat === undefined && lon === undefined && options.latColumn === undefined && options.lonColumn === undefined) {
+    // One "Toạ độ" column with both numbers: it plays both roles (readPosition splits its cells).
+    const combined = pick(undefined, COMBINED_COORDINATE_ALIASES);
+    if (combined !== undefined) lat = lon = combined;
+  }
   const fields: Partial<Record<PointColumnKey, string>> = {};
   // Caller-named columns first, so an alias match cannot take them.
   for (const key of COLUMN_KEYS) {
@@ -137,6 +149,19 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
   report.detected = detected;
   report.read = rows.count;
   if (table.header.length === 0) return { items: [], report };
+  const system = options.crs === undefined || options.crs.trim() === "" ? WGS84 : parseCrs(options.crs);
+  if (system === null) {
+    addIssues(report, [
+      makeIssue(file, "error", "crs_unknown", {
+        vi: `Không biết hệ toạ độ "${options.crs}". Dùng WGS84, VN2000, VN2000-UTM48, VN2000-UTM49, VN2000-TM3-<kinh tuyến trục, ví dụ 105.75> hoặc mã EPSG (4326, 4756, 3405, 3406, 5896–5899, 9205–9218).`,
+        en: `Unknown coordinate system "${options.crs}". Use WGS84, VN2000, VN2000-UTM48, VN2000-UTM49, VN2000-TM3-<central meridian, e.g. 105.75> or an EPSG code (4326, 4756, 3405, 3406, 5896–5899, 9205–9218).`,
+      }),
+    ]);
+    report.rejected = rows.count;
+    return { items: [], report };
+  }
+  const convert = system === WGS84 ? undefined : toWgs84(system);
+  if (convert) (report.detected as NonNullable<ImportReport["detected"]>).crs = { id: system.id, name: system.label.en };
   if (rows.count === 0) {
     addIssues(report, [
       makeIssue(file, "warning", "no_rows", { vi: "Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào.", en: "The file has a header row but no data rows." }),
@@ -191,14 +216,14 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
     // (no decimal comma, nothing missing, no issue); anything else goes through readPosition from the cells' text.
     const lon = rows.decimal(lonIndex);
     const lat = rows.decimal(latIndex);
-    if (Math.abs(lon) <= 1000 && Math.abs(lat) <= 1000 && isInBounds(lon, lat)) {
+    if (convert === undefined && Math.abs(lon) <= 1000 && Math.abs(lat) <= 1000 && isInBounds(lon, lat)) {
       position.lon = lon;
       position.lat = lat;
     } else {
       const lonText = rows.cell(lonIndex);
       const latText = rows.cell(latIndex);
       if (!decimalComma) decimalComma = hasDecimalComma(lonText) || hasDecimalComma(latText);
-      if (!readPosition(file, row, lonText, latText, columns.lon, columns.lat, rowIssues, position)) {
+      if (!readPosition(file, row, lonText, latText, columns.lon, columns.lat, rowIssues, position, convert, system.projected)) {
         report.rejected++;
         addIssues(report, rowIssues);
         continue;
@@ -304,6 +329,8 @@ function readPosition(
   latColumn: string | undefined,
   issues: ImportIssue[],
   position: { lon: number; lat: number },
+  convert?: ToWgs84,
+  projected = false,
 ): boolean {
   const lonMissing = lonText.trim() === "";
   const latMissing = latText.trim() === "";
@@ -320,8 +347,15 @@ function readPosition(
     );
     return false;
   }
-  const lon = parseCoordinate(lonText);
-  const lat = parseCoordinate(latText);
+  let lon = parseCoordinate(lonText);
+  let lat = parseCoordinate(latText);
+  if (lonColumn !== undefined && lonColumn === latColumn) [lon, lat] = splitCombined(lonText);
+  if (convert && lon !== null && lat !== null) {
+    // Metres: in Vietnam the northing (over 900 000 m) is always larger than the easting; X = northing is the
+    // surveyors' order, read silently. Degrees (VN-2000 geographic) keep the columns as named.
+    const [x, y] = projected && Math.abs(lon) > Math.abs(lat) ? [lat, lon] : [lon, lat];
+    [lon, lat] = convert(x, y);
+  }
   if (lon === null || lat === null) {
     const [column, text] = lon === null ? [lonColumn, lonText] : [latColumn, latText];
     issues.push(
@@ -347,6 +381,28 @@ function readPosition(
   position.lon = check.lon;
   position.lat = check.lat;
   return true;
+}
+
+/** Vietnam's latitudes (with the islands) and longitudes: the order of a combined cell is found from the values. */
+const LATITUDE_RANGE = [7, 24] as const;
+const LONGITUDE_RANGE = [102, 118] as const;
+
+/**
+ * Reads a cell holding both coordinates: "22.1234, 104.5678", "22,1234; 104,5678", "104.5678 22.1234", DMS with
+ * hemisphere letters ("22°07'N 104°34'E"). Latitude first unless the values say otherwise.
+ * @param text - the cell
+ * @returns [lon, lat], null for a part that cannot be read
+ */
+function splitCombined(text: string): [number | null, number | null] {
+  const trimmed = text.trim();
+  const match = /^([-+]?\d+(?:[.,]\d+)?)\s*(?:[,;]\s*|\s+)([-+]?\d+(?:[.,]\d+)?)$/.exec(trimmed) ?? /^(.+?[NSEWBĐT])\s*[,;]?\s*(.+)$/iu.exec(trimmed) ?? /^(.+?)\s*[;]\s*(.+)$/.exec(trimmed);
+  if (!match) return [null, null];
+  const first = parseCoordinate(match[1]);
+  const second = parseCoordinate(match[2]);
+  if (first === null || second === null) return [null, null];
+  const inRange = (value: number, range: readonly [number, number]) => value >= range[0] && value <= range[1];
+  if (inRange(first, LONGITUDE_RANGE) && inRange(second, LATITUDE_RANGE)) return [first, second];
+  return [second, first];
 }
 
 function readWeight(file: string, row: number, text: string, column: string | undefined, issues: ImportIssue[]): number | undefined {

@@ -9,11 +9,14 @@ import { findProperty, noFeaturesIssue, propertyText, readGeojsonInput } from ".
 import { addIssues, makeIssue } from "./import_issue.ts";
 import { parseCount } from "./parse_number.ts";
 import { parsePointKind } from "./point_kind.ts";
+import { osmFeaturesToPoints } from "../formats/osm.ts";
 import { checkPointPosition, fileStem, findDuplicatePoints, makePoint, swappedMessage } from "./point_checks.ts";
 
 /** Options of parsePointsGeojson. */
 export interface PointsGeojsonOptions {
   file: string;
+  /** The coordinate system of the positions when it is not WGS 84 (see readGeojsonInput). */
+  crs?: string;
 }
 
 type FieldKey = keyof typeof POINT_COLUMN_ALIASES;
@@ -48,7 +51,21 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
   const file = options.file;
   const report: ImportReport = emptyReport(file, "points");
   const items: Point[] = [];
-  const { features, issues } = readGeojsonInput(input, file);
+  const { features, issues, detected } = readGeojsonInput(input, file, { crs: options.crs });
+  if (detected) report.detected = { ...report.detected, ...detected };
+  // OpenStreetMap exports: areas (school grounds, villages) become a point inside them; tags give kind, id, name.
+  const osm = osmFeaturesToPoints(features);
+  if (osm.osm > 0) {
+    report.detected = { ...report.detected, format: report.detected?.format ?? "osm", areasToPoints: osm.areas };
+    if (osm.areas > 0) {
+      addIssues(report, [
+        makeIssue(file, "warning", "osm_areas_to_points", {
+          vi: `${osm.areas} vùng OpenStreetMap (khuôn viên trường, thôn bản) đã được đổi thành một điểm nằm trong vùng.`,
+          en: `${osm.areas} OpenStreetMap areas (school grounds, villages) were turned into a point inside them.`,
+        }),
+      ]);
+    }
+  }
   addIssues(report, issues);
   report.read = features.length;
   if (issues.length === 0 && features.length === 0) addIssues(report, [noFeaturesIssue(file)]);

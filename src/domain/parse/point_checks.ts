@@ -41,8 +41,8 @@ export function checkPointPosition(lon: number, lat: number): PositionCheck {
       ok: false,
       code: "coordinates_projected",
       message: {
-        vi: `Toạ độ (${lon}; ${lat}) là mét của một hệ chiếu (ví dụ VN-2000), không phải độ. Hãy chuyển sang kinh độ, vĩ độ WGS 84 (độ thập phân) rồi nhập lại.`,
-        en: `The coordinates (${lon}; ${lat}) are projected metres (e.g. VN-2000), not degrees. Convert them to WGS 84 longitude and latitude in decimal degrees and import again.`,
+        vi: `Toạ độ (${lon}; ${lat}) có vẻ là mét của một hệ chiếu (VN-2000?), không phải độ. Hãy chọn hệ toạ độ (ứng dụng: "Hệ toạ độ" ở phần xem trước; CLI: --crs, ví dụ --crs VN2000-TM3-105.75 hoặc --crs EPSG:3405), hoặc chuyển sang kinh độ, vĩ độ WGS 84 (độ thập phân) rồi nhập lại.`,
+        en: `The coordinates (${lon}; ${lat}) look like projected metres (VN-2000?), not degrees. Choose the coordinate system (app: "Coordinate system" in the preview; CLI: pass --crs, e.g. --crs VN2000-TM3-105.75 or --crs EPSG:3405), or convert them to WGS 84 longitude and latitude in decimal degrees and import again.`,
       },
     };
   }

@@ -6,6 +6,7 @@
 import Papa from "papaparse";
 import type { ImportIssue } from "../issues.ts";
 import { inputToText, type TextEncodingName } from "./decode_text.ts";
+import { legacyEncodingIssue } from "./legacy_encodings.ts";
 import { makeIssue } from "./import_issue.ts";
 import { simpleDecimal, simpleDecimalIn } from "./parse_number.ts";
 import { unescapeCsvFormula } from "../export/to_csv.ts";
@@ -158,6 +159,8 @@ export function readCsvRows(input: string | Uint8Array, options: CsvRowsOptions)
   if (separatorLine) text = text.slice(separatorLine[0].length);
   const delimiter = options.delimiter ?? (separatorLine ? (separatorLine[1] as CsvDelimiter) : detectDelimiter(text));
   const issues: ImportIssue[] = [];
+  const legacy = legacyEncodingIssue(options.file, encoding);
+  if (legacy) issues.push(legacy);
   if (text.trim() === "") {
     issues.push(
       makeIssue(options.file, "error", "file_empty", {

@@ -16,7 +16,8 @@ import { addIssues, makeIssue } from "./import_issue.ts";
 import { parsePointsCsv, resolvePointColumns, type PointsCsvOptions } from "./parse_points_csv.ts";
 import { escapeCsvFormula } from "../export/to_csv.ts";
 import { previewCsv, type CsvPreview } from "./preview_csv.ts";
-import { readXlsx, type XlsxError, type XlsxSheet, type XlsxWorkbook } from "./read_xlsx.ts";
+import { isOleBytes, readXlsx, type XlsxError, type XlsxSheet, type XlsxWorkbook } from "./read_xlsx.ts";
+import { readLegacyWorkbook } from "../formats/xls.ts";
 
 /** What a workbook is imported as. */
 export type XlsxImportKind = "points" | "registry" | "updates";
@@ -126,7 +127,8 @@ export interface XlsxTable {
  * @returns the sheet names, the chosen sheet and its CSV text; or why the workbook cannot be read
  */
 export function readXlsxTable(bytes: Uint8Array, kind: XlsxImportKind, options: XlsxSheetOptions = {}): Result<XlsxTable, XlsxError> {
-  const workbook = readXlsx(bytes);
+  // An old .xls (OLE) goes to SheetJS when the shell has loaded it (formats/xls.ts); otherwise readXlsx explains.
+  const workbook = (isOleBytes(bytes) ? readLegacyWorkbook(bytes) : undefined) ?? readXlsx(bytes);
   if (!workbook.ok) return workbook;
   const sheet = chooseXlsxSheet(workbook.value, kind, options);
   if (!sheet.ok) return sheet;
@@ -230,7 +232,7 @@ export function previewXlsx(bytes: Uint8Array, options: XlsxSheetOptions & { fil
  * @returns the kind; "unknown" when the workbook cannot be read
  */
 export function detectXlsxKind(bytes: Uint8Array): CsvKind {
-  const workbook = readXlsx(bytes, { readSheet: (_, index) => index === 0 });
+  const workbook = (isOleBytes(bytes) ? readLegacyWorkbook(bytes) : undefined) ?? readXlsx(bytes, { readSheet: (_, index) => index === 0 });
   if (!workbook.ok || workbook.value.sheets.length === 0) return "unknown";
   return guessCsvKind(sheetHeader(workbook.value.sheets[0].rows));
 }

@@ -1,0 +1,21 @@
+/**
+ * Coverage files in the CLI: GeoJSON, KML, shapefiles and tower lists go to parseCoverageGeojson; a GeoTIFF grid is
+ * decoded by the `geotiff` package (loaded on demand) and read by parseRasterCoverage with the threshold.
+ */
+import { decodeGeotiff, isTiffBytes, parseRasterCoverage, type GeotiffModule } from "../../src/domain/formats/raster.ts";
+import { parseCoverageGeojson, type CoverageOptions } from "../../src/domain/parse/parse_coverage_geojson.ts";
+
+/** Coverage options, and the threshold of a raster grid. */
+export type CoverageFileOptions = CoverageOptions & { threshold?: number };
+
+/**
+ * Reads one coverage file.
+ * @param bytes - the file
+ * @param options - the parse options
+ * @returns the coverage and its report
+ */
+export async function parseCoverageFile(bytes: Uint8Array, options: CoverageFileOptions): Promise<ReturnType<typeof parseCoverageGeojson>> {
+  if (!isTiffBytes(bytes)) return parseCoverageGeojson(bytes, options);
+  const geotiff = (await import("geotiff")) as unknown as GeotiffModule;
+  return parseRasterCoverage(await decodeGeotiff(bytes, geotiff), options);
+}

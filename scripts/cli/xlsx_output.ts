@@ -1,0 +1,30 @@
+/**
+ * `--out FILE.xlsx`: the selected points as an Excel workbook (src/domain/export/xlsx_writer.ts). A zip is written at
+ * the end, so the rows are kept until then (as cells: codes as text, coordinates as numbers), and the file is written
+ * atomically (openAtomicFile: a temporary name, fsync, rename), so a failed run leaves no partial file.
+ */
+import { pointsSheetRows, writeXlsx, type ExportRow, type XlsxCell } from "../../src/domain/index.ts";
+import { writeOutput } from "./io.ts";
+
+/**
+ * Opens an .xlsx output.
+ * @param path - the output path
+ * @param columns - the columns
+ * @param sheet - the sheet name
+ * @returns the same interface as the streaming writers
+ */
+export function openXlsxOutput(path: string, columns: readonly string[], sheet: string) {
+  const rows: XlsxCell[][] = [columns.slice()];
+  return {
+    add(batch: readonly ExportRow[]) {
+      const cells = pointsSheetRows(batch, columns);
+      for (let i = 1; i < cells.length; i++) rows.push(cells[i]);
+    },
+    async finish() {
+      await writeOutput(path, writeXlsx([{ name: sheet, rows }]));
+    },
+    async abandon() {
+      rows.length = 0;
+    },
+  };
+}
