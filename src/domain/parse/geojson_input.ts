@@ -24,7 +24,7 @@ export interface GeojsonInput {
   features: RawFeature[];
   issues: ImportIssue[];
   /** The format when it is not GeoJSON (a shapefile), and the system the positions were transformed from. */
-  detected?: { format?: string; crs?: { id: string; name: string }; encoding?: "utf-8" | "windows-1258" | "tcvn3" | "vni-windows"; estimated?: boolean };
+  detected?: { format?: string; crs?: { id: string; name: string }; encoding?: "utf-8" | "windows-1258" | "utf-16le" | "utf-16be" | "tcvn3" | "vni-windows"; estimated?: boolean };
 }
 
 /** How to read a GeoJSON input: the coordinate system of its positions when it is not WGS 84. */
