@@ -49,6 +49,12 @@ export interface CoverageFeature {
   asOf: string | null;
   geometry: Polygon | MultiPolygon;
   source: { file: string; featureIndex: number };
+  /**
+   * Set when the import could not afford to repair the geometry (too many crossings) and kept it as it was:
+   * the index then counts the feature on its own (covered where its own winding number is positive), so it
+   * never subtracts from the layer's other features.
+   */
+  standalone?: true;
 }
 
 export type AdminLevel = "province" | "commune";
