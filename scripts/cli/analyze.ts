@@ -15,6 +15,8 @@ import {
   isSpreadsheetFile,
   mergeCoverageSummaries,
   parseAdminGeojson,
+  parseFlexibleDate,
+  selectCoverageReleases,
   parsePointsGeojson,
   selectPoints,
   summarizeCoverage,
@@ -33,6 +35,7 @@ import {
   type PointStatus,
   type Technology,
 } from "../../src/domain/index.ts";
+import { addIssues } from "../../src/domain/parse/import_issue.ts";
 import { ANALYZE_OPTIONS, coverageOptions, type AnalyzeOptions } from "./analyze_start.ts";
 import { readCoverageFiles, type CoverageReading } from "./coverage_files.ts";
 import { UserError, csvSeparatorOption, displayName, openStreamingFile, readChunks, readHead, readInput, writeOutput } from "./io.ts";
@@ -57,7 +60,9 @@ Inputs
   --delimiter C        CSV delimiter: "," ";" or "tab" (default: detected from the header row)
   --carrier-property P, --technology-property P, --as-of-property P
                        coverage property names when they are not carrier / technology (or tech) / as_of
-  --repair             apply the proposed repair of self-intersecting ("bow-tie") coverage polygons
+  --as-of YYYY-MM-DD   coverage as of that date: per carrier × technology the latest release (as_of) on or
+                       before it counts (default: the latest release; earlier releases never add coverage)
+  --repair             (accepted, no longer needed: every coverage polygon is made valid on import, each change reported)
 
 Question
   --min-tech T         only coverage at or above this technology counts (2G, 3G, 4G, 5G; default: any)
@@ -121,6 +126,9 @@ export async function runAnalyze(argv: string[], early?: CoverageReading): Promi
   const delimiter = parseDelimiter(options.delimiter);
   const outFormat = options.out ? outputFormat(options.out) : null;
   const separator = csvSeparatorOption(options["csv-separator"]);
+  if (options["as-of"] !== undefined && parseFlexibleDate(options["as-of"]) !== options["as-of"]) {
+    throw new UserError({ vi: `--as-of cần một ngày YYYY-MM-DD, không phải "${options["as-of"]}"`, en: `--as-of needs a date YYYY-MM-DD, not "${options["as-of"]}"` });
+  }
   if (options.nearest && !options.out) throw new UserError({ vi: "--nearest thêm cột vào các điểm được ghi ra: hãy cho thêm --out FILE", en: "--nearest adds columns to the written points: give --out FILE too" });
   return analyze(options, { language, minTechnology, status, delimiter, outFormat, separator }, early);
 }
@@ -192,6 +200,14 @@ async function analyze(
       // keeps every later garbage collection small.
       file.items = [];
     }
+    // The latest release per carrier × technology is in force (or the latest on or before --as-of).
+    const releases = selectCoverageReleases(coverage, { asOf: options["as-of"] });
+    for (const issue of releases.issues) {
+      const report = reports.find((candidate) => candidate.kind === "coverage" && candidate.file === issue.file);
+      if (report) addIssues(report, [issue]);
+    }
+    coverage.length = 0;
+    for (const feature of releases.inForce) coverage.push(feature);
     const admin: AdminArea[] = [];
     for (const { path, result } of adminResults) {
       reports.push(result.report);

@@ -174,7 +174,10 @@ export const MESSAGES = {
   "import.carrier": { vi: "Nhà mạng (khi tệp không ghi)", en: "Carrier (when the file does not say)" },
   "import.technology": { vi: "Công nghệ (khi tệp không ghi)", en: "Technology (when the file does not say)" },
   "import.fromFile": { vi: "(theo tệp)", en: "(from the file)" },
-  "import.repair": { vi: "Sửa các đa giác tự cắt (hình nơ)", en: "Repair self-intersecting (bow-tie) polygons" },
+  "import.repair": {
+    vi: "Đa giác không hợp lệ (hình nơ, lỗ thủng nằm ngoài vòng ngoài, vòng trùng) được tự sửa theo cách hiểu hợp lệ, không bao giờ trừ vùng phủ; báo cáo nhập ghi từng thay đổi.",
+    en: "Invalid polygons (bow-ties, holes outside their outer ring, repeated rings) are made valid automatically, never subtracting coverage; the import report lists each change.",
+  },
   "import.confirm": { vi: "Nhập tệp này", en: "Import this file" },
   "import.cancel": { vi: "Bỏ qua", en: "Discard" },
   "import.notSupported": { vi: "Loại tệp này không nhập được ở đây. Hãy chọn loại tệp đúng.", en: "This kind of file cannot be imported here. Choose the right kind." },

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
 import { DENSE_POINTS, DOTS_BELOW_ZOOM, KIND_SHAPES, STATUS_COLORS, TOGGLE, carrierColor, coverageToggleKey, isToggleOn } from "../../map/layers.ts";
 import { formatNumber } from "../i18n/i18n.ts";
+import { formatReleaseDate } from "../../domain/gaps/coverage_releases.ts";
 import type { SymbolShape } from "../../map/symbols.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
 
@@ -72,7 +73,7 @@ export function LegendPanel() {
         {layers.map((layer) =>
           toggle(
             coverageToggleKey(layer.carrier, layer.technology),
-            `${layer.carrier} ${layer.technology}`,
+            layer.asOf ? `${layer.carrier} ${layer.technology} · ${formatReleaseDate(layer.asOf)}` : `${layer.carrier} ${layer.technology}`,
             <span className="legend-swatch" aria-hidden="true" style={{ background: carrierColor(layer.carrier, carriers.indexOf(layer.carrier)), opacity: 0.3 + 0.15 * ["2G", "3G", "4G", "5G"].indexOf(layer.technology) }} />,
             `layer-coverage-${layer.carrier}-${layer.technology}`,
           ),

@@ -5,6 +5,7 @@
 import { foldForSearch } from "../parse/fold_for_search.ts";
 import { buildAdminIndex, locateAdmin } from "../spatial/admin_index.ts";
 import { buildCoverageIndex, queryCoverageMasks } from "../spatial/coverage_index.ts";
+import { selectCoverageReleases } from "./coverage_releases.ts";
 import { TECHNOLOGIES, type AdminArea, type CoverageFeature, type CoverageLayerInfo, type Point, type PointKind, type Technology } from "../types.ts";
 
 /** The result of analyzeCoverage. Plain data and typed arrays (can cross postMessage). */
@@ -47,6 +48,7 @@ export type PointStatus = "uncovered" | "single_carrier" | "covered";
  * @param points - the points
  * @param coverage - coverage features of any number of carriers, technologies and files
  * @param admin - province and/or commune boundaries (optional)
+ * @param options - `asOf`: count, per carrier × technology, the latest release on or before that date (default: the latest)
  * @returns masks, layers and admin areas per point
  * @example
  * ```ts
@@ -54,8 +56,8 @@ export type PointStatus = "uncovered" | "single_carrier" | "covered";
  * const uncovered = selectPoints(analysis, points, { status: "uncovered", minTechnology: "4G" });
  * ```
  */
-export function analyzeCoverage(points: readonly Point[], coverage: readonly CoverageFeature[], admin: readonly AdminArea[] = []): CoverageAnalysis {
-  return createCoverageAnalyzer(coverage, admin).analyze(points);
+export function analyzeCoverage(points: readonly Point[], coverage: readonly CoverageFeature[], admin: readonly AdminArea[] = [], options: { asOf?: string } = {}): CoverageAnalysis {
+  return createCoverageAnalyzer(coverage, admin, options).analyze(points);
 }
 
 /** Indexes built once, then applied to any number of point batches (see createCoverageAnalyzer). */
@@ -81,8 +83,9 @@ export interface CoverageAnalyzer {
  * for (const batch of batches) summaries.push(summarizeCoverage(analyzer.analyze(batch), batch));
  * ```
  */
-export function createCoverageAnalyzer(coverage: readonly CoverageFeature[], admin: readonly AdminArea[] = []): CoverageAnalyzer {
-  const index = buildCoverageIndex(coverage);
+export function createCoverageAnalyzer(coverage: readonly CoverageFeature[], admin: readonly AdminArea[] = [], options: { asOf?: string } = {}): CoverageAnalyzer {
+  // One release per carrier × technology counts: the latest (on or before options.asOf); see coverage_releases.ts.
+  const index = buildCoverageIndex(selectCoverageReleases(coverage, options).inForce);
   const provinceAreas = admin.filter((area) => area.level === "province");
   const communeAreas = admin.filter((area) => area.level === "commune");
   const provinces = new AreaCatalogue(provinceAreas.map((area) => ({ code: area.code, name: area.name })));

@@ -320,7 +320,7 @@ interface NodedGraph {
   /** Vertex coordinates. */
   xs: number[];
   ys: number[];
-  /** Per merged edge: its vertices (from < to by id) and net multiplicities (+1 per ring edge from → to). */
+  /** Per merged edge: its vertices (the lower id first) and net multiplicities (+1 per ring edge from → to). */
   from: number[];
   to: number[];
   shell: number[];
@@ -693,7 +693,7 @@ function classifyAndAssemble(graph: NodedGraph, budget: Budget): { polygons: Rin
   }
   const rings = chainRings(xs, ys, outFrom, outTo, budget);
   if (rings === null) return null;
-  return { polygons: assemblePolygons(rings, budget), holesOutside };
+  return { polygons: assemblePolygons(rings), holesOutside };
 }
 
 function chainRings(xs: number[], ys: number[], outFrom: number[], outTo: number[], budget: Budget): Ring[] | null {
@@ -754,7 +754,7 @@ function chainRings(xs: number[], ys: number[], outFrom: number[], outTo: number
   return rings;
 }
 
-function assemblePolygons(rings: Ring[], budget: Budget): Ring[][] {
+function assemblePolygons(rings: Ring[]): Ring[][] {
   const shells: { ring: Ring; area: number; box: Box; holes: Ring[] }[] = [];
   const holeRings: { ring: Ring; box: Box }[] = [];
   for (const ring of rings) {
