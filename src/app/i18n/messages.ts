@@ -131,7 +131,7 @@ export const MESSAGES = {
   "stats.carrier": { vi: "Nhà mạng", en: "Carrier" },
   "stats.technology": { vi: "Công nghệ", en: "Technology" },
   "stats.asOf": { vi: "Số liệu ngày", en: "As of" },
-  "stats.unknownArea": { vi: "(chưa rõ địa bàn)", en: "(area unknown)" },
+  "stats.unknownArea": { vi: "Không xác định", en: "Unknown" },
   "stats.chart": { vi: "Tỷ lệ điểm có sóng theo xã, phường", en: "Share of points covered, by commune" },
   "stats.chartMore": { vi: "Hiển thị {shown} trên {total} xã có tỷ lệ thấp nhất.", en: "Showing the {shown} lowest of {total} communes." },
   "stats.export": { vi: "Tải thống kê (CSV)", en: "Download statistics (CSV)" },
