@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import {
   COMPUTED_COLUMNS,
   NEAREST_COLUMNS,
+  PROVINCE_LISTED_COLUMN,
   buildExportRows,
   buildNearestCoverageIndex,
   createCoverageAnalyzer,
@@ -333,23 +334,27 @@ async function probeColumns(
   withNearest: boolean,
 ): Promise<string[]> {
   const rows: ExportRow[] = [];
-  const computed = Object.fromEntries([...COMPUTED_COLUMNS, ...(withNearest ? NEAREST_COLUMNS : [])].map((column) => [column, ""]));
+  const computedFor = (point: Point) =>
+    Object.fromEntries(
+      [...COMPUTED_COLUMNS, ...(point.provinceName !== undefined || point.provinceCode !== undefined ? [PROVINCE_LISTED_COLUMN] : []), ...(withNearest ? NEAREST_COLUMNS : [])].map((column) => [column, ""]),
+    );
+  const computed = computedFor({ id: "", name: "", kind: "other", lon: 0, lat: 0, source: { file: "", row: 0 }, extra: {} });
   for (const path of paths) {
     const head = await readHead(path, 256 * 1024);
     if (isSpreadsheetFile(path, head)) {
       const first = (await readPointsWorkbook(path, { file: displayName(path), ...csvOptions }, true)).items[0];
-      if (first) rows.push({ point: first, computed });
+      if (first) rows.push({ point: first, computed: computedFor(first) });
       continue;
     }
     if (looksLikeJson(path, head)) {
       const first = parsePointsGeojson(await readInput(path), { file: displayName(path) }).items[0];
-      if (first) rows.push({ point: first, computed });
+      if (first) rows.push({ point: first, computed: computedFor(first) });
       continue;
     }
     const stream = createPointsCsvStream({ file: displayName(path), ...csvOptions, batchBytes: 1 });
     const batches = [...stream.push(head), ...stream.end()];
     const first = batches.flatMap((batch) => batch.items)[0];
-    if (first) rows.push({ point: first, computed });
+    if (first) rows.push({ point: first, computed: computedFor(first) });
   }
   if (rows.length === 0) rows.push({ point: { id: "", name: "", kind: "other", lon: 0, lat: 0, source: { file: "", row: 0 }, extra: {} }, computed });
   return exportColumns(rows);

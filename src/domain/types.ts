@@ -66,6 +66,8 @@ export interface AdminArea {
   name: string;
   /** For a commune: its province's code, when known. */
   parentCode?: string;
+  /** For a commune: its province's name, when the file gives it (property province_name). */
+  parentName?: string;
   geometry: Polygon | MultiPolygon;
 }
 
