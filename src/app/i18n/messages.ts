@@ -174,6 +174,7 @@ export const MESSAGES = {
   "import.carrier": { vi: "Nhà mạng (khi tệp không ghi)", en: "Carrier (when the file does not say)" },
   "import.technology": { vi: "Công nghệ (khi tệp không ghi)", en: "Technology (when the file does not say)" },
   "import.fromFile": { vi: "(theo tệp)", en: "(from the file)" },
+  "legend.coverageAsOf": { vi: "Vùng phủ tính đến ngày (trống: bản mới nhất)", en: "Coverage as of (empty: the latest release)" },
   "import.repair": {
     vi: "Đa giác không hợp lệ (hình nơ, lỗ thủng nằm ngoài vòng ngoài, vòng trùng) được tự sửa theo cách hiểu hợp lệ, không bao giờ trừ vùng phủ; báo cáo nhập ghi từng thay đổi.",
     en: "Invalid polygons (bow-ties, holes outside their outer ring, repeated rings) are made valid automatically, never subtracting coverage; the import report lists each change.",

@@ -26,7 +26,8 @@ function ShapeIcon(props: { shape: SymbolShape; color: string }) {
  */
 export function LegendPanel() {
   const [t, language] = useTranslation();
-  const { store } = useApp();
+  const { store, controller } = useApp();
+  const coverageAsOf = useAppState((state) => state.coverageAsOf);
   const visibility = useAppState((state) => state.layerVisibility);
   const data = useAppState((state) => state.data);
   const hasListed = useAppState((state) => state.listedPointIds.length > 0);
@@ -69,6 +70,17 @@ export function LegendPanel() {
       )}
       <h3>{t("legend.coverage")}</h3>
       {layers.length === 0 && <p className="hint">{t("legend.noCoverage")}</p>}
+      {(data?.analysis.layers.length ?? 0) + (coverageAsOf ? 1 : 0) > 0 && (
+        <label className="legend-as-of">
+          <span>{t("legend.coverageAsOf")}</span>{" "}
+          <input
+            type="date"
+            value={coverageAsOf ?? ""}
+            onChange={(event) => void controller.setCoverageAsOf(event.target.value === "" ? null : event.target.value)}
+            data-testid="coverage-as-of"
+          />
+        </label>
+      )}
       <ul>
         {layers.map((layer) =>
           toggle(
