@@ -48,12 +48,13 @@ describe("coverage releases", () => {
   it("reports each release set aside, with its date, feature count and file, in Vietnamese and English", () => {
     const selection = selectCoverageReleases([october, november, vnpt]);
     expect(selection.inForce).toEqual([november, vnpt]);
-    expect(selection.layers.find((layer) => layer.carrier === "Viettel")).toMatchObject({ inForce: { asOf: "2026-11-15", features: 1 }, setAside: [{ asOf: "2026-10-31", features: 1, files: ["viettel_10.geojson"] }] });
+    expect(selection.layers.find((layer) => layer.carrier === "Viettel")).toMatchObject({ inForce: { asOf: "2026-11-15", features: 1 }, setAside: [{ asOf: "2026-10-31", features: 1, files: ["viettel_10.geojson"], featureNumbers: ["viettel_10.geojson#0"] }] });
     expect(selection.issues).toHaveLength(1);
     expect(selection.issues[0]).toMatchObject({ file: "viettel_10.geojson", code: "release_superseded", severity: "warning" });
     expect(selection.issues[0].message.vi).toContain("31/10/2026");
     expect(selection.issues[0].message.vi).toContain("15/11/2026");
     expect(selection.issues[0].message.en).toContain("superseded by the release of 15/11/2026");
+    expect(selection.issues[0].message.en).toContain("1 feature(s): 0; file viettel_10.geojson");
     const asOf = selectCoverageReleases([october, november], { asOf: "2026-11-01" });
     expect(asOf.issues.map((issue) => [issue.file, issue.code])).toEqual([["viettel_11.geojson", "release_after_as_of"]]);
   });

@@ -16,6 +16,8 @@ export interface CoverageRelease {
   features: number;
   /** The files its features came from, in order of first appearance. */
   files: string[];
+  /** Its features' numbers in their files (first 20), as "file#number" when it spans several files. */
+  featureNumbers: string[];
 }
 
 /** The releases of one carrier × technology: the one in force (null when none is on or before the as-of date) and those set aside. */
@@ -65,9 +67,10 @@ export function selectCoverageReleases(features: readonly CoverageFeature[], opt
     if (!releases) byLayer.set(layerKey, (releases = new Map()));
     const releaseKey = feature.asOf ?? "";
     let release = releases.get(releaseKey);
-    if (!release) releases.set(releaseKey, (release = { carrier: feature.carrier, technology: feature.technology, asOf: feature.asOf, features: 0, files: [] }));
+    if (!release) releases.set(releaseKey, (release = { carrier: feature.carrier, technology: feature.technology, asOf: feature.asOf, features: 0, files: [], featureNumbers: [] }));
     release.features++;
     if (!release.files.includes(feature.source.file)) release.files.push(feature.source.file);
+    if (release.featureNumbers.length < 20) release.featureNumbers.push(`${feature.source.file}#${feature.source.featureIndex}`);
   }
   const layers: LayerReleases[] = [];
   const chosen = new Map<string, string>();
@@ -100,9 +103,11 @@ function releaseName(release: { asOf: string | null }, language: "vi" | "en"): s
 
 function setAsideIssue(layer: LayerReleases, release: CoverageRelease, asOf: string | undefined): ImportIssue {
   const name = `${layer.carrier} ${layer.technology}`;
+  const single = release.files.length === 1;
+  const numbers = release.featureNumbers.map((entry) => (single ? entry.slice(entry.lastIndexOf("#") + 1) : entry)).join(", ") + (release.features > release.featureNumbers.length ? ", …" : "");
   const what = {
-    vi: `${releaseName(release, "vi")} (${release.features} đối tượng, tệp ${release.files.join(", ")})`,
-    en: `${releaseName(release, "en")} (${release.features} feature(s), file ${release.files.join(", ")})`,
+    vi: `${releaseName(release, "vi")} (${release.features} đối tượng: ${numbers}; tệp ${release.files.join(", ")})`,
+    en: `${releaseName(release, "en")} (${release.features} feature(s): ${numbers}; file ${release.files.join(", ")})`,
   };
   const later = asOf !== undefined && release.asOf !== null && release.asOf > asOf;
   let message: { vi: string; en: string };
