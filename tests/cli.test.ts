@@ -207,10 +207,42 @@ describe("cli analyze", () => {
     expect(result.stderr).toContain("--min-tech");
   });
 
+  it("counts only the latest coverage release per carrier × technology, or the one in force on --as-of", async () => {
+    const dir = await tempDir();
+    const report = join(dir, "report.json");
+    const out = join(dir, "uncovered.csv");
+    const coverage = ["--coverage", join(FIXTURES, "coverage.geojson"), "--coverage", join(FIXTURES, "viettel_4g_november.geojson")];
+    const latest = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), ...coverage, "--out", out, "--report", report, "--lang", "en"]);
+    expect(latest.stderr).toBe("");
+    // November's Viettel 4G (lon 104.00–104.05) replaces October's (104.00–104.10): P2 (104.07) keeps VNPT only and
+    // P5 (104.10) is still inside VNPT's square; nothing else changes, so the uncovered list is P4 alone.
+    const ids = (await readFile(out, "utf8")).slice(1).trim().split("\r\n").slice(1).map((line) => line.split(",")[0]);
+    expect(ids).toEqual(["P4"]);
+    const issues = (JSON.parse(await readFile(report, "utf8")) as { issues: { code: string; file: string }[] }[]).flatMap((entry) => entry.issues);
+    expect(issues.filter((issue) => issue.code === "release_superseded").map((issue) => issue.file)).toEqual(["coverage.geojson"]);
+    const summary = join(dir, "summary.json");
+    await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), ...coverage, "--status", "single_carrier", "--summary", summary, "--lang", "en"]);
+    const layers = (JSON.parse(await readFile(summary, "utf8")) as { byLayer: { carrier: string; asOf: string }[] }).byLayer;
+    expect(layers.find((layer) => layer.carrier === "Viettel")?.asOf).toBe("2026-11-15");
+    const singleNow = join(dir, "single_now.csv");
+    const singleThen = join(dir, "single_then.csv");
+    await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), ...coverage, "--status", "single_carrier", "--out", singleNow]);
+    const then = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), ...coverage, "--status", "single_carrier", "--out", singleThen, "--as-of", "2026-11-01"]);
+    expect(then.code).toBe(0);
+    const single = async (file: string) => (await readFile(file, "utf8")).slice(1).trim().split("\r\n").slice(1).map((line) => line.split(",")[0]);
+    // Now P2 and P5 have VNPT only (Viettel withdrew east of 104.05); as of 1 November October's release counts
+    // and both have two carriers.
+    expect(await single(singleNow)).toEqual(["P1", "P2", "P3", "P5"]);
+    expect(await single(singleThen)).toEqual(["P1", "P3"]);
+    const bad = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), ...coverage, "--as-of", "1/11/2026", "--lang", "en"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--as-of");
+  });
+
   it("documents every option in --help", async () => {
     const result = await runCli(["analyze", "--help"]);
     expect(result.code).toBe(0);
-    for (const option of ["--points", "--coverage", "--admin", "--min-tech", "--carrier", "--out", "--csv-separator", "--summary", "--report", "--status", "--nearest"]) {
+    for (const option of ["--points", "--coverage", "--admin", "--min-tech", "--carrier", "--out", "--csv-separator", "--summary", "--report", "--status", "--nearest", "--as-of"]) {
       expect(result.stdout).toContain(option);
     }
   });

@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import {
   COMPUTED_COLUMNS,
   NEAREST_COLUMNS,
+  PROVINCE_LISTED_COLUMN,
   buildExportRows,
   buildNearestCoverageIndex,
   createCoverageAnalyzer,
@@ -15,6 +16,8 @@ import {
   isSpreadsheetFile,
   mergeCoverageSummaries,
   parseAdminGeojson,
+  parseFlexibleDate,
+  selectCoverageReleases,
   parsePointsGeojson,
   pointsCsvExtraColumnNames,
   selectPoints,
@@ -34,6 +37,7 @@ import {
   type PointStatus,
   type Technology,
 } from "../../src/domain/index.ts";
+import { addIssues } from "../../src/domain/parse/import_issue.ts";
 import { ANALYZE_OPTIONS, coverageOptions, type AnalyzeOptions } from "./analyze_start.ts";
 import { readCoverageFiles, type CoverageReading } from "./coverage_files.ts";
 import { UserError, checkOutputs, csvSeparatorOption, displayName, openAtomicFile, readChunks, readHead, readInput, writeOutput } from "./io.ts";
@@ -80,7 +84,9 @@ Inputs
   --delimiter C        CSV delimiter: "," ";" or "tab" (default: detected from the header row)
   --carrier-property P, --technology-property P, --as-of-property P
                        coverage property names when they are not carrier / technology (or tech) / as_of
-  --repair             apply the proposed repair of self-intersecting ("bow-tie") coverage polygons
+  --as-of YYYY-MM-DD   coverage as of that date: per carrier × technology the latest release (as_of) on or
+                       before it counts (default: the latest release; earlier releases never add coverage)
+  --repair             (accepted, no longer needed: every coverage polygon is made valid on import, each change reported)
 
 Question
   --min-tech T         only coverage at or above this technology counts (2G, 3G, 4G, 5G; default: any)
@@ -144,6 +150,9 @@ export async function runAnalyze(argv: string[], early?: CoverageReading): Promi
   if (!STATUSES.includes(status)) throw new UserError({ vi: `--status phải là một trong ${STATUSES.join(", ")}, không phải "${options.status}"`, en: `--status must be one of ${STATUSES.join(", ")}, not "${options.status}"` });
   const delimiter = parseDelimiter(options.delimiter);
   const separator = csvSeparatorOption(options["csv-separator"]);
+  if (options["as-of"] !== undefined && parseFlexibleDate(options["as-of"]) !== options["as-of"]) {
+    throw new UserError({ vi: `--as-of cần một ngày YYYY-MM-DD, không phải "${options["as-of"]}"`, en: `--as-of needs a date YYYY-MM-DD, not "${options["as-of"]}"` });
+  }
   if (options.nearest && !options.out) throw new UserError({ vi: "--nearest thêm cột vào các điểm được ghi ra: hãy cho thêm --out FILE", en: "--nearest adds columns to the written points: give --out FILE too" });
   await checkOutputs(
     [
@@ -229,6 +238,14 @@ async function analyze(
       // keeps every later garbage collection small.
       file.items = [];
     }
+    // The latest release per carrier × technology is in force (or the latest on or before --as-of).
+    const releases = selectCoverageReleases(coverage, { asOf: options["as-of"] });
+    for (const issue of releases.issues) {
+      const report = reports.find((candidate) => candidate.kind === "coverage" && candidate.file === issue.file);
+      if (report) addIssues(report, [issue]);
+    }
+    coverage.length = 0;
+    for (const feature of releases.inForce) coverage.push(feature);
     const admin: AdminArea[] = [];
     for (const { path, result } of adminResults) {
       reports.push(result.report);
@@ -369,24 +386,31 @@ async function probeColumns(
   withNearest: boolean,
 ): Promise<string[]> {
   const rows: ExportRow[] = [];
-  const computed = Object.fromEntries([...COMPUTED_COLUMNS, ...(withNearest ? NEAREST_COLUMNS : [])].map((column) => [column, ""]));
-  const blank = (extra: Record<string, string>): ExportRow => ({ point: { id: "", name: "", kind: "other", lon: 0, lat: 0, source: { file: "", row: 0 }, extra }, computed });
+  const computedFor = (point: Point) =>
+    Object.fromEntries(
+      [...COMPUTED_COLUMNS, ...(point.provinceName !== undefined || point.provinceCode !== undefined ? [PROVINCE_LISTED_COLUMN] : []), ...(withNearest ? NEAREST_COLUMNS : [])].map((column) => [column, ""]),
+    );
+  const computed = computedFor({ id: "", name: "", kind: "other", lon: 0, lat: 0, source: { file: "", row: 0 }, extra: {} });
+  const blank = (extra: Record<string, string>, computedColumns = computed): ExportRow => ({ point: { id: "", name: "", kind: "other", lon: 0, lat: 0, source: { file: "", row: 0 }, extra }, computed: computedColumns });
   for (const path of paths) {
     const head = await readHead(path, 256 * 1024);
     if (isZipPath(path)) {
-      for (const point of parsePointsGeojson(await readInput(path), { file: displayName(path), crs: csvOptions.crs }).items) rows.push({ point, computed });
+      for (const point of parsePointsGeojson(await readInput(path), { file: displayName(path), crs: csvOptions.crs }).items) rows.push({ point, computed: computedFor(point) });
       continue;
     }
     if (isSpreadsheetFile(path, head)) {
-      for (const point of (await readPointsWorkbook(path, { file: displayName(path), ...csvOptions }, true)).items) rows.push({ point, computed });
+      for (const point of (await readPointsWorkbook(path, { file: displayName(path), ...csvOptions }, true)).items) rows.push({ point, computed: computedFor(point) });
       continue;
     }
     if (looksLikeJson(path, head)) {
-      for (const point of parsePointsGeojson(await readInput(path), { file: displayName(path), crs: csvOptions.crs }).items) rows.push({ point, computed });
+      for (const point of parsePointsGeojson(await readInput(path), { file: displayName(path), crs: csvOptions.crs }).items) rows.push({ point, computed: computedFor(point) });
       continue;
     }
+    // The extra columns come from the header; whether the list names provinces (province_listed), from its first readable point.
     const columns = await pointsCsvExtraColumns(path, csvOptions);
-    rows.push(blank(Object.fromEntries(columns.map((column) => [column, ""]))));
+    const stream = createPointsCsvStream({ file: displayName(path), ...csvOptions, batchBytes: 1 });
+    const first = [...stream.push(head), ...stream.end()].flatMap((batch) => batch.items)[0];
+    rows.push(blank(Object.fromEntries(columns.map((column) => [column, ""])), first ? computedFor(first) : computed));
   }
   if (rows.length === 0) rows.push(blank({}));
   return exportColumns(rows);

@@ -28,6 +28,7 @@ export const ANALYZE_OPTIONS = {
   "carrier-property": { type: "string" },
   "technology-property": { type: "string" },
   "as-of-property": { type: "string" },
+  "as-of": { type: "string" },
   repair: { type: "boolean" },
   "min-tech": { type: "string" },
   carrier: { type: "string", multiple: true },

@@ -9,7 +9,7 @@ import type { CoverageFeature } from "../../src/domain/index.ts";
 
 /** Packed coverage features: plain properties per feature, then the geometry as counts and coordinates. */
 export interface PackedCoverage {
-  features: { carrier: string; technology: CoverageFeature["technology"]; asOf: string | null; source: CoverageFeature["source"]; multi: boolean }[];
+  features: { carrier: string; technology: CoverageFeature["technology"]; asOf: string | null; source: CoverageFeature["source"]; multi: boolean; standalone?: true }[];
   /** Per feature: its number of polygons (1 for a Polygon). */
   polygonCounts: Int32Array;
   /** Per polygon: its number of rings. */
@@ -60,7 +60,7 @@ export function packCoverage(features: readonly CoverageFeature[]): PackedCovera
   let value = 0;
   features.forEach((feature, index) => {
     const multi = feature.geometry.type === "MultiPolygon";
-    packed.features.push({ carrier: feature.carrier, technology: feature.technology, asOf: feature.asOf, source: feature.source, multi });
+    packed.features.push({ carrier: feature.carrier, technology: feature.technology, asOf: feature.asOf, source: feature.source, multi, ...(feature.standalone ? { standalone: true as const } : {}) });
     const parts = feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
     packed.polygonCounts[index] = parts.length;
     for (const part of parts) {
@@ -118,13 +118,15 @@ export function unpackCoverage(packed: PackedCoverage): CoverageFeature[] {
       }
       parts.push(part);
     }
-    result.push({
+    const unpacked: CoverageFeature = {
       carrier: feature.carrier,
       technology: feature.technology,
       asOf: feature.asOf,
       geometry: feature.multi ? { type: "MultiPolygon", coordinates: parts } : { type: "Polygon", coordinates: parts[0] },
       source: feature.source,
-    });
+    };
+    if (feature.standalone) unpacked.standalone = true;
+    result.push(unpacked);
   });
   return result;
 }

@@ -1,7 +1,7 @@
 /** Readable terminal output for the CLI commands, in Vietnamese or English. */
 import { UserError } from "./io.ts";
 import { out } from "./terminal.ts";
-import { formatIssue, type CoverageSummary, type ImportReport, type Language, type PointFilter } from "../../src/domain/index.ts";
+import { UNKNOWN_AREA, formatIssue, type CoverageSummary, type ImportReport, type Language, type PointFilter } from "../../src/domain/index.ts";
 
 const MAX_ISSUES_PRINTED = 50;
 
@@ -66,15 +66,40 @@ export function printSummary(summary: CoverageSummary, options: { language: Lang
   if (summary.byProvince.length > 0) {
     out(`\n${vi ? "Theo tỉnh (chưa có sóng / tổng, % được phủ)" : "By province (uncovered / total, % covered)"}\n`);
     for (const area of summary.byProvince) {
-      out(`  ${area.name.padEnd(24)} ${n(area.uncovered).padStart(7)} / ${n(area.total).padEnd(7)} ${percent(area.covered, area.total).padStart(7)}\n`);
+      out(`  ${areaName(area, language).padEnd(24)} ${n(area.uncovered).padStart(7)} / ${n(area.total).padEnd(7)} ${percent(area.covered, area.total).padStart(7)}\n`);
     }
   }
+  printUnlocated(summary, language);
   const worst = [...summary.byCommune].filter((area) => area.uncovered > 0).sort((a, b) => b.uncovered - a.uncovered).slice(0, 15);
   if (worst.length > 0) {
     out(`\n${vi ? "Xã có nhiều điểm chưa có sóng nhất" : "Communes with the most uncovered points"}\n`);
     for (const area of worst) {
-      out(`  ${area.name.padEnd(24)} ${n(area.uncovered).padStart(7)} / ${n(area.total).padEnd(7)} ${percent(area.covered, area.total).padStart(7)}\n`);
+      out(`  ${areaName(area, language).padEnd(24)} ${n(area.uncovered).padStart(7)} / ${n(area.total).padEnd(7)} ${percent(area.covered, area.total).padStart(7)}\n`);
     }
+  }
+}
+
+function areaName(area: { name: string; unknown?: true }, language: Language): string {
+  return area.unknown ? (language === "vi" ? UNKNOWN_AREA.name : UNKNOWN_AREA.nameEn) : area.name;
+}
+
+/** Prints the points in no loaded area (count and the first ids), per level, when some admin area is loaded. */
+function printUnlocated(summary: CoverageSummary, language: Language): void {
+  const vi = language === "vi";
+  const levels = [
+    ["province", vi ? "tỉnh" : "province"],
+    ["commune", vi ? "xã, phường" : "commune"],
+  ] as const;
+  for (const [level, label] of levels) {
+    const { count, ids } = summary.unlocated[level];
+    const rows = level === "province" ? summary.byProvince : summary.byCommune;
+    if (count === 0 || rows.every((row) => row.unknown)) continue;
+    const shown = ids.slice(0, 20).join(", ") + (count > 20 ? ", …" : "");
+    process.stdout.write(
+      vi
+        ? `\n${formatNumber(count, language)} điểm không thuộc ${label} nào đã nạp (dòng "Không xác định"): ${shown}\n`
+        : `\n${formatNumber(count, language)} point(s) in no loaded ${label} (the "Unknown" row): ${shown}\n`,
+    );
   }
 }
 

@@ -51,6 +51,12 @@ export interface CoverageFeature {
   source: { file: string; featureIndex: number };
   /** Estimated coverage (discs around the towers of a public list), never a carrier's own map: its carrier name says "(ước tính)". */
   estimated?: true;
+  /**
+   * Set when the import could not afford to repair the geometry (too many crossings) and kept it as it was:
+   * the index then counts the feature on its own (covered where its own winding number is positive), so it
+   * never subtracts from the layer's other features.
+   */
+  standalone?: true;
 }
 
 export type AdminLevel = "province" | "commune";
@@ -62,6 +68,8 @@ export interface AdminArea {
   name: string;
   /** For a commune: its province's code, when known. */
   parentCode?: string;
+  /** For a commune: its province's name, when the file gives it (property province_name). */
+  parentName?: string;
   geometry: Polygon | MultiPolygon;
 }
 

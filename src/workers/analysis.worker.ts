@@ -23,7 +23,9 @@ import {
   type CoverageFeature,
   type ImportReport,
   type Point,
+  selectCoverageReleases,
 } from "../domain/index.ts";
+import { addIssues } from "../domain/parse/import_issue.ts";
 import { csvPreviewData, inspectWorkbook } from "./inspect_workbook.ts";
 import { csvLooksProjected, ensureXlsReader, inspectGisFormat, parseRasterIfTiff } from "./inspect_formats.ts";
 import { buildMapPayload } from "./map_payload.ts";
@@ -159,7 +161,6 @@ async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult
         file: file.name,
         carrier: file.options.carrier,
         technology: file.options.technology,
-        repair: file.options.repair === true,
         crs,
         towers: { radiusText: file.options.towerRadius, useRange: file.options.towerRange === true },
       };
@@ -184,6 +185,15 @@ async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult
   }
   const listedPointIds = request.listedUrl ? await loadListedIds(request.listedUrl).catch(() => []) : [];
   const admin = importedAdmin.length > 0 ? importedAdmin : bundled;
+  // One release per carrier × technology is in force (the latest, or the latest on or before the chosen as-of
+  // date); the map, the analysis and nearest coverage all see only it. Set-aside releases are reported.
+  const releases = selectCoverageReleases(coverage, { asOf: request.coverageAsOf });
+  for (const issue of releases.issues) {
+    const entry = reports.find((candidate) => candidate.report.kind === "coverage" && candidate.report.file === issue.file);
+    if (entry) addIssues(entry.report, [issue]);
+  }
+  coverage.length = 0;
+  for (const feature of releases.inForce) coverage.push(feature);
   const parsed = performance.now();
   await checkpoint(requestId, "analyse", step++ / total);
   const analysis = analyzeCoverage(points, coverage, admin);

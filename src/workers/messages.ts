@@ -108,6 +108,8 @@ export interface AnalyzeRequest {
   listedUrl?: string;
   /** The filter and legend the app shows now: the map's points start styled for them. */
   view: MapViewState;
+  /** Coverage as of this date (YYYY-MM-DD): per carrier × technology the latest release on or before it (default: the latest). */
+  coverageAsOf?: string;
 }
 
 /** What decides a point's colour and visibility on the map. */

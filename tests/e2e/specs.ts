@@ -525,6 +525,34 @@ export const SPECS: Spec[] = [
     },
   },
   {
+    name: "a newer coverage release of one carrier × technology replaces the earlier one; the legend names the release in force and the as-of date picks the earlier one",
+    async run(environment) {
+      const release = (name: string, asOf: string, ring: [number, number][]) => ({
+        name,
+        mimeType: "application/geo+json",
+        buffer: Buffer.from(JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", properties: { carrier: "TestNet", technology: "4G", as_of: asOf }, geometry: { type: "Polygon", coordinates: [ring] } }] }), "utf8"),
+      });
+      const { page, expected } = await importCoverageAroundAGap(environment, (ring) => release("testnet-10.geojson", "2026-10-01", ring));
+      const legendLabel = () => page.locator('label:has([data-testid="layer-coverage-TestNet-4G"])').textContent();
+      assert((await legendLabel())?.includes("TestNet 4G · 01/10/2026"), `the legend names the release: ${await legendLabel()}`);
+      // November's release moves the square 0.3° east: the gap it closed opens again.
+      const october = expected.coverage[0].geometry.coordinates[0] as [number, number][];
+      const novemberFile = release("testnet-11.geojson", "2026-11-15", october.map(([lon, lat]) => [lon + 0.3, lat] as [number, number]));
+      await openTab(page, "import");
+      await page.setInputFiles('[data-testid="import-input"]', novemberFile);
+      await page.waitForSelector('[data-testid="import-preview"]', { timeout: TIMEOUT });
+      await confirmImport(page);
+      const both = [...expected.coverage, ...parseCoverageGeojson(new Uint8Array(novemberFile.buffer), { file: novemberFile.name }).items];
+      const latest = { ...expected, coverage: both, analysis: analyzeCoverage(expected.points, both, expected.admin) };
+      assert(countUncovered(latest) !== countUncovered(expected), "the two releases leave different gaps");
+      await waitForCount(page, countUncovered(latest));
+      assert((await legendLabel())?.includes("TestNet 4G · 15/11/2026"), `the legend names the release in force: ${await legendLabel()}`);
+      await page.fill('[data-testid="coverage-as-of"]', "2026-11-01");
+      await waitForCount(page, countUncovered(expected));
+      assert((await legendLabel())?.includes("TestNet 4G · 01/10/2026"), `as of 1 November the October release is in force: ${await legendLabel()}`);
+    },
+  },
+  {
     name: "a Google Earth KMZ of coverage imports like GeoJSON (carrier and technology from its ExtendedData)",
     async run(environment) {
       const { page } = await importCoverageAroundAGap(environment, (ring) => {

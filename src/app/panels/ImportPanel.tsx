@@ -348,10 +348,7 @@ export function ImportPanel() {
                   ))}
                 </select>
               </label>
-              <label className="check">
-                <input type="checkbox" checked={preview.options.repair === true} onChange={(event) => setPreview({ ...preview, options: { ...preview.options, repair: event.target.checked } })} />
-                {t("import.repair")}
-              </label>
+              <p className="hint">{t("import.repair")}</p>
             </>
           )}
           {!importable && workbookError === null && (preview.inspect.geoError ? <p role="alert" data-testid="import-geo-error">{preview.inspect.geoError[language]}</p> : <p role="alert">{t("import.notSupported")}</p>)}

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
 import { DENSE_POINTS, DOTS_BELOW_ZOOM, KIND_SHAPES, STATUS_COLORS, TOGGLE, carrierColor, coverageToggleKey, isToggleOn } from "../../map/layers.ts";
 import { formatNumber } from "../i18n/i18n.ts";
+import { formatReleaseDate } from "../../domain/gaps/coverage_releases.ts";
 import type { SymbolShape } from "../../map/symbols.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
 
@@ -25,7 +26,8 @@ function ShapeIcon(props: { shape: SymbolShape; color: string }) {
  */
 export function LegendPanel() {
   const [t, language] = useTranslation();
-  const { store } = useApp();
+  const { store, controller } = useApp();
+  const coverageAsOf = useAppState((state) => state.coverageAsOf);
   const visibility = useAppState((state) => state.layerVisibility);
   const data = useAppState((state) => state.data);
   const hasListed = useAppState((state) => state.listedPointIds.length > 0);
@@ -68,11 +70,22 @@ export function LegendPanel() {
       )}
       <h3>{t("legend.coverage")}</h3>
       {layers.length === 0 && <p className="hint">{t("legend.noCoverage")}</p>}
+      {(data?.analysis.layers.length ?? 0) + (coverageAsOf ? 1 : 0) > 0 && (
+        <label className="legend-as-of">
+          <span>{t("legend.coverageAsOf")}</span>{" "}
+          <input
+            type="date"
+            value={coverageAsOf ?? ""}
+            onChange={(event) => void controller.setCoverageAsOf(event.target.value === "" ? null : event.target.value)}
+            data-testid="coverage-as-of"
+          />
+        </label>
+      )}
       <ul>
         {layers.map((layer) =>
           toggle(
             coverageToggleKey(layer.carrier, layer.technology),
-            `${layer.carrier} ${layer.technology}`,
+            layer.asOf ? `${layer.carrier} ${layer.technology} · ${formatReleaseDate(layer.asOf)}` : `${layer.carrier} ${layer.technology}`,
             <span className="legend-swatch" aria-hidden="true" style={{ background: carrierColor(layer.carrier, carriers.indexOf(layer.carrier)), opacity: 0.3 + 0.15 * ["2G", "3G", "4G", "5G"].indexOf(layer.technology) }} />,
             `layer-coverage-${layer.carrier}-${layer.technology}`,
           ),

@@ -63,8 +63,8 @@ export function StatisticsPanel() {
       </thead>
       <tbody>
         {sortByName(areas).map((area) => (
-          <tr key={area.code}>
-            <th scope="row">{area.name || t("stats.unknownArea")}</th>
+          <tr key={area.unknown ? "\u0000unknown" : area.code} data-unknown={area.unknown ? "true" : undefined}>
+            <th scope="row">{area.unknown || !area.name ? t("stats.unknownArea") : area.name}</th>
             <td>{formatNumber(language, area.total)}</td>
             <td>{formatNumber(language, area.uncovered)}</td>
             <td>{formatPercent(language, area.percentCovered)}</td>

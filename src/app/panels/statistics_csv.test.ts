@@ -7,6 +7,7 @@ const SUMMARY: CoverageSummary = {
   uncovered: 4,
   singleCarrier: 2,
   covered: 6,
+  unlocated: { province: { count: 0, ids: [] }, commune: { count: 0, ids: [] } },
   byProvince: [{ code: "15", name: "Lào Cai", total: 10, uncovered: 4, covered: 6, percentCovered: 60 }],
   byCommune: [
     { code: "15002", name: "Điện Biên Xã", provinceCode: "15", total: 4, uncovered: 1, covered: 3, percentCovered: 75 },

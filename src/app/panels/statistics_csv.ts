@@ -11,9 +11,10 @@ import { createNameCollator, translate } from "../i18n/i18n.ts";
  * @param areas - provinces or communes
  * @returns a sorted copy
  */
-export function sortByName<T extends { name: string }>(areas: readonly T[]): T[] {
+export function sortByName<T extends { name: string; unknown?: true }>(areas: readonly T[]): T[] {
   const collator = createNameCollator();
-  return [...areas].sort((a, b) => collator.compare(a.name, b.name));
+  // The "Không xác định / Unknown" row (points in no loaded area) stays last.
+  return [...areas].sort((a, b) => Number(a.unknown === true) - Number(b.unknown === true) || collator.compare(a.name, b.name));
 }
 
 /**
@@ -31,8 +32,9 @@ export function statisticsToCsv(summary: CoverageSummary, language: Language, se
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
   const columns = [t("stats.level"), t("stats.code"), t("stats.area"), t("stats.points"), t("stats.uncovered"), t("stats.covered"), t("stats.percentCovered"), t("stats.asOf")];
   const rows: (string | number | null)[][] = [];
-  for (const area of sortByName(summary.byProvince)) rows.push([t("stats.level.province"), area.code, area.name, area.total, area.uncovered, area.covered, area.percentCovered, null]);
-  for (const area of sortByName(summary.byCommune)) rows.push([t("stats.level.commune"), area.code, area.name, area.total, area.uncovered, area.covered, area.percentCovered, null]);
+  const name = (area: { name: string; unknown?: true }) => (area.unknown ? t("stats.unknownArea") : area.name);
+  for (const area of sortByName(summary.byProvince)) rows.push([t("stats.level.province"), area.code, name(area), area.total, area.uncovered, area.covered, area.percentCovered, null]);
+  for (const area of sortByName(summary.byCommune)) rows.push([t("stats.level.commune"), area.code, name(area), area.total, area.uncovered, area.covered, area.percentCovered, null]);
   for (const layer of summary.byLayer) {
     const percent = layer.total > 0 ? Math.round((1000 * layer.covered) / layer.total) / 10 : 0;
     rows.push([t("stats.level.layer"), "", `${layer.carrier} ${layer.technology}`, layer.total, layer.total - layer.covered, layer.covered, percent, layer.asOf]);

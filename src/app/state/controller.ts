@@ -19,6 +19,8 @@ export interface Controller {
   /** Imports a file: "refused" when it gave nothing usable, "stopped" when cancelled or failed. */
   importFile(file: LoadedFile): Promise<"imported" | "refused" | "stopped">;
   removeFile(id: string): Promise<void>;
+  /** Re-analyses with the coverage as of a date (YYYY-MM-DD: per carrier × technology the latest release on or before it), or the latest (null). */
+  setCoverageAsOf(asOf: string | null): Promise<void>;
   resetToSample(): Promise<void>;
   clearAll(): Promise<void>;
   notify(notice: Notice): void;
@@ -80,6 +82,7 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
           boundaryUrls: [absoluteUrl(BOUNDARY_URLS.provinces), absoluteUrl(BOUNDARY_URLS.communes)],
           listedUrl: samplePoints ? absoluteUrl(SAMPLE_DEAD_ZONES_URL) : undefined,
           view: mapViewState(store.getState().filter, store.getState().layerVisibility),
+          ...(store.getState().coverageAsOf ? { coverageAsOf: store.getState().coverageAsOf } : {}),
         },
         {
           signal: controller.signal,
@@ -202,6 +205,18 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
     nearest: (request) => client.request("nearest", { type: "nearest", ...request }),
     importFile,
     removeFile: (id) => reanalyze(store.getState().files.filter((file) => file.id !== id)),
+    async setCoverageAsOf(asOf) {
+      const previous = store.getState().coverageAsOf;
+      store.setState({ coverageAsOf: asOf ?? undefined });
+      const files = store.getState().files;
+      if (files.length === 0) return;
+      const data = await analyze(files);
+      if (!data) {
+        store.setState({ coverageAsOf: previous });
+        return;
+      }
+      commit(files, data);
+    },
     async resetToSample() {
       try {
         await clearSavedDataset();

@@ -61,6 +61,8 @@ export interface AppState {
   ready: boolean;
   /** The top-level view (coverage map or listed dead zones); in the URL as ?view=progress. */
   view?: AppView;
+  /** Coverage as of this date (YYYY-MM-DD): per carrier × technology the latest release on or before it; unset = the latest. */
+  coverageAsOf?: string;
 }
 
 type Listener = () => void;

@@ -116,18 +116,31 @@ describe("analyzeCoverage admin areas", () => {
     expect(analysis.communes).toHaveLength(2);
   });
 
-  it("keeps an unmatched row area as its own entry, once", () => {
+  it("lets the boundaries win over a row's province that no loaded area has (pre-2025 'Hà Giang')", () => {
     const points = [point("a", 2, 2, { provinceName: "Hà Giang" }), point("b", 3, 3, { provinceName: "Ha Giang" })];
     const analysis = analyzeCoverage(points, [], admin);
-    expect(analysis.provinces[2]).toEqual({ code: "Hà Giang", name: "Hà Giang" });
-    expect(Array.from(analysis.provinceOf)).toEqual([2, 2]);
+    expect(analysis.provinces.map((area) => area.name)).not.toContain("Hà Giang");
+    expect(Array.from(analysis.provinceOf, (k) => analysis.provinces[k].name)).toEqual(["Lào Cai", "Lào Cai"]);
+    // One province row, not one for the listed name beside the one the boundaries found.
+    expect(summarizeCoverage(analysis, points).byProvince.map((area) => [area.name, area.total])).toEqual([["Lào Cai", 2]]);
+  });
+
+  it("keeps an unmatched row area as its own entry, once, when no boundary of its level is loaded", () => {
+    const points = [point("a", 2, 2, { provinceName: "Hà Giang" }), point("b", 3, 3, { provinceName: "Ha Giang" })];
+    const analysis = analyzeCoverage(points, []);
+    expect(analysis.provinces).toEqual([{ code: "Hà Giang", name: "Hà Giang" }]);
+    expect(Array.from(analysis.provinceOf)).toEqual([0, 0]);
   });
 
   it("derives the province from the commune's parent code when no province is known", () => {
     const communesOnly = admin.filter((area) => area.level === "commune");
     const analysis = analyzeCoverage([point("a", 12, 2), point("b", 30, 30)], [], communesOnly);
-    expect(analysis.provinces).toEqual([{ code: "20", name: "20" }]);
+    // The name comes from the 2025 province list (no province_name in these communes), not the bare code.
+    expect(analysis.provinces).toEqual([{ code: "20", name: "Lạng Sơn" }]);
     expect(Array.from(analysis.provinceOf)).toEqual([0, -1]);
+    // A commune file's province_name wins over the list.
+    const named = communesOnly.map((area) => ({ ...area, parentName: "Tỉnh Lạng Sơn" }));
+    expect(analyzeCoverage([point("a", 12, 2)], [], named).provinces).toEqual([{ code: "20", name: "Tỉnh Lạng Sơn" }]);
   });
 
   it("counts per province and commune, only for areas with points", () => {

@@ -5,6 +5,8 @@
 import { foldForSearch } from "../parse/fold_for_search.ts";
 import { buildAdminIndex, locateAdmin } from "../spatial/admin_index.ts";
 import { buildCoverageIndex, queryCoverageMasks } from "../spatial/coverage_index.ts";
+import { selectCoverageReleases } from "./coverage_releases.ts";
+import { provinceName2025 } from "./provinces_2025.ts";
 import { TECHNOLOGIES, type AdminArea, type CoverageFeature, type CoverageLayerInfo, type Point, type PointKind, type Technology } from "../types.ts";
 
 /** The result of analyzeCoverage. Plain data and typed arrays (can cross postMessage). */
@@ -47,6 +49,7 @@ export type PointStatus = "uncovered" | "single_carrier" | "covered";
  * @param points - the points
  * @param coverage - coverage features of any number of carriers, technologies and files
  * @param admin - province and/or commune boundaries (optional)
+ * @param options - `asOf`: count, per carrier × technology, the latest release on or before that date (default: the latest)
  * @returns masks, layers and admin areas per point
  * @example
  * ```ts
@@ -54,8 +57,8 @@ export type PointStatus = "uncovered" | "single_carrier" | "covered";
  * const uncovered = selectPoints(analysis, points, { status: "uncovered", minTechnology: "4G" });
  * ```
  */
-export function analyzeCoverage(points: readonly Point[], coverage: readonly CoverageFeature[], admin: readonly AdminArea[] = []): CoverageAnalysis {
-  return createCoverageAnalyzer(coverage, admin).analyze(points);
+export function analyzeCoverage(points: readonly Point[], coverage: readonly CoverageFeature[], admin: readonly AdminArea[] = [], options: { asOf?: string } = {}): CoverageAnalysis {
+  return createCoverageAnalyzer(coverage, admin, options).analyze(points);
 }
 
 /** Indexes built once, then applied to any number of point batches (see createCoverageAnalyzer). */
@@ -81,13 +84,16 @@ export interface CoverageAnalyzer {
  * for (const batch of batches) summaries.push(summarizeCoverage(analyzer.analyze(batch), batch));
  * ```
  */
-export function createCoverageAnalyzer(coverage: readonly CoverageFeature[], admin: readonly AdminArea[] = []): CoverageAnalyzer {
-  const index = buildCoverageIndex(coverage);
+export function createCoverageAnalyzer(coverage: readonly CoverageFeature[], admin: readonly AdminArea[] = [], options: { asOf?: string } = {}): CoverageAnalyzer {
+  // One release per carrier × technology counts: the latest (on or before options.asOf); see coverage_releases.ts.
+  const index = buildCoverageIndex(selectCoverageReleases(coverage, options).inForce);
   const provinceAreas = admin.filter((area) => area.level === "province");
   const communeAreas = admin.filter((area) => area.level === "commune");
   const provinces = new AreaCatalogue(provinceAreas.map((area) => ({ code: area.code, name: area.name })));
   const communes = new AreaCatalogue(communeAreas.map((area) => ({ code: area.code, name: area.name, provinceCode: area.parentCode })));
   const provinceIndex = provinceAreas.length > 0 ? buildAdminIndex(provinceAreas) : null;
+  const communeParentNames = new Map<string, string>();
+  for (const area of communeAreas) if (area.parentCode && area.parentName && !communeParentNames.has(area.parentCode)) communeParentNames.set(area.parentCode, area.parentName);
   const communeIndex = communeAreas.length > 0 ? buildAdminIndex(communeAreas) : null;
 
   function analyze(points: readonly Point[]): CoverageAnalysis {
@@ -103,15 +109,20 @@ export function createCoverageAnalyzer(coverage: readonly CoverageFeature[], adm
     const communeOf = new Int32Array(count).fill(-1);
     for (let i = 0; i < count; i++) {
       const point = points[i];
-      // Province from the row first: it also helps to pick among communes of the same name.
-      let province = provinces.match(point.provinceCode, point.provinceName);
-      let commune = communes.match(point.communeCode, point.communeName, province >= 0 ? provinces.entries[province].code : undefined);
+      // Province from the row first when it names a loaded area (it also helps to pick among communes of the same
+      // name); a name no loaded area has (a pre-2025 province such as "Hà Giang") gives way to the boundaries.
+      let province = provinces.find(point.provinceCode, point.provinceName);
+      let commune = communes.find(point.communeCode, point.communeName, province >= 0 ? provinces.entries[province].code : undefined);
       if (commune < 0 && communeIndex !== null) commune = locateAdmin(communeIndex, lon[i], lat[i]);
       if (province < 0 && provinceIndex !== null) province = locateAdmin(provinceIndex, lon[i], lat[i]);
       if (province < 0 && commune >= 0) {
-        const parentCode = communes.entries[commune].provinceCode;
-        if (parentCode) province = provinces.match(parentCode, undefined);
+        const parent = communes.entries[commune];
+        // Only communes loaded: the province is the commune's, named from the commune file or the 2025 list.
+        if (parent.provinceCode) province = provinces.match(parent.provinceCode, undefined, undefined, communeParentNames.get(parent.provinceCode) ?? provinceName2025(parent.provinceCode));
       }
+      // With no boundary of a level loaded, the row's own area is all there is: it gets an entry of its own.
+      if (province < 0 && provinceIndex === null && commune < 0) province = provinces.match(point.provinceCode, point.provinceName);
+      if (commune < 0 && communeIndex === null) commune = communes.match(point.communeCode, point.communeName, province >= 0 ? provinces.entries[province].code : undefined);
       provinceOf[i] = province;
       communeOf[i] = commune;
     }
@@ -148,10 +159,21 @@ class AreaCatalogue {
   }
 
   /**
-   * Finds the entry for a code and/or name from a row, adding an unmatched entry when nothing matches.
-   * Among several entries with the same name, the one in `provinceCode` wins.
+   * Finds the entry for a code and/or name from a row, adding an unmatched entry when nothing matches (named
+   * `fallbackName` when the row gives only a code). Among several entries with the same name, the one in
+   * `provinceCode` wins.
    */
-  match(code: string | undefined, name: string | undefined, provinceCode?: string): number {
+  match(code: string | undefined, name: string | undefined, provinceCode?: string, fallbackName?: string): number {
+    const found = this.find(code, name, provinceCode);
+    if (found >= 0) return found;
+    const trimmedCode = code?.trim() ?? "";
+    const trimmedName = name?.trim() || fallbackName || "";
+    if (trimmedCode === "" && trimmedName === "") return -1;
+    return this.add({ code: trimmedCode || trimmedName, name: trimmedName || trimmedCode, ...(provinceCode ? { provinceCode } : {}) });
+  }
+
+  /** Finds the entry for a code and/or name from a row, or -1 (adds nothing). */
+  find(code: string | undefined, name: string | undefined, provinceCode?: string): number {
     const trimmedCode = code?.trim() ?? "";
     const trimmedName = name?.trim() ?? "";
     if (trimmedCode === "" && trimmedName === "") return -1;
@@ -169,7 +191,7 @@ class AreaCatalogue {
         return found[0];
       }
     }
-    return this.add({ code: trimmedCode || trimmedName, name: trimmedName || trimmedCode, ...(provinceCode ? { provinceCode } : {}) });
+    return -1;
   }
 }
 
@@ -193,6 +215,22 @@ const UNIT_PREFIX = /^(tinh|thanh pho|tp\.?|xa|phuong|thi tran|thi xa|huyen|quan
 
 function foldName(name: string): string {
   return foldForSearch(name).replace(UNIT_PREFIX, "");
+}
+
+/**
+ * Tells whether a row's area (code and/or name) is the given area entry, by the rules rows are matched with
+ * (codes without leading zeros, names without accents, case or unit word).
+ * @param area - an entry of the analysis (or undefined: no area)
+ * @param code - the row's code
+ * @param name - the row's name
+ * @returns true when the row names that entry
+ */
+export function sameArea(area: { code: string; name: string } | undefined, code: string | undefined, name: string | undefined): boolean {
+  if (!area) return false;
+  const trimmedCode = code?.trim() ?? "";
+  const trimmedName = name?.trim() ?? "";
+  if (trimmedCode !== "" && foldCode(trimmedCode) === foldCode(area.code)) return true;
+  return trimmedName !== "" && foldName(trimmedName) === foldName(area.name);
 }
 
 function technologyRank(technology: Technology): number {

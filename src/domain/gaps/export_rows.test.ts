@@ -67,3 +67,26 @@ describe("buildExportRows", () => {
     expect(buildExportRows(analysis, points, [0], filter)[0].computed).not.toHaveProperty("nearest_km");
   });
 });
+
+describe("a points list naming a pre-2025 province", () => {
+  const tuyenQuang = { level: "province" as const, code: "08", name: "Tuyên Quang", geometry: { type: "Polygon" as const, coordinates: [[[104, 22], [106, 22], [106, 23], [104, 23], [104, 22]]] } };
+  const listed = (id: string, provinceName: string): Point => ({ ...point(id, 104.5), provinceName });
+  const points = [listed("old", "Hà Giang"), listed("new", "tuyen quang"), point("none", 104.6), listed("sea", "Hà Giang")];
+  points[3] = { ...points[3], lon: 110 };
+  const analysis = analyzeCoverage(points, [], [tuyenQuang]);
+
+  it("gets the boundaries' 2025 province, with the list's old name in province_listed", () => {
+    const rows = buildExportRows(analysis, points, [0, 1, 2, 3]);
+    expect(rows.map((row) => [row.point.provinceName, row.point.provinceCode, row.computed.province_listed])).toEqual([
+      ["Tuyên Quang", "08", "Hà Giang"],
+      // A listed name that is the loaded area's is kept as written.
+      ["tuyen quang", undefined, ""],
+      // No province in the row: filled in, and no province_listed column for it.
+      ["Tuyên Quang", "08", undefined],
+      // Outside every loaded province: no province, the old name kept aside.
+      [undefined, undefined, "Hà Giang"],
+    ]);
+    // The input points are not changed.
+    expect(points[0].provinceName).toBe("Hà Giang");
+  });
+});

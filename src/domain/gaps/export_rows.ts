@@ -5,7 +5,7 @@
  */
 import type { ExportRow } from "../export/export_columns.ts";
 import type { CoverageAnalysis, PointFilter } from "./analyze_coverage.ts";
-import { countedLayers } from "./analyze_coverage.ts";
+import { countedLayers, sameArea } from "./analyze_coverage.ts";
 import { TECHNOLOGIES, type Point, type Technology } from "../types.ts";
 import { nearestCoverage, type CarrierDistance, type NearestCoverageIndex } from "../spatial/nearest_coverage.ts";
 
@@ -21,6 +21,13 @@ export const COMPUTED_COLUMNS = ["status", "covered_by", "carriers", "best_techn
  * (among those that count under the filter) and the distance to its coverage in km, rounded to 10 m.
  */
 export const NEAREST_COLUMNS = ["nearest_carrier", "nearest_km"] as const;
+
+/**
+ * The column added for points whose row names a province: the province as the list named it when the boundaries
+ * put the point elsewhere (a pre-2025 name such as "Hà Giang", now in Tuyên Quang), otherwise empty. The
+ * `province` column then holds the boundaries' province.
+ */
+export const PROVINCE_LISTED_COLUMN = "province_listed";
 
 /**
  * The NEAREST_COLUMNS of one row: the carrier and its distance rounded to 10 m, or empty cells when no carrier
@@ -73,8 +80,9 @@ export function buildExportRows(
       const carrier = analysis.layers[l].carrier;
       if (counted[l] && !carriers.includes(carrier)) carriers.push(carrier);
     }
+    const point = withAdminArea(analysis, points[index], index);
     rows[k] = {
-      point: withAdminArea(analysis, points[index], index),
+      point,
       computed: {
         status: carriers.length === 0 ? "uncovered" : carriers.length === 1 ? "single_carrier" : "covered",
         covered_by: coveredBy,
@@ -82,6 +90,11 @@ export function buildExportRows(
         best_technology: bestRank < 0 ? "" : TECHNOLOGIES[bestRank],
       },
     };
+    const original = points[index];
+    if (original.provinceName !== undefined || original.provinceCode !== undefined) {
+      const replaced = point.provinceName !== original.provinceName || point.provinceCode !== original.provinceCode;
+      rows[k].computed[PROVINCE_LISTED_COLUMN] = replaced ? (original.provinceName ?? original.provinceCode ?? "") : "";
+    }
     if (options.nearest) {
       const point = points[index];
       const cells = nearestColumns(nearestCoverage(options.nearest, point.lon, point.lat, { exclude: carriers })[0]);
@@ -93,15 +106,30 @@ export function buildExportRows(
 }
 
 /**
- * Returns the point with its province and commune filled in from the analysis when its row had none.
+ * Returns the point with its province and commune filled in from the analysis when its row had none, and its
+ * province replaced by the analysis's when the row names one the analysis did not keep (the boundaries won: a
+ * pre-2025 province name, or a point outside every loaded province).
  * @param analysis - the analysis the point belongs to
  * @param point - the point
  * @param index - its index in the analysed list
- * @returns the same point when nothing is missing, otherwise a copy
+ * @returns the same point when nothing changes, otherwise a copy
  */
 export function withAdminArea(analysis: CoverageAnalysis, point: Point, index: number): Point {
   const province = analysis.provinceOf[index] >= 0 ? analysis.provinces[analysis.provinceOf[index]] : undefined;
   const commune = analysis.communeOf[index] >= 0 ? analysis.communes[analysis.communeOf[index]] : undefined;
+  const listed = point.provinceName !== undefined || point.provinceCode !== undefined;
+  if (listed && !sameArea(province, point.provinceCode, point.provinceName)) {
+    const copy: Point = Object.assign({ id: point.id, name: point.name, kind: point.kind, lon: point.lon, lat: point.lat }, point);
+    delete copy.provinceCode;
+    delete copy.provinceName;
+    if (province) {
+      copy.provinceCode = province.code;
+      copy.provinceName = province.name;
+    }
+    if (copy.communeCode === undefined && commune) copy.communeCode = commune.code;
+    if (copy.communeName === undefined && commune) copy.communeName = commune.name;
+    return copy;
+  }
   if ((point.provinceName || !province) && (point.communeName || !commune)) return point;
   // A copy: the caller's point stays as it was imported. Object.assign onto a literal of the common fields keeps
   // the key order of a spread and is much faster than one on a million-row export.

@@ -43,6 +43,6 @@ describe("mergeCoverageSummaries", () => {
   });
 
   it("returns an empty summary for no batches", () => {
-    expect(mergeCoverageSummaries([])).toEqual({ total: 0, uncovered: 0, singleCarrier: 0, covered: 0, byProvince: [], byCommune: [], byKind: [], byLayer: [], byCarrier: [] });
+    expect(mergeCoverageSummaries([])).toEqual({ total: 0, uncovered: 0, singleCarrier: 0, covered: 0, byProvince: [], byCommune: [], byKind: [], byLayer: [], byCarrier: [], unlocated: { province: { count: 0, ids: [] }, commune: { count: 0, ids: [] } } });
   });
 });

@@ -2,7 +2,7 @@
  * Adds up coverage summaries of disjoint point batches (the CLI's streaming mode), so that the
  * merged summary equals the summary of all the points at once.
  */
-import type { AreaStat, CoverageSummary } from "./summarize_coverage.ts";
+import { UNKNOWN_IDS_LISTED, type AreaStat, type CoverageSummary, type UnlocatedPoints } from "./summarize_coverage.ts";
 
 /**
  * Merges summaries of disjoint batches analysed with the same analyzer and filter.
@@ -14,7 +14,7 @@ import type { AreaStat, CoverageSummary } from "./summarize_coverage.ts";
  * ```
  */
 export function mergeCoverageSummaries(summaries: readonly CoverageSummary[]): CoverageSummary {
-  const merged: CoverageSummary = { total: 0, uncovered: 0, singleCarrier: 0, covered: 0, byProvince: [], byCommune: [], byKind: [], byLayer: [], byCarrier: [] };
+  const merged: CoverageSummary = { total: 0, uncovered: 0, singleCarrier: 0, covered: 0, byProvince: [], byCommune: [], byKind: [], byLayer: [], byCarrier: [], unlocated: { province: { count: 0, ids: [] }, commune: { count: 0, ids: [] } } };
   const provinces = new Map<string, AreaStat>();
   const communes = new Map<string, AreaStat>();
   const kinds = new Map<string, CoverageSummary["byKind"][number]>();
@@ -27,6 +27,8 @@ export function mergeCoverageSummaries(summaries: readonly CoverageSummary[]): C
     merged.covered += summary.covered;
     for (const area of summary.byProvince) addArea(provinces, merged.byProvince, area);
     for (const area of summary.byCommune) addArea(communes, merged.byCommune, area);
+    addUnlocated(merged.unlocated.province, summary.unlocated.province);
+    addUnlocated(merged.unlocated.commune, summary.unlocated.commune);
     for (const kind of summary.byKind) {
       const entry = kinds.get(kind.kind);
       if (entry) {
@@ -63,10 +65,23 @@ export function mergeCoverageSummaries(summaries: readonly CoverageSummary[]): C
       }
     }
   }
+  // The Unknown rows stay last, as in one summary.
+  for (const list of [merged.byProvince, merged.byCommune]) {
+    const at = list.findIndex((area) => area.unknown === true);
+    if (at >= 0) list.push(...list.splice(at, 1));
+  }
   for (const area of [...merged.byProvince, ...merged.byCommune]) {
     area.percentCovered = area.total === 0 ? 0 : Math.round((1000 * area.covered) / area.total) / 10;
   }
   return merged;
+}
+
+function addUnlocated(into: UnlocatedPoints, from: UnlocatedPoints): void {
+  into.count += from.count;
+  for (const id of from.ids) {
+    if (into.ids.length >= UNKNOWN_IDS_LISTED) break;
+    into.ids.push(id);
+  }
 }
 
 function addArea(seen: Map<string, AreaStat>, list: AreaStat[], area: AreaStat): void {

@@ -5,10 +5,26 @@
 import type { Point, PointKind, Technology } from "../types.ts";
 import { countedLayers, pointInScope, type CoverageAnalysis, type PointFilter } from "./analyze_coverage.ts";
 
+/** Code and name of the row of points outside every loaded area (at sea, or in an area whose boundary is not loaded). */
+export const UNKNOWN_AREA = { code: "", name: "Không xác định", nameEn: "Unknown" } as const;
+
+/** At most this many ids of points without an area are listed in a summary (the count is always exact). */
+export const UNKNOWN_IDS_LISTED = 1000;
+
+/** Points that fall in no loaded area of one level. */
+export interface UnlocatedPoints {
+  count: number;
+  /** Their ids, in input order, at most UNKNOWN_IDS_LISTED. */
+  ids: string[];
+}
+
 /** Counts for one province or commune. */
 export interface AreaStat {
+  /** UNKNOWN_AREA.code for the row of points in no loaded area (then `unknown` is true). */
   code: string;
   name: string;
+  /** The row of points in no loaded area: "Không xác định / Unknown", always last. */
+  unknown?: true;
   provinceCode?: string;
   total: number;
   uncovered: number;
@@ -27,9 +43,14 @@ export interface CoverageSummary {
   singleCarrier: number;
   /** Points at least one counted layer covers: total − uncovered. */
   covered: number;
-  /** Areas with at least one point in scope, in the analysis' order. */
+  /**
+   * Areas with at least one point in scope, in the analysis' order, then (when some point is in no loaded area) the
+   * "Không xác định / Unknown" row: the rows' totals always add up to `total`.
+   */
   byProvince: AreaStat[];
   byCommune: AreaStat[];
+  /** The points of the Unknown rows, per level. */
+  unlocated: { province: UnlocatedPoints; commune: UnlocatedPoints };
   /** Kinds with at least one point in scope. */
   byKind: { kind: PointKind; total: number; uncovered: number }[];
   /** Every layer (counted or not): points in scope it covers. */
@@ -86,8 +107,8 @@ export function summarizeCoverage(analysis: CoverageAnalysis, points: readonly P
     const isUncovered = distinct === 0;
     if (isUncovered) uncovered++;
     if (distinct === 1) singleCarrier++;
-    provinceTotals.add(analysis.provinceOf[i], isUncovered);
-    communeTotals.add(analysis.communeOf[i], isUncovered);
+    provinceTotals.add(analysis.provinceOf[i], isUncovered, points[i].id);
+    communeTotals.add(analysis.communeOf[i], isUncovered, points[i].id);
     const kind = points[i].kind;
     let kindEntry = kindTotals.get(kind);
     if (kindEntry === undefined) {
@@ -104,6 +125,7 @@ export function summarizeCoverage(analysis: CoverageAnalysis, points: readonly P
     covered: total - uncovered,
     byProvince: provinceTotals.stats(analysis.provinces),
     byCommune: communeTotals.stats(analysis.communes),
+    unlocated: { province: provinceTotals.unlocated(), commune: communeTotals.unlocated() },
     byKind: [...kindTotals.entries()].map(([kind, entry]) => ({ kind, ...entry })),
     byLayer: analysis.layers.map((layer, l) => ({ carrier: layer.carrier, technology: layer.technology, asOf: layer.asOf, covered: layerCovered[l], total })),
     byCarrier: carriers.flatMap((carrier, id) =>
@@ -117,15 +139,28 @@ class AreaCounts {
   private readonly totals: Uint32Array;
   private readonly uncovered: Uint32Array;
 
+  private unknownTotal = 0;
+  private unknownUncovered = 0;
+  private readonly unknownIds: string[] = [];
+
   constructor(size: number) {
     this.totals = new Uint32Array(size);
     this.uncovered = new Uint32Array(size);
   }
 
-  add(area: number, isUncovered: boolean): void {
-    if (area < 0) return;
+  add(area: number, isUncovered: boolean, id: string): void {
+    if (area < 0) {
+      this.unknownTotal++;
+      if (isUncovered) this.unknownUncovered++;
+      if (this.unknownIds.length < UNKNOWN_IDS_LISTED) this.unknownIds.push(id);
+      return;
+    }
     this.totals[area]++;
     if (isUncovered) this.uncovered[area]++;
+  }
+
+  unlocated(): UnlocatedPoints {
+    return { count: this.unknownTotal, ids: this.unknownIds.slice() };
   }
 
   stats(areas: readonly { code: string; name: string; provinceCode?: string }[]): AreaStat[] {
@@ -145,6 +180,18 @@ class AreaCounts {
         percentCovered: Math.round((1000 * covered) / total) / 10,
       });
     });
+    if (this.unknownTotal > 0) {
+      const covered = this.unknownTotal - this.unknownUncovered;
+      result.push({
+        code: UNKNOWN_AREA.code,
+        name: UNKNOWN_AREA.name,
+        unknown: true,
+        total: this.unknownTotal,
+        uncovered: this.unknownUncovered,
+        covered,
+        percentCovered: Math.round((1000 * covered) / this.unknownTotal) / 10,
+      });
+    }
     return result;
   }
 }

@@ -24,6 +24,7 @@ export const ADMIN_PROPERTY_ALIASES = {
   code: ["code", "ma", "mã", "id"],
   name: ["name", "ten", "tên", "ten_tinh", "ten_xa", "fullName"],
   parentCode: ["province_code", "parent_code", "ma_tinh", "mã tỉnh"],
+  parentName: ["province_name", "parent_name", "ten_tinh", "tên tỉnh"],
 } as const;
 
 /**
@@ -137,6 +138,9 @@ export function parseAdminGeojson(input: string | Uint8Array | object, options: 
     }
     const area: AdminArea = { level, code, name: name === "" ? code : name, geometry: check.geometry };
     if (parentCode !== "" && level === "commune") area.parentCode = parentCode;
+    const parentNameKey = findProperty(feature.properties, ADMIN_PROPERTY_ALIASES.parentName);
+    const parentName = parentNameKey !== undefined ? propertyText(feature.properties[parentNameKey]).trim() : "";
+    if (parentName !== "" && level === "commune") area.parentName = parentName;
     items.push(area);
     report.accepted++;
     addIssues(report, warnings);

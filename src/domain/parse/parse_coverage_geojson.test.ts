@@ -94,15 +94,19 @@ describe("parseCoverageGeojson", () => {
     expect(result.report.issues[0].code).toBe("ring_too_short");
   });
 
-  it("keeps a bow-tie as it is, with a warning and an unapplied proposed repair, when repair is not asked", () => {
+  it("splits a bow-tie into its two lobes by default (the valid interpretation), and the report says so", () => {
     const result = parseCoverageGeojson(collection({ properties: { carrier: "Viettel", technology: "4G" }, coordinates: [bowTie] }), { file });
-    expect(result.items[0].geometry).toEqual({ type: "Polygon", coordinates: [bowTie] });
+    const geometry = result.items[0].geometry;
+    expect(geometry.type).toBe("MultiPolygon");
+    const lobes = geometry.coordinates as Position[][][];
+    expect(lobes.map((lobe) => signedRingArea(lobe[0]))).toEqual([expect.closeTo(0.0025, 12), expect.closeTo(0.0025, 12)]);
     expect(result.report.issues.map((issue) => [issue.code, issue.severity])).toEqual([["self_intersection", "warning"]]);
-    expect(result.repairs).toEqual([{ featureIndex: 0, code: "self_intersection", message: result.report.issues[0].message, applied: false }]);
-    expect(result.repairs[0].message.en).toContain("not applied");
+    expect(result.report.issues[0].message.en).toContain("every lobe of a bow-tie is coverage");
+    expect(result.report.issues[0].message.vi).toContain("mọi thuỳ");
+    expect(result.repairs).toEqual([{ featureIndex: 0, code: "self_intersection", message: result.report.issues[0].message, applied: true }]);
   });
 
-  it("replaces a bow-tie by its two simple lobes when repair is true", () => {
+  it("gives the same lobes when the former repair option is set", () => {
     const result = parseCoverageGeojson(collection({ properties: { carrier: "Viettel", technology: "4G" }, coordinates: [bowTie] }), { file, repair: true });
     const geometry = result.items[0].geometry;
     expect(geometry.type).toBe("MultiPolygon");

@@ -1,7 +1,8 @@
 /**
  * Coverage polygons from GeoJSON: one carrier and one technology per feature, with an as-of date.
- * Geometry is checked per RFC 7946; self-intersecting rings are reported with a proposed repair
- * that is applied only when the caller asks for it.
+ * Geometry is checked per RFC 7946 and always made valid (checkCoverageGeometry, make_valid.ts): a bow-tie
+ * becomes its lobes, a hole outside its shell becomes coverage, duplicate and degenerate rings are dropped, each
+ * change reported per feature. An invalid feature can therefore never take coverage away from a valid one.
  */
 import { emptyReport, type ImportReport, type ImportResult } from "../issues.ts";
 import { parseFlexibleDate } from "../progress/dates.ts";
@@ -10,7 +11,7 @@ import type { TowerOptions } from "../formats/towers.ts";
 import type { CoverageFeature, Message, Technology } from "../types.ts";
 import { findProperty, noFeaturesIssue, propertyText, readGeojsonInput } from "./geojson_input.ts";
 import { addIssues, makeIssue } from "./import_issue.ts";
-import { checkPolygonGeometry } from "./polygon_checks.ts";
+import { checkCoverageGeometry } from "./polygon_checks.ts";
 import { parseTechnology } from "./technology.ts";
 
 /** Options of parseCoverageGeojson. */
@@ -30,13 +31,16 @@ export interface CoverageOptions {
   technology?: Technology;
   /** As-of date (YYYY-MM-DD) for features whose file does not say. */
   asOf?: string;
-  /** Apply the proposed repairs of self-intersecting rings. */
+  /**
+   * Formerly "apply the proposed repairs of self-intersecting rings". Every geometry is now made valid on import
+   * (the valid interpretation is the default and the report says what changed); the option is accepted and ignored.
+   */
   repair?: boolean;
   /** How the discs of a public tower list (OpenCelliD CSV) are drawn. */
   towers?: TowerOptions;
 }
 
-/** A repair proposed for a self-intersecting feature, and whether it was applied. */
+/** A self-intersecting feature that was split into simple polygons (always applied now). */
 export interface ProposedRepair {
   featureIndex: number;
   code: "self_intersection";
@@ -137,7 +141,7 @@ export function parseCoverageGeojson(input: string | Uint8Array | object, option
       }
       return;
     }
-    const check = checkPolygonGeometry(feature.geometry);
+    const check = checkCoverageGeometry(feature.geometry);
     if (check.geometry === null) {
       report.rejected++;
       addIssues(report, check.issues.map((issue) => makeIssue(file, issue.severity, issue.code, issue.message, where)));
@@ -166,43 +170,16 @@ export function parseCoverageGeojson(input: string | Uint8Array | object, option
         asOf = parsed;
       }
     }
-    let geometry = check.geometry;
-    if (check.crossings.length > 0) {
-      const at = check.crossings[0];
-      const place = `(${at[0].toFixed(5)}; ${at[1].toFixed(5)})`;
-      const count = check.crossings.length;
-      if (check.repair !== null) {
-        const applied = options.repair === true;
-        const message: Message = applied
-          ? {
-              vi: `Vòng tự cắt tại ${count} chỗ (đầu tiên ở ${place}); đã tách thành các đa giác đơn.`,
-              en: `Rings cross themselves at ${count} place(s) (first at ${place}); split into simple polygons.`,
-            }
-          : {
-              vi: `Vòng tự cắt tại ${count} chỗ (đầu tiên ở ${place}); đề xuất tách thành các đa giác đơn (chưa áp dụng: hãy xác nhận sửa).`,
-              en: `Rings cross themselves at ${count} place(s) (first at ${place}); proposed repair: split into simple polygons (not applied: confirm the repair).`,
-            };
-        if (applied) geometry = check.repair;
-        repairs.push({ featureIndex, code: "self_intersection", message, applied });
-        warnings.push(makeIssue(file, "warning", "self_intersection", message, where));
-      } else {
-        warnings.push(
-          makeIssue(
-            file,
-            "warning",
-            "self_intersection",
-            {
-              vi: `Vòng tự cắt tại ${count} chỗ (đầu tiên ở ${place}); không tự sửa được, hãy sửa trong phần mềm GIS.`,
-              en: `Rings cross themselves at ${count} place(s) (first at ${place}); no automatic repair is possible, fix it in a GIS.`,
-            },
-            where,
-          ),
-        );
-      }
+    if (check.crossings > 0) {
+      const message = check.issues.find((issue) => issue.code === "self_intersection")?.message;
+      if (message) repairs.push({ featureIndex, code: "self_intersection", message, applied: true });
     }
+    const geometry = check.geometry;
+    const item: CoverageFeature = { carrier: canonicalCarrier(carrierText), technology, asOf, geometry, source: { file, featureIndex } };
     // An estimated layer (public tower lists: formats/towers.ts) keeps its mark, so it is never taken for a carrier's map.
-    if (feature.properties.estimated === true) items.push({ carrier: canonicalCarrier(carrierText), technology, asOf, geometry, source: { file, featureIndex }, estimated: true });
-    else items.push({ carrier: canonicalCarrier(carrierText), technology, asOf, geometry, source: { file, featureIndex } });
+    if (feature.properties.estimated === true) item.estimated = true;
+    if (check.standalone) item.standalone = true;
+    items.push(item);
     report.accepted++;
     addIssues(report, warnings);
   });

@@ -9,6 +9,7 @@ import { kinks } from "@turf/kinks";
 import { unkinkPolygon } from "@turf/unkink-polygon";
 import type { Severity } from "../issues.ts";
 import type { Message } from "../types.ts";
+import { makeValidPolygons } from "./make_valid.ts";
 import { VIETNAM_BOUNDS } from "./vietnam_bounds.ts";
 
 /** An issue about a geometry, before the file and feature are attached. */
@@ -55,36 +56,9 @@ export function signedRingArea(ring: readonly Position[]): number {
  * @returns the geometry to use (or null), issues, crossings and a proposed repair
  */
 export function checkPolygonGeometry(geometry: unknown): PolygonCheck {
-  if (geometry === null || geometry === undefined) {
-    return rejected("geometry_missing", { vi: "Đối tượng không có hình học.", en: "The feature has no geometry." });
-  }
-  const type = typeof geometry === "object" && "type" in geometry ? String(geometry.type) : "?";
-  if (type !== "Polygon" && type !== "MultiPolygon") {
-    return rejected("geometry_not_polygon", {
-      vi: `Hình học là ${type}, cần Polygon hoặc MultiPolygon.`,
-      en: `The geometry is a ${type}; a Polygon or MultiPolygon is needed.`,
-    });
-  }
-  const coordinates = (geometry as { coordinates?: unknown }).coordinates;
-  const parts: unknown[] = type === "Polygon" ? [coordinates] : Array.isArray(coordinates) ? coordinates : [];
-  if (!Array.isArray(coordinates) || parts.length === 0) {
-    return rejected("geometry_empty", { vi: "Hình học không có toạ độ.", en: "The geometry has no coordinates." });
-  }
-  const polygons: Ring[][] = [];
-  let unclosed = 0;
-  for (const part of parts) {
-    if (!Array.isArray(part) || part.length === 0) {
-      return rejected("geometry_empty", { vi: "Một đa giác không có vòng nào.", en: "A polygon has no ring." });
-    }
-    const rings: Ring[] = [];
-    for (const rawRing of part) {
-      const read = readRing(rawRing);
-      if ("error" in read) return read.error;
-      if (read.closed) unclosed++;
-      rings.push(read.ring);
-    }
-    polygons.push(rings);
-  }
+  const read = readPolygons(geometry, false);
+  if ("error" in read) return read.error;
+  const { type, polygons, unclosed } = read;
   const issues: GeometryIssue[] = [];
   if (unclosed > 0) {
     issues.push({
@@ -142,6 +116,178 @@ export function checkPolygonGeometry(geometry: unknown): PolygonCheck {
   return { geometry: checked, issues, crossings: uniquePositions(crossings), repair };
 }
 
+interface ReadPolygons {
+  type: "Polygon" | "MultiPolygon";
+  polygons: Ring[][];
+  /** Rings that were not closed. */
+  unclosed: number;
+  /** Repeated consecutive positions dropped. */
+  repeats: number;
+  /** Rings with fewer than four positions (closing one included), kept only when asked. */
+  short: number;
+}
+
+function readPolygons(geometry: unknown, keepShort: boolean): ReadPolygons | { error: PolygonCheck } {
+  if (geometry === null || geometry === undefined) {
+    return { error: rejected("geometry_missing", { vi: "Đối tượng không có hình học.", en: "The feature has no geometry." }) };
+  }
+  const type = typeof geometry === "object" && "type" in geometry ? String(geometry.type) : "?";
+  if (type !== "Polygon" && type !== "MultiPolygon") {
+    return {
+      error: rejected("geometry_not_polygon", {
+        vi: `Hình học là ${type}, cần Polygon hoặc MultiPolygon.`,
+        en: `The geometry is a ${type}; a Polygon or MultiPolygon is needed.`,
+      }),
+    };
+  }
+  const coordinates = (geometry as { coordinates?: unknown }).coordinates;
+  const parts: unknown[] = type === "Polygon" ? [coordinates] : Array.isArray(coordinates) ? coordinates : [];
+  if (!Array.isArray(coordinates) || parts.length === 0) {
+    return { error: rejected("geometry_empty", { vi: "Hình học không có toạ độ.", en: "The geometry has no coordinates." }) };
+  }
+  const polygons: Ring[][] = [];
+  let unclosed = 0;
+  let repeats = 0;
+  let short = 0;
+  for (const part of parts) {
+    if (!Array.isArray(part) || part.length === 0) {
+      return { error: rejected("geometry_empty", { vi: "Một đa giác không có vòng nào.", en: "A polygon has no ring." }) };
+    }
+    const rings: Ring[] = [];
+    for (const rawRing of part) {
+      const read = readRing(rawRing, keepShort);
+      if ("error" in read) return read;
+      if (read.closed) unclosed++;
+      repeats += read.repeats;
+      if (read.ring.length < 4) short++;
+      rings.push(read.ring);
+    }
+    polygons.push(rings);
+  }
+  return { type, polygons, unclosed, repeats, short };
+}
+
+/** The outcome of making one coverage geometry valid. */
+export interface CoverageGeometryCheck {
+  /** The valid geometry, or null when the feature must be rejected. */
+  geometry: Polygon | MultiPolygon | null;
+  issues: GeometryIssue[];
+  /** Places where rings crossed or touched (for the report). */
+  crossings: number;
+  firstCrossing: Position | null;
+  /**
+   * True when some polygon was too expensive to repair and is kept as it was: the index then counts this feature
+   * on its own (covered where its own winding number is positive), so it never subtracts from other features.
+   */
+  standalone: boolean;
+}
+
+/**
+ * Checks a coverage geometry and makes it valid (see make_valid.ts for the rules, as GEOS ST_MakeValid's
+ * linework method, with the differences documented there): bow-ties split into their lobes, holes outside their
+ * shell turned into shells, duplicate and degenerate rings dropped, every ring rewound. Each change is one
+ * warning; nothing is subtracted silently.
+ * @param geometry - the geometry as read from the file
+ * @param workLimit - the repair's work budget per polygon (default REPAIR_WORK_LIMIT plus WORK_PER_VERTEX per vertex)
+ * @returns the valid geometry (or null) and the issues
+ */
+export function checkCoverageGeometry(geometry: unknown, workLimit?: number): CoverageGeometryCheck {
+  const read = readPolygons(geometry, true);
+  if ("error" in read) return { geometry: null, issues: read.error.issues, crossings: 0, firstCrossing: null, standalone: false };
+  const { polygons, unclosed, repeats, short } = read;
+  const { polygons: valid, tally } = makeValidPolygons(polygons, workLimit);
+  const issues: GeometryIssue[] = [];
+  const warn = (code: string, vi: string, en: string): void => {
+    issues.push({ severity: "warning", code, message: { vi, en } });
+  };
+  if (unclosed > 0) {
+    warn(
+      "ring_unclosed",
+      `${unclosed} vòng không khép kín (điểm cuối khác điểm đầu); đã tự khép lại.`,
+      `${unclosed} ring(s) were not closed (last position differs from the first); they were closed.`,
+    );
+  }
+  if (valid.length === 0) {
+    const code = short > 0 ? "ring_too_short" : "ring_degenerate";
+    const message: Message =
+      short > 0
+        ? {
+            vi: "Các vòng có ít hơn 4 toạ độ (kể cả điểm khép) hoặc ít hơn 3 điểm phân biệt; không còn diện tích nào, đối tượng bị bỏ qua.",
+            en: "The rings have fewer than 4 positions (closing one included) or fewer than 3 distinct ones; no area is left and the feature is rejected.",
+          }
+        : {
+            vi: "Hình học có diện tích bằng 0 (các điểm thẳng hàng, trùng nhau, hoặc lỗ thủng xoá hết vòng ngoài); đối tượng bị bỏ qua.",
+            en: "The geometry has zero area (collinear or repeated positions, or holes that remove the whole shell); the feature is rejected.",
+          };
+    return { geometry: null, issues: [...issues, { severity: "error", code, message }], crossings: tally.crossings, firstCrossing: tally.firstCrossing, standalone: false };
+  }
+  if (repeats > 0) {
+    warn("repeated_positions", `Đã bỏ ${repeats} toạ độ lặp liên tiếp.`, `${repeats} repeated consecutive position(s) removed.`);
+  }
+  if (tally.rewound > 0) {
+    warn(
+      "ring_winding",
+      `${tally.rewound} vòng có chiều sai; đã đảo lại theo RFC 7946 (vòng ngoài ngược chiều kim đồng hồ, lỗ thủng cùng chiều).`,
+      `${tally.rewound} ring(s) had the wrong winding; rewound per RFC 7946 (outer rings counter-clockwise, holes clockwise).`,
+    );
+  }
+  if (tally.crossings > 0) {
+    const at = tally.firstCrossing ?? [0, 0];
+    const place = `(${at[0].toFixed(5)}; ${at[1].toFixed(5)})`;
+    warn(
+      "self_intersection",
+      `Vòng tự cắt hoặc cắt nhau tại ${tally.crossings} chỗ (đầu tiên ở ${place}); đã tách thành các đa giác đơn theo cách hiểu hợp lệ (như ST_MakeValid): mọi thuỳ của hình nơ đều là vùng phủ.`,
+      `Rings cross themselves or each other at ${tally.crossings} place(s) (first at ${place}); split into simple polygons by the valid interpretation (as ST_MakeValid): every lobe of a bow-tie is coverage.`,
+    );
+  }
+  if (tally.holesOutside > 0) {
+    warn(
+      "hole_outside_shell",
+      `${tally.holesOutside} lỗ thủng nằm (toàn bộ hoặc một phần) ngoài vòng ngoài; phần nằm ngoài được tính là vùng phủ riêng (như ST_MakeValid), không trừ vùng phủ nào.`,
+      `${tally.holesOutside} hole(s) lie (wholly or partly) outside their outer ring; the part outside counts as coverage of its own (as ST_MakeValid), nothing is subtracted.`,
+    );
+  }
+  if (tally.duplicateRings > 0) {
+    warn(
+      "ring_duplicate",
+      `${tally.duplicateRings} vòng trùng với vòng ngoài hoặc với một lỗ thủng khác của cùng đa giác; đã bỏ vòng trùng (vòng ngoài giữ nguyên).`,
+      `${tally.duplicateRings} ring(s) repeat the outer ring or another hole of the same polygon; the repeat was dropped (the outer ring stands).`,
+    );
+  }
+  if (tally.degenerateRings > 0) {
+    warn(
+      "ring_degenerate",
+      `Đã bỏ ${tally.degenerateRings} vòng có ít hơn 3 điểm phân biệt hoặc diện tích bằng 0.`,
+      `${tally.degenerateRings} ring(s) with fewer than 3 distinct positions or zero area were dropped.`,
+    );
+  }
+  if (tally.nestedHoles > 0) {
+    warn(
+      "hole_nested",
+      `${tally.nestedHoles} đa giác có lỗ thủng nằm trong lỗ thủng khác; lỗ bên trong đã bỏ (không thay đổi vùng phủ).`,
+      `${tally.nestedHoles} polygon(s) had a hole inside another hole; the inner one was dropped (the coverage is unchanged).`,
+    );
+  }
+  if (tally.overlappingParts > 0) {
+    warn(
+      "parts_overlap",
+      `${tally.overlappingParts} đa giác của MultiPolygon chồng lên hoặc nằm trong nhau; giữ tất cả, vùng phủ là phần hợp (không đa giác nào trừ vùng phủ của đa giác khác).`,
+      `${tally.overlappingParts} polygon(s) of the MultiPolygon overlap or nest; all are kept and the coverage is their union (no polygon takes coverage away from another).`,
+    );
+  }
+  if (tally.fallback > 0) {
+    warn(
+      "repair_too_complex",
+      `${tally.fallback} đa giác quá phức tạp để sửa tự động (quá nhiều chỗ cắt); được tính riêng: phủ nơi chính nó phủ với số vòng quấn dương, không bao giờ trừ vùng phủ của đối tượng khác. Hãy sửa trong phần mềm GIS.`,
+      `${tally.fallback} polygon(s) are too complex to repair automatically (too many crossings); counted on their own: covered where they wind positively, never taking coverage away from other features. Fix them in a GIS.`,
+    );
+  }
+  const outside = outsideAreaIssue(valid);
+  if (outside) issues.push(outside);
+  const checked: Polygon | MultiPolygon = valid.length === 1 && read.type === "Polygon" ? { type: "Polygon", coordinates: valid[0] } : { type: "MultiPolygon", coordinates: valid };
+  return { geometry: checked, issues, crossings: tally.crossings, firstCrossing: tally.firstCrossing, standalone: tally.fallback > 0 };
+}
+
 function outsideAreaIssue(polygons: readonly Ring[][]): GeometryIssue | undefined {
   let minLon = Infinity;
   let minLat = Infinity;
@@ -164,11 +310,12 @@ function outsideAreaIssue(polygons: readonly Ring[][]): GeometryIssue | undefine
   };
 }
 
-function readRing(rawRing: unknown): { ring: Ring; closed: boolean } | { error: PolygonCheck } {
+function readRing(rawRing: unknown, keepShort = false): { ring: Ring; closed: boolean; repeats: number } | { error: PolygonCheck } {
   if (!Array.isArray(rawRing)) {
     return { error: rejected("coordinates_invalid", { vi: "Một vòng không phải danh sách toạ độ.", en: "A ring is not a list of positions." }) };
   }
   const ring: Ring = [];
+  let repeats = 0;
   for (const position of rawRing) {
     if (!Array.isArray(position) || position.length < 2 || typeof position[0] !== "number" || typeof position[1] !== "number" || !Number.isFinite(position[0]) || !Number.isFinite(position[1])) {
       return { error: rejected("coordinates_invalid", { vi: "Một toạ độ không phải cặp số [kinh độ, vĩ độ].", en: "A position is not a pair of numbers [longitude, latitude]." }) };
@@ -196,6 +343,7 @@ function readRing(rawRing: unknown): { ring: Ring; closed: boolean } | { error: 
     // Repeated consecutive positions add nothing and would look like crossings to a segment test.
     // A plain [lon, lat] pair is kept as it is (millions of positions in a national coverage file: no copies).
     if (previous === undefined || previous[0] !== lon || previous[1] !== lat) ring.push(position.length === 2 ? (position as Position) : [lon, lat]);
+    else repeats++;
   }
   let closed = false;
   if (ring.length > 0) {
@@ -206,7 +354,7 @@ function readRing(rawRing: unknown): { ring: Ring; closed: boolean } | { error: 
       closed = true;
     }
   }
-  if (ring.length < 4) {
+  if (ring.length < 4 && !keepShort) {
     return {
       error: rejected("ring_too_short", {
         vi: `Một vòng chỉ có ${ring.length} toạ độ (kể cả điểm khép); cần ít nhất 4.`,
@@ -214,7 +362,7 @@ function readRing(rawRing: unknown): { ring: Ring; closed: boolean } | { error: 
       }),
     };
   }
-  return { ring, closed };
+  return { ring, closed, repeats };
 }
 
 /**

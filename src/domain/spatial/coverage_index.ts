@@ -9,7 +9,10 @@ import { buildLayerGridSet, layerGridCovers, queryLayerGridSet, type LayerGridSe
 /** One layer of the shared grid. */
 export interface LayerGrid {
   grid: LayerGridSet;
+  /** The layer's first set of edges in the grid (its features that share one winding sum). */
   layer: number;
+  /** Every set of edges of the layer in the grid: `layer`, then one per standalone feature (see CoverageFeature). */
+  gridLayers: number[];
 }
 
 /**
@@ -26,6 +29,11 @@ export interface CoverageIndex {
   grids: LayerGrid[];
   /** The grid shared by every layer. */
   grid: LayerGridSet;
+  /**
+   * When some feature is standalone (kept unrepaired, see CoverageFeature.standalone), the grid holds more edge
+   * sets than there are layers: entry g is the layer of grid set g. Null when grid set l is layer l.
+   */
+  gridLayerOwners: Int32Array | null;
 }
 
 /**
@@ -71,9 +79,31 @@ function compareText(a: string, b: string): number {
  */
 export function buildCoverageIndex(features: readonly CoverageFeature[], options: { cellSize?: number } = {}): CoverageIndex {
   const { layers, members } = groupCoverageLayers(features);
-  const ringSets = flattenRingSets(members.map((indices) => indices.map((index) => ({ geometry: features[index].geometry, owner: 0 }))));
+  // A standalone feature gets its own set of edges, so that its winding numbers are never added to other features'.
+  const groups: { geometry: CoverageFeature["geometry"]; owner: number }[][] = [];
+  const owners: number[] = [];
+  const gridLayers: number[][] = layers.map(() => []);
+  members.forEach((indices, layer) => {
+    gridLayers[layer].push(groups.length);
+    groups.push(indices.filter((index) => features[index].standalone !== true).map((index) => ({ geometry: features[index].geometry, owner: 0 })));
+    owners.push(layer);
+    for (const index of indices) {
+      if (features[index].standalone !== true) continue;
+      gridLayers[layer].push(groups.length);
+      groups.push([{ geometry: features[index].geometry, owner: 0 }]);
+      owners.push(layer);
+    }
+  });
+  const ringSets = flattenRingSets(groups);
   const grid = buildLayerGridSet(ringSets, options.cellSize);
-  return { layers, words: grid.words, grids: layers.map((_, layer) => ({ grid, layer })), grid };
+  const folded = groups.length !== layers.length;
+  return {
+    layers,
+    words: Math.ceil(layers.length / 32),
+    grids: layers.map((_, layer) => ({ grid, layer: gridLayers[layer][0], gridLayers: gridLayers[layer] })),
+    grid,
+    gridLayerOwners: folded ? Int32Array.from(owners) : null,
+  };
 }
 
 /**
@@ -84,7 +114,7 @@ export function buildCoverageIndex(features: readonly CoverageFeature[], options
  * @returns true when the point lies in or on at least one polygon of the layer
  */
 export function layerCoversPoint(layer: LayerGrid, px: number, py: number): boolean {
-  return layerGridCovers(layer.grid, layer.layer, px, py);
+  return layer.gridLayers.some((gridLayer) => layerGridCovers(layer.grid, gridLayer, px, py));
 }
 
 /** Below this many points the input order is kept: sorting would cost more than it saves. */
@@ -168,10 +198,32 @@ function sortPointsByBlock(index: CoverageIndex, lon: ArrayLike<number>, lat: Ar
  * ```
  */
 export function queryCoverageMasks(index: CoverageIndex, lon: ArrayLike<number>, lat: ArrayLike<number>, options: { sortByCell?: boolean } = {}): Uint32Array {
-  const count = lon.length;
+  if (index.gridLayerOwners !== null) return foldGridMasks(index, queryGridMasks(index, lon, lat, options), lon.length);
+  return queryGridMasks(index, lon, lat, options);
+}
+
+/** Masks of the grid's edge sets folded into masks of the layers (when some features are standalone). */
+function foldGridMasks(index: CoverageIndex, gridMasks: Uint32Array, count: number): Uint32Array {
+  const owners = index.gridLayerOwners as Int32Array;
+  const gridWords = index.grid.words;
   const words = index.words;
   const masks = new Uint32Array(count * words);
-  if (index.layers.length === 0) return masks;
+  for (let i = 0; i < count; i++) {
+    for (let g = 0; g < owners.length; g++) {
+      if ((gridMasks[i * gridWords + (g >> 5)] >>> (g & 31)) & 1) {
+        const l = owners[g];
+        masks[i * words + (l >> 5)] |= 1 << (l & 31);
+      }
+    }
+  }
+  return masks;
+}
+
+function queryGridMasks(index: CoverageIndex, lon: ArrayLike<number>, lat: ArrayLike<number>, options: { sortByCell?: boolean }): Uint32Array {
+  const count = lon.length;
+  const words = index.grid.words;
+  const masks = new Uint32Array(count * words);
+  if (index.grid.layerCount === 0) return masks;
   const sort = options.sortByCell ?? count >= SORT_THRESHOLD;
   // Typed arrays keep the hot loop monomorphic.
   const lonArray = lon instanceof Float64Array ? lon : Float64Array.from(lon);
