@@ -7,16 +7,20 @@ import { useEffect, useRef, useState } from "react";
 import { Map as MapLibreMap, NavigationControl, Popup, ScaleControl, type GeoJSONSource, type MapGeoJSONFeature, type MapMouseEvent } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import "./maplibre_setup.ts";
+import { countedLayers, type PointFilter } from "../domain/gaps/analyze_coverage.ts";
 import type { Language } from "../domain/types.ts";
 import type { AnalyzeResult } from "../workers/messages.ts";
 import {
   COVERAGE_LAYER_PREFIX,
+  COVERAGE_SOURCE_PREFIX,
   LAYER,
   SOURCE,
   TOGGLE,
   VIETNAM_VIEW_BOUNDS,
   buildBaseStyle,
+  carrierColor,
   coverageLayer,
+  coverageSource,
   coverageToggleKey,
   isToggleOn,
   labelLayers,
@@ -24,7 +28,7 @@ import {
   pointZoomRanges,
   symbolImageName,
 } from "./layers.ts";
-import { mapDataUrl } from "./map_data.ts";
+import { coverageTileUrls, mapDataUrl } from "./map_data.ts";
 import { registerMapSnapshot } from "./map_snapshot.ts";
 import { buildPopupContent, settlePopupRow, type PopupRow } from "./popup_content.ts";
 import { SYMBOL_SHAPES, createSymbolImage } from "./symbols.ts";
@@ -51,6 +55,8 @@ export interface MapViewProps {
   shown: Uint32Array | null;
   listedPointIds: readonly string[];
   layerVisibility: Record<string, boolean>;
+  /** The carriers and minimum technology counted: only their coverage layers are drawn. */
+  coverageFilter?: Pick<PointFilter, "carriers" | "minTechnology">;
   selectedPointIndex: number | null;
   flyRequest: number;
   initialCamera?: MapCameraValue;
@@ -86,6 +92,17 @@ const RESIZE_DELAY_MILLISECONDS = 150;
 function isPointVisible(map: MapLibreMap, feature: MapGeoJSONFeature): boolean {
   const state = map.getFeatureState({ source: SOURCE.points, id: feature.id as number }) as { visible?: boolean };
   return state.visible ?? Number((feature.properties as { v?: number } | null)?.v) === 1;
+}
+
+/**
+ * Which coverage layers are drawn: those the legend shows and the filter counts (its carriers, its minimum technology).
+ * @param props - the map's props
+ * @returns one flag per analysis layer
+ */
+function visibleCoverageLayers(props: MapViewProps): boolean[] {
+  const layers = props.data?.analysis.layers ?? [];
+  const { counted } = countedLayers({ layers }, props.coverageFilter ?? {});
+  return layers.map((layer, index) => counted[index] && isToggleOn(props.layerVisibility, coverageToggleKey(layer.carrier, layer.technology)));
 }
 
 /**
@@ -211,19 +228,25 @@ export function MapView(props: MapViewProps) {
     if (data) {
       const { map: payload } = data;
       source(SOURCE.points).setData(mapDataUrl(payload.version, SOURCE.points, payload.points));
-      source(SOURCE.coverage).setData(mapDataUrl(payload.version, SOURCE.coverage, payload.coverage));
       source(SOURCE.adminLabels).setData(mapDataUrl(payload.version, SOURCE.adminLabels, payload.adminLabels));
       source(SOURCE.importedAdmin).setData(mapDataUrl(payload.version, SOURCE.importedAdmin, payload.importedAdmin));
     } else {
-      for (const name of [SOURCE.points, SOURCE.coverage, SOURCE.adminLabels, SOURCE.importedAdmin]) source(name).setData(empty);
+      for (const name of [SOURCE.points, SOURCE.adminLabels, SOURCE.importedAdmin]) source(name).setData(empty);
     }
     const ranges = pointZoomRanges(points.length);
     for (const id of [LAYER.points, LAYER.uncoveredOnTop]) map.setLayerZoomRange(id, ...ranges.shapes);
     for (const id of [LAYER.pointDots, LAYER.uncoveredDotsOnTop]) map.setLayerZoomRange(id, ...ranges.dots);
+    // Coverage: one raster tile source per (carrier, technology) layer, rasterised by the analysis worker on request.
     for (const layer of map.getStyle().layers) if (layer.id.startsWith(COVERAGE_LAYER_PREFIX)) map.removeLayer(layer.id);
-    const carriers = [...new Set((data?.analysis.layers ?? []).map((layer) => layer.carrier))];
-    (data?.analysis.layers ?? []).forEach((layer, index) => {
-      map.addLayer(coverageLayer(index, layer.carrier, layer.technology, carriers.indexOf(layer.carrier)), LAYER.communeLine);
+    for (const id of Object.keys(map.getStyle().sources)) if (id.startsWith(COVERAGE_SOURCE_PREFIX)) map.removeSource(id);
+    const coverageLayers = data?.analysis.layers ?? [];
+    const carriers = [...new Set(coverageLayers.map((layer) => layer.carrier))];
+    const tileUrls = data ? coverageTileUrls(data.map.version, coverageLayers.map((layer) => carrierColor(layer.carrier, carriers.indexOf(layer.carrier)))) : [];
+    const shownLayers = visibleCoverageLayers(latest.current);
+    coverageLayers.forEach((layer, index) => {
+      map.addSource(`${COVERAGE_SOURCE_PREFIX}${index}`, coverageSource(tileUrls[index], data?.map.coverageBounds[index] ?? null));
+      // Added hidden when the filter or the legend hides it: its tiles are then not asked for until it is shown.
+      map.addLayer({ ...coverageLayer(index, layer.technology), layout: { visibility: shownLayers[index] ? "visible" : "none" } }, LAYER.communeLine);
     });
     // Frame the points when new data arrives, unless the link asked for a camera.
     const bounds = data?.map.bounds;
@@ -236,7 +259,8 @@ export function MapView(props: MapViewProps) {
     if (!container) return;
     delete container.dataset.drawn;
     const onIdle = () => {
-      if (!map.isSourceLoaded(SOURCE.points) || !map.isSourceLoaded(SOURCE.coverage)) return;
+      if (!map.isSourceLoaded(SOURCE.points)) return;
+      if (coverageLayers.some((_, index) => !map.isSourceLoaded(`${COVERAGE_SOURCE_PREFIX}${index}`))) return;
       container.dataset.drawn = String(data?.map.version ?? 0);
       map.off("idle", onIdle);
     };
@@ -311,7 +335,9 @@ export function MapView(props: MapViewProps) {
     applied.current.listed = next;
   }, [loaded, data, listedPointIds]);
 
-  // Layer toggles from the legend.
+  // Layer toggles from the legend, and the coverage layers the filter counts.
+  const coverageCarriers = (props.coverageFilter?.carriers ?? []).join("\u0000");
+  const coverageMinTechnology = props.coverageFilter?.minTechnology;
   useEffect(() => {
     const map = mapRef.current;
     if (!loaded || !map) return;
@@ -324,8 +350,9 @@ export function MapView(props: MapViewProps) {
     setVisible(LAYER.osm, osm);
     map.setPaintProperty(LAYER.provinceFill, "fill-opacity", osm ? 0.15 : 1);
     setVisible(LAYER.listedRing, isToggleOn(layerVisibility, TOGGLE.listed));
-    (data?.analysis.layers ?? []).forEach((layer, index) => setVisible(`${COVERAGE_LAYER_PREFIX}${index}`, isToggleOn(layerVisibility, coverageToggleKey(layer.carrier, layer.technology))));
-  }, [loaded, data, layerVisibility]);
+    // A filter change only shows or hides whole raster layers: no tile is rasterised again, none is re-sent.
+    visibleCoverageLayers(latest.current).forEach((on, index) => setVisible(`${COVERAGE_LAYER_PREFIX}${index}`, on));
+  }, [loaded, data, layerVisibility, coverageCarriers, coverageMinTechnology]);
 
   // Archipelago labels follow the language.
   const { language } = props;

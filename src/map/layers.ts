@@ -3,7 +3,7 @@
  * calls; nothing here touches MapLibre, so every spec is unit-tested and validated against the
  * style specification.
  */
-import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification, SymbolLayerSpecification } from "maplibre-gl";
+import type { ExpressionSpecification, LayerSpecification, RasterSourceSpecification, SourceSpecification, StyleSpecification, SymbolLayerSpecification } from "maplibre-gl";
 import type { Language, PointKind, Technology } from "../domain/types.ts";
 import type { SymbolShape } from "./symbols.ts";
 
@@ -14,7 +14,6 @@ export const SOURCE = {
   archipelagos: "archipelagos",
   adminLabels: "admin-labels",
   importedAdmin: "imported-admin",
-  coverage: "coverage",
   points: "points",
 } as const;
 
@@ -55,8 +54,12 @@ export function pointZoomRanges(pointCount: number): { shapes: [number, number];
   return pointCount >= DENSE_POINTS ? { shapes: [DOTS_BELOW_ZOOM, 24], dots: [0, DOTS_BELOW_ZOOM] } : { shapes: [0, 24], dots: [0, 0] };
 }
 
-/** Prefix of the per-(carrier, technology) coverage fill layers. */
+/** Prefix of the per-(carrier, technology) coverage raster layers. */
 export const COVERAGE_LAYER_PREFIX = "coverage-";
+/** Prefix of their raster tile sources (one per layer). */
+export const COVERAGE_SOURCE_PREFIX = "coverage-tiles-";
+/** Beyond this zoom MapLibre scales the tiles of this zoom (0.6 m pixels at Viet Nam's latitudes). */
+export const COVERAGE_MAX_ZOOM = 18;
 
 /** Colours by point status: purple-red, orange, green; each has at least 3:1 contrast on the pale basemap. */
 export const STATUS_COLORS = { uncovered: "#b3124d", single_carrier: "#c25400", covered: "#1b7a3a" } as const;
@@ -205,24 +208,33 @@ export function pointLayers(): LayerSpecification[] {
   ];
 }
 
+/** Opacity of a coverage layer by technology: higher technologies are drawn more opaque, all translucent. */
+export const COVERAGE_OPACITY: Record<Technology, number> = { "2G": 0.08, "3G": 0.1, "4G": 0.12, "5G": 0.14 };
+
 /**
- * The fill layer of one (carrier, technology) coverage layer; higher technologies are drawn more opaque.
+ * The raster tile source of one coverage layer: tiles the analysis worker rasterises on request
+ * (src/workers/coverage_raster.ts; src/map/map_data.ts), in the layer's colour with alpha = the covered fraction of each pixel.
+ * @param tileUrl - the `lomsong-coverage://…/{z}/{x}/{y}` template
+ * @param bounds - the layer's [west, south, east, north] (no tile is asked for outside), or null
+ * @returns the source spec
+ */
+export function coverageSource(tileUrl: string, bounds: [number, number, number, number] | null): RasterSourceSpecification {
+  return { type: "raster", tiles: [tileUrl], tileSize: 256, maxzoom: COVERAGE_MAX_ZOOM, ...(bounds ? { bounds } : {}) };
+}
+
+/**
+ * The layer of one (carrier, technology) coverage layer, drawn from its raster tiles (`coverageSource`).
  * @param layerIndex - index of the layer in the analysis
- * @param carrier - the carrier
- * @param technology - the technology
- * @param colorIndex - the carrier's position among loaded carriers
+ * @param technology - the technology (its opacity)
  * @returns the layer spec
  */
-export function coverageLayer(layerIndex: number, carrier: string, technology: Technology, colorIndex: number): LayerSpecification {
-  const opacity = { "2G": 0.08, "3G": 0.1, "4G": 0.12, "5G": 0.14 }[technology];
-  const color = carrierColor(carrier, colorIndex);
+export function coverageLayer(layerIndex: number, technology: Technology): LayerSpecification {
   return {
     id: `${COVERAGE_LAYER_PREFIX}${layerIndex}`,
-    type: "fill",
-    source: SOURCE.coverage,
-    filter: ["==", ["get", "layer"], layerIndex],
-    // No outline pass: the map's canvas is antialiased (MSAA), and with 60,000 tower discs the outlines doubled the drawing.
-    paint: { "fill-color": color, "fill-opacity": opacity, "fill-antialias": false },
+    type: "raster",
+    source: `${COVERAGE_SOURCE_PREFIX}${layerIndex}`,
+    // The tiles carry the colour and the covered fraction; the layer only sets the translucency. No fade: a new tile appears at once.
+    paint: { "raster-opacity": COVERAGE_OPACITY[technology], "raster-fade-duration": 0 },
   };
 }
 
@@ -247,7 +259,6 @@ export function buildBaseStyle(options: BaseStyleOptions): StyleSpecification {
       [SOURCE.archipelagos]: geojson(options.archipelagosUrl),
       [SOURCE.adminLabels]: geojson(),
       [SOURCE.importedAdmin]: geojson(),
-      [SOURCE.coverage]: geojson(),
       [SOURCE.points]: geojson(),
     },
     layers: [

@@ -42,3 +42,41 @@ export function mapDataUrl(version: number, name: string, bytes: ArrayBuffer): s
   registry.set(key, bytes);
   return `${MAP_DATA_SCHEME}://${key}`;
 }
+
+/** The scheme of the coverage raster tiles: `lomsong-coverage://<version>/<layer>/<z>/<x>/<y>`. */
+export const COVERAGE_TILE_SCHEME = "lomsong-coverage";
+
+/** Renders one coverage tile (the analysis worker's `tile` request); null when the tile is empty. */
+export type CoverageTileLoader = (tile: { version: number; layer: number; z: number; x: number; y: number; color: string }) => Promise<ImageBitmap | null>;
+
+let coverageTileLoader: CoverageTileLoader | null = null;
+/** Colour of each layer of the analysis shown, by version (only the latest is kept). */
+const coverageColors = new Map<number, string[]>();
+
+/**
+ * Sets who renders the coverage tiles (the app: its analysis worker) and registers the scheme with MapLibre.
+ * No network, no blob: or data: URL: MapLibre receives ImageBitmaps, so the Content-Security-Policy is unchanged.
+ * @param loader - renders one tile
+ */
+export function setCoverageTileLoader(loader: CoverageTileLoader): void {
+  coverageTileLoader = loader;
+  addProtocol(COVERAGE_TILE_SCHEME, async (parameters) => {
+    const [version, layer, z, x, y] = parameters.url.slice(COVERAGE_TILE_SCHEME.length + 3).split("/").map(Number);
+    const color = coverageColors.get(version)?.[layer];
+    const image = color && coverageTileLoader ? await coverageTileLoader({ version, layer, z, x, y, color }) : null;
+    // An empty body is drawn as a transparent tile.
+    return { data: image ?? new ArrayBuffer(0) };
+  });
+}
+
+/**
+ * The tile URL template of each coverage layer of an analysis.
+ * @param version - the analysis version
+ * @param colors - the colour of each layer, in the analysis's layer order
+ * @returns one `lomsong-coverage://…/{z}/{x}/{y}` template per layer
+ */
+export function coverageTileUrls(version: number, colors: readonly string[]): string[] {
+  coverageColors.clear();
+  coverageColors.set(version, [...colors]);
+  return colors.map((_, layer) => `${COVERAGE_TILE_SCHEME}://${version}/${layer}/{z}/{x}/{y}`);
+}

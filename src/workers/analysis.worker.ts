@@ -9,7 +9,7 @@ import {
   detectFileKind,
   findColumn,
   isKmlInput,
-  inspectGeoFile,
+  inspectGeoFileValue,
   isSpreadsheetFile,
   parseAdminGeojson,
   parseCoverageGeojson,
@@ -24,7 +24,8 @@ import {
   type Point,
 } from "../domain/index.ts";
 import { csvPreviewData, inspectWorkbook } from "./inspect_workbook.ts";
-import { buildMapPayload } from "./map_payload.ts";
+import { buildCoverageRaster, coverageTileRgba, rasteriseTile, COVERAGE_TILE_SIZE, type CoverageRaster } from "./coverage_raster.ts";
+import { buildMapPayload, coverageGeojsonBytes } from "./map_payload.ts";
 import { createNearestCache } from "./nearest_cache.ts";
 import type {
   AnalyzeRequest,
@@ -32,6 +33,8 @@ import type {
   InspectRequest,
   InspectResult,
   ProgressPhase,
+  TileRequest,
+  TileResult,
   WorkerRequest,
   WorkerResponse,
 } from "./messages.ts";
@@ -46,6 +49,17 @@ const cancelled = new Set<number>();
 
 /** The coverage of the last finished analysis, for `nearest` requests. */
 const nearest = createNearestCache();
+
+/** The coverage of the last finished analysis, projected for the map's raster tiles. */
+let raster: { version: number; raster: CoverageRaster } | null = null;
+
+async function renderTile(request: TileRequest): Promise<{ result: TileResult; transfer: Transferable[] }> {
+  const layer = raster && raster.version === request.version ? raster.raster.layers[request.layer] : undefined;
+  const coverage = layer ? rasteriseTile(layer, request.z, request.x, request.y) : null;
+  if (!coverage) return { result: { image: null }, transfer: [] };
+  const image = await createImageBitmap(new ImageData(coverageTileRgba(coverage, request.color), COVERAGE_TILE_SIZE, COVERAGE_TILE_SIZE));
+  return { result: { image }, transfer: [image] };
+}
 
 /** Points per message: the main thread reads each message in one task (about 20 ms per 10,000 points). */
 const POINTS_PER_MESSAGE = 10_000;
@@ -74,12 +88,40 @@ function isJsonFile(name: string, bytes: Uint8Array): boolean {
   return false;
 }
 
+/** The JSON value parsed by the last preview of a GeoJSON file, with its bytes. */
+let inspected: { bytes: Uint8Array; value: unknown } | null = null;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  const words = a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0 ? a.length >> 2 : 0;
+  const wa = new Uint32Array(a.buffer, a.byteOffset, words);
+  const wb = new Uint32Array(b.buffer, b.byteOffset, words);
+  for (let i = 0; i < words; i++) if (wa[i] !== wb[i]) return false;
+  for (let i = words * 4; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The previewed value when these are the previewed bytes (the importers read a parsed value exactly as the text), else the bytes. */
+function previewedOr(bytes: Uint8Array): Uint8Array | object {
+  const kept = inspected;
+  inspected = null;
+  return kept && typeof kept.value === "object" && kept.value !== null && sameBytes(kept.bytes, bytes) ? kept.value : bytes;
+}
+
+/**
+ * What each file of the last analysis gave, by file id: a file's bytes never change, so an analysis that adds a file
+ * (the coverage after the points) reads only the new one. Entries of files no longer analysed are dropped.
+ */
+const parsedFiles = new Map<string, { key: string; points?: Point[]; coverage?: CoverageFeature[]; admin?: AdminArea[]; report: ImportReport }>();
+
 function inspect(request: InspectRequest): InspectResult {
   const bytes = new Uint8Array(request.bytes);
   if (isSpreadsheetFile(request.name, bytes)) return inspectWorkbook(request.name, bytes, request.options);
   if (isJsonFile(request.name, bytes)) {
-    // One parse for the kind and the count: a national coverage file is tens of MB.
-    const { kind, featureCount } = inspectGeoFile(bytes, request.name);
+    // One parse for the kind and the count: a national coverage file is tens of MB. The parsed value is kept for the
+    // import that usually follows (the same bytes, confirmed after the preview), so the file is not parsed twice.
+    const { kind, featureCount, value } = inspectGeoFileValue(bytes, request.name);
+    inspected = value !== undefined ? { bytes, value } : null;
     return { detectedKind: kind, csv: null, featureCount };
   }
   const detectedKind = detectFileKind(bytes, request.name);
@@ -130,20 +172,31 @@ async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult
   const reports: AnalyzeResult["reports"] = [];
   const total = request.files.length + 2;
   let step = 0;
+  for (const old of [...parsedFiles.keys()]) if (!request.files.some((file) => file.id === old)) parsedFiles.delete(old);
   for (const file of request.files) {
     await checkpoint(requestId, file.kind, step++ / total);
     const bytes = new Uint8Array(file.bytes);
+    const key = `${file.kind}\u0000${file.name}\u0000${bytes.length}\u0000${JSON.stringify(file.options)}`;
+    const cached = parsedFiles.get(file.id);
+    if (cached && cached.key === key) {
+      for (const point of cached.points ?? []) points.push(point);
+      for (const feature of cached.coverage ?? []) coverage.push(feature);
+      for (const area of cached.admin ?? []) importedAdmin.push(area);
+      reports.push({ fileId: file.id, report: cached.report });
+      continue;
+    }
     let report: ImportReport;
     if (file.kind === "points") {
       const result = isSpreadsheetFile(file.name, bytes)
         ? parsePointsXlsx(bytes, { file: file.name, sheet: file.options.sheet, lonColumn: file.options.lonColumn, latColumn: file.options.latColumn })
         : isJsonFile(file.name, bytes)
-        ? parsePointsGeojson(bytes, { file: file.name })
+        ? parsePointsGeojson(previewedOr(bytes), { file: file.name })
         : parsePointsCsv(bytes, { file: file.name, delimiter: file.options.delimiter, lonColumn: file.options.lonColumn, latColumn: file.options.latColumn });
       for (const point of result.items) points.push(point);
       report = result.report;
+      parsedFiles.set(file.id, { key, points: result.items, report });
     } else if (file.kind === "coverage") {
-      const result = parseCoverageGeojson(bytes, {
+      const result = parseCoverageGeojson(previewedOr(bytes), {
         file: file.name,
         carrier: file.options.carrier,
         technology: file.options.technology,
@@ -151,10 +204,12 @@ async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult
       });
       for (const feature of result.items) coverage.push(feature);
       report = result.report;
+      parsedFiles.set(file.id, { key, coverage: result.items, report });
     } else {
-      const result = parseAdminGeojson(bytes, { file: file.name });
+      const result = parseAdminGeojson(previewedOr(bytes), { file: file.name });
       for (const area of result.items) importedAdmin.push(area);
       report = result.report;
+      parsedFiles.set(file.id, { key, admin: result.items, report });
     }
     reports.push({ fileId: file.id, report });
   }
@@ -175,7 +230,19 @@ async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult
   const analysed = performance.now();
   await checkpoint(requestId, "finish", step / total);
 
-  const { payload, transfer } = buildMapPayload({ version: requestId, points, analysis, coverage, importedAdmin, admin, view: request.view });
+  // The map draws the coverage from this (tiles rasterised on request), never from polygons sent to it.
+  raster = null;
+  const projected = buildCoverageRaster(coverage, analysis.layers);
+  const { payload, transfer } = buildMapPayload({
+    version: requestId,
+    points,
+    analysis,
+    coverageBounds: projected.layers.map((layer) => layer.bounds),
+    importedAdmin,
+    admin,
+    view: request.view,
+  });
+  raster = { version: payload.version, raster: projected };
   // Before the masks are transferred out (the cache keeps a copy); the previous coverage and its indexes go.
   nearest.keep(payload.version, coverage, points, analysis);
   return {
@@ -210,6 +277,17 @@ scope.addEventListener("message", (event) => {
       }
       if (request.type === "nearest") {
         scope.postMessage({ type: "result", requestId: request.requestId, result: nearest.answer(request) });
+        return;
+      }
+      if (request.type === "tile") {
+        const { result, transfer } = await renderTile(request);
+        scope.postMessage({ type: "result", requestId: request.requestId, result }, transfer);
+        return;
+      }
+      if (request.type === "coverage") {
+        const kept = nearest.coverageOf(request.version);
+        const geojson = kept ? coverageGeojsonBytes(kept.coverage, kept.layers) : null;
+        scope.postMessage({ type: "result", requestId: request.requestId, result: { geojson } }, geojson ? [geojson] : []);
         return;
       }
       const { result, transfer: mapBuffers } = await analyze(request);

@@ -4,7 +4,7 @@
  * File bytes are copied and the copies transferred, so the caller keeps its own.
  */
 import type { Point } from "../domain/types.ts";
-import type { AnalyzeRequest, AnalyzeResult, InspectRequest, NearestRequest, ProgressEvent, WorkerRequest, WorkerResponse, WorkerResults } from "./messages.ts";
+import type { AnalyzeRequest, AnalyzeResult, CoverageRequest, InspectRequest, NearestRequest, ProgressEvent, TileRequest, WorkerRequest, WorkerResponse, WorkerResults } from "./messages.ts";
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -46,6 +46,8 @@ interface RequestBodies {
   inspect: Omit<InspectRequest, "requestId">;
   analyze: Omit<AnalyzeRequest, "requestId">;
   nearest: Omit<NearestRequest, "requestId">;
+  tile: Omit<TileRequest, "requestId">;
+  coverage: Omit<CoverageRequest, "requestId">;
 }
 
 type RequestBody<T extends keyof WorkerResults> = RequestBodies[T];
@@ -124,7 +126,7 @@ export class AnalysisClient {
       const bytes = body.bytes.slice(0);
       transfer.push(bytes);
       message = { ...body, bytes, requestId };
-    } else if (body.type === "nearest") {
+    } else if (body.type === "nearest" || body.type === "tile" || body.type === "coverage") {
       message = { ...body, requestId };
     } else {
       const files = body.files.map((file) => {

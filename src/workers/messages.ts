@@ -100,8 +100,11 @@ export interface MapPayload {
   version: number;
   /** Points: feature id = index; properties kind, s (status code) and v (visible, 0/1) under the request's view. */
   points: ArrayBuffer;
-  /** Coverage polygons with CoverageProperties. */
-  coverage: ArrayBuffer;
+  /**
+   * [west, south, east, north] of each coverage layer (analysis layer order; null when empty). The coverage itself
+   * is drawn as raster tiles the worker renders on request (`tile`), never sent as polygons.
+   */
+  coverageBounds: ([number, number, number, number] | null)[];
   /** Admin areas imported by the user (drawn over the bundled boundaries), AdminLabelProperties. */
   importedAdmin: ArrayBuffer;
   /** One label point per admin area, AdminLabelProperties. */
@@ -113,7 +116,7 @@ export interface MapPayload {
   bounds: [number, number, number, number] | null;
 }
 
-/** Properties of each coverage polygon sent to the map. */
+/** Properties of each coverage polygon in the GeoJSON of the `coverage` request. */
 export interface CoverageProperties {
   carrier: string;
   technology: Technology;
@@ -169,13 +172,48 @@ export interface NearestResult {
   distances: { carrier: string; km: number }[][];
 }
 
-export type WorkerRequest = InspectRequest | AnalyzeRequest | NearestRequest | CancelRequest;
+/**
+ * One raster tile of one coverage layer of the analysis `version` (Web Mercator z/x/y, 256 pixels): the layer's
+ * colour with alpha = the covered fraction of each pixel. An analysis the worker no longer holds gives no image.
+ */
+export interface TileRequest {
+  type: "tile";
+  requestId: number;
+  version: number;
+  layer: number;
+  z: number;
+  x: number;
+  y: number;
+  /** "#rrggbb" */
+  color: string;
+}
+
+export interface TileResult {
+  /** Null when nothing of the layer meets the tile (or the analysis is gone). */
+  image: ImageBitmap | null;
+}
+
+/** The coverage polygons of the analysis `version` as GeoJSON (CoverageProperties), for the few main-thread users. */
+export interface CoverageRequest {
+  type: "coverage";
+  requestId: number;
+  version: number;
+}
+
+export interface CoverageResult {
+  /** UTF-8 GeoJSON, or null when the worker no longer holds that analysis. */
+  geojson: ArrayBuffer | null;
+}
+
+export type WorkerRequest = InspectRequest | AnalyzeRequest | NearestRequest | TileRequest | CoverageRequest | CancelRequest;
 
 /** Maps each request type to its result type. */
 export interface WorkerResults {
   inspect: InspectResult;
   analyze: AnalyzeResult;
   nearest: NearestResult;
+  tile: TileResult;
+  coverage: CoverageResult;
 }
 
 export type ProgressPhase = "read" | "points" | "coverage" | "admin" | "analyse" | "finish" | "inspect";
@@ -193,6 +231,6 @@ export type WorkerResponse =
    * of 100,000 points would take the main thread a single long task to read.
    */
   | { type: "points"; requestId: number; points: Point[] }
-  | { type: "result"; requestId: number; result: InspectResult | AnalyzeResult | NearestResult }
+  | { type: "result"; requestId: number; result: InspectResult | AnalyzeResult | NearestResult | TileResult | CoverageResult }
   | { type: "error"; requestId: number; message: Message }
   | { type: "cancelled"; requestId: number };
