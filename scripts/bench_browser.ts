@@ -284,7 +284,7 @@ async function main(): Promise<void> {
       for (const file of ["maplibre-gl.mjs", "maplibre-gl-worker.mjs", "maplibre-gl.css"]) copyFileSync(join(ROOT, "node_modules/maplibre-gl/dist", file), join(plainDirectory, file));
       copyFileSync(coveragePath, join(plainDirectory, "coverage.geojson"));
       writeFileSync(join(plainDirectory, "index.html"), PLAIN_PAGE);
-      const plainServer = await startStaticServer(plainDirectory, "default-src 'self'; worker-src 'self' blob:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'");
+      const plainServer = await startStaticServer(plainDirectory, "default-src 'self'; script-src 'self' 'unsafe-inline'; worker-src 'self' blob:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'");
       try {
         console.log(`load average before the plain MapLibre run: ${load()}`);
         const plainContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });

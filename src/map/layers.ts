@@ -31,8 +31,8 @@ export const LAYER = {
   listedRing: "listed-ring",
   points: "points",
   uncoveredOnTop: "points-uncovered-on-top",
+  /** Dense points below DOTS_BELOW_ZOOM: raster tiles of dots drawn by the analysis worker (src/workers/point_raster.ts). */
   pointDots: "point-dots",
-  uncoveredDotsOnTop: "point-dots-uncovered-on-top",
 } as const;
 
 /**
@@ -150,7 +150,6 @@ export function pointLayers(): LayerSpecification[] {
   };
   const isUncovered: ExpressionSpecification = ["==", STATUS, 0];
   const statusColor: ExpressionSpecification = ["match", STATUS, 0, STATUS_COLORS.uncovered, 1, STATUS_COLORS.single_carrier, STATUS_COLORS.covered];
-  const dotRadius: ExpressionSpecification = ["interpolate", ["linear"], ["zoom"], 5, 2.2, 9, 4];
   const uncoveredVisible: ExpressionSpecification = ["case", ["all", IS_VISIBLE, isUncovered], 1, 0];
   return [
     {
@@ -164,21 +163,6 @@ export function pointLayers(): LayerSpecification[] {
         "circle-stroke-width": 2,
         "circle-stroke-opacity": ["case", ["all", ["boolean", ["feature-state", "listed"], false], IS_VISIBLE], 1, 0],
       },
-    },
-    {
-      // Dense data when zoomed out (see DENSE_POINTS): dots coloured by status, hidden (maxzoom 0) otherwise.
-      id: LAYER.pointDots,
-      type: "circle",
-      source: SOURCE.points,
-      maxzoom: 0,
-      paint: { "circle-radius": dotRadius, "circle-color": statusColor, "circle-opacity": VISIBLE, "circle-stroke-color": "#ffffff", "circle-stroke-width": 0.5, "circle-stroke-opacity": VISIBLE },
-    },
-    {
-      id: LAYER.uncoveredDotsOnTop,
-      type: "circle",
-      source: SOURCE.points,
-      maxzoom: 0,
-      paint: { "circle-radius": dotRadius, "circle-color": STATUS_COLORS.uncovered, "circle-opacity": uncoveredVisible, "circle-stroke-color": "#ffffff", "circle-stroke-width": 0.5, "circle-stroke-opacity": uncoveredVisible },
     },
     {
       id: LAYER.points,
@@ -206,6 +190,26 @@ export function pointLayers(): LayerSpecification[] {
       },
     },
   ];
+}
+
+/** The source of the dense points' dot tiles (one per analysis, see pointDotsLayer). */
+export const POINT_DOTS_SOURCE = "point-dots-tiles";
+
+/**
+ * The raster source of the dense points' dots (the analysis worker draws them; a filter change asks for them again).
+ * @param tileUrl - the `lomsong-points://…/{z}/{x}/{y}` template
+ * @returns the source spec
+ */
+export function pointDotsSource(tileUrl: string): RasterSourceSpecification {
+  return { type: "raster", tiles: [tileUrl], tileSize: 256, maxzoom: DOTS_BELOW_ZOOM };
+}
+
+/**
+ * The layer of the dense points' dots (status colour, white outline, uncovered on top, listed ring), below DOTS_BELOW_ZOOM.
+ * @returns the layer spec
+ */
+export function pointDotsLayer(): LayerSpecification {
+  return { id: LAYER.pointDots, type: "raster", source: POINT_DOTS_SOURCE, maxzoom: DOTS_BELOW_ZOOM, paint: { "raster-fade-duration": 0, "raster-resampling": "linear" } };
 }
 
 /** Opacity of a coverage layer by technology: higher technologies are drawn more opaque, all translucent. */

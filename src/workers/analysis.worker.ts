@@ -26,6 +26,7 @@ import {
 import { csvPreviewData, inspectWorkbook } from "./inspect_workbook.ts";
 import { buildCoverageRaster, coverageTileRgba, rasteriseTile, COVERAGE_TILE_SIZE, type CoverageRaster } from "./coverage_raster.ts";
 import { buildMapPayload, coverageGeojsonBytes } from "./map_payload.ts";
+import { buildPointRaster, renderPointTile, type PointRaster, type PointStyle } from "./point_raster.ts";
 import { createNearestCache } from "./nearest_cache.ts";
 import type {
   AnalyzeRequest,
@@ -53,11 +54,20 @@ const nearest = createNearestCache();
 /** The coverage of the last finished analysis, projected for the map's raster tiles. */
 let raster: { version: number; raster: CoverageRaster } | null = null;
 
+/** The points of the last finished analysis, projected, with the style the main thread last sent. */
+let pointRaster: { version: number; raster: PointRaster; style: PointStyle } | null = null;
+
 async function renderTile(request: TileRequest): Promise<{ result: TileResult; transfer: Transferable[] }> {
-  const layer = raster && raster.version === request.version ? raster.raster.layers[request.layer] : undefined;
-  const coverage = layer ? rasteriseTile(layer, request.z, request.x, request.y) : null;
-  if (!coverage) return { result: { image: null }, transfer: [] };
-  const image = await createImageBitmap(new ImageData(coverageTileRgba(coverage, request.color), COVERAGE_TILE_SIZE, COVERAGE_TILE_SIZE));
+  let rgba: Uint8ClampedArray<ArrayBuffer> | null = null;
+  if (request.source === "points") {
+    if (pointRaster && pointRaster.version === request.version) rgba = renderPointTile(pointRaster.raster, pointRaster.style, request.z, request.x, request.y);
+  } else {
+    const layer = raster && raster.version === request.version ? raster.raster.layers[request.layer] : undefined;
+    const coverage = layer ? rasteriseTile(layer, request.z, request.x, request.y) : null;
+    if (coverage) rgba = coverageTileRgba(coverage, request.color);
+  }
+  if (!rgba) return { result: { image: null }, transfer: [] };
+  const image = await createImageBitmap(new ImageData(rgba, COVERAGE_TILE_SIZE, COVERAGE_TILE_SIZE));
   return { result: { image }, transfer: [image] };
 }
 
@@ -243,6 +253,14 @@ async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult
     view: request.view,
   });
   raster = { version: payload.version, raster: projected };
+  const lons = new Float64Array(points.length);
+  const lats = new Float64Array(points.length);
+  for (let i = 0; i < points.length; i++) {
+    lons[i] = points[i].lon;
+    lats[i] = points[i].lat;
+  }
+  // Copies: the payload's codes are transferred to the main thread.
+  pointRaster = { version: payload.version, raster: buildPointRaster(lons, lats), style: { status: payload.status.slice(), visible: payload.visible.slice(), listed: new Uint8Array(points.length) } };
   // Before the masks are transferred out (the cache keeps a copy); the previous coverage and its indexes go.
   nearest.keep(payload.version, coverage, points, analysis);
   return {
@@ -282,6 +300,13 @@ scope.addEventListener("message", (event) => {
       if (request.type === "tile") {
         const { result, transfer } = await renderTile(request);
         scope.postMessage({ type: "result", requestId: request.requestId, result }, transfer);
+        return;
+      }
+      if (request.type === "pointStyle") {
+        if (pointRaster && pointRaster.version === request.version && request.status.length === pointRaster.raster.xs.length) {
+          pointRaster.style = { status: request.status, visible: request.visible, listed: request.listed };
+        }
+        scope.postMessage({ type: "result", requestId: request.requestId, result: {} });
         return;
       }
       if (request.type === "coverage") {

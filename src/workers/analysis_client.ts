@@ -4,7 +4,7 @@
  * File bytes are copied and the copies transferred, so the caller keeps its own.
  */
 import type { Point } from "../domain/types.ts";
-import type { AnalyzeRequest, AnalyzeResult, CoverageRequest, InspectRequest, NearestRequest, ProgressEvent, TileRequest, WorkerRequest, WorkerResponse, WorkerResults } from "./messages.ts";
+import type { AnalyzeRequest, AnalyzeResult, CoverageRequest, InspectRequest, NearestRequest, PointStyleRequest, ProgressEvent, TileRequest, WorkerRequest, WorkerResponse, WorkerResults } from "./messages.ts";
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -47,6 +47,7 @@ interface RequestBodies {
   analyze: Omit<AnalyzeRequest, "requestId">;
   nearest: Omit<NearestRequest, "requestId">;
   tile: Omit<TileRequest, "requestId">;
+  pointStyle: Omit<PointStyleRequest, "requestId">;
   coverage: Omit<CoverageRequest, "requestId">;
 }
 
@@ -128,6 +129,13 @@ export class AnalysisClient {
       message = { ...body, bytes, requestId };
     } else if (body.type === "nearest" || body.type === "tile" || body.type === "coverage") {
       message = { ...body, requestId };
+    } else if (body.type === "pointStyle") {
+      // Copies transferred, as for file bytes: the caller keeps its arrays.
+      const status = body.status.slice();
+      const visible = body.visible.slice();
+      const listed = body.listed.slice();
+      transfer.push(status.buffer, visible.buffer, listed.buffer);
+      message = { ...body, status, visible, listed, requestId };
     } else {
       const files = body.files.map((file) => {
         const bytes = file.bytes.slice(0);

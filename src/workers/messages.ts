@@ -180,12 +180,28 @@ export interface TileRequest {
   type: "tile";
   requestId: number;
   version: number;
+  /** A coverage layer's tile, or the point dots' (drawn with the latest point style sent for that analysis). */
+  source: "coverage" | "points";
+  /** The coverage layer (coverage tiles). */
   layer: number;
   z: number;
   x: number;
   y: number;
-  /** "#rrggbb" */
+  /** "#rrggbb" (coverage tiles) */
   color: string;
+}
+
+/** How the points of the analysis `version` are drawn from now on (the dots' tiles are then asked for again). */
+export interface PointStyleRequest {
+  type: "pointStyle";
+  requestId: number;
+  version: number;
+  /** Status code (0, 1, 2) per point. */
+  status: Uint8Array;
+  /** 1 when the point is drawn. */
+  visible: Uint8Array;
+  /** 1 when the point is a listed dead zone whose ring is drawn. */
+  listed: Uint8Array;
 }
 
 export interface TileResult {
@@ -205,7 +221,7 @@ export interface CoverageResult {
   geojson: ArrayBuffer | null;
 }
 
-export type WorkerRequest = InspectRequest | AnalyzeRequest | NearestRequest | TileRequest | CoverageRequest | CancelRequest;
+export type WorkerRequest = InspectRequest | AnalyzeRequest | NearestRequest | TileRequest | PointStyleRequest | CoverageRequest | CancelRequest;
 
 /** Maps each request type to its result type. */
 export interface WorkerResults {
@@ -213,6 +229,7 @@ export interface WorkerResults {
   analyze: AnalyzeResult;
   nearest: NearestResult;
   tile: TileResult;
+  pointStyle: Record<string, never>;
   coverage: CoverageResult;
 }
 
@@ -231,6 +248,6 @@ export type WorkerResponse =
    * of 100,000 points would take the main thread a single long task to read.
    */
   | { type: "points"; requestId: number; points: Point[] }
-  | { type: "result"; requestId: number; result: InspectResult | AnalyzeResult | NearestResult | TileResult | CoverageResult }
+  | { type: "result"; requestId: number; result: InspectResult | AnalyzeResult | NearestResult | TileResult | CoverageResult | Record<string, never> }
   | { type: "error"; requestId: number; message: Message }
   | { type: "cancelled"; requestId: number };
