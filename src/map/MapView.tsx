@@ -120,7 +120,8 @@ export function MapView(props: MapViewProps) {
   const mapRef = useRef<MapLibreMap | null>(null);
   const popupRef = useRef<Popup | null>(null);
   // What each point shows now: the values baked into the source, then the feature states set since.
-  const applied = useRef<{ status: Int16Array; visible: Int8Array; listed: Set<number> }>({ status: new Int16Array(0), visible: new Int8Array(0), listed: new Set() });
+  // dotsListed: whether the dots' tiles were last drawn with the listed rings (the legend's toggle).
+  const applied = useRef<{ status: Int16Array; visible: Int8Array; listed: Set<number>; dotsListed?: boolean }>({ status: new Int16Array(0), visible: new Int8Array(0), listed: new Set() });
   const latest = useRef(props);
   latest.current = props;
   const [loaded, setLoaded] = useState(false);
@@ -251,7 +252,11 @@ export function MapView(props: MapViewProps) {
     const points = data?.points ?? [];
     const empty = { type: "FeatureCollection" as const, features: [] };
     map.removeFeatureState({ source: SOURCE.points });
-    applied.current = data ? { status: Int16Array.from(data.map.status), visible: Int8Array.from(data.map.visible), listed: new Set() } : { status: new Int16Array(0), visible: new Int8Array(0), listed: new Set() };
+    // The dots start drawn with the codes baked in and no listed ring (none is listed yet: the toggle makes no difference).
+    const dotsListed = isToggleOn(latest.current.layerVisibility, TOGGLE.listed);
+    applied.current = data
+      ? { status: Int16Array.from(data.map.status), visible: Int8Array.from(data.map.visible), listed: new Set(), dotsListed }
+      : { status: new Int16Array(0), visible: new Int8Array(0), listed: new Set(), dotsListed };
     // URLs that MapLibre's worker resolves to the analysis worker's bytes (map_data.ts): nothing is parsed or copied here.
     const source = (name: string) => map.getSource(name) as GeoJSONSource;
     // Dense data is drawn as raster dots below DOTS_BELOW_ZOOM: MapLibre parses and tiles the points' GeoJSON (for the
@@ -326,6 +331,7 @@ export function MapView(props: MapViewProps) {
   const refreshDots = (map: MapLibreMap, current: AnalyzeResult, status: ArrayLike<number>, visible: ArrayLike<number>): Promise<void> => {
     const count = current.points.length;
     const listedOn = isToggleOn(latest.current.layerVisibility, TOGGLE.listed);
+    applied.current.dotsListed = listedOn;
     const listed = new Uint8Array(count);
     if (listedOn) for (const index of applied.current.listed) if (index < count) listed[index] = 1;
     const style = { version: current.map.version, status: Uint8Array.from(status), visible: Uint8Array.from(visible), listed };
@@ -360,7 +366,10 @@ export function MapView(props: MapViewProps) {
     // The dense points' dots: the worker gets the new codes, then the visible tiles are asked for again.
     let dotsDone: Promise<void> = Promise.resolve();
     if (map.getSource(POINT_DOTS_SOURCE)) {
-      dotsDone = refreshDots(map, data, statuses, visible);
+      // Not when every point already shows this (a new analysis: its dots were drawn with the codes baked in).
+      let changed = false;
+      for (let index = 0; index < data.points.length && !changed; index++) changed = state.status[index] !== statuses[index] || state.visible[index] !== visible[index];
+      if (changed || state.dotsListed !== isToggleOn(layerVisibility, TOGGLE.listed)) dotsDone = refreshDots(map, data, statuses, visible);
     }
     const finish = () => {
       void dotsDone.then(() => {
