@@ -6,12 +6,18 @@
  * them: the map's `data-drawn`), the long main-thread tasks meanwhile, and for each filter change the time to the
  * new count, to the new list and to the map redrawn (`data-styled`), with the long tasks meanwhile.
  * `--trace` also records a Chromium trace of the coverage import and of the first filter change, and says what
- * each task over 100 ms was made of.
+ * each task over 100 ms was made of. The peak resident memory of the tab's renderer process (the page and its
+ * workers) and of all Chromium processes is sampled from /proc while the coverage is imported.
  *
- *   npm run bench:browser -- [--points 100000] [--towers 20000] [--trace]
+ * Then, in the same run, the plain approach: a page with nothing but MapLibre (same version, same map size and
+ * camera, same browser) drawing the same coverage GeoJSON as a `geojson` source (by URL, so MapLibre's worker
+ * fetches and parses it) with one fill layer per carrier; timed from `addSource` to the map idle with the source
+ * loaded (`--no-plain` leaves it out).
+ *
+ *   npm run bench:browser -- [--points 100000] [--towers 20000] [--trace] [--no-plain]
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -34,8 +40,92 @@ function load(): string {
   return loadavg().map((value) => value.toFixed(2)).join(" ");
 }
 
+/** Resident memory (MB) of this process's Chromium descendants: the renderers and all of them. */
+function chromiumMemory(): { renderer: number; total: number } {
+  const parent = new Map<number, number>();
+  const info = new Map<number, { rss: number; renderer: boolean }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      parent.set(Number(entry), Number(fields[1]));
+      const rss = (Number(fields[21]) * 4096) / 1e6;
+      const renderer = readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("--type=renderer");
+      info.set(Number(entry), { rss, renderer });
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  let renderer = 0;
+  let total = 0;
+  for (const [pid, { rss, renderer: isRenderer }] of info) {
+    let ancestor = parent.get(pid);
+    while (ancestor !== undefined && ancestor > 1 && ancestor !== process.pid) ancestor = parent.get(ancestor);
+    if (ancestor !== process.pid) continue;
+    total += rss;
+    if (isRenderer) renderer += rss;
+  }
+  return { renderer, total };
+}
+
+/** Samples chromiumMemory every 250 ms until stopped; returns the peaks. */
+function sampleMemory(): () => { renderer: number; total: number } {
+  const peak = { renderer: 0, total: 0 };
+  const sample = () => {
+    const now = chromiumMemory();
+    peak.renderer = Math.max(peak.renderer, now.renderer);
+    peak.total = Math.max(peak.total, now.total);
+  };
+  sample();
+  const timer = setInterval(sample, 250);
+  return () => {
+    clearInterval(timer);
+    sample();
+    return peak;
+  };
+}
+
+function observeLongTasks(): void {
+  const scope = window as unknown as { __longTasks: { start: number; duration: number }[] };
+  scope.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) scope.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: "longtask", buffered: true });
+}
+
+/** The plain page: MapLibre alone, served with MapLibre's own files next to the coverage file. */
+const PLAIN_PAGE = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="maplibre-gl.css">
+<style>html,body{margin:0}#map{position:absolute;left:0;top:0}</style></head><body><div id="map"></div>
+<script type="module">
+import { Map, setWorkerUrl } from "./maplibre-gl.mjs";
+setWorkerUrl(new URL("./maplibre-gl-worker.mjs", location.href).href);
+const size = new URLSearchParams(location.search);
+const element = document.getElementById("map");
+element.style.width = size.get("w") + "px";
+element.style.height = size.get("h") + "px";
+const map = new Map({ container: element, style: { version: 8, sources: {}, layers: [{ id: "bg", type: "background", paint: { "background-color": "#e1e3df" } }] },
+  bounds: JSON.parse(size.get("bounds")), fitBoundsOptions: { padding: 40 }, canvasContextAttributes: { antialias: true, preserveDrawingBuffer: true } });
+map.on("load", () => { window.__ready = true; });
+window.__draw = () => new Promise((resolve) => {
+  performance.mark("plain:start");
+  const started = performance.now();
+  map.addSource("coverage", { type: "geojson", data: "./coverage.geojson" });
+  const colors = { Viettel: "#00897b", VNPT: "#1e63c4", MobiFone: "#6a3fc0" };
+  for (const [carrier, color] of Object.entries(colors)) {
+    map.addLayer({ id: carrier, type: "fill", source: "coverage", filter: ["==", ["get", "carrier"], carrier], paint: { "fill-color": color, "fill-opacity": 0.12 } });
+  }
+  const onIdle = () => {
+    if (!map.isSourceLoaded("coverage") || !map.loaded()) return;
+    map.off("idle", onIdle);
+    resolve(performance.now() - started);
+  };
+  map.on("idle", onIdle);
+});
+</script></body></html>`;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { points: { type: "string" }, towers: { type: "string" }, trace: { type: "boolean" } } });
+  const { values } = parseArgs({ options: { points: { type: "string" }, towers: { type: "string" }, trace: { type: "boolean" }, "no-plain": { type: "boolean" } } });
   const pointCount = Number(values.points ?? 100_000);
   const towers = Number(values.towers ?? 20_000);
   if (!existsSync(join(ROOT, "dist/index.html"))) {
@@ -58,15 +148,10 @@ async function main(): Promise<void> {
     args: CHROMIUM_ARGS,
   });
   console.log(`load average at start: ${load()}`);
+  const timings = { appDrawnMs: NaN };
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "vi-VN" });
-    await context.addInitScript(() => {
-      const scope = window as unknown as { __longTasks: { start: number; duration: number }[] };
-      scope.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) scope.__longTasks.push({ start: entry.startTime, duration: entry.duration });
-      }).observe({ type: "longtask", buffered: true });
-    });
+    await context.addInitScript(observeLongTasks);
     const page = await context.newPage();
     await page.goto(`${server.url}?sample=none&lang=en`);
     await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: TIMEOUT });
@@ -96,6 +181,10 @@ async function main(): Promise<void> {
       }, mark);
     const describeTasks = (tasks: LongTask[]) => `longest main-thread task ${Math.max(0, ...tasks.map((task) => task.duration))} ms (${tasks.length} over 50 ms: ${tasks.map((task) => task.duration).join(", ")})`;
 
+    const mapSize = await page.evaluate(() => {
+      const element = document.querySelector('[data-testid="map"]') as HTMLElement;
+      return { width: element.clientWidth, height: element.clientHeight };
+    });
     let started = Date.now();
     let drawnBefore = await mapAttribute("drawn");
     await importFile(pointsPath);
@@ -106,18 +195,24 @@ async function main(): Promise<void> {
     if (values.trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES.filter((category) => !category.includes("cpu_profiler")) });
     drawnBefore = await mapAttribute("drawn");
     await page.evaluate(() => performance.mark("bench:coverage"));
+    const stopSampling = sampleMemory();
     started = Date.now();
     await importFile(coveragePath);
     const countMs = Date.now() - started;
     await waitForMapAttribute("drawn", drawnBefore);
     const drawnMs = Date.now() - started;
+    const memory = stopSampling();
+    await page.screenshot({ path: join(directory, "national.png") });
+    copyFileSync(join(directory, "national.png"), join(tmpdir(), "lom-song-national.png"));
     await page.evaluate(() => performance.mark("bench:coverage-drawn"));
     const uncovered = await readCount();
     const coverageTasks = await tasksSince("bench:coverage");
     console.log(
       `coverage file (${(coverageText.length / 1e6).toFixed(0)} MB, ${workload.coverage.features.length} polygons): from choosing the file to the count ${countMs} ms, ` +
-        `to the finished map ${drawnMs} ms; uncovered ${uncovered}; ${describeTasks(coverageTasks)}`,
+        `to the finished map ${drawnMs} ms; uncovered ${uncovered}; ${describeTasks(coverageTasks)}; ` +
+        `peak memory: renderer (the tab and its workers) ${memory.renderer.toFixed(0)} MB, all Chromium processes ${memory.total.toFixed(0)} MB; screenshot ${join(tmpdir(), "lom-song-national.png")}`,
     );
+    timings.appDrawnMs = drawnMs;
     if (values.trace) {
       const trace = JSON.parse((await browser.stopTracing()).toString("utf8")) as unknown;
       const from = findMark(trace, "bench:coverage") ?? 0;
@@ -178,6 +273,49 @@ async function main(): Promise<void> {
         const from = findMark(trace, "bench:filter") ?? 0;
         const to = findMark(trace, "bench:filter-drawn") ?? Infinity;
         console.log(formatLongTasks(attributeLongTasks(trace, { threshold: 100 }).filter((task) => task.startTs >= from && task.startTs < to)).replace(/^/gm, "    "));
+      }
+    }
+    await context.close();
+
+    if (!values["no-plain"]) {
+      // The plain approach, same browser, same map size and camera (the points' extent, as the app frames them).
+      const plainDirectory = join(directory, "plain");
+      mkdirSync(plainDirectory);
+      for (const file of ["maplibre-gl.mjs", "maplibre-gl-worker.mjs", "maplibre-gl.css"]) copyFileSync(join(ROOT, "node_modules/maplibre-gl/dist", file), join(plainDirectory, file));
+      copyFileSync(coveragePath, join(plainDirectory, "coverage.geojson"));
+      writeFileSync(join(plainDirectory, "index.html"), PLAIN_PAGE);
+      const plainServer = await startStaticServer(plainDirectory, "default-src 'self'; script-src 'self' 'unsafe-inline'; worker-src 'self' blob:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'");
+      try {
+        console.log(`load average before the plain MapLibre run: ${load()}`);
+        const plainContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+        await plainContext.addInitScript(observeLongTasks);
+        const plain = await plainContext.newPage();
+        let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
+        for (let i = 0; i < workload.lon.length; i++) {
+          minLon = Math.min(minLon, workload.lon[i]);
+          maxLon = Math.max(maxLon, workload.lon[i]);
+          minLat = Math.min(minLat, workload.lat[i]);
+          maxLat = Math.max(maxLat, workload.lat[i]);
+        }
+        const bounds = JSON.stringify([[minLon, minLat], [maxLon, maxLat]]);
+        await plain.goto(`${plainServer.url}?w=${mapSize.width}&h=${mapSize.height}&bounds=${encodeURIComponent(bounds)}`);
+        await plain.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true, undefined, { timeout: TIMEOUT });
+        const stopPlainSampling = sampleMemory();
+        const plainMs = await plain.evaluate(() => (window as unknown as { __draw: () => Promise<number> }).__draw());
+        const plainMemory = stopPlainSampling();
+        const plainTasks = await plain.evaluate(() => {
+          const start = performance.getEntriesByName("plain:start").at(-1)!.startTime;
+          return (window as unknown as { __longTasks: LongTask[] }).__longTasks.filter((task) => task.start >= start).map((task) => ({ start: Math.round(task.start - start), duration: Math.round(task.duration) }));
+        });
+        await plain.screenshot({ path: join(tmpdir(), "lom-song-national-plain.png") });
+        console.log(
+          `plain MapLibre (geojson source + fill layers, same coverage file by URL): finished map in ${Math.round(plainMs)} ms; ${describeTasks(plainTasks)}; ` +
+            `peak memory: renderer ${plainMemory.renderer.toFixed(0)} MB, all ${plainMemory.total.toFixed(0)} MB; screenshot ${join(tmpdir(), "lom-song-national-plain.png")}`,
+        );
+        console.log(`ratio: plain MapLibre ${Math.round(plainMs)} ms / the app's coverage file to finished map ${timings.appDrawnMs} ms = ${(plainMs / timings.appDrawnMs).toFixed(1)}×`);
+        await plainContext.close();
+      } finally {
+        await plainServer.close();
       }
     }
   } finally {

@@ -97,6 +97,7 @@ export function App() {
             data={data}
             statuses={view?.statuses ?? null}
             shown={view?.shown ?? null}
+            coverageFilter={view?.pointFilter}
             listedPointIds={listedPointIds}
             layerVisibility={layerVisibility}
             selectedPointIndex={selectedPointIndex}

@@ -4,6 +4,7 @@
 import "../zod_config.ts";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { setMapTileWorker } from "../map/map_data.ts";
 import { AnalysisClient } from "../workers/analysis_client.ts";
 import { App } from "./App.tsx";
 import { AppContext } from "./app_context.ts";
@@ -37,6 +38,13 @@ const store = createStore<AppState>({
 });
 const client = new AnalysisClient(() => new Worker(new URL("../workers/analysis.worker.ts", import.meta.url), { type: "module" }));
 const controller = createController(store, client);
+// The map's raster tiles (coverage; dense points when zoomed out) are drawn by the analysis worker, which holds the data.
+setMapTileWorker({
+  tile: async (tile) => (await client.request("tile", { type: "tile", ...tile })).image,
+  pointStyle: async (style) => {
+    await client.request("pointStyle", { type: "pointStyle", ...style });
+  },
+});
 startUrlSync(store);
 
 createRoot(document.getElementById("root")!).render(

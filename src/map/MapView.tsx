@@ -4,28 +4,37 @@
  * re-sending the points for a filter change).
  */
 import { useEffect, useRef, useState } from "react";
-import { Map as MapLibreMap, NavigationControl, Popup, ScaleControl, type GeoJSONSource, type MapGeoJSONFeature, type MapMouseEvent } from "maplibre-gl";
+import { Map as MapLibreMap, NavigationControl, Popup, ScaleControl, type GeoJSONSource, type MapGeoJSONFeature, type MapMouseEvent, type RasterTileSource } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import "./maplibre_setup.ts";
+import { countedLayers, type PointFilter } from "../domain/gaps/analyze_coverage.ts";
 import type { Language } from "../domain/types.ts";
 import type { AnalyzeResult } from "../workers/messages.ts";
 import { FEATURE_STATE_POINTS_PER_TASK, WORK_MARK, type WorkMarkDetail } from "../workers/work_limits.ts";
 import {
   COVERAGE_LAYER_PREFIX,
+  COVERAGE_SOURCE_PREFIX,
+  DOTS_BELOW_ZOOM,
   LAYER,
+  POINT_DOTS_SOURCE,
   SOURCE,
   TOGGLE,
   VIETNAM_VIEW_BOUNDS,
   buildBaseStyle,
+  carrierColor,
   coverageLayer,
+  coverageSource,
   coverageToggleKey,
   isToggleOn,
   labelLayers,
+  pointDotsLayer,
+  pointDotsSource,
   pointLayers,
   pointZoomRanges,
   symbolImageName,
 } from "./layers.ts";
-import { mapDataUrl } from "./map_data.ts";
+import { coverageTileUrls, initialPointTileUrl, mapDataUrl, pointTileUrl } from "./map_data.ts";
+import { buildPointRaster, nearestVisiblePoint, type PointRaster } from "../workers/point_raster.ts";
 import { registerMapSnapshot } from "./map_snapshot.ts";
 import { buildPopupContent, settlePopupRow, type PopupRow } from "./popup_content.ts";
 import { SYMBOL_SHAPES, createSymbolImage } from "./symbols.ts";
@@ -52,6 +61,8 @@ export interface MapViewProps {
   shown: Uint32Array | null;
   listedPointIds: readonly string[];
   layerVisibility: Record<string, boolean>;
+  /** The carriers and minimum technology counted: only their coverage layers are drawn. */
+  coverageFilter?: Pick<PointFilter, "carriers" | "minTechnology">;
   selectedPointIndex: number | null;
   flyRequest: number;
   initialCamera?: MapCameraValue;
@@ -90,6 +101,17 @@ function isPointVisible(map: MapLibreMap, feature: MapGeoJSONFeature): boolean {
 }
 
 /**
+ * Which coverage layers are drawn: those the legend shows and the filter counts (its carriers, its minimum technology).
+ * @param props - the map's props
+ * @returns one flag per analysis layer
+ */
+function visibleCoverageLayers(props: MapViewProps): boolean[] {
+  const layers = props.data?.analysis.layers ?? [];
+  const { counted } = countedLayers({ layers }, props.coverageFilter ?? {});
+  return layers.map((layer, index) => counted[index] && isToggleOn(props.layerVisibility, coverageToggleKey(layer.carrier, layer.technology)));
+}
+
+/**
  * The map panel.
  * @param props - data, derived figures, toggles and callbacks
  * @returns the map element, or a plain message where WebGL is unavailable
@@ -99,7 +121,8 @@ export function MapView(props: MapViewProps) {
   const mapRef = useRef<MapLibreMap | null>(null);
   const popupRef = useRef<Popup | null>(null);
   // What each point shows now: the values baked into the source, then the feature states set since.
-  const applied = useRef<{ status: Int16Array; visible: Int8Array; listed: Set<number> }>({ status: new Int16Array(0), visible: new Int8Array(0), listed: new Set() });
+  // dotsListed: whether the dots' tiles were last drawn with the listed rings (the legend's toggle).
+  const applied = useRef<{ status: Int16Array; visible: Int8Array; listed: Set<number>; dotsListed?: boolean }>({ status: new Int16Array(0), visible: new Int8Array(0), listed: new Set() });
   const latest = useRef(props);
   latest.current = props;
   const [loaded, setLoaded] = useState(false);
@@ -107,6 +130,10 @@ export function MapView(props: MapViewProps) {
   // half a second with software rendering). MapLibre throws when it cannot get WebGL 2.
   const [failure, setFailure] = useState<"no-webgl" | "error" | null>(null);
   const fittedFor = useRef<AnalyzeResult | null>(null);
+  /** The dense points' positions, indexed for the hit test of the dots (built on first use). */
+  const dotIndex = useRef<{ points: readonly unknown[]; raster: PointRaster } | null>(null);
+  /** The dots' style number (part of their tile URL). */
+  const dotStyle = useRef(0);
   // The camera asked for by the link, read once: later camera changes come from the map itself.
   const initialCamera = useRef(props.initialCamera);
 
@@ -149,23 +176,43 @@ export function MapView(props: MapViewProps) {
       for (const layer of labelLayers(latest.current.language)) map.addLayer(layer);
       setLoaded(true);
     });
-    const pointLayerIds = [LAYER.uncoveredOnTop, LAYER.points, LAYER.uncoveredDotsOnTop, LAYER.pointDots];
+    const pointLayerIds = [LAYER.uncoveredOnTop, LAYER.points];
     map.on("click", pointLayerIds, (event: MapMouseEvent & { features?: MapGeoJSONFeature[] }) => {
       const visible = (event.features ?? []).filter((feature) => isPointVisible(map, feature));
       if (visible.length > 0) latest.current.onSelectPoint(Number(visible[0].id));
     });
     // Hover: the point's name as plain text (setText never parses HTML); a click opens the full popup.
     const hover = new Popup({ closeButton: false, closeOnClick: false, className: "point-hover", offset: 10, focusAfterOpen: false });
-    map.on("mousemove", pointLayerIds, (event: MapMouseEvent & { features?: MapGeoJSONFeature[] }) => {
-      const feature = (event.features ?? []).find((candidate) => isPointVisible(map, candidate));
-      const point = feature ? latest.current.data?.points[Number(feature.id)] : undefined;
+    const showHover = (index: number) => {
+      const point = index >= 0 ? latest.current.data?.points[index] : undefined;
       map.getCanvas().style.cursor = point ? "pointer" : "";
       if (point) hover.setLngLat([point.lon, point.lat]).setText(point.name || point.id).addTo(map);
       else hover.remove();
+    };
+    map.on("mousemove", pointLayerIds, (event: MapMouseEvent & { features?: MapGeoJSONFeature[] }) => {
+      const feature = (event.features ?? []).find((candidate) => isPointVisible(map, candidate));
+      showHover(feature ? Number(feature.id) : -1);
     });
     map.on("mouseleave", pointLayerIds, () => {
       map.getCanvas().style.cursor = "";
       hover.remove();
+    });
+    // The dots of dense data are raster tiles: the point under the cursor is found in an index of the positions.
+    const dotUnder = (event: MapMouseEvent): number => {
+      const points = latest.current.data?.points;
+      if (!points || points.length < 1 || !map.getLayer(LAYER.pointDots) || map.getZoom() >= DOTS_BELOW_ZOOM) return -1;
+      if (dotIndex.current?.points !== points) {
+        dotIndex.current = { points, raster: buildPointRaster(points.map((point) => point.lon), points.map((point) => point.lat)) };
+      }
+      return nearestVisiblePoint(dotIndex.current.raster, new Uint8Array(applied.current.visible.buffer), event.lngLat.lng, event.lngLat.lat, map.getZoom(), 6);
+    };
+    map.on("click", (event: MapMouseEvent) => {
+      const index = dotUnder(event);
+      if (index >= 0) latest.current.onSelectPoint(index);
+    });
+    map.on("mousemove", (event: MapMouseEvent) => {
+      if (map.getZoom() >= DOTS_BELOW_ZOOM || !map.getLayer(LAYER.pointDots)) return;
+      showHover(dotUnder(event));
     });
     map.on("moveend", () => {
       const center = map.getCenter();
@@ -206,25 +253,54 @@ export function MapView(props: MapViewProps) {
     const points = data?.points ?? [];
     const empty = { type: "FeatureCollection" as const, features: [] };
     map.removeFeatureState({ source: SOURCE.points });
-    applied.current = data ? { status: Int16Array.from(data.map.status), visible: Int8Array.from(data.map.visible), listed: new Set() } : { status: new Int16Array(0), visible: new Int8Array(0), listed: new Set() };
+    // The dots start drawn with the codes baked in and no listed ring (none is listed yet: the toggle makes no difference).
+    const dotsListed = isToggleOn(latest.current.layerVisibility, TOGGLE.listed);
+    applied.current = data
+      ? { status: Int16Array.from(data.map.status), visible: Int8Array.from(data.map.visible), listed: new Set(), dotsListed }
+      : { status: new Int16Array(0), visible: new Int8Array(0), listed: new Set(), dotsListed };
     // URLs that MapLibre's worker resolves to the analysis worker's bytes (map_data.ts): nothing is parsed or copied here.
     const source = (name: string) => map.getSource(name) as GeoJSONSource;
+    // Dense data is drawn as raster dots below DOTS_BELOW_ZOOM: MapLibre parses and tiles the points' GeoJSON (for the
+    // shapes by kind, and their hit test) only once the map is zoomed in that far.
+    const deferShapes = data !== null && pointZoomRanges(points.length).dots[1] > 0;
+    let shapesSet = false;
+    const setShapes = () => {
+      if (shapesSet || !data || (deferShapes && map.getZoom() < DOTS_BELOW_ZOOM - 0.5)) return;
+      shapesSet = true;
+      source(SOURCE.points).setData(mapDataUrl(data.map.version, SOURCE.points, data.map.points));
+    };
     if (data) {
       const { map: payload } = data;
-      source(SOURCE.points).setData(mapDataUrl(payload.version, SOURCE.points, payload.points));
-      source(SOURCE.coverage).setData(mapDataUrl(payload.version, SOURCE.coverage, payload.coverage));
+      if (deferShapes) source(SOURCE.points).setData(empty);
+      setShapes();
       source(SOURCE.adminLabels).setData(mapDataUrl(payload.version, SOURCE.adminLabels, payload.adminLabels));
       source(SOURCE.importedAdmin).setData(mapDataUrl(payload.version, SOURCE.importedAdmin, payload.importedAdmin));
     } else {
-      for (const name of [SOURCE.points, SOURCE.coverage, SOURCE.adminLabels, SOURCE.importedAdmin]) source(name).setData(empty);
+      for (const name of [SOURCE.points, SOURCE.adminLabels, SOURCE.importedAdmin]) source(name).setData(empty);
     }
     const ranges = pointZoomRanges(points.length);
     for (const id of [LAYER.points, LAYER.uncoveredOnTop]) map.setLayerZoomRange(id, ...ranges.shapes);
-    for (const id of [LAYER.pointDots, LAYER.uncoveredDotsOnTop]) map.setLayerZoomRange(id, ...ranges.dots);
+    // Dense data below DOTS_BELOW_ZOOM: dots as raster tiles the analysis worker draws (listed rings included).
+    const dense = data !== null && ranges.dots[1] > 0;
+    map.setLayerZoomRange(LAYER.listedRing, dense ? DOTS_BELOW_ZOOM : 0, 24);
+    if (map.getLayer(LAYER.pointDots)) map.removeLayer(LAYER.pointDots);
+    if (map.getSource(POINT_DOTS_SOURCE)) map.removeSource(POINT_DOTS_SOURCE);
+    if (data && dense) {
+      dotStyle.current++;
+      map.addSource(POINT_DOTS_SOURCE, pointDotsSource(initialPointTileUrl(data.map.version, dotStyle.current)));
+      map.addLayer(pointDotsLayer(), LAYER.points);
+    }
+    // Coverage: one raster tile source per (carrier, technology) layer, rasterised by the analysis worker on request.
     for (const layer of map.getStyle().layers) if (layer.id.startsWith(COVERAGE_LAYER_PREFIX)) map.removeLayer(layer.id);
-    const carriers = [...new Set((data?.analysis.layers ?? []).map((layer) => layer.carrier))];
-    (data?.analysis.layers ?? []).forEach((layer, index) => {
-      map.addLayer(coverageLayer(index, layer.carrier, layer.technology, carriers.indexOf(layer.carrier)), LAYER.communeLine);
+    for (const id of Object.keys(map.getStyle().sources)) if (id.startsWith(COVERAGE_SOURCE_PREFIX)) map.removeSource(id);
+    const coverageLayers = data?.analysis.layers ?? [];
+    const carriers = [...new Set(coverageLayers.map((layer) => layer.carrier))];
+    const tileUrls = data ? coverageTileUrls(data.map.version, coverageLayers.map((layer) => carrierColor(layer.carrier, carriers.indexOf(layer.carrier)))) : [];
+    const shownLayers = visibleCoverageLayers(latest.current);
+    coverageLayers.forEach((layer, index) => {
+      map.addSource(`${COVERAGE_SOURCE_PREFIX}${index}`, coverageSource(tileUrls[index], data?.map.coverageBounds[index] ?? null));
+      // Added hidden when the filter or the legend hides it: its tiles are then not asked for until it is shown.
+      map.addLayer({ ...coverageLayer(index, layer.technology), layout: { visibility: shownLayers[index] ? "visible" : "none" } }, LAYER.communeLine);
     });
     // Frame the points when new data arrives, unless the link asked for a camera.
     const bounds = data?.map.bounds;
@@ -232,20 +308,41 @@ export function MapView(props: MapViewProps) {
       map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: 40, duration: 0, maxZoom: 12 });
     }
     fittedFor.current = data;
+    setShapes();
+    map.on("zoomend", setShapes);
     // For tests and benchmarks: data-drawn names the analysis once the map has drawn it (sources parsed, tiles placed).
     const container = containerRef.current;
     if (!container) return;
     delete container.dataset.drawn;
     const onIdle = () => {
-      if (!map.isSourceLoaded(SOURCE.points) || !map.isSourceLoaded(SOURCE.coverage)) return;
+      if (!map.isSourceLoaded(SOURCE.points)) return;
+      if (map.getSource(POINT_DOTS_SOURCE) && !map.isSourceLoaded(POINT_DOTS_SOURCE)) return;
+      if (coverageLayers.some((_, index) => !map.isSourceLoaded(`${COVERAGE_SOURCE_PREFIX}${index}`))) return;
       container.dataset.drawn = String(data?.map.version ?? 0);
       map.off("idle", onIdle);
     };
     map.on("idle", onIdle);
     return () => {
       map.off("idle", onIdle);
+      map.off("zoomend", setShapes);
     };
   }, [loaded, data]);
+
+  // Sends the dots' codes to the worker and asks MapLibre for the visible dot tiles again (a new URL).
+  const refreshDots = (map: MapLibreMap, current: AnalyzeResult, status: ArrayLike<number>, visible: ArrayLike<number>): Promise<void> => {
+    const count = current.points.length;
+    const listedOn = isToggleOn(latest.current.layerVisibility, TOGGLE.listed);
+    applied.current.dotsListed = listedOn;
+    const listed = new Uint8Array(count);
+    if (listedOn) for (const index of applied.current.listed) if (index < count) listed[index] = 1;
+    const style = { version: current.map.version, status: Uint8Array.from(status), visible: Uint8Array.from(visible), listed };
+    const id = ++dotStyle.current;
+    return pointTileUrl(style, id).then((url) => {
+      const source = map.getSource(POINT_DOTS_SOURCE) as RasterTileSource | undefined;
+      // A newer style, or another analysis, has replaced this one meanwhile.
+      if (source && dotStyle.current === id && latest.current.data === current) source.setTiles([url]);
+    });
+  };
 
   // Status and visibility per point, as feature state; only the points whose status or visibility
   // differs from what they show (baked in or set before) are touched, in tasks of at most
@@ -267,11 +364,25 @@ export function MapView(props: MapViewProps) {
     // For tests and benchmarks: data-styled counts the filter changes the map has finished drawing.
     const container = containerRef.current;
     const styledCount = Number(container?.dataset.styled ?? 0) + 1;
+    // The dense points' dots: the worker gets the new codes, then the visible tiles are asked for again.
+    let dotsDone: Promise<void> = Promise.resolve();
+    if (map.getSource(POINT_DOTS_SOURCE)) {
+      // Not when every point already shows this (a new analysis: its dots were drawn with the codes baked in).
+      let changed = false;
+      for (let index = 0; index < data.points.length && !changed; index++) changed = state.status[index] !== statuses[index] || state.visible[index] !== visible[index];
+      if (changed || state.dotsListed !== isToggleOn(layerVisibility, TOGGLE.listed)) dotsDone = refreshDots(map, data, statuses, visible);
+    }
     const finish = () => {
-      map.once("idle", () => {
-        if (!cancelled && container) container.dataset.styled = String(styledCount);
+      void dotsDone.then(() => {
+        if (cancelled) return;
+        const onIdle = () => {
+          if (map.getSource(POINT_DOTS_SOURCE) && !map.isSourceLoaded(POINT_DOTS_SOURCE)) return;
+          map.off("idle", onIdle);
+          if (!cancelled && container) container.dataset.styled = String(styledCount);
+        };
+        map.on("idle", onIdle);
+        map.triggerRepaint();
       });
-      map.triggerRepaint();
     };
     const applySlice = () => {
       const deadline = performance.now() + FEATURE_STATE_BUDGET_MILLISECONDS;
@@ -312,9 +423,12 @@ export function MapView(props: MapViewProps) {
     for (const index of applied.current.listed) if (!next.has(index)) map.setFeatureState({ source: SOURCE.points, id: index }, { listed: false });
     for (const index of next) if (!applied.current.listed.has(index)) map.setFeatureState({ source: SOURCE.points, id: index }, { listed: true });
     applied.current.listed = next;
+    if (map.getSource(POINT_DOTS_SOURCE)) void refreshDots(map, data, applied.current.status, applied.current.visible);
   }, [loaded, data, listedPointIds]);
 
-  // Layer toggles from the legend.
+  // Layer toggles from the legend, and the coverage layers the filter counts.
+  const coverageCarriers = (props.coverageFilter?.carriers ?? []).join("\u0000");
+  const coverageMinTechnology = props.coverageFilter?.minTechnology;
   useEffect(() => {
     const map = mapRef.current;
     if (!loaded || !map) return;
@@ -327,8 +441,9 @@ export function MapView(props: MapViewProps) {
     setVisible(LAYER.osm, osm);
     map.setPaintProperty(LAYER.provinceFill, "fill-opacity", osm ? 0.15 : 1);
     setVisible(LAYER.listedRing, isToggleOn(layerVisibility, TOGGLE.listed));
-    (data?.analysis.layers ?? []).forEach((layer, index) => setVisible(`${COVERAGE_LAYER_PREFIX}${index}`, isToggleOn(layerVisibility, coverageToggleKey(layer.carrier, layer.technology))));
-  }, [loaded, data, layerVisibility]);
+    // A filter change only shows or hides whole raster layers: no tile is rasterised again, none is re-sent.
+    visibleCoverageLayers(latest.current).forEach((on, index) => setVisible(`${COVERAGE_LAYER_PREFIX}${index}`, on));
+  }, [loaded, data, layerVisibility, coverageCarriers, coverageMinTechnology]);
 
   // Archipelago labels follow the language.
   const { language } = props;

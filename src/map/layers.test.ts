@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createExpression, validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
-import type { FillLayerSpecification, LayerSpecification, StyleSpecification } from "maplibre-gl";
+import type { LayerSpecification, RasterLayerSpecification, StyleSpecification } from "maplibre-gl";
 import {
   LAYER,
   STATUS_COLORS,
@@ -8,6 +8,7 @@ import {
   buildBaseStyle,
   carrierColor,
   coverageLayer,
+  coverageSource,
   coverageToggleKey,
   isToggleOn,
   labelLayers,
@@ -20,7 +21,8 @@ const URLS = { provincesUrl: "./assets/provinces.geojson", communesUrl: "./asset
 
 function fullStyle(): StyleSpecification {
   const base = buildBaseStyle(URLS);
-  return { ...base, layers: [...base.layers, coverageLayer(0, "Viettel", "4G", 0), coverageLayer(1, "MobiFone", "2G", 1), ...pointLayers(), ...labelLayers("vi")] };
+  const sources = { ...base.sources, "coverage-tiles-0": coverageSource("lomsong-coverage://1/0/{z}/{x}/{y}", [102, 8, 110, 23]), "coverage-tiles-1": coverageSource("lomsong-coverage://1/1/{z}/{x}/{y}", null) };
+  return { ...base, sources, layers: [...base.layers, coverageLayer(0, "4G"), coverageLayer(1, "2G"), ...pointLayers(), ...labelLayers("vi")] };
 }
 
 describe("the map style", () => {
@@ -101,13 +103,14 @@ describe("pointZoomRanges", () => {
 
 describe("coverageLayer", () => {
   it("draws higher technologies more opaque and keeps fills translucent", () => {
-    const opacity = (technology: "2G" | "5G") => (coverageLayer(0, "Viettel", technology, 0) as FillLayerSpecification).paint!["fill-opacity"] as number;
+    const opacity = (technology: "2G" | "5G") => (coverageLayer(0, technology) as RasterLayerSpecification).paint!["raster-opacity"] as number;
     expect(opacity("5G")).toBeGreaterThan(opacity("2G"));
     expect(opacity("5G")).toBeLessThan(0.5);
   });
 
-  it("selects its features by layer index", () => {
-    expect((coverageLayer(3, "VNPT", "3G", 1) as FillLayerSpecification).filter).toEqual(["==", ["get", "layer"], 3]);
+  it("draws its own tile source, asked only within the layer's bounds", () => {
+    expect((coverageLayer(3, "3G") as RasterLayerSpecification).source).toBe("coverage-tiles-3");
+    expect(coverageSource("lomsong-coverage://2/3/{z}/{x}/{y}", [102, 8, 110, 23])).toMatchObject({ type: "raster", tileSize: 256, bounds: [102, 8, 110, 23], tiles: ["lomsong-coverage://2/3/{z}/{x}/{y}"] });
   });
 });
 

@@ -3,7 +3,7 @@
  * calls; nothing here touches MapLibre, so every spec is unit-tested and validated against the
  * style specification.
  */
-import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification, SymbolLayerSpecification } from "maplibre-gl";
+import type { ExpressionSpecification, LayerSpecification, RasterSourceSpecification, SourceSpecification, StyleSpecification, SymbolLayerSpecification } from "maplibre-gl";
 import type { Language, PointKind, Technology } from "../domain/types.ts";
 import type { SymbolShape } from "./symbols.ts";
 
@@ -14,7 +14,6 @@ export const SOURCE = {
   archipelagos: "archipelagos",
   adminLabels: "admin-labels",
   importedAdmin: "imported-admin",
-  coverage: "coverage",
   points: "points",
 } as const;
 
@@ -32,8 +31,8 @@ export const LAYER = {
   listedRing: "listed-ring",
   points: "points",
   uncoveredOnTop: "points-uncovered-on-top",
+  /** Dense points below DOTS_BELOW_ZOOM: raster tiles of dots drawn by the analysis worker (src/workers/point_raster.ts). */
   pointDots: "point-dots",
-  uncoveredDotsOnTop: "point-dots-uncovered-on-top",
 } as const;
 
 /**
@@ -55,8 +54,12 @@ export function pointZoomRanges(pointCount: number): { shapes: [number, number];
   return pointCount >= DENSE_POINTS ? { shapes: [DOTS_BELOW_ZOOM, 24], dots: [0, DOTS_BELOW_ZOOM] } : { shapes: [0, 24], dots: [0, 0] };
 }
 
-/** Prefix of the per-(carrier, technology) coverage fill layers. */
+/** Prefix of the per-(carrier, technology) coverage raster layers. */
 export const COVERAGE_LAYER_PREFIX = "coverage-";
+/** Prefix of their raster tile sources (one per layer). */
+export const COVERAGE_SOURCE_PREFIX = "coverage-tiles-";
+/** Beyond this zoom MapLibre scales the tiles of this zoom (0.6 m pixels at Viet Nam's latitudes). */
+export const COVERAGE_MAX_ZOOM = 18;
 
 /** Colours by point status: purple-red, orange, green; each has at least 3:1 contrast on the pale basemap. */
 export const STATUS_COLORS = { uncovered: "#b3124d", single_carrier: "#c25400", covered: "#1b7a3a" } as const;
@@ -147,7 +150,6 @@ export function pointLayers(): LayerSpecification[] {
   };
   const isUncovered: ExpressionSpecification = ["==", STATUS, 0];
   const statusColor: ExpressionSpecification = ["match", STATUS, 0, STATUS_COLORS.uncovered, 1, STATUS_COLORS.single_carrier, STATUS_COLORS.covered];
-  const dotRadius: ExpressionSpecification = ["interpolate", ["linear"], ["zoom"], 5, 2.2, 9, 4];
   const uncoveredVisible: ExpressionSpecification = ["case", ["all", IS_VISIBLE, isUncovered], 1, 0];
   return [
     {
@@ -161,21 +163,6 @@ export function pointLayers(): LayerSpecification[] {
         "circle-stroke-width": 2,
         "circle-stroke-opacity": ["case", ["all", ["boolean", ["feature-state", "listed"], false], IS_VISIBLE], 1, 0],
       },
-    },
-    {
-      // Dense data when zoomed out (see DENSE_POINTS): dots coloured by status, hidden (maxzoom 0) otherwise.
-      id: LAYER.pointDots,
-      type: "circle",
-      source: SOURCE.points,
-      maxzoom: 0,
-      paint: { "circle-radius": dotRadius, "circle-color": statusColor, "circle-opacity": VISIBLE, "circle-stroke-color": "#ffffff", "circle-stroke-width": 0.5, "circle-stroke-opacity": VISIBLE },
-    },
-    {
-      id: LAYER.uncoveredDotsOnTop,
-      type: "circle",
-      source: SOURCE.points,
-      maxzoom: 0,
-      paint: { "circle-radius": dotRadius, "circle-color": STATUS_COLORS.uncovered, "circle-opacity": uncoveredVisible, "circle-stroke-color": "#ffffff", "circle-stroke-width": 0.5, "circle-stroke-opacity": uncoveredVisible },
     },
     {
       id: LAYER.points,
@@ -205,24 +192,53 @@ export function pointLayers(): LayerSpecification[] {
   ];
 }
 
+/** The source of the dense points' dot tiles (one per analysis, see pointDotsLayer). */
+export const POINT_DOTS_SOURCE = "point-dots-tiles";
+
 /**
- * The fill layer of one (carrier, technology) coverage layer; higher technologies are drawn more opaque.
- * @param layerIndex - index of the layer in the analysis
- * @param carrier - the carrier
- * @param technology - the technology
- * @param colorIndex - the carrier's position among loaded carriers
+ * The raster source of the dense points' dots (the analysis worker draws them; a filter change asks for them again).
+ * @param tileUrl - the `lomsong-points://…/{z}/{x}/{y}` template
+ * @returns the source spec
+ */
+export function pointDotsSource(tileUrl: string): RasterSourceSpecification {
+  return { type: "raster", tiles: [tileUrl], tileSize: 256, maxzoom: DOTS_BELOW_ZOOM };
+}
+
+/**
+ * The layer of the dense points' dots (status colour, white outline, uncovered on top, listed ring), below DOTS_BELOW_ZOOM.
  * @returns the layer spec
  */
-export function coverageLayer(layerIndex: number, carrier: string, technology: Technology, colorIndex: number): LayerSpecification {
-  const opacity = { "2G": 0.08, "3G": 0.1, "4G": 0.12, "5G": 0.14 }[technology];
-  const color = carrierColor(carrier, colorIndex);
+export function pointDotsLayer(): LayerSpecification {
+  return { id: LAYER.pointDots, type: "raster", source: POINT_DOTS_SOURCE, maxzoom: DOTS_BELOW_ZOOM, paint: { "raster-fade-duration": 0, "raster-resampling": "linear" } };
+}
+
+/** Opacity of a coverage layer by technology: higher technologies are drawn more opaque, all translucent. */
+export const COVERAGE_OPACITY: Record<Technology, number> = { "2G": 0.08, "3G": 0.1, "4G": 0.12, "5G": 0.14 };
+
+/**
+ * The raster tile source of one coverage layer: tiles the analysis worker rasterises on request
+ * (src/workers/coverage_raster.ts; src/map/map_data.ts), in the layer's colour with alpha = the covered fraction of each pixel.
+ * @param tileUrl - the `lomsong-coverage://…/{z}/{x}/{y}` template
+ * @param bounds - the layer's [west, south, east, north] (no tile is asked for outside), or null
+ * @returns the source spec
+ */
+export function coverageSource(tileUrl: string, bounds: [number, number, number, number] | null): RasterSourceSpecification {
+  return { type: "raster", tiles: [tileUrl], tileSize: 256, maxzoom: COVERAGE_MAX_ZOOM, ...(bounds ? { bounds } : {}) };
+}
+
+/**
+ * The layer of one (carrier, technology) coverage layer, drawn from its raster tiles (`coverageSource`).
+ * @param layerIndex - index of the layer in the analysis
+ * @param technology - the technology (its opacity)
+ * @returns the layer spec
+ */
+export function coverageLayer(layerIndex: number, technology: Technology): LayerSpecification {
   return {
     id: `${COVERAGE_LAYER_PREFIX}${layerIndex}`,
-    type: "fill",
-    source: SOURCE.coverage,
-    filter: ["==", ["get", "layer"], layerIndex],
-    // No outline pass: the map's canvas is antialiased (MSAA), and with 60,000 tower discs the outlines doubled the drawing.
-    paint: { "fill-color": color, "fill-opacity": opacity, "fill-antialias": false },
+    type: "raster",
+    source: `${COVERAGE_SOURCE_PREFIX}${layerIndex}`,
+    // The tiles carry the colour and the covered fraction; the layer only sets the translucency. No fade: a new tile appears at once.
+    paint: { "raster-opacity": COVERAGE_OPACITY[technology], "raster-fade-duration": 0 },
   };
 }
 
@@ -247,7 +263,6 @@ export function buildBaseStyle(options: BaseStyleOptions): StyleSpecification {
       [SOURCE.archipelagos]: geojson(options.archipelagosUrl),
       [SOURCE.adminLabels]: geojson(),
       [SOURCE.importedAdmin]: geojson(),
-      [SOURCE.coverage]: geojson(),
       [SOURCE.points]: geojson(),
     },
     layers: [

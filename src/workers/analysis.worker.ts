@@ -9,7 +9,7 @@ import {
   detectFileKind,
   findColumn,
   isKmlInput,
-  inspectGeoFile,
+  inspectGeoFileValue,
   isShapefileZip,
   isSpreadsheetFile,
   parseAdminGeojson,
@@ -28,7 +28,9 @@ import {
 import { addIssues } from "../domain/parse/import_issue.ts";
 import { csvPreviewData, inspectWorkbook } from "./inspect_workbook.ts";
 import { csvLooksProjected, ensureXlsReader, inspectGisFormat, parseRasterIfTiff } from "./inspect_formats.ts";
-import { buildMapPayload } from "./map_payload.ts";
+import { buildCoverageRaster, coverageTileRgba, rasteriseTile, COVERAGE_TILE_SIZE, type CoverageRaster } from "./coverage_raster.ts";
+import { buildMapPayload, coverageGeojsonBytes } from "./map_payload.ts";
+import { buildPointRaster, renderPointTile, type PointRaster, type PointStyle } from "./point_raster.ts";
 import { createNearestCache } from "./nearest_cache.ts";
 import { POINTS_PER_MESSAGE } from "./work_limits.ts";
 import type {
@@ -37,6 +39,8 @@ import type {
   InspectRequest,
   InspectResult,
   ProgressPhase,
+  TileRequest,
+  TileResult,
   WorkerRequest,
   WorkerResponse,
 } from "./messages.ts";
@@ -52,6 +56,25 @@ const cancelled = new Set<number>();
 /** The coverage of the last finished analysis, for `nearest` requests. */
 const nearest = createNearestCache();
 
+/** The coverage of the last finished analysis, projected for the map's raster tiles. */
+let raster: { version: number; raster: CoverageRaster } | null = null;
+
+/** The points of the last finished analysis, projected, with the style the main thread last sent. */
+let pointRaster: { version: number; raster: PointRaster; style: PointStyle } | null = null;
+
+async function renderTile(request: TileRequest): Promise<{ result: TileResult; transfer: Transferable[] }> {
+  let rgba: Uint8ClampedArray<ArrayBuffer> | null = null;
+  if (request.source === "points") {
+    if (pointRaster && pointRaster.version === request.version) rgba = renderPointTile(pointRaster.raster, pointRaster.style, request.z, request.x, request.y);
+  } else {
+    const layer = raster && raster.version === request.version ? raster.raster.layers[request.layer] : undefined;
+    const coverage = layer ? rasteriseTile(layer, request.z, request.x, request.y) : null;
+    if (coverage) rgba = coverageTileRgba(coverage, request.color);
+  }
+  if (!rgba) return { result: { image: null }, transfer: [] };
+  const image = await createImageBitmap(new ImageData(rgba, COVERAGE_TILE_SIZE, COVERAGE_TILE_SIZE));
+  return { result: { image }, transfer: [image] };
+}
 
 class CancelledError extends Error {}
 
@@ -77,6 +100,32 @@ function isJsonFile(name: string, bytes: Uint8Array): boolean {
   return false;
 }
 
+/** The JSON value parsed by the last preview of a GeoJSON file, with its bytes. */
+let inspected: { bytes: Uint8Array; value: unknown } | null = null;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  const words = a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0 ? a.length >> 2 : 0;
+  const wa = new Uint32Array(a.buffer, a.byteOffset, words);
+  const wb = new Uint32Array(b.buffer, b.byteOffset, words);
+  for (let i = 0; i < words; i++) if (wa[i] !== wb[i]) return false;
+  for (let i = words * 4; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The previewed value when these are the previewed bytes (the importers read a parsed value exactly as the text), else the bytes. */
+function previewedOr(bytes: Uint8Array): Uint8Array | object {
+  const kept = inspected;
+  inspected = null;
+  return kept && typeof kept.value === "object" && kept.value !== null && sameBytes(kept.bytes, bytes) ? kept.value : bytes;
+}
+
+/**
+ * What each file of the last analysis gave, by file id: a file's bytes never change, so an analysis that adds a file
+ * (the coverage after the points) reads only the new one. Entries of files no longer analysed are dropped.
+ */
+const parsedFiles = new Map<string, { key: string; points?: Point[]; coverage?: CoverageFeature[]; admin?: AdminArea[]; report: ImportReport }>();
+
 async function inspect(request: InspectRequest): Promise<InspectResult> {
   const bytes = new Uint8Array(request.bytes);
   const gis = inspectGisFormat(request.name, bytes, request.options);
@@ -84,8 +133,10 @@ async function inspect(request: InspectRequest): Promise<InspectResult> {
   await ensureXlsReader(bytes);
   if (isSpreadsheetFile(request.name, bytes)) return inspectWorkbook(request.name, bytes, request.options);
   if (isJsonFile(request.name, bytes)) {
-    // One parse for the kind and the count: a national coverage file is tens of MB.
-    const { kind, featureCount, problem } = inspectGeoFile(bytes, request.name);
+    // One parse for the kind and the count: a national coverage file is tens of MB. The parsed value is kept for the
+    // import that usually follows (the same bytes, confirmed after the preview), so the file is not parsed twice.
+    const { kind, featureCount, problem, value } = inspectGeoFileValue(bytes, request.name);
+    inspected = value !== undefined ? { bytes, value } : null;
     return { detectedKind: kind, csv: null, featureCount, geoError: problem ?? null };
   }
   const detectedKind = detectFileKind(bytes, request.name);
@@ -140,9 +191,19 @@ async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult
   const reports: AnalyzeResult["reports"] = [];
   const total = request.files.length + 2;
   let step = 0;
+  for (const old of [...parsedFiles.keys()]) if (!request.files.some((file) => file.id === old)) parsedFiles.delete(old);
   for (const file of request.files) {
     await checkpoint(requestId, file.kind, step++ / total);
     const bytes = new Uint8Array(file.bytes);
+    const key = `${file.kind}\u0000${file.name}\u0000${bytes.length}\u0000${JSON.stringify(file.options)}`;
+    const cached = parsedFiles.get(file.id);
+    if (cached && cached.key === key) {
+      for (const point of cached.points ?? []) points.push(point);
+      for (const feature of cached.coverage ?? []) coverage.push(feature);
+      for (const area of cached.admin ?? []) importedAdmin.push(area);
+      reports.push({ fileId: file.id, report: cached.report });
+      continue;
+    }
     let report: ImportReport;
     const crs = file.options.crs;
     await ensureXlsReader(bytes);
@@ -152,10 +213,11 @@ async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult
         : isSpreadsheetFile(file.name, bytes)
         ? parsePointsXlsx(bytes, { file: file.name, sheet: file.options.sheet, lonColumn: file.options.lonColumn, latColumn: file.options.latColumn, crs })
         : isJsonFile(file.name, bytes)
-        ? parsePointsGeojson(bytes, { file: file.name, crs })
+        ? parsePointsGeojson(previewedOr(bytes), { file: file.name, crs })
         : parsePointsCsv(bytes, { file: file.name, delimiter: file.options.delimiter, lonColumn: file.options.lonColumn, latColumn: file.options.latColumn, crs });
       for (const point of result.items) points.push(point);
       report = result.report;
+      parsedFiles.set(file.id, { key, points: result.items, report });
     } else if (file.kind === "coverage") {
       const coverageOptions = {
         file: file.name,
@@ -164,13 +226,15 @@ async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult
         crs,
         towers: { radiusText: file.options.towerRadius, useRange: file.options.towerRange === true },
       };
-      const result = (await parseRasterIfTiff(bytes, { ...coverageOptions, threshold: file.options.rasterThreshold })) ?? parseCoverageGeojson(bytes, coverageOptions);
+      const result = (await parseRasterIfTiff(bytes, { ...coverageOptions, threshold: file.options.rasterThreshold })) ?? parseCoverageGeojson(previewedOr(bytes), coverageOptions);
       for (const feature of result.items) coverage.push(feature);
       report = result.report;
+      parsedFiles.set(file.id, { key, coverage: result.items, report });
     } else {
-      const result = parseAdminGeojson(bytes, { file: file.name, crs });
+      const result = parseAdminGeojson(previewedOr(bytes), { file: file.name, crs });
       for (const area of result.items) importedAdmin.push(area);
       report = result.report;
+      parsedFiles.set(file.id, { key, admin: result.items, report });
     }
     reports.push({ fileId: file.id, report });
   }
@@ -200,7 +264,27 @@ async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult
   const analysed = performance.now();
   await checkpoint(requestId, "finish", step / total);
 
-  const { payload, transfer } = buildMapPayload({ version: requestId, points, analysis, coverage, importedAdmin, admin, view: request.view });
+  // The map draws the coverage from this (tiles rasterised on request), never from polygons sent to it.
+  raster = null;
+  const projected = buildCoverageRaster(coverage, analysis.layers);
+  const { payload, transfer } = buildMapPayload({
+    version: requestId,
+    points,
+    analysis,
+    coverageBounds: projected.layers.map((layer) => layer.bounds),
+    importedAdmin,
+    admin,
+    view: request.view,
+  });
+  raster = { version: payload.version, raster: projected };
+  const lons = new Float64Array(points.length);
+  const lats = new Float64Array(points.length);
+  for (let i = 0; i < points.length; i++) {
+    lons[i] = points[i].lon;
+    lats[i] = points[i].lat;
+  }
+  // Copies: the payload's codes are transferred to the main thread.
+  pointRaster = { version: payload.version, raster: buildPointRaster(lons, lats), style: { status: payload.status.slice(), visible: payload.visible.slice(), listed: new Uint8Array(points.length) } };
   // Before the masks are transferred out (the cache keeps a copy); the previous coverage and its indexes go.
   nearest.keep(payload.version, coverage, points, analysis);
   return {
@@ -235,6 +319,24 @@ scope.addEventListener("message", (event) => {
       }
       if (request.type === "nearest") {
         scope.postMessage({ type: "result", requestId: request.requestId, result: nearest.answer(request) });
+        return;
+      }
+      if (request.type === "tile") {
+        const { result, transfer } = await renderTile(request);
+        scope.postMessage({ type: "result", requestId: request.requestId, result }, transfer);
+        return;
+      }
+      if (request.type === "pointStyle") {
+        if (pointRaster && pointRaster.version === request.version && request.status.length === pointRaster.raster.xs.length) {
+          pointRaster.style = { status: request.status, visible: request.visible, listed: request.listed };
+        }
+        scope.postMessage({ type: "result", requestId: request.requestId, result: {} });
+        return;
+      }
+      if (request.type === "coverage") {
+        const kept = nearest.coverageOf(request.version);
+        const geojson = kept ? coverageGeojsonBytes(kept.coverage, kept.layers) : null;
+        scope.postMessage({ type: "result", requestId: request.requestId, result: { geojson } }, geojson ? [geojson] : []);
         return;
       }
       const { result, transfer: mapBuffers } = await analyze(request);

@@ -5,7 +5,7 @@
  */
 import type { Point } from "../domain/types.ts";
 import { WORK_MARK, type WorkMarkDetail } from "./work_limits.ts";
-import type { AnalyzeRequest, AnalyzeResult, InspectRequest, NearestRequest, ProgressEvent, WorkerRequest, WorkerResponse, WorkerResults } from "./messages.ts";
+import type { AnalyzeRequest, AnalyzeResult, CoverageRequest, InspectRequest, NearestRequest, PointStyleRequest, ProgressEvent, TileRequest, WorkerRequest, WorkerResponse, WorkerResults } from "./messages.ts";
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -47,6 +47,9 @@ interface RequestBodies {
   inspect: Omit<InspectRequest, "requestId">;
   analyze: Omit<AnalyzeRequest, "requestId">;
   nearest: Omit<NearestRequest, "requestId">;
+  tile: Omit<TileRequest, "requestId">;
+  pointStyle: Omit<PointStyleRequest, "requestId">;
+  coverage: Omit<CoverageRequest, "requestId">;
 }
 
 type RequestBody<T extends keyof WorkerResults> = RequestBodies[T];
@@ -126,8 +129,15 @@ export class AnalysisClient {
       const bytes = body.bytes.slice(0);
       transfer.push(bytes);
       message = { ...body, bytes, requestId };
-    } else if (body.type === "nearest") {
+    } else if (body.type === "nearest" || body.type === "tile" || body.type === "coverage") {
       message = { ...body, requestId };
+    } else if (body.type === "pointStyle") {
+      // Copies transferred, as for file bytes: the caller keeps its arrays.
+      const status = body.status.slice();
+      const visible = body.visible.slice();
+      const listed = body.listed.slice();
+      transfer.push(status.buffer, visible.buffer, listed.buffer);
+      message = { ...body, status, visible, listed, requestId };
     } else {
       const files = body.files.map((file) => {
         const bytes = file.bytes.slice(0);

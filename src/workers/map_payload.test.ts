@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeCoverage, countCoveringCarriers } from "../domain/index.ts";
 import type { CoverageFeature, Point, PointKind, Technology } from "../domain/types.ts";
-import { buildMapPayload, decodeCoverage, pointsGeojsonText } from "./map_payload.ts";
+import { buildMapPayload, coverageGeojsonBytes, decodeCoverage, pointsGeojsonText } from "./map_payload.ts";
 
 function point(id: string, kind: PointKind, lon: number): Point {
   return { id, name: `<b>${id}</b> "quoted"`, kind, lon, lat: 21, source: { file: "t.csv", row: 1 }, extra: {} };
@@ -32,7 +32,7 @@ describe("buildMapPayload", () => {
   const analysis = analyzeCoverage(POINTS, COVERAGE, []);
 
   it("bakes the status and visibility under the requested filter and legend", () => {
-    const { payload } = buildMapPayload({ version: 7, points: POINTS, analysis, coverage: COVERAGE, importedAdmin: [], admin: [], view: { filter: { minTechnology: "3G" }, statusOn: [true, false, true] } });
+    const { payload } = buildMapPayload({ version: 7, points: POINTS, analysis, coverageBounds: [], importedAdmin: [], admin: [], view: { filter: { minTechnology: "3G" }, statusOn: [true, false, true] } });
     expect([...payload.status]).toEqual([...countCoveringCarriers(analysis, { minTechnology: "3G" })]);
     expect([...payload.status]).toEqual([1, 0, 0]);
     // Status 1 (one carrier) is switched off in the legend.
@@ -41,13 +41,15 @@ describe("buildMapPayload", () => {
   });
 
   it("hides points outside the kind filter", () => {
-    const { payload } = buildMapPayload({ version: 1, points: POINTS, analysis, coverage: COVERAGE, importedAdmin: [], admin: [], view: { filter: { kinds: ["village"] }, statusOn: [true, true, true] } });
+    const { payload } = buildMapPayload({ version: 1, points: POINTS, analysis, coverageBounds: [], importedAdmin: [], admin: [], view: { filter: { kinds: ["village"] }, statusOn: [true, true, true] } });
     expect([...payload.visible]).toEqual([0, 1, 0]);
   });
 
   it("numbers coverage features by analysis layer, frames the points and lists every buffer to transfer", () => {
-    const { payload, transfer } = buildMapPayload({ version: 3, points: POINTS, analysis, coverage: COVERAGE, importedAdmin: [], admin: [], view: { filter: {}, statusOn: [true, true, true] } });
-    const coverage = decodeCoverage(payload);
+    const bounds: [number, number, number, number][] = [[104.9, 20.9, 105.1, 21.1], [104.95, 20.95, 106.35, 21.1]];
+    const { payload, transfer } = buildMapPayload({ version: 3, points: POINTS, analysis, coverageBounds: bounds, importedAdmin: [], admin: [], view: { filter: {}, statusOn: [true, true, true] } });
+    expect(payload.coverageBounds).toEqual(bounds);
+    const coverage = decodeCoverage(coverageGeojsonBytes(COVERAGE, analysis.layers));
     expect(coverage.features).toHaveLength(3);
     for (const feature of coverage.features) {
       const layer = analysis.layers[feature.properties.layer];
@@ -55,7 +57,7 @@ describe("buildMapPayload", () => {
     }
     expect(payload.bounds).toEqual([105, 21, 107.5, 21]);
     expect(payload.version).toBe(3);
-    expect(transfer).toEqual(expect.arrayContaining([payload.points, payload.coverage, payload.adminLabels, payload.importedAdmin, payload.status.buffer, payload.visible.buffer]));
+    expect(transfer).toEqual(expect.arrayContaining([payload.points, payload.adminLabels, payload.importedAdmin, payload.status.buffer, payload.visible.buffer]));
     expect(decode(payload.adminLabels).features).toEqual([]);
   });
 });

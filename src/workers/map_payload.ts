@@ -1,7 +1,9 @@
 /**
  * What the map draws, prepared in the analysis worker as GeoJSON text encoded to UTF-8 bytes, so
  * that the main thread only passes ArrayBuffers along (transferred, never parsed nor copied object
- * by object): MapLibre's own worker parses them (see src/map/map_data.ts).
+ * by object): MapLibre's own worker parses them (see src/map/map_data.ts). The coverage is not among
+ * them: it is drawn as raster tiles the worker rasterises on demand (coverage_raster.ts); the payload
+ * only carries each layer's bounds.
  *
  * Each point carries, besides its kind, the status and visibility it has under the filter the app
  * showed when the analysis was asked for (`s` and `v`); the map reads feature state first and falls
@@ -61,22 +63,14 @@ export function buildMapPayload(input: {
   version: number;
   points: readonly Point[];
   analysis: CoverageAnalysis;
-  coverage: readonly CoverageFeature[];
+  /** [west, south, east, north] of each coverage layer (null when empty), in the analysis's layer order. */
+  coverageBounds: ([number, number, number, number] | null)[];
   importedAdmin: readonly AdminArea[];
   admin: readonly AdminArea[];
   view: MapViewState;
 }): { payload: MapPayload; transfer: ArrayBuffer[] } {
   const { points, analysis } = input;
   const { status, visible } = pointStyleCodes(analysis, points, input.view);
-  const layerIndex = new Map(analysis.layers.map((layer, index) => [`${layer.carrier}\u0000${layer.technology}`, index]));
-  const coverage: FeatureCollection<Polygon | MultiPolygon, CoverageProperties> = {
-    type: "FeatureCollection",
-    features: input.coverage.map((feature) => ({
-      type: "Feature",
-      geometry: feature.geometry,
-      properties: { carrier: feature.carrier, technology: feature.technology, layer: layerIndex.get(`${feature.carrier}\u0000${feature.technology}`) ?? -1 },
-    })),
-  };
   const importedAdmin: FeatureCollection<Polygon | MultiPolygon, AdminLabelProperties> = {
     type: "FeatureCollection",
     features: input.importedAdmin.map((area) => ({ type: "Feature", geometry: area.geometry, properties: { name: area.name, level: area.level, code: area.code } })),
@@ -98,23 +92,43 @@ export function buildMapPayload(input: {
   const payload: MapPayload = {
     version: input.version,
     points: bytes(pointsGeojsonText(points, status, visible)),
-    coverage: bytes(JSON.stringify(coverage)),
+    coverageBounds: input.coverageBounds,
     importedAdmin: bytes(JSON.stringify(importedAdmin)),
     adminLabels: bytes(JSON.stringify(adminLabels)),
     status,
     visible,
     bounds: points.length > 0 ? [minLon, minLat, maxLon, maxLat] : null,
   };
-  return { payload, transfer: [payload.points, payload.coverage, payload.importedAdmin, payload.adminLabels, status.buffer as ArrayBuffer, visible.buffer as ArrayBuffer] };
+  return { payload, transfer: [payload.points, payload.importedAdmin, payload.adminLabels, status.buffer as ArrayBuffer, visible.buffer as ArrayBuffer] };
 }
 
 /**
- * Parses the coverage bytes back into features (for the rare consumer on the main thread that needs the polygons).
- * @param payload - the map payload
+ * The coverage polygons as GeoJSON bytes, numbered by analysis layer (for the rare consumer on the main thread that
+ * needs the polygons: the worker's `coverage` request, made only when asked).
+ * @param coverage - the analysed coverage features
+ * @param layers - the analysis's layers
+ * @returns UTF-8 GeoJSON
+ */
+export function coverageGeojsonBytes(coverage: readonly CoverageFeature[], layers: CoverageAnalysis["layers"]): ArrayBuffer {
+  const layerIndex = new Map(layers.map((layer, index) => [`${layer.carrier}\u0000${layer.technology}`, index]));
+  const collection: FeatureCollection<Polygon | MultiPolygon, CoverageProperties> = {
+    type: "FeatureCollection",
+    features: coverage.map((feature) => ({
+      type: "Feature",
+      geometry: feature.geometry,
+      properties: { carrier: feature.carrier, technology: feature.technology, layer: layerIndex.get(`${feature.carrier}\u0000${feature.technology}`) ?? -1 },
+    })),
+  };
+  return bytes(JSON.stringify(collection));
+}
+
+/**
+ * Parses coverage bytes back into features.
+ * @param coverage - bytes from coverageGeojsonBytes
  * @returns the coverage feature collection
  */
-export function decodeCoverage(payload: Pick<MapPayload, "coverage">): FeatureCollection<Polygon | MultiPolygon, CoverageProperties> {
-  return JSON.parse(new TextDecoder().decode(payload.coverage)) as FeatureCollection<Polygon | MultiPolygon, CoverageProperties>;
+export function decodeCoverage(coverage: ArrayBuffer): FeatureCollection<Polygon | MultiPolygon, CoverageProperties> {
+  return JSON.parse(new TextDecoder().decode(coverage)) as FeatureCollection<Polygon | MultiPolygon, CoverageProperties>;
 }
 
 export type { PointFilter };

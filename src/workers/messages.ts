@@ -128,8 +128,11 @@ export interface MapPayload {
   version: number;
   /** Points: feature id = index; properties kind, s (status code) and v (visible, 0/1) under the request's view. */
   points: ArrayBuffer;
-  /** Coverage polygons with CoverageProperties. */
-  coverage: ArrayBuffer;
+  /**
+   * [west, south, east, north] of each coverage layer (analysis layer order; null when empty). The coverage itself
+   * is drawn as raster tiles the worker renders on request (`tile`), never sent as polygons.
+   */
+  coverageBounds: ([number, number, number, number] | null)[];
   /** Admin areas imported by the user (drawn over the bundled boundaries), AdminLabelProperties. */
   importedAdmin: ArrayBuffer;
   /** One label point per admin area, AdminLabelProperties. */
@@ -141,7 +144,7 @@ export interface MapPayload {
   bounds: [number, number, number, number] | null;
 }
 
-/** Properties of each coverage polygon sent to the map. */
+/** Properties of each coverage polygon in the GeoJSON of the `coverage` request. */
 export interface CoverageProperties {
   carrier: string;
   technology: Technology;
@@ -197,13 +200,65 @@ export interface NearestResult {
   distances: { carrier: string; km: number }[][];
 }
 
-export type WorkerRequest = InspectRequest | AnalyzeRequest | NearestRequest | CancelRequest;
+/**
+ * One raster tile of one coverage layer of the analysis `version` (Web Mercator z/x/y, 256 pixels): the layer's
+ * colour with alpha = the covered fraction of each pixel. An analysis the worker no longer holds gives no image.
+ */
+export interface TileRequest {
+  type: "tile";
+  requestId: number;
+  version: number;
+  /** A coverage layer's tile, or the point dots' (drawn with the latest point style sent for that analysis). */
+  source: "coverage" | "points";
+  /** The coverage layer (coverage tiles). */
+  layer: number;
+  z: number;
+  x: number;
+  y: number;
+  /** "#rrggbb" (coverage tiles) */
+  color: string;
+}
+
+/** How the points of the analysis `version` are drawn from now on (the dots' tiles are then asked for again). */
+export interface PointStyleRequest {
+  type: "pointStyle";
+  requestId: number;
+  version: number;
+  /** Status code (0, 1, 2) per point. */
+  status: Uint8Array;
+  /** 1 when the point is drawn. */
+  visible: Uint8Array;
+  /** 1 when the point is a listed dead zone whose ring is drawn. */
+  listed: Uint8Array;
+}
+
+export interface TileResult {
+  /** Null when nothing of the layer meets the tile (or the analysis is gone). */
+  image: ImageBitmap | null;
+}
+
+/** The coverage polygons of the analysis `version` as GeoJSON (CoverageProperties), for the few main-thread users. */
+export interface CoverageRequest {
+  type: "coverage";
+  requestId: number;
+  version: number;
+}
+
+export interface CoverageResult {
+  /** UTF-8 GeoJSON, or null when the worker no longer holds that analysis. */
+  geojson: ArrayBuffer | null;
+}
+
+export type WorkerRequest = InspectRequest | AnalyzeRequest | NearestRequest | TileRequest | PointStyleRequest | CoverageRequest | CancelRequest;
 
 /** Maps each request type to its result type. */
 export interface WorkerResults {
   inspect: InspectResult;
   analyze: AnalyzeResult;
   nearest: NearestResult;
+  tile: TileResult;
+  pointStyle: Record<string, never>;
+  coverage: CoverageResult;
 }
 
 export type ProgressPhase = "read" | "points" | "coverage" | "admin" | "analyse" | "finish" | "inspect";
@@ -221,6 +276,6 @@ export type WorkerResponse =
    * of 100,000 points would take the main thread a single long task to read.
    */
   | { type: "points"; requestId: number; points: Point[] }
-  | { type: "result"; requestId: number; result: InspectResult | AnalyzeResult | NearestResult }
+  | { type: "result"; requestId: number; result: InspectResult | AnalyzeResult | NearestResult | TileResult | CoverageResult | Record<string, never> }
   | { type: "error"; requestId: number; message: Message }
   | { type: "cancelled"; requestId: number };

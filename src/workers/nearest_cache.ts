@@ -26,6 +26,8 @@ export interface NearestCache {
   keep(version: number, coverage: readonly CoverageFeature[], points: readonly Point[], analysis: CoverageAnalysis): void;
   /** Answers a request. */
   answer(request: Omit<NearestRequest, "type" | "requestId">): NearestResult;
+  /** The kept coverage and layers of the analysis `version`, or null when another (or none) is kept. */
+  coverageOf(version: number): { coverage: readonly CoverageFeature[]; layers: CoverageAnalysis["layers"] } | null;
   /** How many indexes are cached (for tests). */
   readonly indexCount: number;
 }
@@ -81,6 +83,9 @@ export function createNearestCache(): NearestCache {
         return request.limit === undefined ? found : found.slice(0, request.limit);
       });
       return { available: true, distances };
+    },
+    coverageOf(version) {
+      return kept && kept.version === version ? { coverage: kept.coverage, layers: kept.layers } : null;
     },
     get indexCount() {
       return indexes.size;

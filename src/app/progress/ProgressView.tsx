@@ -133,15 +133,31 @@ export function ProgressView() {
   const pendingIds = useMemo(() => new Set(pending.map((event) => event.id)), [pending]);
 
   // Cross-check against the coverage loaded in the app (the carriers' latest layers), on today's state.
-  const registryCoverage = useMemo(() => {
-    if (!data || data.analysis.layers.length === 0 || registry.registry.length === 0) return null;
-    return (
-      registryCoverageFromAnalysis(registry.registry, data.points, data.analysis) ??
-      computeRegistryCoverage(registry.registry, buildCoverageIndex(coverageFeaturesFromAnalysis(decodeCoverage(data.map), data.analysis.layers)))
-    );
-  }, [data, registry]);
-  // How far each overdue point is from its carrier's coverage: measured in the analysis worker (no main-thread work).
   const { controller: appController } = useApp();
+  const directCoverage = useMemo(() => {
+    if (!data || data.analysis.layers.length === 0 || registry.registry.length === 0) return null;
+    return registryCoverageFromAnalysis(registry.registry, data.points, data.analysis);
+  }, [data, registry]);
+  // Registry points that are not among the analysed points: their coverage needs the polygons, which stay in the
+  // analysis worker (the map draws raster tiles) and are asked for only then.
+  const [fetchedCoverage, setFetchedCoverage] = useState<{ data: unknown; registry: unknown; value: typeof directCoverage } | null>(null);
+  useEffect(() => {
+    if (!data || directCoverage || data.analysis.layers.length === 0 || registry.registry.length === 0) return;
+    let live = true;
+    appController
+      .coverage(data.map.version)
+      .then((geojson) => {
+        if (!live || !geojson) return;
+        const value = computeRegistryCoverage(registry.registry, buildCoverageIndex(coverageFeaturesFromAnalysis(decodeCoverage(geojson), data.analysis.layers)));
+        setFetchedCoverage({ data, registry, value });
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [appController, data, registry, directCoverage]);
+  const registryCoverage = directCoverage ?? (fetchedCoverage && fetchedCoverage.data === data && fetchedCoverage.registry === registry ? fetchedCoverage.value : null);
+  // How far each overdue point is from its carrier's coverage: measured in the analysis worker (no main-thread work).
   const [reach, setReach] = useState<Map<string, AssignedReach> | null>(null);
   useEffect(() => {
     setReach(null);

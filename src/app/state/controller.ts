@@ -16,6 +16,8 @@ export interface Controller {
   inspectFile(name: string, bytes: ArrayBuffer, options: FileOptions): Promise<InspectResult>;
   /** Distances to each carrier's nearest coverage, measured in the worker on the analysis `request.version`. */
   nearest(request: Omit<NearestRequest, "type" | "requestId">): Promise<NearestResult>;
+  /** The coverage polygons of the analysis `version` as GeoJSON bytes (null when the worker no longer holds it). */
+  coverage(version: number): Promise<ArrayBuffer | null>;
   /** Imports a file: "refused" when it gave nothing usable, "stopped" when cancelled or failed. */
   importFile(file: LoadedFile): Promise<"imported" | "refused" | "stopped">;
   removeFile(id: string): Promise<void>;
@@ -203,6 +205,7 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
     dismiss: (id) => store.setState((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
     inspectFile: (name, bytes, options) => client.request("inspect", { type: "inspect", name, bytes, options }),
     nearest: (request) => client.request("nearest", { type: "nearest", ...request }),
+    coverage: async (version) => (await client.request("coverage", { type: "coverage", version })).geojson,
     importFile,
     removeFile: (id) => reanalyze(store.getState().files.filter((file) => file.id !== id)),
     async setCoverageAsOf(asOf) {

@@ -115,6 +115,19 @@ export function detectFileKind(input: string | Uint8Array, fileName: string): Fi
  *   the KML is damaged) and the feature count (null when there is no feature list)
  */
 export function inspectGeoFile(input: string | Uint8Array, fileName: string): { kind: FileKind; featureCount: number | null; problem?: Message } {
+  const { value: _value, ...inspected } = inspectGeoFileValue(input, fileName);
+  return inspected;
+}
+
+/**
+ * inspectGeoFile, also returning the parsed JSON value (undefined for KML and unreadable files), so that a caller
+ * that goes on to import the same bytes can hand the value to the importer (which accepts a parsed object and reads
+ * it exactly as the text) instead of parsing tens of MB a second time.
+ * @param input - the file as text or bytes
+ * @param fileName - the file name
+ * @returns the kind, the feature count, what is wrong when unreadable, and the parsed value
+ */
+export function inspectGeoFileValue(input: string | Uint8Array, fileName: string): { kind: FileKind; featureCount: number | null; problem?: Message; value?: unknown } {
   if (isKmlInput(fileName, input)) {
     const kml = readKml(input);
     return kml.ok ? { kind: detectJsonKind(kml.value), featureCount: kml.value.features.length } : { kind: "unknown", featureCount: null, problem: kml.error.message };
@@ -127,5 +140,5 @@ export function inspectGeoFile(input: string | Uint8Array, fileName: string): { 
     return { kind: "unknown", featureCount: null, problem: describeJsonError(text, error) };
   }
   const features = isRecord(value) && Array.isArray(value.features) ? value.features.length : Array.isArray(value) ? value.length : null;
-  return { kind: detectJsonKind(value), featureCount: features };
+  return { kind: detectJsonKind(value), featureCount: features, value };
 }

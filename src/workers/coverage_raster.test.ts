@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { analyzeCoverage, parseCoverageGeojson } from "../domain/index.ts";
+import { createRandom } from "../domain/spatial/seeded_random.ts";
+import type { CoverageFeature, Point } from "../domain/types.ts";
+import { COVERAGE_TILE_SIZE, buildCoverageRaster, coverageTileRgba, mercatorX, mercatorY, rasteriseTile } from "./coverage_raster.ts";
+
+function feature(carrier: string, rings: number[][][]): CoverageFeature {
+  // Through the import checks, so that rings are oriented exactly as in the app.
+  const parsed = parseCoverageGeojson({ type: "Feature", properties: { carrier, technology: "4G" }, geometry: { type: "Polygon", coordinates: rings } }, { file: "t.geojson" });
+  expect(parsed.items).toHaveLength(1);
+  return parsed.items[0];
+}
+
+function disc(lon: number, lat: number, radius: number, vertices = 24, clockwise = false): number[][] {
+  const ring: number[][] = [];
+  for (let k = 0; k < vertices; k++) {
+    const angle = ((clockwise ? -1 : 1) * 2 * Math.PI * k) / vertices;
+    ring.push([lon + radius * Math.cos(angle), lat + radius * Math.sin(angle)]);
+  }
+  ring.push([...ring[0]]);
+  return ring;
+}
+
+/** The tile (z, x, y) holding a position. */
+function tileOf(lon: number, lat: number, z: number): [number, number] {
+  return [Math.floor(mercatorX(lon) * 2 ** z), Math.floor(mercatorY(lat) * 2 ** z)];
+}
+
+/** The position of a pixel centre of a tile. */
+function pixelCentre(z: number, tx: number, ty: number, i: number, j: number): { lon: number; lat: number } {
+  const scale = 2 ** z * COVERAGE_TILE_SIZE;
+  const x = (tx * COVERAGE_TILE_SIZE + i + 0.5) / scale;
+  const y = (ty * COVERAGE_TILE_SIZE + j + 0.5) / scale;
+  const lon = x * 360 - 180;
+  const lat = (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
+  return { lon, lat };
+}
+
+/**
+ * Every pixel the raster shows fully covered must be covered for the engine at its centre, and every pixel it shows
+ * empty must be uncovered there (pixels on a boundary have a fractional alpha and are not compared).
+ */
+function compareWithEngine(coverage: CoverageFeature[], z: number, tx: number, ty: number): { full: number; empty: number; partial: number } {
+  const raster = buildCoverageRaster(coverage, [{ carrier: "A", technology: "4G", asOf: null }]);
+  const alpha = rasteriseTile(raster.layers[0], z, tx, ty) ?? new Float32Array(COVERAGE_TILE_SIZE ** 2);
+  const points: Point[] = [];
+  for (let j = 0; j < COVERAGE_TILE_SIZE; j++) {
+    for (let i = 0; i < COVERAGE_TILE_SIZE; i++) {
+      const { lon, lat } = pixelCentre(z, tx, ty, i, j);
+      points.push({ id: `${i},${j}`, name: "", kind: "other", lon, lat, source: { file: "p", row: 1 }, extra: {} });
+    }
+  }
+  const analysis = analyzeCoverage(points, coverage, []);
+  let full = 0, empty = 0, partial = 0;
+  for (let k = 0; k < points.length; k++) {
+    const covered = (analysis.masks[k * analysis.words] & 1) === 1;
+    if (alpha[k] >= 0.9999) {
+      full++;
+      expect(covered, `pixel ${points[k].id} full`).toBe(true);
+    } else if (alpha[k] <= 0.0001) {
+      empty++;
+      expect(covered, `pixel ${points[k].id} empty`).toBe(false);
+    } else partial++;
+  }
+  return { full, empty, partial };
+}
+
+describe("rasteriseTile", () => {
+  it("fills a square with its exact area, fractional at the edges", () => {
+    // A square of 10.5 × 10.5 pixels placed inside one tile at zoom 10.
+    const z = 10;
+    const scale = 2 ** z * COVERAGE_TILE_SIZE;
+    const [tx, ty] = tileOf(105.5, 21.5, z);
+    const x0 = (tx * COVERAGE_TILE_SIZE + 100.25) / scale;
+    const x1 = x0 + 10.5 / scale;
+    const toLon = (x: number) => x * 360 - 180;
+    const toLat = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
+    const y0 = (ty * COVERAGE_TILE_SIZE + 50) / scale;
+    const y1 = y0 + 10 / scale;
+    const ring = [[toLon(x0), toLat(y1)], [toLon(x1), toLat(y1)], [toLon(x1), toLat(y0)], [toLon(x0), toLat(y0)], [toLon(x0), toLat(y1)]];
+    const raster = buildCoverageRaster([feature("A", [ring])], [{ carrier: "A", technology: "4G", asOf: null }]);
+    const alpha = rasteriseTile(raster.layers[0], z, tx, ty)!;
+    const total = alpha.reduce((sum, value) => sum + value, 0);
+    expect(total).toBeCloseTo(105, 1);
+    expect(alpha[55 * 256 + 105]).toBeCloseTo(1, 5);
+    expect(alpha[55 * 256 + 100]).toBeCloseTo(0.75, 3);
+    expect(alpha[55 * 256 + 110]).toBeCloseTo(0.75, 3);
+    expect(alpha[55 * 256 + 111]).toBe(0);
+    expect(alpha[49 * 256 + 105]).toBe(0);
+    expect(rasteriseTile(raster.layers[0], z, tx + 1, ty)).toBeNull();
+  });
+
+  it("draws the union of overlapping discs, and holes only where no other polygon covers them", () => {
+    const holed = feature("A", [disc(105.5, 21.5, 0.2), disc(105.5, 21.5, 0.1, 24, true)]);
+    const overlapping = feature("A", [disc(105.62, 21.5, 0.06)]);
+    const other = feature("A", [disc(105.3, 21.4, 0.15)]);
+    const coverage = [holed, overlapping, other];
+    const [tx, ty] = tileOf(105.5, 21.5, 8);
+    const counts = compareWithEngine(coverage, 8, tx, ty);
+    expect(counts.full).toBeGreaterThan(100);
+    expect(counts.empty).toBeGreaterThan(100);
+  });
+
+  it("agrees with the engine on random overlapping discs, at several zooms", () => {
+    const random = createRandom(7);
+    const coverage: CoverageFeature[] = [];
+    for (let k = 0; k < 40; k++) coverage.push(feature("A", [disc(105 + random(), 21 + random(), 0.02 + 0.15 * random(), 8 + Math.floor(random() * 40))]));
+    for (const z of [6, 9, 11]) {
+      const [tx, ty] = tileOf(105.5, 21.5, z);
+      const counts = compareWithEngine(coverage, z, tx, ty);
+      expect(counts.full + counts.empty).toBeGreaterThan(counts.partial);
+    }
+  });
+
+  it("colours a tile with alpha = covered fraction", () => {
+    const rgba = coverageTileRgba(Float32Array.of(0, 0.5, 1), "#00897b");
+    expect([...rgba]).toEqual([0, 0, 0, 0, 0x00, 0x89, 0x7b, 128, 0x00, 0x89, 0x7b, 255]);
+  });
+
+  it("gives each layer its own rings and bounds", () => {
+    const raster = buildCoverageRaster([feature("A", [disc(105, 21, 0.1)]), feature("B", [disc(107, 22, 0.1)])], [
+      { carrier: "B", technology: "4G", asOf: null },
+      { carrier: "A", technology: "4G", asOf: null },
+    ]);
+    expect(raster.layers[1].bounds![0]).toBeCloseTo(104.9, 6);
+    expect(raster.layers[0].bounds![3]).toBeCloseTo(22.1, 6);
+    const [tx, ty] = tileOf(105, 21, 9);
+    expect(rasteriseTile(raster.layers[0], 9, tx, ty)).toBeNull();
+    expect(rasteriseTile(raster.layers[1], 9, tx, ty)).not.toBeNull();
+  });
+});

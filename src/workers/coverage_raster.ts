@@ -1,0 +1,321 @@
+/**
+ * Coverage drawn by pixels, not by vertices: each (carrier, technology) layer's rings are projected to Web
+ * Mercator once, in the analysis worker, and every map tile the map asks for is rasterised from them on demand
+ * (scanline fill, nonzero winding summed over all the layer's rings, 4 sub-scanlines per pixel row and exact
+ * horizontal span coverage, so the tile's alpha is the covered fraction of each pixel). A tile costs the edges of
+ * the rings whose boxes meet it plus its 256 × 256 pixels; the map never holds a polygon.
+ *
+ * The winding rule is the engine's: rings are oriented (outer counter-clockwise, holes clockwise) by the import
+ * checks, so the winding number summed over a layer's rings is non-zero exactly where at least one polygon of the
+ * layer covers the point (overlapping discs add up, a hole subtracts its own polygon only). What a pixel shows is
+ * this rule sampled at sub-pixel rows; the per-point answer (the count, the list, the exports) stays the engine's.
+ *
+ * Plain module (no worker scope, no DOM), unit-tested in Node.
+ */
+import Flatbush from "flatbush";
+import type { CoverageFeature, CoverageLayerInfo } from "../domain/index.ts";
+
+/** Tile size in pixels (MapLibre's raster source `tileSize`). */
+export const COVERAGE_TILE_SIZE = 256;
+/** Sub-scanlines per pixel row (vertical anti-aliasing). */
+const SUB_ROWS = 4;
+const MAX_LATITUDE = 85.051128779806;
+
+/** One layer's rings in normalised Web Mercator (x and y in [0, 1], y down), with an index of the rings' boxes. */
+export interface RasterLayer {
+  xs: Float64Array;
+  ys: Float64Array;
+  /** Ring k's vertices are xs/ys[ringStart[k] … ringStart[k + 1]) (closed: the last repeats the first). */
+  ringStart: Uint32Array;
+  /** Boxes of the rings (null when the layer has none). */
+  index: Flatbush | null;
+  /** [west, south, east, north] in degrees, or null when empty. */
+  bounds: [number, number, number, number] | null;
+}
+
+export interface CoverageRaster {
+  layers: RasterLayer[];
+}
+
+/**
+ * Normalised Web Mercator x of a longitude.
+ * @param lon - degrees
+ * @returns x in [0, 1]
+ */
+export function mercatorX(lon: number): number {
+  return (lon + 180) / 360;
+}
+
+/**
+ * Normalised Web Mercator y of a latitude (0 at the north edge, 1 at the south).
+ * @param lat - degrees
+ * @returns y in [0, 1]
+ */
+export function mercatorY(lat: number): number {
+  const clamped = Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat));
+  return (1 - Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360)) / Math.PI) / 2;
+}
+
+/**
+ * Projects every layer's rings once (O(vertices)) and indexes the rings' boxes.
+ * @param coverage - the checked coverage features (rings oriented)
+ * @param layers - the analysis's layers, in order; a feature goes to the layer of its carrier and technology
+ * @returns the raster source
+ */
+export function buildCoverageRaster(coverage: readonly CoverageFeature[], layers: readonly CoverageLayerInfo[]): CoverageRaster {
+  const layerOf = new Map(layers.map((layer, index) => [`${layer.carrier}\u0000${layer.technology}`, index]));
+  const vertexCount = new Array<number>(layers.length).fill(0);
+  const ringCount = new Array<number>(layers.length).fill(0);
+  const featureLayer = new Int32Array(coverage.length);
+  coverage.forEach((feature, k) => {
+    const layer = layerOf.get(`${feature.carrier}\u0000${feature.technology}`) ?? -1;
+    featureLayer[k] = layer;
+    if (layer < 0) return;
+    const polygons = feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+    for (const rings of polygons) {
+      for (const ring of rings) {
+        vertexCount[layer] += ring.length;
+        ringCount[layer]++;
+      }
+    }
+  });
+  const built = layers.map((_, layer) => ({
+    xs: new Float64Array(vertexCount[layer]),
+    ys: new Float64Array(vertexCount[layer]),
+    ringStart: new Uint32Array(ringCount[layer] + 1),
+    boxes: new Float64Array(ringCount[layer] * 4),
+    vertex: 0,
+    ring: 0,
+    west: Infinity,
+    south: Infinity,
+    east: -Infinity,
+    north: -Infinity,
+  }));
+  coverage.forEach((feature, k) => {
+    const layer = featureLayer[k];
+    if (layer < 0) return;
+    const target = built[layer];
+    const polygons = feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+    for (const rings of polygons) {
+      for (const ring of rings) {
+        let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+        target.ringStart[target.ring] = target.vertex;
+        for (const position of ring) {
+          const lon = position[0];
+          const lat = position[1];
+          const x = mercatorX(lon);
+          const y = mercatorY(lat);
+          target.xs[target.vertex] = x;
+          target.ys[target.vertex] = y;
+          target.vertex++;
+          if (x < minX) minX = x;
+          if (x > maxX) maxX = x;
+          if (y < minY) minY = y;
+          if (y > maxY) maxY = y;
+          if (lon < target.west) target.west = lon;
+          if (lon > target.east) target.east = lon;
+          if (lat < target.south) target.south = lat;
+          if (lat > target.north) target.north = lat;
+        }
+        target.boxes.set([minX, minY, maxX, maxY], target.ring * 4);
+        target.ring++;
+      }
+    }
+  });
+  return {
+    layers: built.map((target) => {
+      target.ringStart[target.ring] = target.vertex;
+      let index: Flatbush | null = null;
+      if (target.ring > 0) {
+        index = new Flatbush(target.ring);
+        for (let r = 0; r < target.ring; r++) index.add(target.boxes[r * 4], target.boxes[r * 4 + 1], target.boxes[r * 4 + 2], target.boxes[r * 4 + 3]);
+        index.finish();
+      }
+      return {
+        xs: target.xs,
+        ys: target.ys,
+        ringStart: target.ringStart,
+        index,
+        bounds: target.ring > 0 ? [target.west, target.south, target.east, target.north] : null,
+      };
+    }),
+  };
+}
+
+/** Scratch arrays reused from tile to tile (the worker renders one tile at a time). */
+const scratch = {
+  rows: new Int32Array(1 << 16),
+  xs: new Float64Array(1 << 16),
+  dirs: new Int8Array(1 << 16),
+  up: new Float64Array(1 << 12),
+  down: new Float64Array(1 << 12),
+};
+
+function grow(count: number): void {
+  if (count < scratch.rows.length) return;
+  let size = scratch.rows.length;
+  while (size <= count) size *= 2;
+  const rows = new Int32Array(size);
+  rows.set(scratch.rows);
+  const xs = new Float64Array(size);
+  xs.set(scratch.xs);
+  const dirs = new Int8Array(size);
+  dirs.set(scratch.dirs);
+  scratch.rows = rows;
+  scratch.xs = xs;
+  scratch.dirs = dirs;
+}
+
+/**
+ * The covered fraction of each pixel of one tile of one layer.
+ * @param layer - the projected layer
+ * @param z - tile zoom
+ * @param tx - tile column
+ * @param ty - tile row
+ * @param size - tile size in pixels
+ * @returns one value in [0, 1] per pixel (row-major), or null when nothing of the layer meets the tile
+ */
+export function rasteriseTile(layer: RasterLayer, z: number, tx: number, ty: number, size = COVERAGE_TILE_SIZE): Float32Array | null {
+  if (!layer.index) return null;
+  const tiles = 2 ** z;
+  const rings = layer.index.search(tx / tiles, ty / tiles, (tx + 1) / tiles, (ty + 1) / tiles);
+  if (rings.length === 0) return null;
+  const scale = tiles * size;
+  const offsetX = tx * size;
+  const offsetY = ty * size;
+  const subRows = size * SUB_ROWS;
+  const { xs, ys, ringStart } = layer;
+  // 1. Every crossing of an edge with a sub-scanline (centre at (r + 0.5) / SUB_ROWS pixels), half-open in y.
+  let count = 0;
+  for (const ring of rings) {
+    const end = ringStart[ring + 1];
+    let px = xs[ringStart[ring]] * scale - offsetX;
+    let py = (ys[ringStart[ring]] * scale - offsetY) * SUB_ROWS - 0.5;
+    for (let v = ringStart[ring] + 1; v < end; v++) {
+      const qx = xs[v] * scale - offsetX;
+      const qy = (ys[v] * scale - offsetY) * SUB_ROWS - 0.5;
+      if (py !== qy) {
+        const low = py < qy ? py : qy;
+        const high = py < qy ? qy : py;
+        let first = Math.ceil(low);
+        let last = Math.ceil(high) - 1;
+        if (first < 0) first = 0;
+        if (last >= subRows) last = subRows - 1;
+        if (first <= last) {
+          grow(count + last - first + 1);
+          const slope = (qx - px) / (qy - py);
+          const dir = qy > py ? 1 : -1;
+          for (let r = first; r <= last; r++) {
+            scratch.rows[count] = r;
+            scratch.xs[count] = px + (r - py) * slope;
+            scratch.dirs[count] = dir;
+            count++;
+          }
+        }
+      }
+      px = qx;
+      py = qy;
+    }
+  }
+  if (count === 0) return null;
+  // 2. Counting sort of the crossings by sub-row.
+  const rowFirst = new Int32Array(subRows + 1);
+  for (let k = 0; k < count; k++) rowFirst[scratch.rows[k] + 1]++;
+  for (let r = 0; r < subRows; r++) rowFirst[r + 1] += rowFirst[r];
+  const fill = rowFirst.slice(0, subRows);
+  const sortedX = new Float64Array(count);
+  const sortedDir = new Int8Array(count);
+  for (let k = 0; k < count; k++) {
+    const at = fill[scratch.rows[k]]++;
+    sortedX[at] = scratch.xs[k];
+    sortedDir[at] = scratch.dirs[k];
+  }
+  // 3. Per sub-row: crossings in x order, nonzero winding, covered spans added to the pixels with exact ends.
+  const coverage = new Float32Array(size * size);
+  const runs = new Float32Array(size + 1);
+  const weight = 1 / SUB_ROWS;
+  let any = false;
+  for (let row = 0; row < size; row++) {
+    const rowBase = row * size;
+    let touched = false;
+    for (let sub = 0; sub < SUB_ROWS; sub++) {
+      const r = row * SUB_ROWS + sub;
+      const from = rowFirst[r];
+      const to = rowFirst[r + 1];
+      if (to - from < 2) continue;
+      let ups = 0;
+      let downs = 0;
+      if (scratch.up.length < to - from) {
+        scratch.up = new Float64Array(2 * (to - from));
+        scratch.down = new Float64Array(2 * (to - from));
+      }
+      for (let k = from; k < to; k++) {
+        if (sortedDir[k] > 0) scratch.up[ups++] = sortedX[k];
+        else scratch.down[downs++] = sortedX[k];
+      }
+      const up = scratch.up.subarray(0, ups).sort();
+      const down = scratch.down.subarray(0, downs).sort();
+      let i = 0;
+      let j = 0;
+      let winding = 0;
+      let start = 0;
+      while (i < ups || j < downs) {
+        const takeUp = j >= downs || (i < ups && up[i] <= down[j]);
+        const x = takeUp ? up[i++] : down[j++];
+        const before = winding;
+        winding += takeUp ? 1 : -1;
+        if (before === 0 && winding !== 0) start = x;
+        else if (before !== 0 && winding === 0) {
+          // The span [start, x) clipped to the tile.
+          const a = start < 0 ? 0 : start;
+          const b = x > size ? size : x;
+          if (b > a) {
+            touched = true;
+            const ia = Math.floor(a);
+            const ib = Math.floor(b);
+            if (ia === ib) coverage[rowBase + ia] += (b - a) * weight;
+            else {
+              coverage[rowBase + ia] += (ia + 1 - a) * weight;
+              runs[ia + 1] += weight;
+              runs[ib] -= weight;
+              if (ib < size) coverage[rowBase + ib] += (b - ib) * weight;
+            }
+          }
+        }
+      }
+    }
+    if (!touched) continue;
+    any = true;
+    let run = 0;
+    for (let i = 0; i < size; i++) {
+      run += runs[i];
+      runs[i] = 0;
+      if (run !== 0) coverage[rowBase + i] += run;
+    }
+    runs[size] = 0;
+  }
+  return any ? coverage : null;
+}
+
+/**
+ * A tile image: the colour everywhere, with alpha = covered fraction.
+ * @param coverage - covered fraction per pixel
+ * @param color - "#rrggbb"
+ * @returns RGBA bytes (not premultiplied)
+ */
+export function coverageTileRgba(coverage: Float32Array, color: string): Uint8ClampedArray<ArrayBuffer> {
+  const red = parseInt(color.slice(1, 3), 16);
+  const green = parseInt(color.slice(3, 5), 16);
+  const blue = parseInt(color.slice(5, 7), 16);
+  const rgba = new Uint8ClampedArray(coverage.length * 4);
+  for (let i = 0; i < coverage.length; i++) {
+    const alpha = coverage[i];
+    if (alpha <= 0) continue;
+    const o = i * 4;
+    rgba[o] = red;
+    rgba[o + 1] = green;
+    rgba[o + 2] = blue;
+    rgba[o + 3] = alpha >= 1 ? 255 : Math.round(alpha * 255);
+  }
+  return rgba;
+}
