@@ -6,6 +6,7 @@
 import "../app/zod_config.ts";
 import {
   analyzeCoverage,
+  detectBinaryKind,
   detectFileKind,
   findColumn,
   isKmlInput,
@@ -26,6 +27,7 @@ import {
 import { csvPreviewData, inspectWorkbook } from "./inspect_workbook.ts";
 import { buildMapPayload } from "./map_payload.ts";
 import { createNearestCache } from "./nearest_cache.ts";
+import { parseTrackingFile } from "./tracking_parse.ts";
 import type {
   AnalyzeRequest,
   AnalyzeResult,
@@ -82,6 +84,9 @@ function inspect(request: InspectRequest): InspectResult {
     const { kind, featureCount } = inspectGeoFile(bytes, request.name);
     return { detectedKind: kind, csv: null, featureCount };
   }
+  // A raster or another binary file would otherwise be decoded as windows-1258 text and shown as a garbled table.
+  const binary = detectBinaryKind(bytes);
+  if (binary) return { detectedKind: "unknown", csv: null, featureCount: null, binary };
   const detectedKind = detectFileKind(bytes, request.name);
   const preview = previewCsv(bytes, {
     file: request.name,
@@ -206,6 +211,14 @@ scope.addEventListener("message", (event) => {
       if (request.type === "inspect") {
         scope.postMessage({ type: "progress", requestId: request.requestId, progress: { phase: "inspect", fraction: 0 } });
         scope.postMessage({ type: "result", requestId: request.requestId, result: inspect(request) });
+        return;
+      }
+      if (request.type === "tracking") {
+        // One domain call: a cancel during it terminates this worker (the client restarts it).
+        await checkpoint(request.requestId, "tracking", 0);
+        const output = parseTrackingFile(request.input);
+        await checkpoint(request.requestId, "tracking", 1);
+        scope.postMessage({ type: "result", requestId: request.requestId, result: output });
         return;
       }
       if (request.type === "nearest") {

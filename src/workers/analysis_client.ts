@@ -4,7 +4,7 @@
  * File bytes are copied and the copies transferred, so the caller keeps its own.
  */
 import type { Point } from "../domain/types.ts";
-import type { AnalyzeRequest, AnalyzeResult, InspectRequest, NearestRequest, ProgressEvent, WorkerRequest, WorkerResponse, WorkerResults } from "./messages.ts";
+import type { AnalyzeRequest, AnalyzeResult, InspectRequest, NearestRequest, ProgressEvent, TrackingRequest, WorkerRequest, WorkerResponse, WorkerResults } from "./messages.ts";
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -46,6 +46,7 @@ interface RequestBodies {
   inspect: Omit<InspectRequest, "requestId">;
   analyze: Omit<AnalyzeRequest, "requestId">;
   nearest: Omit<NearestRequest, "requestId">;
+  tracking: Omit<TrackingRequest, "requestId">;
 }
 
 type RequestBody<T extends keyof WorkerResults> = RequestBodies[T];
@@ -126,6 +127,10 @@ export class AnalysisClient {
       message = { ...body, bytes, requestId };
     } else if (body.type === "nearest") {
       message = { ...body, requestId };
+    } else if (body.type === "tracking") {
+      const bytes = body.input.bytes.slice();
+      transfer.push(bytes.buffer);
+      message = { ...body, input: { ...body.input, bytes }, requestId };
     } else {
       const files = body.files.map((file) => {
         const bytes = file.bytes.slice(0);

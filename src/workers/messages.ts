@@ -5,7 +5,9 @@
  */
 import type { CoverageAnalysis, PointFilter } from "../domain/index.ts";
 import type { ImportReport } from "../domain/issues.ts";
+import type { BinaryKind } from "../domain/parse/detect_binary_kind.ts";
 import type { Message, Point, Technology } from "../domain/types.ts";
+import type { TrackingParseInput, TrackingParseOutput } from "./tracking_parse.ts";
 
 /** The kinds of file the app imports (the dead-zone tracking files are handled elsewhere). */
 export type LoadedFileKind = "points" | "coverage" | "admin";
@@ -63,6 +65,8 @@ export interface InspectResult {
   featureCount: number | null;
   /** Set for Excel workbooks (and files that look like one): the sheets, the one previewed, or why it cannot be read. */
   xlsx?: XlsxInspect;
+  /** Set when the bytes are a binary format (a GeoTIFF raster, an image, an archive): never previewed as text. */
+  binary?: BinaryKind;
 }
 
 /** What the preview shows of an Excel workbook. */
@@ -169,16 +173,24 @@ export interface NearestResult {
   distances: { carrier: string; km: number }[][];
 }
 
-export type WorkerRequest = InspectRequest | AnalyzeRequest | NearestRequest | CancelRequest;
+/** A dead-zone tracking file (registry or carrier's updates) to read with the domain, off the main thread. */
+export interface TrackingRequest {
+  type: "tracking";
+  requestId: number;
+  input: TrackingParseInput;
+}
+
+export type WorkerRequest = InspectRequest | AnalyzeRequest | NearestRequest | TrackingRequest | CancelRequest;
 
 /** Maps each request type to its result type. */
 export interface WorkerResults {
   inspect: InspectResult;
   analyze: AnalyzeResult;
   nearest: NearestResult;
+  tracking: TrackingParseOutput;
 }
 
-export type ProgressPhase = "read" | "points" | "coverage" | "admin" | "analyse" | "finish" | "inspect";
+export type ProgressPhase = "read" | "points" | "coverage" | "admin" | "analyse" | "finish" | "inspect" | "tracking";
 
 export interface ProgressEvent {
   phase: ProgressPhase;
@@ -193,6 +205,6 @@ export type WorkerResponse =
    * of 100,000 points would take the main thread a single long task to read.
    */
   | { type: "points"; requestId: number; points: Point[] }
-  | { type: "result"; requestId: number; result: InspectResult | AnalyzeResult | NearestResult }
+  | { type: "result"; requestId: number; result: InspectResult | AnalyzeResult | NearestResult | TrackingParseOutput }
   | { type: "error"; requestId: number; message: Message }
   | { type: "cancelled"; requestId: number };

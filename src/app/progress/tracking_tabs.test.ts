@@ -29,7 +29,7 @@ async function openTab(): Promise<Tab> {
 function failNextTransaction(): void {
   const prototype = IDBDatabase.prototype as unknown as { transaction: (...args: unknown[]) => IDBTransaction };
   const original = prototype.transaction;
-  prototype.transaction = function (this: IDBDatabase, ...args: unknown[]) {
+  prototype.transaction = function (this: IDBDatabase) {
     prototype.transaction = original;
     throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
   };
