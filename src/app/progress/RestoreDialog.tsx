@@ -29,7 +29,7 @@ export function RestoreDialog() {
   const same = !diff.replace.losesData && points.added.length === 0 && events.added.length === 0;
   const date = new Date(backup.createdAt);
   return (
-    <section className="tracking-restore notice" role="alertdialog" aria-labelledby="tracking-restore-heading" aria-describedby="tracking-restore-summary" data-testid="restore-dialog">
+    <section className="tracking-restore" role="alertdialog" aria-labelledby="tracking-restore-heading" aria-describedby="tracking-restore-summary" data-testid="restore-dialog">
       <h3 id="tracking-restore-heading" ref={heading} tabIndex={-1}>
         {t("tracking.restore.heading", { file })}
       </h3>
