@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { CONTENT_SECURITY_POLICY } from "../../vite.config.ts";
+import { HOSTING_HEADERS } from "../../vite.config.ts";
 import { startStaticServer } from "./static_server.ts";
 import { SPECS, type SpecEnvironment } from "./specs.ts";
 import { PROGRESS_SPECS } from "./progress_specs.ts";
@@ -49,7 +49,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (process.env.E2E_SKIP_BUILD !== "1" || !existsSync(join(ROOT, "dist/index.html"))) build();
   mkdirSync(ARTIFACTS, { recursive: true });
-  const server = await startStaticServer(join(ROOT, "dist"), CONTENT_SECURITY_POLICY);
+  // The header a careful host sends (docs/hosting.md): the meta policy plus frame-ancestors 'none'.
+  const server = await startStaticServer(join(ROOT, "dist"), HOSTING_HEADERS["Content-Security-Policy"]);
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
   console.log(`chromium ${browser.version()} at ${server.url}`);
   const sample = analyseSample(ROOT);
