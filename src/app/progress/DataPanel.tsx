@@ -12,7 +12,7 @@ import { getTrackingController, useTracking } from "./tracking_context.ts";
 import { countUnbackedEvents } from "./tracking_view.ts";
 import { readChosenFiles } from "./DepartmentPanel.tsx";
 import { TrackingReport } from "./TrackingReport.tsx";
-import { AutoBackups, RestoreDialog, TrackingParsingStatus } from "./RestoreDialog.tsx";
+import { AutoBackups, RestoreDialog, TrackingParsingStatus } from "./DataPrompts.tsx";
 import { useTrackingTranslation } from "./use_tracking_translation.ts";
 
 /**

@@ -8,7 +8,7 @@ import { writeUpdatesCsv } from "../../domain/progress/updates.ts";
 import { downloadText } from "../components/download.ts";
 import { formatNumber } from "../i18n/i18n.ts";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
-import { TrackingParsingStatus } from "./RestoreDialog.tsx";
+import { TrackingParsingStatus } from "./DataPrompts.tsx";
 import { TrackingReport } from "./TrackingReport.tsx";
 import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 

@@ -1,6 +1,7 @@
 /**
- * Restoring a backup: what it would change (computed by the domain's diffBackup), then the user's choice
- * — replace, merge or cancel — and the automatic backups kept before each replace, offered as downloads.
+ * The data panel's prompts: restoring a backup (what it would change, computed by the domain's diffBackup,
+ * then the user's choice — replace, merge or cancel), the automatic backups kept before each replace, offered
+ * as downloads, and the line of a tracking file being read in the worker, with its cancel button.
  */
 import { useEffect, useRef } from "react";
 import { STATUS_LABELS } from "../../domain/progress/status.ts";
