@@ -229,7 +229,7 @@ export const TRUST_SPECS: Spec[] = [
     },
   },
   {
-    name: "trust: a 100,000-row list is read in the worker with a progress line; cancelling keeps the list and the page responds meanwhile",
+    name: "trust: a 100,000-row list is read in the worker with a progress line; cancelling keeps the list, and the next list is read",
     async run(environment) {
       const model = sample(environment.root);
       const { page } = await environment.newPage();
@@ -237,13 +237,25 @@ export const TRUST_SPECS: Spec[] = [
       await waitForNumber(page, "dashboard-listed", model.registry.length);
       const lines = ["id,name,lon,lat,carrier,deadline"];
       for (let i = 0; i < 100_000; i++) lines.push(`BIG-${i},Bản ${i},${(103 + (i % 1000) * 0.003).toFixed(4)},${(21 + Math.floor(i / 1000) * 0.003).toFixed(4)},Viettel,2027-06-30`);
+      // The reading line is recorded, and its cancel button pressed, the moment it appears (the worker is still
+      // reading 100,000 rows then): a mutation observer in the page, not a race with the test.
+      await page.evaluate(() => {
+        const scope = window as unknown as { __parsing?: { text: string; bars: number } };
+        const observer = new MutationObserver(() => {
+          const line = document.querySelector('[data-testid="registry-parsing"]');
+          const cancel = line?.querySelector<HTMLButtonElement>('[data-testid="registry-parsing-cancel"]');
+          if (!line || !cancel) return;
+          observer.disconnect();
+          scope.__parsing = { text: line.textContent ?? "", bars: line.querySelectorAll("progress").length };
+          cancel.click();
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+      });
       await page.setInputFiles('[data-testid="registry-input"]', { name: "ca-nuoc.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n"), "utf8") });
-      await page.waitForSelector('[data-testid="registry-parsing"]', { timeout: TIMEOUT });
-      assert(((await page.textContent('[data-testid="registry-parsing"]')) ?? "").includes("ca-nuoc.csv"), "the progress line names the file");
-      // The main thread is free while the worker reads: the page answers a script at once.
-      assert((await page.evaluate(() => document.querySelectorAll('[data-testid="registry-parsing"] progress').length)) === 1, "a progress bar is shown");
-      await page.screenshot({ path: join(environment.artifacts, "trust-registry-parsing.png"), fullPage: false });
-      await page.click('[data-testid="registry-parsing-cancel"]');
+      await page.waitForFunction(() => (window as unknown as { __parsing?: unknown }).__parsing !== undefined, undefined, { timeout: TIMEOUT });
+      const seen = await page.evaluate(() => (window as unknown as { __parsing: { text: string; bars: number } }).__parsing);
+      assert(seen.text.includes("ca-nuoc.csv"), `the reading line names the file: ${seen.text}`);
+      assert(seen.bars === 1, "a progress bar is shown");
       await waitForNotice(page, "Đã dừng đọc ca-nuoc.csv");
       await page.waitForSelector('[data-testid="registry-parsing"]', { state: "detached", timeout: TIMEOUT });
       await waitForNumber(page, "dashboard-listed", model.registry.length);
@@ -344,11 +356,31 @@ export const TRUST_SPECS: Spec[] = [
       await page.waitForSelector('[data-testid="progress"]', { state: "detached", timeout: TIMEOUT });
       await page.setInputFiles('[data-testid="import-input"]', { name: "lon.csv", mimeType: "text/csv", buffer: Buffer.from(pointsCsv(150_000, "LON"), "utf8") });
       await page.waitForSelector('[data-testid="import-preview"]', { timeout: TIMEOUT });
+      // The second file is chosen the moment the analysis's progress bar appears (150,000 points take far longer
+      // to analyse), by a mutation observer in the page, as a person choosing it then would: no race with the test.
+      await page.evaluate((text) => {
+        const scope = window as unknown as { __chosenWhileBusy?: boolean; __queueShown?: string };
+        const observer = new MutationObserver(() => {
+          if (!scope.__chosenWhileBusy && document.querySelector('[data-testid="progress"]')) {
+            scope.__chosenWhileBusy = true;
+            const input = document.querySelector<HTMLInputElement>('[data-testid="import-input"]')!;
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([text], "nho.csv", { type: "text/csv" }));
+            input.files = transfer.files;
+            input.dispatchEvent(new Event("change", { bubbles: true }));
+          }
+          const queue = document.querySelector('[data-testid="import-queue"]');
+          if (queue && document.querySelector('[data-testid="progress"]')) {
+            scope.__queueShown = queue.textContent ?? "";
+            observer.disconnect();
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      }, pointsCsv(3, "NHO"));
       await page.click('[data-testid="import-confirm"]');
-      await page.waitForSelector('[data-testid="progress"]', { timeout: TIMEOUT });
-      await page.setInputFiles('[data-testid="import-input"]', { name: "nho.csv", mimeType: "text/csv", buffer: Buffer.from(pointsCsv(3, "NHO"), "utf8") });
-      await page.waitForSelector('[data-testid="import-queue"]', { timeout: TIMEOUT });
-      assert(((await page.textContent('[data-testid="import-queue"]')) ?? "").includes("Còn 1 tệp"), "the queue says one file waits");
+      await page.waitForFunction(() => (window as unknown as { __queueShown?: string }).__queueShown !== undefined, undefined, { timeout: TIMEOUT });
+      const queued = await page.evaluate(() => (window as unknown as { __queueShown: string }).__queueShown);
+      assert(queued.includes("Còn 1 tệp"), `while the analysis runs, the queue says one file waits: ${queued}`);
       await page.waitForSelector('[data-testid="import-outcome"]', { timeout: TIMEOUT });
       await page.waitForFunction(() => document.querySelector("#import-preview-heading")?.textContent?.includes("nho.csv") === true, undefined, { timeout: TIMEOUT }).catch(async () => {
         throw new AssertionError(`the queued file should be previewed next; preview: ${await page.textContent('[data-testid="import-preview"]').catch(() => "none")}`);
