@@ -20,6 +20,27 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join("; ");
 
+/**
+ * The HTTP headers a static host should send with the app (docs/hosting.md): the same policy as a header,
+ * plus what a `<meta>` policy cannot say — `frame-ancestors 'none'` (no other site may frame the app) —
+ * and no MIME sniffing. The referrer policy keeps sending the origin to the OpenStreetMap tile server,
+ * whose usage policy asks for it.
+ */
+export const HOSTING_HEADERS: Readonly<Record<string, string>> = {
+  "Content-Security-Policy": `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "X-Frame-Options": "DENY",
+};
+
+/**
+ * The headers in the `_headers` format of Netlify and Cloudflare Pages (written to dist/).
+ * @returns the file's text
+ */
+export function headersFile(): string {
+  return `/*\n${Object.entries(HOSTING_HEADERS).map(([name, value]) => `  ${name}: ${value}`).join("\n")}\n`;
+}
+
 function contentSecurityPolicy(): Plugin {
   return {
     name: "lom-song-csp",
@@ -29,6 +50,9 @@ function contentSecurityPolicy(): Plugin {
         "<!-- content-security-policy -->",
         `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
       );
+    },
+    generateBundle() {
+      this.emitFile({ type: "asset", fileName: "_headers", source: headersFile() });
     },
   };
 }

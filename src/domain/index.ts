@@ -56,6 +56,7 @@ export * from "./parse/parse_points_geojson.ts";
 export * from "./parse/parse_coverage_geojson.ts";
 export * from "./parse/parse_admin_geojson.ts";
 export * from "./parse/detect_file_kind.ts";
+export * from "./parse/detect_binary_kind.ts";
 export * from "./gaps/merge_coverage_summaries.ts";
 export * from "./parse/points_csv_stream.ts";
 export * from "./export/points_writer.ts";

@@ -6,6 +6,7 @@
 import "../zod_config.ts";
 import {
   analyzeCoverage,
+  detectBinaryKind,
   detectFileKind,
   findColumn,
   isKmlInput,
@@ -33,6 +34,7 @@ import { buildMapPayload, coverageGeojsonBytes } from "./map_payload.ts";
 import { buildPointRaster, renderPointTile, type PointRaster, type PointStyle } from "./point_raster.ts";
 import { createNearestCache } from "./nearest_cache.ts";
 import { POINTS_PER_MESSAGE } from "./work_limits.ts";
+import { parseTrackingFile } from "./tracking_parse.ts";
 import type {
   AnalyzeRequest,
   AnalyzeResult,
@@ -139,6 +141,9 @@ async function inspect(request: InspectRequest): Promise<InspectResult> {
     inspected = value !== undefined ? { bytes, value } : null;
     return { detectedKind: kind, csv: null, featureCount, geoError: problem ?? null };
   }
+  // A raster or another binary file would otherwise be decoded as windows-1258 text and shown as a garbled table.
+  const binary = detectBinaryKind(bytes);
+  if (binary) return { detectedKind: "unknown", csv: null, featureCount: null, binary };
   const detectedKind = detectFileKind(bytes, request.name);
   const preview = previewCsv(bytes, {
     file: request.name,
@@ -315,6 +320,14 @@ scope.addEventListener("message", (event) => {
       if (request.type === "inspect") {
         scope.postMessage({ type: "progress", requestId: request.requestId, progress: { phase: "inspect", fraction: 0 } });
         scope.postMessage({ type: "result", requestId: request.requestId, result: await inspect(request) });
+        return;
+      }
+      if (request.type === "tracking") {
+        // One domain call: a cancel during it terminates this worker (the client restarts it).
+        await checkpoint(request.requestId, "tracking", 0);
+        const output = parseTrackingFile(request.input);
+        await checkpoint(request.requestId, "tracking", 1);
+        scope.postMessage({ type: "result", requestId: request.requestId, result: output });
         return;
       }
       if (request.type === "nearest") {

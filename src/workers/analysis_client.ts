@@ -5,7 +5,7 @@
  */
 import type { Point } from "../domain/types.ts";
 import { WORK_MARK, type WorkMarkDetail } from "./work_limits.ts";
-import type { AnalyzeRequest, AnalyzeResult, CoverageRequest, InspectRequest, NearestRequest, PointStyleRequest, ProgressEvent, TileRequest, WorkerRequest, WorkerResponse, WorkerResults } from "./messages.ts";
+import type { AnalyzeRequest, AnalyzeResult, CoverageRequest, InspectRequest, NearestRequest, PointStyleRequest, ProgressEvent, TileRequest, TrackingRequest, WorkerRequest, WorkerResponse, WorkerResults } from "./messages.ts";
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -50,6 +50,7 @@ interface RequestBodies {
   tile: Omit<TileRequest, "requestId">;
   pointStyle: Omit<PointStyleRequest, "requestId">;
   coverage: Omit<CoverageRequest, "requestId">;
+  tracking: Omit<TrackingRequest, "requestId">;
 }
 
 type RequestBody<T extends keyof WorkerResults> = RequestBodies[T];
@@ -138,6 +139,10 @@ export class AnalysisClient {
       const listed = body.listed.slice();
       transfer.push(status.buffer, visible.buffer, listed.buffer);
       message = { ...body, status, visible, listed, requestId };
+    } else if (body.type === "tracking") {
+      const bytes = body.input.bytes.slice();
+      transfer.push(bytes.buffer);
+      message = { ...body, input: { ...body.input, bytes }, requestId };
     } else {
       const files = body.files.map((file) => {
         const bytes = file.bytes.slice(0);

@@ -5,7 +5,9 @@
  */
 import type { CoverageAnalysis, PointFilter } from "../domain/index.ts";
 import type { ImportReport } from "../domain/issues.ts";
+import type { BinaryKind } from "../domain/parse/detect_binary_kind.ts";
 import type { Message, Point, Technology } from "../domain/types.ts";
+import type { TrackingParseInput, TrackingParseOutput } from "./tracking_parse.ts";
 
 /** The kinds of file the app imports (the dead-zone tracking files are handled elsewhere). */
 export type LoadedFileKind = "points" | "coverage" | "admin";
@@ -75,6 +77,8 @@ export interface InspectResult {
   xlsx?: XlsxInspect;
   /** Set for the GIS formats the preview explains (shapefile, tower list, OSM export, .xls) and for projected coordinates. */
   format?: FormatInspect;
+  /** Set when the bytes are a binary format (an image, an archive): never previewed as text. */
+  binary?: BinaryKind;
 }
 
 /** What the preview shows of a GIS format: its name, coordinate system, and what needs the user's choice. */
@@ -249,7 +253,14 @@ export interface CoverageResult {
   geojson: ArrayBuffer | null;
 }
 
-export type WorkerRequest = InspectRequest | AnalyzeRequest | NearestRequest | TileRequest | PointStyleRequest | CoverageRequest | CancelRequest;
+/** A dead-zone tracking file (registry or carrier's updates) to read with the domain, off the main thread. */
+export interface TrackingRequest {
+  type: "tracking";
+  requestId: number;
+  input: TrackingParseInput;
+}
+
+export type WorkerRequest = InspectRequest | AnalyzeRequest | NearestRequest | TileRequest | PointStyleRequest | CoverageRequest | TrackingRequest | CancelRequest;
 
 /** Maps each request type to its result type. */
 export interface WorkerResults {
@@ -259,9 +270,10 @@ export interface WorkerResults {
   tile: TileResult;
   pointStyle: Record<string, never>;
   coverage: CoverageResult;
+  tracking: TrackingParseOutput;
 }
 
-export type ProgressPhase = "read" | "points" | "coverage" | "admin" | "analyse" | "finish" | "inspect";
+export type ProgressPhase = "read" | "points" | "coverage" | "admin" | "analyse" | "finish" | "inspect" | "tracking";
 
 export interface ProgressEvent {
   phase: ProgressPhase;
@@ -276,6 +288,6 @@ export type WorkerResponse =
    * of 100,000 points would take the main thread a single long task to read.
    */
   | { type: "points"; requestId: number; points: Point[] }
-  | { type: "result"; requestId: number; result: InspectResult | AnalyzeResult | NearestResult | TileResult | CoverageResult | Record<string, never> }
+  | { type: "result"; requestId: number; result: InspectResult | AnalyzeResult | NearestResult | TileResult | CoverageResult | TrackingParseOutput | Record<string, never> }
   | { type: "error"; requestId: number; message: Message }
   | { type: "cancelled"; requestId: number };

@@ -257,6 +257,8 @@ export const PROGRESS_SPECS: Spec[] = [
 
       // The good backup restores the state it was taken in.
       await page.setInputFiles('[data-testid="restore-input"]', { name: backup.download.suggestedFilename(), mimeType: "application/json", buffer: Buffer.from(backup.text, "utf8") });
+      // It asks first (the verification would be removed), then replaces.
+      await page.click('[data-testid="restore-replace"]');
       await waitForNumber(page, "dashboard-verified", before.verified);
       await waitForNumber(page, "dashboard-covered", before.covered + 1);
       await waitForSaved(page);

@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { CONTENT_SECURITY_POLICY } from "../../vite.config.ts";
+import { HOSTING_HEADERS } from "../../vite.config.ts";
 import { startStaticServer } from "../../scripts/browser/static_server.ts";
 import { CHROMIUM_ARGS, resolveChromium, type ChromiumChoice } from "../../scripts/browser/chromium.ts";
 import { SPECS, type SpecEnvironment } from "./specs.ts";
@@ -16,6 +16,7 @@ import { PROGRESS_SPECS } from "./progress_specs.ts";
 import { SOLIST_SPECS } from "./solist_specs.ts";
 import { FORMAT_SPECS } from "./format_specs.ts";
 import { NATIONAL_SPECS } from "./national_specs.ts";
+import { TRUST_SPECS } from "./trust_specs.ts";
 import { analyseSample } from "./expected.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -43,7 +44,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (process.env.E2E_SKIP_BUILD !== "1" || !existsSync(join(ROOT, "dist/index.html"))) build();
   mkdirSync(ARTIFACTS, { recursive: true });
-  const server = await startStaticServer(join(ROOT, "dist"), CONTENT_SECURITY_POLICY);
+  // The header a careful host sends (docs/hosting.md): the meta policy plus frame-ancestors 'none'.
+  const server = await startStaticServer(join(ROOT, "dist"), HOSTING_HEADERS["Content-Security-Policy"]);
   const browser: Browser = await chromium.launch({ executablePath: chromiumChoice.path, headless: true, args: CHROMIUM_ARGS });
   console.log(`chromium ${browser.version()} (${chromiumChoice.source}: ${chromiumChoice.path}) at ${server.url}`);
   const sample = analyseSample(ROOT);
@@ -94,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
     },
   };
 
-  const all = [...SPECS, ...PROGRESS_SPECS, ...SOLIST_SPECS, ...FORMAT_SPECS, ...NATIONAL_SPECS];
+  const all = [...SPECS, ...PROGRESS_SPECS, ...SOLIST_SPECS, ...FORMAT_SPECS, ...NATIONAL_SPECS, ...TRUST_SPECS];
   const selected = argv.length > 0 ? all.filter((spec) => argv.some((filter) => spec.name.includes(filter))) : all;
   let passed = 0;
   let failed = 0;

@@ -33,6 +33,7 @@ export const MESSAGES = {
   "progress.phase.analyse": { vi: "Đang phân tích vùng phủ…", en: "Analysing coverage…" },
   "progress.phase.finish": { vi: "Đang hoàn tất…", en: "Finishing…" },
   "progress.phase.inspect": { vi: "Đang xem trước tệp…", en: "Previewing the file…" },
+  "progress.phase.tracking": { vi: "Đang đọc tệp theo dõi vùng lõm…", en: "Reading the dead-zone tracking file…" },
   "progress.cancel": { vi: "Huỷ", en: "Cancel" },
   "progress.cancelled": { vi: "Đã huỷ. Dữ liệu đang có được giữ nguyên.", en: "Cancelled. The data already loaded is kept." },
   "error.analysis": { vi: "Lỗi khi phân tích dữ liệu: {reason}", en: "The analysis failed: {reason}" },
@@ -69,7 +70,7 @@ export const MESSAGES = {
   "counts.uncovered": { vi: "Điểm chưa có sóng", en: "Uncovered points" },
   "counts.ofTotal": { vi: "trên tổng số {total} điểm theo bộ lọc", en: "of {total} points under the filters" },
   "counts.singleCarrier": { vi: "Chỉ một nhà mạng: {count}", en: "One carrier only: {count}" },
-  "counts.listed": { vi: "Trong danh sách vùng lõm: {count}", en: "Listed dead zones: {count}" },
+  "counts.listed": { vi: "Điểm đã nạp có trong danh sách lõm sóng: {count}", en: "Loaded points on the dead-zone list: {count}" },
 
   "legend.heading": { vi: "Chú giải và lớp bản đồ", en: "Legend and layers" },
   "legend.coverage": { vi: "Vùng phủ sóng (nhà mạng × công nghệ)", en: "Coverage (carrier × technology)" },
@@ -207,6 +208,15 @@ export const MESSAGES = {
   "import.geojsonInfo": { vi: "Tệp GeoJSON: {count} đối tượng.", en: "GeoJSON file: {count} features." },
   "import.badFile": { vi: "Không nhập được {file}: không có dòng hay đối tượng hợp lệ nào. Dữ liệu đang có được giữ nguyên.", en: "{file} was not imported: it has no valid row or feature. The data already loaded is kept." },
   "import.done": { vi: "Đã nhập {file}.", en: "Imported {file}." },
+  "import.waitAnalysis": { vi: "Đang phân tích dữ liệu: nhập được tệp này khi phân tích xong.", en: "An analysis is running: this file can be imported when it ends." },
+  "import.binary.tiff": {
+    vi: "Đây là tệp raster (GeoTIFF), không phải bảng CSV: không xem trước được dưới dạng các dòng. Vùng phủ dạng raster cần được chuyển thành đa giác (GeoJSON hoặc KML) để nhập ở đây.",
+    en: "This is a raster (GeoTIFF) file, not a CSV table: it cannot be previewed as rows. Raster coverage must be turned into polygons (GeoJSON or KML) to be imported here.",
+  },
+  "import.binary.other": {
+    vi: "Đây là tệp nhị phân ({kind}), không phải CSV, Excel .xlsx, GeoJSON hay KML: không nhập được.",
+    en: "This is a binary file ({kind}), not CSV, Excel .xlsx, GeoJSON or KML: it cannot be imported.",
+  },
   "import.queue": { vi: "Còn {count} tệp chờ xem trước.", en: "{count} more files waiting for preview." },
   "import.loaded": { vi: "Dữ liệu đang dùng", en: "Loaded data" },
   "import.remove": { vi: "Gỡ {file}", en: "Remove {file}" },

@@ -1,4 +1,6 @@
+import { useMemo } from "react";
 import { useAppState, useTranslation } from "../app_context.ts";
+import { countListedLoaded } from "../state/derived.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 
 /**
@@ -9,7 +11,9 @@ import { useDerivedView } from "../state/use_derived_view.ts";
 export function CountsBar() {
   const [t] = useTranslation();
   const view = useDerivedView();
-  const listed = useAppState((state) => state.listedPointIds.length);
+  const points = useAppState((state) => state.data?.points);
+  const listedPointIds = useAppState((state) => state.listedPointIds);
+  const listed = useMemo(() => countListedLoaded(points ?? [], listedPointIds), [points, listedPointIds]);
   if (!view) return <div className="counts" />;
   return (
     <div className="counts" aria-live="polite">
@@ -19,7 +23,7 @@ export function CountsBar() {
         <span>{t("counts.ofTotal", { total: view.shown.length })}</span>
       </span>
       <span>{t("counts.singleCarrier", { count: view.summary.singleCarrier })}</span>
-      {listed > 0 && <span>{t("counts.listed", { count: listed })}</span>}
+      {listed > 0 && <span data-testid="counts-listed">{t("counts.listed", { count: listed })}</span>}
     </div>
   );
 }

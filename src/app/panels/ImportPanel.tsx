@@ -142,12 +142,26 @@ export function ImportPanel() {
   const [t, language] = useTranslation();
   const { controller } = useApp();
   const busy = useAppState((state) => state.busy);
-  const [queue, setQueue] = useState<PendingFile[]>([]);
-  const [preview, setPreview] = useState<Preview | null>(null);
+  // The queue and the preview are read after awaits (a file chosen while an import runs): refs, not the render's copies.
+  const queueRef = useRef<PendingFile[]>([]);
+  const [queueLength, setQueueLength] = useState(0);
+  const previewRef = useRef<Preview | null>(null);
+  const inspecting = useRef(false);
+  const [preview, setPreviewState] = useState<Preview | null>(null);
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
 
+  const setQueue = (next: PendingFile[]) => {
+    queueRef.current = next;
+    setQueueLength(next.length);
+  };
+  const setPreview = (next: Preview | null) => {
+    previewRef.current = next;
+    setPreviewState(next);
+  };
+
   const inspect = async (file: PendingFile, options: FileOptions, kind?: ChosenKind) => {
+    inspecting.current = true;
     try {
       const result = await controller.inspectFile(file.name, file.bytes, options);
       const lon = options.lonColumn ?? result.csv?.lonColumn;
@@ -158,12 +172,16 @@ export function ImportPanel() {
     } catch (error) {
       if (!(error instanceof CancelledError)) controller.notify(makeNotice("error", "error.readFile", { file: file.name, reason: error instanceof Error ? error.message : String(error) }));
       setPreview(null);
+    } finally {
+      inspecting.current = false;
     }
   };
 
-  const showNext = (rest: PendingFile[]) => {
-    setQueue(rest.slice(1));
-    if (rest.length > 0) void inspect(rest[0], {});
+  /** Shows the next file waiting, or closes the preview. */
+  const showNext = () => {
+    const [next, ...rest] = queueRef.current;
+    setQueue(rest);
+    if (next) void inspect(next, {});
     else setPreview(null);
   };
 
@@ -178,8 +196,9 @@ export function ImportPanel() {
       }
     }
     if (inputRef.current) inputRef.current.value = "";
-    if (preview) setQueue((current) => [...current, ...read]);
-    else showNext([...queue, ...read]);
+    // A preview open (or being made, or being imported) keeps its place: the new files wait in the queue, as the preview says.
+    setQueue([...queueRef.current, ...read]);
+    if (!previewRef.current && !inspecting.current) showNext();
   };
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
@@ -193,7 +212,7 @@ export function ImportPanel() {
     const current = preview;
     const outcome = await controller.importFile({ id: createFileId(), name: current.file.name, kind: preview.kind as LoadedFileKind, bytes: current.file.bytes, options: current.options, isSample: false });
     // A cancelled or failed import keeps its preview, so the user can try again.
-    if (outcome !== "stopped") showNext(queue);
+    if (outcome !== "stopped") showNext();
   };
 
   const updateOptions = (patch: Partial<FileOptions>) => {
@@ -210,7 +229,9 @@ export function ImportPanel() {
   const csv = preview?.inspect.csv ?? null;
   const workbookError = preview?.inspect.xlsx?.error ?? null;
   const formatBlocked = preview?.inspect.format?.error !== undefined && preview.inspect.format.error !== null;
-  const importable = preview !== null && workbookError === null && !formatBlocked && (preview.kind === "points" || preview.kind === "coverage" || preview.kind === "admin");
+  // A raster the formats reader recognised (a GeoTIFF coverage grid) is importable; any other binary file is not text.
+  const binary = preview?.inspect.format?.name === "geotiff" ? null : (preview?.inspect.binary ?? null);
+  const importable = preview !== null && workbookError === null && !formatBlocked && binary === null && (preview.kind === "points" || preview.kind === "coverage" || preview.kind === "admin");
 
   return (
     <section className="import-panel" aria-labelledby="import-heading">
@@ -351,16 +372,30 @@ export function ImportPanel() {
               <p className="hint">{t("import.repair")}</p>
             </>
           )}
-          {!importable && workbookError === null && (preview.inspect.geoError ? <p role="alert" data-testid="import-geo-error">{preview.inspect.geoError[language]}</p> : <p role="alert">{t("import.notSupported")}</p>)}
+          {binary !== null && (
+            <p role="alert" data-testid="import-binary">
+              {binary === "tiff" ? t("import.binary.tiff") : t("import.binary.other", { kind: binary.toUpperCase() })}
+            </p>
+          )}
+          {!importable && workbookError === null && binary === null && (preview.inspect.geoError ? <p role="alert" data-testid="import-geo-error">{preview.inspect.geoError[language]}</p> : <p role="alert">{t("import.notSupported")}</p>)}
           <div className="button-row">
             <button type="button" className="primary" onClick={() => void confirm()} disabled={!importable || busy !== null} data-testid="import-confirm">
               {t("import.confirm")}
             </button>
-            <button type="button" onClick={() => showNext(queue)} data-testid="import-discard">
+            <button type="button" onClick={() => showNext()} data-testid="import-discard">
               {t("import.cancel")}
             </button>
           </div>
-          {queue.length > 0 && <p className="hint">{t("import.queue", { count: queue.length })}</p>}
+          {busy !== null && importable && (
+            <p className="hint" data-testid="import-wait">
+              {t("import.waitAnalysis")}
+            </p>
+          )}
+          {queueLength > 0 && (
+            <p className="hint" role="status" data-testid="import-queue">
+              {t("import.queue", { count: queueLength })}
+            </p>
+          )}
         </section>
       )}
       <ImportReportView />

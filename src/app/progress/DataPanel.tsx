@@ -12,6 +12,7 @@ import { getTrackingController, useTracking } from "./tracking_context.ts";
 import { countUnbackedEvents } from "./tracking_view.ts";
 import { readChosenFiles } from "./DepartmentPanel.tsx";
 import { TrackingReport } from "./TrackingReport.tsx";
+import { AutoBackups, RestoreDialog, TrackingParsingStatus } from "./DataPrompts.tsx";
 import { useTrackingTranslation } from "./use_tracking_translation.ts";
 
 /**
@@ -93,6 +94,8 @@ export function DataPanel({ points, states, date, today, loadedPoints, showRegis
             <span>{t("tracking.data.restore")}</span>
             <input type="file" accept=".json,application/json" data-testid="restore-input" onChange={(event) => void readChosenFiles(event, controller.restore)} />
           </label>
+          <RestoreDialog />
+          <AutoBackups />
         </div>
         {showRegistryImport && (
           <div>
@@ -106,6 +109,7 @@ export function DataPanel({ points, states, date, today, loadedPoints, showRegis
                 onChange={(event) => void readChosenFiles(event, (name, bytes) => controller.importRegistry(name, bytes, loadedPoints))}
               />
             </label>
+            <TrackingParsingStatus kind="registry" />
             <p className="hint">{t("tracking.data.registryHint")}</p>
             <button
               type="button"

@@ -8,6 +8,7 @@ import { writeUpdatesCsv } from "../../domain/progress/updates.ts";
 import { downloadText } from "../components/download.ts";
 import { formatNumber } from "../i18n/i18n.ts";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
+import { TrackingParsingStatus } from "./DataPrompts.tsx";
 import { TrackingReport } from "./TrackingReport.tsx";
 import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 
@@ -288,6 +289,7 @@ export function DepartmentPanel({ registry, states, today, crossCheck, pastDay }
         <span>{t("tracking.department.importLabel")}</span>
         <input type="file" multiple accept=".csv,.xlsx,.json,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/json" data-testid="updates-input" onChange={(event) => void readChosenFiles(event, controller.importUpdateFile)} />
       </label>
+      <TrackingParsingStatus kind="updates" />
       <p className="hint">{t("tracking.department.importHint")}</p>
       {imports
         .filter((entry) => entry.kind === "updates")

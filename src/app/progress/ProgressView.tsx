@@ -39,6 +39,7 @@ function StorageStatus({ today, pendingCount }: { today: string; pendingCount: n
   const storageError = useTracking((state) => state.storageError);
   const saving = useTracking((state) => state.savesPending > 0);
   const unbacked = useTracking(countUnbackedEvents);
+  const unsaved = useTracking((state) => state.unsavedCount > 0);
   return (
     <div className="tracking-storage">
       <p className="hint" data-testid="persistence-status">
@@ -56,6 +57,7 @@ function StorageStatus({ today, pendingCount }: { today: string; pendingCount: n
       {storageError !== null && (
         <div className="notice notice-error" role="alert" data-testid="storage-error">
           <span>{t("tracking.storage.failed", { reason: storageError })}</span>
+          {unsaved && <span data-testid="storage-unsaved"> {t("tracking.storage.unsaved")}</span>}
           <span className="button-row">
             <button type="button" onClick={() => void controller.retrySave()}>
               {t("tracking.storage.retry")}

@@ -279,6 +279,63 @@ export const PROGRESS_MESSAGES = {
   "tracking.storage.retry": { vi: "Thử lưu lại", en: "Try saving again" },
   "tracking.sample.failed": { vi: "Không tải được dữ liệu mẫu: {reason}", en: "Could not load the sample data: {reason}" },
 
+  "tracking.storage.invalidRecords": {
+    vi: "{count} bản ghi đã lưu không đọc được và không được dùng (vẫn giữ trong trình duyệt).",
+    en: "{count} saved records could not be read and are not used (they stay in the browser).",
+  },
+  "tracking.storage.unsaved": {
+    vi: "Có thay đổi chưa lưu được vào trình duyệt. Đóng thẻ bây giờ sẽ mất chúng: hãy thử lưu lại hoặc tải bản sao lưu.",
+    en: "Some changes could not be saved in this browser. Closing the tab now loses them: try saving again or download a backup.",
+  },
+  "tracking.tabs.updated": { vi: "Một thẻ khác vừa ghi {count} thay đổi; đã cập nhật.", en: "Another tab just recorded {count} changes; updated." },
+  "tracking.tabs.replaced": {
+    vi: "Một thẻ khác vừa thay danh sách hoặc khôi phục bản sao lưu; đã cập nhật.",
+    en: "Another tab just replaced the list or restored a backup; updated.",
+  },
+
+  "tracking.parse.reading": { vi: "Đang đọc {file}…", en: "Reading {file}…" },
+  "tracking.parse.progress": { vi: "Tiến độ đọc tệp", en: "Reading progress" },
+  "tracking.parse.cancel": { vi: "Dừng đọc", en: "Stop reading" },
+  "tracking.parse.cancelled": { vi: "Đã dừng đọc {file}; dữ liệu không thay đổi.", en: "Stopped reading {file}; nothing changed." },
+  "tracking.parse.failed": { vi: "Không đọc được {file}: {reason}", en: "Could not read {file}: {reason}" },
+
+  "tracking.restore.heading": { vi: "Khôi phục từ {file}?", en: "Restore from {file}?" },
+  "tracking.restore.backupOf": { vi: "Bản sao lưu lúc {date}: {points} điểm, {events} sự kiện.", en: "Backup of {date}: {points} points, {events} events." },
+  "tracking.restore.replaceHeading": { vi: "Thay thế toàn bộ dữ liệu hiện có", en: "Replace all the current data" },
+  "tracking.restore.mergeHeading": { vi: "Gộp vào dữ liệu hiện có (không xoá gì)", en: "Merge into the current data (removes nothing)" },
+  "tracking.restore.pointsChange": {
+    vi: "Điểm: thêm {added}, xoá {removed}, thay đổi {changed}, giữ nguyên {unchanged}.",
+    en: "Points: {added} added, {removed} removed, {changed} changed, {unchanged} unchanged.",
+  },
+  "tracking.restore.eventsChange": {
+    vi: "Sự kiện: thêm {added}, xoá {removed}, giữ nguyên {unchanged}.",
+    en: "Events: {added} added, {removed} removed, {unchanged} unchanged.",
+  },
+  "tracking.restore.mergeChange": {
+    vi: "Thêm {points} điểm và {events} sự kiện chưa có; điểm đã có giữ bản hiện tại.",
+    en: "Adds {points} points and {events} events not yet here; points already here keep the current version.",
+  },
+  "tracking.restore.loses": {
+    vi: "Thay thế sẽ xoá {events} sự kiện và {points} điểm đang có (một bản sao lưu tự động được giữ trước).",
+    en: "Replacing removes {events} events and {points} points you have now (an automatic backup is kept first).",
+  },
+  "tracking.restore.removedList": { vi: "Sự kiện sẽ bị xoá:", en: "Events that would be removed:" },
+  "tracking.restore.same": { vi: "Bản sao lưu giống dữ liệu hiện có: không có gì thay đổi.", en: "The backup equals the current data: nothing would change." },
+  "tracking.restore.replace": { vi: "Thay thế", en: "Replace" },
+  "tracking.restore.merge": { vi: "Gộp", en: "Merge" },
+  "tracking.restore.cancel": { vi: "Huỷ", en: "Cancel" },
+  "tracking.restore.cancelled": { vi: "Đã huỷ khôi phục từ {file}; dữ liệu không thay đổi.", en: "Restore from {file} cancelled; nothing changed." },
+  "tracking.restore.merged": { vi: "Đã gộp bản sao lưu: thêm {points} điểm, {events} sự kiện.", en: "Backup merged: {points} points and {events} events added." },
+  "tracking.restore.more": { vi: "… và {count} sự kiện khác.", en: "… and {count} more events." },
+  "tracking.autoBackup.heading": { vi: "Bản sao lưu tự động trước khi khôi phục", en: "Automatic backups before a restore" },
+  "tracking.autoBackup.item": {
+    vi: "{date} — trước khi {reason} ({points} điểm, {events} sự kiện)",
+    en: "{date} — before {reason} ({points} points, {events} events)",
+  },
+  "tracking.autoBackup.restore": { vi: "khôi phục {file}", en: "restoring {file}" },
+  "tracking.autoBackup.reset": { vi: "khôi phục dữ liệu mẫu", en: "resetting to the sample" },
+  "tracking.autoBackup.download": { vi: "Tải xuống", en: "Download" },
+
   "tracking.report.heading": { vi: "Kết quả nhập {file}", en: "Import of {file}" },
   "tracking.report.sheet": { vi: "Trang tính: {sheet}", en: "Sheet: {sheet}" },
   "tracking.report.read": { vi: "Số dòng đọc", en: "Rows read" },

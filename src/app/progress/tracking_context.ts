@@ -1,19 +1,55 @@
 /**
  * The one tracking controller of the page, created on first use, and a hook to read its state.
  * The view can be left and entered again without reloading the data.
+ * Tracking files are read in an analysis worker of their own (same script and protocol as the map's), so
+ * that cancelling a long read, which terminates that worker, never drops the map's analysis.
+ * While a change is not saved, closing the tab asks first (beforeunload).
  */
+import { AnalysisClient } from "../../workers/analysis_client.ts";
 import { todayStamp } from "../components/download.ts";
 import { useStore } from "../state/store.ts";
-import { createTrackingController, type TrackingController, type TrackingState } from "./tracking_controller.ts";
+import { parseUrlState } from "../state/url_state.ts";
+import { createTrackingController, type TrackingController, type TrackingFileParser, type TrackingState } from "./tracking_controller.ts";
 
 let controller: TrackingController | null = null;
+let client: AnalysisClient | null = null;
+
+const workerParser: TrackingFileParser = (input, { signal, onProgress }) => {
+  client ??= new AnalysisClient(() => new Worker(new URL("../../workers/analysis.worker.ts", import.meta.url), { type: "module" }));
+  return client.request("tracking", { type: "tracking", input }, { signal, onProgress: (progress) => onProgress(progress.fraction > 0 && progress.fraction < 1 ? progress.fraction : null) });
+};
+
+/**
+ * Whether closing the page now would lose a change: a save failed or is still running.
+ * @param state - the tracking state
+ * @returns true when the browser should ask before closing
+ */
+export function hasUnsavedChanges(state: Pick<TrackingState, "unsavedCount" | "savesPending">): boolean {
+  return state.unsavedCount > 0 || state.savesPending > 0;
+}
 
 /**
  * The page's tracking controller.
  * @returns the controller (created on the first call)
  */
 export function getTrackingController(): TrackingController {
-  controller ??= createTrackingController({ today: todayStamp, now: () => new Date().toISOString() });
+  if (controller) return controller;
+  const browser = typeof window !== "undefined";
+  const created = createTrackingController({
+    today: todayStamp,
+    now: () => new Date().toISOString(),
+    sampleNone: browser && parseUrlState(location.search).sampleNone,
+    parse: typeof Worker !== "undefined" ? workerParser : undefined,
+  });
+  if (browser) {
+    window.addEventListener("beforeunload", (event) => {
+      if (!hasUnsavedChanges(created.store.getState())) return;
+      event.preventDefault();
+      // Older browsers show the dialog only when returnValue is set.
+      event.returnValue = "";
+    });
+  }
+  controller = created;
   return controller;
 }
 

@@ -68,8 +68,56 @@ describe("createTrackingController", () => {
     const { controller, registry } = setUp();
     const text = serializeBackup(createBackup({ registry: registry.slice(0, 1), events: [], createdAt: "2026-11-01T00:00:00.000Z" }));
     expect(await controller.restore("backup.json", encode(text))).toBe(true);
+    // Nothing changes before the user chooses: the changes are shown first.
+    expect(controller.store.getState().registry.registry.map((point) => point.id)).toEqual(["A", "B"]);
+    expect(controller.store.getState().pendingRestore?.diff.replace.points.removed).toEqual(["B"]);
+    await controller.confirmRestore("replace");
     expect(controller.store.getState().registry.registry.map((point) => point.id)).toEqual(["A"]);
     expect(controller.store.getState().events).toEqual([]);
+  });
+
+  it("cancelling a restore changes nothing; merging keeps the later decisions and adds the backup's points", async () => {
+    const { controller, registry, planned } = setUp();
+    const text = serializeBackup(createBackup({ registry: [registry[0], makeListedPoint("C", { carrier: "MobiFone" })], events: [], createdAt: "2026-10-01T00:00:00.000Z" }));
+    const before = controller.store.getState();
+    await controller.restore("old.json", encode(text));
+    controller.cancelRestore();
+    expect(controller.store.getState().registry).toBe(before.registry);
+    expect(controller.store.getState().events).toBe(before.events);
+    expect(controller.store.getState().pendingRestore).toBeNull();
+    await controller.restore("old.json", encode(text));
+    await controller.confirmRestore("merge");
+    const after = controller.store.getState();
+    expect(after.registry.registry.map((point) => point.id)).toEqual(["A", "B", "C"]);
+    expect(after.events).toEqual([planned]);
+  });
+
+  it("keeps an automatic backup of what a replace removes", async () => {
+    const { controller, planned } = setUp();
+    await controller.restore("empty.json", encode(serializeBackup(createBackup({ registry: [], events: [], createdAt: "2026-10-01T00:00:00.000Z" }))));
+    expect(controller.store.getState().pendingRestore?.diff.replace.losesData).toBe(true);
+    await controller.confirmRestore("replace");
+    const [auto] = controller.store.getState().autoBackups;
+    expect(auto).toMatchObject({ reason: "restore", file: "empty.json", points: 2, events: 1 });
+    expect(JSON.parse(auto.text).events).toEqual([planned]);
+  });
+
+  it("with ?sample=none, starts with an empty list and saves nothing", async () => {
+    let fetched = 0;
+    const original = globalThis.fetch;
+    globalThis.fetch = (async () => {
+      fetched++;
+      throw new Error("no network in this test");
+    }) as typeof fetch;
+    try {
+      const controller = createTrackingController({ today: () => TODAY, now: () => "2026-11-22T03:00:00.000Z", sampleNone: true });
+      await controller.start();
+      expect(controller.store.getState().loaded).toBe(true);
+      expect(controller.store.getState().registry.registry).toEqual([]);
+      expect(fetched).toBe(0);
+    } finally {
+      globalThis.fetch = original;
+    }
   });
 
   it("verifies an on-air claim and refuses to verify a point that is not on air", async () => {

@@ -2,31 +2,35 @@
  * The tracking view's state and actions. The actions call the domain (parse, record, import, resolve,
  * backup) and then save to IndexedDB; when a save fails the data stays in memory, the user is told, and
  * "try saving again" or a backup download keep nothing from being lost.
+ *
+ * Several tabs may hold the view: each tab saves only what it recorded itself (appended by content id,
+ * never a rewrite of its copy of the log), and reloads what another tab saved when told so (or when it
+ * becomes visible again), keeping its own unsaved changes on top.
  */
 import type { ImportReport } from "../../domain/issues.ts";
 import type { Message } from "../../domain/types.ts";
-import { createBackup, restoreBackup, serializeBackup } from "../../domain/progress/backup.ts";
+import { createBackup, diffBackup, mergeBackup, restoreBackup, serializeBackup, type BackupDiff, type ProgressBackup } from "../../domain/progress/backup.ts";
 import { resolveConflict, type ConflictChoice, type UpdateConflict } from "../../domain/progress/conflicts.ts";
 import type { StatusEvent, StatusEventDraft } from "../../domain/progress/events.ts";
-import { parseRegistryCsv, parseRegistryGeojson } from "../../domain/progress/parse_registry.ts";
+import type { ListedPoint } from "../../domain/progress/registry.ts";
 import { acceptInfeasible, disputePoints, recordStatusChange, verifyPoints, type ChangeRejection, type RecordResult } from "../../domain/progress/record.ts";
-import { parseUpdatesCsv, parseUpdatesJson } from "../../domain/progress/updates.ts";
-import { isSpreadsheetFile } from "../../domain/parse/read_xlsx.ts";
-import { isKmlInput } from "../../domain/parse/read_kml.ts";
-import { parseRegistryXlsx, parseUpdatesXlsx } from "../../domain/parse/xlsx_import.ts";
+import type { UpdatesImportResult } from "../../domain/progress/updates.ts";
 import type { Point } from "../../domain/types.ts";
+import { parseTrackingFile, pointLinks, type TrackingParseInput, type TrackingParseOutput } from "../../workers/tracking_parse.ts";
 import { createStore, type Store } from "../state/store.ts";
 import { fetchSampleTracking } from "./tracking_sample.ts";
-import type { ListedPoint } from "../../domain/progress/registry.ts";
 import { loadCommuneList } from "./commune_list.ts";
 import { setUnlocated, unlocatedChoices } from "./unlocated_store.ts";
 import {
   appendTrackingEvents,
+  loadAutoBackups,
   loadTracking,
+  replaceTracking,
   requestPersistence,
-  saveAllTracking,
   saveBackupMark,
   saveTrackingRegistry,
+  seedTracking,
+  type AutoBackup,
   type BackupMark,
   type SavedRegistry,
 } from "./tracking_storage.ts";
@@ -53,6 +57,22 @@ export interface TrackingNotice {
   message: Message;
 }
 
+/** A valid backup chosen for a restore, waiting for the user's choice (replace, merge or cancel). */
+export interface PendingRestore {
+  file: string;
+  backup: ProgressBackup;
+  diff: BackupDiff;
+}
+
+/** A tracking file being read (in the worker), with how to stop it. */
+export interface TrackingParsing {
+  kind: "registry" | "updates";
+  file: string;
+  /** 0–1, or null while the domain parser runs (it reports no steps of its own). */
+  fraction: number | null;
+  cancel: () => void;
+}
+
 export interface TrackingState {
   loaded: boolean;
   registry: SavedRegistry;
@@ -67,7 +87,11 @@ export interface TrackingState {
   storageError: string | null;
   /** Saves under way (a reload before they finish could lose the last change). */
   savesPending: number;
+  /** Changes in memory that are not saved yet (a failed save, or one under way): closing the tab warns. */
+  unsavedCount: number;
   backup: BackupMark | null;
+  /** Automatic backups kept before a restore or a reset, newest last. */
+  autoBackups: AutoBackup[];
   imports: TrackingImport[];
   conflicts: UpdateConflict[];
   notices: TrackingNotice[];
@@ -75,7 +99,12 @@ export interface TrackingState {
   historyPointId: string | null;
   /** The point whose status form is open. */
   editingPointId: string | null;
+  pendingRestore: PendingRestore | null;
+  parsing: TrackingParsing | null;
 }
+
+/** Reads a tracking file off the main thread; rejects with an AbortError when the signal aborts. */
+export type TrackingFileParser = (input: TrackingParseInput, options: { signal: AbortSignal; onProgress: (fraction: number | null) => void }) => Promise<TrackingParseOutput>;
 
 export interface TrackingController {
   store: Store<TrackingState>;
@@ -92,9 +121,14 @@ export interface TrackingController {
   placeListedPoint(point: ListedPoint): Promise<boolean>;
   backupText(): string;
   markBackedUp(): Promise<void>;
+  /** Reads a backup and, when valid, shows what it would change and waits for confirmRestore or cancelRestore. */
   restore(name: string, bytes: Uint8Array): Promise<boolean>;
+  confirmRestore(choice: "replace" | "merge"): Promise<void>;
+  cancelRestore(): void;
   resetToSample(): Promise<void>;
   retrySave(): Promise<void>;
+  /** Reloads what another tab saved, keeping this tab's unsaved changes. */
+  refresh(): Promise<void>;
   notify(severity: TrackingNotice["severity"], message: Message): void;
   dismiss(id: number): void;
   dismissImport(id: number): void;
@@ -108,12 +142,45 @@ function summarizeRejections(rejected: readonly ChangeRejection[], language: "vi
   return rejected.map((item) => `${item.pointId}: ${item.message[language]}`).join("; ");
 }
 
+
+/** How the controller is made: the clock, the URL's `?sample=none`, where files are parsed, how tabs talk. */
+export interface TrackingControllerOptions {
+  today: () => string;
+  now: () => string;
+  /** Start with an empty list instead of the bundled sample when nothing is saved (`?sample=none`). */
+  sampleNone?: boolean;
+  /** Where tracking files are read (the app: the analysis worker); in place when absent (Node tests). */
+  parse?: TrackingFileParser;
+  /** The channel to the other tabs (BroadcastChannel by default). */
+  channel?: (onChange: () => void) => { post: () => void; close: () => void };
+}
+
+class ParseCancelled extends Error {}
+
+const inPlaceParser: TrackingFileParser = async (input, { signal }) => {
+  if (signal.aborted) throw new ParseCancelled();
+  return parseTrackingFile(input);
+};
+
+function isAbort(error: unknown): boolean {
+  return error instanceof ParseCancelled || (error instanceof Error && error.name === "AbortError");
+}
+
+function defaultChannel(onChange: () => void): { post: () => void; close: () => void } {
+  if (typeof BroadcastChannel === "undefined") return { post: () => undefined, close: () => undefined };
+  const channel = new BroadcastChannel("lom-song-tracking");
+  // Node (the unit tests) would otherwise wait for the channel before exiting.
+  (channel as unknown as { unref?: () => void }).unref?.();
+  channel.onmessage = () => onChange();
+  return { post: () => channel.postMessage({ type: "changed" }), close: () => channel.close() };
+}
+
 /**
  * Creates the tracking store and its actions.
- * @param options - how to tell today's date (Viet Nam time) and the current time
+ * @param options - how to tell today's date (Viet Nam time) and the current time, `?sample=none`, the parser and the tabs' channel
  * @returns the controller
  */
-export function createTrackingController(options: { today: () => string; now: () => string }): TrackingController {
+export function createTrackingController(options: TrackingControllerOptions): TrackingController {
   const store = createStore<TrackingState>({
     loaded: false,
     registry: { registry: [], file: "", isSample: false },
@@ -124,44 +191,156 @@ export function createTrackingController(options: { today: () => string; now: ()
     persistence: "pending",
     storageError: null,
     savesPending: 0,
+    unsavedCount: 0,
     backup: null,
+    autoBackups: [],
     imports: [],
     conflicts: [],
     notices: [],
     historyPointId: null,
     editingPointId: null,
+    pendingRestore: null,
+    parsing: null,
   });
+  const parse = options.parse ?? inPlaceParser;
   let started: Promise<void> | null = null;
   let counter = 1;
+  let channel: { post: () => void; close: () => void } | null = null;
+
+  /**
+   * What this tab changed and has not saved yet. Only this is ever written: never the tab's copy of the log,
+   * which another tab may have added to.
+   */
+  const unsaved = {
+    events: [] as StatusEvent[],
+    outbox: [] as StatusEvent[],
+    registry: false,
+    backupMark: false,
+    /** An explicit replace (restore, reset) not saved yet. */
+    replace: null as null | { data: { registry: SavedRegistry; events: StatusEvent[]; backup: BackupMark | null }; autoBackup: AutoBackup },
+    /** The first start's sample, when it could not be saved. */
+    seed: null as null | { registry: SavedRegistry; events: StatusEvent[] },
+  };
+  const unsavedCount = () => unsaved.events.length + unsaved.outbox.length + (unsaved.registry ? 1 : 0) + (unsaved.backupMark ? 1 : 0) + (unsaved.replace ? 1 : 0);
+
+  /** Saves and reloads run one at a time in a tab, so a reload never misses what this tab is saving. */
+  let queue: Promise<unknown> = Promise.resolve();
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  }
 
   const notify = (severity: TrackingNotice["severity"], message: Message) =>
     store.setState((state) => ({ notices: [...state.notices.slice(-3), { id: counter++, severity, message }] }));
 
-  /** Runs a save; on failure keeps the data in memory and says so. */
-  async function save(work: () => Promise<void>): Promise<void> {
-    store.setState((state) => ({ savesPending: state.savesPending + 1 }));
-    try {
-      await work();
-      store.setState((state) => ({ savesPending: state.savesPending - 1, storageError: null }));
-    } catch (error) {
-      store.setState((state) => ({ savesPending: state.savesPending - 1, storageError: describe(error) }));
+  /** Writes what this tab has not saved: the pending replace, the registry, the new events, the backup mark. */
+  async function flush(): Promise<void> {
+    let wrote = false;
+    if (unsaved.seed) {
+      const seed = unsaved.seed;
+      await seedTracking({ registry: seed.registry, events: seed.events, outbox: [], backup: null });
+      if (unsaved.seed === seed) unsaved.seed = null;
+      wrote = true;
     }
+    if (unsaved.replace) {
+      const replace = unsaved.replace;
+      await replaceTracking(replace.data, replace.autoBackup);
+      if (unsaved.replace === replace) unsaved.replace = null;
+      wrote = true;
+    }
+    if (unsaved.registry) {
+      unsaved.registry = false;
+      try {
+        await saveTrackingRegistry(store.getState().registry);
+      } catch (error) {
+        unsaved.registry = true;
+        throw error;
+      }
+      wrote = true;
+    }
+    for (const target of ["events", "outbox"] as const) {
+      const batch = [...unsaved[target]];
+      if (batch.length === 0) continue;
+      await appendTrackingEvents(target, batch);
+      const done = new Set(batch.map((event) => event.id));
+      unsaved[target] = unsaved[target].filter((event) => !done.has(event.id));
+      wrote = true;
+    }
+    if (unsaved.backupMark) {
+      unsaved.backupMark = false;
+      const mark = store.getState().backup;
+      try {
+        if (mark) await saveBackupMark(mark);
+      } catch (error) {
+        unsaved.backupMark = true;
+        throw error;
+      }
+      wrote = true;
+    }
+    if (wrote) channel?.post();
   }
 
-  async function saveEverything(): Promise<void> {
-    const state = store.getState();
-    await saveAllTracking({ registry: state.registry, events: state.events, outbox: state.outbox, backup: state.backup });
+  /** Saves this tab's changes; on failure keeps them in memory (and in `unsaved`) and says so. */
+  function save(): Promise<void> {
+    store.setState((state) => ({ savesPending: state.savesPending + 1, unsavedCount: unsavedCount() }));
+    return exclusive(async () => {
+      try {
+        await flush();
+        store.setState((state) => ({ savesPending: state.savesPending - 1, storageError: null, unsavedCount: unsavedCount() }));
+      } catch (error) {
+        store.setState((state) => ({ savesPending: state.savesPending - 1, storageError: describe(error), unsavedCount: unsavedCount() }));
+      }
+    });
   }
 
-  /** Appends events to the log (or outbox) in memory and in IndexedDB. */
+  /** Appends events to the log (or outbox) in memory, then saves them (only those, by id). */
   async function append(target: "events" | "outbox", added: readonly StatusEvent[]): Promise<void> {
     if (added.length === 0) return;
     const state = store.getState();
-    const before = target === "events" ? state.events.length : state.outbox.length;
-    store.setState(target === "events" ? { events: [...state.events, ...added] } : { outbox: [...state.outbox, ...added] });
-    // After an earlier failure the stored log is behind: rewrite it whole rather than append at a gap.
-    if (state.storageError !== null) await save(saveEverything);
-    else await save(() => appendTrackingEvents(target, added, before));
+    const known = new Set((target === "events" ? state.events : state.outbox).map((event) => event.id));
+    const fresh = added.filter((event) => !known.has(event.id));
+    if (fresh.length === 0) return;
+    store.setState(target === "events" ? { events: [...state.events, ...fresh] } : { outbox: [...state.outbox, ...fresh] });
+    unsaved[target].push(...fresh);
+    await save();
+  }
+
+  /** Reloads what is saved (another tab wrote), keeping this tab's unsaved changes on top, and says so. */
+  async function reload(): Promise<void> {
+    if (!store.getState().loaded) return;
+    let saved;
+    try {
+      saved = await loadTracking();
+    } catch {
+      return;
+    }
+    if (!saved) return;
+    const state = store.getState();
+    const merge = (stored: readonly StatusEvent[], memory: readonly StatusEvent[], mine: readonly StatusEvent[]) => {
+      const storedIds = new Set(stored.map((event) => event.id));
+      const memoryIds = new Set(memory.map((event) => event.id));
+      const mineIds = new Set(mine.map((event) => event.id));
+      return {
+        list: [...stored, ...mine.filter((event) => !storedIds.has(event.id))],
+        fresh: stored.filter((event) => !memoryIds.has(event.id)).length,
+        gone: memory.filter((event) => !storedIds.has(event.id) && !mineIds.has(event.id)).length,
+      };
+    };
+    const events = merge(saved.events, state.events, unsaved.replace ? state.events : unsaved.events);
+    const outbox = merge(saved.outbox, state.outbox, unsaved.outbox);
+    const registryChanged = !unsaved.registry && !unsaved.replace && JSON.stringify(saved.registry) !== JSON.stringify(state.registry);
+    if (events.fresh + outbox.fresh === 0 && events.gone + outbox.gone === 0 && !registryChanged) return;
+    store.setState({
+      events: events.list,
+      outbox: outbox.list,
+      registry: unsaved.registry || unsaved.replace ? state.registry : saved.registry,
+      backup: unsaved.backupMark || unsaved.replace ? state.backup : saved.backup,
+      ...(registryChanged ? { conflicts: [], editingPointId: null, historyPointId: null } : {}),
+    });
+    if (events.gone + outbox.gone > 0 || registryChanged) notify("info", trackingMessage("tracking.tabs.replaced"));
+    else notify("info", trackingMessage("tracking.tabs.updated", { count: events.fresh + outbox.fresh }));
+    void loadAutoBackups().then((autoBackups) => store.setState({ autoBackups }), () => undefined);
   }
 
   function context() {
@@ -173,15 +352,64 @@ export function createTrackingController(options: { today: () => string; now: ()
     store.setState((state) => ({ imports: [{ ...entry, id: counter++ }, ...state.imports].slice(0, 5) }));
   }
 
-  async function loadSample(): Promise<void> {
-    const sample = await fetchSampleTracking();
-    sample.registry.baselineEventCount = sample.events.length;
-    store.setState({ registry: sample.registry, events: sample.events, outbox: [], backup: null, conflicts: [], loaded: true });
-    await save(saveEverything);
+  /** Tracking files are read one at a time, in the worker, with a progress line and a cancel button. */
+  let parsing: Promise<unknown> = Promise.resolve();
+  function parseFile(kind: "registry" | "updates", input: TrackingParseInput): Promise<TrackingParseOutput | null> {
+    const run = parsing.then(async () => {
+      const abort = new AbortController();
+      store.setState({ parsing: { kind, file: input.name, fraction: null, cancel: () => abort.abort() } });
+      try {
+        return await parse(input, {
+          signal: abort.signal,
+          onProgress: (fraction) => store.setState((state) => (state.parsing ? { parsing: { ...state.parsing, fraction } } : {})),
+        });
+      } catch (error) {
+        if (isAbort(error)) notify("info", trackingMessage("tracking.parse.cancelled", { file: input.name }));
+        else notify("error", trackingMessage("tracking.parse.failed", { file: input.name, reason: describe(error) }));
+        return null;
+      } finally {
+        store.setState({ parsing: null });
+      }
+    });
+    parsing = run.catch(() => undefined);
+    return run;
+  }
+
+  function autoBackupOf(reason: AutoBackup["reason"], file?: string): AutoBackup {
+    const state = store.getState();
+    const at = options.now();
+    const text = serializeBackup(createBackup({ registry: state.registry.registry, events: state.events, createdAt: at, listPublishedOn: state.registry.listPublishedOn }));
+    const backup: AutoBackup = { id: `auto-${at}-${counter++}`, at, reason, points: state.registry.registry.length, events: state.events.length, text };
+    if (file) backup.file = file;
+    return backup;
+  }
+
+  /** Replaces the registry and the log (restore "replace", reset), after keeping an automatic backup. */
+  async function replaceAll(registry: SavedRegistry, events: StatusEvent[], backup: BackupMark | null, autoBackup: AutoBackup): Promise<void> {
+    store.setState((state) => ({
+      registry,
+      events,
+      backup,
+      conflicts: [],
+      editingPointId: null,
+      historyPointId: null,
+      autoBackups: [...state.autoBackups, autoBackup].slice(-5),
+    }));
+    unsaved.replace = { data: { registry, events, backup }, autoBackup };
+    unsaved.events = [];
+    unsaved.registry = false;
+    unsaved.backupMark = false;
+    await save();
   }
 
   async function startOnce(): Promise<void> {
     void requestPersistence().then((persistence) => store.setState({ persistence }));
+    channel = (options.channel ?? defaultChannel)(() => void exclusive(reload));
+    if (typeof document !== "undefined") {
+      document.addEventListener("visibilitychange", () => {
+        if (document.visibilityState === "visible") void exclusive(reload);
+      });
+    }
     let saved = null;
     try {
       saved = await loadTracking();
@@ -189,12 +417,24 @@ export function createTrackingController(options: { today: () => string; now: ()
       notify("error", trackingMessage("tracking.storage.loadFailed", { reason: describe(error) }));
       store.setState({ storageError: describe(error) });
     }
+    void loadAutoBackups().then((autoBackups) => store.setState({ autoBackups }), () => undefined);
     if (saved) {
       store.setState({ registry: saved.registry, events: saved.events, outbox: saved.outbox, backup: saved.backup, loaded: true });
+      if (saved.invalidRecords > 0) notify("error", trackingMessage("tracking.storage.invalidRecords", { count: saved.invalidRecords }));
+      return;
+    }
+    if (options.sampleNone) {
+      // Nothing is saved until the user loads a list: the next start without `?sample=none` shows the sample.
+      store.setState({ loaded: true });
       return;
     }
     try {
-      await loadSample();
+      const sample = await fetchSampleTracking();
+      sample.registry.baselineEventCount = sample.events.length;
+      store.setState({ registry: sample.registry, events: sample.events, outbox: [], backup: null, conflicts: [], loaded: true });
+      unsaved.seed = { registry: sample.registry, events: sample.events };
+      await save();
+      if (unsaved.seed === null) await exclusive(reload);
     } catch (error) {
       notify("error", trackingMessage("tracking.sample.failed", { reason: describe(error) }));
       store.setState({ loaded: true });
@@ -232,10 +472,10 @@ export function createTrackingController(options: { today: () => string; now: ()
     },
     async importUpdateFile(name, bytes) {
       const state = store.getState();
-      const isJson = /\.json$/i.test(name) || new TextDecoder().decode(bytes.subarray(0, 64)).trimStart().startsWith("{");
-      const importOptions = { file: name, registry: state.registry.registry, events: state.events, today: options.today(), listPublishedOn: state.registry.listPublishedOn };
-      const result = isSpreadsheetFile(name, bytes) ? parseUpdatesXlsx(bytes, importOptions) : isJson ? parseUpdatesJson(bytes, importOptions) : parseUpdatesCsv(bytes, importOptions);
-      const known = new Set(state.conflicts.map((conflict) => conflict.incoming.id));
+      const output = await parseFile("updates", { what: "updates", name, bytes, registry: state.registry.registry, events: state.events, today: options.today(), listPublishedOn: state.registry.listPublishedOn });
+      if (!output || output.what !== "updates") return;
+      const result: UpdatesImportResult = output.result;
+      const known = new Set(store.getState().conflicts.map((conflict) => conflict.incoming.id));
       const conflicts = result.conflicts.filter((conflict) => !known.has(conflict.incoming.id));
       if (conflicts.length > 0) store.setState((current) => ({ conflicts: [...current.conflicts, ...conflicts] }));
       addImport({ kind: "updates", file: name, report: result.report, added: result.events.length, duplicates: result.duplicates, conflicts: result.conflicts.length, refused: result.events.length === 0 && result.duplicates === 0 && result.conflicts.length === 0 });
@@ -265,13 +505,10 @@ export function createTrackingController(options: { today: () => string; now: ()
       await append("events", result.value);
     },
     async importRegistry(name, bytes, points) {
-      const text = new TextDecoder().decode(bytes.subarray(0, 200)).trimStart();
-      const isGeojson = /\.(geo)?json$/i.test(name) || text.startsWith("{") || isKmlInput(name, bytes);
       // Rows without coordinates are found by name among the points; commune names are checked against 2025's.
-      const lookup = { file: name, points, communes: await loadCommuneList(), choices: unlocatedChoices() };
-      const parsed = isSpreadsheetFile(name, bytes)
-        ? parseRegistryXlsx(bytes, lookup)
-        : isGeojson ? parseRegistryGeojson(bytes, lookup) : parseRegistryCsv(bytes, lookup);
+      const output = await parseFile("registry", { what: "registry", name, bytes, points: pointLinks(points), communes: await loadCommuneList(), choices: unlocatedChoices() });
+      if (!output || output.what !== "registry") return;
+      const parsed = output.result;
       const refused = parsed.items.length === 0;
       if (!refused) setUnlocated(name, parsed.unlocated, parsed.report.located);
       addImport({ kind: "registry", file: name, report: parsed.report, added: parsed.items.length, duplicates: 0, conflicts: 0, refused });
@@ -279,8 +516,8 @@ export function createTrackingController(options: { today: () => string; now: ()
       const state = store.getState();
       const registry: SavedRegistry = { ...state.registry, registry: parsed.items, file: name, isSample: false };
       store.setState({ registry, conflicts: [], editingPointId: null, historyPointId: null });
-      if (state.storageError !== null) await save(saveEverything);
-      else await save(() => saveTrackingRegistry(registry));
+      unsaved.registry = true;
+      await save();
     },
     async placeListedPoint(point) {
       const state = store.getState();
@@ -290,8 +527,8 @@ export function createTrackingController(options: { today: () => string; now: ()
       }
       const registry: SavedRegistry = { ...state.registry, registry: [...state.registry.registry, point] };
       store.setState({ registry });
-      if (state.storageError !== null) await save(saveEverything);
-      else await save(() => saveTrackingRegistry(registry));
+      unsaved.registry = true;
+      await save();
       return true;
     },
     backupText() {
@@ -301,8 +538,8 @@ export function createTrackingController(options: { today: () => string; now: ()
     async markBackedUp() {
       const mark: BackupMark = { at: options.now(), eventCount: store.getState().events.length };
       store.setState({ backup: mark });
-      if (store.getState().storageError !== null) await save(saveEverything);
-      else await save(() => saveBackupMark(mark));
+      unsaved.backupMark = true;
+      await save();
     },
     async restore(name, bytes) {
       const result = restoreBackup(bytes);
@@ -310,30 +547,55 @@ export function createTrackingController(options: { today: () => string; now: ()
         notify("error", trackingMessage("tracking.data.restoreFailed", { file: name, reason: result.error }));
         return false;
       }
-      const backup = result.value;
-      const registry: SavedRegistry = { registry: backup.registry, file: name, isSample: false, baselineEventCount: backup.events.length };
-      if (backup.listPublishedOn) registry.listPublishedOn = backup.listPublishedOn;
-      store.setState({
-        registry,
-        events: backup.events,
-        conflicts: [],
-        backup: { at: backup.createdAt, eventCount: backup.events.length },
-        editingPointId: null,
-        historyPointId: null,
-      });
-      notify("info", trackingMessage("tracking.data.restored", { points: backup.registry.length, events: backup.events.length }));
-      await save(saveEverything);
+      const state = store.getState();
+      const current = { registry: state.registry.registry, events: state.events, listPublishedOn: state.registry.listPublishedOn };
+      store.setState({ pendingRestore: { file: name, backup: result.value, diff: diffBackup(current, result.value) } });
       return true;
+    },
+    async confirmRestore(choice) {
+      const pending = store.getState().pendingRestore;
+      if (!pending) return;
+      store.setState({ pendingRestore: null });
+      const { backup, file } = pending;
+      if (choice === "replace") {
+        const registry: SavedRegistry = { registry: backup.registry, file, isSample: false, baselineEventCount: backup.events.length };
+        if (backup.listPublishedOn) registry.listPublishedOn = backup.listPublishedOn;
+        await replaceAll(registry, backup.events, { at: backup.createdAt, eventCount: backup.events.length }, autoBackupOf("restore", file));
+        notify("info", trackingMessage("tracking.data.restored", { points: backup.registry.length, events: backup.events.length }));
+        return;
+      }
+      const state = store.getState();
+      const merged = mergeBackup({ registry: state.registry.registry, events: state.events, listPublishedOn: state.registry.listPublishedOn }, backup);
+      const pointsAdded = merged.registry.length - state.registry.registry.length;
+      const eventsAdded = merged.events.slice(state.events.length);
+      if (pointsAdded > 0 || merged.listPublishedOn !== state.registry.listPublishedOn) {
+        const registry: SavedRegistry = { ...state.registry, registry: merged.registry };
+        if (merged.listPublishedOn) registry.listPublishedOn = merged.listPublishedOn;
+        store.setState({ registry });
+        unsaved.registry = true;
+      }
+      notify("info", trackingMessage("tracking.restore.merged", { points: pointsAdded, events: eventsAdded.length }));
+      if (eventsAdded.length > 0) await append("events", eventsAdded);
+      else await save();
+    },
+    cancelRestore() {
+      const pending = store.getState().pendingRestore;
+      if (!pending) return;
+      store.setState({ pendingRestore: null });
+      notify("info", trackingMessage("tracking.restore.cancelled", { file: pending.file }));
     },
     async resetToSample() {
       try {
-        await loadSample();
-        store.setState({ imports: [], editingPointId: null, historyPointId: null });
+        const sample = await fetchSampleTracking();
+        sample.registry.baselineEventCount = sample.events.length;
+        await replaceAll(sample.registry, sample.events, null, autoBackupOf("reset"));
+        store.setState({ imports: [] });
       } catch (error) {
         notify("error", trackingMessage("tracking.sample.failed", { reason: describe(error) }));
       }
     },
-    retrySave: () => save(saveEverything),
+    retrySave: () => save(),
+    refresh: () => exclusive(reload),
     notify,
     dismiss: (id) => store.setState((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
     dismissImport: (id) => store.setState((state) => ({ imports: state.imports.filter((entry) => entry.id !== id) })),

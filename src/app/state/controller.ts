@@ -41,13 +41,23 @@ export function createFileId(): string {
   return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
 }
 
-async function fetchSampleFiles(kinds: readonly LoadedFileKind[]): Promise<LoadedFile[]> {
+/**
+ * The id of a bundled sample file: one per file (two sample coverage files must not share one, or removing
+ * one removes both).
+ * @param sample - the bundled file
+ * @returns "sample-" and its file name
+ */
+export function sampleFileId(sample: { name: string }): string {
+  return `sample-${sample.name}`;
+}
+
+async function fetchSampleFiles(wanted: { kinds: readonly LoadedFileKind[] } | { names: readonly string[] }): Promise<LoadedFile[]> {
   const files: LoadedFile[] = [];
   for (const sample of SAMPLE_FILES) {
-    if (!kinds.includes(sample.kind)) continue;
+    if ("kinds" in wanted ? !wanted.kinds.includes(sample.kind) : !wanted.names.includes(sample.name)) continue;
     const response = await fetch(sample.url);
     if (!response.ok) throw new Error(`${sample.name}: HTTP ${response.status}`);
-    files.push({ id: `sample-${sample.kind}`, name: sample.name, kind: sample.kind, bytes: await response.arrayBuffer(), options: {}, isSample: true });
+    files.push({ id: sampleFileId(sample), name: sample.name, kind: sample.kind, bytes: await response.arrayBuffer(), options: {}, isSample: true });
   }
   return files;
 }
@@ -127,7 +137,7 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
   async function loadSample(): Promise<void> {
     let files: LoadedFile[];
     try {
-      files = await fetchSampleFiles(["points", "coverage"]);
+      files = await fetchSampleFiles({ kinds: ["points", "coverage"] });
     } catch (error) {
       notify(makeNotice("error", "error.sample", { reason: describe(error) }));
       store.setState({ ready: true });
@@ -147,9 +157,12 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
     }
     if (saved) {
       let files: LoadedFile[] = [...saved.files];
-      if (saved.meta.sampleKinds.length > 0) {
+      // Saved before sample files were kept by name: by kind (every sample file of those kinds).
+      const names = saved.meta.sampleNames;
+      const samples = names ? { names } : { kinds: saved.meta.sampleKinds };
+      if ((names ?? saved.meta.sampleKinds).length > 0) {
         try {
-          files = [...(await fetchSampleFiles(saved.meta.sampleKinds)), ...files];
+          files = [...(await fetchSampleFiles(samples)), ...files];
         } catch (error) {
           notify(makeNotice("error", "error.sample", { reason: describe(error) }));
         }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeCoverage } from "../../domain/index.ts";
 import type { CoverageFeature, Point, PointKind, Technology } from "../../domain/types.ts";
 import type { AnalyzeResult } from "../../workers/messages.ts";
-import { deriveView, toPointFilter } from "./derived.ts";
+import { countListedLoaded, deriveView, toPointFilter } from "./derived.ts";
 import { EMPTY_FILTER } from "./url_state.ts";
 
 function point(id: string, kind: PointKind, lon: number): Point {
@@ -48,5 +48,14 @@ describe("deriveView", () => {
     expect(Array.from(view.shown)).toEqual([1, 2]);
     expect(Array.from(view.uncovered)).toEqual([2]);
     expect(view.summary.total).toBe(2);
+  });
+});
+
+describe("countListedLoaded", () => {
+  it("counts the loaded points on the list, not the list", () => {
+    const points = [{ id: "P1" }, { id: "P2" }, { id: "P3" }];
+    expect(countListedLoaded(points, ["P2", "X-9", "X-10"])).toBe(1);
+    expect(countListedLoaded([], ["P2"])).toBe(0);
+    expect(countListedLoaded(points, [])).toBe(0);
   });
 });

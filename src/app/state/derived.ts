@@ -93,3 +93,18 @@ export function mapViewState(filter: ViewFilter, layerVisibility: Record<string,
     statusOn: [isToggleOn(layerVisibility, TOGGLE.uncovered), isToggleOn(layerVisibility, TOGGLE.singleCarrier), isToggleOn(layerVisibility, TOGGLE.covered)],
   };
 }
+
+/**
+ * How many loaded points are on the dead-zone list (the list's `point_id` links, or its own ids): the
+ * figure the counts bar shows, not the length of the list, some of whose points may not be loaded.
+ * @param points - the loaded points
+ * @param listedPointIds - the ids the dead-zone list refers to
+ * @returns the number of loaded points on the list
+ */
+export function countListedLoaded(points: readonly { id: string }[], listedPointIds: readonly string[]): number {
+  if (listedPointIds.length === 0) return 0;
+  const listed = new Set(listedPointIds);
+  let count = 0;
+  for (const point of points) if (listed.has(point.id)) count++;
+  return count;
+}

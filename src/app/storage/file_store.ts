@@ -15,6 +15,8 @@ export interface SavedDataset {
   version: 1;
   /** Kinds of the bundled sample that stay loaded alongside the user's files. */
   sampleKinds: LoadedFileKind[];
+  /** The bundled sample files that stay loaded, by name (one sample coverage file may be removed and not the other). Absent in data saved before. */
+  sampleNames?: string[];
   /** Ids of the user's files, in import order. */
   fileIds: string[];
   savedAt: string;
@@ -78,6 +80,7 @@ export async function saveDataset(files: readonly LoadedFile[]): Promise<void> {
   const meta: SavedDataset = {
     version: 1,
     sampleKinds: [...new Set(files.filter((file) => file.isSample).map((file) => file.kind))],
+    sampleNames: files.filter((file) => file.isSample).map((file) => file.name),
     fileIds: userFiles.map((file) => file.id),
     savedAt: new Date().toISOString(),
   };

@@ -57,3 +57,16 @@ describe("migrateBackup", () => {
     expect(restored.value.events[1].id).toBe(createStatusEvent({ pointId: "A", status: "verified", date: "2025-11-05", actor: { role: "department" } }).id);
   });
 });
+
+describe("unknown backup versions", () => {
+  it("refuses a version it does not know with a message, never a throw", () => {
+    for (const version of [-1, 0.5, "1", null, 99]) {
+      const result = restoreBackup({ ...backup, version });
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.en).toMatch(/version/);
+        expect(result.error.vi).toMatch(/phiên bản/);
+      }
+    }
+  });
+});

@@ -84,15 +84,24 @@ export function serializeBackup(backup: ProgressBackup): string {
 }
 
 /**
- * Reads the version of a backup-like object: a number, or 0 when the field is absent.
+ * Reads the version of a backup-like object.
  * @param data - the parsed file
- * @returns the version, or null when the object is not a lom-song backup
+ * @returns null when the object is not a lom-song backup; else its version (0 when the field is absent), or
+ * "unknown" when the field is not a version this format ever had (negative, fractional, not a number)
  */
-function backupVersion(data: unknown): number | null {
+function backupVersion(data: unknown): number | "unknown" | null {
   if (typeof data !== "object" || data === null || (data as { format?: unknown }).format !== BACKUP_FORMAT) return null;
   const version = (data as { version?: unknown }).version;
   if (version === undefined) return 0;
-  return typeof version === "number" && Number.isInteger(version) ? version : null;
+  return typeof version === "number" && Number.isInteger(version) && version >= 0 ? version : "unknown";
+}
+
+function unknownVersion(data: unknown): Message {
+  const shown = JSON.stringify((data as { version?: unknown }).version) ?? "?";
+  return {
+    vi: `bản sao lưu có phiên bản không rõ (${shown}); ứng dụng này đọc các phiên bản 0 đến ${BACKUP_VERSION}. Tệp có thể đã bị sửa tay.`,
+    en: `unknown backup version (${shown}); this app reads versions 0 to ${BACKUP_VERSION}. The file may have been edited by hand.`,
+  };
 }
 
 /** One step per version: migrations[n] upgrades a version-n object to version n + 1. */
@@ -131,24 +140,20 @@ function migrateV0ToV1(data: unknown): Result<unknown, Message> {
  * @returns the current-version object (not yet validated), or why it cannot be migrated
  */
 export function migrateBackup(data: unknown): Result<unknown, Message> {
-  let version = backupVersion(data);
-  if (version === null) return err({ vi: `không phải tệp sao lưu "${BACKUP_FORMAT}"`, en: `not a "${BACKUP_FORMAT}" file` });
+  const found = backupVersion(data);
+  if (found === null) return err({ vi: `không phải tệp sao lưu "${BACKUP_FORMAT}"`, en: `not a "${BACKUP_FORMAT}" file` });
+  if (found === "unknown") return err(unknownVersion(data));
+  let version = found;
   if (version > BACKUP_VERSION) {
     return err({
       vi: `bản sao lưu phiên bản ${version} mới hơn ứng dụng này (phiên bản ${BACKUP_VERSION}); hãy cập nhật ứng dụng`,
       en: `backup version ${version} is newer than this app supports (${BACKUP_VERSION}); update the app`,
     });
   }
-  if (version < 0) {
-    return err({
-      vi: `bản sao lưu ghi phiên bản ${version}, không có phiên bản nào như vậy (từ 0 đến ${BACKUP_VERSION}); tệp bị hỏng hoặc đã bị sửa`,
-      en: `the backup says version ${version}, which does not exist (0 to ${BACKUP_VERSION}); the file is damaged or was edited`,
-    });
-  }
   let current = data;
   while (version < BACKUP_VERSION) {
     const step = Object.prototype.hasOwnProperty.call(MIGRATIONS, version) ? MIGRATIONS[version] : undefined;
-    if (step === undefined) return err({ vi: `không nâng cấp được bản sao lưu phiên bản ${version}`, en: `backup version ${version} cannot be upgraded` });
+    if (step === undefined) return err(unknownVersion(data));
     const result = step(current);
     if (!result.ok) return result;
     current = result.value;
@@ -198,4 +203,96 @@ export function restoreBackup(input: string | Uint8Array | object): Result<Progr
     }
   }
   return ok(backup);
+}
+
+/** The data a backup is compared with and merged into: what the app holds now. */
+export interface BackupTarget {
+  registry: readonly ListedPoint[];
+  events: readonly StatusEvent[];
+  listPublishedOn?: string;
+}
+
+/** What restoring a backup would change, both ways. */
+export interface BackupDiff {
+  /** Replace: the data becomes the backup's. */
+  replace: {
+    points: { added: string[]; removed: string[]; changed: string[]; unchanged: number };
+    events: { added: StatusEvent[]; removed: StatusEvent[]; unchanged: number };
+    /** True when a replace would remove a point, an event, or change a point: then the app asks first. */
+    losesData: boolean;
+  };
+  /** Merge: what the union would add (a merge removes nothing). */
+  merge: { pointsAdded: string[]; eventsAdded: StatusEvent[] };
+}
+
+/** A listed point's content with its keys in a fixed order, to compare two versions of one point. */
+function pointContent(point: ListedPoint): string {
+  const sorted = (value: unknown): unknown =>
+    value && typeof value === "object" && !Array.isArray(value)
+      ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, sorted((value as Record<string, unknown>)[key])]))
+      : value;
+  return JSON.stringify(sorted(point));
+}
+
+/**
+ * Compares the current data with a backup: which listed points (by id) and events (by content id) a
+ * replace would add, remove or change, and what a merge would add. Pure; the app shows it and asks before
+ * restoring.
+ * @param current - the registry and log held now
+ * @param backup - a restored (validated) backup
+ * @returns the changes of a replace and of a merge
+ * @example
+ * ```ts
+ * const diff = diffBackup({ registry, events }, restoreBackup(text).value);
+ * if (diff.replace.losesData) askFirst(diff);
+ * ```
+ */
+export function diffBackup(current: BackupTarget, backup: Pick<ProgressBackup, "registry" | "events">): BackupDiff {
+  const currentPoints = new Map(current.registry.map((point) => [point.id, point]));
+  const backupPointIds = new Set(backup.registry.map((point) => point.id));
+  const added: string[] = [];
+  const changed: string[] = [];
+  let unchangedPoints = 0;
+  for (const point of backup.registry) {
+    const mine = currentPoints.get(point.id);
+    if (!mine) added.push(point.id);
+    else if (pointContent(mine) !== pointContent(point)) changed.push(point.id);
+    else unchangedPoints++;
+  }
+  const removed = current.registry.filter((point) => !backupPointIds.has(point.id)).map((point) => point.id);
+  const currentEventIds = new Set(current.events.map((event) => event.id));
+  const backupEventIds = new Set(backup.events.map((event) => event.id));
+  const eventsAdded = backup.events.filter((event) => !currentEventIds.has(event.id));
+  const eventsRemoved = current.events.filter((event) => !backupEventIds.has(event.id));
+  return {
+    replace: {
+      points: { added, removed, changed, unchanged: unchangedPoints },
+      events: { added: eventsAdded, removed: eventsRemoved, unchanged: current.events.length - eventsRemoved.length },
+      losesData: removed.length > 0 || changed.length > 0 || eventsRemoved.length > 0,
+    },
+    merge: { pointsAdded: added, eventsAdded },
+  };
+}
+
+/**
+ * Merges a backup into the current data without losing anything of either:
+ * - events are append-only and identified by their content, so the merge is their union by id: the current
+ *   log in its order, then the backup's events it does not have, in the backup's order;
+ * - listed points are united by id: a point both have keeps the current version (the backup's version is
+ *   taken only for ids the current registry does not have), appended after the current points;
+ * - the list's publication date is the current one, else the backup's.
+ * @param current - the registry and log held now
+ * @param backup - a restored (validated) backup
+ * @returns the merged registry, log and publication date
+ */
+export function mergeBackup(current: BackupTarget, backup: Pick<ProgressBackup, "registry" | "events" | "listPublishedOn">): { registry: ListedPoint[]; events: StatusEvent[]; listPublishedOn?: string } {
+  const pointIds = new Set(current.registry.map((point) => point.id));
+  const eventIds = new Set(current.events.map((event) => event.id));
+  const merged: { registry: ListedPoint[]; events: StatusEvent[]; listPublishedOn?: string } = {
+    registry: [...current.registry, ...backup.registry.filter((point) => !pointIds.has(point.id))],
+    events: [...current.events, ...backup.events.filter((event) => !eventIds.has(event.id))],
+  };
+  const published = current.listPublishedOn ?? backup.listPublishedOn;
+  if (published) merged.listPublishedOn = published;
+  return merged;
 }
