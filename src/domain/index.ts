@@ -58,3 +58,5 @@ export * from "./progress/work_lists.ts";
 export * from "./parse/xml_scan.ts";
 export * from "./parse/read_xlsx.ts";
 export * from "./parse/xlsx_import.ts";
+export * from "./planning/site_suggestions.ts";
+export * from "./planning/site_plan.ts";
