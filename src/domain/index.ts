@@ -60,3 +60,4 @@ export * from "./parse/read_xlsx.ts";
 export * from "./parse/xlsx_import.ts";
 export * from "./planning/site_suggestions.ts";
 export * from "./planning/site_plan.ts";
+export * from "./planning/point_weights.ts";

@@ -5,7 +5,8 @@
 import type { ExportRow } from "../export/export_columns.ts";
 import { selectPoints, type CoverageAnalysis, type PointFilter } from "../gaps/analyze_coverage.ts";
 import type { Point } from "../types.ts";
-import { pointWeight, suggestSites, type SiteSuggestion, type SiteSuggestionOptions, type SiteWeightMode } from "./site_suggestions.ts";
+import { pointWeight, type SiteWeightMode } from "./point_weights.ts";
+import { suggestSites, type SiteSuggestion, type SiteSuggestionOptions } from "./site_suggestions.ts";
 
 /** A suggestion over an analysis: the result plus, per target, its point index. */
 export interface SitePlan extends SiteSuggestion {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeCoverage } from "../gaps/analyze_coverage.ts";
 import { createRandom } from "../spatial/seeded_random.ts";
 import type { CoverageFeature, Point } from "../types.ts";
+import { pointWeight } from "./point_weights.ts";
 import { planSites, siteExportRows } from "./site_plan.ts";
 import {
   candidateCoverage,
@@ -9,7 +10,6 @@ import {
   distanceKm,
   lazyGreedy,
   naiveGreedy,
-  pointWeight,
   siteCandidates,
   suggestSites,
   type CoverageSets,
@@ -214,13 +214,23 @@ describe("suggestSites", () => {
 
 describe("pointWeight", () => {
   it("reads the count as pupils for schools and school sites, households for villages", () => {
-    expect(pointWeight({ kind: "school", weight: 120 }, "pupils")).toBe(120);
-    expect(pointWeight({ kind: "school_site", weight: 30 }, "pupils")).toBe(30);
-    expect(pointWeight({ kind: "village", weight: 80 }, "pupils")).toBe(0);
-    expect(pointWeight({ kind: "village", weight: 80 }, "households")).toBe(80);
-    expect(pointWeight({ kind: "village_centre", weight: 8 }, "households")).toBe(8);
-    expect(pointWeight({ kind: "school", weight: undefined }, "pupils")).toBe(0);
-    expect(pointWeight({ kind: "other", weight: 5 }, "points")).toBe(1);
+    expect(pointWeight({ kind: "school", weight: 120, extra: {} }, "pupils")).toBe(120);
+    expect(pointWeight({ kind: "school_site", weight: 30, extra: {} }, "pupils")).toBe(30);
+    expect(pointWeight({ kind: "village", weight: 80, extra: {} }, "pupils")).toBe(0);
+    expect(pointWeight({ kind: "village", weight: 80, extra: {} }, "households")).toBe(80);
+    expect(pointWeight({ kind: "village_centre", weight: 8, extra: {} }, "households")).toBe(8);
+    expect(pointWeight({ kind: "school", weight: undefined, extra: {} }, "pupils")).toBe(0);
+    expect(pointWeight({ kind: "other", weight: 5, extra: {} }, "points")).toBe(1);
+  });
+
+  it("reads a second count column kept among the extra columns (pupils and households in one file)", () => {
+    // "pupils" became the weight column; "households" stayed an extra column.
+    expect(pointWeight({ kind: "village", weight: undefined, extra: { households: "85" } }, "households")).toBe(85);
+    expect(pointWeight({ kind: "school", weight: 203, extra: { households: "" } }, "households")).toBe(0);
+    expect(pointWeight({ kind: "school", weight: 203, extra: { households: "" } }, "pupils")).toBe(203);
+    // "Số hộ" became the weight column; "Sĩ số" stayed an extra column.
+    expect(pointWeight({ kind: "school", weight: 12, extra: { "Sĩ số": "1.234" } }, "pupils")).toBe(1234);
+    expect(pointWeight({ kind: "village", weight: 40, extra: { "Sĩ số": "" } }, "households")).toBe(40);
   });
 });
 

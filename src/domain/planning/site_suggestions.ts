@@ -14,33 +14,10 @@
  * candidate every round) picks.
  */
 import Flatbush from "flatbush";
-import type { Point, PointKind } from "../types.ts";
 
 /** Kilometres per degree of latitude (mean) and of longitude at the equator, as in nearest_coverage.ts. */
 const KM_PER_DEGREE_LAT = 110.574;
 const KM_PER_DEGREE_LON = 111.32;
-
-/** What a site's gain counts. */
-export const SITE_WEIGHT_MODES = ["points", "pupils", "households"] as const;
-export type SiteWeightMode = (typeof SITE_WEIGHT_MODES)[number];
-
-const PUPIL_KINDS: ReadonlySet<PointKind> = new Set(["school", "school_site"]);
-const HOUSEHOLD_KINDS: ReadonlySet<PointKind> = new Set(["village", "village_centre"]);
-
-/**
- * A point's weight for the site suggestions. The point list has one count column (`weight`: "Sĩ số", "Số học
- * sinh", "Số hộ", "Dân số"…): it is read as pupils for schools and school sites and as households for villages and
- * village centres.
- * @param point - the point
- * @param mode - points (1 each), pupils, or households
- * @returns the weight (0 when the point does not count in this mode or has no count)
- */
-export function pointWeight(point: Pick<Point, "kind" | "weight">, mode: SiteWeightMode): number {
-  if (mode === "points") return 1;
-  const kinds = mode === "pupils" ? PUPIL_KINDS : HOUSEHOLD_KINDS;
-  if (!kinds.has(point.kind)) return 0;
-  return point.weight !== undefined && Number.isFinite(point.weight) && point.weight > 0 ? point.weight : 0;
-}
 
 /** A point to cover. */
 export interface SiteTarget {
