@@ -28,6 +28,7 @@ import { mapDataUrl } from "./map_data.ts";
 import { registerMapSnapshot } from "./map_snapshot.ts";
 import { buildPopupContent, settlePopupRow, type PopupRow } from "./popup_content.ts";
 import { SYMBOL_SHAPES, createSymbolImage } from "./symbols.ts";
+import { useSiteOverlay, type SiteOverlaySite } from "./site_overlay.ts";
 
 
 export interface MapCameraValue {
@@ -59,7 +60,11 @@ export interface MapViewProps {
   describePoint: (index: number) => PointDescription;
   onCameraChange: (camera: MapCameraValue) => void;
   onSelectPoint: (index: number | null) => void;
+  /** Suggested new sites drawn as discs with their gain (site_overlay.ts). */
+  sites?: readonly SiteOverlaySite[];
 }
+
+const NO_SITES: readonly SiteOverlaySite[] = [];
 
 function mapLocale(labels: MapViewProps["labels"]): Record<string, string> {
   return {
@@ -196,6 +201,8 @@ export function MapView(props: MapViewProps) {
       setLoaded(false);
     };
   }, [failure]);
+
+  useSiteOverlay(loaded ? mapRef.current : null, loaded, props.sites ?? NO_SITES);
 
   // Data: the point, coverage and label sources are replaced only when the analysis changes.
   const { data } = props;

@@ -18,6 +18,7 @@ import {
   parsePointsXlsx,
   previewCsv,
   readCsvTable,
+  suggestSites,
   type AdminArea,
   type CoverageFeature,
   type ImportReport,
@@ -210,6 +211,12 @@ scope.addEventListener("message", (event) => {
       }
       if (request.type === "nearest") {
         scope.postMessage({ type: "result", requestId: request.requestId, result: nearest.answer(request) });
+        return;
+      }
+      if (request.type === "suggest") {
+        const targets = Array.from(request.lon, (lon, k) => ({ lon, lat: request.lat[k], weight: request.weight[k] }));
+        const result = suggestSites(targets, { radiusKm: request.radiusKm, sites: request.sites, gridStepKm: request.gridStepKm });
+        scope.postMessage({ type: "result", requestId: request.requestId, result });
         return;
       }
       const { result, transfer: mapBuffers } = await analyze(request);

@@ -4,7 +4,7 @@
  * File bytes are copied and the copies transferred, so the caller keeps its own.
  */
 import type { Point } from "../domain/types.ts";
-import type { AnalyzeRequest, AnalyzeResult, InspectRequest, NearestRequest, ProgressEvent, WorkerRequest, WorkerResponse, WorkerResults } from "./messages.ts";
+import type { AnalyzeRequest, AnalyzeResult, InspectRequest, NearestRequest, ProgressEvent, SuggestRequest, WorkerRequest, WorkerResponse, WorkerResults } from "./messages.ts";
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -46,6 +46,7 @@ interface RequestBodies {
   inspect: Omit<InspectRequest, "requestId">;
   analyze: Omit<AnalyzeRequest, "requestId">;
   nearest: Omit<NearestRequest, "requestId">;
+  suggest: Omit<SuggestRequest, "requestId">;
 }
 
 type RequestBody<T extends keyof WorkerResults> = RequestBodies[T];
@@ -126,6 +127,13 @@ export class AnalysisClient {
       message = { ...body, bytes, requestId };
     } else if (body.type === "nearest") {
       message = { ...body, requestId };
+    } else if (body.type === "suggest") {
+      // Copies, transferred: the caller keeps its arrays.
+      const lon = body.lon.slice();
+      const lat = body.lat.slice();
+      const weight = body.weight.slice();
+      transfer.push(lon.buffer, lat.buffer, weight.buffer);
+      message = { ...body, lon, lat, weight, requestId };
     } else {
       const files = body.files.map((file) => {
         const bytes = file.bytes.slice(0);

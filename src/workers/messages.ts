@@ -3,7 +3,7 @@
  * worker answers with progress events and then exactly one result, error or cancellation.
  * File bytes are transferred in (the client sends copies); typed arrays are transferred out.
  */
-import type { CoverageAnalysis, PointFilter } from "../domain/index.ts";
+import type { CoverageAnalysis, PointFilter, SiteSuggestion } from "../domain/index.ts";
 import type { ImportReport } from "../domain/issues.ts";
 import type { Message, Point, Technology } from "../domain/types.ts";
 
@@ -169,13 +169,32 @@ export interface NearestResult {
   distances: { carrier: string; km: number }[][];
 }
 
-export type WorkerRequest = InspectRequest | AnalyzeRequest | NearestRequest | CancelRequest;
+/**
+ * New-site suggestions (greedy maximum coverage, src/domain/planning) for targets the main thread selected
+ * (`siteTargets`: the uncovered points under the filter and their weights), as three parallel arrays.
+ */
+export interface SuggestRequest {
+  type: "suggest";
+  requestId: number;
+  lon: Float64Array;
+  lat: Float64Array;
+  weight: Float64Array;
+  radiusKm: number;
+  sites: number;
+  gridStepKm?: number;
+}
+
+/** The domain's SiteSuggestion, as is. */
+export type SuggestResult = SiteSuggestion;
+
+export type WorkerRequest = InspectRequest | AnalyzeRequest | NearestRequest | SuggestRequest | CancelRequest;
 
 /** Maps each request type to its result type. */
 export interface WorkerResults {
   inspect: InspectResult;
   analyze: AnalyzeResult;
   nearest: NearestResult;
+  suggest: SuggestResult;
 }
 
 export type ProgressPhase = "read" | "points" | "coverage" | "admin" | "analyse" | "finish" | "inspect";
@@ -193,6 +212,6 @@ export type WorkerResponse =
    * of 100,000 points would take the main thread a single long task to read.
    */
   | { type: "points"; requestId: number; points: Point[] }
-  | { type: "result"; requestId: number; result: InspectResult | AnalyzeResult | NearestResult }
+  | { type: "result"; requestId: number; result: InspectResult | AnalyzeResult | NearestResult | SuggestResult }
   | { type: "error"; requestId: number; message: Message }
   | { type: "cancelled"; requestId: number };

@@ -12,6 +12,7 @@ import { CONTENT_SECURITY_POLICY } from "../../vite.config.ts";
 import { startStaticServer } from "./static_server.ts";
 import { SPECS, type SpecEnvironment } from "./specs.ts";
 import { PROGRESS_SPECS } from "./progress_specs.ts";
+import { FEATURE_SPECS } from "./feature_specs.ts";
 import { analyseSample } from "./expected.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -99,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
     },
   };
 
-  const all = [...SPECS, ...PROGRESS_SPECS];
+  const all = [...SPECS, ...PROGRESS_SPECS, ...FEATURE_SPECS];
   const selected = argv.length > 0 ? all.filter((spec) => argv.some((filter) => spec.name.includes(filter))) : all;
   let passed = 0;
   let failed = 0;

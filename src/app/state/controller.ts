@@ -5,7 +5,7 @@
  */
 import type { ImportReport } from "../../domain/issues.ts";
 import { AnalysisError, CancelledError, type AnalysisClient } from "../../workers/analysis_client.ts";
-import type { AnalyzeResult, FileOptions, InspectResult, LoadedFile, LoadedFileKind, NearestRequest, NearestResult } from "../../workers/messages.ts";
+import type { AnalyzeResult, FileOptions, InspectResult, LoadedFile, LoadedFileKind, NearestRequest, NearestResult, SuggestRequest, SuggestResult } from "../../workers/messages.ts";
 import { BOUNDARY_URLS, SAMPLE_DEAD_ZONES_URL, SAMPLE_FILES, absoluteUrl } from "../sample_data.ts";
 import { clearSavedDataset, loadDataset, saveDataset } from "../storage/file_store.ts";
 import { mapViewState } from "./derived.ts";
@@ -16,6 +16,8 @@ export interface Controller {
   inspectFile(name: string, bytes: ArrayBuffer, options: FileOptions): Promise<InspectResult>;
   /** Distances to each carrier's nearest coverage, measured in the worker on the analysis `request.version`. */
   nearest(request: Omit<NearestRequest, "type" | "requestId">): Promise<NearestResult>;
+  /** New-site suggestions for the given targets, computed in the worker. */
+  suggestSites(request: Omit<SuggestRequest, "type" | "requestId">): Promise<SuggestResult>;
   /** Imports a file: "refused" when it gave nothing usable, "stopped" when cancelled or failed. */
   importFile(file: LoadedFile): Promise<"imported" | "refused" | "stopped">;
   removeFile(id: string): Promise<void>;
@@ -200,6 +202,7 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
     dismiss: (id) => store.setState((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
     inspectFile: (name, bytes, options) => client.request("inspect", { type: "inspect", name, bytes, options }),
     nearest: (request) => client.request("nearest", { type: "nearest", ...request }),
+    suggestSites: (request) => client.request("suggest", { type: "suggest", ...request }),
     importFile,
     removeFile: (id) => reanalyze(store.getState().files.filter((file) => file.id !== id)),
     async resetToSample() {

@@ -6,7 +6,7 @@ import type { ExportRow } from "../export/export_columns.ts";
 import { selectPoints, type CoverageAnalysis, type PointFilter } from "../gaps/analyze_coverage.ts";
 import type { Point } from "../types.ts";
 import { pointWeight, type SiteWeightMode } from "./point_weights.ts";
-import { suggestSites, type SiteSuggestion, type SiteSuggestionOptions } from "./site_suggestions.ts";
+import { suggestSites, type SiteSuggestion, type SiteSuggestionOptions, type SiteTarget } from "./site_suggestions.ts";
 
 /** A suggestion over an analysis: the result plus, per target, its point index. */
 export interface SitePlan extends SiteSuggestion {
@@ -34,9 +34,23 @@ export function planSites(
   weightMode: SiteWeightMode,
   options: SiteSuggestionOptions = {},
 ): SitePlan {
+  const { pointOf, targets } = siteTargets(analysis, points, filter, weightMode);
+  return { ...suggestSites(targets, options), weightMode, pointOf, uncovered: pointOf.length };
+}
+
+/**
+ * The targets of a plan: the uncovered points in scope and their weights (the app sends these to its worker, which
+ * runs suggestSites on them; planSites does both in one call).
+ * @param analysis - the analysis
+ * @param points - the analysed points
+ * @param filter - carriers, minimum technology, kinds and area
+ * @param weightMode - what a site's gain counts
+ * @returns the point index and the target of each uncovered point in scope
+ */
+export function siteTargets(analysis: CoverageAnalysis, points: readonly Point[], filter: PointFilter, weightMode: SiteWeightMode): { pointOf: Uint32Array; targets: SiteTarget[] } {
   const pointOf = selectPoints(analysis, points, { ...filter, status: "uncovered" });
   const targets = Array.from(pointOf, (index) => ({ lon: points[index].lon, lat: points[index].lat, weight: pointWeight(points[index], weightMode) }));
-  return { ...suggestSites(targets, options), weightMode, pointOf, uncovered: pointOf.length };
+  return { pointOf, targets };
 }
 
 /**

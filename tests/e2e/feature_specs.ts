@@ -1,0 +1,103 @@
+/**
+ * End-to-end specs of issue 12's features: what a person sees and downloads equals the domain's answer computed in
+ * Node on the same files (tests/e2e/expected.ts).
+ */
+import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { planSites, pointsToCsv, siteExportRows, type PointFilter, type SiteWeightMode } from "../../src/domain/index.ts";
+import type { Spec } from "./specs.ts";
+
+const TIMEOUT = 45_000;
+
+class AssertionError extends Error {}
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new AssertionError(message);
+}
+
+function assertEqual<T>(actual: T, expected: T, message: string): void {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+async function download(page: Page, testId: string): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.click(`[data-testid="${testId}"]`)]);
+  return readFileSync((await file.path())!);
+}
+
+async function suggest(page: Page, radius: string, sites: string, weight: SiteWeightMode): Promise<void> {
+  await page.click('[data-testid="tab-suggest"]');
+  await page.fill('[data-testid="suggest-radius"]', radius);
+  await page.fill('[data-testid="suggest-sites"]', sites);
+  await page.selectOption('[data-testid="suggest-weight"]', weight);
+  const before = await page.textContent('[data-testid="suggest-summary"]').catch(() => null);
+  await page.click('[data-testid="suggest-run"]');
+  await page.waitForFunction(
+    (previous) => {
+      const summary = document.querySelector('[data-testid="suggest-summary"]');
+      const button = document.querySelector('[data-testid="suggest-run"]') as HTMLButtonElement | null;
+      return summary !== null && button !== null && !button.disabled && summary.textContent !== previous;
+    },
+    before,
+    { timeout: TIMEOUT },
+  );
+}
+
+export const FEATURE_SPECS: Spec[] = [
+  {
+    name: "suggested sites: the table, the map's discs and the CSV equal the domain's greedy plan (pupils, then households for one carrier at 4G)",
+    async run(environment) {
+      const { sample } = environment;
+      const { page } = await environment.newPage();
+      await page.goto(environment.baseUrl);
+      await page.waitForSelector('[data-testid="uncovered-count"]', { timeout: TIMEOUT });
+      await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: TIMEOUT });
+
+      const check = async (filter: PointFilter, weight: SiteWeightMode, radiusKm: number, sites: number) => {
+        await suggest(page, String(radiusKm).replace(".", ","), String(sites), weight);
+        const plan = planSites(sample.analysis, sample.points, filter, weight, { radiusKm, sites });
+        assert(plan.sites.length > 0, "the sample has uncovered points with a weight");
+        const number = (value: number, digits: number) => new Intl.NumberFormat("vi-VN", { maximumFractionDigits: digits }).format(value);
+        const percent = (value: number) => new Intl.NumberFormat("vi-VN", { style: "percent", maximumFractionDigits: 1 }).format(value / 100);
+        const rows = await page.$$eval('[data-testid="suggest-row"]', (elements) => elements.map((row) => [...row.children].map((cell) => cell.textContent ?? "")));
+        assertEqual(
+          rows,
+          plan.sites.map((site) => [
+            String(site.rank),
+            `${number(site.lat, 5)}, ${number(site.lon, 5)}`,
+            number(site.gain, 0),
+            number(site.covered.length, 0),
+            percent((100 * site.cumulative) / plan.totalWeight),
+          ]),
+          "the table's rows",
+        );
+        const unit = { pupils: "học sinh", households: "hộ", points: "điểm" }[weight];
+        assertEqual(
+          await page.textContent('[data-testid="suggest-summary"]'),
+          `${plan.sites.length} trạm mới phủ ${number(plan.coveredWeight, 0)} trên ${number(plan.totalWeight, 0)} ${unit} chưa có sóng (${percent((100 * plan.coveredWeight) / plan.totalWeight)}).`,
+          "the summary line",
+        );
+        // The map holds one disc per site.
+        await page.waitForFunction((count) => document.querySelector('[data-testid="map"]')?.getAttribute("data-sites") === String(count), plan.sites.length, { timeout: TIMEOUT });
+        const csv = await download(page, "suggest-export-csv");
+        assertEqual(csv.toString("utf8"), pointsToCsv(siteExportRows(plan, sample.points, "vi")), "the downloaded CSV");
+        const geojson = JSON.parse((await download(page, "suggest-export-geojson")).toString("utf8")) as { features: { properties: { gain: number } }[] };
+        assertEqual(geojson.features.map((feature) => feature.properties.gain), siteExportRows(plan, sample.points).map((row) => row.computed.gain), "the GeoJSON gains");
+        const kml = (await download(page, "suggest-export-kml")).toString("utf8");
+        assertEqual(kml.split("<Placemark>").length - 1, plan.sites.length, "KML placemarks");
+      };
+
+      await check({}, "pupils", 3, 8);
+      // One carrier at 4G: the sidebar's filters decide which points are uncovered.
+      await page.selectOption('[data-testid="filter-min-tech"]', "4G");
+      await page.check('[data-testid="filter-carrier-Viettel"]');
+      await page.click('[data-testid="tab-suggest"]');
+      await check({ minTechnology: "4G", carriers: ["Viettel"] }, "households", 2.5, 5);
+
+      await page.click('[data-testid="suggest-clear"]');
+      await page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute("data-sites") === "0", undefined, { timeout: TIMEOUT });
+      await page.fill('[data-testid="suggest-radius"]', "-2");
+      await page.click('[data-testid="suggest-run"]');
+      assert(((await page.textContent('[role="alert"]')) ?? "").includes("Bán kính phải là số dương"), "a negative radius is refused in Vietnamese");
+    },
+  },
+];
