@@ -13,6 +13,7 @@ import {
   createPointsWriter,
   exportColumns,
   isSpreadsheetFile,
+  createSchoolWeightAccumulator,
   mergeCoverageSummaries,
   parseAdminGeojson,
   parsePointsGeojson,
@@ -38,6 +39,7 @@ import { readCoverageFiles, type CoverageReading } from "./coverage_files.ts";
 import { UserError, csvSeparatorOption, displayName, openStreamingFile, readChunks, readHead, readInput, writeOutput } from "./io.ts";
 import { commandLineError, languageOption, looksLikeJson, outputFormat, type PointsOutputFormat, technologyOption } from "./options.ts";
 import { failOnFileError, printImportReports, printSummary, printTimings } from "./print.ts";
+import { attachIssues, printSchoolsAndWeights } from "./print_schools.ts";
 import { readPointsWorkbook } from "./xlsx_input.ts";
 
 export const ANALYZE_HELP = `analyze — which schools and villages have no signal, from which carrier
@@ -207,6 +209,8 @@ async function analyze(
   };
 
   const summaries: CoverageSummary[] = [];
+  // Schools as schools and pupils/households: accumulated over the batches (a site may come before its school).
+  const schoolWeights = createSchoolWeightAccumulator(filter);
   let selectedCount = 0;
   let pointCount = 0;
   // Batches read before the indexes are ready.
@@ -216,6 +220,7 @@ async function analyze(
     const analysis = timed("points: query coverage and areas", () => (analyzer as CoverageAnalyzer).analyze(points));
     const selected = timed("points: summarise and select", () => {
       summaries.push(summarizeCoverage(analysis, points, filter));
+      schoolWeights.add(analysis, points);
       return selectPoints(analysis, points, { ...filter, status });
     });
     selectedCount += selected.length;
@@ -296,13 +301,16 @@ async function analyze(
   await (output as Awaited<ReturnType<typeof openOutput>> | null)?.finish();
 
   const summary = mergeCoverageSummaries(summaries);
+  const schoolsAndWeights = schoolWeights.finish();
+  attachIssues(reports, schoolsAndWeights.issues);
   if (!options.quiet) printImportReports(reports, language);
   printSummary(summary, { language, filter, quiet: options.quiet === true });
+  printSchoolsAndWeights(schoolsAndWeights, language, options.quiet === true);
   if (options.out) {
     process.stdout.write(`${language === "vi" ? "Đã ghi" : "Wrote"} ${selectedCount} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
   }
   if (options.timings) printTimings(timings, performance.now() - started, language);
-  if (options.summary) await writeOutput(options.summary, JSON.stringify({ filter: { ...filter, status }, ...summary }, null, 2) + "\n");
+  if (options.summary) await writeOutput(options.summary, JSON.stringify({ filter: { ...filter, status }, ...summary, schools: schoolsAndWeights.schools, weights: schoolsAndWeights.weights }, null, 2) + "\n");
   if (options.report) await writeOutput(options.report, JSON.stringify(reports, null, 2) + "\n");
   return 0;
 }
