@@ -11,6 +11,7 @@ import {
   isKmlInput,
   inspectGeoFile,
   isSpreadsheetFile,
+  orphanSchoolSiteIssues,
   parseAdminGeojson,
   parseCoverageGeojson,
   parsePointsCsv,
@@ -158,6 +159,13 @@ async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult
       report = result.report;
     }
     reports.push({ fileId: file.id, report });
+  }
+  // A school site whose parent_id names no school (in any of the point files): a warning on its file's report.
+  for (const issue of orphanSchoolSiteIssues(points)) {
+    const entry = reports.find((candidate) => candidate.report.kind === "points" && candidate.report.file === issue.file);
+    if (!entry) continue;
+    entry.report.issues.push(issue);
+    entry.report.warnings++;
   }
   await checkpoint(requestId, "admin", step++ / total);
   const bundled: AdminArea[] = [];

@@ -3,7 +3,7 @@ import { createRandom } from "../spatial/seeded_random.ts";
 import type { AdminArea, CoverageFeature, Point, PointKind, Technology } from "../types.ts";
 import { pointWeight } from "../planning/point_weights.ts";
 import { analyzeCoverage, createCoverageAnalyzer, pointInScope, pointStatus, type PointFilter } from "./analyze_coverage.ts";
-import { createSchoolWeightAccumulator, summarizeSchoolsAndWeights } from "./school_weight_summary.ts";
+import { createSchoolWeightAccumulator, orphanSchoolSiteIssues, summarizeSchoolsAndWeights } from "./school_weight_summary.ts";
 
 const square = (lon: number, lat: number, size: number) => ({
   type: "Polygon" as const,
@@ -110,6 +110,7 @@ describe("summarizeSchoolsAndWeights", () => {
         ]);
         expect(result.issues.map((issue) => issue.message.en.match(/"([^"]+)"/)![1])).toEqual(expected.orphans);
         expect(schools.orphanSites).toBe(expected.orphans.length);
+        expect(orphanSchoolSiteIssues(points)).toEqual(result.issues);
         // Areas add up to the totals (every point lies in commune A or B).
         expect(weights.byCommune.reduce((sum, area) => sum + area.pupilsUncovered, 0)).toBe(weights.pupilsUncovered);
         expect(schools.byCommune.reduce((sum, area) => sum + area.notFullyCovered, 0)).toBe(schools.notFullyCovered);

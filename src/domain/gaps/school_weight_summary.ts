@@ -193,18 +193,7 @@ export function createSchoolWeightAccumulator(filter: PointFilter = {}): SchoolW
         const school = schools.get(site.parentId);
         if (!school) {
           orphanSites++;
-          issues.push(
-            makeIssue(
-              site.file,
-              "warning",
-              "parent_unknown",
-              {
-                vi: `Điểm trường "${site.id}" ghi mã trường chính "${site.parentId}", nhưng danh sách không có trường nào mang mã này; điểm trường không được tính vào trường nào.`,
-                en: `School site "${site.id}" names the main school "${site.parentId}", but no school in the list has that id; the site is not counted with any school.`,
-              },
-              { row: site.row, column: "parent_id" },
-            ),
-          );
+          issues.push(parentUnknownIssue(site));
           continue;
         }
         school.sites++;
@@ -273,4 +262,34 @@ export function summarizeSchoolsAndWeights(analysis: CoverageAnalysis, points: r
   const accumulator = createSchoolWeightAccumulator(filter);
   accumulator.add(analysis, points);
   return accumulator.finish();
+}
+
+function parentUnknownIssue(site: { id: string; parentId: string; file: string; row: number }): ImportIssue {
+  return makeIssue(
+    site.file,
+    "warning",
+    "parent_unknown",
+    {
+      vi: `Điểm trường "${site.id}" ghi mã trường chính "${site.parentId}", nhưng danh sách không có trường nào mang mã này; điểm trường không được tính vào trường nào.`,
+      en: `School site "${site.id}" names the main school "${site.parentId}", but no school in the list has that id; the site is not counted with any school.`,
+    },
+    { row: site.row, column: "parent_id" },
+  );
+}
+
+/**
+ * The warnings for school sites whose parent_id names no school of the list (any file), without an analysis.
+ * @param points - every imported point
+ * @returns one warning per such site, in point order
+ */
+export function orphanSchoolSiteIssues(points: readonly Point[]): ImportIssue[] {
+  const schools = new Set<string>();
+  for (const point of points) if (point.kind === "school") schools.add(point.id);
+  const issues: ImportIssue[] = [];
+  for (const point of points) {
+    if (point.kind === "school_site" && point.parentId !== undefined && !schools.has(point.parentId)) {
+      issues.push(parentUnknownIssue({ id: point.id, parentId: point.parentId, file: point.source.file, row: point.source.row }));
+    }
+  }
+  return issues;
 }
