@@ -62,3 +62,4 @@ export * from "./planning/site_suggestions.ts";
 export * from "./planning/site_plan.ts";
 export * from "./planning/point_weights.ts";
 export * from "./gaps/school_weight_summary.ts";
+export * from "./progress/risk.ts";
