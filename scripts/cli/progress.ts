@@ -16,6 +16,10 @@ import {
   parseRegistryXlsx,
   parseUpdatesXlsx,
   listOverdue,
+  measureAssignedReach,
+  rankDeadlineRisk,
+  riskTable,
+  toCsv,
   parseCoverageGeojson,
   parseIsoDate,
   parsePointsCsv,
@@ -48,6 +52,7 @@ import {
 import { commandLineError, languageOption, looksLikeJson, outputFormat, technologyOption } from "./options.ts";
 import { UserError, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
 import { printImportReports } from "./print.ts";
+import { printRisk } from "./print_risk.ts";
 
 export const PROGRESS_HELP = `progress — how far the carriers are in covering the listed dead zones
 
@@ -93,6 +98,10 @@ Outputs
                        conflicts and the cross-check
   --report FILE        the import report as JSON (read, accepted, rejected, every issue with its row)
   --events-out FILE    the resulting event log (JSON, format "lom-song-updates"), to keep for next time
+  --risk-out FILE      the open points ranked by deadline risk (CSV): past the deadline, won't make it at the
+                       carrier's own pace ("không kịp hạn"), status, days to the deadline, distance from the
+                       assigned carrier's coverage (with --coverage); with each carrier's and province's
+                       forecast completion date. The forecasts are also printed and in --summary (risk).
   --lang vi|en         language of the printed text and of the status labels (default: vi)
   --quiet              print only the headline figures
   -h, --help           this help
@@ -147,6 +156,7 @@ async function run(argv: string[]): Promise<number> {
         summary: { type: "string" },
         report: { type: "string" },
         "events-out": { type: "string" },
+        "risk-out": { type: "string" },
         lang: { type: "string" },
         quiet: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -224,6 +234,16 @@ async function run(argv: string[]): Promise<number> {
     for (const item of replayed.invalid.slice(0, 20)) process.stdout.write(`  ${item.event.pointId} ${item.event.date} ${item.event.status}: ${item.message[language]}\n`);
   }
   printDashboard({ summary, overdue, timeline, conflicts, crossCheck, language, asOf, quiet: options.quiet === true });
+  // Who is behind: forecasts per carrier and province at their own pace, and the open points ranked by risk.
+  const openPoints = registry.filter((point) => { const status = replayed.states[point.id]?.status ?? "not_started"; return status !== "on_air" && status !== "verified" && status !== "infeasible_accepted"; });
+  const reach = coverage.length > 0 ? measureAssignedReach(openPoints, coverage, { technology }) : undefined;
+  const risk = rankDeadlineRisk(registry, events, replayed.states, { today: day, from: listPublishedOn }, reach);
+  printRisk(risk, language, options.quiet === true);
+  if (options["risk-out"]) {
+    const table = riskTable(risk.rows, language);
+    await writeOutput(options["risk-out"], toCsv(table.header, table.rows, { separator }));
+    process.stdout.write(`${language === "vi" ? "Đã ghi" : "Wrote"} ${risk.rows.length} ${language === "vi" ? "điểm theo mức rủi ro vào" : "points ranked by risk to"} ${options["risk-out"]}\n`);
+  }
 
   if (options.out && tableFormat) {
     const content =
@@ -243,6 +263,7 @@ async function run(argv: string[]): Promise<number> {
       timeline,
       conflicts,
       cross_check: crossCheck,
+      risk: { by_carrier: risk.byCarrier, by_province: risk.byProvince, points: risk.rows },
       invalid_events: replayed.invalid.map((item) => ({ event: item.event, code: item.code, message: item.message })),
     };
     await writeOutput(options.summary, JSON.stringify(document, null, 2) + "\n");

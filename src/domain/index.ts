@@ -63,3 +63,4 @@ export * from "./planning/site_plan.ts";
 export * from "./planning/point_weights.ts";
 export * from "./gaps/school_weight_summary.ts";
 export * from "./progress/risk.ts";
+export * from "./progress/assigned_reach.ts";

@@ -117,3 +117,29 @@ describe("rankDeadlineRisk", () => {
     expect(rows.map((row) => row.pointId).sort()).toEqual(["A3", "A4", "B1", "B2"]);
   });
 });
+
+describe("measureAssignedReach", () => {
+  it("is inside for a point in its carrier's polygon, else the brute-force distance to that carrier's edges", async () => {
+    const { measureAssignedReach } = await import("./assigned_reach.ts");
+    const { nearestCoverageBruteForce } = await import("../spatial/nearest_coverage.ts");
+    const square = { type: "Polygon" as const, coordinates: [[[104, 22], [104.1, 22], [104.1, 22.1], [104, 22.1], [104, 22]]] };
+    const coverage = [
+      { carrier: "Viettel", technology: "4G" as const, asOf: null, geometry: square, source: { file: "c", featureIndex: 0 } },
+      { carrier: "VNPT", technology: "3G" as const, asOf: null, geometry: square, source: { file: "c", featureIndex: 1 } },
+    ];
+    const points = [
+      makeListedPoint("in", { carrier: "Viettel", lon: 104.05, lat: 22.05 }),
+      makeListedPoint("near", { carrier: "Viettel", lon: 104.2, lat: 22.05 }),
+      makeListedPoint("vnpt3g", { carrier: "VNPT", lon: 104.05, lat: 22.05 }),
+      makeListedPoint("far", { carrier: "Viettel", lon: 107, lat: 22.05 }),
+    ];
+    const reach = measureAssignedReach(points, coverage, { technology: "4G" });
+    expect(reach.get("in")).toEqual({ kind: "inside" });
+    const near = reach.get("near");
+    expect(near?.kind).toBe("distance");
+    expect(near?.kind === "distance" ? near.km : NaN).toBeCloseTo(nearestCoverageBruteForce(coverage, "Viettel", 104.2, 22.05, { minTechnology: "4G" }), 9);
+    // VNPT has only 3G here: at 4G it has no coverage at all.
+    expect(reach.get("vnpt3g")).toEqual({ kind: "beyond" });
+    expect(reach.get("far")).toEqual({ kind: "beyond" });
+  });
+});
