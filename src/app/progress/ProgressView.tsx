@@ -23,6 +23,7 @@ import { PointHistory } from "./PointHistory.tsx";
 import { PrintReport } from "./PrintReport.tsx";
 import { ProgressChart } from "./ProgressChart.tsx";
 import { RegistryTable } from "./RegistryTable.tsx";
+import { RiskTable } from "./RiskTable.tsx";
 import { StatusForm } from "./StatusForm.tsx";
 import { TrackingDashboard } from "./TrackingDashboard.tsx";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
@@ -256,6 +257,7 @@ export function ProgressView() {
               invalidCount={view.invalid.length}
             />
             <OverdueList items={view.overdue} reach={registryCoverage ? reach : undefined} />
+            <RiskTable registry={registry.registry} points={view.points} log={view.log} states={view.states} date={view.date} from={registry.listPublishedOn} registryCoverage={registryCoverage} />
           </div>
           <div className="tracking-side">
             <ProgressChart timeline={view.timeline} listed={view.summary.listed} pastDay={pastDay} />
