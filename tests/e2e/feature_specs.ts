@@ -4,7 +4,20 @@
  */
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
-import { planSites, pointsToCsv, siteExportRows, type PointFilter, type SiteWeightMode } from "../../src/domain/index.ts";
+import { join } from "node:path";
+import {
+  measureAssignedReach,
+  parseRegistryCsv,
+  planSites,
+  pointsToCsv,
+  rankDeadlineRisk,
+  replay,
+  siteExportRows,
+  summarizeSchoolsAndWeights,
+  type PointFilter,
+  type SiteWeightMode,
+} from "../../src/domain/index.ts";
+import { readSampleEvents } from "../../src/app/progress/sample_events.ts";
 import type { Spec } from "./specs.ts";
 
 const TIMEOUT = 45_000;
@@ -98,6 +111,80 @@ export const FEATURE_SPECS: Spec[] = [
       await page.fill('[data-testid="suggest-radius"]', "-2");
       await page.click('[data-testid="suggest-run"]');
       assert(((await page.textContent('[role="alert"]')) ?? "").includes("Bán kính phải là số dương"), "a negative radius is refused in Vietnamese");
+    },
+  },
+  {
+    name: "schools as schools: the statistics tab shows the domain's school counts (both ways) and pupils and households without signal",
+    async run(environment) {
+      const { sample } = environment;
+      const { page } = await environment.newPage();
+      await page.goto(environment.baseUrl);
+      await page.waitForSelector('[data-testid="uncovered-count"]', { timeout: TIMEOUT });
+      await page.click('[data-testid="tab-statistics"]');
+      await page.waitForSelector('[data-testid="school-stats-schools"]', { timeout: TIMEOUT });
+      const { schools, weights } = summarizeSchoolsAndWeights(sample.analysis, sample.points, {});
+      assert(schools.withUncoveredSite > 0, "the sample has schools with an uncovered school site");
+      const n = (value: number) => new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 }).format(value);
+      const cells = await page.$$eval('[data-testid="school-stats-schools"] tbody td', (elements) => elements.map((cell) => cell.textContent ?? ""));
+      assertEqual(
+        cells,
+        [
+          n(schools.schools),
+          n(schools.mainUncovered),
+          n(schools.withUncoveredSite),
+          n(schools.notFullyCovered),
+          n(schools.fullyCovered),
+          `${n(schools.sitesUncovered)} / ${n(schools.sites)}`,
+          `${n(weights.pupilsUncovered)} / ${n(weights.pupils)}`,
+          `${n(weights.householdsUncovered)} / ${n(weights.households)}`,
+        ],
+        "the school table",
+      );
+      const carriers = await page.$$eval('[data-testid="school-stats-carriers"] tbody tr', (rows) => rows.slice(1).map((row) => [...row.children].map((cell) => cell.textContent ?? "")));
+      assertEqual(carriers, weights.byCarrier.map((entry) => [entry.carrier, n(entry.pupilsUncovered), n(entry.householdsUncovered)]), "pupils and households by carrier");
+    },
+  },
+  {
+    name: "who is behind: the risk table and the per-carrier forecasts equal the domain's ranking in Node",
+    async run(environment) {
+      const { sample, root } = environment;
+      const registry = parseRegistryCsv(readFileSync(join(root, "data/sample/dead_zones.csv")), { file: "dead_zones.csv" }).items;
+      const loaded = readSampleEvents(JSON.parse(readFileSync(join(root, "data/sample/events.json"), "utf8")));
+      const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
+      const { states } = replay(registry, loaded.events, today);
+      const open = registry.filter((point) => !["on_air", "verified", "infeasible_accepted"].includes(states[point.id]?.status ?? "not_started"));
+      const reach = measureAssignedReach(open, sample.coverage);
+      const risk = rankDeadlineRisk(registry, loaded.events, states, { today, from: loaded.listPublishedOn }, reach);
+      assert(risk.rows.length > 0, "the sample has open points");
+
+      const { page } = await environment.newPage();
+      await page.goto(`${environment.baseUrl}?view=progress`);
+      await page.waitForSelector('[data-testid="risk-table"]', { timeout: TIMEOUT });
+      // The distances arrive from the worker once the coverage is analysed.
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('[data-testid="risk-row"]')].every((row) => (row.children[8]?.textContent ?? "–") !== "–"),
+        undefined,
+        { timeout: TIMEOUT },
+      );
+      const km = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
+      const n = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 });
+      const rows = await page.$$eval('[data-testid="risk-row"]', (elements) => elements.map((row) => [row.children[0], row.children[1], row.children[6], row.children[7], row.children[8]].map((cell) => cell?.textContent ?? "")));
+      assertEqual(
+        rows,
+        risk.rows.slice(0, 100).map((row) => [
+          String(row.rank),
+          row.pointId,
+          row.daysToDeadline === null ? "–" : n.format(row.daysToDeadline),
+          row.wontMakeDeadline ? "không kịp hạn" : "",
+          row.reach === null ? "–" : row.reach.kind === "inside" ? "đã trong vùng phủ" : row.reach.kind === "beyond" ? "> 100 km" : `${km.format(row.reach.km)} km`,
+        ]),
+        "the risk table",
+      );
+      const forecasts = await page.$$eval('[data-testid="risk-carriers"] tbody tr', (elements) => elements.map((row) => [row.children[0], row.children[2], row.children[4]].map((cell) => cell.textContent ?? "")));
+      assertEqual(forecasts, risk.byCarrier.map((forecast) => [forecast.name, n.format(forecast.remaining), n.format(forecast.wontMakeDeadline)]), "the forecasts per carrier");
+      const csv = await download(page, "risk-export");
+      const lines = csv.toString("utf8").trim().split("\r\n");
+      assertEqual(lines.length - 1, risk.rows.length, "the CSV's rows");
     },
   },
 ];
