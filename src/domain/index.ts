@@ -64,3 +64,5 @@ export * from "./planning/point_weights.ts";
 export * from "./gaps/school_weight_summary.ts";
 export * from "./progress/risk.ts";
 export * from "./progress/assigned_reach.ts";
+export * from "./measurements/parse_measurements.ts";
+export * from "./measurements/contradictions.ts";
