@@ -16,6 +16,10 @@ import {
   parseRegistryXlsx,
   parseUpdatesXlsx,
   listOverdue,
+  findContradictions,
+  challengePacketCsv,
+  challengePacketGeojson,
+  parseMeasurementsCsv,
   measureAssignedReach,
   rankDeadlineRisk,
   riskTable,
@@ -98,6 +102,14 @@ Outputs
                        conflicts and the cross-check
   --report FILE        the import report as JSON (read, accepted, rejected, every issue with its row)
   --events-out FILE    the resulting event log (JSON, format "lom-song-updates"), to keep for next time
+  --measurements FILE  field or crowd measurements (CSV: time, lat, lon, carrier, technology, download_mbps,
+                       upload_mbps, signal_dbm; Vietnamese headers; G-NetTrack Pro logs), checked against the
+                       claims: on-air points measured without service nearby, no signal inside --coverage,
+                       service outside it. Repeatable.
+  --measure-radius KM  measurements within this distance of a listed point count for it (default 0.5)
+  --min-download MBPS  a measured download below this counts as no service (default: only "no service")
+  --challenge-out FILE the challenge packet ("hồ sơ phản biện"): each finding with the point, the claim, the
+                       measurements and the coverage release, as .csv or .geojson
   --risk-out FILE      the open points ranked by deadline risk (CSV): past the deadline, won't make it at the
                        carrier's own pace ("không kịp hạn"), status, days to the deadline, distance from the
                        assigned carrier's coverage (with --coverage); with each carrier's and province's
@@ -157,6 +169,10 @@ async function run(argv: string[]): Promise<number> {
         report: { type: "string" },
         "events-out": { type: "string" },
         "risk-out": { type: "string" },
+        measurements: { type: "string", multiple: true },
+        "challenge-out": { type: "string" },
+        "measure-radius": { type: "string" },
+        "min-download": { type: "string" },
         lang: { type: "string" },
         quiet: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -239,6 +255,37 @@ async function run(argv: string[]): Promise<number> {
   const reach = coverage.length > 0 ? measureAssignedReach(openPoints, coverage, { technology }) : undefined;
   const risk = rankDeadlineRisk(registry, events, replayed.states, { today: day, from: listPublishedOn }, reach);
   printRisk(risk, language, options.quiet === true);
+  if (options.measurements?.length) {
+    const measured = [];
+    for (const path of options.measurements) {
+      const result = parseMeasurementsCsv(await readInput(path), { file: displayName(path) });
+      if (!options.quiet) printImportReports([result.report], language);
+      reports.push(result.report);
+      measured.push(...result.items);
+    }
+    const positive = (name: string, value: string | undefined): number | undefined => {
+      if (value === undefined) return undefined;
+      const number = Number(value.replace(",", "."));
+      if (!(number > 0)) throw new UserError({ vi: `${name} phải là số dương, không phải "${value}"`, en: `${name} must be a positive number, not "${value}"` });
+      return number;
+    };
+    const findings = findContradictions(measured, coverage, registry, replayed.states, {
+      radiusKm: positive("--measure-radius", options["measure-radius"]),
+      minDownloadMbps: positive("--min-download", options["min-download"]),
+      minTechnology: technology,
+    });
+    const count = (kind: string) => findings.filter((finding) => finding.kind === kind).length;
+    process.stdout.write(
+      language === "vi"
+        ? `\nĐo kiểm: ${measured.length} phép đo; báo đã phát sóng nhưng đo không có sóng: ${count("claim_contradicted")}; trong vùng phủ nhưng đo không có sóng: ${count("coverage_no_signal")}; đo có sóng ngoài vùng phủ: ${count("service_outside_coverage")}\n`
+        : `\nMeasurements: ${measured.length}; reported on air, measured without service: ${count("claim_contradicted")}; inside coverage, measured without service: ${count("coverage_no_signal")}; service outside coverage: ${count("service_outside_coverage")}\n`,
+    );
+    if (options["challenge-out"]) {
+      const geojson = /\.(geo)?json$/i.test(options["challenge-out"]);
+      await writeOutput(options["challenge-out"], geojson ? JSON.stringify(challengePacketGeojson(findings, measured, language)) : challengePacketCsv(findings, measured, language, separator));
+      process.stdout.write(`${language === "vi" ? "Đã ghi hồ sơ phản biện" : "Wrote the challenge packet"} (${findings.length}) ${options["challenge-out"]}\n`);
+    }
+  }
   if (options["risk-out"]) {
     const table = riskTable(risk.rows, language);
     await writeOutput(options["risk-out"], toCsv(table.header, table.rows, { separator }));
