@@ -6,7 +6,10 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { join } from "node:path";
 import {
+  challengePacketCsv,
+  findContradictions,
   measureAssignedReach,
+  parseMeasurementsCsv,
   parseRegistryCsv,
   planSites,
   pointsToCsv,
@@ -185,6 +188,41 @@ export const FEATURE_SPECS: Spec[] = [
       const csv = await download(page, "risk-export");
       const lines = csv.toString("utf8").trim().split("\r\n");
       assertEqual(lines.length - 1, risk.rows.length, "the CSV's rows");
+    },
+  },
+  {
+    name: "measurements against claims: the findings and the challenge packet equal the domain's in Node",
+    async run(environment) {
+      const { sample, root } = environment;
+      const registry = parseRegistryCsv(readFileSync(join(root, "data/sample/dead_zones.csv")), { file: "dead_zones.csv" }).items;
+      const loaded = readSampleEvents(JSON.parse(readFileSync(join(root, "data/sample/events.json"), "utf8")));
+      const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
+      const { states } = replay(registry, loaded.events, today);
+      const onAir = registry.find((point) => states[point.id]?.status === "on_air");
+      assert(onAir, "the sample has an on-air point");
+      const text = [
+        "Thời gian;Vĩ độ;Kinh độ;Nhà mạng;Công nghệ;Tải xuống",
+        `${today} 09:00;${String(onAir.lat).replace(".", ",")};${String(onAir.lon + 0.001).replace(".", ",")};${onAir.carrier};mất sóng;`,
+        `${today} 09:10;22,3;104,3;Viettel;mất sóng;`,
+        `${today} 09:20;21,0;106,9;VNPT;4G;30`,
+      ].join("\r\n");
+      const measurements = parseMeasurementsCsv(text, { file: "do-kiem.csv" }).items;
+      // The app rebuilds the coverage features from its analysis, named "coverage".
+      const coverage = sample.coverage.map((feature, featureIndex) => ({ ...feature, source: { file: "coverage", featureIndex } }));
+      const findings = findContradictions(measurements, coverage, registry, states, {});
+      assert(findings.some((finding) => finding.kind === "claim_contradicted"), "the on-air point is contradicted");
+
+      const { page } = await environment.newPage();
+      await page.goto(`${environment.baseUrl}?view=progress`);
+      await page.waitForSelector('[data-testid="measure-section"]', { timeout: TIMEOUT });
+      // Wait for the app's coverage (the sample analysis) before choosing the file.
+      await page.waitForFunction(() => !document.querySelector('[data-testid="measure-section"]')?.textContent?.includes("Chưa có vùng phủ sóng"), undefined, { timeout: TIMEOUT });
+      await page.setInputFiles('[data-testid="measure-input"]', { name: "do-kiem.csv", mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
+      await page.waitForSelector('[data-testid="measure-row"]', { timeout: TIMEOUT });
+      const rows = await page.$$eval('[data-testid="measure-row"]', (elements) => elements.map((row) => [row.children[3], row.children[4]].map((cell) => cell.textContent ?? "")));
+      assertEqual(rows, findings.map((finding) => [finding.pointId ?? "", finding.claim.vi]), "the findings");
+      const csv = await download(page, "measure-export-csv");
+      assertEqual(csv.toString("utf8"), challengePacketCsv(findings, measurements, "vi"), "the challenge packet");
     },
   },
 ];
