@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { formatBenchTable, runBenchmark } from "./bench/run_benchmark.ts";
+import { formatSiteBench, runSiteBenchmark } from "./bench/site_bench.ts";
 
 const { values } = parseArgs({
   options: {
@@ -18,6 +19,8 @@ const { values } = parseArgs({
     out: { type: "string" },
     tiny: { type: "boolean" },
     "settle-gc": { type: "boolean" },
+    "sites-only": { type: "boolean" },
+    "site-points": { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -31,6 +34,8 @@ if (values.help) {
   --out FILE       JSON results (default bench-results/latest.json)
   --tiny           300 points, 30 towers per carrier, 20 districts: a smoke run
   --settle-gc      a full garbage collection between stages, outside the timed windows (see docs/performance.md)
+  --sites-only     only the "where to build" benchmark (greedy site suggestions, lazy vs naive)
+  --site-points N  uncovered points of that benchmark (default 50000; 2000 with --tiny)
 `);
   process.exit(0);
 }
@@ -46,6 +51,11 @@ function positiveInteger(value: string | undefined, fallback: number, flag: stri
 }
 
 const tiny = values.tiny === true;
+const sitePoints = positiveInteger(values["site-points"], tiny ? 2000 : 50_000, "--site-points");
+if (values["sites-only"]) {
+  process.stdout.write(formatSiteBench(runSiteBenchmark(sitePoints)) + "\n");
+  process.exit(0);
+}
 const points = positiveInteger(values.points, tiny ? 300 : 1_000_000, "--points");
 const options = {
   points,
@@ -67,6 +77,7 @@ process.stdout.write(formatBenchTable(result) + "\n\n");
 process.stdout.write(`agreement: ${JSON.stringify(result.agreement)}\n`);
 process.stdout.write(`uncovered points: ${result.results.uncoveredPoints}; peak RSS ${result.memory.peakRssMB} MB\n`);
 process.stdout.write(`written: ${out}\n`);
+process.stdout.write(`\n${formatSiteBench(runSiteBenchmark(sitePoints))}\n`);
 const a = result.agreement;
 const disagreements = a.engineVsFlatbushMaskMismatches + a.engineSortedVsRandomMismatches + a.engineVsTurfMaskMismatches;
 if (disagreements > 0) {

@@ -1,6 +1,6 @@
 /**
  * The command-line shell around src/domain: argument parsing and file I/O only.
- * `npm run cli -- <command> [options]`. Commands: analyze, progress, compare.
+ * `npm run cli -- <command> [options]`. Commands: analyze, progress, compare, suggest.
  */
 import { reportError } from "./cli/errors.ts";
 import { removeTemporaryFiles } from "./cli/io.ts";

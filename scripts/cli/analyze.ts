@@ -14,6 +14,7 @@ import {
   createPointsWriter,
   exportColumns,
   isSpreadsheetFile,
+  createSchoolWeightAccumulator,
   mergeCoverageSummaries,
   parseAdminGeojson,
   parseFlexibleDate,
@@ -43,6 +44,7 @@ import { readCoverageFiles, type CoverageReading } from "./coverage_files.ts";
 import { UserError, checkOutputs, csvSeparatorOption, displayName, openAtomicFile, readChunks, readHead, readInput, writeOutput } from "./io.ts";
 import { commandLineError, isZipPath, languageOption, looksLikeJson, outputFormat, type PointsOutputFormat, technologyOption } from "./options.ts";
 import { failOnFileError, printImportReports, printSummary, printTimings } from "./print.ts";
+import { attachIssues, printSchoolsAndWeights } from "./print_schools.ts";
 import { readPointsWorkbook } from "./xlsx_input.ts";
 import { openXlsxOutput } from "./xlsx_output.ts";
 import { out } from "./terminal.ts";
@@ -261,6 +263,8 @@ async function analyze(
   };
 
   const summaries: CoverageSummary[] = [];
+  // Schools as schools and pupils/households: accumulated over the batches (a site may come before its school).
+  const schoolWeights = createSchoolWeightAccumulator(filter);
   let selectedCount = 0;
   let pointCount = 0;
   // Batches read before the indexes are ready.
@@ -270,6 +274,7 @@ async function analyze(
     const analysis = timed("points: query coverage and areas", () => (analyzer as CoverageAnalyzer).analyze(points));
     const selected = timed("points: summarise and select", () => {
       summaries.push(summarizeCoverage(analysis, points, filter));
+      schoolWeights.add(analysis, points);
       return selectPoints(analysis, points, { ...filter, status });
     });
     selectedCount += selected.length;
@@ -365,13 +370,16 @@ async function analyze(
   await (output as Awaited<ReturnType<typeof openOutput>> | null)?.finish();
 
   const summary = mergeCoverageSummaries(summaries);
+  const schoolsAndWeights = schoolWeights.finish();
+  attachIssues(reports, schoolsAndWeights.issues);
   if (!options.quiet) printImportReports(reports, language);
   printSummary(summary, { language, filter, quiet: options.quiet === true });
+  printSchoolsAndWeights(schoolsAndWeights, language, options.quiet === true);
   if (options.out) {
     out(`${language === "vi" ? "Đã ghi" : "Wrote"} ${selectedCount} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
   }
   if (options.timings) printTimings(timings, performance.now() - started, language);
-  if (options.summary) await writeOutput(options.summary, JSON.stringify({ filter: { ...filter, status }, ...summary }, null, 2) + "\n");
+  if (options.summary) await writeOutput(options.summary, JSON.stringify({ filter: { ...filter, status }, ...summary, schools: schoolsAndWeights.schools, weights: schoolsAndWeights.weights }, null, 2) + "\n");
   if (options.report) await writeOutput(options.report, JSON.stringify(reports, null, 2) + "\n");
   return 0;
 }

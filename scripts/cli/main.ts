@@ -8,6 +8,7 @@ Usage:
   npm run cli -- analyze  --points FILE --coverage FILE [options]   which points are uncovered, by whom
   npm run cli -- progress --registry FILE [--updates FILE…] [options] progress of the listed dead zones
   npm run cli -- compare  --points FILE --before FILE --after FILE    what a new coverage release changed
+  npm run cli -- suggest  --points FILE --coverage FILE [options]   where to build new sites (most pupils covered)
 
 Run a command with --help for its options.
 
@@ -36,6 +37,10 @@ async function main(argv: string[]): Promise<number> {
       const { runCompare } = await import("./compare.ts");
       return runCompare(rest);
     }
+    case "suggest": {
+      const { runSuggest } = await import("./suggest.ts");
+      return runSuggest(rest);
+    }
     case undefined:
     case "--help":
     case "-h":
@@ -45,8 +50,8 @@ async function main(argv: string[]): Promise<number> {
     default:
       err(
         cliLanguage(argv) === "en"
-          ? `error: unknown command "${command}" (expected analyze, progress or compare); see --help\n`
-          : `lỗi: không có lệnh "${command}" (chỉ có analyze, progress, compare); xem --help\n`,
+          ? `error: unknown command "${command}" (expected analyze, progress, compare or suggest); see --help\n`
+          : `lỗi: không có lệnh "${command}" (chỉ có analyze, progress, compare, suggest); xem --help\n`,
       );
       return 2;
   }

@@ -95,7 +95,7 @@ function printUnlocated(summary: CoverageSummary, language: Language): void {
     const rows = level === "province" ? summary.byProvince : summary.byCommune;
     if (count === 0 || rows.every((row) => row.unknown)) continue;
     const shown = ids.slice(0, 20).join(", ") + (count > 20 ? ", …" : "");
-    process.stdout.write(
+    out(
       vi
         ? `\n${formatNumber(count, language)} điểm không thuộc ${label} nào đã nạp (dòng "Không xác định"): ${shown}\n`
         : `\n${formatNumber(count, language)} point(s) in no loaded ${label} (the "Unknown" row): ${shown}\n`,

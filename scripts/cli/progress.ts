@@ -16,6 +16,14 @@ import {
   parseRegistryXlsx,
   parseUpdatesXlsx,
   listOverdue,
+  findContradictions,
+  challengePacketCsv,
+  challengePacketGeojson,
+  parseMeasurementsCsv,
+  measureAssignedReach,
+  rankDeadlineRisk,
+  riskTable,
+  toCsv,
   parseCoverageGeojson,
   parseIsoDate,
   vietnamDate,
@@ -57,6 +65,7 @@ import { UserError, checkOutputs, csvSeparatorOption, displayName, readInput, wr
 import { reportError } from "./errors.ts";
 import { printImportReports } from "./print.ts";
 import { err, out } from "./terminal.ts";
+import { printRisk } from "./print_risk.ts";
 
 export const PROGRESS_HELP = `progress — how far the carriers are in covering the listed dead zones
 
@@ -109,6 +118,18 @@ Outputs
                        "unlocated" (the rows not placed, each with its candidates)
   --report FILE        the import report as JSON (read, accepted, rejected, every issue with its row)
   --events-out FILE    the resulting event log (JSON, format "lom-song-updates"), to keep for next time
+  --measurements FILE  field or crowd measurements (CSV: time, lat, lon, carrier, technology, download_mbps,
+                       upload_mbps, signal_dbm; Vietnamese headers; G-NetTrack Pro logs), checked against the
+                       claims: on-air points measured without service nearby, no signal inside --coverage,
+                       service outside it. Repeatable.
+  --measure-radius KM  measurements within this distance of a listed point count for it (default 0.5)
+  --min-download MBPS  a measured download below this counts as no service (default: only "no service")
+  --challenge-out FILE the challenge packet ("hồ sơ phản biện"): each finding with the point, the claim, the
+                       measurements and the coverage release, as .csv or .geojson
+  --risk-out FILE      the open points ranked by deadline risk (CSV): past the deadline, won't make it at the
+                       carrier's own pace ("không kịp hạn"), status, days to the deadline, distance from the
+                       assigned carrier's coverage (with --coverage); with each carrier's and province's
+                       forecast completion date. The forecasts are also printed and in --summary (risk).
   --lang vi|en         language of the printed text and of the status labels (default: vi)
   --quiet              print only the headline figures
   -h, --help           this help
@@ -159,6 +180,11 @@ async function run(argv: string[]): Promise<number> {
         summary: { type: "string" },
         report: { type: "string" },
         "events-out": { type: "string" },
+        "risk-out": { type: "string" },
+        measurements: { type: "string", multiple: true },
+        "challenge-out": { type: "string" },
+        "measure-radius": { type: "string" },
+        "min-download": { type: "string" },
         lang: { type: "string" },
         quiet: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -257,6 +283,47 @@ async function run(argv: string[]): Promise<number> {
     for (const item of replayed.invalid.slice(0, 20)) out(`  ${item.event.pointId} ${item.event.date} ${item.event.status}: ${item.message[language]}\n`);
   }
   printDashboard({ summary, overdue, timeline, conflicts, crossCheck, language, asOf, quiet: options.quiet === true });
+  // Who is behind: forecasts per carrier and province at their own pace, and the open points ranked by risk.
+  const openPoints = registry.filter((point) => { const status = replayed.states[point.id]?.status ?? "not_started"; return status !== "on_air" && status !== "verified" && status !== "infeasible_accepted"; });
+  const reach = coverage.length > 0 ? measureAssignedReach(openPoints, coverage, { technology }) : undefined;
+  const risk = rankDeadlineRisk(registry, events, replayed.states, { today: day, from: listPublishedOn }, reach);
+  printRisk(risk, language, options.quiet === true);
+  if (options.measurements?.length) {
+    const measured = [];
+    for (const path of options.measurements) {
+      const result = parseMeasurementsCsv(await readInput(path), { file: displayName(path) });
+      if (!options.quiet) printImportReports([result.report], language);
+      reports.push(result.report);
+      measured.push(...result.items);
+    }
+    const positive = (name: string, value: string | undefined): number | undefined => {
+      if (value === undefined) return undefined;
+      const number = Number(value.replace(",", "."));
+      if (!(number > 0)) throw new UserError({ vi: `${name} phải là số dương, không phải "${value}"`, en: `${name} must be a positive number, not "${value}"` });
+      return number;
+    };
+    const findings = findContradictions(measured, coverage, registry, replayed.states, {
+      radiusKm: positive("--measure-radius", options["measure-radius"]),
+      minDownloadMbps: positive("--min-download", options["min-download"]),
+      minTechnology: technology,
+    });
+    const count = (kind: string) => findings.filter((finding) => finding.kind === kind).length;
+    out(
+      language === "vi"
+        ? `\nĐo kiểm: ${measured.length} phép đo; báo đã phát sóng nhưng đo không có sóng: ${count("claim_contradicted")}; trong vùng phủ nhưng đo không có sóng: ${count("coverage_no_signal")}; đo có sóng ngoài vùng phủ: ${count("service_outside_coverage")}\n`
+        : `\nMeasurements: ${measured.length}; reported on air, measured without service: ${count("claim_contradicted")}; inside coverage, measured without service: ${count("coverage_no_signal")}; service outside coverage: ${count("service_outside_coverage")}\n`,
+    );
+    if (options["challenge-out"]) {
+      const geojson = /\.(geo)?json$/i.test(options["challenge-out"]);
+      await writeOutput(options["challenge-out"], geojson ? JSON.stringify(challengePacketGeojson(findings, measured, language)) : challengePacketCsv(findings, measured, language, separator));
+      out(`${language === "vi" ? "Đã ghi hồ sơ phản biện" : "Wrote the challenge packet"} (${findings.length}) ${options["challenge-out"]}\n`);
+    }
+  }
+  if (options["risk-out"]) {
+    const table = riskTable(risk.rows, language);
+    await writeOutput(options["risk-out"], toCsv(table.header, table.rows, { separator }));
+    out(`${language === "vi" ? "Đã ghi" : "Wrote"} ${risk.rows.length} ${language === "vi" ? "điểm theo mức rủi ro vào" : "points ranked by risk to"} ${options["risk-out"]}\n`);
+  }
 
   if (options.out && tableFormat === "xlsx") {
     // The same table as the CSV, as a workbook: every cell text (codes keep their zeros).
@@ -283,6 +350,7 @@ async function run(argv: string[]): Promise<number> {
       cross_check: crossCheck,
       located: reports.find((report) => report.kind === "registry")?.located ?? null,
       unlocated: loaded.unlocated.map(({ draft: _draft, ...row }) => row),
+      risk: { by_carrier: risk.byCarrier, by_province: risk.byProvince, points: risk.rows },
       invalid_events: replayed.invalid.map((item) => ({ event: item.event, code: item.code, message: item.message })),
     };
     await writeOutput(options.summary, JSON.stringify(document, null, 2) + "\n");

@@ -23,6 +23,7 @@ import { Header } from "./panels/Header.tsx";
 import { CountsBar } from "./panels/CountsBar.tsx";
 import { NEAREST_POPUP_CARRIERS, formatNearestLine } from "./nearest_text.ts";
 import { ProgressView } from "./progress/ProgressView.tsx";
+import { SuggestPanel, useOverlaySites } from "./panels/SuggestPanel.tsx";
 
 /** Panels rendered from their first visit only: they redo work on every analysis (statistics of every area; the list rows again for the export). */
 const LAZY_TABS = ["statistics", "export"] as const;
@@ -42,6 +43,7 @@ export function App() {
   const printing = useAppState((state) => state.printing);
   const view = useDerivedView();
   const appView = useAppState((state) => state.view ?? "map");
+  const suggestedSites = useOverlaySites(data?.map.version);
 
   const describePoint = useCallback(
     (index: number): PointDescription => {
@@ -114,6 +116,7 @@ export function App() {
               closePopup: t("map.closePopup"),
             }}
             describePoint={describePoint}
+            sites={suggestedSites}
             onCameraChange={(camera) => store.setState({ camera })}
             onSelectPoint={(index) => store.setState({ selectedPointIndex: index })}
           />
@@ -125,6 +128,7 @@ export function App() {
               statistics: <StatisticsPanel />,
               import: <ImportPanel />,
               export: <ExportPanel />,
+              suggest: <SuggestPanel />,
             }}
             lazy={LAZY_TABS}
           />

@@ -38,6 +38,7 @@ import { buildPointRaster, nearestVisiblePoint, type PointRaster } from "../work
 import { registerMapSnapshot } from "./map_snapshot.ts";
 import { buildPopupContent, settlePopupRow, type PopupRow } from "./popup_content.ts";
 import { SYMBOL_SHAPES, createSymbolImage } from "./symbols.ts";
+import { useSiteOverlay, type SiteOverlaySite } from "./site_overlay.ts";
 
 
 export interface MapCameraValue {
@@ -71,7 +72,11 @@ export interface MapViewProps {
   describePoint: (index: number) => PointDescription;
   onCameraChange: (camera: MapCameraValue) => void;
   onSelectPoint: (index: number | null) => void;
+  /** Suggested new sites drawn as discs with their gain (site_overlay.ts). */
+  sites?: readonly SiteOverlaySite[];
 }
+
+const NO_SITES: readonly SiteOverlaySite[] = [];
 
 function mapLocale(labels: MapViewProps["labels"]): Record<string, string> {
   return {
@@ -244,6 +249,8 @@ export function MapView(props: MapViewProps) {
       setLoaded(false);
     };
   }, [failure]);
+
+  useSiteOverlay(loaded ? mapRef.current : null, loaded, props.sites ?? NO_SITES);
 
   // Data: the point, coverage and label sources are replaced only when the analysis changes.
   const { data } = props;

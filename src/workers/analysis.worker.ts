@@ -13,6 +13,7 @@ import {
   inspectGeoFileValue,
   isShapefileZip,
   isSpreadsheetFile,
+  orphanSchoolSiteIssues,
   parseAdminGeojson,
   parseCoverageGeojson,
   parsePointsCsv,
@@ -20,6 +21,7 @@ import {
   parsePointsXlsx,
   previewCsv,
   readCsvTable,
+  suggestSites,
   type AdminArea,
   type CoverageFeature,
   type ImportReport,
@@ -243,6 +245,13 @@ async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult
     }
     reports.push({ fileId: file.id, report });
   }
+  // A school site whose parent_id names no school (in any of the point files): a warning on its file's report.
+  for (const issue of orphanSchoolSiteIssues(points)) {
+    const entry = reports.find((candidate) => candidate.report.kind === "points" && candidate.report.file === issue.file);
+    if (!entry) continue;
+    entry.report.issues.push(issue);
+    entry.report.warnings++;
+  }
   await checkpoint(requestId, "admin", step++ / total);
   const bundled: AdminArea[] = [];
   for (const url of request.boundaryUrls) {
@@ -350,6 +359,12 @@ scope.addEventListener("message", (event) => {
         const kept = nearest.coverageOf(request.version);
         const geojson = kept ? coverageGeojsonBytes(kept.coverage, kept.layers) : null;
         scope.postMessage({ type: "result", requestId: request.requestId, result: { geojson } }, geojson ? [geojson] : []);
+        return;
+      }
+      if (request.type === "suggest") {
+        const targets = Array.from(request.lon, (lon, k) => ({ lon, lat: request.lat[k], weight: request.weight[k] }));
+        const result = suggestSites(targets, { radiusKm: request.radiusKm, sites: request.sites, gridStepKm: request.gridStepKm });
+        scope.postMessage({ type: "result", requestId: request.requestId, result });
         return;
       }
       const { result, transfer: mapBuffers } = await analyze(request);

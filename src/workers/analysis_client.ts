@@ -5,7 +5,7 @@
  */
 import type { Point } from "../domain/types.ts";
 import { WORK_MARK, type WorkMarkDetail } from "./work_limits.ts";
-import type { AnalyzeRequest, AnalyzeResult, CoverageRequest, InspectRequest, NearestRequest, PointStyleRequest, ProgressEvent, TileRequest, TrackingRequest, WorkerRequest, WorkerResponse, WorkerResults } from "./messages.ts";
+import type { AnalyzeRequest, AnalyzeResult, CoverageRequest, InspectRequest, NearestRequest, PointStyleRequest, ProgressEvent, SuggestRequest, TileRequest, TrackingRequest, WorkerRequest, WorkerResponse, WorkerResults } from "./messages.ts";
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -51,6 +51,7 @@ interface RequestBodies {
   pointStyle: Omit<PointStyleRequest, "requestId">;
   coverage: Omit<CoverageRequest, "requestId">;
   tracking: Omit<TrackingRequest, "requestId">;
+  suggest: Omit<SuggestRequest, "requestId">;
 }
 
 type RequestBody<T extends keyof WorkerResults> = RequestBodies[T];
@@ -143,6 +144,13 @@ export class AnalysisClient {
       const bytes = body.input.bytes.slice();
       transfer.push(bytes.buffer);
       message = { ...body, input: { ...body.input, bytes }, requestId };
+    } else if (body.type === "suggest") {
+      // Copies, transferred: the caller keeps its arrays.
+      const lon = body.lon.slice();
+      const lat = body.lat.slice();
+      const weight = body.weight.slice();
+      transfer.push(lon.buffer, lat.buffer, weight.buffer);
+      message = { ...body, lon, lat, weight, requestId };
     } else {
       const files = body.files.map((file) => {
         const bytes = file.bytes.slice(0);

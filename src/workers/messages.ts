@@ -3,7 +3,7 @@
  * worker answers with progress events and then exactly one result, error or cancellation.
  * File bytes are transferred in (the client sends copies); typed arrays are transferred out.
  */
-import type { CoverageAnalysis, PointFilter } from "../domain/index.ts";
+import type { CoverageAnalysis, PointFilter, SiteSuggestion } from "../domain/index.ts";
 import type { ImportReport } from "../domain/issues.ts";
 import type { BinaryKind } from "../domain/parse/detect_binary_kind.ts";
 import type { Message, Point, Technology } from "../domain/types.ts";
@@ -260,7 +260,25 @@ export interface TrackingRequest {
   input: TrackingParseInput;
 }
 
-export type WorkerRequest = InspectRequest | AnalyzeRequest | NearestRequest | TileRequest | PointStyleRequest | CoverageRequest | TrackingRequest | CancelRequest;
+/**
+ * New-site suggestions (greedy maximum coverage, src/domain/planning) for targets the main thread selected
+ * (`siteTargets`: the uncovered points under the filter and their weights), as three parallel arrays.
+ */
+export interface SuggestRequest {
+  type: "suggest";
+  requestId: number;
+  lon: Float64Array;
+  lat: Float64Array;
+  weight: Float64Array;
+  radiusKm: number;
+  sites: number;
+  gridStepKm?: number;
+}
+
+/** The domain's SiteSuggestion, as is. */
+export type SuggestResult = SiteSuggestion;
+
+export type WorkerRequest = InspectRequest | AnalyzeRequest | NearestRequest | TileRequest | PointStyleRequest | CoverageRequest | TrackingRequest | SuggestRequest | CancelRequest;
 
 /** Maps each request type to its result type. */
 export interface WorkerResults {
@@ -271,6 +289,7 @@ export interface WorkerResults {
   pointStyle: Record<string, never>;
   coverage: CoverageResult;
   tracking: TrackingParseOutput;
+  suggest: SuggestResult;
 }
 
 export type ProgressPhase = "read" | "points" | "coverage" | "admin" | "analyse" | "finish" | "inspect" | "tracking";
@@ -288,6 +307,6 @@ export type WorkerResponse =
    * of 100,000 points would take the main thread a single long task to read.
    */
   | { type: "points"; requestId: number; points: Point[] }
-  | { type: "result"; requestId: number; result: InspectResult | AnalyzeResult | NearestResult | TileResult | CoverageResult | TrackingParseOutput | Record<string, never> }
+  | { type: "result"; requestId: number; result: InspectResult | AnalyzeResult | NearestResult | TileResult | CoverageResult | TrackingParseOutput | SuggestResult | Record<string, never> }
   | { type: "error"; requestId: number; message: Message }
   | { type: "cancelled"; requestId: number };

@@ -5,6 +5,7 @@ import { formatNumber, formatPercent } from "../i18n/i18n.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 import { sortByName, statisticsToCsv } from "./statistics_csv.ts";
 import { getCsvSeparator } from "../state/csv_preference.ts";
+import { SchoolWeightStats } from "./SchoolWeightStats.tsx";
 
 const CHART_LIMIT = 40;
 
@@ -108,6 +109,7 @@ export function StatisticsPanel() {
           ))}
         </tbody>
       </table>
+      <SchoolWeightStats />
       {areaTable(t("stats.byProvince"), summary.byProvince, "stats-provinces")}
       {summary.byCommune.length > 0 && (
         <CommuneChart

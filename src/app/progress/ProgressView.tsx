@@ -24,6 +24,8 @@ import { PrintReport } from "./PrintReport.tsx";
 import { ProgressChart } from "./ProgressChart.tsx";
 import { RegistryTable } from "./RegistryTable.tsx";
 import { UnlocatedPanel } from "./UnlocatedPanel.tsx";
+import { RiskTable } from "./RiskTable.tsx";
+import { MeasurementsPanel } from "./MeasurementsPanel.tsx";
 import { StatusForm } from "./StatusForm.tsx";
 import { TrackingDashboard } from "./TrackingDashboard.tsx";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
@@ -275,6 +277,8 @@ export function ProgressView() {
               invalidCount={view.invalid.length}
             />
             <OverdueList items={view.overdue} reach={registryCoverage ? reach : undefined} />
+            <RiskTable registry={registry.registry} points={view.points} log={view.log} states={view.states} date={view.date} from={registry.listPublishedOn} registryCoverage={registryCoverage} />
+            <MeasurementsPanel points={view.points} states={view.states} />
           </div>
           <div className="tracking-side">
             <ProgressChart timeline={view.timeline} listed={view.summary.listed} pastDay={pastDay} />

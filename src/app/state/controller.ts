@@ -5,7 +5,7 @@
  */
 import type { ImportReport } from "../../domain/issues.ts";
 import { AnalysisError, CancelledError, type AnalysisClient } from "../../workers/analysis_client.ts";
-import type { AnalyzeResult, FileOptions, InspectResult, LoadedFile, LoadedFileKind, NearestRequest, NearestResult } from "../../workers/messages.ts";
+import type { AnalyzeResult, FileOptions, InspectResult, LoadedFile, LoadedFileKind, NearestRequest, NearestResult, SuggestRequest, SuggestResult } from "../../workers/messages.ts";
 import { BOUNDARY_URLS, SAMPLE_DEAD_ZONES_URL, SAMPLE_FILES, absoluteUrl } from "../sample_data.ts";
 import { clearSavedDataset, loadDataset, saveDataset } from "../storage/file_store.ts";
 import { mapViewState } from "./derived.ts";
@@ -18,6 +18,8 @@ export interface Controller {
   nearest(request: Omit<NearestRequest, "type" | "requestId">): Promise<NearestResult>;
   /** The coverage polygons of the analysis `version` as GeoJSON bytes (null when the worker no longer holds it). */
   coverage(version: number): Promise<ArrayBuffer | null>;
+  /** New-site suggestions for the given targets, computed in the worker. */
+  suggestSites(request: Omit<SuggestRequest, "type" | "requestId">): Promise<SuggestResult>;
   /** Imports a file: "refused" when it gave nothing usable, "stopped" when cancelled or failed. */
   importFile(file: LoadedFile): Promise<"imported" | "refused" | "stopped">;
   removeFile(id: string): Promise<void>;
@@ -219,6 +221,7 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
     inspectFile: (name, bytes, options) => client.request("inspect", { type: "inspect", name, bytes, options }),
     nearest: (request) => client.request("nearest", { type: "nearest", ...request }),
     coverage: async (version) => (await client.request("coverage", { type: "coverage", version })).geojson,
+    suggestSites: (request) => client.request("suggest", { type: "suggest", ...request }),
     importFile,
     removeFile: (id) => reanalyze(store.getState().files.filter((file) => file.id !== id)),
     async setCoverageAsOf(asOf) {

@@ -11,7 +11,7 @@ import type { AnalyzeResult, LoadedFile, ProgressPhase } from "../../workers/mes
 import type { AppView, MapCamera, ViewFilter } from "./url_state.ts";
 import type { SortColumn, SortDirection } from "../panels/list_rows.ts";
 
-export type TabName = "list" | "statistics" | "import" | "export";
+export type TabName = "list" | "statistics" | "import" | "export" | "suggest";
 
 /** A message for the user, already resolved to both languages or to a key with parameters. */
 export interface Notice {
