@@ -8,6 +8,7 @@ import { MapView, type PointDescription } from "../map/MapView.tsx";
 import { useApp, useAppState, useTranslation } from "./app_context.ts";
 import { Notices } from "./components/Notices.tsx";
 import { ProgressBar } from "./components/ProgressBar.tsx";
+import { PaneNav } from "./components/PaneNav.tsx";
 import { Tabs } from "./components/Tabs.tsx";
 import type { MessageKey } from "./i18n/i18n.ts";
 import { ExportPanel } from "./panels/ExportPanel.tsx";
@@ -42,6 +43,7 @@ export function App() {
   const printing = useAppState((state) => state.printing);
   const view = useDerivedView();
   const appView = useAppState((state) => state.view ?? "map");
+  const pane = useAppState((state) => state.pane);
 
   const describePoint = useCallback(
     (index: number): PointDescription => {
@@ -85,7 +87,7 @@ export function App() {
       <Notices />
       <ProgressBar />
       {appView === "progress" && <ProgressView />}
-      <div className="layout" style={appView === "progress" ? { display: "none" } : undefined}>
+      <div className="layout" data-pane={pane} style={appView === "progress" ? { display: "none" } : undefined}>
         <aside className="sidebar" aria-label={t("filters.heading")}>
           <FiltersPanel />
           <LegendPanel />
@@ -128,6 +130,7 @@ export function App() {
             lazy={LAZY_TABS}
           />
         </section>
+        <PaneNav />
       </div>
     </div>
     </>

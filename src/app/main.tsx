@@ -30,6 +30,7 @@ const store = createStore<AppState>({
   layerVisibility: {},
   lastImport: null,
   tab: "list",
+  pane: "map",
   listSort: { column: "name", direction: "ascending" },
   printing: false,
   ready: false,

@@ -22,6 +22,9 @@ export const MESSAGES = {
   "app.tab.statistics": { vi: "Thống kê", en: "Statistics" },
   "app.tab.import": { vi: "Nhập", en: "Import" },
   "app.tab.export": { vi: "Xuất", en: "Export" },
+  "app.pane.label": { vi: "Chuyển màn hình", en: "Switch screen" },
+  "app.pane.map": { vi: "Bản đồ", en: "Map" },
+  "app.pane.filters": { vi: "Bộ lọc", en: "Filters" },
   "app.skipToList": { vi: "Bỏ qua bản đồ, tới danh sách", en: "Skip the map, go to the list" },
   "app.close": { vi: "Đóng", en: "Close" },
 

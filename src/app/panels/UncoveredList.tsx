@@ -5,7 +5,8 @@ import type { MessageKey } from "../i18n/i18n.ts";
 import { useListRows } from "../state/use_list_rows.ts";
 import { areaNames, type SortColumn } from "./list_rows.ts";
 
-const ROW_HEIGHT = 34;
+/** Taller rows where the pointer is a finger (a touch target of at least 44 px). */
+const ROW_HEIGHT = typeof matchMedia === "function" && matchMedia("(pointer: coarse)").matches ? 44 : 34;
 const COLUMNS: { column: SortColumn; key: MessageKey }[] = [
   { column: "name", key: "list.column.name" },
   { column: "kind", key: "list.column.kind" },
@@ -28,7 +29,8 @@ export function UncoveredList() {
   const selected = useAppState((state) => state.selectedPointIndex);
   const rows = useListRows();
 
-  const choose = (index: number) => store.setState((state) => ({ selectedPointIndex: index, flyRequest: state.flyRequest + 1 }));
+  // On a narrow screen the list fills the screen: choosing a point goes back to the map (ignored when wide).
+  const choose = (index: number) => store.setState((state) => ({ selectedPointIndex: index, flyRequest: state.flyRequest + 1, pane: "map" }));
   const onRowKey = (event: KeyboardEvent<HTMLDivElement>, index: number, position: number) => {
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();

@@ -13,6 +13,13 @@ import type { SortColumn, SortDirection } from "../panels/list_rows.ts";
 
 export type TabName = "list" | "statistics" | "import" | "export";
 
+/**
+ * What fills the screen on a phone or a tablet (narrow layout), where the map, the filters and the
+ * panels take turns full width: the map, the filters and legend, or the tab in `tab`. Ignored on a
+ * wide screen, where all three are side by side.
+ */
+export type PaneName = "map" | "filters" | "panels";
+
 /** A message for the user, already resolved to both languages or to a key with parameters. */
 export interface Notice {
   id: number;
@@ -54,6 +61,8 @@ export interface AppState {
   layerVisibility: Record<string, boolean>;
   lastImport: LastImport | null;
   tab: TabName;
+  /** The pane shown in the narrow layout (see PaneName). */
+  pane: PaneName;
   /** Sort of the uncovered list (exports follow it too). */
   listSort: { column: SortColumn; direction: SortDirection };
   printing: boolean;
