@@ -52,6 +52,12 @@ export const MESSAGES = {
   "filters.carriersHint": { vi: "Không chọn = mọi nhà mạng", en: "None ticked = every carrier" },
   "filters.minTechnology": { vi: "Công nghệ tối thiểu", en: "Minimum technology" },
   "filters.anyTechnology": { vi: "Bất kỳ (2G trở lên)", en: "Any (2G and up)" },
+  "filters.technologyAndUp": { vi: "{technology} trở lên", en: "{technology} and up" },
+  "filters.technologyDefault": { vi: "{technology} trở lên (mặc định)", en: "{technology} and up (default)" },
+  "filters.minTechnologyHint": {
+    vi: "Học trực tuyến cần ít nhất 4G: 2G chỉ nghe gọi, nhắn tin; 3G xem video chập chờn.",
+    en: "Online learning needs 4G at least: 2G carries calls and texts only; 3G stalls on video.",
+  },
   "filters.kinds": { vi: "Loại điểm", en: "Point kinds" },
   "filters.province": { vi: "Tỉnh, thành phố", en: "Province" },
   "filters.commune": { vi: "Xã, phường", en: "Commune" },
@@ -69,7 +75,8 @@ export const MESSAGES = {
   "status.single_carrier": { vi: "Chỉ có sóng của một nhà mạng", en: "Covered by one carrier only" },
   "status.covered": { vi: "Có sóng", en: "Covered" },
 
-  "counts.uncovered": { vi: "Điểm chưa có sóng", en: "Uncovered points" },
+  "counts.uncovered": { vi: "Điểm chưa có sóng (kể cả 2G)", en: "Points with no signal at all (not even 2G)" },
+  "counts.uncoveredAt": { vi: "Điểm chưa có {technology}", en: "Points without {technology}" },
   "counts.ofTotal": { vi: "trên tổng số {total} điểm theo bộ lọc", en: "of {total} points under the filters" },
   "counts.singleCarrier": { vi: "Chỉ một nhà mạng: {count}", en: "One carrier only: {count}" },
   "counts.listed": { vi: "Trong danh sách vùng lõm: {count}", en: "Listed dead zones: {count}" },

@@ -2,7 +2,8 @@ import { useAppState, useTranslation } from "../app_context.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 
 /**
- * The headline figure above the map: uncovered points under the filters, of how many.
+ * The headline figure above the map: uncovered points under the filters, of how many. The headline
+ * names the technology that counts ("Điểm chưa có 4G"), since "no signal" means something else at 2G.
  * `uncovered-count` holds just the number (digits), for people and tests alike.
  * @returns the counts bar
  */
@@ -10,11 +11,14 @@ export function CountsBar() {
   const [t] = useTranslation();
   const view = useDerivedView();
   const listed = useAppState((state) => state.listedPointIds.length);
+  const technology = useAppState((state) => state.filter.minTechnology);
   if (!view) return <div className="counts" />;
   return (
     <div className="counts" aria-live="polite">
       <span className="counts-main">
-        <span className="counts-label">{t("counts.uncovered")}: </span>
+        <span className="counts-label" data-testid="uncovered-label">
+          {technology ? t("counts.uncoveredAt", { technology }) : t("counts.uncovered")}:{" "}
+        </span>
         <strong data-testid="uncovered-count">{view.uncovered.length}</strong>{" "}
         <span>{t("counts.ofTotal", { total: view.shown.length })}</span>
       </span>

@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { POINT_KINDS, TECHNOLOGIES, type PointKind, type Technology } from "../../domain/types.ts";
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
 import { createNameCollator, type MessageKey } from "../i18n/i18n.ts";
-import { EMPTY_FILTER, type ViewFilter } from "../state/url_state.ts";
+import { DEFAULT_FILTER, DEFAULT_MIN_TECHNOLOGY, type ViewFilter } from "../state/url_state.ts";
 
 /**
  * Carriers, minimum technology, point kinds, province and commune. The map, the list, the
@@ -61,10 +61,11 @@ export function FiltersPanel() {
           <option value="">{t("filters.anyTechnology")}</option>
           {TECHNOLOGIES.map((technology) => (
             <option key={technology} value={technology}>
-              {technology}
+              {t(technology === DEFAULT_MIN_TECHNOLOGY ? "filters.technologyDefault" : "filters.technologyAndUp", { technology })}
             </option>
           ))}
         </select>
+        <span className="hint">{t("filters.minTechnologyHint")}</span>
       </label>
       <fieldset data-testid="filter-kind">
         <legend>{t("filters.kinds")}</legend>
@@ -97,7 +98,7 @@ export function FiltersPanel() {
           ))}
         </select>
       </label>
-      <button type="button" onClick={() => store.setState({ filter: EMPTY_FILTER, search: "" })} data-testid="filter-clear">
+      <button type="button" onClick={() => store.setState({ filter: DEFAULT_FILTER, search: "" })} data-testid="filter-clear">
         {t("filters.clear")}
       </button>
     </section>

@@ -32,7 +32,7 @@ export function PrintView() {
   if (!data || !view) return null;
   const filterParts = [
     filter.carriers.length > 0 ? `${t("filters.carriers")}: ${filter.carriers.join(", ")}` : "",
-    filter.minTechnology ? `${t("filters.minTechnology")}: ${filter.minTechnology}` : "",
+    `${t("filters.minTechnology")}: ${filter.minTechnology ? t("filters.technologyAndUp", { technology: filter.minTechnology }) : t("filters.anyTechnology")}`,
     filter.kinds.length > 0 ? `${t("filters.kinds")}: ${filter.kinds.map((kind) => t(`kind.${kind}` as MessageKey)).join(", ")}` : "",
     filter.provinceCode ? `${t("filters.province")}: ${data.analysis.provinces.find((province) => province.code === filter.provinceCode)?.name ?? filter.provinceCode}` : "",
     filter.communeCode ? `${t("filters.commune")}: ${data.analysis.communes.find((commune) => commune.code === filter.communeCode)?.name ?? filter.communeCode}` : "",
@@ -54,7 +54,7 @@ export function PrintView() {
       <p>{t("print.filters", { filters: filterParts.length > 0 ? filterParts.join("; ") : t("print.noFilters") })}</p>
       <p className="print-counts">
         <strong>
-          {t("counts.uncovered")}: {formatNumber(language, view.uncovered.length)}
+          {filter.minTechnology ? t("counts.uncoveredAt", { technology: filter.minTechnology }) : t("counts.uncovered")}: {formatNumber(language, view.uncovered.length)}
         </strong>{" "}
         {t("counts.ofTotal", { total: view.shown.length })} · {t("counts.singleCarrier", { count: view.summary.singleCarrier })}
       </p>

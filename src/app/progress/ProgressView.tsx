@@ -264,7 +264,7 @@ export function ProgressView() {
               <ProgressMap
                 points={mapPoints}
                 boundaryUrls={BOUNDARY_URLS}
-                labels={{ mapLabel: t("tracking.map.label"), noWebgl: t("tracking.map.noWebgl") }}
+                labels={{ mapLabel: t("tracking.map.label"), noWebgl: t("tracking.map.noWebgl"), contextLost: t("tracking.map.contextLost"), redraw: t("tracking.map.redraw") }}
                 describePoint={describePoint}
                 selectedId={historyPointId}
                 onSelect={(id) => controller.store.setState({ historyPointId: id })}
