@@ -12,6 +12,7 @@ import { CONTENT_SECURITY_POLICY } from "../../vite.config.ts";
 import { startStaticServer } from "./static_server.ts";
 import { SPECS, type SpecEnvironment } from "./specs.ts";
 import { PROGRESS_SPECS } from "./progress_specs.ts";
+import { SCREEN_SPECS } from "./screen_specs.ts";
 import { analyseSample } from "./expected.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -62,7 +63,14 @@ export async function main(argv: string[]): Promise<number> {
     sample,
     violations,
     async newPage(options = {}) {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "vi-VN", acceptDownloads: true, deviceScaleFactor: 1 });
+      const context = await browser.newContext({
+        viewport: options.viewport ?? { width: 1440, height: 900 },
+        locale: options.locale ?? "vi-VN",
+        acceptDownloads: true,
+        deviceScaleFactor: 1,
+        isMobile: options.isMobile ?? false,
+        hasTouch: options.hasTouch ?? false,
+      });
       contexts.push(context);
       await context.addInitScript(() => {
         const scope = window as unknown as { __cspViolations: string[]; __longTasks: { start: number; duration: number }[] };
@@ -92,14 +100,18 @@ export async function main(argv: string[]): Promise<number> {
         });
       }
       // The app must never need the network beyond its own origin.
-      await context.route("**/*", (route) => (route.request().url().startsWith(server.url) || route.request().url().startsWith("blob:") || route.request().url().startsWith("data:") ? route.continue() : route.abort()));
+      const origins = [server.url, ...(options.origin ? [options.origin] : [])];
+      await context.route("**/*", (route) => {
+        const url = route.request().url();
+        return origins.some((origin) => url.startsWith(origin)) || url.startsWith("blob:") || url.startsWith("data:") ? route.continue() : route.abort();
+      });
       const page = await context.newPage();
       watchConsole(page, violations);
       return { context, page };
     },
   };
 
-  const all = [...SPECS, ...PROGRESS_SPECS];
+  const all = [...SPECS, ...PROGRESS_SPECS, ...SCREEN_SPECS];
   const selected = argv.length > 0 ? all.filter((spec) => argv.some((filter) => spec.name.includes(filter))) : all;
   let passed = 0;
   let failed = 0;

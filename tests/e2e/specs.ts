@@ -26,13 +26,26 @@ import { strToU8, zipSync } from "fflate";
 import { APP_DEFAULT_FILTER, countUncovered, withPointsCsv, type DomainModel } from "./expected.ts";
 import { TRACE_CATEGORIES, attributeLongTasks, findMark, formatLongTasks, type LongTaskReport } from "./long_task_trace.ts";
 
+/** How a spec's browser context is made: the desktop default (1440×900, vi-VN, mouse) unless told. */
+export interface PageOptions {
+  noWebgl?: boolean;
+  noIndexedDb?: boolean;
+  viewport?: { width: number; height: number };
+  /** A phone or tablet: the viewport meta tag applies and touch events are sent. */
+  isMobile?: boolean;
+  hasTouch?: boolean;
+  locale?: string;
+  /** Another origin the page may load from (the dev server of the dev-server spec); everything else is refused. */
+  origin?: string;
+}
+
 export interface SpecEnvironment {
   root: string;
   baseUrl: string;
   artifacts: string;
   sample: DomainModel;
   violations: string[];
-  newPage(options?: { noWebgl?: boolean; noIndexedDb?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
+  newPage(options?: PageOptions): Promise<{ context: BrowserContext; page: Page }>;
 }
 
 export interface Spec {

@@ -1,0 +1,266 @@
+/**
+ * Screens: a phone (390×844, touch) and a tablet (768×1024, touch) reach every screen and action by tapping
+ * and never scroll sideways; the dev server (`npm start`) draws both maps under the CSP. Expected figures
+ * come from the domain in Node (expected.ts), as everywhere else.
+ */
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { selectPoints } from "../../src/domain/index.ts";
+import { APP_DEFAULT_FILTER, countUncovered } from "./expected.ts";
+import type { PageOptions, Spec, SpecEnvironment } from "./specs.ts";
+
+const TIMEOUT = 45_000;
+/** The dev server compiles modules on first request: a first page takes longer than the build's. */
+const DEV_TIMEOUT = 180_000;
+
+class AssertionError extends Error {}
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new AssertionError(message);
+}
+
+function assertEqual<T>(actual: T, expected: T, message: string): void {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+const PHONE: PageOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const TABLET: PageOptions = { viewport: { width: 768, height: 1024 }, isMobile: true, hasTouch: true };
+
+async function waitForCount(page: Page, expected: number): Promise<void> {
+  await page
+    .waitForFunction((value) => document.querySelector('[data-testid="uncovered-count"]')?.textContent?.trim() === String(value), expected, { timeout: TIMEOUT })
+    .catch(async () => {
+      throw new AssertionError(`uncovered-count: expected ${expected}, got ${await page.textContent('[data-testid="uncovered-count"]')}`);
+    });
+}
+
+/** The page is never wider than the screen (no sideways scrolling). */
+async function assertNoSidewaysScroll(page: Page, where: string): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth }));
+  assert(scrollWidth <= innerWidth, `${where}: the page is ${scrollWidth} px wide on a ${innerWidth} px screen`);
+}
+
+/**
+ * Taps an element after checking that a finger would land on it: it is at least 44 × 44 px, inside the
+ * screen, and the topmost element at its centre is itself or inside it (not the map drawn over it).
+ */
+async function tap(page: Page, selector: string): Promise<void> {
+  await page.waitForSelector(selector, { state: "visible", timeout: TIMEOUT });
+  const check = await page.evaluate((target) => {
+    const element = document.querySelector(target)!;
+    element.scrollIntoView({ block: "nearest" });
+    const box = element.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+    return { width: box.width, height: box.height, right: box.right, bottom: box.bottom, reached: hit !== null && (element === hit || element.contains(hit)), hit: hit ? `${hit.tagName}.${hit.className}` : "nothing" };
+  }, selector);
+  assert(check.reached, `a tap on ${selector} lands on ${check.hit}`);
+  assert(check.height >= 44 && check.width >= 44, `${selector} is ${Math.round(check.width)}×${Math.round(check.height)} px, under 44 px`);
+  await page.tap(selector);
+}
+
+/** Every visible control inside `root` is at least 44 px high (checkboxes: their label). */
+async function assertTouchTargets(page: Page, root: string, where: string): Promise<void> {
+  const small = await page.evaluate((scope) => {
+    const found: string[] = [];
+    for (const container of document.querySelectorAll(scope)) {
+      for (const element of container.querySelectorAll<HTMLElement>("button, select, input, .button-like")) {
+        const box = element.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0 || getComputedStyle(element).visibility === "hidden") continue;
+        if (element instanceof HTMLInputElement && element.type === "file") continue;
+        const measured = element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio") ? (element.closest("label") ?? element).getBoundingClientRect() : box;
+        if (measured.height < 43.5) found.push(`${element.tagName.toLowerCase()}${element.dataset.testid ? `[${element.dataset.testid}]` : ""} “${(element.textContent ?? element.getAttribute("aria-label") ?? "").trim().slice(0, 30)}” ${Math.round(measured.height)} px`);
+      }
+    }
+    return found;
+  }, root);
+  assertEqual(small, [], `${where}: controls under 44 px`);
+}
+
+/** Distinct colours on a canvas (a blank or single-colour canvas has one or two). */
+async function canvasColours(page: Page, selector: string): Promise<number> {
+  return page.evaluate((target) => {
+    const canvas = document.querySelector(target) as HTMLCanvasElement | null;
+    if (!canvas || canvas.width === 0) return 0;
+    const copy = document.createElement("canvas");
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const context = copy.getContext("2d")!;
+    context.drawImage(canvas, 0, 0);
+    const data = context.getImageData(0, 0, copy.width, copy.height).data;
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 16) colours.add(((data[i] >> 3) << 10) | ((data[i + 1] >> 3) << 5) | (data[i + 2] >> 3));
+    return colours.size;
+  }, selector);
+}
+
+async function waitForDrawnCanvas(page: Page, selector: string, timeout = TIMEOUT): Promise<number> {
+  let colours = 0;
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    colours = await canvasColours(page, selector);
+    if (colours >= 8) return colours;
+    await page.waitForTimeout(500);
+  }
+  throw new AssertionError(`${selector} stays blank (${colours} colours)`);
+}
+
+/** The coverage map's screens: map, filters, list, statistics, import, export, each by a tap on the bottom bar. */
+async function everyScreenByTouch(environment: SpecEnvironment, options: PageOptions, name: string): Promise<void> {
+  const { sample } = environment;
+  const { page } = await environment.newPage(options);
+  await page.goto(environment.baseUrl);
+  await page.waitForSelector('[data-testid="uncovered-count"]', { timeout: TIMEOUT });
+  await waitForCount(page, countUncovered(sample));
+  await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: TIMEOUT });
+  await waitForDrawnCanvas(page, '[data-testid="map"] canvas');
+  await assertNoSidewaysScroll(page, `${name}, map`);
+  const height = await page.evaluate(() => ({ scroll: document.scrollingElement!.scrollHeight, inner: window.innerHeight }));
+  assert(height.scroll <= height.inner, `${name}: the map screen scrolls (${height.scroll} px in ${height.inner})`);
+  await page.screenshot({ path: join(environment.artifacts, `${name}-map.png`) });
+  await assertTouchTargets(page, ".header, .pane-nav", `${name}, header and bottom bar`);
+
+  // Filters: a tap on a kind changes the count to the domain's.
+  await tap(page, '[data-testid="pane-filters"]');
+  await page.waitForSelector('[data-testid="filter-min-tech"]', { state: "visible", timeout: TIMEOUT });
+  await assertTouchTargets(page, ".sidebar", `${name}, filters`);
+  await tap(page, 'label:has([data-testid="filter-kind-school"])');
+  await waitForCount(page, countUncovered(sample, { ...APP_DEFAULT_FILTER, kinds: ["school"] }));
+  await tap(page, '[data-testid="filter-clear"]');
+  await waitForCount(page, countUncovered(sample));
+  await assertNoSidewaysScroll(page, `${name}, filters`);
+  await page.screenshot({ path: join(environment.artifacts, `${name}-filters.png`) });
+
+  // List: rows are those of the domain; a tap on one goes back to the map with its popup open.
+  await tap(page, '[data-testid="pane-list"]');
+  await page.waitForSelector('[data-testid="uncovered-row"]', { state: "visible", timeout: TIMEOUT });
+  assertEqual(Number(await page.textContent('[data-testid="list-row-count"]')), countUncovered(sample), "rows in the list");
+  await assertTouchTargets(page, ".panels", `${name}, list`);
+  await assertNoSidewaysScroll(page, `${name}, list`);
+  await page.screenshot({ path: join(environment.artifacts, `${name}-list.png`) });
+  const firstId = await page.getAttribute('[data-testid="uncovered-row"]', "data-point-id");
+  const point = sample.points.find((candidate) => candidate.id === firstId);
+  assert(point, "the first row is a sample point");
+  assert(selectPoints(sample.analysis, sample.points, { ...APP_DEFAULT_FILTER, status: "uncovered" }).some((index) => sample.points[index].id === firstId), "the first row is uncovered in Node");
+  await tap(page, '[data-testid="uncovered-row"]');
+  await page.waitForSelector(".maplibregl-popup .point-popup h3", { state: "visible", timeout: TIMEOUT });
+  assertEqual(await page.textContent(".maplibregl-popup .point-popup h3"), point.name || point.id, "the popup after a tap on the row");
+  assertEqual(await page.getAttribute('[data-testid="pane-map"]', "aria-pressed"), "true", "back on the map");
+  await page.screenshot({ path: join(environment.artifacts, `${name}-popup.png`) });
+
+  // Statistics.
+  await tap(page, '[data-testid="pane-statistics"]');
+  await page.waitForSelector('[data-testid="stats-table"]', { state: "visible", timeout: TIMEOUT });
+  await assertNoSidewaysScroll(page, `${name}, statistics`);
+  await assertTouchTargets(page, ".panels", `${name}, statistics`);
+  await page.screenshot({ path: join(environment.artifacts, `${name}-statistics.png`) });
+
+  // Import: a file gives its preview, which can be discarded.
+  await tap(page, '[data-testid="pane-import"]');
+  await page.waitForSelector('[data-testid="import-drop"]', { state: "visible", timeout: TIMEOUT });
+  await assertTouchTargets(page, ".panels", `${name}, import`);
+  await page.setInputFiles('[data-testid="import-input"]', { name: "mot-diem.csv", mimeType: "text/csv", buffer: Buffer.from(`id,name,kind,lat,lon\nP1,Trường A,school,${point.lat},${point.lon}\n`, "utf8") });
+  await page.waitForSelector('[data-testid="import-preview"]', { state: "visible", timeout: TIMEOUT });
+  await assertNoSidewaysScroll(page, `${name}, import preview`);
+  await assertTouchTargets(page, ".panels", `${name}, import preview`);
+  await page.screenshot({ path: join(environment.artifacts, `${name}-import.png`) });
+  await tap(page, '[data-testid="import-discard"]');
+  await page.waitForSelector('[data-testid="import-preview"]', { state: "detached", timeout: TIMEOUT });
+
+  // Export: a tap downloads the list.
+  await tap(page, '[data-testid="pane-export"]');
+  await page.waitForSelector('[data-testid="export-csv"]', { state: "visible", timeout: TIMEOUT });
+  await assertTouchTargets(page, ".panels", `${name}, export`);
+  await assertNoSidewaysScroll(page, `${name}, export`);
+  const [file] = await Promise.all([page.waitForEvent("download", { timeout: TIMEOUT }), tap(page, '[data-testid="export-csv"]')]);
+  assert((await file.path()) !== null, "the export downloads");
+  await page.screenshot({ path: join(environment.artifacts, `${name}-export.png`) });
+
+  // Back to the map: still drawn.
+  await tap(page, '[data-testid="pane-map"]');
+  await waitForDrawnCanvas(page, '[data-testid="map"] canvas');
+}
+
+/** The listed dead zones on a small screen: reached by a tap, no sideways scrolling, tables scroll in their box. */
+async function trackingByTouch(environment: SpecEnvironment, options: PageOptions, name: string): Promise<void> {
+  const { page } = await environment.newPage(options);
+  await page.goto(environment.baseUrl);
+  await page.waitForSelector('[data-testid="uncovered-count"]', { timeout: TIMEOUT });
+  await tap(page, '[data-testid="view-progress"]');
+  await page.waitForSelector('[data-testid="progress-view-page"]', { timeout: TIMEOUT });
+  await page.waitForSelector('[data-testid="progress-map"][data-loaded="true"]', { timeout: TIMEOUT });
+  await waitForDrawnCanvas(page, '[data-testid="progress-map"] canvas');
+  await assertNoSidewaysScroll(page, `${name}, listed dead zones`);
+  const boxes = await page.$$eval(".tracking .table-scroll", (elements) =>
+    elements.filter((element) => element.getBoundingClientRect().width > 0).map((element) => ({ right: element.getBoundingClientRect().right, overflow: getComputedStyle(element).overflowX })),
+  );
+  assert(boxes.length > 0, "the view has tables");
+  const width = await page.evaluate(() => window.innerWidth);
+  for (const box of boxes) {
+    assert(box.right <= width + 0.5, `a table box ends at ${Math.round(box.right)} px on a ${width} px screen`);
+    assert(box.overflow === "auto" || box.overflow === "scroll", `a table box scrolls inside (overflow-x ${box.overflow})`);
+  }
+  await assertTouchTargets(page, ".tracking", `${name}, listed dead zones`);
+  await page.screenshot({ path: join(environment.artifacts, `${name}-progress.png`), fullPage: true });
+  // The role, the as-of date, the registry table, the exports: each reached by a tap.
+  await tap(page, '[data-testid="role-select"]');
+  await tap(page, '[data-testid="asof-input"]');
+  await page.waitForSelector('[data-testid="registry-table"], .tracking-table', { state: "visible", timeout: TIMEOUT });
+  await tap(page, '[data-testid="export-report-csv"]');
+  await tap(page, '[data-testid="view-map"]');
+  await page.waitForSelector('[data-testid="pane-nav"]', { state: "visible", timeout: TIMEOUT });
+}
+
+export const SCREEN_SPECS: Spec[] = [
+  {
+    name: "phone 390×844: map, filters, list, statistics, import and export are each reached by a tap, nothing scrolls sideways",
+    run: (environment) => everyScreenByTouch(environment, PHONE, "phone"),
+  },
+  {
+    name: "tablet 768×1024: map, filters, list, statistics, import and export are each reached by a tap, nothing scrolls sideways",
+    run: (environment) => everyScreenByTouch(environment, TABLET, "tablet"),
+  },
+  {
+    name: "phone 390×844: the listed dead zones fit the width, tables scroll inside their box, controls reached by a tap",
+    run: (environment) => trackingByTouch(environment, PHONE, "phone"),
+  },
+  {
+    name: "tablet 768×1024: the listed dead zones fit the width, tables scroll inside their box, controls reached by a tap",
+    run: (environment) => trackingByTouch(environment, TABLET, "tablet"),
+  },
+  {
+    name: "dev server (npm start): both maps draw under the CSP, no “không hỗ trợ WebGL”",
+    async run(environment) {
+      const { createServer } = await import("vite");
+      const server = await createServer({ root: environment.root, configFile: join(environment.root, "vite.config.ts"), logLevel: "warn", clearScreen: false, server: { host: "127.0.0.1", port: 0, strictPort: false } });
+      await server.listen();
+      try {
+        const address = server.httpServer?.address();
+        assert(address && typeof address === "object", "the dev server listens");
+        const url = `http://127.0.0.1:${address.port}/`;
+        const { page } = await environment.newPage({ origin: url });
+        const violations: string[] = [];
+        page.on("console", (message) => {
+          if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+        });
+        const response = await page.goto(url, { timeout: DEV_TIMEOUT });
+        assert((response?.headers()["content-security-policy"] ?? "").includes("script-src 'self' 'nonce-"), "the dev server sends the CSP, with a nonce for its inline scripts");
+        await page.waitForSelector('[data-testid="uncovered-count"]', { timeout: DEV_TIMEOUT });
+        await waitForCount(page, countUncovered(environment.sample));
+        await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: DEV_TIMEOUT });
+        await waitForDrawnCanvas(page, '[data-testid="map"] canvas', DEV_TIMEOUT);
+        await page.click('[data-testid="view-progress"]');
+        await page.waitForSelector('[data-testid="progress-view-page"]', { timeout: DEV_TIMEOUT });
+        await page.waitForSelector('[data-testid="progress-map"][data-loaded="true"], [data-testid="progress-map"][data-failure]', { timeout: DEV_TIMEOUT });
+        const text = (await page.textContent('[data-testid="progress-view-page"]')) ?? "";
+        assert(!text.includes("không hỗ trợ WebGL"), "the dead-zone map does not claim the browser lacks WebGL");
+        assertEqual(await page.getAttribute('[data-testid="progress-map"]', "data-failure"), null, "the dead-zone map did not fail");
+        await waitForDrawnCanvas(page, '[data-testid="progress-map"] canvas', DEV_TIMEOUT);
+        await page.screenshot({ path: join(environment.artifacts, "dev-server-progress.png") });
+        const seen = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+        assertEqual([...violations, ...seen], [], "CSP violations under the dev server");
+      } finally {
+        await server.close();
+      }
+    },
+  },
+];
