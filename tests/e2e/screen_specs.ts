@@ -250,7 +250,7 @@ export const SCREEN_SPECS: Spec[] = [
         await waitForDrawnCanvas(page, '[data-testid="map"] canvas', DEV_TIMEOUT);
         await page.click('[data-testid="view-progress"]');
         await page.waitForSelector('[data-testid="progress-view-page"]', { timeout: DEV_TIMEOUT });
-        await page.waitForSelector('[data-testid="progress-map"][data-loaded="true"], [data-testid="progress-map"][data-failure]', { timeout: DEV_TIMEOUT });
+        await page.waitForSelector('[data-testid="progress-map"][data-loaded="true"], [data-testid="progress-map"].map-unavailable', { timeout: DEV_TIMEOUT });
         const text = (await page.textContent('[data-testid="progress-view-page"]')) ?? "";
         assert(!text.includes("không hỗ trợ WebGL"), "the dead-zone map does not claim the browser lacks WebGL");
         assertEqual(await page.getAttribute('[data-testid="progress-map"]', "data-failure"), null, "the dead-zone map did not fail");
