@@ -8,6 +8,7 @@ import type { Point } from "../../domain/types.ts";
 import { downloadText } from "../components/download.ts";
 import { CsvSeparatorChoice } from "../components/CsvSeparatorChoice.tsx";
 import { getCsvSeparator } from "../state/csv_preference.ts";
+import { formatDateTime } from "../i18n/dates.ts";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
 import { countUnbackedEvents } from "./tracking_view.ts";
 import { readChosenFiles } from "./DepartmentPanel.tsx";
@@ -83,8 +84,14 @@ export function DataPanel({ points, states, date, today, loadedPoints, showRegis
         <div>
           <h3>{t("tracking.data.backup")}</h3>
           <p data-testid="backup-status" className={unbacked > 0 ? "tracking-warning" : "hint"}>
-            {unbacked > 0 ? t("tracking.data.backupReminder", { count: unbacked }) : t("tracking.data.backupUpToDate")}{" "}
-            {backup ? t("tracking.data.backupLast", { date: new Date(backup.at).toLocaleString(language === "vi" ? "vi-VN" : "en-GB") }) : t("tracking.data.backupNever")}
+            {/* One true sentence: changes to back up (since when), everything backed up (when), or nothing to back up. */}
+            {unbacked > 0
+              ? backup
+                ? t("tracking.data.backupReminderLast", { count: unbacked, date: formatDateTime(language, backup.at) })
+                : t("tracking.data.backupReminder", { count: unbacked })
+              : backup
+                ? t("tracking.data.backupUpToDate", { date: formatDateTime(language, backup.at) })
+                : t("tracking.data.backupNothing")}
           </p>
           <button type="button" className="primary" data-testid="backup-download" onClick={() => downloadBackup(today)}>
             {t("tracking.data.backupDownload")}

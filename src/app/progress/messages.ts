@@ -135,6 +135,14 @@ export const PROGRESS_MESSAGES = {
     vi: "{count} thay đổi đã ghi, chưa gửi Sở. Hãy xuất tệp cập nhật và gửi cho Sở.",
     en: "{count} recorded changes not yet sent. Export the update file and send it to the department.",
   },
+  "tracking.carrier.outboxExported": {
+    vi: "{count} thay đổi đã xuất vào tệp cập nhật lúc {date}; chờ Sở nhập tệp đó. Xuất lại được nếu cần gửi lại.",
+    en: "{count} changes were exported to the update file at {date}; waiting for the department to import it. Export again to resend.",
+  },
+  "tracking.carrier.outboxPartlyExported": {
+    vi: "{count} thay đổi mới chưa xuất ({exported} thay đổi khác đã xuất lúc {date}). Hãy xuất lại tệp cập nhật và gửi cho Sở.",
+    en: "{count} new changes not exported yet ({exported} others were exported at {date}). Export the update file again and send it to the department.",
+  },
   "tracking.carrier.exportCsv": { vi: "Xuất tệp cập nhật (CSV)", en: "Export the update file (CSV)" },
   "tracking.carrier.exportJson": { vi: "Xuất tệp cập nhật (JSON)", en: "Export the update file (JSON)" },
   "tracking.carrier.noChanges": { vi: "Chưa có thay đổi nào để xuất.", en: "No recorded change to export yet." },
@@ -226,9 +234,12 @@ export const PROGRESS_MESSAGES = {
     vi: "Có {count} thay đổi chưa được sao lưu. Hãy tải bản sao lưu.",
     en: "{count} changes are not backed up yet. Download a backup.",
   },
-  "tracking.data.backupNever": { vi: "Chưa từng sao lưu.", en: "Never backed up." },
-  "tracking.data.backupLast": { vi: "Sao lưu gần nhất: {date}.", en: "Last backup: {date}." },
-  "tracking.data.backupUpToDate": { vi: "Mọi thay đổi đã được sao lưu.", en: "Every change is backed up." },
+  "tracking.data.backupReminderLast": {
+    vi: "Có {count} thay đổi sau lần sao lưu gần nhất ({date}). Hãy tải bản sao lưu.",
+    en: "{count} changes since the last backup ({date}). Download a backup.",
+  },
+  "tracking.data.backupUpToDate": { vi: "Mọi thay đổi đã được sao lưu (lần gần nhất: {date}).", en: "Every change is backed up (last backup: {date})." },
+  "tracking.data.backupNothing": { vi: "Chưa có thay đổi nào cần sao lưu.", en: "No change to back up yet." },
   "tracking.storage.granted": { vi: "Lưu trữ bền vững: đã được cấp (trình duyệt sẽ không tự xoá dữ liệu).", en: "Persistent storage: granted (the browser will not evict the data)." },
   "tracking.storage.denied": {
     vi: "Lưu trữ bền vững: không được cấp. Trình duyệt có thể xoá dữ liệu khi thiếu chỗ; hãy sao lưu thường xuyên.",
