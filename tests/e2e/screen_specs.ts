@@ -3,9 +3,12 @@
  * and never scroll sideways; the dev server (`npm start`) draws both maps under the CSP. Expected figures
  * come from the domain in Node (expected.ts), as everywhere else.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { selectPoints } from "../../src/domain/index.ts";
+import { parseRegistryCsv, progressSummary, replay, selectPoints } from "../../src/domain/index.ts";
+import { formatDay } from "../../src/app/i18n/dates.ts";
+import { readSampleEvents } from "../../src/app/progress/sample_events.ts";
 import { APP_DEFAULT_FILTER, countUncovered } from "./expected.ts";
 import type { PageOptions, Spec, SpecEnvironment } from "./specs.ts";
 
@@ -210,6 +213,25 @@ async function trackingByTouch(environment: SpecEnvironment, options: PageOption
   await page.waitForSelector('[data-testid="pane-nav"]', { state: "visible", timeout: TIMEOUT });
 }
 
+/** Today in Viet Nam, as the app counts it. */
+function todayInVietnam(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
+}
+
+/** Dates a person should never see in the page's text: ISO days inside sentences, two-digit years. */
+async function strayDates(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => document.body.innerText);
+  return [...text.matchAll(/(?<![\d/-])(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2})(?![\d/-])/g)].map((match) => match[0]);
+}
+
+async function waitForText(page: Page, testId: string, expected: string): Promise<void> {
+  await page
+    .waitForFunction(([id, value]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() === value, [testId, expected] as const, { timeout: TIMEOUT })
+    .catch(async () => {
+      throw new AssertionError(`${testId}: expected ${expected}, got ${await page.textContent(`[data-testid="${testId}"]`)}`);
+    });
+}
+
 export const SCREEN_SPECS: Spec[] = [
   {
     name: "phone 390×844: map, filters, list, statistics, import and export are each reached by a tap, nothing scrolls sideways",
@@ -260,6 +282,42 @@ export const SCREEN_SPECS: Spec[] = [
         assertEqual([...violations, ...seen], [], "CSP violations under the dev server");
       } finally {
         await server.close();
+      }
+    },
+  },
+  {
+    name: "dates: dd/mm/yyyy in an en-US browser, in the date box, the chart axis and the sentences; a US-order day is refused",
+    async run(environment) {
+      const registry = parseRegistryCsv(readFileSync(join(environment.root, "data/sample/dead_zones.csv")), { file: "dead_zones.csv" }).items;
+      const { events } = readSampleEvents(JSON.parse(readFileSync(join(environment.root, "data/sample/events.json"), "utf8")));
+      const today = todayInVietnam();
+      for (const language of ["en", "vi"] as const) {
+        const { page } = await environment.newPage({ locale: "en-US" });
+        await page.goto(`${environment.baseUrl}?view=progress${language === "en" ? "&lang=en" : ""}`);
+        await page.waitForSelector('[data-testid="dashboard-listed"]', { timeout: TIMEOUT });
+        assertEqual(await page.inputValue('[data-testid="asof-input"]'), formatDay(language, today), `${language}: the as-of box shows today as dd/mm/yyyy`);
+        assertEqual(await page.getAttribute('[data-testid="asof-input"]', "type"), "text", `${language}: not the browser's own date box`);
+        const axis = await page.$$eval(".tracking-chart-svg .tracking-axis-text", (texts) => texts.map((text) => text.textContent ?? ""));
+        const months = axis.filter((label) => label.includes("/"));
+        assert(months.length > 0 && months.every((label) => /^\d{2}\/\d{4}$/.test(label)), `${language}: chart months as mm/yyyy: ${months.join(" ")}`);
+        assertEqual(await strayDates(page), [], `${language}: ISO days or two-digit years in the page`);
+        // A past day typed day first replays the log to that day, as the domain does.
+        const early = [...events].sort((a, b) => (a.date < b.date ? -1 : 1))[Math.floor(events.length / 2)].date;
+        const expected = progressSummary(registry, replay(registry, events, early).states, early);
+        await page.fill('[data-testid="asof-input"]', formatDay(language, early));
+        await waitForText(page, "dashboard-covered", String(expected.covered));
+        assert(((await page.textContent('[data-testid="asof-note"]')) ?? "").includes(formatDay(language, early)), `${language}: the note names the day as dd/mm/yyyy`);
+        assertEqual(await strayDates(page), [], `${language}: ISO days or two-digit years on a past day`);
+        // 08/15/2026 (month first) is not a day: the box says so and the day shown stays.
+        await page.fill('[data-testid="asof-input"]', "08/15/2026");
+        assertEqual(await page.getAttribute('[data-testid="asof-input"]', "aria-invalid"), "true", `${language}: month-first is refused`);
+        assertEqual(await page.getAttribute('[data-testid="asof-input"]', "data-value"), early, `${language}: the day shown is unchanged`);
+        await page.click('[data-testid="asof-clear"]');
+        await page
+          .waitForFunction((value) => (document.querySelector('[data-testid="asof-input"]') as HTMLInputElement).value === value, formatDay(language, today), { timeout: TIMEOUT })
+          .catch(async () => {
+            throw new AssertionError(`${language}: back to today: expected ${formatDay(language, today)}, got ${await page.inputValue('[data-testid="asof-input"]')}`);
+          });
       }
     },
   },

@@ -21,6 +21,7 @@ import {
   type Point,
 } from "../../src/domain/index.ts";
 import { buildExportRows } from "../../src/domain/gaps/export_rows.ts";
+import { formatDay } from "../../src/app/i18n/dates.ts";
 import { buildXlsx } from "../xlsx_builder.ts";
 import { strToU8, zipSync } from "fflate";
 import { APP_DEFAULT_FILTER, countUncovered, withPointsCsv, type DomainModel } from "./expected.ts";
@@ -478,7 +479,7 @@ export const SPECS: Spec[] = [
       await openTab(page, "statistics");
       const layerRows = await page.$$eval('[data-testid="stats-table"] tbody tr', (rows) => rows.map((row) => row.textContent ?? ""));
       assertEqual(layerRows.length, 1, "one carrier × technology row");
-      assert(layerRows[0].includes("TestNet") && layerRows[0].includes("2025-10-01"), `the layer row names the carrier and date: ${layerRows[0]}`);
+      assert(layerRows[0].includes("TestNet") && layerRows[0].includes(formatDay("vi", "2025-10-01")), `the layer row names the carrier and date (dd/mm/yyyy): ${layerRows[0]}`);
       const summary = summarizeCoverage(expected.analysis, expected.points, APP_DEFAULT_FILTER);
       assertEqual(await page.locator('[data-testid="stats-communes"] tbody tr').count(), summary.byCommune.length, "one row per commune");
       assert(await page.isVisible('[data-testid="stats-chart"]'), "the chart of % covered by commune is drawn");

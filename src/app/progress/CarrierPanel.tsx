@@ -8,7 +8,7 @@ import { updateFileName } from "./tracking_view.ts";
 import { useState } from "react";
 import { formatDateTime } from "../i18n/dates.ts";
 import { outboxStatus, readOutboxExport, writeOutboxExport, type OutboxExport } from "./outbox_exports.ts";
-import { useTrackingTranslation } from "./use_tracking_translation.ts";
+import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 
 /**
  * The carrier's tools: its recorded changes not yet sent, the update file export (CSV and JSON), and the
@@ -48,7 +48,7 @@ export function CarrierPanel({ carrier, pending, crossCheck, today, pastDay }: {
       date: today,
       actor: { role: "carrier", carrier },
       technology: best?.technology,
-      evidence: { text: t("tracking.crossCheck.evidence", { layers: proposal.layers.map((layer) => `${layer.technology}${layer.asOf ? ` ${layer.asOf}` : ""}`).join(", ") }) },
+      evidence: { text: t("tracking.crossCheck.evidence", { layers: proposal.layers.map((layer) => `${layer.technology}${layer.asOf ? ` ${formatDay(language, layer.asOf)}` : ""}`).join(", ") }) },
       recordedAt: new Date().toISOString(),
     });
   };

@@ -15,6 +15,7 @@ import { PROGRESS_STATUS_COLORS } from "../../map/progress_layers.ts";
 import { useApp, useAppState } from "../app_context.ts";
 import { formatNumber } from "../i18n/i18n.ts";
 import { BOUNDARY_URLS } from "../sample_data.ts";
+import { DayInput } from "../components/DayInput.tsx";
 import { CarrierPanel } from "./CarrierPanel.tsx";
 import { DataPanel, downloadBackup } from "./DataPanel.tsx";
 import { DepartmentPanel } from "./DepartmentPanel.tsx";
@@ -223,7 +224,7 @@ export function ProgressView() {
           </label>
           <label className="field-inline">
             <span>{t("tracking.asOf.label")}</span>
-            <input type="date" value={asOf ?? today} max={today} onChange={(event) => controller.setAsOf(event.target.value || null)} data-testid="asof-input" />
+            <DayInput language={language} value={asOf ?? today} max={today} onChange={(day) => controller.setAsOf(day || null)} testId="asof-input" hint={t("tracking.dayHint")} />
           </label>
           {pastDay && (
             <button type="button" onClick={() => controller.setAsOf(null)} data-testid="asof-clear">

@@ -78,6 +78,7 @@ export const PROGRESS_MESSAGES = {
 
   "tracking.map.heading": { vi: "Bản đồ các điểm trong danh sách", en: "Map of the listed points" },
   "tracking.map.label": { vi: "Bản đồ điểm lõm sóng theo trạng thái", en: "Map of the dead zones by status" },
+  "tracking.dayHint": { vi: "Gõ ngày theo thứ tự ngày/tháng/năm, ví dụ 15/08/2026.", en: "Type the day as day/month/year, e.g. 15/08/2026." },
   "tracking.map.contextLost": { vi: "Bản đồ tạm dừng vẽ (trình duyệt thu hồi bộ nhớ đồ hoạ); danh sách bên dưới vẫn đầy đủ.", en: "The map stopped drawing (the browser took back its graphics memory); the list below is complete." },
   "tracking.map.redraw": { vi: "Vẽ lại bản đồ", en: "Draw the map again" },
   "tracking.map.noWebgl": { vi: "Trình duyệt không hỗ trợ WebGL nên không vẽ được bản đồ; danh sách bên dưới vẫn đầy đủ.", en: "This browser has no WebGL, so the map cannot be drawn; the list below is complete." },
