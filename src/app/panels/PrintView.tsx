@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { captureMapImage } from "../../map/map_snapshot.ts";
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
 import { formatDate, formatNumber, type MessageKey } from "../i18n/i18n.ts";
+import { useAgency } from "../state/agency.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 import { useListRows } from "../state/use_list_rows.ts";
 import { areaNames } from "./list_rows.ts";
@@ -20,6 +21,7 @@ export function PrintView() {
   const view = useDerivedView();
   const rows = useListRows();
   const [image] = useState(() => captureMapImage());
+  const agency = useAgency();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -49,6 +51,7 @@ export function PrintView() {
           {t("print.back")}
         </button>
       </div>
+      <p className="print-agency" data-testid="print-agency">{agency}</p>
       <h1>{t("print.title")}</h1>
       <p>{t("print.date", { date: formatDate(language, new Date()) })}</p>
       <p>{t("print.filters", { filters: filterParts.length > 0 ? filterParts.join("; ") : t("print.noFilters") })}</p>

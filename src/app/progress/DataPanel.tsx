@@ -8,7 +8,9 @@ import type { Point } from "../../domain/types.ts";
 import { downloadText } from "../components/download.ts";
 import { CsvSeparatorChoice } from "../components/CsvSeparatorChoice.tsx";
 import { getCsvSeparator } from "../state/csv_preference.ts";
+import { useState } from "react";
 import { formatDateTime } from "../i18n/dates.ts";
+import { DEFAULT_AGENCY, setAgency, useAgency } from "../state/agency.ts";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
 import { countUnbackedEvents } from "./tracking_view.ts";
 import { readChosenFiles } from "./DepartmentPanel.tsx";
@@ -23,6 +25,23 @@ export function downloadBackup(today: string): void {
   const controller = getTrackingController();
   downloadText(`sao-luu-lom-song-${today}.json`, controller.backupText(), "application/json");
   void controller.markBackedUp();
+}
+
+/**
+ * The agency's name printed on the reports (remembered in this browser).
+ * @returns the field
+ */
+function AgencyField() {
+  const [t] = useTrackingTranslation();
+  const agency = useAgency();
+  const [text, setText] = useState(agency === DEFAULT_AGENCY ? "" : agency);
+  return (
+    <label className="field">
+      <span>{t("tracking.agency.label")}</span>
+      <input type="text" value={text} placeholder={DEFAULT_AGENCY} onChange={(event) => setText(event.target.value)} onBlur={() => setAgency(text)} data-testid="agency-input" />
+      <span className="hint">{t("tracking.agency.hint")}</span>
+    </label>
+  );
 }
 
 /**
@@ -44,6 +63,7 @@ export function DataPanel({ points, states, date, today, loadedPoints, showRegis
       <div className="tracking-data-grid">
         <div>
           <h3>{t("tracking.data.exports")}</h3>
+          <AgencyField />
           <CsvSeparatorChoice name="csv-separator-tracking" />
           <ul className="tracking-button-list">
             <li>

@@ -16,6 +16,7 @@ import { useApp, useAppState } from "../app_context.ts";
 import { formatNumber } from "../i18n/i18n.ts";
 import { BOUNDARY_URLS } from "../sample_data.ts";
 import { DayInput } from "../components/DayInput.tsx";
+import { useAgency } from "../state/agency.ts";
 import { CarrierPanel } from "./CarrierPanel.tsx";
 import { DataPanel, downloadBackup } from "./DataPanel.tsx";
 import { DepartmentPanel } from "./DepartmentPanel.tsx";
@@ -96,6 +97,7 @@ function TrackingNotices() {
 export function ProgressView() {
   const [t, language] = useTrackingTranslation();
   const controller = getTrackingController();
+  const agency = useAgency();
   useEffect(() => {
     void controller.start();
   }, [controller]);
@@ -214,7 +216,7 @@ export function ProgressView() {
           <label className="field-inline">
             <span>{t("tracking.role.label")}</span>
             <select value={roleToValue(role)} onChange={(event) => controller.setRole(roleFromValue(event.target.value))} data-testid="role-select">
-              <option value="department">{t("tracking.role.department")}</option>
+              <option value="department">{t("tracking.role.department", { agency })}</option>
               {carriers.map((carrier) => (
                 <option key={carrier} value={`carrier:${carrier}`}>
                   {t("tracking.role.carrier", { carrier })}

@@ -18,7 +18,12 @@ export const PROGRESS_MESSAGES = {
   "tracking.registryInfo": { vi: "Danh sách: {file} — {count} điểm", en: "List: {file} — {count} points" },
 
   "tracking.role.label": { vi: "Vai trò", en: "Role" },
-  "tracking.role.department": { vi: "Sở TT&TT (quản lý)", en: "Sở TT&TT (department)" },
+  "tracking.role.department": { vi: "{agency} (quản lý)", en: "{agency} (department)" },
+  "tracking.agency.label": { vi: "Tên cơ quan (in trên báo cáo)", en: "Agency name (printed on reports)" },
+  "tracking.agency.hint": {
+    vi: "Từ năm 2025 Sở TT&TT hợp nhất vào Sở Khoa học và Công nghệ. Ghi tên đầy đủ của cơ quan bạn, ví dụ “Sở Khoa học và Công nghệ tỉnh Lào Cai”; để trống là tên mặc định. Được nhớ trên trình duyệt này.",
+    en: "Since 2025 the Sở TT&TT is merged into the Sở Khoa học và Công nghệ (Department of Science and Technology). Write your agency's full name; blank uses the default. Remembered in this browser.",
+  },
   "tracking.role.carrier": { vi: "Nhà mạng {carrier}", en: "Carrier {carrier}" },
   "tracking.asOf.label": { vi: "Tình trạng tại ngày", en: "State as of" },
   "tracking.asOf.clear": { vi: "Về hôm nay", en: "Back to today" },
