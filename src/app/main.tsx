@@ -31,6 +31,8 @@ const store = createStore<AppState>({
   lastImport: null,
   tab: "list",
   pane: "map",
+  ...(url.point ? { pendingPointId: url.point } : {}),
+  boundsRequest: null,
   listSort: { column: "name", direction: "ascending" },
   printing: false,
   ready: false,

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { parseRegistryCsv, progressSummary, replay, selectPoints } from "../../src/domain/index.ts";
+import { coverageOf, foldForSearch, parseRegistryCsv, pointStatus, progressSummary, replay, selectPoints } from "../../src/domain/index.ts";
 import { formatDay } from "../../src/app/i18n/dates.ts";
 import { readSampleEvents } from "../../src/app/progress/sample_events.ts";
 import { APP_DEFAULT_FILTER, countUncovered } from "./expected.ts";
@@ -319,6 +319,75 @@ export const SCREEN_SPECS: Spec[] = [
             throw new AssertionError(`${language}: back to today: expected ${formatDay(language, today)}, got ${await page.inputValue('[data-testid="asof-input"]')}`);
           });
       }
+    },
+  },
+  {
+    name: "lookup: every point and place, without diacritics; the card says who covers a school, or no signal; ?point=ID opens it; a commune zooms the map",
+    async run(environment) {
+      const { sample } = environment;
+      const { analysis, points } = sample;
+      // A commune whose points are all covered (the old search, among uncovered points only, found nothing there).
+      const byCommune = new Map<number, number[]>();
+      points.forEach((_, index) => {
+        if (analysis.communeOf[index] >= 0) byCommune.set(analysis.communeOf[index], [...(byCommune.get(analysis.communeOf[index]) ?? []), index]);
+      });
+      const [communeIndex, members] = [...byCommune].find(([, list]) => list.length >= 3 && list.every((index) => pointStatus(analysis, index, APP_DEFAULT_FILTER) !== "uncovered"))!;
+      assert(members, "the sample has a commune where every point is covered");
+      const commune = analysis.communes[communeIndex];
+      const { page } = await environment.newPage();
+      await page.goto(environment.baseUrl);
+      await page.waitForSelector('[data-testid="uncovered-count"]', { timeout: TIMEOUT });
+      await waitForCount(page, countUncovered(sample));
+      await page.fill('[data-testid="lookup-input"]', foldForSearch(commune.name));
+      await page.waitForSelector('[data-testid="lookup-point"]', { timeout: TIMEOUT });
+      const places = await page.$$eval('[data-testid="lookup-place"] strong', (elements) => elements.map((element) => element.textContent ?? ""));
+      assert(places.some((name) => name.startsWith(commune.name)), `the commune is found: ${places.join(", ")}`);
+      const found = await page.$$eval('[data-testid="lookup-point"]', (elements) => elements.map((element) => element.getAttribute("data-point-id") ?? ""));
+      const searchable = (index: number) => {
+        const point = points[index];
+        const communeName = point.communeName ?? (analysis.communeOf[index] >= 0 ? analysis.communes[analysis.communeOf[index]].name : "");
+        const provinceName = point.provinceName ?? (analysis.provinceOf[index] >= 0 ? analysis.provinces[analysis.provinceOf[index]].name : "");
+        return foldForSearch(`${point.name} ${point.id} ${communeName} ${provinceName}`);
+      };
+      const words = foldForSearch(commune.name).split(/\s+/);
+      assert(found.length > 0 && found.every((id) => words.every((word) => searchable(points.findIndex((point) => point.id === id)).includes(word))), "every point found has the words in its name, commune or province");
+      assert(found.some((id) => members.some((index) => points[index].id === id)), "points of the commune are found, though all are covered");
+      // The card of a covered point: its carriers and technologies, as the domain says.
+      const covered = found.map((id) => points.findIndex((point) => point.id === id)).find((index) => members.includes(index))!;
+      await page.click(`[data-testid="lookup-point"][data-point-id="${points[covered].id}"]`);
+      await page.waitForSelector(`[data-testid="lookup-card"][data-point-id="${points[covered].id}"]`, { timeout: TIMEOUT });
+      const expectedCarriers = [...new Set(coverageOf(analysis, covered).map((layer) => layer.carrier))].sort();
+      const shownCarriers = (await page.$$eval('[data-testid="lookup-carrier"] strong', (elements) => elements.map((element) => element.textContent ?? ""))).sort();
+      assertEqual(shownCarriers, expectedCarriers, "carriers covering the point");
+      for (const carrier of expectedCarriers) {
+        const line = (await page.textContent(`[data-testid="lookup-carrier"]:has(strong:text-is("${carrier}"))`)) ?? "";
+        for (const layer of coverageOf(analysis, covered).filter((entry) => entry.carrier === carrier)) assert(line.includes(layer.technology), `${carrier} ${layer.technology} is listed: ${line}`);
+      }
+      const card = (await page.textContent('[data-testid="lookup-card"]')) ?? "";
+      assert(card.includes(commune.name), "the card names the commune");
+      await page.screenshot({ path: join(environment.artifacts, "lookup-vi.png") });
+      // A point nobody covers says so.
+      const none = points.findIndex((_, index) => coverageOf(analysis, index).length === 0);
+      assert(none >= 0, "the sample has a point no carrier covers");
+      await page.fill('[data-testid="lookup-input"]', points[none].id);
+      await page.click(`[data-testid="lookup-point"][data-point-id="${points[none].id}"]`);
+      await page.waitForSelector(`[data-testid="lookup-card"][data-point-id="${points[none].id}"]`, { timeout: TIMEOUT });
+      assert(((await page.textContent('[data-testid="lookup-signal"]')) ?? "").includes("Chưa có sóng"), "no signal is said plainly");
+      // The link opens the point: selected, popup open, card shown.
+      const link = (await page.getAttribute('[data-testid="lookup-link"]', "href")) ?? "";
+      assert(link.includes(`point=${encodeURIComponent(points[none].id)}`), `the link names the point: ${link}`);
+      const second = await environment.newPage();
+      await second.page.goto(link);
+      await second.page.waitForSelector(".maplibregl-popup .point-popup h3", { timeout: TIMEOUT });
+      assertEqual(await second.page.textContent(".maplibregl-popup .point-popup h3"), points[none].name || points[none].id, "the linked point's popup");
+      await second.page.waitForSelector(`[data-testid="lookup-card"][data-point-id="${points[none].id}"]`, { timeout: TIMEOUT });
+      // A place: the filter follows and the map zooms to it.
+      const zoomBefore = Number(/map=([\d.]+)/.exec(decodeURIComponent(page.url()))?.[1] ?? "0");
+      await page.fill('[data-testid="lookup-input"]', foldForSearch(commune.name));
+      await page.click(`[data-testid="lookup-place"][data-level="commune"][data-code="${commune.code}"]`);
+      await waitForCount(page, countUncovered(sample, { ...APP_DEFAULT_FILTER, communeCode: commune.code }));
+      await page.waitForFunction((before) => Number(/map=([\d.]+)/.exec(decodeURIComponent(location.search))?.[1] ?? "0") > before + 1, zoomBefore, { timeout: TIMEOUT });
+      assert(page.url().includes(`commune=${commune.code}`), "the commune is in the URL");
     },
   },
 ];

@@ -1,4 +1,6 @@
+import { useMemo } from "react";
 import { useAppState, useTranslation } from "../app_context.ts";
+import { weightKind } from "./lookup.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 
 /**
@@ -12,6 +14,14 @@ export function CountsBar() {
   const view = useDerivedView();
   const listed = useAppState((state) => state.listedPointIds.length);
   const technology = useAppState((state) => state.filter.minTechnology);
+  const data = useAppState((state) => state.data);
+  // Pupils of the uncovered schools and school sites, when the list gives them (Sĩ số).
+  const pupils = useMemo(() => {
+    if (!view || !data) return 0;
+    let sum = 0;
+    for (const index of view.uncovered) if (weightKind(data.points[index]) === "pupils") sum += data.points[index].weight ?? 0;
+    return sum;
+  }, [view, data]);
   if (!view) return <div className="counts" />;
   return (
     <div className="counts" aria-live="polite">
@@ -22,6 +32,11 @@ export function CountsBar() {
         <strong data-testid="uncovered-count">{view.uncovered.length}</strong>{" "}
         <span>{t("counts.ofTotal", { total: view.shown.length })}</span>
       </span>
+      {pupils > 0 && (
+        <span data-testid="uncovered-pupils" data-value={pupils}>
+          {t("counts.pupils", { count: pupils })}
+        </span>
+      )}
       <span>{t("counts.singleCarrier", { count: view.summary.singleCarrier })}</span>
       {listed > 0 && <span>{t("counts.listed", { count: listed })}</span>}
     </div>

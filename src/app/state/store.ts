@@ -63,6 +63,10 @@ export interface AppState {
   tab: TabName;
   /** The pane shown in the narrow layout (see PaneName). */
   pane: PaneName;
+  /** `?point=ID` of the link opened, selected (popup open) once the data holding it is analysed. */
+  pendingPointId?: string;
+  /** Bumped with a box for the map to zoom to (a province or commune chosen). */
+  boundsRequest: { bounds: [number, number, number, number]; serial: number } | null;
   /** Sort of the uncovered list (exports follow it too). */
   listSort: { column: SortColumn; direction: SortDirection };
   printing: boolean;

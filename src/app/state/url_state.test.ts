@@ -29,6 +29,11 @@ describe("parseUrlState", () => {
     expect(state.language).toBe("vi");
   });
 
+  it("reads and writes ?point=ID", () => {
+    expect(parseUrlState("?point=LC-SCH-0001").point).toBe("LC-SCH-0001");
+    expect(writeUrlState({ language: "vi", sampleNone: false, filter: DEFAULT_FILTER, search: "", point: "A 1" })).toBe("?point=A+1");
+  });
+
   it("recognises ?sample=none", () => {
     expect(parseUrlState("?sample=none").sampleNone).toBe(true);
   });

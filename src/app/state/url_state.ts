@@ -30,6 +30,8 @@ export interface UrlState {
   search: string;
   /** `?view=progress`: the listed dead-zone tracking view instead of the coverage map. */
   view?: AppView;
+  /** `?point=ID`: the point selected, its popup open (a link to one school or village). */
+  point?: string;
 }
 
 /** The top-level views: the coverage map (default) or the listed dead zones. */
@@ -98,6 +100,7 @@ export function parseUrlState(search: string): UrlState {
     camera: parseCamera(params.get("map")),
     search: params.get("q") ?? "",
     ...(params.get("view") === "progress" ? { view: "progress" as const } : {}),
+    ...(params.get("point")?.trim() ? { point: params.get("point")!.trim() } : {}),
   };
 }
 
@@ -125,6 +128,7 @@ export function writeUrlState(state: UrlState): string {
   if (state.filter.communeCode) params.set("commune", state.filter.communeCode);
   if (state.search) params.set("q", state.search);
   if (state.view === "progress") params.set("view", "progress");
+  if (state.point) params.set("point", state.point);
   if (state.camera) params.set("map", `${roundTo(state.camera.zoom, 2)}/${roundTo(state.camera.lat, 5)}/${roundTo(state.camera.lon, 5)}`);
   const text = params.toString();
   return text ? `?${text}` : "";
