@@ -93,7 +93,7 @@ export const MESSAGES = {
   "counts.uncovered": { vi: "Điểm chưa có sóng (kể cả 2G)", en: "Points with no signal at all (not even 2G)" },
   "counts.uncoveredAt": { vi: "Điểm chưa có {technology}", en: "Points without {technology}" },
   "counts.ofTotal": { vi: "trên tổng số {total} điểm theo bộ lọc", en: "of {total} points under the filters" },
-  "counts.pupils": { vi: "Học sinh ở các điểm này: {count}", en: "Pupils at these points: {count}" },
+  "counts.pupils": { vi: "Số học sinh ở các điểm đó: {count}", en: "Pupils at those points: {count}" },
   "counts.singleCarrier": { vi: "Chỉ một nhà mạng: {count}", en: "One carrier only: {count}" },
   "counts.listed": { vi: "Trong danh sách vùng lõm: {count}", en: "Listed dead zones: {count}" },
 
