@@ -33,6 +33,7 @@ const store = createStore<AppState>({
   pane: "map",
   ...(url.point ? { pendingPointId: url.point } : {}),
   boundsRequest: null,
+  tracking: url.tracking ?? {},
   listSort: { column: "name", direction: "ascending" },
   printing: false,
   ready: false,

@@ -3,7 +3,7 @@
  * department's tools, the list, the overdue points, a point's history, exports and backup.
  * It wires components to the tracking controller and holds no logic of its own.
  */
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { computeRegistryCoverage, crossCheckCoverage } from "../../domain/progress/cross_check.ts";
 import { replay } from "../../domain/progress/replay.ts";
@@ -17,6 +17,7 @@ import { formatNumber } from "../i18n/i18n.ts";
 import { BOUNDARY_URLS } from "../sample_data.ts";
 import { DayInput } from "../components/DayInput.tsx";
 import { useAgency } from "../state/agency.ts";
+import type { TrackingUrlState } from "../state/url_state.ts";
 import { CarrierPanel } from "./CarrierPanel.tsx";
 import { DataPanel, downloadBackup } from "./DataPanel.tsx";
 import { DepartmentPanel } from "./DepartmentPanel.tsx";
@@ -102,6 +103,7 @@ export function ProgressView() {
     void controller.start();
   }, [controller]);
   const loaded = useTracking((state) => state.loaded);
+  const { store: appStore } = useApp();
   const registry = useTracking((state) => state.registry);
   const events = useTracking((state) => state.events);
   const outbox = useTracking((state) => state.outbox);
@@ -112,6 +114,20 @@ export function ProgressView() {
   const saving = useTracking((state) => state.savesPending > 0);
   const data = useAppState((state) => state.data);
   const today = controller.today();
+  // The role and the as-of day live in the URL too: a link opens the same view; the link's values apply once loaded.
+  const fromLink = useRef<TrackingUrlState | undefined>(appStore.getState().tracking);
+  useEffect(() => {
+    if (!loaded || !fromLink.current) return;
+    const { role: linkedRole, asOf: linkedAsOf } = fromLink.current;
+    fromLink.current = undefined;
+    if (linkedRole) controller.setRole(roleFromValue(linkedRole));
+    if (linkedAsOf) controller.setAsOf(linkedAsOf);
+  }, [loaded, controller]);
+  useEffect(() => {
+    if (!loaded || fromLink.current) return;
+    const value = roleToValue(role);
+    appStore.setState((state) => ({ tracking: { ...state.tracking, role: value === "department" ? undefined : value, asOf: asOf ?? undefined } }));
+  }, [loaded, role, asOf, appStore]);
   // The printable report (every point) is drawn only for printing: synchronously before the print dialog.
   const [printing, setPrinting] = useState(false);
   useEffect(() => {

@@ -8,7 +8,7 @@ import type { ImportReport } from "../../domain/issues.ts";
 import type { Language } from "../../domain/types.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
 import type { AnalyzeResult, LoadedFile, ProgressPhase } from "../../workers/messages.ts";
-import type { AppView, MapCamera, ViewFilter } from "./url_state.ts";
+import type { AppView, MapCamera, TrackingUrlState, ViewFilter } from "./url_state.ts";
 import type { SortColumn, SortDirection } from "../panels/list_rows.ts";
 
 export type TabName = "list" | "statistics" | "import" | "export";
@@ -65,6 +65,8 @@ export interface AppState {
   pane: PaneName;
   /** `?point=ID` of the link opened, selected (popup open) once the data holding it is analysed. */
   pendingPointId?: string;
+  /** The tracking view's role, as-of day and status filter, mirrored here for the URL. */
+  tracking: TrackingUrlState;
   /** Bumped with a box for the map to zoom to (a province or commune chosen). */
   boundsRequest: { bounds: [number, number, number, number]; serial: number } | null;
   /** Sort of the uncovered list (exports follow it too). */

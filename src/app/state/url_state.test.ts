@@ -34,6 +34,13 @@ describe("parseUrlState", () => {
     expect(writeUrlState({ language: "vi", sampleNone: false, filter: DEFAULT_FILTER, search: "", point: "A 1" })).toBe("?point=A+1");
   });
 
+  it("reads and writes the tracking view's role, as-of day and status filter", () => {
+    const state = parseUrlState("?view=progress&role=carrier:Viettel&asof=2026-08-15&status=on_air");
+    expect(state.tracking).toEqual({ role: "carrier:Viettel", asOf: "2026-08-15", status: "on_air" });
+    expect(parseUrlState(writeUrlState(state)).tracking).toEqual(state.tracking);
+    expect(parseUrlState("?role=boss&asof=15/08/2026").tracking).toBeUndefined();
+  });
+
   it("recognises ?sample=none", () => {
     expect(parseUrlState("?sample=none").sampleNone).toBe(true);
   });

@@ -32,6 +32,17 @@ export interface UrlState {
   view?: AppView;
   /** `?point=ID`: the point selected, its popup open (a link to one school or village). */
   point?: string;
+  /** The listed dead-zone view's role, "as of" day and status filter (`role=carrier:Viettel`, `asof=2026-08-15`, `status=overdue`…). */
+  tracking?: TrackingUrlState;
+}
+
+export interface TrackingUrlState {
+  /** "carrier:<name>"; absent for the department. */
+  role?: string;
+  /** YYYY-MM-DD; absent for today. */
+  asOf?: string;
+  /** A registry status; absent for every status. */
+  status?: string;
 }
 
 /** The top-level views: the coverage map (default) or the listed dead zones. */
@@ -101,7 +112,19 @@ export function parseUrlState(search: string): UrlState {
     search: params.get("q") ?? "",
     ...(params.get("view") === "progress" ? { view: "progress" as const } : {}),
     ...(params.get("point")?.trim() ? { point: params.get("point")!.trim() } : {}),
+    ...parseTracking(params),
   };
+}
+
+function parseTracking(params: URLSearchParams): { tracking?: TrackingUrlState } {
+  const tracking: TrackingUrlState = {};
+  const role = params.get("role")?.trim();
+  if (role && role.startsWith("carrier:") && role.length > "carrier:".length) tracking.role = role;
+  const asOf = params.get("asof")?.trim();
+  if (asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) tracking.asOf = asOf;
+  const status = params.get("status")?.trim();
+  if (status && /^[a-z_]+$/.test(status)) tracking.status = status;
+  return Object.keys(tracking).length > 0 ? { tracking } : {};
 }
 
 function roundTo(value: number, digits: number): string {
@@ -129,6 +152,9 @@ export function writeUrlState(state: UrlState): string {
   if (state.search) params.set("q", state.search);
   if (state.view === "progress") params.set("view", "progress");
   if (state.point) params.set("point", state.point);
+  if (state.tracking?.role) params.set("role", state.tracking.role);
+  if (state.tracking?.asOf) params.set("asof", state.tracking.asOf);
+  if (state.tracking?.status) params.set("status", state.tracking.status);
   if (state.camera) params.set("map", `${roundTo(state.camera.zoom, 2)}/${roundTo(state.camera.lat, 5)}/${roundTo(state.camera.lon, 5)}`);
   const text = params.toString();
   return text ? `?${text}` : "";
