@@ -132,6 +132,17 @@ async function everyScreenByTouch(environment: SpecEnvironment, options: PageOpt
   await waitForCount(page, countUncovered(sample));
   await assertNoSidewaysScroll(page, `${name}, filters`);
   await page.screenshot({ path: join(environment.artifacts, `${name}-filters.png`) });
+  // The lookup sits on the same screen: a school's card, by touch.
+  const school = sample.points.find((candidate, index) => candidate.kind === "school" && coverageOf(sample.analysis, index).length > 0)!;
+  await tap(page, '[data-testid="lookup-input"]');
+  await page.fill('[data-testid="lookup-input"]', foldForSearch(school.name));
+  await tap(page, `[data-testid="lookup-point"][data-point-id="${school.id}"]`);
+  await page.waitForSelector(`[data-testid="lookup-card"][data-point-id="${school.id}"]`, { state: "visible", timeout: TIMEOUT });
+  await page.evaluate(() => document.querySelector('[data-testid="lookup-card"]')!.scrollIntoView({ block: "end" }));
+  await assertNoSidewaysScroll(page, `${name}, lookup`);
+  await assertTouchTargets(page, ".sidebar", `${name}, lookup`);
+  await page.screenshot({ path: join(environment.artifacts, `${name}-lookup.png`) });
+  await page.fill('[data-testid="lookup-input"]', "");
 
   // List: rows are those of the domain; a tap on one goes back to the map with its popup open.
   await tap(page, '[data-testid="pane-list"]');
@@ -388,6 +399,34 @@ export const SCREEN_SPECS: Spec[] = [
       await waitForCount(page, countUncovered(sample, { ...APP_DEFAULT_FILTER, communeCode: commune.code }));
       await page.waitForFunction((before) => Number(/map=([\d.]+)/.exec(decodeURIComponent(location.search))?.[1] ?? "0") > before + 1, zoomBefore, { timeout: TIMEOUT });
       assert(page.url().includes(`commune=${commune.code}`), "the commune is in the URL");
+    },
+  },
+  {
+    name: "tracking view: the role, the as-of day and the status filter are in the URL and survive a reload",
+    async run(environment) {
+      const registry = parseRegistryCsv(readFileSync(join(environment.root, "data/sample/dead_zones.csv")), { file: "dead_zones.csv" }).items;
+      const { events } = readSampleEvents(JSON.parse(readFileSync(join(environment.root, "data/sample/events.json"), "utf8")));
+      const carrier = [...new Set(registry.map((point) => point.carrier))].sort()[0];
+      const early = [...events].sort((a, b) => (a.date < b.date ? -1 : 1))[Math.floor(events.length / 2)].date;
+      const { page } = await environment.newPage();
+      await page.goto(`${environment.baseUrl}?view=progress`);
+      await page.waitForSelector('[data-testid="dashboard-listed"]', { timeout: TIMEOUT });
+      await page.selectOption('[data-testid="role-select"]', `carrier:${carrier}`);
+      await page.fill('[data-testid="asof-input"]', formatDay("vi", early));
+      await page.selectOption('[data-testid="registry-status-filter"]', "on_air");
+      await page.waitForFunction(() => /role=carrier/.test(location.search) && /asof=/.test(location.search) && /status=on_air/.test(location.search), undefined, { timeout: TIMEOUT });
+      const params = new URL(page.url()).searchParams;
+      assertEqual([params.get("role"), params.get("asof"), params.get("status")], [`carrier:${carrier}`, early, "on_air"], "the URL holds the view");
+      await page.reload();
+      await page.waitForSelector('[data-testid="dashboard-listed"]', { timeout: TIMEOUT });
+      await page.waitForFunction((value) => (document.querySelector('[data-testid="role-select"]') as HTMLSelectElement | null)?.value === value, `carrier:${carrier}`, { timeout: TIMEOUT });
+      await page.waitForFunction((value) => (document.querySelector('[data-testid="asof-input"]') as HTMLInputElement | null)?.value === value, formatDay("vi", early), { timeout: TIMEOUT });
+      assertEqual(await page.inputValue('[data-testid="registry-status-filter"]'), "on_air", "the status filter after a reload");
+      const own = registry.filter((point) => point.carrier === carrier);
+      const states = replay(registry, events, early).states;
+      const expectedRows = own.filter((point) => states[point.id]?.status === "on_air").length;
+      const hint = ((await page.textContent('.tracking-registry .tracking-controls .hint[role="status"]')) ?? "").trim();
+      assert(hint.startsWith(`${expectedRows} / ${own.length}`), `the list counts ${expectedRows} of ${own.length} ${carrier} points on air on ${early}: “${hint}”`);
     },
   },
 ];
