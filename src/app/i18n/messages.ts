@@ -141,6 +141,8 @@ export const MESSAGES = {
   "list.column.kind": { vi: "Loại", en: "Kind" },
   "list.column.province": { vi: "Tỉnh", en: "Province" },
   "list.column.commune": { vi: "Xã, phường", en: "Commune" },
+  "list.column.weight": { vi: "Sĩ số / số hộ", en: "Pupils / households" },
+  "list.column.weightHint": { vi: "Sĩ số của trường, điểm trường; số hộ của thôn bản", en: "Pupils of a school or school site; households of a village" },
   "list.column.id": { vi: "Mã", en: "ID" },
   "list.sortBy": { vi: "Sắp xếp theo {column}", en: "Sort by {column}" },
   "list.rowHint": { vi: "Chọn một dòng để xem điểm trên bản đồ", en: "Choose a row to show the point on the map" },

@@ -4,6 +4,8 @@ import { VirtualRows } from "../components/VirtualRows.tsx";
 import type { MessageKey } from "../i18n/i18n.ts";
 import { useListRows } from "../state/use_list_rows.ts";
 import { areaNames, type SortColumn } from "./list_rows.ts";
+import { weightKind } from "./lookup.ts";
+import { formatNumber } from "../i18n/i18n.ts";
 
 /** Taller rows where the pointer is a finger (a touch target of at least 44 px). */
 const ROW_HEIGHT = typeof matchMedia === "function" && matchMedia("(pointer: coarse)").matches ? 44 : 34;
@@ -21,7 +23,7 @@ const COLUMNS: { column: SortColumn; key: MessageKey }[] = [
  * @returns the list panel
  */
 export function UncoveredList() {
-  const [t] = useTranslation();
+  const [t, language] = useTranslation();
   const { store } = useApp();
   const data = useAppState((state) => state.data);
   const search = useAppState((state) => state.search);
@@ -66,6 +68,9 @@ export function UncoveredList() {
               </button>
             </div>
           ))}
+          <div role="columnheader" className="list-cell list-cell-weight" title={t("list.column.weightHint")}>
+            <span className="list-header-text">{t("list.column.weight")}</span>
+          </div>
         </div>
         {data && rows.length > 0 ? (
           <VirtualRows
@@ -107,6 +112,9 @@ export function UncoveredList() {
                   </div>
                   <div role="cell" className="list-cell list-cell-id">
                     {point.id}
+                  </div>
+                  <div role="cell" className="list-cell list-cell-weight" title={weightKind(point) ? t(weightKind(point) === "pupils" ? "popup.pupils" : "popup.households") : undefined}>
+                    {weightKind(point) ? formatNumber(language, point.weight!, 0) : ""}
                   </div>
                 </div>
               );
