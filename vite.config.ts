@@ -1,10 +1,12 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 
 /**
  * The Content-Security-Policy the built app runs under. It goes into dist/index.html as a meta tag
  * (static hosts often cannot set headers) and is sent as a header by the e2e test server too.
- * Not used by the dev server: React's fast refresh injects an inline script there.
+ * The dev server sends it as a header too, with one exception: React's fast refresh injects an inline
+ * script, allowed by a nonce drawn when the server starts (see devContentSecurityPolicy).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -57,10 +59,35 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-export default defineConfig({
-  base: "./",
-  plugins: [react(), contentSecurityPolicy()],
-  worker: { format: "es" },
-  build: { outDir: "dist", emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 2000, assetsInlineLimit: 0 },
-  server: { host: "127.0.0.1" },
+/**
+ * The policy of the dev server (`npm start`): the production policy, plus a nonce for the inline scripts
+ * Vite and React's fast refresh add to the page (Vite puts the nonce on them, `html.cspNonce`), so that
+ * what works under `npm start` also works under the policy of the build.
+ * @param nonce - drawn once per server start
+ * @returns the Vite plugin (serve only)
+ */
+function devContentSecurityPolicy(nonce: string): Plugin {
+  const policy = CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src 'self' 'nonce-${nonce}'`);
+  return {
+    name: "lom-song-dev-csp",
+    apply: "serve",
+    configureServer(server) {
+      server.middlewares.use((_request, response, next) => {
+        response.setHeader("Content-Security-Policy", policy);
+        next();
+      });
+    },
+  };
+}
+
+export default defineConfig(({ command }) => {
+  const devNonce = randomBytes(16).toString("base64");
+  return {
+    base: "./",
+    plugins: [react(), contentSecurityPolicy(), devContentSecurityPolicy(devNonce)],
+    ...(command === "serve" ? { html: { cspNonce: devNonce } } : {}),
+    worker: { format: "es" },
+    build: { outDir: "dist", emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 2000, assetsInlineLimit: 0 },
+    server: { host: "127.0.0.1" },
+  };
 });

@@ -2,18 +2,22 @@
  * The app shell: header, filters and legend, the map with the counts, and the tabbed panels.
  * It wires components together and holds no logic of its own.
  */
-import { useCallback } from "react";
+import { useCallback, useEffect } from "react";
 import { coverageOf, pointStatus } from "../domain/index.ts";
 import { MapView, type PointDescription } from "../map/MapView.tsx";
 import { useApp, useAppState, useTranslation } from "./app_context.ts";
 import { Notices } from "./components/Notices.tsx";
 import { ProgressBar } from "./components/ProgressBar.tsx";
+import { PaneNav } from "./components/PaneNav.tsx";
 import { Tabs } from "./components/Tabs.tsx";
 import type { MessageKey } from "./i18n/i18n.ts";
 import { ExportPanel } from "./panels/ExportPanel.tsx";
 import { FiltersPanel } from "./panels/FiltersPanel.tsx";
 import { ImportPanel } from "./panels/ImportPanel.tsx";
 import { LegendPanel } from "./panels/LegendPanel.tsx";
+import { LookupPanel } from "./panels/LookupPanel.tsx";
+import { weightKind } from "./panels/lookup.ts";
+import { formatNumber } from "./i18n/i18n.ts";
 import { PrintView } from "./panels/PrintView.tsx";
 import { StatisticsPanel } from "./panels/StatisticsPanel.tsx";
 import { UncoveredList } from "./panels/UncoveredList.tsx";
@@ -40,10 +44,19 @@ export function App() {
   const layerVisibility = useAppState((state) => state.layerVisibility);
   const selectedPointIndex = useAppState((state) => state.selectedPointIndex);
   const flyRequest = useAppState((state) => state.flyRequest);
+  const boundsRequest = useAppState((state) => state.boundsRequest);
+  const pendingPointId = useAppState((state) => state.pendingPointId);
+  // ?point=ID: once the data holding the point is analysed, select it, open its popup and fly to it.
+  useEffect(() => {
+    if (!data || !pendingPointId) return;
+    const index = data.points.findIndex((point) => point.id === pendingPointId);
+    store.setState((state) => ({ pendingPointId: undefined, ...(index >= 0 ? { selectedPointIndex: index, flyRequest: state.flyRequest + 1, pane: "map" as const } : {}) }));
+  }, [data, pendingPointId, store]);
   const printing = useAppState((state) => state.printing);
   const view = useDerivedView();
   const appView = useAppState((state) => state.view ?? "map");
   const suggestedSites = useOverlaySites(data?.map.version);
+  const pane = useAppState((state) => state.pane);
 
   const describePoint = useCallback(
     (index: number): PointDescription => {
@@ -60,6 +73,7 @@ export function App() {
         { label: t("popup.id"), value: point.id },
         { label: t("popup.kind"), value: t(`kind.${point.kind}` as MessageKey) },
         { label: t("popup.area"), value: [commune, province].filter(Boolean).join(", ") || t("popup.unknownArea") },
+        ...(weightKind(point) ? [{ label: t(weightKind(point) === "pupils" ? "popup.pupils" : "popup.households"), value: formatNumber(language, point.weight!, 0) }] : []),
         { label: t("popup.status"), value: t(`status.${status}` as MessageKey) },
         { label: t("popup.coveredBy"), value: layers.length > 0 ? layers.map((layer) => `${layer.carrier} ${layer.technology}`).join(", ") : t("popup.noCoverage") },
       ];
@@ -87,8 +101,9 @@ export function App() {
       <Notices />
       <ProgressBar />
       {appView === "progress" && <ProgressView />}
-      <div className="layout" style={appView === "progress" ? { display: "none" } : undefined}>
+      <div className="layout" data-pane={pane} style={appView === "progress" ? { display: "none" } : undefined}>
         <aside className="sidebar" aria-label={t("filters.heading")}>
+          <LookupPanel />
           <FiltersPanel />
           <LegendPanel />
         </aside>
@@ -104,6 +119,7 @@ export function App() {
             layerVisibility={layerVisibility}
             selectedPointIndex={selectedPointIndex}
             flyRequest={flyRequest}
+            boundsRequest={boundsRequest}
             initialCamera={store.getState().camera}
             boundaryUrls={BOUNDARY_URLS}
             labels={{
@@ -133,6 +149,7 @@ export function App() {
             lazy={LAZY_TABS}
           />
         </section>
+        <PaneNav />
       </div>
     </div>
     </>

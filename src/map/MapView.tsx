@@ -66,6 +66,8 @@ export interface MapViewProps {
   coverageFilter?: Pick<PointFilter, "carriers" | "minTechnology">;
   selectedPointIndex: number | null;
   flyRequest: number;
+  /** A box to zoom to (a province or commune chosen); a new serial asks again. */
+  boundsRequest?: { bounds: [number, number, number, number]; serial: number } | null;
   initialCamera?: MapCameraValue;
   boundaryUrls: { provinces: string; communes: string; archipelagos: string };
   labels: { noWebgl: string; mapLabel: string; mapError: string; zoomIn: string; zoomOut: string; toggleAttribution: string; closePopup: string };
@@ -516,6 +518,15 @@ export function MapView(props: MapViewProps) {
     const point = current.data.points[current.selectedPointIndex];
     if (point) map.flyTo({ center: [point.lon, point.lat], zoom: Math.max(map.getZoom(), 11), duration: 600 });
   }, [loaded, flyRequest]);
+
+  // Zoom to a chosen area.
+  const { boundsRequest } = props;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!loaded || !map || !boundsRequest) return;
+    const [west, south, east, north] = boundsRequest.bounds;
+    map.fitBounds([[west, south], [east, north]], { padding: 40, duration: 600, maxZoom: 13 });
+  }, [loaded, boundsRequest]);
 
   if (failure) {
     return (

@@ -23,19 +23,12 @@ export interface ProgressMapPoint {
 export interface ProgressMapProps {
   points: readonly ProgressMapPoint[];
   boundaryUrls: { provinces: string; communes: string; archipelagos: string };
-  labels: { mapLabel: string; noWebgl: string };
+  /** `contextLost`: the drawing context was lost while the map was shown (not the same as having no WebGL); `redraw` creates the map again. */
+  labels: { mapLabel: string; noWebgl: string; contextLost: string; redraw: string };
   /** The popup of a point: title and labelled lines. */
   describePoint: (id: string) => { title: string; rows: PopupRow[] };
   selectedId: string | null;
   onSelect: (id: string | null) => void;
-}
-
-function hasWebgl2(): boolean {
-  try {
-    return document.createElement("canvas").getContext("webgl2") !== null;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -50,7 +43,10 @@ export function ProgressMap(props: ProgressMapProps) {
   const latest = useRef(props);
   latest.current = props;
   const [loaded, setLoaded] = useState(false);
-  const [failure, setFailure] = useState(() => !hasWebgl2());
+  // "no-webgl" only when creating the map (its WebGL 2 context) fails; "lost" when a context that worked is
+  // lost later. React's StrictMode mounts twice in development: the first map is removed (its context lost on
+  // purpose) before the listener could take that for a failure, see the clean-up below.
+  const [failure, setFailure] = useState<"no-webgl" | "lost" | null>(null);
   const framed = useRef(false);
 
   useEffect(() => {
@@ -71,8 +67,9 @@ export function ProgressMap(props: ProgressMapProps) {
         pitchWithRotate: false,
         maxPitch: 0,
       });
-    } catch {
-      setFailure(true);
+    } catch (error) {
+      console.error(error);
+      setFailure("no-webgl");
       return;
     }
     mapRef.current = map;
@@ -92,8 +89,13 @@ export function ProgressMap(props: ProgressMapProps) {
     map.on("mouseleave", PROGRESS_LAYER, () => {
       map.getCanvas().style.cursor = "";
     });
-    map.getCanvas().addEventListener("webglcontextlost", () => setFailure(true));
+    const canvas = map.getCanvas();
+    const onContextLost = () => setFailure("lost");
+    canvas.addEventListener("webglcontextlost", onContextLost);
     return () => {
+      // map.remove() loses the context on purpose: that is not a failure to report.
+      canvas.removeEventListener("webglcontextlost", onContextLost);
+      framed.current = false;
       popupRef.current?.remove();
       map.remove();
       mapRef.current = null;
@@ -145,8 +147,13 @@ export function ProgressMap(props: ProgressMapProps) {
 
   if (failure) {
     return (
-      <div className="map map-unavailable tracking-map" data-testid="progress-map" role="status">
-        <p>{props.labels.noWebgl}</p>
+      <div className="map map-unavailable tracking-map" data-testid="progress-map" data-failure={failure} role="status">
+        <p>{failure === "no-webgl" ? props.labels.noWebgl : props.labels.contextLost}</p>
+        {failure === "lost" && (
+          <button type="button" onClick={() => setFailure(null)}>
+            {props.labels.redraw}
+          </button>
+        )}
       </div>
     );
   }

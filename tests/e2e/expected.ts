@@ -17,6 +17,7 @@ import {
   type PointFilter,
   type PointsCsvOptions,
 } from "../../src/domain/index.ts";
+import { parseUrlState } from "../../src/app/state/url_state.ts";
 
 export interface DomainModel {
   points: Point[];
@@ -55,11 +56,20 @@ export function withPointsCsv(model: DomainModel, csv: Uint8Array, options: Poin
 }
 
 /**
+ * The filter a plain link opens with, read from the app's own URL parser (today: 4G and up), so the
+ * expectations follow the app's default rather than a copy of it.
+ */
+export const APP_DEFAULT_FILTER: PointFilter = (() => {
+  const { minTechnology } = parseUrlState("").filter;
+  return minTechnology ? { minTechnology } : {};
+})();
+
+/**
  * Counts the uncovered points under a filter.
  * @param model - the model
- * @param filter - the filter
+ * @param filter - the filter (by default the app's default filter)
  * @returns the number of uncovered points
  */
-export function countUncovered(model: DomainModel, filter: PointFilter = {}): number {
+export function countUncovered(model: DomainModel, filter: PointFilter = APP_DEFAULT_FILTER): number {
   return selectPoints(model.analysis, model.points, { ...filter, status: "uncovered" }).length;
 }

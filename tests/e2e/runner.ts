@@ -18,6 +18,7 @@ import { FORMAT_SPECS } from "./format_specs.ts";
 import { NATIONAL_SPECS } from "./national_specs.ts";
 import { TRUST_SPECS } from "./trust_specs.ts";
 import { FEATURE_SPECS } from "./feature_specs.ts";
+import { SCREEN_SPECS } from "./screen_specs.ts";
 import { analyseSample } from "./expected.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -60,7 +61,14 @@ export async function main(argv: string[]): Promise<number> {
     sample,
     violations,
     async newPage(options = {}) {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "vi-VN", acceptDownloads: true, deviceScaleFactor: 1 });
+      const context = await browser.newContext({
+        viewport: options.viewport ?? { width: 1440, height: 900 },
+        locale: options.locale ?? "vi-VN",
+        acceptDownloads: true,
+        deviceScaleFactor: 1,
+        isMobile: options.isMobile ?? false,
+        hasTouch: options.hasTouch ?? false,
+      });
       contexts.push(context);
       await context.addInitScript(() => {
         const scope = window as unknown as { __cspViolations: string[]; __longTasks: { start: number; duration: number }[] };
@@ -90,14 +98,18 @@ export async function main(argv: string[]): Promise<number> {
         });
       }
       // The app must never need the network beyond its own origin.
-      await context.route("**/*", (route) => (route.request().url().startsWith(server.url) || route.request().url().startsWith("blob:") || route.request().url().startsWith("data:") ? route.continue() : route.abort()));
+      const origins = [server.url, ...(options.origin ? [options.origin] : [])];
+      await context.route("**/*", (route) => {
+        const url = route.request().url();
+        return origins.some((origin) => url.startsWith(origin)) || url.startsWith("blob:") || url.startsWith("data:") ? route.continue() : route.abort();
+      });
       const page = await context.newPage();
       watchConsole(page, violations);
       return { context, page };
     },
   };
 
-  const all = [...SPECS, ...PROGRESS_SPECS, ...SOLIST_SPECS, ...FORMAT_SPECS, ...NATIONAL_SPECS, ...TRUST_SPECS, ...FEATURE_SPECS];
+  const all = [...SPECS, ...PROGRESS_SPECS, ...SOLIST_SPECS, ...FORMAT_SPECS, ...NATIONAL_SPECS, ...TRUST_SPECS, ...FEATURE_SPECS, ...SCREEN_SPECS];
   const selected = argv.length > 0 ? all.filter((spec) => argv.some((filter) => spec.name.includes(filter))) : all;
   let passed = 0;
   let failed = 0;

@@ -22,11 +22,25 @@ import {
   type Point,
 } from "../../src/domain/index.ts";
 import { buildExportRows } from "../../src/domain/gaps/export_rows.ts";
+import { formatDay } from "../../src/app/i18n/dates.ts";
 import { buildXlsx } from "../xlsx_builder.ts";
 import { strToU8, zipSync } from "fflate";
-import { countUncovered, withPointsCsv, type DomainModel } from "./expected.ts";
+import { APP_DEFAULT_FILTER, countUncovered, withPointsCsv, type DomainModel } from "./expected.ts";
 import { FEATURE_STATE_POINTS_PER_TASK, POINTS_PER_MESSAGE, WORK_MARK, type WorkMarkDetail } from "../../src/workers/work_limits.ts";
 import { TRACE_CATEGORIES, attributeLongTasks, findMark, formatLongTasks, type LongTaskReport } from "../../scripts/browser/long_task_trace.ts";
+
+/** How a spec's browser context is made: the desktop default (1440×900, vi-VN, mouse) unless told. */
+export interface PageOptions {
+  noWebgl?: boolean;
+  noIndexedDb?: boolean;
+  viewport?: { width: number; height: number };
+  /** A phone or tablet: the viewport meta tag applies and touch events are sent. */
+  isMobile?: boolean;
+  hasTouch?: boolean;
+  locale?: string;
+  /** Another origin the page may load from (the dev server of the dev-server spec); everything else is refused. */
+  origin?: string;
+}
 
 export interface SpecEnvironment {
   root: string;
@@ -34,7 +48,7 @@ export interface SpecEnvironment {
   artifacts: string;
   sample: DomainModel;
   violations: string[];
-  newPage(options?: { noWebgl?: boolean; noIndexedDb?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
+  newPage(options?: PageOptions): Promise<{ context: BrowserContext; page: Page }>;
 }
 
 export interface Spec {
@@ -282,23 +296,26 @@ export const SPECS: Spec[] = [
     },
   },
   {
-    name: "filters change the count and the list: minimum technology 4G, then one carrier",
+    name: "filters change the count and the list: the default 4G, any technology, then one carrier",
     async run(environment) {
       const { page } = await environment.newPage();
       await openApp(page, environment);
       const base = countUncovered(environment.sample);
       await waitForCount(page, base);
+      assertEqual(await page.inputValue('[data-testid="filter-min-tech"]'), APP_DEFAULT_FILTER.minTechnology ?? "", "the default technology");
+      assert(((await page.textContent('[data-testid="uncovered-label"]')) ?? "").includes(`chưa có ${APP_DEFAULT_FILTER.minTechnology}`), "the headline names the technology");
       const before = await listedIds(page);
-      await page.selectOption('[data-testid="filter-min-tech"]', "4G");
-      const with4g = countUncovered(environment.sample, { minTechnology: "4G" });
-      assert(with4g !== base, "the sample should have points covered only below 4G");
-      await waitForCount(page, with4g);
-      await waitForCount(page, with4g, "list-row-count");
+      await page.selectOption('[data-testid="filter-min-tech"]', "");
+      const any = countUncovered(environment.sample, {});
+      assert(any !== base, "the sample should have points covered only below 4G");
+      await waitForCount(page, any);
+      await waitForCount(page, any, "list-row-count");
+      assert(((await page.textContent('[data-testid="uncovered-label"]')) ?? "").includes("2G"), "the headline says any signal counts");
       assert(JSON.stringify(await listedIds(page)) !== JSON.stringify(before), "the list should change with the filter");
       const carrier = environment.sample.analysis.layers[0].carrier;
       await page.check(`[data-testid="filter-carrier-${carrier}"]`);
-      await waitForCount(page, countUncovered(environment.sample, { minTechnology: "4G", carriers: [carrier] }));
-      assert(page.url().includes("tech=4G"), "the filter should be in the URL");
+      await waitForCount(page, countUncovered(environment.sample, { carriers: [carrier] }));
+      assert(page.url().includes("tech=any"), "the filter should be in the URL");
     },
   },
   {
@@ -345,10 +362,10 @@ export const SPECS: Spec[] = [
       const id = await row.getAttribute("data-point-id");
       const index = sample.points.findIndex((candidate) => candidate.id === id);
       assert(index >= 0, "the first row should be a sample point");
-      assertEqual(pointStatus(sample.analysis, index, {}), "uncovered", "the first row's status in Node");
+      assertEqual(pointStatus(sample.analysis, index, APP_DEFAULT_FILTER), "uncovered", "the first row's status in Node");
       // Uncovered: no carrier to leave out. Up to three carriers, one decimal with a comma (vi-VN).
       const point = sample.points[index];
-      const measured = nearestCoverage(buildNearestCoverageIndex(sample.coverage, {}), point.lon, point.lat, { exclude: [] }).slice(0, 3);
+      const measured = nearestCoverage(buildNearestCoverageIndex(sample.coverage, APP_DEFAULT_FILTER), point.lon, point.lat, { exclude: [] }).slice(0, 3);
       assert(measured.length > 0, "the sample point should have coverage within 100 km");
       const km = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
       const expectedLine = measured.map((entry) => `${entry.carrier} ${km.format(entry.km)} km`).join(" · ");
@@ -518,8 +535,8 @@ export const SPECS: Spec[] = [
       await openTab(page, "statistics");
       const layerRows = await page.$$eval('[data-testid="stats-table"] tbody tr', (rows) => rows.map((row) => row.textContent ?? ""));
       assertEqual(layerRows.length, 1, "one carrier × technology row");
-      assert(layerRows[0].includes("TestNet") && layerRows[0].includes("2025-10-01"), `the layer row names the carrier and date: ${layerRows[0]}`);
-      const summary = summarizeCoverage(expected.analysis, expected.points, {});
+      assert(layerRows[0].includes("TestNet") && layerRows[0].includes(formatDay("vi", "2025-10-01")), `the layer row names the carrier and date (dd/mm/yyyy): ${layerRows[0]}`);
+      const summary = summarizeCoverage(expected.analysis, expected.points, APP_DEFAULT_FILTER);
       assertEqual(await page.locator('[data-testid="stats-communes"] tbody tr').count(), summary.byCommune.length, "one row per commune");
       assert(await page.isVisible('[data-testid="stats-chart"]'), "the chart of % covered by commune is drawn");
     },
@@ -636,14 +653,14 @@ export const SPECS: Spec[] = [
       await importCsv(page, IMPORT_NAME, text);
       await confirmImport(page);
       const expected = expectedAfterImport(environment, text);
-      await page.selectOption('[data-testid="filter-min-tech"]', "4G");
+      await page.selectOption('[data-testid="filter-min-tech"]', "3G");
       await page.click('[data-testid="lang-switch"]');
-      const count = countUncovered(expected, { minTechnology: "4G" });
+      const count = countUncovered(expected, { minTechnology: "3G" });
       await waitForCount(page, count);
       await page.reload();
       await page.waitForSelector('[data-testid="uncovered-count"]', { timeout: TIMEOUT });
       await waitForCount(page, count);
-      assertEqual(await page.inputValue('[data-testid="filter-min-tech"]'), "4G", "the filter after reload");
+      assertEqual(await page.inputValue('[data-testid="filter-min-tech"]'), "3G", "the filter after reload");
       assertEqual(await page.textContent('[data-testid="tab-list"]'), "List", "English after reload");
       await openTab(page, "import");
       assert(((await page.textContent('[data-testid="loaded-files"]')) ?? "").includes(IMPORT_NAME), "the imported file is still loaded");

@@ -77,15 +77,8 @@ export function formatPercent(language: Language, percent: number): string {
   return format.format(percent / 100);
 }
 
-/**
- * Formats a date for the language (31/12/2025 in Vietnamese).
- * @param language - the interface language
- * @param date - the date
- * @returns the formatted date
- */
-export function formatDate(language: Language, date: Date): string {
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: "short", timeZone: "Asia/Ho_Chi_Minh" }).format(date);
-}
+/** Dates: one format per language, see dates.ts (31/12/2025, never the short "31/12/25"). */
+export { formatDate, formatDateTime, formatDay } from "./dates.ts";
 
 let nameCollator: Intl.Collator | undefined;
 

@@ -2,7 +2,9 @@ import { useMemo } from "react";
 import { POINT_KINDS, TECHNOLOGIES, type PointKind, type Technology } from "../../domain/types.ts";
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
 import { createNameCollator, type MessageKey } from "../i18n/i18n.ts";
-import { EMPTY_FILTER, type ViewFilter } from "../state/url_state.ts";
+import { communeLabel, repeatedCommuneNames } from "./lookup.ts";
+import { areaBounds } from "../state/area_bounds.ts";
+import { DEFAULT_FILTER, DEFAULT_MIN_TECHNOLOGY, type ViewFilter } from "../state/url_state.ts";
 
 /**
  * Carriers, minimum technology, point kinds, province and commune. The map, the list, the
@@ -15,6 +17,14 @@ export function FiltersPanel() {
   const filter = useAppState((state) => state.filter);
   const data = useAppState((state) => state.data);
   const setFilter = (patch: Partial<ViewFilter>) => store.setState((state) => ({ filter: { ...state.filter, ...patch }, selectedPointIndex: null }));
+  // Choosing a province or commune zooms the map to it (to its province when the commune is cleared).
+  const zoomTo = (level: "province" | "commune", code: string | undefined) => {
+    if (!data || !code) return;
+    const bounds = areaBounds(data, level, code);
+    if (bounds) store.setState((state) => ({ boundsRequest: { bounds, serial: (state.boundsRequest?.serial ?? 0) + 1 } }));
+  };
+  const repeated = useMemo(() => repeatedCommuneNames(data?.analysis.communes ?? []), [data]);
+  const provinceNames = useMemo(() => new Map((data?.analysis.provinces ?? []).map((province) => [province.code, province.name])), [data]);
 
   const carriers = useMemo(() => {
     const names = new Set((data?.analysis.layers ?? []).map((layer) => layer.carrier));
@@ -61,10 +71,11 @@ export function FiltersPanel() {
           <option value="">{t("filters.anyTechnology")}</option>
           {TECHNOLOGIES.map((technology) => (
             <option key={technology} value={technology}>
-              {technology}
+              {t(technology === DEFAULT_MIN_TECHNOLOGY ? "filters.technologyDefault" : "filters.technologyAndUp", { technology })}
             </option>
           ))}
         </select>
+        <span className="hint">{t("filters.minTechnologyHint")}</span>
       </label>
       <fieldset data-testid="filter-kind">
         <legend>{t("filters.kinds")}</legend>
@@ -77,7 +88,10 @@ export function FiltersPanel() {
       </fieldset>
       <label className="field">
         <span>{t("filters.province")}</span>
-        <select value={filter.provinceCode ?? ""} onChange={(event) => setFilter({ provinceCode: event.target.value || undefined, communeCode: undefined })} data-testid="filter-province">
+        <select value={filter.provinceCode ?? ""} onChange={(event) => {
+            setFilter({ provinceCode: event.target.value || undefined, communeCode: undefined });
+            zoomTo("province", event.target.value || undefined);
+          }} data-testid="filter-province">
           <option value="">{t("filters.all")}</option>
           {provinces.map((province) => (
             <option key={province.code} value={province.code}>
@@ -88,16 +102,20 @@ export function FiltersPanel() {
       </label>
       <label className="field">
         <span>{t("filters.commune")}</span>
-        <select value={filter.communeCode ?? ""} onChange={(event) => setFilter({ communeCode: event.target.value || undefined })} data-testid="filter-commune">
+        <select value={filter.communeCode ?? ""} onChange={(event) => {
+            setFilter({ communeCode: event.target.value || undefined });
+            if (event.target.value) zoomTo("commune", event.target.value);
+            else zoomTo("province", filter.provinceCode);
+          }} data-testid="filter-commune">
           <option value="">{t("filters.all")}</option>
           {communes.map((commune) => (
             <option key={commune.code} value={commune.code}>
-              {commune.name}
+              {communeLabel(commune.name, commune.provinceCode ? provinceNames.get(commune.provinceCode) : undefined, repeated)}
             </option>
           ))}
         </select>
       </label>
-      <button type="button" onClick={() => store.setState({ filter: EMPTY_FILTER, search: "" })} data-testid="filter-clear">
+      <button type="button" onClick={() => store.setState({ filter: DEFAULT_FILTER, search: "" })} data-testid="filter-clear">
         {t("filters.clear")}
       </button>
     </section>

@@ -118,7 +118,7 @@ function LoadedFiles() {
       <h3>{t("import.loaded")}</h3>
       <ul data-testid="loaded-files">
         {files.map((file) => (
-          <li key={file.id}>
+          <li key={`${file.id}:${file.name}`}>
             <span>
               {file.name} — {t(`import.kind.${file.kind}` as MessageKey)}
               {file.isSample ? ` (${t("import.sampleTag")})` : ""}

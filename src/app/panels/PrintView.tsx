@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { captureMapImage } from "../../map/map_snapshot.ts";
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
 import { formatDate, formatNumber, type MessageKey } from "../i18n/i18n.ts";
+import { useAgency } from "../state/agency.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 import { useListRows } from "../state/use_list_rows.ts";
 import { areaNames } from "./list_rows.ts";
@@ -20,6 +21,7 @@ export function PrintView() {
   const view = useDerivedView();
   const rows = useListRows();
   const [image] = useState(() => captureMapImage());
+  const agency = useAgency();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -32,7 +34,7 @@ export function PrintView() {
   if (!data || !view) return null;
   const filterParts = [
     filter.carriers.length > 0 ? `${t("filters.carriers")}: ${filter.carriers.join(", ")}` : "",
-    filter.minTechnology ? `${t("filters.minTechnology")}: ${filter.minTechnology}` : "",
+    `${t("filters.minTechnology")}: ${filter.minTechnology ? t("filters.technologyAndUp", { technology: filter.minTechnology }) : t("filters.anyTechnology")}`,
     filter.kinds.length > 0 ? `${t("filters.kinds")}: ${filter.kinds.map((kind) => t(`kind.${kind}` as MessageKey)).join(", ")}` : "",
     filter.provinceCode ? `${t("filters.province")}: ${data.analysis.provinces.find((province) => province.code === filter.provinceCode)?.name ?? filter.provinceCode}` : "",
     filter.communeCode ? `${t("filters.commune")}: ${data.analysis.communes.find((commune) => commune.code === filter.communeCode)?.name ?? filter.communeCode}` : "",
@@ -49,12 +51,13 @@ export function PrintView() {
           {t("print.back")}
         </button>
       </div>
+      <p className="print-agency" data-testid="print-agency">{agency}</p>
       <h1>{t("print.title")}</h1>
       <p>{t("print.date", { date: formatDate(language, new Date()) })}</p>
       <p>{t("print.filters", { filters: filterParts.length > 0 ? filterParts.join("; ") : t("print.noFilters") })}</p>
       <p className="print-counts">
         <strong>
-          {t("counts.uncovered")}: {formatNumber(language, view.uncovered.length)}
+          {filter.minTechnology ? t("counts.uncoveredAt", { technology: filter.minTechnology }) : t("counts.uncovered")}: {formatNumber(language, view.uncovered.length)}
         </strong>{" "}
         {t("counts.ofTotal", { total: view.shown.length })} · {t("counts.singleCarrier", { count: view.summary.singleCarrier })}
       </p>

@@ -1,7 +1,7 @@
 import type { AreaStat } from "../../domain/index.ts";
 import { useAppState, useTranslation } from "../app_context.ts";
 import { downloadText, todayStamp } from "../components/download.ts";
-import { formatNumber, formatPercent } from "../i18n/i18n.ts";
+import { formatDay, formatNumber, formatPercent } from "../i18n/i18n.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 import { sortByName, statisticsToCsv } from "./statistics_csv.ts";
 import { getCsvSeparator } from "../state/csv_preference.ts";
@@ -104,7 +104,7 @@ export function StatisticsPanel() {
               <td>{formatNumber(language, layer.covered)}</td>
               <td>{formatNumber(language, layer.total)}</td>
               <td>{formatPercent(language, layer.total > 0 ? (100 * layer.covered) / layer.total : 0)}</td>
-              <td>{layer.asOf ?? "—"}</td>
+              <td>{layer.asOf ? formatDay(language, layer.asOf) : "—"}</td>
             </tr>
           ))}
         </tbody>

@@ -4,8 +4,11 @@ import { VirtualRows } from "../components/VirtualRows.tsx";
 import type { MessageKey } from "../i18n/i18n.ts";
 import { useListRows } from "../state/use_list_rows.ts";
 import { areaNames, type SortColumn } from "./list_rows.ts";
+import { weightKind } from "./lookup.ts";
+import { formatNumber } from "../i18n/i18n.ts";
 
-const ROW_HEIGHT = 34;
+/** Taller rows where the pointer is a finger (a touch target of at least 44 px). */
+const ROW_HEIGHT = typeof matchMedia === "function" && matchMedia("(pointer: coarse)").matches ? 44 : 34;
 const COLUMNS: { column: SortColumn; key: MessageKey }[] = [
   { column: "name", key: "list.column.name" },
   { column: "kind", key: "list.column.kind" },
@@ -20,7 +23,7 @@ const COLUMNS: { column: SortColumn; key: MessageKey }[] = [
  * @returns the list panel
  */
 export function UncoveredList() {
-  const [t] = useTranslation();
+  const [t, language] = useTranslation();
   const { store } = useApp();
   const data = useAppState((state) => state.data);
   const search = useAppState((state) => state.search);
@@ -28,7 +31,8 @@ export function UncoveredList() {
   const selected = useAppState((state) => state.selectedPointIndex);
   const rows = useListRows();
 
-  const choose = (index: number) => store.setState((state) => ({ selectedPointIndex: index, flyRequest: state.flyRequest + 1 }));
+  // On a narrow screen the list fills the screen: choosing a point goes back to the map (ignored when wide).
+  const choose = (index: number) => store.setState((state) => ({ selectedPointIndex: index, flyRequest: state.flyRequest + 1, pane: "map" }));
   const onRowKey = (event: KeyboardEvent<HTMLDivElement>, index: number, position: number) => {
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
@@ -64,6 +68,9 @@ export function UncoveredList() {
               </button>
             </div>
           ))}
+          <div role="columnheader" className="list-cell list-cell-weight" title={t("list.column.weightHint")}>
+            <span className="list-header-text">{t("list.column.weight")}</span>
+          </div>
         </div>
         {data && rows.length > 0 ? (
           <VirtualRows
@@ -105,6 +112,9 @@ export function UncoveredList() {
                   </div>
                   <div role="cell" className="list-cell list-cell-id">
                     {point.id}
+                  </div>
+                  <div role="cell" className="list-cell list-cell-weight" title={weightKind(point) ? t(weightKind(point) === "pupils" ? "popup.pupils" : "popup.households") : undefined}>
+                    {weightKind(point) ? formatNumber(language, point.weight!, 0) : ""}
                   </div>
                 </div>
               );

@@ -5,7 +5,10 @@ import { writeUpdatesCsv, writeUpdatesJson } from "../../domain/progress/updates
 import { downloadText } from "../components/download.ts";
 import { getTrackingController } from "./tracking_context.ts";
 import { updateFileName } from "./tracking_view.ts";
-import { useTrackingTranslation } from "./use_tracking_translation.ts";
+import { useState } from "react";
+import { formatDateTime } from "../i18n/dates.ts";
+import { outboxStatus, readOutboxExport, writeOutboxExport, type OutboxExport } from "./outbox_exports.ts";
+import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 
 /**
  * The carrier's tools: its recorded changes not yet sent, the update file export (CSV and JSON), and the
@@ -17,6 +20,24 @@ export function CarrierPanel({ carrier, pending, crossCheck, today, pastDay }: {
   const [t, language] = useTrackingTranslation();
   const controller = getTrackingController();
   const proposals = crossCheck?.proposals ?? [];
+  // The last export of the update file: the status line says whether the changes are in a file already.
+  const [exported, setExported] = useState<{ carrier: string; mark: OutboxExport | null }>(() => ({ carrier, mark: readOutboxExport(carrier) }));
+  const mark = exported.carrier === carrier ? exported.mark : readOutboxExport(carrier);
+  const counts = outboxStatus(pending.map((event) => event.id), mark);
+  const exportFile = (name: string, text: string, type: string) => {
+    downloadText(name, text, type);
+    const next = { at: new Date().toISOString(), eventIds: pending.map((event) => event.id) };
+    writeOutboxExport(carrier, next);
+    setExported({ carrier, mark: next });
+  };
+  const outboxLine =
+    pending.length === 0
+      ? t("tracking.carrier.noChanges")
+      : counts.notExported === 0
+        ? t("tracking.carrier.outboxExported", { count: counts.exported, date: formatDateTime(language, mark!.at) })
+        : counts.exported > 0
+          ? t("tracking.carrier.outboxPartlyExported", { count: counts.notExported, exported: counts.exported, date: formatDateTime(language, mark!.at) })
+          : t("tracking.carrier.outbox", { count: pending.length });
   const recordOnAir = (pointId: string) => {
     const proposal = proposals.find((candidate) => candidate.pointId === pointId);
     if (!proposal) return;
@@ -27,21 +48,23 @@ export function CarrierPanel({ carrier, pending, crossCheck, today, pastDay }: {
       date: today,
       actor: { role: "carrier", carrier },
       technology: best?.technology,
-      evidence: { text: t("tracking.crossCheck.evidence", { layers: proposal.layers.map((layer) => `${layer.technology}${layer.asOf ? ` ${layer.asOf}` : ""}`).join(", ") }) },
+      evidence: { text: t("tracking.crossCheck.evidence", { layers: proposal.layers.map((layer) => `${layer.technology}${layer.asOf ? ` ${formatDay(language, layer.asOf)}` : ""}`).join(", ") }) },
       recordedAt: new Date().toISOString(),
     });
   };
   return (
     <section className="tracking-carrier" aria-labelledby="tracking-carrier-heading">
       <h2 id="tracking-carrier-heading">{t("tracking.role.carrier", { carrier })}</h2>
-      <p data-testid="carrier-outbox">{pending.length > 0 ? t("tracking.carrier.outbox", { count: pending.length }) : t("tracking.carrier.noChanges")}</p>
+      <p data-testid="carrier-outbox" data-exported={counts.exported} data-not-exported={counts.notExported}>
+        {outboxLine}
+      </p>
       <div className="button-row">
         <button
           type="button"
           className="primary"
           disabled={pending.length === 0}
           data-testid="export-updates-csv"
-          onClick={() => downloadText(updateFileName(carrier, today, "csv"), writeUpdatesCsv(pending), "text/csv;charset=utf-8")}
+          onClick={() => exportFile(updateFileName(carrier, today, "csv"), writeUpdatesCsv(pending), "text/csv;charset=utf-8")}
         >
           {t("tracking.carrier.exportCsv")}
         </button>
@@ -49,7 +72,7 @@ export function CarrierPanel({ carrier, pending, crossCheck, today, pastDay }: {
           type="button"
           disabled={pending.length === 0}
           data-testid="export-updates-json"
-          onClick={() => downloadText(updateFileName(carrier, today, "json"), writeUpdatesJson(pending, { createdAt: new Date().toISOString() }), "application/json")}
+          onClick={() => exportFile(updateFileName(carrier, today, "json"), writeUpdatesJson(pending, { createdAt: new Date().toISOString() }), "application/json")}
         >
           {t("tracking.carrier.exportJson")}
         </button>

@@ -8,6 +8,9 @@ import type { Point } from "../../domain/types.ts";
 import { downloadText } from "../components/download.ts";
 import { CsvSeparatorChoice } from "../components/CsvSeparatorChoice.tsx";
 import { getCsvSeparator } from "../state/csv_preference.ts";
+import { useState } from "react";
+import { formatDateTime } from "../i18n/dates.ts";
+import { DEFAULT_AGENCY, setAgency, useAgency } from "../state/agency.ts";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
 import { countUnbackedEvents } from "./tracking_view.ts";
 import { readChosenFiles } from "./DepartmentPanel.tsx";
@@ -23,6 +26,23 @@ export function downloadBackup(today: string): void {
   const controller = getTrackingController();
   downloadText(`sao-luu-lom-song-${today}.json`, controller.backupText(), "application/json");
   void controller.markBackedUp();
+}
+
+/**
+ * The agency's name printed on the reports (remembered in this browser).
+ * @returns the field
+ */
+function AgencyField() {
+  const [t] = useTrackingTranslation();
+  const agency = useAgency();
+  const [text, setText] = useState(agency === DEFAULT_AGENCY ? "" : agency);
+  return (
+    <label className="field">
+      <span>{t("tracking.agency.label")}</span>
+      <input type="text" value={text} placeholder={DEFAULT_AGENCY} onChange={(event) => setText(event.target.value)} onBlur={() => setAgency(text)} data-testid="agency-input" />
+      <span className="hint">{t("tracking.agency.hint")}</span>
+    </label>
+  );
 }
 
 /**
@@ -44,6 +64,7 @@ export function DataPanel({ points, states, date, today, loadedPoints, showRegis
       <div className="tracking-data-grid">
         <div>
           <h3>{t("tracking.data.exports")}</h3>
+          <AgencyField />
           <CsvSeparatorChoice name="csv-separator-tracking" />
           <ul className="tracking-button-list">
             <li>
@@ -84,8 +105,14 @@ export function DataPanel({ points, states, date, today, loadedPoints, showRegis
         <div>
           <h3>{t("tracking.data.backup")}</h3>
           <p data-testid="backup-status" className={unbacked > 0 ? "tracking-warning" : "hint"}>
-            {unbacked > 0 ? t("tracking.data.backupReminder", { count: unbacked }) : t("tracking.data.backupUpToDate")}{" "}
-            {backup ? t("tracking.data.backupLast", { date: new Date(backup.at).toLocaleString(language === "vi" ? "vi-VN" : "en-GB") }) : t("tracking.data.backupNever")}
+            {/* One true sentence: changes to back up (since when), everything backed up (when), or nothing to back up. */}
+            {unbacked > 0
+              ? backup
+                ? t("tracking.data.backupReminderLast", { count: unbacked, date: formatDateTime(language, backup.at) })
+                : t("tracking.data.backupReminder", { count: unbacked })
+              : backup
+                ? t("tracking.data.backupUpToDate", { date: formatDateTime(language, backup.at) })
+                : t("tracking.data.backupNothing")}
           </p>
           <button type="button" className="primary" data-testid="backup-download" onClick={() => downloadBackup(today)}>
             {t("tracking.data.backupDownload")}

@@ -10,6 +10,7 @@ import { formatNumber } from "../i18n/i18n.ts";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
 import { TrackingParsingStatus } from "./DataPrompts.tsx";
 import { TrackingReport } from "./TrackingReport.tsx";
+import { DayInput } from "../components/DayInput.tsx";
 import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 
 /**
@@ -159,7 +160,7 @@ function ClaimsTable({ registry, states, today, disabled }: { registry: readonly
           <div className="tracking-controls">
             <label className="field-inline">
               <span>{t("tracking.department.actionDate")}</span>
-              <input type="date" value={date} max={today} onChange={(event) => setDate(event.target.value)} data-testid="decision-date" disabled={disabled} />
+              <DayInput language={language} value={date} max={today} onChange={setDate} testId="decision-date" disabled={disabled} hint={t("tracking.dayHint")} />
             </label>
             <label className="field-inline tracking-grow">
               <span>{t("tracking.department.reason")}</span>
@@ -208,7 +209,7 @@ function CrossCheckPanel({ result, today, disabled }: { result: CrossCheckResult
         date: today,
         actor: { role: "carrier", carrier: proposal.carrier },
         technology: best?.technology,
-        evidence: { text: t("tracking.crossCheck.evidence", { layers: proposal.layers.map((layer) => `${layer.technology}${layer.asOf ? ` ${layer.asOf}` : ""}`).join(", ") }) },
+        evidence: { text: t("tracking.crossCheck.evidence", { layers: proposal.layers.map((layer) => `${layer.technology}${layer.asOf ? ` ${formatDay(language, layer.asOf)}` : ""}`).join(", ") }) },
       });
     });
     downloadText(`de-xuat-phat-song-${today}.csv`, writeUpdatesCsv(events), "text/csv;charset=utf-8");

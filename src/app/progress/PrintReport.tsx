@@ -1,5 +1,6 @@
 import { STATUS_LABELS } from "../../domain/progress/status.ts";
 import { formatNumber } from "../i18n/i18n.ts";
+import { useAgency } from "../state/agency.ts";
 import { TrackingDashboard } from "./TrackingDashboard.tsx";
 import { ProgressChart } from "./ProgressChart.tsx";
 import type { TrackingView } from "./tracking_view.ts";
@@ -14,8 +15,10 @@ import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts
  */
 export function PrintReport({ view }: { view: TrackingView }) {
   const [t, language] = useTrackingTranslation();
+  const agency = useAgency();
   return (
     <article className="tracking-print" aria-hidden="true" data-testid="print-report-page">
+      <p className="print-agency" data-testid="print-agency">{agency}</p>
       <h1>{t("tracking.print.heading")}</h1>
       <p>{t("tracking.print.date", { date: formatDay(language, view.date) })}</p>
       <TrackingDashboard summary={view.summary} heading={t("tracking.dashboard.heading")} pendingCount={view.pendingCount} invalidCount={view.invalid.length} compact={false} />

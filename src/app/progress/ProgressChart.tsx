@@ -2,6 +2,7 @@ import { useId } from "react";
 import type { ProgressTimeline } from "../../domain/progress/timeline.ts";
 import { formatNumber } from "../i18n/i18n.ts";
 import { CHART_BOX, layoutChart } from "./chart_geometry.ts";
+import { formatMonth } from "../i18n/dates.ts";
 import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 
 /**
@@ -16,7 +17,7 @@ export function ProgressChart({ timeline, listed, pastDay }: { timeline: Progres
   const descriptionId = useId();
   const geometry = layoutChart(timeline, listed);
   const forecast = timeline.forecast;
-  const monthLabel = (date: string) => `${date.slice(5, 7)}/${date.slice(2, 4)}`;
+  const monthLabel = (date: string) => formatMonth(language, date);
   let forecastText: string;
   if (forecast.remaining <= 0) forecastText = t("tracking.forecast.done");
   else if (forecast.completionDate)

@@ -3,7 +3,7 @@
  * department's tools, the list, the overdue points, a point's history, exports and backup.
  * It wires components to the tracking controller and holds no logic of its own.
  */
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { computeRegistryCoverage, crossCheckCoverage } from "../../domain/progress/cross_check.ts";
 import { replay } from "../../domain/progress/replay.ts";
@@ -15,6 +15,9 @@ import { PROGRESS_STATUS_COLORS } from "../../map/progress_layers.ts";
 import { useApp, useAppState } from "../app_context.ts";
 import { formatNumber } from "../i18n/i18n.ts";
 import { BOUNDARY_URLS } from "../sample_data.ts";
+import { DayInput } from "../components/DayInput.tsx";
+import { useAgency } from "../state/agency.ts";
+import type { TrackingUrlState } from "../state/url_state.ts";
 import { CarrierPanel } from "./CarrierPanel.tsx";
 import { DataPanel, downloadBackup } from "./DataPanel.tsx";
 import { DepartmentPanel } from "./DepartmentPanel.tsx";
@@ -100,10 +103,12 @@ function TrackingNotices() {
 export function ProgressView() {
   const [t, language] = useTrackingTranslation();
   const controller = getTrackingController();
+  const agency = useAgency();
   useEffect(() => {
     void controller.start();
   }, [controller]);
   const loaded = useTracking((state) => state.loaded);
+  const { store: appStore } = useApp();
   const registry = useTracking((state) => state.registry);
   const events = useTracking((state) => state.events);
   const outbox = useTracking((state) => state.outbox);
@@ -114,6 +119,20 @@ export function ProgressView() {
   const saving = useTracking((state) => state.savesPending > 0);
   const data = useAppState((state) => state.data);
   const today = controller.today();
+  // The role and the as-of day live in the URL too: a link opens the same view; the link's values apply once loaded.
+  const fromLink = useRef<TrackingUrlState | undefined>(appStore.getState().tracking);
+  useEffect(() => {
+    if (!loaded || !fromLink.current) return;
+    const { role: linkedRole, asOf: linkedAsOf } = fromLink.current;
+    fromLink.current = undefined;
+    if (linkedRole) controller.setRole(roleFromValue(linkedRole));
+    if (linkedAsOf) controller.setAsOf(linkedAsOf);
+  }, [loaded, controller]);
+  useEffect(() => {
+    if (!loaded || fromLink.current) return;
+    const value = roleToValue(role);
+    appStore.setState((state) => ({ tracking: { ...state.tracking, role: value === "department" ? undefined : value, asOf: asOf ?? undefined } }));
+  }, [loaded, role, asOf, appStore]);
   // The printable report (every point) is drawn only for printing: synchronously before the print dialog.
   const [printing, setPrinting] = useState(false);
   useEffect(() => {
@@ -234,7 +253,7 @@ export function ProgressView() {
           <label className="field-inline">
             <span>{t("tracking.role.label")}</span>
             <select value={roleToValue(role)} onChange={(event) => controller.setRole(roleFromValue(event.target.value))} data-testid="role-select">
-              <option value="department">{t("tracking.role.department")}</option>
+              <option value="department">{t("tracking.role.department", { agency })}</option>
               {carriers.map((carrier) => (
                 <option key={carrier} value={`carrier:${carrier}`}>
                   {t("tracking.role.carrier", { carrier })}
@@ -244,7 +263,7 @@ export function ProgressView() {
           </label>
           <label className="field-inline">
             <span>{t("tracking.asOf.label")}</span>
-            <input type="date" value={asOf ?? today} max={today} onChange={(event) => controller.setAsOf(event.target.value || null)} data-testid="asof-input" />
+            <DayInput language={language} value={asOf ?? today} max={today} onChange={(day) => controller.setAsOf(day || null)} testId="asof-input" hint={t("tracking.dayHint")} />
           </label>
           {pastDay && (
             <button type="button" onClick={() => controller.setAsOf(null)} data-testid="asof-clear">
@@ -287,7 +306,7 @@ export function ProgressView() {
               <ProgressMap
                 points={mapPoints}
                 boundaryUrls={BOUNDARY_URLS}
-                labels={{ mapLabel: t("tracking.map.label"), noWebgl: t("tracking.map.noWebgl") }}
+                labels={{ mapLabel: t("tracking.map.label"), noWebgl: t("tracking.map.noWebgl"), contextLost: t("tracking.map.contextLost"), redraw: t("tracking.map.redraw") }}
                 describePoint={describePoint}
                 selectedId={historyPointId}
                 onSelect={(id) => controller.store.setState({ historyPointId: id })}

@@ -1,4 +1,5 @@
 import { useMemo, useState } from "react";
+import { useApp, useAppState } from "../app_context.ts";
 import { foldForSearch } from "../../domain/parse/fold_for_search.ts";
 import type { ListedPoint } from "../../domain/progress/registry.ts";
 import type { ProgressStates } from "../../domain/progress/replay.ts";
@@ -20,7 +21,11 @@ const ROW_STEP = 200;
 export function RegistryTable({ points, states, date, heading, canUpdate }: { points: readonly ListedPoint[]; states: ProgressStates; date: string; heading: string; canUpdate: boolean }) {
   const [t, language] = useTrackingTranslation();
   const controller = getTrackingController();
-  const [statusFilter, setStatusFilter] = useState<ProgressStatus | "all">("all");
+  // The status filter is in the URL (?status=…), so a link or a reload shows the same list.
+  const { store: appStore } = useApp();
+  const linkedStatus = useAppState((state) => state.tracking.status);
+  const statusFilter: ProgressStatus | "all" = linkedStatus && (PROGRESS_STATUSES as readonly string[]).includes(linkedStatus) ? (linkedStatus as ProgressStatus) : "all";
+  const setStatusFilter = (value: ProgressStatus | "all") => appStore.setState((state) => ({ tracking: { ...state.tracking, status: value === "all" ? undefined : value } }));
   const [search, setSearch] = useState("");
   const [limit, setLimit] = useState(ROW_STEP);
   const rows = useMemo(() => {

@@ -6,6 +6,7 @@ import type { PointProgress } from "../../domain/progress/replay.ts";
 import { STATUS_LABELS, isCoveredStatus, type ProgressStatus } from "../../domain/progress/status.ts";
 import { allowedNextStatuses, findTransition } from "../../domain/progress/transitions.ts";
 import { TECHNOLOGIES, type Technology } from "../../domain/types.ts";
+import { DayInput } from "../components/DayInput.tsx";
 import { getTrackingController } from "./tracking_context.ts";
 import { trackingMessage, useTrackingTranslation } from "./use_tracking_translation.ts";
 
@@ -91,7 +92,7 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
           </label>
           <label className="field">
             <span>{t("tracking.form.date")}</span>
-            <input type="date" value={date} max={today} onChange={(event) => setDate(event.target.value)} data-testid="form-date" required />
+            <DayInput language={language} value={date} max={today} onChange={setDate} testId="form-date" required hint={t("tracking.dayHint")} />
           </label>
           <label className="field">
             <span>{t("tracking.form.technology")}</span>

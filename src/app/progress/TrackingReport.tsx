@@ -51,7 +51,7 @@ export function TrackingReport({ entry }: { entry: TrackingImport }) {
                       : issue.featureIndex !== undefined
                         ? t("tracking.report.feature", { index: String(issue.featureIndex) })
                         : t("tracking.report.file")}
-                    {issue.column ? ` [${issue.column}]` : ""}
+                    {issue.column ? `, ${t("tracking.report.column", { column: issue.column })}` : ""}
                   </td>
                   <td>
                     {issue.severity === "error" ? t("tracking.report.error") : t("tracking.report.warning")}: {issue.message[language]}

@@ -18,7 +18,12 @@ export const PROGRESS_MESSAGES = {
   "tracking.registryInfo": { vi: "Danh sách: {file} — {count} điểm", en: "List: {file} — {count} points" },
 
   "tracking.role.label": { vi: "Vai trò", en: "Role" },
-  "tracking.role.department": { vi: "Sở TT&TT (quản lý)", en: "Sở TT&TT (department)" },
+  "tracking.role.department": { vi: "{agency} (quản lý)", en: "{agency} (department)" },
+  "tracking.agency.label": { vi: "Tên cơ quan (in trên báo cáo)", en: "Agency name (printed on reports)" },
+  "tracking.agency.hint": {
+    vi: "Từ năm 2025 Sở TT&TT hợp nhất vào Sở Khoa học và Công nghệ. Ghi tên đầy đủ của cơ quan bạn, ví dụ “Sở Khoa học và Công nghệ tỉnh Lào Cai”; để trống là tên mặc định. Được nhớ trên trình duyệt này.",
+    en: "Since 2025 the Sở TT&TT is merged into the Sở Khoa học và Công nghệ (Department of Science and Technology). Write your agency's full name; blank uses the default. Remembered in this browser.",
+  },
   "tracking.role.carrier": { vi: "Nhà mạng {carrier}", en: "Carrier {carrier}" },
   "tracking.asOf.label": { vi: "Tình trạng tại ngày", en: "State as of" },
   "tracking.asOf.clear": { vi: "Về hôm nay", en: "Back to today" },
@@ -78,6 +83,9 @@ export const PROGRESS_MESSAGES = {
 
   "tracking.map.heading": { vi: "Bản đồ các điểm trong danh sách", en: "Map of the listed points" },
   "tracking.map.label": { vi: "Bản đồ điểm lõm sóng theo trạng thái", en: "Map of the dead zones by status" },
+  "tracking.dayHint": { vi: "Gõ ngày theo thứ tự ngày/tháng/năm, ví dụ 15/08/2026.", en: "Type the day as day/month/year, e.g. 15/08/2026." },
+  "tracking.map.contextLost": { vi: "Bản đồ tạm dừng vẽ (trình duyệt thu hồi bộ nhớ đồ hoạ); danh sách bên dưới vẫn đầy đủ.", en: "The map stopped drawing (the browser took back its graphics memory); the list below is complete." },
+  "tracking.map.redraw": { vi: "Vẽ lại bản đồ", en: "Draw the map again" },
   "tracking.map.noWebgl": { vi: "Trình duyệt không hỗ trợ WebGL nên không vẽ được bản đồ; danh sách bên dưới vẫn đầy đủ.", en: "This browser has no WebGL, so the map cannot be drawn; the list below is complete." },
   "tracking.map.legend": { vi: "Chú giải trạng thái", en: "Status legend" },
 
@@ -132,6 +140,14 @@ export const PROGRESS_MESSAGES = {
   "tracking.carrier.outbox": {
     vi: "{count} thay đổi đã ghi, chưa gửi Sở. Hãy xuất tệp cập nhật và gửi cho Sở.",
     en: "{count} recorded changes not yet sent. Export the update file and send it to the department.",
+  },
+  "tracking.carrier.outboxExported": {
+    vi: "{count} thay đổi đã xuất vào tệp cập nhật lúc {date}; chờ Sở nhập tệp đó. Xuất lại được nếu cần gửi lại.",
+    en: "{count} changes were exported to the update file at {date}; waiting for the department to import it. Export again to resend.",
+  },
+  "tracking.carrier.outboxPartlyExported": {
+    vi: "{count} thay đổi mới chưa xuất ({exported} thay đổi khác đã xuất lúc {date}). Hãy xuất lại tệp cập nhật và gửi cho Sở.",
+    en: "{count} new changes not exported yet ({exported} others were exported at {date}). Export the update file again and send it to the department.",
   },
   "tracking.carrier.exportCsv": { vi: "Xuất tệp cập nhật (CSV)", en: "Export the update file (CSV)" },
   "tracking.carrier.exportJson": { vi: "Xuất tệp cập nhật (JSON)", en: "Export the update file (JSON)" },
@@ -255,16 +271,19 @@ export const PROGRESS_MESSAGES = {
     vi: "Có {count} thay đổi chưa được sao lưu. Hãy tải bản sao lưu.",
     en: "{count} changes are not backed up yet. Download a backup.",
   },
-  "tracking.data.backupNever": { vi: "Chưa từng sao lưu.", en: "Never backed up." },
-  "tracking.data.backupLast": { vi: "Sao lưu gần nhất: {date}.", en: "Last backup: {date}." },
-  "tracking.data.backupUpToDate": { vi: "Mọi thay đổi đã được sao lưu.", en: "Every change is backed up." },
-  "tracking.storage.granted": { vi: "Lưu trữ bền vững: đã được cấp (trình duyệt sẽ không tự xoá dữ liệu).", en: "Persistent storage: granted (the browser will not evict the data)." },
-  "tracking.storage.denied": {
-    vi: "Lưu trữ bền vững: không được cấp. Trình duyệt có thể xoá dữ liệu khi thiếu chỗ; hãy sao lưu thường xuyên.",
-    en: "Persistent storage: not granted. The browser may evict the data when space runs low; back up often.",
+  "tracking.data.backupReminderLast": {
+    vi: "Có {count} thay đổi sau lần sao lưu gần nhất ({date}). Hãy tải bản sao lưu.",
+    en: "{count} changes since the last backup ({date}). Download a backup.",
   },
-  "tracking.storage.unsupported": { vi: "Trình duyệt không hỗ trợ yêu cầu lưu trữ bền vững.", en: "This browser cannot grant persistent storage." },
-  "tracking.storage.pending": { vi: "Đang hỏi quyền lưu trữ bền vững…", en: "Asking for persistent storage…" },
+  "tracking.data.backupUpToDate": { vi: "Mọi thay đổi đã được sao lưu (lần gần nhất: {date}).", en: "Every change is backed up (last backup: {date})." },
+  "tracking.data.backupNothing": { vi: "Chưa có thay đổi nào cần sao lưu.", en: "No change to back up yet." },
+  "tracking.storage.granted": { vi: "Trình duyệt đã cho giữ dữ liệu lâu dài: dữ liệu không tự bị xoá khi máy thiếu chỗ.", en: "The browser keeps the data for good: it will not delete it when the disk runs low." },
+  "tracking.storage.denied": {
+    vi: "Trình duyệt chưa cho giữ dữ liệu lâu dài: khi máy thiếu chỗ, dữ liệu có thể bị xoá. Hãy tải bản sao lưu thường xuyên.",
+    en: "The browser has not agreed to keep the data for good: it may delete it when the disk runs low. Download a backup often.",
+  },
+  "tracking.storage.unsupported": { vi: "Trình duyệt này không cho biết có giữ dữ liệu lâu dài hay không; hãy tải bản sao lưu thường xuyên.", en: "This browser cannot promise to keep the data; download a backup often." },
+  "tracking.storage.pending": { vi: "Đang hỏi trình duyệt có giữ dữ liệu lâu dài không…", en: "Asking the browser to keep the data for good…" },
   "tracking.storage.failed": {
     vi: "Không lưu được vào trình duyệt ({reason}). Các thay đổi vẫn còn trong bộ nhớ tới khi tải lại trang: hãy tải bản sao lưu ngay.",
     en: "Could not save in this browser ({reason}). The changes stay in memory until the page is reloaded: download a backup now.",
@@ -344,6 +363,7 @@ export const PROGRESS_MESSAGES = {
   "tracking.report.where": { vi: "Vị trí", en: "Where" },
   "tracking.report.reason": { vi: "Lý do", en: "Reason" },
   "tracking.report.row": { vi: "dòng {row}", en: "row {row}" },
+  "tracking.report.column": { vi: "cột “{column}”", en: "column “{column}”" },
   "tracking.report.feature": { vi: "đối tượng {index}", en: "feature {index}" },
   "tracking.report.file": { vi: "cả tệp", en: "whole file" },
   "tracking.report.error": { vi: "lỗi", en: "error" },

@@ -14,7 +14,7 @@ import { progressTimeline, type ProgressTimeline } from "../../domain/progress/t
 import type { RegistryCoverage } from "../../domain/progress/cross_check.ts";
 import type { CoverageFeature, CoverageLayerInfo, Point, Technology } from "../../domain/types.ts";
 
-/** Who is using the view: the department (Sở TT&TT) or one carrier. */
+/** Who is using the view: the department (the Sở KH&CN, formerly Sở TT&TT) or one carrier. */
 export type TrackingRole = { role: "department" } | { role: "carrier"; carrier: string };
 
 /**

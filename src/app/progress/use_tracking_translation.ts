@@ -48,14 +48,5 @@ export function useTrackingTranslation(): [TrackingTranslate, Language] {
   return [t, language];
 }
 
-/**
- * Formats an ISO day (YYYY-MM-DD) for the language: 22/11/2026 in both languages (day first, as written in Viet Nam and Britain).
- * @param language - the interface language
- * @param date - YYYY-MM-DD
- * @returns the formatted day, or the input when it is not a date
- */
-export function formatDay(language: Language, date: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return date;
-  return new Intl.DateTimeFormat(language === "vi" ? "vi-VN" : "en-GB", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
-}
+/** An ISO day for people (dd/mm/yyyy): the app's one day format, see i18n/dates.ts. */
+export { formatDay } from "../i18n/dates.ts";

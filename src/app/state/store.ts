@@ -8,10 +8,17 @@ import type { ImportReport } from "../../domain/issues.ts";
 import type { Language } from "../../domain/types.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
 import type { AnalyzeResult, LoadedFile, ProgressPhase } from "../../workers/messages.ts";
-import type { AppView, MapCamera, ViewFilter } from "./url_state.ts";
+import type { AppView, MapCamera, TrackingUrlState, ViewFilter } from "./url_state.ts";
 import type { SortColumn, SortDirection } from "../panels/list_rows.ts";
 
 export type TabName = "list" | "statistics" | "import" | "export" | "suggest";
+
+/**
+ * What fills the screen on a phone or a tablet (narrow layout), where the map, the filters and the
+ * panels take turns full width: the map, the filters and legend, or the tab in `tab`. Ignored on a
+ * wide screen, where all three are side by side.
+ */
+export type PaneName = "map" | "filters" | "panels";
 
 /** A message for the user, already resolved to both languages or to a key with parameters. */
 export interface Notice {
@@ -54,6 +61,14 @@ export interface AppState {
   layerVisibility: Record<string, boolean>;
   lastImport: LastImport | null;
   tab: TabName;
+  /** The pane shown in the narrow layout (see PaneName). */
+  pane: PaneName;
+  /** `?point=ID` of the link opened, selected (popup open) once the data holding it is analysed. */
+  pendingPointId?: string;
+  /** The tracking view's role, as-of day and status filter, mirrored here for the URL. */
+  tracking: TrackingUrlState;
+  /** Bumped with a box for the map to zoom to (a province or commune chosen). */
+  boundsRequest: { bounds: [number, number, number, number]; serial: number } | null;
   /** Sort of the uncovered list (exports follow it too). */
   listSort: { column: SortColumn; direction: SortDirection };
   printing: boolean;

@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_FILTER, parseUrlState, writeUrlState, type UrlState } from "./url_state.ts";
+import { DEFAULT_FILTER, EMPTY_FILTER, parseUrlState, writeUrlState, type UrlState } from "./url_state.ts";
 
 describe("parseUrlState", () => {
-  it("defaults to Vietnamese, the sample data and no filter", () => {
-    expect(parseUrlState("")).toEqual({ language: "vi", sampleNone: false, filter: EMPTY_FILTER, camera: undefined, search: "" });
+  it("defaults to Vietnamese, the sample data and the default filter (4G and up)", () => {
+    expect(parseUrlState("")).toEqual({ language: "vi", sampleNone: false, filter: DEFAULT_FILTER, camera: undefined, search: "" });
+    expect(DEFAULT_FILTER.minTechnology).toBe("4G");
+  });
+
+  it("reads ?tech=any as any technology (2G and up)", () => {
+    expect(parseUrlState("?tech=any").filter).toEqual(EMPTY_FILTER);
   });
 
   it("reads the language, filters, camera and search", () => {
@@ -19,9 +24,21 @@ describe("parseUrlState", () => {
 
   it("ignores an unknown technology, unknown kinds, a bad camera and unknown parameters", () => {
     const state = parseUrlState("?tech=6G&kind=castle,school&map=abc/1/2&foo=bar&lang=fr");
-    expect(state.filter).toEqual({ carriers: [], kinds: ["school"] });
+    expect(state.filter).toEqual({ carriers: [], kinds: ["school"], minTechnology: "4G" });
     expect(state.camera).toBeUndefined();
     expect(state.language).toBe("vi");
+  });
+
+  it("reads and writes ?point=ID", () => {
+    expect(parseUrlState("?point=LC-SCH-0001").point).toBe("LC-SCH-0001");
+    expect(writeUrlState({ language: "vi", sampleNone: false, filter: DEFAULT_FILTER, search: "", point: "A 1" })).toBe("?point=A+1");
+  });
+
+  it("reads and writes the tracking view's role, as-of day and status filter", () => {
+    const state = parseUrlState("?view=progress&role=carrier:Viettel&asof=2026-08-15&status=on_air");
+    expect(state.tracking).toEqual({ role: "carrier:Viettel", asOf: "2026-08-15", status: "on_air" });
+    expect(parseUrlState(writeUrlState(state)).tracking).toEqual(state.tracking);
+    expect(parseUrlState("?role=boss&asof=15/08/2026").tracking).toBeUndefined();
   });
 
   it("recognises ?sample=none", () => {
@@ -30,8 +47,10 @@ describe("parseUrlState", () => {
 });
 
 describe("writeUrlState", () => {
-  it("writes nothing for the default state", () => {
-    expect(writeUrlState({ language: "vi", sampleNone: false, filter: EMPTY_FILTER, search: "" })).toBe("");
+  it("writes nothing for the default state, tech=any for any technology", () => {
+    expect(writeUrlState({ language: "vi", sampleNone: false, filter: DEFAULT_FILTER, search: "" })).toBe("");
+    expect(writeUrlState({ language: "vi", sampleNone: false, filter: EMPTY_FILTER, search: "" })).toBe("?tech=any");
+    expect(parseUrlState(writeUrlState({ language: "vi", sampleNone: false, filter: EMPTY_FILTER, search: "" })).filter).toEqual(EMPTY_FILTER);
   });
 
   it("round-trips a full state", () => {
@@ -46,7 +65,7 @@ describe("writeUrlState", () => {
   });
 
   it("rounds the camera so links stay short", () => {
-    const text = writeUrlState({ language: "vi", sampleNone: false, filter: EMPTY_FILTER, search: "", camera: { zoom: 7.123456, lat: 21.123456789, lon: 105.987654321 } });
+    const text = writeUrlState({ language: "vi", sampleNone: false, filter: DEFAULT_FILTER, search: "", camera: { zoom: 7.123456, lat: 21.123456789, lon: 105.987654321 } });
     expect(text).toBe("?map=7.12%2F21.12346%2F105.98765");
   });
 });

@@ -30,12 +30,36 @@ export interface UrlState {
   search: string;
   /** `?view=progress`: the listed dead-zone tracking view instead of the coverage map. */
   view?: AppView;
+  /** `?point=ID`: the point selected, its popup open (a link to one school or village). */
+  point?: string;
+  /** The listed dead-zone view's role, "as of" day and status filter (`role=carrier:Viettel`, `asof=2026-08-15`, `status=overdue`…). */
+  tracking?: TrackingUrlState;
+}
+
+export interface TrackingUrlState {
+  /** "carrier:<name>"; absent for the department. */
+  role?: string;
+  /** YYYY-MM-DD; absent for today. */
+  asOf?: string;
+  /** A registry status; absent for every status. */
+  status?: string;
 }
 
 /** The top-level views: the coverage map (default) or the listed dead zones. */
 export type AppView = "map" | "progress";
 
+/** No restriction at all: every carrier, every technology (2G and up), every kind and area. */
 export const EMPTY_FILTER: ViewFilter = { carriers: [], kinds: [] };
+
+/**
+ * The technology a point needs to count as covered unless the user chooses otherwise: 4G. The programme
+ * is about learning online (video lessons, video calls), which 2G cannot carry and 3G carries poorly, so
+ * "covered" means 4G or better by default; `?tech=any` counts any signal (2G and up).
+ */
+export const DEFAULT_MIN_TECHNOLOGY: Technology = "4G";
+
+/** The filter of a plain link, and the one "clear all filters" returns to. */
+export const DEFAULT_FILTER: ViewFilter = { carriers: [], kinds: [], minTechnology: DEFAULT_MIN_TECHNOLOGY };
 
 function splitList(value: string | null): string[] {
   if (!value) return [];
@@ -60,7 +84,9 @@ function parseCamera(value: string | null): MapCamera | undefined {
  * @returns the state, with defaults for what is missing
  * @example
  * ```ts
- * parseUrlState("?lang=en&tech=4G&kind=school").filter.minTechnology // "4G"
+ * parseUrlState("?lang=en&tech=3G&kind=school").filter.minTechnology // "3G"
+ * parseUrlState("").filter.minTechnology // "4G" (the default)
+ * parseUrlState("?tech=any").filter.minTechnology // undefined (2G and up)
  * ```
  */
 export function parseUrlState(search: string): UrlState {
@@ -73,6 +99,7 @@ export function parseUrlState(search: string): UrlState {
     kinds: [...new Set(kinds)],
   };
   if (technology && (TECHNOLOGIES as readonly string[]).includes(technology)) filter.minTechnology = technology as Technology;
+  else if (technology !== "any") filter.minTechnology = DEFAULT_MIN_TECHNOLOGY;
   const province = params.get("province")?.trim();
   if (province) filter.provinceCode = province;
   const commune = params.get("commune")?.trim();
@@ -84,7 +111,20 @@ export function parseUrlState(search: string): UrlState {
     camera: parseCamera(params.get("map")),
     search: params.get("q") ?? "",
     ...(params.get("view") === "progress" ? { view: "progress" as const } : {}),
+    ...(params.get("point")?.trim() ? { point: params.get("point")!.trim() } : {}),
+    ...parseTracking(params),
   };
+}
+
+function parseTracking(params: URLSearchParams): { tracking?: TrackingUrlState } {
+  const tracking: TrackingUrlState = {};
+  const role = params.get("role")?.trim();
+  if (role && role.startsWith("carrier:") && role.length > "carrier:".length) tracking.role = role;
+  const asOf = params.get("asof")?.trim();
+  if (asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) tracking.asOf = asOf;
+  const status = params.get("status")?.trim();
+  if (status && /^[a-z_]+$/.test(status)) tracking.status = status;
+  return Object.keys(tracking).length > 0 ? { tracking } : {};
 }
 
 function roundTo(value: number, digits: number): string {
@@ -97,7 +137,7 @@ function roundTo(value: number, digits: number): string {
  * @returns "?…" or "" when everything is at its default
  * @example
  * ```ts
- * writeUrlState({ language: "en", sampleNone: false, filter: EMPTY_FILTER, search: "" }) // "?lang=en"
+ * writeUrlState({ language: "en", sampleNone: false, filter: DEFAULT_FILTER, search: "" }) // "?lang=en"
  * ```
  */
 export function writeUrlState(state: UrlState): string {
@@ -105,12 +145,16 @@ export function writeUrlState(state: UrlState): string {
   if (state.language === "en") params.set("lang", "en");
   if (state.sampleNone) params.set("sample", "none");
   if (state.filter.carriers.length > 0) params.set("carrier", state.filter.carriers.join(","));
-  if (state.filter.minTechnology) params.set("tech", state.filter.minTechnology);
+  if (state.filter.minTechnology !== DEFAULT_MIN_TECHNOLOGY) params.set("tech", state.filter.minTechnology ?? "any");
   if (state.filter.kinds.length > 0) params.set("kind", state.filter.kinds.join(","));
   if (state.filter.provinceCode) params.set("province", state.filter.provinceCode);
   if (state.filter.communeCode) params.set("commune", state.filter.communeCode);
   if (state.search) params.set("q", state.search);
   if (state.view === "progress") params.set("view", "progress");
+  if (state.point) params.set("point", state.point);
+  if (state.tracking?.role) params.set("role", state.tracking.role);
+  if (state.tracking?.asOf) params.set("asof", state.tracking.asOf);
+  if (state.tracking?.status) params.set("status", state.tracking.status);
   if (state.camera) params.set("map", `${roundTo(state.camera.zoom, 2)}/${roundTo(state.camera.lat, 5)}/${roundTo(state.camera.lon, 5)}`);
   const text = params.toString();
   return text ? `?${text}` : "";

@@ -1,5 +1,5 @@
 /**
- * Keeps the address bar in step with the view state (language, filters, search, camera), with
+ * Keeps the address bar in step with the view state (language, filters, search, camera, selected point), with
  * history.replaceState so that the back button is not flooded by map moves; the document's
  * language and title follow the interface language.
  */
@@ -16,7 +16,9 @@ export function startUrlSync(store: Store<AppState>): () => void {
   let written = "";
   const write = () => {
     const state = store.getState();
-    const search = writeUrlState({ language: state.language, sampleNone: state.sampleNone, filter: state.filter, camera: state.camera, search: state.search, view: state.view });
+    // The selected point is shared by its id (kept while the link's point waits for its data).
+    const point = state.selectedPointIndex !== null ? state.data?.points[state.selectedPointIndex]?.id : state.pendingPointId;
+    const search = writeUrlState({ language: state.language, sampleNone: state.sampleNone, filter: state.filter, camera: state.camera, search: state.search, view: state.view, ...(point ? { point } : {}), ...(state.view === "progress" ? { tracking: state.tracking } : {}) });
     if (search === written) return;
     written = search;
     history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);

@@ -127,15 +127,18 @@ export function crossCheckCoverage(
     const claimed = isCoveredStatus(state.status);
     if (containing.length > 0 && !claimed && state.status !== "infeasible_accepted") {
       const layers = containing.map((l) => coverage.layers[l]).sort((a, b) => TECHNOLOGIES.indexOf(a.technology) - TECHNOLOGIES.indexOf(b.technology));
-      const names = layers.map((layer) => `${layer.technology}${layer.asOf ? ` (${layer.asOf})` : ""}`).join(", ");
+      // For people: "4G", or "3G, 4G", and the day of the newest data as dd/mm/yyyy (never ISO in a sentence).
+      const names = [...new Set(layers.map((layer) => layer.technology))].join(", ");
+      const newest = layers.reduce<string | null>((latestDay, layer) => (layer.asOf && (!latestDay || layer.asOf > latestDay) ? layer.asOf : latestDay), null);
+      const day = newest && /^\d{4}-\d{2}-\d{2}$/.test(newest) ? `${newest.slice(8, 10)}/${newest.slice(5, 7)}/${newest.slice(0, 4)}` : newest;
       proposals.push({
         pointId: point.id,
         carrier: point.carrier,
         currentStatus: state.status,
         layers,
         message: {
-          vi: `vùng phủ sóng của ${point.carrier} (${names}) đã bao điểm ${point.id}: đề xuất chuyển sang "đã phát sóng"`,
-          en: `${point.carrier}'s coverage (${names}) contains point ${point.id}: propose "on air"`,
+          vi: `Vùng phủ ${names} của ${point.carrier}${day ? ` (số liệu ngày ${day})` : ""} đã bao điểm ${point.id}: đề xuất chuyển sang "đã phát sóng"`,
+          en: `${point.carrier}'s ${names} coverage${day ? ` (data of ${day})` : ""} contains point ${point.id}: propose "on air"`,
         },
       });
     } else if (claimed) {

@@ -6,7 +6,7 @@
 import type { Technology } from "../types.ts";
 import type { ProgressStatus } from "./status.ts";
 
-/** Who made a change: the department (Sở TT&TT) or a carrier. */
+/** Who made a change: the department (the Sở KH&CN, formerly Sở TT&TT) or a carrier. */
 export type Actor = { role: "department" } | { role: "carrier"; carrier: string };
 
 /** What backs a claim. */

@@ -40,8 +40,8 @@ export const UPDATE_COLUMN_ALIASES = {
 /** The columns writeUpdatesCsv writes, in order. */
 export const UPDATE_COLUMNS = ["point_id", "carrier", "status", "date", "technology", "evidence", "note", "download_mbps", "upload_mbps", "signal_dbm", "photo"] as const;
 
-/** Words in the carrier column that mean the department (Sở TT&TT) itself. */
-const DEPARTMENT_NAMES = new Set(["department", "so", "so tt&tt", "so tttt", "so thong tin va truyen thong", "so khcn", "so khoa hoc va cong nghe"].map(foldLabel));
+/** Words in the carrier column that mean the department itself (the Sở KH&CN; Sở TT&TT in files from before the 2025 merger). */
+const DEPARTMENT_NAMES = new Set(["department", "so", "so tt&tt", "so tttt", "so thong tin va truyen thong", "so khcn", "so kh&cn", "so khoa hoc va cong nghe"].map(foldLabel));
 
 export interface UpdatesImportOptions {
   /** File name shown in the report. */
@@ -53,7 +53,7 @@ export interface UpdatesImportOptions {
    * Who the file is from.
    * - Absent: a carrier's file; each row's carrier column says which carrier (rows naming the department are refused).
    * - A carrier: rows must name that carrier or none (rows naming the department are refused).
-   * - The department: its own file, trusted: rows with no carrier (or "department", "Sở TT&TT") are the
+   * - The department: its own file, trusted: rows with no carrier (or "department", "Sở KH&CN", "Sở TT&TT") are the
    *   department's decisions; rows naming a carrier are kept as that carrier's (a whole exported log).
    */
   actor?: Actor;
