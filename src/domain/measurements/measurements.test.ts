@@ -111,9 +111,12 @@ describe("findContradictions", () => {
     expect(found.map((f) => f.kind)).toEqual(["claim_contradicted", "coverage_no_signal", "service_outside_coverage"]);
     expect(found[0].claim.vi).toBe("Viettel báo điểm =LS-1 đã phát sóng 4G từ 2026-10-01");
     expect(found[0].release).toBe("viettel-11.geojson (2026-11-01)");
-    const table = readCsvTable(challengePacketCsv(found, measurements, "vi"), { file: "p.csv" });
+    const packet = challengePacketCsv(found, measurements, "vi");
+    // Formula-safe on disk ('=LS-1), and read back unchanged by the project's own reader.
+    expect(packet).toContain(",'=LS-1,");
+    const table = readCsvTable(packet, { file: "p.csv" });
     expect(table.rows).toHaveLength(3);
-    expect(table.rows[0][3]).toBe("'=LS-1");
+    expect(table.rows[0][3]).toBe("=LS-1");
     expect(table.rows[0][13]).toBe("mất sóng");
     const geojson = challengePacketGeojson(found, measurements, "en");
     expect(geojson.features.map((f) => f.properties.role)).toEqual(["finding", "measurement", "finding", "measurement", "finding", "measurement"]);

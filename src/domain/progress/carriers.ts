@@ -36,6 +36,9 @@ const CARRIER_ALIASES: ReadonlyMap<string, string> = new Map([
  */
 export function canonicalCarrier(text: string): string {
   const trimmed = text.normalize("NFC").trim().replace(/\s+/g, " ");
+  // An estimated layer ("Viettel (ước tính)", from a public tower list) stays its own layer: never the carrier's map.
+  const estimated = /\s*\((ước tính|uoc tinh|estimated)\)$/i.exec(trimmed);
+  if (estimated && estimated.index > 0) return `${canonicalCarrier(trimmed.slice(0, estimated.index))} (ước tính)`;
   const folded = foldLabel(trimmed);
   return CARRIER_ALIASES.get(folded) ?? carrierInName(folded) ?? trimmed;
 }
