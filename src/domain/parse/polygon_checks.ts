@@ -9,7 +9,9 @@ import { kinks } from "@turf/kinks";
 import { unkinkPolygon } from "@turf/unkink-polygon";
 import type { Severity } from "../issues.ts";
 import type { Message } from "../types.ts";
-import { makeValidPolygons } from "./make_valid.ts";
+import { isStrictlyConvexRing, makeValidPolygons } from "./make_valid.ts";
+
+export { isStrictlyConvexRing };
 import { VIETNAM_BOUNDS } from "./vietnam_bounds.ts";
 
 /** An issue about a geometry, before the file and feature are attached. */
@@ -381,41 +383,6 @@ export function findRingCrossings(rings: readonly Position[][]): Position[] {
   return sweepRingCrossings(rings);
 }
 
-/**
- * Tells whether a closed ring is strictly convex: every turn has the same sign (no collinear or repeated
- * positions) and the edges' x-direction changes at most twice, which rules out star shapes that turn the same
- * way but wind more than once.
- * @param ring - a closed ring (first position repeated at the end)
- * @returns true when the ring is a strictly convex simple polygon
- */
-export function isStrictlyConvexRing(ring: readonly Position[]): boolean {
-  const count = ring.length - 1;
-  if (count < 3) return false;
-  let turnSign = 0;
-  let directionChanges = 0;
-  let previousDirection = 0;
-  for (let i = 0; i < count; i++) {
-    const a = ring[i];
-    const b = ring[i + 1];
-    const c = ring[i + 2 > count ? 1 : i + 2];
-    const cross = (b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]);
-    if (cross === 0 || Number.isNaN(cross)) return false;
-    const sign = cross > 0 ? 1 : -1;
-    if (turnSign === 0) turnSign = sign;
-    else if (sign !== turnSign) return false;
-    const dx = b[0] - a[0];
-    const direction = dx > 0 ? 1 : dx < 0 ? -1 : 0;
-    if (direction !== 0) {
-      if (previousDirection !== 0 && direction !== previousDirection) directionChanges++;
-      previousDirection = direction;
-    }
-  }
-  // The change between the last edge and the first closes the loop.
-  const firstDx = ring[1][0] - ring[0][0];
-  const firstDirection = firstDx > 0 ? 1 : firstDx < 0 ? -1 : 0;
-  if (firstDirection !== 0 && previousDirection !== 0 && firstDirection !== previousDirection) directionChanges++;
-  return directionChanges <= 2;
-}
 
 interface Segment {
   ring: number;
