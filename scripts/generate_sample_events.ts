@@ -4,8 +4,8 @@
  *   moving points forward, the department verifying most claims, one claim disputed and sent back, one
  *   infeasible claim waiting for the department, and a few points still not started so some are overdue;
  * - data/sample/updates-viettel.csv: Viettel's next update file (Vietnamese status labels), for demos and tests;
- * - data/sample/coverage-new-sites.geojson: the 4G footprints of the new sites the carriers built for the listed
- *   points (as of the end of the history), so the cross-check has a real picture: most claims fall inside their
+ * - data/sample/coverage-new-sites.geojson: each carrier's 4G release as of the end of the history: its earlier 4G
+ *   coverage (from coverage.geojson) and the footprints of the new sites the carriers built for the listed points, so the cross-check has a real picture: most claims fall inside their
  *   carrier's new coverage, the two latest claims do not yet (their footprints were not sent), and one site on air
  *   whose carrier has not reported it yet is proposed for on_air.
  *
@@ -230,9 +230,16 @@ async function main(): Promise<void> {
   if (check.events.length !== next.events.length) throw new Error(`updates-viettel.csv does not read back: ${JSON.stringify(check.report.issues.slice(0, 3))}`);
   await writeFile(join(SAMPLE, "updates-viettel.csv"), csv);
 
-  const newSites = buildNewSitesCoverage(registry, states);
+  // A release is a carrier's whole map of a technology as of its date (the latest release is the one in force), so
+  // the November 4G release holds each carrier's 4G coverage of the earlier release as well as the new sites.
+  const earlier = JSON.parse(await readFile(join(SAMPLE, "coverage.geojson"), "utf8")) as FeatureCollection;
+  const sites = buildNewSitesCoverage(registry, states);
+  const carried = earlier.features
+    .filter((feature) => feature.properties?.technology === "4G")
+    .map((feature) => ({ ...feature, properties: { ...feature.properties, as_of: SAMPLE_HISTORY_END } }));
+  const newSites = { ...sites, features: [...carried, ...sites.features] } as FeatureCollection;
   await writeFile(join(SAMPLE, "coverage-new-sites.geojson"), `${JSON.stringify(newSites)}\n`);
-  process.stdout.write(`coverage-new-sites.geojson: ${newSites.features.length} new sites\n`);
+  process.stdout.write(`coverage-new-sites.geojson: the 4G release of ${SAMPLE_HISTORY_END}: ${carried.length} earlier footprints and ${sites.features.length} new sites\n`);
 
   const counts: Record<string, number> = {};
   for (const point of registry) counts[states[point.id].status] = (counts[states[point.id].status] ?? 0) + 1;
