@@ -22,6 +22,7 @@ import {
 } from "../../src/domain/index.ts";
 import { readSampleEvents } from "../../src/app/progress/sample_events.ts";
 import type { Spec } from "./specs.ts";
+import { APP_DEFAULT_FILTER } from "./expected.ts";
 
 const TIMEOUT = 45_000;
 
@@ -102,7 +103,7 @@ export const FEATURE_SPECS: Spec[] = [
         assertEqual(kml.split("<Placemark>").length - 1, plan.sites.length, "KML placemarks");
       };
 
-      await check({}, "pupils", 3, 8);
+      await check(APP_DEFAULT_FILTER, "pupils", 3, 8);
       // One carrier at 4G: the sidebar's filters decide which points are uncovered.
       await page.selectOption('[data-testid="filter-min-tech"]', "4G");
       await page.check('[data-testid="filter-carrier-Viettel"]');
@@ -125,7 +126,7 @@ export const FEATURE_SPECS: Spec[] = [
       await page.waitForSelector('[data-testid="uncovered-count"]', { timeout: TIMEOUT });
       await page.click('[data-testid="tab-statistics"]');
       await page.waitForSelector('[data-testid="school-stats-schools"]', { timeout: TIMEOUT });
-      const { schools, weights } = summarizeSchoolsAndWeights(sample.analysis, sample.points, {});
+      const { schools, weights } = summarizeSchoolsAndWeights(sample.analysis, sample.points, APP_DEFAULT_FILTER);
       assert(schools.withUncoveredSite > 0, "the sample has schools with an uncovered school site");
       const n = (value: number) => new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 }).format(value);
       const cells = await page.$$eval('[data-testid="school-stats-schools"] tbody td', (elements) => elements.map((cell) => cell.textContent ?? ""));

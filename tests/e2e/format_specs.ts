@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { parseCoverageGeojson, parsePointsCsv, parsePointsGeojson, readXlsx, selectPoints } from "../../src/domain/index.ts";
 import type { Spec, SpecEnvironment } from "./specs.ts";
+import { APP_DEFAULT_FILTER } from "./expected.ts";
 
 const TIMEOUT = 45_000;
 
@@ -108,7 +109,7 @@ export const FORMAT_SPECS: Spec[] = [
       await page.goto(environment.baseUrl);
       await page.waitForSelector('[data-testid="uncovered-count"]', { timeout: TIMEOUT });
       const { sample } = environment;
-      const expected = Array.from(selectPoints(sample.analysis, sample.points, { status: "uncovered" }), (index) => sample.points[index].id);
+      const expected = Array.from(selectPoints(sample.analysis, sample.points, { ...APP_DEFAULT_FILTER, status: "uncovered" }), (index) => sample.points[index].id);
       await page.waitForFunction((count) => document.querySelector('[data-testid="uncovered-count"]')?.textContent?.trim() === String(count), expected.length, { timeout: TIMEOUT });
       await page.click('[data-testid="tab-export"]');
       const [file] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-xlsx"]')]);

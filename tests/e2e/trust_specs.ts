@@ -388,19 +388,27 @@ export const TRUST_SPECS: Spec[] = [
     },
   },
   {
-    name: "trust: a GeoTIFF chosen in the import panel is named a raster file, not previewed as a CSV",
+    name: "trust: a GeoTIFF is previewed as a raster coverage grid, and another binary file is named as such, never previewed as a CSV",
     async run(environment) {
       const { page } = await environment.newPage();
       await openImportTab(page, environment);
+      // A TIFF is a raster coverage grid (the threshold field), not a garbled windows-1258 table.
       const tiff = Buffer.alloc(4096);
       Buffer.from([0x49, 0x49, 0x2a, 0x00, 0x08, 0x00, 0x00, 0x00]).copy(tiff);
       for (let i = 8; i < tiff.length; i++) tiff[i] = (i * 7919) % 251;
       await page.setInputFiles('[data-testid="import-input"]', { name: "vung-phu.tif", mimeType: "image/tiff", buffer: tiff });
+      await page.waitForSelector('[data-testid="import-raster-threshold"]', { timeout: TIMEOUT });
+      assertEqual(await page.inputValue('[data-testid="import-kind"]'), "coverage", "a GeoTIFF is coverage");
+      assert(!(await page.isVisible('[data-testid="preview-table"]')), "no CSV table for the TIFF");
+      assert(!(await page.isVisible('[data-testid="preview-encoding"]')), "no text encoding for the TIFF");
+      // Any other binary file (here a PNG image) is named, and cannot be imported.
+      const png = Buffer.alloc(2048);
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(png);
+      await page.setInputFiles('[data-testid="import-input"]', { name: "anh.png", mimeType: "image/png", buffer: png });
       await page.waitForSelector('[data-testid="import-binary"]', { timeout: TIMEOUT });
-      assert(((await page.textContent('[data-testid="import-binary"]')) ?? "").includes("tệp raster (GeoTIFF)"), "the preview says it is a GeoTIFF raster");
+      assert(((await page.textContent('[data-testid="import-binary"]')) ?? "").includes("tệp nhị phân (PNG)"), "the preview names the binary kind");
       assert(!(await page.isVisible('[data-testid="preview-table"]')), "no CSV table");
-      assert(!(await page.isVisible('[data-testid="preview-encoding"]')), "no text encoding");
-      assert(await page.isDisabled('[data-testid="import-confirm"]'), "it cannot be imported as a point list");
+      assert(await page.isDisabled('[data-testid="import-confirm"]'), "it cannot be imported");
       await page.screenshot({ path: join(environment.artifacts, "trust-geotiff.png"), fullPage: false });
     },
   },

@@ -7,6 +7,13 @@ const loaded: Point[] = [
 ];
 
 describe("parseRegistryCsv", () => {
+  it("keeps a row's point_id when its coordinates already place it (the bundled list: the map rings that point)", () => {
+    const csv = "id,name,lon,lat,point_id,carrier,deadline\nDZ-1,Bản A,104.1,22.1,LC-SITE-0005,Viettel,2026-12-31\n";
+    const { items, report } = parseRegistryCsv(csv, { file: "dz.csv" });
+    expect(report.accepted).toBe(1);
+    expect(items[0]).toMatchObject({ id: "DZ-1", pointId: "LC-SITE-0005", lon: 104.1, lat: 22.1 });
+  });
+
   it("reads Vietnamese headers, decimal commas, day-first deadlines and canonical carriers", () => {
     const csv = "Mã;Tên;Loại;Kinh độ;Vĩ độ;Tỉnh;Xã;Nhà mạng;Hạn hoàn thành;Ưu tiên;Ghi chú;Số hộ\nLS-1;Thôn Nà Pồng;thôn;104,1;22,3;Lào Cai;Bản Mế;viettel;30/09/2026;1;cần trạm mới;45\n";
     const { items, report } = parseRegistryCsv(csv, { file: "danh-sach.csv" });

@@ -341,6 +341,8 @@ function buildRegistry(
     };
     for (const [key, value] of Object.entries(optional)) if (value) (draft as unknown as Record<string, string>)[key] = value;
     if (priority !== undefined) draft.priority = priority;
+    // The row's own link to a loaded point is kept even when its coordinates place it (the map rings that point).
+    if (fields.pointId) draft.pointId = fields.pointId;
 
     // Where it is: coordinates, a point id, a remembered choice, or the name in its commune.
     const coordinates = readCoordinates(entry, error, warning);
