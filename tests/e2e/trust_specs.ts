@@ -398,10 +398,11 @@ export const TRUST_SPECS: Spec[] = [
       for (let i = 8; i < tiff.length; i++) tiff[i] = (i * 7919) % 251;
       await page.setInputFiles('[data-testid="import-input"]', { name: "vung-phu.tif", mimeType: "image/tiff", buffer: tiff });
       await page.waitForSelector('[data-testid="import-raster-threshold"]', { timeout: TIMEOUT });
-      assertEqual(await page.inputValue('[data-testid="import-kind"]'), "coverage", "a GeoTIFF is coverage");
+      assert((await page.inputValue('[data-testid="import-kind"]')) === "coverage", "a GeoTIFF is coverage");
       assert(!(await page.isVisible('[data-testid="preview-table"]')), "no CSV table for the TIFF");
       assert(!(await page.isVisible('[data-testid="preview-encoding"]')), "no text encoding for the TIFF");
       // Any other binary file (here a PNG image) is named, and cannot be imported.
+      await openImportTab(page, environment);
       const png = Buffer.alloc(2048);
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(png);
       await page.setInputFiles('[data-testid="import-input"]', { name: "anh.png", mimeType: "image/png", buffer: png });
