@@ -26,11 +26,11 @@ export function MeasurementsPanel(props: { points: readonly ListedPoint[]; state
   const [radius, setRadius] = useState("0,5");
   const [floor, setFloor] = useState("");
   const { controller } = useApp();
-  // The coverage polygons stay in the analysis worker (the map draws raster tiles): asked for when measurements are loaded.
+  // The coverage polygons stay in the analysis worker (the map draws raster tiles): asked for once per analysis.
   const [coverage, setCoverage] = useState<ReturnType<typeof coverageFeaturesFromAnalysis>>([]);
   useEffect(() => {
     setCoverage([]);
-    if (!loaded || !data || data.analysis.layers.length === 0) return;
+    if (!data || data.analysis.layers.length === 0) return;
     let live = true;
     controller
       .coverage(data.map.version)
@@ -41,7 +41,7 @@ export function MeasurementsPanel(props: { points: readonly ListedPoint[]; state
     return () => {
       live = false;
     };
-  }, [controller, data, loaded]);
+  }, [controller, data]);
   const radiusKm = Number(radius.replace(",", "."));
   const floorMbps = floor.trim() === "" ? undefined : Number(floor.replace(",", "."));
   const findings = useMemo(
