@@ -3,7 +3,6 @@
  * against the earlier coverage (--before) and the later one (--after); the command prints the gaps closed
  * and opened, overall, per carrier and per province, and writes the points whose carriers changed.
  */
-import { parseArgs } from "node:util";
 import {
   analyzeCoverage,
   buildExportRows,
@@ -28,7 +27,7 @@ import {
 } from "../../src/domain/index.ts";
 import { UserError, checkOutputs, csvSeparatorOption, displayName, readHead, readInput, writeOutput } from "./io.ts";
 import { openXlsxOutput } from "./xlsx_output.ts";
-import { commandLineError, languageOption, looksLikeJson, outputFormat, technologyOption } from "./options.ts";
+import { parseCommandLine, languageOption, looksLikeJson, outputFormat, technologyOption } from "./options.ts";
 import { failOnFileError, printImportReports } from "./print.ts";
 import { out } from "./terminal.ts";
 
@@ -68,31 +67,18 @@ Example (the sample's new sites):
  * @returns the exit code
  */
 export async function runCompare(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        points: { type: "string", multiple: true },
-        before: { type: "string", multiple: true },
-        after: { type: "string", multiple: true },
-        admin: { type: "string", multiple: true },
-        sheet: { type: "string" },
-        "min-tech": { type: "string" },
-        carrier: { type: "string", multiple: true },
-        out: { type: "string" },
-        "csv-separator": { type: "string" },
-        summary: { type: "string" },
-        lang: { type: "string" },
-        quiet: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    throw commandLineError("compare", error);
-  }
-  const options = parsed.values;
+  const options = parseCommandLine("compare", argv, {
+    points: { type: "string", multiple: true },
+    before: { type: "string", multiple: true },
+    after: { type: "string", multiple: true },
+    admin: { type: "string", multiple: true },
+    sheet: { type: "string" },
+    "min-tech": { type: "string" },
+    carrier: { type: "string", multiple: true },
+    out: { type: "string" },
+    "csv-separator": { type: "string" },
+    summary: { type: "string" },
+  });
   if (options.help) {
     out(COMPARE_HELP + "\n");
     return 0;

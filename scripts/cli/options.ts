@@ -2,6 +2,7 @@
  * Option and file-type helpers shared by the CLI commands: each turns a user's string into a value or
  * throws a UserError naming the option and what it accepts.
  */
+import { parseArgs, type ParseArgsOptionsConfig } from "node:util";
 import { extname } from "node:path";
 import { TECHNOLOGIES, type Language, type Technology } from "../../src/domain/index.ts";
 import { UserError } from "./io.ts";
@@ -65,6 +66,29 @@ export function looksLikeJson(path: string, bytes: Uint8Array): boolean {
  */
 export function isZipPath(path: string): boolean {
   return extname(path).toLowerCase() === ".zip";
+}
+
+/** The options every command takes besides its own. */
+const COMMON_OPTIONS = {
+  lang: { type: "string" },
+  quiet: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies ParseArgsOptionsConfig;
+
+/**
+ * Reads a command's options (node:util parseArgs, no positionals) plus `--lang`, `--quiet` and `--help`; a refused
+ * command line becomes commandLineError.
+ * @param command - the command's name, for the message
+ * @param argv - the arguments after the command's name
+ * @param options - the command's own options
+ * @returns the values
+ */
+export function parseCommandLine<T extends ParseArgsOptionsConfig>(command: string, argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: false, options: { ...options, ...COMMON_OPTIONS } }).values;
+  } catch (error) {
+    throw commandLineError(command, error);
+  }
 }
 
 /**

@@ -3,7 +3,6 @@
  * registry, prints the dashboard, writes the per-point status table, the summary and the import report.
  * Reads files, calls the domain core, prints and writes; no progress logic lives here.
  */
-import { parseArgs } from "node:util";
 import {
   STATUS_LABELS,
   buildCoverageIndex,
@@ -60,7 +59,7 @@ import {
 import { readFile } from "node:fs/promises";
 import { loadXlsReaderFor } from "./xls_reader.ts";
 import { readCsvTable, writeXlsx } from "../../src/domain/index.ts";
-import { commandLineError, languageOption, looksLikeJson, outputFormat, technologyOption } from "./options.ts";
+import { parseCommandLine, languageOption, looksLikeJson, outputFormat, technologyOption } from "./options.ts";
 import { UserError, checkOutputs, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
 import { reportError } from "./errors.ts";
 import { printImportReports } from "./print.ts";
@@ -158,42 +157,29 @@ export async function runProgress(argv: string[]): Promise<number> {
 }
 
 async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        registry: { type: "string" },
-        sheet: { type: "string" },
-        points: { type: "string", multiple: true },
-        events: { type: "string", multiple: true },
-        updates: { type: "string", multiple: true },
-        decisions: { type: "string", multiple: true },
-        coverage: { type: "string", multiple: true },
-        technology: { type: "string" },
-        published: { type: "string" },
-        today: { type: "string" },
-        "as-of": { type: "string" },
-        out: { type: "string" },
-        "csv-separator": { type: "string" },
-        summary: { type: "string" },
-        report: { type: "string" },
-        "events-out": { type: "string" },
-        "risk-out": { type: "string" },
-        measurements: { type: "string", multiple: true },
-        "challenge-out": { type: "string" },
-        "measure-radius": { type: "string" },
-        "min-download": { type: "string" },
-        lang: { type: "string" },
-        quiet: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    throw commandLineError("progress", error);
-  }
-  const options = parsed.values;
+  const options = parseCommandLine("progress", argv, {
+    registry: { type: "string" },
+    sheet: { type: "string" },
+    points: { type: "string", multiple: true },
+    events: { type: "string", multiple: true },
+    updates: { type: "string", multiple: true },
+    decisions: { type: "string", multiple: true },
+    coverage: { type: "string", multiple: true },
+    technology: { type: "string" },
+    published: { type: "string" },
+    today: { type: "string" },
+    "as-of": { type: "string" },
+    out: { type: "string" },
+    "csv-separator": { type: "string" },
+    summary: { type: "string" },
+    report: { type: "string" },
+    "events-out": { type: "string" },
+    "risk-out": { type: "string" },
+    measurements: { type: "string", multiple: true },
+    "challenge-out": { type: "string" },
+    "measure-radius": { type: "string" },
+    "min-download": { type: "string" },
+  });
   if (options.help) {
     out(PROGRESS_HELP + "\n");
     return 0;

@@ -3,7 +3,6 @@
  * up to K new sites, each a disc of the given radius, chosen by greedy maximum coverage of pupils, households or
  * points (src/domain/planning). Prints each site's marginal gain and writes the sites as CSV, GeoJSON or KML.
  */
-import { parseArgs } from "node:util";
 import {
   SITE_WEIGHT_MODES,
   analyzeCoverage,
@@ -29,7 +28,7 @@ import {
 } from "../../src/domain/index.ts";
 import { UserError, checkOutputs, csvSeparatorOption, displayName, readHead, readInput, writeOutput } from "./io.ts";
 import { out } from "./terminal.ts";
-import { commandLineError, languageOption, looksLikeJson, outputFormat, technologyOption } from "./options.ts";
+import { parseCommandLine, languageOption, looksLikeJson, outputFormat, technologyOption } from "./options.ts";
 import { failOnFileError, printImportReports } from "./print.ts";
 
 export const SUGGEST_HELP = `suggest — where to build: new sites that would cover the most uncovered pupils, households or points
@@ -99,35 +98,22 @@ function weightOption(value: string | undefined): SiteWeightMode {
  * @returns the exit code
  */
 export async function runSuggest(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        points: { type: "string", multiple: true },
-        coverage: { type: "string", multiple: true },
-        admin: { type: "string", multiple: true },
-        sheet: { type: "string" },
-        "min-tech": { type: "string" },
-        carrier: { type: "string", multiple: true },
-        province: { type: "string" },
-        radius: { type: "string" },
-        sites: { type: "string" },
-        weight: { type: "string" },
-        "grid-step": { type: "string" },
-        out: { type: "string" },
-        "csv-separator": { type: "string" },
-        summary: { type: "string" },
-        lang: { type: "string" },
-        quiet: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    throw commandLineError("suggest", error);
-  }
-  const options = parsed.values;
+  const options = parseCommandLine("suggest", argv, {
+    points: { type: "string", multiple: true },
+    coverage: { type: "string", multiple: true },
+    admin: { type: "string", multiple: true },
+    sheet: { type: "string" },
+    "min-tech": { type: "string" },
+    carrier: { type: "string", multiple: true },
+    province: { type: "string" },
+    radius: { type: "string" },
+    sites: { type: "string" },
+    weight: { type: "string" },
+    "grid-step": { type: "string" },
+    out: { type: "string" },
+    "csv-separator": { type: "string" },
+    summary: { type: "string" },
+  });
   if (options.help) {
     out(SUGGEST_HELP + "\n");
     return 0;
