@@ -23,6 +23,7 @@ import { loadCommuneList } from "./commune_list.ts";
 import { setUnlocated, unlocatedChoices } from "./unlocated_store.ts";
 import { indexedDbTrackingStorage, type AutoBackup, type BackupMark, type SavedRegistry, type TrackingStorage } from "./tracking_storage.ts";
 import { pendingChanges, type TrackingRole } from "./tracking_view.ts";
+import { addImportReport, addTrackingNotice, dismissImportReport, dismissTrackingNotice, parsingProgress, replacedAll, saveEnded, saveStarted } from "./tracking_updaters.ts";
 import { trackingMessage } from "./use_tracking_translation.ts";
 
 /** The result of one file import, shown as a report. */
@@ -223,7 +224,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
   }
 
   const notify = (severity: TrackingNotice["severity"], message: Message) =>
-    store.setState((state) => ({ notices: [...state.notices.slice(-3), { id: counter++, severity, message }] }));
+    store.setState((state) => addTrackingNotice(state, { id: counter++, severity, message }));
 
   /** Writes what this tab has not saved: the pending replace, the registry, the new events, the backup mark. */
   async function flush(): Promise<void> {
@@ -274,13 +275,13 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
 
   /** Saves this tab's changes; on failure keeps them in memory (and in `unsaved`) and says so. */
   function save(): Promise<void> {
-    store.setState((state) => ({ savesPending: state.savesPending + 1, unsavedCount: unsavedCount() }));
+    store.setState((state) => saveStarted(state, unsavedCount()));
     return exclusive(async () => {
       try {
         await flush();
-        store.setState((state) => ({ savesPending: state.savesPending - 1, storageError: null, unsavedCount: unsavedCount() }));
+        store.setState((state) => saveEnded(state, { error: null, unsavedCount: unsavedCount() }));
       } catch (error) {
-        store.setState((state) => ({ savesPending: state.savesPending - 1, storageError: describe(error), unsavedCount: unsavedCount() }));
+        store.setState((state) => saveEnded(state, { error: describe(error), unsavedCount: unsavedCount() }));
       }
     });
   }
@@ -340,7 +341,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
   }
 
   function addImport(entry: Omit<TrackingImport, "id">): void {
-    store.setState((state) => ({ imports: [{ ...entry, id: counter++ }, ...state.imports].slice(0, 5) }));
+    store.setState((state) => addImportReport(state, { ...entry, id: counter++ }));
   }
 
   /** Tracking files are read one at a time, in the worker, with a progress line and a cancel button. */
@@ -352,7 +353,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
       try {
         return await parse(input, {
           signal: abort.signal,
-          onProgress: (fraction) => store.setState((state) => (state.parsing ? { parsing: { ...state.parsing, fraction } } : {})),
+          onProgress: (fraction) => store.setState((state) => parsingProgress(state, fraction)),
         });
       } catch (error) {
         if (isAbort(error)) notify("info", trackingMessage("tracking.parse.cancelled", { file: input.name }));
@@ -377,15 +378,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
 
   /** Replaces the registry and the log (restore "replace", reset), after keeping an automatic backup. */
   async function replaceAll(registry: SavedRegistry, events: StatusEvent[], backup: BackupMark | null, autoBackup: AutoBackup): Promise<void> {
-    store.setState((state) => ({
-      registry,
-      events,
-      backup,
-      conflicts: [],
-      editingPointId: null,
-      historyPointId: null,
-      autoBackups: [...state.autoBackups, autoBackup].slice(-5),
-    }));
+    store.setState((state) => replacedAll(state, { registry, events, backup, autoBackup }));
     unsaved.replace = { data: { registry, events, backup }, autoBackup };
     unsaved.events = [];
     unsaved.registry = false;
@@ -588,7 +581,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     retrySave: () => save(),
     refresh: () => exclusive(reload),
     notify,
-    dismiss: (id) => store.setState((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
-    dismissImport: (id) => store.setState((state) => ({ imports: state.imports.filter((entry) => entry.id !== id) })),
+    dismiss: (id) => store.setState((state) => dismissTrackingNotice(state, id)),
+    dismissImport: (id) => store.setState((state) => dismissImportReport(state, id)),
   };
 }
