@@ -28,9 +28,10 @@ import { CountsBar } from "./panels/CountsBar.tsx";
 import { NEAREST_POPUP_CARRIERS, formatNearestLine } from "./nearest_text.ts";
 import { ProgressView } from "./progress/ProgressView.tsx";
 import { SuggestPanel, useOverlaySites } from "./panels/SuggestPanel.tsx";
+import { ComparePanel, useOverlayChanges } from "./panels/ComparePanel.tsx";
 
 /** Panels rendered from their first visit only: they redo work on every analysis (statistics of every area; the list rows again for the export). */
-const LAZY_TABS = ["statistics", "export"] as const;
+const LAZY_TABS = ["statistics", "export", "compare"] as const;
 
 /**
  * The whole app.
@@ -56,6 +57,7 @@ export function App() {
   const view = useDerivedView();
   const appView = useAppState((state) => state.view ?? "map");
   const suggestedSites = useOverlaySites(data?.map.version);
+  const changedPoints = useOverlayChanges(data?.map.version);
   const pane = useAppState((state) => state.pane);
 
   const describePoint = useCallback(
@@ -133,6 +135,7 @@ export function App() {
             }}
             describePoint={describePoint}
             sites={suggestedSites}
+            changes={changedPoints}
             onCameraChange={(camera) => store.setState({ camera })}
             onSelectPoint={(index) => store.setState({ selectedPointIndex: index })}
           />
@@ -145,6 +148,7 @@ export function App() {
               import: <ImportPanel />,
               export: <ExportPanel />,
               suggest: <SuggestPanel />,
+              compare: <ComparePanel />,
             }}
             lazy={LAZY_TABS}
           />
