@@ -1,6 +1,7 @@
 /**
  * The points a new coverage release changed, on the main map: green where carriers were gained (a gap closed or a
  * second carrier arrived), red where carriers were lost, green ringed in red where one carrier replaced another.
+ * Larger than the points' own dots and ringed in black, so a gained point reads apart from the green "covered" dots.
  * Layer specs are plain data (tested in Node); useCompareOverlay adds them once and replaces the data.
  */
 import { useEffect } from "react";
@@ -12,8 +13,8 @@ export const COMPARE_LAYER = "compare-changes-circle";
 
 /** The three kinds of change, and their colours (fill, outline). */
 export const CHANGE_COLORS = {
-  gained: { fill: "#1a9641", stroke: "#ffffff" },
-  lost: { fill: "#d7191c", stroke: "#ffffff" },
+  gained: { fill: "#1a9641", stroke: "#111111" },
+  lost: { fill: "#d7191c", stroke: "#111111" },
   both: { fill: "#1a9641", stroke: "#d7191c" },
 } as const;
 
@@ -61,10 +62,10 @@ export function compareOverlayLayer(): LayerSpecification {
     type: "circle",
     source: COMPARE_SOURCE,
     paint: {
-      "circle-radius": ["interpolate", ["linear"], ["zoom"], 5, 4, 10, 7, 14, 10],
+      "circle-radius": ["interpolate", ["linear"], ["zoom"], 5, 6, 10, 9, 14, 12],
       "circle-color": byKind("fill") as never,
       "circle-stroke-color": byKind("stroke") as never,
-      "circle-stroke-width": 2,
+      "circle-stroke-width": 2.5,
     },
   };
 }
