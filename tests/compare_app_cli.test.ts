@@ -4,25 +4,17 @@
  * --before and the sample's two coverage files as --after, so the summary and the changed points must be the same.
  */
 import { describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseAdminGeojson, parseCoverageGeojson, parsePointsCsv, pointsToCsv } from "../src/domain/index.ts";
 import { createCompareCache } from "../src/workers/compare_request.ts";
+import { runCliInProcess } from "./support/cli_run.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const SAMPLE = join(ROOT, "data/sample");
 const BOUNDARIES = join(ROOT, "data/boundaries");
-
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", join(ROOT, "scripts/cli.ts"), ...args], { cwd: ROOT, maxBuffer: 1 << 26 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 describe("compare in the app and in the CLI", () => {
   it("gives the same counts per carrier and province and the same changed points on the sample", async () => {
@@ -44,7 +36,7 @@ describe("compare in the app and in the CLI", () => {
     const dir = await mkdtemp(join(tmpdir(), "lom-song-compare-app-"));
     const summary = join(dir, "summary.json");
     const out = join(dir, "changes.csv");
-    const result = await runCli([
+    const result = await runCliInProcess([
       "compare",
       "--points", join(SAMPLE, "points.csv"),
       "--before", join(SAMPLE, "coverage.geojson"),

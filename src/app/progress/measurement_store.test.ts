@@ -36,6 +36,27 @@ describe("measurement store", () => {
     expect(third.getMeasurements()).toMatchObject({ phase: "ready", measurements: [], files: [], storageError: null });
   });
 
+  it("leaves out a saved record it cannot read (another version's, or damaged), starting empty", async () => {
+    const first = await openPage();
+    await first.importMeasurementFiles([{ name: "do-kiem.csv", bytes: bytes(CSV) }]);
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open("lom-song-measurements", 1);
+      request.onsuccess = () => {
+        const transaction = request.result.transaction("sets", "readwrite");
+        transaction.objectStore("sets").put({ version: 2, files: "?" }, "current");
+        transaction.oncomplete = () => {
+          request.result.close();
+          resolve();
+        };
+        transaction.onerror = () => reject(transaction.error);
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const second = await openPage();
+    expect(second.getMeasurements()).toMatchObject({ phase: "ready", measurements: [], files: [], storageError: null });
+    await second.clearMeasurements();
+  });
+
   it("does not touch the tracking database", async () => {
     vi.resetModules();
     const tracking = await import("./tracking_storage.ts");

@@ -3,10 +3,14 @@
  * database ("lom-song-measurements"), apart from the tracking database (tracking_storage.ts) and the loaded files
  * (file_store.ts): neither schema changes, and "Xoá đo kiểm" clears only this one. The files' bytes are stored as
  * chosen and read again by the domain's parser on load (a later parser reads old files the way it reads new ones).
- * An external store (useSyncExternalStore) shares the parsed measurements with the map and the panel.
+ * Opened through the app's one opener (idb_database.ts); what is read back is checked with zod. An external store
+ * (useSyncExternalStore) shares the parsed measurements with the map and the panel.
  */
+import type { DBSchema } from "idb";
 import { useSyncExternalStore } from "react";
+import { z } from "zod";
 import { parseMeasurementsCsv, type Measurement } from "../../domain/index.ts";
+import { databaseOpener, guarded } from "../storage/idb_database.ts";
 
 const DATABASE_NAME = "lom-song-measurements";
 const DATABASE_VERSION = 1;
@@ -40,54 +44,44 @@ function set(next: MeasurementState): void {
   for (const listener of listeners) listener();
 }
 
-function promisify<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(new Error(request.error?.message ?? "IndexedDB request failed"));
-  });
+/** A storage failure, with the browser's reason. */
+export class MeasurementStorageError extends Error {}
+
+interface MeasurementDatabase extends DBSchema {
+  sets: { key: string; value: SavedMeasurementFiles };
 }
 
-let databasePromise: Promise<IDBDatabase> | null = null;
+const zSaved = z.object({
+  version: z.literal(1),
+  files: z.array(z.object({ name: z.string(), bytes: z.instanceof(ArrayBuffer) })),
+  savedAt: z.string(),
+});
 
-function openDatabase(): Promise<IDBDatabase> {
-  if (databasePromise) return databasePromise;
-  databasePromise = new Promise<IDBDatabase>((resolve, reject) => {
-    if (typeof indexedDB === "undefined") {
-      reject(new Error("IndexedDB is not available"));
-      return;
-    }
-    const request = indexedDB.open(DATABASE_NAME, DATABASE_VERSION);
-    request.onupgradeneeded = () => {
-      if (!request.result.objectStoreNames.contains(SETS)) request.result.createObjectStore(SETS);
-    };
-    request.onsuccess = () => {
-      const database = request.result;
-      database.onversionchange = () => {
-        database.close();
-        databasePromise = null;
-      };
-      resolve(database);
-    };
-    request.onerror = () => reject(new Error(request.error?.message ?? "IndexedDB cannot be opened"));
-    request.onblocked = () => reject(new Error("IndexedDB is blocked by another tab"));
-  });
-  databasePromise.catch(() => {
-    databasePromise = null;
-  });
-  return databasePromise;
-}
+const openDatabase = databaseOpener<MeasurementDatabase>({
+  name: DATABASE_NAME,
+  version: DATABASE_VERSION,
+  ErrorClass: MeasurementStorageError,
+  upgrade(database) {
+    if (!database.objectStoreNames.contains(SETS)) database.createObjectStore(SETS);
+  },
+});
 
 async function write(value: SavedMeasurementFiles | null): Promise<void> {
-  const database = await openDatabase();
-  const transaction = database.transaction([SETS], "readwrite", { durability: "strict" });
-  const done = new Promise<void>((resolve, reject) => {
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(new Error(transaction.error?.message ?? "IndexedDB transaction failed"));
-    transaction.onabort = () => reject(new Error(transaction.error?.message ?? "IndexedDB transaction aborted"));
+  await guarded(MeasurementStorageError, async () => {
+    const database = await openDatabase();
+    const transaction = database.transaction(SETS, "readwrite", { durability: "strict" });
+    await (value ? transaction.store.put(value, CURRENT) : transaction.store.delete(CURRENT));
+    await transaction.done;
   });
-  if (value) transaction.objectStore(SETS).put(value, CURRENT);
-  else transaction.objectStore(SETS).delete(CURRENT);
-  await done;
+}
+
+async function read(): Promise<SavedMeasurementFiles | null> {
+  return guarded(MeasurementStorageError, async () => {
+    const saved = await (await openDatabase()).get(SETS, CURRENT);
+    // Another version's record, or a damaged one, is left out rather than trusted.
+    const checked = zSaved.safeParse(saved);
+    return checked.success ? checked.data : null;
+  });
 }
 
 /**
@@ -115,10 +109,9 @@ let started: Promise<void> | null = null;
 export function loadMeasurements(): Promise<void> {
   started ??= (async () => {
     try {
-      const database = await openDatabase();
-      const saved = (await promisify(database.transaction([SETS], "readonly").objectStore(SETS).get(CURRENT))) as SavedMeasurementFiles | undefined;
+      const saved = await read();
       if (current.phase === "ready") return; // an import while reading wins
-      if (!saved || saved.version !== 1) {
+      if (!saved) {
         set({ ...EMPTY, phase: "ready" });
         return;
       }
