@@ -29,9 +29,10 @@ import { NEAREST_POPUP_CARRIERS, formatNearestLine } from "./nearest_text.ts";
 import { ProgressView } from "./progress/ProgressView.tsx";
 import { SuggestPanel, useOverlaySites } from "./panels/SuggestPanel.tsx";
 import { openLinkedPoint, selectPoint } from "./state/updaters.ts";
+import { ComparePanel, useOverlayChanges } from "./panels/ComparePanel.tsx";
 
 /** Panels rendered from their first visit only: they redo work on every analysis (statistics of every area; the list rows again for the export). */
-const LAZY_TABS = ["statistics", "export"] as const;
+const LAZY_TABS = ["statistics", "export", "compare"] as const;
 
 /**
  * The whole app.
@@ -57,6 +58,7 @@ export function App() {
   const view = useDerivedView();
   const appView = useAppState((state) => state.view ?? "map");
   const suggestedSites = useOverlaySites(data?.map.version);
+  const changedPoints = useOverlayChanges(data?.map.version);
   const pane = useAppState((state) => state.pane);
 
   const describePoint = useCallback(
@@ -134,6 +136,7 @@ export function App() {
             }}
             describePoint={describePoint}
             sites={suggestedSites}
+            changes={changedPoints}
             onCameraChange={(camera) => store.setState({ camera })}
             onSelectPoint={(index) => store.setState((state) => selectPoint(state, { index, fly: false, showMap: false }))}
           />
@@ -146,6 +149,7 @@ export function App() {
               import: <ImportPanel />,
               export: <ExportPanel />,
               suggest: <SuggestPanel />,
+              compare: <ComparePanel />,
             }}
             lazy={LAZY_TABS}
           />

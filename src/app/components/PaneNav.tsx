@@ -12,6 +12,7 @@ const ITEMS: { id: "map" | "filters" | TabName; key: MessageKey }[] = [
   { id: "import", key: "app.tab.import" },
   { id: "export", key: "app.tab.export" },
   { id: "suggest", key: "app.tab.suggest" },
+  { id: "compare", key: "app.tab.compare" },
 ];
 
 /**

@@ -3,7 +3,7 @@ import { useApp, useAppState, useTranslation } from "../app_context.ts";
 import type { TabName } from "../state/store.ts";
 import { showTab } from "../state/updaters.ts";
 
-const TAB_NAMES: TabName[] = ["list", "statistics", "import", "export", "suggest"];
+const TAB_NAMES: TabName[] = ["list", "statistics", "import", "export", "suggest", "compare"];
 
 /**
  * Tabs following the WAI-ARIA tabs pattern (arrow keys move between tabs). Every panel stays

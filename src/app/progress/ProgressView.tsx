@@ -29,6 +29,7 @@ import { RegistryTable } from "./RegistryTable.tsx";
 import { UnlocatedPanel } from "./UnlocatedPanel.tsx";
 import { RiskTable } from "./RiskTable.tsx";
 import { MeasurementsPanel } from "./MeasurementsPanel.tsx";
+import { useMeasurementMap } from "./measurement_overlay_store.ts";
 import { StatusForm } from "./StatusForm.tsx";
 import { TrackingDashboard } from "./TrackingDashboard.tsx";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
@@ -213,6 +214,7 @@ export function ProgressView() {
     return result;
   }, [registryCoverage, registry, view, pastDay, role]);
 
+  const measurementMap = useMeasurementMap();
   const mapPoints = useMemo(() => view.points.map((point) => ({ id: point.id, lon: point.lon, lat: point.lat, status: view.states[point.id]?.status ?? "not_started" })), [view]);
   const describePoint = useCallback(
     (id: string) => {
@@ -311,6 +313,8 @@ export function ProgressView() {
                 describePoint={describePoint}
                 selectedId={historyPointId}
                 onSelect={(id) => controller.store.setState({ historyPointId: id })}
+                measurements={measurementMap.overlay}
+                flyTo={measurementMap.fly}
               />
               <ul className="tracking-map-legend" aria-label={t("tracking.map.legend")}>
                 {Object.entries(PROGRESS_STATUS_COLORS).map(([status, color]) => (

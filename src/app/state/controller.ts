@@ -8,6 +8,7 @@ import { AnalysisError, CancelledError, type AnalysisClient } from "../../worker
 import type { AnalyzeResult, FileOptions, InspectResult, LoadedFile, LoadedFileKind, NearestRequest, NearestResult, SuggestRequest, SuggestResult } from "../../workers/messages.ts";
 import { BOUNDARY_URLS, SAMPLE_DEAD_ZONES_URL, SAMPLE_FILES, absoluteUrl } from "../sample_data.ts";
 import { clearSavedDataset, loadDataset, saveDataset } from "../storage/file_store.ts";
+import type { CompareRequest, CompareResult } from "../../workers/compare_request.ts";
 import { mapViewState } from "./derived.ts";
 import { makeNotice, type AppState, type Notice, type Store } from "./store.ts";
 import { addNotice, clearData, dismissNotice, setLastImport, showAnalysis } from "./updaters.ts";
@@ -21,6 +22,8 @@ export interface Controller {
   coverage(version: number): Promise<ArrayBuffer | null>;
   /** New-site suggestions for the given targets, computed in the worker. */
   suggestSites(request: Omit<SuggestRequest, "type" | "requestId">): Promise<SuggestResult>;
+  /** The coverage release dates of the analysis `request.version`, and the comparison of two of them (worker). */
+  compare(request: Omit<CompareRequest, "type" | "requestId">): Promise<CompareResult>;
   /** Imports a file: "refused" when it gave nothing usable, "stopped" when cancelled or failed. */
   importFile(file: LoadedFile): Promise<"imported" | "refused" | "stopped">;
   removeFile(id: string): Promise<void>;
@@ -223,6 +226,7 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
     nearest: (request) => client.request("nearest", { type: "nearest", ...request }),
     coverage: async (version) => (await client.request("coverage", { type: "coverage", version })).geojson,
     suggestSites: (request) => client.request("suggest", { type: "suggest", ...request }),
+    compare: (request) => client.request("compare", { type: "compare", ...request }),
     importFile,
     removeFile: (id) => reanalyze(store.getState().files.filter((file) => file.id !== id)),
     async setCoverageAsOf(asOf) {
