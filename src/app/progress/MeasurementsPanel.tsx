@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from "react";
 import { CONTRADICTION_LABELS, challengePacketCsv, challengePacketGeojson, findContradictions, parseMeasurementsCsv, type Measurement } from "../../domain/index.ts";
 import type { ListedPoint } from "../../domain/progress/registry.ts";
 import type { ProgressStates } from "../../domain/progress/replay.ts";
-import { decodeCoverage } from "../../workers/map_payload.ts";
+import { decodeCoverage } from "../../workers/messages.ts";
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
 import { downloadText, todayStamp } from "../components/download.ts";
 import { formatNumber } from "../i18n/i18n.ts";

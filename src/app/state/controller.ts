@@ -4,8 +4,8 @@
  * usable is refused and the loaded data kept.
  */
 import type { ImportReport } from "../../domain/issues.ts";
-import { AnalysisError, CancelledError, type AnalysisClient } from "../../workers/analysis_client.ts";
-import type { AnalyzeResult, FileOptions, InspectResult, LoadedFile, LoadedFileKind, NearestRequest, NearestResult, SuggestRequest, SuggestResult } from "../../workers/messages.ts";
+import { RequestFailedError, isAbortError, type AnalysisClient } from "../../workers/analysis_client.ts";
+import type { AnalyzeResult, FileOptions, InspectResult, LoadedFile, LoadedFileKind, NearestParams, NearestResult, SuggestParams, SuggestResult } from "../../workers/messages.ts";
 import { BOUNDARY_URLS, SAMPLE_DEAD_ZONES_URL, SAMPLE_FILES, absoluteUrl } from "../sample_data.ts";
 import { clearSavedDataset, loadDataset, saveDataset } from "../storage/file_store.ts";
 import { mapViewState } from "./derived.ts";
@@ -15,11 +15,11 @@ export interface Controller {
   start(): Promise<void>;
   inspectFile(name: string, bytes: ArrayBuffer, options: FileOptions): Promise<InspectResult>;
   /** Distances to each carrier's nearest coverage, measured in the worker on the analysis `request.version`. */
-  nearest(request: Omit<NearestRequest, "type" | "requestId">): Promise<NearestResult>;
+  nearest(request: NearestParams): Promise<NearestResult>;
   /** The coverage polygons of the analysis `version` as GeoJSON bytes (null when the worker no longer holds it). */
   coverage(version: number): Promise<ArrayBuffer | null>;
   /** New-site suggestions for the given targets, computed in the worker. */
-  suggestSites(request: Omit<SuggestRequest, "type" | "requestId">): Promise<SuggestResult>;
+  suggestSites(request: SuggestParams): Promise<SuggestResult>;
   /** Imports a file: "refused" when it gave nothing usable, "stopped" when cancelled or failed. */
   importFile(file: LoadedFile): Promise<"imported" | "refused" | "stopped">;
   removeFile(id: string): Promise<void>;
@@ -91,7 +91,6 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
       return await client.request(
         "analyze",
         {
-          type: "analyze",
           files: files.map((file) => ({ id: file.id, name: file.name, kind: file.kind, bytes: file.bytes, options: file.options })),
           boundaryUrls: [absoluteUrl(BOUNDARY_URLS.provinces), absoluteUrl(BOUNDARY_URLS.communes)],
           listedUrl: samplePoints ? absoluteUrl(SAMPLE_DEAD_ZONES_URL) : undefined,
@@ -106,9 +105,10 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
         },
       );
     } catch (error) {
-      if (error instanceof CancelledError) {
+      // Superseded: by the user's cancel (the notice), or by a newer analysis (nothing to say).
+      if (isAbortError(error)) {
         if (running === controller) notify(makeNotice("info", "progress.cancelled"));
-      } else if (error instanceof AnalysisError) {
+      } else if (error instanceof RequestFailedError) {
         notify(makeNotice("error", "error.analysis", { reason: error.message }));
       } else {
         notify(makeNotice("error", "error.worker"));
@@ -218,10 +218,10 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
     start,
     notify,
     dismiss: (id) => store.setState((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
-    inspectFile: (name, bytes, options) => client.request("inspect", { type: "inspect", name, bytes, options }),
-    nearest: (request) => client.request("nearest", { type: "nearest", ...request }),
-    coverage: async (version) => (await client.request("coverage", { type: "coverage", version })).geojson,
-    suggestSites: (request) => client.request("suggest", { type: "suggest", ...request }),
+    inspectFile: (name, bytes, options) => client.request("inspect", { name, bytes, options }),
+    nearest: (request) => client.request("nearest", request),
+    coverage: async (version) => (await client.request("coverage", { version })).geojson,
+    suggestSites: (request) => client.request("suggest", request),
     importFile,
     removeFile: (id) => reanalyze(store.getState().files.filter((file) => file.id !== id)),
     async setCoverageAsOf(asOf) {
