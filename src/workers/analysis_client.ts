@@ -131,7 +131,13 @@ export class AnalysisClient {
     const { signal, onProgress } = options;
     if (signal?.aborted) return Promise.reject(new AbortError());
     const id = this.nextRequestId++;
-    const prepared = prepareParams(type, params);
+    let prepared: ReturnType<typeof prepareParams<K>>;
+    try {
+      prepared = prepareParams(type, params);
+    } catch (error) {
+      // A buffer that cannot be copied (detached): the request fails as any other, never throws at the caller.
+      return Promise.reject(error);
+    }
     return new Promise<RequestResult<K>>((resolve, reject) => {
       const abort = () => {
         const entry = this.pending.get(id);
