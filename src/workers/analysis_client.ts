@@ -11,7 +11,7 @@ import { WORK_MARK, type WorkMarkDetail } from "./work_limits.ts";
 import { AbortError } from "./abort.ts";
 import { prepareParams } from "./transfers.ts";
 export { AbortError, isAbortError } from "./abort.ts";
-import type { AnalyzeResult, ProgressEvent, RequestFailure, RequestParams, RequestResult, RequestType, WorkerRequest, WorkerResponse } from "./messages.ts";
+import type { ProgressEvent, RequestFailure, RequestParams, RequestResult, RequestType, WorkerRequest, WorkerResponse } from "./messages.ts";
 
 export interface RequestOptions {
   /** Cancels this request only. */
@@ -114,7 +114,7 @@ export class AnalysisClient {
     this.pending.delete(response.id);
     pending.release();
     if (response.kind === "result") {
-      if (response.type === "analyze" && pending.points) (response.result as AnalyzeResult).points = pending.points.flat();
+      if (response.type === "analyze" && pending.points) response.result.points = pending.points.flat();
       pending.resolve(response.result);
     } else if (response.kind === "cancelled") pending.reject(new AbortError());
     else pending.reject(new RequestFailedError(response.failure));
@@ -150,6 +150,7 @@ export class AnalysisClient {
       signal?.addEventListener("abort", abort, { once: true });
       const release = () => signal?.removeEventListener("abort", abort);
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress, release });
+      // TypeScript cannot tie a generic K's type to its params inside the union; `request`'s signature does.
       this.worker.postMessage({ kind: "request", id, type, params: prepared.params } as WorkerRequest, prepared.transfer);
     });
   }

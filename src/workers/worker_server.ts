@@ -81,6 +81,7 @@ export function serveRequests(scope: ServerScope, handlers: Partial<Handlers>): 
         scope.postMessage({ kind: "cancelled", id }, []);
         return;
       }
+      // The handler of K returned RequestResult<K>; the cast only restates that for the union.
       scope.postMessage({ kind: "result", id, type, result } as WorkerResponse, resultTransferables(type, result));
     } catch (error) {
       if (signal.aborted || isAbortError(error)) scope.postMessage({ kind: "cancelled", id }, []);
