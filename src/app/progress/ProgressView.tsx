@@ -36,6 +36,7 @@ import { decodeCoverage } from "../../workers/messages.ts";
 import { computeTrackingView, countUnbackedEvents, coverageFeaturesFromAnalysis, daysLeft, pendingChanges, registryCoverageFromAnalysis, assignedCarrierReach, roleActor, type AssignedReach, roleFromValue, roleToValue } from "./tracking_view.ts";
 import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 import "./progress.css";
+import { setTrackingUrl } from "../state/updaters.ts";
 
 function StorageStatus({ today, pendingCount }: { today: string; pendingCount: number }) {
   const [t] = useTrackingTranslation();
@@ -131,7 +132,7 @@ export function ProgressView() {
   useEffect(() => {
     if (!loaded || fromLink.current) return;
     const value = roleToValue(role);
-    appStore.setState((state) => ({ tracking: { ...state.tracking, role: value === "department" ? undefined : value, asOf: asOf ?? undefined } }));
+    appStore.setState((state) => setTrackingUrl(state, { role: value === "department" ? undefined : value, asOf: asOf ?? undefined }));
   }, [loaded, role, asOf, appStore]);
   // The printable report (every point) is drawn only for printing: synchronously before the print dialog.
   const [printing, setPrinting] = useState(false);

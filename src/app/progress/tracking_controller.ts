@@ -21,19 +21,7 @@ import { createStore, type Store } from "../state/store.ts";
 import { fetchSampleTracking } from "./tracking_sample.ts";
 import { loadCommuneList } from "./commune_list.ts";
 import { setUnlocated, unlocatedChoices } from "./unlocated_store.ts";
-import {
-  appendTrackingEvents,
-  loadAutoBackups,
-  loadTracking,
-  replaceTracking,
-  requestPersistence,
-  saveBackupMark,
-  saveTrackingRegistry,
-  seedTracking,
-  type AutoBackup,
-  type BackupMark,
-  type SavedRegistry,
-} from "./tracking_storage.ts";
+import { indexedDbTrackingStorage, type AutoBackup, type BackupMark, type SavedRegistry, type TrackingStorage } from "./tracking_storage.ts";
 import { pendingChanges, type TrackingRole } from "./tracking_view.ts";
 import { trackingMessage } from "./use_tracking_translation.ts";
 
@@ -151,6 +139,8 @@ export interface TrackingControllerOptions {
   sampleNone?: boolean;
   /** Where tracking files are read (the app: the analysis worker); in place when absent (Node tests). */
   parse?: TrackingFileParser;
+  /** Where the data is kept (this browser profile's IndexedDB by default; tracking_memory_storage.ts in tests). */
+  storage?: TrackingStorage;
   /** The channel to the other tabs (BroadcastChannel by default). */
   channel?: (onChange: () => void) => { post: () => void; close: () => void };
 }
@@ -177,10 +167,11 @@ function defaultChannel(onChange: () => void): { post: () => void; close: () => 
 
 /**
  * Creates the tracking store and its actions.
- * @param options - how to tell today's date (Viet Nam time) and the current time, `?sample=none`, the parser and the tabs' channel
+ * @param options - how to tell today's date (Viet Nam time) and the current time, `?sample=none`, the parser, the storage and the tabs' channel
  * @returns the controller
  */
 export function createTrackingController(options: TrackingControllerOptions): TrackingController {
+  const storage = options.storage ?? indexedDbTrackingStorage;
   const store = createStore<TrackingState>({
     loaded: false,
     registry: { registry: [], file: "", isSample: false },
@@ -239,20 +230,20 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     let wrote = false;
     if (unsaved.seed) {
       const seed = unsaved.seed;
-      await seedTracking({ registry: seed.registry, events: seed.events, outbox: [], backup: null });
+      await storage.seed({ registry: seed.registry, events: seed.events, outbox: [], backup: null });
       if (unsaved.seed === seed) unsaved.seed = null;
       wrote = true;
     }
     if (unsaved.replace) {
       const replace = unsaved.replace;
-      await replaceTracking(replace.data, replace.autoBackup);
+      await storage.replace(replace.data, replace.autoBackup);
       if (unsaved.replace === replace) unsaved.replace = null;
       wrote = true;
     }
     if (unsaved.registry) {
       unsaved.registry = false;
       try {
-        await saveTrackingRegistry(store.getState().registry);
+        await storage.saveRegistry(store.getState().registry);
       } catch (error) {
         unsaved.registry = true;
         throw error;
@@ -262,7 +253,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     for (const target of ["events", "outbox"] as const) {
       const batch = [...unsaved[target]];
       if (batch.length === 0) continue;
-      await appendTrackingEvents(target, batch);
+      await storage.append(target, batch);
       const done = new Set(batch.map((event) => event.id));
       unsaved[target] = unsaved[target].filter((event) => !done.has(event.id));
       wrote = true;
@@ -271,7 +262,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
       unsaved.backupMark = false;
       const mark = store.getState().backup;
       try {
-        if (mark) await saveBackupMark(mark);
+        if (mark) await storage.saveBackupMark(mark);
       } catch (error) {
         unsaved.backupMark = true;
         throw error;
@@ -311,7 +302,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     if (!store.getState().loaded) return;
     let saved;
     try {
-      saved = await loadTracking();
+      saved = await storage.load();
     } catch {
       return;
     }
@@ -340,7 +331,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     });
     if (events.gone + outbox.gone > 0 || registryChanged) notify("info", trackingMessage("tracking.tabs.replaced"));
     else notify("info", trackingMessage("tracking.tabs.updated", { count: events.fresh + outbox.fresh }));
-    void loadAutoBackups().then((autoBackups) => store.setState({ autoBackups }), () => undefined);
+    void storage.autoBackups().then((autoBackups) => store.setState({ autoBackups }), () => undefined);
   }
 
   function context() {
@@ -403,7 +394,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
   }
 
   async function startOnce(): Promise<void> {
-    void requestPersistence().then((persistence) => store.setState({ persistence }));
+    void storage.requestPersistence().then((persistence) => store.setState({ persistence }));
     channel = (options.channel ?? defaultChannel)(() => void exclusive(reload));
     if (typeof document !== "undefined") {
       document.addEventListener("visibilitychange", () => {
@@ -412,12 +403,12 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     }
     let saved = null;
     try {
-      saved = await loadTracking();
+      saved = await storage.load();
     } catch (error) {
       notify("error", trackingMessage("tracking.storage.loadFailed", { reason: describe(error) }));
       store.setState({ storageError: describe(error) });
     }
-    void loadAutoBackups().then((autoBackups) => store.setState({ autoBackups }), () => undefined);
+    void storage.autoBackups().then((autoBackups) => store.setState({ autoBackups }), () => undefined);
     if (saved) {
       store.setState({ registry: saved.registry, events: saved.events, outbox: saved.outbox, backup: saved.backup, loaded: true });
       if (saved.invalidRecords > 0) notify("error", trackingMessage("tracking.storage.invalidRecords", { count: saved.invalidRecords }));

@@ -10,6 +10,7 @@ import { BOUNDARY_URLS, SAMPLE_DEAD_ZONES_URL, SAMPLE_FILES, absoluteUrl } from 
 import { clearSavedDataset, loadDataset, saveDataset } from "../storage/file_store.ts";
 import { mapViewState } from "./derived.ts";
 import { makeNotice, type AppState, type Notice, type Store } from "./store.ts";
+import { addNotice, clearData, dismissNotice, setLastImport, showAnalysis } from "./updaters.ts";
 
 export interface Controller {
   start(): Promise<void>;
@@ -78,7 +79,7 @@ function isRefused(report: ImportReport): boolean {
 export function createController(store: Store<AppState>, client: AnalysisClient): Controller {
   let running: AbortController | null = null;
 
-  const notify = (notice: Notice) => store.setState((state) => ({ notices: [...state.notices.filter((other) => other.key !== notice.key), notice] }));
+  const notify = (notice: Notice) => store.setState((state) => addNotice(state, notice));
 
   async function analyze(files: readonly LoadedFile[]): Promise<AnalyzeResult | null> {
     running?.abort();
@@ -123,7 +124,7 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
   }
 
   function commit(files: LoadedFile[], data: AnalyzeResult): void {
-    store.setState({ files, data, listedPointIds: data.listedPointIds, selectedPointIndex: null, ready: true });
+    store.setState((state) => showAnalysis(state, { files, data }));
     // After the render the new data caused, so that the e2e tests can time the whole analysis.
     setTimeout(() => performance.mark("lom-song:analysis-shown"), 0);
   }
@@ -189,11 +190,11 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
     if (!data) return "stopped";
     const report = data.reports.find((entry) => entry.fileId === file.id)?.report;
     if (!report || isRefused(report)) {
-      store.setState({ lastImport: { fileName: file.name, report: report ?? emptyRefusal(file), refused: true } });
+      store.setState((state) => setLastImport(state, { fileName: file.name, report: report ?? emptyRefusal(file), refused: true }));
       return "refused";
     }
     commit(files, data);
-    store.setState({ lastImport: { fileName: file.name, report, refused: false } });
+    store.setState((state) => setLastImport(state, { fileName: file.name, report, refused: false }));
     await persist(files);
     return "imported";
   }
@@ -204,7 +205,7 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
 
   async function reanalyze(files: LoadedFile[]): Promise<void> {
     if (files.length === 0) {
-      store.setState({ files: [], data: null, listedPointIds: [], selectedPointIndex: null });
+      store.setState(clearData);
       await persist(files);
       return;
     }
@@ -217,7 +218,7 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
   return {
     start,
     notify,
-    dismiss: (id) => store.setState((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
+    dismiss: (id) => store.setState((state) => dismissNotice(state, id)),
     inspectFile: (name, bytes, options) => client.request("inspect", { name, bytes, options }),
     nearest: (request) => client.request("nearest", request),
     coverage: async (version) => (await client.request("coverage", { version })).geojson,
@@ -242,7 +243,7 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
       } catch (error) {
         notify(makeNotice("error", "error.storageSave", { reason: describe(error) }));
       }
-      store.setState({ lastImport: null });
+      store.setState((state) => setLastImport(state, null));
       await loadSample();
     },
     clearAll: () => reanalyze([]),
