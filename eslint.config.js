@@ -64,6 +64,20 @@ export default tseslint.config(
     },
   },
   {
+    // The app and the map talk to the worker through its protocol only: the messages, the client, the work
+    // limits both sides count by. point_raster.ts is shared on purpose: the map hit-tests the dots with the very
+    // projection and radius the worker draws them with.
+    files: ["src/app/**/*.{ts,tsx}", "src/map/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{
+          group: ["**/workers/**", "!**/workers/messages.ts", "!**/workers/analysis_client.ts", "!**/workers/work_limits.ts", "!**/workers/point_raster.ts"],
+          message: "src/app and src/map take from src/workers only its protocol (messages.ts, analysis_client.ts, work_limits.ts) and point_raster.ts.",
+        }],
+      }],
+    },
+  },
+  {
     // Scripts are tools; tests may use scripts, never the other way round.
     files: ["scripts/**/*.ts"],
     rules: {

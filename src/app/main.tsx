@@ -21,9 +21,9 @@ const client = new AnalysisClient(() => new Worker(new URL("../workers/analysis.
 const controller = createController(store, client);
 // The map's raster tiles (coverage; dense points when zoomed out) are drawn by the analysis worker, which holds the data.
 setMapTileWorker({
-  tile: async (tile) => (await client.request("tile", { type: "tile", ...tile })).image,
+  tile: async (tile) => (await client.request("tile", tile)).image,
   pointStyle: async (style) => {
-    await client.request("pointStyle", { type: "pointStyle", ...style });
+    await client.request("pointStyle", style);
   },
 });
 startUrlSync(store);

@@ -1,11 +1,12 @@
 /**
  * The analysis worker: reads files and runs the domain analysis off the main thread.
- * Thin on purpose: it only calls src/domain functions, reports progress between steps and
- * stops between steps when asked to cancel.
+ * Thin on purpose: it only calls src/domain functions, reports progress between steps and stops at a
+ * checkpoint (between files, steps and batches of points) when its request is cancelled. Its requests are
+ * one handler each in `handlers`, typed by the protocol's RequestMap (messages.ts); `worker_server.ts`
+ * dispatches them, cancels them one by one and posts results, failures and transfers.
  */
 import "../zod_config.ts";
 import {
-  analyzeCoverage,
   detectBinaryKind,
   detectFileKind,
   findColumn,
@@ -36,31 +37,14 @@ import { buildMapPayload, coverageGeojsonBytes } from "./map_payload.ts";
 import { buildPointRaster, renderPointTile, type PointRaster, type PointStyle } from "./point_raster.ts";
 import { createNearestCache } from "./nearest_cache.ts";
 import { createCompareCache } from "./compare_request.ts";
-import { POINTS_PER_MESSAGE } from "./work_limits.ts";
-import { parseTrackingFile } from "./tracking_parse.ts";
-import type {
-  AnalyzeRequest,
-  AnalyzeResult,
-  InspectRequest,
-  InspectResult,
-  ProgressPhase,
-  TileRequest,
-  TileResult,
-  WorkerRequest,
-  WorkerResponse,
-} from "./messages.ts";
-
-interface WorkerScope {
-  postMessage(message: WorkerResponse, transfer?: Transferable[]): void;
-  addEventListener(type: "message", listener: (event: MessageEvent<WorkerRequest>) => void): void;
-}
-const scope = self as unknown as WorkerScope;
-
-const cancelled = new Set<number>();
+import { POINTS_PER_ANALYSIS_BATCH, POINTS_PER_MESSAGE } from "./work_limits.ts";
+import { parseTrackingFile } from "../domain/progress/tracking_file.ts";
+import { analyzeInBatches } from "./analyze_batches.ts";
+import { serveRequests, type HandlerContext, type Handlers, type ServerScope } from "./worker_server.ts";
+import type { AnalyzeParams, AnalyzeResult, InspectParams, InspectResult, TileParams, TileResult } from "./messages.ts";
 
 /** The coverage of the last finished analysis, for `nearest` requests. */
 const nearest = createNearestCache();
-
 /** Every release of the last finished analysis's coverage, its points and admin areas, for `compare` requests. */
 const compare = createCompareCache();
 
@@ -70,7 +54,7 @@ let raster: { version: number; raster: CoverageRaster } | null = null;
 /** The points of the last finished analysis, projected, with the style the main thread last sent. */
 let pointRaster: { version: number; raster: PointRaster; style: PointStyle } | null = null;
 
-async function renderTile(request: TileRequest): Promise<{ result: TileResult; transfer: Transferable[] }> {
+async function renderTile(request: TileParams): Promise<TileResult> {
   let rgba: Uint8ClampedArray<ArrayBuffer> | null = null;
   if (request.source === "points") {
     if (pointRaster && pointRaster.version === request.version) rgba = renderPointTile(pointRaster.raster, pointRaster.style, request.z, request.x, request.y);
@@ -79,18 +63,8 @@ async function renderTile(request: TileRequest): Promise<{ result: TileResult; t
     const coverage = layer ? rasteriseTile(layer, request.z, request.x, request.y) : null;
     if (coverage) rgba = coverageTileRgba(coverage, request.color);
   }
-  if (!rgba) return { result: { image: null }, transfer: [] };
-  const image = await createImageBitmap(new ImageData(rgba, COVERAGE_TILE_SIZE, COVERAGE_TILE_SIZE));
-  return { result: { image }, transfer: [image] };
-}
-
-class CancelledError extends Error {}
-
-/** Lets queued messages (a cancel) arrive, then stops if this request was cancelled. */
-async function checkpoint(requestId: number, phase: ProgressPhase, fraction: number): Promise<void> {
-  scope.postMessage({ type: "progress", requestId, progress: { phase, fraction } });
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  if (cancelled.has(requestId)) throw new CancelledError();
+  if (!rgba) return { image: null };
+  return { image: await createImageBitmap(new ImageData(rgba, COVERAGE_TILE_SIZE, COVERAGE_TILE_SIZE)) };
 }
 
 /** True when the file looks like JSON rather than CSV. */
@@ -134,7 +108,7 @@ function previewedOr(bytes: Uint8Array): Uint8Array | object {
  */
 const parsedFiles = new Map<string, { key: string; points?: Point[]; coverage?: CoverageFeature[]; admin?: AdminArea[]; report: ImportReport }>();
 
-async function inspect(request: InspectRequest): Promise<InspectResult> {
+async function inspect(request: InspectParams): Promise<InspectResult> {
   const bytes = new Uint8Array(request.bytes);
   const gis = inspectGisFormat(request.name, bytes, request.options);
   if (gis) return gis;
@@ -193,8 +167,7 @@ async function loadListedIds(url: string): Promise<string[]> {
   return [...new Set(table.rows.map((row) => (row[index] ?? "").trim()).filter((id) => id.length > 0))];
 }
 
-async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult; transfer: ArrayBuffer[] }> {
-  const { requestId } = request;
+async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<AnalyzeResult> {
   const started = performance.now();
   const points: Point[] = [];
   const coverage: CoverageFeature[] = [];
@@ -204,7 +177,7 @@ async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult
   let step = 0;
   for (const old of [...parsedFiles.keys()]) if (!request.files.some((file) => file.id === old)) parsedFiles.delete(old);
   for (const file of request.files) {
-    await checkpoint(requestId, file.kind, step++ / total);
+    await ctx.checkpoint(file.kind, step++ / total);
     const bytes = new Uint8Array(file.bytes);
     const key = `${file.kind}\u0000${file.name}\u0000${bytes.length}\u0000${JSON.stringify(file.options)}`;
     const cached = parsedFiles.get(file.id);
@@ -256,7 +229,7 @@ async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult
     entry.report.issues.push(issue);
     entry.report.warnings++;
   }
-  await checkpoint(requestId, "admin", step++ / total);
+  await ctx.checkpoint("admin", step++ / total);
   const bundled: AdminArea[] = [];
   for (const url of request.boundaryUrls) {
     try {
@@ -278,16 +251,22 @@ async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult
   coverage.length = 0;
   for (const feature of releases.inForce) coverage.push(feature);
   const parsed = performance.now();
-  await checkpoint(requestId, "analyse", step++ / total);
-  const analysis = analyzeCoverage(points, coverage, admin);
+  await ctx.checkpoint("analyse", step / total);
+  // Batch by batch, so that a cancel stops a national analysis within one batch.
+  const analyseStep = step++;
+  const analysis = await analyzeInBatches(points, coverage, admin, {
+    batch: POINTS_PER_ANALYSIS_BATCH,
+    between: (done) => ctx.checkpoint("analyse", (analyseStep + done / Math.max(points.length, 1)) / total),
+  });
   const analysed = performance.now();
-  await checkpoint(requestId, "finish", step / total);
+  await ctx.checkpoint("finish", step / total);
 
   // The map draws the coverage from this (tiles rasterised on request), never from polygons sent to it.
   raster = null;
   const projected = buildCoverageRaster(coverage, analysis.layers);
-  const { payload, transfer } = buildMapPayload({
-    version: requestId,
+  const { payload } = buildMapPayload({
+    // The request's id: unique for the client, across worker restarts (the map's tile URLs carry it).
+    version: ctx.id,
     points,
     analysis,
     coverageBounds: projected.layers.map((layer) => layer.bounds),
@@ -307,94 +286,49 @@ async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult
   // Before the masks are transferred out (the cache keeps a copy); the previous coverage and its indexes go.
   nearest.keep(payload.version, coverage, points, analysis);
   compare.keep({ version: payload.version, points, coverage: allReleases, admin });
+  // The points go ahead of the result, in parts: one message of 100,000 points would be one long main-thread task.
+  for (let offset = 0; offset < points.length; offset += POINTS_PER_MESSAGE) ctx.points(points.slice(offset, offset + POINTS_PER_MESSAGE));
   return {
-    result: {
-      points,
-      analysis,
-      reports,
-      map: payload,
-      listedPointIds,
-      timings: { parseMilliseconds: parsed - started, analyseMilliseconds: analysed - parsed },
-    },
-    transfer,
+    points: [],
+    analysis,
+    reports,
+    map: payload,
+    listedPointIds,
+    timings: { parseMilliseconds: parsed - started, analyseMilliseconds: analysed - parsed },
   };
 }
 
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-scope.addEventListener("message", (event) => {
-  const request = event.data;
-  if (request.type === "cancel") {
-    cancelled.add(request.requestId);
-    return;
-  }
-  const run = async (): Promise<void> => {
-    try {
-      if (request.type === "inspect") {
-        scope.postMessage({ type: "progress", requestId: request.requestId, progress: { phase: "inspect", fraction: 0 } });
-        scope.postMessage({ type: "result", requestId: request.requestId, result: await inspect(request) });
-        return;
-      }
-      if (request.type === "tracking") {
-        // One domain call: a cancel during it terminates this worker (the client restarts it).
-        await checkpoint(request.requestId, "tracking", 0);
-        const output = parseTrackingFile(request.input);
-        await checkpoint(request.requestId, "tracking", 1);
-        scope.postMessage({ type: "result", requestId: request.requestId, result: output });
-        return;
-      }
-      if (request.type === "nearest") {
-        scope.postMessage({ type: "result", requestId: request.requestId, result: nearest.answer(request) });
-        return;
-      }
-      if (request.type === "compare") {
-        scope.postMessage({ type: "result", requestId: request.requestId, result: compare.answer(request) });
-        return;
-      }
-      if (request.type === "tile") {
-        const { result, transfer } = await renderTile(request);
-        scope.postMessage({ type: "result", requestId: request.requestId, result }, transfer);
-        return;
-      }
-      if (request.type === "pointStyle") {
-        if (pointRaster && pointRaster.version === request.version && request.status.length === pointRaster.raster.xs.length) {
-          pointRaster.style = { status: request.status, visible: request.visible, listed: request.listed };
-        }
-        scope.postMessage({ type: "result", requestId: request.requestId, result: {} });
-        return;
-      }
-      if (request.type === "coverage") {
-        const kept = nearest.coverageOf(request.version);
-        const geojson = kept ? coverageGeojsonBytes(kept.coverage, kept.layers) : null;
-        scope.postMessage({ type: "result", requestId: request.requestId, result: { geojson } }, geojson ? [geojson] : []);
-        return;
-      }
-      if (request.type === "suggest") {
-        const targets = Array.from(request.lon, (lon, k) => ({ lon, lat: request.lat[k], weight: request.weight[k] }));
-        const result = suggestSites(targets, { radiusKm: request.radiusKm, sites: request.sites, gridStepKm: request.gridStepKm });
-        scope.postMessage({ type: "result", requestId: request.requestId, result });
-        return;
-      }
-      const { result, transfer: mapBuffers } = await analyze(request);
-      for (let offset = 0; offset < result.points.length; offset += POINTS_PER_MESSAGE) {
-        scope.postMessage({ type: "points", requestId: request.requestId, points: result.points.slice(offset, offset + POINTS_PER_MESSAGE) });
-      }
-      result.points = [];
-      const { masks, provinceOf, communeOf } = result.analysis;
-      const transfer = [...new Set([masks.buffer, provinceOf.buffer, communeOf.buffer, ...mapBuffers])].filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
-      scope.postMessage({ type: "result", requestId: request.requestId, result }, transfer);
-    } catch (error) {
-      if (error instanceof CancelledError) {
-        scope.postMessage({ type: "cancelled", requestId: request.requestId });
-      } else {
-        const reason = describeError(error);
-        scope.postMessage({ type: "error", requestId: request.requestId, message: { vi: reason, en: reason } });
-      }
-    } finally {
-      cancelled.delete(request.requestId);
+/** One handler per request type of RequestMap; which buffers each result transfers is listed in transfers.ts. */
+const handlers: Handlers = {
+  inspect: async (params, ctx) => {
+    ctx.progress("inspect", 0);
+    return inspect(params);
+  },
+  analyze,
+  tracking: async (params, ctx) => {
+    // One domain call: a cancel during it is seen when it returns (this worker is the tracking view's own).
+    await ctx.checkpoint("tracking", 0);
+    const output = parseTrackingFile(params.input);
+    await ctx.checkpoint("tracking", 1);
+    return output;
+  },
+  nearest: async (params) => nearest.answer(params),
+  compare: async (params) => compare.answer(params),
+  tile: renderTile,
+  pointStyle: async (params) => {
+    if (pointRaster && pointRaster.version === params.version && params.status.length === pointRaster.raster.xs.length) {
+      pointRaster.style = { status: params.status, visible: params.visible, listed: params.listed };
     }
-  };
-  void run();
-});
+    return {};
+  },
+  coverage: async (params) => {
+    const kept = nearest.coverageOf(params.version);
+    return { geojson: kept ? coverageGeojsonBytes(kept.coverage, kept.layers) : null };
+  },
+  suggest: async (params) => {
+    const targets = Array.from(params.lon, (lon, k) => ({ lon, lat: params.lat[k], weight: params.weight[k] }));
+    return suggestSites(targets, { radiusKm: params.radiusKm, sites: params.sites, gridStepKm: params.gridStepKm });
+  },
+};
+
+serveRequests(self as unknown as ServerScope, handlers);

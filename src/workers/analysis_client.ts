@@ -1,14 +1,20 @@
 /**
- * The main thread's side of the analysis worker: typed requests that return promises,
- * a progress callback, and cancellation through an AbortSignal.
- * File bytes are copied and the copies transferred, so the caller keeps its own.
+ * The main thread's side of the analysis worker, after MapLibre's actor: `request(type, params, { signal })`
+ * is typed by the protocol's one map (`RequestMap`), so a caller names the request type once and gets its
+ * result type back. Each request may be cancelled by its own AbortSignal: the client rejects it at once with
+ * an AbortError (a caller reads that as "superseded", never as a failure to show), tells the worker, which
+ * stops it at its next checkpoint, and every other pending request carries on.
+ * File bytes and arrays are copied and the copies transferred (`transfers.ts`), so the caller keeps its own.
  */
 import type { Point } from "../domain/types.ts";
 import { WORK_MARK, type WorkMarkDetail } from "./work_limits.ts";
-import type { CompareRequest } from "./compare_request.ts";
-import type { AnalyzeRequest, AnalyzeResult, CoverageRequest, InspectRequest, NearestRequest, PointStyleRequest, ProgressEvent, SuggestRequest, TileRequest, TrackingRequest, WorkerRequest, WorkerResponse, WorkerResults } from "./messages.ts";
+import { AbortError } from "./abort.ts";
+import { prepareParams } from "./transfers.ts";
+export { AbortError, isAbortError } from "./abort.ts";
+import type { ProgressEvent, RequestFailure, RequestParams, RequestResult, RequestType, WorkerRequest, WorkerResponse } from "./messages.ts";
 
 export interface RequestOptions {
+  /** Cancels this request only. */
   signal?: AbortSignal;
   onProgress?: (progress: ProgressEvent) => void;
 }
@@ -19,187 +25,139 @@ interface Pending {
   onProgress?: (progress: ProgressEvent) => void;
   /** The points received so far, in order (an analysis's points come before its result). */
   points?: Point[][];
+  /** Removes the abort listener once the request is settled. */
+  release: () => void;
 }
 
-/** Rejection reason when a request was cancelled. */
-export class CancelledError extends Error {
-  constructor() {
-    super("cancelled");
-    this.name = "AbortError";
+/** The rejection of a request the worker could not answer: the failure as a value (code + params). */
+export class RequestFailedError extends Error {
+  readonly code: RequestFailure["code"];
+  readonly params: RequestFailure["params"];
+  constructor(failure: RequestFailure) {
+    super(failure.code === "failed" ? failure.params.reason : `no handler for ${failure.params.type}`);
+    this.name = "RequestFailedError";
+    this.code = failure.code;
+    this.params = failure.params;
   }
 }
 
-/** Rejection reason when the worker itself failed (it is restarted). */
-export class WorkerFailedError extends Error {}
-
-/** Rejection reason when the worker reported an error for a request. */
-export class AnalysisError extends Error {
-  readonly vi: string;
-  readonly en: string;
-  constructor(message: { vi: string; en: string }) {
-    super(message.en);
-    this.vi = message.vi;
-    this.en = message.en;
+/** The rejection of every pending request when the worker itself died (it is restarted). */
+export class WorkerFailedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WorkerFailedError";
   }
 }
 
-/** The request of each type, without its id. */
-interface RequestBodies {
-  inspect: Omit<InspectRequest, "requestId">;
-  analyze: Omit<AnalyzeRequest, "requestId">;
-  nearest: Omit<NearestRequest, "requestId">;
-  tile: Omit<TileRequest, "requestId">;
-  pointStyle: Omit<PointStyleRequest, "requestId">;
-  coverage: Omit<CoverageRequest, "requestId">;
-  tracking: Omit<TrackingRequest, "requestId">;
-  suggest: Omit<SuggestRequest, "requestId">;
-  compare: Omit<CompareRequest, "requestId">;
+/** What the client needs of a Worker (a MessagePort in the tests). */
+export interface WorkerLike {
+  postMessage(message: WorkerRequest, transfer: Transferable[]): void;
+  addEventListener(type: "message", listener: (event: MessageEvent<WorkerResponse>) => void): void;
+  addEventListener(type: "error", listener: (event: ErrorEvent) => void): void;
+  terminate(): void;
 }
-
-type RequestBody<T extends keyof WorkerResults> = RequestBodies[T];
-
-/** How long a cancelled request may take to stop before the worker is terminated. */
-const CANCEL_GRACE_MILLISECONDS = 400;
 
 /**
  * A client for the analysis worker.
  * @example
  * ```ts
  * const client = new AnalysisClient(() => new Worker(new URL("./analysis.worker.ts", import.meta.url), { type: "module" }));
- * const result = await client.request("analyze", { type: "analyze", files, boundaryUrls: [] }, { onProgress });
+ * const result = await client.request("analyze", { files, boundaryUrls: [], view }, { signal, onProgress });
  * ```
  */
 export class AnalysisClient {
-  private worker: Worker;
-  private readonly createWorker: () => Worker;
+  private worker: WorkerLike;
+  private readonly createWorker: () => WorkerLike;
   private readonly pending = new Map<number, Pending>();
   private nextRequestId = 1;
 
-  constructor(createWorker: () => Worker) {
+  constructor(createWorker: () => WorkerLike) {
     this.createWorker = createWorker;
     this.worker = this.startWorker();
   }
 
-  private startWorker(): Worker {
+  private startWorker(): WorkerLike {
     const worker = this.createWorker();
     worker.addEventListener("message", (event: MessageEvent<WorkerResponse>) => this.receive(event.data));
-    worker.addEventListener("error", (event) => {
+    worker.addEventListener("error", (event: ErrorEvent) => {
       event.preventDefault();
-      this.restart(new WorkerFailedError(event.message || "worker error"));
+      // An uncaught failure outside any handler: the worker's state is unknown, so it starts again.
+      this.worker.terminate();
+      this.settleAll(new WorkerFailedError(event.message || "worker error"));
+      this.worker = this.startWorker();
     });
     return worker;
   }
 
-  private restart(reason: unknown): void {
-    this.worker.terminate();
-    for (const pending of this.pending.values()) pending.reject(reason);
+  private settleAll(reason: unknown): void {
+    const pending = [...this.pending.values()];
     this.pending.clear();
-    this.worker = this.startWorker();
+    for (const entry of pending) {
+      entry.release();
+      entry.reject(reason);
+    }
   }
 
   private receive(response: WorkerResponse): void {
-    const pending = this.pending.get(response.requestId);
+    const pending = this.pending.get(response.id);
+    // A cancelled request's late answer, or its `cancelled` confirmation: already settled.
     if (!pending) return;
-    if (response.type === "progress") {
+    if (response.kind === "progress") {
       pending.onProgress?.(response.progress);
       return;
     }
-    if (response.type === "points") {
+    if (response.kind === "points") {
       (pending.points ??= []).push(response.points);
       performance.mark(WORK_MARK, { detail: { kind: "points-message", points: response.points.length } satisfies WorkMarkDetail });
       return;
     }
-    this.pending.delete(response.requestId);
-    if (response.type === "result") {
-      if (pending.points && "points" in response.result) (response.result as AnalyzeResult).points = pending.points.flat();
+    this.pending.delete(response.id);
+    pending.release();
+    if (response.kind === "result") {
+      if (response.type === "analyze" && pending.points) response.result.points = pending.points.flat();
       pending.resolve(response.result);
-    }
-    else if (response.type === "cancelled") pending.reject(new CancelledError());
-    else pending.reject(new AnalysisError(response.message));
+    } else if (response.kind === "cancelled") pending.reject(new AbortError());
+    else pending.reject(new RequestFailedError(response.failure));
   }
 
   /**
    * Sends a request and waits for its result.
    * @param type - the request type
-   * @param body - the request without its id
-   * @param options - abort signal and progress callback
-   * @returns the result; rejects with CancelledError when aborted
+   * @param params - its params (buffers are copied, the caller's are left intact)
+   * @param options - this request's abort signal and progress callback
+   * @returns the result; rejects with AbortError when the signal aborts, RequestFailedError when the worker failed it
    */
-  request<T extends keyof WorkerResults>(type: T, body: RequestBody<T>, options: RequestOptions = {}): Promise<WorkerResults[T]> {
-    const requestId = this.nextRequestId++;
-    const transfer: ArrayBuffer[] = [];
-    let message: WorkerRequest;
-    if (body.type === "inspect") {
-      const bytes = body.bytes.slice(0);
-      transfer.push(bytes);
-      message = { ...body, bytes, requestId };
-    } else if (body.type === "nearest" || body.type === "tile" || body.type === "coverage" || body.type === "compare") {
-      message = { ...body, requestId };
-    } else if (body.type === "pointStyle") {
-      // Copies transferred, as for file bytes: the caller keeps its arrays.
-      const status = body.status.slice();
-      const visible = body.visible.slice();
-      const listed = body.listed.slice();
-      transfer.push(status.buffer, visible.buffer, listed.buffer);
-      message = { ...body, status, visible, listed, requestId };
-    } else if (body.type === "tracking") {
-      const bytes = body.input.bytes.slice();
-      transfer.push(bytes.buffer);
-      message = { ...body, input: { ...body.input, bytes }, requestId };
-    } else if (body.type === "suggest") {
-      // Copies, transferred: the caller keeps its arrays.
-      const lon = body.lon.slice();
-      const lat = body.lat.slice();
-      const weight = body.weight.slice();
-      transfer.push(lon.buffer, lat.buffer, weight.buffer);
-      message = { ...body, lon, lat, weight, requestId };
-    } else {
-      const files = body.files.map((file) => {
-        const bytes = file.bytes.slice(0);
-        transfer.push(bytes);
-        return { ...file, bytes };
-      });
-      message = { ...body, files, requestId };
+  request<K extends RequestType>(type: K, params: RequestParams<K>, options: RequestOptions = {}): Promise<RequestResult<K>> {
+    const { signal, onProgress } = options;
+    if (signal?.aborted) return Promise.reject(new AbortError());
+    const id = this.nextRequestId++;
+    let prepared: ReturnType<typeof prepareParams<K>>;
+    try {
+      prepared = prepareParams(type, params);
+    } catch (error) {
+      // A buffer that cannot be copied (detached): the request fails as any other, never throws at the caller.
+      return Promise.reject(error);
     }
-    if (body.type !== type) throw new Error(`request type ${type} with a ${body.type} body`);
-    return new Promise<WorkerResults[T]>((resolve, reject) => {
-      if (options.signal?.aborted) {
-        reject(new CancelledError());
-        return;
-      }
-      this.pending.set(requestId, { resolve: resolve as (value: unknown) => void, reject, onProgress: options.onProgress });
-      options.signal?.addEventListener(
-        "abort",
-        () => {
-          if (!this.pending.has(requestId)) return;
-          this.worker.postMessage({ type: "cancel", requestId } satisfies WorkerRequest);
-          // The worker stops at its next checkpoint; if a long domain call holds it, terminate it.
-          const timer = setTimeout(() => {
-            if (this.pending.has(requestId)) this.restart(new CancelledError());
-          }, CANCEL_GRACE_MILLISECONDS);
-          const settle = this.pending.get(requestId)!;
-          this.pending.set(requestId, {
-            ...settle,
-            resolve: () => {
-              clearTimeout(timer);
-              reject(new CancelledError());
-            },
-            reject: (error) => {
-              clearTimeout(timer);
-              reject(error instanceof CancelledError ? error : new CancelledError());
-            },
-          });
-        },
-        { once: true },
-      );
-      this.worker.postMessage(message, transfer);
+    return new Promise<RequestResult<K>>((resolve, reject) => {
+      const abort = () => {
+        const entry = this.pending.get(id);
+        if (!entry) return;
+        this.pending.delete(id);
+        // The worker stops the request at its next checkpoint and drops its result; nothing else is touched.
+        this.worker.postMessage({ kind: "cancel", id }, []);
+        reject(new AbortError());
+      };
+      signal?.addEventListener("abort", abort, { once: true });
+      const release = () => signal?.removeEventListener("abort", abort);
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress, release });
+      // TypeScript cannot tie a generic K's type to its params inside the union; `request`'s signature does.
+      this.worker.postMessage({ kind: "request", id, type, params: prepared.params } as WorkerRequest, prepared.transfer);
     });
   }
 
-  /** Stops the worker and rejects every pending request. */
+  /** Stops the worker; every pending request rejects with an AbortError. */
   dispose(): void {
     this.worker.terminate();
-    for (const pending of this.pending.values()) pending.reject(new CancelledError());
-    this.pending.clear();
+    this.settleAll(new AbortError());
   }
 }

@@ -2,29 +2,15 @@
  * The `compare` request: what the releases in force on a later date closed and opened against an earlier date, on
  * the points of the last finished analysis. The worker keeps that analysis's points, admin areas and every parsed
  * coverage feature (all releases, before any is set aside: references to what it parsed anyway), so the main thread
- * never holds polygons. Self-contained on purpose: its types, its cache and its answer live here; messages.ts and the
- * worker only route it.
+ * never holds polygons. Its cache and its answer live here; its params and result are in messages.ts (the protocol).
  */
-import { comparisonExportRows, compareReleases, releaseDates, type AdminArea, type CoverageComparison, type CoverageFeature, type ExportRow, type Point, type PointFilter, type ReleaseDates } from "../domain/index.ts";
+import { comparisonExportRows, compareReleases, releaseDates, type AdminArea, type CoverageFeature, type ComparisonAnswer, type Point, type PointFilter, type ReleaseDates } from "../domain/index.ts";
 
-/** Asks for the release dates (no `dates`) or for a comparison between two dates, on the analysis `version`. */
-export interface CompareRequest {
-  type: "compare";
-  requestId: number;
+/** What is asked (messages.ts CompareParams: the release dates without `dates`, or a comparison on the analysis `version`). */
+interface CompareQuery {
   version: number;
   dates?: { before: string; after: string };
   filter: PointFilter;
-}
-
-/** A comparison as the app shows it: the domain's, its two dates, and the changed points as export rows. */
-export type AppComparison = CoverageComparison & { before: string; after: string; rows: ExportRow[] };
-
-/** The answer: unavailable when the worker no longer holds that analysis. */
-export interface CompareResult {
-  available: boolean;
-  releases: ReleaseDates | null;
-  /** Present when dates were asked for. */
-  comparison: AppComparison | null;
 }
 
 interface Kept {
@@ -39,7 +25,7 @@ export interface CompareCache {
   /** Keeps the inputs of a finished analysis (replacing the previous one). */
   keep(value: Kept): void;
   /** The dates, and the comparison when asked. */
-  answer(request: Omit<CompareRequest, "type" | "requestId">): CompareResult;
+  answer(request: CompareQuery): ComparisonAnswer;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { analyzeCoverage, countCoveringCarriers } from "../domain/index.ts";
 import type { CoverageFeature, Point, PointKind, Technology } from "../domain/types.ts";
-import { buildMapPayload, coverageGeojsonBytes, decodeCoverage, pointsGeojsonText } from "./map_payload.ts";
+import { buildMapPayload, coverageGeojsonBytes, pointsGeojsonText } from "./map_payload.ts";
+import { decodeCoverage } from "./messages.ts";
 
 function point(id: string, kind: PointKind, lon: number): Point {
   return { id, name: `<b>${id}</b> "quoted"`, kind, lon, lat: 21, source: { file: "t.csv", row: 1 }, extra: {} };

@@ -122,13 +122,4 @@ export function coverageGeojsonBytes(coverage: readonly CoverageFeature[], layer
   return bytes(JSON.stringify(collection));
 }
 
-/**
- * Parses coverage bytes back into features.
- * @param coverage - bytes from coverageGeojsonBytes
- * @returns the coverage feature collection
- */
-export function decodeCoverage(coverage: ArrayBuffer): FeatureCollection<Polygon | MultiPolygon, CoverageProperties> {
-  return JSON.parse(new TextDecoder().decode(coverage)) as FeatureCollection<Polygon | MultiPolygon, CoverageProperties>;
-}
-
 export type { PointFilter };

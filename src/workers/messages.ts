@@ -1,14 +1,17 @@
 /**
- * The typed protocol between the app and its analysis worker. Each request names a type; the
- * worker answers with progress events and then exactly one result, error or cancellation.
- * File bytes are transferred in (the client sends copies); typed arrays are transferred out.
+ * The typed protocol between the app and its analysis worker, after MapLibre's actor messages: one map
+ * (`RequestMap`) from each request type to its params and its result. The client (`analysis_client.ts`)
+ * and the worker's handler table (`analysis.worker.ts`) are both typed from it, so a request type is
+ * written once and a result never needs a cast. On the wire a request carries an id; the worker
+ * answers with progress events and then exactly one result, failure (a value: code + params) or
+ * cancellation. Which buffers are transferred, each way, is listed per type in `transfers.ts`.
  */
-import type { CoverageAnalysis, PointFilter, SiteSuggestion } from "../domain/index.ts";
+import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import type { ComparisonAnswer, CoverageAnalysis, DatedComparison, PointFilter, SiteSuggestion } from "../domain/index.ts";
 import type { ImportReport } from "../domain/issues.ts";
 import type { BinaryKind } from "../domain/parse/detect_binary_kind.ts";
 import type { Message, Point, Technology } from "../domain/types.ts";
-import type { TrackingParseInput, TrackingParseOutput } from "./tracking_parse.ts";
-import type { CompareRequest, CompareResult } from "./compare_request.ts";
+import type { TrackingParseInput, TrackingParseOutput } from "../domain/progress/tracking_file.ts";
 
 /** The kinds of file the app imports (the dead-zone tracking files are handled elsewhere). */
 export type LoadedFileKind = "points" | "coverage" | "admin";
@@ -58,9 +61,8 @@ export interface CsvPreviewData {
   latColumn?: string;
 }
 
-export interface InspectRequest {
-  type: "inspect";
-  requestId: number;
+/** A file to preview (the bytes are copied and the copy transferred). */
+export interface InspectParams {
   name: string;
   bytes: ArrayBuffer;
   options: FileOptions;
@@ -103,9 +105,7 @@ export interface XlsxInspect {
   error: Message | null;
 }
 
-export interface AnalyzeRequest {
-  type: "analyze";
-  requestId: number;
+export interface AnalyzeParams {
   files: Omit<LoadedFile, "isSample">[];
   /** Same-origin URLs of the bundled admin boundaries (GeoJSON), used when no admin file is loaded. */
   boundaryUrls: string[];
@@ -172,11 +172,6 @@ export interface AnalyzeResult {
   timings: { parseMilliseconds: number; analyseMilliseconds: number };
 }
 
-export interface CancelRequest {
-  type: "cancel";
-  requestId: number;
-}
-
 /** A point to measure from: a point of the last analysis, or a position with the carriers that cover it. */
 export type NearestPoint = number | { lon: number; lat: number; exclude: string[] };
 
@@ -185,9 +180,7 @@ export type NearestPoint = number | { lon: number; lat: number; exclude: string[
  * from its last analysis (`version` = that analysis's map version; an answer for another is `available: false`).
  * For a point given by index, the carriers that cover it under the filter are left out.
  */
-export interface NearestRequest {
-  type: "nearest";
-  requestId: number;
+export interface NearestParams {
   version: number;
   minTechnology?: Technology;
   carriers?: string[];
@@ -209,9 +202,7 @@ export interface NearestResult {
  * One raster tile of one coverage layer of the analysis `version` (Web Mercator z/x/y, 256 pixels): the layer's
  * colour with alpha = the covered fraction of each pixel. An analysis the worker no longer holds gives no image.
  */
-export interface TileRequest {
-  type: "tile";
-  requestId: number;
+export interface TileParams {
   version: number;
   /** A coverage layer's tile, or the point dots' (drawn with the latest point style sent for that analysis). */
   source: "coverage" | "points";
@@ -225,9 +216,7 @@ export interface TileRequest {
 }
 
 /** How the points of the analysis `version` are drawn from now on (the dots' tiles are then asked for again). */
-export interface PointStyleRequest {
-  type: "pointStyle";
-  requestId: number;
+export interface PointStyleParams {
   version: number;
   /** Status code (0, 1, 2) per point. */
   status: Uint8Array;
@@ -243,9 +232,7 @@ export interface TileResult {
 }
 
 /** The coverage polygons of the analysis `version` as GeoJSON (CoverageProperties), for the few main-thread users. */
-export interface CoverageRequest {
-  type: "coverage";
-  requestId: number;
+export interface CoverageParams {
   version: number;
 }
 
@@ -255,9 +242,7 @@ export interface CoverageResult {
 }
 
 /** A dead-zone tracking file (registry or carrier's updates) to read with the domain, off the main thread. */
-export interface TrackingRequest {
-  type: "tracking";
-  requestId: number;
+export interface TrackingParams {
   input: TrackingParseInput;
 }
 
@@ -265,9 +250,7 @@ export interface TrackingRequest {
  * New-site suggestions (greedy maximum coverage, src/domain/planning) for targets the main thread selected
  * (`siteTargets`: the uncovered points under the filter and their weights), as three parallel arrays.
  */
-export interface SuggestRequest {
-  type: "suggest";
-  requestId: number;
+export interface SuggestParams {
   lon: Float64Array;
   lat: Float64Array;
   weight: Float64Array;
@@ -279,20 +262,40 @@ export interface SuggestRequest {
 /** The domain's SiteSuggestion, as is. */
 export type SuggestResult = SiteSuggestion;
 
-export type WorkerRequest = InspectRequest | AnalyzeRequest | NearestRequest | TileRequest | PointStyleRequest | CoverageRequest | TrackingRequest | SuggestRequest | CompareRequest | CancelRequest;
-
-/** Maps each request type to its result type. */
-export interface WorkerResults {
-  inspect: InspectResult;
-  analyze: AnalyzeResult;
-  nearest: NearestResult;
-  tile: TileResult;
-  pointStyle: Record<string, never>;
-  coverage: CoverageResult;
-  tracking: TrackingParseOutput;
-  suggest: SuggestResult;
-  compare: CompareResult;
+/** The `compare` request (answered by compare_request.ts). */
+/** Asks for the release dates (no `dates`) or for a comparison between two dates, on the analysis `version`. */
+export interface CompareParams {
+  version: number;
+  dates?: { before: string; after: string };
+  filter: PointFilter;
 }
+
+/** A comparison as the app shows it (the domain's DatedComparison). */
+export type AppComparison = DatedComparison;
+
+/** The answer: unavailable when the worker no longer holds that analysis. */
+export type CompareResult = ComparisonAnswer;
+
+/**
+ * Every request the worker answers: its params and its result. Adding a request type is one line here and
+ * one handler in the worker's table (`analysis.worker.ts`); the compiler then asks for nothing else, and
+ * `transfers.ts` takes an entry only when the params or the result carry buffers.
+ */
+export interface RequestMap {
+  inspect: { params: InspectParams; result: InspectResult };
+  analyze: { params: AnalyzeParams; result: AnalyzeResult };
+  nearest: { params: NearestParams; result: NearestResult };
+  tile: { params: TileParams; result: TileResult };
+  pointStyle: { params: PointStyleParams; result: Record<string, never> };
+  coverage: { params: CoverageParams; result: CoverageResult };
+  tracking: { params: TrackingParams; result: TrackingParseOutput };
+  suggest: { params: SuggestParams; result: SuggestResult };
+  compare: { params: CompareParams; result: CompareResult };
+}
+
+export type RequestType = keyof RequestMap;
+export type RequestParams<K extends RequestType> = RequestMap[K]["params"];
+export type RequestResult<K extends RequestType> = RequestMap[K]["result"];
 
 export type ProgressPhase = "read" | "points" | "coverage" | "admin" | "analyse" | "finish" | "inspect" | "tracking";
 
@@ -302,13 +305,32 @@ export interface ProgressEvent {
   fraction: number;
 }
 
+/**
+ * Why a request failed, as a value: a code and the params of its message, never a stack trace.
+ * `failed`: a handler threw (`reason` is the thrown error's message); `unknown_request`: no handler for `type`.
+ */
+export type RequestFailure = { code: "failed"; params: { reason: string } } | { code: "unknown_request"; params: { type: string } };
+
+/** What the main thread posts: a request (one per id), or the cancellation of one. */
+export type WorkerRequest = { [K in RequestType]: { kind: "request"; id: number; type: K; params: RequestParams<K> } }[RequestType] | { kind: "cancel"; id: number };
+
+/** What the worker posts about the request `id`. */
 export type WorkerResponse =
-  | { type: "progress"; requestId: number; progress: ProgressEvent }
+  | { kind: "progress"; id: number; progress: ProgressEvent }
   /**
    * Part of an analysis's points, sent before its result (which then has `points: []`): one message
    * of 100,000 points would take the main thread a single long task to read.
    */
-  | { type: "points"; requestId: number; points: Point[] }
-  | { type: "result"; requestId: number; result: InspectResult | AnalyzeResult | NearestResult | TileResult | CoverageResult | TrackingParseOutput | SuggestResult | CompareResult | Record<string, never> }
-  | { type: "error"; requestId: number; message: Message }
-  | { type: "cancelled"; requestId: number };
+  | { kind: "points"; id: number; points: Point[] }
+  | { [K in RequestType]: { kind: "result"; id: number; type: K; result: RequestResult<K> } }[RequestType]
+  | { kind: "failure"; id: number; failure: RequestFailure }
+  | { kind: "cancelled"; id: number };
+
+/**
+ * Parses the bytes of a `coverage` result back into features (the main thread's few users of the polygons).
+ * @param coverage - `CoverageResult.geojson`
+ * @returns the coverage feature collection
+ */
+export function decodeCoverage(coverage: ArrayBuffer): FeatureCollection<Polygon | MultiPolygon, CoverageProperties> {
+  return JSON.parse(new TextDecoder().decode(coverage)) as FeatureCollection<Polygon | MultiPolygon, CoverageProperties>;
+}

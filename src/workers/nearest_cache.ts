@@ -6,7 +6,7 @@
  * unit-tested in Node.
  */
 import { countedLayers, buildNearestCoverageIndex, nearestCoverage, type CoverageAnalysis, type CoverageFeature, type NearestCoverageIndex, type Point } from "../domain/index.ts";
-import type { NearestRequest, NearestResult } from "./messages.ts";
+import type { NearestParams, NearestResult } from "./messages.ts";
 
 interface Kept {
   version: number;
@@ -25,7 +25,7 @@ export interface NearestCache {
   /** Keeps the coverage of a finished analysis, dropping the previous one and its indexes. */
   keep(version: number, coverage: readonly CoverageFeature[], points: readonly Point[], analysis: CoverageAnalysis): void;
   /** Answers a request. */
-  answer(request: Omit<NearestRequest, "type" | "requestId">): NearestResult;
+  answer(request: NearestParams): NearestResult;
   /** The kept coverage and layers of the analysis `version`, or null when another (or none) is kept. */
   coverageOf(version: number): { coverage: readonly CoverageFeature[]; layers: CoverageAnalysis["layers"] } | null;
   /** How many indexes are cached (for tests). */

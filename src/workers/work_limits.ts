@@ -15,3 +15,9 @@ export const WORK_MARK = "lom-song:main-thread-work";
 
 /** What a work mark carries. */
 export type WorkMarkDetail = { kind: "points-message" | "feature-state"; points: number };
+
+/**
+ * Points per batch of the worker's analysis: between batches it checks for a cancel (the domain's analyser is
+ * applied batch by batch, which gives the same analysis as one call).
+ */
+export const POINTS_PER_ANALYSIS_BATCH = 20_000;

@@ -259,7 +259,7 @@ export const TRUST_SPECS: Spec[] = [
       await waitForNotice(page, "Đã dừng đọc ca-nuoc.csv");
       await page.waitForSelector('[data-testid="registry-parsing"]', { state: "detached", timeout: TIMEOUT });
       await waitForNumber(page, "dashboard-listed", model.registry.length);
-      // After a cancel, the next list is read (the worker was restarted).
+      // After a cancel, the next list is read (by the same worker, once it has dropped the cancelled read).
       const small = ["id,name,lon,lat,carrier,deadline", "NHO-1,Bản Nhỏ,104.1,22.3,VNPT,2027-06-30", "NHO-2,Bản Nhỏ 2,104.2,22.4,Viettel,2027-06-30"].join("\n");
       await page.setInputFiles('[data-testid="registry-input"]', { name: "nho.csv", mimeType: "text/csv", buffer: Buffer.from(small, "utf8") });
       await waitForNumber(page, "dashboard-listed", 2);

@@ -1,7 +1,7 @@
 import { useRef, useState, type DragEvent } from "react";
 import { TECHNOLOGIES, type Technology } from "../../domain/types.ts";
 import type { FileOptions, InspectResult, LoadedFileKind } from "../../workers/messages.ts";
-import { CancelledError } from "../../workers/analysis_client.ts";
+import { isAbortError } from "../../workers/analysis_client.ts";
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
 import { downloadText, todayStamp } from "../components/download.ts";
 import { formatNumber, type MessageKey } from "../i18n/i18n.ts";
@@ -170,7 +170,7 @@ export function ImportPanel() {
       const sheet = result.xlsx?.sheet ?? undefined;
       setPreview({ file, inspect: result, kind: kind ?? chosenKindOf(result), options: { ...options, lonColumn: lon, latColumn: lat, ...(sheet !== undefined ? { sheet } : {}) } });
     } catch (error) {
-      if (!(error instanceof CancelledError)) controller.notify(makeNotice("error", "error.readFile", { file: file.name, reason: error instanceof Error ? error.message : String(error) }));
+      if (!isAbortError(error)) controller.notify(makeNotice("error", "error.readFile", { file: file.name, reason: error instanceof Error ? error.message : String(error) }));
       setPreview(null);
     } finally {
       inspecting.current = false;

@@ -12,7 +12,7 @@ import { clearMeasurements, importMeasurementFiles, loadMeasurements, useMeasure
 import { flyMeasurementMap, setMeasurementMap } from "./measurement_overlay_store.ts";
 import type { ListedPoint } from "../../domain/progress/registry.ts";
 import type { ProgressStates } from "../../domain/progress/replay.ts";
-import { decodeCoverage } from "../../workers/map_payload.ts";
+import { decodeCoverage } from "../../workers/messages.ts";
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
 import { downloadText, todayStamp } from "../components/download.ts";
 import { formatNumber } from "../i18n/i18n.ts";

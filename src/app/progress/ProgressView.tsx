@@ -33,7 +33,7 @@ import { useMeasurementMap } from "./measurement_overlay_store.ts";
 import { StatusForm } from "./StatusForm.tsx";
 import { TrackingDashboard } from "./TrackingDashboard.tsx";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
-import { decodeCoverage } from "../../workers/map_payload.ts";
+import { decodeCoverage } from "../../workers/messages.ts";
 import { computeTrackingView, countUnbackedEvents, coverageFeaturesFromAnalysis, daysLeft, pendingChanges, registryCoverageFromAnalysis, assignedCarrierReach, roleActor, type AssignedReach, roleFromValue, roleToValue } from "./tracking_view.ts";
 import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 import "./progress.css";

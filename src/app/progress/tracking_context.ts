@@ -2,7 +2,7 @@
  * The one tracking controller of the page, created on first use, and a hook to read its state.
  * The view can be left and entered again without reloading the data.
  * Tracking files are read in an analysis worker of their own (same script and protocol as the map's), so
- * that cancelling a long read, which terminates that worker, never drops the map's analysis.
+ * that a long read, which a cancel stops only when its one domain call returns, never holds up the map's tiles.
  * While a change is not saved, closing the tab asks first (beforeunload).
  */
 import { AnalysisClient } from "../../workers/analysis_client.ts";
@@ -16,7 +16,7 @@ let client: AnalysisClient | null = null;
 
 const workerParser: TrackingFileParser = (input, { signal, onProgress }) => {
   client ??= new AnalysisClient(() => new Worker(new URL("../../workers/analysis.worker.ts", import.meta.url), { type: "module" }));
-  return client.request("tracking", { type: "tracking", input }, { signal, onProgress: (progress) => onProgress(progress.fraction > 0 && progress.fraction < 1 ? progress.fraction : null) });
+  return client.request("tracking", { input }, { signal, onProgress: (progress) => onProgress(progress.fraction > 0 && progress.fraction < 1 ? progress.fraction : null) });
 };
 
 /**

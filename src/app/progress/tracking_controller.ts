@@ -16,7 +16,7 @@ import type { ListedPoint } from "../../domain/progress/registry.ts";
 import { acceptInfeasible, disputePoints, recordStatusChange, verifyPoints, type ChangeRejection, type RecordResult } from "../../domain/progress/record.ts";
 import type { UpdatesImportResult } from "../../domain/progress/updates.ts";
 import type { Point } from "../../domain/types.ts";
-import { parseTrackingFile, pointLinks, type TrackingParseInput, type TrackingParseOutput } from "../../workers/tracking_parse.ts";
+import { parseTrackingFile, pointLinks, type TrackingParseInput, type TrackingParseOutput } from "../../domain/progress/tracking_file.ts";
 import { createStore, type Store } from "../state/store.ts";
 import { fetchSampleTracking } from "./tracking_sample.ts";
 import { loadCommuneList } from "./commune_list.ts";

@@ -4,7 +4,7 @@
  * A comparison belongs to one analysis (map version) and is ignored once that changes.
  */
 import { useSyncExternalStore } from "react";
-import type { AppComparison } from "../../workers/compare_request.ts";
+import type { AppComparison } from "../../workers/messages.ts";
 
 /** A comparison, the analysis it belongs to, and whether the map shows it. */
 export interface ComparisonState {

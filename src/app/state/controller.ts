@@ -4,11 +4,11 @@
  * usable is refused and the loaded data kept.
  */
 import type { ImportReport } from "../../domain/issues.ts";
-import { AnalysisError, CancelledError, type AnalysisClient } from "../../workers/analysis_client.ts";
-import type { AnalyzeResult, FileOptions, InspectResult, LoadedFile, LoadedFileKind, NearestRequest, NearestResult, SuggestRequest, SuggestResult } from "../../workers/messages.ts";
+import { RequestFailedError, isAbortError, type AnalysisClient } from "../../workers/analysis_client.ts";
+import type { AnalyzeResult, FileOptions, InspectResult, LoadedFile, LoadedFileKind, NearestParams, NearestResult, SuggestParams, SuggestResult } from "../../workers/messages.ts";
 import { BOUNDARY_URLS, SAMPLE_DEAD_ZONES_URL, SAMPLE_FILES, absoluteUrl } from "../sample_data.ts";
 import { clearSavedDataset, loadDataset, saveDataset } from "../storage/file_store.ts";
-import type { CompareRequest, CompareResult } from "../../workers/compare_request.ts";
+import type { CompareParams, CompareResult } from "../../workers/messages.ts";
 import { mapViewState } from "./derived.ts";
 import { makeNotice, type AppState, type Notice, type Store } from "./store.ts";
 import { addNotice, clearData, dismissNotice, setLastImport, showAnalysis } from "./updaters.ts";
@@ -17,13 +17,13 @@ export interface Controller {
   start(): Promise<void>;
   inspectFile(name: string, bytes: ArrayBuffer, options: FileOptions): Promise<InspectResult>;
   /** Distances to each carrier's nearest coverage, measured in the worker on the analysis `request.version`. */
-  nearest(request: Omit<NearestRequest, "type" | "requestId">): Promise<NearestResult>;
+  nearest(request: NearestParams): Promise<NearestResult>;
   /** The coverage polygons of the analysis `version` as GeoJSON bytes (null when the worker no longer holds it). */
   coverage(version: number): Promise<ArrayBuffer | null>;
   /** New-site suggestions for the given targets, computed in the worker. */
-  suggestSites(request: Omit<SuggestRequest, "type" | "requestId">): Promise<SuggestResult>;
+  suggestSites(request: SuggestParams): Promise<SuggestResult>;
   /** The coverage release dates of the analysis `request.version`, and the comparison of two of them (worker). */
-  compare(request: Omit<CompareRequest, "type" | "requestId">): Promise<CompareResult>;
+  compare(request: CompareParams): Promise<CompareResult>;
   /** Imports a file: "refused" when it gave nothing usable, "stopped" when cancelled or failed. */
   importFile(file: LoadedFile): Promise<"imported" | "refused" | "stopped">;
   removeFile(id: string): Promise<void>;
@@ -95,7 +95,6 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
       return await client.request(
         "analyze",
         {
-          type: "analyze",
           files: files.map((file) => ({ id: file.id, name: file.name, kind: file.kind, bytes: file.bytes, options: file.options })),
           boundaryUrls: [absoluteUrl(BOUNDARY_URLS.provinces), absoluteUrl(BOUNDARY_URLS.communes)],
           listedUrl: samplePoints ? absoluteUrl(SAMPLE_DEAD_ZONES_URL) : undefined,
@@ -110,9 +109,10 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
         },
       );
     } catch (error) {
-      if (error instanceof CancelledError) {
+      // Superseded: by the user's cancel (the notice), or by a newer analysis (nothing to say).
+      if (isAbortError(error)) {
         if (running === controller) notify(makeNotice("info", "progress.cancelled"));
-      } else if (error instanceof AnalysisError) {
+      } else if (error instanceof RequestFailedError) {
         notify(makeNotice("error", "error.analysis", { reason: error.message }));
       } else {
         notify(makeNotice("error", "error.worker"));
@@ -222,11 +222,11 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
     start,
     notify,
     dismiss: (id) => store.setState((state) => dismissNotice(state, id)),
-    inspectFile: (name, bytes, options) => client.request("inspect", { type: "inspect", name, bytes, options }),
-    nearest: (request) => client.request("nearest", { type: "nearest", ...request }),
-    coverage: async (version) => (await client.request("coverage", { type: "coverage", version })).geojson,
-    suggestSites: (request) => client.request("suggest", { type: "suggest", ...request }),
-    compare: (request) => client.request("compare", { type: "compare", ...request }),
+    inspectFile: (name, bytes, options) => client.request("inspect", { name, bytes, options }),
+    nearest: (request) => client.request("nearest", request),
+    compare: (request) => client.request("compare", request),
+    coverage: async (version) => (await client.request("coverage", { version })).geojson,
+    suggestSites: (request) => client.request("suggest", request),
     importFile,
     removeFile: (id) => reanalyze(store.getState().files.filter((file) => file.id !== id)),
     async setCoverageAsOf(asOf) {

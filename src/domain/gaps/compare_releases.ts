@@ -56,6 +56,17 @@ export interface ReleaseComparison {
   analysisAfter: CoverageAnalysis;
 }
 
+/** A comparison as a viewer shows it: the domain's, its two dates, and the changed points as export rows. */
+export type DatedComparison = CoverageComparison & { before: string; after: string; rows: ExportRow[] };
+
+/** The answer to "what changed between two releases": unavailable when the analysis asked about is gone. */
+export interface ComparisonAnswer {
+  available: boolean;
+  releases: ReleaseDates | null;
+  /** Present when dates were asked for. */
+  comparison: DatedComparison | null;
+}
+
 /**
  * Compares the releases in force on two dates for the same points.
  * @param points - the analysed points

@@ -1,18 +1,20 @@
 /**
  * Reading the dead-zone tracking files (a registry of listed points, a carrier's update file): one
  * dispatch on the file's name and first bytes to the domain parsers. The analysis worker runs it for the
- * tracking view, so a national list never blocks the main thread; the view runs it in place only where
- * no worker exists (Node tests).
+ * tracking view (`tracking` request), so a national list never blocks the main thread; the view runs it in
+ * place only where no worker exists (Node tests). In the domain, so that both take it from here and the app
+ * takes nothing from the worker's own modules.
  */
-import { isKmlInput } from "../domain/parse/read_kml.ts";
-import { isSpreadsheetFile } from "../domain/parse/read_xlsx.ts";
-import { parseRegistryXlsx, parseUpdatesXlsx } from "../domain/parse/xlsx_import.ts";
-import type { StatusEvent } from "../domain/progress/events.ts";
-import { parseRegistryCsv, parseRegistryGeojson, type RegistryImportResult } from "../domain/progress/parse_registry.ts";
-import type { ListedPoint } from "../domain/progress/registry.ts";
-import type { CommuneCrosswalk } from "../domain/progress/commune_crosswalk.ts";
-import { parseUpdatesCsv, parseUpdatesJson, type UpdatesImportResult } from "../domain/progress/updates.ts";
-import type { Point, PointKind } from "../domain/types.ts";
+import { isKmlInput } from "../parse/read_kml.ts";
+import { isSpreadsheetFile } from "../parse/read_xlsx.ts";
+import { parseRegistryXlsx, parseUpdatesXlsx } from "../parse/xlsx_import.ts";
+import { textDecoderClass } from "../parse/text_decoder.ts";
+import type { StatusEvent } from "./events.ts";
+import { parseRegistryCsv, parseRegistryGeojson, type RegistryImportResult } from "./parse_registry.ts";
+import type { ListedPoint } from "./registry.ts";
+import type { CommuneCrosswalk } from "./commune_crosswalk.ts";
+import { parseUpdatesCsv, parseUpdatesJson, type UpdatesImportResult } from "./updates.ts";
+import type { Point, PointKind } from "../types.ts";
 
 /** What a registry row may link to (by `point_id`, or by name in its commune): the loaded points, reduced to what the link uses. */
 export interface PointLink {
@@ -63,7 +65,7 @@ function asPoints(links: readonly PointLink[]): Point[] {
 }
 
 function startsLikeJson(bytes: Uint8Array): boolean {
-  return new TextDecoder().decode(bytes.subarray(0, 200)).replace(/^\uFEFF/, "").trimStart().startsWith("{");
+  return new (textDecoderClass())("utf-8").decode(bytes.subarray(0, 200)).replace(/^\uFEFF/, "").trimStart().startsWith("{");
 }
 
 /**
