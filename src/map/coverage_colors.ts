@@ -65,11 +65,8 @@ export function carrierColor(carrier: string, carriers: readonly string[] = [car
   return carrierColors([...carriers, carrier]).get(carrier)!;
 }
 
-/** The best technology a point has among the chosen carriers: 0 none, then 2G, 3G, 4G, 5G. */
-export type BestTechnologyCode = 0 | 1 | 2 | 3 | 4;
-
 /**
- * Point colours of the best-technology view, by code (none, 2G, 3G, 4G, 5G): "none" is the uncovered red, the
+ * Point colours of the best-technology view, by code (bestTechnologyCodes: none, 2G, 3G, 4G, 5G): "none" is the uncovered red, the
  * others each at least 3:1 against the basemap and apart for the three dichromacies (coverage_colors.test.ts).
  */
 export const BEST_TECHNOLOGY_COLORS: readonly string[] = ["#b3124d", "#803500", "#739900", "#009999", "#141a52"];
