@@ -71,7 +71,7 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
 }
 
 /**
- * How many pixels are within a tolerance of any of some colours (largest channel difference).
+ * How many pixels are within a tolerance of any of some colours (largest channel difference); pixels of alpha 0 are skipped.
  * @param image - the decoded screenshot
  * @param colours - RGB targets
  * @param tolerance - the largest difference per channel
@@ -81,6 +81,8 @@ export function countNear(image: DecodedPng, colours: readonly (readonly [number
   let count = 0;
   const { rgba } = image;
   for (let i = 0; i < rgba.length; i += 4) {
+    // A pixel masked out by the caller.
+    if (rgba[i + 3] === 0) continue;
     for (const [r, g, b] of colours) {
       if (Math.abs(rgba[i] - r) <= tolerance && Math.abs(rgba[i + 1] - g) <= tolerance && Math.abs(rgba[i + 2] - b) <= tolerance) {
         count++;
