@@ -99,6 +99,16 @@ export const COLOUR_SPECS: Spec[] = [
       // anti-aliased rims, a thin line; the bands, once shown, are areas).
       const rims = count(everyone, "Viettel", ["2G", "3G"]);
 
+      // The legend's switch of a carrier hides its coverage the same way; its layers are behind the expand button.
+      assert(!(await page.isVisible('[data-testid="layer-coverage-MobiFone-4G"]')), "the per-technology switches start folded");
+      await page.click('[data-testid="layer-expand-MobiFone"]');
+      assert(await page.isVisible('[data-testid="layer-coverage-MobiFone-2G"]'), "the expand button shows MobiFone's switches by technology");
+      await restyle(page, () => page.click('[data-testid="layer-carrier-MobiFone"]'));
+      const noMobiFone = await mapPixels(page);
+      assert(count(noMobiFone, "MobiFone") === 0, `no MobiFone pixel with its legend switch off (${count(noMobiFone, "MobiFone")})`);
+      await restyle(page, () => page.click('[data-testid="layer-carrier-MobiFone"]'));
+      await page.click('[data-testid="layer-expand-MobiFone"]');
+
       await restyle(page, () => page.click('[data-testid="filter-carrier-Viettel"]'));
       const viettel = await mapPixels(page, `${environment.artifacts}/colours-viettel-only.png`);
       const after = { Viettel: count(viettel, "Viettel"), VNPT: count(viettel, "VNPT"), MobiFone: count(viettel, "MobiFone") };
@@ -147,6 +157,7 @@ export const COLOUR_SPECS: Spec[] = [
           assert(await page.isVisible('[data-testid="legend-best-technology"]'), "the legend explains the best-technology colours");
         }
         const bestView = await mapPixels(page, `${environment.artifacts}/colours-best-technology-${phone ? "phone" : "desktop"}.png`);
+        await page.screenshot({ path: `${environment.artifacts}/colours-page-${phone ? "phone" : "desktop"}.png` });
         // Every technology some point has as its best is now drawn, and the status view's green is gone.
         for (let code = 1; code < byCode.length; code++) {
           if (byCode[code] === 0) continue;
