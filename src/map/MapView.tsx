@@ -15,6 +15,7 @@ import { FEATURE_STATE_POINTS_PER_TASK, WORK_MARK, type WorkMarkDetail } from ".
 import {
   BEST_CODE_OFFSET,
   COVERAGE_LAYER_PREFIX,
+  COVERAGE_OPACITY,
   COVERAGE_SOURCE_PREFIX,
   DOTS_BELOW_ZOOM,
   LAYER,
@@ -96,6 +97,8 @@ function mapLocale(labels: MapViewProps["labels"]): Record<string, string> {
 const STATUS_TOGGLES = [TOGGLE.uncovered, TOGGLE.singleCarrier, TOGGLE.covered];
 /** Main-thread time spent setting feature states before yielding to other tasks. */
 const FEATURE_STATE_BUDGET_MILLISECONDS = 30;
+/** The coverage's opacity in the best-technology view, as a share of its own (the points' colours carry the message). */
+const BEST_VIEW_COVERAGE_DIMMING = 0.45;
 /** Wait this long after the map's container stops changing size before resizing the canvas (a WebGL resize is costly). */
 const RESIZE_DELAY_MILLISECONDS = 150;
 
@@ -474,6 +477,12 @@ export function MapView(props: MapViewProps) {
     setVisible(LAYER.listedRing, isToggleOn(layerVisibility, TOGGLE.listed));
     // A filter change only shows or hides whole raster layers: no tile is rasterised again, none is re-sent.
     visibleCoverageLayers(latest.current).forEach((on, index) => setVisible(`${COVERAGE_LAYER_PREFIX}${index}`, on));
+    // The best-technology view paints the points in colours near the carriers' hues: the coverage is dimmed under them.
+    const dim = isToggleOn(layerVisibility, TOGGLE.bestTechnology) ? BEST_VIEW_COVERAGE_DIMMING : 1;
+    (data?.analysis.layers ?? []).forEach((layer, index) => {
+      const id = `${COVERAGE_LAYER_PREFIX}${index}`;
+      if (map.getLayer(id)) map.setPaintProperty(id, "raster-opacity", COVERAGE_OPACITY[layer.technology] * dim);
+    });
   }, [loaded, data, layerVisibility, coverageCarriers, coverageMinTechnology]);
 
   // Archipelago labels follow the language.

@@ -140,6 +140,12 @@ export const COLOUR_SPECS: Spec[] = [
         // Zoomed in on Lào Cai, where the sample's points are, so that the symbols are large enough to count.
         const page = await open(environment, phone ? { viewport, isMobile: true, hasTouch: true } : { viewport }, "9/22.35/104.05");
         const statusView = await mapPixels(page, `${environment.artifacts}/colours-status-${phone ? "phone" : "desktop"}.png`);
+        if (!phone) {
+          // The legend's coverage section in view, for the screenshot (docs/screenshot-carriers.png is picked from these).
+          await page.locator(".legend-carriers").scrollIntoViewIfNeeded();
+          await page.locator(".legend").screenshot({ path: `${environment.artifacts}/colours-legend.png` });
+          await page.screenshot({ path: `${environment.artifacts}/colours-page-status-desktop.png` });
+        }
         const best = (image: ReturnType<typeof decodePng>, code: number) => countNear(image, [parseHex(BEST_TECHNOLOGY_COLORS[code])], SYMBOL_TOLERANCE);
         const covered = (image: ReturnType<typeof decodePng>) => countNear(image, [parseHex(STATUS_COLORS.covered)], SYMBOL_TOLERANCE);
         assert(covered(statusView) > 20, `covered points are drawn in the status view (${covered(statusView)})`);

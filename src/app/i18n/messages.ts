@@ -321,6 +321,7 @@ export const MESSAGES = {
   "legend.bestTechnologyAll": { vi: "Công nghệ tốt nhất tại điểm, của mọi nhà mạng (mọi công nghệ, kể cả dưới mức tối thiểu đang lọc):", en: "Best technology at the point, of every carrier (every technology, also below the minimum filtered):" },
   "legend.bestTechnologyChosen": { vi: "Công nghệ tốt nhất tại điểm, của {carriers} (mọi công nghệ, kể cả dưới mức tối thiểu đang lọc):", en: "Best technology at the point, of {carriers} (every technology, also below the minimum filtered):" },
   "legend.bestTechnologyNone": { vi: "Không có sóng", en: "No signal" },
+  "legend.bestTechnologyDimmed": { vi: "Vùng phủ được tô nhạt đi để dễ nhìn điểm.", en: "Coverage is drawn paler so that the points stand out." },
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -102,6 +102,7 @@ export function LegendPanel() {
               </li>
             ))}
           </ul>
+          <p className="hint">{t("legend.bestTechnologyDimmed")}</p>
         </div>
       )}
       <h3>{t("legend.pointsByKind")}</h3>
