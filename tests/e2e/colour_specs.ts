@@ -155,6 +155,12 @@ export const COLOUR_SPECS: Spec[] = [
           await page.tap('[data-testid="pane-filters"]');
           await page.tap('[data-testid="layer-best-technology"]');
           assert(await page.isVisible('[data-testid="legend-best-technology"]'), "the legend explains the best-technology colours");
+          await page.tap('[data-testid="layer-expand-Viettel"]');
+          assert(await page.isVisible('[data-testid="layer-coverage-Viettel-2G"]'), "the expand button opens Viettel's layers on a phone");
+          const expand = await page.locator('[data-testid="layer-expand-Viettel"]').boundingBox();
+          assert(expand && expand.height >= 44, `the expand button is a 44 px touch target (${expand?.height})`);
+          await page.locator(".legend-carriers").scrollIntoViewIfNeeded();
+          await page.screenshot({ path: `${environment.artifacts}/colours-phone-legend.png` });
           await page.tap('[data-testid="pane-map"]');
           await waitForMapAttribute(page, "styled", styled);
           await page.waitForTimeout(500);

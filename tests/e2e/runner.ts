@@ -135,7 +135,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   await browser.close();
   await server.close();
-  for (const [from, to] of [["vi-main.png", "screenshot-vi.png"], ["en-main.png", "screenshot-en.png"], ["progress-vi.png", "screenshot-progress.png"]]) {
+  for (const [from, to] of [["vi-main.png", "screenshot-vi.png"], ["en-main.png", "screenshot-en.png"], ["progress-vi.png", "screenshot-progress.png"], ["colours-page-status-desktop.png", "screenshot-carriers.png"]]) {
     if (existsSync(join(ARTIFACTS, from)) && process.env.E2E_UPDATE_DOCS === "1") copyFileSync(join(ARTIFACTS, from), join(ROOT, "docs", to));
   }
   console.log(`${passed} passed, ${failed} failed`);
