@@ -228,7 +228,7 @@ export interface PointStyleRequest {
   type: "pointStyle";
   requestId: number;
   version: number;
-  /** Status code (0, 1, 2) per point. */
+  /** Code per point: its status (0, 1, 2), or 3 + its best technology in the best-technology view (point_raster.ts CODE_RGB). */
   status: Uint8Array;
   /** 1 when the point is drawn. */
   visible: Uint8Array;
