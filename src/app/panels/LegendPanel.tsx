@@ -186,7 +186,7 @@ export function LegendPanel() {
                     {note}
                   </span>
                 </label>
-                <button type="button" className="legend-expand" aria-expanded={open} onClick={() => toggleExpanded(carrier)} data-testid={`layer-expand-${carrier}`} title={t(open ? "legend.collapseLayers" : "legend.expandLayers", { carrier })}>
+                <button type="button" className="legend-expand" aria-expanded={open} onClick={() => toggleExpanded(carrier)} data-testid={`layer-expand-${carrier}`} title={t(open ? "legend.collapseLayers" : "legend.expandLayers", { carrier })} aria-label={t(open ? "legend.collapseLayers" : "legend.expandLayers", { carrier })}>
                   <span aria-hidden="true">{open ? "▾" : "▸"}</span> {t("legend.layers")}
                 </button>
               </div>
