@@ -3,16 +3,19 @@
  * passes data in, and changes are applied imperatively (feature state and filters, never
  * re-sending the points for a filter change).
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Map as MapLibreMap, NavigationControl, Popup, ScaleControl, type GeoJSONSource, type MapGeoJSONFeature, type MapMouseEvent, type RasterTileSource } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import "./maplibre_setup.ts";
 import { countedLayers, type PointFilter } from "../domain/gaps/analyze_coverage.ts";
+import { bestTechnologyCodes } from "../domain/gaps/best_technology.ts";
 import type { Language } from "../domain/types.ts";
 import type { AnalyzeResult } from "../workers/messages.ts";
 import { FEATURE_STATE_POINTS_PER_TASK, WORK_MARK, type WorkMarkDetail } from "../workers/work_limits.ts";
 import {
+  BEST_CODE_OFFSET,
   COVERAGE_LAYER_PREFIX,
+  COVERAGE_OPACITY,
   COVERAGE_SOURCE_PREFIX,
   DOTS_BELOW_ZOOM,
   LAYER,
@@ -21,7 +24,8 @@ import {
   TOGGLE,
   VIETNAM_VIEW_BOUNDS,
   buildBaseStyle,
-  carrierColor,
+  carrierColors,
+  coverageCarrierToggleKey,
   coverageLayer,
   coverageSource,
   coverageToggleKey,
@@ -97,6 +101,8 @@ function mapLocale(labels: MapViewProps["labels"]): Record<string, string> {
 const STATUS_TOGGLES = [TOGGLE.uncovered, TOGGLE.singleCarrier, TOGGLE.covered];
 /** Main-thread time spent setting feature states before yielding to other tasks. */
 const FEATURE_STATE_BUDGET_MILLISECONDS = 30;
+/** The coverage's opacity in the best-technology view, as a share of its own (the points' colours carry the message). */
+const BEST_VIEW_COVERAGE_DIMMING = 0.45;
 /** Wait this long after the map's container stops changing size before resizing the canvas (a WebGL resize is costly). */
 const RESIZE_DELAY_MILLISECONDS = 150;
 
@@ -112,14 +118,18 @@ function isPointVisible(map: MapLibreMap, feature: MapGeoJSONFeature): boolean {
 }
 
 /**
- * Which coverage layers are drawn: those the legend shows and the filter counts (its carriers, its minimum technology).
+ * Which coverage layers are drawn: those the filter counts (its carriers, its minimum technology) and the legend shows
+ * (the carrier's switch and the layer's own).
  * @param props - the map's props
  * @returns one flag per analysis layer
  */
 function visibleCoverageLayers(props: MapViewProps): boolean[] {
   const layers = props.data?.analysis.layers ?? [];
   const { counted } = countedLayers({ layers }, props.coverageFilter ?? {});
-  return layers.map((layer, index) => counted[index] && isToggleOn(props.layerVisibility, coverageToggleKey(layer.carrier, layer.technology)));
+  return layers.map(
+    (layer, index) =>
+      counted[index] && isToggleOn(props.layerVisibility, coverageCarrierToggleKey(layer.carrier)) && isToggleOn(props.layerVisibility, coverageToggleKey(layer.carrier, layer.technology)),
+  );
 }
 
 /**
@@ -304,12 +314,13 @@ export function MapView(props: MapViewProps) {
       map.addSource(POINT_DOTS_SOURCE, pointDotsSource(initialPointTileUrl(data.map.version, dotStyle.current)));
       map.addLayer(pointDotsLayer(), LAYER.points);
     }
-    // Coverage: one raster tile source per (carrier, technology) layer, rasterised by the analysis worker on request.
+    // Coverage: one raster tile source per (carrier, technology) layer, rasterised by the analysis worker on request;
+    // each draws only where it is its carrier's best technology, so a carrier's layers add up to one layer.
     for (const layer of map.getStyle().layers) if (layer.id.startsWith(COVERAGE_LAYER_PREFIX)) map.removeLayer(layer.id);
     for (const id of Object.keys(map.getStyle().sources)) if (id.startsWith(COVERAGE_SOURCE_PREFIX)) map.removeSource(id);
     const coverageLayers = data?.analysis.layers ?? [];
-    const carriers = [...new Set(coverageLayers.map((layer) => layer.carrier))];
-    const tileUrls = data ? coverageTileUrls(data.map.version, coverageLayers.map((layer) => carrierColor(layer.carrier, carriers.indexOf(layer.carrier)))) : [];
+    const colours = carrierColors(coverageLayers.map((layer) => layer.carrier));
+    const tileUrls = data ? coverageTileUrls(data.map.version, coverageLayers.map((layer) => colours.get(layer.carrier)!)) : [];
     const shownLayers = visibleCoverageLayers(latest.current);
     coverageLayers.forEach((layer, index) => {
       map.addSource(`${COVERAGE_SOURCE_PREFIX}${index}`, coverageSource(tileUrls[index], data?.map.coverageBounds[index] ?? null));
@@ -364,12 +375,26 @@ export function MapView(props: MapViewProps) {
   // each other without waiting for animation frames: every frame in between would redraw the whole
   // map (with national coverage and software WebGL, seconds each) for a half-updated filter.
   const { statuses, shown, layerVisibility, listedPointIds } = props;
+  // The best-technology view: each point's code from the engine's masks, among the chosen carriers (every technology).
+  const bestView = isToggleOn(layerVisibility, TOGGLE.bestTechnology);
+  const chosenCarriers = (props.coverageFilter?.carriers ?? []).join("\u0000");
+  const bestCodes = useMemo(
+    () => (bestView && data ? bestTechnologyCodes(data.analysis, chosenCarriers === "" ? [] : chosenCarriers.split("\u0000")) : null),
+    [bestView, data, chosenCarriers],
+  );
   useEffect(() => {
     const map = mapRef.current;
     if (!loaded || !map || !data || !statuses || !shown) return;
     const statusOn = STATUS_TOGGLES.map((key) => isToggleOn(layerVisibility, key));
     const visible = new Int8Array(data.points.length);
     for (let k = 0; k < shown.length; k++) visible[shown[k]] = statusOn[statuses[shown[k]]] ? 1 : 0;
+    // What each point is drawn by: its status, or in the best-technology view its best technology (layers.ts, BEST_CODE_OFFSET).
+    let codes: ArrayLike<number> = statuses;
+    if (bestCodes && bestCodes.length === data.points.length) {
+      const best = new Uint8Array(bestCodes.length);
+      for (let index = 0; index < best.length; index++) best[index] = BEST_CODE_OFFSET + bestCodes[index];
+      codes = best;
+    }
     const state = applied.current;
     if (state.status.length !== data.points.length) return;
     let next = 0;
@@ -383,8 +408,8 @@ export function MapView(props: MapViewProps) {
     if (map.getSource(POINT_DOTS_SOURCE)) {
       // Not when every point already shows this (a new analysis: its dots were drawn with the codes baked in).
       let changed = false;
-      for (let index = 0; index < data.points.length && !changed; index++) changed = state.status[index] !== statuses[index] || state.visible[index] !== visible[index];
-      if (changed || state.dotsListed !== isToggleOn(layerVisibility, TOGGLE.listed)) dotsDone = refreshDots(map, data, statuses, visible);
+      for (let index = 0; index < data.points.length && !changed; index++) changed = state.status[index] !== codes[index] || state.visible[index] !== visible[index];
+      if (changed || state.dotsListed !== isToggleOn(layerVisibility, TOGGLE.listed)) dotsDone = refreshDots(map, data, codes, visible);
     }
     const finish = () => {
       void dotsDone.then(() => {
@@ -405,9 +430,9 @@ export function MapView(props: MapViewProps) {
       while (next < count && next - first < FEATURE_STATE_POINTS_PER_TASK) {
         const end = Math.min(count, next + 1000, first + FEATURE_STATE_POINTS_PER_TASK);
         for (let index = next; index < end; index++) {
-          if (state.status[index] === statuses[index] && state.visible[index] === visible[index]) continue;
-          map.setFeatureState({ source: SOURCE.points, id: index }, { status: statuses[index], visible: visible[index] === 1 });
-          state.status[index] = statuses[index];
+          if (state.status[index] === codes[index] && state.visible[index] === visible[index]) continue;
+          map.setFeatureState({ source: SOURCE.points, id: index }, { status: codes[index], visible: visible[index] === 1 });
+          state.status[index] = codes[index];
           state.visible[index] = visible[index];
         }
         next = end;
@@ -422,7 +447,7 @@ export function MapView(props: MapViewProps) {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [loaded, data, statuses, shown, layerVisibility]);
+  }, [loaded, data, statuses, shown, layerVisibility, bestCodes]);
 
   // Listed dead zones: a ring under the symbol.
   useEffect(() => {
@@ -457,6 +482,12 @@ export function MapView(props: MapViewProps) {
     setVisible(LAYER.listedRing, isToggleOn(layerVisibility, TOGGLE.listed));
     // A filter change only shows or hides whole raster layers: no tile is rasterised again, none is re-sent.
     visibleCoverageLayers(latest.current).forEach((on, index) => setVisible(`${COVERAGE_LAYER_PREFIX}${index}`, on));
+    // The best-technology view paints the points in colours near the carriers' hues: the coverage is dimmed under them.
+    const dim = isToggleOn(layerVisibility, TOGGLE.bestTechnology) ? BEST_VIEW_COVERAGE_DIMMING : 1;
+    (data?.analysis.layers ?? []).forEach((layer, index) => {
+      const id = `${COVERAGE_LAYER_PREFIX}${index}`;
+      if (map.getLayer(id)) map.setPaintProperty(id, "raster-opacity", COVERAGE_OPACITY[layer.technology] * dim);
+    });
   }, [loaded, data, layerVisibility, coverageCarriers, coverageMinTechnology]);
 
   // Archipelago labels follow the language.

@@ -10,12 +10,15 @@ import {
   coverageLayer,
   coverageSource,
   coverageToggleKey,
+  coverageCarrierToggleKey,
+  BEST_CODE_OFFSET,
   isToggleOn,
   labelLayers,
   pointLayers,
   pointZoomRanges,
   DENSE_POINTS,
 } from "./layers.ts";
+import { BEST_TECHNOLOGY_COLORS } from "./coverage_colors.ts";
 
 const URLS = { provincesUrl: "./assets/provinces.geojson", communesUrl: "./assets/communes.geojson", archipelagosUrl: "./assets/archipelagos.geojson" };
 
@@ -55,8 +58,18 @@ describe("the map style", () => {
     const ids = fullStyle().layers.map((layer) => layer.id);
     expect(ids.indexOf(LAYER.uncoveredOnTop)).toBeGreaterThan(ids.indexOf(LAYER.points));
     const top = pointLayers().find((layer) => layer.id === LAYER.uncoveredOnTop) as { paint: Record<string, unknown> };
-    expect(top.paint["icon-color"]).toBe(STATUS_COLORS.uncovered);
-    expect(JSON.stringify(top.paint["icon-opacity"])).toContain('"status"');
+    const evaluate = (name: string, state: Record<string, unknown>) => {
+      const compiled = createExpression(top.paint[name], `layers.top.paint.${name}`);
+      if (compiled.result !== "success") throw new Error(JSON.stringify(compiled.value));
+      return compiled.value.evaluate({ zoom: 6 }, { type: "Point", properties: { s: 2, v: 1 } } as never, state as never);
+    };
+    // Drawn again on top: uncovered points (status 0), and points with no technology in the best-technology view.
+    expect(evaluate("icon-opacity", { status: 0 })).toBe(1);
+    expect(evaluate("icon-opacity", { status: BEST_CODE_OFFSET })).toBe(1);
+    expect(evaluate("icon-opacity", { status: 1 })).toBe(0);
+    expect(evaluate("icon-opacity", { status: BEST_CODE_OFFSET + 2 })).toBe(0);
+    expect(evaluate("icon-opacity", { status: 0, visible: false })).toBe(0);
+    expect(evaluate("icon-color", { status: 0 })).toBe(STATUS_COLORS.uncovered);
   });
 });
 
@@ -78,6 +91,8 @@ describe("pointLayers", () => {
     expect(evaluate("icon-color", { s: 0, v: 1 }, {})).toBe(STATUS_COLORS.uncovered);
     expect(evaluate("icon-color", { s: 1, v: 1 }, {})).toBe(STATUS_COLORS.single_carrier);
     expect(evaluate("icon-color", { s: 0, v: 1 }, { status: 2 })).toBe(STATUS_COLORS.covered);
+    // The best-technology view: none, 2G … 5G.
+    BEST_TECHNOLOGY_COLORS.forEach((color, code) => expect(evaluate("icon-color", { s: 0, v: 1 }, { status: BEST_CODE_OFFSET + code })).toBe(color));
     expect(evaluate("icon-opacity", { s: 0, v: 1 }, {})).toBe(1);
     expect(evaluate("icon-opacity", { s: 0, v: 0 }, {})).toBe(0);
     expect(evaluate("icon-opacity", { s: 0, v: 0 }, { visible: true })).toBe(1);
@@ -103,9 +118,12 @@ describe("pointZoomRanges", () => {
 
 describe("coverageLayer", () => {
   it("draws higher technologies more opaque and keeps fills translucent", () => {
-    const opacity = (technology: "2G" | "5G") => (coverageLayer(0, technology) as RasterLayerSpecification).paint!["raster-opacity"] as number;
-    expect(opacity("5G")).toBeGreaterThan(opacity("2G"));
-    expect(opacity("5G")).toBeLessThan(0.5);
+    const opacity = (technology: "2G" | "3G" | "4G" | "5G") => (coverageLayer(0, technology) as RasterLayerSpecification).paint!["raster-opacity"] as number;
+    expect(opacity("3G")).toBeGreaterThan(opacity("2G"));
+    expect(opacity("4G")).toBeGreaterThan(opacity("3G"));
+    expect(opacity("5G")).toBeGreaterThan(opacity("4G"));
+    // The basemap's boundaries and names stay readable through the darkest band.
+    expect(opacity("5G")).toBeLessThanOrEqual(0.7);
   });
 
   it("draws its own tile source, asked only within the layer's bounds", () => {
@@ -115,13 +133,20 @@ describe("coverageLayer", () => {
 });
 
 describe("carrierColor", () => {
-  it("keeps known carriers' colours and cycles a palette for others", () => {
-    expect(carrierColor("Viettel", 5)).toBe(carrierColor("Viettel", 0));
-    expect(carrierColor("Other A", 0)).not.toBe(carrierColor("Other B", 1));
+  it("keeps known carriers' colours and gives two other carriers two colours", () => {
+    expect(carrierColor("Viettel", ["Viettel", "VNPT"])).toBe(carrierColor("Viettel"));
+    expect(carrierColor("Other A", ["Other A", "Other B"])).not.toBe(carrierColor("Other B", ["Other A", "Other B"]));
   });
 
-  it("names legend keys by carrier and technology", () => {
+  it("names legend keys by carrier and technology, and by carrier", () => {
     expect(coverageToggleKey("Viettel", "4G")).toBe("coverage:Viettel|4G");
+    expect(coverageCarrierToggleKey("Viettel")).toBe("coverage-carrier:Viettel");
+  });
+
+  it("keeps the best-technology view off by default", () => {
+    expect(isToggleOn({}, TOGGLE.bestTechnology)).toBe(false);
+    expect(isToggleOn({ [TOGGLE.bestTechnology]: true }, TOGGLE.bestTechnology)).toBe(true);
+    expect(isToggleOn({}, coverageCarrierToggleKey("VNPT"))).toBe(true);
   });
 });
 

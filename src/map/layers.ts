@@ -6,6 +6,7 @@
 import type { ExpressionSpecification, LayerSpecification, RasterSourceSpecification, SourceSpecification, StyleSpecification, SymbolLayerSpecification } from "maplibre-gl";
 import type { Language, PointKind, Technology } from "../domain/types.ts";
 import type { SymbolShape } from "./symbols.ts";
+import { BEST_TECHNOLOGY_COLORS, COVERAGE_OPACITY } from "./coverage_colors.ts";
 
 export const SOURCE = {
   osm: "osm",
@@ -64,25 +65,14 @@ export const COVERAGE_MAX_ZOOM = 18;
 /** Colours by point status: purple-red, orange, green; each has at least 3:1 contrast on the pale basemap. */
 export const STATUS_COLORS = { uncovered: "#b3124d", single_carrier: "#c25400", covered: "#1b7a3a" } as const;
 
-/** Known carriers get their own colour; others take the palette in order. */
-export const CARRIER_COLORS: Record<string, string> = {
-  Viettel: "#00897b",
-  VNPT: "#1e63c4",
-  VinaPhone: "#1e63c4",
-  MobiFone: "#6a3fc0",
-  Vietnamobile: "#c77c00",
-};
-const PALETTE = ["#00897b", "#1e63c4", "#6a3fc0", "#c77c00", "#5d7a12", "#a1337f"];
+export { CARRIER_COLORS, COVERAGE_OPACITY, carrierColor, carrierColors } from "./coverage_colors.ts";
 
 /**
- * Colour of a carrier's coverage.
- * @param carrier - the carrier name
- * @param index - its position among loaded carriers, for unknown names
- * @returns a CSS colour
+ * The point code the map draws by (feature state `status`, and the dots' codes): 0–2 the status (uncovered, one
+ * carrier, covered); in the best-technology view BEST_CODE_OFFSET + the point's bestTechnologyCodes code
+ * (none, 2G … 5G), coloured by BEST_TECHNOLOGY_COLORS.
  */
-export function carrierColor(carrier: string, index: number): string {
-  return CARRIER_COLORS[carrier] ?? PALETTE[index % PALETTE.length];
-}
+export const BEST_CODE_OFFSET = 3;
 
 /** The symbol of each point kind. */
 export const KIND_SHAPES: Record<PointKind, SymbolShape> = {
@@ -148,8 +138,18 @@ export function pointLayers(): LayerSpecification[] {
     "icon-allow-overlap": true,
     "icon-ignore-placement": true,
   };
-  const isUncovered: ExpressionSpecification = ["==", STATUS, 0];
-  const statusColor: ExpressionSpecification = ["match", STATUS, 0, STATUS_COLORS.uncovered, 1, STATUS_COLORS.single_carrier, STATUS_COLORS.covered];
+  // "No signal" is drawn on top in both views: status 0, or no technology at all in the best-technology view.
+  const isUncovered: ExpressionSpecification = ["any", ["==", STATUS, 0], ["==", STATUS, BEST_CODE_OFFSET]];
+  const statusColor = [
+    "match",
+    STATUS,
+    0,
+    STATUS_COLORS.uncovered,
+    1,
+    STATUS_COLORS.single_carrier,
+    ...BEST_TECHNOLOGY_COLORS.flatMap((color, code) => [BEST_CODE_OFFSET + code, color]),
+    STATUS_COLORS.covered,
+  ] as unknown as ExpressionSpecification;
   const uncoveredVisible: ExpressionSpecification = ["case", ["all", IS_VISIBLE, isUncovered], 1, 0];
   return [
     {
@@ -183,7 +183,7 @@ export function pointLayers(): LayerSpecification[] {
       source: SOURCE.points,
       layout,
       paint: {
-        "icon-color": STATUS_COLORS.uncovered,
+        "icon-color": statusColor,
         "icon-halo-color": "#ffffff",
         "icon-halo-width": 1,
         "icon-opacity": uncoveredVisible,
@@ -212,12 +212,10 @@ export function pointDotsLayer(): LayerSpecification {
   return { id: LAYER.pointDots, type: "raster", source: POINT_DOTS_SOURCE, maxzoom: DOTS_BELOW_ZOOM, paint: { "raster-fade-duration": 0, "raster-resampling": "linear" } };
 }
 
-/** Opacity of a coverage layer by technology: higher technologies are drawn more opaque, all translucent. */
-export const COVERAGE_OPACITY: Record<Technology, number> = { "2G": 0.08, "3G": 0.1, "4G": 0.12, "5G": 0.14 };
-
 /**
  * The raster tile source of one coverage layer: tiles the analysis worker rasterises on request
- * (src/workers/coverage_raster.ts; src/map/map_data.ts), in the layer's colour with alpha = the covered fraction of each pixel.
+ * (src/workers/coverage_raster.ts; src/map/map_data.ts), in the carrier's colour with alpha = the covered fraction of
+ * each pixel where the layer is its carrier's best technology (its band).
  * @param tileUrl - the `lomsong-coverage://…/{z}/{x}/{y}` template
  * @param bounds - the layer's [west, south, east, north] (no tile is asked for outside), or null
  * @returns the source spec
@@ -227,7 +225,10 @@ export function coverageSource(tileUrl: string, bounds: [number, number, number,
 }
 
 /**
- * The layer of one (carrier, technology) coverage layer, drawn from its raster tiles (`coverageSource`).
+ * The layer of one (carrier, technology) coverage layer, drawn from its raster tiles (`coverageSource`): the carrier's
+ * hue at the technology's opacity, only where the technology is the carrier's best. A carrier's layers never overlap,
+ * so together they are one layer per carrier, shaded by its best technology; the minimum technology filter hides
+ * the lesser bands (a layout property: nothing is drawn again).
  * @param layerIndex - index of the layer in the analysis
  * @param technology - the technology (its opacity)
  * @returns the layer spec
@@ -329,7 +330,21 @@ export const TOGGLE = {
   uncovered: "status:uncovered",
   singleCarrier: "status:single_carrier",
   covered: "status:covered",
+  /** The points coloured by their best technology among the chosen carriers instead of by status (off by default). */
+  bestTechnology: "mode:best-technology",
 } as const;
+
+/** Toggles that are off until the user turns them on. */
+const OFF_BY_DEFAULT: readonly string[] = [TOGGLE.osm, TOGGLE.bestTechnology];
+
+/**
+ * Legend key of all of a carrier's coverage.
+ * @param carrier - the carrier
+ * @returns the key
+ */
+export function coverageCarrierToggleKey(carrier: string): string {
+  return `coverage-carrier:${carrier}`;
+}
 
 /**
  * Legend key of a coverage layer.
@@ -341,9 +356,14 @@ export function coverageToggleKey(carrier: string, technology: Technology): stri
   return `coverage:${carrier}|${technology}`;
 }
 
-/** Default visibility: everything on except the online basemap. */
+/**
+ * Whether a legend toggle is on: everything is on by default except the online basemap and the best-technology view.
+ * @param visibility - the toggles set by the user
+ * @param key - a toggle's key
+ * @returns true when on
+ */
 export function isToggleOn(visibility: Record<string, boolean>, key: string): boolean {
-  return visibility[key] ?? key !== TOGGLE.osm;
+  return visibility[key] ?? !OFF_BY_DEFAULT.includes(key);
 }
 
 /** The initial view when no link gives one: mainland Viet Nam with Hoàng Sa and Trường Sa. */

@@ -32,7 +32,7 @@ import {
 import { addIssues } from "../domain/parse/import_issue.ts";
 import { csvPreviewData, inspectWorkbook } from "./inspect_workbook.ts";
 import { csvLooksProjected, ensureXlsReader, inspectGisFormat, parseRasterIfTiff } from "./inspect_formats.ts";
-import { buildCoverageRaster, coverageTileRgba, rasteriseTile, COVERAGE_TILE_SIZE, type CoverageRaster } from "./coverage_raster.ts";
+import { buildCoverageRaster, coverageTileRgba, rasteriseBandTile, COVERAGE_TILE_SIZE, type CoverageRaster } from "./coverage_raster.ts";
 import { buildMapPayload, coverageGeojsonBytes } from "./map_payload.ts";
 import { buildPointRaster, renderPointTile, type PointRaster, type PointStyle } from "./point_raster.ts";
 import { createNearestCache } from "./nearest_cache.ts";
@@ -60,7 +60,7 @@ async function renderTile(request: TileParams): Promise<TileResult> {
     if (pointRaster && pointRaster.version === request.version) rgba = renderPointTile(pointRaster.raster, pointRaster.style, request.z, request.x, request.y);
   } else {
     const layer = raster && raster.version === request.version ? raster.raster.layers[request.layer] : undefined;
-    const coverage = layer ? rasteriseTile(layer, request.z, request.x, request.y) : null;
+    const coverage = layer && raster ? rasteriseBandTile(raster.raster, request.layer, request.z, request.x, request.y) : null;
     if (coverage) rgba = coverageTileRgba(coverage, request.color);
   }
   if (!rgba) return { image: null };

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { analyzeCoverage, parseCoverageGeojson } from "../domain/index.ts";
 import { createRandom } from "../domain/spatial/seeded_random.ts";
 import type { CoverageFeature, Point } from "../domain/types.ts";
-import { COVERAGE_TILE_SIZE, buildCoverageRaster, coverageTileRgba, mercatorX, mercatorY, rasteriseTile } from "./coverage_raster.ts";
+import { COVERAGE_TILE_SIZE, buildCoverageRaster, coverageTileRgba, mercatorX, mercatorY, rasteriseBandTile, rasteriseTile } from "./coverage_raster.ts";
 
-function feature(carrier: string, rings: number[][][]): CoverageFeature {
+function feature(carrier: string, rings: number[][][], technology = "4G"): CoverageFeature {
   // Through the import checks, so that rings are oriented exactly as in the app.
-  const parsed = parseCoverageGeojson({ type: "Feature", properties: { carrier, technology: "4G" }, geometry: { type: "Polygon", coordinates: rings } }, { file: "t.geojson" });
+  const parsed = parseCoverageGeojson({ type: "Feature", properties: { carrier, technology }, geometry: { type: "Polygon", coordinates: rings } }, { file: "t.geojson" });
   expect(parsed.items).toHaveLength(1);
   return parsed.items[0];
 }
@@ -127,5 +127,57 @@ describe("rasteriseTile", () => {
     const [tx, ty] = tileOf(105, 21, 9);
     expect(rasteriseTile(raster.layers[0], 9, tx, ty)).toBeNull();
     expect(rasteriseTile(raster.layers[1], 9, tx, ty)).not.toBeNull();
+  });
+});
+
+describe("rasteriseBandTile", () => {
+  it("draws each technology of a carrier only where it is the carrier's best, as the engine finds it, and leaves other carriers alone", () => {
+    const random = createRandom(11);
+    const layers = [
+      { carrier: "A", technology: "2G" as const, asOf: null },
+      { carrier: "A", technology: "3G" as const, asOf: null },
+      { carrier: "A", technology: "4G" as const, asOf: null },
+      { carrier: "B", technology: "4G" as const, asOf: null },
+    ];
+    const coverage: CoverageFeature[] = [];
+    for (const layer of layers) {
+      const discs = layer.technology === "2G" ? 6 : 10;
+      for (let k = 0; k < discs; k++) coverage.push(feature(layer.carrier, [disc(105 + random(), 21 + random(), 0.05 + (layer.technology === "2G" ? 0.3 : 0.12) * random(), 12 + Math.floor(random() * 30))], layer.technology));
+    }
+    const raster = buildCoverageRaster(coverage, layers);
+    expect(raster.better).toEqual([[1, 2], [2], [], []]);
+    const z = 8;
+    const [tx, ty] = tileOf(105.5, 21.5, z);
+    const bands = layers.map((_, layer) => rasteriseBandTile(raster, layer, z, tx, ty) ?? new Float32Array(COVERAGE_TILE_SIZE ** 2));
+    const points: Point[] = [];
+    for (let j = 0; j < COVERAGE_TILE_SIZE; j += 2) {
+      for (let i = 0; i < COVERAGE_TILE_SIZE; i += 2) {
+        const { lon, lat } = pixelCentre(z, tx, ty, i, j);
+        points.push({ id: `${j * COVERAGE_TILE_SIZE + i}`, name: "", kind: "other", lon, lat, source: { file: "p", row: 1 }, extra: {} });
+      }
+    }
+    const analysis = analyzeCoverage(points, coverage, []);
+    // The engine's layer order is its own: match by carrier and technology.
+    const engineLayer = layers.map((layer) => analysis.layers.findIndex((other) => other.carrier === layer.carrier && other.technology === layer.technology));
+    const covers = (k: number, layer: number) => ((analysis.masks[k * analysis.words + (engineLayer[layer] >> 5)] >>> (engineLayer[layer] & 31)) & 1) === 1;
+    const compared = new Array<number>(layers.length).fill(0);
+    points.forEach((point, k) => {
+      const pixel = Number(point.id);
+      const best = [2, 1, 0].find((layer) => covers(k, layer)) ?? -1;
+      layers.forEach((_, layer) => {
+        const value = bands[layer][pixel];
+        if (value > 0.0001 && value < 0.9999) return;
+        compared[layer]++;
+        const expected = layer === 3 ? covers(k, 3) : layer === best;
+        expect(value >= 0.9999, `layer ${layer} pixel ${pixel}`).toBe(expected);
+      });
+    });
+    // Every band was seen both drawn and not drawn.
+    for (const [layer, band] of bands.entries()) {
+      expect(compared[layer]).toBeGreaterThan(points.length * 0.8);
+      expect(band.some((value) => value >= 0.9999), `layer ${layer} drawn somewhere`).toBe(true);
+    }
+    // A carrier's bands never overlap: where 2G is drawn fully, no better band is drawn at all.
+    for (let pixel = 0; pixel < bands[0].length; pixel++) if (bands[0][pixel] >= 0.9999) expect(bands[1][pixel] + bands[2][pixel]).toBe(0);
   });
 });

@@ -35,6 +35,11 @@ export interface RasterLayer {
 
 export interface CoverageRaster {
   layers: RasterLayer[];
+  /**
+   * Per layer, the layers of the same carrier with a better technology: the map draws a layer only where none of
+   * them covers (its band), so a carrier's technologies never stack (rasteriseBandTile).
+   */
+  better: number[][];
 }
 
 /**
@@ -122,7 +127,12 @@ export function buildCoverageRaster(coverage: readonly CoverageFeature[], layers
       }
     }
   });
+  const technologyRank = (technology: string) => ["2G", "3G", "4G", "5G"].indexOf(technology);
+  const better = layers.map((layer) =>
+    layers.flatMap((other, index) => (other.carrier === layer.carrier && technologyRank(other.technology) > technologyRank(layer.technology) ? [index] : [])),
+  );
   return {
+    better,
     layers: built.map((target) => {
       target.ringStart[target.ring] = target.vertex;
       let index: Flatbush | null = null;
@@ -295,6 +305,63 @@ export function rasteriseTile(layer: RasterLayer, z: number, tx: number, ty: num
     runs[size] = 0;
   }
   return any ? coverage : null;
+}
+
+/** The covered fractions of the last tiles rasterised (a band tile needs its carrier's better layers' too). */
+const fractionCache = { owner: null as CoverageRaster | null, tiles: new Map<string, Float32Array | null>() };
+/** 48 tiles of 256 KB: the visible tiles of a few layers on a large screen. */
+const FRACTION_CACHE_TILES = 48;
+
+function cachedFractions(raster: CoverageRaster, layer: number, z: number, tx: number, ty: number): Float32Array | null {
+  if (fractionCache.owner !== raster) {
+    fractionCache.owner = raster;
+    fractionCache.tiles.clear();
+  }
+  const key = `${layer}/${z}/${tx}/${ty}`;
+  const { tiles } = fractionCache;
+  if (tiles.has(key)) {
+    const found = tiles.get(key)!;
+    // Most recently used last.
+    tiles.delete(key);
+    tiles.set(key, found);
+    return found;
+  }
+  const fractions = rasteriseTile(raster.layers[layer], z, tx, ty);
+  tiles.set(key, fractions);
+  if (tiles.size > FRACTION_CACHE_TILES) tiles.delete(tiles.keys().next().value!);
+  return fractions;
+}
+
+/**
+ * The band of one layer in one tile: where the layer covers and no better technology of its carrier does. Per pixel
+ * max(0, own fraction − the largest better layer's fraction): exact for every pixel wholly inside or outside each
+ * layer, and at a shared edge (a carrier's 2G and 4G drawn from the same disc) the band is empty as it should be.
+ * The rasterised fractions are cached, so the bands of one carrier rasterise each of its layers once per tile.
+ * @param raster - the projected coverage
+ * @param layer - the layer's index
+ * @param z - tile zoom
+ * @param tx - tile column
+ * @param ty - tile row
+ * @returns one value in [0, 1] per pixel, or null when the band does not meet the tile
+ */
+export function rasteriseBandTile(raster: CoverageRaster, layer: number, z: number, tx: number, ty: number): Float32Array | null {
+  const own = cachedFractions(raster, layer, z, tx, ty);
+  if (!own) return null;
+  const betterFractions = (raster.better[layer] ?? []).map((other) => cachedFractions(raster, other, z, tx, ty)).filter((fractions) => fractions !== null);
+  if (betterFractions.length === 0) return own;
+  const band = new Float32Array(own.length);
+  let any = false;
+  for (let i = 0; i < own.length; i++) {
+    if (own[i] <= 0) continue;
+    let covered = 0;
+    for (const fractions of betterFractions) if (fractions[i] > covered) covered = fractions[i];
+    const value = own[i] - covered;
+    if (value > 1e-3) {
+      band[i] = value;
+      any = true;
+    }
+  }
+  return any ? band : null;
 }
 
 /**

@@ -218,7 +218,7 @@ export interface TileParams {
 /** How the points of the analysis `version` are drawn from now on (the dots' tiles are then asked for again). */
 export interface PointStyleParams {
   version: number;
-  /** Status code (0, 1, 2) per point. */
+  /** Code per point: its status (0, 1, 2), or 3 + its best technology in the best-technology view (point_raster.ts CODE_RGB). */
   status: Uint8Array;
   /** 1 when the point is drawn. */
   visible: Uint8Array;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { COVERAGE_TILE_SIZE, mercatorX, mercatorY } from "./coverage_raster.ts";
-import { buildPointRaster, nearestVisiblePoint, renderPointTile } from "./point_raster.ts";
+import { CODE_RGB, buildPointRaster, nearestVisiblePoint, renderPointTile } from "./point_raster.ts";
+import { BEST_CODE_OFFSET, STATUS_COLORS } from "../map/layers.ts";
+import { BEST_TECHNOLOGY_COLORS } from "../map/coverage_colors.ts";
+import { parseHex } from "../map/colour_math.ts";
 
 const Z = 7;
 const tileOf = (lon: number, lat: number): [number, number] => [Math.floor(mercatorX(lon) * 2 ** Z), Math.floor(mercatorY(lat) * 2 ** Z)];
@@ -36,6 +39,19 @@ describe("renderPointTile", () => {
     expect(ring.some(([r, g, b, a]) => r === 0x11 && g === 0x11 && b === 0x11 && a > 128)).toBe(true);
     expect(renderPointTile(raster, style, Z, tx + 3, ty)).toBeNull();
     expect(renderPointTile(raster, { ...style, visible: new Uint8Array(4) }, Z, tx, ty)).toBeNull();
+  });
+
+  it("uses the map's colours: the statuses, then the best-technology view's, with no technology on top", () => {
+    const expected = [STATUS_COLORS.uncovered, STATUS_COLORS.single_carrier, STATUS_COLORS.covered];
+    expected.forEach((hex, code) => expect(CODE_RGB[code]).toEqual(parseHex(hex)));
+    BEST_TECHNOLOGY_COLORS.forEach((hex, code) => expect(CODE_RGB[BEST_CODE_OFFSET + code]).toEqual(parseHex(hex)));
+    // A and B at one place: B with no technology is drawn over A's 5G; D (3G) in its own colour.
+    const best = { ...style, status: Uint8Array.of(BEST_CODE_OFFSET + 4, BEST_CODE_OFFSET, 0, BEST_CODE_OFFSET + 2) };
+    const rgba = renderPointTile(raster, best, Z, tx, ty)!;
+    expect(rgbaAt(rgba, pixelOf(105.5, 21.5, tx, ty))).toEqual([...parseHex(BEST_TECHNOLOGY_COLORS[0]), 255]);
+    expect(rgbaAt(rgba, pixelOf(105.2, 21.7, tx, ty))).toEqual([...parseHex(BEST_TECHNOLOGY_COLORS[2]), 255]);
+    const without = renderPointTile(raster, { ...best, visible: Uint8Array.of(1, 0, 0, 1) }, Z, tx, ty)!;
+    expect(rgbaAt(without, pixelOf(105.5, 21.5, tx, ty))).toEqual([...parseHex(BEST_TECHNOLOGY_COLORS[4]), 255]);
   });
 
   it("finds the visible point under the cursor", () => {

@@ -10,12 +10,22 @@
 import Flatbush from "flatbush";
 import { COVERAGE_TILE_SIZE, mercatorX, mercatorY } from "./coverage_raster.ts";
 
-/** Status colours, as in src/map/layers.ts (STATUS_COLORS): uncovered, one carrier, covered. */
-const STATUS_RGB: [number, number, number][] = [
+/**
+ * Colours by point code, as src/map/layers.ts draws them (point_raster.test.ts checks): 0–2 the statuses (uncovered,
+ * one carrier, covered, STATUS_COLORS), 3–7 the best-technology view (none, 2G … 5G, BEST_TECHNOLOGY_COLORS).
+ */
+export const CODE_RGB: readonly (readonly [number, number, number])[] = [
   [0xb3, 0x12, 0x4d],
   [0xc2, 0x54, 0x00],
   [0x1b, 0x7a, 0x3a],
+  [0xb3, 0x12, 0x4d],
+  [0x80, 0x35, 0x00],
+  [0x73, 0x99, 0x00],
+  [0x00, 0x99, 0x99],
+  [0x14, 0x1a, 0x52],
 ];
+/** Drawing order of the codes, last on top: the best covered first, "no signal" (0, and 3: no technology) on top. */
+const DRAW_ORDER = [2, 7, 6, 5, 4, 1, 3, 0];
 const LISTED_RGB: [number, number, number] = [0x11, 0x11, 0x11];
 
 export interface PointRaster {
@@ -96,7 +106,7 @@ export function renderPointTile(raster: PointRaster, style: PointStyle, z: numbe
   const listedRing = ringKernel(ring);
   const white = packRgba([255, 255, 255]);
   const dark = packRgba(LISTED_RGB);
-  const colors = STATUS_RGB.map(packRgba);
+  const colors = CODE_RGB.map(packRgba);
   // Each dot is stamped centred on the pixel holding the point (at most half a pixel off), from a precomputed kernel.
   const stamp = (i: number, listedPass: boolean) => {
     const px = Math.floor(raster.xs[i] * scale - tx * size);
@@ -111,10 +121,10 @@ export function renderPointTile(raster: PointRaster, style: PointStyle, z: numbe
       pixels[y * size + x] = listedPass || inner[e] === 1 ? fill : white;
     }
   };
-  // Listed rings under the dots, then covered, one carrier, uncovered (on top).
+  // Listed rings under the dots, then covered, one carrier, uncovered (on top); an unknown code is drawn as covered.
   for (const i of found) if (style.visible[i] === 1 && style.listed[i] === 1) stamp(i, true);
-  for (const status of [2, 1, 0]) {
-    for (const i of found) if (style.visible[i] === 1 && (style.status[i] === status || (status === 2 && style.status[i] > 2))) stamp(i, false);
+  for (const code of DRAW_ORDER) {
+    for (const i of found) if (style.visible[i] === 1 && (style.status[i] === code || (code === 2 && style.status[i] >= CODE_RGB.length))) stamp(i, false);
   }
   return rgba;
 }

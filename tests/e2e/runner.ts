@@ -20,6 +20,7 @@ import { TRUST_SPECS } from "./trust_specs.ts";
 import { FEATURE_SPECS } from "./feature_specs.ts";
 import { SCREEN_SPECS } from "./screen_specs.ts";
 import { MEASURE_SPECS } from "./measure_specs.ts";
+import { COLOUR_SPECS } from "./colour_specs.ts";
 import { analyseSample } from "./expected.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -110,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
     },
   };
 
-  const all = [...SPECS, ...PROGRESS_SPECS, ...SOLIST_SPECS, ...FORMAT_SPECS, ...NATIONAL_SPECS, ...TRUST_SPECS, ...FEATURE_SPECS, ...SCREEN_SPECS, ...MEASURE_SPECS];
+  const all = [...SPECS, ...PROGRESS_SPECS, ...SOLIST_SPECS, ...FORMAT_SPECS, ...NATIONAL_SPECS, ...TRUST_SPECS, ...FEATURE_SPECS, ...SCREEN_SPECS, ...MEASURE_SPECS, ...COLOUR_SPECS];
   const selected = argv.length > 0 ? all.filter((spec) => argv.some((filter) => spec.name.includes(filter))) : all;
   let passed = 0;
   let failed = 0;
@@ -135,7 +136,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   await browser.close();
   await server.close();
-  for (const [from, to] of [["vi-main.png", "screenshot-vi.png"], ["en-main.png", "screenshot-en.png"], ["progress-vi.png", "screenshot-progress.png"]]) {
+  for (const [from, to] of [["vi-main.png", "screenshot-vi.png"], ["en-main.png", "screenshot-en.png"], ["progress-vi.png", "screenshot-progress.png"], ["colours-page-status-desktop.png", "screenshot-carriers.png"]]) {
     if (existsSync(join(ARTIFACTS, from)) && process.env.E2E_UPDATE_DOCS === "1") copyFileSync(join(ARTIFACTS, from), join(ROOT, "docs", to));
   }
   console.log(`${passed} passed, ${failed} failed`);

@@ -109,7 +109,7 @@ export const MESSAGES = {
   "counts.listed": { vi: "Điểm đã nạp có trong danh sách lõm sóng: {count}", en: "Loaded points on the dead-zone list: {count}" },
 
   "legend.heading": { vi: "Chú giải và lớp bản đồ", en: "Legend and layers" },
-  "legend.coverage": { vi: "Vùng phủ sóng (nhà mạng × công nghệ)", en: "Coverage (carrier × technology)" },
+  "legend.coverage": { vi: "Vùng phủ sóng theo nhà mạng", en: "Coverage by carrier" },
   "legend.pointsByStatus": { vi: "Điểm theo trạng thái", en: "Points by status" },
   "legend.pointsByKind": { vi: "Ký hiệu theo loại điểm", en: "Symbols by point kind" },
   "legend.denseDots": {
@@ -312,6 +312,18 @@ export const MESSAGES = {
   "print.mapMissing": { vi: "(không có ảnh bản đồ)", en: "(no map image)" },
   "print.back": { vi: "Quay lại ứng dụng", en: "Back to the app" },
   "print.print": { vi: "In", en: "Print" },
+
+  // Coverage colours and the best-technology view (LegendPanel).
+  "legend.coverageShading": { vi: "Mỗi nhà mạng một màu; mỗi nơi tô theo công nghệ tốt nhất của nhà mạng đó, màu càng đậm công nghệ càng tốt:", en: "One colour per carrier; each place is shaded by that carrier's best technology, darker is better:" },
+  "legend.carrierFilteredOut": { vi: "bộ lọc nhà mạng đang ẩn", en: "hidden by the carrier filter" },
+  "legend.layers": { vi: "Từng lớp", en: "Layers" },
+  "legend.expandLayers": { vi: "Hiện từng lớp công nghệ của {carrier}", en: "Show {carrier}'s layers by technology" },
+  "legend.collapseLayers": { vi: "Ẩn từng lớp công nghệ của {carrier}", en: "Hide {carrier}'s layers by technology" },
+  "legend.bestTechnology": { vi: "Tô điểm theo công nghệ tốt nhất", en: "Colour points by best technology" },
+  "legend.bestTechnologyAll": { vi: "Công nghệ tốt nhất tại điểm, của mọi nhà mạng (mọi công nghệ, kể cả dưới mức tối thiểu đang lọc):", en: "Best technology at the point, of every carrier (every technology, also below the minimum filtered):" },
+  "legend.bestTechnologyChosen": { vi: "Công nghệ tốt nhất tại điểm, của {carriers} (mọi công nghệ, kể cả dưới mức tối thiểu đang lọc):", en: "Best technology at the point, of {carriers} (every technology, also below the minimum filtered):" },
+  "legend.bestTechnologyNone": { vi: "Không có sóng", en: "No signal" },
+  "legend.bestTechnologyDimmed": { vi: "Vùng phủ được tô nhạt đi để dễ nhìn điểm.", en: "Coverage is drawn paler so that the points stand out." },
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;
