@@ -333,6 +333,7 @@ export const MESSAGES = {
   "print.figure.north": { vi: "B", en: "N" },
   "print.figure.scaleNote": { vi: "Tỉ lệ đúng ở vĩ độ {latitude}° (tâm bản đồ)", en: "Scale true at latitude {latitude}° (map centre)" },
   "print.figure.attribution": { vi: "Nguồn bản đồ", en: "Map data" },
+  "print.figure.boundaries": { vi: "ranh giới hành chính 2025 từ thanglequoc/vietnamese-provinces-database (MIT), theo sapnhap.bando.com.vn", en: "2025 administrative boundaries from thanglequoc/vietnamese-provinces-database (MIT), after sapnhap.bando.com.vn" },
   "print.figure.coverage": { vi: "Vùng phủ {carrier} {technology}", en: "{carrier} {technology} coverage" },
   "print.png": { vi: "Tải ảnh bản đồ (PNG)", en: "Download the map (PNG)" },
   "print.pngFileName": { vi: "ban-do-lom-song", en: "coverage-gap-map" },

@@ -4,6 +4,9 @@ import type { Language } from "../../domain/types.ts";
 import { composeMapFigure, type LegendEntry } from "./map_figure.ts";
 import { figureText } from "./map_legends.ts";
 
+/** The figure is printed about 110–165 mm wide from a canvas of ~700–1000 px: its words at 1.5× stay legible. */
+const PRINT_TEXT_SCALE = 1.5;
+
 /**
  * The map figure on a printed page: read once when the page is drawn (the map keeps moving afterwards), as an
  * image with the legend, scale bar and north arrow on it.
@@ -15,7 +18,7 @@ export function MapFigure({ map, legend, language, alt, missing }: { map: MapNam
     const snapshot = captureMap(map);
     if (!snapshot) return null;
     try {
-      return composeMapFigure(snapshot, legend, figureText(language, snapshot)).toDataURL("image/png");
+      return composeMapFigure(snapshot, legend, figureText(language, snapshot, undefined, undefined, PRINT_TEXT_SCALE)).toDataURL("image/png");
     } catch {
       return null;
     }

@@ -1,7 +1,7 @@
 /**
  * The frame of a printed report as an administrative document (Nghị định 30/2020/NĐ-CP, Phụ lục I): the
  * issuer and the national motto side by side, the place and date, the kind and subject of the document, and
- * at the end the recipients and the signature block. Page numbers are print.css' @page rule.
+ * at the end the recipients and the signature block. Page numbers come from print.css (its `@page` rule).
  */
 import type { ReactNode } from "react";
 import { useTranslation } from "../app_context.ts";

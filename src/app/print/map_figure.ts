@@ -24,8 +24,10 @@ export interface FigureText {
   north: string;
   /** Said under the scale bar: where the scale is true. */
   scaleNote: string;
-  /** Written before the map's credits: "Nguồn bản đồ" / "Map data". */
-  attributionPrefix: string;
+  /** The map's credits, one line: "Nguồn bản đồ: …" (the boundaries' source, and the live map's attribution). */
+  credits: string;
+  /** Text and symbols this many times their screen size (a printed figure is shrunk to the page's width). */
+  textScale?: number;
 }
 
 const FONT = '"Times New Roman", Tinos, "Liberation Serif", "Noto Serif", serif';
@@ -37,7 +39,26 @@ interface Layout {
   titleHeight: number;
   mapHeight: number;
   legendRows: { entry: LegendEntry; x: number; y: number }[];
+  /** The scale bar's bottom edge, from the legend band's top. */
+  scaleBottom: number;
+  /** The credits, wrapped to the width. */
+  creditLines: string[];
   legendHeight: number;
+}
+
+/** Breaks a text into lines no wider than `width` at the context's current font. */
+function wrap(context: CanvasRenderingContext2D, text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && context.measureText(candidate).width > width) {
+      lines.push(line);
+      line = word;
+    } else line = candidate;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 function font(context: CanvasRenderingContext2D, size: number, scale: number, weight = "normal"): void {
@@ -46,7 +67,7 @@ function font(context: CanvasRenderingContext2D, size: number, scale: number, we
 
 function layout(context: CanvasRenderingContext2D, snapshot: MapSnapshot, legend: readonly LegendEntry[], text: FigureText): Layout {
   // Text is sized in CSS pixels and drawn at the canvas' pixel ratio, so it reads the same on any screen.
-  const scale = Math.max(1, snapshot.pixelRatio);
+  const scale = Math.max(1, snapshot.pixelRatio) * (text.textScale ?? 1);
   const width = snapshot.canvas.width;
   const titleHeight = text.title ? Math.round((text.subtitle ? 62 : 40) * scale) : 0;
   font(context, 13, scale);
@@ -66,8 +87,12 @@ function layout(context: CanvasRenderingContext2D, snapshot: MapSnapshot, legend
     legendRows.push({ entry, x, y });
     x += itemWidth;
   }
-  const legendHeight = Math.round(y + rowHeight + 18 * scale + pad);
-  return { scale, width, titleHeight, mapHeight: snapshot.canvas.height, legendRows, legendHeight };
+  font(context, 10, scale);
+  const creditLines = text.credits ? wrap(context, text.credits, width - 2 * pad) : [];
+  // Under the legend, the scale bar: off the map, so it never hides a point.
+  const scaleBottom = y + rowHeight + 48 * scale;
+  const legendHeight = Math.round(scaleBottom + 6 * scale + creditLines.length * 13 * scale + pad);
+  return { scale, width, titleHeight, mapHeight: snapshot.canvas.height, legendRows, scaleBottom, creditLines, legendHeight };
 }
 
 function drawSymbol(context: CanvasRenderingContext2D, entry: LegendEntry, x: number, y: number, scale: number): void {
@@ -115,8 +140,9 @@ function drawSymbol(context: CanvasRenderingContext2D, entry: LegendEntry, x: nu
   context.stroke();
 }
 
-function drawNorthArrow(context: CanvasRenderingContext2D, letter: string, right: number, top: number, bearing: number, scale: number): void {
-  const size = 26 * scale;
+function drawNorthArrow(context: CanvasRenderingContext2D, letter: string, right: number, top: number, bearing: number, scale: number, mapHeight: number): void {
+  // At most a ninth of the map's height in a short map (the tracking view's is wide and low).
+  const size = Math.min(26 * scale, mapHeight / 9);
   const cx = right - size;
   const cy = top + size + 4 * scale;
   context.fillStyle = "rgba(255,255,255,0.9)";
@@ -151,7 +177,7 @@ function drawNorthArrow(context: CanvasRenderingContext2D, letter: string, right
   context.fill();
   context.stroke();
   context.restore();
-  font(context, 13, scale, "bold");
+  font(context, size / 2 / scale, scale, "bold");
   context.fillStyle = INK;
   context.textAlign = "center";
   context.textBaseline = "alphabetic";
@@ -230,10 +256,10 @@ export function composeMapFigure(snapshot: MapSnapshot, legend: readonly LegendE
   context.strokeStyle = "#8a8a92";
   context.lineWidth = scale;
   context.strokeRect(0.5 * scale, titleHeight + 0.5 * scale, width - scale, mapHeight - scale);
-  drawNorthArrow(context, text.north, width - 12 * scale, titleHeight + 12 * scale, snapshot.bearing, scale);
-  drawScaleBar(context, snapshot, text.scaleNote, 12 * scale, titleHeight + mapHeight - 12 * scale, scale);
+  drawNorthArrow(context, text.north, width - 12 * scale, titleHeight + 12 * scale, snapshot.bearing, scale, mapHeight);
 
   const legendTop = titleHeight + mapHeight;
+  drawScaleBar(context, snapshot, text.scaleNote, 12 * scale, legendTop + plan.scaleBottom, scale);
   const pad = 12 * scale;
   context.fillStyle = INK;
   font(context, 13, scale, "bold");
@@ -247,13 +273,11 @@ export function composeMapFigure(snapshot: MapSnapshot, legend: readonly LegendE
     context.fillText(row.entry.label, row.x + 22 * scale, y);
     context.textBaseline = "alphabetic";
   }
-  if (snapshot.attribution) {
-    font(context, 11, scale);
-    context.fillStyle = "#55555c";
-    context.textAlign = "right";
-    context.fillText(`${text.attributionPrefix}: ${snapshot.attribution}`, width - pad, canvas.height - 8 * scale, width - 2 * pad);
-    context.textAlign = "left";
-  }
+  font(context, 10, scale);
+  context.fillStyle = "#55555c";
+  plan.creditLines.forEach((line, index) => {
+    context.fillText(line, pad, canvas.height - pad - (plan.creditLines.length - 1 - index) * 13 * scale);
+  });
   return canvas;
 }
 

@@ -57,15 +57,18 @@ export function progressLegend(language: Language, statuses: Iterable<ProgressSt
  * @param snapshot - the map (its latitude goes into the scale note)
  * @param title - a title over the map (the PNG export), or none (the printed page)
  * @param subtitle - a line under it
+ * @param textScale - text and symbols larger than on screen (the printed page shrinks the figure)
  * @returns the texts
  */
-export function figureText(language: Language, snapshot: MapSnapshot, title?: string, subtitle?: string): FigureText {
+export function figureText(language: Language, snapshot: MapSnapshot, title?: string, subtitle?: string, textScale = 1): FigureText {
+  const credits = [translate(language, "print.figure.boundaries"), snapshot.attribution].filter(Boolean).join("; ");
   return {
     title,
     subtitle,
+    textScale,
+    credits: `${translate(language, "print.figure.attribution")}: ${credits}`,
     legendHeading: translate(language, "print.figure.legend"),
     north: translate(language, "print.figure.north"),
     scaleNote: translate(language, "print.figure.scaleNote", { latitude: formatNumber(language, snapshot.latitude, 1) }),
-    attributionPrefix: translate(language, "print.figure.attribution"),
   };
 }
