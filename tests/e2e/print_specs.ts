@@ -288,6 +288,7 @@ export const PRINT_SPECS: Spec[] = [
       assert(width === mapSize.width, `PNG width ${width} vs the map canvas ${mapSize.width}`);
       assert(height > mapSize.height + 80, `PNG height ${height}: the map's ${mapSize.height} plus the title and the legend`);
       writeFileSync(join(environment.artifacts, "map-export.png"), bytes);
+      if (process.env.E2E_UPDATE_DOCS === "1") writeFileSync(join(environment.root, "docs/map-export.png"), bytes);
       // Decoded by the browser's image decoder, then measured: the map part has many colours, the title band is white with ink.
       const stats = await page.evaluate(async ({ base64, mapTop, mapHeight }) => {
         const binary = atob(base64);
