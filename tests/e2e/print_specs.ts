@@ -270,6 +270,28 @@ export const PRINT_SPECS: Spec[] = [
     },
   },
   {
+    name: "print: the print view and its PNG button fit a phone (390×844, touch): no sideways scroll, 44 px targets",
+    async run(environment) {
+      const { page } = await environment.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      await page.goto(environment.baseUrl);
+      await page.waitForSelector('[data-testid="uncovered-count"]', { timeout: TIMEOUT });
+      await waitForMapDrawn(page, '[data-testid="map"]');
+      await page.tap('[data-testid="pane-export"]');
+      const button = await page.$('[data-testid="export-png"]');
+      assert(button && (await button.isVisible()), "the PNG button should be on the phone's export pane");
+      const box = (await button.boundingBox())!;
+      assert(box.height >= 44, `PNG button ${box.height} px high on a phone`);
+      await page.tap('[data-testid="export-print"]');
+      await page.waitForSelector('[data-testid="print-view"]', { timeout: TIMEOUT });
+      await page.waitForSelector('[data-testid="print-map-figure"]');
+      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      assert(widths.scroll <= widths.client, `the print view scrolls sideways on a phone: ${widths.scroll} > ${widths.client}`);
+      const printButton = (await (await page.$('.print-view [data-testid="export-png"]'))!.boundingBox())!;
+      assert(printButton.height >= 44, `the print view's PNG button is ${printButton.height} px high`);
+      await page.screenshot({ path: join(environment.artifacts, "print-phone.png") });
+    },
+  },
+  {
     name: "print: the PNG export downloads the map with its legend, scale bar and title (decoded, not blank)",
     async run(environment) {
       const { page } = await environment.newPage();
