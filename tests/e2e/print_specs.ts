@@ -164,6 +164,13 @@ function checkPrinted(report: PrintedReport, expected: { lines: string[]; anywhe
   return `${label}: ${report.pages} pages; map on page 1: ${mapMillimetres.toFixed(0)} mm high, ${map.distinct} colours, luminance variance ${map.variance.toFixed(0)}`;
 }
 
+/** The words of the report as laid out for print (checked with or without poppler). */
+async function assertPrintedWords(page: Page, selector: string, lines: readonly string[], label: string): Promise<void> {
+  await page.emulateMedia({ media: "print" });
+  const text = normalise((await page.textContent(selector)) ?? "");
+  for (const line of lines) assert(text.includes(normalise(line)), `${label}: the printed page should read "${line}"`);
+}
+
 async function waitForMapDrawn(page: Page, selector: string): Promise<void> {
   await page.waitForSelector(`${selector}[data-loaded="true"]`, { timeout: TIMEOUT });
   // The data and the tiles come after "load": wait until the canvas holds several colours, then one frame more.
@@ -214,10 +221,7 @@ export const PRINT_SPECS: Spec[] = [
       assert(header.managingBody === "UBND TỈNH LÀO CAI", `the module's own header: ${header.managingBody}`);
       const lines = [header.managingBody, header.agency, header.nation, header.motto, header.placeAndDate, "BÁO CÁO", "Các điểm trường, thôn bản chưa có sóng di động", "I. BẢN ĐỒ"];
       const anywhere = ["II. SỐ LIỆU", "1. Theo nhà mạng", "2. Theo xã, phường", "III. DANH SÁCH ĐIỂM CHƯA CÓ SÓNG", "THỦ TRƯỞNG CƠ QUAN"];
-      // Without poppler these are checked in the page as printed (print media), at least.
-      await page.emulateMedia({ media: "print" });
-      const printedText = normalise((await page.textContent('[data-testid="print-view"]')) ?? "");
-      for (const line of [...lines, ...anywhere]) assert(printedText.includes(normalise(line)), `the print view should read "${line}"`);
+      await assertPrintedWords(page, '[data-testid="print-view"]', [...lines, ...anywhere], "map report");
       assert(await page.isVisible('[data-testid="print-map-figure"]'), "the map figure should print");
       const report = await printToPdf(page, environment, "print-map");
       console.log(`      ${checkPrinted(report, { lines, anywhere, docs: [join(environment.root, "docs/print-map-p1.png"), join(environment.root, "docs/print-map-p2.png")] }, "map report")}`);
@@ -234,6 +238,7 @@ export const PRINT_SPECS: Spec[] = [
       const printedText = normalise((await page.textContent('[data-testid="print-view"]')) ?? "");
       assert(!printedText.includes("PEOPLE'S COMMITTEE"), "a report over two provinces names no people's committee");
       const lines = ["DEPARTMENT OF SCIENCE AND TECHNOLOGY", "SOCIALIST REPUBLIC OF VIET NAM", "Independence - Freedom - Happiness", header.placeAndDate, "REPORT", "Schools and villages without mobile signal"];
+      await assertPrintedWords(page, '[data-testid="print-view"]', [...lines, "1. By carrier", "HEAD OF AGENCY"], "English map report");
       const report = await printToPdf(page, environment, "print-map-en");
       console.log(`      ${checkPrinted(report, { lines, anywhere: ["1. By carrier", "HEAD OF AGENCY"] }, "English map report")}`);
     },
@@ -256,6 +261,7 @@ export const PRINT_SPECS: Spec[] = [
       assert(await page.isVisible('[data-testid="print-report-page"] [data-testid="print-map-figure"]'), "the tracking map should print as a figure");
       const header = officialHeader("vi", `Sở Khoa học và Công nghệ tỉnh ${SAMPLE_PROVINCE}`, null, vietnamDate(Date.now()));
       const lines = [header.managingBody!, header.agency, header.nation, header.motto, header.placeAndDate, "BÁO CÁO", "Tiến độ xoá các điểm lõm sóng trong danh sách"];
+      await assertPrintedWords(page, '[data-testid="print-report-page"]', [...lines, "II. SỐ LIỆU TIẾN ĐỘ", "III. DANH SÁCH ĐIỂM LÕM SÓNG"], "progress report");
       const report = await printToPdf(page, environment, "print-progress");
       console.log(`      ${checkPrinted(report, { lines, docs: [join(environment.root, "docs/print-progress-p1.png")] }, "progress report")}`);
       if (hasPoppler()) {
