@@ -39,7 +39,7 @@ import {
 } from "./layers.ts";
 import { coverageTileUrls, initialPointTileUrl, mapDataUrl, pointTileUrl } from "./map_data.ts";
 import { buildPointRaster, nearestVisiblePoint, type PointRaster } from "../workers/point_raster.ts";
-import { registerMapSnapshot } from "./map_snapshot.ts";
+import { mapSnapshotSource, registerMapSnapshot } from "./map_snapshot.ts";
 import { buildPopupContent, settlePopupRow, type PopupRow } from "./popup_content.ts";
 import { SYMBOL_SHAPES, createSymbolImage } from "./symbols.ts";
 import { useSiteOverlay, type SiteOverlaySite } from "./site_overlay.ts";
@@ -252,13 +252,13 @@ export function MapView(props: MapViewProps) {
     const onContextLost = () => setFailure("error");
     const canvas = map.getCanvas();
     canvas.addEventListener("webglcontextlost", onContextLost);
-    registerMapSnapshot(() => map.getCanvas().toDataURL("image/png"));
+    registerMapSnapshot("gaps", mapSnapshotSource(map));
     return () => {
       // map.remove() loses the context on purpose: that is not a failure to report.
       canvas.removeEventListener("webglcontextlost", onContextLost);
       resizeObserver.disconnect();
       clearTimeout(resizeTimer);
-      registerMapSnapshot(null);
+      registerMapSnapshot("gaps", null);
       popupRef.current?.remove();
       map.remove();
       mapRef.current = null;

@@ -10,6 +10,7 @@ import type { FeatureCollection, Point as PointGeometry } from "geojson";
 import type { ProgressStatus } from "../domain/progress/status.ts";
 import { VIETNAM_VIEW_BOUNDS, buildBaseStyle } from "./layers.ts";
 import { buildPopupContent, type PopupRow } from "./popup_content.ts";
+import { mapSnapshotSource, registerMapSnapshot } from "./map_snapshot.ts";
 import { PROGRESS_LAYER, PROGRESS_SOURCE, progressPointLayer } from "./progress_layers.ts";
 import { useFlyTo, useMeasurementOverlay, type FlyTarget, type MeasurementOverlay } from "./measurement_layers.ts";
 
@@ -96,9 +97,11 @@ export function ProgressMap(props: ProgressMapProps) {
     const canvas = map.getCanvas();
     const onContextLost = () => setFailure("lost");
     canvas.addEventListener("webglcontextlost", onContextLost);
+    registerMapSnapshot("progress", mapSnapshotSource(map));
     return () => {
       // map.remove() loses the context on purpose: that is not a failure to report.
       canvas.removeEventListener("webglcontextlost", onContextLost);
+      registerMapSnapshot("progress", null);
       framed.current = false;
       popupRef.current?.remove();
       map.remove();

@@ -10,6 +10,7 @@ import { statisticsToCsv } from "./statistics_csv.ts";
 import { CsvSeparatorChoice } from "../components/CsvSeparatorChoice.tsx";
 import { getCsvSeparator, setExportNearest, useExportNearest } from "../state/csv_preference.ts";
 import { makeNotice } from "../state/store.ts";
+import { MapPngButton } from "../print/MapPngButton.tsx";
 
 /**
  * Export of what the list shows (filters, search and sort): CSV for Excel, GeoJSON, KML; the
@@ -118,6 +119,9 @@ export function ExportPanel() {
           <button type="button" disabled={disabled} data-testid="export-print" onClick={() => store.setState({ printing: true })}>
             {t("export.print")}
           </button>
+        </li>
+        <li>
+          <MapPngButton disabled={disabled} />
         </li>
       </ul>
     </section>

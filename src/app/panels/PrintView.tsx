@@ -1,16 +1,24 @@
-import { useEffect, useState } from "react";
-import { captureMapImage } from "../../map/map_snapshot.ts";
+import { useEffect } from "react";
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
-import { formatDate, formatNumber, type MessageKey } from "../i18n/i18n.ts";
+import { todayStamp } from "../components/download.ts";
+import { formatDay, formatNumber, formatPercent, type MessageKey } from "../i18n/i18n.ts";
 import { useAgency } from "../state/agency.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 import { useListRows } from "../state/use_list_rows.ts";
+import { describeFilter, filterProvinceName } from "../print/filter_text.ts";
+import { MapFigure } from "../print/MapFigure.tsx";
+import { MapPngButton } from "../print/MapPngButton.tsx";
+import { gapsLegend } from "../print/map_legends.ts";
+import { OfficialHeading, OfficialSignature } from "../print/OfficialDocument.tsx";
 import { areaNames } from "./list_rows.ts";
 
 const PRINT_ROW_LIMIT = 2000;
+/** Communes listed in the figures: the most uncovered first. */
+const PRINT_COMMUNE_LIMIT = 100;
 
 /**
- * The printable page (browser print → PDF): the map as an image, the counts and the list.
+ * The printable page (browser print → PDF), laid out as an administrative document: the header, the map with
+ * its legend, scale bar and north arrow, the figures by carrier and by commune, and the list.
  * @returns the print view
  */
 export function PrintView() {
@@ -18,9 +26,10 @@ export function PrintView() {
   const { store } = useApp();
   const data = useAppState((state) => state.data);
   const filter = useAppState((state) => state.filter);
+  const visibility = useAppState((state) => state.layerVisibility);
+  const hasListed = useAppState((state) => state.listedPointIds.length > 0);
   const view = useDerivedView();
   const rows = useListRows();
-  const [image] = useState(() => captureMapImage());
   const agency = useAgency();
 
   useEffect(() => {
@@ -32,36 +41,87 @@ export function PrintView() {
   }, [store]);
 
   if (!data || !view) return null;
-  const filterParts = [
-    filter.carriers.length > 0 ? `${t("filters.carriers")}: ${filter.carriers.join(", ")}` : "",
-    `${t("filters.minTechnology")}: ${filter.minTechnology ? t("filters.technologyAndUp", { technology: filter.minTechnology }) : t("filters.anyTechnology")}`,
-    filter.kinds.length > 0 ? `${t("filters.kinds")}: ${filter.kinds.map((kind) => t(`kind.${kind}` as MessageKey)).join(", ")}` : "",
-    filter.provinceCode ? `${t("filters.province")}: ${data.analysis.provinces.find((province) => province.code === filter.provinceCode)?.name ?? filter.provinceCode}` : "",
-    filter.communeCode ? `${t("filters.commune")}: ${data.analysis.communes.find((commune) => commune.code === filter.communeCode)?.name ?? filter.communeCode}` : "",
-  ].filter(Boolean);
   const printed = rows.slice(0, PRINT_ROW_LIMIT);
+  const { summary } = view;
+  const knownProvinces = summary.byProvince.filter((province) => !province.unknown);
+  const province = filterProvinceName(data, filter) ?? (knownProvinces.length === 1 ? knownProvinces[0].name : null);
+  const today = todayStamp();
+  const communes = summary.byCommune.filter((commune) => commune.uncovered > 0).sort((a, b) => b.uncovered - a.uncovered || a.name.localeCompare(b.name, "vi"));
+  const number = (value: number) => formatNumber(language, value, 0);
 
   return (
-    <article className="print-view" data-testid="print-view">
+    <article className="print-view official-document" data-testid="print-view">
       <div className="print-actions">
         <button type="button" className="primary" onClick={() => window.print()}>
           {t("print.print")}
         </button>
+        <MapPngButton />
         <button type="button" onClick={() => store.setState({ printing: false })} data-testid="print-back">
           {t("print.back")}
         </button>
       </div>
-      <p className="print-agency" data-testid="print-agency">{agency}</p>
-      <h1>{t("print.title")}</h1>
-      <p>{t("print.date", { date: formatDate(language, new Date()) })}</p>
-      <p>{t("print.filters", { filters: filterParts.length > 0 ? filterParts.join("; ") : t("print.noFilters") })}</p>
+      <OfficialHeading agency={agency} province={province} day={today} subject={t("print.doc.mapSubject")}>
+        <p className="official-scope">{t("print.doc.scope", { filters: describeFilter(language, data, filter), date: formatDay(language, today) })}</p>
+      </OfficialHeading>
       <p className="print-counts">
         <strong>
           {filter.minTechnology ? t("counts.uncoveredAt", { technology: filter.minTechnology }) : t("counts.uncovered")}: {formatNumber(language, view.uncovered.length)}
         </strong>{" "}
         {t("counts.ofTotal", { total: view.shown.length })} · {t("counts.singleCarrier", { count: view.summary.singleCarrier })}
       </p>
-      {image ? <img className="print-map" src={image} alt={t("map.label")} /> : <p>{t("print.mapMissing")}</p>}
+      <h2>{t("print.doc.map")}</h2>
+      <MapFigure map="gaps" legend={gapsLegend(language, data, visibility, hasListed)} language={language} alt={t("map.label")} missing={t("print.mapMissing")} />
+      <h2>{t("print.doc.figures")}</h2>
+      <h3>{t("print.doc.byCarrier")}</h3>
+      <table className="print-figures" data-testid="print-by-carrier">
+        <thead>
+          <tr>
+            <th scope="col">{t("stats.carrier")}</th>
+            <th scope="col">{t("print.doc.carrierCovering")}</th>
+            <th scope="col">{t("print.doc.carrierNot")}</th>
+            <th scope="col">{t("stats.points")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summary.byCarrier.map((carrier) => (
+            <tr key={carrier.carrier}>
+              <th scope="row">{carrier.carrier}</th>
+              <td className="number">{number(carrier.covered)}</td>
+              <td className="number">{number(carrier.uncovered)}</td>
+              <td className="number">{number(carrier.total)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>{t("print.doc.byCommune")}</h3>
+      {communes.length === 0 ? (
+        <p>{t("print.doc.noCommunes")}</p>
+      ) : (
+        <table className="print-figures" data-testid="print-by-commune">
+          <thead>
+            <tr>
+              <th scope="col">{t("list.column.commune")}</th>
+              <th scope="col">{t("list.column.province")}</th>
+              <th scope="col">{t("stats.points")}</th>
+              <th scope="col">{t("stats.uncovered")}</th>
+              <th scope="col">{t("stats.percentCovered")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {communes.slice(0, PRINT_COMMUNE_LIMIT).map((commune) => (
+              <tr key={commune.code}>
+                <th scope="row">{commune.unknown ? t("stats.unknownArea") : commune.name}</th>
+                <td>{data.analysis.provinces.find((candidate) => candidate.code === commune.provinceCode)?.name ?? ""}</td>
+                <td className="number">{number(commune.total)}</td>
+                <td className="number">{number(commune.uncovered)}</td>
+                <td className="number">{formatPercent(language, commune.percentCovered)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {communes.length > PRINT_COMMUNE_LIMIT && <p className="hint">{t("print.doc.communesMore", { shown: PRINT_COMMUNE_LIMIT, total: communes.length })}</p>}
+      <h2>{t("print.doc.list")}</h2>
       {rows.length > PRINT_ROW_LIMIT && <p>{t("print.truncated", { shown: PRINT_ROW_LIMIT, total: rows.length })}</p>}
       <table className="print-table">
         <thead>
@@ -77,20 +137,21 @@ export function PrintView() {
         <tbody>
           {printed.map((index, position) => {
             const point = data.points[index];
-            const { province, commune } = areaNames(data, index);
+            const { province: provinceName, commune } = areaNames(data, index);
             return (
               <tr key={index}>
-                <td>{position + 1}</td>
+                <td className="number">{position + 1}</td>
                 <td>{point.name}</td>
                 <td>{t(`kind.${point.kind}` as MessageKey)}</td>
                 <td>{commune}</td>
-                <td>{province}</td>
+                <td>{provinceName}</td>
                 <td>{point.id}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      <OfficialSignature />
     </article>
   );
 }

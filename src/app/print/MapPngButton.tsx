@@ -1,0 +1,38 @@
+import { useState } from "react";
+import { useApp, useAppState, useTranslation } from "../app_context.ts";
+import { useAgency } from "../state/agency.ts";
+import { makeNotice } from "../state/store.ts";
+import { downloadMapPng } from "./map_png.ts";
+
+/**
+ * The "download the map (PNG)" button, in the export panel and on the print view.
+ * @param props - disabled while there is nothing to export
+ * @returns the button
+ */
+export function MapPngButton({ disabled = false }: { disabled?: boolean }) {
+  const [t, language] = useTranslation();
+  const { controller } = useApp();
+  const data = useAppState((state) => state.data);
+  const filter = useAppState((state) => state.filter);
+  const visibility = useAppState((state) => state.layerVisibility);
+  const hasListed = useAppState((state) => state.listedPointIds.length > 0);
+  const agency = useAgency();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    if (!data) return;
+    setBusy(true);
+    try {
+      const done = await downloadMapPng({ language, data, filter, visibility, hasListed, agency });
+      if (!done) controller.notify(makeNotice("error", "print.pngFailed"));
+    } catch {
+      controller.notify(makeNotice("error", "print.pngFailed"));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" disabled={disabled || busy || !data} data-testid="export-png" onClick={() => void run()}>
+      {t("print.png")}
+    </button>
+  );
+}
