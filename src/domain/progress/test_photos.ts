@@ -33,7 +33,7 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
  * @param rgb - the colour
  * @returns the PNG bytes
  */
-export function makePng(width: number, height: number, rgb: readonly [number, number, number]): Uint8Array {
+export function makePng(width: number, height: number, rgb: readonly [number, number, number]): Uint8Array<ArrayBuffer> {
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, width);
