@@ -18,7 +18,8 @@ import { readSampleEvents } from "../../src/app/progress/sample_events.ts";
 import type { PageOptions, Spec, SpecEnvironment } from "./specs.ts";
 
 const TIMEOUT = 45_000;
-const PHONE: PageOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } satisfies PageOptions;
+const TABLET = { viewport: { width: 768, height: 1024 }, isMobile: true, hasTouch: true } satisfies PageOptions;
 
 class AssertionError extends Error {}
 
@@ -105,6 +106,9 @@ export const EVIDENCE_SPECS: Spec[] = [
       assert(problems.includes("IMG_0001.HEIC: ảnh HEIC") && problems.includes("qua-lon.png: ảnh 6.0 MB, quá giới hạn 5.0 MB"), `the refusals should name the files and the reasons: ${problems}`);
       assert((await carrier.$$('[data-testid="form-photos"] li')).length === 1, "one photo should be attached");
       await imageSize(carrier, '[data-testid="form-photos"] img');
+      await carrier.locator('[data-testid="status-form"]').screenshot({ path: join(environment.artifacts, "evidence-phone-form.png") });
+      const formOverflow = await carrier.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert(formOverflow <= 0, `the status form should fit the phone's width, overflow ${formOverflow} px`);
       await carrier.click('[data-testid="form-submit"]');
       await carrier.waitForFunction((id) => document.querySelector(`[data-testid="registry-row-${id}"]`)?.getAttribute("data-status") === "on_air", point.id, { timeout: TIMEOUT });
       assert(await carrier.isChecked('[data-testid="export-with-photos"]'), "the packet export should be chosen when the changes carry photos");
@@ -163,8 +167,11 @@ export const EVIDENCE_SPECS: Spec[] = [
       if (process.env.E2E_UPDATE_DOCS === "1") copyFileSync(join(environment.artifacts, "evidence-history.png"), join(environment.root, "docs/screenshot-evidence.png"));
     },
   },
-  {
-    name: "evidence: a department on a phone imports a packet with a missing and a damaged photo (reported per row, changes kept) and sees the good thumbnail",
+  ...([
+    ["phone", PHONE],
+    ["tablet", TABLET],
+  ] as const).map(([device, options]): Spec => ({
+    name: `evidence: a department on a ${device} imports a packet with a missing and a damaged photo (reported per row, changes kept) and sees the good thumbnail`,
     async run(environment) {
       const [first, second] = openPoints(environment.root);
       const today = todayInVietnam();
@@ -185,7 +192,8 @@ export const EVIDENCE_SPECS: Spec[] = [
       broken[broken.length - 30] ^= 0xff;
       const zip = buildEvidencePacket({ updateFile: { name: "cap-nhat.csv", content: writeUpdatesCsv(events) }, photos: [good, { ref: damaged.ref, bytes: broken }] });
 
-      const { page } = await environment.newPage(PHONE);
+      const { page } = await environment.newPage(options);
+      const width = options.viewport.width;
       await openTracking(page, environment);
       await page.setInputFiles('[data-testid="updates-input"]', { name: "goi-anh.zip", mimeType: "application/zip", buffer: Buffer.from(zip) });
       await page.waitForSelector('[data-testid="updates-summary"]', { timeout: TIMEOUT });
@@ -205,14 +213,14 @@ export const EVIDENCE_SPECS: Spec[] = [
       await page.tap(`[data-testid="history-photo-${good.ref.hash.slice(0, 12)}"]`);
       await imageSize(page, '[data-testid="photo-viewer-image"]');
       const box = await page.$eval('[data-testid="photo-viewer-image"]', (image) => image.getBoundingClientRect().right);
-      assert(box <= 390, `the full-size photo should fit the phone's width, right edge at ${box}`);
+      assert(box <= width, `the full-size photo should fit the ${device}'s width, right edge at ${box}`);
       const close = await smallestBox(page, '[data-testid="photo-viewer-close"]');
       assert(close >= 44, `the viewer's close button should be at least 44 px, got ${close}`);
-      await page.screenshot({ path: join(environment.artifacts, "evidence-phone-viewer.png") });
+      await page.screenshot({ path: join(environment.artifacts, `evidence-${device}-viewer.png`) });
       await page.tap('[data-testid="photo-viewer-close"]');
       await page.waitForSelector('[data-testid="photo-viewer"]', { state: "detached", timeout: TIMEOUT });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      assert(overflow <= 0, `the page should not scroll sideways on a phone, overflow ${overflow} px`);
+      assert(overflow <= 0, `the page should not scroll sideways on a ${device}, overflow ${overflow} px`);
     },
-  },
+  })),
 ];

@@ -397,7 +397,7 @@ export const PROGRESS_MESSAGES = {
   "tracking.evidence.packetMissing": { vi: "{count} ảnh không còn trên trình duyệt này: gói không có chúng, Sở sẽ thấy báo thiếu ảnh.", en: "{count} photos are no longer in this browser: the packet goes without them and the department will see them reported missing." },
   "tracking.evidence.packetFailed": { vi: "Không tạo được gói ảnh ({reason}).", en: "The photo packet could not be made ({reason})." },
   "tracking.evidence.open": { vi: "Xem ảnh {name} cỡ lớn", en: "Open photo {name} full size" },
-  "tracking.evidence.missing": { vi: "Ảnh {name}: không có trên trình duyệt này (chưa nhận được trong gói nào)", en: "Photo {name}: not in this browser (not received in any packet)" },
+  "tracking.evidence.missing": { vi: "Ảnh {name}: chưa có bản đúng trên trình duyệt này (thiếu trong gói, hoặc sai mã băm)", en: "Photo {name}: no true copy in this browser (missing from the packet, or a wrong hash)" },
   "tracking.evidence.viewer": { vi: "Ảnh {name} — {size}", en: "Photo {name} — {size}" },
   "tracking.evidence.viewerClose": { vi: "Đóng ảnh", en: "Close the photo" },
   "tracking.evidence.importHint": {
