@@ -54,5 +54,12 @@ describe("parseTrackingFile with an evidence packet", () => {
     const plain = parseTrackingFile({ what: "updates", name: "u.csv", bytes: csv, registry, events: [], today: "2026-03-01" });
     if (plain.what !== "updates") throw new Error("updates expected");
     expect([plain.result.report.accepted, plain.photos]).toEqual([1, undefined]);
+    expect(plain.result.report.issues).toEqual([]);
+    // The same update file with photos named, sent without its packet: taken, with one warning for the file.
+    const named = createStatusEvent({ pointId: "A", status: "on_air", date: "2026-02-01", actor, evidence: { photos: [photo("a.png", [1, 2, 3]).ref] } });
+    const alone = parseTrackingFile({ what: "updates", name: "u.csv", bytes: new TextEncoder().encode(writeUpdatesCsv([named])), registry, events: [], today: "2026-03-01" });
+    if (alone.what !== "updates") throw new Error("updates expected");
+    expect(alone.result.events.map((event) => event.id)).toEqual([named.id]);
+    expect(alone.result.report.issues.map((issue) => [issue.code, issue.severity])).toEqual([["photos_not_attached", "warning"]]);
   });
 });

@@ -89,7 +89,18 @@ export function parseTrackingFile(input: TrackingParseInput): TrackingParseOutpu
   }
   const options = { file: name, registry: input.registry, events: input.events, today: input.today, listPublishedOn: input.listPublishedOn };
   if (isEvidencePacket(name, bytes)) return parsePacket(name, bytes, options);
-  return { what: "updates", result: parseUpdateFile(name, bytes, options) };
+  const result = parseUpdateFile(name, bytes, options);
+  // An update file naming attached photos, sent without its packet: the changes are taken, the photos are not here.
+  const named = result.events.reduce((sum, event) => sum + (event.evidence?.photos?.length ?? 0), 0);
+  if (named > 0) {
+    addIssues(result.report, [
+      makeIssue(name, "warning", "photos_not_attached", {
+        vi: `các thay đổi ghi ${named} ảnh đính kèm nhưng tệp này không kèm ảnh; hãy đề nghị nhà mạng gửi gói .zip (nhập gói sau cũng được, thay đổi không bị ghi hai lần)`,
+        en: `the changes name ${named} attached photos but this file carries none; ask the carrier for the .zip packet (importing it later is fine, no change is recorded twice)`,
+      }),
+    ]);
+  }
+  return { what: "updates", result };
 }
 
 function parseUpdateFile(name: string, bytes: Uint8Array, options: UpdatesImportOptions): UpdatesImportResult {

@@ -105,6 +105,8 @@ export const EVIDENCE_SPECS: Spec[] = [
       const problems = (await carrier.textContent('[data-testid="form-photo-problems"]')) ?? "";
       assert(problems.includes("IMG_0001.HEIC: ảnh HEIC") && problems.includes("qua-lon.png: ảnh 6.0 MB, quá giới hạn 5.0 MB"), `the refusals should name the files and the reasons: ${problems}`);
       assert((await carrier.$$('[data-testid="form-photos"] li')).length === 1, "one photo should be attached");
+      const removeSize = await smallestBox(carrier, '[data-testid="form-photo-remove"]');
+      assert(removeSize >= 44, `the remove button should be at least 44 px on a phone, got ${removeSize}`);
       await imageSize(carrier, '[data-testid="form-photos"] img');
       await carrier.locator('[data-testid="status-form"]').screenshot({ path: join(environment.artifacts, "evidence-phone-form.png") });
       const formOverflow = await carrier.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -210,7 +210,7 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
                   <li key={attached.ref.hash}>
                     <img src={attached.url} alt={attached.ref.name} width={96} height={72} />
                     <span>{attached.ref.name}</span>
-                    <button type="button" onClick={() => detach(attached.ref.hash)} aria-label={t("tracking.evidence.remove", { name: attached.ref.name })}>
+                    <button type="button" className="evidence-remove" onClick={() => detach(attached.ref.hash)} aria-label={t("tracking.evidence.remove", { name: attached.ref.name })} data-testid="form-photo-remove">
                       ✕
                     </button>
                   </li>
