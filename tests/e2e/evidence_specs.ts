@@ -166,6 +166,11 @@ export const EVIDENCE_SPECS: Spec[] = [
       await imageSize(department, thumb);
       const note = (await department.textContent('[data-testid="backup-photo-note"]')) ?? "";
       assert(note.includes("không gồm chính các ảnh (1 ảnh"), `the backup note should say the photos are left out: ${note}`);
+      // Thumbnails and the viewer load object URLs under the shipped CSP (img-src allows blob:): nothing refused.
+      for (const page of [carrier, department]) {
+        const refused = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+        assert(refused.length === 0, `no CSP violation expected, got ${refused.join("; ")}`);
+      }
       if (process.env.E2E_UPDATE_DOCS === "1") copyFileSync(join(environment.artifacts, "evidence-history.png"), join(environment.root, "docs/screenshot-evidence.png"));
     },
   },
