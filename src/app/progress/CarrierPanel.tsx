@@ -7,8 +7,8 @@ import { getTrackingController } from "./tracking_context.ts";
 import { updateFileName } from "./tracking_view.ts";
 import { useState } from "react";
 import { formatDateTime } from "../i18n/dates.ts";
-import { outboxStatus, readOutboxExport, writeOutboxExport, type OutboxExport } from "./outbox_exports.ts";
-import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
+import { buildOutboxPacket, outboxPhotos, outboxStatus, packetFileName, readOutboxExport, writeOutboxExport, type OutboxExport } from "./outbox_exports.ts";
+import { formatDay, trackingMessage, useTrackingTranslation } from "./use_tracking_translation.ts";
 
 /**
  * The carrier's tools: its recorded changes not yet sent, the update file export (CSV and JSON), and the
@@ -24,8 +24,21 @@ export function CarrierPanel({ carrier, pending, crossCheck, today, pastDay }: {
   const [exported, setExported] = useState<{ carrier: string; mark: OutboxExport | null }>(() => ({ carrier, mark: readOutboxExport(carrier) }));
   const mark = exported.carrier === carrier ? exported.mark : readOutboxExport(carrier);
   const counts = outboxStatus(pending.map((event) => event.id), mark);
-  const exportFile = (name: string, text: string, type: string) => {
-    downloadText(name, text, type);
+  const photoCount = outboxPhotos(pending).length;
+  const [withPhotos, setWithPhotos] = useState(true);
+  const exportFile = async (name: string, text: string, type: string) => {
+    if (withPhotos && photoCount > 0) {
+      try {
+        const packet = await buildOutboxPacket(pending, { name, content: text }, new Date().toISOString());
+        downloadText(packetFileName(name), packet.bytes, "application/zip");
+        if (packet.missing > 0) controller.notify("error", trackingMessage("tracking.evidence.packetMissing", { count: packet.missing }));
+      } catch (error) {
+        controller.notify("error", trackingMessage("tracking.evidence.packetFailed", { reason: error instanceof Error ? error.message : String(error) }));
+        return;
+      }
+    } else {
+      downloadText(name, text, type);
+    }
     const next = { at: new Date().toISOString(), eventIds: pending.map((event) => event.id) };
     writeOutboxExport(carrier, next);
     setExported({ carrier, mark: next });
@@ -58,13 +71,22 @@ export function CarrierPanel({ carrier, pending, crossCheck, today, pastDay }: {
       <p data-testid="carrier-outbox" data-exported={counts.exported} data-not-exported={counts.notExported}>
         {outboxLine}
       </p>
+      {photoCount > 0 && (
+        <>
+          <label className="field-inline">
+            <input type="checkbox" checked={withPhotos} onChange={(event) => setWithPhotos(event.target.checked)} data-testid="export-with-photos" />
+            <span>{t("tracking.evidence.packet", { count: photoCount })}</span>
+          </label>
+          <p className="hint">{t("tracking.evidence.packetHint")}</p>
+        </>
+      )}
       <div className="button-row">
         <button
           type="button"
           className="primary"
           disabled={pending.length === 0}
           data-testid="export-updates-csv"
-          onClick={() => exportFile(updateFileName(carrier, today, "csv"), writeUpdatesCsv(pending), "text/csv;charset=utf-8")}
+          onClick={() => void exportFile(updateFileName(carrier, today, "csv"), writeUpdatesCsv(pending), "text/csv;charset=utf-8")}
         >
           {t("tracking.carrier.exportCsv")}
         </button>
@@ -72,7 +94,7 @@ export function CarrierPanel({ carrier, pending, crossCheck, today, pastDay }: {
           type="button"
           disabled={pending.length === 0}
           data-testid="export-updates-json"
-          onClick={() => exportFile(updateFileName(carrier, today, "json"), writeUpdatesJson(pending, { createdAt: new Date().toISOString() }), "application/json")}
+          onClick={() => void exportFile(updateFileName(carrier, today, "json"), writeUpdatesJson(pending, { createdAt: new Date().toISOString() }), "application/json")}
         >
           {t("tracking.carrier.exportJson")}
         </button>

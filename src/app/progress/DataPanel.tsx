@@ -1,3 +1,4 @@
+import { BackupPhotoNote } from "./BackupPhotoNote.tsx";
 import { pointsToCsv } from "../../domain/export/points_to_csv.ts";
 import { pointsToGeojson } from "../../domain/export/points_to_geojson.ts";
 import { pointsToKml } from "../../domain/export/points_to_kml.ts";
@@ -117,6 +118,7 @@ export function DataPanel({ points, states, date, today, loadedPoints, showRegis
           <button type="button" className="primary" data-testid="backup-download" onClick={() => downloadBackup(today)}>
             {t("tracking.data.backupDownload")}
           </button>
+          <BackupPhotoNote />
           <label className="field tracking-file">
             <span>{t("tracking.data.restore")}</span>
             <input type="file" accept=".json,application/json" data-testid="restore-input" onChange={(event) => void readChosenFiles(event, controller.restore)} />

@@ -99,6 +99,7 @@ function ClaimsTable({ registry, states, today, disabled }: { registry: readonly
       evidence?.uploadMbps !== undefined ? `↑ ${formatNumber(language, evidence.uploadMbps, 2)} Mbps` : undefined,
       evidence?.signalDbm !== undefined ? `${formatNumber(language, evidence.signalDbm, 0)} dBm` : undefined,
       evidence?.photo,
+      evidence?.photos?.length ? t("tracking.evidence.count", { count: evidence.photos.length }) : undefined,
       last.note,
     ]
       .filter(Boolean)
@@ -288,10 +289,11 @@ export function DepartmentPanel({ registry, states, today, crossCheck, pastDay }
       <h2 id="tracking-department-heading">{t("tracking.department.importHeading")}</h2>
       <label className="field">
         <span>{t("tracking.department.importLabel")}</span>
-        <input type="file" multiple accept=".csv,.xlsx,.json,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/json" data-testid="updates-input" onChange={(event) => void readChosenFiles(event, controller.importUpdateFile)} />
+        <input type="file" multiple accept=".csv,.xlsx,.json,.txt,.zip,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/json,application/zip" data-testid="updates-input" onChange={(event) => void readChosenFiles(event, controller.importUpdateFile)} />
       </label>
       <TrackingParsingStatus kind="updates" />
       <p className="hint">{t("tracking.department.importHint")}</p>
+      <p className="hint">{t("tracking.evidence.importHint")}</p>
       {imports
         .filter((entry) => entry.kind === "updates")
         .map((entry) => (

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import { parseNumber } from "../../domain/parse/parse_number.ts";
-import type { Actor, Evidence } from "../../domain/progress/events.ts";
+import type { Actor, Evidence, PhotoRef } from "../../domain/progress/events.ts";
+import { checkPhoto, PHOTO_LIMITS } from "../../domain/progress/evidence_packet.ts";
 import type { ListedPoint } from "../../domain/progress/registry.ts";
 import type { PointProgress } from "../../domain/progress/replay.ts";
 import { STATUS_LABELS, isCoveredStatus, type ProgressStatus } from "../../domain/progress/status.ts";
@@ -9,6 +10,14 @@ import { TECHNOLOGIES, type Technology } from "../../domain/types.ts";
 import { DayInput } from "../components/DayInput.tsx";
 import { getTrackingController } from "./tracking_context.ts";
 import { trackingMessage, useTrackingTranslation } from "./use_tracking_translation.ts";
+import { hashPhoto, putPhotos } from "../storage/photo_store.ts";
+import "./evidence.css";
+
+/** A photo attached in the form: its reference (kept in the event) and a preview URL. */
+interface AttachedPhoto {
+  ref: PhotoRef;
+  url: string;
+}
 
 /**
  * The form a carrier records a status change with. It offers only the transitions the table allows from
@@ -30,6 +39,12 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
   const [photo, setPhoto] = useState("");
   const [note, setNote] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
+  const [photos, setPhotos] = useState<AttachedPhoto[]>([]);
+  const [photoProblems, setPhotoProblems] = useState<string[]>([]);
+  const [readingPhotos, setReadingPhotos] = useState(false);
+  // Preview URLs live as long as the form.
+  const urls = useRef<string[]>([]);
+  useEffect(() => () => urls.current.forEach((url) => URL.revokeObjectURL(url)), []);
   const rule = status ? findTransition(progress.status, status, actor.role) : undefined;
   const close = () => controller.store.setState({ editingPointId: null });
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -38,6 +53,47 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
     headingRef.current?.scrollIntoView?.({ block: "nearest" });
     headingRef.current?.focus();
   }, []);
+
+  /**
+   * Checks each chosen file (its real type from its bytes, its size, the count), hashes it and saves it in the
+   * photo store at once: the event only names it, and the packet export reads it back from there.
+   */
+  const attach = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.target;
+    const files = [...(input.files ?? [])];
+    input.value = "";
+    if (files.length === 0) return;
+    setReadingPhotos(true);
+    const problems: string[] = [];
+    const added: AttachedPhoto[] = [];
+    for (const file of files) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const checked = checkPhoto({ name: file.name, bytes, declaredType: file.type }, photos.length + added.length);
+      if (!checked.ok) {
+        problems.push(checked.error.message[language]);
+        continue;
+      }
+      const hash = await hashPhoto(bytes);
+      if ([...photos, ...added].some((photo) => photo.ref.hash === hash)) {
+        problems.push(t("tracking.evidence.duplicate", { name: file.name }));
+        continue;
+      }
+      const ref: PhotoRef = { hash, name: file.name.normalize("NFC"), size: bytes.length, type: checked.value };
+      try {
+        await putPhotos([{ ref, bytes }]);
+      } catch (error) {
+        problems.push(t("tracking.evidence.attachStoreFailed", { name: file.name, reason: error instanceof Error ? error.message : String(error) }));
+        continue;
+      }
+      const url = URL.createObjectURL(new Blob([bytes], { type: checked.value }));
+      urls.current.push(url);
+      added.push({ ref, url });
+    }
+    setPhotos((current) => [...current, ...added]);
+    setPhotoProblems(problems);
+    setReadingPhotos(false);
+  };
+  const detach = (hash: string) => setPhotos((current) => current.filter((photo) => photo.ref.hash !== hash));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -54,6 +110,7 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
     }
     if (evidenceText.trim()) evidence.text = evidenceText;
     if (photo.trim()) evidence.photo = photo;
+    if (photos.length > 0) evidence.photos = photos.map((attached) => attached.ref);
     if (rule?.reasonRequired && !note.trim() && !evidenceText.trim()) {
       setProblem(t("tracking.form.reasonRequired"));
       return;
@@ -125,6 +182,42 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
             <span>{t("tracking.form.photo")}</span>
             <input type="text" value={photo} onChange={(event) => setPhoto(event.target.value)} data-testid="form-photo" />
           </label>
+          <div className="field evidence-field" role="group" aria-labelledby="evidence-photos-label">
+            <span id="evidence-photos-label">{t("tracking.evidence.attach", { count: PHOTO_LIMITS.maxPhotosPerChange, mb: PHOTO_LIMITS.maxPhotoBytes / 1_048_576 })}</span>
+            <div className="evidence-pick">
+              {/* On a phone the first opens the camera; the second, the gallery or the files. */}
+              <label className="button-like">
+                {t("tracking.evidence.take")}
+                <input type="file" accept="image/*" capture="environment" className="visually-hidden" onChange={(event) => void attach(event)} disabled={readingPhotos || photos.length >= PHOTO_LIMITS.maxPhotosPerChange} data-testid="form-photo-capture" />
+              </label>
+              <label className="button-like">
+                {t("tracking.evidence.choose")}
+                <input type="file" accept="image/*" multiple className="visually-hidden" onChange={(event) => void attach(event)} disabled={readingPhotos || photos.length >= PHOTO_LIMITS.maxPhotosPerChange} data-testid="form-photo-files" />
+              </label>
+              {readingPhotos && <span role="status">{t("tracking.evidence.reading")}</span>}
+            </div>
+            <span className="hint">{t("tracking.evidence.attachHint")}</span>
+            {photoProblems.length > 0 && (
+              <ul className="tracking-error evidence-problems" role="alert" data-testid="form-photo-problems">
+                {photoProblems.map((text) => (
+                  <li key={text}>{text}</li>
+                ))}
+              </ul>
+            )}
+            {photos.length > 0 && (
+              <ul className="evidence-thumbs" data-testid="form-photos">
+                {photos.map((attached) => (
+                  <li key={attached.ref.hash}>
+                    <img src={attached.url} alt={attached.ref.name} width={96} height={72} />
+                    <span>{attached.ref.name}</span>
+                    <button type="button" className="evidence-remove" onClick={() => detach(attached.ref.hash)} aria-label={t("tracking.evidence.remove", { name: attached.ref.name })} data-testid="form-photo-remove">
+                      ✕
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
           <label className="field tracking-form-wide">
             <span>
               {t("tracking.form.note")}
@@ -141,7 +234,7 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
       )}
       <div className="button-row">
         {options.length > 0 && (
-          <button type="submit" className="primary" data-testid="form-submit">
+          <button type="submit" className="primary" data-testid="form-submit" disabled={readingPhotos}>
             {t("tracking.form.submit")}
           </button>
         )}

@@ -156,7 +156,7 @@ export const PROGRESS_MESSAGES = {
   "tracking.carrier.recordOnAir": { vi: "Ghi đã phát sóng", en: "Record on air" },
 
   "tracking.department.importHeading": { vi: "Nhập tệp cập nhật của nhà mạng", en: "Import carriers' update files" },
-  "tracking.department.importLabel": { vi: "Chọn tệp cập nhật (CSV, Excel .xlsx hoặc JSON)", en: "Choose update files (CSV, Excel .xlsx or JSON)" },
+  "tracking.department.importLabel": { vi: "Chọn tệp cập nhật (CSV, Excel .xlsx, JSON hoặc gói .zip có ảnh)", en: "Choose update files (CSV, Excel .xlsx, JSON or a .zip packet with photos)" },
   "tracking.department.importHint": {
     vi: "Mỗi dòng được kiểm tra: mã điểm, nhà mạng được giao, chuyển trạng thái, ngày. Nhập lại cùng tệp không thay đổi gì.",
     en: "Every row is checked: point id, assigned carrier, transition, date. Importing the same file again changes nothing.",
@@ -374,6 +374,40 @@ export const PROGRESS_MESSAGES = {
 
   "tracking.print.heading": { vi: "Báo cáo tiến độ xoá điểm lõm sóng", en: "Dead-zone progress report" },
   "tracking.print.date": { vi: "Tình trạng ngày {date}", en: "State on {date}" },
+
+  "tracking.evidence.attach": { vi: "Ảnh minh chứng (chụp hoặc chọn; tối đa {count} ảnh, mỗi ảnh đến {mb} MB)", en: "Evidence photos (take or choose; at most {count}, up to {mb} MB each)" },
+  "tracking.evidence.attachHint": {
+    vi: "Nhận ảnh JPEG, PNG, WebP. Không nhận HEIC (iPhone: Cài đặt › Camera › Định dạng › “Tương thích nhất”), GIF, PDF hay video: trình duyệt của Sở không xem được hoặc tệp quá nặng.",
+    en: "JPEG, PNG and WebP are accepted. HEIC (iPhone: Settings › Camera › Formats › “Most Compatible”), GIF, PDF and video are not: the department's browsers cannot show them, or they are too heavy.",
+  },
+  "tracking.evidence.take": { vi: "📷 Chụp ảnh", en: "📷 Take a photo" },
+  "tracking.evidence.choose": { vi: "Chọn ảnh có sẵn", en: "Choose photos" },
+  "tracking.evidence.count": { vi: "📷 {count} ảnh (xem trong lịch sử điểm)", en: "📷 {count} photos (see the point's history)" },
+  "tracking.evidence.remove": { vi: "Bỏ ảnh {name}", en: "Remove photo {name}" },
+  "tracking.evidence.reading": { vi: "Đang đọc ảnh…", en: "Reading the photos…" },
+  "tracking.evidence.attachStoreFailed": { vi: "{name}: không lưu được ảnh trên trình duyệt này ({reason}).", en: "{name}: the photo cannot be saved in this browser ({reason})." },
+  "tracking.evidence.duplicate": { vi: "{name}: ảnh này đã được đính kèm.", en: "{name}: this photo is attached already." },
+  "tracking.evidence.imported": { vi: "Đã kiểm mã băm và lưu {count} ảnh minh chứng từ {file}.", en: "{count} evidence photos from {file} checked against their hash and saved." },
+  "tracking.evidence.storeFailed": { vi: "Không lưu được ảnh từ {file} ({reason}); các thay đổi vẫn được nhập, hãy nhập lại gói sau.", en: "The photos from {file} could not be saved ({reason}); the changes are imported, import the packet again later." },
+  "tracking.evidence.packet": { vi: "Kèm {count} ảnh: xuất thành một gói .zip (tệp cập nhật + ảnh)", en: "With {count} photos: export one .zip packet (update file + photos)" },
+  "tracking.evidence.packetHint": {
+    vi: "Gửi Sở cả gói .zip; Sở chọn gói ở ô “Chọn tệp cập nhật” như một tệp bình thường. Bỏ chọn để xuất tệp CSV/JSON như trước (ảnh không đi kèm).",
+    en: "Send the department the whole .zip; it chooses the packet under “Choose update files” like any update file. Untick to export the CSV/JSON alone (without the photos).",
+  },
+  "tracking.evidence.packetMissing": { vi: "{count} ảnh không còn trên trình duyệt này: gói không có chúng, Sở sẽ thấy báo thiếu ảnh.", en: "{count} photos are no longer in this browser: the packet goes without them and the department will see them reported missing." },
+  "tracking.evidence.packetFailed": { vi: "Không tạo được gói ảnh ({reason}).", en: "The photo packet could not be made ({reason})." },
+  "tracking.evidence.open": { vi: "Xem ảnh {name} cỡ lớn", en: "Open photo {name} full size" },
+  "tracking.evidence.missing": { vi: "Ảnh {name}: chưa có bản đúng trên trình duyệt này (thiếu trong gói, hoặc sai mã băm)", en: "Photo {name}: no true copy in this browser (missing from the packet, or a wrong hash)" },
+  "tracking.evidence.viewer": { vi: "Ảnh {name} — {size}", en: "Photo {name} — {size}" },
+  "tracking.evidence.viewerClose": { vi: "Đóng ảnh", en: "Close the photo" },
+  "tracking.evidence.importHint": {
+    vi: "Gói .zip của nhà mạng (tệp cập nhật + ảnh): mỗi ảnh được kiểm với mã băm SHA-256 của nó; ảnh thiếu hoặc sai được báo theo từng dòng, thay đổi vẫn được nhận.",
+    en: "A carrier's .zip packet (update file + photos): every photo is checked against its SHA-256 hash; a missing or wrong photo is reported on its row, and the change is still taken.",
+  },
+  "tracking.evidence.backupNote": {
+    vi: "Bản sao lưu ghi mọi thay đổi cùng tham chiếu ảnh (tên, mã băm) nhưng không gồm chính các ảnh ({count} ảnh, {size} trên trình duyệt này), để tệp sao lưu nhỏ. Hãy giữ các gói .zip nhà mạng gửi: nhập lại một gói sẽ khôi phục ảnh của nó.",
+    en: "The backup holds every change with its photo references (name, hash) but not the photos themselves ({count} photos, {size} in this browser), so it stays small. Keep the carriers' .zip packets: importing a packet again restores its photos.",
+  },
 } as const satisfies Record<string, Message>;
 
 export type ProgressMessageKey = keyof typeof PROGRESS_MESSAGES;

@@ -24,6 +24,7 @@ import { setUnlocated, unlocatedChoices } from "./unlocated_store.ts";
 import { indexedDbTrackingStorage, type AutoBackup, type BackupMark, type SavedRegistry, type TrackingStorage } from "./tracking_storage.ts";
 import { pendingChanges, type TrackingRole } from "./tracking_view.ts";
 import { addImportReport, addTrackingNotice, dismissImportReport, dismissTrackingNotice, parsingProgress, replacedAll, saveEnded, saveStarted } from "./tracking_updaters.ts";
+import { putPhotos } from "../storage/photo_store.ts";
 import { trackingMessage } from "./use_tracking_translation.ts";
 
 /** The result of one file import, shown as a report. */
@@ -463,6 +464,15 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
       const conflicts = result.conflicts.filter((conflict) => !known.has(conflict.incoming.id));
       if (conflicts.length > 0) store.setState((current) => ({ conflicts: [...current.conflicts, ...conflicts] }));
       addImport({ kind: "updates", file: name, report: result.report, added: result.events.length, duplicates: result.duplicates, conflicts: result.conflicts.length, refused: result.events.length === 0 && result.duplicates === 0 && result.conflicts.length === 0 });
+      // An evidence packet's photos (verified against their hash in the worker) are stored before the events that name them.
+      if (output.photos && output.photos.length > 0) {
+        try {
+          await putPhotos(output.photos);
+          notify("info", trackingMessage("tracking.evidence.imported", { count: output.photos.length, file: name }));
+        } catch (error) {
+          notify("error", trackingMessage("tracking.evidence.storeFailed", { file: name, reason: describe(error) }));
+        }
+      }
       await append("events", result.events);
     },
     async decide(action, pointIds, date, note) {

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { POINT_KINDS, TECHNOLOGIES } from "../types.ts";
 import { PROGRESS_STATUSES } from "./status.ts";
+import { PHOTO_TYPES } from "./events.ts";
 
 const zIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 
@@ -12,12 +13,21 @@ export const zActor = z.discriminatedUnion("role", [
   z.object({ role: z.literal("carrier"), carrier: z.string().min(1) }),
 ]);
 
+/** A photo attached to a claim (events.ts PhotoRef). */
+export const zPhotoRef = z.object({
+  hash: z.string().regex(/^[0-9a-f]{64}$/, "SHA-256 (64 hex)"),
+  name: z.string().min(1),
+  size: z.number().int().nonnegative(),
+  type: z.enum(PHOTO_TYPES),
+});
+
 export const zEvidence = z.object({
   text: z.string().optional(),
   downloadMbps: z.number().finite().optional(),
   uploadMbps: z.number().finite().optional(),
   signalDbm: z.number().finite().optional(),
   photo: z.string().optional(),
+  photos: z.array(zPhotoRef).optional(),
 });
 
 /** A status event in a file; the id is optional because it is recomputed from the content. */

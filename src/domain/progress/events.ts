@@ -9,14 +9,34 @@ import type { ProgressStatus } from "./status.ts";
 /** Who made a change: the department (the Sở KH&CN, formerly Sở TT&TT) or a carrier. */
 export type Actor = { role: "department" } | { role: "carrier"; carrier: string };
 
+/** The image types a carrier may attach (what every browser shows in an <img>; HEIC is not among them). */
+export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
+export type PhotoType = (typeof PHOTO_TYPES)[number];
+
+/**
+ * A photo attached to a claim, by reference: the bytes live in the browser's photo store and travel in the
+ * evidence packet (.zip) under `photos/<hash>.<ext>`; the hash names them, so one photo is stored once.
+ */
+export interface PhotoRef {
+  /** SHA-256 of the bytes, 64 lowercase hex digits. */
+  hash: string;
+  /** The file name as the carrier chose it (for display only). */
+  name: string;
+  /** Bytes. */
+  size: number;
+  type: PhotoType;
+}
+
 /** What backs a claim. */
 export interface Evidence {
   text?: string;
   downloadMbps?: number;
   uploadMbps?: number;
   signalDbm?: number;
-  /** A photo reference (file name or URL), never the photo itself. */
+  /** A photo reference typed by hand (file name or URL). */
   photo?: string;
+  /** Photos attached in the app, by hash (the bytes are not in the event). */
+  photos?: PhotoRef[];
 }
 
 export interface StatusEvent {
@@ -42,9 +62,11 @@ export type StatusEventDraft = Omit<StatusEvent, "id">;
 
 /** The content that identifies an event, in a fixed key order. */
 function canonicalContent(event: StatusEventDraft): string {
-  const evidence = event.evidence
+  const evidence: unknown[] | null = event.evidence
     ? [event.evidence.text ?? null, event.evidence.downloadMbps ?? null, event.evidence.uploadMbps ?? null, event.evidence.signalDbm ?? null, event.evidence.photo ?? null]
     : null;
+  // Attached photos join the content only when there are some, so every earlier event keeps its id.
+  if (evidence && event.evidence?.photos && event.evidence.photos.length > 0) evidence.push(event.evidence.photos.map((photo) => [photo.hash, photo.name, photo.size, photo.type]));
   const actor = event.actor.role === "carrier" ? ["carrier", event.actor.carrier] : ["department"];
   return JSON.stringify([event.pointId, event.status, event.date, actor, event.technology ?? null, evidence, event.note ?? null]);
 }
@@ -106,6 +128,7 @@ function cleanEvidence(evidence: Evidence | undefined): Evidence | undefined {
   if (evidence.signalDbm !== undefined && Number.isFinite(evidence.signalDbm)) clean.signalDbm = evidence.signalDbm;
   const photo = evidence.photo?.trim();
   if (photo) clean.photo = photo;
+  if (evidence.photos && evidence.photos.length > 0) clean.photos = evidence.photos.map((ref) => ({ hash: ref.hash, name: ref.name.normalize("NFC"), size: ref.size, type: ref.type }));
   return Object.keys(clean).length > 0 ? clean : undefined;
 }
 

@@ -32,6 +32,16 @@ describe("buildProgressTable", () => {
     expect(column(0, "status_label")).toBe("chưa triển khai");
   });
 
+  it("names the photos attached to the last change in the evidence column", () => {
+    const photos = [
+      { hash: "a".repeat(64), name: "tram.jpg", size: 10, type: "image/jpeg" as const },
+      { hash: "b".repeat(64), name: "do-kiem.png", size: 20, type: "image/png" as const },
+    ];
+    const withPhotos = [createStatusEvent({ pointId: "B", status: "on_air", date: "2026-01-21", actor: { role: "carrier", carrier: "Viettel" }, evidence: { text: "đo", photos } })];
+    const photoTable = buildProgressTable(registry, replay(registry, withPhotos).states, { today: "2026-04-01" });
+    expect(photoTable.rows[1][photoTable.columns.indexOf("evidence")]).toBe("đo; tram.jpg, do-kiem.png");
+  });
+
   it("writes a formula-safe CSV with a BOM", () => {
     const csv = progressTableToCsv(registry, states, { today: "2026-04-01", language: "en" });
     expect(csv.startsWith("\uFEFFid,name,kind,lon,lat,carrier")).toBe(true);

@@ -59,6 +59,7 @@ function statusColumns(point: ListedPoint, state: PointProgress, today: string, 
         last.evidence.uploadMbps !== undefined ? `↑${last.evidence.uploadMbps} Mbps` : undefined,
         last.evidence.signalDbm !== undefined ? `${last.evidence.signalDbm} dBm` : undefined,
         last.evidence.photo,
+        last.evidence.photos?.length ? last.evidence.photos.map((photo) => photo.name).join(", ") : undefined,
       ]
         .filter((part) => part !== undefined && part !== "")
         .join("; ")

@@ -1,20 +1,24 @@
 /**
  * Reading the dead-zone tracking files (a registry of listed points, a carrier's update file): one
- * dispatch on the file's name and first bytes to the domain parsers. The analysis worker runs it for the
- * tracking view (`tracking` request), so a national list never blocks the main thread; the view runs it in
- * place only where no worker exists (Node tests). In the domain, so that both take it from here and the app
- * takes nothing from the worker's own modules.
+ * dispatch on the file's name and first bytes to the domain parsers. A carrier's evidence packet (.zip: the
+ * update file and its photos) is read here too: the update file as usual, then every photo checked against
+ * the hash its event names. The analysis worker runs it for the
+ * tracking view, so a national list never blocks the main thread; the view runs it in place only where
+ * no worker exists (Node tests).
  */
 import { isKmlInput } from "../parse/read_kml.ts";
 import { isSpreadsheetFile } from "../parse/read_xlsx.ts";
 import { parseRegistryXlsx, parseUpdatesXlsx } from "../parse/xlsx_import.ts";
-import { textDecoderClass } from "../parse/text_decoder.ts";
 import type { StatusEvent } from "./events.ts";
 import { parseRegistryCsv, parseRegistryGeojson, type RegistryImportResult } from "./parse_registry.ts";
 import type { ListedPoint } from "./registry.ts";
 import type { CommuneCrosswalk } from "./commune_crosswalk.ts";
-import { parseUpdatesCsv, parseUpdatesJson, type UpdatesImportResult } from "./updates.ts";
+import { parseUpdatesCsv, parseUpdatesJson, type UpdatesImportOptions, type UpdatesImportResult } from "./updates.ts";
+import { checkPacketPhotos, isEvidencePacket, readEvidencePacket, type PacketPhoto } from "./evidence_packet.ts";
+import { emptyReport } from "../issues.ts";
+import { addIssues, makeIssue } from "../parse/import_issue.ts";
 import type { Point, PointKind } from "../types.ts";
+import { textDecoderClass } from "../parse/text_decoder.ts";
 
 /** What a registry row may link to (by `point_id`, or by name in its commune): the loaded points, reduced to what the link uses. */
 export interface PointLink {
@@ -42,7 +46,10 @@ export type TrackingParseInput =
     }
   | { what: "updates"; name: string; bytes: Uint8Array; registry: readonly ListedPoint[]; events: readonly StatusEvent[]; today: string; listPublishedOn?: string };
 
-export type TrackingParseOutput = { what: "registry"; result: RegistryImportResult } | { what: "updates"; result: UpdatesImportResult };
+export type TrackingParseOutput =
+  | { what: "registry"; result: RegistryImportResult }
+  /** `photos`: from an evidence packet, the photos whose bytes match their hash and that an event names (to store). */
+  | { what: "updates"; result: UpdatesImportResult; photos?: PacketPhoto[] };
 
 /**
  * Reduces loaded points to the fields a registry link reads (what is sent to the worker).
@@ -82,7 +89,43 @@ export function parseTrackingFile(input: TrackingParseInput): TrackingParseOutpu
     return { what: "registry", result };
   }
   const options = { file: name, registry: input.registry, events: input.events, today: input.today, listPublishedOn: input.listPublishedOn };
-  const isJson = /\.json$/i.test(name) || startsLikeJson(bytes.subarray(0, 64));
-  const result = isSpreadsheetFile(name, bytes) ? parseUpdatesXlsx(bytes, options) : isJson ? parseUpdatesJson(bytes, options) : parseUpdatesCsv(bytes, options);
+  if (isEvidencePacket(name, bytes)) return parsePacket(name, bytes, options);
+  const result = parseUpdateFile(name, bytes, options);
+  // An update file naming attached photos, sent without its packet: the changes are taken, the photos are not here.
+  const named = result.events.reduce((sum, event) => sum + (event.evidence?.photos?.length ?? 0), 0);
+  if (named > 0) {
+    addIssues(result.report, [
+      makeIssue(name, "warning", "photos_not_attached", {
+        vi: `các thay đổi ghi ${named} ảnh đính kèm nhưng tệp này không kèm ảnh; hãy đề nghị nhà mạng gửi gói .zip (nhập gói sau cũng được, thay đổi không bị ghi hai lần)`,
+        en: `the changes name ${named} attached photos but this file carries none; ask the carrier for the .zip packet (importing it later is fine, no change is recorded twice)`,
+      }),
+    ]);
+  }
   return { what: "updates", result };
+}
+
+function parseUpdateFile(name: string, bytes: Uint8Array, options: UpdatesImportOptions): UpdatesImportResult {
+  const isJson = /\.json$/i.test(name) || startsLikeJson(bytes.subarray(0, 64));
+  return isSpreadsheetFile(name, bytes) ? parseUpdatesXlsx(bytes, options) : isJson ? parseUpdatesJson(bytes, options) : parseUpdatesCsv(bytes, options);
+}
+
+/**
+ * An evidence packet: its update file imported with the same checks as alone (the report names the packet),
+ * then one warning per missing or damaged photo on its event's row. Photo problems never reject a row:
+ * read = accepted + rejected holds as for the update file alone.
+ */
+function parsePacket(name: string, bytes: Uint8Array, options: UpdatesImportOptions): TrackingParseOutput {
+  const packet = readEvidencePacket(name, bytes);
+  if (!packet.ok) {
+    const report = emptyReport(name, "updates");
+    addIssues(report, [makeIssue(name, "error", "packet_invalid", packet.error)]);
+    return { what: "updates", result: { events: [], conflicts: [], duplicates: 0, report }, photos: [] };
+  }
+  const inner = packet.value.updates;
+  const result = parseUpdateFile(inner.name, inner.bytes, options);
+  result.report.detected = { ...result.report.detected, format: "evidence-packet" };
+  addIssues(result.report, packet.value.issues);
+  const check = checkPacketPhotos(name, packet.value, [...result.events, ...result.conflicts.map((conflict) => conflict.incoming)], options.events);
+  addIssues(result.report, check.issues);
+  return { what: "updates", result, photos: check.keep };
 }

@@ -12,8 +12,8 @@ import { readCsvTable, type CsvDelimiter } from "../parse/read_csv_table.ts";
 import { toCsv } from "../export/to_csv.ts";
 import { canonicalCarrier, isSameCarrier } from "./carriers.ts";
 import { parseFlexibleDate } from "./dates.ts";
-import { describeZodError, zStatusEventInput } from "./event_schema.ts";
-import { actorName, createStatusEvent, type Actor, type Evidence, type StatusEvent, type StatusEventDraft } from "./events.ts";
+import { describeZodError, zPhotoRef, zStatusEventInput } from "./event_schema.ts";
+import { actorName, createStatusEvent, type Actor, type Evidence, type PhotoRef, type StatusEvent, type StatusEventDraft } from "./events.ts";
 import { foldLabel } from "./fold.ts";
 import { checkNewEvent } from "./record.ts";
 import { indexRegistry, type ListedPoint } from "./registry.ts";
@@ -35,9 +35,10 @@ export const UPDATE_COLUMN_ALIASES = {
   uploadMbps: ["upload_mbps", "tốc độ tải lên", "upload"],
   signalDbm: ["signal_dbm", "cường độ tín hiệu", "signal"],
   photo: ["photo", "ảnh", "hình ảnh"],
+  photos: ["photos", "ảnh đính kèm", "anh dinh kem"],
 } as const satisfies Record<string, readonly string[]>;
 
-/** The columns writeUpdatesCsv writes, in order. */
+/** The columns writeUpdatesCsv writes, in order (then `photos`, only when a change has photos attached). */
 export const UPDATE_COLUMNS = ["point_id", "carrier", "status", "date", "technology", "evidence", "note", "download_mbps", "upload_mbps", "signal_dbm", "photo"] as const;
 
 /** Words in the carrier column that mean the department itself (the Sở KH&CN; Sở TT&TT in files from before the 2025 merger). */
@@ -118,6 +119,7 @@ export function parseUpdatesCsv(input: string | Uint8Array, options: UpdatesImpo
     uploadMbps: column(UPDATE_COLUMN_ALIASES.uploadMbps),
     signalDbm: column(UPDATE_COLUMN_ALIASES.signalDbm),
     photo: column(UPDATE_COLUMN_ALIASES.photo),
+    photos: column(UPDATE_COLUMN_ALIASES.photos),
   };
   const missing = (["pointId", "status", "date"] as const).filter((key) => columns[key] < 0);
   if (missing.length > 0 || (columns.carrier < 0 && !options.actor)) {
@@ -145,6 +147,7 @@ export function parseUpdatesCsv(input: string | Uint8Array, options: UpdatesImpo
       uploadMbps: cell(columns.uploadMbps),
       signalDbm: cell(columns.signalDbm),
       photo: cell(columns.photo),
+      photos: cell(columns.photos),
     });
   });
   return validateCandidates(candidates, options, report);
@@ -180,6 +183,11 @@ function readCsvRow(options: UpdatesImportOptions, row: number, cells: RowCells)
   const evidence: Evidence = {};
   if (cells.evidence) evidence.text = cells.evidence;
   if (cells.photo) evidence.photo = cells.photo;
+  if (cells.photos) {
+    const photos = readPhotosCell(cells.photos);
+    if (photos) evidence.photos = photos;
+    else error("photos_invalid", "photos", { vi: "cột photos (ảnh đính kèm) không đọc được: tệp đã bị sửa tay?", en: "the photos column (attached photos) is not readable: was the file edited by hand?" });
+  }
   for (const key of ["downloadMbps", "uploadMbps", "signalDbm"] as const) {
     if (!cells[key]) continue;
     const value = parseNumber(cells[key]);
@@ -189,6 +197,18 @@ function readCsvRow(options: UpdatesImportOptions, row: number, cells: RowCells)
   if (issues.some((issue) => issue.severity === "error") || !status || !date || !actor) return { row, event: null, issues };
   const draft: StatusEventDraft = { pointId: cells.pointId, status, date, actor, technology, evidence, note: cells.note, source: { file: options.file, row } };
   return { row, event: createStatusEvent(draft), issues };
+}
+
+const zPhotosCell = z.array(zPhotoRef).min(1);
+
+/** The `photos` cell: the attached photos' references as a JSON array, as writeUpdatesCsv writes them. */
+function readPhotosCell(text: string): PhotoRef[] | null {
+  try {
+    const parsed = zPhotosCell.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 function parseTechnology(text: string): Technology | undefined {
@@ -388,6 +408,8 @@ export function parseUpdatesJson(input: string | Uint8Array | object, options: U
  * ```
  */
 export function writeUpdatesCsv(events: readonly StatusEvent[], options: { statusAs?: "code" | "vi" } = {}): string {
+  // Attached photos go in one more column, written only when there are some: files without stay as before.
+  const withPhotos = events.some((event) => (event.evidence?.photos?.length ?? 0) > 0);
   const rows = events.map((event) => [
     event.pointId,
     actorName(event.actor),
@@ -400,8 +422,9 @@ export function writeUpdatesCsv(events: readonly StatusEvent[], options: { statu
     event.evidence?.uploadMbps ?? "",
     event.evidence?.signalDbm ?? "",
     event.evidence?.photo ?? "",
+    ...(withPhotos ? [event.evidence?.photos?.length ? JSON.stringify(event.evidence.photos) : ""] : []),
   ]);
-  return toCsv(UPDATE_COLUMNS, rows);
+  return toCsv(withPhotos ? [...UPDATE_COLUMNS, "photos"] : UPDATE_COLUMNS, rows);
 }
 
 /**
