@@ -4,6 +4,8 @@
  * carriers and technologies cover a point. Pure functions over the analysed points.
  */
 import { coverageOf, foldForSearch, type CoverageAnalysis } from "../../domain/index.ts";
+// The commune labels live in the domain (the exports use them too); re-exported for the panels.
+export { communeLabel, communeLabeller, repeatedCommuneNames } from "../../domain/index.ts";
 import type { Point } from "../../domain/types.ts";
 import { searchTexts, type ListSource } from "./list_rows.ts";
 
@@ -78,34 +80,6 @@ export function coverageByCarrier(analysis: CoverageAnalysis, index: number): { 
     byCarrier.set(layer.carrier, list);
   }
   return [...byCarrier].map(([carrier, technologies]) => ({ carrier, technologies }));
-}
-
-/**
- * Names of communes that occur more than once (in two provinces), to be shown with their province.
- * @param communes - the commune catalogue
- * @returns the folded names that repeat
- */
-export function repeatedCommuneNames(communes: readonly { name: string }[]): Set<string> {
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const commune of communes) {
-    const key = foldForSearch(commune.name);
-    if (seen.has(key)) repeated.add(key);
-    seen.add(key);
-  }
-  return repeated;
-}
-
-/**
- * A commune's name as people should read it: "Yên Bình (Tuyên Quang)" when another province has a commune
- * of the same name, otherwise just "Yên Bình".
- * @param name - the commune's name
- * @param provinceName - its province, when known
- * @param repeated - from repeatedCommuneNames
- * @returns the label
- */
-export function communeLabel(name: string, provinceName: string | undefined, repeated: ReadonlySet<string>): string {
-  return provinceName && repeated.has(foldForSearch(name)) ? `${name} (${provinceName})` : name;
 }
 
 /**
