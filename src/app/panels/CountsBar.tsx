@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { useAppState, useTranslation } from "../app_context.ts";
 import { countListedLoaded } from "../state/derived.ts";
-import { weightKind } from "./lookup.ts";
+import { pointWeight } from "../../domain/index.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 
 /**
@@ -22,9 +22,10 @@ export function CountsBar() {
   const { pupils, households } = useMemo(() => {
     const sums = { pupils: 0, households: 0 };
     if (!view || !data) return sums;
+    // As the statistics count them (pointWeight): the same totals as "Học sinh chưa có sóng" there.
     for (const index of view.uncovered) {
-      const kind = weightKind(data.points[index]);
-      if (kind) sums[kind] += data.points[index].weight ?? 0;
+      sums.pupils += pointWeight(data.points[index], "pupils");
+      sums.households += pointWeight(data.points[index], "households");
     }
     return sums;
   }, [view, data]);

@@ -4,7 +4,7 @@ import { VirtualRows } from "../components/VirtualRows.tsx";
 import type { MessageKey } from "../i18n/i18n.ts";
 import { useListRows } from "../state/use_list_rows.ts";
 import { areaNames, type SortColumn } from "./list_rows.ts";
-import { communeLabel, repeatedCommuneNames, weightKind } from "./lookup.ts";
+import { communeLabel, pointCounts, repeatedCommuneNames } from "./lookup.ts";
 import { formatNumber } from "../i18n/i18n.ts";
 
 /** Taller rows where the pointer is a finger (a touch target of at least 44 px). */
@@ -87,6 +87,7 @@ export function UncoveredList() {
               const point = data.points[index];
               const { province, commune: communeName } = areaNames(data, index);
               const commune = communeName ? communeLabel(communeName, province || undefined, repeated) : "";
+              const counts = pointCounts(point);
               return (
                 <div
                   key={index}
@@ -116,8 +117,8 @@ export function UncoveredList() {
                   <div role="cell" className="list-cell list-cell-id">
                     {point.id}
                   </div>
-                  <div role="cell" className="list-cell list-cell-weight" title={weightKind(point) ? t(weightKind(point) === "pupils" ? "popup.pupils" : "popup.households") : undefined}>
-                    {weightKind(point) ? formatNumber(language, point.weight!, 0) : ""}
+                  <div role="cell" className="list-cell list-cell-weight" title={counts.map((entry) => `${t(entry.kind === "pupils" ? "popup.pupils" : "popup.households")}: ${formatNumber(language, entry.value, 0)}`).join("; ") || undefined} data-testid="uncovered-row-weight">
+                    {counts.map((entry) => formatNumber(language, entry.value, 0)).join(" / ")}
                   </div>
                 </div>
               );

@@ -10,6 +10,7 @@
  */
 import type { CoverageLayerInfo, Language, PointKind, Technology } from "../types.ts";
 import type { ExportRow, ExportValue } from "./export_columns.ts";
+import { countColumnRole, pointCount } from "../planning/point_weights.ts";
 
 /** Who a point export is for: `machine` (snake_case, re-imports) or `people` (translated headers and values). */
 export type ExportAudience = "machine" | "people";
@@ -114,14 +115,6 @@ function listText(value: ExportValue, language: Language): string {
   return text === "" ? NONE[language] : text.split("; ").join(", ");
 }
 
-function isPupils(kind: PointKind): boolean {
-  return kind === "school" || kind === "school_site";
-}
-
-function isHouseholds(kind: PointKind): boolean {
-  return kind === "village" || kind === "village_centre";
-}
-
 /** A number cell from a machine value: numbers stay numbers, "" and null are empty. */
 function numberValue(value: ExportValue): ExportValue {
   if (value === null || value === "") return null;
@@ -142,8 +135,9 @@ const KNOWN: readonly Known[] = [
   { source: "status", header: { vi: "Trạng thái", en: "Status" }, value: (row, options) => peopleStatusLabel(String(row.computed.status ?? ""), options.language, options.minTechnology) },
   { source: "carriers", header: { vi: "Nhà mạng có sóng", en: "Carriers with signal" }, value: (row, options) => listText(row.computed.carriers ?? null, options.language) },
   { source: "best_technology", header: { vi: "Công nghệ tốt nhất", en: "Best technology" }, value: (row) => (row.computed.best_technology === undefined || row.computed.best_technology === "" ? null : row.computed.best_technology) },
-  { source: "weight", header: { vi: "Sĩ số", en: "Pupils" }, numeric: true, value: (row) => (isPupils(row.point.kind) ? (row.point.weight ?? null) : null) },
-  { source: "weight", header: { vi: "Số hộ", en: "Households" }, numeric: true, value: (row) => (isHouseholds(row.point.kind) ? (row.point.weight ?? null) : null) },
+  // A list has one count read as the weight and perhaps a second count column: pointCount reads both (point_weights.ts).
+  { source: "weight", header: { vi: "Sĩ số", en: "Pupils" }, numeric: true, value: (row) => pointCount(row.point, "pupils") },
+  { source: "weight", header: { vi: "Số hộ", en: "Households" }, numeric: true, value: (row) => pointCount(row.point, "households") },
   { source: "commune", header: { vi: "Xã", en: "Commune" }, value: (row) => row.point.communeName ?? null },
   { source: "province", header: { vi: "Tỉnh", en: "Province" }, value: (row) => row.point.provinceName ?? null },
   { source: "nearest_carrier", header: { vi: "Nhà mạng gần nhất (chưa phủ)", en: "Nearest carrier (not covering)" }, value: (row) => (row.computed.nearest_carrier === "" ? null : (row.computed.nearest_carrier ?? null)) },
@@ -163,7 +157,8 @@ const KNOWN_SOURCES = new Set(KNOWN.map((column) => column.source));
 /**
  * The people's columns for a machine export's columns: the known ones translated, in reading order (name, kind,
  * status, carriers, pupils and households, commune beside province…), the coverage date when given, then every
- * extra column of the imported file under its own header, an ISO day in it written dd/mm/yyyy.
+ * extra column of the imported file under its own header, an ISO day in it written dd/mm/yyyy (a pupils or households
+ * column is already in Sĩ số / Số hộ).
  * @param machineColumns - the columns of the machine export (exportColumns, or the CLI's probed header)
  * @param options - the language, the minimum technology, the coverage date
  * @returns the columns
@@ -186,7 +181,7 @@ export function peopleColumns(machineColumns: readonly string[], options: People
   }
   const taken = new Set(columns.map((column) => column.header));
   for (const name of machineColumns) {
-    if (KNOWN_SOURCES.has(name)) continue;
+    if (KNOWN_SOURCES.has(name) || (present.has("weight") && countColumnRole(name) !== null)) continue;
     // An imported column named like one of ours ("Tên") keeps its data under a header that says where it came from.
     let header = name;
     while (taken.has(header)) header = `${header} ${options.language === "vi" ? "(tệp gốc)" : "(source file)"}`;

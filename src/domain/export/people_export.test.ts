@@ -121,6 +121,30 @@ describe("peopleToCsv", () => {
   });
 });
 
+describe("pupils and households", () => {
+  // As the sample list reads: "pupils" is the weight, "households" stays an extra column.
+  const listed: ExportRow[] = [
+    { point: point({ id: "S", kind: "school", lon: 104.2, weight: 256, extra: { households: "", note: "x" } }), computed: { status: "uncovered" } },
+    { point: point({ id: "V", kind: "village", lon: 104.2, extra: { households: "169", note: "" } }), computed: { status: "uncovered" } },
+    { point: point({ id: "O", kind: "other", lon: 104.2, weight: 7, extra: { households: "", note: "" } }), computed: { status: "uncovered" } },
+  ];
+
+  it("read the second count column, and write it once", () => {
+    const columns = peopleColumns(exportColumns(listed), { language: "vi" });
+    const headers = columns.map((column) => column.header);
+    expect(headers.filter((header) => header === "households")).toEqual([]);
+    expect(headers).toContain("note");
+    const pupils = columns[headers.indexOf("Sĩ số")];
+    const households = columns[headers.indexOf("Số hộ")];
+    expect(listed.map((row) => [pupils.value(row), households.value(row)])).toEqual([
+      [256, null],
+      [null, 169],
+      // An "other" point's weight is neither pupils nor households.
+      [null, null],
+    ]);
+  });
+});
+
 describe("peopleSheetRows", () => {
   it("writes numbers in numeric columns and text elsewhere, empty cells as null", () => {
     const columns = peopleColumns(exportColumns(rows), { language: "vi", minTechnology: "4G" });
