@@ -165,6 +165,7 @@ export const PEOPLE_SPECS: Spec[] = [
         await row.click();
         await page.waitForSelector(`.maplibregl-popup [data-testid="popup-${mode}"]`, { timeout: TIMEOUT });
         assertEqual(await page.textContent(`.maplibregl-popup [data-testid="popup-${mode}"]`), number.format(pointCount(target, mode)!), `the popup's ${mode} for ${target.id}`);
+        assertEqual(await page.textContent('.maplibregl-popup [data-testid="popup-status"]'), "Chưa có sóng 4G", `the popup's status for ${target.id}`);
         const terms = await page.$$eval(".maplibregl-popup .point-popup dt", (cells) => cells.map((cell) => cell.textContent ?? ""));
         assert(terms.includes(mode === "pupils" ? "Sĩ số (học sinh)" : "Số hộ"), `the popup's label for ${mode}`);
         await page.screenshot({ path: join(environment.artifacts, `people-popup-${kind}.png`) });
