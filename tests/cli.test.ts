@@ -1,20 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readCsvTable } from "../src/domain/parse/read_csv_table.ts";
+import { runCliInProcess, runCliProcess } from "./support/cli_run.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const FIXTURES = join(ROOT, "tests/fixtures/cli");
 
-function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", join(ROOT, "scripts/cli.ts"), ...args], { cwd: ROOT, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+// In-process (tests/support/cli_run.ts); the first case spawns the real process as a smoke test.
+const runCli = runCliInProcess;
 
 const runCliWith = runCli;
 
@@ -28,7 +23,7 @@ describe("cli analyze", () => {
   it("writes only the point no carrier covers, keeping ids, input columns and Vietnamese text", async () => {
     const dir = await tempDir();
     const out = join(dir, "uncovered.csv");
-    const result = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--out", out, "--lang", "en"]);
+    const result = await runCliProcess(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--out", out, "--lang", "en"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const bytes = await readFile(out);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,17 +11,12 @@ import {
   replay,
 } from "../src/domain/index.ts";
 import { readSampleEvents } from "../src/app/progress/sample_events.ts";
+import { runCliInProcess } from "./support/cli_run.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const SAMPLE = join(ROOT, "data/sample");
 
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", join(ROOT, "scripts/cli.ts"), ...args], { cwd: ROOT }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+const runCli = runCliInProcess;
 
 describe("cli progress --measurements", () => {
   it("writes the challenge packet the domain finds: an on-air point measured without service", async () => {

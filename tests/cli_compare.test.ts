@@ -1,20 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readCsvTable } from "../src/domain/parse/read_csv_table.ts";
+import { runCliInProcess, runCliProcess } from "./support/cli_run.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const FIXTURES = join(ROOT, "tests/fixtures/cli");
 
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", join(ROOT, "scripts/cli.ts"), ...args], { cwd: ROOT }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+// In-process (tests/support/cli_run.ts); the first case spawns the real process as a smoke test.
+const runCli = runCliInProcess;
 
 // Points (tests/fixtures/cli/points.csv, lat 22.05 unless said): P1 104.02, P2 104.07, P3 104.15, P4 104.3 (lat 22.3), P5 104.1.
 // Before: Viettel 4G 104.0–104.1, VNPT 3G 104.05–104.2. After: Viettel 4G moves to 104.1–104.35 × 22.0–22.35 (P4 gains it,
@@ -34,7 +29,7 @@ describe("cli compare", () => {
     await writeFile(after, JSON.stringify(AFTER));
     const out = join(dir, "changes.csv");
     const summary = join(dir, "changes.json");
-    const result = await runCli(["compare", "--points", join(FIXTURES, "points.csv"), "--before", join(FIXTURES, "coverage.geojson"), "--after", after, "--out", out, "--summary", summary, "--lang", "en"]);
+    const result = await runCliProcess(["compare", "--points", join(FIXTURES, "points.csv"), "--before", join(FIXTURES, "coverage.geojson"), "--after", after, "--out", out, "--summary", summary, "--lang", "en"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("uncovered (any technology, any carrier): 1 → 1; gaps closed: 1; gaps opened: 1");

@@ -1,19 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyzeCoverage, parseCoverageGeojson, parsePointsCsv, summarizeSchoolsAndWeights, type ImportReport } from "../src/domain/index.ts";
+import { runCliInProcess } from "./support/cli_run.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", join(ROOT, "scripts/cli.ts"), ...args], { cwd: ROOT }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+const runCli = runCliInProcess;
 
 describe("cli analyze: schools as schools, pupils and households", () => {
   it("counts schools both ways, reports a parent_id naming no school on its row, and sums pupils and households", async () => {

@@ -1,20 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyzeCoverage, parseCoverageGeojson, parsePointsCsv, planSites, readCsvTable, siteExportRows } from "../src/domain/index.ts";
+import { runCliInProcess, runCliProcess } from "./support/cli_run.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const SAMPLE = join(ROOT, "data/sample");
 
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", join(ROOT, "scripts/cli.ts"), ...args], { cwd: ROOT }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+// In-process (tests/support/cli_run.ts); the first case spawns the real process as a smoke test.
+const runCli = runCliInProcess;
 
 describe("cli suggest", () => {
   it("writes the sites the domain's greedy chooses, with their gains, and a JSON plan", async () => {
@@ -22,7 +17,7 @@ describe("cli suggest", () => {
     const out = join(dir, "de-xuat-tram.csv");
     const summary = join(dir, "plan.json");
     const args = ["suggest", "--points", join(SAMPLE, "points.csv"), "--coverage", join(SAMPLE, "coverage.geojson"), "--min-tech", "4G", "--radius", "3", "--sites", "6", "--weight", "pupils", "--carrier", "Viettel"];
-    const result = await runCli([...args, "--out", out, "--summary", summary, "--lang", "en"]);
+    const result = await runCliProcess([...args, "--out", out, "--summary", summary, "--lang", "en"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
 

@@ -5,7 +5,7 @@
  */
 import {
   analyzeCoverage,
-  buildExportRows,
+  comparisonExportRows,
   exportColumns,
   compareCoverage,
   parseAdminGeojson,
@@ -145,15 +145,7 @@ export async function runCompare(argv: string[]): Promise<number> {
   printComparison(comparison, filter, language, options.quiet === true);
 
   if (options.out && format) {
-    const rows = buildExportRows(analysisAfter, points, comparison.changes.map((change) => change.index), filter);
-    comparison.changes.forEach((change, k) => {
-      rows[k].computed = {
-        status_before: change.before,
-        ...rows[k].computed,
-        carriers_gained: change.gained.join("; "),
-        carriers_lost: change.lost.join("; "),
-      };
-    });
+    const rows = comparisonExportRows(analysisAfter, points, comparison, filter);
     const name = language === "vi" ? "Điểm thay đổi vùng phủ" : "Points whose coverage changed";
     if (format === "xlsx") {
       const workbook = openXlsxOutput(options.out, exportColumns(rows), name);

@@ -28,9 +28,11 @@ import { CountsBar } from "./panels/CountsBar.tsx";
 import { NEAREST_POPUP_CARRIERS, formatNearestLine } from "./nearest_text.ts";
 import { ProgressView } from "./progress/ProgressView.tsx";
 import { SuggestPanel, useOverlaySites } from "./panels/SuggestPanel.tsx";
+import { openLinkedPoint, selectPoint } from "./state/updaters.ts";
+import { ComparePanel, useOverlayChanges } from "./panels/ComparePanel.tsx";
 
 /** Panels rendered from their first visit only: they redo work on every analysis (statistics of every area; the list rows again for the export). */
-const LAZY_TABS = ["statistics", "export"] as const;
+const LAZY_TABS = ["statistics", "export", "compare"] as const;
 
 /**
  * The whole app.
@@ -50,12 +52,13 @@ export function App() {
   useEffect(() => {
     if (!data || !pendingPointId) return;
     const index = data.points.findIndex((point) => point.id === pendingPointId);
-    store.setState((state) => ({ pendingPointId: undefined, ...(index >= 0 ? { selectedPointIndex: index, flyRequest: state.flyRequest + 1, pane: "map" as const } : {}) }));
+    store.setState((state) => openLinkedPoint(state, index));
   }, [data, pendingPointId, store]);
   const printing = useAppState((state) => state.printing);
   const view = useDerivedView();
   const appView = useAppState((state) => state.view ?? "map");
   const suggestedSites = useOverlaySites(data?.map.version);
+  const changedPoints = useOverlayChanges(data?.map.version);
   const pane = useAppState((state) => state.pane);
 
   const describePoint = useCallback(
@@ -134,8 +137,9 @@ export function App() {
             }}
             describePoint={describePoint}
             sites={suggestedSites}
+            changes={changedPoints}
             onCameraChange={(camera) => store.setState({ camera })}
-            onSelectPoint={(index) => store.setState({ selectedPointIndex: index })}
+            onSelectPoint={(index) => store.setState((state) => selectPoint(state, { index, fly: false, showMap: false }))}
           />
         </main>
         <section className="panels" id="panels" aria-label={t("app.tabs")}>
@@ -146,6 +150,7 @@ export function App() {
               import: <ImportPanel />,
               export: <ExportPanel />,
               suggest: <SuggestPanel />,
+              compare: <ComparePanel />,
             }}
             lazy={LAZY_TABS}
           />

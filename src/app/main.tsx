@@ -10,36 +10,13 @@ import { App } from "./App.tsx";
 import { AppContext } from "./app_context.ts";
 import { createController } from "./state/controller.ts";
 import { createStore, type AppState } from "./state/store.ts";
+import { initialAppState } from "./state/updaters.ts";
 import { startUrlSync } from "./state/url_sync.ts";
 import { parseUrlState } from "./state/url_state.ts";
 import "./styles.css";
 
 const url = parseUrlState(location.search);
-const store = createStore<AppState>({
-  language: url.language,
-  filter: url.filter,
-  search: url.search,
-  camera: url.camera,
-  sampleNone: url.sampleNone,
-  files: [],
-  data: null,
-  listedPointIds: [],
-  selectedPointIndex: null,
-  flyRequest: 0,
-  busy: null,
-  notices: [],
-  layerVisibility: {},
-  lastImport: null,
-  tab: "list",
-  pane: "map",
-  ...(url.point ? { pendingPointId: url.point } : {}),
-  boundsRequest: null,
-  tracking: url.tracking ?? {},
-  listSort: { column: "name", direction: "ascending" },
-  printing: false,
-  ready: false,
-  view: url.view,
-});
+const store = createStore<AppState>(initialAppState(url));
 const client = new AnalysisClient(() => new Worker(new URL("../workers/analysis.worker.ts", import.meta.url), { type: "module" }));
 const controller = createController(store, client);
 // The map's raster tiles (coverage; dense points when zoomed out) are drawn by the analysis worker, which holds the data.

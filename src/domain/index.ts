@@ -19,6 +19,7 @@ export * from "./gaps/analyze_coverage.ts";
 export * from "./gaps/summarize_coverage.ts";
 export * from "./gaps/compare_coverage.ts";
 export * from "./gaps/coverage_releases.ts";
+export * from "./gaps/compare_releases.ts";
 export * from "./parse/vietnam_bounds.ts";
 export * from "./parse/point_kind.ts";
 export * from "./parse/csv_kind.ts";

@@ -39,6 +39,7 @@ import { registerMapSnapshot } from "./map_snapshot.ts";
 import { buildPopupContent, settlePopupRow, type PopupRow } from "./popup_content.ts";
 import { SYMBOL_SHAPES, createSymbolImage } from "./symbols.ts";
 import { useSiteOverlay, type SiteOverlaySite } from "./site_overlay.ts";
+import { useCompareOverlay, type ChangeOverlayPoint } from "./compare_overlay.ts";
 
 
 export interface MapCameraValue {
@@ -76,9 +77,12 @@ export interface MapViewProps {
   onSelectPoint: (index: number | null) => void;
   /** Suggested new sites drawn as discs with their gain (site_overlay.ts). */
   sites?: readonly SiteOverlaySite[];
+  /** Points a newer coverage release changed, gained green and lost red (compare_overlay.ts). */
+  changes?: readonly ChangeOverlayPoint[];
 }
 
 const NO_SITES: readonly SiteOverlaySite[] = [];
+const NO_CHANGES: readonly ChangeOverlayPoint[] = [];
 
 function mapLocale(labels: MapViewProps["labels"]): Record<string, string> {
   return {
@@ -253,6 +257,7 @@ export function MapView(props: MapViewProps) {
   }, [failure]);
 
   useSiteOverlay(loaded ? mapRef.current : null, loaded, props.sites ?? NO_SITES);
+  useCompareOverlay(loaded ? mapRef.current : null, loaded, props.changes ?? NO_CHANGES);
 
   // Data: the point, coverage and label sources are replaced only when the analysis changes.
   const { data } = props;

@@ -11,6 +11,7 @@ import type { ProgressStatus } from "../domain/progress/status.ts";
 import { VIETNAM_VIEW_BOUNDS, buildBaseStyle } from "./layers.ts";
 import { buildPopupContent, type PopupRow } from "./popup_content.ts";
 import { PROGRESS_LAYER, PROGRESS_SOURCE, progressPointLayer } from "./progress_layers.ts";
+import { useFlyTo, useMeasurementOverlay, type FlyTarget, type MeasurementOverlay } from "./measurement_layers.ts";
 
 
 export interface ProgressMapPoint {
@@ -29,6 +30,9 @@ export interface ProgressMapProps {
   describePoint: (id: string) => { title: string; rows: PopupRow[] };
   selectedId: string | null;
   onSelect: (id: string | null) => void;
+  /** Field measurements and their findings (measurement_layers.ts), or null; and where to fly. */
+  measurements?: MeasurementOverlay | null;
+  flyTo?: FlyTarget | null;
 }
 
 /**
@@ -102,6 +106,9 @@ export function ProgressMap(props: ProgressMapProps) {
       setLoaded(false);
     };
   }, [failure]);
+
+  useMeasurementOverlay(loaded ? mapRef.current : null, loaded, props.measurements ?? null);
+  useFlyTo(loaded ? mapRef.current : null, loaded, props.flyTo ?? null);
 
   const { points } = props;
   useEffect(() => {

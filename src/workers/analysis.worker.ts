@@ -35,6 +35,7 @@ import { buildCoverageRaster, coverageTileRgba, rasteriseTile, COVERAGE_TILE_SIZ
 import { buildMapPayload, coverageGeojsonBytes } from "./map_payload.ts";
 import { buildPointRaster, renderPointTile, type PointRaster, type PointStyle } from "./point_raster.ts";
 import { createNearestCache } from "./nearest_cache.ts";
+import { createCompareCache } from "./compare_request.ts";
 import { POINTS_PER_MESSAGE } from "./work_limits.ts";
 import { parseTrackingFile } from "./tracking_parse.ts";
 import type {
@@ -59,6 +60,9 @@ const cancelled = new Set<number>();
 
 /** The coverage of the last finished analysis, for `nearest` requests. */
 const nearest = createNearestCache();
+
+/** Every release of the last finished analysis's coverage, its points and admin areas, for `compare` requests. */
+const compare = createCompareCache();
 
 /** The coverage of the last finished analysis, projected for the map's raster tiles. */
 let raster: { version: number; raster: CoverageRaster } | null = null;
@@ -270,6 +274,7 @@ async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult
     const entry = reports.find((candidate) => candidate.report.kind === "coverage" && candidate.report.file === issue.file);
     if (entry) addIssues(entry.report, [issue]);
   }
+  const allReleases = coverage.slice();
   coverage.length = 0;
   for (const feature of releases.inForce) coverage.push(feature);
   const parsed = performance.now();
@@ -301,6 +306,7 @@ async function analyze(request: AnalyzeRequest): Promise<{ result: AnalyzeResult
   pointRaster = { version: payload.version, raster: buildPointRaster(lons, lats), style: { status: payload.status.slice(), visible: payload.visible.slice(), listed: new Uint8Array(points.length) } };
   // Before the masks are transferred out (the cache keeps a copy); the previous coverage and its indexes go.
   nearest.keep(payload.version, coverage, points, analysis);
+  compare.keep({ version: payload.version, points, coverage: allReleases, admin });
   return {
     result: {
       points,
@@ -341,6 +347,10 @@ scope.addEventListener("message", (event) => {
       }
       if (request.type === "nearest") {
         scope.postMessage({ type: "result", requestId: request.requestId, result: nearest.answer(request) });
+        return;
+      }
+      if (request.type === "compare") {
+        scope.postMessage({ type: "result", requestId: request.requestId, result: compare.answer(request) });
         return;
       }
       if (request.type === "tile") {

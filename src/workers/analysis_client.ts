@@ -5,6 +5,7 @@
  */
 import type { Point } from "../domain/types.ts";
 import { WORK_MARK, type WorkMarkDetail } from "./work_limits.ts";
+import type { CompareRequest } from "./compare_request.ts";
 import type { AnalyzeRequest, AnalyzeResult, CoverageRequest, InspectRequest, NearestRequest, PointStyleRequest, ProgressEvent, SuggestRequest, TileRequest, TrackingRequest, WorkerRequest, WorkerResponse, WorkerResults } from "./messages.ts";
 
 export interface RequestOptions {
@@ -52,6 +53,7 @@ interface RequestBodies {
   coverage: Omit<CoverageRequest, "requestId">;
   tracking: Omit<TrackingRequest, "requestId">;
   suggest: Omit<SuggestRequest, "requestId">;
+  compare: Omit<CompareRequest, "requestId">;
 }
 
 type RequestBody<T extends keyof WorkerResults> = RequestBodies[T];
@@ -131,7 +133,7 @@ export class AnalysisClient {
       const bytes = body.bytes.slice(0);
       transfer.push(bytes);
       message = { ...body, bytes, requestId };
-    } else if (body.type === "nearest" || body.type === "tile" || body.type === "coverage") {
+    } else if (body.type === "nearest" || body.type === "tile" || body.type === "coverage" || body.type === "compare") {
       message = { ...body, requestId };
     } else if (body.type === "pointStyle") {
       // Copies transferred, as for file bytes: the caller keeps its arrays.

@@ -8,6 +8,7 @@ import type { ImportReport } from "../domain/issues.ts";
 import type { BinaryKind } from "../domain/parse/detect_binary_kind.ts";
 import type { Message, Point, Technology } from "../domain/types.ts";
 import type { TrackingParseInput, TrackingParseOutput } from "./tracking_parse.ts";
+import type { CompareRequest, CompareResult } from "./compare_request.ts";
 
 /** The kinds of file the app imports (the dead-zone tracking files are handled elsewhere). */
 export type LoadedFileKind = "points" | "coverage" | "admin";
@@ -278,7 +279,7 @@ export interface SuggestRequest {
 /** The domain's SiteSuggestion, as is. */
 export type SuggestResult = SiteSuggestion;
 
-export type WorkerRequest = InspectRequest | AnalyzeRequest | NearestRequest | TileRequest | PointStyleRequest | CoverageRequest | TrackingRequest | SuggestRequest | CancelRequest;
+export type WorkerRequest = InspectRequest | AnalyzeRequest | NearestRequest | TileRequest | PointStyleRequest | CoverageRequest | TrackingRequest | SuggestRequest | CompareRequest | CancelRequest;
 
 /** Maps each request type to its result type. */
 export interface WorkerResults {
@@ -290,6 +291,7 @@ export interface WorkerResults {
   coverage: CoverageResult;
   tracking: TrackingParseOutput;
   suggest: SuggestResult;
+  compare: CompareResult;
 }
 
 export type ProgressPhase = "read" | "points" | "coverage" | "admin" | "analyse" | "finish" | "inspect" | "tracking";
@@ -307,6 +309,6 @@ export type WorkerResponse =
    * of 100,000 points would take the main thread a single long task to read.
    */
   | { type: "points"; requestId: number; points: Point[] }
-  | { type: "result"; requestId: number; result: InspectResult | AnalyzeResult | NearestResult | TileResult | CoverageResult | TrackingParseOutput | SuggestResult | Record<string, never> }
+  | { type: "result"; requestId: number; result: InspectResult | AnalyzeResult | NearestResult | TileResult | CoverageResult | TrackingParseOutput | SuggestResult | CompareResult | Record<string, never> }
   | { type: "error"; requestId: number; message: Message }
   | { type: "cancelled"; requestId: number };

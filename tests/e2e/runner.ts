@@ -19,6 +19,7 @@ import { NATIONAL_SPECS } from "./national_specs.ts";
 import { TRUST_SPECS } from "./trust_specs.ts";
 import { FEATURE_SPECS } from "./feature_specs.ts";
 import { SCREEN_SPECS } from "./screen_specs.ts";
+import { MEASURE_SPECS } from "./measure_specs.ts";
 import { PEOPLE_SPECS } from "./people_specs.ts";
 import { analyseSample } from "./expected.ts";
 
@@ -110,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
     },
   };
 
-  const all = [...SPECS, ...PROGRESS_SPECS, ...SOLIST_SPECS, ...FORMAT_SPECS, ...NATIONAL_SPECS, ...TRUST_SPECS, ...FEATURE_SPECS, ...SCREEN_SPECS, ...PEOPLE_SPECS];
+  const all = [...SPECS, ...PROGRESS_SPECS, ...SOLIST_SPECS, ...FORMAT_SPECS, ...NATIONAL_SPECS, ...TRUST_SPECS, ...FEATURE_SPECS, ...SCREEN_SPECS, ...MEASURE_SPECS, ...PEOPLE_SPECS];
   const selected = argv.length > 0 ? all.filter((spec) => argv.some((filter) => spec.name.includes(filter))) : all;
   let passed = 0;
   let failed = 0;

@@ -1,6 +1,7 @@
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
-import type { PaneName, TabName } from "../state/store.ts";
+import type { TabName } from "../state/store.ts";
+import { showPane } from "../state/updaters.ts";
 
 /** The bottom bar's items: the map, the filters, then each tab of the panels. */
 const ITEMS: { id: "map" | "filters" | TabName; key: MessageKey }[] = [
@@ -11,6 +12,7 @@ const ITEMS: { id: "map" | "filters" | TabName; key: MessageKey }[] = [
   { id: "import", key: "app.tab.import" },
   { id: "export", key: "app.tab.export" },
   { id: "suggest", key: "app.tab.suggest" },
+  { id: "compare", key: "app.tab.compare" },
 ];
 
 /**
@@ -32,7 +34,7 @@ export function PaneNav() {
           type="button"
           aria-pressed={current === id}
           data-testid={`pane-${id}`}
-          onClick={() => store.setState(id === "map" || id === "filters" ? { pane: id as PaneName } : { pane: "panels", tab: id })}
+          onClick={() => store.setState((state) => showPane(state, id))}
         >
           {t(key)}
         </button>

@@ -1,8 +1,9 @@
 import { useRef, type KeyboardEvent, type ReactNode } from "react";
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
 import type { TabName } from "../state/store.ts";
+import { showTab } from "../state/updaters.ts";
 
-const TAB_NAMES: TabName[] = ["list", "statistics", "import", "export", "suggest"];
+const TAB_NAMES: TabName[] = ["list", "statistics", "import", "export", "suggest", "compare"];
 
 /**
  * Tabs following the WAI-ARIA tabs pattern (arrow keys move between tabs). Every panel stays
@@ -23,7 +24,7 @@ export function Tabs(props: { panels: Record<TabName, ReactNode>; lazy?: readonl
     if (offset === 0) return;
     event.preventDefault();
     const next = TAB_NAMES[(TAB_NAMES.indexOf(active) + offset + TAB_NAMES.length) % TAB_NAMES.length];
-    store.setState({ tab: next });
+    store.setState((state) => showTab(state, next));
     document.getElementById(`tab-${next}`)?.focus();
   };
   return (
@@ -39,7 +40,7 @@ export function Tabs(props: { panels: Record<TabName, ReactNode>; lazy?: readonl
             aria-controls={`tabpanel-${name}`}
             tabIndex={active === name ? 0 : -1}
             data-testid={`tab-${name}`}
-            onClick={() => store.setState({ tab: name })}
+            onClick={() => store.setState((state) => showTab(state, name))}
             onKeyDown={onKeyDown}
           >
             {t(`app.tab.${name}`)}

@@ -8,6 +8,7 @@ import { SUGGEST_MESSAGES } from "../panels/suggest_messages.ts";
 import { SCHOOL_WEIGHT_MESSAGES } from "../panels/school_weight_messages.ts";
 import { RISK_MESSAGES } from "../progress/risk_messages.ts";
 import { MEASUREMENT_MESSAGES } from "../progress/measurement_messages.ts";
+import { COMPARE_MESSAGES } from "../panels/compare_messages.ts";
 
 export const MESSAGES = {
   ...PROGRESS_MESSAGES,
@@ -15,6 +16,7 @@ export const MESSAGES = {
   ...SCHOOL_WEIGHT_MESSAGES,
   ...RISK_MESSAGES,
   ...MEASUREMENT_MESSAGES,
+  ...COMPARE_MESSAGES,
   "app.title": { vi: "Lõm sóng", en: "Lõm sóng — coverage gaps" },
   "app.subtitle": { vi: "Điểm trường, thôn bản chưa có sóng di động — Sóng và máy tính cho em", en: "Schools and villages without mobile signal — Sóng và máy tính cho em" },
   "app.languageSwitch": { vi: "English", en: "Tiếng Việt" },

@@ -1,5 +1,6 @@
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
 import { ViewSwitch } from "../progress/ViewSwitch.tsx";
+import { toggleLanguage } from "../state/updaters.ts";
 
 /**
  * Title, the sample-data badge, the language switch and the data actions.
@@ -52,7 +53,7 @@ export function Header() {
           lang={language === "vi" ? "en" : "vi"}
           aria-label={t("app.languageSwitchLabel")}
           data-testid="lang-switch"
-          onClick={() => store.setState({ language: language === "vi" ? "en" : "vi" })}
+          onClick={() => store.setState(toggleLanguage)}
         >
           {t("app.languageSwitch")}
         </button>

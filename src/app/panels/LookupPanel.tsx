@@ -7,6 +7,7 @@ import { toPointFilter } from "../state/derived.ts";
 import { writeUrlState } from "../state/url_state.ts";
 import { areaNames } from "./list_rows.ts";
 import { communeLabel, coverageByCarrier, lookupPlaces, lookupPoints, pointCounts, repeatedCommuneNames, type PlaceHit } from "./lookup.ts";
+import { chooseArea, selectPoint } from "../state/updaters.ts";
 
 const POINT_LIMIT = 8;
 const PLACE_LIMIT = 5;
@@ -33,18 +34,13 @@ export function LookupPanel() {
 
   const choosePoint = (index: number) => {
     setChosen(data!.points[index].id);
-    store.setState((state) => ({ selectedPointIndex: index, flyRequest: state.flyRequest + 1 }));
+    store.setState((state) => selectPoint(state, { index, showMap: false }));
   };
   const choosePlace = (place: PlaceHit) => {
     const commune = place.level === "commune" ? data!.analysis.communes.find((entry) => entry.code === place.code) : undefined;
     const provinceCode = place.level === "province" ? place.code : commune?.provinceCode;
     const bounds = areaBounds(data!, place.level, place.code);
-    store.setState((state) => ({
-      filter: { ...state.filter, provinceCode, communeCode: place.level === "commune" ? place.code : undefined },
-      selectedPointIndex: null,
-      pane: "map",
-      ...(bounds ? { boundsRequest: { bounds, serial: (state.boundsRequest?.serial ?? 0) + 1 } } : {}),
-    }));
+    store.setState((state) => chooseArea(state, { provinceCode, communeCode: place.level === "commune" ? place.code : undefined, bounds }));
     setChosen(null);
   };
 

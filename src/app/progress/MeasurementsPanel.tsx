@@ -1,10 +1,15 @@
 /**
  * Field measurements against the carriers' claims, in the listed-dead-zones view: measurement files chosen here
- * (read in memory, not stored), the contradictions the domain finds (findContradictions) against the registry's
- * states and the coverage loaded in the app, and the challenge packet as CSV or GeoJSON.
+ * (kept in the browser by measurement_store.ts until "Xoá đo kiểm"), the contradictions the domain finds
+ * (findContradictions) against the registry's states and the coverage loaded in the app, the challenge packet as CSV
+ * or GeoJSON, and the measurements and findings on the tracking map beside it (measurement_overlay_store.ts; a
+ * finding selected in the table is flown to).
  */
 import { useEffect, useMemo, useState } from "react";
-import { CONTRADICTION_LABELS, challengePacketCsv, challengePacketGeojson, findContradictions, parseMeasurementsCsv, type Measurement } from "../../domain/index.ts";
+import { CONTRADICTION_LABELS, challengePacketCsv, challengePacketGeojson, findContradictions } from "../../domain/index.ts";
+import { FINDING_COLORS, OUTCOME_COLORS, type MeasurementOverlay } from "../../map/measurement_layers.ts";
+import { clearMeasurements, importMeasurementFiles, loadMeasurements, useMeasurements } from "./measurement_store.ts";
+import { flyMeasurementMap, setMeasurementMap } from "./measurement_overlay_store.ts";
 import type { ListedPoint } from "../../domain/progress/registry.ts";
 import type { ProgressStates } from "../../domain/progress/replay.ts";
 import { decodeCoverage } from "../../workers/map_payload.ts";
@@ -22,7 +27,13 @@ import { coverageFeaturesFromAnalysis } from "./tracking_view.ts";
 export function MeasurementsPanel(props: { points: readonly ListedPoint[]; states: ProgressStates }) {
   const [t, language] = useTranslation();
   const data = useAppState((state) => state.data);
-  const [loaded, setLoaded] = useState<{ measurements: Measurement[]; files: number; rejected: number } | null>(null);
+  const stored = useMeasurements();
+  useEffect(() => {
+    void loadMeasurements();
+  }, []);
+  const loaded = stored.files.length > 0 ? { measurements: stored.measurements, files: stored.files.length, rejected: stored.rejected } : null;
+  const [shown, setShown] = useState(true);
+  const [carrier, setCarrier] = useState<string | null>(null);
   const [radius, setRadius] = useState("0,5");
   const [floor, setFloor] = useState("");
   const { controller } = useApp();
@@ -46,24 +57,43 @@ export function MeasurementsPanel(props: { points: readonly ListedPoint[]; state
   const floorMbps = floor.trim() === "" ? undefined : Number(floor.replace(",", "."));
   const findings = useMemo(
     () =>
-      loaded
-        ? findContradictions(loaded.measurements, coverage, props.points, props.states, {
+      stored.measurements.length > 0
+        ? findContradictions(stored.measurements, coverage, props.points, props.states, {
             radiusKm: radiusKm > 0 ? radiusKm : 0.5,
             minDownloadMbps: floorMbps !== undefined && floorMbps > 0 ? floorMbps : undefined,
           })
         : [],
-    [loaded, coverage, props.points, props.states, radiusKm, floorMbps],
+    [stored.measurements, coverage, props.points, props.states, radiusKm, floorMbps],
   );
   const onFiles = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
-    const measurements: Measurement[] = [];
-    let rejected = 0;
-    for (const file of [...files]) {
-      const result = parseMeasurementsCsv(new Uint8Array(await file.arrayBuffer()), { file: file.name });
-      measurements.push(...result.items);
-      rejected += result.report.rejected;
-    }
-    setLoaded({ measurements, files: files.length, rejected });
+    const chosen: { name: string; bytes: ArrayBuffer }[] = [];
+    for (const file of [...files]) chosen.push({ name: file.name, bytes: await file.arrayBuffer() });
+    await importMeasurementFiles(chosen);
+  };
+  const usedRadius = radiusKm > 0 ? radiusKm : 0.5;
+  const usedFloor = floorMbps !== undefined && floorMbps > 0 ? floorMbps : undefined;
+  const carriers = useMemo(() => [...new Set(stored.measurements.map((m) => m.carrier))].sort(), [stored.measurements]);
+  const overlay = useMemo<MeasurementOverlay | null>(
+    () =>
+      shown && stored.measurements.length > 0
+        ? {
+            measurements: stored.measurements,
+            findings: findings.map((finding, k) => ({ number: k + 1, kind: finding.kind, carrier: finding.carrier, lon: finding.lon, lat: finding.lat, radiusKm: finding.kind === "claim_contradicted" ? usedRadius : null })),
+            minDownloadMbps: usedFloor,
+            carrier: carrier !== null && carriers.includes(carrier) ? carrier : null,
+          }
+        : null,
+    [shown, stored.measurements, findings, usedRadius, usedFloor, carrier, carriers],
+  );
+  useEffect(() => {
+    setMeasurementMap({ overlay });
+  }, [overlay]);
+  useEffect(() => () => setMeasurementMap({ overlay: null, fly: null }), []);
+  const flyTo = (lon: number, lat: number, radius: number) => {
+    flyMeasurementMap(lon, lat, radius);
+    if (!shown) setShown(true);
+    document.querySelector('[data-testid="progress-map"]')?.scrollIntoView({ block: "center", behavior: "smooth" });
   };
   const base = `${t("measure.fileName")}-${todayStamp()}`;
   return (
@@ -85,7 +115,46 @@ export function MeasurementsPanel(props: { points: readonly ListedPoint[]; state
       </label>
       {loaded && (
         <>
-          <p data-testid="measure-read">{t("measure.read", { accepted: loaded.measurements.length, files: loaded.files, rejected: loaded.rejected })}</p>
+          <p data-testid="measure-read">
+            {t("measure.read", { accepted: loaded.measurements.length, files: loaded.files, rejected: loaded.rejected })} <span className="hint">{t("measure.saved", { files: stored.files.join(", ") })}</span>
+          </p>
+          {stored.storageError !== null && (
+            <p className="tracking-warning" role="alert">
+              {t("measure.storageFailed", { reason: stored.storageError })}
+            </p>
+          )}
+          <div className="measure-map-controls">
+            <label className="field-inline">
+              <input type="checkbox" checked={shown} onChange={(event) => setShown(event.target.checked)} data-testid="measure-show" />
+              <span>{t("measure.showOnMap")}</span>
+            </label>
+            <label className="field-inline">
+              <span>{t("measure.carrier")}</span>
+              <select value={carrier ?? ""} onChange={(event) => setCarrier(event.target.value || null)} data-testid="measure-carrier">
+                <option value="">{t("measure.carrierAll")}</option>
+                {carriers.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" onClick={() => void clearMeasurements()} data-testid="measure-clear">
+              {t("measure.clear")}
+            </button>
+          </div>
+          <ul className="measure-legend" aria-label={t("measure.legend")} data-testid="measure-legend">
+            {(Object.keys(OUTCOME_COLORS) as (keyof typeof OUTCOME_COLORS)[]).map((outcome) => (
+              <li key={outcome}>
+                <span className="measure-dot" style={{ background: OUTCOME_COLORS[outcome] }} aria-hidden="true" /> {t(`measure.outcome.${outcome}`)}
+              </li>
+            ))}
+            {(Object.keys(FINDING_COLORS) as (keyof typeof FINDING_COLORS)[]).map((kind) => (
+              <li key={kind}>
+                <span className="measure-ring" style={{ borderColor: FINDING_COLORS[kind] }} aria-hidden="true" /> {CONTRADICTION_LABELS[kind][language]}
+              </li>
+            ))}
+          </ul>
           <p data-testid="measure-count">{findings.length === 0 ? t("measure.none") : t("measure.findings", { count: findings.length })}</p>
           {findings.length > 0 && (
             <>
@@ -105,7 +174,11 @@ export function MeasurementsPanel(props: { points: readonly ListedPoint[]; state
                   <tbody>
                     {findings.map((finding, k) => (
                       <tr key={k} data-testid="measure-row">
-                        <td>{k + 1}</td>
+                        <td>
+                          <button type="button" className="measure-fly" onClick={() => flyTo(finding.lon, finding.lat, finding.kind === "claim_contradicted" ? usedRadius : 0.3)} aria-label={t("measure.flyTo", { number: k + 1 })} data-testid="measure-fly">
+                            {k + 1}
+                          </button>
+                        </td>
                         <td>{CONTRADICTION_LABELS[finding.kind][language]}</td>
                         <td>{finding.carrier}</td>
                         <td>{finding.pointId ?? ""}</td>

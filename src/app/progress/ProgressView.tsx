@@ -29,6 +29,7 @@ import { RegistryTable } from "./RegistryTable.tsx";
 import { UnlocatedPanel } from "./UnlocatedPanel.tsx";
 import { RiskTable } from "./RiskTable.tsx";
 import { MeasurementsPanel } from "./MeasurementsPanel.tsx";
+import { useMeasurementMap } from "./measurement_overlay_store.ts";
 import { StatusForm } from "./StatusForm.tsx";
 import { TrackingDashboard } from "./TrackingDashboard.tsx";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
@@ -36,6 +37,7 @@ import { decodeCoverage } from "../../workers/map_payload.ts";
 import { computeTrackingView, countUnbackedEvents, coverageFeaturesFromAnalysis, daysLeft, pendingChanges, registryCoverageFromAnalysis, assignedCarrierReach, roleActor, type AssignedReach, roleFromValue, roleToValue } from "./tracking_view.ts";
 import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 import "./progress.css";
+import { setTrackingUrl } from "../state/updaters.ts";
 
 function StorageStatus({ today, pendingCount }: { today: string; pendingCount: number }) {
   const [t] = useTrackingTranslation();
@@ -131,7 +133,7 @@ export function ProgressView() {
   useEffect(() => {
     if (!loaded || fromLink.current) return;
     const value = roleToValue(role);
-    appStore.setState((state) => ({ tracking: { ...state.tracking, role: value === "department" ? undefined : value, asOf: asOf ?? undefined } }));
+    appStore.setState((state) => setTrackingUrl(state, { role: value === "department" ? undefined : value, asOf: asOf ?? undefined }));
   }, [loaded, role, asOf, appStore]);
   // The printable report (every point) is drawn only for printing: synchronously before the print dialog.
   const [printing, setPrinting] = useState(false);
@@ -212,6 +214,7 @@ export function ProgressView() {
     return result;
   }, [registryCoverage, registry, view, pastDay, role]);
 
+  const measurementMap = useMeasurementMap();
   const mapPoints = useMemo(() => view.points.map((point) => ({ id: point.id, lon: point.lon, lat: point.lat, status: view.states[point.id]?.status ?? "not_started" })), [view]);
   const describePoint = useCallback(
     (id: string) => {
@@ -310,6 +313,8 @@ export function ProgressView() {
                 describePoint={describePoint}
                 selectedId={historyPointId}
                 onSelect={(id) => controller.store.setState({ historyPointId: id })}
+                measurements={measurementMap.overlay}
+                flyTo={measurementMap.fly}
               />
               <ul className="tracking-map-legend" aria-label={t("tracking.map.legend")}>
                 {Object.entries(PROGRESS_STATUS_COLORS).map(([status, color]) => (

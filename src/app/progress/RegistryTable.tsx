@@ -8,6 +8,7 @@ import { formatNumber } from "../i18n/i18n.ts";
 import { getTrackingController } from "./tracking_context.ts";
 import { daysLeft } from "./tracking_view.ts";
 import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
+import { setTrackingUrl } from "../state/updaters.ts";
 
 /** Rows drawn at first, and added by each "show more"; the search and the filter narrow the rest. */
 const ROW_STEP = 200;
@@ -25,7 +26,7 @@ export function RegistryTable({ points, states, date, heading, canUpdate }: { po
   const { store: appStore } = useApp();
   const linkedStatus = useAppState((state) => state.tracking.status);
   const statusFilter: ProgressStatus | "all" = linkedStatus && (PROGRESS_STATUSES as readonly string[]).includes(linkedStatus) ? (linkedStatus as ProgressStatus) : "all";
-  const setStatusFilter = (value: ProgressStatus | "all") => appStore.setState((state) => ({ tracking: { ...state.tracking, status: value === "all" ? undefined : value } }));
+  const setStatusFilter = (value: ProgressStatus | "all") => appStore.setState((state) => setTrackingUrl(state, { status: value === "all" ? undefined : value }));
   const [search, setSearch] = useState("");
   const [limit, setLimit] = useState(ROW_STEP);
   const rows = useMemo(() => {

@@ -4,8 +4,8 @@ import type { Message } from "../../domain/types.ts";
 export const MEASUREMENT_MESSAGES = {
   "measure.heading": { vi: "Đo kiểm thực tế và hồ sơ phản biện", en: "Field measurements and the challenge packet" },
   "measure.intro": {
-    vi: "Chọn tệp đo kiểm (CSV: thời gian, vĩ độ, kinh độ, nhà mạng, công nghệ hoặc \"mất sóng\", tải xuống, tải lên Mbps, tín hiệu dBm; hoặc nhật ký G-NetTrack Pro). Tệp chỉ được đọc trên máy này, không lưu lại.",
-    en: "Choose measurement files (CSV: time, lat, lon, carrier, technology or \"no service\", download, upload Mbps, signal dBm; or G-NetTrack Pro logs). Files are read on this computer only and not kept.",
+    vi: "Chọn tệp đo kiểm (CSV: thời gian, vĩ độ, kinh độ, nhà mạng, công nghệ hoặc \"mất sóng\", tải xuống, tải lên Mbps, tín hiệu dBm; hoặc nhật ký G-NetTrack Pro). Tệp chỉ được đọc trên máy này và được giữ trong trình duyệt này đến khi bấm \"Xoá đo kiểm\".",
+    en: "Choose measurement files (CSV: time, lat, lon, carrier, technology or \"no service\", download, upload Mbps, signal dBm; or G-NetTrack Pro logs). Files are read on this computer only; they are kept in this browser until you choose \"Clear measurements\".",
   },
   "measure.file": { vi: "Tệp đo kiểm", en: "Measurement files" },
   "measure.radius": { vi: "Bán kính quanh điểm (km)", en: "Radius around a point (km)" },
@@ -21,4 +21,15 @@ export const MEASUREMENT_MESSAGES = {
   "measure.export.csv": { vi: "Tải hồ sơ phản biện (CSV)", en: "Download the challenge packet (CSV)" },
   "measure.export.geojson": { vi: "Tải hồ sơ phản biện (GeoJSON)", en: "Download the challenge packet (GeoJSON)" },
   "measure.fileName": { vi: "ho-so-phan-bien", en: "challenge-packet" },
+  "measure.saved": { vi: "(đã lưu trong trình duyệt: {files})", en: "(kept in this browser: {files})" },
+  "measure.storageFailed": { vi: "Không lưu được phép đo trong trình duyệt ({reason}); chúng chỉ còn đến khi tải lại trang.", en: "Could not keep the measurements in this browser ({reason}); they last until the page is reloaded." },
+  "measure.showOnMap": { vi: "Hiện phép đo và mâu thuẫn trên bản đồ", en: "Show measurements and contradictions on the map" },
+  "measure.carrier": { vi: "Nhà mạng", en: "Carrier" },
+  "measure.carrierAll": { vi: "Tất cả", en: "All" },
+  "measure.clear": { vi: "Xoá đo kiểm", en: "Clear measurements" },
+  "measure.legend": { vi: "Chú giải phép đo", en: "Measurement legend" },
+  "measure.outcome.no_service": { vi: "mất sóng", en: "no service" },
+  "measure.outcome.slow": { vi: "dưới tốc độ tối thiểu", en: "below the speed floor" },
+  "measure.outcome.ok": { vi: "có sóng", en: "service" },
+  "measure.flyTo": { vi: "Xem mâu thuẫn {number} trên bản đồ", en: "Show contradiction {number} on the map" },
 } satisfies Record<string, Message>;

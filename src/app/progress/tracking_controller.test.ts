@@ -4,6 +4,7 @@ import { createStatusEvent } from "../../domain/progress/events.ts";
 import { makeListedPoint } from "../../domain/progress/test_registry.ts";
 import { writeUpdatesCsv } from "../../domain/progress/updates.ts";
 import { createTrackingController } from "./tracking_controller.ts";
+import { createMemoryTrackingStorage } from "./tracking_memory_storage.ts";
 
 // Node has no IndexedDB: every save fails, which is exactly the "storage error" path the app must survive.
 const TODAY = "2026-11-22";
@@ -128,5 +129,23 @@ describe("createTrackingController", () => {
     const state = controller.store.getState();
     expect(state.events.at(-1)).toMatchObject({ pointId: "A", status: "verified", actor: { role: "department" } });
     expect(state.notices.some((notice) => notice.severity === "error" && notice.message.en.includes("B"))).toBe(true);
+  });
+});
+
+describe("createTrackingController on a storage that works (the memory port)", () => {
+  it("saves an imported change, and a second controller on the same storage starts with it", async () => {
+    const storage = createMemoryTrackingStorage();
+    const registry = [makeListedPoint("A", { carrier: "Viettel" })];
+    await storage.seed({ registry: { registry, file: "list.csv", isSample: false }, events: [], outbox: [], backup: null });
+    const first = createTrackingController({ today: () => TODAY, now: () => "2026-11-22T03:00:00.000Z", storage, channel: () => ({ post: () => undefined, close: () => undefined }) });
+    await first.start();
+    const file = writeUpdatesCsv([createStatusEvent({ pointId: "A", status: "on_air", date: "2026-11-20", actor: { role: "carrier", carrier: "Viettel" }, technology: "4G" })]);
+    await first.importUpdateFile("cap-nhat-viettel.csv", encode(file));
+    expect(first.store.getState().storageError).toBeNull();
+    expect(first.store.getState().savesPending).toBe(0);
+    const second = createTrackingController({ today: () => TODAY, now: () => "2026-11-22T03:00:00.000Z", storage, channel: () => ({ post: () => undefined, close: () => undefined }) });
+    await second.start();
+    expect(second.store.getState().registry.file).toBe("list.csv");
+    expect(second.store.getState().events.map((event) => `${event.pointId}:${event.status}`)).toEqual(["A:on_air"]);
   });
 });

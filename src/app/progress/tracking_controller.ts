@@ -21,20 +21,9 @@ import { createStore, type Store } from "../state/store.ts";
 import { fetchSampleTracking } from "./tracking_sample.ts";
 import { loadCommuneList } from "./commune_list.ts";
 import { setUnlocated, unlocatedChoices } from "./unlocated_store.ts";
-import {
-  appendTrackingEvents,
-  loadAutoBackups,
-  loadTracking,
-  replaceTracking,
-  requestPersistence,
-  saveBackupMark,
-  saveTrackingRegistry,
-  seedTracking,
-  type AutoBackup,
-  type BackupMark,
-  type SavedRegistry,
-} from "./tracking_storage.ts";
+import { indexedDbTrackingStorage, type AutoBackup, type BackupMark, type SavedRegistry, type TrackingStorage } from "./tracking_storage.ts";
 import { pendingChanges, type TrackingRole } from "./tracking_view.ts";
+import { addImportReport, addTrackingNotice, dismissImportReport, dismissTrackingNotice, parsingProgress, replacedAll, saveEnded, saveStarted } from "./tracking_updaters.ts";
 import { trackingMessage } from "./use_tracking_translation.ts";
 
 /** The result of one file import, shown as a report. */
@@ -151,6 +140,8 @@ export interface TrackingControllerOptions {
   sampleNone?: boolean;
   /** Where tracking files are read (the app: the analysis worker); in place when absent (Node tests). */
   parse?: TrackingFileParser;
+  /** Where the data is kept (this browser profile's IndexedDB by default; tracking_memory_storage.ts in tests). */
+  storage?: TrackingStorage;
   /** The channel to the other tabs (BroadcastChannel by default). */
   channel?: (onChange: () => void) => { post: () => void; close: () => void };
 }
@@ -177,10 +168,11 @@ function defaultChannel(onChange: () => void): { post: () => void; close: () => 
 
 /**
  * Creates the tracking store and its actions.
- * @param options - how to tell today's date (Viet Nam time) and the current time, `?sample=none`, the parser and the tabs' channel
+ * @param options - how to tell today's date (Viet Nam time) and the current time, `?sample=none`, the parser, the storage and the tabs' channel
  * @returns the controller
  */
 export function createTrackingController(options: TrackingControllerOptions): TrackingController {
+  const storage = options.storage ?? indexedDbTrackingStorage;
   const store = createStore<TrackingState>({
     loaded: false,
     registry: { registry: [], file: "", isSample: false },
@@ -232,27 +224,27 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
   }
 
   const notify = (severity: TrackingNotice["severity"], message: Message) =>
-    store.setState((state) => ({ notices: [...state.notices.slice(-3), { id: counter++, severity, message }] }));
+    store.setState((state) => addTrackingNotice(state, { id: counter++, severity, message }));
 
   /** Writes what this tab has not saved: the pending replace, the registry, the new events, the backup mark. */
   async function flush(): Promise<void> {
     let wrote = false;
     if (unsaved.seed) {
       const seed = unsaved.seed;
-      await seedTracking({ registry: seed.registry, events: seed.events, outbox: [], backup: null });
+      await storage.seed({ registry: seed.registry, events: seed.events, outbox: [], backup: null });
       if (unsaved.seed === seed) unsaved.seed = null;
       wrote = true;
     }
     if (unsaved.replace) {
       const replace = unsaved.replace;
-      await replaceTracking(replace.data, replace.autoBackup);
+      await storage.replace(replace.data, replace.autoBackup);
       if (unsaved.replace === replace) unsaved.replace = null;
       wrote = true;
     }
     if (unsaved.registry) {
       unsaved.registry = false;
       try {
-        await saveTrackingRegistry(store.getState().registry);
+        await storage.saveRegistry(store.getState().registry);
       } catch (error) {
         unsaved.registry = true;
         throw error;
@@ -262,7 +254,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     for (const target of ["events", "outbox"] as const) {
       const batch = [...unsaved[target]];
       if (batch.length === 0) continue;
-      await appendTrackingEvents(target, batch);
+      await storage.append(target, batch);
       const done = new Set(batch.map((event) => event.id));
       unsaved[target] = unsaved[target].filter((event) => !done.has(event.id));
       wrote = true;
@@ -271,7 +263,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
       unsaved.backupMark = false;
       const mark = store.getState().backup;
       try {
-        if (mark) await saveBackupMark(mark);
+        if (mark) await storage.saveBackupMark(mark);
       } catch (error) {
         unsaved.backupMark = true;
         throw error;
@@ -283,13 +275,13 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
 
   /** Saves this tab's changes; on failure keeps them in memory (and in `unsaved`) and says so. */
   function save(): Promise<void> {
-    store.setState((state) => ({ savesPending: state.savesPending + 1, unsavedCount: unsavedCount() }));
+    store.setState((state) => saveStarted(state, unsavedCount()));
     return exclusive(async () => {
       try {
         await flush();
-        store.setState((state) => ({ savesPending: state.savesPending - 1, storageError: null, unsavedCount: unsavedCount() }));
+        store.setState((state) => saveEnded(state, { error: null, unsavedCount: unsavedCount() }));
       } catch (error) {
-        store.setState((state) => ({ savesPending: state.savesPending - 1, storageError: describe(error), unsavedCount: unsavedCount() }));
+        store.setState((state) => saveEnded(state, { error: describe(error), unsavedCount: unsavedCount() }));
       }
     });
   }
@@ -311,7 +303,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     if (!store.getState().loaded) return;
     let saved;
     try {
-      saved = await loadTracking();
+      saved = await storage.load();
     } catch {
       return;
     }
@@ -340,7 +332,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     });
     if (events.gone + outbox.gone > 0 || registryChanged) notify("info", trackingMessage("tracking.tabs.replaced"));
     else notify("info", trackingMessage("tracking.tabs.updated", { count: events.fresh + outbox.fresh }));
-    void loadAutoBackups().then((autoBackups) => store.setState({ autoBackups }), () => undefined);
+    void storage.autoBackups().then((autoBackups) => store.setState({ autoBackups }), () => undefined);
   }
 
   function context() {
@@ -349,7 +341,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
   }
 
   function addImport(entry: Omit<TrackingImport, "id">): void {
-    store.setState((state) => ({ imports: [{ ...entry, id: counter++ }, ...state.imports].slice(0, 5) }));
+    store.setState((state) => addImportReport(state, { ...entry, id: counter++ }));
   }
 
   /** Tracking files are read one at a time, in the worker, with a progress line and a cancel button. */
@@ -361,7 +353,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
       try {
         return await parse(input, {
           signal: abort.signal,
-          onProgress: (fraction) => store.setState((state) => (state.parsing ? { parsing: { ...state.parsing, fraction } } : {})),
+          onProgress: (fraction) => store.setState((state) => parsingProgress(state, fraction)),
         });
       } catch (error) {
         if (isAbort(error)) notify("info", trackingMessage("tracking.parse.cancelled", { file: input.name }));
@@ -386,15 +378,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
 
   /** Replaces the registry and the log (restore "replace", reset), after keeping an automatic backup. */
   async function replaceAll(registry: SavedRegistry, events: StatusEvent[], backup: BackupMark | null, autoBackup: AutoBackup): Promise<void> {
-    store.setState((state) => ({
-      registry,
-      events,
-      backup,
-      conflicts: [],
-      editingPointId: null,
-      historyPointId: null,
-      autoBackups: [...state.autoBackups, autoBackup].slice(-5),
-    }));
+    store.setState((state) => replacedAll(state, { registry, events, backup, autoBackup }));
     unsaved.replace = { data: { registry, events, backup }, autoBackup };
     unsaved.events = [];
     unsaved.registry = false;
@@ -403,7 +387,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
   }
 
   async function startOnce(): Promise<void> {
-    void requestPersistence().then((persistence) => store.setState({ persistence }));
+    void storage.requestPersistence().then((persistence) => store.setState({ persistence }));
     channel = (options.channel ?? defaultChannel)(() => void exclusive(reload));
     if (typeof document !== "undefined") {
       document.addEventListener("visibilitychange", () => {
@@ -412,12 +396,12 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     }
     let saved = null;
     try {
-      saved = await loadTracking();
+      saved = await storage.load();
     } catch (error) {
       notify("error", trackingMessage("tracking.storage.loadFailed", { reason: describe(error) }));
       store.setState({ storageError: describe(error) });
     }
-    void loadAutoBackups().then((autoBackups) => store.setState({ autoBackups }), () => undefined);
+    void storage.autoBackups().then((autoBackups) => store.setState({ autoBackups }), () => undefined);
     if (saved) {
       store.setState({ registry: saved.registry, events: saved.events, outbox: saved.outbox, backup: saved.backup, loaded: true });
       if (saved.invalidRecords > 0) notify("error", trackingMessage("tracking.storage.invalidRecords", { count: saved.invalidRecords }));
@@ -597,7 +581,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     retrySave: () => save(),
     refresh: () => exclusive(reload),
     notify,
-    dismiss: (id) => store.setState((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
-    dismissImport: (id) => store.setState((state) => ({ imports: state.imports.filter((entry) => entry.id !== id) })),
+    dismiss: (id) => store.setState((state) => dismissTrackingNotice(state, id)),
+    dismissImport: (id) => store.setState((state) => dismissImportReport(state, id)),
   };
 }

@@ -11,10 +11,12 @@
  * Every failure rejects with a TrackingStorageError carrying the browser's reason; the caller keeps the data
  * in memory and tells the user.
  */
+import type { DBSchema, IDBPObjectStore, StoreNames } from "idb";
 import { z } from "zod";
 import type { ListedPoint } from "../../domain/progress/registry.ts";
 import type { StatusEvent } from "../../domain/progress/events.ts";
 import { zListedPoint, zStatusEventInput } from "../../domain/progress/event_schema.ts";
+import { databaseOpener, guarded } from "../storage/idb_database.ts";
 
 const DATABASE_NAME = "lom-song-tracking";
 /** 1: stores by position; 2: an index of the events by id (for the append-only check). */
@@ -24,7 +26,7 @@ const EVENTS = "events";
 const OUTBOX = "outbox";
 const BY_ID = "by_id";
 /** How many automatic backups are kept (the oldest goes first). */
-const AUTO_BACKUPS_KEPT = 5;
+export const AUTO_BACKUPS_KEPT = 5;
 
 /** The registry and where it came from. */
 export interface SavedRegistry {
@@ -95,90 +97,27 @@ const zAutoBackup = z.object({
   text: z.string(),
 });
 
-function fail(error: DOMException | null, fallback: string): TrackingStorageError {
-  return new TrackingStorageError(error ? `${error.name}: ${error.message}` : fallback);
+interface TrackingDatabase extends DBSchema {
+  data: { key: string; value: unknown };
+  events: { key: number; value: LogRecord; indexes: { by_id: string } };
+  outbox: { key: number; value: LogRecord; indexes: { by_id: string } };
 }
 
-function promisify<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(fail(request.error, "IndexedDB request failed"));
-  });
-}
+type LogStore = typeof EVENTS | typeof OUTBOX;
 
-function completion(transaction: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(fail(transaction.error, "IndexedDB transaction failed"));
-    transaction.onabort = () => reject(fail(transaction.error, "IndexedDB transaction aborted"));
-  });
-}
-
-let databasePromise: Promise<IDBDatabase> | null = null;
-
-function openDatabase(): Promise<IDBDatabase> {
-  if (databasePromise) return databasePromise;
-  databasePromise = new Promise<IDBDatabase>((resolve, reject) => {
-    if (typeof indexedDB === "undefined") {
-      reject(new TrackingStorageError("IndexedDB is not available (private mode?)"));
-      return;
+const openDatabase = databaseOpener<TrackingDatabase>({
+  name: DATABASE_NAME,
+  version: DATABASE_VERSION,
+  ErrorClass: TrackingStorageError,
+  upgrade(database, _oldVersion, _newVersion, upgrade) {
+    if (!database.objectStoreNames.contains(DATA)) database.createObjectStore(DATA);
+    for (const name of [EVENTS, OUTBOX] as const) {
+      const store = database.objectStoreNames.contains(name) ? upgrade.objectStore(name) : database.createObjectStore(name, { keyPath: "position" });
+      // Not unique: a version 1 database may hold one event twice; the append checks the index.
+      if (!store.indexNames.contains(BY_ID)) store.createIndex(BY_ID, "event.id", { unique: false });
     }
-    let request: IDBOpenDBRequest;
-    try {
-      request = indexedDB.open(DATABASE_NAME, DATABASE_VERSION);
-    } catch (error) {
-      reject(new TrackingStorageError(error instanceof Error ? error.message : String(error)));
-      return;
-    }
-    request.onupgradeneeded = () => {
-      const database = request.result;
-      const upgrade = request.transaction!;
-      if (!database.objectStoreNames.contains(DATA)) database.createObjectStore(DATA);
-      for (const name of [EVENTS, OUTBOX]) {
-        const store = database.objectStoreNames.contains(name) ? upgrade.objectStore(name) : database.createObjectStore(name, { keyPath: "position" });
-        // Not unique: a version 1 database may hold one event twice; the append checks the index.
-        if (!store.indexNames.contains(BY_ID)) store.createIndex(BY_ID, "event.id", { unique: false });
-      }
-    };
-    request.onsuccess = () => {
-      const database = request.result;
-      // A newer version of the app opened in another tab: let it upgrade, and reopen on the next call.
-      database.onversionchange = () => {
-        database.close();
-        databasePromise = null;
-      };
-      database.onclose = () => {
-        databasePromise = null;
-      };
-      resolve(database);
-    };
-    request.onerror = () => reject(fail(request.error, "IndexedDB cannot be opened"));
-    request.onblocked = () => reject(new TrackingStorageError("IndexedDB is blocked by another tab of an older version of the app: close it and try again"));
-  });
-  databasePromise.catch(() => {
-    databasePromise = null;
-  });
-  return databasePromise;
-}
-
-async function transact(stores: string[], mode: IDBTransactionMode, work: (transaction: IDBTransaction) => void): Promise<void> {
-  const database = await openDatabase();
-  let transaction: IDBTransaction;
-  try {
-    transaction = database.transaction(stores, mode, { durability: "strict" });
-  } catch (error) {
-    throw new TrackingStorageError(error instanceof Error ? error.message : String(error));
-  }
-  const done = completion(transaction);
-  try {
-    work(transaction);
-  } catch (error) {
-    transaction.abort();
-    await done.catch(() => undefined);
-    throw new TrackingStorageError(error instanceof Error ? error.message : String(error));
-  }
-  await done;
-}
+  },
+});
 
 function readLog(records: LogRecord[]): { events: StatusEvent[]; invalid: number } {
   const events: StatusEvent[] = [];
@@ -195,6 +134,29 @@ function readLog(records: LogRecord[]): { events: StatusEvent[]; invalid: number
   return { events, invalid };
 }
 
+/** The distinct events (first of each id), in order. */
+function distinct(events: readonly StatusEvent[]): StatusEvent[] {
+  const seen = new Set<string>();
+  return events.filter((event) => !seen.has(event.id) && seen.add(event.id) !== undefined);
+}
+
+/**
+ * Adds the events whose id no stored record has, each after the last stored position (in the store's transaction).
+ * @returns the events added
+ */
+async function appendMissing<Names extends ArrayLike<StoreNames<TrackingDatabase>>, Name extends LogStore>(store: IDBPObjectStore<TrackingDatabase, Names, Name, "readwrite">, events: readonly StatusEvent[]): Promise<StatusEvent[]> {
+  if (events.length === 0) return [];
+  const last = await store.openCursor(null, "prev");
+  const candidates = distinct(events);
+  // Requests of one transaction complete in order; issued together, they cost one round trip each way.
+  // (The key type of a generic store's index is not resolved by idb's types: it is the event id, a string.)
+  const counts = await Promise.all(candidates.map((event) => store.index(BY_ID).count(event.id as never)));
+  const fresh = candidates.filter((_, index) => counts[index] === 0);
+  const next = last ? Number(last.key) + 1 : 0;
+  await Promise.all(fresh.map((event, index) => store.add({ position: next + index, event })));
+  return fresh;
+}
+
 /**
  * Loads everything saved, validated: a registry that fails validation is an error (nothing is overwritten);
  * an event record that fails is left in the database and counted in `invalidRecords`.
@@ -202,53 +164,22 @@ function readLog(records: LogRecord[]): { events: StatusEvent[]; invalid: number
  */
 export async function loadTracking(): Promise<LoadedTracking | null> {
   const database = await openDatabase();
-  let transaction: IDBTransaction;
-  try {
-    transaction = database.transaction([DATA, EVENTS, OUTBOX], "readonly");
-  } catch (error) {
-    throw new TrackingStorageError(error instanceof Error ? error.message : String(error));
-  }
-  const [rawRegistry, rawBackup, eventRecords, outboxRecords] = await Promise.all([
-    promisify(transaction.objectStore(DATA).get("registry")),
-    promisify(transaction.objectStore(DATA).get("backup")),
-    promisify(transaction.objectStore(EVENTS).getAll()),
-    promisify(transaction.objectStore(OUTBOX).getAll()),
-  ]);
+  const [rawRegistry, rawBackup, eventRecords, outboxRecords] = await guarded(TrackingStorageError, () => {
+    const transaction = database.transaction([DATA, EVENTS, OUTBOX], "readonly");
+    return Promise.all([transaction.objectStore(DATA).get("registry"), transaction.objectStore(DATA).get("backup"), transaction.objectStore(EVENTS).getAll(), transaction.objectStore(OUTBOX).getAll()]);
+  });
   if (rawRegistry === undefined) return null;
   const registry = zSavedRegistry.safeParse(rawRegistry);
   if (!registry.success) throw new TrackingStorageError(`the saved list is not readable (${registry.error.issues[0]?.path.join(".")}: ${registry.error.issues[0]?.message})`);
   const backup = zBackupMark.safeParse(rawBackup);
-  const events = readLog(eventRecords as LogRecord[]);
-  const outbox = readLog(outboxRecords as LogRecord[]);
+  const events = readLog(eventRecords);
+  const outbox = readLog(outboxRecords);
   return {
     registry: registry.data as SavedRegistry,
     events: events.events,
     outbox: outbox.events,
     backup: backup.success ? backup.data : null,
     invalidRecords: events.invalid + outbox.invalid,
-  };
-}
-
-/** Adds the events whose id no stored record has, each after the last stored position; all in `transaction`. */
-function appendMissing(transaction: IDBTransaction, storeName: string, events: readonly StatusEvent[], added: StatusEvent[]): void {
-  if (events.length === 0) return;
-  const store = transaction.objectStore(storeName);
-  const index = store.index(BY_ID);
-  const last = store.openCursor(null, "prev");
-  last.onsuccess = () => {
-    let next = last.result ? Number(last.result.key) + 1 : 0;
-    const batch = new Set<string>();
-    for (const event of events) {
-      if (batch.has(event.id)) continue;
-      batch.add(event.id);
-      // Requests of one transaction complete in order, so positions are handed out in the events' order.
-      const count = index.count(event.id);
-      count.onsuccess = () => {
-        if (count.result > 0) return;
-        store.add({ position: next++, event });
-        added.push(event);
-      };
-    }
   };
 }
 
@@ -260,11 +191,14 @@ function appendMissing(transaction: IDBTransaction, storeName: string, events: r
  * @returns the events that were not stored yet and now are
  */
 export async function appendTrackingEvents(target: "events" | "outbox", events: readonly StatusEvent[]): Promise<StatusEvent[]> {
-  const added: StatusEvent[] = [];
-  if (events.length === 0) return added;
+  if (events.length === 0) return [];
   const name = target === "events" ? EVENTS : OUTBOX;
-  await transact([name], "readwrite", (transaction) => appendMissing(transaction, name, events, added));
-  return added;
+  const database = await openDatabase();
+  return guarded(TrackingStorageError, async () => {
+    const transaction = database.transaction([name], "readwrite", { durability: "strict" });
+    const [added] = await Promise.all([appendMissing(transaction.objectStore(name), events), transaction.done]);
+    return added;
+  });
 }
 
 /**
@@ -273,20 +207,23 @@ export async function appendTrackingEvents(target: "events" | "outbox", events: 
  * @returns true when written, false when data was already there (load it instead)
  */
 export async function seedTracking(data: SavedTracking): Promise<boolean> {
-  let written = false;
-  await transact([DATA, EVENTS, OUTBOX], "readwrite", (transaction) => {
-    const dataStore = transaction.objectStore(DATA);
-    const existing = dataStore.getKey("registry");
-    existing.onsuccess = () => {
-      if (existing.result !== undefined) return;
-      written = true;
-      dataStore.put(data.registry, "registry");
-      if (data.backup) dataStore.put(data.backup, "backup");
-      appendMissing(transaction, EVENTS, data.events, []);
-      appendMissing(transaction, OUTBOX, data.outbox, []);
+  const database = await openDatabase();
+  return guarded(TrackingStorageError, async () => {
+    const transaction = database.transaction([DATA, EVENTS, OUTBOX], "readwrite", { durability: "strict" });
+    const write = async () => {
+      const dataStore = transaction.objectStore(DATA);
+      if ((await dataStore.getKey("registry")) !== undefined) return false;
+      await Promise.all([
+        dataStore.put(data.registry, "registry"),
+        data.backup ? dataStore.put(data.backup, "backup") : undefined,
+        appendMissing(transaction.objectStore(EVENTS), data.events),
+        appendMissing(transaction.objectStore(OUTBOX), data.outbox),
+      ]);
+      return true;
     };
+    const [written] = await Promise.all([write(), transaction.done]);
+    return written;
   });
-  return written;
 }
 
 /**
@@ -297,19 +234,22 @@ export async function seedTracking(data: SavedTracking): Promise<boolean> {
  * @param autoBackup - the backup of the data replaced, kept with the last few
  */
 export async function replaceTracking(data: Omit<SavedTracking, "outbox">, autoBackup: AutoBackup): Promise<void> {
-  await transact([DATA, EVENTS], "readwrite", (transaction) => {
-    const dataStore = transaction.objectStore(DATA);
-    const kept = dataStore.get("autoBackups");
-    kept.onsuccess = () => {
-      const list = z.array(zAutoBackup).safeParse(kept.result);
-      dataStore.put([...(list.success ? list.data : []), autoBackup].slice(-AUTO_BACKUPS_KEPT), "autoBackups");
-      dataStore.put(data.registry, "registry");
-      if (data.backup) dataStore.put(data.backup, "backup");
-      else dataStore.delete("backup");
+  const database = await openDatabase();
+  await guarded(TrackingStorageError, async () => {
+    const transaction = database.transaction([DATA, EVENTS], "readwrite", { durability: "strict" });
+    const write = async () => {
+      const dataStore = transaction.objectStore(DATA);
+      const kept = z.array(zAutoBackup).safeParse(await dataStore.get("autoBackups"));
       const events = transaction.objectStore(EVENTS);
-      events.clear();
-      data.events.forEach((event, position) => events.add({ position, event }));
+      await Promise.all([
+        dataStore.put([...(kept.success ? kept.data : []), autoBackup].slice(-AUTO_BACKUPS_KEPT), "autoBackups"),
+        dataStore.put(data.registry, "registry"),
+        data.backup ? dataStore.put(data.backup, "backup") : dataStore.delete("backup"),
+        events.clear(),
+        ...data.events.map((event, position) => events.add({ position, event })),
+      ]);
     };
+    await Promise.all([write(), transaction.done]);
   });
 }
 
@@ -319,9 +259,17 @@ export async function replaceTracking(data: Omit<SavedTracking, "outbox">, autoB
  */
 export async function loadAutoBackups(): Promise<AutoBackup[]> {
   const database = await openDatabase();
-  const value = await promisify(database.transaction([DATA], "readonly").objectStore(DATA).get("autoBackups"));
+  const value = await guarded(TrackingStorageError, () => database.get(DATA, "autoBackups"));
   const list = z.array(zAutoBackup).safeParse(value ?? []);
   return list.success ? list.data : [];
+}
+
+async function putData(key: "registry" | "backup", value: SavedRegistry | BackupMark): Promise<void> {
+  const database = await openDatabase();
+  await guarded(TrackingStorageError, async () => {
+    const transaction = database.transaction([DATA], "readwrite", { durability: "strict" });
+    await Promise.all([transaction.objectStore(DATA).put(value, key), transaction.done]);
+  });
 }
 
 /**
@@ -329,7 +277,7 @@ export async function loadAutoBackups(): Promise<AutoBackup[]> {
  * @param registry - the registry and its origin
  */
 export async function saveTrackingRegistry(registry: SavedRegistry): Promise<void> {
-  await transact([DATA], "readwrite", (transaction) => transaction.objectStore(DATA).put(registry, "registry"));
+  await putData("registry", registry);
 }
 
 /**
@@ -337,7 +285,7 @@ export async function saveTrackingRegistry(registry: SavedRegistry): Promise<voi
  * @param mark - time and event count
  */
 export async function saveBackupMark(mark: BackupMark): Promise<void> {
-  await transact([DATA], "readwrite", (transaction) => transaction.objectStore(DATA).put(mark, "backup"));
+  await putData("backup", mark);
 }
 
 /**
@@ -353,6 +301,40 @@ export async function requestPersistence(): Promise<"granted" | "denied" | "unsu
     return "denied";
   }
 }
+
+/**
+ * Where the tracking data is kept: the port the controller writes through. The app uses IndexedDB
+ * (`indexedDbTrackingStorage`); tests and a future desktop shell can give another implementation with the same
+ * rules (tracking_memory_storage.ts; tracking_storage.test.ts runs the same cases on both).
+ */
+export interface TrackingStorage {
+  /** Everything saved, validated; null when nothing was ever saved. */
+  load(): Promise<LoadedTracking | null>;
+  /** Appends the events no stored event has the id of; returns those added. */
+  append(target: "events" | "outbox", events: readonly StatusEvent[]): Promise<StatusEvent[]>;
+  /** Saves the first data unless some is there already; true when written. */
+  seed(data: SavedTracking): Promise<boolean>;
+  /** Replaces registry and log after keeping `autoBackup` (the last few are kept). */
+  replace(data: Omit<SavedTracking, "outbox">, autoBackup: AutoBackup): Promise<void>;
+  /** The automatic backups, newest last. */
+  autoBackups(): Promise<AutoBackup[]>;
+  saveRegistry(registry: SavedRegistry): Promise<void>;
+  saveBackupMark(mark: BackupMark): Promise<void>;
+  /** Asks for storage that the browser does not evict. */
+  requestPersistence(): Promise<"granted" | "denied" | "unsupported">;
+}
+
+/** The tracking data in this browser profile's IndexedDB, shared by its tabs. */
+export const indexedDbTrackingStorage: TrackingStorage = {
+  load: loadTracking,
+  append: appendTrackingEvents,
+  seed: seedTracking,
+  replace: replaceTracking,
+  autoBackups: loadAutoBackups,
+  saveRegistry: saveTrackingRegistry,
+  saveBackupMark,
+  requestPersistence,
+};
 
 /** The channel on which the tabs of one browser profile say that they saved something. */
 const CHANNEL = "lom-song-tracking";

@@ -8,8 +8,10 @@ import { AnalysisError, CancelledError, type AnalysisClient } from "../../worker
 import type { AnalyzeResult, FileOptions, InspectResult, LoadedFile, LoadedFileKind, NearestRequest, NearestResult, SuggestRequest, SuggestResult } from "../../workers/messages.ts";
 import { BOUNDARY_URLS, SAMPLE_DEAD_ZONES_URL, SAMPLE_FILES, absoluteUrl } from "../sample_data.ts";
 import { clearSavedDataset, loadDataset, saveDataset } from "../storage/file_store.ts";
+import type { CompareRequest, CompareResult } from "../../workers/compare_request.ts";
 import { mapViewState } from "./derived.ts";
 import { makeNotice, type AppState, type Notice, type Store } from "./store.ts";
+import { addNotice, clearData, dismissNotice, setLastImport, showAnalysis } from "./updaters.ts";
 
 export interface Controller {
   start(): Promise<void>;
@@ -20,6 +22,8 @@ export interface Controller {
   coverage(version: number): Promise<ArrayBuffer | null>;
   /** New-site suggestions for the given targets, computed in the worker. */
   suggestSites(request: Omit<SuggestRequest, "type" | "requestId">): Promise<SuggestResult>;
+  /** The coverage release dates of the analysis `request.version`, and the comparison of two of them (worker). */
+  compare(request: Omit<CompareRequest, "type" | "requestId">): Promise<CompareResult>;
   /** Imports a file: "refused" when it gave nothing usable, "stopped" when cancelled or failed. */
   importFile(file: LoadedFile): Promise<"imported" | "refused" | "stopped">;
   removeFile(id: string): Promise<void>;
@@ -78,7 +82,7 @@ function isRefused(report: ImportReport): boolean {
 export function createController(store: Store<AppState>, client: AnalysisClient): Controller {
   let running: AbortController | null = null;
 
-  const notify = (notice: Notice) => store.setState((state) => ({ notices: [...state.notices.filter((other) => other.key !== notice.key), notice] }));
+  const notify = (notice: Notice) => store.setState((state) => addNotice(state, notice));
 
   async function analyze(files: readonly LoadedFile[]): Promise<AnalyzeResult | null> {
     running?.abort();
@@ -123,7 +127,7 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
   }
 
   function commit(files: LoadedFile[], data: AnalyzeResult): void {
-    store.setState({ files, data, listedPointIds: data.listedPointIds, selectedPointIndex: null, ready: true });
+    store.setState((state) => showAnalysis(state, { files, data }));
     // After the render the new data caused, so that the e2e tests can time the whole analysis.
     setTimeout(() => performance.mark("lom-song:analysis-shown"), 0);
   }
@@ -189,11 +193,11 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
     if (!data) return "stopped";
     const report = data.reports.find((entry) => entry.fileId === file.id)?.report;
     if (!report || isRefused(report)) {
-      store.setState({ lastImport: { fileName: file.name, report: report ?? emptyRefusal(file), refused: true } });
+      store.setState((state) => setLastImport(state, { fileName: file.name, report: report ?? emptyRefusal(file), refused: true }));
       return "refused";
     }
     commit(files, data);
-    store.setState({ lastImport: { fileName: file.name, report, refused: false } });
+    store.setState((state) => setLastImport(state, { fileName: file.name, report, refused: false }));
     await persist(files);
     return "imported";
   }
@@ -204,7 +208,7 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
 
   async function reanalyze(files: LoadedFile[]): Promise<void> {
     if (files.length === 0) {
-      store.setState({ files: [], data: null, listedPointIds: [], selectedPointIndex: null });
+      store.setState(clearData);
       await persist(files);
       return;
     }
@@ -217,11 +221,12 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
   return {
     start,
     notify,
-    dismiss: (id) => store.setState((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
+    dismiss: (id) => store.setState((state) => dismissNotice(state, id)),
     inspectFile: (name, bytes, options) => client.request("inspect", { type: "inspect", name, bytes, options }),
     nearest: (request) => client.request("nearest", { type: "nearest", ...request }),
     coverage: async (version) => (await client.request("coverage", { type: "coverage", version })).geojson,
     suggestSites: (request) => client.request("suggest", { type: "suggest", ...request }),
+    compare: (request) => client.request("compare", { type: "compare", ...request }),
     importFile,
     removeFile: (id) => reanalyze(store.getState().files.filter((file) => file.id !== id)),
     async setCoverageAsOf(asOf) {
@@ -242,7 +247,7 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
       } catch (error) {
         notify(makeNotice("error", "error.storageSave", { reason: describe(error) }));
       }
-      store.setState({ lastImport: null });
+      store.setState((state) => setLastImport(state, null));
       await loadSample();
     },
     clearAll: () => reanalyze([]),

@@ -11,7 +11,7 @@ import type { AnalyzeResult, LoadedFile, ProgressPhase } from "../../workers/mes
 import type { AppView, MapCamera, TrackingUrlState, ViewFilter } from "./url_state.ts";
 import type { SortColumn, SortDirection } from "../panels/list_rows.ts";
 
-export type TabName = "list" | "statistics" | "import" | "export" | "suggest";
+export type TabName = "list" | "statistics" | "import" | "export" | "suggest" | "compare";
 
 /**
  * What fills the screen on a phone or a tablet (narrow layout), where the map, the filters and the

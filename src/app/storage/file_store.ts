@@ -2,11 +2,15 @@
  * IndexedDB persistence of the loaded data: the raw bytes of every imported file with the options
  * chosen in the preview, so that a reload analyses the very same inputs again. Sample files are
  * stored by reference (their kind), since the app bundles them.
+ *
+ * What is read back is validated (zod) before use: a record another version of the app wrote, or one the
+ * browser damaged, is left out rather than trusted.
  */
+import type { DBSchema } from "idb";
+import { z } from "zod";
 import type { LoadedFile, LoadedFileKind } from "../../workers/messages.ts";
+import { databaseOpener, guarded } from "./idb_database.ts";
 
-const DATABASE_NAME = "lom-song";
-const DATABASE_VERSION = 1;
 const FILES = "files";
 const META = "meta";
 
@@ -25,45 +29,37 @@ export interface SavedDataset {
 /** A storage failure, with the browser's reason. */
 export class StorageError extends Error {}
 
-function promisify<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(new StorageError(request.error?.message ?? "IndexedDB error"));
-  });
+interface FileDatabase extends DBSchema {
+  files: { key: string; value: LoadedFile };
+  meta: { key: string; value: SavedDataset };
 }
 
-function completion(transaction: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(new StorageError(transaction.error?.message ?? "IndexedDB transaction failed"));
-    transaction.onabort = () => reject(new StorageError(transaction.error?.message ?? "IndexedDB transaction aborted"));
-  });
-}
+const zKind = z.enum(["points", "coverage", "admin"]);
+const zSavedDataset = z.object({
+  version: z.literal(1),
+  sampleKinds: z.array(zKind),
+  sampleNames: z.array(z.string()).optional(),
+  fileIds: z.array(z.string()),
+  savedAt: z.string(),
+});
+const zLoadedFile = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  kind: zKind,
+  bytes: z.instanceof(ArrayBuffer),
+  options: z.record(z.string(), z.unknown()),
+  isSample: z.boolean(),
+});
 
-let databasePromise: Promise<IDBDatabase> | null = null;
-
-function openDatabase(): Promise<IDBDatabase> {
-  if (databasePromise) return databasePromise;
-  databasePromise = new Promise<IDBDatabase>((resolve, reject) => {
-    if (typeof indexedDB === "undefined") {
-      reject(new StorageError("IndexedDB is not available"));
-      return;
-    }
-    const request = indexedDB.open(DATABASE_NAME, DATABASE_VERSION);
-    request.onupgradeneeded = () => {
-      const database = request.result;
-      if (!database.objectStoreNames.contains(FILES)) database.createObjectStore(FILES, { keyPath: "id" });
-      if (!database.objectStoreNames.contains(META)) database.createObjectStore(META);
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(new StorageError(request.error?.message ?? "IndexedDB cannot be opened"));
-    request.onblocked = () => reject(new StorageError("IndexedDB is blocked by another tab"));
-  });
-  databasePromise.catch(() => {
-    databasePromise = null;
-  });
-  return databasePromise;
-}
+const openDatabase = databaseOpener<FileDatabase>({
+  name: "lom-song",
+  version: 1,
+  ErrorClass: StorageError,
+  upgrade(database) {
+    if (!database.objectStoreNames.contains(FILES)) database.createObjectStore(FILES, { keyPath: "id" });
+    if (!database.objectStoreNames.contains(META)) database.createObjectStore(META);
+  },
+});
 
 /**
  * Replaces the saved dataset in one transaction (all or nothing).
@@ -71,44 +67,46 @@ function openDatabase(): Promise<IDBDatabase> {
  */
 export async function saveDataset(files: readonly LoadedFile[]): Promise<void> {
   const database = await openDatabase();
-  const transaction = database.transaction([FILES, META], "readwrite", { durability: "strict" });
-  const done = completion(transaction);
-  const fileStore = transaction.objectStore(FILES);
-  fileStore.clear();
-  const userFiles = files.filter((file) => !file.isSample);
-  for (const file of userFiles) fileStore.put(file);
-  const meta: SavedDataset = {
-    version: 1,
-    sampleKinds: [...new Set(files.filter((file) => file.isSample).map((file) => file.kind))],
-    sampleNames: files.filter((file) => file.isSample).map((file) => file.name),
-    fileIds: userFiles.map((file) => file.id),
-    savedAt: new Date().toISOString(),
-  };
-  transaction.objectStore(META).put(meta, "dataset");
-  await done;
+  await guarded(StorageError, async () => {
+    const transaction = database.transaction([FILES, META], "readwrite", { durability: "strict" });
+    const userFiles = files.filter((file) => !file.isSample);
+    const meta: SavedDataset = {
+      version: 1,
+      sampleKinds: [...new Set(files.filter((file) => file.isSample).map((file) => file.kind))],
+      sampleNames: files.filter((file) => file.isSample).map((file) => file.name),
+      fileIds: userFiles.map((file) => file.id),
+      savedAt: new Date().toISOString(),
+    };
+    const fileStore = transaction.objectStore(FILES);
+    await Promise.all([fileStore.clear(), ...userFiles.map((file) => fileStore.put(file)), transaction.objectStore(META).put(meta, "dataset"), transaction.done]);
+  });
 }
 
 /**
  * Loads the saved dataset.
- * @returns the saved description and the user's files, or null when nothing was ever saved
+ * @returns the saved description and the user's files (those that read back valid), or null when nothing
+ *   was ever saved or the description itself is unreadable
  */
 export async function loadDataset(): Promise<{ meta: SavedDataset; files: LoadedFile[] } | null> {
   const database = await openDatabase();
-  const transaction = database.transaction([FILES, META], "readonly");
-  const meta = (await promisify(transaction.objectStore(META).get("dataset"))) as SavedDataset | undefined;
-  if (!meta) return null;
-  const stored = (await promisify(transaction.objectStore(FILES).getAll())) as LoadedFile[];
-  const byId = new Map(stored.map((file) => [file.id, file]));
-  const files = meta.fileIds.map((id) => byId.get(id)).filter((file): file is LoadedFile => file !== undefined);
-  return { meta, files };
+  return guarded(StorageError, async () => {
+    const transaction = database.transaction([FILES, META], "readonly");
+    const [rawMeta, stored] = await Promise.all([transaction.objectStore(META).get("dataset"), transaction.objectStore(FILES).getAll()]);
+    if (rawMeta === undefined) return null;
+    const meta = zSavedDataset.safeParse(rawMeta);
+    if (!meta.success) throw new StorageError(`the saved files are not readable (${meta.error.issues[0]?.path.join(".")}: ${meta.error.issues[0]?.message})`);
+    const byId = new Map<string, LoadedFile>();
+    for (const file of stored) if (zLoadedFile.safeParse(file).success) byId.set(file.id, file);
+    const files = meta.data.fileIds.map((id) => byId.get(id)).filter((file): file is LoadedFile => file !== undefined);
+    return { meta: meta.data, files };
+  });
 }
 
 /** Forgets everything saved, so the next start shows the sample data again. */
 export async function clearSavedDataset(): Promise<void> {
   const database = await openDatabase();
-  const transaction = database.transaction([FILES, META], "readwrite");
-  const done = completion(transaction);
-  transaction.objectStore(FILES).clear();
-  transaction.objectStore(META).clear();
-  await done;
+  await guarded(StorageError, async () => {
+    const transaction = database.transaction([FILES, META], "readwrite");
+    await Promise.all([transaction.objectStore(FILES).clear(), transaction.objectStore(META).clear(), transaction.done]);
+  });
 }

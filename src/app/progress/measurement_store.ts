@@ -1,0 +1,172 @@
+/**
+ * The imported field measurements, kept in the browser so a reload keeps them. They live in their own IndexedDB
+ * database ("lom-song-measurements"), apart from the tracking database (tracking_storage.ts) and the loaded files
+ * (file_store.ts): neither schema changes, and "Xoá đo kiểm" clears only this one. The files' bytes are stored as
+ * chosen and read again by the domain's parser on load (a later parser reads old files the way it reads new ones).
+ * Opened through the app's one opener (idb_database.ts); what is read back is checked with zod. An external store
+ * (useSyncExternalStore) shares the parsed measurements with the map and the panel.
+ */
+import type { DBSchema } from "idb";
+import { useSyncExternalStore } from "react";
+import { z } from "zod";
+import { parseMeasurementsCsv, type Measurement } from "../../domain/index.ts";
+import { databaseOpener, guarded } from "../storage/idb_database.ts";
+
+const DATABASE_NAME = "lom-song-measurements";
+const DATABASE_VERSION = 1;
+const SETS = "sets";
+const CURRENT = "current";
+
+/** What is saved: the files as chosen, in order. */
+export interface SavedMeasurementFiles {
+  version: 1;
+  files: { name: string; bytes: ArrayBuffer }[];
+  savedAt: string;
+}
+
+/** The measurements in memory. */
+export interface MeasurementState {
+  /** "loading" until the saved files are read (or found absent). */
+  phase: "loading" | "ready";
+  measurements: Measurement[];
+  files: string[];
+  rejected: number;
+  /** Why the last save or load failed (the measurements stay in memory for the session), or null. */
+  storageError: string | null;
+}
+
+const EMPTY: MeasurementState = { phase: "loading", measurements: [], files: [], rejected: 0, storageError: null };
+let current: MeasurementState = EMPTY;
+const listeners = new Set<() => void>();
+
+function set(next: MeasurementState): void {
+  current = next;
+  for (const listener of listeners) listener();
+}
+
+/** A storage failure, with the browser's reason. */
+export class MeasurementStorageError extends Error {}
+
+interface MeasurementDatabase extends DBSchema {
+  sets: { key: string; value: SavedMeasurementFiles };
+}
+
+const zSaved = z.object({
+  version: z.literal(1),
+  files: z.array(z.object({ name: z.string(), bytes: z.instanceof(ArrayBuffer) })),
+  savedAt: z.string(),
+});
+
+const openDatabase = databaseOpener<MeasurementDatabase>({
+  name: DATABASE_NAME,
+  version: DATABASE_VERSION,
+  ErrorClass: MeasurementStorageError,
+  upgrade(database) {
+    if (!database.objectStoreNames.contains(SETS)) database.createObjectStore(SETS);
+  },
+});
+
+async function write(value: SavedMeasurementFiles | null): Promise<void> {
+  await guarded(MeasurementStorageError, async () => {
+    const database = await openDatabase();
+    const transaction = database.transaction(SETS, "readwrite", { durability: "strict" });
+    await (value ? transaction.store.put(value, CURRENT) : transaction.store.delete(CURRENT));
+    await transaction.done;
+  });
+}
+
+async function read(): Promise<SavedMeasurementFiles | null> {
+  return guarded(MeasurementStorageError, async () => {
+    const saved = await (await openDatabase()).get(SETS, CURRENT);
+    // Another version's record, or a damaged one, is left out rather than trusted.
+    const checked = zSaved.safeParse(saved);
+    return checked.success ? checked.data : null;
+  });
+}
+
+/**
+ * Reads measurement files with the domain's parser.
+ * @param files - name and bytes of each file
+ * @returns the measurements of every file, in order, and the rows rejected
+ */
+export function parseMeasurementFiles(files: readonly { name: string; bytes: ArrayBuffer }[]): { measurements: Measurement[]; rejected: number } {
+  const measurements: Measurement[] = [];
+  let rejected = 0;
+  for (const file of files) {
+    const result = parseMeasurementsCsv(new Uint8Array(file.bytes), { file: file.name });
+    for (const item of result.items) measurements.push(item);
+    rejected += result.report.rejected;
+  }
+  return { measurements, rejected };
+}
+
+let started: Promise<void> | null = null;
+
+/**
+ * Reads the saved measurements once (later calls wait for the same read).
+ * @returns when the measurements are in memory
+ */
+export function loadMeasurements(): Promise<void> {
+  started ??= (async () => {
+    try {
+      const saved = await read();
+      if (current.phase === "ready") return; // an import while reading wins
+      if (!saved) {
+        set({ ...EMPTY, phase: "ready" });
+        return;
+      }
+      set({ phase: "ready", ...parseMeasurementFiles(saved.files), files: saved.files.map((file) => file.name), storageError: null });
+    } catch (error) {
+      if (current.phase !== "ready") set({ ...EMPTY, phase: "ready", storageError: error instanceof Error ? error.message : String(error) });
+    }
+  })();
+  return started;
+}
+
+/**
+ * Replaces the measurements with these files, and saves them.
+ * @param files - name and bytes of each chosen file
+ * @returns when saved (a failed save is kept in `storageError`; the measurements stay in memory)
+ */
+export async function importMeasurementFiles(files: readonly { name: string; bytes: ArrayBuffer }[]): Promise<void> {
+  set({ phase: "ready", ...parseMeasurementFiles(files), files: files.map((file) => file.name), storageError: null });
+  try {
+    await write({ version: 1, files: files.map((file) => ({ name: file.name, bytes: file.bytes })), savedAt: new Date().toISOString() });
+  } catch (error) {
+    set({ ...current, storageError: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/**
+ * Forgets the measurements, in memory and in the browser ("Xoá đo kiểm").
+ * @returns when deleted
+ */
+export async function clearMeasurements(): Promise<void> {
+  set({ ...EMPTY, phase: "ready" });
+  try {
+    await write(null);
+  } catch (error) {
+    set({ ...current, storageError: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/**
+ * The measurements now.
+ * @returns the state
+ */
+export function getMeasurements(): MeasurementState {
+  return current;
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * The measurements, re-rendering when they change.
+ * @returns the state
+ */
+export function useMeasurements(): MeasurementState {
+  return useSyncExternalStore(subscribe, getMeasurements, getMeasurements);
+}

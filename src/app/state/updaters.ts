@@ -1,0 +1,208 @@
+/**
+ * The app's state changes, as named pure updaters `(state, payload) => state` (kepler.gl's habit): every way
+ * the store changes is here, unit-tested without React, a worker or a browser. Components and controllers
+ * call `store.setState((state) => updater(state, payload))`; effects (the worker, storage, the URL) stay in the
+ * controllers (controller.ts) and hooks, never in an updater.
+ */
+import type { AnalyzeResult, LoadedFile } from "../../workers/messages.ts";
+import type { SortColumn } from "../panels/list_rows.ts";
+import type { AppState, LastImport, Notice, PaneName, TabName } from "./store.ts";
+import type { TrackingUrlState, UrlState, ViewFilter } from "./url_state.ts";
+
+type Bounds = [number, number, number, number];
+
+/**
+ * The state a page starts in: what its URL says, nothing loaded yet.
+ * @param url - the parsed URL (url_state.ts)
+ * @returns the initial state
+ */
+export function initialAppState(url: UrlState): AppState {
+  return {
+    language: url.language,
+    filter: url.filter,
+    search: url.search,
+    camera: url.camera,
+    sampleNone: url.sampleNone,
+    files: [],
+    data: null,
+    listedPointIds: [],
+    selectedPointIndex: null,
+    flyRequest: 0,
+    busy: null,
+    notices: [],
+    layerVisibility: {},
+    lastImport: null,
+    tab: "list",
+    pane: "map",
+    ...(url.point ? { pendingPointId: url.point } : {}),
+    boundsRequest: null,
+    tracking: url.tracking ?? {},
+    listSort: { column: "name", direction: "ascending" },
+    printing: false,
+    ready: false,
+    view: url.view,
+  };
+}
+
+/**
+ * Selects a point (or none); by default the map flies to it and, on a phone, the map is shown.
+ * @param state - the state
+ * @param payload - the point's index in the analysis (null: none), whether to fly and to show the map pane
+ * @returns the new state
+ */
+export function selectPoint(state: AppState, payload: { index: number | null; fly?: boolean; showMap?: boolean }): AppState {
+  const { index, fly = true, showMap = true } = payload;
+  if (index === null) return { ...state, selectedPointIndex: null };
+  return { ...state, selectedPointIndex: index, ...(fly ? { flyRequest: state.flyRequest + 1 } : {}), ...(showMap ? { pane: "map" as const } : {}) };
+}
+
+/**
+ * Opens the point of a `?point=ID` link once the analysis holding it is shown (or forgets the link when no point has the id).
+ * @param state - the state
+ * @param index - the point's index, or -1 when the data has no such point
+ * @returns the new state
+ */
+export function openLinkedPoint(state: AppState, index: number): AppState {
+  const cleared = { ...state, pendingPointId: undefined };
+  return index >= 0 ? selectPoint(cleared, { index }) : cleared;
+}
+
+/**
+ * Asks the map to zoom to a box (a province or commune chosen); the serial makes the same box twice zoom twice.
+ * @param state - the state
+ * @param bounds - [west, south, east, north]
+ * @returns the new state
+ */
+export function zoomTo(state: AppState, bounds: Bounds): AppState {
+  return { ...state, boundsRequest: { bounds, serial: (state.boundsRequest?.serial ?? 0) + 1 } };
+}
+
+/**
+ * Changes the filters; the selection is cleared (the point may no longer be shown).
+ * @param state - the state
+ * @param patch - the filters changed
+ * @returns the new state
+ */
+export function setFilter(state: AppState, patch: Partial<ViewFilter>): AppState {
+  return { ...state, filter: { ...state.filter, ...patch }, selectedPointIndex: null };
+}
+
+/**
+ * Chooses a province or a commune from the lookup: the filter follows, the map shows and zooms to it.
+ * @param state - the state
+ * @param payload - the province (and commune) codes and the area's box, when known
+ * @returns the new state
+ */
+export function chooseArea(state: AppState, payload: { provinceCode?: string; communeCode?: string; bounds: Bounds | null }): AppState {
+  const chosen = { ...setFilter(state, { provinceCode: payload.provinceCode, communeCode: payload.communeCode }), pane: "map" as const };
+  return payload.bounds ? zoomTo(chosen, payload.bounds) : chosen;
+}
+
+/**
+ * Shows or hides one legend entry's layer.
+ * @param state - the state
+ * @param payload - the legend key (map/layers.ts) and whether it is shown
+ * @returns the new state
+ */
+export function setLayerVisible(state: AppState, payload: { key: string; on: boolean }): AppState {
+  return { ...state, layerVisibility: { ...state.layerVisibility, [payload.key]: payload.on } };
+}
+
+/**
+ * Sorts the uncovered list by a column; the same column again reverses the order.
+ * @param state - the state
+ * @param column - the column
+ * @returns the new state
+ */
+export function sortList(state: AppState, column: SortColumn): AppState {
+  const again = state.listSort.column === column && state.listSort.direction === "ascending";
+  return { ...state, listSort: { column, direction: again ? "descending" : "ascending" } };
+}
+
+/**
+ * Shows a tab of the panels.
+ * @param state - the state
+ * @param tab - the tab
+ * @returns the new state
+ */
+export function showTab(state: AppState, tab: TabName): AppState {
+  return { ...state, tab };
+}
+
+/**
+ * Shows a pane in the narrow layout: the map, the filters, or a tab of the panels.
+ * @param state - the state
+ * @param target - "map", "filters" or a tab
+ * @returns the new state
+ */
+export function showPane(state: AppState, target: Exclude<PaneName, "panels"> | TabName): AppState {
+  return target === "map" || target === "filters" ? { ...state, pane: target } : { ...state, pane: "panels", tab: target };
+}
+
+/**
+ * Switches the interface language.
+ * @param state - the state
+ * @returns the new state
+ */
+export function toggleLanguage(state: AppState): AppState {
+  return { ...state, language: state.language === "vi" ? "en" : "vi" };
+}
+
+/**
+ * Changes the tracking view's state mirrored in the URL (role, as-of day, status filter).
+ * @param state - the state
+ * @param patch - what changed; undefined values clear
+ * @returns the new state
+ */
+export function setTrackingUrl(state: AppState, patch: Partial<TrackingUrlState>): AppState {
+  return { ...state, tracking: { ...state.tracking, ...patch } };
+}
+
+/**
+ * Tells the user something; a notice with the same message replaces the older one.
+ * @param state - the state
+ * @param notice - the notice
+ * @returns the new state
+ */
+export function addNotice(state: AppState, notice: Notice): AppState {
+  return { ...state, notices: [...state.notices.filter((other) => other.key !== notice.key), notice] };
+}
+
+/**
+ * Closes a notice.
+ * @param state - the state
+ * @param id - the notice's id
+ * @returns the new state
+ */
+export function dismissNotice(state: AppState, id: number): AppState {
+  return { ...state, notices: state.notices.filter((notice) => notice.id !== id) };
+}
+
+/**
+ * Shows a finished analysis of the loaded files; the selection is cleared (indices changed).
+ * @param state - the state
+ * @param payload - the files and their analysis
+ * @returns the new state
+ */
+export function showAnalysis(state: AppState, payload: { files: LoadedFile[]; data: AnalyzeResult }): AppState {
+  return { ...state, files: payload.files, data: payload.data, listedPointIds: payload.data.listedPointIds, selectedPointIndex: null, ready: true };
+}
+
+/**
+ * Removes every loaded file and its analysis.
+ * @param state - the state
+ * @returns the new state
+ */
+export function clearData(state: AppState): AppState {
+  return { ...state, files: [], data: null, listedPointIds: [], selectedPointIndex: null };
+}
+
+/**
+ * Records how the last import went (shown as its report).
+ * @param state - the state
+ * @param lastImport - the report, or null to close it
+ * @returns the new state
+ */
+export function setLastImport(state: AppState, lastImport: LastImport | null): AppState {
+  return { ...state, lastImport };
+}
