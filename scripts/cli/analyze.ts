@@ -9,7 +9,10 @@ import {
   PROVINCE_LISTED_COLUMN,
   buildExportRows,
   buildNearestCoverageIndex,
+  countedLayers,
+  coverageAsOfText,
   createCoverageAnalyzer,
+  createPeopleCsvWriter,
   createPointsCsvStream,
   createPointsWriter,
   exportColumns,
@@ -18,6 +21,7 @@ import {
   mergeCoverageSummaries,
   parseAdminGeojson,
   parseFlexibleDate,
+  peopleColumns,
   selectCoverageReleases,
   parsePointsGeojson,
   pointsCsvExtraColumnNames,
@@ -28,11 +32,13 @@ import {
   type CoverageFeature,
   type CoverageSummary,
   type CsvSeparator,
+  type ExportAudience,
   type NearestCoverageIndex,
   type ExportRow,
   type ImportReport,
   type ImportResult,
   type Language,
+  type PeopleColumn,
   type Point,
   type PointFilter,
   type PointStatus,
@@ -101,6 +107,11 @@ Question
 Outputs
   --out FILE           the selected points, as .csv (UTF-8 with BOM, formula-safe), .xlsx (codes kept as text:
                        02647 keeps its zero), .geojson or .kml
+  --audience A         machine (default) or people, for a .csv or .xlsx --out. machine: English snake_case
+                       headers and codes (id, kind=village, status=uncovered), the file this tool and others
+                       re-import. people: the list for reading, printing and forwarding, in the --lang language:
+                       Tên, Loại (Thôn/bản, Trường, Điểm trường), Trạng thái (Chưa có sóng 4G…), Nhà mạng có
+                       sóng, Công nghệ tốt nhất, Sĩ số, Số hộ, Xã beside Tỉnh, dates as dd/mm/yyyy
   --csv-separator S    comma (default) or semicolon: ";" between cells and decimal commas, the CSV that
                        Excel opens in columns on a computer set to the Vietnamese region
   --summary FILE       the summary as JSON (counts per carrier/technology, province, commune, kind)
@@ -115,7 +126,9 @@ Exit codes: 0 done; 2 bad input or options (one line on stderr names the file an
 Examples
   npm run cli -- analyze --points data/sample/points.csv --coverage data/sample/coverage.geojson \\
       --admin data/boundaries/communes.geojson --min-tech 4G --out uncovered.csv --summary summary.json
-  npm run cli -- analyze --points truong.csv --coverage viettel.geojson --carrier Viettel --out lom-song.kml`;
+  npm run cli -- analyze --points truong.csv --coverage viettel.geojson --carrier Viettel --out lom-song.kml
+  npm run cli -- analyze --points data/sample/points.csv --coverage data/sample/coverage.geojson \\
+      --admin data/boundaries/communes.geojson --min-tech 4G --audience people --out danh-sach.xlsx`;
 
 const STATUSES = ["uncovered", "single_carrier", "covered", "all"] as const;
 
@@ -170,7 +183,8 @@ export async function runAnalyze(argv: string[], early?: CoverageReading): Promi
   );
   // After checkOutputs: a directory given to --out is called a directory, not an unknown format.
   const outFormat = options.out ? outputFormat(options.out) : null;
-  return analyze(options, { language, minTechnology, status, delimiter, outFormat, separator }, early);
+  const audience = audienceOption(options.audience, options.out, outFormat);
+  return analyze(options, { language, minTechnology, status, delimiter, outFormat, separator, audience }, early);
 }
 
 async function analyze(
@@ -182,10 +196,11 @@ async function analyze(
     delimiter: "," | ";" | "\t" | undefined;
     outFormat: PointsOutputFormat | null;
     separator: CsvSeparator;
+    audience: ExportAudience;
   },
   early: CoverageReading | undefined,
 ): Promise<number> {
-  const { language, minTechnology, status, delimiter, outFormat, separator } = settings;
+  const { language, minTechnology, status, delimiter, outFormat, separator, audience } = settings;
   const pointPaths = options.points ?? [];
   const coveragePaths = options.coverage ?? [];
   const started = performance.now();
@@ -257,7 +272,13 @@ async function analyze(
     const built = timed("indexes: build", () => createCoverageAnalyzer(coverage, admin));
     if (options.nearest && outFormat) nearest = timed("indexes: nearest coverage", () => buildNearestCoverageIndex(coverage, filter));
     coverage.length = 0;
-    if (options.out && outFormat) output = await openOutput(options.out, outFormat, await probeColumns(pointPaths ?? [], csvOptions, nearest !== undefined), language, separator);
+    if (options.out && outFormat) {
+      const columns = await probeColumns(pointPaths ?? [], csvOptions, nearest !== undefined);
+      // For people: the machine columns translated, the status naming --min-tech, the date of the coverage that counts.
+      const coverageAsOf = coverageAsOfText(built.layers, countedLayers(built, filter).counted);
+      const people = audience === "people" ? peopleColumns(columns, { language, minTechnology, ...(coverageAsOf ? { coverageAsOf } : {}) }) : undefined;
+      output = await openOutput(options.out, outFormat, columns, language, separator, people);
+    }
     analyzer = built;
     return built;
   };
@@ -438,10 +459,10 @@ async function pointsCsvExtraColumns(path: string, csvOptions: { delimiter?: ","
 }
 
 /** The output file, written under a temporary name and renamed on success (openAtomicFile), so a failed run leaves no partial file. */
-async function openOutput(path: string, format: PointsOutputFormat, columns: string[], language: Language, separator: CsvSeparator) {
+async function openOutput(path: string, format: PointsOutputFormat, columns: string[], language: Language, separator: CsvSeparator, people?: PeopleColumn[]) {
   const name = language === "vi" ? "Điểm chưa có sóng" : "Uncovered points";
   if (format === "xlsx") {
-    const workbook = openXlsxOutput(path, columns, name);
+    const workbook = openXlsxOutput(path, columns, name, people);
     return {
       writer: { rows: (rows: readonly ExportRow[]) => (workbook.add(rows), "") },
       write: async (_text: string) => {},
@@ -449,7 +470,7 @@ async function openOutput(path: string, format: PointsOutputFormat, columns: str
       abandon: () => workbook.abandon(),
     };
   }
-  const writer = createPointsWriter(format, columns, { name, separator });
+  const writer = people ? createPeopleCsvWriter(people, separator) : createPointsWriter(format, columns, { name, separator });
   const file = await openAtomicFile(path);
   await file.write(writer.head());
   return {
@@ -461,6 +482,20 @@ async function openOutput(path: string, format: PointsOutputFormat, columns: str
     },
     abandon: () => file.abandon(),
   };
+}
+
+/**
+ * Reads `--audience`: machine (default) or people; people needs a .csv or .xlsx --out (GeoJSON and KML are for
+ * software, whose readers expect the machine columns).
+ */
+function audienceOption(value: string | undefined, out: string | undefined, format: PointsOutputFormat | null): ExportAudience {
+  if (value === undefined || value === "machine") return "machine";
+  if (value !== "people") throw new UserError({ vi: `--audience phải là machine hoặc people, không phải "${value}"`, en: `--audience must be machine or people, not "${value}"` });
+  if (!out) throw new UserError({ vi: "--audience people chọn cách ghi các điểm ra tệp: hãy cho thêm --out FILE.csv hoặc .xlsx", en: "--audience people chooses how the points are written: give --out FILE.csv or .xlsx too" });
+  if (format !== "csv" && format !== "xlsx") {
+    throw new UserError({ vi: `--audience people ghi tệp .csv hoặc .xlsx, không ghi ${out}; GeoJSON và KML giữ cột máy đọc`, en: `--audience people writes a .csv or .xlsx, not ${out}; GeoJSON and KML keep the machine columns` });
+  }
+  return "people";
 }
 
 function parseDelimiter(value: string | undefined): "," | ";" | "\t" | undefined {

@@ -35,6 +35,7 @@ export const ANALYZE_OPTIONS = {
   status: { type: "string" },
   nearest: { type: "boolean" },
   out: { type: "string" },
+  audience: { type: "string" },
   "csv-separator": { type: "string" },
   summary: { type: "string" },
   report: { type: "string" },

@@ -3,7 +3,7 @@
  * the end, so the rows are kept until then (as cells: codes as text, coordinates as numbers), and the file is written
  * atomically (openAtomicFile: a temporary name, fsync, rename), so a failed run leaves no partial file.
  */
-import { pointsSheetRows, writeXlsx, type ExportRow, type XlsxCell } from "../../src/domain/index.ts";
+import { peopleSheetRows, pointsSheetRows, writeXlsx, type ExportRow, type PeopleColumn, type XlsxCell } from "../../src/domain/index.ts";
 import { writeOutput } from "./io.ts";
 
 /**
@@ -11,13 +11,14 @@ import { writeOutput } from "./io.ts";
  * @param path - the output path
  * @param columns - the columns
  * @param sheet - the sheet name
+ * @param people - the people's columns (`--audience people`), written instead of the machine columns
  * @returns the same interface as the streaming writers
  */
-export function openXlsxOutput(path: string, columns: readonly string[], sheet: string) {
-  const rows: XlsxCell[][] = [columns.slice()];
+export function openXlsxOutput(path: string, columns: readonly string[], sheet: string, people?: readonly PeopleColumn[]) {
+  const rows: XlsxCell[][] = [people ? people.map((column) => column.header) : columns.slice()];
   return {
     add(batch: readonly ExportRow[]) {
-      const cells = pointsSheetRows(batch, columns);
+      const cells = people ? peopleSheetRows(batch, people) : pointsSheetRows(batch, columns);
       for (let i = 1; i < cells.length; i++) rows.push(cells[i]);
     },
     async finish() {

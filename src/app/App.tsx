@@ -3,7 +3,7 @@
  * It wires components together and holds no logic of its own.
  */
 import { useCallback, useEffect } from "react";
-import { coverageOf, pointStatus } from "../domain/index.ts";
+import { coverageOf, peopleStatusLabel, pointStatus } from "../domain/index.ts";
 import { MapView, type PointDescription } from "../map/MapView.tsx";
 import { useApp, useAppState, useTranslation } from "./app_context.ts";
 import { Notices } from "./components/Notices.tsx";
@@ -16,7 +16,7 @@ import { FiltersPanel } from "./panels/FiltersPanel.tsx";
 import { ImportPanel } from "./panels/ImportPanel.tsx";
 import { LegendPanel } from "./panels/LegendPanel.tsx";
 import { LookupPanel } from "./panels/LookupPanel.tsx";
-import { weightKind } from "./panels/lookup.ts";
+import { pointCounts } from "./panels/lookup.ts";
 import { formatNumber } from "./i18n/i18n.ts";
 import { PrintView } from "./panels/PrintView.tsx";
 import { StatisticsPanel } from "./panels/StatisticsPanel.tsx";
@@ -76,8 +76,9 @@ export function App() {
         { label: t("popup.id"), value: point.id },
         { label: t("popup.kind"), value: t(`kind.${point.kind}` as MessageKey) },
         { label: t("popup.area"), value: [commune, province].filter(Boolean).join(", ") || t("popup.unknownArea") },
-        ...(weightKind(point) ? [{ label: t(weightKind(point) === "pupils" ? "popup.pupils" : "popup.households"), value: formatNumber(language, point.weight!, 0) }] : []),
-        { label: t("popup.status"), value: t(`status.${status}` as MessageKey) },
+        ...pointCounts(point).map((entry) => ({ label: t(entry.kind === "pupils" ? "popup.pupils" : "popup.households"), value: formatNumber(language, entry.value, 0), testId: `popup-${entry.kind}` })),
+        // "Chưa có sóng 4G" rather than "no signal from any carrier" beside a "Có sóng của: VNPT 2G" line.
+        { label: t("popup.status"), value: peopleStatusLabel(status, language, filter.minTechnology), testId: "popup-status" },
         { label: t("popup.coveredBy"), value: layers.length > 0 ? layers.map((layer) => `${layer.carrier} ${layer.technology}`).join(", ") : t("popup.noCoverage") },
       ];
       if (status !== "covered") {

@@ -75,7 +75,8 @@ export function formatIssue(issue: ImportIssue, language: "vi" | "en" = "en"): s
       : issue.featureIndex !== undefined
         ? language === "vi" ? `đối tượng ${issue.featureIndex}` : `feature ${issue.featureIndex}`
         : "";
-  const column = issue.column ? ` [${issue.column}]` : "";
+  // "dòng 12, cột “carrier”": a sentence, not a log line with brackets.
+  const column = issue.column ? (language === "vi" ? `, cột “${issue.column}”` : `, column “${issue.column}”`) : "";
   const severity = issue.severity === "error" ? (language === "vi" ? "lỗi" : "error") : language === "vi" ? "cảnh báo" : "warning";
   return `${issue.file}${where ? `, ${where}` : ""}${column}: ${severity} ${issue.code}: ${issue.message[language]}`;
 }

@@ -23,6 +23,7 @@ import { MEASURE_SPECS } from "./measure_specs.ts";
 import { COLOUR_SPECS } from "./colour_specs.ts";
 import { PRINT_SPECS } from "./print_specs.ts";
 import { EVIDENCE_SPECS } from "./evidence_specs.ts";
+import { PEOPLE_SPECS } from "./people_specs.ts";
 import { analyseSample } from "./expected.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -113,7 +114,7 @@ export async function main(argv: string[]): Promise<number> {
     },
   };
 
-  const all = [...SPECS, ...PROGRESS_SPECS, ...SOLIST_SPECS, ...FORMAT_SPECS, ...NATIONAL_SPECS, ...TRUST_SPECS, ...FEATURE_SPECS, ...SCREEN_SPECS, ...MEASURE_SPECS, ...COLOUR_SPECS, ...PRINT_SPECS, ...EVIDENCE_SPECS];
+  const all = [...SPECS, ...PROGRESS_SPECS, ...SOLIST_SPECS, ...FORMAT_SPECS, ...NATIONAL_SPECS, ...TRUST_SPECS, ...FEATURE_SPECS, ...SCREEN_SPECS, ...MEASURE_SPECS, ...COLOUR_SPECS, ...PRINT_SPECS, ...EVIDENCE_SPECS, ...PEOPLE_SPECS];
   const selected = argv.length > 0 ? all.filter((spec) => argv.some((filter) => spec.name.includes(filter))) : all;
   let passed = 0;
   let failed = 0;

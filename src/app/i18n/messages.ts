@@ -304,6 +304,19 @@ export const MESSAGES = {
   "export.statisticsFileName": { vi: "thong-ke", en: "statistics" },
   "export.reportFileName": { vi: "bao-cao-nhap", en: "import-report" },
 
+  // The people's list (src/domain/export/people_columns.ts) and the people-facing figures beside it.
+  "people.heading": { vi: "Danh sách cho người đọc", en: "For people" },
+  "people.hint": {
+    vi: "Tiêu đề và giá trị bằng tiếng Việt (Loại: Thôn/bản, Trường, Điểm trường; Trạng thái: Chưa có sóng…), nhà mạng có sóng, sĩ số, số hộ, Tỉnh bên cạnh Xã, ngày viết dd/mm/yyyy: để đọc, in và gửi đi. Các tệp ở trên giữ tên cột máy đọc (id, kind, status…) để nhập lại vào công cụ này.",
+    en: "Headers and values in plain English (Kind: Village, School, School site; Status: No signal…), the carriers with signal, pupils, households, Province beside Commune, dates as dd/mm/yyyy: to read, print and send on. The files above keep machine column names (id, kind, status…) to import again into this tool.",
+  },
+  "people.csv": { vi: "Danh sách cho người đọc (CSV, mở bằng Excel)", en: "List for people (CSV, opens in Excel)" },
+  "people.xlsx": { vi: "Danh sách cho người đọc (Excel .xlsx)", en: "List for people (Excel .xlsx)" },
+  "people.fileName": { vi: "danh-sach-chua-co-song", en: "uncovered-list-for-people" },
+  "people.sheet": { vi: "Điểm chưa có sóng", en: "Uncovered points" },
+  "counts.households": { vi: "Số hộ: {count}", en: "Households: {count}" },
+  "stats.province": { vi: "Tỉnh", en: "Province" },
+
   "print.title": { vi: "Báo cáo điểm chưa có sóng", en: "Uncovered points report" },
   "print.noFilters": { vi: "không lọc", en: "none" },
   "print.truncated": { vi: "Chỉ in {shown} trên {total} điểm; xuất CSV để có đủ danh sách.", en: "Printing {shown} of {total} points; export the CSV for the full list." },

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { useAppState, useTranslation } from "../app_context.ts";
 import { countListedLoaded } from "../state/derived.ts";
-import { weightKind } from "./lookup.ts";
+import { pointWeight } from "../../domain/index.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 
 /**
@@ -17,12 +17,17 @@ export function CountsBar() {
   const technology = useAppState((state) => state.filter.minTechnology);
   const data = useAppState((state) => state.data);
   const listed = useMemo(() => countListedLoaded(data?.points ?? [], listedPointIds), [data, listedPointIds]);
-  // Pupils of the uncovered schools and school sites, when the list gives them (Sĩ số).
-  const pupils = useMemo(() => {
-    if (!view || !data) return 0;
-    let sum = 0;
-    for (const index of view.uncovered) if (weightKind(data.points[index]) === "pupils") sum += data.points[index].weight ?? 0;
-    return sum;
+  // Pupils of the uncovered schools and school sites (Sĩ số) and households of the uncovered villages (Số hộ),
+  // when the list gives them: the people behind the point count.
+  const { pupils, households } = useMemo(() => {
+    const sums = { pupils: 0, households: 0 };
+    if (!view || !data) return sums;
+    // As the statistics count them (pointWeight): the same totals as "Học sinh chưa có sóng" there.
+    for (const index of view.uncovered) {
+      sums.pupils += pointWeight(data.points[index], "pupils");
+      sums.households += pointWeight(data.points[index], "households");
+    }
+    return sums;
   }, [view, data]);
   if (!view) return <div className="counts" />;
   return (
@@ -37,6 +42,11 @@ export function CountsBar() {
       {pupils > 0 && (
         <span data-testid="uncovered-pupils" data-value={pupils}>
           {t("counts.pupils", { count: pupils })}
+        </span>
+      )}
+      {households > 0 && (
+        <span data-testid="uncovered-households" data-value={households}>
+          {t("counts.households", { count: households })}
         </span>
       )}
       <span>{t("counts.singleCarrier", { count: view.summary.singleCarrier })}</span>

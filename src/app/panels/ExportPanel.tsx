@@ -11,10 +11,12 @@ import { CsvSeparatorChoice } from "../components/CsvSeparatorChoice.tsx";
 import { getCsvSeparator, setExportNearest, useExportNearest } from "../state/csv_preference.ts";
 import { makeNotice } from "../state/store.ts";
 import { MapPngButton } from "../print/MapPngButton.tsx";
+import { peopleCsvFile, peopleXlsxFile } from "./people_files.ts";
 
 /**
  * Export of what the list shows (filters, search and sort): CSV for Excel, GeoJSON, KML; the
- * statistics as CSV; and the printable page.
+ * statistics as CSV; and the printable page. The same list "for people" (Vietnamese or English headers and values)
+ * as CSV or .xlsx, beside the machine files that re-import.
  * @returns the export panel
  */
 export function ExportPanel() {
@@ -110,7 +112,7 @@ export function ExportPanel() {
             type="button"
             disabled={disabled}
             data-testid="export-statistics-csv"
-            onClick={() => downloadText(`${t("export.statisticsFileName")}-${todayStamp()}.csv`, statisticsToCsv(view!.summary, language, getCsvSeparator()), "text/csv;charset=utf-8")}
+            onClick={() => downloadText(`${t("export.statisticsFileName")}-${todayStamp()}.csv`, statisticsToCsv(view!.summary, language, getCsvSeparator(), new Map(data!.analysis.provinces.map((province) => [province.code, province.name]))), "text/csv;charset=utf-8")}
           >
             {t("export.statistics")}
           </button>
@@ -122,6 +124,46 @@ export function ExportPanel() {
         </li>
         <li>
           <MapPngButton disabled={disabled} />
+        </li>
+      </ul>
+      <h3 id="export-people-heading">{t("people.heading")}</h3>
+      <p className="hint" id="export-people-hint">
+        {t("people.hint")}
+      </p>
+      <ul className="export-actions" aria-labelledby="export-people-heading">
+        <li>
+          <button
+            type="button"
+            disabled={disabled}
+            data-testid="export-people-csv"
+            aria-describedby="export-people-hint"
+            onClick={() =>
+              void exportWith((exported) =>
+                downloadText(`${t("people.fileName")}-${todayStamp()}.csv`, peopleCsvFile(exported, data!.analysis, view!.pointFilter, language, getCsvSeparator()), "text/csv;charset=utf-8"),
+              )
+            }
+          >
+            {t("people.csv")}
+          </button>
+        </li>
+        <li>
+          <button
+            type="button"
+            disabled={disabled}
+            data-testid="export-people-xlsx"
+            aria-describedby="export-people-hint"
+            onClick={() =>
+              void exportWith((exported) =>
+                downloadText(
+                  `${t("people.fileName")}-${todayStamp()}.xlsx`,
+                  peopleXlsxFile(exported, data!.analysis, view!.pointFilter, language, t("people.sheet")) as Uint8Array<ArrayBuffer>,
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ),
+              )
+            }
+          >
+            {t("people.xlsx")}
+          </button>
         </li>
       </ul>
     </section>

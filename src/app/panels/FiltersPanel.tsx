@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { POINT_KINDS, TECHNOLOGIES, type PointKind, type Technology } from "../../domain/types.ts";
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
 import { createNameCollator, type MessageKey } from "../i18n/i18n.ts";
-import { communeLabel, repeatedCommuneNames } from "./lookup.ts";
+import { communeLabeller } from "./lookup.ts";
 import { areaBounds } from "../state/area_bounds.ts";
 import { DEFAULT_FILTER, DEFAULT_MIN_TECHNOLOGY, type ViewFilter } from "../state/url_state.ts";
 
@@ -23,8 +23,8 @@ export function FiltersPanel() {
     const bounds = areaBounds(data, level, code);
     if (bounds) store.setState((state) => ({ boundsRequest: { bounds, serial: (state.boundsRequest?.serial ?? 0) + 1 } }));
   };
-  const repeated = useMemo(() => repeatedCommuneNames(data?.analysis.communes ?? []), [data]);
-  const provinceNames = useMemo(() => new Map((data?.analysis.provinces ?? []).map((province) => [province.code, province.name])), [data]);
+  // "Yên Bình (Lào Cai)" and "Yên Bình (Lạng Sơn)": a name two provinces share carries its province.
+  const communeName = useMemo(() => communeLabeller({ provinces: data?.analysis.provinces ?? [], communes: data?.analysis.communes ?? [] }), [data]);
 
   const carriers = useMemo(() => {
     const names = new Set((data?.analysis.layers ?? []).map((layer) => layer.carrier));
@@ -110,7 +110,7 @@ export function FiltersPanel() {
           <option value="">{t("filters.all")}</option>
           {communes.map((commune) => (
             <option key={commune.code} value={commune.code}>
-              {communeLabel(commune.name, commune.provinceCode ? provinceNames.get(commune.provinceCode) : undefined, repeated)}
+              {communeName(commune)}
             </option>
           ))}
         </select>

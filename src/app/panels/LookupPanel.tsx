@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { Fragment, useMemo, useState } from "react";
 import { pointStatus } from "../../domain/index.ts";
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
 import { formatNumber, type MessageKey } from "../i18n/i18n.ts";
@@ -6,7 +6,7 @@ import { areaBounds } from "../state/area_bounds.ts";
 import { toPointFilter } from "../state/derived.ts";
 import { writeUrlState } from "../state/url_state.ts";
 import { areaNames } from "./list_rows.ts";
-import { communeLabel, coverageByCarrier, lookupPlaces, lookupPoints, repeatedCommuneNames, weightKind, type PlaceHit } from "./lookup.ts";
+import { communeLabel, coverageByCarrier, lookupPlaces, lookupPoints, pointCounts, repeatedCommuneNames, type PlaceHit } from "./lookup.ts";
 import { chooseArea, selectPoint } from "../state/updaters.ts";
 
 const POINT_LIMIT = 8;
@@ -92,7 +92,7 @@ export function LookupPanel() {
     const { commune, province } = areaNames(data!, index);
     const carriers = coverageByCarrier(data!.analysis, index);
     const status = pointStatus(data!.analysis, index, toPointFilter({ ...filter, kinds: [], provinceCode: undefined, communeCode: undefined }));
-    const weight = weightKind(point);
+    const counts = pointCounts(point);
     const link = `${location.origin}${location.pathname}${writeUrlState({ language, sampleNone: false, filter, search: "", point: point.id })}`;
     return (
       <article className="lookup-card" data-testid="lookup-card" data-point-id={point.id} aria-labelledby="lookup-card-title">
@@ -104,12 +104,12 @@ export function LookupPanel() {
           <dd>{commune ? communeLabel(commune, province, repeated) : t("popup.unknownArea")}</dd>
           <dt>{t("list.column.province")}</dt>
           <dd>{province || t("popup.unknownArea")}</dd>
-          {weight && (
-            <>
-              <dt>{t(weight === "pupils" ? "popup.pupils" : "popup.households")}</dt>
-              <dd>{formatNumber(language === "en" ? "en" : "vi", point.weight!, 0)}</dd>
-            </>
-          )}
+          {counts.map((entry) => (
+            <Fragment key={entry.kind}>
+              <dt>{t(entry.kind === "pupils" ? "popup.pupils" : "popup.households")}</dt>
+              <dd>{formatNumber(language === "en" ? "en" : "vi", entry.value, 0)}</dd>
+            </Fragment>
+          ))}
           <dt>{t("lookup.signal")}</dt>
           <dd data-testid="lookup-signal">
             {carriers.length === 0 ? (

@@ -11,6 +11,7 @@ import { formatNumber } from "../i18n/i18n.ts";
 import { getCsvSeparator } from "../state/csv_preference.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 import { schoolWeightCsv } from "./school_weight_csv.ts";
+import { communeLabeller } from "./lookup.ts";
 
 /**
  * The section.
@@ -21,7 +22,8 @@ export function SchoolWeightStats() {
   const data = useAppState((state) => state.data);
   const view = useDerivedView();
   const result = useMemo(() => (data && view ? summarizeSchoolsAndWeights(data.analysis, data.points, view.pointFilter) : null), [data, view]);
-  if (!result) return null;
+  const communeName = useMemo(() => (data ? communeLabeller(data.analysis) : null), [data]);
+  if (!result || !communeName) return null;
   const { schools, weights } = result;
   const n = (value: number) => formatNumber(language, value, 0);
   const communes = [...weights.byCommune].filter((area) => area.pupilsUncovered + area.householdsUncovered > 0).sort((a, b) => b.pupilsUncovered - a.pupilsUncovered || b.householdsUncovered - a.householdsUncovered);
@@ -95,7 +97,7 @@ export function SchoolWeightStats() {
           <tbody>
             {communes.map((area) => (
               <tr key={area.code}>
-                <th scope="row">{area.name || t("stats.unknownArea")}</th>
+                <th scope="row">{area.name ? communeName(area) : t("stats.unknownArea")}</th>
                 <td>{n(area.pupilsUncovered)}</td>
                 <td>{n(area.householdsUncovered)}</td>
               </tr>
@@ -106,7 +108,7 @@ export function SchoolWeightStats() {
       <button
         type="button"
         data-testid="school-stats-export"
-        onClick={() => downloadText(`${t("schoolStats.fileName")}-${todayStamp()}.csv`, schoolWeightCsv(result, language, getCsvSeparator()), "text/csv;charset=utf-8")}
+        onClick={() => downloadText(`${t("schoolStats.fileName")}-${todayStamp()}.csv`, schoolWeightCsv(result, language, getCsvSeparator(), new Map(data!.analysis.provinces.map((province) => [province.code, province.name]))), "text/csv;charset=utf-8")}
       >
         {t("schoolStats.export")}
       </button>

@@ -6,10 +6,11 @@ import { useDerivedView } from "../state/use_derived_view.ts";
 import { sortByName, statisticsToCsv } from "./statistics_csv.ts";
 import { getCsvSeparator } from "../state/csv_preference.ts";
 import { SchoolWeightStats } from "./SchoolWeightStats.tsx";
+import { communeLabeller } from "./lookup.ts";
 
 const CHART_LIMIT = 40;
 
-function CommuneChart(props: { communes: readonly AreaStat[]; title: string; note: string | null; language: "vi" | "en" }) {
+function CommuneChart(props: { communes: readonly AreaStat[]; title: string; note: string | null; language: "vi" | "en"; label: (area: AreaStat) => string }) {
   const rows = [...props.communes].sort((a, b) => a.percentCovered - b.percentCovered).slice(0, CHART_LIMIT);
   const rowHeight = 18;
   const labelWidth = 150;
@@ -21,10 +22,12 @@ function CommuneChart(props: { communes: readonly AreaStat[]; title: string; not
       <svg width={labelWidth + barWidth + 60} height={height} role="img" aria-label={props.title} data-testid="stats-chart">
         {rows.map((area, position) => {
           const y = position * rowHeight;
+          const label = props.label(area);
           return (
             <g key={area.code} transform={`translate(0, ${y})`}>
               <text x={labelWidth - 6} y={rowHeight - 5} textAnchor="end" className="chart-label">
-                {area.name.length > 22 ? `${area.name.slice(0, 21)}…` : area.name}
+                <title>{label}</title>
+                {label.length > 22 ? `${label.slice(0, 21)}…` : label}
               </text>
               <rect x={labelWidth} y={3} width={barWidth} height={rowHeight - 6} className="chart-track" />
               <rect x={labelWidth} y={3} width={(barWidth * area.percentCovered) / 100} height={rowHeight - 6} className="chart-bar" />
@@ -51,7 +54,10 @@ export function StatisticsPanel() {
   const data = useAppState((state) => state.data);
   if (!view || !data) return <p className="hint">{t("app.empty")}</p>;
   const { summary } = view;
-  const areaTable = (title: string, areas: readonly AreaStat[], testId: string) => (
+  // A commune whose name another province also has reads "Yên Bình (Lào Cai)"; a province is just its name.
+  const communeName = communeLabeller(data.analysis);
+  const provinceNames = new Map(data.analysis.provinces.map((province) => [province.code, province.name]));
+  const areaTable = (title: string, areas: readonly AreaStat[], testId: string, label: (area: AreaStat) => string) => (
     <table className="stats-table" data-testid={testId}>
       <caption>{title}</caption>
       <thead>
@@ -65,7 +71,7 @@ export function StatisticsPanel() {
       <tbody>
         {sortByName(areas).map((area) => (
           <tr key={area.unknown ? "\u0000unknown" : area.code} data-unknown={area.unknown ? "true" : undefined}>
-            <th scope="row">{area.unknown || !area.name ? t("stats.unknownArea") : area.name}</th>
+            <th scope="row">{area.unknown || !area.name ? t("stats.unknownArea") : label(area)}</th>
             <td>{formatNumber(language, area.total)}</td>
             <td>{formatNumber(language, area.uncovered)}</td>
             <td>{formatPercent(language, area.percentCovered)}</td>
@@ -79,7 +85,7 @@ export function StatisticsPanel() {
       <h2 id="stats-heading">{t("stats.heading")}</h2>
       <button
         type="button"
-        onClick={() => downloadText(`${t("export.statisticsFileName")}-${todayStamp()}.csv`, statisticsToCsv(summary, language, getCsvSeparator()), "text/csv;charset=utf-8")}
+        onClick={() => downloadText(`${t("export.statisticsFileName")}-${todayStamp()}.csv`, statisticsToCsv(summary, language, getCsvSeparator(), provinceNames), "text/csv;charset=utf-8")}
         data-testid="export-statistics"
       >
         {t("stats.export")}
@@ -110,16 +116,17 @@ export function StatisticsPanel() {
         </tbody>
       </table>
       <SchoolWeightStats />
-      {areaTable(t("stats.byProvince"), summary.byProvince, "stats-provinces")}
+      {areaTable(t("stats.byProvince"), summary.byProvince, "stats-provinces", (area) => area.name)}
       {summary.byCommune.length > 0 && (
         <CommuneChart
           communes={summary.byCommune}
           title={t("stats.chart")}
           language={language}
+          label={communeName}
           note={summary.byCommune.length > CHART_LIMIT ? t("stats.chartMore", { shown: CHART_LIMIT, total: summary.byCommune.length }) : null}
         />
       )}
-      {areaTable(t("stats.byCommune"), summary.byCommune, "stats-communes")}
+      {areaTable(t("stats.byCommune"), summary.byCommune, "stats-communes", communeName)}
     </section>
   );
 }

@@ -1,10 +1,10 @@
-import type { KeyboardEvent } from "react";
+import { useMemo, type KeyboardEvent } from "react";
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
 import { VirtualRows } from "../components/VirtualRows.tsx";
 import type { MessageKey } from "../i18n/i18n.ts";
 import { useListRows } from "../state/use_list_rows.ts";
 import { areaNames, type SortColumn } from "./list_rows.ts";
-import { weightKind } from "./lookup.ts";
+import { communeLabel, pointCounts, repeatedCommuneNames } from "./lookup.ts";
 import { formatNumber } from "../i18n/i18n.ts";
 
 /** Taller rows where the pointer is a finger (a touch target of at least 44 px). */
@@ -30,6 +30,8 @@ export function UncoveredList() {
   const sort = useAppState((state) => state.listSort);
   const selected = useAppState((state) => state.selectedPointIndex);
   const rows = useListRows();
+  // A commune name that two provinces share reads "Yên Bình (Lào Cai)", also where the province column is hidden.
+  const repeated = useMemo(() => repeatedCommuneNames(data?.analysis.communes ?? []), [data]);
 
   // On a narrow screen the list fills the screen: choosing a point goes back to the map (ignored when wide).
   const choose = (index: number) => store.setState((state) => ({ selectedPointIndex: index, flyRequest: state.flyRequest + 1, pane: "map" }));
@@ -83,7 +85,9 @@ export function UncoveredList() {
             renderRow={(position) => {
               const index = rows[position];
               const point = data.points[index];
-              const { province, commune } = areaNames(data, index);
+              const { province, commune: communeName } = areaNames(data, index);
+              const commune = communeName ? communeLabel(communeName, province || undefined, repeated) : "";
+              const counts = pointCounts(point);
               return (
                 <div
                   key={index}
@@ -113,8 +117,8 @@ export function UncoveredList() {
                   <div role="cell" className="list-cell list-cell-id">
                     {point.id}
                   </div>
-                  <div role="cell" className="list-cell list-cell-weight" title={weightKind(point) ? t(weightKind(point) === "pupils" ? "popup.pupils" : "popup.households") : undefined}>
-                    {weightKind(point) ? formatNumber(language, point.weight!, 0) : ""}
+                  <div role="cell" className="list-cell list-cell-weight" title={counts.map((entry) => `${t(entry.kind === "pupils" ? "popup.pupils" : "popup.households")}: ${formatNumber(language, entry.value, 0)}`).join("; ") || undefined} data-testid="uncovered-row-weight">
+                    {counts.map((entry) => formatNumber(language, entry.value, 0)).join(" / ")}
                   </div>
                 </div>
               );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeCoverage, type CoverageFeature, type Point } from "../../domain/index.ts";
-import { communeLabel, coverageByCarrier, lookupPlaces, lookupPoints, repeatedCommuneNames, weightKind } from "./lookup.ts";
+import { communeLabel, coverageByCarrier, lookupPlaces, lookupPoints, repeatedCommuneNames, pointCounts } from "./lookup.ts";
 
 const square = (lon: number, lat: number, size: number) => ({ type: "Polygon" as const, coordinates: [[[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]] });
 
@@ -45,7 +45,14 @@ describe("lookup", () => {
 
   it("reads a school's weight as pupils and a village's as households", () => {
     const { points } = model();
-    expect(weightKind(points[0])).toBe("pupils");
-    expect(weightKind(points[1])).toBe("households");
+    expect(pointCounts(points[0])).toEqual([{ kind: "pupils", value: points[0].weight }]);
+    expect(pointCounts(points[1])).toEqual([{ kind: "households", value: points[1].weight }]);
+  });
+
+  it("reads a second count column, as the sample list has (pupils the weight, households a column of its own)", () => {
+    const base = { lon: 0, lat: 0, source: { file: "p.csv", row: 1 } };
+    expect(pointCounts({ ...base, kind: "village", extra: { households: "169" } })).toEqual([{ kind: "households", value: 169 }]);
+    expect(pointCounts({ ...base, kind: "school", weight: 256, extra: { households: "" } })).toEqual([{ kind: "pupils", value: 256 }]);
+    expect(pointCounts({ ...base, kind: "other", weight: 5, extra: {} })).toEqual([]);
   });
 });

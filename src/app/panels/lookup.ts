@@ -3,7 +3,9 @@
  * places (provinces, communes) by name, code or area, insensitive to diacritics and case, and says which
  * carriers and technologies cover a point. Pure functions over the analysed points.
  */
-import { coverageOf, foldForSearch, type CoverageAnalysis } from "../../domain/index.ts";
+import { coverageOf, foldForSearch, pointCount, type CoverageAnalysis } from "../../domain/index.ts";
+// The commune labels live in the domain (the exports use them too); re-exported for the panels.
+export { communeLabel, communeLabeller, repeatedCommuneNames } from "../../domain/index.ts";
 import type { Point } from "../../domain/types.ts";
 import { searchTexts, type ListSource } from "./list_rows.ts";
 
@@ -80,40 +82,24 @@ export function coverageByCarrier(analysis: CoverageAnalysis, index: number): { 
   return [...byCarrier].map(([carrier, technologies]) => ({ carrier, technologies }));
 }
 
-/**
- * Names of communes that occur more than once (in two provinces), to be shown with their province.
- * @param communes - the commune catalogue
- * @returns the folded names that repeat
- */
-export function repeatedCommuneNames(communes: readonly { name: string }[]): Set<string> {
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const commune of communes) {
-    const key = foldForSearch(commune.name);
-    if (seen.has(key)) repeated.add(key);
-    seen.add(key);
-  }
-  return repeated;
+/** A count shown for a point: pupils of a school or school site, households of a village. */
+export interface PointCountEntry {
+  kind: "pupils" | "households";
+  value: number;
 }
 
 /**
- * A commune's name as people should read it: "Yên Bình (Tuyên Quang)" when another province has a commune
- * of the same name, otherwise just "Yên Bình".
- * @param name - the commune's name
- * @param provinceName - its province, when known
- * @param repeated - from repeatedCommuneNames
- * @returns the label
- */
-export function communeLabel(name: string, provinceName: string | undefined, repeated: ReadonlySet<string>): string {
-  return provinceName && repeated.has(foldForSearch(name)) ? `${name} (${provinceName})` : name;
-}
-
-/**
- * What a point's weight counts: pupils for a school or school site, households for a village.
+ * The pupils and households the list gives for a point, for the popup, the lookup card and the list: a list has one
+ * count read as the weight and perhaps a second count column ("pupils" and "households", "Sĩ số" and "Số hộ"); both
+ * are read as the statistics read them (the domain's pointCount).
  * @param point - the point
- * @returns "pupils", "households", or null when the point has none
+ * @returns the counts it has, pupils first; empty when it has none
  */
-export function weightKind(point: Point): "pupils" | "households" | null {
-  if (point.weight === undefined) return null;
-  return point.kind === "school" || point.kind === "school_site" ? "pupils" : point.kind === "other" ? null : "households";
+export function pointCounts(point: Pick<Point, "kind" | "weight" | "extra">): PointCountEntry[] {
+  const entries: PointCountEntry[] = [];
+  for (const kind of ["pupils", "households"] as const) {
+    const value = pointCount(point, kind);
+    if (value !== null) entries.push({ kind, value });
+  }
+  return entries;
 }

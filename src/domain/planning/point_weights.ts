@@ -58,3 +58,35 @@ export function pointWeight(point: Pick<Point, "kind" | "weight" | "extra">, mod
   if (!kinds.has(point.kind)) return 0;
   return point.weight !== undefined && Number.isFinite(point.weight) && point.weight > 0 ? point.weight : 0;
 }
+
+/**
+ * Whether a column of a point list holds pupils or households (the headers pointWeight reads), or neither.
+ * @param header - a column name, as in Point.extra
+ * @returns "pupils", "households" or null
+ */
+export function countColumnRole(header: string): "pupils" | "households" | null {
+  return headerRole(header);
+}
+
+/**
+ * A point's pupils or households as the list gives them, for showing: the same source as pointWeight, but null when
+ * the list has no such count for the point (an empty cell, or a village's pupils), where pointWeight says 0.
+ * @param point - the point
+ * @param mode - pupils or households
+ * @returns the count, or null
+ * @example
+ * ```ts
+ * pointCount({ kind: "village", extra: { "Số hộ": "85" } }, "households"); // 85
+ * pointCount({ kind: "village", weight: 40, extra: {} }, "pupils"); // null
+ * ```
+ */
+export function pointCount(point: Pick<Point, "kind" | "weight" | "extra">, mode: "pupils" | "households"): number | null {
+  for (const header in point.extra) {
+    if (headerRole(header) !== mode) continue;
+    const value = parseCount(point.extra[header]);
+    return value !== null && Number.isFinite(value) && value >= 0 ? value : null;
+  }
+  const kinds = mode === "pupils" ? PUPIL_KINDS : HOUSEHOLD_KINDS;
+  if (!kinds.has(point.kind)) return null;
+  return point.weight !== undefined && Number.isFinite(point.weight) && point.weight >= 0 ? point.weight : null;
+}

@@ -9,6 +9,7 @@ import { parseIsoDate } from "./dates.ts";
 import { createStatusEvent, type Actor, type Evidence, type StatusEvent, type StatusEventDraft } from "./events.ts";
 import { indexRegistry, type ListedPoint } from "./registry.ts";
 import { advancePoint, initialPointProgress, replay, type PointProgress, type ProgressStates } from "./replay.ts";
+import { peopleDate } from "../export/people_columns.ts";
 
 /** What a new change is checked against. */
 export interface ProgressContext {
@@ -53,12 +54,12 @@ export function checkNewEvent(
     return err({ code: "date_invalid", message: { vi: `ngày "${event.date}" không hợp lệ (cần YYYY-MM-DD)`, en: `date "${event.date}" is not a valid YYYY-MM-DD date` } });
   }
   if (limits.today && event.date > limits.today) {
-    return err({ code: "date_in_future", message: { vi: `ngày ${event.date} ở tương lai (hôm nay là ${limits.today})`, en: `date ${event.date} is in the future (today is ${limits.today})` } });
+    return err({ code: "date_in_future", message: { vi: `ngày ${peopleDate(event.date)} ở tương lai (hôm nay là ${peopleDate(limits.today)})`, en: `date ${event.date} is in the future (today is ${limits.today})` } });
   }
   if (limits.listPublishedOn && event.date < limits.listPublishedOn) {
     return err({
       code: "date_before_list",
-      message: { vi: `ngày ${event.date} trước ngày công bố danh sách (${limits.listPublishedOn})`, en: `date ${event.date} is before the list was published (${limits.listPublishedOn})` },
+      message: { vi: `ngày ${peopleDate(event.date)} trước ngày công bố danh sách (${peopleDate(limits.listPublishedOn)})`, en: `date ${event.date} is before the list was published (${limits.listPublishedOn})` },
     });
   }
   const point = byId.get(event.pointId);

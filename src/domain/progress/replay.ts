@@ -9,6 +9,7 @@ import type { StatusEvent } from "./events.ts";
 import { indexRegistry, type ListedPoint } from "./registry.ts";
 import { isCoveredStatus, type ProgressStatus } from "./status.ts";
 import { checkTransition, type TransitionError } from "./transitions.ts";
+import { peopleDate } from "../export/people_columns.ts";
 
 /** Where one listed point stands. */
 export interface PointProgress {
@@ -160,7 +161,7 @@ export function advancePoint(
     return err({
       code: "date_before_latest",
       message: {
-        vi: `ngày ${event.date} sớm hơn thay đổi gần nhất của điểm ${point.id} (${current.since})`,
+        vi: `ngày ${peopleDate(event.date)} sớm hơn thay đổi gần nhất của điểm ${point.id} (ngày ${peopleDate(current.since)})`,
         en: `date ${event.date} is before point ${point.id}'s latest change (${current.since})`,
       },
     });

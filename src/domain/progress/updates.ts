@@ -18,6 +18,7 @@ import { foldLabel } from "./fold.ts";
 import { checkNewEvent } from "./record.ts";
 import { indexRegistry, type ListedPoint } from "./registry.ts";
 import { replay } from "./replay.ts";
+import { peopleDate } from "../export/people_columns.ts";
 import { STATUS_LABELS, parseStatus } from "./status.ts";
 import type { UpdateConflict } from "./conflicts.ts";
 import { z } from "zod";
@@ -316,7 +317,7 @@ function findConflict(incoming: StatusEvent, latest: StatusEvent | null, recorde
       incoming,
       reason: "same_date",
       message: {
-        vi: `mâu thuẫn: điểm ${incoming.pointId} ngày ${incoming.date} đã được ghi là "${STATUS_LABELS[sameDay.status].vi}", tệp này ghi "${STATUS_LABELS[incoming.status].vi}"; chờ Sở quyết định`,
+        vi: `mâu thuẫn: điểm ${incoming.pointId} ngày ${peopleDate(incoming.date)} đã được ghi là "${STATUS_LABELS[sameDay.status].vi}", tệp này ghi "${STATUS_LABELS[incoming.status].vi}"; chờ Sở quyết định`,
         en: `conflict: point ${incoming.pointId} on ${incoming.date} is recorded as "${STATUS_LABELS[sameDay.status].en}", this file says "${STATUS_LABELS[incoming.status].en}"; left for the department to resolve`,
       },
     };
