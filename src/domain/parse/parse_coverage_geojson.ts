@@ -8,10 +8,13 @@ import { emptyReport, type ImportReport, type ImportResult } from "../issues.ts"
 import { parseFlexibleDate } from "../progress/dates.ts";
 import { canonicalCarrier } from "../progress/carriers.ts";
 import type { TowerOptions } from "../formats/towers.ts";
+import type { MultiPolygon, Polygon } from "geojson";
 import type { CoverageFeature, Message, Technology } from "../types.ts";
-import { findProperty, noFeaturesIssue, propertyText, readGeojsonInput } from "./geojson_input.ts";
+import { findProperty, noFeaturesIssue, propertyText, readGeojsonInput, scanGeojsonInput } from "./geojson_input.ts";
 import { addIssues, makeIssue } from "./import_issue.ts";
-import { checkCoverageGeometry } from "./polygon_checks.ts";
+import { checkCoverageGeometry, type CoverageGeometryCheck } from "./polygon_checks.ts";
+import { ScannedGeometry } from "./scan_geojson.ts";
+import { convexRingGeometry, scannedConvexRing, scannedToGeojson, type ConvexRing } from "./scanned_coverage_check.ts";
 import { parseTechnology } from "./technology.ts";
 
 /** Options of parseCoverageGeojson. */
@@ -38,6 +41,11 @@ export interface CoverageOptions {
   repair?: boolean;
   /** How the discs of a public tower list (OpenCelliD CSV) are drawn. */
   towers?: TowerOptions;
+  /**
+   * False: read bytes with JSON.parse even when the byte scanner could (scan_geojson.ts). The scanner gives the
+   * same result; the tests and the benchmark compare the two.
+   */
+  scanner?: boolean;
 }
 
 /** A self-intersecting feature that was split into simple polygons (always applied now). */
@@ -85,11 +93,113 @@ const AS_OF_CACHE = new Map<string, string | null>();
  * ```
  */
 export function parseCoverageGeojson(input: string | Uint8Array | object, options: CoverageOptions): ImportResult<CoverageFeature> & { repairs: ProposedRepair[] } {
+  const items: CoverageFeature[] = [];
+  const { report, repairs } = readCoverage(input, options, (head, geometry, coordinates, tail) => {
+    const item: CoverageFeature = { ...head, geometry: "start" in geometry ? convexRingGeometry(geometry, coordinates) : geometry, source: tail.source };
+    if (tail.estimated) item.estimated = true;
+    if (tail.standalone) item.standalone = true;
+    items.push(item);
+  });
+  return { items, report, repairs };
+}
+
+/**
+ * Accepted coverage features as columns: the features without their geometry, then counts and one coordinate
+ * array, as the CLI's worker hands them to the main thread. A disc the byte scanner read is copied from the scanned
+ * coordinates, so that no array per position is ever made. Same checks, features and report as parseCoverageGeojson.
+ * @param input - text, bytes or a parsed FeatureCollection
+ * @param options - as parseCoverageGeojson's
+ * @returns the columns, the report and the repairs
+ */
+export function parseCoverageGeojsonColumns(input: string | Uint8Array | object, options: CoverageOptions): { columns: CoverageColumns; report: ImportReport; repairs: ProposedRepair[] } {
+  const features: CoverageColumns["features"] = [];
+  const polygonCounts: number[] = [];
+  const ringCounts: number[] = [];
+  const positionCounts: number[] = [];
+  let out = new Float64Array(0);
+  let used = 0;
+  const room = (values: number): void => {
+    if (used + values <= out.length) return;
+    const grown = new Float64Array(Math.max(2 * out.length, used + values, 1024));
+    grown.set(out.subarray(0, used));
+    out = grown;
+  };
+  const { report, repairs } = readCoverage(input, options, (head, geometry, coordinates, tail) => {
+    if (out.length === 0) room(coordinates.length);
+    const multi = "start" in geometry ? geometry.type === "MultiPolygon" : geometry.type === "MultiPolygon";
+    features.push({ ...head, source: tail.source, multi, ...(tail.estimated ? { estimated: true as const } : {}), ...(tail.standalone ? { standalone: true as const } : {}) });
+    if ("start" in geometry) {
+      const { start, count, reversed } = geometry;
+      polygonCounts.push(1);
+      ringCounts.push(1);
+      positionCounts.push(count);
+      room(2 * count);
+      if (!reversed) out.set(coordinates.subarray(start, start + 2 * count), used);
+      else {
+        for (let i = 0; i < count; i++) {
+          out[used + 2 * i] = coordinates[start + 2 * (count - 1 - i)];
+          out[used + 2 * i + 1] = coordinates[start + 2 * (count - 1 - i) + 1];
+        }
+      }
+      used += 2 * count;
+      return;
+    }
+    const parts = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    polygonCounts.push(parts.length);
+    for (const part of parts) {
+      ringCounts.push(part.length);
+      for (const ring of part) {
+        positionCounts.push(ring.length);
+        room(2 * ring.length);
+        // Checked positions are always [lon, lat] (readRing drops a third coordinate).
+        for (const position of ring) {
+          out[used++] = position[0];
+          out[used++] = position[1];
+        }
+      }
+    }
+  });
+  const columns: CoverageColumns = {
+    features,
+    polygonCounts: Int32Array.from(polygonCounts),
+    ringCounts: Int32Array.from(ringCounts),
+    positionCounts: Int32Array.from(positionCounts),
+    coordinates: out.slice(0, used),
+  };
+  return { columns, report, repairs };
+}
+
+/** Accepted coverage features as columns (parseCoverageGeojsonColumns): positions are two coordinates each. */
+export interface CoverageColumns {
+  features: (Omit<CoverageFeature, "geometry"> & { multi: boolean })[];
+  /** Per feature: its number of polygons (1 for a Polygon). */
+  polygonCounts: Int32Array;
+  /** Per polygon: its number of rings. */
+  ringCounts: Int32Array;
+  /** Per ring: its number of positions. */
+  positionCounts: Int32Array;
+  /** lon, lat of every position, in order. */
+  coordinates: Float64Array;
+}
+
+type AcceptFeature = (
+  head: Pick<CoverageFeature, "carrier" | "technology" | "asOf">,
+  geometry: Polygon | MultiPolygon | ConvexRing,
+  coordinates: Float64Array,
+  tail: { source: CoverageFeature["source"]; estimated: boolean; standalone: boolean },
+) => void;
+
+/** The checks of parseCoverageGeojson, each accepted feature handed to `accept` (in the file's order). */
+function readCoverage(input: string | Uint8Array | object, options: CoverageOptions, accept: AcceptFeature): { report: ImportReport; repairs: ProposedRepair[] } {
   const file = options.file;
   const report: ImportReport = emptyReport(file, "coverage");
   const repairs: ProposedRepair[] = [];
-  const items: CoverageFeature[] = [];
-  const { features, issues, detected } = readGeojsonInput(input, file, { crs: options.crs, towers: options.towers ?? {} });
+  const readOptions = { crs: options.crs, towers: options.towers ?? {} };
+  // Bytes of a plain WGS 84 FeatureCollection go through the byte scanner (no JSON.parse of tens of MB); anything
+  // else, or anything the scanner does not read exactly as JSON.parse would, through readGeojsonInput.
+  const scanned = options.scanner === false ? null : scanGeojsonInput(input, file, readOptions);
+  const { features, issues, detected } = scanned ?? readGeojsonInput(input, file, readOptions);
+  const coordinates = scanned?.coordinates ?? new Float64Array(0);
   if (detected) report.detected = { ...report.detected, ...detected };
   addIssues(report, issues);
   report.read = features.length;
@@ -141,8 +251,12 @@ export function parseCoverageGeojson(input: string | Uint8Array | object, option
       }
       return;
     }
-    const check = checkCoverageGeometry(feature.geometry);
-    if (check.geometry === null) {
+    const scannedGeometry = feature.geometry instanceof ScannedGeometry ? feature.geometry : null;
+    const convex = scannedGeometry ? scannedConvexRing(scannedGeometry, coordinates) : null;
+    const check: CoverageGeometryCheck = convex
+      ? { geometry: null, issues: convex.issues, crossings: 0, firstCrossing: null, standalone: false }
+      : checkCoverageGeometry(scannedGeometry ? scannedToGeojson(scannedGeometry, coordinates) : feature.geometry);
+    if (convex === null && check.geometry === null) {
       report.rejected++;
       addIssues(report, check.issues.map((issue) => makeIssue(file, issue.severity, issue.code, issue.message, where)));
       return;
@@ -174,14 +288,12 @@ export function parseCoverageGeojson(input: string | Uint8Array | object, option
       const message = check.issues.find((issue) => issue.code === "self_intersection")?.message;
       if (message) repairs.push({ featureIndex, code: "self_intersection", message, applied: true });
     }
-    const geometry = check.geometry;
-    const item: CoverageFeature = { carrier: canonicalCarrier(carrierText), technology, asOf, geometry, source: { file, featureIndex } };
+    const geometry = convex ?? check.geometry;
+    if (geometry === null) return;
     // An estimated layer (public tower lists: formats/towers.ts) keeps its mark, so it is never taken for a carrier's map.
-    if (feature.properties.estimated === true) item.estimated = true;
-    if (check.standalone) item.standalone = true;
-    items.push(item);
+    accept({ carrier: canonicalCarrier(carrierText), technology, asOf }, geometry, coordinates, { source: { file, featureIndex }, estimated: feature.properties.estimated === true, standalone: check.standalone });
     report.accepted++;
     addIssues(report, warnings);
   });
-  return { items, report, repairs };
+  return { report, repairs };
 }
