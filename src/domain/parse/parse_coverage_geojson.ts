@@ -113,35 +113,22 @@ export function parseCoverageGeojson(input: string | Uint8Array | object, option
  */
 export function parseCoverageGeojsonColumns(input: string | Uint8Array | object, options: CoverageOptions): { columns: CoverageColumns; report: ImportReport; repairs: ProposedRepair[] } {
   const features: CoverageColumns["features"] = [];
+  const geometries: (Polygon | MultiPolygon | ConvexRing)[] = [];
+  let scannedCoordinates: Float64Array = new Float64Array(0);
+  let values = 0;
   const polygonCounts: number[] = [];
   const ringCounts: number[] = [];
   const positionCounts: number[] = [];
-  let out = new Float64Array(0);
-  let used = 0;
-  const room = (values: number): void => {
-    if (used + values <= out.length) return;
-    const grown = new Float64Array(Math.max(2 * out.length, used + values, 1024));
-    grown.set(out.subarray(0, used));
-    out = grown;
-  };
   const { report, repairs } = readCoverage(input, options, (head, geometry, coordinates, tail) => {
-    if (out.length === 0) room(coordinates.length);
-    const multi = "start" in geometry ? geometry.type === "MultiPolygon" : geometry.type === "MultiPolygon";
+    scannedCoordinates = coordinates;
+    const multi = geometry.type === "MultiPolygon";
     features.push({ ...head, source: tail.source, multi, ...(tail.estimated ? { estimated: true as const } : {}), ...(tail.standalone ? { standalone: true as const } : {}) });
+    geometries.push(geometry);
     if ("start" in geometry) {
-      const { start, count, reversed } = geometry;
       polygonCounts.push(1);
       ringCounts.push(1);
-      positionCounts.push(count);
-      room(2 * count);
-      if (!reversed) out.set(coordinates.subarray(start, start + 2 * count), used);
-      else {
-        for (let i = 0; i < count; i++) {
-          out[used + 2 * i] = coordinates[start + 2 * (count - 1 - i)];
-          out[used + 2 * i + 1] = coordinates[start + 2 * (count - 1 - i) + 1];
-        }
-      }
-      used += 2 * count;
+      positionCounts.push(geometry.count);
+      values += 2 * geometry.count;
       return;
     }
     const parts = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
@@ -150,7 +137,29 @@ export function parseCoverageGeojsonColumns(input: string | Uint8Array | object,
       ringCounts.push(part.length);
       for (const ring of part) {
         positionCounts.push(ring.length);
-        room(2 * ring.length);
+        values += 2 * ring.length;
+      }
+    }
+  });
+  // Filled once its size is known: a national file's coordinates are tens of MB.
+  const out = new Float64Array(values);
+  let used = 0;
+  for (const geometry of geometries) {
+    if ("start" in geometry) {
+      const { start, count, reversed } = geometry;
+      if (!reversed) out.set(scannedCoordinates.subarray(start, start + 2 * count), used);
+      else {
+        for (let i = 0; i < count; i++) {
+          out[used + 2 * i] = scannedCoordinates[start + 2 * (count - 1 - i)];
+          out[used + 2 * i + 1] = scannedCoordinates[start + 2 * (count - 1 - i) + 1];
+        }
+      }
+      used += 2 * count;
+      continue;
+    }
+    const parts = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    for (const part of parts) {
+      for (const ring of part) {
         // Checked positions are always [lon, lat] (readRing drops a third coordinate).
         for (const position of ring) {
           out[used++] = position[0];
@@ -158,13 +167,13 @@ export function parseCoverageGeojsonColumns(input: string | Uint8Array | object,
         }
       }
     }
-  });
+  }
   const columns: CoverageColumns = {
     features,
     polygonCounts: Int32Array.from(polygonCounts),
     ringCounts: Int32Array.from(ringCounts),
     positionCounts: Int32Array.from(positionCounts),
-    coordinates: out.slice(0, used),
+    coordinates: out,
   };
   return { columns, report, repairs };
 }

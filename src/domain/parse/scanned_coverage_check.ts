@@ -109,18 +109,21 @@ function convexRing(start: number, count: number, coordinates: Float64Array): { 
 function strictlyConvex(coordinates: Float64Array, start: number, length: number, reversed: boolean): boolean {
   const count = length - 1;
   if (count < 3) return false;
-  const x = (i: number): number => coordinates[start + 2 * (reversed ? length - 1 - i : i)];
-  const y = (i: number): number => coordinates[start + 2 * (reversed ? length - 1 - i : i) + 1];
+  // Position i of the oriented ring is at base + step × i.
+  const base = reversed ? start + 2 * (length - 1) : start;
+  const step = reversed ? -2 : 2;
   let turnSign = 0;
   let directionChanges = 0;
   let previousDirection = 0;
   for (let i = 0; i < count; i++) {
-    const c = i + 2 > count ? 1 : i + 2;
-    const ax = x(i);
-    const ay = y(i);
-    const bx = x(i + 1);
-    const by = y(i + 1);
-    const cross = (bx - ax) * (y(c) - by) - (by - ay) * (x(c) - bx);
+    const a = base + step * i;
+    const b = a + step;
+    const c = base + step * (i + 2 > count ? 1 : i + 2);
+    const ax = coordinates[a];
+    const ay = coordinates[a + 1];
+    const bx = coordinates[b];
+    const by = coordinates[b + 1];
+    const cross = (bx - ax) * (coordinates[c + 1] - by) - (by - ay) * (coordinates[c] - bx);
     if (cross === 0 || Number.isNaN(cross)) return false;
     const sign = cross > 0 ? 1 : -1;
     if (turnSign === 0) turnSign = sign;
@@ -132,7 +135,7 @@ function strictlyConvex(coordinates: Float64Array, start: number, length: number
       previousDirection = direction;
     }
   }
-  const firstDx = x(1) - x(0);
+  const firstDx = coordinates[base + step] - coordinates[base];
   const firstDirection = firstDx > 0 ? 1 : firstDx < 0 ? -1 : 0;
   if (firstDirection !== 0 && previousDirection !== 0 && firstDirection !== previousDirection) directionChanges++;
   return directionChanges <= 2;
