@@ -95,7 +95,7 @@ const AS_OF_CACHE = new Map<string, string | null>();
 export function parseCoverageGeojson(input: string | Uint8Array | object, options: CoverageOptions): ImportResult<CoverageFeature> & { repairs: ProposedRepair[] } {
   const items: CoverageFeature[] = [];
   const { report, repairs } = readCoverage(input, options, (head, geometry, coordinates, tail) => {
-    const item: CoverageFeature = { ...head, geometry: "start" in geometry ? convexRingGeometry(geometry, coordinates) : geometry, source: tail.source };
+    const item: CoverageFeature = { carrier: head.carrier, technology: head.technology, asOf: head.asOf, geometry: "start" in geometry ? convexRingGeometry(geometry, coordinates) : geometry, source: tail.source };
     if (tail.estimated) item.estimated = true;
     if (tail.standalone) item.standalone = true;
     items.push(item);
@@ -122,7 +122,10 @@ export function parseCoverageGeojsonColumns(input: string | Uint8Array | object,
   const { report, repairs } = readCoverage(input, options, (head, geometry, coordinates, tail) => {
     scannedCoordinates = coordinates;
     const multi = geometry.type === "MultiPolygon";
-    features.push({ ...head, source: tail.source, multi, ...(tail.estimated ? { estimated: true as const } : {}), ...(tail.standalone ? { standalone: true as const } : {}) });
+    const entry: CoverageColumns["features"][number] = { carrier: head.carrier, technology: head.technology, asOf: head.asOf, source: tail.source, multi };
+    if (tail.estimated) entry.estimated = true;
+    if (tail.standalone) entry.standalone = true;
+    features.push(entry);
     geometries.push(geometry);
     if ("start" in geometry) {
       polygonCounts.push(1);
@@ -147,7 +150,8 @@ export function parseCoverageGeojsonColumns(input: string | Uint8Array | object,
   for (const geometry of geometries) {
     if ("start" in geometry) {
       const { start, count, reversed } = geometry;
-      if (!reversed) out.set(scannedCoordinates.subarray(start, start + 2 * count), used);
+      // A loop, not set(subarray()): one small copy per feature, and no view object each time.
+      if (!reversed) for (let k = 0; k < 2 * count; k++) out[used + k] = scannedCoordinates[start + k];
       else {
         for (let i = 0; i < count; i++) {
           out[used + 2 * i] = scannedCoordinates[start + 2 * (count - 1 - i)];
@@ -216,16 +220,17 @@ function readCoverage(input: string | Uint8Array | object, options: CoverageOpti
   const carrierNames = options.carrierProperty ? [options.carrierProperty] : COVERAGE_PROPERTY_ALIASES.carrier;
   const technologyNames = options.technologyProperty ? [options.technologyProperty] : COVERAGE_PROPERTY_ALIASES.technology;
   const asOfNames = options.asOfProperty ? [options.asOfProperty] : COVERAGE_PROPERTY_ALIASES.asOf;
+  // Not a closure per feature: tens of thousands of features.
+  const reject = (featureIndex: number, code: string, message: Message, column?: string): void => {
+    report.rejected++;
+    addIssues(report, [makeIssue(file, "error", code, message, { featureIndex, column })]);
+  };
   features.forEach((feature, featureIndex) => {
     const where = { featureIndex };
-    const reject = (code: string, message: Message, column?: string): void => {
-      report.rejected++;
-      addIssues(report, [makeIssue(file, "error", code, message, { ...where, column })]);
-    };
     const carrierKey = findProperty(feature.properties, carrierNames);
     const carrierText = carrierKey !== undefined ? propertyText(feature.properties[carrierKey]).trim() : (options.carrier ?? "").trim();
     if (carrierText === "") {
-      reject(
+      reject(featureIndex,
         "carrier_missing",
         {
           vi: `Thiếu nhà mạng (thuộc tính "${carrierNames[0]}"); đối tượng bị bỏ qua. Hãy thêm thuộc tính hoặc chọn nhà mạng cho cả tệp.`,
@@ -240,7 +245,7 @@ function readCoverage(input: string | Uint8Array | object, options: CoverageOpti
     const technology = technologyText !== undefined ? parseTechnology(technologyText) : options.technology;
     if (technology === undefined) {
       if (technologyText === undefined) {
-        reject(
+        reject(featureIndex,
           "technology_missing",
           {
             vi: `Thiếu công nghệ (thuộc tính "${technologyNames[0]}"); đối tượng bị bỏ qua. Dùng 2G, 3G, 4G hoặc 5G.`,
@@ -249,7 +254,7 @@ function readCoverage(input: string | Uint8Array | object, options: CoverageOpti
           technologyNames[0],
         );
       } else {
-        reject(
+        reject(featureIndex,
           "technology_unknown",
           {
             vi: `Công nghệ "${technologyText}" không rõ; đối tượng bị bỏ qua. Dùng 2G (GSM), 3G (UMTS, WCDMA, HSPA), 4G (LTE) hoặc 5G (NR).`,
