@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench/coverage_parse_bench.ts [--towers N] [--rounds N]`
+ * `node --expose-gc --import tsx scripts/bench/coverage_parse_bench.ts [--towers N] [--rounds N]`
  * The coverage parse stage alone on the national workload (3 carriers × N discs, default 20,000), from the file's
  * bytes to what the CLI uses, three ways, alternated round by round:
  * - "JSON.parse path": parseCoverageGeojson with `scanner: false` then packCoverage (the worker thread before the
@@ -32,6 +32,8 @@ const cpu = new Map<Way, number[]>();
 const outputs = new Map<Way, unknown>();
 for (let round = 0; round < rounds; round++) {
   for (const way of Object.keys(ways) as Way[]) {
+    // With --expose-gc, the previous way's garbage is collected outside this one's window.
+    (globalThis as { gc?: () => void }).gc?.();
     const start = performance.now();
     const cpuStart = process.cpuUsage();
     const output = ways[way]();
