@@ -249,6 +249,16 @@ describe("the coverage byte scanner", () => {
     }
   });
 
+  it("gives the JSON.parse path's message for properties nested 100,000 deep", () => {
+    const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    const text = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"carrier":"VNPT","technology":"4G","x":${deep}},"geometry":{"type":"Polygon","coordinates":[[[105,21],[105.1,21],[105.1,21.1],[105,21]]]}}]}`;
+    const bytes = encoder.encode(text);
+    expect(scanFeatureCollection(bytes)).toBeNull();
+    const result = parseCoverageGeojson(bytes, { file: "deep.geojson" });
+    expect(result).toStrictEqual(parseCoverageGeojson(bytes, { file: "deep.geojson", scanner: false }));
+    expect(result.report.issues.map((issue) => issue.code)).toContain("properties_too_deep");
+  });
+
   it("defers files it does not read exactly as JSON.parse", () => {
     const plain = '{"type":"FeatureCollection","features":[]}';
     expect(scanFeatureCollection(encoder.encode(plain))).not.toBeNull();

@@ -67,7 +67,7 @@ const BACKSLASH = 0x5c;
 const MINUS = 0x2d;
 
 /** Deeper than this, the bracket matcher hands the file to JSON.parse (which reports or reads it). */
-const MAX_SKIP_DEPTH = 10_000;
+const MAX_SKIP_DEPTH = 512;
 
 function bytesOf(text: string): Uint8Array {
   return Uint8Array.from(text, (character) => character.charCodeAt(0));
