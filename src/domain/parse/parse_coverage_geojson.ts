@@ -116,6 +116,7 @@ export function parseCoverageGeojsonColumns(input: string | Uint8Array | object,
   const geometries: (Polygon | MultiPolygon | ConvexRing)[] = [];
   let scannedCoordinates: Float64Array = new Float64Array(0);
   let values = 0;
+  let inPlace = true;
   const polygonCounts: number[] = [];
   const ringCounts: number[] = [];
   const positionCounts: number[] = [];
@@ -127,6 +128,7 @@ export function parseCoverageGeojsonColumns(input: string | Uint8Array | object,
     if (tail.standalone) entry.standalone = true;
     features.push(entry);
     geometries.push(geometry);
+    if (!("start" in geometry) || geometry.reversed || geometry.start !== values) inPlace = false;
     if ("start" in geometry) {
       polygonCounts.push(1);
       ringCounts.push(1);
@@ -144,10 +146,12 @@ export function parseCoverageGeojsonColumns(input: string | Uint8Array | object,
       }
     }
   });
-  // Filled once its size is known: a national file's coordinates are tens of MB.
-  const out = new Float64Array(values);
+  // Every feature a disc as written, one after the other (the usual national file): the scanned coordinates are
+  // the columns' already. Otherwise filled once the size is known: a national file's coordinates are tens of MB.
+  inPlace &&= values === scannedCoordinates.length;
+  const out = inPlace ? scannedCoordinates : new Float64Array(values);
   let used = 0;
-  for (const geometry of geometries) {
+  for (const geometry of inPlace ? [] : geometries) {
     if ("start" in geometry) {
       const { start, count, reversed } = geometry;
       // A loop, not set(subarray()): one small copy per feature, and no view object each time.
