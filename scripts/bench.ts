@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--points N] [--towers N] [--out FILE] [--tiny] [--settle-gc]`
+ * `npm run bench -- [--points N] [--towers N] [--out FILE] [--tiny] [--settle-gc] [--postgis]`
  * Generates a national-scale workload in a temporary directory, times every stage for the engine and the two
  * baselines, checks that they agree, prints a table and writes the figures as JSON
  * (default bench-results/latest.json, which git ignores). See docs/performance.md.
@@ -9,6 +9,7 @@ import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { formatBenchTable, runBenchmark } from "./bench/run_benchmark.ts";
 import { formatSiteBench, runSiteBenchmark } from "./bench/site_bench.ts";
+import { formatPostgisComparison, runPostgisBaseline } from "./bench/postgis_baseline.ts";
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     "settle-gc": { type: "boolean" },
     "sites-only": { type: "boolean" },
     "site-points": { type: "string" },
+    postgis: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -36,6 +38,9 @@ if (values.help) {
   --settle-gc      a full garbage collection between stages, outside the timed windows (see docs/performance.md)
   --sites-only     only the "where to build" benchmark (greedy site suggestions, lazy vs naive)
   --site-points N  uncovered points of that benchmark (default 50000; 2000 with --tiny)
+  --postgis        only the CLI end to end (analyze) against PostGIS (load, GiST indexes, query) on the same
+                   files, in a private PostgreSQL cluster on a loopback port (default 300000 points; skipped in
+                   one line when PostgreSQL with PostGIS is not installed)
 `);
   process.exit(0);
 }
@@ -54,6 +59,24 @@ const tiny = values.tiny === true;
 const sitePoints = positiveInteger(values["site-points"], tiny ? 2000 : 50_000, "--site-points");
 if (values["sites-only"]) {
   process.stdout.write(formatSiteBench(runSiteBenchmark(sitePoints)) + "\n");
+  process.exit(0);
+}
+if (values.postgis) {
+  const comparison = await runPostgisBaseline({
+    points: positiveInteger(values.points, tiny ? 300 : 300_000, "--points"),
+    towersPerCarrier: positiveInteger(values.towers, tiny ? 30 : 20_000, "--towers"),
+    log: (line: string) => process.stderr.write(`  ${line}\n`),
+  });
+  if (comparison !== null) {
+    process.stdout.write(formatPostgisComparison(comparison) + "\n");
+    const out = values.out ?? "bench-results/postgis.json";
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, JSON.stringify(comparison, null, 2) + "\n");
+    if (comparison.uncovered.differing > 0) {
+      process.stderr.write(`the CLI and PostGIS disagree on ${comparison.uncovered.differing} uncovered ids\n`);
+      process.exit(1);
+    }
+  }
   process.exit(0);
 }
 const points = positiveInteger(values.points, tiny ? 300 : 1_000_000, "--points");

@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { parseCoverageGeojson, type CoverageFeature } from "../src/domain/index.ts";
-import { packCoverage, packedBuffers, unpackCoverage } from "../scripts/cli/coverage_transfer.ts";
+import { parseCoverageGeojsonColumns } from "../src/domain/parse/parse_coverage_geojson.ts";
+import { packColumns, packCoverage, packedBuffers, unpackCoverage } from "../scripts/cli/coverage_transfer.ts";
 import { useWorker } from "../scripts/cli/coverage_files.ts";
 
 const FIXTURE = new URL("./fixtures/cli/coverage.geojson", import.meta.url);
@@ -46,6 +47,28 @@ describe("packCoverage / unpackCoverage", () => {
     expect(packed.dimensions).toBeNull();
     expect(JSON.stringify(unpackCoverage(packed))).toBe(JSON.stringify(features));
     expect(unpackCoverage(packCoverage([]))).toEqual([]);
+  });
+});
+
+describe("packColumns", () => {
+  it("gives the worker the features parseCoverageGeojson reads, estimated marks included", () => {
+    const bytes = new Uint8Array(readFileSync(FIXTURE));
+    const text = new TextDecoder().decode(bytes);
+    // The fixture, then a clockwise disc marked estimated and a bow-tie (repaired, so not copied from the scan).
+    const extra = [
+      '{"type":"Feature","properties":{"carrier":"VNPT","technology":"4G","estimated":true},"geometry":{"type":"Polygon","coordinates":[[[105,21],[105,21.1],[105.1,21.1],[105.1,21],[105,21]]]}}',
+      '{"type":"Feature","properties":{"carrier":"Viettel","technology":"3G"},"geometry":{"type":"Polygon","coordinates":[[[106,10],[106.1,10.1],[106.1,10],[106,10.1],[106,10]]]}}',
+    ];
+    const collection = JSON.parse(text) as { features: unknown[] };
+    collection.features.push(...extra.map((feature) => JSON.parse(feature) as unknown));
+    const file = new TextEncoder().encode(JSON.stringify(collection));
+    const expected = parseCoverageGeojson(file, { file: "coverage.geojson", scanner: false });
+    expect(expected.items.some((item) => item.estimated)).toBe(true);
+    const { columns, report } = parseCoverageGeojsonColumns(file, { file: "coverage.geojson" });
+    expect(report).toEqual(expected.report);
+    const packed = packColumns(columns);
+    expect(packed).toEqual(packCoverage(expected.items));
+    expect(JSON.stringify(unpackCoverage(structuredClone(packed)))).toBe(JSON.stringify(expected.items));
   });
 });
 

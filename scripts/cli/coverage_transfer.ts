@@ -6,10 +6,11 @@
  */
 import type { Position } from "geojson";
 import type { CoverageFeature } from "../../src/domain/index.ts";
+import type { CoverageColumns } from "../../src/domain/parse/parse_coverage_geojson.ts";
 
 /** Packed coverage features: plain properties per feature, then the geometry as counts and coordinates. */
 export interface PackedCoverage {
-  features: { carrier: string; technology: CoverageFeature["technology"]; asOf: string | null; source: CoverageFeature["source"]; multi: boolean; standalone?: true }[];
+  features: { carrier: string; technology: CoverageFeature["technology"]; asOf: string | null; source: CoverageFeature["source"]; multi: boolean; estimated?: true; standalone?: true }[];
   /** Per feature: its number of polygons (1 for a Polygon). */
   polygonCounts: Int32Array;
   /** Per polygon: its number of rings. */
@@ -60,7 +61,15 @@ export function packCoverage(features: readonly CoverageFeature[]): PackedCovera
   let value = 0;
   features.forEach((feature, index) => {
     const multi = feature.geometry.type === "MultiPolygon";
-    packed.features.push({ carrier: feature.carrier, technology: feature.technology, asOf: feature.asOf, source: feature.source, multi, ...(feature.standalone ? { standalone: true as const } : {}) });
+    packed.features.push({
+      carrier: feature.carrier,
+      technology: feature.technology,
+      asOf: feature.asOf,
+      source: feature.source,
+      multi,
+      ...(feature.estimated ? { estimated: true as const } : {}),
+      ...(feature.standalone ? { standalone: true as const } : {}),
+    });
     const parts = feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
     packed.polygonCounts[index] = parts.length;
     for (const part of parts) {
@@ -76,6 +85,16 @@ export function packCoverage(features: readonly CoverageFeature[]): PackedCovera
     }
   });
   return packed;
+}
+
+/**
+ * The packed form of parseCoverageGeojsonColumns' output (the worker's path for GeoJSON: the byte scanner's
+ * coordinates are copied into it without an array per position).
+ * @param columns - accepted features as columns
+ * @returns the packed coverage, equal to packCoverage of the same features
+ */
+export function packColumns(columns: CoverageColumns): PackedCoverage {
+  return { ...columns, dimensions: null };
 }
 
 /** The buffers of a packed coverage, for postMessage's transfer list. */
@@ -125,6 +144,7 @@ export function unpackCoverage(packed: PackedCoverage): CoverageFeature[] {
       geometry: feature.multi ? { type: "MultiPolygon", coordinates: parts } : { type: "Polygon", coordinates: parts[0] },
       source: feature.source,
     };
+    if (feature.estimated) unpacked.estimated = true;
     if (feature.standalone) unpacked.standalone = true;
     result.push(unpacked);
   });

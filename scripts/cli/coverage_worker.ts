@@ -1,12 +1,13 @@
 /**
  * The coverage files, read, parsed and checked in a worker thread while the main thread reads the points: the two
  * are the CLI's largest inputs and use one core each. Same domain function as on the main thread
- * (parseCoverageGeojson); the features come back packed (see coverage_transfer.ts).
+ * (parseCoverageGeojson's checks, as columns: parseCoverageGeojsonColumns, so the byte scanner's coordinates are
+ * never turned into an array per position); the features come back packed (see coverage_transfer.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { CoverageOptions } from "../../src/domain/parse/parse_coverage_geojson.ts";
-import { parseCoverageFile } from "./raster_input.ts";
-import { packCoverage, packedBuffers } from "./coverage_transfer.ts";
+import { parseCoverageFilePacked } from "./raster_input.ts";
+import { packedBuffers } from "./coverage_transfer.ts";
 import { UserError, displayName, readInput } from "./io.ts";
 import type { CoverageWorkerMessage } from "./coverage_files.ts";
 
@@ -18,9 +19,8 @@ for (const path of paths) {
   try {
     const bytes = await readInput(path);
     const start = performance.now();
-    const result = await parseCoverageFile(bytes, { file: displayName(path), ...options });
-    const packed = packCoverage(result.items);
-    const message: CoverageWorkerMessage = { kind: "file", path, report: result.report, packed, milliseconds: performance.now() - start };
+    const { packed, report } = await parseCoverageFilePacked(bytes, { file: displayName(path), ...options });
+    const message: CoverageWorkerMessage = { kind: "file", path, report, packed, milliseconds: performance.now() - start };
     port.postMessage(message, packedBuffers(packed));
   } catch (error) {
     const message: CoverageWorkerMessage = { kind: "error", message: (error as Error).message, user: error instanceof UserError, text: error instanceof UserError ? error.text : undefined };

@@ -210,7 +210,10 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
         crs,
         towers: { radiusText: file.options.towerRadius, useRange: file.options.towerRange === true },
       };
-      const result = (await parseRasterIfTiff(bytes, { ...coverageOptions, threshold: file.options.rasterThreshold })) ?? parseCoverageGeojson(previewedOr(bytes), coverageOptions);
+      // A JSON file's bytes, not the preview's parsed value: the byte scanner (scan_geojson.ts) checks the coverage
+      // on typed coordinates, faster than walking the parsed value. previewedOr releases the preview either way.
+      const previewed = previewedOr(bytes);
+      const result = (await parseRasterIfTiff(bytes, { ...coverageOptions, threshold: file.options.rasterThreshold })) ?? parseCoverageGeojson(isJsonFile(file.name, bytes) ? bytes : previewed, coverageOptions);
       for (const feature of result.items) coverage.push(feature);
       report = result.report;
       parsedFiles.set(file.id, { key, coverage: result.items, report });

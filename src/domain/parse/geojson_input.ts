@@ -11,6 +11,7 @@ import { isKmlInput, readKml } from "./read_kml.ts";
 import { parseCrs, toWgs84, transformGeometry, WGS84 } from "../formats/crs.ts";
 import { isShapefileZip, readShapefileZip } from "../formats/shapefile.ts";
 import { isTowerCsv, readTowerCsv, type TowerOptions } from "../formats/towers.ts";
+import { scanFeatureCollection } from "./scan_geojson.ts";
 
 /** A feature as read, before any check: only its shape is known. */
 export interface RawFeature {
@@ -263,6 +264,44 @@ export function readGeojsonInput(input: string | Uint8Array | object, file: stri
 }
 
 /**
+ * readGeojsonInput by the byte scanner (scan_geojson.ts) for the common case of a coverage file: a WGS 84
+ * FeatureCollection given as bytes. Polygon and MultiPolygon geometries of 2D positions come back as
+ * ScannedGeometry (runs of `coordinates`); every other feature as readGeojsonInput reads it.
+ * @param input - the file's bytes
+ * @param file - the file name (a .kml name is left to readGeojsonInput)
+ * @param options - as readGeojsonInput's
+ * @returns the features and coordinates, or null when readGeojsonInput must read the input (it writes the messages)
+ */
+export function scanGeojsonInput(input: string | Uint8Array | object, file: string, options: GeoReadOptions = {}): (GeojsonInput & { coordinates: Float64Array }) | null {
+  const raw = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
+  if (!(raw instanceof Uint8Array)) return null;
+  if (options.crs !== undefined && options.crs.trim() !== "") return null;
+  if (isShapefileZip(raw) || (options.towers !== undefined && isTowerCsv(raw)) || isKmlInput(file, raw)) return null;
+  const scanned = scanFeatureCollection(raw);
+  if (scanned === null) return null;
+  const system = parseCrs(declaredCrs({ crs: scanned.crs }) ?? "EPSG:4326") ?? WGS84;
+  if (system !== WGS84) return null;
+  const features: RawFeature[] = [];
+  try {
+    for (const feature of scanned.features) {
+      if (feature.kind === "parsed") {
+        features.push(toRawFeature(feature.value));
+        continue;
+      }
+      const value: Record<string, unknown> = { type: "Feature", geometry: feature.geometry };
+      if (feature.hasProperties) value.properties = feature.properties;
+      if (feature.hasId) value.id = feature.id;
+      features.push(toRawFeature(value));
+    }
+  } catch (error) {
+    // Properties nested too deep: readGeojsonInput names the feature.
+    if (error instanceof TooDeep) return null;
+    throw error;
+  }
+  return { features, issues: [], coordinates: scanned.coordinates };
+}
+
+/**
  * Finds a property by name, ignoring case and accents (the first matching name wins); blank values (null, "") are skipped.
  * @param properties - the feature's properties
  * @param names - accepted names, in order of preference
@@ -270,16 +309,17 @@ export function readGeojsonInput(input: string | Uint8Array | object, file: stri
  * @returns the key as written in the feature, or undefined
  */
 export function findProperty(properties: Record<string, unknown>, names: readonly string[], includeBlank = false): string | undefined {
-  const keys = Object.keys(properties);
-  const usable = (key: string): boolean => includeBlank || !isBlankValue(properties[key]);
+  // No closure per call: the coverage importer calls this three times for each of tens of thousands of features.
   for (const name of names) {
-    if (Object.hasOwn(properties, name) && usable(name)) return name;
+    if (Object.hasOwn(properties, name) && (includeBlank || !isBlankValue(properties[name]))) return name;
   }
+  const keys = Object.keys(properties);
   const folded = keys.map(foldKey);
   for (const name of names) {
     const key = foldKey(name);
-    const index = folded.findIndex((candidate, i) => candidate === key && usable(keys[i]));
-    if (index >= 0) return keys[index];
+    for (let i = 0; i < keys.length; i++) {
+      if (folded[i] === key && (includeBlank || !isBlankValue(properties[keys[i]]))) return keys[i];
+    }
   }
   return undefined;
 }

@@ -8,10 +8,13 @@ import { emptyReport, type ImportReport, type ImportResult } from "../issues.ts"
 import { parseFlexibleDate } from "../progress/dates.ts";
 import { canonicalCarrier } from "../progress/carriers.ts";
 import type { TowerOptions } from "../formats/towers.ts";
+import type { MultiPolygon, Polygon } from "geojson";
 import type { CoverageFeature, Message, Technology } from "../types.ts";
-import { findProperty, noFeaturesIssue, propertyText, readGeojsonInput } from "./geojson_input.ts";
+import { findProperty, noFeaturesIssue, propertyText, readGeojsonInput, scanGeojsonInput } from "./geojson_input.ts";
 import { addIssues, makeIssue } from "./import_issue.ts";
-import { checkCoverageGeometry } from "./polygon_checks.ts";
+import { checkCoverageGeometry, type CoverageGeometryCheck } from "./polygon_checks.ts";
+import { ScannedGeometry } from "./scan_geojson.ts";
+import { convexRingGeometry, scannedConvexRing, scannedToGeojson, type ConvexRing } from "./scanned_coverage_check.ts";
 import { parseTechnology } from "./technology.ts";
 
 /** Options of parseCoverageGeojson. */
@@ -38,6 +41,11 @@ export interface CoverageOptions {
   repair?: boolean;
   /** How the discs of a public tower list (OpenCelliD CSV) are drawn. */
   towers?: TowerOptions;
+  /**
+   * False: read bytes with JSON.parse even when the byte scanner could (scan_geojson.ts). The scanner gives the
+   * same result; the tests and the benchmark compare the two.
+   */
+  scanner?: boolean;
 }
 
 /** A self-intersecting feature that was split into simple polygons (always applied now). */
@@ -85,11 +93,130 @@ const AS_OF_CACHE = new Map<string, string | null>();
  * ```
  */
 export function parseCoverageGeojson(input: string | Uint8Array | object, options: CoverageOptions): ImportResult<CoverageFeature> & { repairs: ProposedRepair[] } {
+  const items: CoverageFeature[] = [];
+  const { report, repairs } = readCoverage(input, options, (head, geometry, coordinates, tail) => {
+    const item: CoverageFeature = { carrier: head.carrier, technology: head.technology, asOf: head.asOf, geometry: "start" in geometry ? convexRingGeometry(geometry, coordinates) : geometry, source: tail.source };
+    if (tail.estimated) item.estimated = true;
+    if (tail.standalone) item.standalone = true;
+    items.push(item);
+  });
+  return { items, report, repairs };
+}
+
+/**
+ * Accepted coverage features as columns: the features without their geometry, then counts and one coordinate
+ * array, as the CLI's worker hands them to the main thread. A disc the byte scanner read is copied from the scanned
+ * coordinates, so that no array per position is ever made. Same checks, features and report as parseCoverageGeojson.
+ * @param input - text, bytes or a parsed FeatureCollection
+ * @param options - as parseCoverageGeojson's
+ * @returns the columns, the report and the repairs
+ */
+export function parseCoverageGeojsonColumns(input: string | Uint8Array | object, options: CoverageOptions): { columns: CoverageColumns; report: ImportReport; repairs: ProposedRepair[] } {
+  const features: CoverageColumns["features"] = [];
+  const geometries: (Polygon | MultiPolygon | ConvexRing)[] = [];
+  let scannedCoordinates: Float64Array = new Float64Array(0);
+  let values = 0;
+  let inPlace = true;
+  const polygonCounts: number[] = [];
+  const ringCounts: number[] = [];
+  const positionCounts: number[] = [];
+  const { report, repairs } = readCoverage(input, options, (head, geometry, coordinates, tail) => {
+    scannedCoordinates = coordinates;
+    const multi = geometry.type === "MultiPolygon";
+    const entry: CoverageColumns["features"][number] = { carrier: head.carrier, technology: head.technology, asOf: head.asOf, source: tail.source, multi };
+    if (tail.estimated) entry.estimated = true;
+    if (tail.standalone) entry.standalone = true;
+    features.push(entry);
+    geometries.push(geometry);
+    if (!("start" in geometry) || geometry.reversed || geometry.start !== values) inPlace = false;
+    if ("start" in geometry) {
+      polygonCounts.push(1);
+      ringCounts.push(1);
+      positionCounts.push(geometry.count);
+      values += 2 * geometry.count;
+      return;
+    }
+    const parts = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    polygonCounts.push(parts.length);
+    for (const part of parts) {
+      ringCounts.push(part.length);
+      for (const ring of part) {
+        positionCounts.push(ring.length);
+        values += 2 * ring.length;
+      }
+    }
+  });
+  // Every feature a disc as written, one after the other (the usual national file): the scanned coordinates are
+  // the columns' already. Otherwise filled once the size is known: a national file's coordinates are tens of MB.
+  inPlace &&= values === scannedCoordinates.length;
+  const out = inPlace ? scannedCoordinates : new Float64Array(values);
+  let used = 0;
+  for (const geometry of inPlace ? [] : geometries) {
+    if ("start" in geometry) {
+      const { start, count, reversed } = geometry;
+      // A loop, not set(subarray()): one small copy per feature, and no view object each time.
+      if (!reversed) for (let k = 0; k < 2 * count; k++) out[used + k] = scannedCoordinates[start + k];
+      else {
+        for (let i = 0; i < count; i++) {
+          out[used + 2 * i] = scannedCoordinates[start + 2 * (count - 1 - i)];
+          out[used + 2 * i + 1] = scannedCoordinates[start + 2 * (count - 1 - i) + 1];
+        }
+      }
+      used += 2 * count;
+      continue;
+    }
+    const parts = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    for (const part of parts) {
+      for (const ring of part) {
+        // Checked positions are always [lon, lat] (readRing drops a third coordinate).
+        for (const position of ring) {
+          out[used++] = position[0];
+          out[used++] = position[1];
+        }
+      }
+    }
+  }
+  const columns: CoverageColumns = {
+    features,
+    polygonCounts: Int32Array.from(polygonCounts),
+    ringCounts: Int32Array.from(ringCounts),
+    positionCounts: Int32Array.from(positionCounts),
+    coordinates: out,
+  };
+  return { columns, report, repairs };
+}
+
+/** Accepted coverage features as columns (parseCoverageGeojsonColumns): positions are two coordinates each. */
+export interface CoverageColumns {
+  features: (Omit<CoverageFeature, "geometry"> & { multi: boolean })[];
+  /** Per feature: its number of polygons (1 for a Polygon). */
+  polygonCounts: Int32Array;
+  /** Per polygon: its number of rings. */
+  ringCounts: Int32Array;
+  /** Per ring: its number of positions. */
+  positionCounts: Int32Array;
+  /** lon, lat of every position, in order. */
+  coordinates: Float64Array;
+}
+
+type AcceptFeature = (
+  head: Pick<CoverageFeature, "carrier" | "technology" | "asOf">,
+  geometry: Polygon | MultiPolygon | ConvexRing,
+  coordinates: Float64Array,
+  tail: { source: CoverageFeature["source"]; estimated: boolean; standalone: boolean },
+) => void;
+
+/** The checks of parseCoverageGeojson, each accepted feature handed to `accept` (in the file's order). */
+function readCoverage(input: string | Uint8Array | object, options: CoverageOptions, accept: AcceptFeature): { report: ImportReport; repairs: ProposedRepair[] } {
   const file = options.file;
   const report: ImportReport = emptyReport(file, "coverage");
   const repairs: ProposedRepair[] = [];
-  const items: CoverageFeature[] = [];
-  const { features, issues, detected } = readGeojsonInput(input, file, { crs: options.crs, towers: options.towers ?? {} });
+  const readOptions = { crs: options.crs, towers: options.towers ?? {} };
+  // Bytes of a plain WGS 84 FeatureCollection go through the byte scanner (no JSON.parse of tens of MB); anything
+  // else, or anything the scanner does not read exactly as JSON.parse would, through readGeojsonInput.
+  const scanned = options.scanner === false ? null : scanGeojsonInput(input, file, readOptions);
+  const { features, issues, detected } = scanned ?? readGeojsonInput(input, file, readOptions);
+  const coordinates = scanned?.coordinates ?? new Float64Array(0);
   if (detected) report.detected = { ...report.detected, ...detected };
   addIssues(report, issues);
   report.read = features.length;
@@ -97,16 +224,17 @@ export function parseCoverageGeojson(input: string | Uint8Array | object, option
   const carrierNames = options.carrierProperty ? [options.carrierProperty] : COVERAGE_PROPERTY_ALIASES.carrier;
   const technologyNames = options.technologyProperty ? [options.technologyProperty] : COVERAGE_PROPERTY_ALIASES.technology;
   const asOfNames = options.asOfProperty ? [options.asOfProperty] : COVERAGE_PROPERTY_ALIASES.asOf;
+  // Not a closure per feature: tens of thousands of features.
+  const reject = (featureIndex: number, code: string, message: Message, column?: string): void => {
+    report.rejected++;
+    addIssues(report, [makeIssue(file, "error", code, message, { featureIndex, column })]);
+  };
   features.forEach((feature, featureIndex) => {
     const where = { featureIndex };
-    const reject = (code: string, message: Message, column?: string): void => {
-      report.rejected++;
-      addIssues(report, [makeIssue(file, "error", code, message, { ...where, column })]);
-    };
     const carrierKey = findProperty(feature.properties, carrierNames);
     const carrierText = carrierKey !== undefined ? propertyText(feature.properties[carrierKey]).trim() : (options.carrier ?? "").trim();
     if (carrierText === "") {
-      reject(
+      reject(featureIndex,
         "carrier_missing",
         {
           vi: `Thiếu nhà mạng (thuộc tính "${carrierNames[0]}"); đối tượng bị bỏ qua. Hãy thêm thuộc tính hoặc chọn nhà mạng cho cả tệp.`,
@@ -121,7 +249,7 @@ export function parseCoverageGeojson(input: string | Uint8Array | object, option
     const technology = technologyText !== undefined ? parseTechnology(technologyText) : options.technology;
     if (technology === undefined) {
       if (technologyText === undefined) {
-        reject(
+        reject(featureIndex,
           "technology_missing",
           {
             vi: `Thiếu công nghệ (thuộc tính "${technologyNames[0]}"); đối tượng bị bỏ qua. Dùng 2G, 3G, 4G hoặc 5G.`,
@@ -130,7 +258,7 @@ export function parseCoverageGeojson(input: string | Uint8Array | object, option
           technologyNames[0],
         );
       } else {
-        reject(
+        reject(featureIndex,
           "technology_unknown",
           {
             vi: `Công nghệ "${technologyText}" không rõ; đối tượng bị bỏ qua. Dùng 2G (GSM), 3G (UMTS, WCDMA, HSPA), 4G (LTE) hoặc 5G (NR).`,
@@ -141,8 +269,12 @@ export function parseCoverageGeojson(input: string | Uint8Array | object, option
       }
       return;
     }
-    const check = checkCoverageGeometry(feature.geometry);
-    if (check.geometry === null) {
+    const scannedGeometry = feature.geometry instanceof ScannedGeometry ? feature.geometry : null;
+    const convex = scannedGeometry ? scannedConvexRing(scannedGeometry, coordinates) : null;
+    const check: CoverageGeometryCheck = convex
+      ? { geometry: null, issues: convex.issues, crossings: 0, firstCrossing: null, standalone: false }
+      : checkCoverageGeometry(scannedGeometry ? scannedToGeojson(scannedGeometry, coordinates) : feature.geometry);
+    if (convex === null && check.geometry === null) {
       report.rejected++;
       addIssues(report, check.issues.map((issue) => makeIssue(file, issue.severity, issue.code, issue.message, where)));
       return;
@@ -174,14 +306,12 @@ export function parseCoverageGeojson(input: string | Uint8Array | object, option
       const message = check.issues.find((issue) => issue.code === "self_intersection")?.message;
       if (message) repairs.push({ featureIndex, code: "self_intersection", message, applied: true });
     }
-    const geometry = check.geometry;
-    const item: CoverageFeature = { carrier: canonicalCarrier(carrierText), technology, asOf, geometry, source: { file, featureIndex } };
+    const geometry = convex ?? check.geometry;
+    if (geometry === null) return;
     // An estimated layer (public tower lists: formats/towers.ts) keeps its mark, so it is never taken for a carrier's map.
-    if (feature.properties.estimated === true) item.estimated = true;
-    if (check.standalone) item.standalone = true;
-    items.push(item);
+    accept({ carrier: canonicalCarrier(carrierText), technology, asOf }, geometry, coordinates, { source: { file, featureIndex }, estimated: feature.properties.estimated === true, standalone: check.standalone });
     report.accepted++;
     addIssues(report, warnings);
   });
-  return { items, report, repairs };
+  return { report, repairs };
 }
