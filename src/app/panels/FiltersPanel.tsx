@@ -5,6 +5,7 @@ import { createNameCollator, type MessageKey } from "../i18n/i18n.ts";
 import { communeLabeller } from "./lookup.ts";
 import { areaBounds } from "../state/area_bounds.ts";
 import { DEFAULT_FILTER, DEFAULT_MIN_TECHNOLOGY, type ViewFilter } from "../state/url_state.ts";
+import * as updaters from "../state/updaters.ts";
 
 /**
  * Carriers, minimum technology, point kinds, province and commune. The map, the list, the
@@ -16,12 +17,12 @@ export function FiltersPanel() {
   const { store } = useApp();
   const filter = useAppState((state) => state.filter);
   const data = useAppState((state) => state.data);
-  const setFilter = (patch: Partial<ViewFilter>) => store.setState((state) => ({ filter: { ...state.filter, ...patch }, selectedPointIndex: null }));
+  const setFilter = (patch: Partial<ViewFilter>) => store.setState((state) => updaters.setFilter(state, patch));
   // Choosing a province or commune zooms the map to it (to its province when the commune is cleared).
   const zoomTo = (level: "province" | "commune", code: string | undefined) => {
     if (!data || !code) return;
     const bounds = areaBounds(data, level, code);
-    if (bounds) store.setState((state) => ({ boundsRequest: { bounds, serial: (state.boundsRequest?.serial ?? 0) + 1 } }));
+    if (bounds) store.setState((state) => updaters.zoomTo(state, bounds));
   };
   // "Yên Bình (Lào Cai)" and "Yên Bình (Lạng Sơn)": a name two provinces share carries its province.
   const communeName = useMemo(() => communeLabeller({ provinces: data?.analysis.provinces ?? [], communes: data?.analysis.communes ?? [] }), [data]);

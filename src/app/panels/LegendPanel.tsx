@@ -8,6 +8,7 @@ import { formatNumber } from "../i18n/i18n.ts";
 import { formatReleaseDate } from "../../domain/gaps/coverage_releases.ts";
 import type { SymbolShape } from "../../map/symbols.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
+import { setLayersVisible, setLayerVisible } from "../state/updaters.ts";
 
 function ShapeIcon(props: { shape: SymbolShape; color: string }) {
   const paths: Record<SymbolShape, string> = {
@@ -55,7 +56,7 @@ export function LegendPanel() {
   const visibility = useAppState((state) => state.layerVisibility);
   const data = useAppState((state) => state.data);
   const hasListed = useAppState((state) => state.listedPointIds.length > 0);
-  const set = (key: string, on: boolean) => store.setState((state) => ({ layerVisibility: { ...state.layerVisibility, [key]: on } }));
+  const set = (key: string, on: boolean) => store.setState((state) => setLayerVisible(state, { key, on }));
   const filter = useAppState((state) => state.filter);
   const layers = data?.analysis.layers ?? [];
   const carriers = [...new Set(layers.map((layer) => layer.carrier))];
@@ -162,7 +163,7 @@ export function LegendPanel() {
                   <input
                     type="checkbox"
                     checked={isToggleOn(visibility, key) && isToggleOn(visibility, coverageCarrierToggleKey(carrier))}
-                    onChange={(event) => store.setState((state) => ({ layerVisibility: { ...state.layerVisibility, [key]: event.target.checked, [coverageCarrierToggleKey(carrier)]: true } }))}
+                    onChange={(event) => store.setState((state) => setLayersVisible(state, { [key]: event.target.checked, [coverageCarrierToggleKey(carrier)]: true }))}
                     data-testid={`layer-coverage-${layer.carrier}-${layer.technology}`}
                   />
                   <CarrierSwatch color={color} technologies={[layer.technology]} />

@@ -6,6 +6,7 @@ import { useListRows } from "../state/use_list_rows.ts";
 import { areaNames, type SortColumn } from "./list_rows.ts";
 import { communeLabel, pointCounts, repeatedCommuneNames } from "./lookup.ts";
 import { formatNumber } from "../i18n/i18n.ts";
+import { selectPoint, sortList } from "../state/updaters.ts";
 
 /** Taller rows where the pointer is a finger (a touch target of at least 44 px). */
 const ROW_HEIGHT = typeof matchMedia === "function" && matchMedia("(pointer: coarse)").matches ? 44 : 34;
@@ -34,7 +35,7 @@ export function UncoveredList() {
   const repeated = useMemo(() => repeatedCommuneNames(data?.analysis.communes ?? []), [data]);
 
   // On a narrow screen the list fills the screen: choosing a point goes back to the map (ignored when wide).
-  const choose = (index: number) => store.setState((state) => ({ selectedPointIndex: index, flyRequest: state.flyRequest + 1, pane: "map" }));
+  const choose = (index: number) => store.setState((state) => selectPoint(state, { index }));
   const onRowKey = (event: KeyboardEvent<HTMLDivElement>, index: number, position: number) => {
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
@@ -47,9 +48,7 @@ export function UncoveredList() {
     }
   };
   const setSort = (column: SortColumn) =>
-    store.setState((state) => ({
-      listSort: { column, direction: state.listSort.column === column && state.listSort.direction === "ascending" ? "descending" : "ascending" },
-    }));
+    store.setState((state) => sortList(state, column));
 
   return (
     <section className="list-panel" aria-labelledby="list-heading">

@@ -23,7 +23,7 @@ import { loadCommuneList } from "./commune_list.ts";
 import { setUnlocated, unlocatedChoices } from "./unlocated_store.ts";
 import { indexedDbTrackingStorage, type AutoBackup, type BackupMark, type SavedRegistry, type TrackingStorage } from "./tracking_storage.ts";
 import { pendingChanges, type TrackingRole } from "./tracking_view.ts";
-import { addImportReport, addTrackingNotice, dismissImportReport, dismissTrackingNotice, parsingProgress, replacedAll, saveEnded, saveStarted } from "./tracking_updaters.ts";
+import { addConflicts, addImportReport, addTrackingNotice, conflictResolved, dismissImportReport, dismissTrackingNotice, parsingProgress, replacedAll, saveEnded, saveStarted } from "./tracking_updaters.ts";
 import { putPhotos } from "../storage/photo_store.ts";
 import { trackingMessage } from "./use_tracking_translation.ts";
 
@@ -462,7 +462,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
       const result: UpdatesImportResult = output.result;
       const known = new Set(store.getState().conflicts.map((conflict) => conflict.incoming.id));
       const conflicts = result.conflicts.filter((conflict) => !known.has(conflict.incoming.id));
-      if (conflicts.length > 0) store.setState((current) => ({ conflicts: [...current.conflicts, ...conflicts] }));
+      if (conflicts.length > 0) store.setState((current) => addConflicts(current, conflicts));
       addImport({ kind: "updates", file: name, report: result.report, added: result.events.length, duplicates: result.duplicates, conflicts: result.conflicts.length, refused: result.events.length === 0 && result.duplicates === 0 && result.conflicts.length === 0 });
       // An evidence packet's photos (verified against their hash in the worker) are stored before the events that name them.
       if (output.photos && output.photos.length > 0) {
@@ -495,7 +495,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
         notify("error", result.error);
         return;
       }
-      store.setState((current) => ({ conflicts: current.conflicts.filter((other) => other !== conflict) }));
+      store.setState((current) => conflictResolved(current, conflict));
       await append("events", result.value);
     },
     async importRegistry(name, bytes, points) {

@@ -44,4 +44,11 @@ describe("the tracking view's updaters", () => {
     expect([state.registry.file, state.conflicts.length, state.editingPointId, state.historyPointId]).toEqual(["r6.json", 0, null, null]);
     expect(state.autoBackups.map((backup) => backup.id)).toEqual(["b2", "b3", "b4", "b5", "b6"]);
   });
+
+  it("queue conflicts in the order found and drop the one decided", () => {
+    const [a, b, c] = ["A", "B", "C"].map((pointId) => ({ pointId }) as TrackingState["conflicts"][number]);
+    const queued = updaters.addConflicts(updaters.addConflicts(initial(), [a, b]), [c]);
+    expect(queued.conflicts).toEqual([a, b, c]);
+    expect(updaters.conflictResolved(queued, b).conflicts).toEqual([a, c]);
+  });
 });

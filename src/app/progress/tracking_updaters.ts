@@ -4,6 +4,7 @@
  * effects (parse in the worker, save through the storage port, tell the other tabs) and changes the state only
  * through these or plain patches.
  */
+import type { UpdateConflict } from "../../domain/progress/conflicts.ts";
 import type { StatusEvent } from "../../domain/progress/events.ts";
 import type { TrackingImport, TrackingNotice, TrackingState } from "./tracking_controller.ts";
 import { AUTO_BACKUPS_KEPT, type AutoBackup, type BackupMark, type SavedRegistry } from "./tracking_storage.ts";
@@ -100,4 +101,24 @@ export function replacedAll(state: TrackingState, payload: { registry: SavedRegi
     historyPointId: null,
     autoBackups: [...state.autoBackups, payload.autoBackup].slice(-AUTO_BACKUPS_KEPT),
   };
+}
+
+/**
+ * Conflicts found by an import wait for the department's choice, after those already waiting.
+ * @param state - the state
+ * @param conflicts - the new conflicts
+ * @returns the new state
+ */
+export function addConflicts(state: TrackingState, conflicts: readonly UpdateConflict[]): TrackingState {
+  return { ...state, conflicts: [...state.conflicts, ...conflicts] };
+}
+
+/**
+ * A conflict the department decided leaves the list.
+ * @param state - the state
+ * @param conflict - the conflict decided
+ * @returns the new state
+ */
+export function conflictResolved(state: TrackingState, conflict: UpdateConflict): TrackingState {
+  return { ...state, conflicts: state.conflicts.filter((other) => other !== conflict) };
 }

@@ -109,6 +109,16 @@ export function setLayerVisible(state: AppState, payload: { key: string; on: boo
 }
 
 /**
+ * Shows or hides several legend entries' layers at once (a carrier's technology and the carrier itself).
+ * @param state - the state
+ * @param changes - legend key → shown
+ * @returns the new state
+ */
+export function setLayersVisible(state: AppState, changes: Record<string, boolean>): AppState {
+  return { ...state, layerVisibility: { ...state.layerVisibility, ...changes } };
+}
+
+/**
  * Sorts the uncovered list by a column; the same column again reverses the order.
  * @param state - the state
  * @param column - the column
