@@ -3,7 +3,7 @@ import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
 import type { Position } from "geojson";
 import type { AdminArea } from "../types.ts";
 import { buildAdminIndex, locateAdmin } from "./admin_index.ts";
-import { createRandom } from "./seeded_random.ts";
+import { createRandom } from "../../testing/seeded_random.ts";
 
 const STEP = 1 / 1024;
 

@@ -3,8 +3,8 @@ import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import type { CoverageFeature, Technology } from "../types.ts";
 import { buildCoverageIndex, layerCoversPoint, queryCoverageMasks } from "./coverage_index.ts";
-import { buildFlatbushBaseline, queryFlatbushMasks } from "./flatbush_baseline.ts";
-import { createRandom } from "./seeded_random.ts";
+import { buildFlatbushBaseline, queryFlatbushMasks } from "../../testing/flatbush_baseline.ts";
+import { createRandom } from "../../testing/seeded_random.ts";
 
 /** Coordinates are multiples of 1/1024 (dyadic), so edge midpoints are exact in floating point. */
 const STEP = 1 / 1024;
