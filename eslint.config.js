@@ -10,7 +10,7 @@ const NODE_MODULES = [...new Set(builtinModules.flatMap((name) => [name, `${name
 /** Globals the domain may not touch: the DOM, storage, Node's process, and `globalThis` itself (outside DOMAIN_GLOBALTHIS_FILES). */
 const DOMAIN_GLOBALS = ["window", "self", "document", "navigator", "localStorage", "sessionStorage", "indexedDB", "location", "File", "Blob", "process", "require", "Buffer", "global", "__dirname", "__filename"];
 /** The only domain files that may read `globalThis`, each for one named constructor the ES2022 lib lacks. */
-const DOMAIN_GLOBALTHIS_FILES = ["src/domain/parse/text_decoder.ts", "src/domain/spatial/large_buffer.ts"];
+const DOMAIN_GLOBALTHIS_FILES = ["src/domain/parse/text_decoder.ts"];
 /** Domain import fences (the same list twice below: ESLint replaces a rule's options, it does not merge them). */
 const DOMAIN_IMPORT_FENCES = [
   { group: ["node:*", ...NODE_MODULES], message: "src/domain is pure: no Node modules (I/O belongs in scripts/ or the app)." },
