@@ -9,7 +9,7 @@
  * choice is consistent; a point on the outer boundary of the area set goes to the area whose edge it is on.
  */
 import type { AdminArea } from "../types.ts";
-import { buildCellRuns, cellGridBuffers, createCrossingList, lineAt, listRowCrossings, locateColumn, locateRow, onSegment, planGrid, touchesWalk, walkCrossings, type CellGrid, type CrossingList } from "./grid_kernel.ts";
+import { buildCellRuns, cellGridBuffers, createCrossingList, lineAt, listRowCrossings, locateColumn, locateRow, ON_EDGE, planGrid, walkRun, type CellGrid, type CrossingList } from "./grid_kernel.ts";
 import { flattenRings } from "./ring_set.ts";
 
 /** Upper bound on the admin grid's cells (1M cells: 8 MB). */
@@ -120,16 +120,17 @@ export function locateAdmin(index: AdminIndex, lon: number, lat: number): number
     found = 1;
   }
   let onEdgeOwner = -1;
-  for (let k = start; k < end; k++) {
+  // A run lists its edges in vertex order, so the edges of one ring, hence of one area, come together.
+  for (let k = start; k < end; ) {
     const owner = entryOwners[k];
-    const v = 2 * entries[k];
-    const ax = xy[v];
-    const ay = xy[v + 1];
-    const bx = xy[v + 2];
-    const by = xy[v + 3];
-    if (!touchesWalk(ax, ay, bx, by, cornerX, lat)) continue;
-    if ((onEdgeOwner < 0 || owner < onEdgeOwner) && onSegment(ax, ay, bx, by, lon, lat)) onEdgeOwner = owner;
-    const change = walkCrossings(ax, ay, bx, by, cornerX, cornerY, lon, lat);
+    let next = k + 1;
+    while (next < end && entryOwners[next] === owner) next++;
+    let change = walkRun(xy, entries, k, next, cornerX, cornerY, lon, lat);
+    k = next;
+    if (change >= ON_EDGE / 2) {
+      change -= ON_EDGE;
+      if (onEdgeOwner < 0 || owner < onEdgeOwner) onEdgeOwner = owner;
+    }
     if (change === 0) continue;
     let slot = 0;
     while (slot < found && owners[slot] !== owner) slot++;

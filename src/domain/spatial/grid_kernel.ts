@@ -397,7 +397,7 @@ function countsFor(ax: number, ay: number, dx: number, dy: number, up: boolean, 
  * neither leg returns 0 after four comparisons.
  * @returns -2 to 2
  */
-export function walkCrossings(ax: number, ay: number, bx: number, by: number, cornerX: number, cornerY: number, px: number, py: number): number {
+function walkCrossings(ax: number, ay: number, bx: number, by: number, cornerX: number, cornerY: number, px: number, py: number): number {
   let change = 0;
   const dx = bx - ax;
   const dy = by - ay;
@@ -426,25 +426,27 @@ export function walkCrossings(ax: number, ay: number, bx: number, by: number, co
  * cell's edges, which span neither leg, and P can only be on an edge that spans the horizontal leg or has an end at
  * P's height.
  */
-export function touchesWalk(ax: number, ay: number, bx: number, by: number, cornerX: number, py: number): boolean {
+function touchesWalk(ax: number, ay: number, bx: number, by: number, cornerX: number, py: number): boolean {
   return ay <= py !== by <= py || ax <= cornerX !== bx <= cornerX || py === ay || py === by;
 }
 
-/** What walkRun returns when P lies on one of the run's edges: more than any winding number, so P counts as inside. */
+/** What walkRun adds when P lies on one of the run's edges: more than any winding number, so P counts as inside. */
 export const ON_EDGE = 1 << 24;
 
 /**
- * The change a run of a cell's edges makes to the winding number along the walk of walkCrossings, or ON_EDGE
- * when P lies on one of them (the indexes count the boundary as inside). One loop, for the coverage query's hot
- * path: most edges span neither leg and cost four comparisons.
+ * The change a run of a cell's edges makes to the winding number along the walk of walkCrossings, plus ON_EDGE
+ * when P lies on one of them (both indexes count the boundary as inside; the admin index also needs the change
+ * itself, to settle a point on a boundary shared by two areas). The query's hot path: most edges span neither
+ * leg and cost four comparisons.
  * @param xy - the vertex buffer
  * @param entries - the grid's entries
  * @param from - the run's first entry
  * @param to - the entry after its last
- * @returns the change, or ON_EDGE
+ * @returns the change, plus ON_EDGE when P is on an edge of the run
  */
 export function walkRun(xy: Float64Array, entries: Uint32Array, from: number, to: number, cornerX: number, cornerY: number, px: number, py: number): number {
   let change = 0;
+  let onEdge = 0;
   for (let k = from; k < to; k++) {
     const v = 2 * entries[k];
     const ax = xy[v];
@@ -452,14 +454,14 @@ export function walkRun(xy: Float64Array, entries: Uint32Array, from: number, to
     const bx = xy[v + 2];
     const by = xy[v + 3];
     if (!touchesWalk(ax, ay, bx, by, cornerX, py)) continue;
-    if (onSegment(ax, ay, bx, by, px, py)) return ON_EDGE;
+    if (onSegment(ax, ay, bx, by, px, py)) onEdge = ON_EDGE;
     change += walkCrossings(ax, ay, bx, by, cornerX, cornerY, px, py);
   }
-  return change;
+  return change + onEdge;
 }
 
 /** Whether P lies on the closed segment A–B: orientation exactly 0 and inside the segment's bounding box. */
-export function onSegment(ax: number, ay: number, bx: number, by: number, px: number, py: number): boolean {
+function onSegment(ax: number, ay: number, bx: number, by: number, px: number, py: number): boolean {
   return (
     (bx - ax) * (py - ay) - (by - ay) * (px - ax) === 0 &&
     (ax <= bx ? ax <= px && px <= bx : bx <= px && px <= ax) &&
