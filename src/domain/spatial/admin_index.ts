@@ -9,7 +9,7 @@
  * choice is consistent; a point on the outer boundary of the area set goes to the area whose edge it is on.
  */
 import type { AdminArea } from "../types.ts";
-import { buildCellRuns, cellGridBuffers, createCrossingList, lineAt, listRowCrossings, locateColumn, locateRow, ON_EDGE, planGrid, walkRun, type CellGrid, type CrossingList } from "./grid_kernel.ts";
+import { buildCellRuns, cellGridBuffers, lineAt, locateColumn, locateRow, ON_EDGE, planGrid, walkEdge, type CellGrid } from "./grid_kernel.ts";
 import { flattenRings } from "./ring_set.ts";
 
 /** Upper bound on the admin grid's cells (1M cells: 8 MB). */
@@ -35,10 +35,15 @@ export function buildAdminIndex(areas: readonly AdminArea[]): AdminIndex {
   const rings = flattenRings(areas.map((area, index) => ({ geometry: area.geometry, owner: index })));
   // Finer than the coverage grid (half an edge length): most cells then lie inside one area and need no edge test.
   const frame = planGrid([rings], { maxCells: MAX_ADMIN_CELLS, edgeLengths: 0.5, cellsPerEdge: 16 });
-  const grid = buildCellRuns(frame, [rings], 2, true);
-  const crossings = createCrossingList(Math.max(1024, rings.edgeCount));
-  listRowCrossings(frame, rings, crossings);
-  setCornerAreas(grid, crossings);
+  const cellList: number[] = [];
+  const directionList: number[] = [];
+  const ownerList: number[] = [];
+  const grid = buildCellRuns(frame, [rings], 2, true, (cell, _slot, direction, owner) => {
+    cellList.push(cell);
+    directionList.push(direction);
+    ownerList.push(owner);
+  });
+  setCornerAreas(grid, Int32Array.from(cellList), Int8Array.from(directionList), Int32Array.from(ownerList));
   return { grid, areaCount: areas.length };
 }
 
@@ -47,9 +52,9 @@ export function buildAdminIndex(areas: readonly AdminArea[]): AdminIndex {
  * then cell descending, which within a row is column descending); where the area's running winding number is
  * positive, the corners get the area unless a lower-numbered one already holds them.
  */
-function setCornerAreas(grid: CellGrid, crossings: CrossingList): void {
+function setCornerAreas(grid: CellGrid, crossingCells: Int32Array, directions: Int8Array, owners: Int32Array): void {
   const { columns, cells, slots } = grid;
-  const { count, owners, cells: crossingCells, directions } = crossings;
+  const count = crossingCells.length;
   const order = new Uint32Array(count);
   for (let k = 0; k < count; k++) order[k] = k;
   order.sort((a, b) => owners[a] - owners[b] || crossingCells[b] - crossingCells[a]);
@@ -120,18 +125,15 @@ export function locateAdmin(index: AdminIndex, lon: number, lat: number): number
     found = 1;
   }
   let onEdgeOwner = -1;
-  // A run lists its edges in vertex order, so the edges of one ring, hence of one area, come together.
-  for (let k = start; k < end; ) {
+  for (let k = start; k < end; k++) {
+    let change = walkEdge(xy, 2 * entries[k], cornerX, cornerY, lon, lat);
+    if (change === 0) continue;
     const owner = entryOwners[k];
-    let next = k + 1;
-    while (next < end && entryOwners[next] === owner) next++;
-    let change = walkRun(xy, entries, k, next, cornerX, cornerY, lon, lat);
-    k = next;
     if (change >= ON_EDGE / 2) {
       change -= ON_EDGE;
       if (onEdgeOwner < 0 || owner < onEdgeOwner) onEdgeOwner = owner;
+      if (change === 0) continue;
     }
-    if (change === 0) continue;
     let slot = 0;
     while (slot < found && owners[slot] !== owner) slot++;
     if (slot < found) windings[slot] += change;

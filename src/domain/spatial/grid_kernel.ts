@@ -133,21 +133,21 @@ function fastCell(origin: number, inverse: number, count: number, value: number)
   return inverse <= 1e5 && f > 1e-6 && f < 1 - 1e-6 && i >= 0 && i < count ? i : -1;
 }
 
-/** First cell whose closed interval meets [value, …): the smallest i with line(i + 1) at or after value. */
+/**
+ * First cell whose closed interval meets [value, …): the smallest i with line(i + 1) at or after value. An exact
+ * search from the first guess; the hot loops try fastCell first, and this stays small so that they can inline it
+ * (a call that is not inlined boxes its double arguments: millions of short-lived objects per build).
+ */
 export function firstCellFrom(origin: number, size: number, inverse: number, count: number, value: number): number {
-  let i = fastCell(origin, inverse, count, value);
-  if (i >= 0) return i;
-  i = Math.min(Math.max(Math.floor((value - origin) * inverse), 0), count - 1);
+  let i = Math.min(Math.max(Math.floor((value - origin) * inverse), 0), count - 1);
   while (i > 0 && lineAt(origin, size, i) >= value) i--;
   while (i < count - 1 && lineAt(origin, size, i + 1) < value) i++;
   return i;
 }
 
-/** Last cell whose closed interval meets (…, value]: the largest i with line(i) at or before value. */
+/** Last cell whose closed interval meets (…, value]: the largest i with line(i) at or before value (like firstCellFrom). */
 export function lastCellTo(origin: number, size: number, inverse: number, count: number, value: number): number {
-  let i = fastCell(origin, inverse, count, value);
-  if (i >= 0) return i;
-  i = Math.min(Math.max(Math.floor((value - origin) * inverse), 0), count - 1);
+  let i = Math.min(Math.max(Math.floor((value - origin) * inverse), 0), count - 1);
   while (i < count - 1 && lineAt(origin, size, i + 1) <= value) i++;
   while (i > 0 && lineAt(origin, size, i) > value) i--;
   return i;
@@ -156,7 +156,11 @@ export function lastCellTo(origin: number, size: number, inverse: number, count:
 /** The half-open cell holding a value: line(i) at or before it, line(i + 1) after it; -1 outside the grid or for NaN. */
 function cellHolding(origin: number, size: number, inverse: number, count: number, value: number): number {
   const fast = fastCell(origin, inverse, count, value);
-  if (fast >= 0) return fast;
+  return fast >= 0 ? fast : exactCellHolding(origin, size, inverse, count, value);
+}
+
+/** cellHolding near a grid line or outside the grid: kept out of line, so the query loops inline only the fast path. */
+function exactCellHolding(origin: number, size: number, inverse: number, count: number, value: number): number {
   if (!(value >= origin) || !(value < lineAt(origin, size, count))) return -1;
   let i = Math.min(Math.floor((value - origin) * inverse), count - 1);
   while (i > 0 && lineAt(origin, size, i) > value) i--;
@@ -183,20 +187,29 @@ export function locateRow(grid: GridFrame, py: number): number {
 /**
  * Builds the cell runs over ring sets of one flattening (one vertex buffer): two banding passes, one counting the
  * edges that meet each cell, one writing them; the slots' own fields are left 0 and edgeless cells ~0.
+ *
+ * The writing pass also reports each edge's crossings of the row lines to `visit`: for every row whose bottom
+ * line y = Y(row) the edge spans half-open (its lowest y included, its highest excluded), the last column whose
+ * corner (X(column), Y(row)) has the edge on its rightward ray, i.e. lies strictly on its inner side (crossings
+ * with no such corner are left out). The winding number at the corner of cell (row, column) is the sum of the
+ * directions of that row's crossings at or right of the column: an index accumulates them from the right. The
+ * edge meets the cell of each crossing (it crosses the cell's bottom side), so that cell has a slot, and it was
+ * just written: reporting crossings here, not in a pass of their own, finds the slot in the processor's cache.
  * @param frame - from planGrid over the same ring sets
  * @param ringSets - the ring sets, in the order of their vertices in the shared buffer
  * @param slotStride - Int32 values per slot (1 + the owning index's fields)
  * @param withOwners - record each entry's ring owner
+ * @param visit - receives every crossing of a row line
  * @returns the grid
  */
-export function buildCellRuns(frame: GridFrame, ringSets: readonly RingSet[], slotStride: number, withOwners = false): CellGrid {
+export function buildCellRuns(frame: GridFrame, ringSets: readonly RingSet[], slotStride: number, withOwners: boolean, visit: CrossingVisitor): CellGrid {
   const cellCount = frame.columns * frame.rows;
   const cells = new Int32Array(cellCount);
   let slots = new Int32Array(1);
   let entries = new Uint32Array(0);
   // An empty array of the grid's own: a shared one would be detached by the first transfer.
   let entryOwners = new Int32Array(0);
-  for (const rings of ringSets) bandEdges(frame, rings, false, cells, slots, slotStride, entries, entryOwners);
+  ringSets.forEach((rings, set) => bandEdges(frame, rings, set, null, cells, slots, slotStride, entries, entryOwners));
   let slotCount = 0;
   for (let c = 0; c < cellCount; c++) if (cells[c] !== 0) slotCount++;
   slots = new Int32Array(slotCount * slotStride + 1);
@@ -216,7 +229,7 @@ export function buildCellRuns(frame: GridFrame, ringSets: readonly RingSet[], sl
   // by one slot restores the first entries.
   entries = new Uint32Array(total);
   if (withOwners) entryOwners = new Int32Array(total);
-  for (const rings of ringSets) bandEdges(frame, rings, true, cells, slots, slotStride, entries, entryOwners);
+  ringSets.forEach((rings, set) => bandEdges(frame, rings, set, visit, cells, slots, slotStride, entries, entryOwners));
   for (let s = slotCount - 1; s >= 0; s--) slots[s * slotStride] = s > 0 ? slots[(s - 1) * slotStride] : 0;
   const xy = ringSets.length > 0 ? new Float64Array(ringSets[0].xy.buffer) : new Float64Array(0);
   return { ...frame, cells, slotStride, slots, entries, entryOwners, xy };
@@ -224,14 +237,16 @@ export function buildCellRuns(frame: GridFrame, ringSets: readonly RingSet[], sl
 
 /**
  * Visits every (cell, edge) pair where the edge's bounding box (per grid row, for long edges) meets the closed
- * cell: counting the edge in the cell or (`fill`) writing its entry at the cell's cursor. Cell coordinates are
- * computed once per vertex, and exactly only near a grid line.
+ * cell: counting the edge in the cell or (with a visitor) writing its entry at the cell's cursor and reporting its
+ * row crossings (see buildCellRuns). Cell coordinates are computed once per vertex, and exactly only near a grid
+ * line. One function for both, so the compiler inlines the small helpers into one loop.
  */
-function bandEdges(frame: GridFrame, rings: RingSet, fill: boolean, cells: Int32Array, slots: Int32Array, slotStride: number, entries: Uint32Array, owners: Int32Array): void {
+function bandEdges(frame: GridFrame, rings: RingSet, set: number, visit: CrossingVisitor | null, cells: Int32Array, slots: Int32Array, slotStride: number, entries: Uint32Array, owners: Int32Array): void {
   const { minX, minY, cellSize: size, inverseCellSize: inverse, columns, rows } = frame;
   const { xy, ringStart, ringOwner } = rings;
   const vertexOffset = xy.byteOffset / 16;
   const withOwners = owners.length > 0;
+  const fill = visit !== null;
   // Interpolation guard for the per-row x-range of long edges (coordinates are degrees, |x| at most 360).
   const tolerance = 1e-9;
   for (let r = 0; r < ringStart.length - 1; r++) {
@@ -283,6 +298,38 @@ function bandEdges(frame: GridFrame, rings: RingSet, fill: boolean, cells: Int32
             if (withOwners) owners[entry] = owner;
           }
         }
+        if (fill && ay !== by) {
+          // The row lines y = Y(row) with the edge's lowest y at or below them and its highest y above them:
+          // strictly between the ends' rows when both are well inside one.
+          const up = ay < by;
+          const high = up ? by : ay;
+          let row = (up ? aRow : bRow) + 1;
+          let last = up ? bRow : aRow;
+          if (!bothRows) {
+            const low = up ? ay : by;
+            row = Math.max(Math.floor((low - minY) * inverse), 0);
+            while (row > 0 && lineAt(minY, size, row - 1) >= low) row--;
+            while (row < rows && lineAt(minY, size, row) < low) row++;
+            last = rows - 1;
+          }
+          const dx = bx - ax;
+          const dy = by - ay;
+          for (; row <= last; row++) {
+            const rowY = lineAt(minY, size, row);
+            if (!(rowY < high)) break;
+            // The edge counts for the corners strictly left of its crossing (well inside a cell, the first guess).
+            const crossingX = ax + ((rowY - ay) * dx) / dy;
+            let column = fastCell(minX, inverse, columns, crossingX);
+            if (column < 0) {
+              column = Math.min(Math.max(Math.floor((crossingX - minX) * inverse), -1), columns - 1);
+              while (column + 1 <= columns - 1 && countsFor(ax, ay, dx, dy, up, lineAt(minX, size, column + 1), rowY)) column++;
+              while (column >= 0 && !countsFor(ax, ay, dx, dy, up, lineAt(minX, size, column), rowY)) column--;
+              if (column < 0) continue;
+            }
+            const cell = row * columns + column;
+            visit(cell, cells[cell], up ? 1 : -1, owner, set, slots);
+          }
+        }
       }
       ax = bx;
       ay = by;
@@ -292,97 +339,13 @@ function bandEdges(frame: GridFrame, rings: RingSet, fill: boolean, cells: Int32
   }
 }
 
-/** Crossings of row lines by edges, in parallel arrays (see listRowCrossings); reusable across calls. */
-export interface CrossingList {
-  count: number;
-  /** Per crossing: row × columns + the last column whose corner the edge counts for. */
-  cells: Int32Array;
-  /** Per crossing: +1 for an upward edge, -1 for a downward one. */
-  directions: Int8Array;
-  /** Per crossing: the owner of the edge's ring. */
-  owners: Int32Array;
-}
-
 /**
- * An empty crossing list.
- * @param capacity - the initial capacity (it grows as needed)
- * @returns the list
+ * Receives one crossing of a row line by an edge (see buildCellRuns): the cell (row × columns + column), its slot
+ * (-1 if it had none, which the argument there rules out), +1 for an upward edge or -1 for a downward one, the
+ * owner of the edge's ring, the index of its ring set, and the slots being built (so that an index can add the
+ * crossing to its own slot fields in place).
  */
-export function createCrossingList(capacity = 1024): CrossingList {
-  return { count: 0, cells: new Int32Array(capacity), directions: new Int8Array(capacity), owners: new Int32Array(capacity) };
-}
-
-function growCrossings(list: CrossingList): void {
-  const capacity = 2 * list.cells.length;
-  const cells = new Int32Array(capacity);
-  const directions = new Int8Array(capacity);
-  const owners = new Int32Array(capacity);
-  cells.set(list.cells);
-  directions.set(list.directions);
-  owners.set(list.owners);
-  Object.assign(list, { cells, directions, owners });
-}
-
-/**
- * Lists, for every edge and every row whose bottom line y = Y(row) the edge spans half-open (its lowest y
- * included, its highest excluded), the last column whose corner (X(column), Y(row)) has the edge on its rightward
- * ray, i.e. lies strictly on its inner side; crossings with no such corner are left out. The winding number of the
- * corner of cell (row, column) is the sum of the directions of that row's crossings at or right of the column: an
- * index accumulates them from the right. The edge meets the cell of each crossing (it crosses the cell's bottom
- * side), so that cell has a slot.
- * @param frame - the grid's frame
- * @param rings - the rings
- * @param list - appended to (reset `count` to reuse it)
- */
-export function listRowCrossings(frame: GridFrame, rings: RingSet, list: CrossingList): void {
-  const { minX, minY, cellSize: size, inverseCellSize: inverse, columns, rows } = frame;
-  const { xy, ringStart, ringOwner } = rings;
-  for (let r = 0; r < ringStart.length - 1; r++) {
-    const owner = ringOwner[r];
-    const end = ringStart[r + 1] - 1;
-    for (let v = ringStart[r]; v < end; v++) {
-      const ax = xy[2 * v];
-      const ay = xy[2 * v + 1];
-      const bx = xy[2 * v + 2];
-      const by = xy[2 * v + 3];
-      if (ay === by) continue;
-      const up = ay < by;
-      const low = up ? ay : by;
-      const high = up ? by : ay;
-      // The rows with low at or below Y(row) < high: strictly between the ends' rows when both are well inside one.
-      const lowRow = fastCell(minY, inverse, rows, low);
-      const highRow = fastCell(minY, inverse, rows, high);
-      let row = lowRow + 1;
-      let last = highRow;
-      if (lowRow < 0 || highRow < 0) {
-        row = Math.max(Math.floor((low - minY) * inverse), 0);
-        while (row > 0 && lineAt(minY, size, row - 1) >= low) row--;
-        while (row < rows && lineAt(minY, size, row) < low) row++;
-        last = rows - 1;
-      }
-      const dx = bx - ax;
-      const dy = by - ay;
-      for (; row <= last; row++) {
-        const rowY = lineAt(minY, size, row);
-        if (!(rowY < high)) break;
-        // The edge counts for the corners strictly left of its crossing (well inside a cell, the first guess).
-        const crossingX = ax + ((rowY - ay) * dx) / dy;
-        let column = fastCell(minX, inverse, columns, crossingX);
-        if (column < 0) {
-          column = Math.min(Math.max(Math.floor((crossingX - minX) * inverse), -1), columns - 1);
-          while (column + 1 <= columns - 1 && countsFor(ax, ay, dx, dy, up, lineAt(minX, size, column + 1), rowY)) column++;
-          while (column >= 0 && !countsFor(ax, ay, dx, dy, up, lineAt(minX, size, column), rowY)) column--;
-          if (column < 0) continue;
-        }
-        if (list.count === list.cells.length) growCrossings(list);
-        list.cells[list.count] = row * columns + column;
-        list.directions[list.count] = up ? 1 : -1;
-        list.owners[list.count] = owner;
-        list.count++;
-      }
-    }
-  }
-}
+export type CrossingVisitor = (cell: number, slot: number, direction: number, owner: number, set: number, slots: Int32Array) => void;
 
 /** Whether an edge from (ax, ay) with direction (dx, dy) counts for the rightward ray from (px, py). */
 function countsFor(ax: number, ay: number, dx: number, dy: number, up: boolean, px: number, py: number): boolean {
@@ -430,34 +393,26 @@ function touchesWalk(ax: number, ay: number, bx: number, by: number, cornerX: nu
   return ay <= py !== by <= py || ax <= cornerX !== bx <= cornerX || py === ay || py === by;
 }
 
-/** What walkRun adds when P lies on one of the run's edges: more than any winding number, so P counts as inside. */
+/** What walkEdge adds when P lies on one of the run's edges: more than any winding number, so P counts as inside. */
 export const ON_EDGE = 1 << 24;
 
 /**
- * The change a run of a cell's edges makes to the winding number along the walk of walkCrossings, plus ON_EDGE
- * when P lies on one of them (both indexes count the boundary as inside; the admin index also needs the change
- * itself, to settle a point on a boundary shared by two areas). The query's hot path: most edges span neither
- * leg and cost four comparisons.
+ * The change one edge of a cell's run makes to the winding number along the walk of walkCrossings, plus ON_EDGE
+ * when P lies on it (both indexes count the boundary as inside; the admin index also needs the change itself, to
+ * settle a point on a boundary shared by two areas). The query's hot path: most edges span neither leg and cost
+ * four comparisons. Small on purpose, so that the compiler inlines it into the query loops: a call that is not
+ * inlined boxes its four double arguments.
  * @param xy - the vertex buffer
- * @param entries - the grid's entries
- * @param from - the run's first entry
- * @param to - the entry after its last
- * @returns the change, plus ON_EDGE when P is on an edge of the run
+ * @param v - twice the edge's first vertex (the index of its x in xy)
+ * @returns the change, plus ON_EDGE when P is on the edge
  */
-export function walkRun(xy: Float64Array, entries: Uint32Array, from: number, to: number, cornerX: number, cornerY: number, px: number, py: number): number {
-  let change = 0;
-  let onEdge = 0;
-  for (let k = from; k < to; k++) {
-    const v = 2 * entries[k];
-    const ax = xy[v];
-    const ay = xy[v + 1];
-    const bx = xy[v + 2];
-    const by = xy[v + 3];
-    if (!touchesWalk(ax, ay, bx, by, cornerX, py)) continue;
-    if (onSegment(ax, ay, bx, by, px, py)) onEdge = ON_EDGE;
-    change += walkCrossings(ax, ay, bx, by, cornerX, cornerY, px, py);
-  }
-  return change + onEdge;
+export function walkEdge(xy: Float64Array, v: number, cornerX: number, cornerY: number, px: number, py: number): number {
+  const ax = xy[v];
+  const ay = xy[v + 1];
+  const bx = xy[v + 2];
+  const by = xy[v + 3];
+  if (!touchesWalk(ax, ay, bx, by, cornerX, py)) return 0;
+  return walkCrossings(ax, ay, bx, by, cornerX, cornerY, px, py) + (onSegment(ax, ay, bx, by, px, py) ? ON_EDGE : 0);
 }
 
 /** Whether P lies on the closed segment A–B: orientation exactly 0 and inside the segment's bounding box. */

@@ -9,7 +9,7 @@
  * layer. The corner winding numbers come from the kernel's row crossings, added to the slot of the cell whose
  * bottom side each crosses, then summed from the right along each row.
  */
-import { buildCellRuns, createCrossingList, lineAt, listRowCrossings, locateColumn, locateRow, planGrid, walkRun, type CellGrid } from "./grid_kernel.ts";
+import { buildCellRuns, lineAt, locateColumn, locateRow, planGrid, walkEdge, type CellGrid } from "./grid_kernel.ts";
 import type { RingSet } from "./ring_set.ts";
 
 export interface LayerGridSet extends CellGrid {
@@ -37,21 +37,13 @@ export function buildLayerGridSet(ringSets: readonly RingSet[], cellSize?: numbe
     layerVertexEnd[l] = (rings.xy.byteOffset + rings.xy.byteLength) / 16;
     if (l > 0 && layerVertexEnd[l] < layerVertexEnd[l - 1]) throw new Error("buildLayerGridSet: ring sets out of order");
   });
-  const grid = buildCellRuns(planGrid(ringSets, { cellSize }), ringSets, 1 + words + layerCount);
-  const { cells, slots, slotStride } = grid;
-  // Row crossings into the winding fields; the map is a safety net for a crossing outside every slot.
+  // Row crossings into the winding fields, as the build reports them; the map is a safety net for a crossing outside
+  // every slot (none is, see buildCellRuns).
   const crossingsOutside = new Map<number, number>();
-  const crossings = createCrossingList(1 << 16);
-  ringSets.forEach((rings, l) => {
-    crossings.count = 0;
-    listRowCrossings(grid, rings, crossings);
-    const field = 1 + words + l;
-    for (let k = 0; k < crossings.count; k++) {
-      const c = crossings.cells[k];
-      const s = cells[c];
-      if (s >= 0) slots[s * slotStride + field] += crossings.directions[k];
-      else crossingsOutside.set(c * layerCount + l, (crossingsOutside.get(c * layerCount + l) ?? 0) + crossings.directions[k]);
-    }
+  const slotStride = 1 + words + layerCount;
+  const grid = buildCellRuns(planGrid(ringSets, { cellSize }), ringSets, slotStride, false, (cell, slot, direction, _owner, layer, slots) => {
+    if (slot >= 0) slots[slot * slotStride + 1 + words + layer] += direction;
+    else crossingsOutside.set(cell * layerCount + layer, (crossingsOutside.get(cell * layerCount + layer) ?? 0) + direction);
   });
   const emptyMasks = sumCornerWindings(grid, layerCount, words, layerVertexEnd, crossingsOutside);
   return { ...grid, layerCount, words, emptyMasks, layerVertexEnd };
@@ -68,6 +60,7 @@ function sumCornerWindings(grid: CellGrid, layerCount: number, words: number, la
   const withEdges = new Int32Array(words);
   const mask = new Int32Array(words);
   const lastMask = new Int32Array(words);
+  const anyOutside = crossingsOutside.size > 0;
   const maskIds = new Map<string, number>([[mask.join(","), 0]]);
   const maskList: number[] = Array.from(mask);
   let lastId = 0;
@@ -76,10 +69,10 @@ function sumCornerWindings(grid: CellGrid, layerCount: number, words: number, la
     for (let column = columns - 1; column >= 0; column--) {
       const c = row * columns + column;
       const s = cells[c];
-      if (crossingsOutside.size > 0) for (let l = 0; l < layerCount; l++) sums[l] += crossingsOutside.get(c * layerCount + l) ?? 0;
+      if (anyOutside) for (let l = 0; l < layerCount; l++) sums[l] += crossingsOutside.get(c * layerCount + l) ?? 0;
       if (s >= 0) {
         const base = s * slotStride;
-        withEdges.fill(0);
+        for (let w = 0; w < words; w++) withEdges[w] = 0;
         for (let k = slots[base], end = slots[base + slotStride], layer = 0; k < end; k++) {
           while (entries[k] >= layerVertexEnd[layer]) layer++;
           withEdges[layer >> 5] |= 1 << (layer & 31);
@@ -92,7 +85,7 @@ function sumCornerWindings(grid: CellGrid, layerCount: number, words: number, la
         }
         continue;
       }
-      mask.fill(0);
+      for (let w = 0; w < words; w++) mask[w] = 0;
       let changed = false;
       for (let l = 0; l < layerCount; l++) if (sums[l] > 0) mask[l >> 5] |= 1 << (l & 31);
       for (let w = 0; w < words; w++) if (mask[w] !== lastMask[w]) changed = true;
@@ -115,14 +108,11 @@ function sumCornerWindings(grid: CellGrid, layerCount: number, words: number, la
 }
 
 /**
- * Writes the mask of the layers covering point (px, py) at masks[offset .. offset + words - 1] (left as it was
- * when the point lies outside the grid).
+ * Writes the mask of the layers covering point (px, py), in cell (column, row), at masks[offset .. offset + words - 1].
+ * The callers locate the cell: with the lookup outside, the compiler's inlining budget for this function goes to
+ * the winding walk, the hot loop.
  */
-function maskAt(grid: LayerGridSet, px: number, py: number, masks: Uint32Array, offset: number): void {
-  const column = locateColumn(grid, px);
-  if (column < 0) return;
-  const row = locateRow(grid, py);
-  if (row < 0) return;
+function maskAt(grid: LayerGridSet, column: number, row: number, px: number, py: number, masks: Uint32Array, offset: number): void {
   const { words, cells, columns } = grid;
   const value = cells[row * columns + column];
   if (value < 0) {
@@ -142,10 +132,8 @@ function maskAt(grid: LayerGridSet, px: number, py: number, masks: Uint32Array, 
     // The run lists the cell's edges layer by layer: the next layer, where its edges end, its corner's winding number.
     while (entries[k] >= layerVertexEnd[layer]) layer++;
     const limit = layerVertexEnd[layer];
-    let next = k;
-    while (next < end && entries[next] < limit) next++;
-    const winding = slots[base + 1 + words + layer] + walkRun(xy, entries, k, next, cornerX, cornerY, px, py);
-    k = next;
+    let winding = slots[base + 1 + words + layer];
+    for (; k < end && entries[k] < limit; k++) winding += walkEdge(xy, 2 * entries[k], cornerX, cornerY, px, py);
     if (winding > 0) masks[offset + (layer >> 5)] |= 1 << (layer & 31);
   }
 }
@@ -160,7 +148,9 @@ function maskAt(grid: LayerGridSet, px: number, py: number, masks: Uint32Array, 
  */
 export function layerGridCovers(grid: LayerGridSet, layer: number, px: number, py: number): boolean {
   const mask = new Uint32Array(grid.words);
-  maskAt(grid, px, py, mask, 0);
+  const column = locateColumn(grid, px);
+  const row = locateRow(grid, py);
+  if (column >= 0 && row >= 0) maskAt(grid, column, row, px, py, mask, 0);
   return ((mask[layer >> 5] >>> (layer & 31)) & 1) === 1;
 }
 
@@ -175,9 +165,10 @@ export function layerGridCovers(grid: LayerGridSet, layer: number, px: number, p
 export function queryLayerGridSet(grid: LayerGridSet, lon: Float64Array, lat: Float64Array, masks: Uint32Array, order: Uint32Array | null): void {
   const count = lon.length;
   const words = grid.words;
-  if (order === null) {
-    for (let i = 0; i < count; i++) maskAt(grid, lon[i], lat[i], masks, i * words);
-  } else {
-    for (let n = 0; n < count; n++) maskAt(grid, lon[n], lat[n], masks, order[n] * words);
+  for (let i = 0; i < count; i++) {
+    const column = locateColumn(grid, lon[i]);
+    const row = locateRow(grid, lat[i]);
+    // Outside the grid a mask stays as it was (zero).
+    if (column >= 0 && row >= 0) maskAt(grid, column, row, lon[i], lat[i], masks, (order === null ? i : order[i]) * words);
   }
 }
