@@ -85,10 +85,13 @@ function sumCornerWindings(grid: CellGrid, layerCount: number, words: number, la
         }
         continue;
       }
-      for (let w = 0; w < words; w++) mask[w] = 0;
       let changed = false;
-      for (let l = 0; l < layerCount; l++) if (sums[l] > 0) mask[l >> 5] |= 1 << (l & 31);
-      for (let w = 0; w < words; w++) if (mask[w] !== lastMask[w]) changed = true;
+      for (let w = 0, l = 0; w < words; w++) {
+        let bits = 0;
+        for (const stop = Math.min(layerCount, 32 * w + 32); l < stop; l++) if (sums[l] > 0) bits |= 1 << (l & 31);
+        if (bits !== lastMask[w]) changed = true;
+        mask[w] = bits;
+      }
       // Along a row the mask rarely changes: a key is built only when it does.
       if (changed) {
         const key = mask.join(",");
