@@ -276,7 +276,7 @@ describe("queryCoverageMasks", () => {
 
 describe("coverageIndexBuffers", () => {
   it("transfers the index through structured cloning, which then answers like the original", () => {
-    const standalone = { ...feature("A", "4G", { type: "Polygon", coordinates: [square(2, 2, 6, 6), square(3, 3, 4, 4)] }), standalone: true };
+    const standalone: CoverageFeature = { ...feature("A", "4G", { type: "Polygon", coordinates: [square(2, 2, 6, 6), square(3, 3, 4, 4)] }), standalone: true };
     const features = [...randomFeatures(21, 8), standalone];
     const index = buildCoverageIndex(features);
     const { lon, lat } = testPoints(21, features, 8, 2000);

@@ -138,7 +138,7 @@ function fastCell(origin: number, inverse: number, count: number, value: number)
  * search from the first guess; the hot loops try fastCell first, and this stays small so that they can inline it
  * (a call that is not inlined boxes its double arguments: millions of short-lived objects per build).
  */
-export function firstCellFrom(origin: number, size: number, inverse: number, count: number, value: number): number {
+function firstCellFrom(origin: number, size: number, inverse: number, count: number, value: number): number {
   let i = Math.min(Math.max(Math.floor((value - origin) * inverse), 0), count - 1);
   while (i > 0 && lineAt(origin, size, i) >= value) i--;
   while (i < count - 1 && lineAt(origin, size, i + 1) < value) i++;
@@ -146,7 +146,7 @@ export function firstCellFrom(origin: number, size: number, inverse: number, cou
 }
 
 /** Last cell whose closed interval meets (…, value]: the largest i with line(i) at or before value (like firstCellFrom). */
-export function lastCellTo(origin: number, size: number, inverse: number, count: number, value: number): number {
+function lastCellTo(origin: number, size: number, inverse: number, count: number, value: number): number {
   let i = Math.min(Math.max(Math.floor((value - origin) * inverse), 0), count - 1);
   while (i < count - 1 && lineAt(origin, size, i + 1) <= value) i++;
   while (i > 0 && lineAt(origin, size, i) > value) i--;
