@@ -10,7 +10,18 @@ const NODE_MODULES = [...new Set(builtinModules.flatMap((name) => [name, `${name
 /** Globals the domain may not touch: the DOM, storage, Node's process, and `globalThis` itself (outside DOMAIN_GLOBALTHIS_FILES). */
 const DOMAIN_GLOBALS = ["window", "self", "document", "navigator", "localStorage", "sessionStorage", "indexedDB", "location", "File", "Blob", "process", "require", "Buffer", "global", "__dirname", "__filename"];
 /** The only domain files that may read `globalThis`, each for one named constructor the ES2022 lib lacks. */
-const DOMAIN_GLOBALTHIS_FILES = ["src/domain/parse/text_decoder.ts", "src/domain/spatial/large_buffer.ts"];
+const DOMAIN_GLOBALTHIS_FILES = ["src/domain/parse/text_decoder.ts"];
+/** Domain import fences (the same list twice below: ESLint replaces a rule's options, it does not merge them). */
+const DOMAIN_IMPORT_FENCES = [
+  { group: ["node:*", ...NODE_MODULES], message: "src/domain is pure: no Node modules (I/O belongs in scripts/ or the app)." },
+  { group: ["react", "react-dom", "react/*", "react-dom/*"], message: "src/domain is pure: no React." },
+  { group: ["maplibre-gl", "maplibre-gl/*"], message: "src/domain is pure: no MapLibre." },
+  { group: ["**/app/**", "../app", "../../app", "**/ui/**", "**/map/**", "**/workers/**"], message: "src/domain must not import the shells around it." },
+];
+/** src/testing is test support (seeded random numbers, baselines, fixtures): tests and scripts may use it, product code never. */
+const TESTING_FENCE = { group: ["**/testing/**", "../testing", "../../testing"], message: "Product code imports nothing from src/testing (test support)." };
+/** Test files, which may use src/testing. */
+const TEST_FILES = ["src/**/*.test.ts", "src/**/*.test.tsx"];
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "bench-results/**", "tests/e2e/artifacts/**"] },
@@ -40,16 +51,28 @@ export default tseslint.config(
   {
     files: ["src/domain/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [
-          { group: ["node:*", ...NODE_MODULES], message: "src/domain is pure: no Node modules (I/O belongs in scripts/ or the app)." },
-          { group: ["react", "react-dom", "react/*", "react-dom/*"], message: "src/domain is pure: no React." },
-          { group: ["maplibre-gl", "maplibre-gl/*"], message: "src/domain is pure: no MapLibre." },
-          { group: ["**/app/**", "../app", "../../app", "**/ui/**", "**/map/**", "**/workers/**"], message: "src/domain must not import the shells around it." },
-        ],
-      }],
+      "no-restricted-imports": ["error", { patterns: DOMAIN_IMPORT_FENCES }],
       "no-restricted-globals": ["error", ...DOMAIN_GLOBALS, "globalThis"],
     },
+  },
+  {
+    // src/testing is as pure as the domain it serves (the app's tests run it too). Node's bare built-in names are
+    // left out here: "domain" is one of them, and src/testing imports ../domain/.
+    files: ["src/testing/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["node:*"], message: DOMAIN_IMPORT_FENCES[0].message }, ...DOMAIN_IMPORT_FENCES.slice(1)] }],
+      "no-restricted-globals": ["error", ...DOMAIN_GLOBALS, "globalThis"],
+    },
+  },
+  {
+    files: ["src/domain/**/*.ts"],
+    ignores: TEST_FILES,
+    rules: { "no-restricted-imports": ["error", { patterns: [...DOMAIN_IMPORT_FENCES, TESTING_FENCE] }] },
+  },
+  {
+    files: ["src/app/**/*.{ts,tsx}", "src/map/**/*.{ts,tsx}"],
+    ignores: TEST_FILES,
+    rules: { "no-restricted-imports": ["error", { patterns: [TESTING_FENCE] }] },
   },
   {
     files: DOMAIN_GLOBALTHIS_FILES,
@@ -60,7 +83,7 @@ export default tseslint.config(
     files: ["src/workers/**/*.ts"],
     ignores: ["src/workers/**/*.test.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/app/**", "**/map/**"], message: "src/workers imports nothing from src/app or src/map." }] }],
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/app/**", "**/map/**"], message: "src/workers imports nothing from src/app or src/map." }, TESTING_FENCE] }],
     },
   },
   {

@@ -28,7 +28,7 @@ import {
   type ListedPoint,
   type StatusEventDraft,
 } from "../src/domain/index.ts";
-import { createRandom } from "../src/domain/spatial/seeded_random.ts";
+import { createRandom } from "../src/testing/seeded_random.ts";
 import type { Feature, FeatureCollection, Polygon, Position } from "geojson";
 
 const ROOT = new URL("..", import.meta.url).pathname;

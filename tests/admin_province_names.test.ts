@@ -5,7 +5,7 @@ import { analyzeCoverage } from "../src/domain/gaps/analyze_coverage.ts";
 import { summarizeCoverage } from "../src/domain/gaps/summarize_coverage.ts";
 import { PROVINCE_NAMES_2025 } from "../src/domain/gaps/provinces_2025.ts";
 import { parseAdminGeojson } from "../src/domain/parse/parse_admin_geojson.ts";
-import { createRandom } from "../src/domain/spatial/seeded_random.ts";
+import { createRandom } from "../src/testing/seeded_random.ts";
 import type { Point } from "../src/domain/types.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;

@@ -11,7 +11,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Feature, FeatureCollection, Polygon, Position } from "geojson";
-import { createRandom, drawGaussian } from "../../src/domain/spatial/seeded_random.ts";
+import { createRandom, drawGaussian } from "../../src/testing/seeded_random.ts";
 
 export interface WorkloadOptions {
   /** Number of points (default 1,000,000). */

@@ -2,7 +2,7 @@
  * The benchmark: every stage of "which points are uncovered, by which carrier, per district" on a generated
  * national-scale workload, timed for the engine and, in the same run, for two baselines:
  * (a) naive Turf booleanPointInPolygon over every polygon, timed on a sample and extrapolated linearly;
- * (b) a Flatbush index over polygon-part bounding boxes plus an exact test (src/domain/spatial/flatbush_baseline.ts).
+ * (b) a Flatbush index over polygon-part bounding boxes plus an exact test (src/testing/flatbush_baseline.ts).
  * It also checks that the engine and the baselines agree point by point.
  */
 import { cpus, loadavg, totalmem } from "node:os";
@@ -29,7 +29,7 @@ import {
   type CoverageAnalysis,
   type CoverageFeature,
 } from "../../src/domain/index.ts";
-import { buildFlatbushBaseline, polygonContainsPoint, queryFlatbushMasks } from "../../src/domain/spatial/flatbush_baseline.ts";
+import { buildFlatbushBaseline, polygonContainsPoint, queryFlatbushMasks } from "../../src/testing/flatbush_baseline.ts";
 import { writeWorkload, type WorkloadOptions } from "./generate_workload.ts";
 
 export interface BenchOptions {

@@ -4,7 +4,7 @@
  * naive greedy (every candidate recomputed every round) and a check that both pick the same sites.
  */
 import { candidateCoverage, lazyGreedy, naiveGreedy, siteCandidates, type SiteTarget } from "../../src/domain/planning/site_suggestions.ts";
-import { createRandom, drawGaussian } from "../../src/domain/spatial/seeded_random.ts";
+import { createRandom, drawGaussian } from "../../src/testing/seeded_random.ts";
 
 export interface SiteBenchResult {
   points: number;

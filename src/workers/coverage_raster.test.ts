@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeCoverage, parseCoverageGeojson } from "../domain/index.ts";
-import { createRandom } from "../domain/spatial/seeded_random.ts";
+import { createRandom } from "../testing/seeded_random.ts";
 import type { CoverageFeature, Point } from "../domain/types.ts";
 import { COVERAGE_TILE_SIZE, buildCoverageRaster, coverageTileRgba, mercatorX, mercatorY, rasteriseBandTile, rasteriseTile } from "./coverage_raster.ts";
 

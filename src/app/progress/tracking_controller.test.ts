@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createBackup, serializeBackup } from "../../domain/progress/backup.ts";
 import { createStatusEvent } from "../../domain/progress/events.ts";
-import { makeListedPoint } from "../../domain/progress/test_registry.ts";
+import { makeListedPoint } from "../../testing/listed_points.ts";
 import { writeUpdatesCsv } from "../../domain/progress/updates.ts";
 import { createTrackingController } from "./tracking_controller.ts";
 import { createMemoryTrackingStorage } from "./tracking_memory_storage.ts";

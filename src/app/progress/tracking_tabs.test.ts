@@ -4,7 +4,7 @@ import "fake-indexeddb/auto";
 import { IDBFactory } from "fake-indexeddb";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createStatusEvent, type StatusEvent } from "../../domain/progress/events.ts";
-import { makeListedPoint } from "../../domain/progress/test_registry.ts";
+import { makeListedPoint } from "../../testing/listed_points.ts";
 
 const TODAY = "2026-11-22";
 const registry = ["A", "B", "C", "D"].map((id) => makeListedPoint(id, { carrier: "Viettel", deadline: "2026-12-31" }));

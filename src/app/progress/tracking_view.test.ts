@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createStatusEvent, type StatusEventDraft } from "../../domain/progress/events.ts";
-import { makeListedPoint } from "../../domain/progress/test_registry.ts";
+import { makeListedPoint } from "../../testing/listed_points.ts";
 import { layoutChart } from "./chart_geometry.ts";
 import { readSampleEvents } from "./sample_events.ts";
 import { assignedCarrierReach, computeTrackingView, countUnbackedEvents, daysLeft, pendingChanges, registryCoverageFromAnalysis, roleFromValue, roleToValue, updateFileName } from "./tracking_view.ts";

@@ -11,7 +11,7 @@ import { parseUpdatesCsv, writeUpdatesCsv } from "../progress/updates.ts";
 import { parseRegistryCsv } from "../progress/parse_registry.ts";
 import { progressTableToCsv } from "../progress/progress_table.ts";
 import { replay } from "../progress/replay.ts";
-import { makeListedPoint } from "../progress/test_registry.ts";
+import { makeListedPoint } from "../../testing/listed_points.ts";
 import type { Point } from "../types.ts";
 
 // Texts the guard must protect in a spreadsheet, and texts that must come back exactly as they were.

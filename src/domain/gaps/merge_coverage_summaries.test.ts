@@ -3,7 +3,7 @@ import type { CoverageFeature, Point } from "../types.ts";
 import { createCoverageAnalyzer } from "./analyze_coverage.ts";
 import { mergeCoverageSummaries } from "./merge_coverage_summaries.ts";
 import { summarizeCoverage } from "./summarize_coverage.ts";
-import { createRandom } from "../spatial/seeded_random.ts";
+import { createRandom } from "../../testing/seeded_random.ts";
 
 function square(carrier: string, technology: "2G" | "3G" | "4G", x: number, y: number, size: number): CoverageFeature {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRandom } from "../spatial/seeded_random.ts";
+import { createRandom } from "../../testing/seeded_random.ts";
 import type { AdminArea, CoverageFeature, Point, PointKind, Technology } from "../types.ts";
 import { pointWeight } from "../planning/point_weights.ts";
 import { analyzeCoverage, createCoverageAnalyzer, pointInScope, pointStatus, type PointFilter } from "./analyze_coverage.ts";

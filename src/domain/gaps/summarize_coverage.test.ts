@@ -4,7 +4,7 @@ import type { AdminArea, CoverageFeature, Point } from "../types.ts";
 import { analyzeCoverage } from "./analyze_coverage.ts";
 import { mergeCoverageSummaries } from "./merge_coverage_summaries.ts";
 import { summarizeCoverage, UNKNOWN_AREA, type CoverageSummary } from "./summarize_coverage.ts";
-import { createRandom } from "../spatial/seeded_random.ts";
+import { createRandom } from "../../testing/seeded_random.ts";
 
 function square(x0: number, y0: number, x1: number, y1: number): Polygon {
   const ring: Position[] = [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];

@@ -4,7 +4,7 @@
  * on random files mixing the cases Vietnamese point lists have.
  */
 import { describe, expect, it } from "vitest";
-import { createRandom } from "../spatial/seeded_random.ts";
+import { createRandom } from "../../testing/seeded_random.ts";
 import { parsePointsCsv } from "./parse_points_csv.ts";
 import { createPointsCsvStream } from "./points_csv_stream.ts";
 import { readCsvRows, readCsvTable } from "./read_csv_table.ts";

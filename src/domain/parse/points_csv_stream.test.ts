@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRandom as createSeededRandom } from "../spatial/seeded_random.ts";
+import { createRandom as createSeededRandom } from "../../testing/seeded_random.ts";
 import { createPointsCsvStream } from "./points_csv_stream.ts";
 import { parsePointsCsv } from "./parse_points_csv.ts";
 import type { ImportResult } from "../issues.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeCoverage } from "../gaps/analyze_coverage.ts";
-import { createRandom } from "../spatial/seeded_random.ts";
+import { createRandom } from "../../testing/seeded_random.ts";
 import type { CoverageFeature, Point } from "../types.ts";
 import { pointWeight } from "./point_weights.ts";
 import { planSites, siteExportRows } from "./site_plan.ts";

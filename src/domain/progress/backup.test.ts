@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createBackup, migrateBackup, restoreBackup, serializeBackup } from "./backup.ts";
 import { createStatusEvent } from "./events.ts";
-import { makeListedPoint } from "./test_registry.ts";
+import { makeListedPoint } from "../../testing/listed_points.ts";
 
 const registry = [makeListedPoint("A", { province: "Lào Cai", priority: 1, note: "ghi chú" }), makeListedPoint("B", { deadline: null })];
 const events = [

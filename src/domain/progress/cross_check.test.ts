@@ -4,7 +4,7 @@ import { buildCoverageIndex } from "../spatial/coverage_index.ts";
 import { computeRegistryCoverage, crossCheckCoverage } from "./cross_check.ts";
 import { createStatusEvent, type Actor } from "./events.ts";
 import { replay } from "./replay.ts";
-import { makeListedPoint } from "./test_registry.ts";
+import { makeListedPoint } from "../../testing/listed_points.ts";
 
 function square(carrier: string, technology: Technology, minLon: number, maxLon: number, asOf: string | null = "2026-03-01"): CoverageFeature {
   return {

@@ -3,7 +3,7 @@ import { createStatusEvent, type Actor, type StatusEvent } from "./events.ts";
 import { listOverdue, progressSummary, sortOverdue } from "./dashboard.ts";
 import { progressTimeline } from "./timeline.ts";
 import { replay } from "./replay.ts";
-import { makeListedPoint } from "./test_registry.ts";
+import { makeListedPoint } from "../../testing/listed_points.ts";
 import type { ListedPoint } from "./registry.ts";
 import type { ProgressStatus } from "./status.ts";
 

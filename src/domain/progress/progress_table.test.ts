@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createStatusEvent } from "./events.ts";
 import { buildProgressExportRows, buildProgressTable, progressTableToCsv } from "./progress_table.ts";
 import { replay } from "./replay.ts";
-import { makeListedPoint } from "./test_registry.ts";
+import { makeListedPoint } from "../../testing/listed_points.ts";
 
 const registry = [
   makeListedPoint("A", { name: "=Bản A", deadline: "2026-03-01", province: "Lào Cai" }),

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createStatusEvent, type Actor } from "./events.ts";
 import { acceptInfeasible, disputePoints, recordStatusChange, recordStatusChanges, verifyPoints, type ProgressContext } from "./record.ts";
 import { replay } from "./replay.ts";
-import { makeListedPoint } from "./test_registry.ts";
+import { makeListedPoint } from "../../testing/listed_points.ts";
 
 const viettel: Actor = { role: "carrier", carrier: "Viettel" };
 const registry = [makeListedPoint("A"), makeListedPoint("B"), makeListedPoint("C"), makeListedPoint("D")];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createStatusEvent, type Actor, type StatusEvent } from "./events.ts";
 import { replay } from "./replay.ts";
-import { makeListedPoint } from "./test_registry.ts";
+import { makeListedPoint } from "../../testing/listed_points.ts";
 import type { ProgressStatus } from "./status.ts";
 
 const viettel: Actor = { role: "carrier", carrier: "Viettel" };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createRandom } from "../spatial/seeded_random.ts";
+import { createRandom } from "../../testing/seeded_random.ts";
 import { createStatusEvent } from "./events.ts";
 import { replay } from "./replay.ts";
 import { compareRisk, groupForecasts, rankDeadlineRisk, riskTable, type AssignedReach, type RiskRow } from "./risk.ts";
 import { PROGRESS_STATUSES, type ProgressStatus } from "./status.ts";
-import { makeListedPoint } from "./test_registry.ts";
+import { makeListedPoint } from "../../testing/listed_points.ts";
 import { progressTimeline } from "./timeline.ts";
 
 const TODAY = "2026-11-22";

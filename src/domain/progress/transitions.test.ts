@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PROGRESS_STATUSES, type ProgressStatus } from "./status.ts";
 import { TRANSITIONS, allowedNextStatuses, checkTransition, type ActorRole } from "./transitions.ts";
-import { makeListedPoint } from "./test_registry.ts";
+import { makeListedPoint } from "../../testing/listed_points.ts";
 import type { Actor } from "./events.ts";
 
 const point = makeListedPoint("P1", { carrier: "Viettel" });

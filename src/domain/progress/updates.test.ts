@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createStatusEvent, type StatusEvent } from "./events.ts";
-import { makeListedPoint } from "./test_registry.ts";
+import { makeListedPoint } from "../../testing/listed_points.ts";
 import { parseUpdatesCsv, parseUpdatesJson, writeUpdatesCsv, writeUpdatesJson, type UpdatesImportOptions } from "./updates.ts";
 import { replay } from "./replay.ts";
 import { resolveConflict } from "./conflicts.ts";

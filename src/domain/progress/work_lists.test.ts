@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createStatusEvent } from "./events.ts";
 import { listCarrierPoints, listCarriers, listPendingDecisions } from "./work_lists.ts";
 import { replay } from "./replay.ts";
-import { makeListedPoint } from "./test_registry.ts";
+import { makeListedPoint } from "../../testing/listed_points.ts";
 
 const registry = [
   makeListedPoint("A", { carrier: "Viettel", deadline: "2026-04-30" }),

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
 import type { Position } from "geojson";
 import type { AdminArea } from "../types.ts";
-import { buildAdminIndex, locateAdmin } from "./admin_index.ts";
-import { createRandom } from "./seeded_random.ts";
+import { adminIndexBuffers, buildAdminIndex, locateAdmin } from "./admin_index.ts";
+import { createRandom } from "../../testing/seeded_random.ts";
 
 const STEP = 1 / 1024;
 
@@ -91,4 +91,16 @@ describe("locateAdmin", () => {
       expect(boundaryPoints).toBeGreaterThan(100);
     });
   }
+
+  it("answers alike after the index is transferred through structured cloning", () => {
+    const areas = jitteredPartition(4, 6);
+    const index = buildAdminIndex(areas);
+    const random = createRandom(44);
+    const points = Array.from({ length: 2000 }, () => [-0.5 + random() * 11.5, -0.5 + random() * 7]);
+    const before = points.map(([x, y]) => locateAdmin(index, x, y));
+    const moved = structuredClone(index, { transfer: adminIndexBuffers(index) });
+    expect(index.grid.cells.length).toBe(0);
+    expect(points.map(([x, y]) => locateAdmin(moved, x, y))).toEqual(before);
+    expect(new Set(before).size).toBeGreaterThan(30);
+  });
 });

@@ -1,21 +1,23 @@
 /**
- * The admin-area index: which province or commune holds a point. One edge grid over every area's edges; each
- * cell stores the area holding its lower-left corner, and a query in a cell with edges computes the winding
- * number of each area met in the cell (see edge_grid.ts for the rules).
+ * The admin-area index: which province or commune holds a point. One grid of the kernel (grid_kernel.ts) over
+ * every area's edges; each cell records the area holding its lower-left corner, and a query in a cell with edges
+ * computes the winding number of each area met in the cell (see grid_kernel.ts for the rules). On the kernel's
+ * layout an area is coded area + 1 (0: none), as an edgeless cell's answer and in a slot's one field.
  *
  * Areas are expected not to overlap. On a boundary shared by two areas, the point goes to the area just
  * above and to the right of it (the same infinitesimal shift that decides every half-open rule), so the
  * choice is consistent; a point on the outer boundary of the area set goes to the area whose edge it is on.
  */
 import type { AdminArea } from "../types.ts";
-import { buildEdgeGrid, cellColumn, cellRow, flattenRings, gridColumnX, gridRowY, listRowCrossings, type EdgeGrid } from "./edge_grid.ts";
+import { buildCellRuns, cellGridBuffers, lineAt, locateColumn, locateRow, ON_EDGE, planGrid, walkEdge, type CellGrid } from "./grid_kernel.ts";
+import { flattenRings } from "./ring_set.ts";
 
 /** Upper bound on the admin grid's cells (1M cells: 8 MB). */
 const MAX_ADMIN_CELLS = 1_048_576;
 
-/** The admin index: a grid over the areas' edges; each cell's reference value is the area holding its lower-left corner (-1: none). */
+/** The admin index: a grid over the areas' edges, recording in each cell the area holding its lower-left corner. */
 export interface AdminIndex {
-  grid: EdgeGrid;
+  grid: CellGrid;
   areaCount: number;
 }
 
@@ -32,36 +34,59 @@ export interface AdminIndex {
 export function buildAdminIndex(areas: readonly AdminArea[]): AdminIndex {
   const rings = flattenRings(areas.map((area, index) => ({ geometry: area.geometry, owner: index })));
   // Finer than the coverage grid (half an edge length): most cells then lie inside one area and need no edge test.
-  const grid = buildEdgeGrid(rings, { maxCells: MAX_ADMIN_CELLS, edgeLengths: 0.5, cellsPerEdge: 16, withOwners: true });
-  const { columns, rows, cellData } = grid;
-  for (let c = 0; c < columns * rows; c++) cellData[2 * c + 1] = -1;
-  // Per (area, row), the crossings sorted from the right; a sweep gives the area's winding number at each corner.
-  const crossings = listRowCrossings(grid, rings);
-  const entries = crossings.count;
-  const { owners, rows: entryRows, lastColumns, directions } = crossings;
-  const order = new Uint32Array(entries);
-  for (let k = 0; k < entries; k++) order[k] = k;
-  order.sort((a, b) => owners[a] - owners[b] || entryRows[a] - entryRows[b] || lastColumns[b] - lastColumns[a]);
+  const frame = planGrid([rings], { maxCells: MAX_ADMIN_CELLS, edgeLengths: 0.5, cellsPerEdge: 16 });
+  const cellList: number[] = [];
+  const directionList: number[] = [];
+  const ownerList: number[] = [];
+  const grid = buildCellRuns(frame, [rings], 2, true, (cell, _slot, direction, owner) => {
+    cellList.push(cell);
+    directionList.push(direction);
+    ownerList.push(owner);
+  });
+  setCornerAreas(grid, Int32Array.from(cellList), Int8Array.from(directionList), Int32Array.from(ownerList));
+  return { grid, areaCount: areas.length };
+}
+
+/**
+ * Records the area holding each cell's corner: per (area, row), the crossings from the right (sorted by area,
+ * then cell descending, which within a row is column descending); where the area's running winding number is
+ * positive, the corners get the area unless a lower-numbered one already holds them.
+ */
+function setCornerAreas(grid: CellGrid, crossingCells: Int32Array, directions: Int8Array, owners: Int32Array): void {
+  const { columns, cells, slots } = grid;
+  const count = crossingCells.length;
+  const order = new Uint32Array(count);
+  for (let k = 0; k < count; k++) order[k] = k;
+  order.sort((a, b) => owners[a] - owners[b] || crossingCells[b] - crossingCells[a]);
   let k = 0;
-  while (k < entries) {
+  while (k < count) {
     const owner = owners[order[k]];
-    const row = entryRows[order[k]];
+    const row = Math.floor(crossingCells[order[k]] / columns);
     let sum = 0;
-    while (k < entries && owners[order[k]] === owner && entryRows[order[k]] === row) {
-      const entry = order[k];
-      sum += directions[entry];
+    while (k < count && owners[order[k]] === owner && Math.floor(crossingCells[order[k]] / columns) === row) {
+      const crossing = crossingCells[order[k]];
+      sum += directions[order[k]];
       k++;
-      const sameGroup = k < entries && owners[order[k]] === owner && entryRows[order[k]] === row;
-      const next = sameGroup ? lastColumns[order[k]] : -1;
-      if (sum > 0) {
-        for (let column = lastColumns[entry]; column > next; column--) {
-          const cell = row * columns + column;
-          if (cellData[2 * cell + 1] < 0) cellData[2 * cell + 1] = owner;
-        }
+      const sameGroup = k < count && owners[order[k]] === owner && Math.floor(crossingCells[order[k]] / columns) === row;
+      const next = sameGroup ? crossingCells[order[k]] : row * columns - 1;
+      if (sum <= 0) continue;
+      for (let cell = crossing; cell > next; cell--) {
+        const value = cells[cell];
+        if (value >= 0) {
+          if (slots[2 * value + 1] === 0) slots[2 * value + 1] = owner + 1;
+        } else if (value === -1) cells[cell] = ~(owner + 1);
       }
     }
   }
-  return { grid, areaCount: areas.length };
+}
+
+/**
+ * The distinct buffers of an index, to transfer it through postMessage; the sender's copy is then unusable.
+ * @param index - the admin index
+ * @returns its buffers, each once
+ */
+export function adminIndexBuffers(index: AdminIndex): ArrayBuffer[] {
+  return cellGridBuffers(index.grid);
 }
 
 /**
@@ -74,20 +99,18 @@ export function buildAdminIndex(areas: readonly AdminArea[]): AdminIndex {
 export function locateAdmin(index: AdminIndex, lon: number, lat: number): number {
   const grid = index.grid;
   if (index.areaCount === 0) return -1;
-  const column = cellColumn(grid, lon);
+  const column = locateColumn(grid, lon);
   if (column < 0) return -1;
-  const row = cellRow(grid, lat);
+  const row = locateRow(grid, lat);
   if (row < 0) return -1;
-  const cell = row * grid.columns + column;
-  const cellData = grid.cellData;
-  const cornerOwner = cellData[2 * cell + 1];
-  const start = cellData[2 * cell];
-  const end = cellData[2 * cell + 2];
-  if (start === end) return cornerOwner;
-  const cornerX = gridColumnX(grid, column);
-  const cornerY = gridRowY(grid, row);
-  const vertices = grid.entryVertices;
-  const xy = grid.xy;
+  const value = grid.cells[row * grid.columns + column];
+  if (value < 0) return ~value - 1;
+  const { slots, entries, entryOwners, xy } = grid;
+  const cornerOwner = slots[2 * value + 1] - 1;
+  const start = slots[2 * value];
+  const end = slots[2 * value + 2];
+  const cornerX = lineAt(grid.minX, grid.cellSize, column);
+  const cornerY = lineAt(grid.minY, grid.cellSize, row);
   // Per area met in this cell: its winding number at the point (starting from the corner's), in scratch arrays.
   if (scratchOwners.length < end - start + 1) {
     scratchOwners = new Int32Array(2 * (end - start + 1));
@@ -103,34 +126,14 @@ export function locateAdmin(index: AdminIndex, lon: number, lat: number): number
   }
   let onEdgeOwner = -1;
   for (let k = start; k < end; k++) {
-    const owner = grid.entryOwners[k];
-    const v = 2 * vertices[k];
-    const ax = xy[v];
-    const ay = xy[v + 1];
-    const bx = xy[v + 2];
-    const by = xy[v + 3];
-    const dx = bx - ax;
-    const dy = by - ay;
-    const orientation = dx * (lat - ay) - dy * (lon - ax);
-    if (orientation === 0 && (ax <= bx ? ax <= lon && lon <= bx : bx <= lon && lon <= ax) && (ay <= by ? ay <= lat && lat <= by : by <= lat && lat <= ay)) {
-      if (onEdgeOwner < 0 || owner < onEdgeOwner) onEdgeOwner = owner;
-    }
-    let change = 0;
-    if (ay <= lat !== by <= lat) {
-      const orientationQ = dx * (lat - ay) - dy * (cornerX - ax);
-      if (ay < by) change += (orientation > 0 ? 1 : 0) - (orientationQ > 0 ? 1 : 0);
-      else change -= (orientation < 0 ? 1 : 0) - (orientationQ < 0 ? 1 : 0);
-    }
-    if (ax <= cornerX !== bx <= cornerX) {
-      const sign = dx > 0 ? 1 : -1;
-      const orientationR = dx * (cornerY - ay) - dy * (cornerX - ax);
-      const orientationQ = dx * (lat - ay) - dy * (cornerX - ax);
-      const slopeUp = sign * dy > 0;
-      const aboveR = sign * orientationR < 0 || (orientationR === 0 && slopeUp);
-      const belowQ = sign * orientationQ > 0 || (orientationQ === 0 && !slopeUp);
-      if (aboveR && belowQ) change += sign;
-    }
+    let change = walkEdge(xy, 2 * entries[k], cornerX, cornerY, lon, lat);
     if (change === 0) continue;
+    const owner = entryOwners[k];
+    if (change >= ON_EDGE / 2) {
+      change -= ON_EDGE;
+      if (onEdgeOwner < 0 || owner < onEdgeOwner) onEdgeOwner = owner;
+      if (change === 0) continue;
+    }
     let slot = 0;
     while (slot < found && owners[slot] !== owner) slot++;
     if (slot < found) windings[slot] += change;

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import type { CoverageFeature, Technology } from "../types.ts";
-import { buildCoverageIndex, layerCoversPoint, queryCoverageMasks } from "./coverage_index.ts";
-import { buildFlatbushBaseline, queryFlatbushMasks } from "./flatbush_baseline.ts";
-import { createRandom } from "./seeded_random.ts";
+import { buildCoverageIndex, coverageIndexBuffers, layerCoversPoint, queryCoverageMasks } from "./coverage_index.ts";
+import { buildFlatbushBaseline, queryFlatbushMasks } from "../../testing/flatbush_baseline.ts";
+import { createRandom } from "../../testing/seeded_random.ts";
 
 /** Coordinates are multiples of 1/1024 (dyadic), so edge midpoints are exact in floating point. */
 const STEP = 1 / 1024;
@@ -274,13 +274,19 @@ describe("queryCoverageMasks", () => {
   });
 });
 
-describe("allocateLargeBuffer", () => {
-  it("returns zeroed buffers of at least the size asked, small and large", async () => {
-    const { allocateLargeBuffer } = await import("./large_buffer.ts");
-    const small = new Float64Array(allocateLargeBuffer(800));
-    const large = new Int32Array(allocateLargeBuffer(9 * 1024 * 1024));
-    expect(small.length).toBeGreaterThanOrEqual(100);
-    expect(large.length).toBeGreaterThanOrEqual((9 * 1024 * 1024) / 4);
-    expect(small.every((value) => value === 0) && large.every((value) => value === 0)).toBe(true);
+describe("coverageIndexBuffers", () => {
+  it("transfers the index through structured cloning, which then answers like the original", () => {
+    const standalone: CoverageFeature = { ...feature("A", "4G", { type: "Polygon", coordinates: [square(2, 2, 6, 6), square(3, 3, 4, 4)] }), standalone: true };
+    const features = [...randomFeatures(21, 8), standalone];
+    const index = buildCoverageIndex(features);
+    const { lon, lat } = testPoints(21, features, 8, 2000);
+    const before = queryCoverageMasks(index, lon, lat);
+    const buffers = coverageIndexBuffers(index);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    const moved = structuredClone(index, { transfer: buffers });
+    // Transferred, not copied: the original's arrays are detached.
+    expect(index.grid.entries.length).toBe(0);
+    expect(buffers.every((buffer) => buffer.byteLength === 0)).toBe(true);
+    expect(countDifferences(queryCoverageMasks(moved, lon, lat), before)).toBe(0);
   });
 });

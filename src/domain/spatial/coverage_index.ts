@@ -1,9 +1,10 @@
 /**
- * The coverage index: one edge grid per (carrier, technology) layer, queried for many points at once.
- * See edge_grid.ts for the method and its boundary rules.
+ * The coverage index: one grid over every (carrier, technology) layer (layer_grid.ts), queried for many points at
+ * once. See grid_kernel.ts for the method and its boundary rules.
  */
 import { TECHNOLOGIES, type CoverageFeature, type CoverageLayerInfo } from "../types.ts";
-import { flattenRingSets } from "./edge_grid.ts";
+import { cellGridBuffers } from "./grid_kernel.ts";
+import { flattenRingSets } from "./ring_set.ts";
 import { buildLayerGridSet, layerGridCovers, queryLayerGridSet, type LayerGridSet } from "./layer_grid.ts";
 
 /** One layer of the shared grid. */
@@ -16,9 +17,8 @@ export interface LayerGrid {
 }
 
 /**
- * The index built once per coverage upload. Plain data and typed arrays: it can be cloned through postMessage,
- * but not transferred (its large arrays may live in WebAssembly memory, see large_buffer.ts); keep it in the
- * worker that built it and send the masks instead.
+ * The index built once per coverage upload. Plain data and typed arrays, each with a buffer of its own: it can be
+ * cloned through postMessage, or transferred with coverageIndexBuffers as the transfer list.
  */
 export interface CoverageIndex {
   /** The layers, sorted by carrier then technology; bit l of a mask is layer l. */
@@ -66,9 +66,9 @@ function compareText(a: string, b: string): number {
 }
 
 /**
- * Builds the coverage index: features grouped into (carrier, technology) layers, one edge grid per layer.
+ * Builds the coverage index: features grouped into (carrier, technology) layers, one grid for all of them.
  * @param features - coverage polygons (raw overlapping discs, merged MultiPolygons with holes, or both)
- * @param options - `cellSize` in degrees forces the grid cell size (default: chosen per layer from its edges)
+ * @param options - `cellSize` in degrees forces the grid cell size (default: chosen from all the layers' edges)
  * @returns the index
  * @example
  * ```ts
@@ -107,6 +107,19 @@ export function buildCoverageIndex(features: readonly CoverageFeature[], options
 }
 
 /**
+ * The distinct buffers of an index, to transfer it through postMessage (`postMessage(index, buffers)`); the
+ * sender's copy is then unusable.
+ * @param index - the coverage index
+ * @returns its buffers, each once
+ */
+export function coverageIndexBuffers(index: CoverageIndex): ArrayBuffer[] {
+  const buffers = cellGridBuffers(index.grid);
+  buffers.push(index.grid.emptyMasks.buffer as ArrayBuffer, index.grid.layerVertexEnd.buffer as ArrayBuffer);
+  if (index.gridLayerOwners !== null) buffers.push(index.gridLayerOwners.buffer as ArrayBuffer);
+  return buffers;
+}
+
+/**
  * Tells whether one layer covers a point: on an edge or vertex counts as covered, inside a hole does not.
  * @param layer - the layer's grid
  * @param px - longitude
@@ -130,7 +143,7 @@ let scratch = { lon: new Float64Array(0), lat: new Float64Array(0), order: new U
 /**
  * Arrays for sorting `count` points: views of the kept ones when they are large enough. A query streamed in
  * batches (the CLI) or repeated (the app) then allocates them once: each new large array adds to V8's
- * external-memory count, which triggers full garbage collections (see large_buffer.ts).
+ * external-memory count, which triggers full garbage collections (see docs/performance.md).
  */
 function sortScratch(count: number): { lon: Float64Array; lat: Float64Array; order: Uint32Array } {
   if (count > SCRATCH_POINTS) return { lon: new Float64Array(count), lat: new Float64Array(count), order: new Uint32Array(count) };

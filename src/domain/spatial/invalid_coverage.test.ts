@@ -6,7 +6,7 @@ import { checkCoverageGeometry } from "../parse/polygon_checks.ts";
 import { ringArea } from "../parse/make_valid.ts";
 import type { CoverageFeature } from "../types.ts";
 import { buildCoverageIndex, queryCoverageMasks } from "./coverage_index.ts";
-import { createRandom } from "./seeded_random.ts";
+import { createRandom } from "../../testing/seeded_random.ts";
 
 type Ring = Position[];
 

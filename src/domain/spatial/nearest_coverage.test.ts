@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import type { CoverageFeature, Technology } from "../types.ts";
 import { buildNearestCoverageIndex, nearestCoverage, nearestCoverageBruteForce } from "./nearest_coverage.ts";
-import { createRandom } from "./seeded_random.ts";
+import { createRandom } from "../../testing/seeded_random.ts";
 
 function feature(carrier: string, technology: Technology, geometry: Polygon | MultiPolygon): CoverageFeature {
   return { carrier, technology, asOf: null, geometry, source: { file: "test", featureIndex: 0 } };

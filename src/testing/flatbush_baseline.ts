@@ -5,8 +5,8 @@
  */
 import Flatbush from "flatbush";
 import type { Position } from "geojson";
-import type { CoverageFeature, CoverageLayerInfo } from "../types.ts";
-import { groupCoverageLayers } from "./coverage_index.ts";
+import type { CoverageFeature, CoverageLayerInfo } from "../domain/types.ts";
+import { groupCoverageLayers } from "../domain/spatial/coverage_index.ts";
 
 /** One layer: its parts (rings of one polygon: outer first, then holes) and a Flatbush over their boxes. */
 export interface FlatbushLayer {
