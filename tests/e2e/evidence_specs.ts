@@ -12,7 +12,7 @@ import { parseRegistryCsv, replay, type ListedPoint, type ProgressStates } from 
 import { sha256Hex } from "../../src/domain/hash/sha256.ts";
 import { buildEvidencePacket, readEvidencePacket } from "../../src/domain/progress/evidence_packet.ts";
 import { createStatusEvent, type PhotoRef } from "../../src/domain/progress/events.ts";
-import { makePng } from "../../src/domain/progress/test_photos.ts";
+import { makePng } from "../../src/testing/photos.ts";
 import { parseUpdatesCsv, writeUpdatesCsv } from "../../src/domain/progress/updates.ts";
 import { readSampleEvents } from "../../src/app/progress/sample_events.ts";
 import type { PageOptions, Spec, SpecEnvironment } from "./specs.ts";

@@ -4,7 +4,7 @@ import "fake-indexeddb/auto";
 import { IDBFactory } from "fake-indexeddb";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createStatusEvent, type StatusEvent } from "../../domain/progress/events.ts";
-import { makeListedPoint } from "../../domain/progress/test_registry.ts";
+import { makeListedPoint } from "../../testing/listed_points.ts";
 import { createMemoryTrackingStorage } from "./tracking_memory_storage.ts";
 import type { AutoBackup, SavedRegistry, TrackingStorage } from "./tracking_storage.ts";
 

@@ -6,8 +6,8 @@ import { IDBFactory } from "fake-indexeddb";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { sha256Hex } from "../../domain/hash/sha256.ts";
 import { createStatusEvent } from "../../domain/progress/events.ts";
-import { makeListedPoint } from "../../domain/progress/test_registry.ts";
-import { makePng } from "../../domain/progress/test_photos.ts";
+import { makeListedPoint } from "../../testing/listed_points.ts";
+import { makePng } from "../../testing/photos.ts";
 
 const registry = [makeListedPoint("A"), makeListedPoint("B")];
 const actor = { role: "carrier", carrier: "Viettel" } as const;

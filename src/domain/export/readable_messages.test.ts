@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { formatIssue } from "../issues.ts";
 import { createStatusEvent, type Actor } from "../progress/events.ts";
 import { verifyPoints, type ProgressContext } from "../progress/record.ts";
-import { makeListedPoint } from "../progress/test_registry.ts";
+import { makeListedPoint } from "../../testing/listed_points.ts";
 
 const viettel: Actor = { role: "carrier", carrier: "Viettel" };
 const registry = [makeListedPoint("A")];

@@ -3,7 +3,7 @@ import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import { analyzeCoverage } from "./analyze_coverage.ts";
 import { bestTechnologyCodes } from "./best_technology.ts";
 import { parseCoverageGeojson } from "../parse/parse_coverage_geojson.ts";
-import { createRandom } from "../spatial/seeded_random.ts";
+import { createRandom } from "../../testing/seeded_random.ts";
 import { TECHNOLOGIES, type CoverageFeature, type Point, type Technology } from "../types.ts";
 
 function disc(lon: number, lat: number, radius: number, vertices: number): number[][] {

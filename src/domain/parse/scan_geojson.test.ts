@@ -6,7 +6,7 @@
  * columns output holds the same features and coordinates.
  */
 import { describe, expect, it } from "vitest";
-import { createRandom } from "../spatial/seeded_random.ts";
+import { createRandom } from "../../testing/seeded_random.ts";
 import { scanGeojsonInput } from "./geojson_input.ts";
 import { parseCoverageGeojson, parseCoverageGeojsonColumns } from "./parse_coverage_geojson.ts";
 import { scanFeatureCollection } from "./scan_geojson.ts";

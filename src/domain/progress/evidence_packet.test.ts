@@ -3,8 +3,8 @@ import { strToU8, unzipSync, zipSync } from "fflate";
 import { sha256Hex } from "../hash/sha256.ts";
 import { computeEventId, createStatusEvent, type PhotoRef, type StatusEvent } from "./events.ts";
 import { buildEvidencePacket, checkPacketPhotos, checkPhoto, isEvidencePacket, PACKET_MANIFEST, PHOTO_LIMITS, photoPath, readEvidencePacket, sniffPhotoType, type PacketPhoto } from "./evidence_packet.ts";
-import { makeListedPoint } from "./test_registry.ts";
-import { makePng } from "./test_photos.ts";
+import { makeListedPoint } from "../../testing/listed_points.ts";
+import { makePng } from "../../testing/photos.ts";
 import { parseUpdatesCsv, parseUpdatesJson, writeUpdatesCsv, writeUpdatesJson, type UpdatesImportOptions } from "./updates.ts";
 
 const registry = [makeListedPoint("A", { carrier: "Viettel" }), makeListedPoint("B", { carrier: "Viettel" })];

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { sha256Hex } from "../hash/sha256.ts";
 import { buildEvidencePacket } from "./evidence_packet.ts";
 import { createStatusEvent, type PhotoRef } from "./events.ts";
-import { makeListedPoint } from "./test_registry.ts";
-import { makePng } from "./test_photos.ts";
+import { makeListedPoint } from "../../testing/listed_points.ts";
+import { makePng } from "../../testing/photos.ts";
 import { writeUpdatesCsv } from "./updates.ts";
 import { parseTrackingFile } from "./tracking_file.ts";
 
