@@ -107,7 +107,3 @@ export function buildXlsx(workbook: TestWorkbook): Uint8Array {
   return zipSync(files);
 }
 
-/** The number of shared strings made from the string cells of the rows (for tests that add raw `<si>` after them). */
-export function sharedStringCount(rows: SimpleCell[][]): number {
-  return new Set(rows.flat().filter((cell): cell is string => typeof cell === "string")).size;
-}

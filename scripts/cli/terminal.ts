@@ -39,8 +39,6 @@ export function setTerminal(replacement: TerminalSink): () => void {
 // C0 controls except line feed (tab included: our columns are padded with spaces), DEL, and C1 controls.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
-// eslint-disable-next-line no-control-regex
-const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f]/g;
 
 function escapeOne(character: string): string {
   const code = character.charCodeAt(0);
@@ -58,15 +56,6 @@ function escapeOne(character: string): string {
  */
 export function escapeControls(text: string): string {
   return text.replace(CONTROL, escapeOne);
-}
-
-/**
- * A value read from a file, for one line of output: every control character escaped, line feeds too.
- * @param value - the value
- * @returns the escaped value
- */
-export function oneLine(value: string): string {
-  return value.replace(CONTROL_OR_NEWLINE, escapeOne);
 }
 
 /** Prints to standard output (escaped). */

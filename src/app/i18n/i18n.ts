@@ -1,7 +1,7 @@
 /**
  * Translation and locale-aware formatting. Vietnamese is the default language.
  */
-import type { Language, Message } from "../../domain/types.ts";
+import type { Language } from "../../domain/types.ts";
 import { MESSAGES, type MessageKey } from "./messages.ts";
 
 export type { MessageKey };
@@ -30,16 +30,6 @@ export function translate(language: Language, key: MessageKey, params: Record<st
   const formatted: Record<string, string> = {};
   for (const [name, value] of Object.entries(params)) formatted[name] = typeof value === "number" ? formatNumber(language, value) : value;
   return fillTemplate(MESSAGES[key][language], formatted);
-}
-
-/**
- * Picks the text of a domain message in the language.
- * @param language - the interface language
- * @param message - a message in both languages
- * @returns the text in that language
- */
-export function pickMessage(language: Language, message: Message): string {
-  return message[language];
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

@@ -336,18 +336,4 @@ export const indexedDbTrackingStorage: TrackingStorage = {
   requestPersistence,
 };
 
-/** The channel on which the tabs of one browser profile say that they saved something. */
-const CHANNEL = "lom-song-tracking";
 
-/**
- * Tells the other tabs that the tracking data changed, and listens for them (BroadcastChannel; without it,
- * the view reloads when it becomes visible again).
- * @param onChange - called when another tab saved
- * @returns post (after a save) and close
- */
-export function openTrackingChannel(onChange: () => void): { post: () => void; close: () => void } {
-  if (typeof BroadcastChannel === "undefined") return { post: () => undefined, close: () => undefined };
-  const channel = new BroadcastChannel(CHANNEL);
-  channel.onmessage = () => onChange();
-  return { post: () => channel.postMessage({ type: "changed" }), close: () => channel.close() };
-}

@@ -8,14 +8,11 @@ import {
   summarizeCoverage,
   type CoverageSummary,
   type PointFilter,
-  type PointStatus,
 } from "../../domain/index.ts";
 import { TOGGLE, isToggleOn } from "../../map/layers.ts";
 import type { AnalyzeResult, MapViewState } from "../../workers/messages.ts";
 import type { ViewFilter } from "./url_state.ts";
 
-/** Status codes stored per point (and used as map feature state). */
-export const STATUS_CODES: Record<PointStatus, number> = { uncovered: 0, single_carrier: 1, covered: 2 };
 
 export interface DerivedView {
   pointFilter: PointFilter;

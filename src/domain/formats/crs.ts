@@ -86,8 +86,6 @@ export function vn2000Tm3(meridian: number, scale = 0.9999): CrsDefinition {
   return definition;
 }
 
-/** The systems offered in a chooser, before any TM-3 province. */
-export const COMMON_CRS: readonly CrsDefinition[] = [WGS84, VN2000_GEOGRAPHIC, vn2000Utm(48), vn2000Utm(49)];
 
 /**
  * The central meridian of a province's TM-3 system.

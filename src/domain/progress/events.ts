@@ -141,26 +141,3 @@ export function actorName(actor: Actor): string {
   return actor.role === "carrier" ? actor.carrier : "department";
 }
 
-/**
- * Appends events to a log, skipping those whose id is already there (append-only, idempotent).
- * @param log - the current log (not modified)
- * @param events - the events to add, in order
- * @returns the new log, the events actually added and how many were already recorded
- */
-export function appendEvents(
-  log: readonly StatusEvent[],
-  events: readonly StatusEvent[],
-): { log: StatusEvent[]; added: StatusEvent[]; duplicates: number } {
-  const seen = new Set(log.map((event) => event.id));
-  const added: StatusEvent[] = [];
-  let duplicates = 0;
-  for (const event of events) {
-    if (seen.has(event.id)) {
-      duplicates++;
-      continue;
-    }
-    seen.add(event.id);
-    added.push(event);
-  }
-  return { log: [...log, ...added], added, duplicates };
-}

@@ -169,15 +169,3 @@ export function advancePoint(
   return applyStatusEvent(current, point, event);
 }
 
-/**
- * Applies one new event on top of replayed states (pure: returns a new states object).
- * @param states - the current states (not modified)
- * @param point - the listed point
- * @param event - the new event
- * @returns the new states, or why the event is refused
- */
-export function applyEventToStates(states: ProgressStates, point: ListedPoint, event: StatusEvent): Result<ProgressStates, TransitionError | { code: "date_before_latest"; message: Message }> {
-  const result = advancePoint(states[point.id] ?? initialPointProgress(point.id), point, event);
-  if (!result.ok) return result;
-  return ok({ ...states, [point.id]: result.value });
-}

@@ -70,15 +70,6 @@ export function parseStatus(text: string): ProgressStatus | null {
 }
 
 /**
- * Tells whether a value is a status code.
- * @param value - anything
- * @returns true for one of PROGRESS_STATUSES
- */
-export function isProgressStatus(value: unknown): value is ProgressStatus {
-  return typeof value === "string" && (PROGRESS_STATUSES as readonly string[]).includes(value);
-}
-
-/**
  * Tells whether a status counts as covered on the dashboard (claimed on air or verified).
  * @param status - a status
  * @returns true for on_air and verified
