@@ -20,6 +20,7 @@ import { TRUST_SPECS } from "./trust_specs.ts";
 import { FEATURE_SPECS } from "./feature_specs.ts";
 import { SCREEN_SPECS } from "./screen_specs.ts";
 import { MEASURE_SPECS } from "./measure_specs.ts";
+import { PMTILES_SPECS } from "./pmtiles_specs.ts";
 import { COLOUR_SPECS } from "./colour_specs.ts";
 import { PRINT_SPECS } from "./print_specs.ts";
 import { EVIDENCE_SPECS } from "./evidence_specs.ts";
