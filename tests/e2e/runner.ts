@@ -115,7 +115,7 @@ export async function main(argv: string[]): Promise<number> {
     },
   };
 
-  const all = [...SPECS, ...PROGRESS_SPECS, ...SOLIST_SPECS, ...FORMAT_SPECS, ...NATIONAL_SPECS, ...TRUST_SPECS, ...FEATURE_SPECS, ...SCREEN_SPECS, ...MEASURE_SPECS, ...COLOUR_SPECS, ...PRINT_SPECS, ...EVIDENCE_SPECS, ...PEOPLE_SPECS];
+  const all = [...SPECS, ...PROGRESS_SPECS, ...SOLIST_SPECS, ...FORMAT_SPECS, ...NATIONAL_SPECS, ...TRUST_SPECS, ...FEATURE_SPECS, ...SCREEN_SPECS, ...MEASURE_SPECS, ...COLOUR_SPECS, ...PRINT_SPECS, ...EVIDENCE_SPECS, ...PEOPLE_SPECS, ...PMTILES_SPECS];
   const selected = argv.length > 0 ? all.filter((spec) => argv.some((filter) => spec.name.includes(filter))) : all;
   let passed = 0;
   let failed = 0;
