@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { encodeCoveragePlanes } from "../domain/formats/coverage_tiles.ts";
-import { coverageTileRgba } from "../workers/coverage_raster.ts";
+import { coverageTileRgba } from "../domain/formats/coverage_tile_rgba.ts";
 import { betterLayers, prebuiltCoverageUrl, prebuiltOpenError, prebuiltTileRgba, readPrebuiltMetadata } from "./prebuilt_coverage.ts";
 
 const BASE = "https://lomsong.example/app/?lang=en";

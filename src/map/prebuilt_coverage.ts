@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { COVERAGE_TILES_FORMAT, COVERAGE_TILES_VERSION, decodeCoveragePlanes, type CoverageTilesMetadata } from "../domain/formats/coverage_tiles.ts";
 import type { Message } from "../domain/types.ts";
-import { coverageTileRgba } from "../workers/coverage_raster.ts";
+import { coverageTileRgba } from "../domain/formats/coverage_tile_rgba.ts";
 
 /**
  * The archive's URL from `?coverage=`: a relative path, or an absolute URL of the page's own origin. Another origin is
