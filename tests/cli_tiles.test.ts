@@ -42,10 +42,15 @@ describe("tiles", () => {
 
   it("writes an archive whose tiles are the app's rasterisation of the releases in force, and only non-empty tiles", async () => {
     const out = join(directory, "coverage.pmtiles");
-    const run = await runCliInProcess(["tiles", "--coverage", coveragePath, "--out", out, "--max-zoom", "7", "--lang", "en"]);
+    const reportPath = join(directory, "report.json");
+    const run = await runCliInProcess(["tiles", "--coverage", coveragePath, "--out", out, "--max-zoom", "7", "--lang", "en", "--report", reportPath]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Wrote \d+ tiles .*2 layers, zoom 0–7/);
+    // The older release set aside is a warning in the report.
+    const report = JSON.parse(readFileSync(reportPath, "utf8")) as { file: string; read: number; issues: { code: string }[] }[];
+    expect(report.map((entry) => [entry.file, entry.read])).toEqual([["phu-song.geojson", 121]]);
+    expect(report[0].issues.filter((issue) => issue.code === "release_superseded")).toHaveLength(1);
     const reader = new PMTiles(fileSource(out));
     const header = await reader.getHeader();
     expect([header.minZoom, header.maxZoom]).toEqual([0, 7]);

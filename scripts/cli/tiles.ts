@@ -9,7 +9,7 @@ import { addIssues } from "../../src/domain/parse/import_issue.ts";
 import { coverageOptions } from "./analyze_start.ts";
 import { readCoverageFiles } from "./coverage_files.ts";
 import { buildCoverageArchive } from "./coverage_tiles_build.ts";
-import { UserError, checkOutputs, openAtomicFile } from "./io.ts";
+import { UserError, checkOutputs, openAtomicFile, writeOutput } from "./io.ts";
 import { languageOption, parseCommandLine } from "./options.ts";
 import { failOnFileError, printImportReports } from "./print.ts";
 import { out } from "./terminal.ts";
@@ -35,6 +35,7 @@ Tiles
 Output
   --out FILE           the archive, a .pmtiles file (PMTiles v3: one plane of covered fraction per carrier ×
                        technology in each tile); publish it next to the app and open ?coverage=FILE
+  --report FILE        the import report as JSON (read, accepted, rejected, every issue with its feature)
   --lang vi|en         language of the printed text (default: vi)
   --quiet              print only the result line
   -h, --help           this help
@@ -84,6 +85,7 @@ export async function runTiles(argv: string[]): Promise<number> {
     name: { type: "string" },
     attribution: { type: "string" },
     out: { type: "string" },
+    report: { type: "string" },
   });
   if (options.help) {
     out(TILES_HELP + "\n");
@@ -103,7 +105,13 @@ export async function runTiles(argv: string[]): Promise<number> {
   if (asOf !== undefined && parseFlexibleDate(asOf) !== asOf) {
     throw new UserError({ vi: `--as-of cần một ngày YYYY-MM-DD, không phải "${asOf}"`, en: `--as-of needs a date YYYY-MM-DD, not "${asOf}"` });
   }
-  await checkOutputs([{ option: "--out", path: options.out }], [{ option: "--coverage", paths: options.coverage }]);
+  await checkOutputs(
+    [
+      { option: "--out", path: options.out },
+      { option: "--report", path: options.report },
+    ],
+    [{ option: "--coverage", paths: options.coverage }],
+  );
   const started = performance.now();
 
   const reading = readCoverageFiles(options.coverage, coverageOptions(options));
@@ -122,6 +130,7 @@ export async function runTiles(argv: string[]): Promise<number> {
     if (report) addIssues(report, [issue]);
   }
   if (!options.quiet) printImportReports(reports, language);
+  if (options.report) await writeOutput(options.report, JSON.stringify(reports, null, 2) + "\n");
   const { layers } = groupCoverageLayers(releases.inForce);
   if (layers.length === 0) {
     throw new UserError({
