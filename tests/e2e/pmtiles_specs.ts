@@ -153,6 +153,25 @@ export const PMTILES_SPECS: Spec[] = [
           assert(difference(index) <= 3, `pixel ${pixel} lies outside every disc for the engine, the pre-built map tints it (${withCoverage[index]} vs ${withoutCoverage[index]})`);
         });
         console.log(`      ${covered.length} covered and ${uncovered.length} uncovered pixels agree with the engine`);
+
+        // Phone and tablet, by touch: the legend's pre-built section is reachable, its switches are 44 px targets.
+        for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["tablet", { width: 768, height: 1024 }]] as const) {
+          const { page: touch } = await environment.newPage({ viewport, isMobile: true, hasTouch: true });
+          await touch.goto(`${environment.baseUrl}?coverage=${name}`);
+          // On a phone the legend's pane is hidden until chosen: the section is there, not yet visible.
+          await touch.waitForSelector('[data-testid="prebuilt-coverage"][data-state="ready"]', { state: "attached", timeout: TIMEOUT });
+          if (await touch.isVisible('[data-testid="pane-nav"]')) await touch.tap('[data-testid="pane-filters"]');
+          const section = touch.locator('[data-testid="prebuilt-coverage"]');
+          await section.scrollIntoViewIfNeeded();
+          assert(await section.isVisible(), `${label}: the pre-built map's legend is shown`);
+          const note = (await touch.textContent('[data-testid="prebuilt-note"]')) ?? "";
+          assert(/dựng sẵn/.test(note) && /tệp vùng phủ/.test(note), `${label}: the note is in Vietnamese by default ("${note}")`);
+          const box = await touch.locator('label:has([data-testid="prebuilt-layer-Viettel-4G"])').boundingBox();
+          assert(box && box.height >= 44, `${label}: a layer switch is a 44 px touch target (${box?.height})`);
+          await touch.tap('[data-testid="prebuilt-layer-Viettel-4G"]');
+          assert(!(await touch.isChecked('[data-testid="prebuilt-layer-Viettel-4G"]')), `${label}: a tap switches the layer off`);
+          await touch.screenshot({ path: `${environment.artifacts}/prebuilt-${label}.png` });
+        }
       } finally {
         rmSync(directory, { recursive: true, force: true });
         rmSync(published, { force: true });

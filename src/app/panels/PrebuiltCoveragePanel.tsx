@@ -12,8 +12,8 @@ const TEXT = {
   heading: { vi: "Bản đồ vùng phủ dựng sẵn", en: "Pre-built coverage map" },
   loading: { vi: "Đang mở bản đồ dựng sẵn…", en: "Opening the pre-built map…" },
   note: {
-    vi: "Đây là bản đồ dựng sẵn để xem nhanh cả nước, không cần nạp tệp. Số đếm, danh sách và tệp xuất theo từng trường, thôn cần các tệp vùng phủ: hãy nạp chúng ở thẻ Nhập dữ liệu.",
-    en: "This is a pre-built map to view the whole country with no upload. The counts, lists and exports per school or village need the coverage files: load them in the Import tab.",
+    vi: "Đây là bản đồ dựng sẵn để xem nhanh cả nước, không cần nạp tệp. Số đếm, danh sách và tệp xuất theo từng trường, thôn cần các tệp vùng phủ: hãy nạp chúng ở thẻ “Nhập”.",
+    en: "This is a pre-built map to view the whole country with no upload. The counts, lists and exports per school or village need the coverage files: load them in the “Import” tab.",
   },
   built: { vi: "Dựng ngày", en: "Built on" },
   undated: { vi: "không ghi ngày", en: "undated" },
