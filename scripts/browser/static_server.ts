@@ -1,6 +1,8 @@
 /**
  * A tiny static file server for dist/, on 127.0.0.1 and a free port, sending the app's CSP as a
- * header too (as a careful host would), so the tests run under the policy users get.
+ * header too (as a careful host would), so the tests run under the policy users get. It answers HTTP Range requests
+ * (one range, `bytes=a-b`, `bytes=a-` or `bytes=-n`) with 206 as every static host does: a pre-built coverage map
+ * (`.pmtiles`) is read that way.
  */
 import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -19,7 +21,28 @@ const TYPES: Record<string, string> = {
   ".ico": "image/x-icon",
   ".woff2": "font/woff2",
   ".wasm": "application/wasm",
+  ".pmtiles": "application/vnd.pmtiles",
 };
+
+/**
+ * The byte range a Range header asks for (one range only; several ranges are answered whole, as RFC 9110 allows).
+ * @param header - the Range header, if any
+ * @param size - the file's size
+ * @returns the first and last byte, "unsatisfiable", or null to send the whole file
+ */
+export function requestedRange(header: string | undefined, size: number): { start: number; end: number } | "unsatisfiable" | null {
+  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!match || (match[1] === "" && match[2] === "")) return null;
+  if (match[1] === "") {
+    const suffix = Number(match[2]);
+    if (suffix === 0) return "unsatisfiable";
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(match[1]);
+  const end = match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
+  if (start >= size || end < start) return "unsatisfiable";
+  return { start, end };
+}
 
 export interface StaticServer {
   url: string;
@@ -46,7 +69,17 @@ export async function startStaticServer(root: string, contentSecurityPolicy: str
       const type = TYPES[extname(path).toLowerCase()] ?? "application/octet-stream";
       const headers: Record<string, string> = { "content-type": type, "cache-control": "no-store", "x-content-type-options": "nosniff" };
       if (type.startsWith("text/html")) headers["content-security-policy"] = contentSecurityPolicy;
-      response.writeHead(200, headers).end(body);
+      headers["accept-ranges"] = "bytes";
+      const range = requestedRange(request.headers.range, body.length);
+      if (range === "unsatisfiable") {
+        response.writeHead(416, { ...headers, "content-range": `bytes */${body.length}` }).end();
+        return;
+      }
+      if (range) {
+        response.writeHead(206, { ...headers, "content-range": `bytes ${range.start}-${range.end}/${body.length}`, "content-length": String(range.end - range.start + 1) }).end(body.subarray(range.start, range.end + 1));
+        return;
+      }
+      response.writeHead(200, { ...headers, "content-length": String(body.length) }).end(body);
     } catch {
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");
     }

@@ -9,6 +9,7 @@ Usage:
   npm run cli -- progress --registry FILE [--updates FILE…] [options] progress of the listed dead zones
   npm run cli -- compare  --points FILE --before FILE --after FILE    what a new coverage release changed
   npm run cli -- suggest  --points FILE --coverage FILE [options]   where to build new sites (most pupils covered)
+  npm run cli -- tiles    --coverage FILE --out coverage.pmtiles      pre-build the coverage map for a public page
 
 Run a command with --help for its options.
 
@@ -41,6 +42,10 @@ async function main(argv: string[]): Promise<number> {
       const { runSuggest } = await import("./suggest.ts");
       return runSuggest(rest);
     }
+    case "tiles": {
+      const { runTiles } = await import("./tiles.ts");
+      return runTiles(rest);
+    }
     case undefined:
     case "--help":
     case "-h":
@@ -50,8 +55,8 @@ async function main(argv: string[]): Promise<number> {
     default:
       err(
         cliLanguage(argv) === "en"
-          ? `error: unknown command "${command}" (expected analyze, progress, compare or suggest); see --help\n`
-          : `lỗi: không có lệnh "${command}" (chỉ có analyze, progress, compare, suggest); xem --help\n`,
+          ? `error: unknown command "${command}" (expected analyze, progress, compare, suggest or tiles); see --help\n`
+          : `lỗi: không có lệnh "${command}" (chỉ có analyze, progress, compare, suggest, tiles); xem --help\n`,
       );
       return 2;
   }

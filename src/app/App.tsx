@@ -15,6 +15,7 @@ import { ExportPanel } from "./panels/ExportPanel.tsx";
 import { FiltersPanel } from "./panels/FiltersPanel.tsx";
 import { ImportPanel } from "./panels/ImportPanel.tsx";
 import { LegendPanel } from "./panels/LegendPanel.tsx";
+import { PrebuiltCoveragePanel } from "./panels/PrebuiltCoveragePanel.tsx";
 import { LookupPanel } from "./panels/LookupPanel.tsx";
 import { pointCounts } from "./panels/lookup.ts";
 import { formatNumber } from "./i18n/i18n.ts";
@@ -110,6 +111,7 @@ export function App() {
           <LookupPanel />
           <FiltersPanel />
           <LegendPanel />
+          <PrebuiltCoveragePanel />
         </aside>
         <main className="map-column">
           <CountsBar />

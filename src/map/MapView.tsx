@@ -44,6 +44,7 @@ import { buildPopupContent, settlePopupRow, type PopupRow } from "./popup_conten
 import { SYMBOL_SHAPES, createSymbolImage } from "./symbols.ts";
 import { useSiteOverlay, type SiteOverlaySite } from "./site_overlay.ts";
 import { useCompareOverlay, type ChangeOverlayPoint } from "./compare_overlay.ts";
+import { usePrebuiltCoverageLayers } from "./pmtiles_coverage.ts";
 
 
 export interface MapCameraValue {
@@ -268,6 +269,7 @@ export function MapView(props: MapViewProps) {
 
   useSiteOverlay(loaded ? mapRef.current : null, loaded, props.sites ?? NO_SITES);
   useCompareOverlay(loaded ? mapRef.current : null, loaded, props.changes ?? NO_CHANGES);
+  usePrebuiltCoverageLayers(loaded ? mapRef.current : null);
 
   // Data: the point, coverage and label sources are replaced only when the analysis changes.
   const { data } = props;

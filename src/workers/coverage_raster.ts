@@ -364,25 +364,5 @@ export function rasteriseBandTile(raster: CoverageRaster, layer: number, z: numb
   return any ? band : null;
 }
 
-/**
- * A tile image: the colour everywhere, with alpha = covered fraction.
- * @param coverage - covered fraction per pixel
- * @param color - "#rrggbb"
- * @returns RGBA bytes (not premultiplied)
- */
-export function coverageTileRgba(coverage: Float32Array, color: string): Uint8ClampedArray<ArrayBuffer> {
-  const red = parseInt(color.slice(1, 3), 16);
-  const green = parseInt(color.slice(3, 5), 16);
-  const blue = parseInt(color.slice(5, 7), 16);
-  const rgba = new Uint8ClampedArray(coverage.length * 4);
-  for (let i = 0; i < coverage.length; i++) {
-    const alpha = coverage[i];
-    if (alpha <= 0) continue;
-    const o = i * 4;
-    rgba[o] = red;
-    rgba[o + 1] = green;
-    rgba[o + 2] = blue;
-    rgba[o + 3] = alpha >= 1 ? 255 : Math.round(alpha * 255);
-  }
-  return rgba;
-}
+// The colouring is shared with the pre-built map's reader (src/map/prebuilt_coverage.ts), so both draw alike.
+export { coverageTileRgba } from "../domain/formats/coverage_tile_rgba.ts";

@@ -20,6 +20,7 @@ import { TRUST_SPECS } from "./trust_specs.ts";
 import { FEATURE_SPECS } from "./feature_specs.ts";
 import { SCREEN_SPECS } from "./screen_specs.ts";
 import { MEASURE_SPECS } from "./measure_specs.ts";
+import { PMTILES_SPECS } from "./pmtiles_specs.ts";
 import { COLOUR_SPECS } from "./colour_specs.ts";
 import { PRINT_SPECS } from "./print_specs.ts";
 import { EVIDENCE_SPECS } from "./evidence_specs.ts";
@@ -114,7 +115,7 @@ export async function main(argv: string[]): Promise<number> {
     },
   };
 
-  const all = [...SPECS, ...PROGRESS_SPECS, ...SOLIST_SPECS, ...FORMAT_SPECS, ...NATIONAL_SPECS, ...TRUST_SPECS, ...FEATURE_SPECS, ...SCREEN_SPECS, ...MEASURE_SPECS, ...COLOUR_SPECS, ...PRINT_SPECS, ...EVIDENCE_SPECS, ...PEOPLE_SPECS];
+  const all = [...SPECS, ...PROGRESS_SPECS, ...SOLIST_SPECS, ...FORMAT_SPECS, ...NATIONAL_SPECS, ...TRUST_SPECS, ...FEATURE_SPECS, ...SCREEN_SPECS, ...MEASURE_SPECS, ...COLOUR_SPECS, ...PRINT_SPECS, ...EVIDENCE_SPECS, ...PEOPLE_SPECS, ...PMTILES_SPECS];
   const selected = argv.length > 0 ? all.filter((spec) => argv.some((filter) => spec.name.includes(filter))) : all;
   let passed = 0;
   let failed = 0;

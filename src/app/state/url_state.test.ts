@@ -68,4 +68,9 @@ describe("writeUrlState", () => {
     const text = writeUrlState({ language: "vi", sampleNone: false, filter: DEFAULT_FILTER, search: "", camera: { zoom: 7.123456, lat: 21.123456789, lon: 105.987654321 } });
     expect(text).toBe("?map=7.12%2F21.12346%2F105.98765");
   });
+
+  it("opens a pre-built map link (?coverage=) without the sample data", () => {
+    expect(parseUrlState("?coverage=coverage.pmtiles").sampleNone).toBe(true);
+    expect(parseUrlState("?lang=en").sampleNone).toBe(false);
+  });
 });

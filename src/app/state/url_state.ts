@@ -106,7 +106,8 @@ export function parseUrlState(search: string): UrlState {
   if (commune) filter.communeCode = commune;
   return {
     language,
-    sampleNone: params.get("sample") === "none",
+    // A pre-built map link (?coverage=) opens without the sample data.
+    sampleNone: params.get("sample") === "none" || params.has("coverage"),
     filter,
     camera: parseCamera(params.get("map")),
     search: params.get("q") ?? "",

@@ -14,11 +14,14 @@ import { writeUrlState } from "./url_state.ts";
  */
 export function startUrlSync(store: Store<AppState>): () => void {
   let written = "";
+  // The pre-built map of the link (?coverage=) stays in the address, so that the link can be shared as it is.
+  const prebuilt = new URLSearchParams(location.search).get("coverage");
   const write = () => {
     const state = store.getState();
     // The selected point is shared by its id (kept while the link's point waits for its data).
     const point = state.selectedPointIndex !== null ? state.data?.points[state.selectedPointIndex]?.id : state.pendingPointId;
-    const search = writeUrlState({ language: state.language, sampleNone: state.sampleNone, filter: state.filter, camera: state.camera, search: state.search, view: state.view, ...(point ? { point } : {}), ...(state.view === "progress" ? { tracking: state.tracking } : {}) });
+    const viewSearch = writeUrlState({ language: state.language, sampleNone: state.sampleNone, filter: state.filter, camera: state.camera, search: state.search, view: state.view, ...(point ? { point } : {}), ...(state.view === "progress" ? { tracking: state.tracking } : {}) });
+    const search = prebuilt ? `${viewSearch ? `${viewSearch}&` : "?"}coverage=${encodeURIComponent(prebuilt)}` : viewSearch;
     if (search === written) return;
     written = search;
     history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
