@@ -8,7 +8,24 @@ import { builtinModules } from "node:module";
 /** Every Node built-in, with and without `node:`, and the npm `buffer` shim: none may enter src/domain. */
 const NODE_MODULES = [...new Set(builtinModules.flatMap((name) => [name, `${name}/*`, `node:${name}`, `node:${name}/*`]))];
 /** Globals the domain may not touch: the DOM, storage, Node's process, and `globalThis` itself (outside DOMAIN_GLOBALTHIS_FILES). */
-const DOMAIN_GLOBALS = ["window", "self", "document", "navigator", "localStorage", "sessionStorage", "indexedDB", "location", "File", "Blob", "process", "require", "Buffer", "global", "__dirname", "__filename"];
+const DOMAIN_GLOBALS = [
+  "window",
+  "self",
+  "document",
+  "navigator",
+  "localStorage",
+  "sessionStorage",
+  "indexedDB",
+  "location",
+  "File",
+  "Blob",
+  "process",
+  "require",
+  "Buffer",
+  "global",
+  "__dirname",
+  "__filename",
+];
 /** The only domain files that may read `globalThis`, each for one named constructor the ES2022 lib lacks. */
 const DOMAIN_GLOBALTHIS_FILES = ["src/domain/parse/text_decoder.ts"];
 /** Domain import fences (the same list twice below: ESLint replaces a rule's options, it does not merge them). */
@@ -83,7 +100,10 @@ export default tseslint.config(
     files: ["src/workers/**/*.ts"],
     ignores: ["src/workers/**/*.test.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/app/**", "**/map/**"], message: "src/workers imports nothing from src/app or src/map." }, TESTING_FENCE] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/app/**", "**/map/**"], message: "src/workers imports nothing from src/app or src/map." }, TESTING_FENCE] },
+      ],
     },
   },
   {
@@ -92,12 +112,23 @@ export default tseslint.config(
     // projection and radius the worker draws them with.
     files: ["src/app/**/*.{ts,tsx}", "src/map/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [{
-          group: ["**/workers/**", "!**/workers/messages.ts", "!**/workers/analysis_client.ts", "!**/workers/work_limits.ts", "!**/workers/point_raster.ts"],
-          message: "src/app and src/map take from src/workers only its protocol (messages.ts, analysis_client.ts, work_limits.ts) and point_raster.ts.",
-        }],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "**/workers/**",
+                "!**/workers/messages.ts",
+                "!**/workers/analysis_client.ts",
+                "!**/workers/work_limits.ts",
+                "!**/workers/point_raster.ts",
+              ],
+              message: "src/app and src/map take from src/workers only its protocol (messages.ts, analysis_client.ts, work_limits.ts) and point_raster.ts.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

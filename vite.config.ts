@@ -40,7 +40,9 @@ export const HOSTING_HEADERS: Readonly<Record<string, string>> = {
  * @returns the file's text
  */
 export function headersFile(): string {
-  return `/*\n${Object.entries(HOSTING_HEADERS).map(([name, value]) => `  ${name}: ${value}`).join("\n")}\n`;
+  return `/*\n${Object.entries(HOSTING_HEADERS)
+    .map(([name, value]) => `  ${name}: ${value}`)
+    .join("\n")}\n`;
 }
 
 function contentSecurityPolicy(): Plugin {
@@ -48,10 +50,7 @@ function contentSecurityPolicy(): Plugin {
     name: "lom-song-csp",
     apply: "build",
     transformIndexHtml(html) {
-      return html.replace(
-        "<!-- content-security-policy -->",
-        `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
-      );
+      return html.replace("<!-- content-security-policy -->", `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`);
     },
     generateBundle() {
       this.emitFile({ type: "asset", fileName: "_headers", source: headersFile() });

@@ -94,7 +94,9 @@ const out = values.out ?? "bench-results/latest.json";
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(result, null, 2) + "\n");
 
-process.stdout.write(`\n${result.workload.points} points × ${result.workload.carriers} carriers × ${result.workload.towersPerCarrier} discs (${result.workload.vertices} vertices), ${result.workload.districts} districts\n`);
+process.stdout.write(
+  `\n${result.workload.points} points × ${result.workload.carriers} carriers × ${result.workload.towersPerCarrier} discs (${result.workload.vertices} vertices), ${result.workload.districts} districts\n`,
+);
 process.stdout.write(`${result.machine.cpu}, ${result.machine.nproc} cores, Node ${result.machine.node}\n\n`);
 process.stdout.write(formatBenchTable(result) + "\n\n");
 process.stdout.write(`agreement: ${JSON.stringify(result.agreement)}\n`);

@@ -37,7 +37,9 @@ interface LongTask {
 }
 
 function load(): string {
-  return loadavg().map((value) => value.toFixed(2)).join(" ");
+  return loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" ");
 }
 
 /** Resident memory (MB) of this process's Chromium descendants: the renderers and all of them. */
@@ -125,7 +127,9 @@ window.__draw = () => new Promise((resolve) => {
 </script></body></html>`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { points: { type: "string" }, towers: { type: "string" }, trace: { type: "boolean" }, "no-plain": { type: "boolean" } } });
+  const { values } = parseArgs({
+    options: { points: { type: "string" }, towers: { type: "string" }, trace: { type: "boolean" }, "no-plain": { type: "boolean" } },
+  });
   const pointCount = Number(values.points ?? 100_000);
   const towers = Number(values.towers ?? 20_000);
   if (!existsSync(join(ROOT, "dist/index.html"))) {
@@ -161,10 +165,13 @@ async function main(): Promise<void> {
       await page.setInputFiles('[data-testid="import-input"]', path);
       await page.waitForSelector('[data-testid="import-preview"]', { timeout: TIMEOUT });
       await page.click('[data-testid="import-confirm"]');
-      await page.waitForFunction((file) => document.querySelector('[data-testid="import-outcome"]')?.textContent?.includes(file) ?? false, name, { timeout: TIMEOUT });
+      await page.waitForFunction((file) => document.querySelector('[data-testid="import-outcome"]')?.textContent?.includes(file) ?? false, name, {
+        timeout: TIMEOUT,
+      });
     };
     const readCount = async () => Number((await page.textContent('[data-testid="uncovered-count"]'))?.trim() ?? NaN);
-    const mapAttribute = (name: string) => page.evaluate((attribute) => (document.querySelector('[data-testid="map"]') as HTMLElement | null)?.dataset[attribute] ?? "", name);
+    const mapAttribute = (name: string) =>
+      page.evaluate((attribute) => (document.querySelector('[data-testid="map"]') as HTMLElement | null)?.dataset[attribute] ?? "", name);
     const waitForMapAttribute = (name: string, previous: string) =>
       page.waitForFunction(
         ([attribute, old]) => {
@@ -177,9 +184,12 @@ async function main(): Promise<void> {
     const tasksSince = (mark: string) =>
       page.evaluate((name) => {
         const start = performance.getEntriesByName(name).at(-1)!.startTime;
-        return (window as unknown as { __longTasks: LongTask[] }).__longTasks.filter((task) => task.start >= start).map((task) => ({ start: Math.round(task.start - start), duration: Math.round(task.duration) }));
+        return (window as unknown as { __longTasks: LongTask[] }).__longTasks
+          .filter((task) => task.start >= start)
+          .map((task) => ({ start: Math.round(task.start - start), duration: Math.round(task.duration) }));
       }, mark);
-    const describeTasks = (tasks: LongTask[]) => `longest main-thread task ${Math.max(0, ...tasks.map((task) => task.duration))} ms (${tasks.length} over 50 ms: ${tasks.map((task) => task.duration).join(", ")})`;
+    const describeTasks = (tasks: LongTask[]) =>
+      `longest main-thread task ${Math.max(0, ...tasks.map((task) => task.duration))} ms (${tasks.length} over 50 ms: ${tasks.map((task) => task.duration).join(", ")})`;
 
     const mapSize = await page.evaluate(() => {
       const element = document.querySelector('[data-testid="map"]') as HTMLElement;
@@ -217,7 +227,9 @@ async function main(): Promise<void> {
       const trace = JSON.parse((await browser.stopTracing()).toString("utf8")) as unknown;
       const from = findMark(trace, "bench:coverage") ?? 0;
       const to = findMark(trace, "bench:coverage-drawn") ?? Infinity;
-      console.log(formatLongTasks(attributeLongTasks(trace, { threshold: 100 }).filter((task) => task.startTs >= from && task.startTs < to)).replace(/^/gm, "    "));
+      console.log(
+        formatLongTasks(attributeLongTasks(trace, { threshold: 100 }).filter((task) => task.startTs >= from && task.startTs < to)).replace(/^/gm, "    "),
+      );
       // The first filter change is traced too.
       await browser.startTracing(page, { categories: TRACE_CATEGORIES.filter((category) => !category.includes("cpu_profiler")) });
     }
@@ -244,11 +256,19 @@ async function main(): Promise<void> {
       // Each wait answers with the page's clock at the moment its condition held.
       const options = { timeout: TIMEOUT, polling: 10 };
       const counted = await page
-        .waitForFunction((previous) => (Number(document.querySelector('[data-testid="uncovered-count"]')?.textContent?.trim()) !== previous ? performance.now() : false), before, options)
+        .waitForFunction(
+          (previous) => (Number(document.querySelector('[data-testid="uncovered-count"]')?.textContent?.trim()) !== previous ? performance.now() : false),
+          before,
+          options,
+        )
         .then((handle) => handle.jsonValue() as Promise<number>);
       const listed = await page
         .waitForFunction(
-          () => (document.querySelector('[data-testid="list-row-count"]')?.textContent?.trim() === document.querySelector('[data-testid="uncovered-count"]')?.textContent?.trim() ? performance.now() : false),
+          () =>
+            document.querySelector('[data-testid="list-row-count"]')?.textContent?.trim() ===
+            document.querySelector('[data-testid="uncovered-count"]')?.textContent?.trim()
+              ? performance.now()
+              : false,
           undefined,
           options,
         )
@@ -272,7 +292,9 @@ async function main(): Promise<void> {
         const trace = JSON.parse((await browser.stopTracing()).toString("utf8")) as unknown;
         const from = findMark(trace, "bench:filter") ?? 0;
         const to = findMark(trace, "bench:filter-drawn") ?? Infinity;
-        console.log(formatLongTasks(attributeLongTasks(trace, { threshold: 100 }).filter((task) => task.startTs >= from && task.startTs < to)).replace(/^/gm, "    "));
+        console.log(
+          formatLongTasks(attributeLongTasks(trace, { threshold: 100 }).filter((task) => task.startTs >= from && task.startTs < to)).replace(/^/gm, "    "),
+        );
       }
     }
     await context.close();
@@ -281,23 +303,33 @@ async function main(): Promise<void> {
       // The plain approach, same browser, same map size and camera (the points' extent, as the app frames them).
       const plainDirectory = join(directory, "plain");
       mkdirSync(plainDirectory);
-      for (const file of ["maplibre-gl.mjs", "maplibre-gl-worker.mjs", "maplibre-gl.css"]) copyFileSync(join(ROOT, "node_modules/maplibre-gl/dist", file), join(plainDirectory, file));
+      for (const file of ["maplibre-gl.mjs", "maplibre-gl-worker.mjs", "maplibre-gl.css"])
+        copyFileSync(join(ROOT, "node_modules/maplibre-gl/dist", file), join(plainDirectory, file));
       copyFileSync(coveragePath, join(plainDirectory, "coverage.geojson"));
       writeFileSync(join(plainDirectory, "index.html"), PLAIN_PAGE);
-      const plainServer = await startStaticServer(plainDirectory, "default-src 'self'; script-src 'self' 'unsafe-inline'; worker-src 'self' blob:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'");
+      const plainServer = await startStaticServer(
+        plainDirectory,
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; worker-src 'self' blob:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'",
+      );
       try {
         console.log(`load average before the plain MapLibre run: ${load()}`);
         const plainContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
         await plainContext.addInitScript(observeLongTasks);
         const plain = await plainContext.newPage();
-        let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
+        let minLon = Infinity,
+          minLat = Infinity,
+          maxLon = -Infinity,
+          maxLat = -Infinity;
         for (let i = 0; i < workload.lon.length; i++) {
           minLon = Math.min(minLon, workload.lon[i]);
           maxLon = Math.max(maxLon, workload.lon[i]);
           minLat = Math.min(minLat, workload.lat[i]);
           maxLat = Math.max(maxLat, workload.lat[i]);
         }
-        const bounds = JSON.stringify([[minLon, minLat], [maxLon, maxLat]]);
+        const bounds = JSON.stringify([
+          [minLon, minLat],
+          [maxLon, maxLat],
+        ]);
         await plain.goto(`${plainServer.url}?w=${mapSize.width}&h=${mapSize.height}&bounds=${encodeURIComponent(bounds)}`);
         await plain.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true, undefined, { timeout: TIMEOUT });
         const stopPlainSampling = sampleMemory();
@@ -305,14 +337,18 @@ async function main(): Promise<void> {
         const plainMemory = stopPlainSampling();
         const plainTasks = await plain.evaluate(() => {
           const start = performance.getEntriesByName("plain:start").at(-1)!.startTime;
-          return (window as unknown as { __longTasks: LongTask[] }).__longTasks.filter((task) => task.start >= start).map((task) => ({ start: Math.round(task.start - start), duration: Math.round(task.duration) }));
+          return (window as unknown as { __longTasks: LongTask[] }).__longTasks
+            .filter((task) => task.start >= start)
+            .map((task) => ({ start: Math.round(task.start - start), duration: Math.round(task.duration) }));
         });
         await plain.screenshot({ path: join(tmpdir(), "lom-song-national-plain.png") });
         console.log(
           `plain MapLibre (geojson source + fill layers, same coverage file by URL): finished map in ${Math.round(plainMs)} ms; ${describeTasks(plainTasks)}; ` +
             `peak memory: renderer ${plainMemory.renderer.toFixed(0)} MB, all ${plainMemory.total.toFixed(0)} MB; screenshot ${join(tmpdir(), "lom-song-national-plain.png")}`,
         );
-        console.log(`ratio: plain MapLibre ${Math.round(plainMs)} ms / the app's coverage file to finished map ${timings.appDrawnMs} ms = ${(plainMs / timings.appDrawnMs).toFixed(1)}×`);
+        console.log(
+          `ratio: plain MapLibre ${Math.round(plainMs)} ms / the app's coverage file to finished map ${timings.appDrawnMs} ms = ${(plainMs / timings.appDrawnMs).toFixed(1)}×`,
+        );
         await plainContext.close();
       } finally {
         await plainServer.close();

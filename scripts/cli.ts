@@ -11,7 +11,11 @@ const argv = process.argv.slice(2);
 handleClosedStdout();
 // Whatever ends the process, no temporary output file stays behind.
 process.on("exit", removeTemporaryFiles);
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+  ["SIGHUP", 129],
+] as const) {
   process.on(signal, () => {
     removeTemporaryFiles();
     process.exit(code);

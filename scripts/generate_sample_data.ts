@@ -52,17 +52,69 @@ const WARD_CODES = new Set(["02647", "02671", "03006", "04252", "04273", "04279"
  * the former district centres (3). Towers cluster around them and along the corridors between them.
  */
 const TOWN_SIZES: Record<string, 1 | 2 | 3> = {
-  "02647": 1, "02671": 2, "03006": 2, "04252": 1, "04273": 2, "04279": 2, "04288": 2, "04543": 2, "04663": 2, "04681": 2,
-  "02683": 3, "02761": 3, "02809": 3, "02839": 3, "02905": 3, "02947": 3, "03082": 3, "04303": 3, "04375": 3, "04456": 3,
-  "04498": 3, "04606": 3, "04672": 3, "04714": 3,
-  "05977": 1, "05983": 1, "05986": 2, "06187": 2, "06040": 3, "06112": 3, "06124": 3, "06184": 3, "06211": 3, "06253": 3,
-  "06325": 3, "06385": 3, "06463": 3, "06529": 3, "06613": 3, "06526": 3,
+  "02647": 1,
+  "02671": 2,
+  "03006": 2,
+  "04252": 1,
+  "04273": 2,
+  "04279": 2,
+  "04288": 2,
+  "04543": 2,
+  "04663": 2,
+  "04681": 2,
+  "02683": 3,
+  "02761": 3,
+  "02809": 3,
+  "02839": 3,
+  "02905": 3,
+  "02947": 3,
+  "03082": 3,
+  "04303": 3,
+  "04375": 3,
+  "04456": 3,
+  "04498": 3,
+  "04606": 3,
+  "04672": 3,
+  "04714": 3,
+  "05977": 1,
+  "05983": 1,
+  "05986": 2,
+  "06187": 2,
+  "06040": 3,
+  "06112": 3,
+  "06124": 3,
+  "06184": 3,
+  "06211": 3,
+  "06253": 3,
+  "06325": 3,
+  "06385": 3,
+  "06463": 3,
+  "06529": 3,
+  "06613": 3,
+  "06526": 3,
 };
 
 /** High-mountain communes, made more remote than their distance to a town alone suggests. */
 const HIGHLAND_CODES = new Set([
-  "02686", "02701", "02707", "02752", "02824", "02842", "02848", "03037", "03046", "03076", "03085",
-  "04462", "04465", "04474", "04489", "04492", "04603", "04609", "06541",
+  "02686",
+  "02701",
+  "02707",
+  "02752",
+  "02824",
+  "02842",
+  "02848",
+  "03037",
+  "03046",
+  "03076",
+  "03085",
+  "04462",
+  "04465",
+  "04474",
+  "04489",
+  "04492",
+  "04603",
+  "04609",
+  "06541",
 ]);
 
 const TECHNOLOGIES = ["2G", "3G", "4G"] as const;
@@ -487,9 +539,7 @@ function mergeDiscs(discs: Polygon[]): MultiPolygon {
 
 /** Whether a layer covers a position (edge counts as covered). */
 function isCoveredBy(layer: CoverageLayer, position: Position): boolean {
-  return layer.geometry.coordinates.some((polygon, index) =>
-    isInsideArea(position, { type: "Polygon", coordinates: polygon }, layer.box[index]),
-  );
+  return layer.geometry.coordinates.some((polygon, index) => isInsideArea(position, { type: "Polygon", coordinates: polygon }, layer.box[index]));
 }
 
 /** Quotes a CSV cell when needed (RFC 4180). */
@@ -504,8 +554,37 @@ function formatCsv(header: readonly string[], rows: (string | number | null)[][]
   return "\uFEFF" + [header.join(","), ...rows.map((row) => row.map(formatCsvCell).join(","))].join("\r\n") + "\r\n";
 }
 
-const POINT_COLUMNS = ["id", "name", "kind", "lon", "lat", "parent_id", "pupils", "households", "province_code", "province", "commune_code", "commune", "note"] as const;
-const DEAD_ZONE_COLUMNS = ["id", "name", "kind", "lon", "lat", "point_id", "province_code", "province", "commune_code", "commune", "carrier", "deadline", "priority", "note"] as const;
+const POINT_COLUMNS = [
+  "id",
+  "name",
+  "kind",
+  "lon",
+  "lat",
+  "parent_id",
+  "pupils",
+  "households",
+  "province_code",
+  "province",
+  "commune_code",
+  "commune",
+  "note",
+] as const;
+const DEAD_ZONE_COLUMNS = [
+  "id",
+  "name",
+  "kind",
+  "lon",
+  "lat",
+  "point_id",
+  "province_code",
+  "province",
+  "commune_code",
+  "commune",
+  "carrier",
+  "deadline",
+  "priority",
+  "note",
+] as const;
 
 /** Formats a coordinate with 5 decimals. */
 function formatCoordinate(value: number): string {
@@ -536,7 +615,9 @@ function chooseDeadZones(points: readonly SamplePoint[], no4G: readonly boolean[
     perCommune.set(point.commune.code, used + 1);
     chosen.push(point);
   }
-  chosen.sort((a, b) => a.commune.provinceCode.localeCompare(b.commune.provinceCode) || a.commune.code.localeCompare(b.commune.code) || a.id.localeCompare(b.id));
+  chosen.sort(
+    (a, b) => a.commune.provinceCode.localeCompare(b.commune.provinceCode) || a.commune.code.localeCompare(b.commune.code) || a.id.localeCompare(b.id),
+  );
   return chosen.map((point, index) => {
     const priority = point.kind === "school" ? 1 : point.kind === "school_site" ? random.integer(1, 2) : (point.households ?? 0) > 120 ? 2 : 3;
     return [
@@ -677,7 +758,9 @@ function main(): void {
   const lines = [
     `points: ${report.points.map((entry) => `${entry.provinceCode} ${entry.kind} ${entry.count}`).join(", ")}`,
     `tower sites: ${report.towers.map((entry) => `${entry.carrier} ${entry.sites}`).join(", ")}`,
-    ...report.layers.map((layer) => `${layer.carrier} ${layer.technology}: ${layer.discs} discs, ${layer.vertices} vertices, ${layer.uncoveredPercent}% of points uncovered`),
+    ...report.layers.map(
+      (layer) => `${layer.carrier} ${layer.technology}: ${layer.discs} discs, ${layer.vertices} vertices, ${layer.uncoveredPercent}% of points uncovered`,
+    ),
     `no 4G from any carrier: ${report.no4GPercent}% of points; no signal at all: ${report.noSignalPercent}%`,
     `dead zones: ${report.deadZones}`,
     ...Object.entries(report.bytes).map(([file, size]) => `${file}: ${(size / 1024).toFixed(0)} KiB`),

@@ -64,7 +64,9 @@ function planPoints(registry: readonly ListedPoint[], random: () => number): Map
     plans.set(point.id, draw < 0.1 ? "not_started" : draw < 0.2 ? "planned" : draw < 0.35 ? "under_construction" : "on_air");
   }
   // Some points past their deadline are still open, so the overdue list is not empty.
-  const late = registry.filter((point) => point.deadline !== null && point.deadline < SAMPLE_HISTORY_END).sort((a, b) => ((a.deadline as string) < (b.deadline as string) ? -1 : 1));
+  const late = registry
+    .filter((point) => point.deadline !== null && point.deadline < SAMPLE_HISTORY_END)
+    .sort((a, b) => ((a.deadline as string) < (b.deadline as string) ? -1 : 1));
   if (late[1]) plans.set(late[1].id, "not_started");
   if (late[4]) plans.set(late[4].id, "planned");
   return plans;
@@ -80,7 +82,8 @@ function buildHistory(registry: readonly ListedPoint[]): StatusEventDraft[] {
   const drafts: StatusEventDraft[] = [];
   const onAirDates = new Map<string, string>();
   // One infeasible claim (preferably MobiFone, the smallest carrier here) waits for the department.
-  const infeasible = registry.find((point) => point.carrier === "MobiFone" && plans.get(point.id) !== "on_air") ?? registry.find((point) => plans.get(point.id) === "planned");
+  const infeasible =
+    registry.find((point) => point.carrier === "MobiFone" && plans.get(point.id) !== "on_air") ?? registry.find((point) => plans.get(point.id) === "planned");
   for (const point of registry) {
     const plan = plans.get(point.id) as Plan;
     if (plan === "not_started") continue;
@@ -125,21 +128,40 @@ function buildHistory(registry: readonly ListedPoint[]): StatusEventDraft[] {
     const point = registry.find((candidate) => candidate.id === pointId) as ListedPoint;
     const disputeDate = addDays(onAir, 9);
     drafts.push({ pointId, status: "disputed", date: disputeDate, actor: DEPARTMENT, note: "Đo kiểm thực tế không có sóng 4G tại điểm; đề nghị bổ sung trạm" });
-    drafts.push({ pointId, status: "under_construction", date: addDays(disputeDate, 12), actor: carrierOf(point), note: "Lắp thêm trạm BTS theo yêu cầu của Sở" });
+    drafts.push({
+      pointId,
+      status: "under_construction",
+      date: addDays(disputeDate, 12),
+      actor: carrierOf(point),
+      note: "Lắp thêm trạm BTS theo yêu cầu của Sở",
+    });
     onAirDates.delete(pointId);
   }
   // The department verifies most other claims one to four weeks later.
   for (const [pointId, onAir] of onAirDates) {
     const verifyDate = addDays(onAir, between(random, 7, 28));
     if (random() < 0.7 && verifyDate <= SAMPLE_HISTORY_END) {
-      drafts.push({ pointId, status: "verified", date: verifyDate, actor: DEPARTMENT, note: "Sở TT&TT đo kiểm, đạt", evidence: { downloadMbps: Math.round((10 + random() * 30) * 10) / 10 } });
+      drafts.push({
+        pointId,
+        status: "verified",
+        date: verifyDate,
+        actor: DEPARTMENT,
+        note: "Sở TT&TT đo kiểm, đạt",
+        evidence: { downloadMbps: Math.round((10 + random() * 30) * 10) / 10 },
+      });
     }
   }
   // In date order, points in list order within a day: the order a log would have been written in.
   const order = new Map(registry.map((point, index) => [point.id, index]));
   return drafts
     .map((draft, index) => ({ draft, index }))
-    .sort((a, b) => (a.draft.date < b.draft.date ? -1 : a.draft.date > b.draft.date ? 1 : (order.get(a.draft.pointId) as number) - (order.get(b.draft.pointId) as number) || a.index - b.index))
+    .sort((a, b) =>
+      a.draft.date < b.draft.date
+        ? -1
+        : a.draft.date > b.draft.date
+          ? 1
+          : (order.get(a.draft.pointId) as number) - (order.get(b.draft.pointId) as number) || a.index - b.index,
+    )
     .map((entry) => entry.draft);
 }
 
@@ -226,7 +248,13 @@ async function main(): Promise<void> {
   if (next.rejected.length > 0) throw new Error(`generated update refused: ${JSON.stringify(next.rejected.slice(0, 3))}`);
   const csv = writeUpdatesCsv(next.events, { statusAs: "vi" });
   // Check the file reads back as it is meant to: every row new and valid.
-  const check = parseUpdatesCsv(csv, { file: "updates-viettel.csv", registry, events: history.events, today: NEXT_UPDATE_DAYS[NEXT_UPDATE_DAYS.length - 1], listPublishedOn: SAMPLE_LIST_PUBLISHED_ON });
+  const check = parseUpdatesCsv(csv, {
+    file: "updates-viettel.csv",
+    registry,
+    events: history.events,
+    today: NEXT_UPDATE_DAYS[NEXT_UPDATE_DAYS.length - 1],
+    listPublishedOn: SAMPLE_LIST_PUBLISHED_ON,
+  });
   if (check.events.length !== next.events.length) throw new Error(`updates-viettel.csv does not read back: ${JSON.stringify(check.report.issues.slice(0, 3))}`);
   await writeFile(join(SAMPLE, "updates-viettel.csv"), csv);
 
@@ -239,11 +267,15 @@ async function main(): Promise<void> {
     .map((feature) => ({ ...feature, properties: { ...feature.properties, as_of: SAMPLE_HISTORY_END } }));
   const newSites = { ...sites, features: [...carried, ...sites.features] } as FeatureCollection;
   await writeFile(join(SAMPLE, "coverage-new-sites.geojson"), `${JSON.stringify(newSites)}\n`);
-  process.stdout.write(`coverage-new-sites.geojson: the 4G release of ${SAMPLE_HISTORY_END}: ${carried.length} earlier footprints and ${sites.features.length} new sites\n`);
+  process.stdout.write(
+    `coverage-new-sites.geojson: the 4G release of ${SAMPLE_HISTORY_END}: ${carried.length} earlier footprints and ${sites.features.length} new sites\n`,
+  );
 
   const counts: Record<string, number> = {};
   for (const point of registry) counts[states[point.id].status] = (counts[states[point.id].status] ?? 0) + 1;
-  process.stdout.write(`events.json: ${history.events.length} events for ${registry.length} listed points; statuses on ${SAMPLE_HISTORY_END}: ${JSON.stringify(counts)}\n`);
+  process.stdout.write(
+    `events.json: ${history.events.length} events for ${registry.length} listed points; statuses on ${SAMPLE_HISTORY_END}: ${JSON.stringify(counts)}\n`,
+  );
   process.stdout.write(`updates-viettel.csv: ${next.events.length} rows\n`);
 }
 

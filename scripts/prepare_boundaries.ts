@@ -342,7 +342,13 @@ export async function prepareBoundaries(sourceFolder: string, outputFolder: stri
   };
   const labelText = stringifyCollection(labels);
   writeFileSync(join(outputFolder, "archipelagos.geojson"), labelText);
-  report.files.push({ file: "archipelagos.geojson", features: labels.features.length, verticesBefore: 0, verticesAfter: 2, bytes: Buffer.byteLength(labelText) });
+  report.files.push({
+    file: "archipelagos.geojson",
+    features: labels.features.length,
+    verticesBefore: 0,
+    verticesAfter: 2,
+    bytes: Buffer.byteLength(labelText),
+  });
   return report;
 }
 

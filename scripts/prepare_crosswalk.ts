@@ -85,7 +85,10 @@ function oldUnits(text: string): string[] {
     if (parenthesised.some((inner) => /phần còn lại|một phần/iu.test(inner))) partial = true;
     const district = parenthesised.map((inner) => /^(huyện|quận|thị xã|thành phố)\s+(.+)$/iu.exec(clean(inner))).find((match) => match);
     part = clean(part.replace(/\([^)]*\)/g, " "));
-    part = part.replace(/^.*?(một phần diện tích( TN)?(,? quy mô dân số)?( của)?( các)?( phường| xã)?|phần còn lại( của)?|toàn b[ộố] quy mô dân số( của)?( phường| xã)?)\s*/iu, "");
+    part = part.replace(
+      /^.*?(một phần diện tích( TN)?(,? quy mô dân số)?( của)?( các)?( phường| xã)?|phần còn lại( của)?|toàn b[ộố] quy mô dân số( của)?( phường| xã)?)\s*/iu,
+      "",
+    );
     part = clean(part.replace(/\s*(sau khi s[ắá]p (x|X)ếp|sau khi sáp nhập).*$/u, "").replace(/^(của )?các (phường|xã)\s+/iu, ""));
     if (!part) continue;
     // "các phường Minh Khai" lost its unit word: after "của các phường/xã" the unit is implied.
@@ -109,7 +112,11 @@ const output = provinces
       : clean(province.truocsapnhap)
           .replace(/\.\s.*$/u, "")
           .split(/,| và /u)
-          .map((name) => clean(name).replace(/^TPHCM$/u, "thành phố Hồ Chí Minh").replace(PROVINCE_PREFIX, ""))
+          .map((name) =>
+            clean(name)
+              .replace(/^TPHCM$/u, "thành phố Hồ Chí Minh")
+              .replace(PROVINCE_PREFIX, ""),
+          )
           .filter((name) => name.length > 0);
     const communes = bando
       .filter((unit) => unit.magoc === province.ma)
@@ -131,6 +138,11 @@ const document = {
   provinces: output,
 };
 writeFileSync(outPath, JSON.stringify(document) + "\n");
-const olds = output.reduce((sum, province) => sum + province[3].reduce((inner, commune) => inner + (commune[2] ? String(commune[2]).split("|").length : 0), 0), 0);
-process.stdout.write(`${output.length} provinces, ${total} communes (second list: ${expected}), ${olds} pre-2025 units, ${missing.length} names not in the second list\n`);
+const olds = output.reduce(
+  (sum, province) => sum + province[3].reduce((inner, commune) => inner + (commune[2] ? String(commune[2]).split("|").length : 0), 0),
+  0,
+);
+process.stdout.write(
+  `${output.length} provinces, ${total} communes (second list: ${expected}), ${olds} pre-2025 units, ${missing.length} names not in the second list\n`,
+);
 if (missing.length > 0) process.stdout.write(`  e.g. ${missing.slice(0, 10).join(", ")}\n`);

@@ -15,7 +15,15 @@ describe("the bundled boundaries", () => {
     const communes = parseAdminGeojson(readFileSync(join(ROOT, "data/boundaries/communes.geojson")), { file: "communes.geojson" }).items;
     expect(communes.every((area) => area.level === "commune" && area.parentCode !== undefined && area.parentName !== undefined)).toBe(true);
     const random = createRandom(5);
-    const points: Point[] = Array.from({ length: 400 }, (_, i) => ({ id: `p${i}`, name: "", kind: "school", lon: 102 + random() * 5, lat: 21 + random() * 2.5, source: { file: "p", row: i + 1 }, extra: {} }));
+    const points: Point[] = Array.from({ length: 400 }, (_, i) => ({
+      id: `p${i}`,
+      name: "",
+      kind: "school",
+      lon: 102 + random() * 5,
+      lat: 21 + random() * 2.5,
+      source: { file: "p", row: i + 1 },
+      extra: {},
+    }));
     const analysis = analyzeCoverage(points, [], communes);
     const summary = summarizeCoverage(analysis, points);
     const named = summary.byProvince.filter((row) => !row.unknown);

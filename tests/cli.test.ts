@@ -23,7 +23,17 @@ describe("cli analyze", () => {
   it("writes only the point no carrier covers, keeping ids, input columns and Vietnamese text", async () => {
     const dir = await tempDir();
     const out = join(dir, "uncovered.csv");
-    const result = await runCliProcess(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--out", out, "--lang", "en"]);
+    const result = await runCliProcess([
+      "analyze",
+      "--points",
+      join(FIXTURES, "points.csv"),
+      "--coverage",
+      join(FIXTURES, "coverage.geojson"),
+      "--out",
+      out,
+      "--lang",
+      "en",
+    ]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const bytes = await readFile(out);
@@ -41,7 +51,17 @@ describe("cli analyze", () => {
   it("writes the semicolon CSV with decimal commas on request, which re-imports to the same point", async () => {
     const dir = await tempDir();
     const out = join(dir, "uncovered.csv");
-    const result = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--out", out, "--csv-separator", "semicolon"]);
+    const result = await runCli([
+      "analyze",
+      "--points",
+      join(FIXTURES, "points.csv"),
+      "--coverage",
+      join(FIXTURES, "coverage.geojson"),
+      "--out",
+      out,
+      "--csv-separator",
+      "semicolon",
+    ]);
     expect(result.stderr).toBe("");
     const lines = (await readFile(out, "utf8")).slice(1).trim().split("\r\n");
     expect(lines[0].split(";").slice(0, 5)).toEqual(["id", "name", "kind", "lon", "lat"]);
@@ -58,7 +78,18 @@ describe("cli analyze", () => {
   it("adds the nearest carrier and its distance with --nearest", async () => {
     const dir = await tempDir();
     const out = join(dir, "uncovered.csv");
-    const result = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--out", out, "--nearest", "--status", "all"]);
+    const result = await runCli([
+      "analyze",
+      "--points",
+      join(FIXTURES, "points.csv"),
+      "--coverage",
+      join(FIXTURES, "coverage.geojson"),
+      "--out",
+      out,
+      "--nearest",
+      "--status",
+      "all",
+    ]);
     expect(result.stderr).toBe("");
     const table = readCsvTable(new Uint8Array(await readFile(out)), { file: "uncovered.csv" });
     const column = (name: string) => table.header.indexOf(name);
@@ -81,9 +112,13 @@ describe("cli analyze", () => {
       `<Placemark><ExtendedData><Data name="carrier"><value>${carrier}</value></Data><Data name="technology"><value>${technology}</value></Data></ExtendedData>` +
       `<Polygon><outerBoundaryIs><LinearRing><coordinates>${ring}</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>`;
     const coverage = join(dir, "coverage.kml");
-    await writeFile(coverage, `<?xml version="1.0"?><kml><Document>${placemark("Viettel", "4G", square(104.0, 104.1))}${placemark("VNPT", "3G", square(104.05, 104.2))}</Document></kml>`);
+    await writeFile(
+      coverage,
+      `<?xml version="1.0"?><kml><Document>${placemark("Viettel", "4G", square(104.0, 104.1))}${placemark("VNPT", "3G", square(104.05, 104.2))}</Document></kml>`,
+    );
     const points = join(dir, "points.kml");
-    const point = (id: string, lon: number, lat: number) => `<Placemark><name>${id}</name><ExtendedData><Data name="id"><value>${id}</value></Data></ExtendedData><Point><coordinates>${lon},${lat}</coordinates></Point></Placemark>`;
+    const point = (id: string, lon: number, lat: number) =>
+      `<Placemark><name>${id}</name><ExtendedData><Data name="id"><value>${id}</value></Data></ExtendedData><Point><coordinates>${lon},${lat}</coordinates></Point></Placemark>`;
     await writeFile(points, `<kml><Document>${point("P1", 104.02, 22.05)}${point("P4", 104.3, 22.3)}</Document></kml>`);
     const out = join(dir, "uncovered.csv");
     const result = await runCli(["analyze", "--points", points, "--coverage", coverage, "--out", out, "--lang", "en"]);
@@ -94,7 +129,15 @@ describe("cli analyze", () => {
   });
 
   it("exits 2 on an unknown CSV separator", async () => {
-    const result = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--csv-separator", "pipe"]);
+    const result = await runCli([
+      "analyze",
+      "--points",
+      join(FIXTURES, "points.csv"),
+      "--coverage",
+      join(FIXTURES, "coverage.geojson"),
+      "--csv-separator",
+      "pipe",
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--csv-separator");
   });
@@ -103,7 +146,19 @@ describe("cli analyze", () => {
     const dir = await tempDir();
     const summaryPath = join(dir, "summary.json");
     const out = join(dir, "uncovered.geojson");
-    const result = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--min-tech", "4G", "--out", out, "--summary", summaryPath]);
+    const result = await runCli([
+      "analyze",
+      "--points",
+      join(FIXTURES, "points.csv"),
+      "--coverage",
+      join(FIXTURES, "coverage.geojson"),
+      "--min-tech",
+      "4G",
+      "--out",
+      out,
+      "--summary",
+      summaryPath,
+    ]);
     expect(result.code).toBe(0);
     const collection = JSON.parse(await readFile(out, "utf8"));
     expect(collection.features.map((feature: { properties: { id: string } }) => feature.properties.id).sort()).toEqual(["P3", "P4"]);
@@ -115,7 +170,17 @@ describe("cli analyze", () => {
   it("lists the points covered by exactly one carrier", async () => {
     const dir = await tempDir();
     const out = join(dir, "single.kml");
-    const result = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--status", "single_carrier", "--out", out]);
+    const result = await runCli([
+      "analyze",
+      "--points",
+      join(FIXTURES, "points.csv"),
+      "--coverage",
+      join(FIXTURES, "coverage.geojson"),
+      "--status",
+      "single_carrier",
+      "--out",
+      out,
+    ]);
     expect(result.code).toBe(0);
     const kml = await readFile(out, "utf8");
     expect(kml).toContain("<kml");
@@ -127,9 +192,23 @@ describe("cli analyze", () => {
   it("treats a point on a coverage edge as covered by that carrier", async () => {
     const dir = await tempDir();
     const out = join(dir, "not-viettel.csv");
-    const result = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--carrier", "Viettel", "--out", out]);
+    const result = await runCli([
+      "analyze",
+      "--points",
+      join(FIXTURES, "points.csv"),
+      "--coverage",
+      join(FIXTURES, "coverage.geojson"),
+      "--carrier",
+      "Viettel",
+      "--out",
+      out,
+    ]);
     expect(result.code).toBe(0);
-    const ids = (await readFile(out, "utf8")).trim().split("\r\n").slice(1).map((line) => line.split(",")[0]);
+    const ids = (await readFile(out, "utf8"))
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .map((line) => line.split(",")[0]);
     expect(ids.sort()).toEqual(["P3", "P4"]);
   });
 
@@ -147,7 +226,22 @@ describe("cli analyze", () => {
     for (const workers of ["1", "0"]) {
       const out = join(dir, `uncovered-${workers}.csv`);
       const report = join(dir, `report-${workers}.json`);
-      const result = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--out", out, "--report", report, "--lang", "en"], { LOM_SONG_WORKERS: workers });
+      const result = await runCli(
+        [
+          "analyze",
+          "--points",
+          join(FIXTURES, "points.csv"),
+          "--coverage",
+          join(FIXTURES, "coverage.geojson"),
+          "--out",
+          out,
+          "--report",
+          report,
+          "--lang",
+          "en",
+        ],
+        { LOM_SONG_WORKERS: workers },
+      );
       expect(result.code).toBe(0);
       outputs.push(result.stdout.replace(out, "OUT") + (await readFile(out, "utf8")) + (await readFile(report, "utf8")));
     }
@@ -163,7 +257,19 @@ describe("cli analyze", () => {
     const noCoordinates = join(dir, "no_coordinates.csv");
     await writeFile(noCoordinates, "id,name\nA,B\n");
     for (const points of ["nope.csv", noCoordinates]) {
-      const result = await runCli(["analyze", "--points", points, "--coverage", badCoverage, "--admin", "nope_admin.geojson", "--out", join(dir, "out.csv"), "--lang", "en"]);
+      const result = await runCli([
+        "analyze",
+        "--points",
+        points,
+        "--coverage",
+        badCoverage,
+        "--admin",
+        "nope_admin.geojson",
+        "--out",
+        join(dir, "out.csv"),
+        "--lang",
+        "en",
+      ]);
       expect(result.code).toBe(2);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
       expect(result.stderr).toContain("bad_coverage.geojson: The file is not valid JSON");
@@ -174,16 +280,58 @@ describe("cli analyze", () => {
     expect(missingCoverage.stderr).toContain("lỗi: ");
     expect(missingCoverage.stderr).toContain("nope_coverage.geojson: không tìm thấy tệp");
     // With good coverage, the admin file comes next, then the points.
-    const missingAdmin = await runCli(["analyze", "--points", noCoordinates, "--coverage", join(FIXTURES, "coverage.geojson"), "--admin", join(dir, "nope_admin.geojson"), "--lang", "en"]);
+    const missingAdmin = await runCli([
+      "analyze",
+      "--points",
+      noCoordinates,
+      "--coverage",
+      join(FIXTURES, "coverage.geojson"),
+      "--admin",
+      join(dir, "nope_admin.geojson"),
+      "--lang",
+      "en",
+    ]);
     expect(missingAdmin.stderr).toContain("nope_admin.geojson: file not found");
     // The first point file stops the run before the second is read; with --out, the heads of all point files are
     // read first (for the output's columns).
-    const badPoints = await runCli(["analyze", "--points", noCoordinates, "--points", "nope.csv", "--coverage", join(FIXTURES, "coverage.geojson"), "--lang", "en"]);
+    const badPoints = await runCli([
+      "analyze",
+      "--points",
+      noCoordinates,
+      "--points",
+      "nope.csv",
+      "--coverage",
+      join(FIXTURES, "coverage.geojson"),
+      "--lang",
+      "en",
+    ]);
     expect(badPoints.code).toBe(2);
     expect(badPoints.stderr).toContain("no_coordinates.csv: No coordinate column found");
-    const withOut = await runCli(["analyze", "--points", noCoordinates, "--points", "nope.csv", "--coverage", join(FIXTURES, "coverage.geojson"), "--out", join(dir, "out.csv"), "--lang", "en"]);
+    const withOut = await runCli([
+      "analyze",
+      "--points",
+      noCoordinates,
+      "--points",
+      "nope.csv",
+      "--coverage",
+      join(FIXTURES, "coverage.geojson"),
+      "--out",
+      join(dir, "out.csv"),
+      "--lang",
+      "en",
+    ]);
     expect(withOut.stderr).toContain("nope.csv: file not found");
-    const badRows = await runCli(["analyze", "--points", noCoordinates, "--coverage", join(FIXTURES, "coverage.geojson"), "--out", join(dir, "out.csv"), "--lang", "en"]);
+    const badRows = await runCli([
+      "analyze",
+      "--points",
+      noCoordinates,
+      "--coverage",
+      join(FIXTURES, "coverage.geojson"),
+      "--out",
+      join(dir, "out.csv"),
+      "--lang",
+      "en",
+    ]);
     expect(badRows.stderr).toContain("no_coordinates.csv: No coordinate column found");
     await expect(readFile(join(dir, "out.csv"))).rejects.toThrow();
     await expect(readFile(join(dir, "out.csv.partial"))).rejects.toThrow();
@@ -211,7 +359,12 @@ describe("cli analyze", () => {
     expect(latest.stderr).toBe("");
     // November's Viettel 4G (lon 104.00–104.05) replaces October's (104.00–104.10): P2 (104.07) keeps VNPT only and
     // P5 (104.10) is still inside VNPT's square; nothing else changes, so the uncovered list is P4 alone.
-    const ids = (await readFile(out, "utf8")).slice(1).trim().split("\r\n").slice(1).map((line) => line.split(",")[0]);
+    const ids = (await readFile(out, "utf8"))
+      .slice(1)
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .map((line) => line.split(",")[0]);
     expect(ids).toEqual(["P4"]);
     const issues = (JSON.parse(await readFile(report, "utf8")) as { issues: { code: string; file: string }[] }[]).flatMap((entry) => entry.issues);
     expect(issues.filter((issue) => issue.code === "release_superseded").map((issue) => issue.file)).toEqual(["coverage.geojson"]);
@@ -222,9 +375,26 @@ describe("cli analyze", () => {
     const singleNow = join(dir, "single_now.csv");
     const singleThen = join(dir, "single_then.csv");
     await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), ...coverage, "--status", "single_carrier", "--out", singleNow]);
-    const then = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), ...coverage, "--status", "single_carrier", "--out", singleThen, "--as-of", "2026-11-01"]);
+    const then = await runCli([
+      "analyze",
+      "--points",
+      join(FIXTURES, "points.csv"),
+      ...coverage,
+      "--status",
+      "single_carrier",
+      "--out",
+      singleThen,
+      "--as-of",
+      "2026-11-01",
+    ]);
     expect(then.code).toBe(0);
-    const single = async (file: string) => (await readFile(file, "utf8")).slice(1).trim().split("\r\n").slice(1).map((line) => line.split(",")[0]);
+    const single = async (file: string) =>
+      (await readFile(file, "utf8"))
+        .slice(1)
+        .trim()
+        .split("\r\n")
+        .slice(1)
+        .map((line) => line.split(",")[0]);
     // Now P2 and P5 have VNPT only (Viettel withdrew east of 104.05); as of 1 November October's release counts
     // and both have two carriers.
     expect(await single(singleNow)).toEqual(["P1", "P2", "P3", "P5"]);
@@ -237,7 +407,20 @@ describe("cli analyze", () => {
   it("documents every option in --help", async () => {
     const result = await runCli(["analyze", "--help"]);
     expect(result.code).toBe(0);
-    for (const option of ["--points", "--coverage", "--admin", "--min-tech", "--carrier", "--out", "--csv-separator", "--summary", "--report", "--status", "--nearest", "--as-of"]) {
+    for (const option of [
+      "--points",
+      "--coverage",
+      "--admin",
+      "--min-tech",
+      "--carrier",
+      "--out",
+      "--csv-separator",
+      "--summary",
+      "--report",
+      "--status",
+      "--nearest",
+      "--as-of",
+    ]) {
       expect(result.stdout).toContain(option);
     }
   });

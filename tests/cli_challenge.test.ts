@@ -2,14 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  challengePacketCsv,
-  findContradictions,
-  parseCoverageGeojson,
-  parseMeasurementsCsv,
-  parseRegistryCsv,
-  replay,
-} from "../src/domain/index.ts";
+import { challengePacketCsv, findContradictions, parseCoverageGeojson, parseMeasurementsCsv, parseRegistryCsv, replay } from "../src/domain/index.ts";
 import { readSampleEvents } from "../src/app/progress/sample_events.ts";
 import { runCliInProcess } from "./support/cli_run.ts";
 
@@ -27,11 +20,28 @@ describe("cli progress --measurements", () => {
     expect(onAir).toBeDefined();
     const dir = await mkdtemp(join(tmpdir(), "lom-song-challenge-"));
     const file = join(dir, "do-kiem.csv");
-    await writeFile(file, `time,lat,lon,carrier,technology,download_mbps\n2026-11-20 10:00,${onAir!.lat},${onAir!.lon + 0.001},${onAir!.carrier},mất sóng,\n2026-11-20 10:05,${onAir!.lat},${onAir!.lon},${onAir!.carrier},4G,0.4\n`);
+    await writeFile(
+      file,
+      `time,lat,lon,carrier,technology,download_mbps\n2026-11-20 10:00,${onAir!.lat},${onAir!.lon + 0.001},${onAir!.carrier},mất sóng,\n2026-11-20 10:05,${onAir!.lat},${onAir!.lon},${onAir!.carrier},4G,0.4\n`,
+    );
     const out = join(dir, "ho-so-phan-bien.csv");
     const result = await runCli([
-      "progress", "--registry", join(SAMPLE, "dead_zones.csv"), "--events", join(SAMPLE, "events.json"), "--coverage", join(SAMPLE, "coverage.geojson"),
-      "--today", "2026-11-21", "--measurements", file, "--min-download", "1", "--challenge-out", out, "--quiet",
+      "progress",
+      "--registry",
+      join(SAMPLE, "dead_zones.csv"),
+      "--events",
+      join(SAMPLE, "events.json"),
+      "--coverage",
+      join(SAMPLE, "coverage.geojson"),
+      "--today",
+      "2026-11-21",
+      "--measurements",
+      file,
+      "--min-download",
+      "1",
+      "--challenge-out",
+      out,
+      "--quiet",
     ]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);

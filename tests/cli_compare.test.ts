@@ -17,8 +17,38 @@ const runCli = runCliInProcess;
 const AFTER = {
   type: "FeatureCollection",
   features: [
-    { type: "Feature", properties: { carrier: "Viettel", technology: "4G", as_of: "2026-11-30" }, geometry: { type: "Polygon", coordinates: [[[104.1, 22.0], [104.35, 22.0], [104.35, 22.35], [104.1, 22.35], [104.1, 22.0]]] } },
-    { type: "Feature", properties: { carrier: "VNPT", technology: "3G", as_of: "2026-11-30" }, geometry: { type: "Polygon", coordinates: [[[104.05, 22.0], [104.2, 22.0], [104.2, 22.1], [104.05, 22.1], [104.05, 22.0]]] } },
+    {
+      type: "Feature",
+      properties: { carrier: "Viettel", technology: "4G", as_of: "2026-11-30" },
+      geometry: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [104.1, 22.0],
+            [104.35, 22.0],
+            [104.35, 22.35],
+            [104.1, 22.35],
+            [104.1, 22.0],
+          ],
+        ],
+      },
+    },
+    {
+      type: "Feature",
+      properties: { carrier: "VNPT", technology: "3G", as_of: "2026-11-30" },
+      geometry: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [104.05, 22.0],
+            [104.2, 22.0],
+            [104.2, 22.1],
+            [104.05, 22.1],
+            [104.05, 22.0],
+          ],
+        ],
+      },
+    },
   ],
 };
 
@@ -29,19 +59,46 @@ describe("cli compare", () => {
     await writeFile(after, JSON.stringify(AFTER));
     const out = join(dir, "changes.csv");
     const summary = join(dir, "changes.json");
-    const result = await runCliProcess(["compare", "--points", join(FIXTURES, "points.csv"), "--before", join(FIXTURES, "coverage.geojson"), "--after", after, "--out", out, "--summary", summary, "--lang", "en"]);
+    const result = await runCliProcess([
+      "compare",
+      "--points",
+      join(FIXTURES, "points.csv"),
+      "--before",
+      join(FIXTURES, "coverage.geojson"),
+      "--after",
+      after,
+      "--out",
+      out,
+      "--summary",
+      summary,
+      "--lang",
+      "en",
+    ]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("uncovered (any technology, any carrier): 1 → 1; gaps closed: 1; gaps opened: 1");
     const table = readCsvTable(new Uint8Array(await readFile(out)), { file: "changes.csv" });
     const column = (name: string) => table.header.indexOf(name);
-    expect(table.rows.map((row) => [row[column("id")], row[column("status_before")], row[column("status")], row[column("carriers_gained")], row[column("carriers_lost")]])).toEqual([
+    expect(
+      table.rows.map((row) => [
+        row[column("id")],
+        row[column("status_before")],
+        row[column("status")],
+        row[column("carriers_gained")],
+        row[column("carriers_lost")],
+      ]),
+    ).toEqual([
       ["P1", "single_carrier", "uncovered", "", "Viettel"],
       ["P2", "covered", "single_carrier", "", "Viettel"],
       ["P3", "single_carrier", "covered", "Viettel", ""],
       ["P4", "uncovered", "single_carrier", "Viettel", ""],
     ]);
-    const json = JSON.parse(await readFile(summary, "utf8")) as { gapsClosed: number; gapsOpened: number; byCarrier: { carrier: string; gained: number; lost: number }[]; changes: { id: string }[] };
+    const json = JSON.parse(await readFile(summary, "utf8")) as {
+      gapsClosed: number;
+      gapsOpened: number;
+      byCarrier: { carrier: string; gained: number; lost: number }[];
+      changes: { id: string }[];
+    };
     expect([json.gapsClosed, json.gapsOpened]).toEqual([1, 1]);
     expect(json.byCarrier.find((entry) => entry.carrier === "Viettel")).toMatchObject({ gained: 2, lost: 2 });
     expect(json.changes.map((change) => change.id)).toEqual(["P1", "P2", "P3", "P4"]);
@@ -54,6 +111,7 @@ describe("cli compare", () => {
     expect(missing.stderr).toContain("--after");
     const help = await runCli(["compare", "--help"]);
     expect(help.code).toBe(0);
-    for (const option of ["--points", "--before", "--after", "--admin", "--min-tech", "--carrier", "--out", "--csv-separator", "--summary", "--lang"]) expect(help.stdout).toContain(option);
+    for (const option of ["--points", "--before", "--after", "--admin", "--min-tech", "--carrier", "--out", "--csv-separator", "--summary", "--lang"])
+      expect(help.stdout).toContain(option);
   });
 });

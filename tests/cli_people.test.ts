@@ -30,8 +30,24 @@ async function failure(run: () => Promise<number>): Promise<string> {
 }
 
 const HEADER_VI = [
-  "Tên", "Loại", "Trạng thái", "Nhà mạng có sóng", "Công nghệ tốt nhất", "Sĩ số", "Số hộ", "Xã", "Tỉnh", "Sóng hiện có (mọi công nghệ)",
-  "Vùng phủ tính đến ngày", "Kinh độ", "Vĩ độ", "Mã điểm", "Thuộc trường (mã)", "Mã xã", "Mã tỉnh", "ghi chú",
+  "Tên",
+  "Loại",
+  "Trạng thái",
+  "Nhà mạng có sóng",
+  "Công nghệ tốt nhất",
+  "Sĩ số",
+  "Số hộ",
+  "Xã",
+  "Tỉnh",
+  "Sóng hiện có (mọi công nghệ)",
+  "Vùng phủ tính đến ngày",
+  "Kinh độ",
+  "Vĩ độ",
+  "Mã điểm",
+  "Thuộc trường (mã)",
+  "Mã xã",
+  "Mã tỉnh",
+  "ghi chú",
 ];
 
 describe("analyze --audience people", () => {

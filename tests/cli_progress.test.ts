@@ -38,7 +38,18 @@ async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), "lom-song-progress-"));
 }
 
-const BASE = ["--registry", fixture("registry.csv"), "--updates", fixture("updates-viettel.csv"), "--updates", fixture("updates-vnpt.csv"), "--decisions", fixture("decisions.csv"), "--today", "2026-04-10"];
+const BASE = [
+  "--registry",
+  fixture("registry.csv"),
+  "--updates",
+  fixture("updates-viettel.csv"),
+  "--updates",
+  fixture("updates-vnpt.csv"),
+  "--decisions",
+  fixture("decisions.csv"),
+  "--today",
+  "2026-04-10",
+];
 
 describe("cli progress", () => {
   it("applies the update files and writes the summary with the hand-counted figures", async () => {
@@ -126,7 +137,12 @@ describe("cli progress", () => {
     expect(await runProgress([...BASE, "--updates", fixture("updates-vnpt-conflict.csv"), "--summary", summaryPath])).toBe(0);
     const summary = JSON.parse(await readFile(summaryPath, "utf8"));
     expect(summary.conflicts).toHaveLength(1);
-    expect(summary.conflicts[0]).toMatchObject({ pointId: "DZ-04", reason: "same_date", existing: { status: "under_construction" }, incoming: { status: "planned" } });
+    expect(summary.conflicts[0]).toMatchObject({
+      pointId: "DZ-04",
+      reason: "same_date",
+      existing: { status: "under_construction" },
+      incoming: { status: "planned" },
+    });
   });
 
   it("cross-checks claims against coverage: proposes DZ-02, flags DZ-03", async () => {
@@ -180,7 +196,25 @@ describe("cli progress", () => {
 
   it("documents every option in --help", async () => {
     expect(await runProgress(["--help"])).toBe(0);
-    for (const option of ["--registry", "--points", "--events", "--updates", "--decisions", "--coverage", "--technology", "--published", "--today", "--as-of", "--out", "--csv-separator", "--summary", "--report", "--events-out", "--lang", "--quiet"]) {
+    for (const option of [
+      "--registry",
+      "--points",
+      "--events",
+      "--updates",
+      "--decisions",
+      "--coverage",
+      "--technology",
+      "--published",
+      "--today",
+      "--as-of",
+      "--out",
+      "--csv-separator",
+      "--summary",
+      "--report",
+      "--events-out",
+      "--lang",
+      "--quiet",
+    ]) {
       expect(stdout).toContain(option);
     }
   });

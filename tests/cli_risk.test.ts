@@ -16,20 +16,43 @@ describe("cli progress --risk-out", () => {
     const riskOut = join(dir, "risk.csv");
     const summary = join(dir, "summary.json");
     const result = await runCli([
-      "progress", "--registry", join(SAMPLE, "dead_zones.csv"), "--events", join(SAMPLE, "events.json"), "--updates", join(SAMPLE, "updates-viettel.csv"),
-      "--coverage", join(SAMPLE, "coverage.geojson"), "--today", "2026-11-21", "--risk-out", riskOut, "--summary", summary, "--lang", "en",
+      "progress",
+      "--registry",
+      join(SAMPLE, "dead_zones.csv"),
+      "--events",
+      join(SAMPLE, "events.json"),
+      "--updates",
+      join(SAMPLE, "updates-viettel.csv"),
+      "--coverage",
+      join(SAMPLE, "coverage.geojson"),
+      "--today",
+      "2026-11-21",
+      "--risk-out",
+      riskOut,
+      "--summary",
+      summary,
+      "--lang",
+      "en",
     ]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const json = JSON.parse(await readFile(summary, "utf8")) as {
       listed: number;
-      risk: { by_carrier: { key: string; completionDate: string | null; wontMakeDeadline: number }[]; points: { rank: number; pointId: string; daysToDeadline: number | null; wontMakeDeadline: boolean }[] };
+      risk: {
+        by_carrier: { key: string; completionDate: string | null; wontMakeDeadline: number }[];
+        points: { rank: number; pointId: string; daysToDeadline: number | null; wontMakeDeadline: boolean }[];
+      };
     };
     const table = readCsvTable(new Uint8Array(await readFile(riskOut)), { file: "risk.csv" });
     const column = (name: string) => table.header.indexOf(name);
-    expect(table.rows.map((row) => [Number(row[column("rank")]), row[column("point_id")], Number(row[column("days_to_deadline")]), row[column("wont_make_deadline")] === "1"])).toEqual(
-      json.risk.points.map((row) => [row.rank, row.pointId, row.daysToDeadline, row.wontMakeDeadline]),
-    );
+    expect(
+      table.rows.map((row) => [
+        Number(row[column("rank")]),
+        row[column("point_id")],
+        Number(row[column("days_to_deadline")]),
+        row[column("wont_make_deadline")] === "1",
+      ]),
+    ).toEqual(json.risk.points.map((row) => [row.rank, row.pointId, row.daysToDeadline, row.wontMakeDeadline]));
     expect(json.risk.points.length).toBeGreaterThan(0);
     // Overdue points come first.
     const firstNotOverdue = json.risk.points.findIndex((row) => (row.daysToDeadline ?? 0) >= 0);

@@ -183,7 +183,10 @@ describe("no stack trace for anything a user can pass", () => {
     const dir = await tempDir();
     const path = join(dir, "deep.geojson");
     const deep = '{"a":'.repeat(100_000) + "1" + "}".repeat(100_000);
-    await writeFile(path, `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"A","x":${deep}},"geometry":{"type":"Point","coordinates":[104.1,22.05]}}]}`);
+    await writeFile(
+      path,
+      `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"A","x":${deep}},"geometry":{"type":"Point","coordinates":[104.1,22.05]}}]}`,
+    );
     expect(await runCli(["analyze", "--points", path, "--coverage", COVERAGE])).toBe(2);
     expectOneLine();
     expect(stderr).toContain("lồng nhau sâu hơn 64 cấp");
@@ -279,7 +282,10 @@ describe("analyze --out columns", () => {
 
 describe("spawned smoke tests", () => {
   it("exits quietly when standard output is closed (| head)", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts/cli.ts"), "analyze", "--points", POINTS, "--coverage", COVERAGE], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts/cli.ts"), "analyze", "--points", POINTS, "--coverage", COVERAGE], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     // The reader goes away before the first line, as `head -0` would.
     child.stdout.destroy();
     let errors = "";

@@ -39,7 +39,9 @@ describe("cli analyze: schools as schools, pupils and households", () => {
     expect(json.weights).toEqual(expected.weights);
     expect(json.schools.schools).toBe(2);
     expect(json.schools.orphanSites).toBe(1);
-    expect(result.stdout).toContain(`Schools: 2; main site uncovered: ${expected.schools.mainUncovered}; with an uncovered school site: ${expected.schools.withUncoveredSite}`);
+    expect(result.stdout).toContain(
+      `Schools: 2; main site uncovered: ${expected.schools.mainUncovered}; with an uncovered school site: ${expected.schools.withUncoveredSite}`,
+    );
     expect(result.stdout).toContain(`Pupils without signal: ${expected.weights.pupilsUncovered} / 365`);
 
     const reports = JSON.parse(await readFile(report, "utf8")) as ImportReport[];

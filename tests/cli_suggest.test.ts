@@ -16,7 +16,23 @@ describe("cli suggest", () => {
     const dir = await mkdtemp(join(tmpdir(), "lom-song-suggest-"));
     const out = join(dir, "de-xuat-tram.csv");
     const summary = join(dir, "plan.json");
-    const args = ["suggest", "--points", join(SAMPLE, "points.csv"), "--coverage", join(SAMPLE, "coverage.geojson"), "--min-tech", "4G", "--radius", "3", "--sites", "6", "--weight", "pupils", "--carrier", "Viettel"];
+    const args = [
+      "suggest",
+      "--points",
+      join(SAMPLE, "points.csv"),
+      "--coverage",
+      join(SAMPLE, "coverage.geojson"),
+      "--min-tech",
+      "4G",
+      "--radius",
+      "3",
+      "--sites",
+      "6",
+      "--weight",
+      "pupils",
+      "--carrier",
+      "Viettel",
+    ];
     const result = await runCliProcess([...args, "--out", out, "--summary", summary, "--lang", "en"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
@@ -29,9 +45,15 @@ describe("cli suggest", () => {
 
     const table = readCsvTable(new Uint8Array(await readFile(out)), { file: "out.csv" });
     const column = (name: string) => table.header.indexOf(name);
-    expect(table.rows.map((row) => [row[column("id")], Number(row[column("lon")]), Number(row[column("lat")]), Number(row[column("gain")]), row[column("covered_ids")]])).toEqual(
-      expected.map((row) => [row.point.id, row.point.lon, row.point.lat, row.computed.gain, row.computed.covered_ids]),
-    );
+    expect(
+      table.rows.map((row) => [
+        row[column("id")],
+        Number(row[column("lon")]),
+        Number(row[column("lat")]),
+        Number(row[column("gain")]),
+        row[column("covered_ids")],
+      ]),
+    ).toEqual(expected.map((row) => [row.point.id, row.point.lon, row.point.lat, row.computed.gain, row.computed.covered_ids]));
     expect(result.stdout).toContain(`cover ${new Intl.NumberFormat("en-US").format(plan.coveredWeight)} pupils`);
     const json = JSON.parse(await readFile(summary, "utf8")) as { coveredWeight: number; sites: { gain: number }[] };
     expect(json.coveredWeight).toBe(plan.coveredWeight);

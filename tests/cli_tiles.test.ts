@@ -17,7 +17,10 @@ import { runCliInProcess } from "./support/cli_run.ts";
 
 function fileSource(path: string): Source {
   const bytes = readFileSync(path);
-  return { getKey: () => path, getBytes: async (offset, length) => ({ data: bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + length) as ArrayBuffer }) };
+  return {
+    getKey: () => path,
+    getBytes: async (offset, length) => ({ data: bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + length) as ArrayBuffer }),
+  };
 }
 
 const inverseY = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
@@ -32,7 +35,22 @@ describe("tiles", () => {
     // A second, older Viettel release that is not in force: it must not be drawn.
     const older = workload.coverage.features
       .filter((feature) => feature.properties?.carrier === "Viettel")
-      .map((feature) => ({ ...feature, properties: { ...feature.properties, as_of: "2020-01-01" }, geometry: { type: "Polygon" as const, coordinates: [[[100, 10], [100.5, 10], [100.5, 10.5], [100, 10.5], [100, 10]]] } }));
+      .map((feature) => ({
+        ...feature,
+        properties: { ...feature.properties, as_of: "2020-01-01" },
+        geometry: {
+          type: "Polygon" as const,
+          coordinates: [
+            [
+              [100, 10],
+              [100.5, 10],
+              [100.5, 10.5],
+              [100, 10.5],
+              [100, 10],
+            ],
+          ],
+        },
+      }));
     const collection = { ...workload.coverage, features: [...workload.coverage.features, older[0]] };
     coverageBytes = new TextEncoder().encode(JSON.stringify(collection));
     coveragePath = join(directory, "phu-song.geojson");
@@ -58,7 +76,9 @@ describe("tiles", () => {
     expect(metadata.format).toBe("lomsong-coverage-planes");
     const features = selectCoverageReleases(parseCoverageGeojson(coverageBytes, { file: "phu-song.geojson" }).items).inForce;
     const { layers } = groupCoverageLayers(features);
-    expect(metadata.layers.map((layer) => [layer.carrier, layer.technology, layer.asOf])).toEqual(layers.map((layer) => [layer.carrier, layer.technology, layer.asOf]));
+    expect(metadata.layers.map((layer) => [layer.carrier, layer.technology, layer.asOf])).toEqual(
+      layers.map((layer) => [layer.carrier, layer.technology, layer.asOf]),
+    );
     // The older release's square (100–100.5 °E) is not drawn: the west edge is the discs'.
     expect(metadata.bounds[0]).toBeGreaterThan(100.5);
 
@@ -94,7 +114,15 @@ describe("tiles", () => {
               if (plane[i] !== 0 && plane[i] !== 255) continue;
               const px = (x * 256 + (i % 256) + 0.5) / (256 * 2 ** z);
               const py = (y * 256 + Math.floor(i / 256) + 0.5) / (256 * 2 ** z);
-              probes.push({ id: `p${probes.length}`, name: "", kind: "other", lon: px * 360 - 180, lat: inverseY(py), source: { file: "probe", row: 1 }, extra: {} });
+              probes.push({
+                id: `p${probes.length}`,
+                name: "",
+                kind: "other",
+                lon: px * 360 - 180,
+                lat: inverseY(py),
+                source: { file: "probe", row: 1 },
+                extra: {},
+              });
               expectedCovered.push(plane[i] === 255);
             }
           }
@@ -103,7 +131,11 @@ describe("tiles", () => {
     }
     expect(present).toBe(header.numAddressedTiles);
     expect(absent).toBeGreaterThan(0);
-    const analysis = analyzeCoverage(probes, features.filter((feature) => feature.carrier === layers[0].carrier && feature.technology === layers[0].technology), []);
+    const analysis = analyzeCoverage(
+      probes,
+      features.filter((feature) => feature.carrier === layers[0].carrier && feature.technology === layers[0].technology),
+      [],
+    );
     expect(probes.length).toBeGreaterThan(20);
     expect(expectedCovered.some(Boolean) && expectedCovered.some((covered) => !covered)).toBe(true);
     probes.forEach((_, i) => expect(analysis.masks[i * analysis.words] !== 0, `probe ${i}`).toBe(expectedCovered[i]));

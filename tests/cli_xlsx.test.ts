@@ -86,7 +86,9 @@ describe("cli with .xlsx inputs", () => {
     const csvSummary = join(dir, "csv.json");
     const xlsxSummary = join(dir, "xlsx.json");
     const common = ["--updates", join(PROGRESS, "updates-vnpt.csv"), "--decisions", join(PROGRESS, "decisions.csv"), "--today", "2026-04-10"];
-    expect(await runProgress(["--registry", join(PROGRESS, "registry.csv"), "--updates", join(PROGRESS, "updates-viettel.csv"), ...common, "--summary", csvSummary])).toBe(0);
+    expect(
+      await runProgress(["--registry", join(PROGRESS, "registry.csv"), "--updates", join(PROGRESS, "updates-viettel.csv"), ...common, "--summary", csvSummary]),
+    ).toBe(0);
     expect(await runProgress(["--registry", registry, "--updates", viettel, ...common, "--summary", xlsxSummary])).toBe(0);
     const expected = JSON.parse(await readFile(csvSummary, "utf8"));
     const actual = JSON.parse(await readFile(xlsxSummary, "utf8"));

@@ -20,9 +20,15 @@ describe("the bundled 2025 commune list", () => {
     if (!parsed.ok) return;
     const cw = parsed.value;
     expect(checkCommune(cw, { commune: "Nậm Chạc", province: "Lào Cai" })).toMatchObject({ kind: "merged", commune: { code: "02686", name: "A Mú Sung" } });
-    expect(checkCommune(cw, { commune: "Xã Na Hối", district: "Bắc Hà", province: "Lào Cai" })).toMatchObject({ kind: "merged", commune: { code: "02839", name: "Bắc Hà" } });
+    expect(checkCommune(cw, { commune: "Xã Na Hối", district: "Bắc Hà", province: "Lào Cai" })).toMatchObject({
+      kind: "merged",
+      commune: { code: "02839", name: "Bắc Hà" },
+    });
     expect(checkCommune(cw, { commune: "Tả Thàng", province: "Lào Cai" })).toMatchObject({ kind: "merged", commune: { code: "02782", name: "Cao Sơn" } });
-    expect(checkCommune(cw, { commune: "Chi Lăng", district: "Tràng Định", province: "Lạng Sơn" })).toMatchObject({ kind: "merged", commune: { code: "06040", name: "Thất Khê" } });
+    expect(checkCommune(cw, { commune: "Chi Lăng", district: "Tràng Định", province: "Lạng Sơn" })).toMatchObject({
+      kind: "merged",
+      commune: { code: "06040", name: "Thất Khê" },
+    });
     // Without a province, an old name that was in five provinces is not guessed.
     expect(checkCommune(cw, { commune: "Minh Tiến" })).toMatchObject({ kind: "ambiguous", old: true });
   });

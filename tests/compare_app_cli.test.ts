@@ -20,7 +20,9 @@ describe("compare in the app and in the CLI", () => {
   it("gives the same counts per carrier and province and the same changed points on the sample", async () => {
     // As the worker reads them: the sample's files as the app loads them, the bundled boundaries.
     const points = parsePointsCsv(readFileSync(join(SAMPLE, "points.csv")), { file: "points.csv" }).items;
-    const coverage = ["coverage.geojson", "coverage-new-sites.geojson"].flatMap((file) => parseCoverageGeojson(readFileSync(join(SAMPLE, file)), { file }).items);
+    const coverage = ["coverage.geojson", "coverage-new-sites.geojson"].flatMap(
+      (file) => parseCoverageGeojson(readFileSync(join(SAMPLE, file)), { file }).items,
+    );
     const admin = ["provinces.geojson", "communes.geojson"].flatMap((file) => parseAdminGeojson(readFileSync(join(BOUNDARIES, file)), { file }).items);
     const cache = createCompareCache();
     cache.keep({ version: 7, points, coverage, admin });
@@ -38,24 +40,37 @@ describe("compare in the app and in the CLI", () => {
     const out = join(dir, "changes.csv");
     const result = await runCliInProcess([
       "compare",
-      "--points", join(SAMPLE, "points.csv"),
-      "--before", join(SAMPLE, "coverage.geojson"),
-      "--after", join(SAMPLE, "coverage.geojson"),
-      "--after", join(SAMPLE, "coverage-new-sites.geojson"),
-      "--admin", join(BOUNDARIES, "provinces.geojson"),
-      "--admin", join(BOUNDARIES, "communes.geojson"),
-      "--min-tech", "4G",
-      "--summary", summary,
-      "--out", out,
+      "--points",
+      join(SAMPLE, "points.csv"),
+      "--before",
+      join(SAMPLE, "coverage.geojson"),
+      "--after",
+      join(SAMPLE, "coverage.geojson"),
+      "--after",
+      join(SAMPLE, "coverage-new-sites.geojson"),
+      "--admin",
+      join(BOUNDARIES, "provinces.geojson"),
+      "--admin",
+      join(BOUNDARIES, "communes.geojson"),
+      "--min-tech",
+      "4G",
+      "--summary",
+      summary,
+      "--out",
+      out,
       "--quiet",
     ]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    const cli = JSON.parse(await readFile(summary, "utf8")) as Record<string, unknown> & { changes: { id: string; before: string; after: string; gained: string[]; lost: string[] }[] };
+    const cli = JSON.parse(await readFile(summary, "utf8")) as Record<string, unknown> & {
+      changes: { id: string; before: string; after: string; gained: string[]; lost: string[] }[];
+    };
     const { rows, before, after, changes, ...totals } = app;
     expect([before, after]).toEqual(["2026-09-30", "2026-11-15"]);
     expect({ filter, ...totals }).toEqual({ ...cli, changes: undefined, filter });
-    expect(changes.map((change) => ({ id: points[change.index].id, before: change.before, after: change.after, gained: change.gained, lost: change.lost }))).toEqual(cli.changes);
+    expect(
+      changes.map((change) => ({ id: points[change.index].id, before: change.before, after: change.after, gained: change.gained, lost: change.lost })),
+    ).toEqual(cli.changes);
     // The changed points as the CLI writes them, from the rows the app exports.
     expect(pointsToCsv(rows)).toBe(await readFile(out, "utf8"));
   });

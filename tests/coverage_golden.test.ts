@@ -46,7 +46,15 @@ function computeCase(input: FeatureCollection): { output: FeatureCollection; lab
   const lon = points.map((feature) => (feature.geometry as { coordinates: Position }).coordinates[0]);
   const lat = points.map((feature) => (feature.geometry as { coordinates: Position }).coordinates[1]);
   const masks = queryCoverageMasks(index, lon, lat);
-  const analysis = { layers: index.layers, words: index.words, masks, provinces: [], communes: [], provinceOf: new Int32Array(points.length).fill(-1), communeOf: new Int32Array(points.length).fill(-1) };
+  const analysis = {
+    layers: index.layers,
+    words: index.words,
+    masks,
+    provinces: [],
+    communes: [],
+    provinceOf: new Int32Array(points.length).fill(-1),
+    communeOf: new Int32Array(points.length).fill(-1),
+  };
   const labels = new Map<string, { computed: string; expected: string }>();
   const pointFeatures: Feature[] = points.map((feature, i) => {
     const coveredBy = coverageOf(analysis, i)
@@ -68,7 +76,9 @@ function computeCase(input: FeatureCollection): { output: FeatureCollection; lab
   return { output: { type: "FeatureCollection", features: [...polygonFeatures, ...pointFeatures] }, labels };
 }
 
-const cases = readdirSync(join(ROOT, "in")).filter((name) => name.endsWith(".geojson")).sort();
+const cases = readdirSync(join(ROOT, "in"))
+  .filter((name) => name.endsWith(".geojson"))
+  .sort();
 
 describe("coverage golden fixtures", () => {
   it("has the eight boundary cases", () => {

@@ -22,15 +22,48 @@ describe("packCoverage / unpackCoverage", () => {
           type: "MultiPolygon",
           coordinates: [
             [
-              [[104, 22], [104.2, 22], [104.2, 22.2], [104, 22]],
-              [[104.05, 22.05], [104.1, 22.05], [104.1, 22.1], [104.05, 22.05]],
+              [
+                [104, 22],
+                [104.2, 22],
+                [104.2, 22.2],
+                [104, 22],
+              ],
+              [
+                [104.05, 22.05],
+                [104.1, 22.05],
+                [104.1, 22.1],
+                [104.05, 22.05],
+              ],
             ],
-            [[[105, 21, 12.5], [105.1, 21, 13], [105.1, 21.1, 14], [105, 21, 12.5]]],
+            [
+              [
+                [105, 21, 12.5],
+                [105.1, 21, 13],
+                [105.1, 21.1, 14],
+                [105, 21, 12.5],
+              ],
+            ],
           ],
         },
         source: { file: "b.geojson", featureIndex: 7 },
       },
-      { carrier: "Viettel", technology: "5G", asOf: "2025-01-31", geometry: { type: "Polygon", coordinates: [[[106, 10], [106.1, 10], [106, 10.1], [106, 10]]] }, source: { file: "c.geojson", featureIndex: 0 } },
+      {
+        carrier: "Viettel",
+        technology: "5G",
+        asOf: "2025-01-31",
+        geometry: {
+          type: "Polygon",
+          coordinates: [
+            [
+              [106, 10],
+              [106.1, 10],
+              [106, 10.1],
+              [106, 10],
+            ],
+          ],
+        },
+        source: { file: "c.geojson", featureIndex: 0 },
+      },
     ];
     expect(features.length).toBeGreaterThan(2);
     const packed = packCoverage(features);

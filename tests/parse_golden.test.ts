@@ -14,7 +14,9 @@ const OUT = join(ROOT, "out");
 const REGENERATE = process.env.REGEN === "1";
 
 describe("parsePointsCsv golden files", () => {
-  const cases = readdirSync(IN).filter((name) => name.endsWith(".csv")).sort();
+  const cases = readdirSync(IN)
+    .filter((name) => name.endsWith(".csv"))
+    .sort();
 
   it("has fixtures to compare", () => {
     expect(cases.length).toBeGreaterThan(0);

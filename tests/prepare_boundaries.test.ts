@@ -33,7 +33,13 @@ function listSegments(geometry: Polygon | MultiPolygon): Set<string> {
 }
 
 describe("validateAreaGeometry", () => {
-  const square: Position[] = [[104, 22], [104.1, 22], [104.1, 22.1], [104, 22.1], [104, 22]];
+  const square: Position[] = [
+    [104, 22],
+    [104.1, 22],
+    [104.1, 22.1],
+    [104, 22.1],
+    [104, 22],
+  ];
 
   it("accepts a closed ring of at least 4 positions", () => {
     expect(validateAreaGeometry({ type: "Polygon", coordinates: [square] }, "square")).toEqual([]);
@@ -45,7 +51,11 @@ describe("validateAreaGeometry", () => {
   });
 
   it("reports a ring with fewer than 4 positions", () => {
-    const short: Position[] = [[104, 22], [104.1, 22], [104, 22]];
+    const short: Position[] = [
+      [104, 22],
+      [104.1, 22],
+      [104, 22],
+    ];
     expect(validateAreaGeometry({ type: "Polygon", coordinates: [short] }, "short")).toEqual(["short: polygon 0 ring 0 has 3 positions (at least 4 needed)"]);
   });
 

@@ -24,7 +24,13 @@ describe("backup fixtures", () => {
     if (!result.ok) throw new Error(result.error.en);
     const backup = result.value;
     expect(backup).toMatchObject({ version: 1, createdAt: "2025-12-15T09:30:00.000Z", listPublishedOn: "2025-09-01" });
-    expect(backup.events[1]).toMatchObject({ pointId: "LC-01", status: "on_air", actor: { role: "carrier", carrier: "Viettel" }, technology: "4G", evidence: { text: "speedtest 38 Mbps" } });
+    expect(backup.events[1]).toMatchObject({
+      pointId: "LC-01",
+      status: "on_air",
+      actor: { role: "carrier", carrier: "Viettel" },
+      technology: "4G",
+      evidence: { text: "speedtest 38 Mbps" },
+    });
     expect(backup.events[2].actor).toEqual({ role: "department" });
     expect(backup.events.every((event) => /^ev-[0-9a-f]{16}$/.test(event.id))).toBe(true);
     const { states, invalid } = replay(backup.registry, backup.events);

@@ -8,7 +8,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_BOUNDARIES_FOLDER, DEFAULT_SAMPLE_FOLDER, generateSampleData, SAMPLE_FILES, type SampleDataReport } from "../scripts/generate_sample_data.ts";
 
 const POINT_HEADER = ["id", "name", "kind", "lon", "lat", "parent_id", "pupils", "households", "province_code", "province", "commune_code", "commune", "note"];
-const DEAD_ZONE_HEADER = ["id", "name", "kind", "lon", "lat", "point_id", "province_code", "province", "commune_code", "commune", "carrier", "deadline", "priority", "note"];
+const DEAD_ZONE_HEADER = [
+  "id",
+  "name",
+  "kind",
+  "lon",
+  "lat",
+  "point_id",
+  "province_code",
+  "province",
+  "commune_code",
+  "commune",
+  "carrier",
+  "deadline",
+  "priority",
+  "note",
+];
 const SAMPLE_NOTE = "Dữ liệu mẫu (sample data)";
 
 /** Reads a committed sample file as text, checking the BOM and stripping it. */
@@ -106,15 +121,26 @@ describe("sample coverage.geojson and dead_zones.csv", () => {
   };
   const points = readCsv("points.csv").rows;
   const { header, rows: deadZones } = readCsv("dead_zones.csv");
-  const layers = coverage.features.map((feature) => ({ ...(feature.properties as { carrier: string; technology: string; sample: boolean }), geometry: feature.geometry }));
+  const layers = coverage.features.map((feature) => ({
+    ...(feature.properties as { carrier: string; technology: string; sample: boolean }),
+    geometry: feature.geometry,
+  }));
   const coveredBy = (position: Position) => layers.filter((layer) => isInside(position, layer.geometry));
 
   it("says it is sample data and holds 3 carriers × 2G/3G/4G", () => {
     expect(coverage.description).toContain("SAMPLE");
     expect(coverage.name).toContain("Sample");
-    expect(layers.map((layer) => `${layer.carrier} ${layer.technology}`).sort()).toEqual(
-      ["MobiFone 2G", "MobiFone 3G", "MobiFone 4G", "VNPT 2G", "VNPT 3G", "VNPT 4G", "Viettel 2G", "Viettel 3G", "Viettel 4G"],
-    );
+    expect(layers.map((layer) => `${layer.carrier} ${layer.technology}`).sort()).toEqual([
+      "MobiFone 2G",
+      "MobiFone 3G",
+      "MobiFone 4G",
+      "VNPT 2G",
+      "VNPT 3G",
+      "VNPT 4G",
+      "Viettel 2G",
+      "Viettel 3G",
+      "Viettel 4G",
+    ]);
     expect(layers.every((layer) => layer.sample === true)).toBe(true);
   });
 

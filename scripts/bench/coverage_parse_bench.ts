@@ -25,7 +25,10 @@ const { values } = parseArgs({ options: { towers: { type: "string" }, rounds: { 
 const towers = Number(values.towers ?? 20_000);
 const rounds = Number(values.rounds ?? 3);
 // A child reads the parent's file, so that no garbage of the generator is collected in its timed window.
-const bytes = values.file !== undefined ? new Uint8Array(readFileSync(values.file)) : new TextEncoder().encode(JSON.stringify(generateWorkload({ towersPerCarrier: towers, points: 1 }).coverage));
+const bytes =
+  values.file !== undefined
+    ? new Uint8Array(readFileSync(values.file))
+    : new TextEncoder().encode(JSON.stringify(generateWorkload({ towersPerCarrier: towers, points: 1 }).coverage));
 if (values.way === undefined) process.stdout.write(`coverage: ${(bytes.length / 1e6).toFixed(1)} MB, 3 × ${towers} discs\n`);
 
 const file = "coverage.geojson";
@@ -49,7 +52,9 @@ if (values.way !== undefined) {
 
 const reference = ways["JSON.parse path"]();
 const features = ways["scanner, features"]();
-process.stdout.write(`same result: features ${isDeepStrictEqual(packCoverage(features), reference)}, columns ${isDeepStrictEqual(ways["scanner, columns"](), reference)}\n`);
+process.stdout.write(
+  `same result: features ${isDeepStrictEqual(packCoverage(features), reference)}, columns ${isDeepStrictEqual(ways["scanner, columns"](), reference)}\n`,
+);
 const directory = mkdtempSync(join(tmpdir(), "lom-song-parse-bench-"));
 const path = join(directory, "coverage.geojson");
 writeFileSync(path, bytes);

@@ -236,7 +236,13 @@ function makeDistricts(random: () => number, count: number): Feature<Polygon>[] 
  * @param overrides - sizes and seed
  * @returns the file paths and the in-memory workload
  */
-export function writeWorkload(overrides: Partial<WorkloadOptions> = {}): { directory: string; pointsPath: string; coveragePath: string; districtsPath: string; workload: Workload } {
+export function writeWorkload(overrides: Partial<WorkloadOptions> = {}): {
+  directory: string;
+  pointsPath: string;
+  coveragePath: string;
+  districtsPath: string;
+  workload: Workload;
+} {
   const workload = generateWorkload(overrides);
   const directory = mkdtempSync(join(tmpdir(), "lom-song-bench-"));
   const pointsPath = join(directory, "points.csv");

@@ -90,7 +90,11 @@ function processCpuSeconds(pid: number): number {
  * @param options - the workload's size and a line logger
  * @returns the figures, or null when PostgreSQL with PostGIS is not installed (said in one line)
  */
-export async function runPostgisBaseline(options: { points: number; towersPerCarrier: number; log: (line: string) => void }): Promise<PostgisComparison | null> {
+export async function runPostgisBaseline(options: {
+  points: number;
+  towersPerCarrier: number;
+  log: (line: string) => void;
+}): Promise<PostgisComparison | null> {
   const postgres = findPostgres();
   if (postgres === null) {
     options.log("PostgreSQL with PostGIS is not installed (no /usr/lib/postgresql/*/bin/initdb with a postgis extension): the PostGIS baseline is skipped.");
@@ -147,7 +151,8 @@ export async function runPostgisBaseline(options: { points: number; towersPerCar
     run("pg_ctl", ["-D", data, "-l", join(directory, "server.log"), "-w", "-o", `-k ${directory} -p ${port} -c listen_addresses=127.0.0.1`, "start"]);
     started = true;
     const postmasterPid = Number(readFileSync(join(data, "postmaster.pid"), "utf8").split("\n")[0]);
-    const sql = (statements: string): string => run("psql", ["-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-h", directory, "-p", String(port), "-U", "postgres", "-d", "postgres", "-c", statements]);
+    const sql = (statements: string): string =>
+      run("psql", ["-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-h", directory, "-p", String(port), "-U", "postgres", "-d", "postgres", "-c", statements]);
     sql("CREATE EXTENSION postgis");
     const postgis = sql("SELECT postgis_lib_version()").trim();
 
@@ -171,7 +176,9 @@ export async function runPostgisBaseline(options: { points: number; towersPerCar
     // The postmaster adds a backend's CPU to its own children's total when it reaps it, just after psql disconnects.
     await new Promise((resolve) => setTimeout(resolve, 500));
     const postgisCpu = processCpuSeconds(postmasterPid) - cpuStart;
-    const postgisIds = readFileSync(uncoveredTxt, "utf8").split("\n").filter((line) => line.length > 0);
+    const postgisIds = readFileSync(uncoveredTxt, "utf8")
+      .split("\n")
+      .filter((line) => line.length > 0);
     options.log(`PostGIS: load ${load.toFixed(2)} s, index ${index.toFixed(2)} s, query ${query.toFixed(2)} s; ${postgisIds.length} uncovered`);
     run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);
     started = false;
@@ -181,7 +188,26 @@ export async function runPostgisBaseline(options: { points: number; towersPerCar
     const timeFile = join(files.directory, "time.txt");
     const cli = spawnSync(
       "/usr/bin/time",
-      ["-f", "%e %U %S %M", "-o", timeFile, process.execPath, "--import", "tsx", "scripts/cli.ts", "analyze", "--points", files.pointsPath, "--coverage", files.coveragePath, "--min-tech", "4G", "--out", uncoveredCsv, "--quiet"],
+      [
+        "-f",
+        "%e %U %S %M",
+        "-o",
+        timeFile,
+        process.execPath,
+        "--import",
+        "tsx",
+        "scripts/cli.ts",
+        "analyze",
+        "--points",
+        files.pointsPath,
+        "--coverage",
+        files.coveragePath,
+        "--min-tech",
+        "4G",
+        "--out",
+        uncoveredCsv,
+        "--quiet",
+      ],
       { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
     );
     if (cli.status !== 0) throw new Error(`analyze failed (${cli.status}): ${cli.stderr}`);

@@ -225,7 +225,12 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     }
     engineWindows.set("points CSV parse", [start, performance.now()]);
     await yieldToEvents();
-    finishStage({ stage: "points CSV parse", engineSeconds: seconds(start), engineCpuSeconds: cpuSeconds() - cpuStart, note: `parsePointsCsv, ${count} points accepted of ${parsedPoints.report.read}` });
+    finishStage({
+      stage: "points CSV parse",
+      engineSeconds: seconds(start),
+      engineCpuSeconds: cpuSeconds() - cpuStart,
+      note: `parsePointsCsv, ${count} points accepted of ${parsedPoints.report.read}`,
+    });
 
     // 2. Coverage GeoJSON: read the bytes, then parseCoverageGeojson (the byte scanner and the checks), as the CLI does.
     start = performance.now();
@@ -260,7 +265,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       engineSeconds: engineBuild,
       engineCpuSeconds: engineBuildCpu,
       flatbushSeconds: flatbushBuild,
-      note: `one grid for ${index.layers.length} layers, cell ${index.grid.cellSize.toFixed(4)}°, ${(index.grid.columns * index.grid.rows / 1e6).toFixed(1)}M cells, ${(index.grid.entries.length / 1e6).toFixed(1)}M cell entries`,
+      note: `one grid for ${index.layers.length} layers, cell ${index.grid.cellSize.toFixed(4)}°, ${((index.grid.columns * index.grid.rows) / 1e6).toFixed(1)}M cells, ${(index.grid.entries.length / 1e6).toFixed(1)}M cell entries`,
     });
 
     // 4. Per-point masks, random order and cell order; the baselines on the same points.
@@ -292,8 +297,24 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     });
     const turfQuery = turfIndices.length > 0 ? (seconds(start) * count) / turfIndices.length : undefined;
     const queryNote = `${count} points × ${index.layers.length} layers`;
-    finishStage({ stage: "query, input order", engineSeconds: engineRandom, engineCpuSeconds: engineRandomCpu, flatbushSeconds: flatbushQuery, turfSeconds: turfQuery, turfSample: turfIndices.length, note: queryNote });
-    finishStage({ stage: "query, cell order", engineSeconds: engineSorted, engineCpuSeconds: engineSortedCpu, flatbushSeconds: flatbushQuery, turfSeconds: turfQuery, turfSample: turfIndices.length, note: `${queryNote}; includes the counting sort` });
+    finishStage({
+      stage: "query, input order",
+      engineSeconds: engineRandom,
+      engineCpuSeconds: engineRandomCpu,
+      flatbushSeconds: flatbushQuery,
+      turfSeconds: turfQuery,
+      turfSample: turfIndices.length,
+      note: queryNote,
+    });
+    finishStage({
+      stage: "query, cell order",
+      engineSeconds: engineSorted,
+      engineCpuSeconds: engineSortedCpu,
+      flatbushSeconds: flatbushQuery,
+      turfSeconds: turfQuery,
+      turfSample: turfIndices.length,
+      note: `${queryNote}; includes the counting sort`,
+    });
     let engineVsFlatbush = 0;
     let sortedVsRandom = 0;
     for (let i = 0; i < masks.length; i++) {
@@ -371,7 +392,12 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     writeFileSync(join(files.directory, "uncovered.csv"), csv);
     engineWindows.set("write uncovered CSV", [start, performance.now()]);
     await yieldToEvents();
-    finishStage({ stage: "write uncovered CSV", engineSeconds: seconds(start), engineCpuSeconds: cpuSeconds() - cpuStart, note: `${uncovered.length} rows, ${(csv.length / 1e6).toFixed(1)} M characters` });
+    finishStage({
+      stage: "write uncovered CSV",
+      engineSeconds: seconds(start),
+      engineCpuSeconds: cpuSeconds() - cpuStart,
+      note: `${uncovered.length} rows, ${(csv.length / 1e6).toFixed(1)} M characters`,
+    });
 
     const endToEnd = ["points CSV parse", "coverage GeoJSON parse", "index build", "query, cell order", "per-district counts", "write uncovered CSV"];
     stages.push({
@@ -406,7 +432,15 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
         loadAverageAtStart,
         loadAverageAtEnd: loadavg().map((value) => Math.round(value * 100) / 100),
       },
-      workload: { points: count, carriers: carrierNames.length, towersPerCarrier: options.towersPerCarrier, polygons, vertices, districts: districtCount, seed: options.seed ?? 20240601 },
+      workload: {
+        points: count,
+        carriers: carrierNames.length,
+        towersPerCarrier: options.towersPerCarrier,
+        polygons,
+        vertices,
+        districts: districtCount,
+        seed: options.seed ?? 20240601,
+      },
       stages: stages.map((stage) => ({
         ...stage,
         engineSeconds: Math.round(stage.engineSeconds * 1000) / 1000,

@@ -30,7 +30,10 @@ export async function resolveChromium(): Promise<ChromiumChoice> {
     const { default: packaged } = await import("@sparticuz/chromium");
     return { path: await packaged.executablePath(), source: "npm package @sparticuz/chromium" };
   } catch (error) {
-    throw new Error(`no Chromium found: not at ${SYSTEM_PATHS.join(" or ")}, and @sparticuz/chromium could not be unpacked (${error instanceof Error ? error.message : String(error)}); apt-get install chromium, or set CHROMIUM_PATH`, { cause: error });
+    throw new Error(
+      `no Chromium found: not at ${SYSTEM_PATHS.join(" or ")}, and @sparticuz/chromium could not be unpacked (${error instanceof Error ? error.message : String(error)}); apt-get install chromium, or set CHROMIUM_PATH`,
+      { cause: error },
+    );
   }
 }
 

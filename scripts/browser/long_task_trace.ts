@@ -86,11 +86,15 @@ function describeFrame(node: ProfileNode | undefined): string {
  * @param options - threshold in ms, the mark used as time zero, and a frame filter for `stacks`
  * @returns one report per long task, in time order
  */
-export function attributeLongTasks(trace: unknown, options: { threshold?: number; origin?: string; appFrame?: (frame: string) => boolean } = {}): LongTaskReport[] {
+export function attributeLongTasks(
+  trace: unknown,
+  options: { threshold?: number; origin?: string; appFrame?: (frame: string) => boolean } = {},
+): LongTaskReport[] {
   const threshold = (options.threshold ?? 50) * 1000;
   const events: TraceEvent[] = Array.isArray(trace) ? (trace as TraceEvent[]) : ((trace as { traceEvents: TraceEvent[] }).traceEvents ?? []);
   const threadNames = new Map<string, string>();
-  for (const event of events) if (event.ph === "M" && event.name === "thread_name") threadNames.set(`${event.pid}:${event.tid}`, String((event.args as { name?: string })?.name));
+  for (const event of events)
+    if (event.ph === "M" && event.name === "thread_name") threadNames.set(`${event.pid}:${event.tid}`, String((event.args as { name?: string })?.name));
   // The renderer main thread with the most task time is the page's.
   const taskTime = new Map<string, number>();
   for (const event of events) {
@@ -102,14 +106,18 @@ export function attributeLongTasks(trace: unknown, options: { threshold?: number
   const main = [...taskTime.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (!main) return [];
   const onMain = events.filter((event) => `${event.pid}:${event.tid}` === main);
-  const originMark = options.origin ? onMain.find((event) => event.name === options.origin) ?? events.find((event) => event.name === options.origin) : undefined;
+  const originMark = options.origin
+    ? (onMain.find((event) => event.name === options.origin) ?? events.find((event) => event.name === options.origin))
+    : undefined;
   const origin = originMark?.ts ?? Math.min(...onMain.filter((event) => event.ts > 0).map((event) => event.ts));
 
   // CPU samples of the main thread's isolate: ProfileChunk events carry nodes, samples and time deltas.
   const nodes = new Map<number, ProfileNode>();
   const samples: { ts: number; node: number }[] = [];
   const [mainPid] = main.split(":").map(Number);
-  const profileIds = new Set(events.filter((event) => event.name === "Profile" && event.pid === mainPid && `${event.pid}:${event.tid}` === main).map((event) => event.id));
+  const profileIds = new Set(
+    events.filter((event) => event.name === "Profile" && event.pid === mainPid && `${event.pid}:${event.tid}` === main).map((event) => event.id),
+  );
   let clock = 0;
   for (const event of events) {
     if (event.name === "Profile" && profileIds.has(event.id)) clock = Number((event.args as { data?: { startTime?: number } })?.data?.startTime ?? 0);
@@ -169,7 +177,10 @@ export function attributeLongTasks(trace: unknown, options: { threshold?: number
       covered = eventEnd;
     }
     const top = (map: Map<string, number>, count: number) =>
-      [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, milliseconds]) => ({ name, milliseconds: Math.round(milliseconds) }));
+      [...map.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, count)
+        .map(([name, milliseconds]) => ({ name, milliseconds: Math.round(milliseconds) }));
     return {
       start: Math.round((task.ts - origin) / 1000),
       startTs: task.ts,
@@ -203,7 +214,9 @@ export function findMark(trace: unknown, name: string): number | undefined {
 export function formatLongTasks(reports: readonly LongTaskReport[]): string {
   const lines: string[] = [];
   for (const report of reports) {
-    lines.push(`task at ${report.start} ms: ${report.duration} ms, of which WebGL start-up ${report.webglStartup} ms (${report.webglCalls.map((call) => `${call.name} ${call.milliseconds}`).join(", ")})`);
+    lines.push(
+      `task at ${report.start} ms: ${report.duration} ms, of which WebGL start-up ${report.webglStartup} ms (${report.webglCalls.map((call) => `${call.name} ${call.milliseconds}`).join(", ")})`,
+    );
     lines.push(`  events: ${report.events.map((event) => `${event.name} ${event.milliseconds}`).join("; ")}`);
     lines.push(`  self:   ${report.selfTime.map((entry) => `${entry.frame} ${entry.milliseconds}`).join("; ")}`);
     for (const stack of report.stacks) lines.push(`  stack:  ${stack.milliseconds} ms ${stack.frame}`);

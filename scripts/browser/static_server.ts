@@ -76,7 +76,13 @@ export async function startStaticServer(root: string, contentSecurityPolicy: str
         return;
       }
       if (range) {
-        response.writeHead(206, { ...headers, "content-range": `bytes ${range.start}-${range.end}/${body.length}`, "content-length": String(range.end - range.start + 1) }).end(body.subarray(range.start, range.end + 1));
+        response
+          .writeHead(206, {
+            ...headers,
+            "content-range": `bytes ${range.start}-${range.end}/${body.length}`,
+            "content-length": String(range.end - range.start + 1),
+          })
+          .end(body.subarray(range.start, range.end + 1));
         return;
       }
       response.writeHead(200, { ...headers, "content-length": String(body.length) }).end(body);

@@ -132,7 +132,6 @@ Examples
 
 const STATUSES = ["uncovered", "single_carrier", "covered", "all"] as const;
 
-
 const COVERAGE_STAGE = "coverage: parse and check";
 /** Points read ahead of the indexes at most (about 0.4 GB of points); past it, reading waits for the coverage. */
 const MAX_WAITING_POINTS = 1_500_000;
@@ -158,17 +157,36 @@ export async function runAnalyze(argv: string[], early?: CoverageReading): Promi
     return 0;
   }
   const language = languageOption(options.lang);
-  if (!options.points?.length) throw new UserError({ vi: "cần --points FILE (danh sách điểm CSV, Excel, GeoJSON hoặc KML); xem analyze --help", en: "--points FILE is required (a CSV, Excel, GeoJSON or KML point list); see analyze --help" });
-  if (!options.coverage?.length) throw new UserError({ vi: "cần --coverage FILE (vùng phủ GeoJSON hoặc KML); xem analyze --help", en: "--coverage FILE is required (a coverage GeoJSON or KML); see analyze --help" });
+  if (!options.points?.length)
+    throw new UserError({
+      vi: "cần --points FILE (danh sách điểm CSV, Excel, GeoJSON hoặc KML); xem analyze --help",
+      en: "--points FILE is required (a CSV, Excel, GeoJSON or KML point list); see analyze --help",
+    });
+  if (!options.coverage?.length)
+    throw new UserError({
+      vi: "cần --coverage FILE (vùng phủ GeoJSON hoặc KML); xem analyze --help",
+      en: "--coverage FILE is required (a coverage GeoJSON or KML); see analyze --help",
+    });
   const minTechnology = technologyOption("--min-tech", options["min-tech"]);
   const status = (options.status ?? "uncovered") as PointStatus | "all";
-  if (!STATUSES.includes(status)) throw new UserError({ vi: `--status phải là một trong ${STATUSES.join(", ")}, không phải "${options.status}"`, en: `--status must be one of ${STATUSES.join(", ")}, not "${options.status}"` });
+  if (!STATUSES.includes(status))
+    throw new UserError({
+      vi: `--status phải là một trong ${STATUSES.join(", ")}, không phải "${options.status}"`,
+      en: `--status must be one of ${STATUSES.join(", ")}, not "${options.status}"`,
+    });
   const delimiter = parseDelimiter(options.delimiter);
   const separator = csvSeparatorOption(options["csv-separator"]);
   if (options["as-of"] !== undefined && parseFlexibleDate(options["as-of"]) !== options["as-of"]) {
-    throw new UserError({ vi: `--as-of cần một ngày YYYY-MM-DD, không phải "${options["as-of"]}"`, en: `--as-of needs a date YYYY-MM-DD, not "${options["as-of"]}"` });
+    throw new UserError({
+      vi: `--as-of cần một ngày YYYY-MM-DD, không phải "${options["as-of"]}"`,
+      en: `--as-of needs a date YYYY-MM-DD, not "${options["as-of"]}"`,
+    });
   }
-  if (options.nearest && !options.out) throw new UserError({ vi: "--nearest thêm cột vào các điểm được ghi ra: hãy cho thêm --out FILE", en: "--nearest adds columns to the written points: give --out FILE too" });
+  if (options.nearest && !options.out)
+    throw new UserError({
+      vi: "--nearest thêm cột vào các điểm được ghi ra: hãy cho thêm --out FILE",
+      en: "--nearest adds columns to the written points: give --out FILE too",
+    });
   await checkOutputs(
     [
       { option: "--out", path: options.out },
@@ -223,7 +241,10 @@ async function analyze(
   try {
     for (const path of options.admin ?? []) {
       const bytes = await readInput(path);
-      adminResults.push({ path, result: timed("admin areas: parse and check", () => parseAdminGeojson(bytes, { file: displayName(path), crs: options["admin-crs"] })) });
+      adminResults.push({
+        path,
+        result: timed("admin areas: parse and check", () => parseAdminGeojson(bytes, { file: displayName(path), crs: options["admin-crs"] })),
+      });
     }
   } catch (error) {
     // A coverage error is reported first, as when the files were read one after the other.
@@ -374,8 +395,14 @@ async function analyze(
       const tabular = reports.slice(-pointPaths.length).every((report) => report.detected?.delimiter !== undefined);
       throw new UserError(
         tabular
-          ? { vi: `${pointPaths.join(", ")}: tệp có dòng tiêu đề nhưng không có dòng dữ liệu nào`, en: `${pointPaths.join(", ")}: the file has a header but no data rows` }
-          : { vi: `${pointPaths.join(", ")}: tệp không có điểm nào (không có dòng dữ liệu hay đối tượng nào)`, en: `${pointPaths.join(", ")}: the file holds no points (no data rows or features)` },
+          ? {
+              vi: `${pointPaths.join(", ")}: tệp có dòng tiêu đề nhưng không có dòng dữ liệu nào`,
+              en: `${pointPaths.join(", ")}: the file has a header but no data rows`,
+            }
+          : {
+              vi: `${pointPaths.join(", ")}: tệp không có điểm nào (không có dòng dữ liệu hay đối tượng nào)`,
+              en: `${pointPaths.join(", ")}: the file holds no points (no data rows or features)`,
+            },
       );
     }
   } catch (error) {
@@ -400,7 +427,11 @@ async function analyze(
     out(`${language === "vi" ? "Đã ghi" : "Wrote"} ${selectedCount} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
   }
   if (options.timings) printTimings(timings, performance.now() - started, language);
-  if (options.summary) await writeOutput(options.summary, JSON.stringify({ filter: { ...filter, status }, ...summary, schools: schoolsAndWeights.schools, weights: schoolsAndWeights.weights }, null, 2) + "\n");
+  if (options.summary)
+    await writeOutput(
+      options.summary,
+      JSON.stringify({ filter: { ...filter, status }, ...summary, schools: schoolsAndWeights.schools, weights: schoolsAndWeights.weights }, null, 2) + "\n",
+    );
   if (options.report) await writeOutput(options.report, JSON.stringify(reports, null, 2) + "\n");
   return 0;
 }
@@ -417,22 +448,32 @@ async function probeColumns(
   const rows: ExportRow[] = [];
   const computedFor = (point: Point) =>
     Object.fromEntries(
-      [...COMPUTED_COLUMNS, ...(point.provinceName !== undefined || point.provinceCode !== undefined ? [PROVINCE_LISTED_COLUMN] : []), ...(withNearest ? NEAREST_COLUMNS : [])].map((column) => [column, ""]),
+      [
+        ...COMPUTED_COLUMNS,
+        ...(point.provinceName !== undefined || point.provinceCode !== undefined ? [PROVINCE_LISTED_COLUMN] : []),
+        ...(withNearest ? NEAREST_COLUMNS : []),
+      ].map((column) => [column, ""]),
     );
   const computed = computedFor({ id: "", name: "", kind: "other", lon: 0, lat: 0, source: { file: "", row: 0 }, extra: {} });
-  const blank = (extra: Record<string, string>, computedColumns = computed): ExportRow => ({ point: { id: "", name: "", kind: "other", lon: 0, lat: 0, source: { file: "", row: 0 }, extra }, computed: computedColumns });
+  const blank = (extra: Record<string, string>, computedColumns = computed): ExportRow => ({
+    point: { id: "", name: "", kind: "other", lon: 0, lat: 0, source: { file: "", row: 0 }, extra },
+    computed: computedColumns,
+  });
   for (const path of paths) {
     const head = await readHead(path, 256 * 1024);
     if (isZipPath(path)) {
-      for (const point of parsePointsGeojson(await readInput(path), { file: displayName(path), crs: csvOptions.crs }).items) rows.push({ point, computed: computedFor(point) });
+      for (const point of parsePointsGeojson(await readInput(path), { file: displayName(path), crs: csvOptions.crs }).items)
+        rows.push({ point, computed: computedFor(point) });
       continue;
     }
     if (isSpreadsheetFile(path, head)) {
-      for (const point of (await readPointsWorkbook(path, { file: displayName(path), ...csvOptions }, true)).items) rows.push({ point, computed: computedFor(point) });
+      for (const point of (await readPointsWorkbook(path, { file: displayName(path), ...csvOptions }, true)).items)
+        rows.push({ point, computed: computedFor(point) });
       continue;
     }
     if (looksLikeJson(path, head)) {
-      for (const point of parsePointsGeojson(await readInput(path), { file: displayName(path), crs: csvOptions.crs }).items) rows.push({ point, computed: computedFor(point) });
+      for (const point of parsePointsGeojson(await readInput(path), { file: displayName(path), crs: csvOptions.crs }).items)
+        rows.push({ point, computed: computedFor(point) });
       continue;
     }
     // The extra columns come from the header; whether the list names provinces (province_listed), from its first readable point.
@@ -490,10 +531,18 @@ async function openOutput(path: string, format: PointsOutputFormat, columns: str
  */
 function audienceOption(value: string | undefined, out: string | undefined, format: PointsOutputFormat | null): ExportAudience {
   if (value === undefined || value === "machine") return "machine";
-  if (value !== "people") throw new UserError({ vi: `--audience phải là machine hoặc people, không phải "${value}"`, en: `--audience must be machine or people, not "${value}"` });
-  if (!out) throw new UserError({ vi: "--audience people chọn cách ghi các điểm ra tệp: hãy cho thêm --out FILE.csv hoặc .xlsx", en: "--audience people chooses how the points are written: give --out FILE.csv or .xlsx too" });
+  if (value !== "people")
+    throw new UserError({ vi: `--audience phải là machine hoặc people, không phải "${value}"`, en: `--audience must be machine or people, not "${value}"` });
+  if (!out)
+    throw new UserError({
+      vi: "--audience people chọn cách ghi các điểm ra tệp: hãy cho thêm --out FILE.csv hoặc .xlsx",
+      en: "--audience people chooses how the points are written: give --out FILE.csv or .xlsx too",
+    });
   if (format !== "csv" && format !== "xlsx") {
-    throw new UserError({ vi: `--audience people ghi tệp .csv hoặc .xlsx, không ghi ${out}; GeoJSON và KML giữ cột máy đọc`, en: `--audience people writes a .csv or .xlsx, not ${out}; GeoJSON and KML keep the machine columns` });
+    throw new UserError({
+      vi: `--audience people ghi tệp .csv hoặc .xlsx, không ghi ${out}; GeoJSON và KML giữ cột máy đọc`,
+      en: `--audience people writes a .csv or .xlsx, not ${out}; GeoJSON and KML keep the machine columns`,
+    });
   }
   return "people";
 }
@@ -510,4 +559,3 @@ function failsFile(report: ImportReport): boolean {
   const fileError = report.issues.some((issue) => issue.severity === "error" && issue.row === undefined && issue.featureIndex === undefined);
   return fileError || (report.read > 0 && report.accepted === 0);
 }
-

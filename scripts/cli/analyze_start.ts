@@ -6,7 +6,6 @@ import { parseArgs } from "node:util";
 import { readCoverageFiles, type CoverageReading } from "./coverage_files.ts";
 import { UserError } from "./io.ts";
 
-
 /** The command-line options of `analyze` (node:util parseArgs). */
 export const ANALYZE_OPTIONS = {
   points: { type: "string", multiple: true },
@@ -50,12 +49,33 @@ export type AnalyzeOptions = ReturnType<typeof parseArgs<{ args: string[]; allow
 
 /** The coverage parse options given on the command line. */
 export function coverageOptions(
-  options: Pick<AnalyzeOptions, "carrier-property" | "technology-property" | "as-of-property" | "repair" | "coverage-crs" | "tower-radius" | "tower-range" | "raster-threshold" | "raster-carrier" | "raster-technology" | "raster-as-of">,
+  options: Pick<
+    AnalyzeOptions,
+    | "carrier-property"
+    | "technology-property"
+    | "as-of-property"
+    | "repair"
+    | "coverage-crs"
+    | "tower-radius"
+    | "tower-range"
+    | "raster-threshold"
+    | "raster-carrier"
+    | "raster-technology"
+    | "raster-as-of"
+  >,
 ) {
   const threshold = options["raster-threshold"] === undefined ? undefined : Number(options["raster-threshold"].replace(",", "."));
-  if (threshold !== undefined && !Number.isFinite(threshold)) throw new UserError({ vi: `--raster-threshold phải là một số (ví dụ -100), không phải "${options["raster-threshold"]}"`, en: `--raster-threshold must be a number (e.g. -100), not "${options["raster-threshold"]}"` });
+  if (threshold !== undefined && !Number.isFinite(threshold))
+    throw new UserError({
+      vi: `--raster-threshold phải là một số (ví dụ -100), không phải "${options["raster-threshold"]}"`,
+      en: `--raster-threshold must be a number (e.g. -100), not "${options["raster-threshold"]}"`,
+    });
   const technology = options["raster-technology"]?.trim().toUpperCase();
-  if (technology !== undefined && !["2G", "3G", "4G", "5G"].includes(technology)) throw new UserError({ vi: `--raster-technology phải là 2G, 3G, 4G hoặc 5G, không phải "${options["raster-technology"]}"`, en: `--raster-technology must be 2G, 3G, 4G or 5G, not "${options["raster-technology"]}"` });
+  if (technology !== undefined && !["2G", "3G", "4G", "5G"].includes(technology))
+    throw new UserError({
+      vi: `--raster-technology phải là 2G, 3G, 4G hoặc 5G, không phải "${options["raster-technology"]}"`,
+      en: `--raster-technology must be 2G, 3G, 4G or 5G, not "${options["raster-technology"]}"`,
+    });
   return {
     threshold,
     // For a grid (a GeoTIFF holds no carrier or technology); also the default of GeoJSON features that lack them.
@@ -89,4 +109,3 @@ export function startCoverageReading(argv: string[]): CoverageReading | null {
   if (values.help || !values.coverage?.length || !values.points?.length) return null;
   return readCoverageFiles(values.coverage, coverageOptions(values));
 }
-

@@ -84,9 +84,21 @@ export async function runCompare(argv: string[]): Promise<number> {
     return 0;
   }
   const language = languageOption(options.lang);
-  if (!options.points?.length) throw new UserError({ vi: "cần --points FILE (danh sách điểm CSV, Excel, GeoJSON hoặc KML); xem compare --help", en: "--points FILE is required (a CSV, Excel, GeoJSON or KML point list); see compare --help" });
-  if (!options.before?.length) throw new UserError({ vi: "cần --before FILE (vùng phủ bản trước, GeoJSON hoặc KML); xem compare --help", en: "--before FILE is required (the earlier coverage, GeoJSON or KML); see compare --help" });
-  if (!options.after?.length) throw new UserError({ vi: "cần --after FILE (vùng phủ bản sau, GeoJSON hoặc KML); xem compare --help", en: "--after FILE is required (the later coverage, GeoJSON or KML); see compare --help" });
+  if (!options.points?.length)
+    throw new UserError({
+      vi: "cần --points FILE (danh sách điểm CSV, Excel, GeoJSON hoặc KML); xem compare --help",
+      en: "--points FILE is required (a CSV, Excel, GeoJSON or KML point list); see compare --help",
+    });
+  if (!options.before?.length)
+    throw new UserError({
+      vi: "cần --before FILE (vùng phủ bản trước, GeoJSON hoặc KML); xem compare --help",
+      en: "--before FILE is required (the earlier coverage, GeoJSON or KML); see compare --help",
+    });
+  if (!options.after?.length)
+    throw new UserError({
+      vi: "cần --after FILE (vùng phủ bản sau, GeoJSON hoặc KML); xem compare --help",
+      en: "--after FILE is required (the later coverage, GeoJSON or KML); see compare --help",
+    });
   const filter: PointFilter = { minTechnology: technologyOption("--min-tech", options["min-tech"]), carriers: options.carrier };
   const separator = csvSeparatorOption(options["csv-separator"]);
   await checkOutputs(
@@ -152,19 +164,23 @@ export async function runCompare(argv: string[]): Promise<number> {
       workbook.add(rows);
       await workbook.finish();
     } else {
-      const content = format === "csv" ? pointsToCsv(rows, { separator }) : format === "geojson" ? JSON.stringify(pointsToGeojson(rows)) : pointsToKml(rows, { name });
+      const content =
+        format === "csv" ? pointsToCsv(rows, { separator }) : format === "geojson" ? JSON.stringify(pointsToGeojson(rows)) : pointsToKml(rows, { name });
       await writeOutput(options.out, content);
     }
     out(`${language === "vi" ? "Đã ghi" : "Wrote"} ${rows.length} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
   }
   if (options.summary) {
     const { changes, ...totals } = comparison;
-    const document = { filter, ...totals, changes: changes.map((change) => ({ id: points[change.index].id, before: change.before, after: change.after, gained: change.gained, lost: change.lost })) };
+    const document = {
+      filter,
+      ...totals,
+      changes: changes.map((change) => ({ id: points[change.index].id, before: change.before, after: change.after, gained: change.gained, lost: change.lost })),
+    };
     await writeOutput(options.summary, JSON.stringify(document, null, 2) + "\n");
   }
   return 0;
 }
-
 
 function printComparison(comparison: CoverageComparison, filter: PointFilter, language: Language, quiet: boolean): void {
   const vi = language === "vi";
@@ -183,12 +199,16 @@ function printComparison(comparison: CoverageComparison, filter: PointFilter, la
   if (quiet) return;
   line(`\n${vi ? "Theo nhà mạng (điểm được phủ: trước → sau; thêm / mất)" : "By carrier (points covered: before → after; gained / lost)"}`);
   for (const entry of comparison.byCarrier) {
-    line(`  ${entry.carrier.padEnd(14)} ${n(entry.coveredBefore).padStart(9)} → ${n(entry.coveredAfter).padEnd(9)} ${signed(entry.gained, "+").padStart(8)} / ${signed(entry.lost, "−")}`);
+    line(
+      `  ${entry.carrier.padEnd(14)} ${n(entry.coveredBefore).padStart(9)} → ${n(entry.coveredAfter).padEnd(9)} ${signed(entry.gained, "+").padStart(8)} / ${signed(entry.lost, "−")}`,
+    );
   }
   if (comparison.byProvince.length > 0) {
     line(`\n${vi ? "Theo tỉnh (chưa có sóng: trước → sau; hết lõm / lõm mới)" : "By province (uncovered: before → after; closed / opened)"}`);
     for (const area of comparison.byProvince) {
-      line(`  ${area.name.padEnd(24)} ${n(area.uncoveredBefore).padStart(7)} → ${n(area.uncoveredAfter).padEnd(7)} ${n(area.gapsClosed).padStart(6)} / ${n(area.gapsOpened)}`);
+      line(
+        `  ${area.name.padEnd(24)} ${n(area.uncoveredBefore).padStart(7)} → ${n(area.uncoveredAfter).padEnd(7)} ${n(area.gapsClosed).padStart(6)} / ${n(area.gapsOpened)}`,
+      );
     }
   }
 }

@@ -7,7 +7,13 @@
  */
 import { gzipSync } from "fflate";
 import type { CoverageFeature, CoverageLayerInfo } from "../../src/domain/index.ts";
-import { COVERAGE_TILES_FORMAT, COVERAGE_TILES_VERSION, encodeCoveragePlanes, quantiseCoverage, type CoverageTilesMetadata } from "../../src/domain/formats/coverage_tiles.ts";
+import {
+  COVERAGE_TILES_FORMAT,
+  COVERAGE_TILES_VERSION,
+  encodeCoveragePlanes,
+  quantiseCoverage,
+  type CoverageTilesMetadata,
+} from "../../src/domain/formats/coverage_tiles.ts";
 import { PMTILES_COMPRESSION, PMTILES_TILE_TYPE, writePmtiles, type PmtilesArchive, type PmtilesTile } from "../../src/domain/formats/pmtiles_writer.ts";
 import { COVERAGE_TILE_SIZE, buildCoverageRaster, mercatorX, mercatorY, rasteriseTile } from "../../src/workers/coverage_raster.ts";
 
@@ -42,12 +48,21 @@ export function tileRange(bounds: readonly [number, number, number, number], z: 
  * @param options - zooms, names, dates
  * @returns the archive and the metadata written in it
  */
-export function buildCoverageArchive(coverage: readonly CoverageFeature[], layers: readonly CoverageLayerInfo[], options: CoverageTilesOptions): { archive: PmtilesArchive; metadata: CoverageTilesMetadata } {
+export function buildCoverageArchive(
+  coverage: readonly CoverageFeature[],
+  layers: readonly CoverageLayerInfo[],
+  options: CoverageTilesOptions,
+): { archive: PmtilesArchive; metadata: CoverageTilesMetadata } {
   const raster = buildCoverageRaster(coverage, layers);
   const present = raster.layers.map((layer, index) => ({ layer, index })).filter((entry) => entry.layer.bounds !== null);
   const boxes = present.map((entry) => entry.layer.bounds as [number, number, number, number]);
   const bounds: [number, number, number, number] = boxes.length
-    ? [Math.min(...boxes.map((box) => box[0])), Math.min(...boxes.map((box) => box[1])), Math.max(...boxes.map((box) => box[2])), Math.max(...boxes.map((box) => box[3]))]
+    ? [
+        Math.min(...boxes.map((box) => box[0])),
+        Math.min(...boxes.map((box) => box[1])),
+        Math.max(...boxes.map((box) => box[2])),
+        Math.max(...boxes.map((box) => box[3])),
+      ]
     : [0, 0, 0, 0];
   const tiles: PmtilesTile[] = [];
   if (boxes.length > 0) {
@@ -81,7 +96,12 @@ export function buildCoverageArchive(coverage: readonly CoverageFeature[], layer
     attribution: options.attribution,
     generated: options.generated,
     asOf: options.asOf,
-    layers: layers.map((layer, index) => ({ carrier: layer.carrier, technology: layer.technology, asOf: layer.asOf, bounds: raster.layers[index].bounds ?? [0, 0, 0, 0] })),
+    layers: layers.map((layer, index) => ({
+      carrier: layer.carrier,
+      technology: layer.technology,
+      asOf: layer.asOf,
+      bounds: raster.layers[index].bounds ?? [0, 0, 0, 0],
+    })),
     bounds,
     minzoom: options.minZoom,
     maxzoom: options.maxZoom,

@@ -10,7 +10,15 @@ import type { CoverageColumns } from "../../src/domain/parse/parse_coverage_geoj
 
 /** Packed coverage features: plain properties per feature, then the geometry as counts and coordinates. */
 export interface PackedCoverage {
-  features: { carrier: string; technology: CoverageFeature["technology"]; asOf: string | null; source: CoverageFeature["source"]; multi: boolean; estimated?: true; standalone?: true }[];
+  features: {
+    carrier: string;
+    technology: CoverageFeature["technology"];
+    asOf: string | null;
+    source: CoverageFeature["source"];
+    multi: boolean;
+    estimated?: true;
+    standalone?: true;
+  }[];
   /** Per feature: its number of polygons (1 for a Polygon). */
   polygonCounts: Int32Array;
   /** Per polygon: its number of rings. */

@@ -23,7 +23,12 @@ for (const path of paths) {
     const message: CoverageWorkerMessage = { kind: "file", path, report, packed, milliseconds: performance.now() - start };
     port.postMessage(message, packedBuffers(packed));
   } catch (error) {
-    const message: CoverageWorkerMessage = { kind: "error", message: (error as Error).message, user: error instanceof UserError, text: error instanceof UserError ? error.text : undefined };
+    const message: CoverageWorkerMessage = {
+      kind: "error",
+      message: (error as Error).message,
+      user: error instanceof UserError,
+      text: error instanceof UserError ? error.text : undefined,
+    };
     port.postMessage(message);
     break;
   }

@@ -28,7 +28,10 @@ export class UserError extends Error {
 export function csvSeparatorOption(value: string | undefined): "comma" | "semicolon" {
   if (value === undefined || value === "comma" || value === ",") return "comma";
   if (value === "semicolon" || value === ";") return "semicolon";
-  throw new UserError({ vi: `--csv-separator phải là comma hoặc semicolon, không phải "${value}"`, en: `--csv-separator must be comma or semicolon, not "${value}"` });
+  throw new UserError({
+    vi: `--csv-separator phải là comma hoặc semicolon, không phải "${value}"`,
+    en: `--csv-separator must be comma or semicolon, not "${value}"`,
+  });
 }
 
 /** Why a read or a write failed, in both languages, from Node's error code. */
@@ -330,7 +333,10 @@ export async function checkOutputs(
     const path = output.path;
     const info = await stat(path).catch(() => null);
     if (info?.isDirectory()) {
-      throw new UserError({ vi: `${output.option} ${path}: là thư mục; hãy cho tên một tệp`, en: `${output.option} ${path}: is a directory; give a file name` });
+      throw new UserError({
+        vi: `${output.option} ${path}: là thư mục; hãy cho tên một tệp`,
+        en: `${output.option} ${path}: is a directory; give a file name`,
+      });
     }
     const real = await realPathOf(path);
     const input = inputFiles.find((file) => file.real === real && !allowed.some((pair) => pair.output === output.option && pair.input === file.option));
@@ -342,7 +348,10 @@ export async function checkOutputs(
     }
     const other = seen.get(real);
     if (other !== undefined) {
-      throw new UserError({ vi: `${output.option} và ${other} cùng ghi vào ${path}; hãy chọn hai tệp khác nhau`, en: `${output.option} and ${other} both write ${path}; choose two different files` });
+      throw new UserError({
+        vi: `${output.option} và ${other} cùng ghi vào ${path}; hãy chọn hai tệp khác nhau`,
+        en: `${output.option} and ${other} both write ${path}; choose two different files`,
+      });
     }
     seen.set(real, output.option);
   }

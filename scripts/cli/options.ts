@@ -20,7 +20,11 @@ export function technologyOption(name: string, value: string | undefined): Techn
   if (value === undefined) return undefined;
   const upper = value.trim().toUpperCase();
   const found = TECHNOLOGIES.find((technology) => technology === upper);
-  if (!found) throw new UserError({ vi: `${name} phải là một trong ${TECHNOLOGIES.join(", ")}, không phải "${value}"`, en: `${name} must be one of ${TECHNOLOGIES.join(", ")}, not "${value}"` });
+  if (!found)
+    throw new UserError({
+      vi: `${name} phải là một trong ${TECHNOLOGIES.join(", ")}, không phải "${value}"`,
+      en: `${name} must be one of ${TECHNOLOGIES.join(", ")}, not "${value}"`,
+    });
   return found;
 }
 

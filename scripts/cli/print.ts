@@ -61,20 +61,28 @@ export function printSummary(summary: CoverageSummary, options: { language: Lang
   }
   if (summary.byKind.length > 0) {
     out(`\n${vi ? "Theo loại điểm (chưa có sóng / tổng)" : "By kind (uncovered / total)"}\n`);
-    for (const kind of summary.byKind) out(`  ${(KIND_LABELS[kind.kind]?.[language] ?? kind.kind).padEnd(16)} ${n(kind.uncovered).padStart(9)} / ${n(kind.total)}\n`);
+    for (const kind of summary.byKind)
+      out(`  ${(KIND_LABELS[kind.kind]?.[language] ?? kind.kind).padEnd(16)} ${n(kind.uncovered).padStart(9)} / ${n(kind.total)}\n`);
   }
   if (summary.byProvince.length > 0) {
     out(`\n${vi ? "Theo tỉnh (chưa có sóng / tổng, % được phủ)" : "By province (uncovered / total, % covered)"}\n`);
     for (const area of summary.byProvince) {
-      out(`  ${areaName(area, language).padEnd(24)} ${n(area.uncovered).padStart(7)} / ${n(area.total).padEnd(7)} ${percent(area.covered, area.total).padStart(7)}\n`);
+      out(
+        `  ${areaName(area, language).padEnd(24)} ${n(area.uncovered).padStart(7)} / ${n(area.total).padEnd(7)} ${percent(area.covered, area.total).padStart(7)}\n`,
+      );
     }
   }
   printUnlocated(summary, language);
-  const worst = [...summary.byCommune].filter((area) => area.uncovered > 0).sort((a, b) => b.uncovered - a.uncovered).slice(0, 15);
+  const worst = [...summary.byCommune]
+    .filter((area) => area.uncovered > 0)
+    .sort((a, b) => b.uncovered - a.uncovered)
+    .slice(0, 15);
   if (worst.length > 0) {
     out(`\n${vi ? "Xã có nhiều điểm chưa có sóng nhất" : "Communes with the most uncovered points"}\n`);
     for (const area of worst) {
-      out(`  ${areaName(area, language).padEnd(24)} ${n(area.uncovered).padStart(7)} / ${n(area.total).padEnd(7)} ${percent(area.covered, area.total).padStart(7)}\n`);
+      out(
+        `  ${areaName(area, language).padEnd(24)} ${n(area.uncovered).padStart(7)} / ${n(area.total).padEnd(7)} ${percent(area.covered, area.total).padStart(7)}\n`,
+      );
     }
   }
 }
@@ -108,7 +116,9 @@ export function printTimings(timings: ReadonlyMap<string, number>, totalMillisec
   const vi = language === "vi";
   out(`\n${vi ? "Thời gian theo bước" : "Time per stage"}\n`);
   for (const [label, milliseconds] of timings) out(`  ${label.padEnd(36)} ${formatNumber(milliseconds / 1000, language, 2).padStart(8)} s\n`);
-  out(`  ${(vi ? "tổng (kể cả đọc và ghi tệp)" : "total (with file reading and writing)").padEnd(36)} ${formatNumber(totalMilliseconds / 1000, language, 2).padStart(8)} s\n`);
+  out(
+    `  ${(vi ? "tổng (kể cả đọc và ghi tệp)" : "total (with file reading and writing)").padEnd(36)} ${formatNumber(totalMilliseconds / 1000, language, 2).padStart(8)} s\n`,
+  );
   const peak = process.resourceUsage().maxRSS / 1024;
   out(`  ${(vi ? "bộ nhớ đỉnh" : "peak memory").padEnd(36)} ${formatNumber(peak, language, 0).padStart(8)} MB\n`);
 }

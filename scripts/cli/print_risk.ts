@@ -27,8 +27,19 @@ export function printRisk(risk: { rows: RiskRow[]; byCarrier: GroupForecast[]; b
   if (top.length > 0) {
     out(`\n${vi ? "Điểm có nguy cơ trễ hạn cao nhất" : "Points most at risk of missing the deadline"}`);
     for (const row of top) {
-      const days = row.daysToDeadline === null ? "—" : row.daysToDeadline < 0 ? (vi ? `quá ${n(-row.daysToDeadline)} ngày` : `${n(-row.daysToDeadline)} days late`) : vi ? `còn ${n(row.daysToDeadline)} ngày` : `${n(row.daysToDeadline)} days left`;
-      out(`  ${String(row.rank).padStart(3)}. ${row.pointId.padEnd(14)} ${row.carrier.padEnd(10)} ${days.padEnd(18)} ${row.wontMakeDeadline ? (vi ? "không kịp hạn" : "won't make it") : ""}`);
+      const days =
+        row.daysToDeadline === null
+          ? "—"
+          : row.daysToDeadline < 0
+            ? vi
+              ? `quá ${n(-row.daysToDeadline)} ngày`
+              : `${n(-row.daysToDeadline)} days late`
+            : vi
+              ? `còn ${n(row.daysToDeadline)} ngày`
+              : `${n(row.daysToDeadline)} days left`;
+      out(
+        `  ${String(row.rank).padStart(3)}. ${row.pointId.padEnd(14)} ${row.carrier.padEnd(10)} ${days.padEnd(18)} ${row.wontMakeDeadline ? (vi ? "không kịp hạn" : "won't make it") : ""}`,
+      );
     }
   }
 }

@@ -46,9 +46,14 @@ export function printSchoolsAndWeights(result: SchoolWeightResult, language: Lan
     out(`\n${vi ? "Theo nhà mạng (học sinh / số hộ nhà mạng đó chưa phủ)" : "By carrier (pupils / households that carrier does not cover)"}`);
     for (const entry of weights.byCarrier) out(`  ${entry.carrier.padEnd(14)} ${n(entry.pupilsUncovered).padStart(9)} / ${n(entry.householdsUncovered)}`);
   }
-  const worst = [...weights.byCommune].filter((area) => area.pupilsUncovered + area.householdsUncovered > 0).sort((a, b) => b.pupilsUncovered - a.pupilsUncovered || b.householdsUncovered - a.householdsUncovered).slice(0, 15);
+  const worst = [...weights.byCommune]
+    .filter((area) => area.pupilsUncovered + area.householdsUncovered > 0)
+    .sort((a, b) => b.pupilsUncovered - a.pupilsUncovered || b.householdsUncovered - a.householdsUncovered)
+    .slice(0, 15);
   if (worst.length > 0) {
-    out(`\n${vi ? "Xã có nhiều học sinh chưa có sóng nhất (học sinh / số hộ chưa có sóng)" : "Communes with the most pupils without signal (pupils / households without signal)"}`);
+    out(
+      `\n${vi ? "Xã có nhiều học sinh chưa có sóng nhất (học sinh / số hộ chưa có sóng)" : "Communes with the most pupils without signal (pupils / households without signal)"}`,
+    );
     for (const area of worst) out(`  ${area.name.padEnd(24)} ${n(area.pupilsUncovered).padStart(7)} / ${n(area.householdsUncovered)}`);
   }
 }

@@ -142,7 +142,6 @@ Examples
   npm run cli -- progress --registry danh-sach.csv --updates viettel.csv --updates vnpt.csv \\
       --as-of 2026-09-30 --report import-report.json`;
 
-
 /**
  * Runs `progress` with the given arguments.
  * @param argv - the arguments after "progress"
@@ -185,7 +184,11 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const language = languageOption(options.lang);
-  if (!options.registry) throw new UserError({ vi: "cần --registry FILE (danh sách điểm lõm sóng: CSV, Excel, GeoJSON hoặc KML); xem progress --help", en: "--registry FILE is required (the list of dead zones: CSV, Excel, GeoJSON or KML); see progress --help" });
+  if (!options.registry)
+    throw new UserError({
+      vi: "cần --registry FILE (danh sách điểm lõm sóng: CSV, Excel, GeoJSON hoặc KML); xem progress --help",
+      en: "--registry FILE is required (the list of dead zones: CSV, Excel, GeoJSON or KML); see progress --help",
+    });
   const today = options.today !== undefined ? dateOption("--today", options.today) : vietnamDate(Date.now());
   const asOf = options["as-of"] !== undefined ? dateOption("--as-of", options["as-of"]) : undefined;
   const published = options.published !== undefined ? dateOption("--published", options.published) : undefined;
@@ -219,7 +222,9 @@ async function run(argv: string[]): Promise<number> {
     const file = displayName(path);
     const result = isSpreadsheetFile(path, bytes)
       ? parsePointsXlsx(bytes, { file, sheet: options.sheet })
-      : looksLikeJson(path, bytes) ? parsePointsGeojson(bytes, { file }) : parsePointsCsv(bytes, { file });
+      : looksLikeJson(path, bytes)
+        ? parsePointsGeojson(bytes, { file })
+        : parsePointsCsv(bytes, { file });
     reports.push(result.report);
     failOnFileError(path, result.report, language);
     points.push(...result.items);
@@ -237,7 +242,9 @@ async function run(argv: string[]): Promise<number> {
     const importOptions = { file, registry, events, actor, today, listPublishedOn };
     const result = isSpreadsheetFile(path, bytes)
       ? parseUpdatesXlsx(bytes, { ...importOptions, sheet: options.sheet })
-      : looksLikeJson(path, bytes) ? parseUpdatesJson(bytes, importOptions) : parseUpdatesCsv(bytes, importOptions);
+      : looksLikeJson(path, bytes)
+        ? parseUpdatesJson(bytes, importOptions)
+        : parseUpdatesCsv(bytes, importOptions);
     reports.push(result.report);
     failOnFileError(path, result.report, language);
     events = [...events, ...result.events];
@@ -260,17 +267,25 @@ async function run(argv: string[]): Promise<number> {
   const summary = progressSummary(registry, replayed.states, day);
   const overdue = listOverdue(registry, replayed.states, day);
   const timeline = progressTimeline(registry, events, { today: day, from: listPublishedOn });
-  const crossCheck = coverage.length > 0 ? crossCheckCoverage(registry, replayed.states, computeRegistryCoverage(registry, buildCoverageIndex(coverage)), { technology }) : null;
+  const crossCheck =
+    coverage.length > 0 ? crossCheckCoverage(registry, replayed.states, computeRegistryCoverage(registry, buildCoverageIndex(coverage)), { technology }) : null;
 
   if (!options.quiet) printImportReports(reports, language);
   printLocated(reports, loaded.unlocated, language, options.quiet === true);
   if (replayed.invalid.length > 0) {
-    out(language === "vi" ? `\nSự kiện không áp dụng được trong nhật ký: ${replayed.invalid.length}\n` : `\nEvents of the log that could not be applied: ${replayed.invalid.length}\n`);
+    out(
+      language === "vi"
+        ? `\nSự kiện không áp dụng được trong nhật ký: ${replayed.invalid.length}\n`
+        : `\nEvents of the log that could not be applied: ${replayed.invalid.length}\n`,
+    );
     for (const item of replayed.invalid.slice(0, 20)) out(`  ${item.event.pointId} ${item.event.date} ${item.event.status}: ${item.message[language]}\n`);
   }
   printDashboard({ summary, overdue, timeline, conflicts, crossCheck, language, asOf, quiet: options.quiet === true });
   // Who is behind: forecasts per carrier and province at their own pace, and the open points ranked by risk.
-  const openPoints = registry.filter((point) => { const status = replayed.states[point.id]?.status ?? "not_started"; return status !== "on_air" && status !== "verified" && status !== "infeasible_accepted"; });
+  const openPoints = registry.filter((point) => {
+    const status = replayed.states[point.id]?.status ?? "not_started";
+    return status !== "on_air" && status !== "verified" && status !== "infeasible_accepted";
+  });
   const reach = coverage.length > 0 ? measureAssignedReach(openPoints, coverage, { technology }) : undefined;
   const risk = rankDeadlineRisk(registry, events, replayed.states, { today: day, from: listPublishedOn }, reach);
   printRisk(risk, language, options.quiet === true);
@@ -285,7 +300,8 @@ async function run(argv: string[]): Promise<number> {
     const positive = (name: string, value: string | undefined): number | undefined => {
       if (value === undefined) return undefined;
       const number = Number(value.replace(",", "."));
-      if (!(number > 0)) throw new UserError({ vi: `${name} phải là số dương, không phải "${value}"`, en: `${name} must be a positive number, not "${value}"` });
+      if (!(number > 0))
+        throw new UserError({ vi: `${name} phải là số dương, không phải "${value}"`, en: `${name} must be a positive number, not "${value}"` });
       return number;
     };
     const findings = findContradictions(measured, coverage, registry, replayed.states, {
@@ -301,19 +317,27 @@ async function run(argv: string[]): Promise<number> {
     );
     if (options["challenge-out"]) {
       const geojson = /\.(geo)?json$/i.test(options["challenge-out"]);
-      await writeOutput(options["challenge-out"], geojson ? JSON.stringify(challengePacketGeojson(findings, measured, language)) : challengePacketCsv(findings, measured, language, separator));
+      await writeOutput(
+        options["challenge-out"],
+        geojson ? JSON.stringify(challengePacketGeojson(findings, measured, language)) : challengePacketCsv(findings, measured, language, separator),
+      );
       out(`${language === "vi" ? "Đã ghi hồ sơ phản biện" : "Wrote the challenge packet"} (${findings.length}) ${options["challenge-out"]}\n`);
     }
   }
   if (options["risk-out"]) {
     const table = riskTable(risk.rows, language);
     await writeOutput(options["risk-out"], toCsv(table.header, table.rows, { separator }));
-    out(`${language === "vi" ? "Đã ghi" : "Wrote"} ${risk.rows.length} ${language === "vi" ? "điểm theo mức rủi ro vào" : "points ranked by risk to"} ${options["risk-out"]}\n`);
+    out(
+      `${language === "vi" ? "Đã ghi" : "Wrote"} ${risk.rows.length} ${language === "vi" ? "điểm theo mức rủi ro vào" : "points ranked by risk to"} ${options["risk-out"]}\n`,
+    );
   }
 
   if (options.out && tableFormat === "xlsx") {
     // The same table as the CSV, as a workbook: every cell text (codes keep their zeros).
-    const table = readCsvTable(progressTableToCsv(registry, replayed.states, { today: day, language, separator: "comma" }), { file: options.out, delimiter: "," });
+    const table = readCsvTable(progressTableToCsv(registry, replayed.states, { today: day, language, separator: "comma" }), {
+      file: options.out,
+      delimiter: ",",
+    });
     await writeOutput(options.out, writeXlsx([{ name: language === "vi" ? "Điểm lõm sóng" : "Listed dead zones", rows: [table.header, ...table.rows] }]));
     out(`${language === "vi" ? "Đã ghi" : "Wrote"} ${registry.length} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
   } else if (options.out && tableFormat) {
@@ -322,7 +346,9 @@ async function run(argv: string[]): Promise<number> {
         ? progressTableToCsv(registry, replayed.states, { today: day, language, separator })
         : tableFormat === "geojson"
           ? JSON.stringify(pointsToGeojson(buildProgressExportRows(registry, replayed.states, { today: day, language })))
-          : pointsToKml(buildProgressExportRows(registry, replayed.states, { today: day, language }), { name: language === "vi" ? "Điểm lõm sóng" : "Listed dead zones" });
+          : pointsToKml(buildProgressExportRows(registry, replayed.states, { today: day, language }), {
+              name: language === "vi" ? "Điểm lõm sóng" : "Listed dead zones",
+            });
     await writeOutput(options.out, content);
     out(`${language === "vi" ? "Đã ghi" : "Wrote"} ${registry.length} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
   }
@@ -415,14 +441,20 @@ function printLocated(reports: readonly ImportReport[], unlocated: readonly Unlo
   const shown = 30;
   for (const row of unlocated.slice(0, shown)) {
     const place = [row.name, row.commune, row.province].filter(Boolean).join(", ");
-    const why = row.reason === "ambiguous" ? (vi ? "nhiều điểm cùng tên" : "several points of that name") : vi ? "không có điểm cùng tên" : "no point of that name";
+    const why =
+      row.reason === "ambiguous" ? (vi ? "nhiều điểm cùng tên" : "several points of that name") : vi ? "không có điểm cùng tên" : "no point of that name";
     line(`  ${vi ? "dòng" : "row"} ${row.row} ${place} (${why})`);
     for (const candidate of row.candidates) {
       const score = new Intl.NumberFormat(vi ? "vi-VN" : "en-US", { maximumFractionDigits: 2 }).format(candidate.score);
       line(`      ${candidate.pointId.padEnd(14)} ${candidate.name}${candidate.commune ? `, ${candidate.commune}` : ""}  (${score})`);
     }
   }
-  if (unlocated.length > shown) line(vi ? `  … và ${unlocated.length - shown} dòng khác (xem --summary, mục unlocated)` : `  … and ${unlocated.length - shown} more rows (see --summary, "unlocated")`);
+  if (unlocated.length > shown)
+    line(
+      vi
+        ? `  … và ${unlocated.length - shown} dòng khác (xem --summary, mục unlocated)`
+        : `  … and ${unlocated.length - shown} more rows (see --summary, "unlocated")`,
+    );
 }
 
 function printDashboard(input: {
@@ -441,12 +473,20 @@ function printDashboard(input: {
   const n = (value: number) => new Intl.NumberFormat(vi ? "vi-VN" : "en-US").format(value);
   const percent = (value: number) => `${new Intl.NumberFormat(vi ? "vi-VN" : "en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)}%`;
   line();
-  line(vi ? `Tiến độ xoá điểm lõm sóng ${input.asOf ? `tính đến ngày ${input.asOf}` : `ngày ${summary.today}`}` : `Progress on the listed dead zones ${input.asOf ? `as of ${input.asOf}` : `on ${summary.today}`}`);
+  line(
+    vi
+      ? `Tiến độ xoá điểm lõm sóng ${input.asOf ? `tính đến ngày ${input.asOf}` : `ngày ${summary.today}`}`
+      : `Progress on the listed dead zones ${input.asOf ? `as of ${input.asOf}` : `on ${summary.today}`}`,
+  );
   line(`  ${(vi ? "Trong danh sách" : "Listed").padEnd(25)} ${n(summary.listed).padStart(7)}`);
-  line(`  ${(vi ? "Đã có sóng" : "Covered").padEnd(25)} ${n(summary.covered).padStart(7)}  ${percent(summary.percent_covered).padStart(7)}   ${vi ? "(đã phát sóng + đã xác minh)" : "(on air + verified)"}`);
+  line(
+    `  ${(vi ? "Đã có sóng" : "Covered").padEnd(25)} ${n(summary.covered).padStart(7)}  ${percent(summary.percent_covered).padStart(7)}   ${vi ? "(đã phát sóng + đã xác minh)" : "(on air + verified)"}`,
+  );
   line(`  ${(vi ? "Đã xác minh" : "Verified").padEnd(25)} ${n(summary.verified).padStart(7)}  ${percent(summary.percent_verified).padStart(7)}`);
   line(`  ${(vi ? "Quá hạn" : "Overdue").padEnd(25)} ${n(summary.overdue).padStart(7)}  ${percent(summary.percent_overdue).padStart(7)}`);
-  line(`  ${(vi ? "Đến hạn trong 30 ngày" : "Due in 30 days").padEnd(25)} ${n(summary.due_30_days).padStart(7)}  ${percent(summary.percent_due_30_days).padStart(7)}`);
+  line(
+    `  ${(vi ? "Đến hạn trong 30 ngày" : "Due in 30 days").padEnd(25)} ${n(summary.due_30_days).padStart(7)}  ${percent(summary.percent_due_30_days).padStart(7)}`,
+  );
   line(`  ${(vi ? "Không khả thi (chấp nhận)" : "Infeasible (accepted)").padEnd(25)} ${n(summary.infeasible_accepted).padStart(7)}`);
   const forecast = input.timeline.forecast;
   const pace = new Intl.NumberFormat(vi ? "vi-VN" : "en-US", { maximumFractionDigits: 2 }).format(forecast.pacePerWeek);
@@ -457,34 +497,58 @@ function printDashboard(input: {
   );
   if (input.quiet) return;
   line();
-  line(vi ? "Theo nhà mạng          trong DS   có sóng         xác minh   quá hạn  đến hạn 30 ngày" : "By carrier               listed   covered         verified   overdue  due in 30 days");
+  line(
+    vi
+      ? "Theo nhà mạng          trong DS   có sóng         xác minh   quá hạn  đến hạn 30 ngày"
+      : "By carrier               listed   covered         verified   overdue  due in 30 days",
+  );
   for (const row of summary.by_carrier) {
-    line(`  ${row.carrier.padEnd(20)} ${n(row.listed).padStart(8)} ${n(row.covered).padStart(9)} ${percent(row.percent_covered).padStart(7)} ${n(row.verified).padStart(8)} ${n(row.overdue).padStart(9)} ${n(row.due_30_days).padStart(9)}`);
+    line(
+      `  ${row.carrier.padEnd(20)} ${n(row.listed).padStart(8)} ${n(row.covered).padStart(9)} ${percent(row.percent_covered).padStart(7)} ${n(row.verified).padStart(8)} ${n(row.overdue).padStart(9)} ${n(row.due_30_days).padStart(9)}`,
+    );
   }
   if (summary.by_province.length > 1 || (summary.by_province.length === 1 && summary.by_province[0].name !== "")) {
     line();
     line(vi ? "Theo tỉnh              trong DS   có sóng         quá hạn" : "By province              listed   covered         overdue");
     for (const row of summary.by_province) {
-      line(`  ${(row.name || (vi ? "(không rõ)" : "(unknown)")).padEnd(20)} ${n(row.listed).padStart(8)} ${n(row.covered).padStart(9)} ${percent(row.percent_covered).padStart(7)} ${n(row.overdue).padStart(8)}`);
+      line(
+        `  ${(row.name || (vi ? "(không rõ)" : "(unknown)")).padEnd(20)} ${n(row.listed).padStart(8)} ${n(row.covered).padStart(9)} ${percent(row.percent_covered).padStart(7)} ${n(row.overdue).padStart(8)}`,
+      );
     }
   }
   if (input.overdue.length > 0) {
     line();
     line(vi ? `Quá hạn (${input.overdue.length}, quá hạn lâu nhất trước)` : `Overdue (${input.overdue.length}, most overdue first)`);
     for (const item of input.overdue.slice(0, 15)) {
-      line(`  ${item.pointId.padEnd(14)} ${item.carrier.padEnd(14)} ${item.deadline}  ${String(item.daysOverdue).padStart(5)} ${vi ? "ngày" : "days"}  ${STATUS_LABELS[item.status][language]}  ${item.name}`);
+      line(
+        `  ${item.pointId.padEnd(14)} ${item.carrier.padEnd(14)} ${item.deadline}  ${String(item.daysOverdue).padStart(5)} ${vi ? "ngày" : "days"}  ${STATUS_LABELS[item.status][language]}  ${item.name}`,
+      );
     }
-    if (input.overdue.length > 15) line(vi ? `  … và ${input.overdue.length - 15} điểm khác (xem --out hoặc --summary)` : `  … and ${input.overdue.length - 15} more (see --out or --summary)`);
+    if (input.overdue.length > 15)
+      line(
+        vi ? `  … và ${input.overdue.length - 15} điểm khác (xem --out hoặc --summary)` : `  … and ${input.overdue.length - 15} more (see --out or --summary)`,
+      );
   }
   if (input.conflicts.length > 0) {
     line();
-    line(vi ? `Mâu thuẫn chờ Sở quyết định (${input.conflicts.length}; không áp dụng)` : `Conflicts for the department to resolve (${input.conflicts.length}; not applied)`);
-    for (const conflict of input.conflicts) line(`  ${conflict.incoming.source?.file ?? ""} ${conflict.incoming.source ? `${vi ? "dòng" : "row"} ${conflict.incoming.source.row}` : ""}: ${conflict.message[language]}`);
+    line(
+      vi
+        ? `Mâu thuẫn chờ Sở quyết định (${input.conflicts.length}; không áp dụng)`
+        : `Conflicts for the department to resolve (${input.conflicts.length}; not applied)`,
+    );
+    for (const conflict of input.conflicts)
+      line(
+        `  ${conflict.incoming.source?.file ?? ""} ${conflict.incoming.source ? `${vi ? "dòng" : "row"} ${conflict.incoming.source.row}` : ""}: ${conflict.message[language]}`,
+      );
   }
   if (input.crossCheck) {
     const check = input.crossCheck;
     line();
-    line(vi ? `Đối chiếu vùng phủ sóng: ${check.proposals.length} đề xuất "đã phát sóng", ${check.flags.length} báo cáo cần kiểm tra, ${check.unchecked.length} điểm chưa có vùng phủ của nhà mạng` : `Coverage cross-check: ${check.proposals.length} proposed "on air", ${check.flags.length} claims flagged, ${check.unchecked.length} points without their carrier's coverage`);
+    line(
+      vi
+        ? `Đối chiếu vùng phủ sóng: ${check.proposals.length} đề xuất "đã phát sóng", ${check.flags.length} báo cáo cần kiểm tra, ${check.unchecked.length} điểm chưa có vùng phủ của nhà mạng`
+        : `Coverage cross-check: ${check.proposals.length} proposed "on air", ${check.flags.length} claims flagged, ${check.unchecked.length} points without their carrier's coverage`,
+    );
     for (const proposal of check.proposals.slice(0, 15)) line(`  + ${proposal.message[language]}`);
     for (const flag of check.flags.slice(0, 15)) line(`  ! ${flag.message[language]}`);
   }
@@ -492,7 +556,8 @@ function printDashboard(input: {
 
 function dateOption(name: string, value: string): string {
   const date = parseIsoDate(value);
-  if (!date) throw new UserError({ vi: `${name} phải là ngày dạng YYYY-MM-DD, không phải "${value}"`, en: `${name} must be a date YYYY-MM-DD, not "${value}"` });
+  if (!date)
+    throw new UserError({ vi: `${name} phải là ngày dạng YYYY-MM-DD, không phải "${value}"`, en: `${name} must be a date YYYY-MM-DD, not "${value}"` });
   return date;
 }
 
@@ -504,5 +569,6 @@ function failOnFileError(path: string, report: ImportReport, language: Language)
     for (const issue of report.issues.slice(0, 10)) err(`  ${formatIssue(issue, language)}\n`);
     throw new UserError(`${path}: ${language === "vi" ? `không dòng nào hợp lệ (${report.rejected} bị loại)` : `no valid row (${report.rejected} rejected)`}`);
   }
-  if (report.kind === "registry" && report.read === 0) throw new UserError(`${path}: ${language === "vi" ? "danh sách không có dòng nào" : "the list has no rows"}`);
+  if (report.kind === "registry" && report.read === 0)
+    throw new UserError(`${path}: ${language === "vi" ? "danh sách không có dòng nào" : "the list has no rows"}`);
 }

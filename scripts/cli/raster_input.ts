@@ -28,7 +28,10 @@ export async function parseCoverageFile(bytes: Uint8Array, options: CoverageFile
  * @param options - the parse options
  * @returns the packed coverage and its report
  */
-export async function parseCoverageFilePacked(bytes: Uint8Array, options: CoverageFileOptions): Promise<{ packed: PackedCoverage; report: ReturnType<typeof parseCoverageGeojson>["report"] }> {
+export async function parseCoverageFilePacked(
+  bytes: Uint8Array,
+  options: CoverageFileOptions,
+): Promise<{ packed: PackedCoverage; report: ReturnType<typeof parseCoverageGeojson>["report"] }> {
   if (!isTiffBytes(bytes)) {
     const { columns, report } = parseCoverageGeojsonColumns(bytes, options);
     return { packed: packColumns(columns), report };

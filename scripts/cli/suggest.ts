@@ -88,7 +88,11 @@ function numberOption(name: string, value: string | undefined, fallback: number,
 function weightOption(value: string | undefined): SiteWeightMode {
   if (value === undefined) return "points";
   const found = SITE_WEIGHT_MODES.find((mode) => mode === value.trim().toLowerCase());
-  if (!found) throw new UserError({ vi: `--weight phải là pupils, households hoặc points, không phải "${value}"`, en: `--weight must be pupils, households or points, not "${value}"` });
+  if (!found)
+    throw new UserError({
+      vi: `--weight phải là pupils, households hoặc points, không phải "${value}"`,
+      en: `--weight must be pupils, households or points, not "${value}"`,
+    });
   return found;
 }
 
@@ -119,8 +123,13 @@ export async function runSuggest(argv: string[]): Promise<number> {
     return 0;
   }
   const language = languageOption(options.lang);
-  if (!options.points?.length) throw new UserError({ vi: "cần --points FILE (danh sách điểm); xem suggest --help", en: "--points FILE is required (the point list); see suggest --help" });
-  if (!options.coverage?.length) throw new UserError({ vi: "cần --coverage FILE (vùng phủ GeoJSON hoặc KML); xem suggest --help", en: "--coverage FILE is required (coverage GeoJSON or KML); see suggest --help" });
+  if (!options.points?.length)
+    throw new UserError({ vi: "cần --points FILE (danh sách điểm); xem suggest --help", en: "--points FILE is required (the point list); see suggest --help" });
+  if (!options.coverage?.length)
+    throw new UserError({
+      vi: "cần --coverage FILE (vùng phủ GeoJSON hoặc KML); xem suggest --help",
+      en: "--coverage FILE is required (coverage GeoJSON or KML); see suggest --help",
+    });
   const filter: PointFilter = { minTechnology: technologyOption("--min-tech", options["min-tech"]), carriers: options.carrier };
   if (options.province !== undefined) filter.provinceCode = options.province;
   const radiusKm = numberOption("--radius", options.radius, 3);
@@ -179,7 +188,8 @@ export async function runSuggest(argv: string[]): Promise<number> {
   if (options.out && format) {
     const rows = siteExportRows(plan, points, language);
     const name = language === "vi" ? "Đề xuất vị trí trạm" : "Suggested sites";
-    const content = format === "csv" ? pointsToCsv(rows, { separator }) : format === "geojson" ? JSON.stringify(pointsToGeojson(rows)) : pointsToKml(rows, { name });
+    const content =
+      format === "csv" ? pointsToCsv(rows, { separator }) : format === "geojson" ? JSON.stringify(pointsToGeojson(rows)) : pointsToKml(rows, { name });
     await writeOutput(options.out, content);
     out(`${language === "vi" ? "Đã ghi" : "Wrote"} ${rows.length} ${language === "vi" ? "vị trí vào" : "sites to"} ${options.out}\n`);
   }
@@ -231,6 +241,8 @@ function printPlan(plan: SitePlan, filter: PointFilter, language: Language, quie
   if (quiet) return;
   line(vi ? `\n  #   kinh độ     vĩ độ      thêm ${unit}   cộng dồn   số điểm` : `\n  #   lon         lat        gain (${unit})   cumulative   points`);
   for (const site of plan.sites) {
-    line(`  ${String(site.rank).padStart(2)}  ${site.lon.toFixed(5).padEnd(10)}  ${site.lat.toFixed(5).padEnd(9)}  ${n(site.gain).padStart(10)}   ${n(site.cumulative).padStart(9)}   ${n(site.covered.length).padStart(6)}`);
+    line(
+      `  ${String(site.rank).padStart(2)}  ${site.lon.toFixed(5).padEnd(10)}  ${site.lat.toFixed(5).padEnd(9)}  ${n(site.gain).padStart(10)}   ${n(site.cumulative).padStart(9)}   ${n(site.covered.length).padStart(6)}`,
+    );
   }
 }

@@ -51,7 +51,10 @@ function zoomOption(name: string, value: string | undefined, fallback: number): 
   if (value === undefined) return fallback;
   const zoom = Number(value);
   if (!Number.isInteger(zoom) || zoom < 0 || zoom > MAX_ZOOM_LIMIT) {
-    throw new UserError({ vi: `${name} phải là số nguyên từ 0 đến ${MAX_ZOOM_LIMIT}, không phải "${value}"`, en: `${name} must be a whole number from 0 to ${MAX_ZOOM_LIMIT}, not "${value}"` });
+    throw new UserError({
+      vi: `${name} phải là số nguyên từ 0 đến ${MAX_ZOOM_LIMIT}, không phải "${value}"`,
+      en: `${name} must be a whole number from 0 to ${MAX_ZOOM_LIMIT}, not "${value}"`,
+    });
   }
   return zoom;
 }
@@ -93,14 +96,23 @@ export async function runTiles(argv: string[]): Promise<number> {
   }
   const language = languageOption(options.lang);
   const vi = language === "vi";
-  if (!options.coverage?.length) throw new UserError({ vi: "cần --coverage FILE (vùng phủ GeoJSON, KML…); xem tiles --help", en: "--coverage FILE is required (coverage GeoJSON, KML…); see tiles --help" });
-  if (!options.out) throw new UserError({ vi: "cần --out FILE.pmtiles (tệp bản đồ dựng sẵn); xem tiles --help", en: "--out FILE.pmtiles is required (the pre-built map); see tiles --help" });
+  if (!options.coverage?.length)
+    throw new UserError({
+      vi: "cần --coverage FILE (vùng phủ GeoJSON, KML…); xem tiles --help",
+      en: "--coverage FILE is required (coverage GeoJSON, KML…); see tiles --help",
+    });
+  if (!options.out)
+    throw new UserError({
+      vi: "cần --out FILE.pmtiles (tệp bản đồ dựng sẵn); xem tiles --help",
+      en: "--out FILE.pmtiles is required (the pre-built map); see tiles --help",
+    });
   if (!options.out.toLowerCase().endsWith(".pmtiles")) {
     throw new UserError({ vi: `--out ${options.out}: tệp phải có đuôi .pmtiles`, en: `--out ${options.out}: the file must end in .pmtiles` });
   }
   const minZoom = zoomOption("--min-zoom", options["min-zoom"], 0);
   const maxZoom = zoomOption("--max-zoom", options["max-zoom"], 10);
-  if (minZoom > maxZoom) throw new UserError({ vi: `--min-zoom ${minZoom} lớn hơn --max-zoom ${maxZoom}`, en: `--min-zoom ${minZoom} is above --max-zoom ${maxZoom}` });
+  if (minZoom > maxZoom)
+    throw new UserError({ vi: `--min-zoom ${minZoom} lớn hơn --max-zoom ${maxZoom}`, en: `--min-zoom ${minZoom} is above --max-zoom ${maxZoom}` });
   const asOf = options["as-of"];
   if (asOf !== undefined && parseFlexibleDate(asOf) !== asOf) {
     throw new UserError({ vi: `--as-of cần một ngày YYYY-MM-DD, không phải "${asOf}"`, en: `--as-of needs a date YYYY-MM-DD, not "${asOf}"` });

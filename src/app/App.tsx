@@ -77,15 +77,28 @@ export function App() {
         { label: t("popup.id"), value: point.id },
         { label: t("popup.kind"), value: t(`kind.${point.kind}` as MessageKey) },
         { label: t("popup.area"), value: [commune, province].filter(Boolean).join(", ") || t("popup.unknownArea") },
-        ...pointCounts(point).map((entry) => ({ label: t(entry.kind === "pupils" ? "popup.pupils" : "popup.households"), value: formatNumber(language, entry.value, 0), testId: `popup-${entry.kind}` })),
+        ...pointCounts(point).map((entry) => ({
+          label: t(entry.kind === "pupils" ? "popup.pupils" : "popup.households"),
+          value: formatNumber(language, entry.value, 0),
+          testId: `popup-${entry.kind}`,
+        })),
         // "Chưa có sóng 4G" rather than "no signal from any carrier" beside a "Có sóng của: VNPT 2G" line.
         { label: t("popup.status"), value: peopleStatusLabel(status, language, filter.minTechnology), testId: "popup-status" },
-        { label: t("popup.coveredBy"), value: layers.length > 0 ? layers.map((layer) => `${layer.carrier} ${layer.technology}`).join(", ") : t("popup.noCoverage") },
+        {
+          label: t("popup.coveredBy"),
+          value: layers.length > 0 ? layers.map((layer) => `${layer.carrier} ${layer.technology}`).join(", ") : t("popup.noCoverage"),
+        },
       ];
       if (status !== "covered") {
         // Which carrier not covering the point is best placed to close the gap: measured in the worker.
         const later = controller
-          .nearest({ version: current.map.version, minTechnology: filter.minTechnology, carriers: filter.carriers, points: [index], limit: NEAREST_POPUP_CARRIERS })
+          .nearest({
+            version: current.map.version,
+            minTechnology: filter.minTechnology,
+            carriers: filter.carriers,
+            points: [index],
+            limit: NEAREST_POPUP_CARRIERS,
+          })
           .then((result) => formatNearestLine(language, result.available ? result.distances[0] : null))
           .catch(() => formatNearestLine(language, null));
         rows.push({ label: t("popup.nearest"), value: t("popup.nearestPending"), later, testId: "popup-nearest" });
@@ -97,69 +110,69 @@ export function App() {
 
   return (
     <>
-    {printing && <PrintView />}
-    <div className="app" hidden={printing}>
-      <a className="skip-link" href="#panels">
-        {t("app.skipToList")}
-      </a>
-      <Header />
-      <Notices />
-      <ProgressBar />
-      {appView === "progress" && <ProgressView />}
-      <div className="layout" data-pane={pane} style={appView === "progress" ? { display: "none" } : undefined}>
-        <aside className="sidebar" aria-label={t("filters.heading")}>
-          <LookupPanel />
-          <FiltersPanel />
-          <LegendPanel />
-          <PrebuiltCoveragePanel />
-        </aside>
-        <main className="map-column">
-          <CountsBar />
-          <MapView
-            language={language}
-            data={data}
-            statuses={view?.statuses ?? null}
-            shown={view?.shown ?? null}
-            coverageFilter={view?.pointFilter}
-            listedPointIds={listedPointIds}
-            layerVisibility={layerVisibility}
-            selectedPointIndex={selectedPointIndex}
-            flyRequest={flyRequest}
-            boundsRequest={boundsRequest}
-            initialCamera={store.getState().camera}
-            boundaryUrls={BOUNDARY_URLS}
-            labels={{
-              noWebgl: t("map.noWebgl"),
-              mapLabel: t("map.label"),
-              mapError: t("map.error", { reason: "WebGL" }),
-              zoomIn: t("map.zoomIn"),
-              zoomOut: t("map.zoomOut"),
-              toggleAttribution: t("map.toggleAttribution"),
-              closePopup: t("map.closePopup"),
-            }}
-            describePoint={describePoint}
-            sites={suggestedSites}
-            changes={changedPoints}
-            onCameraChange={(camera) => store.setState({ camera })}
-            onSelectPoint={(index) => store.setState((state) => selectPoint(state, { index, fly: false, showMap: false }))}
-          />
-        </main>
-        <section className="panels" id="panels" aria-label={t("app.tabs")}>
-          <Tabs
-            panels={{
-              list: <UncoveredList />,
-              statistics: <StatisticsPanel />,
-              import: <ImportPanel />,
-              export: <ExportPanel />,
-              suggest: <SuggestPanel />,
-              compare: <ComparePanel />,
-            }}
-            lazy={LAZY_TABS}
-          />
-        </section>
-        <PaneNav />
+      {printing && <PrintView />}
+      <div className="app" hidden={printing}>
+        <a className="skip-link" href="#panels">
+          {t("app.skipToList")}
+        </a>
+        <Header />
+        <Notices />
+        <ProgressBar />
+        {appView === "progress" && <ProgressView />}
+        <div className="layout" data-pane={pane} style={appView === "progress" ? { display: "none" } : undefined}>
+          <aside className="sidebar" aria-label={t("filters.heading")}>
+            <LookupPanel />
+            <FiltersPanel />
+            <LegendPanel />
+            <PrebuiltCoveragePanel />
+          </aside>
+          <main className="map-column">
+            <CountsBar />
+            <MapView
+              language={language}
+              data={data}
+              statuses={view?.statuses ?? null}
+              shown={view?.shown ?? null}
+              coverageFilter={view?.pointFilter}
+              listedPointIds={listedPointIds}
+              layerVisibility={layerVisibility}
+              selectedPointIndex={selectedPointIndex}
+              flyRequest={flyRequest}
+              boundsRequest={boundsRequest}
+              initialCamera={store.getState().camera}
+              boundaryUrls={BOUNDARY_URLS}
+              labels={{
+                noWebgl: t("map.noWebgl"),
+                mapLabel: t("map.label"),
+                mapError: t("map.error", { reason: "WebGL" }),
+                zoomIn: t("map.zoomIn"),
+                zoomOut: t("map.zoomOut"),
+                toggleAttribution: t("map.toggleAttribution"),
+                closePopup: t("map.closePopup"),
+              }}
+              describePoint={describePoint}
+              sites={suggestedSites}
+              changes={changedPoints}
+              onCameraChange={(camera) => store.setState({ camera })}
+              onSelectPoint={(index) => store.setState((state) => selectPoint(state, { index, fly: false, showMap: false }))}
+            />
+          </main>
+          <section className="panels" id="panels" aria-label={t("app.tabs")}>
+            <Tabs
+              panels={{
+                list: <UncoveredList />,
+                statistics: <StatisticsPanel />,
+                import: <ImportPanel />,
+                export: <ExportPanel />,
+                suggest: <SuggestPanel />,
+                compare: <ComparePanel />,
+              }}
+              lazy={LAZY_TABS}
+            />
+          </section>
+          <PaneNav />
+        </div>
       </div>
-    </div>
     </>
   );
 }

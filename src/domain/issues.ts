@@ -71,9 +71,13 @@ export function emptyReport(file: string, kind: ImportKind): ImportReport {
 export function formatIssue(issue: ImportIssue, language: "vi" | "en" = "en"): string {
   const where =
     issue.row !== undefined
-      ? language === "vi" ? `dòng ${issue.row}` : `row ${issue.row}`
+      ? language === "vi"
+        ? `dòng ${issue.row}`
+        : `row ${issue.row}`
       : issue.featureIndex !== undefined
-        ? language === "vi" ? `đối tượng ${issue.featureIndex}` : `feature ${issue.featureIndex}`
+        ? language === "vi"
+          ? `đối tượng ${issue.featureIndex}`
+          : `feature ${issue.featureIndex}`
         : "";
   // "dòng 12, cột “carrier”": a sentence, not a log line with brackets.
   const column = issue.column ? (language === "vi" ? `, cột “${issue.column}”` : `, column “${issue.column}”`) : "";

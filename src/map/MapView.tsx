@@ -4,7 +4,16 @@
  * re-sending the points for a filter change).
  */
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Map as MapLibreMap, NavigationControl, Popup, ScaleControl, type GeoJSONSource, type MapGeoJSONFeature, type MapMouseEvent, type RasterTileSource } from "maplibre-gl";
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  Popup,
+  ScaleControl,
+  type GeoJSONSource,
+  type MapGeoJSONFeature,
+  type MapMouseEvent,
+  type RasterTileSource,
+} from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import "./maplibre_setup.ts";
 import { countedLayers, type PointFilter } from "../domain/gaps/analyze_coverage.ts";
@@ -45,7 +54,6 @@ import { SYMBOL_SHAPES, createSymbolImage } from "./symbols.ts";
 import { useSiteOverlay, type SiteOverlaySite } from "./site_overlay.ts";
 import { useCompareOverlay, type ChangeOverlayPoint } from "./compare_overlay.ts";
 import { usePrebuiltCoverageLayers } from "./pmtiles_coverage.ts";
-
 
 export interface MapCameraValue {
   lon: number;
@@ -129,7 +137,9 @@ function visibleCoverageLayers(props: MapViewProps): boolean[] {
   const { counted } = countedLayers({ layers }, props.coverageFilter ?? {});
   return layers.map(
     (layer, index) =>
-      counted[index] && isToggleOn(props.layerVisibility, coverageCarrierToggleKey(layer.carrier)) && isToggleOn(props.layerVisibility, coverageToggleKey(layer.carrier, layer.technology)),
+      counted[index] &&
+      isToggleOn(props.layerVisibility, coverageCarrierToggleKey(layer.carrier)) &&
+      isToggleOn(props.layerVisibility, coverageToggleKey(layer.carrier, layer.technology)),
   );
 }
 
@@ -144,7 +154,11 @@ export function MapView(props: MapViewProps) {
   const popupRef = useRef<Popup | null>(null);
   // What each point shows now: the values baked into the source, then the feature states set since.
   // dotsListed: whether the dots' tiles were last drawn with the listed rings (the legend's toggle).
-  const applied = useRef<{ status: Int16Array; visible: Int8Array; listed: Set<number>; dotsListed?: boolean }>({ status: new Int16Array(0), visible: new Int8Array(0), listed: new Set() });
+  const applied = useRef<{ status: Int16Array; visible: Int8Array; listed: Set<number>; dotsListed?: boolean }>({
+    status: new Int16Array(0),
+    visible: new Int8Array(0),
+    listed: new Set(),
+  });
   const latest = useRef(props);
   latest.current = props;
   const [loaded, setLoaded] = useState(false);
@@ -208,7 +222,11 @@ export function MapView(props: MapViewProps) {
     const showHover = (index: number) => {
       const point = index >= 0 ? latest.current.data?.points[index] : undefined;
       map.getCanvas().style.cursor = point ? "pointer" : "";
-      if (point) hover.setLngLat([point.lon, point.lat]).setText(point.name || point.id).addTo(map);
+      if (point)
+        hover
+          .setLngLat([point.lon, point.lat])
+          .setText(point.name || point.id)
+          .addTo(map);
       else hover.remove();
     };
     map.on("mousemove", pointLayerIds, (event: MapMouseEvent & { features?: MapGeoJSONFeature[] }) => {
@@ -224,7 +242,13 @@ export function MapView(props: MapViewProps) {
       const points = latest.current.data?.points;
       if (!points || points.length < 1 || !map.getLayer(LAYER.pointDots) || map.getZoom() >= DOTS_BELOW_ZOOM) return -1;
       if (dotIndex.current?.points !== points) {
-        dotIndex.current = { points, raster: buildPointRaster(points.map((point) => point.lon), points.map((point) => point.lat)) };
+        dotIndex.current = {
+          points,
+          raster: buildPointRaster(
+            points.map((point) => point.lon),
+            points.map((point) => point.lat),
+          ),
+        };
       }
       return nearestVisiblePoint(dotIndex.current.raster, new Uint8Array(applied.current.visible.buffer), event.lngLat.lng, event.lngLat.lat, map.getZoom(), 6);
     };
@@ -322,7 +346,12 @@ export function MapView(props: MapViewProps) {
     for (const id of Object.keys(map.getStyle().sources)) if (id.startsWith(COVERAGE_SOURCE_PREFIX)) map.removeSource(id);
     const coverageLayers = data?.analysis.layers ?? [];
     const colours = carrierColors(coverageLayers.map((layer) => layer.carrier));
-    const tileUrls = data ? coverageTileUrls(data.map.version, coverageLayers.map((layer) => colours.get(layer.carrier)!)) : [];
+    const tileUrls = data
+      ? coverageTileUrls(
+          data.map.version,
+          coverageLayers.map((layer) => colours.get(layer.carrier)!),
+        )
+      : [];
     const shownLayers = visibleCoverageLayers(latest.current);
     coverageLayers.forEach((layer, index) => {
       map.addSource(`${COVERAGE_SOURCE_PREFIX}${index}`, coverageSource(tileUrls[index], data?.map.coverageBounds[index] ?? null));
@@ -332,7 +361,13 @@ export function MapView(props: MapViewProps) {
     // Frame the points when new data arrives, unless the link asked for a camera.
     const bounds = data?.map.bounds;
     if (data && bounds && points.length > 0 && fittedFor.current !== data && !(fittedFor.current === null && initialCamera.current)) {
-      map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: 40, duration: 0, maxZoom: 12 });
+      map.fitBounds(
+        [
+          [bounds[0], bounds[1]],
+          [bounds[2], bounds[3]],
+        ],
+        { padding: 40, duration: 0, maxZoom: 12 },
+      );
     }
     fittedFor.current = data;
     setShapes();
@@ -410,7 +445,8 @@ export function MapView(props: MapViewProps) {
     if (map.getSource(POINT_DOTS_SOURCE)) {
       // Not when every point already shows this (a new analysis: its dots were drawn with the codes baked in).
       let changed = false;
-      for (let index = 0; index < data.points.length && !changed; index++) changed = state.status[index] !== codes[index] || state.visible[index] !== visible[index];
+      for (let index = 0; index < data.points.length && !changed; index++)
+        changed = state.status[index] !== codes[index] || state.visible[index] !== visible[index];
       if (changed || state.dotsListed !== isToggleOn(layerVisibility, TOGGLE.listed)) dotsDone = refreshDots(map, data, codes, visible);
     }
     const finish = () => {
@@ -498,7 +534,8 @@ export function MapView(props: MapViewProps) {
     const map = mapRef.current;
     if (!loaded || !map) return;
     const archipelago = labelLayers(language).find((layer) => layer.id === LAYER.archipelagoLabel);
-    if (archipelago && archipelago.type === "symbol" && archipelago.layout) map.setLayoutProperty(LAYER.archipelagoLabel, "text-field", archipelago.layout["text-field"]);
+    if (archipelago && archipelago.type === "symbol" && archipelago.layout)
+      map.setLayoutProperty(LAYER.archipelagoLabel, "text-field", archipelago.layout["text-field"]);
   }, [loaded, language]);
 
   // The controls' tooltips follow the language (MapLibre reads its locale only when created).
@@ -563,7 +600,13 @@ export function MapView(props: MapViewProps) {
     const map = mapRef.current;
     if (!loaded || !map || !boundsRequest) return;
     const [west, south, east, north] = boundsRequest.bounds;
-    map.fitBounds([[west, south], [east, north]], { padding: 40, duration: 600, maxZoom: 13 });
+    map.fitBounds(
+      [
+        [west, south],
+        [east, north],
+      ],
+      { padding: 40, duration: 600, maxZoom: 13 },
+    );
   }, [loaded, boundsRequest]);
 
   if (failure) {

@@ -14,7 +14,6 @@ import { mapSnapshotSource, registerMapSnapshot } from "./map_snapshot.ts";
 import { PROGRESS_LAYER, PROGRESS_SOURCE, progressPointLayer } from "./progress_layers.ts";
 import { useFlyTo, useMeasurementOverlay, type FlyTarget, type MeasurementOverlay } from "./measurement_layers.ts";
 
-
 export interface ProgressMapPoint {
   id: string;
   lon: number;
@@ -119,19 +118,32 @@ export function ProgressMap(props: ProgressMapProps) {
     if (!loaded || !map) return;
     const collection: FeatureCollection<PointGeometry, { id: string; status: ProgressStatus }> = {
       type: "FeatureCollection",
-      features: points.map((point) => ({ type: "Feature", geometry: { type: "Point", coordinates: [point.lon, point.lat] }, properties: { id: point.id, status: point.status } })),
+      features: points.map((point) => ({
+        type: "Feature",
+        geometry: { type: "Point", coordinates: [point.lon, point.lat] },
+        properties: { id: point.id, status: point.status },
+      })),
     };
     (map.getSource(PROGRESS_SOURCE) as GeoJSONSource).setData(collection);
     if (!framed.current && points.length > 0) {
       framed.current = true;
-      let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
+      let minLon = Infinity,
+        minLat = Infinity,
+        maxLon = -Infinity,
+        maxLat = -Infinity;
       for (const point of points) {
         minLon = Math.min(minLon, point.lon);
         minLat = Math.min(minLat, point.lat);
         maxLon = Math.max(maxLon, point.lon);
         maxLat = Math.max(maxLat, point.lat);
       }
-      map.fitBounds([[minLon, minLat], [maxLon, maxLat]], { padding: 30, duration: 0, maxZoom: 11 });
+      map.fitBounds(
+        [
+          [minLon, minLat],
+          [maxLon, maxLat],
+        ],
+        { padding: 30, duration: 0, maxZoom: 11 },
+      );
     }
   }, [loaded, points]);
 
@@ -167,5 +179,14 @@ export function ProgressMap(props: ProgressMapProps) {
       </div>
     );
   }
-  return <div className="map tracking-map" data-testid="progress-map" data-loaded={loaded ? "true" : "false"} ref={containerRef} role="region" aria-label={props.labels.mapLabel} />;
+  return (
+    <div
+      className="map tracking-map"
+      data-testid="progress-map"
+      data-loaded={loaded ? "true" : "false"}
+      ref={containerRef}
+      role="region"
+      aria-label={props.labels.mapLabel}
+    />
+  );
 }

@@ -46,11 +46,24 @@ export function changeKind(point: { gained: number; lost: number }): ChangeKind 
 export function compareOverlayData(points: readonly ChangeOverlayPoint[]): FeatureCollection<PointGeometry, { index: number; change: ChangeKind }> {
   return {
     type: "FeatureCollection",
-    features: points.map((point) => ({ type: "Feature", id: point.index, properties: { index: point.index, change: changeKind(point) }, geometry: { type: "Point", coordinates: [point.lon, point.lat] } })),
+    features: points.map((point) => ({
+      type: "Feature",
+      id: point.index,
+      properties: { index: point.index, change: changeKind(point) },
+      geometry: { type: "Point", coordinates: [point.lon, point.lat] },
+    })),
   };
 }
 
-const byKind = (part: "fill" | "stroke") => ["match", ["get", "change"], "gained", CHANGE_COLORS.gained[part], "lost", CHANGE_COLORS.lost[part], CHANGE_COLORS.both[part]];
+const byKind = (part: "fill" | "stroke") => [
+  "match",
+  ["get", "change"],
+  "gained",
+  CHANGE_COLORS.gained[part],
+  "lost",
+  CHANGE_COLORS.lost[part],
+  CHANGE_COLORS.both[part],
+];
 
 /**
  * The overlay's layer: a circle per changed point, larger than the points' own dots, so it reads above them.

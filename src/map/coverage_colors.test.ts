@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { VISIONS, composite, contrastRatio, deltaE, parseHex, simulateVision } from "./colour_math.ts";
-import { BASEMAP_COLOR, BEST_TECHNOLOGY_COLORS, CARRIER_COLORS, COVERAGE_OPACITY, OTHER_CARRIER_COLORS, carrierColor, carrierColors } from "./coverage_colors.ts";
+import {
+  BASEMAP_COLOR,
+  BEST_TECHNOLOGY_COLORS,
+  CARRIER_COLORS,
+  COVERAGE_OPACITY,
+  OTHER_CARRIER_COLORS,
+  carrierColor,
+  carrierColors,
+} from "./coverage_colors.ts";
 import { STATUS_COLORS } from "./layers.ts";
 import { KNOWN_CARRIERS } from "../domain/progress/carriers.ts";
 import { TECHNOLOGIES } from "../domain/types.ts";
@@ -44,14 +52,17 @@ describe("carrier colours", () => {
     for (const technology of TECHNOLOGIES) {
       const closest = closestPair(hues.map((hex) => drawn(hex, COVERAGE_OPACITY[technology])));
       // ΔE 10 reads as another colour; even the palest band (2G) keeps two carriers further apart than that.
-      expect(closest.distance, `${technology}: ${KNOWN_CARRIERS[closest.pair[0]]} / ${KNOWN_CARRIERS[closest.pair[1]]} (${closest.vision})`).toBeGreaterThan(technology === "2G" ? 6 : 10);
+      expect(closest.distance, `${technology}: ${KNOWN_CARRIERS[closest.pair[0]]} / ${KNOWN_CARRIERS[closest.pair[1]]} (${closest.vision})`).toBeGreaterThan(
+        technology === "2G" ? 6 : 10,
+      );
     }
   });
 
   it("keep other carriers apart from the licensed ones", () => {
     const all = [...KNOWN_CARRIERS.map((carrier) => carrierColor(carrier)), ...OTHER_CARRIER_COLORS].map((hex) => drawn(hex, COVERAGE_OPACITY["4G"]));
     let closest = Infinity;
-    for (let i = 0; i < all.length; i++) for (let j = Math.max(i + 1, KNOWN_CARRIERS.length); j < all.length; j++) closest = Math.min(closest, deltaE(all[i], all[j]));
+    for (let i = 0; i < all.length; i++)
+      for (let j = Math.max(i + 1, KNOWN_CARRIERS.length); j < all.length; j++) closest = Math.min(closest, deltaE(all[i], all[j]));
     expect(closest).toBeGreaterThan(10);
   });
 
@@ -69,7 +80,8 @@ describe("carrier colours", () => {
 
   it("never take a point status colour as a carrier hue", () => {
     for (const carrier of KNOWN_CARRIERS) {
-      for (const status of Object.values(STATUS_COLORS)) expect(deltaE(parseHex(carrierColor(carrier)), parseHex(status)), `${carrier} vs ${status}`).toBeGreaterThan(15);
+      for (const status of Object.values(STATUS_COLORS))
+        expect(deltaE(parseHex(carrierColor(carrier)), parseHex(status)), `${carrier} vs ${status}`).toBeGreaterThan(15);
     }
   });
 

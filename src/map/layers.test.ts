@@ -24,7 +24,11 @@ const URLS = { provincesUrl: "./assets/provinces.geojson", communesUrl: "./asset
 
 function fullStyle(): StyleSpecification {
   const base = buildBaseStyle(URLS);
-  const sources = { ...base.sources, "coverage-tiles-0": coverageSource("lomsong-coverage://1/0/{z}/{x}/{y}", [102, 8, 110, 23]), "coverage-tiles-1": coverageSource("lomsong-coverage://1/1/{z}/{x}/{y}", null) };
+  const sources = {
+    ...base.sources,
+    "coverage-tiles-0": coverageSource("lomsong-coverage://1/0/{z}/{x}/{y}", [102, 8, 110, 23]),
+    "coverage-tiles-1": coverageSource("lomsong-coverage://1/1/{z}/{x}/{y}", null),
+  };
   return { ...base, sources, layers: [...base.layers, coverageLayer(0, "4G"), coverageLayer(1, "2G"), ...pointLayers(), ...labelLayers("vi")] };
 }
 
@@ -128,7 +132,12 @@ describe("coverageLayer", () => {
 
   it("draws its own tile source, asked only within the layer's bounds", () => {
     expect((coverageLayer(3, "3G") as RasterLayerSpecification).source).toBe("coverage-tiles-3");
-    expect(coverageSource("lomsong-coverage://2/3/{z}/{x}/{y}", [102, 8, 110, 23])).toMatchObject({ type: "raster", tileSize: 256, bounds: [102, 8, 110, 23], tiles: ["lomsong-coverage://2/3/{z}/{x}/{y}"] });
+    expect(coverageSource("lomsong-coverage://2/3/{z}/{x}/{y}", [102, 8, 110, 23])).toMatchObject({
+      type: "raster",
+      tileSize: 256,
+      bounds: [102, 8, 110, 23],
+      tiles: ["lomsong-coverage://2/3/{z}/{x}/{y}"],
+    });
   });
 });
 

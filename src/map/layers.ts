@@ -3,7 +3,14 @@
  * calls; nothing here touches MapLibre, so every spec is unit-tested and validated against the
  * style specification.
  */
-import type { ExpressionSpecification, LayerSpecification, RasterSourceSpecification, SourceSpecification, StyleSpecification, SymbolLayerSpecification } from "maplibre-gl";
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  RasterSourceSpecification,
+  SourceSpecification,
+  StyleSpecification,
+  SymbolLayerSpecification,
+} from "maplibre-gl";
 import type { Language, PointKind, Technology } from "../domain/types.ts";
 import type { SymbolShape } from "./symbols.ts";
 import { BEST_TECHNOLOGY_COLORS, COVERAGE_OPACITY } from "./coverage_colors.ts";
@@ -209,7 +216,13 @@ export function pointDotsSource(tileUrl: string): RasterSourceSpecification {
  * @returns the layer spec
  */
 export function pointDotsLayer(): LayerSpecification {
-  return { id: LAYER.pointDots, type: "raster", source: POINT_DOTS_SOURCE, maxzoom: DOTS_BELOW_ZOOM, paint: { "raster-fade-duration": 0, "raster-resampling": "linear" } };
+  return {
+    id: LAYER.pointDots,
+    type: "raster",
+    source: POINT_DOTS_SOURCE,
+    maxzoom: DOTS_BELOW_ZOOM,
+    paint: { "raster-fade-duration": 0, "raster-resampling": "linear" },
+  };
 }
 
 /**
@@ -270,10 +283,32 @@ export function buildBaseStyle(options: BaseStyleOptions): StyleSpecification {
       { id: LAYER.background, type: "background", paint: { "background-color": "#e1e3df" } },
       { id: LAYER.osm, type: "raster", source: SOURCE.osm, layout: { visibility: "none" } },
       { id: LAYER.provinceFill, type: "fill", source: SOURCE.provinces, paint: { "fill-color": "#f7f5ef", "fill-opacity": 1 } },
-      { id: LAYER.archipelagoFill, type: "fill", source: SOURCE.archipelagos, filter: ["==", ["geometry-type"], "Polygon"], paint: { "fill-color": "#f7f5ef", "fill-outline-color": "#6b6b6b" } },
-      { id: LAYER.communeLine, type: "line", source: SOURCE.communes, minzoom: 7, paint: { "line-color": "#9a9a9a", "line-width": ["interpolate", ["linear"], ["zoom"], 7, 0.3, 12, 1] } },
-      { id: LAYER.provinceLine, type: "line", source: SOURCE.provinces, paint: { "line-color": "#5f5f5f", "line-width": ["interpolate", ["linear"], ["zoom"], 4, 0.6, 10, 1.8] } },
-      { id: LAYER.importedAdminLine, type: "line", source: SOURCE.importedAdmin, paint: { "line-color": "#3a3a3a", "line-width": 1.2, "line-dasharray": [3, 2] } },
+      {
+        id: LAYER.archipelagoFill,
+        type: "fill",
+        source: SOURCE.archipelagos,
+        filter: ["==", ["geometry-type"], "Polygon"],
+        paint: { "fill-color": "#f7f5ef", "fill-outline-color": "#6b6b6b" },
+      },
+      {
+        id: LAYER.communeLine,
+        type: "line",
+        source: SOURCE.communes,
+        minzoom: 7,
+        paint: { "line-color": "#9a9a9a", "line-width": ["interpolate", ["linear"], ["zoom"], 7, 0.3, 12, 1] },
+      },
+      {
+        id: LAYER.provinceLine,
+        type: "line",
+        source: SOURCE.provinces,
+        paint: { "line-color": "#5f5f5f", "line-width": ["interpolate", ["linear"], ["zoom"], 4, 0.6, 10, 1.8] },
+      },
+      {
+        id: LAYER.importedAdminLine,
+        type: "line",
+        source: SOURCE.importedAdmin,
+        paint: { "line-color": "#3a3a3a", "line-width": 1.2, "line-dasharray": [3, 2] },
+      },
     ],
     // No "glyphs": labels are drawn with local fonts, so the map needs no network and no glyph files.
   };
@@ -302,7 +337,12 @@ export function labelLayers(language: Language): LayerSpecification[] {
       source: SOURCE.adminLabels,
       maxzoom: 10,
       filter: ["==", ["get", "level"], "province"],
-      layout: { "text-field": ["get", "name"], "text-font": LABEL_FONTS, "text-size": ["interpolate", ["linear"], ["zoom"], 4, 11, 9, 15], "text-max-width": 8 },
+      layout: {
+        "text-field": ["get", "name"],
+        "text-font": LABEL_FONTS,
+        "text-size": ["interpolate", ["linear"], ["zoom"], 4, 11, 9, 15],
+        "text-max-width": 8,
+      },
       paint: haloPaint,
     },
     {
@@ -367,4 +407,7 @@ export function isToggleOn(visibility: Record<string, boolean>, key: string): bo
 }
 
 /** The initial view when no link gives one: mainland Viet Nam with Hoàng Sa and Trường Sa. */
-export const VIETNAM_VIEW_BOUNDS: [[number, number], [number, number]] = [[102.14, 7.18], [117.83, 23.39]];
+export const VIETNAM_VIEW_BOUNDS: [[number, number], [number, number]] = [
+  [102.14, 7.18],
+  [117.83, 23.39],
+];

@@ -72,14 +72,20 @@ export function setMapTileWorker(worker: MapTileWorker): void {
   tileWorker = worker;
   const empty = () => ({ data: new ArrayBuffer(0) });
   addProtocol(COVERAGE_TILE_SCHEME, async (parameters) => {
-    const [version, layer, z, x, y] = parameters.url.slice(COVERAGE_TILE_SCHEME.length + 3).split("/").map(Number);
+    const [version, layer, z, x, y] = parameters.url
+      .slice(COVERAGE_TILE_SCHEME.length + 3)
+      .split("/")
+      .map(Number);
     const color = coverageColors.get(version)?.[layer];
     const image = color && tileWorker ? await tileWorker.tile({ source: "coverage", version, layer, z, x, y, color }) : null;
     // An empty body is drawn as a transparent tile.
     return image ? { data: image } : empty();
   });
   addProtocol(POINT_TILE_SCHEME, async (parameters) => {
-    const [version, , z, x, y] = parameters.url.slice(POINT_TILE_SCHEME.length + 3).split("/").map(Number);
+    const [version, , z, x, y] = parameters.url
+      .slice(POINT_TILE_SCHEME.length + 3)
+      .split("/")
+      .map(Number);
     const image = tileWorker ? await tileWorker.tile({ source: "points", version, layer: 0, z, x, y, color: "" }) : null;
     return image ? { data: image } : empty();
   });

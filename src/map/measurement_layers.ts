@@ -17,7 +17,12 @@ import { isSameCarrier } from "../domain/progress/carriers.ts";
 import { LABEL_FONTS } from "./layers.ts";
 
 export const MEASUREMENT_SOURCE = { points: "measurements", findings: "measurement-findings", rings: "measurement-rings" } as const;
-export const MEASUREMENT_LAYER = { rings: "measurement-rings-line", points: "measurements-circle", findings: "measurement-findings-circle", labels: "measurement-findings-label" } as const;
+export const MEASUREMENT_LAYER = {
+  rings: "measurement-rings-line",
+  points: "measurements-circle",
+  findings: "measurement-findings-circle",
+  labels: "measurement-findings-label",
+} as const;
 
 export type MeasurementOutcome = "no_service" | "slow" | "ok";
 
@@ -25,7 +30,11 @@ export type MeasurementOutcome = "no_service" | "slow" | "ok";
 export const OUTCOME_COLORS: Readonly<Record<MeasurementOutcome, string>> = { no_service: "#d7191c", slow: "#e66a00", ok: "#1a9641" };
 
 /** Ring colours of the findings, by kind. */
-export const FINDING_COLORS: Readonly<Record<ContradictionKind, string>> = { claim_contradicted: "#7b3294", coverage_no_signal: "#111111", service_outside_coverage: "#2166ac" };
+export const FINDING_COLORS: Readonly<Record<ContradictionKind, string>> = {
+  claim_contradicted: "#7b3294",
+  coverage_no_signal: "#111111",
+  service_outside_coverage: "#2166ac",
+};
 
 /**
  * A measurement's outcome under a speed floor.
@@ -75,11 +84,20 @@ export function measurementOverlayData(overlay: MeasurementOverlay): {
       type: "FeatureCollection",
       features: overlay.measurements
         .filter((m) => keep(m.carrier))
-        .map((m) => ({ type: "Feature", properties: { outcome: measurementOutcome(m, overlay.minDownloadMbps), carrier: m.carrier }, geometry: { type: "Point", coordinates: [m.lon, m.lat] } })),
+        .map((m) => ({
+          type: "Feature",
+          properties: { outcome: measurementOutcome(m, overlay.minDownloadMbps), carrier: m.carrier },
+          geometry: { type: "Point", coordinates: [m.lon, m.lat] },
+        })),
     },
     findings: {
       type: "FeatureCollection",
-      features: findings.map((finding) => ({ type: "Feature", id: finding.number, properties: { number: finding.number, kind: finding.kind, label: String(finding.number) }, geometry: { type: "Point", coordinates: [finding.lon, finding.lat] } })),
+      features: findings.map((finding) => ({
+        type: "Feature",
+        id: finding.number,
+        properties: { number: finding.number, kind: finding.kind, label: String(finding.number) },
+        geometry: { type: "Point", coordinates: [finding.lon, finding.lat] },
+      })),
     },
     rings: {
       type: "FeatureCollection",
@@ -87,13 +105,19 @@ export function measurementOverlayData(overlay: MeasurementOverlay): {
         .filter((finding) => finding.radiusKm !== null && finding.radiusKm > 0)
         .map((finding) => {
           const ring = siteDiscRing(finding.lon, finding.lat, finding.radiusKm as number);
-          return { type: "Feature", id: finding.number, properties: { number: finding.number }, geometry: { type: "Polygon", coordinates: [[...ring, ring[0]]] } };
+          return {
+            type: "Feature",
+            id: finding.number,
+            properties: { number: finding.number },
+            geometry: { type: "Polygon", coordinates: [[...ring, ring[0]]] },
+          };
         }),
     },
   };
 }
 
-const matchColor = (property: string, colors: Readonly<Record<string, string>>, fallback: string) => ["match", ["get", property], ...Object.entries(colors).flat(), fallback] as never;
+const matchColor = (property: string, colors: Readonly<Record<string, string>>, fallback: string) =>
+  ["match", ["get", property], ...Object.entries(colors).flat(), fallback] as never;
 
 /**
  * The overlay's layers, bottom first: radius rings, measurement dots, finding rings, finding numbers.
@@ -101,7 +125,12 @@ const matchColor = (property: string, colors: Readonly<Record<string, string>>, 
  */
 export function measurementOverlayLayers(): LayerSpecification[] {
   return [
-    { id: MEASUREMENT_LAYER.rings, type: "line", source: MEASUREMENT_SOURCE.rings, paint: { "line-color": FINDING_COLORS.claim_contradicted, "line-width": 2, "line-dasharray": [2, 1] } },
+    {
+      id: MEASUREMENT_LAYER.rings,
+      type: "line",
+      source: MEASUREMENT_SOURCE.rings,
+      paint: { "line-color": FINDING_COLORS.claim_contradicted, "line-width": 2, "line-dasharray": [2, 1] },
+    },
     {
       id: MEASUREMENT_LAYER.points,
       type: "circle",
@@ -182,6 +211,12 @@ export function useFlyTo(map: MapLibreMap | null, loaded: boolean, target: FlyTa
     if (!map || !loaded || !target) return;
     const dLat = (target.radiusKm * 1.6) / 110.574;
     const dLon = (target.radiusKm * 1.6) / (111.32 * Math.cos((target.lat * Math.PI) / 180));
-    map.fitBounds([[target.lon - dLon, target.lat - dLat], [target.lon + dLon, target.lat + dLat]], { padding: 20, maxZoom: 15, duration: 600 });
+    map.fitBounds(
+      [
+        [target.lon - dLon, target.lat - dLat],
+        [target.lon + dLon, target.lat + dLat],
+      ],
+      { padding: 20, maxZoom: 15, duration: 600 },
+    );
   }, [map, loaded, target]);
 }

@@ -88,7 +88,10 @@ function registerProtocol(): void {
   if (registered) return;
   registered = true;
   addProtocol(PREBUILT_SCHEME, async (parameters) => {
-    const [layer, z, x, y] = parameters.url.slice(PREBUILT_SCHEME.length + 3).split("/").map(Number);
+    const [layer, z, x, y] = parameters.url
+      .slice(PREBUILT_SCHEME.length + 3)
+      .split("/")
+      .map(Number);
     const current = state;
     const empty = { data: new ArrayBuffer(0) };
     if (current.status !== "ready") return empty;
@@ -97,7 +100,11 @@ function registerProtocol(): void {
     const size = current.metadata.tileSize;
     const image = prebuiltTileRgba(payload, layer, current.better[layer] ?? [], size, current.colors[layer]);
     if ("error" in image) {
-      setState({ status: "error", file: current.file, error: { vi: `${current.file}: một ô của bản đồ bị hỏng (${image.error}).`, en: `${current.file}: a tile of the map is damaged (${image.error}).` } });
+      setState({
+        status: "error",
+        file: current.file,
+        error: { vi: `${current.file}: một ô của bản đồ bị hỏng (${image.error}).`, en: `${current.file}: a tile of the map is damaged (${image.error}).` },
+      });
       return empty;
     }
     if (!image.rgba) return empty;
@@ -185,7 +192,12 @@ export function usePrebuiltCoverageLayers(map: MapLibreMap | null): void {
         attribution: metadata.attribution,
       });
       map.addLayer(
-        { id: `${LAYER_PREFIX}${index}`, type: "raster", source: `${SOURCE_PREFIX}${index}`, paint: { "raster-opacity": COVERAGE_OPACITY[layer.technology as keyof typeof COVERAGE_OPACITY], "raster-fade-duration": 0 } },
+        {
+          id: `${LAYER_PREFIX}${index}`,
+          type: "raster",
+          source: `${SOURCE_PREFIX}${index}`,
+          paint: { "raster-opacity": COVERAGE_OPACITY[layer.technology as keyof typeof COVERAGE_OPACITY], "raster-fade-duration": 0 },
+        },
         map.getLayer(LAYER.communeLine) ? LAYER.communeLine : undefined,
       );
     });

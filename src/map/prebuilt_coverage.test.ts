@@ -26,7 +26,13 @@ describe("prebuiltCoverageUrl", () => {
     expect(prebuiltCoverageUrl("?coverage=coverage.pmtiles", BASE)).toEqual({ url: "https://lomsong.example/app/coverage.pmtiles" });
     expect(prebuiltCoverageUrl("?coverage=/maps/2026.pmtiles", BASE)).toEqual({ url: "https://lomsong.example/maps/2026.pmtiles" });
     expect(prebuiltCoverageUrl("?coverage=https://lomsong.example/x.pmtiles", BASE)).toEqual({ url: "https://lomsong.example/x.pmtiles" });
-    for (const value of ["https://evil.example/x.pmtiles", "//evil.example/x.pmtiles", "http://lomsong.example/x.pmtiles", "data:application/octet-stream,abc", "javascript:alert(1)"]) {
+    for (const value of [
+      "https://evil.example/x.pmtiles",
+      "//evil.example/x.pmtiles",
+      "http://lomsong.example/x.pmtiles",
+      "data:application/octet-stream,abc",
+      "javascript:alert(1)",
+    ]) {
       const result = prebuiltCoverageUrl(`?coverage=${encodeURIComponent(value)}`, BASE);
       expect(result && "error" in result, value).toBe(true);
     }
@@ -36,9 +42,15 @@ describe("prebuiltCoverageUrl", () => {
 describe("readPrebuiltMetadata", () => {
   it("accepts a Lõm sóng coverage map and names what is wrong otherwise", () => {
     expect(readPrebuiltMetadata(METADATA, "a.pmtiles")).toMatchObject({ ok: true, metadata: { layers: [{ carrier: "Viettel" }] } });
-    expect(readPrebuiltMetadata({ name: "OSM", vector_layers: [] }, "osm.pmtiles")).toMatchObject({ ok: false, error: { en: expect.stringContaining("not a Lõm sóng coverage map") } });
+    expect(readPrebuiltMetadata({ name: "OSM", vector_layers: [] }, "osm.pmtiles")).toMatchObject({
+      ok: false,
+      error: { en: expect.stringContaining("not a Lõm sóng coverage map") },
+    });
     expect(readPrebuiltMetadata(null, "x.pmtiles")).toMatchObject({ ok: false });
-    expect(readPrebuiltMetadata({ ...METADATA, formatVersion: 2 }, "a.pmtiles")).toMatchObject({ ok: false, error: { en: expect.stringContaining("version 2") } });
+    expect(readPrebuiltMetadata({ ...METADATA, formatVersion: 2 }, "a.pmtiles")).toMatchObject({
+      ok: false,
+      error: { en: expect.stringContaining("version 2") },
+    });
     expect(readPrebuiltMetadata({ ...METADATA, layers: [] }, "a.pmtiles")).toMatchObject({ ok: false, error: { en: expect.stringContaining("damaged") } });
   });
 });
@@ -47,7 +59,12 @@ describe("prebuiltOpenError", () => {
   it("says what failed without a stack", () => {
     expect(prebuiltOpenError("a.pmtiles", new Error("Bad response code: 404")).vi).toContain("HTTP 404");
     expect(prebuiltOpenError("a.pmtiles", new Error("Wrong magic number for PMTiles archive")).en).toContain("not a readable PMTiles file");
-    expect(prebuiltOpenError("a.pmtiles", new Error("Server returned no content-length header or content-length exceeding request. Check that your storage backend supports HTTP Byte Serving.")).en).toContain("HTTP Range");
+    expect(
+      prebuiltOpenError(
+        "a.pmtiles",
+        new Error("Server returned no content-length header or content-length exceeding request. Check that your storage backend supports HTTP Byte Serving."),
+      ).en,
+    ).toContain("HTTP Range");
   });
 });
 

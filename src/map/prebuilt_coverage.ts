@@ -80,7 +80,10 @@ export function readPrebuiltMetadata(value: unknown, file: string): { ok: true; 
       ok: false,
       error:
         version !== COVERAGE_TILES_VERSION
-          ? { vi: `${file}: bản đồ dựng sẵn phiên bản ${String(version)}, ứng dụng này đọc phiên bản ${COVERAGE_TILES_VERSION}.`, en: `${file}: pre-built map version ${String(version)}; this app reads version ${COVERAGE_TILES_VERSION}.` }
+          ? {
+              vi: `${file}: bản đồ dựng sẵn phiên bản ${String(version)}, ứng dụng này đọc phiên bản ${COVERAGE_TILES_VERSION}.`,
+              en: `${file}: pre-built map version ${String(version)}; this app reads version ${COVERAGE_TILES_VERSION}.`,
+            }
           : { vi: `${file}: phần mô tả (metadata) của bản đồ dựng sẵn bị hỏng.`, en: `${file}: the pre-built map's metadata is damaged.` },
     };
   }
@@ -96,12 +99,22 @@ export function readPrebuiltMetadata(value: unknown, file: string): { ok: true; 
 export function prebuiltOpenError(file: string, error: unknown): Message {
   const detail = error instanceof Error ? error.message : String(error);
   const status = /Bad response code: (\d+)/.exec(detail)?.[1];
-  if (status) return { vi: `Không tải được bản đồ dựng sẵn ${file} (máy chủ trả lời HTTP ${status}).`, en: `The pre-built map ${file} could not be loaded (the server answered HTTP ${status}).` };
+  if (status)
+    return {
+      vi: `Không tải được bản đồ dựng sẵn ${file} (máy chủ trả lời HTTP ${status}).`,
+      en: `The pre-built map ${file} could not be loaded (the server answered HTTP ${status}).`,
+    };
   if (/magic number|spec version|Offset is outside|out of bounds|invalid|incorrect header|unexpected EOF|varint/i.test(detail)) {
-    return { vi: `${file} không phải tệp PMTiles đọc được (tệp hỏng hoặc sai định dạng).`, en: `${file} is not a readable PMTiles file (damaged or another format).` };
+    return {
+      vi: `${file} không phải tệp PMTiles đọc được (tệp hỏng hoặc sai định dạng).`,
+      en: `${file} is not a readable PMTiles file (damaged or another format).`,
+    };
   }
   if (/byte serving|content-length/i.test(detail)) {
-    return { vi: `Máy chủ không hỗ trợ đọc từng phần tệp (HTTP Range), nên không mở được ${file}.`, en: `The server does not support partial reads (HTTP Range), so ${file} cannot be opened.` };
+    return {
+      vi: `Máy chủ không hỗ trợ đọc từng phần tệp (HTTP Range), nên không mở được ${file}.`,
+      en: `The server does not support partial reads (HTTP Range), so ${file} cannot be opened.`,
+    };
   }
   return { vi: `Không mở được bản đồ dựng sẵn ${file}: ${detail}`, en: `The pre-built map ${file} could not be opened: ${detail}` };
 }
@@ -114,7 +127,9 @@ export function prebuiltOpenError(file: string, error: unknown): Message {
  */
 export function betterLayers(layers: readonly { carrier: string; technology: string }[]): number[][] {
   const rank = (technology: string) => ["2G", "3G", "4G", "5G"].indexOf(technology);
-  return layers.map((layer) => layers.flatMap((other, index) => (other.carrier === layer.carrier && rank(other.technology) > rank(layer.technology) ? [index] : [])));
+  return layers.map((layer) =>
+    layers.flatMap((other, index) => (other.carrier === layer.carrier && rank(other.technology) > rank(layer.technology) ? [index] : [])),
+  );
 }
 
 /**
@@ -128,14 +143,23 @@ export function betterLayers(layers: readonly { carrier: string; technology: str
  * @param color - "#rrggbb"
  * @returns RGBA bytes, null when nothing of the layer is drawn in the tile, or the decoding error
  */
-export function prebuiltTileRgba(payload: Uint8Array, layer: number, better: readonly number[], size: number, color: string): { rgba: Uint8ClampedArray<ArrayBuffer> | null } | { error: string } {
+export function prebuiltTileRgba(
+  payload: Uint8Array,
+  layer: number,
+  better: readonly number[],
+  size: number,
+  color: string,
+): { rgba: Uint8ClampedArray<ArrayBuffer> | null } | { error: string } {
   const decoded = decodeCoveragePlanes(payload, size);
   if (!decoded.ok) return { error: decoded.error };
   const { layers, planes } = decoded.value;
   const at = layers.indexOf(layer);
   if (at < 0) return { rgba: null };
   const own = planes[at];
-  const betterPlanes = better.map((other) => layers.indexOf(other)).filter((index) => index >= 0).map((index) => planes[index]);
+  const betterPlanes = better
+    .map((other) => layers.indexOf(other))
+    .filter((index) => index >= 0)
+    .map((index) => planes[index]);
   const fraction = new Float32Array(own.length);
   let any = false;
   for (let i = 0; i < own.length; i++) {

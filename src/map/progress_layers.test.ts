@@ -11,7 +11,11 @@ describe("progressPointLayer", () => {
 
   it("is a valid style layer reading the status property", () => {
     const layer = progressPointLayer();
-    const errors = validateStyleMin({ version: 8, sources: { [PROGRESS_SOURCE]: { type: "geojson", data: { type: "FeatureCollection", features: [] } } }, layers: [layer] });
+    const errors = validateStyleMin({
+      version: 8,
+      sources: { [PROGRESS_SOURCE]: { type: "geojson", data: { type: "FeatureCollection", features: [] } } },
+      layers: [layer],
+    });
     expect(errors).toEqual([]);
     expect(JSON.stringify(layer)).toContain('["get","status"]');
   });

@@ -25,12 +25,7 @@ export const PROGRESS_STATUS_COLORS: Readonly<Record<ProgressStatus, string>> = 
  * @returns the layer spec (source PROGRESS_SOURCE, property `status`, feature-state `selected`)
  */
 export function progressPointLayer(): LayerSpecification {
-  const color = [
-    "match",
-    ["get", "status"],
-    ...Object.entries(PROGRESS_STATUS_COLORS).flat(),
-    "#b3124d",
-  ] as unknown as ExpressionSpecification;
+  const color = ["match", ["get", "status"], ...Object.entries(PROGRESS_STATUS_COLORS).flat(), "#b3124d"] as unknown as ExpressionSpecification;
   return {
     id: PROGRESS_LAYER,
     type: "circle",

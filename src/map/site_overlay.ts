@@ -25,10 +25,29 @@ export interface SiteOverlaySite {
  * @param sites - the sites
  * @returns discs and labels as GeoJSON
  */
-export function siteOverlayData(sites: readonly SiteOverlaySite[]): { discs: FeatureCollection<Polygon, { rank: number }>; labels: FeatureCollection<PointGeometry, { rank: number; label: string }> } {
+export function siteOverlayData(sites: readonly SiteOverlaySite[]): {
+  discs: FeatureCollection<Polygon, { rank: number }>;
+  labels: FeatureCollection<PointGeometry, { rank: number; label: string }>;
+} {
   return {
-    discs: { type: "FeatureCollection", features: sites.map((site) => ({ type: "Feature", id: site.rank, properties: { rank: site.rank }, geometry: { type: "Polygon", coordinates: [siteDiscRing(site.lon, site.lat, site.radiusKm)] } })) },
-    labels: { type: "FeatureCollection", features: sites.map((site) => ({ type: "Feature", id: site.rank, properties: { rank: site.rank, label: site.label }, geometry: { type: "Point", coordinates: [site.lon, site.lat] } })) },
+    discs: {
+      type: "FeatureCollection",
+      features: sites.map((site) => ({
+        type: "Feature",
+        id: site.rank,
+        properties: { rank: site.rank },
+        geometry: { type: "Polygon", coordinates: [siteDiscRing(site.lon, site.lat, site.radiusKm)] },
+      })),
+    },
+    labels: {
+      type: "FeatureCollection",
+      features: sites.map((site) => ({
+        type: "Feature",
+        id: site.rank,
+        properties: { rank: site.rank, label: site.label },
+        geometry: { type: "Point", coordinates: [site.lon, site.lat] },
+      })),
+    },
   };
 }
 

@@ -18,10 +18,25 @@ type Vertex = [number, number];
 function polygonFor(shape: Exclude<SymbolShape, "circle">, center: number, half: number): Vertex[] {
   if (shape === "square") {
     const side = half * 0.85;
-    return [[center - side, center - side], [center + side, center - side], [center + side, center + side], [center - side, center + side]];
+    return [
+      [center - side, center - side],
+      [center + side, center - side],
+      [center + side, center + side],
+      [center - side, center + side],
+    ];
   }
-  if (shape === "triangle") return [[center, center - half], [center + half, center + half * 0.75], [center - half, center + half * 0.75]];
-  return [[center, center - half], [center + half, center], [center, center + half], [center - half, center]];
+  if (shape === "triangle")
+    return [
+      [center, center - half],
+      [center + half, center + half * 0.75],
+      [center - half, center + half * 0.75],
+    ];
+  return [
+    [center, center - half],
+    [center + half, center],
+    [center, center + half],
+    [center - half, center],
+  ];
 }
 
 function distanceToSegment(x: number, y: number, [ax, ay]: Vertex, [bx, by]: Vertex): number {
@@ -36,7 +51,7 @@ function insidePolygon(x: number, y: number, polygon: readonly Vertex[]): boolea
   for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
     const [xi, yi] = polygon[i];
     const [xj, yj] = polygon[j];
-    if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
 }

@@ -195,10 +195,16 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
       const result = isShapefileZip(bytes)
         ? parsePointsGeojson(bytes, { file: file.name, crs })
         : isSpreadsheetFile(file.name, bytes)
-        ? parsePointsXlsx(bytes, { file: file.name, sheet: file.options.sheet, lonColumn: file.options.lonColumn, latColumn: file.options.latColumn, crs })
-        : isJsonFile(file.name, bytes)
-        ? parsePointsGeojson(previewedOr(bytes), { file: file.name, crs })
-        : parsePointsCsv(bytes, { file: file.name, delimiter: file.options.delimiter, lonColumn: file.options.lonColumn, latColumn: file.options.latColumn, crs });
+          ? parsePointsXlsx(bytes, { file: file.name, sheet: file.options.sheet, lonColumn: file.options.lonColumn, latColumn: file.options.latColumn, crs })
+          : isJsonFile(file.name, bytes)
+            ? parsePointsGeojson(previewedOr(bytes), { file: file.name, crs })
+            : parsePointsCsv(bytes, {
+                file: file.name,
+                delimiter: file.options.delimiter,
+                lonColumn: file.options.lonColumn,
+                latColumn: file.options.latColumn,
+                crs,
+              });
       for (const point of result.items) points.push(point);
       report = result.report;
       parsedFiles.set(file.id, { key, points: result.items, report });
@@ -213,7 +219,9 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
       // A JSON file's bytes, not the preview's parsed value: the byte scanner (scan_geojson.ts) checks the coverage
       // on typed coordinates, faster than walking the parsed value. previewedOr releases the preview either way.
       const previewed = previewedOr(bytes);
-      const result = (await parseRasterIfTiff(bytes, { ...coverageOptions, threshold: file.options.rasterThreshold })) ?? parseCoverageGeojson(isJsonFile(file.name, bytes) ? bytes : previewed, coverageOptions);
+      const result =
+        (await parseRasterIfTiff(bytes, { ...coverageOptions, threshold: file.options.rasterThreshold })) ??
+        parseCoverageGeojson(isJsonFile(file.name, bytes) ? bytes : previewed, coverageOptions);
       for (const feature of result.items) coverage.push(feature);
       report = result.report;
       parsedFiles.set(file.id, { key, coverage: result.items, report });
@@ -285,7 +293,11 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
     lats[i] = points[i].lat;
   }
   // Copies: the payload's codes are transferred to the main thread.
-  pointRaster = { version: payload.version, raster: buildPointRaster(lons, lats), style: { status: payload.status.slice(), visible: payload.visible.slice(), listed: new Uint8Array(points.length) } };
+  pointRaster = {
+    version: payload.version,
+    raster: buildPointRaster(lons, lats),
+    style: { status: payload.status.slice(), visible: payload.visible.slice(), listed: new Uint8Array(points.length) },
+  };
   // Before the masks are transferred out (the cache keeps a copy); the previous coverage and its indexes go.
   nearest.keep(payload.version, coverage, points, analysis);
   compare.keep({ version: payload.version, points, coverage: allReleases, admin });

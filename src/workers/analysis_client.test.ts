@@ -70,7 +70,9 @@ describe("AnalysisClient over a MessageChannel", () => {
   });
 
   it("transfers a copy of the file bytes: the caller's buffer stays whole, the handler gets the same bytes", async () => {
-    const { client } = workerPair({ inspect: async (params) => ({ ...INSPECT_RESULT, featureCount: new Uint8Array(params.bytes).reduce((sum, byte) => sum + byte, 0) }) });
+    const { client } = workerPair({
+      inspect: async (params) => ({ ...INSPECT_RESULT, featureCount: new Uint8Array(params.bytes).reduce((sum, byte) => sum + byte, 0) }),
+    });
     const bytes = new Uint8Array([1, 2, 3, 4]).buffer;
     const result = await client.request("inspect", { name: "a.csv", bytes, options: {} });
     expect(result.featureCount).toBe(10);
@@ -124,9 +126,14 @@ describe("AnalysisClient over a MessageChannel", () => {
   });
 
   it("cancelling a request that has finished is a no-op: nothing is posted and the client goes on", async () => {
-    const { client, posted } = workerPair({ inspect: async () => INSPECT_RESULT, nearest: async (params) => ({ available: false, distances: params.points.map(() => []) }) });
+    const { client, posted } = workerPair({
+      inspect: async () => INSPECT_RESULT,
+      nearest: async (params) => ({ available: false, distances: params.points.map(() => []) }),
+    });
     const controller = new AbortController();
-    await expect(client.request("inspect", { name: "a.csv", bytes: new ArrayBuffer(1), options: {} }, { signal: controller.signal })).resolves.toEqual(INSPECT_RESULT);
+    await expect(client.request("inspect", { name: "a.csv", bytes: new ArrayBuffer(1), options: {} }, { signal: controller.signal })).resolves.toEqual(
+      INSPECT_RESULT,
+    );
     const before = posted.length;
     controller.abort();
     expect(posted).toHaveLength(before);
@@ -156,7 +163,9 @@ describe("AnalysisClient over a MessageChannel", () => {
     const { client, posted } = workerPair({ inspect: async () => INSPECT_RESULT });
     const controller = new AbortController();
     controller.abort();
-    await expect(client.request("inspect", { name: "a.csv", bytes: new ArrayBuffer(1), options: {} }, { signal: controller.signal })).rejects.toBeInstanceOf(AbortError);
+    await expect(client.request("inspect", { name: "a.csv", bytes: new ArrayBuffer(1), options: {} }, { signal: controller.signal })).rejects.toBeInstanceOf(
+      AbortError,
+    );
     expect(posted).toHaveLength(0);
   });
 
@@ -189,9 +198,26 @@ describe("AnalysisClient over a MessageChannel", () => {
         ctx.points(points.slice(0, 2));
         ctx.points(points.slice(2));
         const count = points.length;
-        const analysis = { layers: [], words: 1, masks: new Uint32Array(count).fill(1), provinces: [], communes: [], provinceOf: new Int32Array(count).fill(-1), communeOf: new Int32Array(count).fill(-1) };
+        const analysis = {
+          layers: [],
+          words: 1,
+          masks: new Uint32Array(count).fill(1),
+          provinces: [],
+          communes: [],
+          provinceOf: new Int32Array(count).fill(-1),
+          communeOf: new Int32Array(count).fill(-1),
+        };
         const bytes = new TextEncoder().encode("{}").buffer as ArrayBuffer;
-        const map = { version: ctx.id, points: bytes.slice(0), coverageBounds: [], importedAdmin: bytes.slice(0), adminLabels: bytes.slice(0), status: new Uint8Array(count), visible: new Uint8Array(count).fill(1), bounds: null };
+        const map = {
+          version: ctx.id,
+          points: bytes.slice(0),
+          coverageBounds: [],
+          importedAdmin: bytes.slice(0),
+          adminLabels: bytes.slice(0),
+          status: new Uint8Array(count),
+          visible: new Uint8Array(count).fill(1),
+          bounds: null,
+        };
         sentMasks = analysis.masks;
         const result: AnalyzeResult = { points: [], analysis, reports: [], map, listedPointIds: [], timings: { parseMilliseconds: 0, analyseMilliseconds: 0 } };
         return result;

@@ -16,7 +16,18 @@ function random(seed: number): () => number {
 }
 
 function square(x0: number, y0: number, size: number): Polygon {
-  return { type: "Polygon", coordinates: [[[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size], [x0, y0]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [x0, y0],
+        [x0 + size, y0],
+        [x0 + size, y0 + size],
+        [x0, y0 + size],
+        [x0, y0],
+      ],
+    ],
+  };
 }
 
 const TECHNOLOGIES: Technology[] = ["2G", "3G", "4G", "5G"];
@@ -27,7 +38,13 @@ function fixture(seed: number) {
   const coverage: CoverageFeature[] = [];
   for (let k = 0; k < 120; k++) {
     const carrier = `C${k % 10}`;
-    coverage.push({ carrier, technology: TECHNOLOGIES[(k >> 1) % 4], asOf: null, geometry: square(104 + next() * 3, 20 + next() * 3, 0.2 + next()), source: { file: `${carrier}.geojson`, featureIndex: k } });
+    coverage.push({
+      carrier,
+      technology: TECHNOLOGIES[(k >> 1) % 4],
+      asOf: null,
+      geometry: square(104 + next() * 3, 20 + next() * 3, 0.2 + next()),
+      source: { file: `${carrier}.geojson`, featureIndex: k },
+    });
   }
   const admin: AdminArea[] = [];
   for (let p = 0; p < 4; p++) {
@@ -36,7 +53,15 @@ function fixture(seed: number) {
   }
   const points: Point[] = [];
   for (let i = 0; i < 250; i++) {
-    const point: Point = { id: `p${i}`, name: `p${i}`, kind: i % 3 === 0 ? "village" : "school", lon: 103.8 + next() * 3.6, lat: 19.8 + next() * 3.6, source: { file: "points.csv", row: i + 1 }, extra: {} };
+    const point: Point = {
+      id: `p${i}`,
+      name: `p${i}`,
+      kind: i % 3 === 0 ? "village" : "school",
+      lon: 103.8 + next() * 3.6,
+      lat: 19.8 + next() * 3.6,
+      source: { file: "points.csv", row: i + 1 },
+      extra: {},
+    };
     // Names no boundary has: new catalogue entries, added in point order (across batches, too).
     if (i % 7 === 0) point.communeName = `Xã cũ ${i % 5}`;
     if (i % 11 === 0) point.provinceName = `Tỉnh cũ ${i % 3}`;

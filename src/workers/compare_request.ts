@@ -4,7 +4,17 @@
  * coverage feature (all releases, before any is set aside: references to what it parsed anyway), so the main thread
  * never holds polygons. Its cache and its answer live here; its params and result are in messages.ts (the protocol).
  */
-import { comparisonExportRows, compareReleases, releaseDates, type AdminArea, type CoverageFeature, type ComparisonAnswer, type Point, type PointFilter, type ReleaseDates } from "../domain/index.ts";
+import {
+  comparisonExportRows,
+  compareReleases,
+  releaseDates,
+  type AdminArea,
+  type CoverageFeature,
+  type ComparisonAnswer,
+  type Point,
+  type PointFilter,
+  type ReleaseDates,
+} from "../domain/index.ts";
 
 /** What is asked (messages.ts CompareParams: the release dates without `dates`, or a comparison on the analysis `version`). */
 interface CompareQuery {

@@ -6,7 +6,10 @@ import { COVERAGE_TILE_SIZE, buildCoverageRaster, coverageTileRgba, mercatorX, m
 
 function feature(carrier: string, rings: number[][][], technology = "4G"): CoverageFeature {
   // Through the import checks, so that rings are oriented exactly as in the app.
-  const parsed = parseCoverageGeojson({ type: "Feature", properties: { carrier, technology }, geometry: { type: "Polygon", coordinates: rings } }, { file: "t.geojson" });
+  const parsed = parseCoverageGeojson(
+    { type: "Feature", properties: { carrier, technology }, geometry: { type: "Polygon", coordinates: rings } },
+    { file: "t.geojson" },
+  );
   expect(parsed.items).toHaveLength(1);
   return parsed.items[0];
 }
@@ -51,7 +54,9 @@ function compareWithEngine(coverage: CoverageFeature[], z: number, tx: number, t
     }
   }
   const analysis = analyzeCoverage(points, coverage, []);
-  let full = 0, empty = 0, partial = 0;
+  let full = 0,
+    empty = 0,
+    partial = 0;
   for (let k = 0; k < points.length; k++) {
     const covered = (analysis.masks[k * analysis.words] & 1) === 1;
     if (alpha[k] >= 0.9999) {
@@ -77,7 +82,13 @@ describe("rasteriseTile", () => {
     const toLat = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
     const y0 = (ty * COVERAGE_TILE_SIZE + 50) / scale;
     const y1 = y0 + 10 / scale;
-    const ring = [[toLon(x0), toLat(y1)], [toLon(x1), toLat(y1)], [toLon(x1), toLat(y0)], [toLon(x0), toLat(y0)], [toLon(x0), toLat(y1)]];
+    const ring = [
+      [toLon(x0), toLat(y1)],
+      [toLon(x1), toLat(y1)],
+      [toLon(x1), toLat(y0)],
+      [toLon(x0), toLat(y0)],
+      [toLon(x0), toLat(y1)],
+    ];
     const raster = buildCoverageRaster([feature("A", [ring])], [{ carrier: "A", technology: "4G", asOf: null }]);
     const alpha = rasteriseTile(raster.layers[0], z, tx, ty)!;
     const total = alpha.reduce((sum, value) => sum + value, 0);
@@ -118,10 +129,13 @@ describe("rasteriseTile", () => {
   });
 
   it("gives each layer its own rings and bounds", () => {
-    const raster = buildCoverageRaster([feature("A", [disc(105, 21, 0.1)]), feature("B", [disc(107, 22, 0.1)])], [
-      { carrier: "B", technology: "4G", asOf: null },
-      { carrier: "A", technology: "4G", asOf: null },
-    ]);
+    const raster = buildCoverageRaster(
+      [feature("A", [disc(105, 21, 0.1)]), feature("B", [disc(107, 22, 0.1)])],
+      [
+        { carrier: "B", technology: "4G", asOf: null },
+        { carrier: "A", technology: "4G", asOf: null },
+      ],
+    );
     expect(raster.layers[1].bounds![0]).toBeCloseTo(104.9, 6);
     expect(raster.layers[0].bounds![3]).toBeCloseTo(22.1, 6);
     const [tx, ty] = tileOf(105, 21, 9);
@@ -142,7 +156,14 @@ describe("rasteriseBandTile", () => {
     const coverage: CoverageFeature[] = [];
     for (const layer of layers) {
       const discs = layer.technology === "2G" ? 6 : 10;
-      for (let k = 0; k < discs; k++) coverage.push(feature(layer.carrier, [disc(105 + random(), 21 + random(), 0.05 + (layer.technology === "2G" ? 0.3 : 0.12) * random(), 12 + Math.floor(random() * 30))], layer.technology));
+      for (let k = 0; k < discs; k++)
+        coverage.push(
+          feature(
+            layer.carrier,
+            [disc(105 + random(), 21 + random(), 0.05 + (layer.technology === "2G" ? 0.3 : 0.12) * random(), 12 + Math.floor(random() * 30))],
+            layer.technology,
+          ),
+        );
     }
     const raster = buildCoverageRaster(coverage, layers);
     expect(raster.better).toEqual([[1, 2], [2], [], []]);
@@ -175,7 +196,10 @@ describe("rasteriseBandTile", () => {
     // Every band was seen both drawn and not drawn.
     for (const [layer, band] of bands.entries()) {
       expect(compared[layer]).toBeGreaterThan(points.length * 0.8);
-      expect(band.some((value) => value >= 0.9999), `layer ${layer} drawn somewhere`).toBe(true);
+      expect(
+        band.some((value) => value >= 0.9999),
+        `layer ${layer} drawn somewhere`,
+      ).toBe(true);
     }
     // A carrier's bands never overlap: where 2G is drawn fully, no better band is drawn at all.
     for (let pixel = 0; pixel < bands[0].length; pixel++) if (bands[0][pixel] >= 0.9999) expect(bands[1][pixel] + bands[2][pixel]).toBe(0);

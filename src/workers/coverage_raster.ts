@@ -103,7 +103,10 @@ export function buildCoverageRaster(coverage: readonly CoverageFeature[], layers
     const polygons = feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
     for (const rings of polygons) {
       for (const ring of rings) {
-        let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+        let minX = Infinity,
+          minY = Infinity,
+          maxX = -Infinity,
+          maxY = -Infinity;
         target.ringStart[target.ring] = target.vertex;
         for (const position of ring) {
           const lon = position[0];

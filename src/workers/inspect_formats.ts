@@ -54,7 +54,12 @@ export function inspectGisFormat(name: string, bytes: Uint8Array, options: FileO
   if (isTowerCsv(bytes)) {
     const read = readGeojsonInput(bytes, name, { towers: { radiusText: options.towerRadius, useRange: options.towerRange === true } });
     const error = read.issues.find((issue) => issue.severity === "error");
-    return { detectedKind: "coverage", csv: null, featureCount: read.features.length, format: { name: "opencellid", estimated: true, ...(error ? { error: error.message } : {}) } };
+    return {
+      detectedKind: "coverage",
+      csv: null,
+      featureCount: read.features.length,
+      format: { name: "opencellid", estimated: true, ...(error ? { error: error.message } : {}) },
+    };
   }
   return null;
 }
@@ -81,7 +86,10 @@ export function csvLooksProjected(csv: CsvPreviewData): boolean {
  * @param options - the coverage options and the threshold
  * @returns the coverage and its report, or null
  */
-export async function parseRasterIfTiff(bytes: Uint8Array, options: Parameters<typeof parseRasterCoverage>[1]): Promise<ReturnType<typeof parseRasterCoverage> | null> {
+export async function parseRasterIfTiff(
+  bytes: Uint8Array,
+  options: Parameters<typeof parseRasterCoverage>[1],
+): Promise<ReturnType<typeof parseRasterCoverage> | null> {
   if (!isTiffBytes(bytes)) return null;
   const geotiff = (await import("geotiff")) as unknown as GeotiffModule;
   return parseRasterCoverage(await decodeGeotiff(bytes, geotiff), options);

@@ -49,7 +49,9 @@ export function pointsGeojsonText(points: readonly Point[], status: Uint8Array, 
   for (let index = 0; index < points.length; index++) {
     const point = points[index];
     // Coordinates and kinds are numbers and fixed identifiers; JSON.stringify keeps the kind safe all the same.
-    parts.push(`{"type":"Feature","id":${index},"geometry":{"type":"Point","coordinates":[${point.lon},${point.lat}]},"properties":{"kind":${JSON.stringify(point.kind)},"s":${status[index]},"v":${visible[index]}}}`);
+    parts.push(
+      `{"type":"Feature","id":${index},"geometry":{"type":"Point","coordinates":[${point.lon},${point.lat}]},"properties":{"kind":${JSON.stringify(point.kind)},"s":${status[index]},"v":${visible[index]}}}`,
+    );
   }
   return `{"type":"FeatureCollection","features":[${parts.join(",")}]}`;
 }
@@ -73,16 +75,25 @@ export function buildMapPayload(input: {
   const { status, visible } = pointStyleCodes(analysis, points, input.view);
   const importedAdmin: FeatureCollection<Polygon | MultiPolygon, AdminLabelProperties> = {
     type: "FeatureCollection",
-    features: input.importedAdmin.map((area) => ({ type: "Feature", geometry: area.geometry, properties: { name: area.name, level: area.level, code: area.code } })),
+    features: input.importedAdmin.map((area) => ({
+      type: "Feature",
+      geometry: area.geometry,
+      properties: { name: area.name, level: area.level, code: area.code },
+    })),
   };
   const adminLabels = {
     type: "FeatureCollection",
     features: input.admin.flatMap((area) => {
       const position = computeLabelPoint(area.geometry);
-      return position ? [{ type: "Feature", geometry: { type: "Point", coordinates: position }, properties: { name: area.name, level: area.level, code: area.code } }] : [];
+      return position
+        ? [{ type: "Feature", geometry: { type: "Point", coordinates: position }, properties: { name: area.name, level: area.level, code: area.code } }]
+        : [];
     }),
   };
-  let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
+  let minLon = Infinity,
+    minLat = Infinity,
+    maxLon = -Infinity,
+    maxLat = -Infinity;
   for (const point of points) {
     if (point.lon < minLon) minLon = point.lon;
     if (point.lat < minLat) minLat = point.lat;

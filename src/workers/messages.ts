@@ -312,7 +312,8 @@ export interface ProgressEvent {
 export type RequestFailure = { code: "failed"; params: { reason: string } } | { code: "unknown_request"; params: { type: string } };
 
 /** What the main thread posts: a request (one per id), or the cancellation of one. */
-export type WorkerRequest = { [K in RequestType]: { kind: "request"; id: number; type: K; params: RequestParams<K> } }[RequestType] | { kind: "cancel"; id: number };
+export type WorkerRequest =
+  { [K in RequestType]: { kind: "request"; id: number; type: K; params: RequestParams<K> } }[RequestType] | { kind: "cancel"; id: number };
 
 /** What the worker posts about the request `id`. */
 export type WorkerResponse =

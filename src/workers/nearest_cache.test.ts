@@ -7,7 +7,18 @@ function square(carrier: string, technology: "2G" | "3G" | "4G", x: number, size
     carrier,
     technology,
     asOf: null,
-    geometry: { type: "Polygon", coordinates: [[[x, 22], [x + size, 22], [x + size, 22 + size], [x, 22 + size], [x, 22]]] },
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [x, 22],
+          [x + size, 22],
+          [x + size, 22 + size],
+          [x, 22 + size],
+          [x, 22],
+        ],
+      ],
+    },
     source: { file: "c.geojson", featureIndex: 0 },
   };
 }
@@ -16,7 +27,12 @@ function point(id: string, lon: number): Point {
   return { id, name: id, kind: "village", lon, lat: 22.05, source: { file: "p.csv", row: 1 }, extra: {} };
 }
 
-const coverage = [square("Viettel", "4G", 104, 0.1), square("Viettel", "2G", 104, 0.3), square("VNPT", "3G", 104.05, 0.1), square("MobiFone", "4G", 104.5, 0.1)];
+const coverage = [
+  square("Viettel", "4G", 104, 0.1),
+  square("Viettel", "2G", 104, 0.3),
+  square("VNPT", "3G", 104.05, 0.1),
+  square("MobiFone", "4G", 104.5, 0.1),
+];
 const points = [point("A", 104.02), point("B", 104.07), point("C", 104.2), point("D", 105)];
 
 function kept() {

@@ -5,7 +5,15 @@
  * while the analysis is current (every filter's index is built from them); of the points only the positions. Plain module (no worker scope), so it is
  * unit-tested in Node.
  */
-import { countedLayers, buildNearestCoverageIndex, nearestCoverage, type CoverageAnalysis, type CoverageFeature, type NearestCoverageIndex, type Point } from "../domain/index.ts";
+import {
+  countedLayers,
+  buildNearestCoverageIndex,
+  nearestCoverage,
+  type CoverageAnalysis,
+  type CoverageFeature,
+  type NearestCoverageIndex,
+  type Point,
+} from "../domain/index.ts";
 import type { NearestParams, NearestResult } from "./messages.ts";
 
 interface Kept {

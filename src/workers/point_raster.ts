@@ -85,7 +85,14 @@ export function dotRadius(z: number): number {
  * @param size - tile size in pixels
  * @returns RGBA bytes (opaque dots on a transparent tile), or null when no visible point is in the tile
  */
-export function renderPointTile(raster: PointRaster, style: PointStyle, z: number, tx: number, ty: number, size = COVERAGE_TILE_SIZE): Uint8ClampedArray<ArrayBuffer> | null {
+export function renderPointTile(
+  raster: PointRaster,
+  style: PointStyle,
+  z: number,
+  tx: number,
+  ty: number,
+  size = COVERAGE_TILE_SIZE,
+): Uint8ClampedArray<ArrayBuffer> | null {
   if (!raster.index) return null;
   // MapLibre's zoom counts 512-pixel tiles: a 256-pixel tile of zoom z is drawn at its own scale at map zoom z − 1.
   const radius = dotRadius(z - 1);

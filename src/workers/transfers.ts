@@ -36,7 +36,10 @@ export const paramsTransfer: { [K in RequestType]?: (params: RequestParams<K>) =
   },
   pointStyle: (params) => {
     const transfer: Transferable[] = [];
-    return { params: { ...params, status: copied(params.status, transfer), visible: copied(params.visible, transfer), listed: copied(params.listed, transfer) }, transfer };
+    return {
+      params: { ...params, status: copied(params.status, transfer), visible: copied(params.visible, transfer), listed: copied(params.listed, transfer) },
+      transfer,
+    };
   },
   tracking: (params) => {
     const transfer: Transferable[] = [];

@@ -25,7 +25,8 @@ function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new AssertionError(message);
 }
 
-const mapAttribute = (page: Page, name: string) => page.evaluate((attribute) => (document.querySelector('[data-testid="map"]') as HTMLElement | null)?.dataset[attribute] ?? "", name);
+const mapAttribute = (page: Page, name: string) =>
+  page.evaluate((attribute) => (document.querySelector('[data-testid="map"]') as HTMLElement | null)?.dataset[attribute] ?? "", name);
 
 async function waitForMapAttribute(page: Page, name: string, previous: string): Promise<void> {
   await page.waitForFunction(
@@ -92,9 +93,11 @@ export const COLOUR_SPECS: Spec[] = [
       for (const id of ["layer-uncovered", "layer-single-carrier", "layer-covered"]) await restyle(page, () => page.click(`[data-testid="${id}"]`));
       const all = TECHNOLOGIES.filter((technology) => technology !== "5G");
       const everyone = await mapPixels(page, `${environment.artifacts}/colours-all-carriers.png`);
-      const count = (image: ReturnType<typeof decodePng>, carrier: string, technologies: readonly Technology[] = all) => countNear(image, round(shades(carrier, technologies)), TOLERANCE);
+      const count = (image: ReturnType<typeof decodePng>, carrier: string, technologies: readonly Technology[] = all) =>
+        countNear(image, round(shades(carrier, technologies)), TOLERANCE);
       const before = { Viettel: count(everyone, "Viettel"), VNPT: count(everyone, "VNPT"), MobiFone: count(everyone, "MobiFone") };
-      for (const [carrier, pixels] of Object.entries(before)) assert(pixels > 300, `${carrier}'s colour is on the map with every carrier chosen (${pixels} pixels)`);
+      for (const [carrier, pixels] of Object.entries(before))
+        assert(pixels > 300, `${carrier}'s colour is on the map with every carrier chosen (${pixels} pixels)`);
       // The default minimum technology is 4G: no 2G or 3G band is drawn (the pixels of those shades are the 4G discs'
       // anti-aliased rims, a thin line; the bands, once shown, are areas).
       const rims = count(everyone, "Viettel", ["2G", "3G"]);
@@ -123,9 +126,14 @@ export const COLOUR_SPECS: Spec[] = [
       });
       const anyTechnology = await mapPixels(page);
       const lesser = count(anyTechnology, "Viettel", ["2G", "3G"]);
-      assert(lesser > 3 * rims + 500, `Viettel's 2G/3G bands are drawn with no minimum technology (${lesser} pixels of their shades, ${rims} under the 4G minimum)`);
+      assert(
+        lesser > 3 * rims + 500,
+        `Viettel's 2G/3G bands are drawn with no minimum technology (${lesser} pixels of their shades, ${rims} under the 4G minimum)`,
+      );
       assert(count(anyTechnology, "MobiFone") === 0, "still no MobiFone pixel");
-      console.log(`      pixels before (Viettel, VNPT, MobiFone): ${Object.values(before).join(", ")}; Viettel only: ${Object.values(after).join(", ")}; Viettel 2G/3G shades: ${rims} (rims, 4G minimum), ${lesser} (any technology)`);
+      console.log(
+        `      pixels before (Viettel, VNPT, MobiFone): ${Object.values(before).join(", ")}; Viettel only: ${Object.values(after).join(", ")}; Viettel 2G/3G shades: ${rims} (rims, 4G minimum), ${lesser} (any technology)`,
+      );
     },
   },
   {
@@ -135,7 +143,10 @@ export const COLOUR_SPECS: Spec[] = [
       const codes = bestTechnologyCodes(sample.analysis);
       const byCode = [0, 0, 0, 0, 0];
       for (const code of codes) byCode[code]++;
-      for (const [index, viewport] of [{ width: 1440, height: 900 }, { width: 390, height: 844 }].entries()) {
+      for (const [index, viewport] of [
+        { width: 1440, height: 900 },
+        { width: 390, height: 844 },
+      ].entries()) {
         const phone = index === 1;
         // Zoomed in on Lào Cai, where the sample's points are, so that the symbols are large enough to count.
         const page = await open(environment, phone ? { viewport, isMobile: true, hasTouch: true } : { viewport }, "9/22.35/104.05");
@@ -173,7 +184,10 @@ export const COLOUR_SPECS: Spec[] = [
         // Every technology some point has as its best is now drawn, and the status view's green is gone.
         for (let code = 1; code < byCode.length; code++) {
           if (byCode[code] === 0) continue;
-          assert(best(bestView, code) > 5, `points whose best is ${TECHNOLOGIES[code - 1]} (${byCode[code]}) are drawn in its colour (${best(bestView, code)} pixels)`);
+          assert(
+            best(bestView, code) > 5,
+            `points whose best is ${TECHNOLOGIES[code - 1]} (${byCode[code]}) are drawn in its colour (${best(bestView, code)} pixels)`,
+          );
           assert(best(statusView, code) <= 2, `the status view has no ${TECHNOLOGIES[code - 1]} colour (${best(statusView, code)} pixels)`);
         }
         assert(best(bestView, 1) + best(bestView, 2) + best(bestView, 3) + best(bestView, 4) > 20, "the points are recoloured");

@@ -53,10 +53,14 @@ async function openTracking(page: Page, environment: SpecEnvironment): Promise<v
 
 /** Waits for an <img> to be decoded and returns its natural size. */
 async function imageSize(page: Page, selector: string): Promise<{ width: number; height: number }> {
-  await page.waitForFunction((css) => {
-    const image = document.querySelector(css) as HTMLImageElement | null;
-    return image !== null && image.complete && image.naturalWidth > 0;
-  }, selector, { timeout: TIMEOUT });
+  await page.waitForFunction(
+    (css) => {
+      const image = document.querySelector(css) as HTMLImageElement | null;
+      return image !== null && image.complete && image.naturalWidth > 0;
+    },
+    selector,
+    { timeout: TIMEOUT },
+  );
   return page.$eval(selector, (image) => ({ width: (image as HTMLImageElement).naturalWidth, height: (image as HTMLImageElement).naturalHeight }));
 }
 
@@ -90,7 +94,10 @@ export const EVIDENCE_SPECS: Spec[] = [
       await carrier.selectOption('[data-testid="form-technology"]', "4G");
       await carrier.fill('[data-testid="form-evidence"]', "Đo kiểm tại điểm, ảnh trạm");
       // The camera input exists (capture) and both pickers are at least 44 px on the phone.
-      assert((await carrier.getAttribute('[data-testid="form-photo-capture"]', "capture")) === "environment", "the camera picker should ask for the back camera");
+      assert(
+        (await carrier.getAttribute('[data-testid="form-photo-capture"]', "capture")) === "environment",
+        "the camera picker should ask for the back camera",
+      );
       const pickerSize = await smallestBox(carrier, ".evidence-pick .button-like");
       assert(pickerSize >= 44, `the photo pickers should be at least 44 px on a phone, got ${pickerSize}`);
       // A HEIC and a 6 MB PNG are refused, each named with its reason; the good PNG is attached.
@@ -103,7 +110,10 @@ export const EVIDENCE_SPECS: Spec[] = [
       ]);
       await carrier.waitForSelector('[data-testid="form-photos"] img', { timeout: TIMEOUT });
       const problems = (await carrier.textContent('[data-testid="form-photo-problems"]')) ?? "";
-      assert(problems.includes("IMG_0001.HEIC: ảnh HEIC") && problems.includes("qua-lon.png: ảnh 6.0 MB, quá giới hạn 5.0 MB"), `the refusals should name the files and the reasons: ${problems}`);
+      assert(
+        problems.includes("IMG_0001.HEIC: ảnh HEIC") && problems.includes("qua-lon.png: ảnh 6.0 MB, quá giới hạn 5.0 MB"),
+        `the refusals should name the files and the reasons: ${problems}`,
+      );
       assert((await carrier.$$('[data-testid="form-photos"] li')).length === 1, "one photo should be attached");
       const removeSize = await smallestBox(carrier, '[data-testid="form-photo-remove"]');
       assert(removeSize >= 44, `the remove button should be at least 44 px on a phone, got ${removeSize}`);
@@ -112,7 +122,9 @@ export const EVIDENCE_SPECS: Spec[] = [
       const formOverflow = await carrier.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert(formOverflow <= 0, `the status form should fit the phone's width, overflow ${formOverflow} px`);
       await carrier.click('[data-testid="form-submit"]');
-      await carrier.waitForFunction((id) => document.querySelector(`[data-testid="registry-row-${id}"]`)?.getAttribute("data-status") === "on_air", point.id, { timeout: TIMEOUT });
+      await carrier.waitForFunction((id) => document.querySelector(`[data-testid="registry-row-${id}"]`)?.getAttribute("data-status") === "on_air", point.id, {
+        timeout: TIMEOUT,
+      });
       assert(await carrier.isChecked('[data-testid="export-with-photos"]'), "the packet export should be chosen when the changes carry photos");
       const [download] = await Promise.all([carrier.waitForEvent("download", { timeout: TIMEOUT }), carrier.click('[data-testid="export-updates-csv"]')]);
       const name = download.suggestedFilename();
@@ -125,7 +137,10 @@ export const EVIDENCE_SPECS: Spec[] = [
       assert(packet.value.photos.size === 1 && packet.value.photos.has(hash), "the packet should hold the PNG under its SHA-256");
       assert(Buffer.from(packet.value.photos.get(hash)!.bytes).equals(png), "the photo in the packet should be byte for byte the one attached");
       const csv = new TextDecoder().decode(packet.value.updates.bytes);
-      assert(csv.startsWith("point_id,carrier,status,date,technology,evidence,note,download_mbps,upload_mbps,signal_dbm,photo,photos"), `update file header: ${csv.slice(0, 120)}`);
+      assert(
+        csv.startsWith("point_id,carrier,status,date,technology,evidence,note,download_mbps,upload_mbps,signal_dbm,photo,photos"),
+        `update file header: ${csv.slice(0, 120)}`,
+      );
       const rows = parseUpdatesCsv(packet.value.updates.bytes, { file: name, registry: sampleTracking(environment.root).registry, events: [], today });
       assert(rows.events.length === 1 && rows.events[0].evidence?.photos?.[0]?.hash === hash, "the update file's row should name the photo");
 
@@ -171,13 +186,16 @@ export const EVIDENCE_SPECS: Spec[] = [
         const refused = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
         assert(refused.length === 0, `no CSP violation expected, got ${refused.join("; ")}`);
       }
-      if (process.env.E2E_UPDATE_DOCS === "1") copyFileSync(join(environment.artifacts, "evidence-history.png"), join(environment.root, "docs/screenshot-evidence.png"));
+      if (process.env.E2E_UPDATE_DOCS === "1")
+        copyFileSync(join(environment.artifacts, "evidence-history.png"), join(environment.root, "docs/screenshot-evidence.png"));
     },
   },
-  ...([
-    ["phone", PHONE],
-    ["tablet", TABLET],
-  ] as const).map(([device, options]): Spec => ({
+  ...(
+    [
+      ["phone", PHONE],
+      ["tablet", TABLET],
+    ] as const
+  ).map(([device, options]): Spec => ({
     name: `evidence: a department on a ${device} imports a packet with a missing and a damaged photo (reported per row, changes kept) and sees the good thumbnail`,
     async run(environment) {
       const [first, second] = openPoints(environment.root);
@@ -192,12 +210,22 @@ export const EVIDENCE_SPECS: Spec[] = [
       const missing = photo("thieu.png", [60, 30, 200]);
       const actor = (point: ListedPoint) => ({ role: "carrier", carrier: point.carrier }) as const;
       const events = [
-        createStatusEvent({ pointId: first.id, status: "on_air", date: today, actor: actor(first), technology: "4G", evidence: { photos: [good.ref, damaged.ref] } }),
+        createStatusEvent({
+          pointId: first.id,
+          status: "on_air",
+          date: today,
+          actor: actor(first),
+          technology: "4G",
+          evidence: { photos: [good.ref, damaged.ref] },
+        }),
         createStatusEvent({ pointId: second.id, status: "on_air", date: today, actor: actor(second), technology: "4G", evidence: { photos: [missing.ref] } }),
       ];
       const broken = damaged.bytes.slice();
       broken[broken.length - 30] ^= 0xff;
-      const zip = buildEvidencePacket({ updateFile: { name: "cap-nhat.csv", content: writeUpdatesCsv(events) }, photos: [good, { ref: damaged.ref, bytes: broken }] });
+      const zip = buildEvidencePacket({
+        updateFile: { name: "cap-nhat.csv", content: writeUpdatesCsv(events) },
+        photos: [good, { ref: damaged.ref, bytes: broken }],
+      });
 
       const { page } = await environment.newPage(options);
       const width = options.viewport.width;
@@ -207,9 +235,16 @@ export const EVIDENCE_SPECS: Spec[] = [
       const summary = (await page.textContent('[data-testid="updates-summary"]')) ?? "";
       assert(summary.startsWith("2 mới"), `both changes should be taken: ${summary}`);
       const issues = (await page.textContent('[data-testid="report-issues"]')) ?? "";
-      assert(issues.includes("hong.png không khớp mã băm") && issues.includes("thieu.png không có trong gói"), `the damaged and missing photos should be reported: ${issues}`);
+      assert(
+        issues.includes("hong.png không khớp mã băm") && issues.includes("thieu.png không có trong gói"),
+        `the damaged and missing photos should be reported: ${issues}`,
+      );
       const rowsOfIssues = await page.$$eval('[data-testid="report-issues"] tbody tr', (rows) => rows.map((row) => row.textContent ?? ""));
-      assert(rowsOfIssues.some((row) => row.includes("dòng 1") && row.includes("hong.png")) && rowsOfIssues.some((row) => row.includes("dòng 2") && row.includes("thieu.png")), `each photo problem should be on its row: ${rowsOfIssues.join(" | ")}`);
+      assert(
+        rowsOfIssues.some((row) => row.includes("dòng 1") && row.includes("hong.png")) &&
+          rowsOfIssues.some((row) => row.includes("dòng 2") && row.includes("thieu.png")),
+        `each photo problem should be on its row: ${rowsOfIssues.join(" | ")}`,
+      );
       await page.click(`[data-testid="history-${first.id}"]`);
       const size = await imageSize(page, `[data-testid="history-photo-${good.ref.hash.slice(0, 12)}"] img`);
       assert(size.width === 200, `the good photo should show, got ${JSON.stringify(size)}`);

@@ -33,7 +33,8 @@ function assert(condition: unknown, message: string): asserts condition {
 }
 
 function assertEqual<T>(actual: T, expected: T, message: string): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (JSON.stringify(actual) !== JSON.stringify(expected))
+    throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
 async function download(page: Page, testId: string): Promise<Buffer> {
@@ -75,7 +76,9 @@ export const FEATURE_SPECS: Spec[] = [
         assert(plan.sites.length > 0, "the sample has uncovered points with a weight");
         const number = (value: number, digits: number) => new Intl.NumberFormat("vi-VN", { maximumFractionDigits: digits }).format(value);
         const percent = (value: number) => new Intl.NumberFormat("vi-VN", { style: "percent", maximumFractionDigits: 1 }).format(value / 100);
-        const rows = await page.$$eval('[data-testid="suggest-row"]', (elements) => elements.map((row) => [...row.children].map((cell) => cell.textContent ?? "")));
+        const rows = await page.$$eval('[data-testid="suggest-row"]', (elements) =>
+          elements.map((row) => [...row.children].map((cell) => cell.textContent ?? "")),
+        );
         assertEqual(
           rows,
           plan.sites.map((site) => [
@@ -94,11 +97,17 @@ export const FEATURE_SPECS: Spec[] = [
           "the summary line",
         );
         // The map holds one disc per site.
-        await page.waitForFunction((count) => document.querySelector('[data-testid="map"]')?.getAttribute("data-sites") === String(count), plan.sites.length, { timeout: TIMEOUT });
+        await page.waitForFunction((count) => document.querySelector('[data-testid="map"]')?.getAttribute("data-sites") === String(count), plan.sites.length, {
+          timeout: TIMEOUT,
+        });
         const csv = await download(page, "suggest-export-csv");
         assertEqual(csv.toString("utf8"), pointsToCsv(siteExportRows(plan, sample.points, "vi")), "the downloaded CSV");
         const geojson = JSON.parse((await download(page, "suggest-export-geojson")).toString("utf8")) as { features: { properties: { gain: number } }[] };
-        assertEqual(geojson.features.map((feature) => feature.properties.gain), siteExportRows(plan, sample.points).map((row) => row.computed.gain), "the GeoJSON gains");
+        assertEqual(
+          geojson.features.map((feature) => feature.properties.gain),
+          siteExportRows(plan, sample.points).map((row) => row.computed.gain),
+          "the GeoJSON gains",
+        );
         const kml = (await download(page, "suggest-export-kml")).toString("utf8");
         assertEqual(kml.split("<Placemark>").length - 1, plan.sites.length, "KML placemarks");
       };
@@ -144,8 +153,14 @@ export const FEATURE_SPECS: Spec[] = [
         ],
         "the school table",
       );
-      const carriers = await page.$$eval('[data-testid="school-stats-carriers"] tbody tr', (rows) => rows.slice(1).map((row) => [...row.children].map((cell) => cell.textContent ?? "")));
-      assertEqual(carriers, weights.byCarrier.map((entry) => [entry.carrier, n(entry.pupilsUncovered), n(entry.householdsUncovered)]), "pupils and households by carrier");
+      const carriers = await page.$$eval('[data-testid="school-stats-carriers"] tbody tr', (rows) =>
+        rows.slice(1).map((row) => [...row.children].map((cell) => cell.textContent ?? "")),
+      );
+      assertEqual(
+        carriers,
+        weights.byCarrier.map((entry) => [entry.carrier, n(entry.pupilsUncovered), n(entry.householdsUncovered)]),
+        "pupils and households by carrier",
+      );
     },
   },
   {
@@ -172,20 +187,36 @@ export const FEATURE_SPECS: Spec[] = [
       );
       const km = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
       const n = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 });
-      const rows = await page.$$eval('[data-testid="risk-row"]', (elements) => elements.map((row) => [row.children[0], row.children[1], row.children[6], row.children[7], row.children[8]].map((cell) => cell?.textContent ?? "")));
+      const rows = await page.$$eval('[data-testid="risk-row"]', (elements) =>
+        elements.map((row) => [row.children[0], row.children[1], row.children[6], row.children[7], row.children[8]].map((cell) => cell?.textContent ?? "")),
+      );
       assertEqual(
         rows,
-        risk.rows.slice(0, 100).map((row) => [
-          String(row.rank),
-          row.pointId,
-          row.daysToDeadline === null ? "–" : n.format(row.daysToDeadline),
-          row.wontMakeDeadline ? "không kịp hạn" : "",
-          row.reach === null ? "–" : row.reach.kind === "inside" ? "đã trong vùng phủ" : row.reach.kind === "beyond" ? "> 100 km" : `${km.format(row.reach.km)} km`,
-        ]),
+        risk.rows
+          .slice(0, 100)
+          .map((row) => [
+            String(row.rank),
+            row.pointId,
+            row.daysToDeadline === null ? "–" : n.format(row.daysToDeadline),
+            row.wontMakeDeadline ? "không kịp hạn" : "",
+            row.reach === null
+              ? "–"
+              : row.reach.kind === "inside"
+                ? "đã trong vùng phủ"
+                : row.reach.kind === "beyond"
+                  ? "> 100 km"
+                  : `${km.format(row.reach.km)} km`,
+          ]),
         "the risk table",
       );
-      const forecasts = await page.$$eval('[data-testid="risk-carriers"] tbody tr', (elements) => elements.map((row) => [row.children[0], row.children[2], row.children[4]].map((cell) => cell.textContent ?? "")));
-      assertEqual(forecasts, risk.byCarrier.map((forecast) => [forecast.name, n.format(forecast.remaining), n.format(forecast.wontMakeDeadline)]), "the forecasts per carrier");
+      const forecasts = await page.$$eval('[data-testid="risk-carriers"] tbody tr', (elements) =>
+        elements.map((row) => [row.children[0], row.children[2], row.children[4]].map((cell) => cell.textContent ?? "")),
+      );
+      assertEqual(
+        forecasts,
+        risk.byCarrier.map((forecast) => [forecast.name, n.format(forecast.remaining), n.format(forecast.wontMakeDeadline)]),
+        "the forecasts per carrier",
+      );
       const csv = await download(page, "risk-export");
       const lines = csv.toString("utf8").trim().split("\r\n");
       assertEqual(lines.length - 1, risk.rows.length, "the CSV's rows");
@@ -211,17 +242,28 @@ export const FEATURE_SPECS: Spec[] = [
       // The app rebuilds the coverage features from its analysis, named "coverage".
       const coverage = sample.coverage.map((feature, featureIndex) => ({ ...feature, source: { file: "coverage", featureIndex } }));
       const findings = findContradictions(measurements, coverage, registry, states, {});
-      assert(findings.some((finding) => finding.kind === "claim_contradicted"), "the on-air point is contradicted");
+      assert(
+        findings.some((finding) => finding.kind === "claim_contradicted"),
+        "the on-air point is contradicted",
+      );
 
       const { page } = await environment.newPage();
       await page.goto(`${environment.baseUrl}?view=progress`);
       await page.waitForSelector('[data-testid="measure-section"]', { timeout: TIMEOUT });
       // Wait for the app's coverage (the sample analysis) before choosing the file.
-      await page.waitForFunction(() => !document.querySelector('[data-testid="measure-section"]')?.textContent?.includes("Chưa có vùng phủ sóng"), undefined, { timeout: TIMEOUT });
+      await page.waitForFunction(() => !document.querySelector('[data-testid="measure-section"]')?.textContent?.includes("Chưa có vùng phủ sóng"), undefined, {
+        timeout: TIMEOUT,
+      });
       await page.setInputFiles('[data-testid="measure-input"]', { name: "do-kiem.csv", mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
       await page.waitForSelector('[data-testid="measure-row"]', { timeout: TIMEOUT });
-      const rows = await page.$$eval('[data-testid="measure-row"]', (elements) => elements.map((row) => [row.children[3], row.children[4]].map((cell) => cell.textContent ?? "")));
-      assertEqual(rows, findings.map((finding) => [finding.pointId ?? "", finding.claim.vi]), "the findings");
+      const rows = await page.$$eval('[data-testid="measure-row"]', (elements) =>
+        elements.map((row) => [row.children[3], row.children[4]].map((cell) => cell.textContent ?? "")),
+      );
+      assertEqual(
+        rows,
+        findings.map((finding) => [finding.pointId ?? "", finding.claim.vi]),
+        "the findings",
+      );
       const csv = await download(page, "measure-export-csv");
       assertEqual(csv.toString("utf8"), challengePacketCsv(findings, measurements, "vi"), "the challenge packet");
     },

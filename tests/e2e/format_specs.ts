@@ -20,7 +20,8 @@ function assert(condition: unknown, message: string): asserts condition {
 }
 
 function assertEqual<T>(actual: T, expected: T, message: string): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (JSON.stringify(actual) !== JSON.stringify(expected))
+    throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
 function fixture(environment: SpecEnvironment, name: string): Buffer {
@@ -109,8 +110,13 @@ export const FORMAT_SPECS: Spec[] = [
       await page.goto(environment.baseUrl);
       await page.waitForSelector('[data-testid="uncovered-count"]', { timeout: TIMEOUT });
       const { sample } = environment;
-      const expected = Array.from(selectPoints(sample.analysis, sample.points, { ...APP_DEFAULT_FILTER, status: "uncovered" }), (index) => sample.points[index].id);
-      await page.waitForFunction((count) => document.querySelector('[data-testid="uncovered-count"]')?.textContent?.trim() === String(count), expected.length, { timeout: TIMEOUT });
+      const expected = Array.from(
+        selectPoints(sample.analysis, sample.points, { ...APP_DEFAULT_FILTER, status: "uncovered" }),
+        (index) => sample.points[index].id,
+      );
+      await page.waitForFunction((count) => document.querySelector('[data-testid="uncovered-count"]')?.textContent?.trim() === String(count), expected.length, {
+        timeout: TIMEOUT,
+      });
       await page.click('[data-testid="tab-export"]');
       const [file] = await Promise.all([page.waitForEvent("download"), page.click('[data-testid="export-xlsx"]')]);
       assert(file.suggestedFilename().endsWith(".xlsx"), "an .xlsx file name");
@@ -118,7 +124,14 @@ export const FORMAT_SPECS: Spec[] = [
       assert(workbook.ok, "the workbook reads back");
       const rows = workbook.value.sheets[0].rows;
       const idColumn = rows[0].indexOf("id");
-      assertEqual(rows.slice(1).map((row) => row[idColumn]).sort(), [...expected].sort(), "one row per uncovered point");
+      assertEqual(
+        rows
+          .slice(1)
+          .map((row) => row[idColumn])
+          .sort(),
+        [...expected].sort(),
+        "one row per uncovered point",
+      );
     },
   },
   {
@@ -129,7 +142,11 @@ export const FORMAT_SPECS: Spec[] = [
       assertEqual(await page.inputValue('[data-testid="import-kind"]'), "coverage", "detected as coverage");
       assert(await page.isVisible('[data-testid="import-raster-threshold"]'), "the threshold field");
       await page.fill('[data-testid="import-raster-threshold"]', "-100");
-      await page.waitForFunction(() => (document.querySelector('[data-testid="import-raster-threshold"]') as HTMLInputElement | null)?.value === "-100", undefined, { timeout: TIMEOUT });
+      await page.waitForFunction(
+        () => (document.querySelector('[data-testid="import-raster-threshold"]') as HTMLInputElement | null)?.value === "-100",
+        undefined,
+        { timeout: TIMEOUT },
+      );
       await page.fill('[data-testid="import-carrier"]', "TestNet");
       await page.selectOption('[data-testid="import-technology"]', "4G");
       await confirm(page);

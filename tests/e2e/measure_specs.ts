@@ -33,7 +33,8 @@ function assert(condition: unknown, message: string): asserts condition {
 }
 
 function assertEqual<T>(actual: T, expected: T, message: string): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (JSON.stringify(actual) !== JSON.stringify(expected))
+    throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
 async function download(page: Page, testId: string): Promise<Buffer> {
@@ -104,12 +105,16 @@ function measurementFixture(environment: SpecEnvironment) {
 async function openMeasurements(page: Page, environment: SpecEnvironment): Promise<void> {
   await page.goto(`${environment.baseUrl}?view=progress`);
   await page.waitForSelector('[data-testid="measure-section"]', { timeout: TIMEOUT });
-  await page.waitForFunction(() => !document.querySelector('[data-testid="measure-section"]')?.textContent?.includes("Chưa có vùng phủ sóng"), undefined, { timeout: TIMEOUT });
+  await page.waitForFunction(() => !document.querySelector('[data-testid="measure-section"]')?.textContent?.includes("Chưa có vùng phủ sóng"), undefined, {
+    timeout: TIMEOUT,
+  });
   await page.waitForSelector('[data-testid="progress-map"][data-loaded="true"]', { timeout: TIMEOUT });
 }
 
 async function findingRows(page: Page): Promise<string[][]> {
-  return page.$$eval('[data-testid="measure-row"]', (elements) => elements.map((row) => [row.children[0], row.children[3], row.children[4]].map((cell) => cell.textContent ?? "")));
+  return page.$$eval('[data-testid="measure-row"]', (elements) =>
+    elements.map((row) => [row.children[0], row.children[3], row.children[4]].map((cell) => cell.textContent ?? "")),
+  );
 }
 
 const MAP_CANVAS = '[data-testid="progress-map"] canvas';
@@ -134,7 +139,10 @@ export const MEASURE_SPECS: Spec[] = [
     name: "measurements layer: an imported file is drawn on the tracking map, its findings listed and flown to, kept over a reload, cleared by Xoá đo kiểm",
     async run(environment) {
       const { text, measurements, findings } = measurementFixture(environment);
-      assert(findings.some((finding) => finding.kind === "claim_contradicted"), "the on-air point is contradicted");
+      assert(
+        findings.some((finding) => finding.kind === "claim_contradicted"),
+        "the on-air point is contradicted",
+      );
       const expectedRows = findings.map((finding, k) => [String(k + 1), finding.pointId ?? "", finding.claim.vi]);
       const { page } = await environment.newPage();
       await openMeasurements(page, environment);
@@ -171,7 +179,11 @@ export const MEASURE_SPECS: Spec[] = [
       await page.waitForSelector('[data-testid="measure-row"]', { timeout: TIMEOUT });
       assertEqual(await findingRows(page), expectedRows, "the findings after a reload");
       assertEqual(await page.textContent('[data-testid="measure-read"]'), read, "the files read after a reload");
-      await page.waitForFunction((count) => document.querySelector('[data-testid="progress-map"]')?.getAttribute("data-measurements") === count, String(measurements.length), { timeout: TIMEOUT });
+      await page.waitForFunction(
+        (count) => document.querySelector('[data-testid="progress-map"]')?.getAttribute("data-measurements") === count,
+        String(measurements.length),
+        { timeout: TIMEOUT },
+      );
 
       // Xoá đo kiểm: gone, and still gone after a reload.
       await page.click('[data-testid="measure-clear"]');
@@ -195,14 +207,30 @@ export const MEASURE_SPECS: Spec[] = [
       await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: TIMEOUT });
       await page.click('[data-testid="tab-compare"]');
       await page.waitForSelector('[data-testid="compare-before"]', { timeout: TIMEOUT });
-      assertEqual([await page.inputValue('[data-testid="compare-before"]'), await page.inputValue('[data-testid="compare-after"]')], [expected.before, expected.after], "the default dates");
+      assertEqual(
+        [await page.inputValue('[data-testid="compare-before"]'), await page.inputValue('[data-testid="compare-after"]')],
+        [expected.before, expected.after],
+        "the default dates",
+      );
       const greenBefore = await settledPixels(page, '[data-testid="map"] canvas', CHANGE_COLORS.gained.fill);
       await runCompare(page);
       const n = (value: number) => formatNumber("vi", value, 0);
-      const carriers = await page.$$eval('[data-testid="compare-carrier-row"]', (rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent ?? "")));
-      assertEqual(carriers, comparison.byCarrier.map((entry) => [entry.carrier, n(entry.coveredBefore), n(entry.coveredAfter), n(entry.gained), n(entry.lost)]), "per carrier");
-      const provinces = await page.$$eval('[data-testid="compare-province-row"]', (rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent ?? "")));
-      assertEqual(provinces, comparison.byProvince.map((area) => [area.name, n(area.uncoveredBefore), n(area.uncoveredAfter), n(area.gapsClosed), n(area.gapsOpened)]), "per province");
+      const carriers = await page.$$eval('[data-testid="compare-carrier-row"]', (rows) =>
+        rows.map((row) => [...row.children].map((cell) => cell.textContent ?? "")),
+      );
+      assertEqual(
+        carriers,
+        comparison.byCarrier.map((entry) => [entry.carrier, n(entry.coveredBefore), n(entry.coveredAfter), n(entry.gained), n(entry.lost)]),
+        "per carrier",
+      );
+      const provinces = await page.$$eval('[data-testid="compare-province-row"]', (rows) =>
+        rows.map((row) => [...row.children].map((cell) => cell.textContent ?? "")),
+      );
+      assertEqual(
+        provinces,
+        comparison.byProvince.map((area) => [area.name, n(area.uncoveredBefore), n(area.uncoveredAfter), n(area.gapsClosed), n(area.gapsOpened)]),
+        "per province",
+      );
       const summary = (await page.textContent('[data-testid="compare-summary"]')) ?? "";
       assert(summary.includes(`hết lõm: ${n(comparison.gapsClosed)}; lõm mới: ${n(comparison.gapsOpened)}`), `the summary: ${summary}`);
 
@@ -216,8 +244,14 @@ export const MEASURE_SPECS: Spec[] = [
       // Exports: the domain's writers on the domain's comparison.
       assertEqual((await download(page, "compare-export-csv")).toString("utf8"), pointsToCsv(expected.rows), "the changed points CSV");
       assertEqual((await download(page, "compare-export-tables")).toString("utf8"), comparisonTablesCsv(comparison), "the tables CSV");
-      const geojson = JSON.parse((await download(page, "compare-export-geojson")).toString("utf8")) as { features: { properties: { id: string; carriers_gained: string } }[] };
-      assertEqual(geojson.features.map((feature) => [feature.properties.id, feature.properties.carriers_gained]), expected.rows.map((row) => [row.point.id, row.computed.carriers_gained]), "the changed points GeoJSON");
+      const geojson = JSON.parse((await download(page, "compare-export-geojson")).toString("utf8")) as {
+        features: { properties: { id: string; carriers_gained: string } }[];
+      };
+      assertEqual(
+        geojson.features.map((feature) => [feature.properties.id, feature.properties.carriers_gained]),
+        expected.rows.map((row) => [row.point.id, row.computed.carriers_gained]),
+        "the changed points GeoJSON",
+      );
 
       // A changed point flies the map to it and opens its popup.
       const first = environment.sample.points[comparison.changes[0].index];

@@ -25,7 +25,9 @@ function assert(condition: unknown, message: string): asserts condition {
 
 async function waitForCount(page: Page, expected: number): Promise<void> {
   await page
-    .waitForFunction((value) => document.querySelector('[data-testid="uncovered-count"]')?.textContent?.trim() === String(value), expected, { timeout: TIMEOUT })
+    .waitForFunction((value) => document.querySelector('[data-testid="uncovered-count"]')?.textContent?.trim() === String(value), expected, {
+      timeout: TIMEOUT,
+    })
     .catch(async () => {
       throw new AssertionError(`uncovered-count: expected ${expected}, got ${await page.textContent('[data-testid="uncovered-count"]')}`);
     });
@@ -38,7 +40,9 @@ async function importFile(page: Page, path: string): Promise<void> {
   await page.setInputFiles('[data-testid="import-input"]', path, { timeout: TIMEOUT });
   await page.waitForSelector('[data-testid="import-preview"]', { timeout: TIMEOUT });
   await page.click('[data-testid="import-confirm"]');
-  await page.waitForFunction((file) => document.querySelector('[data-testid="import-outcome"]')?.textContent?.includes(file) ?? false, name, { timeout: TIMEOUT });
+  await page.waitForFunction((file) => document.querySelector('[data-testid="import-outcome"]')?.textContent?.includes(file) ?? false, name, {
+    timeout: TIMEOUT,
+  });
 }
 
 /** Waits until the map's data attribute changes from a previous value (data-drawn: the analysis drawn; data-styled: a restyle drawn). */
@@ -53,7 +57,8 @@ async function waitForMapAttribute(page: Page, name: string, previous: string): 
   );
 }
 
-const mapAttribute = (page: Page, name: string) => page.evaluate((attribute) => (document.querySelector('[data-testid="map"]') as HTMLElement | null)?.dataset[attribute] ?? "", name);
+const mapAttribute = (page: Page, name: string) =>
+  page.evaluate((attribute) => (document.querySelector('[data-testid="map"]') as HTMLElement | null)?.dataset[attribute] ?? "", name);
 
 /** Clicks a legend checkbox and waits for the map to be drawn with it. */
 async function toggle(page: Page, testId: string): Promise<void> {
@@ -111,7 +116,15 @@ export const NATIONAL_SPECS: Spec[] = [
   },
 ];
 
-async function check(environment: SpecEnvironment, directory: string, pointsCsv: Buffer, coverageJson: Buffer, points: Point[], coverage: CoverageFeature[], expected: number): Promise<void> {
+async function check(
+  environment: SpecEnvironment,
+  directory: string,
+  pointsCsv: Buffer,
+  coverageJson: Buffer,
+  points: Point[],
+  coverage: CoverageFeature[],
+  expected: number,
+): Promise<void> {
   const pointsPath = join(directory, "diem.csv");
   const coveragePath = join(directory, "phu-song.geojson");
   writeFileSync(pointsPath, pointsCsv);
@@ -132,11 +145,14 @@ async function check(environment: SpecEnvironment, directory: string, pointsCsv:
   });
 
   // The pixel check, zoomed in on a rural disc: reload with the camera in the link (the files are kept).
-  const target = coverage.reduce((best, feature) => {
-    const ring = feature.geometry.type === "Polygon" ? feature.geometry.coordinates[0] : feature.geometry.coordinates[0][0];
-    const span = Math.abs(ring[0][0] - ring[Math.floor(ring.length / 2)][0]);
-    return span > best.span ? { span, lon: (ring[0][0] + ring[Math.floor(ring.length / 2)][0]) / 2, lat: ring[0][1] } : best;
-  }, { span: 0, lon: 0, lat: 0 });
+  const target = coverage.reduce(
+    (best, feature) => {
+      const ring = feature.geometry.type === "Polygon" ? feature.geometry.coordinates[0] : feature.geometry.coordinates[0][0];
+      const span = Math.abs(ring[0][0] - ring[Math.floor(ring.length / 2)][0]);
+      return span > best.span ? { span, lon: (ring[0][0] + ring[Math.floor(ring.length / 2)][0]) / 2, lat: ring[0][1] } : best;
+    },
+    { span: 0, lon: 0, lat: 0 },
+  );
   await page.goto(`${environment.baseUrl}?sample=none&lang=en&map=${CHECK_ZOOM}/${target.lat.toFixed(5)}/${target.lon.toFixed(5)}`);
   await waitForCount(page, expected);
   await page.waitForSelector('[data-testid="map"][data-drawn]', { timeout: TIMEOUT });
@@ -182,16 +198,24 @@ async function check(environment: SpecEnvironment, directory: string, pointsCsv:
     if (count === 25) covered.push(pixel);
     else if (count === 0) uncovered.push(pixel);
   });
-  assert(covered.length >= 5 && uncovered.length >= 5, `the view holds covered and uncovered places (${covered.length} covered, ${uncovered.length} uncovered pixels)`);
+  assert(
+    covered.length >= 5 && uncovered.length >= 5,
+    `the view holds covered and uncovered places (${covered.length} covered, ${uncovered.length} uncovered pixels)`,
+  );
 
   const withCoverage = await canvasColours(page, [...covered, ...uncovered]);
   for (const layer of ["Viettel", "VNPT", "MobiFone"]) await toggle(page, `layer-coverage-${layer}-4G`);
   const withoutCoverage = await canvasColours(page, [...covered, ...uncovered]);
   const difference = (k: number) => withCoverage[k].reduce((sum, value, channel) => sum + Math.abs(value - withoutCoverage[k][channel]), 0);
-  covered.forEach((pixel, k) => assert(difference(k) >= 8, `pixel ${pixel} lies in coverage for the engine, the map shows no tint there (${withCoverage[k]} vs ${withoutCoverage[k]})`));
+  covered.forEach((pixel, k) =>
+    assert(difference(k) >= 8, `pixel ${pixel} lies in coverage for the engine, the map shows no tint there (${withCoverage[k]} vs ${withoutCoverage[k]})`),
+  );
   uncovered.forEach((pixel, k) => {
     const index = covered.length + k;
-    assert(difference(index) <= 3, `pixel ${pixel} lies outside every disc for the engine, the map tints it (${withCoverage[index]} vs ${withoutCoverage[index]})`);
+    assert(
+      difference(index) <= 3,
+      `pixel ${pixel} lies outside every disc for the engine, the map tints it (${withCoverage[index]} vs ${withoutCoverage[index]})`,
+    );
   });
   console.log(`      ${expected} uncovered of ${points.length}; ${covered.length} covered and ${uncovered.length} uncovered pixels agree with the engine`);
 }

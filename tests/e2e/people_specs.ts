@@ -6,15 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import {
-  buildExportRows,
-  communeLabeller,
-  pointCount,
-  pointWeight,
-  readCsvTable,
-  readXlsx,
-  selectPoints,
-} from "../../src/domain/index.ts";
+import { buildExportRows, communeLabeller, pointCount, pointWeight, readCsvTable, readXlsx, selectPoints } from "../../src/domain/index.ts";
 import { peopleCsvFile } from "../../src/app/panels/people_files.ts";
 import type { Spec } from "./specs.ts";
 import { APP_DEFAULT_FILTER, countUncovered } from "./expected.ts";
@@ -28,7 +20,8 @@ function assert(condition: unknown, message: string): asserts condition {
 }
 
 function assertEqual<T>(actual: T, expected: T, message: string): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (JSON.stringify(actual) !== JSON.stringify(expected))
+    throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
 async function download(page: Page, testId: string): Promise<Buffer> {
@@ -42,8 +35,23 @@ async function openApp(page: Page, baseUrl: string, query = ""): Promise<void> {
 }
 
 const HEADER_VI = [
-  "Tên", "Loại", "Trạng thái", "Nhà mạng có sóng", "Công nghệ tốt nhất", "Sĩ số", "Số hộ", "Xã", "Tỉnh",
-  "Sóng hiện có (mọi công nghệ)", "Vùng phủ tính đến ngày", "Kinh độ", "Vĩ độ", "Mã điểm", "Thuộc trường (mã)", "Mã xã", "Mã tỉnh",
+  "Tên",
+  "Loại",
+  "Trạng thái",
+  "Nhà mạng có sóng",
+  "Công nghệ tốt nhất",
+  "Sĩ số",
+  "Số hộ",
+  "Xã",
+  "Tỉnh",
+  "Sóng hiện có (mọi công nghệ)",
+  "Vùng phủ tính đến ngày",
+  "Kinh độ",
+  "Vĩ độ",
+  "Mã điểm",
+  "Thuộc trường (mã)",
+  "Mã xã",
+  "Mã tỉnh",
 ];
 
 export const PEOPLE_SPECS: Spec[] = [
@@ -66,12 +74,21 @@ export const PEOPLE_SPECS: Spec[] = [
       const ids = table.rows.map((row) => row[at("Mã điểm")]);
       assertEqual(ids.length, countUncovered(sample, filter), "one row per uncovered point");
       const indices = ids.map((id) => sample.points.findIndex((point) => point.id === id));
-      assert(indices.every((index) => index >= 0), "every row is a sample point");
+      assert(
+        indices.every((index) => index >= 0),
+        "every row is a sample point",
+      );
       // Byte for byte what the domain writes for the same rows, filter and language.
       const rows = buildExportRows(sample.analysis, sample.points, indices, filter);
       assert(csv.toString("utf8") === peopleCsvFile(rows, sample.analysis, filter, "vi", "comma"), "the CSV equals the domain's people file");
       // And what a reader expects, from the sample's own cells.
-      const kinds: Record<string, string> = { school: "Trường", school_site: "Điểm trường", village: "Thôn/bản", village_centre: "Trung tâm thôn", other: "Khác" };
+      const kinds: Record<string, string> = {
+        school: "Trường",
+        school_site: "Điểm trường",
+        village: "Thôn/bản",
+        village_centre: "Trung tâm thôn",
+        other: "Khác",
+      };
       table.rows.forEach((row, k) => {
         const point = sample.points[indices[k]];
         assertEqual(row[at("Loại")], kinds[point.kind], `kind of ${point.id}`);
@@ -82,9 +99,18 @@ export const PEOPLE_SPECS: Spec[] = [
         assertEqual(row[at("Số hộ")], households === null ? "" : String(households), `households of ${point.id}`);
         assert(row[at("Tỉnh")] !== "", `${point.id} has its province`);
       });
-      assert(table.rows.some((row) => row[at("Loại")] === "Thôn/bản" && row[at("Số hộ")] !== ""), "a village with its households");
-      assert(table.rows.some((row) => row[at("Loại")] === "Trường" && row[at("Sĩ số")] !== ""), "a school with its pupils");
-      assert(table.rows.every((row) => /^\d{2}\/\d{2}\/\d{4}( – \d{2}\/\d{2}\/\d{4})?$/.test(row[at("Vùng phủ tính đến ngày")])), "the coverage date is dd/mm/yyyy");
+      assert(
+        table.rows.some((row) => row[at("Loại")] === "Thôn/bản" && row[at("Số hộ")] !== ""),
+        "a village with its households",
+      );
+      assert(
+        table.rows.some((row) => row[at("Loại")] === "Trường" && row[at("Sĩ số")] !== ""),
+        "a school with its pupils",
+      );
+      assert(
+        table.rows.every((row) => /^\d{2}\/\d{2}\/\d{4}( – \d{2}\/\d{2}\/\d{4})?$/.test(row[at("Vùng phủ tính đến ngày")])),
+        "the coverage date is dd/mm/yyyy",
+      );
       assert(!csv.toString("utf8").includes("uncovered") && !csv.toString("utf8").includes(",village,"), "no machine value in the people's file");
 
       // The workbook has the same header; its pupils are numbers.
@@ -101,8 +127,15 @@ export const PEOPLE_SPECS: Spec[] = [
       await page.click('[data-testid="lang-switch"]');
       await page.waitForSelector('[data-testid="export-people-csv"]:not([disabled])', { timeout: TIMEOUT });
       const english = readCsvTable(new Uint8Array(await download(page, "export-people-csv")), { file: "people-en.csv" });
-      assertEqual(english.header.slice(0, 7), ["Name", "Kind", "Status", "Carriers with signal", "Best technology", "Pupils", "Households"], "the English header");
-      assert(english.rows.every((row) => row[2] === "No 4G signal"), "the English status");
+      assertEqual(
+        english.header.slice(0, 7),
+        ["Name", "Kind", "Status", "Carriers with signal", "Best technology", "Pupils", "Households"],
+        "the English header",
+      );
+      assert(
+        english.rows.every((row) => row[2] === "No 4G signal"),
+        "the English status",
+      );
       await page.screenshot({ path: join(environment.artifacts, "people-export.png") });
     },
   },
@@ -111,7 +144,10 @@ export const PEOPLE_SPECS: Spec[] = [
     async run(environment) {
       const { sample } = environment;
       const label = communeLabeller(sample.analysis);
-      const shared = sample.analysis.communes.filter((commune) => label(commune) !== commune.name).map(label).sort();
+      const shared = sample.analysis.communes
+        .filter((commune) => label(commune) !== commune.name)
+        .map(label)
+        .sort();
       assertEqual(shared, ["Yên Bình (Lào Cai)", "Yên Bình (Lạng Sơn)"], "the sample's shared commune names");
       const { page } = await environment.newPage();
       await openApp(page, environment.baseUrl);
@@ -129,7 +165,9 @@ export const PEOPLE_SPECS: Spec[] = [
       const lang = sample.analysis.communes.find((commune) => label(commune) === "Yên Bình (Lạng Sơn)")!;
       await page.selectOption('[data-testid="filter-commune"]', lang.code);
       const expected = selectPoints(sample.analysis, sample.points, { ...APP_DEFAULT_FILTER, communeCode: lang.code, status: "uncovered" });
-      await page.waitForFunction((value) => document.querySelector('[data-testid="uncovered-count"]')?.textContent?.trim() === String(value), expected.length, { timeout: TIMEOUT });
+      await page.waitForFunction((value) => document.querySelector('[data-testid="uncovered-count"]')?.textContent?.trim() === String(value), expected.length, {
+        timeout: TIMEOUT,
+      });
       await page.click('[data-testid="tab-list"]');
       if (expected.length > 0) {
         await page.waitForSelector('[data-testid="uncovered-row"]', { timeout: TIMEOUT });
@@ -161,10 +199,18 @@ export const PEOPLE_SPECS: Spec[] = [
         await page.fill('[data-testid="search-input"]', target.id);
         const row = page.locator(`[data-testid="uncovered-row"][data-point-id="${target.id}"]`);
         await row.waitFor({ timeout: TIMEOUT });
-        assertEqual(await row.locator('[data-testid="uncovered-row-weight"]').textContent(), number.format(pointCount(target, mode)!), `the list's count for ${target.id}`);
+        assertEqual(
+          await row.locator('[data-testid="uncovered-row-weight"]').textContent(),
+          number.format(pointCount(target, mode)!),
+          `the list's count for ${target.id}`,
+        );
         await row.click();
         await page.waitForSelector(`.maplibregl-popup [data-testid="popup-${mode}"]`, { timeout: TIMEOUT });
-        assertEqual(await page.textContent(`.maplibregl-popup [data-testid="popup-${mode}"]`), number.format(pointCount(target, mode)!), `the popup's ${mode} for ${target.id}`);
+        assertEqual(
+          await page.textContent(`.maplibregl-popup [data-testid="popup-${mode}"]`),
+          number.format(pointCount(target, mode)!),
+          `the popup's ${mode} for ${target.id}`,
+        );
         assertEqual(await page.textContent('.maplibregl-popup [data-testid="popup-status"]'), "Chưa có sóng 4G", `the popup's status for ${target.id}`);
         const terms = await page.$$eval(".maplibregl-popup .point-popup dt", (cells) => cells.map((cell) => cell.textContent ?? ""));
         assert(terms.includes(mode === "pupils" ? "Sĩ số (học sinh)" : "Số hộ"), `the popup's label for ${mode}`);

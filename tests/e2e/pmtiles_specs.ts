@@ -140,22 +140,36 @@ export const PMTILES_SPECS: Spec[] = [
           if (count === 25) covered.push(pixel);
           else if (count === 0) uncovered.push(pixel);
         });
-        assert(covered.length >= 5 && uncovered.length >= 5, `the view holds covered and uncovered places (${covered.length} covered, ${uncovered.length} uncovered pixels)`);
+        assert(
+          covered.length >= 5 && uncovered.length >= 5,
+          `the view holds covered and uncovered places (${covered.length} covered, ${uncovered.length} uncovered pixels)`,
+        );
         const withCoverage = await canvasColours(page, [...covered, ...uncovered]);
         for (const carrier of ["Viettel", "VNPT", "MobiFone"]) await page.click(`[data-testid="prebuilt-layer-${carrier}-4G"]`);
         await waitForPrebuiltDrawn(page);
         await page.waitForTimeout(300);
         const withoutCoverage = await canvasColours(page, [...covered, ...uncovered]);
         const difference = (k: number) => withCoverage[k].reduce((sum, value, channel) => sum + Math.abs(value - withoutCoverage[k][channel]), 0);
-        covered.forEach((pixel, k) => assert(difference(k) >= 8, `pixel ${pixel} lies in coverage for the engine, the pre-built map shows no tint there (${withCoverage[k]} vs ${withoutCoverage[k]})`));
+        covered.forEach((pixel, k) =>
+          assert(
+            difference(k) >= 8,
+            `pixel ${pixel} lies in coverage for the engine, the pre-built map shows no tint there (${withCoverage[k]} vs ${withoutCoverage[k]})`,
+          ),
+        );
         uncovered.forEach((pixel, k) => {
           const index = covered.length + k;
-          assert(difference(index) <= 3, `pixel ${pixel} lies outside every disc for the engine, the pre-built map tints it (${withCoverage[index]} vs ${withoutCoverage[index]})`);
+          assert(
+            difference(index) <= 3,
+            `pixel ${pixel} lies outside every disc for the engine, the pre-built map tints it (${withCoverage[index]} vs ${withoutCoverage[index]})`,
+          );
         });
         console.log(`      ${covered.length} covered and ${uncovered.length} uncovered pixels agree with the engine`);
 
         // Phone and tablet, by touch: the legend's pre-built section is reachable, its switches are 44 px targets.
-        for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["tablet", { width: 768, height: 1024 }]] as const) {
+        for (const [label, viewport] of [
+          ["phone", { width: 390, height: 844 }],
+          ["tablet", { width: 768, height: 1024 }],
+        ] as const) {
           const { page: touch } = await environment.newPage({ viewport, isMobile: true, hasTouch: true });
           await touch.goto(`${environment.baseUrl}?coverage=${name}`);
           // On a phone the legend's pane is hidden until chosen: the section is there, not yet visible.

@@ -19,7 +19,9 @@ export interface DecodedPng {
 export function decodePng(bytes: Uint8Array): DecodedPng {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let offset = 8;
-  let width = 0, height = 0, colourType = 0;
+  let width = 0,
+    height = 0,
+    colourType = 0;
   const data: Uint8Array[] = [];
   while (offset < bytes.length) {
     const length = view.getUint32(offset);
@@ -30,7 +32,8 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
       height = view.getUint32(offset + 12);
       const depth = body[8];
       colourType = body[9];
-      if (depth !== 8 || (colourType !== 2 && colourType !== 6) || body[12] !== 0) throw new Error(`PNG: only 8-bit RGB/RGBA, not interlaced (depth ${depth}, colour type ${colourType})`);
+      if (depth !== 8 || (colourType !== 2 && colourType !== 6) || body[12] !== 0)
+        throw new Error(`PNG: only 8-bit RGB/RGBA, not interlaced (depth ${depth}, colour type ${colourType})`);
     } else if (type === "IDAT") data.push(body);
     else if (type === "IEND") break;
     offset += 12 + length;
@@ -54,7 +57,9 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
       else if (filter === 3) predictor = (a + b) >> 1;
       else if (filter === 4) {
         const p = a + b - c;
-        const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        const pa = Math.abs(p - a),
+          pb = Math.abs(p - b),
+          pc = Math.abs(p - c);
         predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
       }
       out[x] = (line[x] + predictor) & 0xff;

@@ -53,7 +53,24 @@ function pageText(pdfPath: string, page: number): string {
 
 /** The words in the top margin of a page: where the page number is printed. */
 function topMarginText(pdfPath: string, page: number): string {
-  return run("pdftotext", ["-f", String(page), "-l", String(page), "-x", "0", "-y", "0", "-W", String(A4_WIDTH_PT), "-H", String(TOP_MARGIN_PT), "-enc", "UTF-8", pdfPath, "-"]).trim();
+  return run("pdftotext", [
+    "-f",
+    String(page),
+    "-l",
+    String(page),
+    "-x",
+    "0",
+    "-y",
+    "0",
+    "-W",
+    String(A4_WIDTH_PT),
+    "-H",
+    String(TOP_MARGIN_PT),
+    "-enc",
+    "UTF-8",
+    pdfPath,
+    "-",
+  ]).trim();
 }
 
 interface PageImage {
@@ -140,7 +157,10 @@ function checkPrinted(report: PrintedReport, expected: { lines: string[]; anywhe
   if (!hasPoppler()) {
     return `${label}: ${report.pages} pages; pdftotext/pdftoppm not installed (apt-get install poppler-utils): page words, page numbers and page images not checked`;
   }
-  assert(run("pdfinfo", [report.pdfPath]).includes(`Pages:           ${report.pages}`), `${label}: the pure-JS page count ${report.pages} disagrees with pdfinfo`);
+  assert(
+    run("pdfinfo", [report.pdfPath]).includes(`Pages:           ${report.pages}`),
+    `${label}: the pure-JS page count ${report.pages} disagrees with pdfinfo`,
+  );
   const first = normalise(pageText(report.pdfPath, 1));
   for (const line of expected.lines) assert(first.includes(normalise(line)), `${label}: page 1 should read "${line}"; it reads: ${first.slice(0, 400)}`);
   const all = normalise(run("pdftotext", ["-enc", "UTF-8", report.pdfPath, "-"]));
@@ -155,7 +175,10 @@ function checkPrinted(report: PrintedReport, expected: { lines: string[]; anywhe
   const dpi = 50;
   const map = mapStats(renderPage(report.pdfPath, 1, dpi));
   const mapMillimetres = (25.4 * map.rows) / dpi;
-  assert(mapMillimetres >= 40 && map.distinct >= 20 && map.variance > 50, `${label}: no map picture on page 1: ${mapMillimetres.toFixed(0)} mm of map rows, ${map.distinct} colours, variance ${map.variance.toFixed(0)}`);
+  assert(
+    mapMillimetres >= 40 && map.distinct >= 20 && map.variance > 50,
+    `${label}: no map picture on page 1: ${mapMillimetres.toFixed(0)} mm of map rows, ${map.distinct} colours, variance ${map.variance.toFixed(0)}`,
+  );
   for (const [index, out] of (expected.docs ?? []).entries()) {
     const artifact = join(report.pdfPath.replace(/\.pdf$/, `-p${index + 1}.png`));
     pagePng(report.pdfPath, index + 1, artifact);
@@ -219,12 +242,23 @@ export const PRINT_SPECS: Spec[] = [
       await openPrintView(page, environment, `?province=${SAMPLE_PROVINCE_CODE}`);
       const header = officialHeader("vi", "Sở Khoa học và Công nghệ", SAMPLE_PROVINCE, vietnamDate(Date.now()));
       assert(header.managingBody === "UBND TỈNH LÀO CAI", `the module's own header: ${header.managingBody}`);
-      const lines = [header.managingBody, header.agency, header.nation, header.motto, header.placeAndDate, "BÁO CÁO", "Các điểm trường, thôn bản chưa có sóng di động", "I. BẢN ĐỒ"];
+      const lines = [
+        header.managingBody,
+        header.agency,
+        header.nation,
+        header.motto,
+        header.placeAndDate,
+        "BÁO CÁO",
+        "Các điểm trường, thôn bản chưa có sóng di động",
+        "I. BẢN ĐỒ",
+      ];
       const anywhere = ["II. SỐ LIỆU", "1. Theo nhà mạng", "2. Theo xã, phường", "III. DANH SÁCH ĐIỂM CHƯA CÓ SÓNG", "THỦ TRƯỞNG CƠ QUAN"];
       await assertPrintedWords(page, '[data-testid="print-view"]', [...lines, ...anywhere], "map report");
       assert(await page.isVisible('[data-testid="print-map-figure"]'), "the map figure should print");
       const report = await printToPdf(page, environment, "print-map");
-      console.log(`      ${checkPrinted(report, { lines, anywhere, docs: [join(environment.root, "docs/print-map-p1.png"), join(environment.root, "docs/print-map-p2.png")] }, "map report")}`);
+      console.log(
+        `      ${checkPrinted(report, { lines, anywhere, docs: [join(environment.root, "docs/print-map-p1.png"), join(environment.root, "docs/print-map-p2.png")] }, "map report")}`,
+      );
     },
   },
   {
@@ -237,7 +271,14 @@ export const PRINT_SPECS: Spec[] = [
       assert(header.managingBody === null && /^\d{1,2} [A-Z][a-z]+ \d{4}$/.test(header.placeAndDate), `the module's own header: ${JSON.stringify(header)}`);
       const printedText = normalise((await page.textContent('[data-testid="print-view"]')) ?? "");
       assert(!printedText.includes("PEOPLE'S COMMITTEE"), "a report over two provinces names no people's committee");
-      const lines = ["DEPARTMENT OF SCIENCE AND TECHNOLOGY", "SOCIALIST REPUBLIC OF VIET NAM", "Independence - Freedom - Happiness", header.placeAndDate, "REPORT", "Schools and villages without mobile signal"];
+      const lines = [
+        "DEPARTMENT OF SCIENCE AND TECHNOLOGY",
+        "SOCIALIST REPUBLIC OF VIET NAM",
+        "Independence - Freedom - Happiness",
+        header.placeAndDate,
+        "REPORT",
+        "Schools and villages without mobile signal",
+      ];
       await assertPrintedWords(page, '[data-testid="print-view"]', [...lines, "1. By carrier", "HEAD OF AGENCY"], "English map report");
       const report = await printToPdf(page, environment, "print-map-en");
       console.log(`      ${checkPrinted(report, { lines, anywhere: ["1. By carrier", "HEAD OF AGENCY"] }, "English map report")}`);
@@ -260,13 +301,23 @@ export const PRINT_SPECS: Spec[] = [
       assert(rows === listed, `printed rows ${rows} vs listed ${listed}`);
       assert(await page.isVisible('[data-testid="print-report-page"] [data-testid="print-map-figure"]'), "the tracking map should print as a figure");
       const header = officialHeader("vi", `Sở Khoa học và Công nghệ tỉnh ${SAMPLE_PROVINCE}`, null, vietnamDate(Date.now()));
-      const lines = [header.managingBody!, header.agency, header.nation, header.motto, header.placeAndDate, "BÁO CÁO", "Tiến độ xoá các điểm lõm sóng trong danh sách"];
+      const lines = [
+        header.managingBody!,
+        header.agency,
+        header.nation,
+        header.motto,
+        header.placeAndDate,
+        "BÁO CÁO",
+        "Tiến độ xoá các điểm lõm sóng trong danh sách",
+      ];
       await assertPrintedWords(page, '[data-testid="print-report-page"]', [...lines, "II. SỐ LIỆU TIẾN ĐỘ", "III. DANH SÁCH ĐIỂM LÕM SÓNG"], "progress report");
       const report = await printToPdf(page, environment, "print-progress");
       console.log(`      ${checkPrinted(report, { lines, docs: [join(environment.root, "docs/print-progress-p1.png")] }, "progress report")}`);
       if (hasPoppler()) {
         // Every listed point is in the printed list: its id appears in the PDF's words.
-        const ids = await page.$$eval('[data-testid="print-report-page"] > table tbody tr td:first-child', (cells) => cells.map((cell) => cell.textContent ?? ""));
+        const ids = await page.$$eval('[data-testid="print-report-page"] > table tbody tr td:first-child', (cells) =>
+          cells.map((cell) => cell.textContent ?? ""),
+        );
         const words = run("pdftotext", ["-enc", "UTF-8", report.pdfPath, "-"]);
         const missing = ids.filter((id) => !words.includes(id));
         assert(missing.length === 0, `ids missing from the PDF: ${missing.slice(0, 5).join(", ")}`);
@@ -305,7 +356,10 @@ export const PRINT_SPECS: Spec[] = [
       await page.waitForSelector('[data-testid="uncovered-count"]', { timeout: TIMEOUT });
       await waitForMapDrawn(page, '[data-testid="map"]');
       await page.click('[data-testid="tab-export"]');
-      const mapSize = await page.$eval('[data-testid="map"] canvas', (canvas) => ({ width: (canvas as HTMLCanvasElement).width, height: (canvas as HTMLCanvasElement).height }));
+      const mapSize = await page.$eval('[data-testid="map"] canvas', (canvas) => ({
+        width: (canvas as HTMLCanvasElement).width,
+        height: (canvas as HTMLCanvasElement).height,
+      }));
       const [download] = await Promise.all([page.waitForEvent("download", { timeout: TIMEOUT }), page.click('[data-testid="export-png"]')]);
       assert(/^ban-do-lom-song-\d{4}-\d{2}-\d{2}\.png$/.test(download.suggestedFilename()), `file name ${download.suggestedFilename()}`);
       const bytes = readFileSync(await download.path());
@@ -318,35 +372,42 @@ export const PRINT_SPECS: Spec[] = [
       writeFileSync(join(environment.artifacts, "map-export.png"), bytes);
       if (process.env.E2E_UPDATE_DOCS === "1") writeFileSync(join(environment.root, "docs/map-export.png"), bytes);
       // Decoded by the browser's image decoder, then measured: the map part has many colours, the title band is white with ink.
-      const stats = await page.evaluate(async ({ base64, mapTop, mapHeight }) => {
-        const binary = atob(base64);
-        const blob = new Blob([Uint8Array.from(binary, (character) => character.charCodeAt(0))], { type: "image/png" });
-        const bitmap = await createImageBitmap(blob);
-        const canvas = document.createElement("canvas");
-        canvas.width = bitmap.width;
-        canvas.height = bitmap.height;
-        const context = canvas.getContext("2d")!;
-        context.drawImage(bitmap, 0, 0);
-        // One pass per band (no helper function: the evaluated code must not depend on the bundler's helpers).
-        const bands: { distinct: number; variance: number; dark: number }[] = [];
-        for (const [top, rows] of [[mapTop, mapHeight], [0, mapTop], [mapTop + mapHeight, bitmap.height - mapTop - mapHeight]]) {
-          const data = context.getImageData(0, top, bitmap.width, rows).data;
-          const colours = new Set<number>();
-          let sum = 0;
-          let squares = 0;
-          let dark = 0;
-          for (let i = 0; i < data.length; i += 4) {
-            const luminance = 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2];
-            sum += luminance;
-            squares += luminance * luminance;
-            if (luminance < 80) dark++;
-            colours.add(((data[i] >> 4) << 8) | ((data[i + 1] >> 4) << 4) | (data[i + 2] >> 4));
+      const stats = await page.evaluate(
+        async ({ base64, mapTop, mapHeight }) => {
+          const binary = atob(base64);
+          const blob = new Blob([Uint8Array.from(binary, (character) => character.charCodeAt(0))], { type: "image/png" });
+          const bitmap = await createImageBitmap(blob);
+          const canvas = document.createElement("canvas");
+          canvas.width = bitmap.width;
+          canvas.height = bitmap.height;
+          const context = canvas.getContext("2d")!;
+          context.drawImage(bitmap, 0, 0);
+          // One pass per band (no helper function: the evaluated code must not depend on the bundler's helpers).
+          const bands: { distinct: number; variance: number; dark: number }[] = [];
+          for (const [top, rows] of [
+            [mapTop, mapHeight],
+            [0, mapTop],
+            [mapTop + mapHeight, bitmap.height - mapTop - mapHeight],
+          ]) {
+            const data = context.getImageData(0, top, bitmap.width, rows).data;
+            const colours = new Set<number>();
+            let sum = 0;
+            let squares = 0;
+            let dark = 0;
+            for (let i = 0; i < data.length; i += 4) {
+              const luminance = 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2];
+              sum += luminance;
+              squares += luminance * luminance;
+              if (luminance < 80) dark++;
+              colours.add(((data[i] >> 4) << 8) | ((data[i + 1] >> 4) << 4) | (data[i + 2] >> 4));
+            }
+            const n = data.length / 4;
+            bands.push({ distinct: colours.size, variance: squares / n - (sum / n) ** 2, dark });
           }
-          const n = data.length / 4;
-          bands.push({ distinct: colours.size, variance: squares / n - (sum / n) ** 2, dark });
-        }
-        return { width: bitmap.width, height: bitmap.height, map: bands[0], title: bands[1], below: bands[2] };
-      }, { base64: bytes.toString("base64"), mapTop: TITLE_BAND, mapHeight: mapSize.height });
+          return { width: bitmap.width, height: bitmap.height, map: bands[0], title: bands[1], below: bands[2] };
+        },
+        { base64: bytes.toString("base64"), mapTop: TITLE_BAND, mapHeight: mapSize.height },
+      );
       assert(stats.width === width && stats.height === height, `decoded ${stats.width}×${stats.height} vs IHDR ${width}×${height}`);
       assert(stats.map.distinct >= 20 && stats.map.variance > 100, `the map part looks blank: ${JSON.stringify(stats.map)}`);
       assert(stats.title.dark > 200, `the title band should hold dark text: ${JSON.stringify(stats.title)}`);

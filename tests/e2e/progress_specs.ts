@@ -79,7 +79,9 @@ async function readNumber(page: Page, testId: string): Promise<number> {
 
 async function waitForNumber(page: Page, testId: string, expected: number): Promise<void> {
   await page
-    .waitForFunction(([id, value]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() === String(value), [testId, expected] as const, { timeout: TIMEOUT })
+    .waitForFunction(([id, value]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() === String(value), [testId, expected] as const, {
+      timeout: TIMEOUT,
+    })
     .catch(async () => {
       throw new AssertionError(`${testId}: expected ${expected}, got ${await page.textContent(`[data-testid="${testId}"]`)}`);
     });
@@ -118,7 +120,8 @@ export const PROGRESS_SPECS: Spec[] = [
       await waitForNumber(page, "dashboard-listed", expected.listed);
       const shown = await dashboard(page);
       assert(
-        JSON.stringify(shown) === JSON.stringify({ listed: expected.listed, covered: expected.covered, verified: expected.verified, overdue: expected.overdue }),
+        JSON.stringify(shown) ===
+          JSON.stringify({ listed: expected.listed, covered: expected.covered, verified: expected.verified, overdue: expected.overdue }),
         `dashboard ${JSON.stringify(shown)} should equal the domain's ${JSON.stringify({ listed: expected.listed, covered: expected.covered, verified: expected.verified, overdue: expected.overdue })}`,
       );
       assert(expected.covered > 0 && expected.verified > 0, "the sample should show progress on first start");
@@ -137,7 +140,10 @@ export const PROGRESS_SPECS: Spec[] = [
       assert(verifiedInReport === expected.verified, `verified rows in the report ${verifiedInReport} vs ${expected.verified}`);
       const geojson = JSON.parse((await downloadOf(page, "export-registry-geojson")).text) as { features: { properties: Record<string, unknown> }[] };
       assert(geojson.features.length === expected.listed, `GeoJSON features ${geojson.features.length}`);
-      assert(geojson.features.filter((feature) => feature.properties.status === "verified").length === expected.verified, "GeoJSON statuses should match the dashboard");
+      assert(
+        geojson.features.filter((feature) => feature.properties.status === "verified").length === expected.verified,
+        "GeoJSON statuses should match the dashboard",
+      );
       const kml = (await downloadOf(page, "export-registry-kml")).text;
       assert((kml.match(/<Placemark>/g) ?? []).length === expected.listed, "one KML placemark per listed point");
       // How far each overdue point is from its assigned carrier's coverage (measured in the worker) equals the domain's.
@@ -150,7 +156,9 @@ export const PROGRESS_SPECS: Spec[] = [
         overdue.map((item) => {
           const index = model.registry.findIndex((point) => point.id === item.pointId);
           const point = model.registry[index];
-          const covered = inside.layers.some((layer, l) => layer.carrier === item.carrier && ((inside.masks[index * inside.words + (l >> 5)] >>> (l & 31)) & 1) === 1);
+          const covered = inside.layers.some(
+            (layer, l) => layer.carrier === item.carrier && ((inside.masks[index * inside.words + (l >> 5)] >>> (l & 31)) & 1) === 1,
+          );
           if (covered) return [item.pointId, "đã trong vùng phủ"];
           const found = nearestCoverage(nearest, point.lon, point.lat).find((entry) => entry.carrier === item.carrier);
           return [item.pointId, found ? `${new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 }).format(found.km)} km` : "xa hơn 100 km"];
@@ -166,9 +174,14 @@ export const PROGRESS_SPECS: Spec[] = [
         { timeout: TIMEOUT },
       );
       const shownReach = Object.fromEntries(
-        await page.$$eval('[data-testid="overdue-table"] tbody tr', (rows) => rows.map((row) => [row.querySelector("td")?.textContent ?? "", row.querySelector('[data-testid="overdue-reach"]')?.textContent ?? ""])),
+        await page.$$eval('[data-testid="overdue-table"] tbody tr', (rows) =>
+          rows.map((row) => [row.querySelector("td")?.textContent ?? "", row.querySelector('[data-testid="overdue-reach"]')?.textContent ?? ""]),
+        ),
       );
-      assert(JSON.stringify(shownReach, Object.keys(expectedReach).sort()) === JSON.stringify(expectedReach, Object.keys(expectedReach).sort()), `overdue reach ${JSON.stringify(shownReach)} should equal the domain's ${JSON.stringify(expectedReach)}`);
+      assert(
+        JSON.stringify(shownReach, Object.keys(expectedReach).sort()) === JSON.stringify(expectedReach, Object.keys(expectedReach).sort()),
+        `overdue reach ${JSON.stringify(shownReach)} should equal the domain's ${JSON.stringify(expectedReach)}`,
+      );
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.waitForTimeout(1500);
       await page.screenshot({ path: join(environment.artifacts, "progress-vi.png"), fullPage: false });
@@ -206,11 +219,18 @@ export const PROGRESS_SPECS: Spec[] = [
       await page.fill('[data-testid="form-evidence"]', "Đo kiểm tại điểm");
       await page.fill('[data-testid="form-download"]', "21,5");
       await page.click('[data-testid="form-submit"]');
-      await page.waitForFunction((id) => document.querySelector(`[data-testid="status-${id}"]`)?.closest("tr")?.getAttribute("data-status") === "on_air", point.id, { timeout: TIMEOUT });
+      await page.waitForFunction(
+        (id) => document.querySelector(`[data-testid="status-${id}"]`)?.closest("tr")?.getAttribute("data-status") === "on_air",
+        point.id,
+        { timeout: TIMEOUT },
+      );
       const { download, text } = await downloadOf(page, "export-updates-csv");
       const slug = point.carrier.toLowerCase();
       assert(download.suggestedFilename() === `cap-nhat-${slug}-${today}.csv`, `update file name: ${download.suggestedFilename()}`);
-      const lines = text.replace(/^\uFEFF/, "").trim().split(/\r\n/);
+      const lines = text
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split(/\r\n/);
       assert(lines[0].startsWith("point_id,carrier,status,date,technology,evidence,note"), `update file header: ${lines[0]}`);
       assert(lines.length === 2, `the update file should hold one change, got ${lines.length - 1}`);
       assert(lines[1].startsWith(`${point.id},${point.carrier},on_air,${today},4G,Đo kiểm tại điểm,,21.5`), `update file row: ${lines[1]}`);
@@ -222,10 +242,15 @@ export const PROGRESS_SPECS: Spec[] = [
       await page.setInputFiles('[data-testid="updates-input"]', file);
       await page.waitForSelector('[data-testid="updates-summary"]', { timeout: TIMEOUT });
       await waitForNumber(page, "dashboard-covered", before.covered + 1);
-      assert((await page.textContent('[data-testid="updates-summary"]'))?.startsWith("1 mới"), `summary: ${await page.textContent('[data-testid="updates-summary"]')}`);
+      assert(
+        (await page.textContent('[data-testid="updates-summary"]'))?.startsWith("1 mới"),
+        `summary: ${await page.textContent('[data-testid="updates-summary"]')}`,
+      );
       // The same file again changes nothing.
       await page.setInputFiles('[data-testid="updates-input"]', file);
-      await page.waitForFunction(() => document.querySelector('[data-testid="updates-summary"]')?.textContent?.startsWith("0 mới, 1 đã có"), undefined, { timeout: TIMEOUT });
+      await page.waitForFunction(() => document.querySelector('[data-testid="updates-summary"]')?.textContent?.startsWith("0 mới, 1 đã có"), undefined, {
+        timeout: TIMEOUT,
+      });
       await waitForNumber(page, "dashboard-covered", before.covered + 1);
 
       // A backup taken now (covered +1, not verified) is restored at the end.
@@ -244,19 +269,30 @@ export const PROGRESS_SPECS: Spec[] = [
       await page.waitForSelector('[data-testid="dashboard-listed"]', { timeout: TIMEOUT });
       await waitForNumber(page, "dashboard-verified", before.verified + 1);
       await waitForNumber(page, "dashboard-covered", before.covered + 1);
-      assert((await page.getAttribute(`[data-testid="registry-row-${point.id}"]`, "data-status")) === "verified", "the point should still be verified after a reload");
+      assert(
+        (await page.getAttribute(`[data-testid="registry-row-${point.id}"]`, "data-status")) === "verified",
+        "the point should still be verified after a reload",
+      );
       await page.click(`[data-testid="history-${point.id}"]`);
       const history = (await page.textContent('[data-testid="point-history"]')) ?? "";
       assert(history.includes("đã phát sóng") && history.includes("đã xác minh"), `the history should list on_air then verified: ${history}`);
 
       // A broken backup shows why and changes nothing.
-      await page.setInputFiles('[data-testid="restore-input"]', { name: "hong.json", mimeType: "application/json", buffer: Buffer.from('{"format":"lom-song-backup","version":1,"registry":[{"id":1}]}', "utf8") });
+      await page.setInputFiles('[data-testid="restore-input"]', {
+        name: "hong.json",
+        mimeType: "application/json",
+        buffer: Buffer.from('{"format":"lom-song-backup","version":1,"registry":[{"id":1}]}', "utf8"),
+      });
       await page.waitForSelector('[data-testid="tracking-notice-error"]', { timeout: TIMEOUT });
       assert(((await page.textContent('[data-testid="tracking-notice-error"]')) ?? "").includes("hong.json"), "the error should name the file");
       await waitForNumber(page, "dashboard-verified", before.verified + 1);
 
       // The good backup restores the state it was taken in.
-      await page.setInputFiles('[data-testid="restore-input"]', { name: backup.download.suggestedFilename(), mimeType: "application/json", buffer: Buffer.from(backup.text, "utf8") });
+      await page.setInputFiles('[data-testid="restore-input"]', {
+        name: backup.download.suggestedFilename(),
+        mimeType: "application/json",
+        buffer: Buffer.from(backup.text, "utf8"),
+      });
       // It asks first (the verification would be removed), then replaces.
       await page.click('[data-testid="restore-replace"]');
       await waitForNumber(page, "dashboard-verified", before.verified);
@@ -289,10 +325,20 @@ export const PROGRESS_SPECS: Spec[] = [
       assert((await page.textContent('[data-testid="updates-report"] [data-testid="report-read"]'))?.trim() === "4", "four rows read");
       assert((await page.textContent('[data-testid="updates-report"] [data-testid="report-rejected"]'))?.trim() === "4", "four rows rejected");
       const issues = await page.$$eval('[data-testid="report-issues"] tbody tr', (rows) => rows.map((row) => row.textContent ?? ""));
-      for (const row of [1, 2, 3, 4]) assert(issues.some((issue) => issue.includes(`dòng ${row}`)), `row ${row} should be reported: ${issues.join(" | ")}`);
-      assert(issues.some((issue) => issue.includes("KHONG-CO")), "the unknown id should be named");
+      for (const row of [1, 2, 3, 4])
+        assert(
+          issues.some((issue) => issue.includes(`dòng ${row}`)),
+          `row ${row} should be reported: ${issues.join(" | ")}`,
+        );
+      assert(
+        issues.some((issue) => issue.includes("KHONG-CO")),
+        "the unknown id should be named",
+      );
       assert(JSON.stringify(await dashboard(page)) === JSON.stringify(before), "the dashboard should not change");
-      assert((await page.getAttribute(`[data-testid="registry-row-${point.id}"]`, "data-status")) === model.states[point.id].status, "the point's status should not change");
+      assert(
+        (await page.getAttribute(`[data-testid="registry-row-${point.id}"]`, "data-status")) === model.states[point.id].status,
+        "the point's status should not change",
+      );
     },
   },
   {
@@ -332,9 +378,18 @@ export const PROGRESS_SPECS: Spec[] = [
       await page.setInputFiles('[data-testid="registry-input"]', { name: "danh-sach.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
       await page.waitForSelector('[data-testid="registry-report"]', { timeout: TIMEOUT });
       assert((await page.textContent('[data-testid="registry-report"] [data-testid="report-read"]'))?.trim() === String(expected.report.read), "rows read");
-      assert((await page.textContent('[data-testid="registry-report"] [data-testid="report-accepted"]'))?.trim() === String(expected.items.length), "rows accepted");
-      assert((await page.textContent('[data-testid="registry-report"] [data-testid="report-rejected"]'))?.trim() === String(expected.report.rejected), "rows rejected");
-      assert(((await page.textContent('[data-testid="registry-report"] [data-testid="report-issues"]')) ?? "").includes("dòng 3"), "the bad row should be named");
+      assert(
+        (await page.textContent('[data-testid="registry-report"] [data-testid="report-accepted"]'))?.trim() === String(expected.items.length),
+        "rows accepted",
+      );
+      assert(
+        (await page.textContent('[data-testid="registry-report"] [data-testid="report-rejected"]'))?.trim() === String(expected.report.rejected),
+        "rows rejected",
+      );
+      assert(
+        ((await page.textContent('[data-testid="registry-report"] [data-testid="report-issues"]')) ?? "").includes("dòng 3"),
+        "the bad row should be named",
+      );
       await waitForNumber(page, "dashboard-listed", expected.items.length);
       const options = await page.$$eval('[data-testid="role-select"] option', (elements) => elements.map((element) => (element as HTMLOptionElement).value));
       assert(JSON.stringify(options) === JSON.stringify(["department", "carrier:Viettel", "carrier:VNPT"]), `roles follow the new list: ${options.join(",")}`);
@@ -353,33 +408,75 @@ export const PROGRESS_SPECS: Spec[] = [
       const row = (r: number, cells: string) => `<row r="${r}">${cells}</row>`;
       const registryData = [
         row(1, ["mã", "tên", "kinh độ", "vĩ độ", "tỉnh", "nhà mạng", "hạn hoàn thành"].map((header, index) => text(`${"ABCDEFG"[index]}1`, header)).join("")),
-        row(2, `${text("A2", "LS-1")}${text("B2", "Bản Mới")}<c r="C2"><v>104.1</v></c><c r="D2"><v>22.3</v></c>${text("E2", "Lào Cai")}${text("F2", "viettel")}<c r="G2" s="2"><v>${serial("2026-09-30")}</v></c>`),
-        row(3, `${text("A3", "LS-2")}${text("B3", "Thôn Nà Pồ")}<c r="C3"><v>106.5</v></c><c r="D3"><v>21.8</v></c>${text("E3", "Lạng Sơn")}${text("F3", "VNPT")}<c r="G3" s="1"><v>${serial("2026-12-31")}</v></c>`),
+        row(
+          2,
+          `${text("A2", "LS-1")}${text("B2", "Bản Mới")}<c r="C2"><v>104.1</v></c><c r="D2"><v>22.3</v></c>${text("E2", "Lào Cai")}${text("F2", "viettel")}<c r="G2" s="2"><v>${serial("2026-09-30")}</v></c>`,
+        ),
+        row(
+          3,
+          `${text("A3", "LS-2")}${text("B3", "Thôn Nà Pồ")}<c r="C3"><v>106.5</v></c><c r="D3"><v>21.8</v></c>${text("E3", "Lạng Sơn")}${text("F3", "VNPT")}<c r="G3" s="1"><v>${serial("2026-12-31")}</v></c>`,
+        ),
         // Excel row 5 (report row 4): no carrier, rejected.
         row(5, `${text("A5", "LS-3")}${text("B5", "Bản thiếu nhà mạng")}<c r="C5"><v>104.2</v></c><c r="D5"><v>22.4</v></c>`),
       ].join("");
-      const registryBytes = buildXlsx({ sheets: [{ name: "Ghi chú", rows: [["Danh sách do Sở lập"]] }, { name: "Danh sách", sheetData: registryData }] });
+      const registryBytes = buildXlsx({
+        sheets: [
+          { name: "Ghi chú", rows: [["Danh sách do Sở lập"]] },
+          { name: "Danh sách", sheetData: registryData },
+        ],
+      });
       const expected = parseRegistryXlsx(registryBytes, { file: "danh-sach.xlsx" });
-      assert(expected.items.length === 2 && expected.report.rejected === 1 && expected.items[0].deadline === "2026-09-30", "the domain should take two rows, with the Excel date, and reject one");
+      assert(
+        expected.items.length === 2 && expected.report.rejected === 1 && expected.items[0].deadline === "2026-09-30",
+        "the domain should take two rows, with the Excel date, and reject one",
+      );
       const { page } = await environment.newPage();
       await openTracking(page, environment);
-      await page.setInputFiles('[data-testid="registry-input"]', { name: "danh-sach.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(registryBytes) });
+      await page.setInputFiles('[data-testid="registry-input"]', {
+        name: "danh-sach.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: Buffer.from(registryBytes),
+      });
       await page.waitForSelector('[data-testid="registry-report"]', { timeout: TIMEOUT });
       assert((await page.textContent('[data-testid="registry-report"] [data-testid="report-read"]'))?.trim() === String(expected.report.read), "rows read");
       assert((await page.textContent('[data-testid="registry-report"] [data-testid="report-accepted"]'))?.trim() === "2", "rows accepted");
-      assert(((await page.textContent('[data-testid="registry-report"] [data-testid="report-issues"]')) ?? "").includes("dòng 4"), "the bad row is named by its row below the header");
-      assert((await page.textContent('[data-testid="registry-report"] [data-testid="tracking-report-sheet"]'))?.trim() === "Trang tính: Danh sách", "the report names the sheet");
+      assert(
+        ((await page.textContent('[data-testid="registry-report"] [data-testid="report-issues"]')) ?? "").includes("dòng 4"),
+        "the bad row is named by its row below the header",
+      );
+      assert(
+        (await page.textContent('[data-testid="registry-report"] [data-testid="tracking-report-sheet"]'))?.trim() === "Trang tính: Danh sách",
+        "the report names the sheet",
+      );
       await waitForNumber(page, "dashboard-listed", 2);
       await waitForNumber(page, "dashboard-covered", 0);
 
       const updatesBytes = buildXlsx({
-        sheets: [{ name: "Cập nhật", sheetData: [row(1, ["mã điểm", "nhà mạng", "trạng thái", "ngày", "công nghệ"].map((header, index) => text(`${"ABCDE"[index]}1`, header)).join("")), row(2, `${text("A2", "LS-1")}${text("B2", "Viettel")}${text("C2", "đã phát sóng")}<c r="D2" s="2"><v>${serial(today)}</v></c>${text("E2", "4G")}`)].join("") }],
+        sheets: [
+          {
+            name: "Cập nhật",
+            sheetData: [
+              row(1, ["mã điểm", "nhà mạng", "trạng thái", "ngày", "công nghệ"].map((header, index) => text(`${"ABCDE"[index]}1`, header)).join("")),
+              row(
+                2,
+                `${text("A2", "LS-1")}${text("B2", "Viettel")}${text("C2", "đã phát sóng")}<c r="D2" s="2"><v>${serial(today)}</v></c>${text("E2", "4G")}`,
+              ),
+            ].join(""),
+          },
+        ],
       });
-      await page.setInputFiles('[data-testid="updates-input"]', { name: "cap-nhat-viettel.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(updatesBytes) });
+      await page.setInputFiles('[data-testid="updates-input"]', {
+        name: "cap-nhat-viettel.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: Buffer.from(updatesBytes),
+      });
       await page.waitForSelector('[data-testid="updates-summary"]', { timeout: TIMEOUT });
       const updates = parseUpdatesXlsx(updatesBytes, { file: "cap-nhat-viettel.xlsx", registry: expected.items, events: [], today });
       assert(updates.events.length === 1 && updates.events[0].date === today, "the domain takes the row with its Excel date");
-      assert((await page.textContent('[data-testid="updates-summary"]'))?.startsWith("1 mới"), `summary: ${await page.textContent('[data-testid="updates-summary"]')}`);
+      assert(
+        (await page.textContent('[data-testid="updates-summary"]'))?.startsWith("1 mới"),
+        `summary: ${await page.textContent('[data-testid="updates-summary"]')}`,
+      );
       await waitForNumber(page, "dashboard-covered", 1);
     },
   },
@@ -399,12 +496,24 @@ export const PROGRESS_SPECS: Spec[] = [
       assert(expected.items.length === 3 && expected.report.rejected === 0, "the domain should read three listed points from the KML");
       const { page } = await environment.newPage();
       await openTracking(page, environment);
-      await page.setInputFiles('[data-testid="registry-input"]', { name: "danh-sach.kml", mimeType: "application/vnd.google-earth.kml+xml", buffer: Buffer.from(kml, "utf8") });
+      await page.setInputFiles('[data-testid="registry-input"]', {
+        name: "danh-sach.kml",
+        mimeType: "application/vnd.google-earth.kml+xml",
+        buffer: Buffer.from(kml, "utf8"),
+      });
       await page.waitForSelector('[data-testid="registry-report"]', { timeout: TIMEOUT });
-      assert((await page.textContent('[data-testid="registry-report"] [data-testid="report-accepted"]'))?.trim() === String(expected.items.length), "rows accepted");
+      assert(
+        (await page.textContent('[data-testid="registry-report"] [data-testid="report-accepted"]'))?.trim() === String(expected.items.length),
+        "rows accepted",
+      );
       await waitForNumber(page, "dashboard-listed", 3);
-      const ids = await page.$$eval('[data-testid="registry-table"] tbody tr[data-status] td:first-child', (cells) => cells.map((cell) => cell.textContent ?? ""));
-      assert(JSON.stringify([...ids].sort()) === JSON.stringify(expected.items.map((item) => item.id).sort()), `the table lists the KML's points: ${JSON.stringify(ids)}`);
+      const ids = await page.$$eval('[data-testid="registry-table"] tbody tr[data-status] td:first-child', (cells) =>
+        cells.map((cell) => cell.textContent ?? ""),
+      );
+      assert(
+        JSON.stringify([...ids].sort()) === JSON.stringify(expected.items.map((item) => item.id).sort()),
+        `the table lists the KML's points: ${JSON.stringify(ids)}`,
+      );
     },
   },
   {
@@ -412,7 +521,9 @@ export const PROGRESS_SPECS: Spec[] = [
     async run(environment) {
       const model = sampleTracking(environment.root);
       const today = todayInVietnam();
-      const overdue = model.registry.find((point) => point.deadline !== null && point.deadline < today && !["on_air", "verified", "infeasible_accepted"].includes(model.states[point.id].status));
+      const overdue = model.registry.find(
+        (point) => point.deadline !== null && point.deadline < today && !["on_air", "verified", "infeasible_accepted"].includes(model.states[point.id].status),
+      );
       assert(overdue, "the sample should have an overdue point");
       const carrier = overdue.carrier;
       const own = model.registry.filter((point) => point.carrier === carrier);
@@ -421,12 +532,17 @@ export const PROGRESS_SPECS: Spec[] = [
       await waitForNumber(page, "dashboard-listed", model.summary.listed);
       await page.selectOption('[data-testid="role-select"]', `carrier:${carrier}`);
       await waitForNumber(page, "dashboard-listed", own.length);
-      const ids = await page.$$eval('[data-testid="registry-table"] tbody tr[data-status]', (rows) => rows.map((row) => row.getAttribute("data-testid")?.replace("registry-row-", "")));
+      const ids = await page.$$eval('[data-testid="registry-table"] tbody tr[data-status]', (rows) =>
+        rows.map((row) => row.getAttribute("data-testid")?.replace("registry-row-", "")),
+      );
       assert(JSON.stringify(ids) === JSON.stringify(own.map((point) => point.id)), `the carrier should see only its ${own.length} points`);
       const daysLeft = (Date.parse(`${overdue.deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000;
       const shown = (await page.textContent(`[data-testid="days-left-${overdue.id}"] strong`))?.trim();
       assert(shown === String(daysLeft), `days left of ${overdue.id}: expected ${daysLeft}, saw ${shown}`);
-      assert((await page.getAttribute(`[data-testid="registry-row-${overdue.id}"]`, "class"))?.includes("tracking-overdue"), "an overdue row should be highlighted");
+      assert(
+        (await page.getAttribute(`[data-testid="registry-row-${overdue.id}"]`, "class"))?.includes("tracking-overdue"),
+        "an overdue row should be highlighted",
+      );
 
       // The department disputes two on_air claims at once; without a reason it is refused.
       await page.selectOption('[data-testid="role-select"]', "department");
@@ -435,11 +551,14 @@ export const PROGRESS_SPECS: Spec[] = [
       for (const point of claims) await page.check(`[data-testid="claim-${point.id}"]`);
       await page.click('[data-testid="dispute-selected"]');
       await page.waitForSelector('[data-testid="claims"] [role="alert"]', { timeout: TIMEOUT });
-      for (const point of claims) assert((await page.getAttribute(`[data-testid="registry-row-${point.id}"]`, "data-status")) === "on_air", "nothing should change without a reason");
+      for (const point of claims)
+        assert((await page.getAttribute(`[data-testid="registry-row-${point.id}"]`, "data-status")) === "on_air", "nothing should change without a reason");
       await page.fill('[data-testid="decision-reason"]', "Đo kiểm tại chỗ không có sóng 4G");
       await page.click('[data-testid="dispute-selected"]');
       for (const point of claims) {
-        await page.waitForFunction((id) => document.querySelector(`[data-testid="registry-row-${id}"]`)?.getAttribute("data-status") === "disputed", point.id, { timeout: TIMEOUT });
+        await page.waitForFunction((id) => document.querySelector(`[data-testid="registry-row-${id}"]`)?.getAttribute("data-status") === "disputed", point.id, {
+          timeout: TIMEOUT,
+        });
       }
       await waitForNumber(page, "dashboard-covered", model.summary.covered - 2);
     },
@@ -454,8 +573,17 @@ export const PROGRESS_SPECS: Spec[] = [
       await page.waitForSelector('[data-testid="storage-error"]', { timeout: TIMEOUT });
       assert(((await page.textContent('[data-testid="storage-error"]')) ?? "").includes("IndexedDB"), "the banner names the storage problem");
       const updates = readFileSync(join(environment.root, "data/sample/updates-viettel.csv"));
-      const expected = parseUpdatesCsv(updates, { file: "updates-viettel.csv", registry: model.registry, events: sampleEvents(environment.root), today: todayInVietnam() });
-      const covered = progressSummary(model.registry, replay(model.registry, [...sampleEvents(environment.root), ...expected.events], todayInVietnam()).states, todayInVietnam()).covered;
+      const expected = parseUpdatesCsv(updates, {
+        file: "updates-viettel.csv",
+        registry: model.registry,
+        events: sampleEvents(environment.root),
+        today: todayInVietnam(),
+      });
+      const covered = progressSummary(
+        model.registry,
+        replay(model.registry, [...sampleEvents(environment.root), ...expected.events], todayInVietnam()).states,
+        todayInVietnam(),
+      ).covered;
       await page.setInputFiles('[data-testid="updates-input"]', { name: "updates-viettel.csv", mimeType: "text/csv", buffer: updates });
       await waitForNumber(page, "dashboard-covered", covered);
       const backup = await downloadOf(page, "storage-backup");

@@ -80,7 +80,9 @@ export async function main(argv: string[]): Promise<number> {
         const scope = window as unknown as { __cspViolations: string[]; __longTasks: { start: number; duration: number }[] };
         scope.__cspViolations = [];
         scope.__longTasks = [];
-        document.addEventListener("securitypolicyviolation", (event) => scope.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`));
+        document.addEventListener("securitypolicyviolation", (event) =>
+          scope.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`),
+        );
         try {
           new PerformanceObserver((list) => {
             for (const entry of list.getEntries()) scope.__longTasks.push({ start: entry.startTime, duration: entry.duration });
@@ -115,7 +117,22 @@ export async function main(argv: string[]): Promise<number> {
     },
   };
 
-  const all = [...SPECS, ...PROGRESS_SPECS, ...SOLIST_SPECS, ...FORMAT_SPECS, ...NATIONAL_SPECS, ...TRUST_SPECS, ...FEATURE_SPECS, ...SCREEN_SPECS, ...MEASURE_SPECS, ...COLOUR_SPECS, ...PRINT_SPECS, ...EVIDENCE_SPECS, ...PEOPLE_SPECS, ...PMTILES_SPECS];
+  const all = [
+    ...SPECS,
+    ...PROGRESS_SPECS,
+    ...SOLIST_SPECS,
+    ...FORMAT_SPECS,
+    ...NATIONAL_SPECS,
+    ...TRUST_SPECS,
+    ...FEATURE_SPECS,
+    ...SCREEN_SPECS,
+    ...MEASURE_SPECS,
+    ...COLOUR_SPECS,
+    ...PRINT_SPECS,
+    ...EVIDENCE_SPECS,
+    ...PEOPLE_SPECS,
+    ...PMTILES_SPECS,
+  ];
   const selected = argv.length > 0 ? all.filter((spec) => argv.some((filter) => spec.name.includes(filter))) : all;
   let passed = 0;
   let failed = 0;
@@ -127,7 +144,9 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`  ✓ ${spec.name} (${Date.now() - started} ms)`);
     } catch (error) {
       failed++;
-      console.log(`  ✗ ${spec.name} (${Date.now() - started} ms)\n      ${error instanceof Error ? (error.stack ?? error.message).split("\n").slice(0, 4).join("\n      ") : String(error)}`);
+      console.log(
+        `  ✗ ${spec.name} (${Date.now() - started} ms)\n      ${error instanceof Error ? (error.stack ?? error.message).split("\n").slice(0, 4).join("\n      ") : String(error)}`,
+      );
     } finally {
       for (const context of contexts.splice(0)) {
         for (const page of context.pages()) {
@@ -140,7 +159,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   await browser.close();
   await server.close();
-  for (const [from, to] of [["vi-main.png", "screenshot-vi.png"], ["en-main.png", "screenshot-en.png"], ["progress-vi.png", "screenshot-progress.png"], ["colours-page-status-desktop.png", "screenshot-carriers.png"]]) {
+  for (const [from, to] of [
+    ["vi-main.png", "screenshot-vi.png"],
+    ["en-main.png", "screenshot-en.png"],
+    ["progress-vi.png", "screenshot-progress.png"],
+    ["colours-page-status-desktop.png", "screenshot-carriers.png"],
+  ]) {
     if (existsSync(join(ARTIFACTS, from)) && process.env.E2E_UPDATE_DOCS === "1") copyFileSync(join(ARTIFACTS, from), join(ROOT, "docs", to));
   }
   console.log(`${passed} passed, ${failed} failed`);

@@ -23,7 +23,8 @@ function assert(condition: unknown, message: string): asserts condition {
 }
 
 function assertEqual<T>(actual: T, expected: T, message: string): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (JSON.stringify(actual) !== JSON.stringify(expected))
+    throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
 const PHONE: PageOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -31,7 +32,9 @@ const TABLET: PageOptions = { viewport: { width: 768, height: 1024 }, isMobile: 
 
 async function waitForCount(page: Page, expected: number): Promise<void> {
   await page
-    .waitForFunction((value) => document.querySelector('[data-testid="uncovered-count"]')?.textContent?.trim() === String(value), expected, { timeout: TIMEOUT })
+    .waitForFunction((value) => document.querySelector('[data-testid="uncovered-count"]')?.textContent?.trim() === String(value), expected, {
+      timeout: TIMEOUT,
+    })
     .catch(async () => {
       throw new AssertionError(`uncovered-count: expected ${expected}, got ${await page.textContent('[data-testid="uncovered-count"]')}`);
     });
@@ -54,7 +57,14 @@ async function tap(page: Page, selector: string): Promise<void> {
     element.scrollIntoView({ block: "nearest" });
     const box = element.getBoundingClientRect();
     const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
-    return { width: box.width, height: box.height, right: box.right, bottom: box.bottom, reached: hit !== null && (element === hit || element.contains(hit)), hit: hit ? `${hit.tagName}.${hit.className}` : "nothing" };
+    return {
+      width: box.width,
+      height: box.height,
+      right: box.right,
+      bottom: box.bottom,
+      reached: hit !== null && (element === hit || element.contains(hit)),
+      hit: hit ? `${hit.tagName}.${hit.className}` : "nothing",
+    };
   }, selector);
   assert(check.reached, `a tap on ${selector} lands on ${check.hit}`);
   assert(check.height >= 44 && check.width >= 44, `${selector} is ${Math.round(check.width)}×${Math.round(check.height)} px, under 44 px`);
@@ -70,8 +80,14 @@ async function assertTouchTargets(page: Page, root: string, where: string): Prom
         const box = element.getBoundingClientRect();
         if (box.width === 0 || box.height === 0 || getComputedStyle(element).visibility === "hidden") continue;
         if (element instanceof HTMLInputElement && element.type === "file") continue;
-        const measured = element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio") ? (element.closest("label") ?? element).getBoundingClientRect() : box;
-        if (measured.height < 43.5) found.push(`${element.tagName.toLowerCase()}${element.dataset.testid ? `[${element.dataset.testid}]` : ""} “${(element.textContent ?? element.getAttribute("aria-label") ?? "").trim().slice(0, 30)}” ${Math.round(measured.height)} px`);
+        const measured =
+          element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio")
+            ? (element.closest("label") ?? element).getBoundingClientRect()
+            : box;
+        if (measured.height < 43.5)
+          found.push(
+            `${element.tagName.toLowerCase()}${element.dataset.testid ? `[${element.dataset.testid}]` : ""} “${(element.textContent ?? element.getAttribute("aria-label") ?? "").trim().slice(0, 30)}” ${Math.round(measured.height)} px`,
+          );
       }
     }
     return found;
@@ -154,7 +170,10 @@ async function everyScreenByTouch(environment: SpecEnvironment, options: PageOpt
   const firstId = await page.getAttribute('[data-testid="uncovered-row"]', "data-point-id");
   const point = sample.points.find((candidate) => candidate.id === firstId);
   assert(point, "the first row is a sample point");
-  assert(selectPoints(sample.analysis, sample.points, { ...APP_DEFAULT_FILTER, status: "uncovered" }).some((index) => sample.points[index].id === firstId), "the first row is uncovered in Node");
+  assert(
+    selectPoints(sample.analysis, sample.points, { ...APP_DEFAULT_FILTER, status: "uncovered" }).some((index) => sample.points[index].id === firstId),
+    "the first row is uncovered in Node",
+  );
   await tap(page, '[data-testid="uncovered-row"]');
   await page.waitForSelector(".maplibregl-popup .point-popup h3", { state: "visible", timeout: TIMEOUT });
   assertEqual(await page.textContent(".maplibregl-popup .point-popup h3"), point.name || point.id, "the popup after a tap on the row");
@@ -172,7 +191,11 @@ async function everyScreenByTouch(environment: SpecEnvironment, options: PageOpt
   await tap(page, '[data-testid="pane-import"]');
   await page.waitForSelector('[data-testid="import-drop"]', { state: "visible", timeout: TIMEOUT });
   await assertTouchTargets(page, ".panels", `${name}, import`);
-  await page.setInputFiles('[data-testid="import-input"]', { name: "mot-diem.csv", mimeType: "text/csv", buffer: Buffer.from(`id,name,kind,lat,lon\nP1,Trường A,school,${point.lat},${point.lon}\n`, "utf8") });
+  await page.setInputFiles('[data-testid="import-input"]', {
+    name: "mot-diem.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`id,name,kind,lat,lon\nP1,Trường A,school,${point.lat},${point.lon}\n`, "utf8"),
+  });
   await page.waitForSelector('[data-testid="import-preview"]', { state: "visible", timeout: TIMEOUT });
   await assertNoSidewaysScroll(page, `${name}, import preview`);
   await assertTouchTargets(page, ".panels", `${name}, import preview`);
@@ -205,7 +228,9 @@ async function trackingByTouch(environment: SpecEnvironment, options: PageOption
   await waitForDrawnCanvas(page, '[data-testid="progress-map"] canvas');
   await assertNoSidewaysScroll(page, `${name}, listed dead zones`);
   const boxes = await page.$$eval(".tracking .table-scroll", (elements) =>
-    elements.filter((element) => element.getBoundingClientRect().width > 0).map((element) => ({ right: element.getBoundingClientRect().right, overflow: getComputedStyle(element).overflowX })),
+    elements
+      .filter((element) => element.getBoundingClientRect().width > 0)
+      .map((element) => ({ right: element.getBoundingClientRect().right, overflow: getComputedStyle(element).overflowX })),
   );
   assert(boxes.length > 0, "the view has tables");
   const width = await page.evaluate(() => window.innerWidth);
@@ -237,7 +262,9 @@ async function strayDates(page: Page): Promise<string[]> {
 
 async function waitForText(page: Page, testId: string, expected: string): Promise<void> {
   await page
-    .waitForFunction(([id, value]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() === value, [testId, expected] as const, { timeout: TIMEOUT })
+    .waitForFunction(([id, value]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() === value, [testId, expected] as const, {
+      timeout: TIMEOUT,
+    })
     .catch(async () => {
       throw new AssertionError(`${testId}: expected ${expected}, got ${await page.textContent(`[data-testid="${testId}"]`)}`);
     });
@@ -264,7 +291,13 @@ export const SCREEN_SPECS: Spec[] = [
     name: "dev server (npm start): both maps draw under the CSP, no “không hỗ trợ WebGL”",
     async run(environment) {
       const { createServer } = await import("vite");
-      const server = await createServer({ root: environment.root, configFile: join(environment.root, "vite.config.ts"), logLevel: "warn", clearScreen: false, server: { host: "127.0.0.1", port: 0, strictPort: false } });
+      const server = await createServer({
+        root: environment.root,
+        configFile: join(environment.root, "vite.config.ts"),
+        logLevel: "warn",
+        clearScreen: false,
+        server: { host: "127.0.0.1", port: 0, strictPort: false },
+      });
       await server.listen();
       try {
         const address = server.httpServer?.address();
@@ -276,7 +309,10 @@ export const SCREEN_SPECS: Spec[] = [
           if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
         });
         const response = await page.goto(url, { timeout: DEV_TIMEOUT });
-        assert((response?.headers()["content-security-policy"] ?? "").includes("script-src 'self' 'nonce-"), "the dev server sends the CSP, with a nonce for its inline scripts");
+        assert(
+          (response?.headers()["content-security-policy"] ?? "").includes("script-src 'self' 'nonce-"),
+          "the dev server sends the CSP, with a nonce for its inline scripts",
+        );
         await page.waitForSelector('[data-testid="uncovered-count"]', { timeout: DEV_TIMEOUT });
         await waitForCount(page, countUncovered(environment.sample));
         await page.waitForSelector('[data-testid="map"][data-loaded="true"]', { timeout: DEV_TIMEOUT });
@@ -317,7 +353,10 @@ export const SCREEN_SPECS: Spec[] = [
         const expected = progressSummary(registry, replay(registry, events, early).states, early);
         await page.fill('[data-testid="asof-input"]', formatDay(language, early));
         await waitForText(page, "dashboard-covered", String(expected.covered));
-        assert(((await page.textContent('[data-testid="asof-note"]')) ?? "").includes(formatDay(language, early)), `${language}: the note names the day as dd/mm/yyyy`);
+        assert(
+          ((await page.textContent('[data-testid="asof-note"]')) ?? "").includes(formatDay(language, early)),
+          `${language}: the note names the day as dd/mm/yyyy`,
+        );
         assertEqual(await strayDates(page), [], `${language}: ISO days or two-digit years on a past day`);
         // 08/15/2026 (month first) is not a day: the box says so and the day shown stays.
         await page.fill('[data-testid="asof-input"]', "08/15/2026");
@@ -325,9 +364,13 @@ export const SCREEN_SPECS: Spec[] = [
         assertEqual(await page.getAttribute('[data-testid="asof-input"]', "data-value"), early, `${language}: the day shown is unchanged`);
         await page.click('[data-testid="asof-clear"]');
         await page
-          .waitForFunction((value) => (document.querySelector('[data-testid="asof-input"]') as HTMLInputElement).value === value, formatDay(language, today), { timeout: TIMEOUT })
+          .waitForFunction((value) => (document.querySelector('[data-testid="asof-input"]') as HTMLInputElement).value === value, formatDay(language, today), {
+            timeout: TIMEOUT,
+          })
           .catch(async () => {
-            throw new AssertionError(`${language}: back to today: expected ${formatDay(language, today)}, got ${await page.inputValue('[data-testid="asof-input"]')}`);
+            throw new AssertionError(
+              `${language}: back to today: expected ${formatDay(language, today)}, got ${await page.inputValue('[data-testid="asof-input"]')}`,
+            );
           });
       }
     },
@@ -342,7 +385,9 @@ export const SCREEN_SPECS: Spec[] = [
       points.forEach((_, index) => {
         if (analysis.communeOf[index] >= 0) byCommune.set(analysis.communeOf[index], [...(byCommune.get(analysis.communeOf[index]) ?? []), index]);
       });
-      const [communeIndex, members] = [...byCommune].find(([, list]) => list.length >= 3 && list.every((index) => pointStatus(analysis, index, APP_DEFAULT_FILTER) !== "uncovered"))!;
+      const [communeIndex, members] = [...byCommune].find(
+        ([, list]) => list.length >= 3 && list.every((index) => pointStatus(analysis, index, APP_DEFAULT_FILTER) !== "uncovered"),
+      )!;
       assert(members, "the sample has a commune where every point is covered");
       const commune = analysis.communes[communeIndex];
       const { page } = await environment.newPage();
@@ -352,7 +397,10 @@ export const SCREEN_SPECS: Spec[] = [
       await page.fill('[data-testid="lookup-input"]', foldForSearch(commune.name));
       await page.waitForSelector('[data-testid="lookup-point"]', { timeout: TIMEOUT });
       const places = await page.$$eval('[data-testid="lookup-place"] strong', (elements) => elements.map((element) => element.textContent ?? ""));
-      assert(places.some((name) => name.startsWith(commune.name)), `the commune is found: ${places.join(", ")}`);
+      assert(
+        places.some((name) => name.startsWith(commune.name)),
+        `the commune is found: ${places.join(", ")}`,
+      );
       const found = await page.$$eval('[data-testid="lookup-point"]', (elements) => elements.map((element) => element.getAttribute("data-point-id") ?? ""));
       const searchable = (index: number) => {
         const point = points[index];
@@ -361,18 +409,27 @@ export const SCREEN_SPECS: Spec[] = [
         return foldForSearch(`${point.name} ${point.id} ${communeName} ${provinceName}`);
       };
       const words = foldForSearch(commune.name).split(/\s+/);
-      assert(found.length > 0 && found.every((id) => words.every((word) => searchable(points.findIndex((point) => point.id === id)).includes(word))), "every point found has the words in its name, commune or province");
-      assert(found.some((id) => members.some((index) => points[index].id === id)), "points of the commune are found, though all are covered");
+      assert(
+        found.length > 0 && found.every((id) => words.every((word) => searchable(points.findIndex((point) => point.id === id)).includes(word))),
+        "every point found has the words in its name, commune or province",
+      );
+      assert(
+        found.some((id) => members.some((index) => points[index].id === id)),
+        "points of the commune are found, though all are covered",
+      );
       // The card of a covered point: its carriers and technologies, as the domain says.
       const covered = found.map((id) => points.findIndex((point) => point.id === id)).find((index) => members.includes(index))!;
       await page.click(`[data-testid="lookup-point"][data-point-id="${points[covered].id}"]`);
       await page.waitForSelector(`[data-testid="lookup-card"][data-point-id="${points[covered].id}"]`, { timeout: TIMEOUT });
       const expectedCarriers = [...new Set(coverageOf(analysis, covered).map((layer) => layer.carrier))].sort();
-      const shownCarriers = (await page.$$eval('[data-testid="lookup-carrier"] strong', (elements) => elements.map((element) => element.textContent ?? ""))).sort();
+      const shownCarriers = (
+        await page.$$eval('[data-testid="lookup-carrier"] strong', (elements) => elements.map((element) => element.textContent ?? ""))
+      ).sort();
       assertEqual(shownCarriers, expectedCarriers, "carriers covering the point");
       for (const carrier of expectedCarriers) {
         const line = (await page.textContent(`[data-testid="lookup-carrier"]:has(strong:text-is("${carrier}"))`)) ?? "";
-        for (const layer of coverageOf(analysis, covered).filter((entry) => entry.carrier === carrier)) assert(line.includes(layer.technology), `${carrier} ${layer.technology} is listed: ${line}`);
+        for (const layer of coverageOf(analysis, covered).filter((entry) => entry.carrier === carrier))
+          assert(line.includes(layer.technology), `${carrier} ${layer.technology} is listed: ${line}`);
       }
       const card = (await page.textContent('[data-testid="lookup-card"]')) ?? "";
       assert(card.includes(commune.name), "the card names the commune");
@@ -397,7 +454,9 @@ export const SCREEN_SPECS: Spec[] = [
       await page.fill('[data-testid="lookup-input"]', foldForSearch(commune.name));
       await page.click(`[data-testid="lookup-place"][data-level="commune"][data-code="${commune.code}"]`);
       await waitForCount(page, countUncovered(sample, { ...APP_DEFAULT_FILTER, communeCode: commune.code }));
-      await page.waitForFunction((before) => Number(/map=([\d.]+)/.exec(decodeURIComponent(location.search))?.[1] ?? "0") > before + 1, zoomBefore, { timeout: TIMEOUT });
+      await page.waitForFunction((before) => Number(/map=([\d.]+)/.exec(decodeURIComponent(location.search))?.[1] ?? "0") > before + 1, zoomBefore, {
+        timeout: TIMEOUT,
+      });
       assert(page.url().includes(`commune=${commune.code}`), "the commune is in the URL");
     },
   },
@@ -414,19 +473,34 @@ export const SCREEN_SPECS: Spec[] = [
       await page.selectOption('[data-testid="role-select"]', `carrier:${carrier}`);
       await page.fill('[data-testid="asof-input"]', formatDay("vi", early));
       await page.selectOption('[data-testid="registry-status-filter"]', "on_air");
-      await page.waitForFunction(() => /role=carrier/.test(location.search) && /asof=/.test(location.search) && /status=on_air/.test(location.search), undefined, { timeout: TIMEOUT });
+      await page.waitForFunction(
+        () => /role=carrier/.test(location.search) && /asof=/.test(location.search) && /status=on_air/.test(location.search),
+        undefined,
+        { timeout: TIMEOUT },
+      );
       const params = new URL(page.url()).searchParams;
       assertEqual([params.get("role"), params.get("asof"), params.get("status")], [`carrier:${carrier}`, early, "on_air"], "the URL holds the view");
       await page.reload();
       await page.waitForSelector('[data-testid="dashboard-listed"]', { timeout: TIMEOUT });
-      await page.waitForFunction((value) => (document.querySelector('[data-testid="role-select"]') as HTMLSelectElement | null)?.value === value, `carrier:${carrier}`, { timeout: TIMEOUT });
-      await page.waitForFunction((value) => (document.querySelector('[data-testid="asof-input"]') as HTMLInputElement | null)?.value === value, formatDay("vi", early), { timeout: TIMEOUT });
+      await page.waitForFunction(
+        (value) => (document.querySelector('[data-testid="role-select"]') as HTMLSelectElement | null)?.value === value,
+        `carrier:${carrier}`,
+        { timeout: TIMEOUT },
+      );
+      await page.waitForFunction(
+        (value) => (document.querySelector('[data-testid="asof-input"]') as HTMLInputElement | null)?.value === value,
+        formatDay("vi", early),
+        { timeout: TIMEOUT },
+      );
       assertEqual(await page.inputValue('[data-testid="registry-status-filter"]'), "on_air", "the status filter after a reload");
       const own = registry.filter((point) => point.carrier === carrier);
       const states = replay(registry, events, early).states;
       const expectedRows = own.filter((point) => states[point.id]?.status === "on_air").length;
       const hint = ((await page.textContent('.tracking-registry .tracking-controls .hint[role="status"]')) ?? "").trim();
-      assert(hint.startsWith(`${expectedRows} / ${own.length}`), `the list counts ${expectedRows} of ${own.length} ${carrier} points on air on ${early}: “${hint}”`);
+      assert(
+        hint.startsWith(`${expectedRows} / ${own.length}`),
+        `the list counts ${expectedRows} of ${own.length} ${carrier} points on air on ${early}: “${hint}”`,
+      );
     },
   },
 ];

@@ -22,7 +22,9 @@ function assert(condition: unknown, message: string): asserts condition {
 
 async function waitForText(page: Page, testId: string, expected: string | number): Promise<void> {
   await page
-    .waitForFunction(([id, value]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() === String(value), [testId, expected] as const, { timeout: TIMEOUT })
+    .waitForFunction(([id, value]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() === String(value), [testId, expected] as const, {
+      timeout: TIMEOUT,
+    })
     .catch(async () => {
       throw new AssertionError(`${testId}: expected ${expected}, got ${await page.textContent(`[data-testid="${testId}"]`)}`);
     });
@@ -38,7 +40,9 @@ function expectedImport(environment: SpecEnvironment, bytes: Uint8Array, choices
 async function openWithPoints(page: Page, environment: SpecEnvironment): Promise<void> {
   await page.goto(environment.baseUrl);
   // The coverage map has analysed the sample points once it shows its uncovered count.
-  await page.waitForFunction(() => /^\d+$/.test(document.querySelector('[data-testid="uncovered-count"]')?.textContent?.trim() ?? ""), undefined, { timeout: TIMEOUT });
+  await page.waitForFunction(() => /^\d+$/.test(document.querySelector('[data-testid="uncovered-count"]')?.textContent?.trim() ?? ""), undefined, {
+    timeout: TIMEOUT,
+  });
   await page.click('[data-testid="view-progress"]');
   await page.waitForSelector('[data-testid="dashboard-listed"]', { timeout: TIMEOUT });
 }
@@ -69,7 +73,10 @@ export const SOLIST_SPECS: Spec[] = [
       await waitForText(page, "dashboard-listed", expected.items.length);
       await waitForText(page, "unlocated-by-name", located.byName);
       await waitForText(page, "unlocated-count", expected.unlocated.length);
-      assert((await page.textContent('[data-testid="registry-report"] [data-testid="report-accepted"]'))?.trim() === String(expected.report.accepted), "rows accepted");
+      assert(
+        (await page.textContent('[data-testid="registry-report"] [data-testid="report-accepted"]'))?.trim() === String(expected.report.accepted),
+        "rows accepted",
+      );
       const issues = (await page.textContent('[data-testid="registry-report"] [data-testid="report-issues"]')) ?? "";
       assert(issues.includes('"Quý IV/2021" được hiểu là 31/12/2021'), "the report says how a quarter was read");
       const rows = await page.$$eval('[data-testid="unlocated-row"]', (elements) => elements.map((element) => Number(element.getAttribute("data-row"))));

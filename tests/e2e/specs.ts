@@ -63,7 +63,8 @@ function assert(condition: unknown, message: string): asserts condition {
 }
 
 function assertEqual<T>(actual: T, expected: T, message: string): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (JSON.stringify(actual) !== JSON.stringify(expected))
+    throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
 const TIMEOUT = 45_000;
@@ -81,7 +82,9 @@ async function readCount(page: Page, testId = "uncovered-count"): Promise<number
 
 async function waitForCount(page: Page, expected: number, testId = "uncovered-count"): Promise<void> {
   await page
-    .waitForFunction(([id, value]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() === String(value), [testId, expected] as const, { timeout: TIMEOUT })
+    .waitForFunction(([id, value]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() === String(value), [testId, expected] as const, {
+      timeout: TIMEOUT,
+    })
     .catch(async () => {
       throw new AssertionError(`${testId}: expected ${expected}, got ${await page.textContent(`[data-testid="${testId}"]`)}`);
     });
@@ -134,7 +137,10 @@ async function listedIds(page: Page): Promise<string[]> {
 
 function semicolonCsv(points: readonly Point[]): string {
   const comma = (value: number) => String(value).replace(".", ",");
-  const lines = ["Mã điểm;Tên điểm;Loại;Vĩ độ;Kinh độ", ...points.map((point) => [point.id, point.name, point.kind, comma(point.lat), comma(point.lon)].join(";"))];
+  const lines = [
+    "Mã điểm;Tên điểm;Loại;Vĩ độ;Kinh độ",
+    ...points.map((point) => [point.id, point.name, point.kind, comma(point.lat), comma(point.lon)].join(";")),
+  ];
   return `${lines.join("\r\n")}\r\n`;
 }
 
@@ -174,7 +180,13 @@ async function importCoverageAroundAGap(
   const { sample } = environment;
   await waitForCount(page, countUncovered(sample));
   const target = sample.points[selectPoints(sample.analysis, sample.points, { status: "uncovered" })[0]];
-  const ring = [[-1, -1], [1, -1], [1, 1], [-1, 1], [-1, -1]].map(([dx, dy]) => [target.lon + dx * 0.05, target.lat + dy * 0.05] as [number, number]);
+  const ring = [
+    [-1, -1],
+    [1, -1],
+    [1, 1],
+    [-1, 1],
+    [-1, -1],
+  ].map(([dx, dy]) => [target.lon + dx * 0.05, target.lat + dy * 0.05] as [number, number]);
   const chosen = file(ring);
   await openTab(page, "import");
   await page.setInputFiles('[data-testid="import-input"]', chosen);
@@ -197,15 +209,19 @@ async function importCoverageAroundAGap(
 async function assertWorkChunked(page: Page, sinceMark: string, points: number, options: { featureState?: boolean } = {}): Promise<void> {
   const kind = options.featureState === false ? "points-message" : "feature-state";
   // The map may still be setting feature states after the count shows: wait for all of them.
-  await page.waitForFunction(
-    ({ since, mark, kind, points }) => {
-      const start = performance.getEntriesByName(since).at(-1)?.startTime ?? 0;
-      const entries = performance.getEntriesByName(mark).filter((entry) => entry.startTime >= start);
-      return entries.reduce((sum, entry) => sum + ((entry as PerformanceMark).detail.kind === kind ? (entry as PerformanceMark).detail.points : 0), 0) >= points;
-    },
-    { since: sinceMark, mark: WORK_MARK, kind, points },
-    { timeout: TIMEOUT },
-  ).catch(() => undefined);
+  await page
+    .waitForFunction(
+      ({ since, mark, kind, points }) => {
+        const start = performance.getEntriesByName(since).at(-1)?.startTime ?? 0;
+        const entries = performance.getEntriesByName(mark).filter((entry) => entry.startTime >= start);
+        return (
+          entries.reduce((sum, entry) => sum + ((entry as PerformanceMark).detail.kind === kind ? (entry as PerformanceMark).detail.points : 0), 0) >= points
+        );
+      },
+      { since: sinceMark, mark: WORK_MARK, kind, points },
+      { timeout: TIMEOUT },
+    )
+    .catch(() => undefined);
   const marks = await page.evaluate(
     ({ since, mark }) => {
       const start = performance.getEntriesByName(since).at(-1)?.startTime ?? 0;
@@ -222,7 +238,10 @@ async function assertWorkChunked(page: Page, sinceMark: string, points: number, 
     const sizes = marks.filter((mark) => mark.kind === kind).map((mark) => mark.points);
     const total = sizes.reduce((sum, size) => sum + size, 0);
     console.log(`      ${kind}: ${sizes.length} main-thread tasks, largest ${Math.max(0, ...sizes)} points (limit ${limit}), ${total} in all`);
-    assert(sizes.every((size) => size <= limit), `a ${kind} task handled ${Math.max(...sizes)} points (limit ${limit})`);
+    assert(
+      sizes.every((size) => size <= limit),
+      `a ${kind} task handled ${Math.max(...sizes)} points (limit ${limit})`,
+    );
     assert(total >= points, `the ${kind} tasks handled ${total} points, fewer than the ${points} analysed`);
   }
 }
@@ -251,7 +270,13 @@ export const SPECS: Spec[] = [
         const start = performance.getEntriesByName("lom-song:analysis-start")[0].startTime;
         const shown = performance.getEntriesByName("lom-song:analysis-shown")[0].startTime;
         const during = tasks.filter((task) => task.start + task.duration > start && task.start < shown);
-        return { start, shown, longest: Math.max(0, ...tasks.map((task) => task.duration)), longestDuring: Math.max(0, ...during.map((task) => task.duration)), count: tasks.length };
+        return {
+          start,
+          shown,
+          longest: Math.max(0, ...tasks.map((task) => task.duration)),
+          longestDuring: Math.max(0, ...during.map((task) => task.duration)),
+          count: tasks.length,
+        };
       });
       console.log(
         `      page load → sample shown: ${Math.round(timing.shown)} ms (analysis request → shown: ${Math.round(timing.shown - timing.start)} ms); ` +
@@ -274,7 +299,10 @@ export const SPECS: Spec[] = [
       if (process.env.E2E_VERBOSE === "1") console.log(formatLongTasks(during).replace(/^/gm, "      "));
       // The 200 ms figure depends on the machine's load: it is recorded here and in `npm run bench:browser`, never
       // asserted. What is asserted is what does not depend on load: the work reaches the main thread in bounded pieces.
-      if (worst && own(worst) > 200) console.log(`      note: a task took ${own(worst)} ms besides WebGL start-up (over the 200 ms goal; load ${loadavg()[0].toFixed(2)}):\n${formatLongTasks([worst]).replace(/^/gm, "      ")}`);
+      if (worst && own(worst) > 200)
+        console.log(
+          `      note: a task took ${own(worst)} ms besides WebGL start-up (over the 200 ms goal; load ${loadavg()[0].toFixed(2)}):\n${formatLongTasks([worst]).replace(/^/gm, "      ")}`,
+        );
       await assertWorkChunked(page, "lom-song:analysis-start", environment.sample.points.length);
       const pixels = await waitForMap(page);
       assert(pixels.distinct >= 8, `the map should show several colours, saw ${pixels.distinct}`);
@@ -303,7 +331,10 @@ export const SPECS: Spec[] = [
       const base = countUncovered(environment.sample);
       await waitForCount(page, base);
       assertEqual(await page.inputValue('[data-testid="filter-min-tech"]'), APP_DEFAULT_FILTER.minTechnology ?? "", "the default technology");
-      assert(((await page.textContent('[data-testid="uncovered-label"]')) ?? "").includes(`chưa có ${APP_DEFAULT_FILTER.minTechnology}`), "the headline names the technology");
+      assert(
+        ((await page.textContent('[data-testid="uncovered-label"]')) ?? "").includes(`chưa có ${APP_DEFAULT_FILTER.minTechnology}`),
+        "the headline names the technology",
+      );
       const before = await listedIds(page);
       await page.selectOption('[data-testid="filter-min-tech"]', "");
       const any = countUncovered(environment.sample, {});
@@ -325,14 +356,23 @@ export const SPECS: Spec[] = [
       await openApp(page, environment);
       const { sample } = environment;
       const uncovered = selectPoints(sample.analysis, sample.points, { status: "uncovered" });
-      const target = Array.from(uncovered, (index) => sample.points[index]).find((point) => point.name !== foldForSearch(point.name) && [...point.name].some((character) => character.charCodeAt(0) > 127));
+      const target = Array.from(uncovered, (index) => sample.points[index]).find(
+        (point) => point.name !== foldForSearch(point.name) && [...point.name].some((character) => character.charCodeAt(0) > 127),
+      );
       assert(target, "the sample should have an uncovered point with diacritics in its name");
       const typed = foldForSearch(target.name);
       await page.fill('[data-testid="search-input"]', typed);
-      await page.waitForFunction((id) => [...document.querySelectorAll('[data-testid="uncovered-row"]')].some((row) => row.getAttribute("data-point-id") === id), target.id, { timeout: TIMEOUT });
+      await page.waitForFunction(
+        (id) => [...document.querySelectorAll('[data-testid="uncovered-row"]')].some((row) => row.getAttribute("data-point-id") === id),
+        target.id,
+        { timeout: TIMEOUT },
+      );
       const names = await page.$$eval('[data-testid="uncovered-row"] .list-cell-name', (cells) => cells.map((cell) => cell.textContent));
       assert(names.includes(target.name), `“${typed}” should find “${target.name}”`);
-      assert(names.every((name) => foldForSearch(name ?? "").length > 0), "rows have names");
+      assert(
+        names.every((name) => foldForSearch(name ?? "").length > 0),
+        "rows have names",
+      );
     },
   },
   {
@@ -393,7 +433,10 @@ export const SPECS: Spec[] = [
       const indices = table.rows.map((cells) => sample.points.findIndex((candidate) => candidate.id === cells[idColumn]));
       assertEqual(indices.length, countUncovered(sample, filter), "exported rows");
       const rows = buildExportRows(sample.analysis, sample.points, indices, filter, { nearest: buildNearestCoverageIndex(sample.coverage, filter) });
-      assert(rows.some((entry) => entry.computed.nearest_carrier !== ""), "some exported point has a nearest carrier");
+      assert(
+        rows.some((entry) => entry.computed.nearest_carrier !== ""),
+        "some exported point has a nearest carrier",
+      );
       assertEqual(table.header.slice(-2), ["nearest_carrier", "nearest_km"], "the two columns close the header");
       assert(csv.toString("utf8") === pointsToCsv(rows, { language: "vi", separator: "comma" }), "the CSV equals the domain's, byte for byte");
       const geojson = JSON.parse((await download("export-geojson")).toString("utf8")) as { features: { properties: Record<string, unknown> }[] };
@@ -461,34 +504,59 @@ export const SPECS: Spec[] = [
       const bytes = buildXlsx({
         sheets: [
           { name: "Hướng dẫn", rows: [["Danh sách trường, điểm trường"], ["Nguồn: Sở TT&TT"]] },
-          { name: "Danh sách", rows: [["Mã điểm", "Tên điểm", "Loại", "Vĩ độ", "Kinh độ"], ...points.map((point) => [point.id, point.name, point.kind, point.lat, point.lon])] },
+          {
+            name: "Danh sách",
+            rows: [["Mã điểm", "Tên điểm", "Loại", "Vĩ độ", "Kinh độ"], ...points.map((point) => [point.id, point.name, point.kind, point.lat, point.lon])],
+          },
         ],
       });
       const expectedResult = parsePointsXlsx(bytes, { file: "truong.xlsx" });
       assertEqual(expectedResult.report.sheet, "Danh sách", "the domain reads the second sheet");
-      const expected = { ...environment.sample, points: expectedResult.items, analysis: analyzeCoverage(expectedResult.items, environment.sample.coverage, environment.sample.admin) };
+      const expected = {
+        ...environment.sample,
+        points: expectedResult.items,
+        analysis: analyzeCoverage(expectedResult.items, environment.sample.coverage, environment.sample.admin),
+      };
       await openTab(page, "import");
-      await page.setInputFiles('[data-testid="import-input"]', { name: "truong.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(bytes) });
+      await page.setInputFiles('[data-testid="import-input"]', {
+        name: "truong.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: Buffer.from(bytes),
+      });
       await page.waitForSelector('[data-testid="import-preview"]', { timeout: TIMEOUT });
       assertEqual(await page.inputValue('[data-testid="import-sheet"]'), "Danh sách", "the sheet with coordinates is chosen");
-      assertEqual(await page.$$eval('[data-testid="import-sheet"] option', (options) => options.map((option) => option.textContent)), ["Hướng dẫn", "Danh sách"], "the sheets to choose from");
+      assertEqual(
+        await page.$$eval('[data-testid="import-sheet"] option', (options) => options.map((option) => option.textContent)),
+        ["Hướng dẫn", "Danh sách"],
+        "the sheets to choose from",
+      );
       assertEqual((await page.textContent('[data-testid="preview-encoding"]'))?.trim(), "Sổ tính Excel (.xlsx)", "the format shown");
       assertEqual(await page.locator('[data-testid="import-delimiter"]').count(), 0, "no delimiter for a workbook");
       assertEqual(await page.inputValue('[data-testid="import-lat"]'), "Vĩ độ", "latitude column");
       assertEqual(await page.inputValue('[data-testid="import-lon"]'), "Kinh độ", "longitude column");
       assertEqual((await page.textContent('[data-testid="preview-table"] tbody tr td'))?.trim(), points[0].id, "the first row is shown");
       await page.selectOption('[data-testid="import-sheet"]', "Hướng dẫn");
-      await page.waitForFunction(() => document.querySelector('[data-testid="preview-table"] thead th')?.textContent === "Danh sách trường, điểm trường", undefined, { timeout: TIMEOUT });
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="preview-table"] thead th')?.textContent === "Danh sách trường, điểm trường",
+        undefined,
+        { timeout: TIMEOUT },
+      );
       assertEqual(await page.inputValue('[data-testid="import-lon"]'), "", "the notes sheet has no longitude column");
       await page.selectOption('[data-testid="import-sheet"]', "Danh sách");
-      await page.waitForFunction(() => (document.querySelector('[data-testid="import-lon"]') as HTMLSelectElement | null)?.value === "Kinh độ", undefined, { timeout: TIMEOUT });
+      await page.waitForFunction(() => (document.querySelector('[data-testid="import-lon"]') as HTMLSelectElement | null)?.value === "Kinh độ", undefined, {
+        timeout: TIMEOUT,
+      });
       await confirmImport(page);
       assertEqual(await page.getAttribute('[data-testid="import-outcome"]', "data-refused"), "false", "the workbook is accepted");
       assertEqual((await page.textContent('[data-testid="report-accepted"]'))?.trim(), String(expected.points.length), "accepted rows");
       assertEqual((await page.textContent('[data-testid="import-report-sheet"]'))?.trim(), "Trang tính: Danh sách", "the report names the sheet");
       await waitForCount(page, countUncovered(expected));
       await openTab(page, "import");
-      await page.setInputFiles('[data-testid="import-input"]', { name: "cu.xls", mimeType: "application/vnd.ms-excel", buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]) });
+      await page.setInputFiles('[data-testid="import-input"]', {
+        name: "cu.xls",
+        mimeType: "application/vnd.ms-excel",
+        buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]),
+      });
       await page.waitForSelector('[data-testid="import-xlsx-error"]', { timeout: TIMEOUT });
       assert(((await page.textContent('[data-testid="import-xlsx-error"]')) ?? "").includes("lưu lại dạng .xlsx"), "an old .xls says how to save it");
       assert(await page.isDisabled('[data-testid="import-confirm"]'), "an unreadable workbook cannot be imported");
@@ -516,11 +584,19 @@ export const SPECS: Spec[] = [
       const { page } = await environment.newPage();
       await openApp(page, environment);
       await openTab(page, "import");
-      const text = '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"carrier":"Viettel"},"geometry":{"type":"Polygon","coordinates":[[[104.0,22.0],[104.1,';
-      await page.setInputFiles('[data-testid="import-input"]', { name: "vung-phu.geojson", mimeType: "application/geo+json", buffer: Buffer.from(text, "utf8") });
+      const text =
+        '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"carrier":"Viettel"},"geometry":{"type":"Polygon","coordinates":[[[104.0,22.0],[104.1,';
+      await page.setInputFiles('[data-testid="import-input"]', {
+        name: "vung-phu.geojson",
+        mimeType: "application/geo+json",
+        buffer: Buffer.from(text, "utf8"),
+      });
       await page.waitForSelector('[data-testid="import-geo-error"]', { timeout: TIMEOUT });
       const message = (await page.textContent('[data-testid="import-geo-error"]')) ?? "";
-      assert(message.includes("bị cắt cụt") && message.includes(`byte ${Buffer.byteLength(text)}`), `the preview says the file is cut off, and where: ${message}`);
+      assert(
+        message.includes("bị cắt cụt") && message.includes(`byte ${Buffer.byteLength(text)}`),
+        `the preview says the file is cut off, and where: ${message}`,
+      );
     },
   },
   {
@@ -529,13 +605,28 @@ export const SPECS: Spec[] = [
       const { page, expected } = await importCoverageAroundAGap(environment, (ring) => ({
         name: "testnet.geojson",
         mimeType: "application/geo+json",
-        buffer: Buffer.from(JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", properties: { carrier: "TestNet", technology: "4G", as_of: "2025-10-01" }, geometry: { type: "Polygon", coordinates: [ring] } }] }), "utf8"),
+        buffer: Buffer.from(
+          JSON.stringify({
+            type: "FeatureCollection",
+            features: [
+              {
+                type: "Feature",
+                properties: { carrier: "TestNet", technology: "4G", as_of: "2025-10-01" },
+                geometry: { type: "Polygon", coordinates: [ring] },
+              },
+            ],
+          }),
+          "utf8",
+        ),
       }));
       assert(await page.isVisible('[data-testid="layer-coverage-TestNet-4G"]'), "the legend lists the new layer");
       await openTab(page, "statistics");
       const layerRows = await page.$$eval('[data-testid="stats-table"] tbody tr', (rows) => rows.map((row) => row.textContent ?? ""));
       assertEqual(layerRows.length, 1, "one carrier × technology row");
-      assert(layerRows[0].includes("TestNet") && layerRows[0].includes(formatDay("vi", "2025-10-01")), `the layer row names the carrier and date (dd/mm/yyyy): ${layerRows[0]}`);
+      assert(
+        layerRows[0].includes("TestNet") && layerRows[0].includes(formatDay("vi", "2025-10-01")),
+        `the layer row names the carrier and date (dd/mm/yyyy): ${layerRows[0]}`,
+      );
       const summary = summarizeCoverage(expected.analysis, expected.points, APP_DEFAULT_FILTER);
       assertEqual(await page.locator('[data-testid="stats-communes"] tbody tr').count(), summary.byCommune.length, "one row per commune");
       assert(await page.isVisible('[data-testid="stats-chart"]'), "the chart of % covered by commune is drawn");
@@ -547,14 +638,26 @@ export const SPECS: Spec[] = [
       const release = (name: string, asOf: string, ring: [number, number][]) => ({
         name,
         mimeType: "application/geo+json",
-        buffer: Buffer.from(JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", properties: { carrier: "TestNet", technology: "4G", as_of: asOf }, geometry: { type: "Polygon", coordinates: [ring] } }] }), "utf8"),
+        buffer: Buffer.from(
+          JSON.stringify({
+            type: "FeatureCollection",
+            features: [
+              { type: "Feature", properties: { carrier: "TestNet", technology: "4G", as_of: asOf }, geometry: { type: "Polygon", coordinates: [ring] } },
+            ],
+          }),
+          "utf8",
+        ),
       });
       const { page, expected } = await importCoverageAroundAGap(environment, (ring) => release("testnet-10.geojson", "2026-10-01", ring));
       const legendLabel = () => page.locator('label:has([data-testid="layer-coverage-TestNet-4G"])').textContent();
       assert((await legendLabel())?.includes("TestNet 4G · 01/10/2026"), `the legend names the release: ${await legendLabel()}`);
       // November's release moves the square 0.3° east: the gap it closed opens again.
       const october = expected.coverage[0].geometry.coordinates[0] as [number, number][];
-      const novemberFile = release("testnet-11.geojson", "2026-11-15", october.map(([lon, lat]) => [lon + 0.3, lat] as [number, number]));
+      const novemberFile = release(
+        "testnet-11.geojson",
+        "2026-11-15",
+        october.map(([lon, lat]) => [lon + 0.3, lat] as [number, number]),
+      );
       await openTab(page, "import");
       await page.setInputFiles('[data-testid="import-input"]', novemberFile);
       await page.waitForSelector('[data-testid="import-preview"]', { timeout: TIMEOUT });
@@ -602,7 +705,11 @@ export const SPECS: Spec[] = [
       const table = readCsvTable(new Uint8Array(csv), { file: "export.csv" });
       assertEqual(table.rows.length, expected, "CSV rows");
       const idColumn = table.header.indexOf("id");
-      assertEqual(table.rows.slice(0, shown.length).map((row) => row[idColumn]), shown, "CSV rows in list order");
+      assertEqual(
+        table.rows.slice(0, shown.length).map((row) => row[idColumn]),
+        shown,
+        "CSV rows in list order",
+      );
       const geojson = JSON.parse((await download("export-geojson")).toString("utf8")) as { features: unknown[] };
       assertEqual(geojson.features.length, expected, "GeoJSON features");
       const kml = (await download("export-kml")).toString("utf8");
@@ -616,7 +723,11 @@ export const SPECS: Spec[] = [
       assertEqual(firstLines[0].split(";").slice(0, 5), ["id", "name", "kind", "lon", "lat"], "semicolon header");
       const semicolonTable = readCsvTable(new Uint8Array(semicolonCsv), { file: "export.csv" });
       assertEqual(semicolonTable.delimiter, ";", "detected delimiter of the semicolon CSV");
-      assertEqual(semicolonTable.rows.map((row) => row[idColumn]), table.rows.map((row) => row[idColumn]), "same rows in both flavours");
+      assertEqual(
+        semicolonTable.rows.map((row) => row[idColumn]),
+        table.rows.map((row) => row[idColumn]),
+        "same rows in both flavours",
+      );
       const lonColumn = semicolonTable.header.indexOf("lon");
       assert(/^1\d\d,\d+$/.test(semicolonTable.rows[0][lonColumn]), `decimal comma in the longitude, got ${semicolonTable.rows[0][lonColumn]}`);
       await page.reload();
@@ -713,7 +824,10 @@ export const SPECS: Spec[] = [
       await confirmImport(page);
       await waitForCount(page, countUncovered(expectedAfterImport(environment, text)));
       const notices = await page.locator('[data-testid="notice-error"]').allTextContents();
-      assert(notices.some((notice) => notice.includes("Không lưu được")), `saving the import should report the failure, saw ${JSON.stringify(notices)}`);
+      assert(
+        notices.some((notice) => notice.includes("Không lưu được")),
+        `saving the import should report the failure, saw ${JSON.stringify(notices)}`,
+      );
     },
   },
   {

@@ -57,7 +57,9 @@ async function waitForSaved(page: Page): Promise<void> {
 
 async function waitForNumber(page: Page, testId: string, expected: number): Promise<void> {
   await page
-    .waitForFunction(([id, value]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() === String(value), [testId, expected] as const, { timeout: TIMEOUT })
+    .waitForFunction(([id, value]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() === String(value), [testId, expected] as const, {
+      timeout: TIMEOUT,
+    })
     .catch(async () => {
       throw new AssertionError(`${testId}: expected ${expected}, got ${await page.textContent(`[data-testid="${testId}"]`)}`);
     });
@@ -65,7 +67,11 @@ async function waitForNumber(page: Page, testId: string, expected: number): Prom
 
 async function waitForStatus(page: Page, pointId: string, status: string): Promise<void> {
   await page
-    .waitForFunction(([id, value]) => document.querySelector(`[data-testid="registry-row-${id}"]`)?.getAttribute("data-status") === value, [pointId, status] as const, { timeout: TIMEOUT })
+    .waitForFunction(
+      ([id, value]) => document.querySelector(`[data-testid="registry-row-${id}"]`)?.getAttribute("data-status") === value,
+      [pointId, status] as const,
+      { timeout: TIMEOUT },
+    )
     .catch(async () => {
       throw new AssertionError(`${pointId}: expected ${status}, got ${await page.getAttribute(`[data-testid="registry-row-${pointId}"]`, "data-status")}`);
     });
@@ -73,9 +79,15 @@ async function waitForStatus(page: Page, pointId: string, status: string): Promi
 
 async function waitForNotice(page: Page, text: string): Promise<void> {
   await page
-    .waitForFunction((wanted) => [...document.querySelectorAll('[data-testid^="tracking-notice-"]')].some((notice) => notice.textContent?.includes(wanted)), text, { timeout: TIMEOUT })
+    .waitForFunction(
+      (wanted) => [...document.querySelectorAll('[data-testid^="tracking-notice-"]')].some((notice) => notice.textContent?.includes(wanted)),
+      text,
+      { timeout: TIMEOUT },
+    )
     .catch(async () => {
-      throw new AssertionError(`no notice "${text}"; notices: ${await page.$$eval('[data-testid^="tracking-notice-"]', (notices) => notices.map((notice) => notice.textContent).join(" | "))}`);
+      throw new AssertionError(
+        `no notice "${text}"; notices: ${await page.$$eval('[data-testid^="tracking-notice-"]', (notices) => notices.map((notice) => notice.textContent).join(" | "))}`,
+      );
     });
 }
 
@@ -110,7 +122,8 @@ async function loadedFiles(page: Page): Promise<string[]> {
 /** A point list of `count` points in northern Viet Nam, ids not on the dead-zone list. */
 function pointsCsv(count: number, prefix: string): string {
   const lines = ["id,name,kind,lon,lat"];
-  for (let i = 0; i < count; i++) lines.push(`${prefix}-${i},Điểm ${i},village,${(103.5 + (i % 997) * 0.0025).toFixed(5)},${(21.2 + Math.floor(i / 997) * 0.0025).toFixed(5)}`);
+  for (let i = 0; i < count; i++)
+    lines.push(`${prefix}-${i},Điểm ${i},village,${(103.5 + (i % 997) * 0.0025).toFixed(5)},${(21.2 + Math.floor(i / 997) * 0.0025).toFixed(5)}`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -206,14 +219,20 @@ export const TRUST_SPECS: Spec[] = [
       await waitForNumber(page, "dashboard-listed", 0);
       await waitForSaved(page);
       await page.waitForSelector('[data-testid="auto-backups"]', { timeout: TIMEOUT });
-      assert(((await page.textContent('[data-testid="auto-backups"]')) ?? "").includes("Bản sao lưu tự động trước khi khôi phục"), "the automatic backup is offered");
+      assert(
+        ((await page.textContent('[data-testid="auto-backups"]')) ?? "").includes("Bản sao lưu tự động trước khi khôi phục"),
+        "the automatic backup is offered",
+      );
       // It survives a reload and holds what was replaced, the later decision included.
       await page.reload();
       await page.waitForSelector('[data-testid="auto-backups"]', { timeout: TIMEOUT });
       const auto = await downloadText(page, '[data-testid="auto-backup-download"]');
       const kept = JSON.parse(auto.text) as { registry: unknown[]; events: StatusEvent[] };
       assert(kept.registry.length === model.registry.length, `the automatic backup holds ${model.registry.length} points, got ${kept.registry.length}`);
-      assert(kept.events.some((event) => event.pointId === claim.id && event.status === "verified"), "the automatic backup holds the later verification");
+      assert(
+        kept.events.some((event) => event.pointId === claim.id && event.status === "verified"),
+        "the automatic backup holds the later verification",
+      );
 
       // Restoring the automatic backup brings everything back.
       await restoreFile(page, auto.name, auto.text);
@@ -222,7 +241,11 @@ export const TRUST_SPECS: Spec[] = [
       await waitForNumber(page, "dashboard-verified", model.verified + 1);
 
       // A backup of an unknown version says so (no dialog, nothing changes).
-      await restoreFile(page, "am.json", JSON.stringify({ format: "lom-song-backup", version: -1, createdAt: "2026-01-01T00:00:00.000Z", registry: [], events: [] }));
+      await restoreFile(
+        page,
+        "am.json",
+        JSON.stringify({ format: "lom-song-backup", version: -1, createdAt: "2026-01-01T00:00:00.000Z", registry: [], events: [] }),
+      );
       await waitForNotice(page, "phiên bản không rõ (-1)");
       assert(!(await page.isVisible('[data-testid="restore-dialog"]')), "no dialog for an unreadable backup");
       await waitForNumber(page, "dashboard-listed", model.registry.length);
@@ -236,7 +259,8 @@ export const TRUST_SPECS: Spec[] = [
       await openTracking(page, environment);
       await waitForNumber(page, "dashboard-listed", model.registry.length);
       const lines = ["id,name,lon,lat,carrier,deadline"];
-      for (let i = 0; i < 100_000; i++) lines.push(`BIG-${i},Bản ${i},${(103 + (i % 1000) * 0.003).toFixed(4)},${(21 + Math.floor(i / 1000) * 0.003).toFixed(4)},Viettel,2027-06-30`);
+      for (let i = 0; i < 100_000; i++)
+        lines.push(`BIG-${i},Bản ${i},${(103 + (i % 1000) * 0.003).toFixed(4)},${(21 + Math.floor(i / 1000) * 0.003).toFixed(4)},Viettel,2027-06-30`);
       // The reading line is recorded, and its cancel button pressed, the moment it appears (the worker is still
       // reading 100,000 rows then): a mutation observer in the page, not a race with the test.
       await page.evaluate(() => {
@@ -260,7 +284,9 @@ export const TRUST_SPECS: Spec[] = [
       await page.waitForSelector('[data-testid="registry-parsing"]', { state: "detached", timeout: TIMEOUT });
       await waitForNumber(page, "dashboard-listed", model.registry.length);
       // After a cancel, the next list is read (by the same worker, once it has dropped the cancelled read).
-      const small = ["id,name,lon,lat,carrier,deadline", "NHO-1,Bản Nhỏ,104.1,22.3,VNPT,2027-06-30", "NHO-2,Bản Nhỏ 2,104.2,22.4,Viettel,2027-06-30"].join("\n");
+      const small = ["id,name,lon,lat,carrier,deadline", "NHO-1,Bản Nhỏ,104.1,22.3,VNPT,2027-06-30", "NHO-2,Bản Nhỏ 2,104.2,22.4,Viettel,2027-06-30"].join(
+        "\n",
+      );
       await page.setInputFiles('[data-testid="registry-input"]', { name: "nho.csv", mimeType: "text/csv", buffer: Buffer.from(small, "utf8") });
       await waitForNumber(page, "dashboard-listed", 2);
     },
@@ -288,10 +314,12 @@ export const TRUST_SPECS: Spec[] = [
       await waitForStatus(page, claim.id, "verified");
       await page.waitForSelector('[data-testid="storage-unsaved"]', { timeout: TIMEOUT });
       assert(await asksBeforeClosing(page), "an unsaved decision: the page asks before closing");
-      const dialog = new Promise<string>((resolve) => page.once("dialog", (shown) => {
-        resolve(shown.type());
-        void shown.dismiss();
-      }));
+      const dialog = new Promise<string>((resolve) =>
+        page.once("dialog", (shown) => {
+          resolve(shown.type());
+          void shown.dismiss();
+        }),
+      );
       await page.close({ runBeforeUnload: true });
       assert((await dialog) === "beforeunload", "the browser asks before closing the tab");
       assert(!page.isClosed(), "dismissing the question keeps the tab open");
@@ -303,12 +331,23 @@ export const TRUST_SPECS: Spec[] = [
       const { page } = await environment.newPage();
       await openImportTab(page, environment);
       const before = await loadedFiles(page);
-      assert(before.includes("coverage.geojson") && before.includes("coverage-new-sites.geojson"), `both sample coverage files are loaded: ${before.join(", ")}`);
+      assert(
+        before.includes("coverage.geojson") && before.includes("coverage-new-sites.geojson"),
+        `both sample coverage files are loaded: ${before.join(", ")}`,
+      );
       await page.click('[aria-label="Gỡ coverage-new-sites.geojson"]');
-      await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid="loaded-files"] li span')].some((span) => span.textContent?.startsWith("coverage-new-sites.geojson")), undefined, { timeout: TIMEOUT });
+      await page.waitForFunction(
+        () =>
+          ![...document.querySelectorAll('[data-testid="loaded-files"] li span')].some((span) => span.textContent?.startsWith("coverage-new-sites.geojson")),
+        undefined,
+        { timeout: TIMEOUT },
+      );
       await page.waitForSelector('[data-testid="progress"]', { state: "detached", timeout: TIMEOUT });
       const after = await loadedFiles(page);
-      assert(JSON.stringify(after) === JSON.stringify(before.filter((name) => name !== "coverage-new-sites.geojson")), `only the removed file goes (no stale row): ${after.join(", ")}`);
+      assert(
+        JSON.stringify(after) === JSON.stringify(before.filter((name) => name !== "coverage-new-sites.geojson")),
+        `only the removed file goes (no stale row): ${after.join(", ")}`,
+      );
       await page.reload();
       await page.waitForSelector('[data-testid="uncovered-count"]', { timeout: TIMEOUT });
       await page.click('[data-testid="tab-import"]');
@@ -323,7 +362,7 @@ export const TRUST_SPECS: Spec[] = [
       const { page } = await environment.newPage();
       await openTracking(page, environment, "&sample=none");
       await waitForNumber(page, "dashboard-listed", 0);
-      assert(!(await page.isVisible('.tracking-sample')), "no sample note");
+      assert(!(await page.isVisible(".tracking-sample")), "no sample note");
       // The next start without ?sample=none shows the sample (nothing was saved).
       await openTracking(page, environment);
       await waitForNumber(page, "dashboard-listed", sample(environment.root).registry.length);
@@ -340,11 +379,19 @@ export const TRUST_SPECS: Spec[] = [
       const shown = (await page.textContent('[data-testid="counts-listed"]')) ?? "";
       assert(shown === `Điểm đã nạp có trong danh sách lõm sóng: ${linked}`, `counts: ${shown}`);
       // The user's own points replace the sample's: none of them is on the list.
-      await page.setInputFiles('[data-testid="import-input"]', { name: "diem-rieng.csv", mimeType: "text/csv", buffer: Buffer.from(pointsCsv(5, "RIENG"), "utf8") });
+      await page.setInputFiles('[data-testid="import-input"]', {
+        name: "diem-rieng.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(pointsCsv(5, "RIENG"), "utf8"),
+      });
       await page.waitForSelector('[data-testid="import-preview"]', { timeout: TIMEOUT });
       await page.click('[data-testid="import-confirm"]');
       await page.waitForSelector('[data-testid="import-outcome"]', { timeout: TIMEOUT });
-      await page.waitForFunction(() => document.querySelector('[data-testid="uncovered-count"]') !== null && document.querySelector('[data-testid="progress"]') === null, undefined, { timeout: TIMEOUT });
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="uncovered-count"]') !== null && document.querySelector('[data-testid="progress"]') === null,
+        undefined,
+        { timeout: TIMEOUT },
+      );
       await page.waitForSelector('[data-testid="counts-listed"]', { state: "detached", timeout: TIMEOUT });
     },
   },
@@ -354,37 +401,48 @@ export const TRUST_SPECS: Spec[] = [
       const { page } = await environment.newPage();
       await openImportTab(page, environment);
       await page.waitForSelector('[data-testid="progress"]', { state: "detached", timeout: TIMEOUT });
-      await page.setInputFiles('[data-testid="import-input"]', { name: "lon.csv", mimeType: "text/csv", buffer: Buffer.from(pointsCsv(150_000, "LON"), "utf8") });
+      await page.setInputFiles('[data-testid="import-input"]', {
+        name: "lon.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(pointsCsv(150_000, "LON"), "utf8"),
+      });
       await page.waitForSelector('[data-testid="import-preview"]', { timeout: TIMEOUT });
       // The second file is chosen the moment the analysis's progress bar appears (150,000 points take far longer
       // to analyse), by a mutation observer in the page, as a person choosing it then would: no race with the test.
-      await page.evaluate((text) => {
-        const scope = window as unknown as { __chosenWhileBusy?: boolean; __queueShown?: string };
-        const observer = new MutationObserver(() => {
-          if (!scope.__chosenWhileBusy && document.querySelector('[data-testid="progress"]')) {
-            scope.__chosenWhileBusy = true;
-            const input = document.querySelector<HTMLInputElement>('[data-testid="import-input"]')!;
-            const transfer = new DataTransfer();
-            transfer.items.add(new File([text], "nho.csv", { type: "text/csv" }));
-            input.files = transfer.files;
-            input.dispatchEvent(new Event("change", { bubbles: true }));
-          }
-          const queue = document.querySelector('[data-testid="import-queue"]');
-          if (queue && document.querySelector('[data-testid="progress"]')) {
-            scope.__queueShown = queue.textContent ?? "";
-            observer.disconnect();
-          }
-        });
-        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-      }, pointsCsv(3, "NHO"));
+      await page.evaluate(
+        (text) => {
+          const scope = window as unknown as { __chosenWhileBusy?: boolean; __queueShown?: string };
+          const observer = new MutationObserver(() => {
+            if (!scope.__chosenWhileBusy && document.querySelector('[data-testid="progress"]')) {
+              scope.__chosenWhileBusy = true;
+              const input = document.querySelector<HTMLInputElement>('[data-testid="import-input"]')!;
+              const transfer = new DataTransfer();
+              transfer.items.add(new File([text], "nho.csv", { type: "text/csv" }));
+              input.files = transfer.files;
+              input.dispatchEvent(new Event("change", { bubbles: true }));
+            }
+            const queue = document.querySelector('[data-testid="import-queue"]');
+            if (queue && document.querySelector('[data-testid="progress"]')) {
+              scope.__queueShown = queue.textContent ?? "";
+              observer.disconnect();
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        },
+        pointsCsv(3, "NHO"),
+      );
       await page.click('[data-testid="import-confirm"]');
       await page.waitForFunction(() => (window as unknown as { __queueShown?: string }).__queueShown !== undefined, undefined, { timeout: TIMEOUT });
       const queued = await page.evaluate(() => (window as unknown as { __queueShown: string }).__queueShown);
       assert(queued.includes("Còn 1 tệp"), `while the analysis runs, the queue says one file waits: ${queued}`);
       await page.waitForSelector('[data-testid="import-outcome"]', { timeout: TIMEOUT });
-      await page.waitForFunction(() => document.querySelector("#import-preview-heading")?.textContent?.includes("nho.csv") === true, undefined, { timeout: TIMEOUT }).catch(async () => {
-        throw new AssertionError(`the queued file should be previewed next; preview: ${await page.textContent('[data-testid="import-preview"]').catch(() => "none")}`);
-      });
+      await page
+        .waitForFunction(() => document.querySelector("#import-preview-heading")?.textContent?.includes("nho.csv") === true, undefined, { timeout: TIMEOUT })
+        .catch(async () => {
+          throw new AssertionError(
+            `the queued file should be previewed next; preview: ${await page.textContent('[data-testid="import-preview"]').catch(() => "none")}`,
+          );
+        });
     },
   },
   {

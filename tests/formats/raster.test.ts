@@ -9,7 +9,11 @@ import { decodeGeotiff, isTiffBytes, parseRasterCoverage, rasterToCoverage, type
 // (a 6 × 4 grid of dBm, 0.05° cells from 103.90 E, 22.60 N; -9999 no data).
 const tif = new Uint8Array(readFileSync(new URL("../fixtures/formats/vung_phu_tin_hieu.tif", import.meta.url)));
 const asc = readFileSync(new URL("../fixtures/formats/vung_phu_tin_hieu.asc", import.meta.url), "utf8");
-const ascValues = asc.trim().split("\n").slice(6).map((line) => line.trim().split(/\s+/).map(Number));
+const ascValues = asc
+  .trim()
+  .split("\n")
+  .slice(6)
+  .map((line) => line.trim().split(/\s+/).map(Number));
 
 describe("GeoTIFF coverage (made with gdal_translate)", () => {
   it("decodes the grid GDAL wrote", async () => {
@@ -30,8 +34,19 @@ describe("GeoTIFF coverage (made with gdal_translate)", () => {
       ascValues.forEach((row, r) =>
         row.forEach((value, c) => {
           // The centre and a point near a corner of every cell, inside it.
-          for (const [fx, fy] of [[0.5, 0.5], [0.02, 0.97]]) {
-            points.push({ id: `${r}-${c}-${fx}`, name: "", kind: "other", lon: 103.9 + (c + fx) * 0.05, lat: 22.6 - (r + fy) * 0.05, source: { file: "", row: 0 }, extra: {} });
+          for (const [fx, fy] of [
+            [0.5, 0.5],
+            [0.02, 0.97],
+          ]) {
+            points.push({
+              id: `${r}-${c}-${fx}`,
+              name: "",
+              kind: "other",
+              lon: 103.9 + (c + fx) * 0.05,
+              lat: 22.6 - (r + fy) * 0.05,
+              source: { file: "", row: 0 },
+              extra: {},
+            });
             expected.push(value !== -9999 && value >= threshold);
           }
         }),

@@ -86,7 +86,10 @@ describe("GeoJSON in a projected system", () => {
     const gdalPoint = { type: "Feature", properties: { id: "A" }, geometry: { type: "Point", coordinates: [419666.833525, 2487639.246741] } };
     const named = parsePointsGeojson(JSON.stringify({ type: "FeatureCollection", features: [gdalPoint] }), { file: "a.geojson", crs: "EPSG:9208" });
     expect(metres([named.items[0].lon, named.items[0].lat], [103.9712, 22.4856])).toBeLessThan(0.01);
-    const declared = parsePointsGeojson(JSON.stringify({ type: "FeatureCollection", crs: { type: "name", properties: { name: "urn:ogc:def:crs:EPSG::9208" } }, features: [gdalPoint] }), { file: "a.geojson" });
+    const declared = parsePointsGeojson(
+      JSON.stringify({ type: "FeatureCollection", crs: { type: "name", properties: { name: "urn:ogc:def:crs:EPSG::9208" } }, features: [gdalPoint] }),
+      { file: "a.geojson" },
+    );
     expect(declared.report.detected?.crs?.id).toBe("VN2000-TM3-104.75");
     expect(declared.report.accepted).toBe(1);
   });

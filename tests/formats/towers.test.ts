@@ -9,7 +9,7 @@ const csv = readFileSync(new URL("../fixtures/formats/opencellid_452.csv", impor
 function km(a: readonly number[], b: readonly number[]): number {
   const φ1 = (a[1] * Math.PI) / 180;
   const φ2 = (b[1] * Math.PI) / 180;
-  const h = Math.sin((φ2 - φ1) / 2) ** 2 + Math.cos(φ1) * Math.cos(φ2) * Math.sin((((b[0] - a[0]) * Math.PI) / 180) / 2) ** 2;
+  const h = Math.sin((φ2 - φ1) / 2) ** 2 + Math.cos(φ1) * Math.cos(φ2) * Math.sin(((b[0] - a[0]) * Math.PI) / 180 / 2) ** 2;
   return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
 }
 
@@ -40,7 +40,11 @@ describe("OpenCelliD tower lists as estimated coverage", () => {
     expect(km((chosen.items[0].geometry.coordinates as number[][][])[0][0], [103.972, 22.486])).toBeCloseTo(1.5, 3);
     expect(km((chosen.items[1].geometry.coordinates as number[][][])[0][0], [104.03, 22.3])).toBeCloseTo(20, 3);
     const ranged = parseCoverageGeojson(csv, { file: "a.csv", towers: { useRange: true } });
-    expect(ranged.items.map((feature) => Math.round(km((feature.geometry.coordinates as number[][][])[0][0], (feature.geometry.coordinates as number[][][])[0][12]) * 1000) / 1000)).toHaveLength(4);
+    expect(
+      ranged.items.map(
+        (feature) => Math.round(km((feature.geometry.coordinates as number[][][])[0][0], (feature.geometry.coordinates as number[][][])[0][12]) * 1000) / 1000,
+      ),
+    ).toHaveLength(4);
     expect(km((ranged.items[0].geometry.coordinates as number[][][])[0][0], [103.972, 22.486])).toBeCloseTo(1.5, 3);
     expect(km((ranged.items[3].geometry.coordinates as number[][][])[0][0], [104.5, 21])).toBeCloseTo(0.3, 3);
     expect(parseTowerRadius("4G=abc").ok).toBe(false);

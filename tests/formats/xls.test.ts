@@ -25,7 +25,7 @@ describe(".xls (Excel 97–2003) through SheetJS", () => {
         ["LC-02", "Thôn Nậm Cang", 104.0301, 22.3012, 2],
       ]);
       // LibreOffice read "02647" from the CSV as the number 2647 (General format), and the dates as dates.
-      expect(result.items[0].extra).toMatchObject({ "ngày": "2026-03-15" });
+      expect(result.items[0].extra).toMatchObject({ ngày: "2026-03-15" });
       expect(result.items[0].communeCode).toBe("2647");
     });
   });

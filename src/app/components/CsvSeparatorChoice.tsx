@@ -12,7 +12,14 @@ export function CsvSeparatorChoice({ name }: { name: string }) {
   const separator = useCsvSeparator();
   const option = (value: CsvSeparator, label: string) => (
     <label className="check">
-      <input type="radio" name={name} value={value} checked={separator === value} onChange={() => setCsvSeparator(value)} data-testid={`csv-separator-${value}`} />
+      <input
+        type="radio"
+        name={name}
+        value={value}
+        checked={separator === value}
+        onChange={() => setCsvSeparator(value)}
+        data-testid={`csv-separator-${value}`}
+      />
       {label}
     </label>
   );

@@ -12,7 +12,12 @@ export function Notices() {
   return (
     <ul className="notices" aria-live="polite">
       {notices.map((notice) => (
-        <li key={notice.id} className={`notice notice-${notice.severity}`} role={notice.severity === "error" ? "alert" : "status"} data-testid={`notice-${notice.severity}`}>
+        <li
+          key={notice.id}
+          className={`notice notice-${notice.severity}`}
+          role={notice.severity === "error" ? "alert" : "status"}
+          data-testid={`notice-${notice.severity}`}
+        >
           <span>{t(notice.key, notice.params)}</span>
           <button type="button" onClick={() => controller.dismiss(notice.id)} aria-label={t("app.close")}>
             ×

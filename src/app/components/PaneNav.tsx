@@ -29,13 +29,7 @@ export function PaneNav() {
   return (
     <nav className="pane-nav" aria-label={t("app.pane.label")} data-testid="pane-nav">
       {ITEMS.map(({ id, key }) => (
-        <button
-          key={id}
-          type="button"
-          aria-pressed={current === id}
-          data-testid={`pane-${id}`}
-          onClick={() => store.setState((state) => showPane(state, id))}
-        >
+        <button key={id} type="button" aria-pressed={current === id} data-testid={`pane-${id}`} onClick={() => store.setState((state) => showPane(state, id))}>
           {t(key)}
         </button>
       ))}

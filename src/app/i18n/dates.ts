@@ -26,7 +26,13 @@ export function formatDay(_language: Language, day: string): string {
 /** The parts of an instant in Viet Nam time (UTC+7, no daylight saving). */
 function vietnamParts(instant: Date): { year: number; month: number; day: number; hour: number; minute: number } {
   const shifted = new Date(instant.getTime() + 7 * 3_600_000);
-  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate(), hour: shifted.getUTCHours(), minute: shifted.getUTCMinutes() };
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+  };
 }
 
 /**

@@ -81,4 +81,3 @@ export function createNameCollator(): Intl.Collator {
   nameCollator ??= new Intl.Collator("vi", { sensitivity: "base", numeric: true });
   return nameCollator;
 }
-

@@ -18,15 +18,27 @@ export const MESSAGES = {
   ...MEASUREMENT_MESSAGES,
   ...COMPARE_MESSAGES,
   "app.title": { vi: "Lõm sóng", en: "Lõm sóng — coverage gaps" },
-  "app.subtitle": { vi: "Điểm trường, thôn bản chưa có sóng di động — Sóng và máy tính cho em", en: "Schools and villages without mobile signal — Sóng và máy tính cho em" },
+  "app.subtitle": {
+    vi: "Điểm trường, thôn bản chưa có sóng di động — Sóng và máy tính cho em",
+    en: "Schools and villages without mobile signal — Sóng và máy tính cho em",
+  },
   "app.languageSwitch": { vi: "English", en: "Tiếng Việt" },
   "app.languageSwitchLabel": { vi: "Chuyển sang tiếng Anh", en: "Switch to Vietnamese" },
   "app.sampleBadge": { vi: "Dữ liệu mẫu", en: "Sample data" },
-  "app.sampleNotice": { vi: "Số liệu giả lập, không phải số liệu thật. Nhập dữ liệu của bạn ở thẻ “Nhập”.", en: "Synthetic figures, not real ones. Import your own data in the “Import” tab." },
-  "app.empty": { vi: "Chưa có dữ liệu. Hãy nhập danh sách điểm và vùng phủ sóng ở thẻ “Nhập”, hoặc dùng dữ liệu mẫu.", en: "No data loaded. Import a point list and coverage in the “Import” tab, or use the sample data." },
+  "app.sampleNotice": {
+    vi: "Số liệu giả lập, không phải số liệu thật. Nhập dữ liệu của bạn ở thẻ “Nhập”.",
+    en: "Synthetic figures, not real ones. Import your own data in the “Import” tab.",
+  },
+  "app.empty": {
+    vi: "Chưa có dữ liệu. Hãy nhập danh sách điểm và vùng phủ sóng ở thẻ “Nhập”, hoặc dùng dữ liệu mẫu.",
+    en: "No data loaded. Import a point list and coverage in the “Import” tab, or use the sample data.",
+  },
   "app.resetSample": { vi: "Dùng dữ liệu mẫu", en: "Reset to sample data" },
   "app.clearData": { vi: "Gỡ toàn bộ dữ liệu", en: "Remove all data" },
-  "app.clearConfirm": { vi: "Gỡ mọi tệp đã nhập khỏi trình duyệt này? Hãy xuất những gì cần giữ trước.", en: "Remove every imported file from this browser? Export what you need to keep first." },
+  "app.clearConfirm": {
+    vi: "Gỡ mọi tệp đã nhập khỏi trình duyệt này? Hãy xuất những gì cần giữ trước.",
+    en: "Remove every imported file from this browser? Export what you need to keep first.",
+  },
   "app.tabs": { vi: "Các bảng", en: "Panels" },
   "app.tab.list": { vi: "Danh sách", en: "List" },
   "app.tab.statistics": { vi: "Thống kê", en: "Statistics" },
@@ -51,10 +63,19 @@ export const MESSAGES = {
   "progress.cancelled": { vi: "Đã huỷ. Dữ liệu đang có được giữ nguyên.", en: "Cancelled. The data already loaded is kept." },
   "error.analysis": { vi: "Lỗi khi phân tích dữ liệu: {reason}", en: "The analysis failed: {reason}" },
   "error.worker": { vi: "Bộ xử lý nền bị lỗi; đã khởi động lại. Hãy thử lại.", en: "The background worker failed and was restarted. Please try again." },
-  "error.nearest": { vi: "Không tính được nhà mạng có vùng phủ gần nhất; chưa xuất tệp. Hãy thử lại.", en: "Could not measure the nearest coverage; nothing was exported. Please try again." },
+  "error.nearest": {
+    vi: "Không tính được nhà mạng có vùng phủ gần nhất; chưa xuất tệp. Hãy thử lại.",
+    en: "Could not measure the nearest coverage; nothing was exported. Please try again.",
+  },
   "error.sample": { vi: "Không tải được dữ liệu mẫu: {reason}", en: "Could not load the sample data: {reason}" },
-  "error.storageSave": { vi: "Không lưu được dữ liệu vào trình duyệt ({reason}). Dữ liệu vẫn dùng được cho tới khi tải lại trang.", en: "Could not save the data in this browser ({reason}). It stays usable until the page is reloaded." },
-  "error.storageLoad": { vi: "Không đọc được dữ liệu đã lưu trong trình duyệt ({reason}). Đang dùng dữ liệu mẫu.", en: "Could not read the data saved in this browser ({reason}). Using the sample data." },
+  "error.storageSave": {
+    vi: "Không lưu được dữ liệu vào trình duyệt ({reason}). Dữ liệu vẫn dùng được cho tới khi tải lại trang.",
+    en: "Could not save the data in this browser ({reason}). It stays usable until the page is reloaded.",
+  },
+  "error.storageLoad": {
+    vi: "Không đọc được dữ liệu đã lưu trong trình duyệt ({reason}). Đang dùng dữ liệu mẫu.",
+    en: "Could not read the data saved in this browser ({reason}). Using the sample data.",
+  },
   "error.storageUnavailable": { vi: "Trình duyệt không cho lưu dữ liệu (IndexedDB).", en: "This browser does not allow saving data (IndexedDB)." },
   "error.readFile": { vi: "Không đọc được tệp {file}: {reason}", en: "Could not read the file {file}: {reason}" },
 
@@ -122,7 +143,10 @@ export const MESSAGES = {
   "legend.noCoverage": { vi: "Chưa có lớp phủ sóng.", en: "No coverage layers." },
 
   "map.label": { vi: "Bản đồ vùng phủ sóng và các điểm", en: "Map of coverage and points" },
-  "map.noWebgl": { vi: "Trình duyệt này không vẽ được bản đồ (không có WebGL 2). Danh sách, thống kê, nhập và xuất dữ liệu vẫn dùng bình thường.", en: "This browser cannot draw the map (WebGL 2 is not available). The list, statistics, import and export still work." },
+  "map.noWebgl": {
+    vi: "Trình duyệt này không vẽ được bản đồ (không có WebGL 2). Danh sách, thống kê, nhập và xuất dữ liệu vẫn dùng bình thường.",
+    en: "This browser cannot draw the map (WebGL 2 is not available). The list, statistics, import and export still work.",
+  },
   "map.zoomIn": { vi: "Phóng to", en: "Zoom in" },
   "map.zoomOut": { vi: "Thu nhỏ", en: "Zoom out" },
   "map.toggleAttribution": { vi: "Hiện/ẩn nguồn bản đồ", en: "Show or hide the map credits" },
@@ -183,7 +207,10 @@ export const MESSAGES = {
   "import.heading": { vi: "Nhập dữ liệu", en: "Import data" },
   "import.drop": { vi: "Kéo thả tệp CSV, Excel (.xlsx), GeoJSON hoặc KML/KMZ vào đây", en: "Drop CSV, Excel (.xlsx), GeoJSON or KML/KMZ files here" },
   "import.choose": { vi: "Chọn tệp…", en: "Choose files…" },
-  "import.help": { vi: "Danh sách điểm (CSV, Excel .xlsx, GeoJSON), vùng phủ sóng (GeoJSON), ranh giới hành chính (GeoJSON). Tệp được đọc ngay trong trình duyệt, không gửi đi đâu.", en: "Point lists (CSV, Excel .xlsx, GeoJSON), coverage (GeoJSON), admin boundaries (GeoJSON). Files are read in your browser and sent nowhere." },
+  "import.help": {
+    vi: "Danh sách điểm (CSV, Excel .xlsx, GeoJSON), vùng phủ sóng (GeoJSON), ranh giới hành chính (GeoJSON). Tệp được đọc ngay trong trình duyệt, không gửi đi đâu.",
+    en: "Point lists (CSV, Excel .xlsx, GeoJSON), coverage (GeoJSON), admin boundaries (GeoJSON). Files are read in your browser and sent nowhere.",
+  },
   "import.preview": { vi: "Xem trước: {file}", en: "Preview: {file}" },
   "import.kind": { vi: "Loại tệp", en: "File kind" },
   "import.kind.points": { vi: "Danh sách điểm", en: "Point list" },
@@ -217,8 +244,14 @@ export const MESSAGES = {
     vi: "Vùng phủ ƯỚC TÍNH từ vị trí trạm (ước tính / estimated): mỗi trạm là một hình tròn; các lớp mang tên “… (ước tính)”, không trộn với bản đồ của nhà mạng.",
     en: "ESTIMATED coverage from tower positions (ước tính / estimated): one disc per cell; the layers are named “… (ước tính)” and never mixed with a carrier's own map.",
   },
-  "import.formatGeotiff": { vi: "Lưới raster GeoTIFF (EPSG:4326): chọn nhà mạng, công nghệ và ngưỡng", en: "GeoTIFF raster grid (EPSG:4326): choose the carrier, technology and threshold" },
-  "import.rasterThreshold": { vi: "Ngưỡng: ô có giá trị ≥ ngưỡng là có sóng (ví dụ −100 dBm; lưới 0/1: 1)", en: "Threshold: a cell at or above it is covered (e.g. −100 dBm; a 0/1 grid: 1)" },
+  "import.formatGeotiff": {
+    vi: "Lưới raster GeoTIFF (EPSG:4326): chọn nhà mạng, công nghệ và ngưỡng",
+    en: "GeoTIFF raster grid (EPSG:4326): choose the carrier, technology and threshold",
+  },
+  "import.rasterThreshold": {
+    vi: "Ngưỡng: ô có giá trị ≥ ngưỡng là có sóng (ví dụ −100 dBm; lưới 0/1: 1)",
+    en: "Threshold: a cell at or above it is covered (e.g. −100 dBm; a 0/1 grid: 1)",
+  },
   "import.towerRadius": { vi: "Bán kính theo công nghệ (km)", en: "Radius per technology (km)" },
   "import.towerRange": { vi: "Dùng bán kính “range” của từng trạm (giới hạn 0,1–35 km)", en: "Use each cell's own “range” (clamped to 0.1–35 km)" },
   "import.sheet": { vi: "Trang tính", en: "Sheet" },
@@ -242,11 +275,20 @@ export const MESSAGES = {
   },
   "import.confirm": { vi: "Nhập tệp này", en: "Import this file" },
   "import.cancel": { vi: "Bỏ qua", en: "Discard" },
-  "import.notSupported": { vi: "Loại tệp này không nhập được ở đây. Hãy chọn loại tệp đúng.", en: "This kind of file cannot be imported here. Choose the right kind." },
+  "import.notSupported": {
+    vi: "Loại tệp này không nhập được ở đây. Hãy chọn loại tệp đúng.",
+    en: "This kind of file cannot be imported here. Choose the right kind.",
+  },
   "import.geojsonInfo": { vi: "Tệp GeoJSON: {count} đối tượng.", en: "GeoJSON file: {count} features." },
-  "import.badFile": { vi: "Không nhập được {file}: không có dòng hay đối tượng hợp lệ nào. Dữ liệu đang có được giữ nguyên.", en: "{file} was not imported: it has no valid row or feature. The data already loaded is kept." },
+  "import.badFile": {
+    vi: "Không nhập được {file}: không có dòng hay đối tượng hợp lệ nào. Dữ liệu đang có được giữ nguyên.",
+    en: "{file} was not imported: it has no valid row or feature. The data already loaded is kept.",
+  },
   "import.done": { vi: "Đã nhập {file}.", en: "Imported {file}." },
-  "import.waitAnalysis": { vi: "Đang phân tích dữ liệu: nhập được tệp này khi phân tích xong.", en: "An analysis is running: this file can be imported when it ends." },
+  "import.waitAnalysis": {
+    vi: "Đang phân tích dữ liệu: nhập được tệp này khi phân tích xong.",
+    en: "An analysis is running: this file can be imported when it ends.",
+  },
   "import.binary.tiff": {
     vi: "Đây là tệp raster (GeoTIFF), không phải bảng CSV: không xem trước được dưới dạng các dòng. Vùng phủ dạng raster cần được chuyển thành đa giác (GeoJSON hoặc KML) để nhập ở đây.",
     en: "This is a raster (GeoTIFF) file, not a CSV table: it cannot be previewed as rows. Raster coverage must be turned into polygons (GeoJSON or KML) to be imported here.",
@@ -284,7 +326,10 @@ export const MESSAGES = {
   "export.summary": { vi: "{count} điểm chưa có sóng theo bộ lọc hiện tại.", en: "{count} uncovered points under the current filters." },
   "export.csvSeparator": { vi: "Kiểu tệp CSV", en: "CSV format" },
   "export.csvComma": { vi: "Dấu phẩy (,), số thập phân dùng dấu chấm", en: "Comma (,) with decimal dots" },
-  "export.csvSemicolon": { vi: "Dấu chấm phẩy (;), số thập phân dùng dấu phẩy — cho Excel đặt vùng Việt Nam", en: "Semicolon (;) with decimal commas — for Excel set to the Vietnamese region" },
+  "export.csvSemicolon": {
+    vi: "Dấu chấm phẩy (;), số thập phân dùng dấu phẩy — cho Excel đặt vùng Việt Nam",
+    en: "Semicolon (;) with decimal commas — for Excel set to the Vietnamese region",
+  },
   "export.csvSeparatorHint": {
     vi: "Nếu Excel mở tệp thành một cột duy nhất, hãy chọn kiểu còn lại. Cả hai kiểu đều nhập lại được vào công cụ này.",
     en: "If Excel opens the file as a single column, choose the other format. Both re-import into this tool.",
@@ -319,20 +364,32 @@ export const MESSAGES = {
 
   "print.title": { vi: "Báo cáo điểm chưa có sóng", en: "Uncovered points report" },
   "print.noFilters": { vi: "không lọc", en: "none" },
-  "print.truncated": { vi: "Chỉ in {shown} trên {total} điểm; xuất CSV để có đủ danh sách.", en: "Printing {shown} of {total} points; export the CSV for the full list." },
+  "print.truncated": {
+    vi: "Chỉ in {shown} trên {total} điểm; xuất CSV để có đủ danh sách.",
+    en: "Printing {shown} of {total} points; export the CSV for the full list.",
+  },
   "print.mapMissing": { vi: "(không có ảnh bản đồ)", en: "(no map image)" },
   "print.back": { vi: "Quay lại ứng dụng", en: "Back to the app" },
   "print.print": { vi: "In", en: "Print" },
 
   // Coverage colours and the best-technology view (LegendPanel).
-  "legend.coverageShading": { vi: "Mỗi nhà mạng một màu; mỗi nơi tô theo công nghệ tốt nhất của nhà mạng đó, màu càng đậm công nghệ càng tốt:", en: "One colour per carrier; each place is shaded by that carrier's best technology, darker is better:" },
+  "legend.coverageShading": {
+    vi: "Mỗi nhà mạng một màu; mỗi nơi tô theo công nghệ tốt nhất của nhà mạng đó, màu càng đậm công nghệ càng tốt:",
+    en: "One colour per carrier; each place is shaded by that carrier's best technology, darker is better:",
+  },
   "legend.carrierFilteredOut": { vi: "bộ lọc nhà mạng đang ẩn", en: "hidden by the carrier filter" },
   "legend.layers": { vi: "Từng lớp", en: "Layers" },
   "legend.expandLayers": { vi: "Hiện từng lớp công nghệ của {carrier}", en: "Show {carrier}'s layers by technology" },
   "legend.collapseLayers": { vi: "Ẩn từng lớp công nghệ của {carrier}", en: "Hide {carrier}'s layers by technology" },
   "legend.bestTechnology": { vi: "Tô điểm theo công nghệ tốt nhất", en: "Colour points by best technology" },
-  "legend.bestTechnologyAll": { vi: "Công nghệ tốt nhất tại điểm, của mọi nhà mạng (mọi công nghệ, kể cả dưới mức tối thiểu đang lọc):", en: "Best technology at the point, of every carrier (every technology, also below the minimum filtered):" },
-  "legend.bestTechnologyChosen": { vi: "Công nghệ tốt nhất tại điểm, của {carriers} (mọi công nghệ, kể cả dưới mức tối thiểu đang lọc):", en: "Best technology at the point, of {carriers} (every technology, also below the minimum filtered):" },
+  "legend.bestTechnologyAll": {
+    vi: "Công nghệ tốt nhất tại điểm, của mọi nhà mạng (mọi công nghệ, kể cả dưới mức tối thiểu đang lọc):",
+    en: "Best technology at the point, of every carrier (every technology, also below the minimum filtered):",
+  },
+  "legend.bestTechnologyChosen": {
+    vi: "Công nghệ tốt nhất tại điểm, của {carriers} (mọi công nghệ, kể cả dưới mức tối thiểu đang lọc):",
+    en: "Best technology at the point, of {carriers} (every technology, also below the minimum filtered):",
+  },
   "legend.bestTechnologyNone": { vi: "Không có sóng", en: "No signal" },
   "legend.bestTechnologyDimmed": { vi: "Vùng phủ được tô nhạt đi để dễ nhìn điểm.", en: "Coverage is drawn paler so that the points stand out." },
   // The official report layout and the map figure (src/app/print): Nghị định 30/2020/NĐ-CP, and the PNG export.
@@ -345,7 +402,10 @@ export const MESSAGES = {
   "print.doc.figures": { vi: "II. SỐ LIỆU", en: "II. FIGURES" },
   "print.doc.byCarrier": { vi: "1. Theo nhà mạng", en: "1. By carrier" },
   "print.doc.byCommune": { vi: "2. Theo xã, phường (các xã có điểm chưa có sóng)", en: "2. By commune (communes with uncovered points)" },
-  "print.doc.communesMore": { vi: "Liệt kê {shown} trên {total} xã, phường có điểm chưa có sóng (nhiều điểm chưa có sóng nhất); đủ danh sách ở thẻ Thống kê.", en: "Listing {shown} of {total} communes with uncovered points (the most uncovered first); the Statistics tab has them all." },
+  "print.doc.communesMore": {
+    vi: "Liệt kê {shown} trên {total} xã, phường có điểm chưa có sóng (nhiều điểm chưa có sóng nhất); đủ danh sách ở thẻ Thống kê.",
+    en: "Listing {shown} of {total} communes with uncovered points (the most uncovered first); the Statistics tab has them all.",
+  },
   "print.doc.noCommunes": { vi: "Không có xã, phường nào có điểm chưa có sóng.", en: "No commune has an uncovered point." },
   "print.doc.list": { vi: "III. DANH SÁCH ĐIỂM CHƯA CÓ SÓNG", en: "III. LIST OF UNCOVERED POINTS" },
   "print.doc.progressFigures": { vi: "II. SỐ LIỆU TIẾN ĐỘ", en: "II. PROGRESS FIGURES" },
@@ -360,11 +420,17 @@ export const MESSAGES = {
   "print.figure.north": { vi: "B", en: "N" },
   "print.figure.scaleNote": { vi: "Tỉ lệ đúng ở vĩ độ {latitude}° (tâm bản đồ)", en: "Scale true at latitude {latitude}° (map centre)" },
   "print.figure.attribution": { vi: "Nguồn bản đồ", en: "Map data" },
-  "print.figure.boundaries": { vi: "ranh giới hành chính 2025 từ thanglequoc/vietnamese-provinces-database (MIT), theo sapnhap.bando.com.vn", en: "2025 administrative boundaries from thanglequoc/vietnamese-provinces-database (MIT), after sapnhap.bando.com.vn" },
+  "print.figure.boundaries": {
+    vi: "ranh giới hành chính 2025 từ thanglequoc/vietnamese-provinces-database (MIT), theo sapnhap.bando.com.vn",
+    en: "2025 administrative boundaries from thanglequoc/vietnamese-provinces-database (MIT), after sapnhap.bando.com.vn",
+  },
   "print.figure.coverage": { vi: "Vùng phủ {carrier} {technology}", en: "{carrier} {technology} coverage" },
   "print.png": { vi: "Tải ảnh bản đồ (PNG)", en: "Download the map (PNG)" },
   "print.pngFileName": { vi: "ban-do-lom-song", en: "coverage-gap-map" },
-  "print.pngFailed": { vi: "Không tạo được ảnh bản đồ: bản đồ chưa vẽ xong hoặc trình duyệt không có WebGL.", en: "Could not make the map image: the map is not drawn yet, or the browser has no WebGL." },
+  "print.pngFailed": {
+    vi: "Không tạo được ảnh bản đồ: bản đồ chưa vẽ xong hoặc trình duyệt không có WebGL.",
+    en: "Could not make the map image: the map is not drawn yet, or the browser has no WebGL.",
+  },
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -46,7 +46,11 @@ export function ComparePanel() {
       .then((result) => {
         if (!live) return;
         setReleases({ version, value: result.releases });
-        setDates((previous) => (previous && result.releases?.dates.includes(previous.before) && result.releases.dates.includes(previous.after) ? previous : (result.releases?.defaults ?? null)));
+        setDates((previous) =>
+          previous && result.releases?.dates.includes(previous.before) && result.releases.dates.includes(previous.after)
+            ? previous
+            : (result.releases?.defaults ?? null),
+        );
       })
       .catch(() => {
         if (live) setReleases({ version, value: null });
@@ -152,13 +156,19 @@ export function ComparePanel() {
             })}
           </p>
           <label className="field-inline">
-            <input type="checkbox" checked={stored.shown} onChange={(event) => setComparison({ ...stored, shown: event.target.checked })} data-testid="compare-show" />
+            <input
+              type="checkbox"
+              checked={stored.shown}
+              onChange={(event) => setComparison({ ...stored, shown: event.target.checked })}
+              data-testid="compare-show"
+            />
             <span>{t("compare.showOnMap")}</span>
           </label>
           <ul className="compare-legend" aria-label={t("compare.showOnMap")}>
             {(Object.keys(CHANGE_COLORS) as (keyof typeof CHANGE_COLORS)[]).map((kind) => (
               <li key={kind}>
-                <span className="compare-dot" style={{ background: CHANGE_COLORS[kind].fill, borderColor: CHANGE_COLORS[kind].stroke }} aria-hidden="true" /> {t(`compare.legend.${kind}`)}
+                <span className="compare-dot" style={{ background: CHANGE_COLORS[kind].fill, borderColor: CHANGE_COLORS[kind].stroke }} aria-hidden="true" />{" "}
+                {t(`compare.legend.${kind}`)}
               </li>
             ))}
           </ul>
@@ -216,17 +226,29 @@ export function ComparePanel() {
           )}
           <ul className="export-actions">
             <li>
-              <button type="button" data-testid="compare-export-tables" onClick={() => downloadText(`${base}-bang.csv`, comparisonTablesCsv(comparison, getCsvSeparator()), "text/csv;charset=utf-8")}>
+              <button
+                type="button"
+                data-testid="compare-export-tables"
+                onClick={() => downloadText(`${base}-bang.csv`, comparisonTablesCsv(comparison, getCsvSeparator()), "text/csv;charset=utf-8")}
+              >
                 {t("compare.export.tables")}
               </button>
             </li>
             <li>
-              <button type="button" data-testid="compare-export-csv" onClick={() => downloadText(`${base}.csv`, pointsToCsv(comparison.rows, { separator: getCsvSeparator() }), "text/csv;charset=utf-8")}>
+              <button
+                type="button"
+                data-testid="compare-export-csv"
+                onClick={() => downloadText(`${base}.csv`, pointsToCsv(comparison.rows, { separator: getCsvSeparator() }), "text/csv;charset=utf-8")}
+              >
                 {t("compare.export.csv")}
               </button>
             </li>
             <li>
-              <button type="button" data-testid="compare-export-geojson" onClick={() => downloadText(`${base}.geojson`, JSON.stringify(pointsToGeojson(comparison.rows)), "application/geo+json")}>
+              <button
+                type="button"
+                data-testid="compare-export-geojson"
+                onClick={() => downloadText(`${base}.geojson`, JSON.stringify(pointsToGeojson(comparison.rows)), "application/geo+json")}
+              >
                 {t("compare.export.geojson")}
               </button>
             </li>
@@ -273,7 +295,9 @@ export function ComparePanel() {
                   })}
                 </tbody>
               </table>
-              {comparison.changes.length > LISTED_CHANGES && <p className="hint">{t("compare.pointsMore", { shown: n(LISTED_CHANGES), total: n(comparison.changes.length) })}</p>}
+              {comparison.changes.length > LISTED_CHANGES && (
+                <p className="hint">{t("compare.pointsMore", { shown: n(LISTED_CHANGES), total: n(comparison.changes.length) })}</p>
+              )}
             </div>
           )}
         </div>
@@ -292,6 +316,12 @@ export function useOverlayChanges(version: number | undefined): ChangeOverlayPoi
   const data = useAppState((state) => state.data);
   return useMemo(() => {
     if (!stored || !stored.shown || stored.version !== version || !data) return [];
-    return stored.comparison.changes.map((change) => ({ index: change.index, lon: data.points[change.index].lon, lat: data.points[change.index].lat, gained: change.gained.length, lost: change.lost.length }));
+    return stored.comparison.changes.map((change) => ({
+      index: change.index,
+      lon: data.points[change.index].lon,
+      lat: data.points[change.index].lat,
+      gained: change.gained.length,
+      lost: change.lost.length,
+    }));
   }, [stored, version, data]);
 }

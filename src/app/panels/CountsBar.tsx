@@ -36,8 +36,7 @@ export function CountsBar() {
         <span className="counts-label" data-testid="uncovered-label">
           {technology ? t("counts.uncoveredAt", { technology }) : t("counts.uncovered")}:{" "}
         </span>
-        <strong data-testid="uncovered-count">{view.uncovered.length}</strong>{" "}
-        <span>{t("counts.ofTotal", { total: view.shown.length })}</span>
+        <strong data-testid="uncovered-count">{view.uncovered.length}</strong> <span>{t("counts.ofTotal", { total: view.shown.length })}</span>
       </span>
       {pupils > 0 && (
         <span data-testid="uncovered-pupils" data-value={pupils}>

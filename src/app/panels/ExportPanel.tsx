@@ -37,7 +37,13 @@ export function ExportPanel() {
     const filter = view!.pointFilter;
     const exported = buildExportRows(data!.analysis, data!.points, rows, filter);
     if (!withNearest) return exported;
-    const result = await controller.nearest({ version: data!.map.version, minTechnology: filter.minTechnology, carriers: filter.carriers, points: [...rows], limit: 1 });
+    const result = await controller.nearest({
+      version: data!.map.version,
+      minTechnology: filter.minTechnology,
+      carriers: filter.carriers,
+      points: [...rows],
+      limit: 1,
+    });
     if (!result.available) throw new Error("nearest coverage unavailable");
     exported.forEach((row, k) => Object.assign(row.computed, nearestColumns(result.distances[k][0])));
     return exported;
@@ -61,7 +67,13 @@ export function ExportPanel() {
       <p data-testid="export-summary">{t("export.summary", { count: rows.length })}</p>
       <CsvSeparatorChoice name="csv-separator-map" />
       <label className="check">
-        <input type="checkbox" checked={withNearest} onChange={(event) => setExportNearest(event.target.checked)} data-testid="export-nearest" aria-describedby="export-nearest-hint" />
+        <input
+          type="checkbox"
+          checked={withNearest}
+          onChange={(event) => setExportNearest(event.target.checked)}
+          data-testid="export-nearest"
+          aria-describedby="export-nearest-hint"
+        />
         {t("export.nearest")}
       </label>
       <p className="hint" id="export-nearest-hint">
@@ -69,7 +81,16 @@ export function ExportPanel() {
       </p>
       <ul className="export-actions">
         <li>
-          <button type="button" disabled={disabled} data-testid="export-csv" onClick={() => void exportWith((exported) => downloadText(`${base}.csv`, pointsToCsv(exported, { language, separator: getCsvSeparator() }), "text/csv;charset=utf-8"))}>
+          <button
+            type="button"
+            disabled={disabled}
+            data-testid="export-csv"
+            onClick={() =>
+              void exportWith((exported) =>
+                downloadText(`${base}.csv`, pointsToCsv(exported, { language, separator: getCsvSeparator() }), "text/csv;charset=utf-8"),
+              )
+            }
+          >
             {t("export.csv")}
           </button>
         </li>
@@ -80,7 +101,11 @@ export function ExportPanel() {
             data-testid="export-xlsx"
             onClick={() =>
               void exportWith((exported) =>
-                downloadText(`${base}.xlsx`, writeXlsx([{ name: t("print.title"), rows: pointsSheetRows(exported, exportColumns(exported)) }]) as Uint8Array<ArrayBuffer>, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                downloadText(
+                  `${base}.xlsx`,
+                  writeXlsx([{ name: t("print.title"), rows: pointsSheetRows(exported, exportColumns(exported)) }]) as Uint8Array<ArrayBuffer>,
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ),
               )
             }
           >
@@ -102,7 +127,11 @@ export function ExportPanel() {
             type="button"
             disabled={disabled}
             data-testid="export-kml"
-            onClick={() => void exportWith((exported) => downloadText(`${base}.kml`, pointsToKml(exported, { name: t("print.title") }), "application/vnd.google-earth.kml+xml"))}
+            onClick={() =>
+              void exportWith((exported) =>
+                downloadText(`${base}.kml`, pointsToKml(exported, { name: t("print.title") }), "application/vnd.google-earth.kml+xml"),
+              )
+            }
           >
             {t("export.kml")}
           </button>
@@ -112,7 +141,18 @@ export function ExportPanel() {
             type="button"
             disabled={disabled}
             data-testid="export-statistics-csv"
-            onClick={() => downloadText(`${t("export.statisticsFileName")}-${todayStamp()}.csv`, statisticsToCsv(view!.summary, language, getCsvSeparator(), new Map(data!.analysis.provinces.map((province) => [province.code, province.name]))), "text/csv;charset=utf-8")}
+            onClick={() =>
+              downloadText(
+                `${t("export.statisticsFileName")}-${todayStamp()}.csv`,
+                statisticsToCsv(
+                  view!.summary,
+                  language,
+                  getCsvSeparator(),
+                  new Map(data!.analysis.provinces.map((province) => [province.code, province.name])),
+                ),
+                "text/csv;charset=utf-8",
+              )
+            }
           >
             {t("export.statistics")}
           </button>
@@ -139,7 +179,11 @@ export function ExportPanel() {
             aria-describedby="export-people-hint"
             onClick={() =>
               void exportWith((exported) =>
-                downloadText(`${t("people.fileName")}-${todayStamp()}.csv`, peopleCsvFile(exported, data!.analysis, view!.pointFilter, language, getCsvSeparator()), "text/csv;charset=utf-8"),
+                downloadText(
+                  `${t("people.fileName")}-${todayStamp()}.csv`,
+                  peopleCsvFile(exported, data!.analysis, view!.pointFilter, language, getCsvSeparator()),
+                  "text/csv;charset=utf-8",
+                ),
               )
             }
           >

@@ -82,17 +82,26 @@ export function FiltersPanel() {
         <legend>{t("filters.kinds")}</legend>
         {POINT_KINDS.map((kind: PointKind) => (
           <label key={kind} className="check">
-            <input type="checkbox" checked={filter.kinds.includes(kind)} onChange={() => setFilter({ kinds: toggle(filter.kinds, kind) })} data-testid={`filter-kind-${kind}`} />
+            <input
+              type="checkbox"
+              checked={filter.kinds.includes(kind)}
+              onChange={() => setFilter({ kinds: toggle(filter.kinds, kind) })}
+              data-testid={`filter-kind-${kind}`}
+            />
             {t(`kind.${kind}` as MessageKey)}
           </label>
         ))}
       </fieldset>
       <label className="field">
         <span>{t("filters.province")}</span>
-        <select value={filter.provinceCode ?? ""} onChange={(event) => {
+        <select
+          value={filter.provinceCode ?? ""}
+          onChange={(event) => {
             setFilter({ provinceCode: event.target.value || undefined, communeCode: undefined });
             zoomTo("province", event.target.value || undefined);
-          }} data-testid="filter-province">
+          }}
+          data-testid="filter-province"
+        >
           <option value="">{t("filters.all")}</option>
           {provinces.map((province) => (
             <option key={province.code} value={province.code}>
@@ -103,11 +112,15 @@ export function FiltersPanel() {
       </label>
       <label className="field">
         <span>{t("filters.commune")}</span>
-        <select value={filter.communeCode ?? ""} onChange={(event) => {
+        <select
+          value={filter.communeCode ?? ""}
+          onChange={(event) => {
             setFilter({ communeCode: event.target.value || undefined });
             if (event.target.value) zoomTo("commune", event.target.value);
             else zoomTo("province", filter.provinceCode);
-          }} data-testid="filter-commune">
+          }}
+          data-testid="filter-commune"
+        >
           <option value="">{t("filters.all")}</option>
           {communes.map((commune) => (
             <option key={commune.code} value={commune.code}>

@@ -26,7 +26,17 @@ const TM3_CHOICES = (() => {
  * @param props - what the worker found, the options so far, and the callbacks (a new system re-reads the preview)
  * @returns the facts and the choices, or nothing for a plain file
  */
-export function FormatChoice({ format, options, onCrs, onOptions }: { format: FormatInspect | undefined; options: FileOptions; onCrs: (crs: string | undefined) => void; onOptions: (patch: Partial<FileOptions>) => void }) {
+export function FormatChoice({
+  format,
+  options,
+  onCrs,
+  onOptions,
+}: {
+  format: FormatInspect | undefined;
+  options: FileOptions;
+  onCrs: (crs: string | undefined) => void;
+  onOptions: (patch: Partial<FileOptions>) => void;
+}) {
   const [t, language] = useTranslation();
   const [custom, setCustom] = useState("");
   if (!format) return null;
@@ -45,18 +55,30 @@ export function FormatChoice({ format, options, onCrs, onOptions }: { format: Fo
           </>
         )}
       </dl>
-      {format.estimated && <p className="hint" data-testid="import-estimated">{t("import.estimatedNote")}</p>}
+      {format.estimated && (
+        <p className="hint" data-testid="import-estimated">
+          {t("import.estimatedNote")}
+        </p>
+      )}
       {format.projected && (
         <p role="alert" data-testid="import-projected">
           {t("import.projected")}
         </p>
       )}
-      {format.error && !format.projected && <p role="alert" data-testid="import-format-error">{format.error[language]}</p>}
+      {format.error && !format.projected && (
+        <p role="alert" data-testid="import-format-error">
+          {format.error[language]}
+        </p>
+      )}
       {showChooser && (
         <>
           <label className="field">
             <span>{t("import.crs")}</span>
-            <select value={known ? chosen : "custom"} onChange={(event) => (event.target.value === "custom" ? setCustom(custom || "105.75") : onCrs(event.target.value || undefined))} data-testid="import-crs">
+            <select
+              value={known ? chosen : "custom"}
+              onChange={(event) => (event.target.value === "custom" ? setCustom(custom || "105.75") : onCrs(event.target.value || undefined))}
+              data-testid="import-crs"
+            >
               <option value="">{format.name === "shapefile" ? t("import.crsFromPrj") : t("import.crsWgs84")}</option>
               {COMMON_CRS.map((crs) => (
                 <option key={crs.id} value={crs.id}>
@@ -108,10 +130,21 @@ export function FormatChoice({ format, options, onCrs, onOptions }: { format: Fo
         <>
           <label className="field">
             <span>{t("import.towerRadius")}</span>
-            <input type="text" value={options.towerRadius ?? ""} placeholder="2G=12,3G=4,4G=4,5G=0.5" onChange={(event) => onOptions({ towerRadius: event.target.value || undefined })} data-testid="import-tower-radius" />
+            <input
+              type="text"
+              value={options.towerRadius ?? ""}
+              placeholder="2G=12,3G=4,4G=4,5G=0.5"
+              onChange={(event) => onOptions({ towerRadius: event.target.value || undefined })}
+              data-testid="import-tower-radius"
+            />
           </label>
           <label className="check">
-            <input type="checkbox" checked={options.towerRange === true} onChange={(event) => onOptions({ towerRange: event.target.checked })} data-testid="import-tower-range" />
+            <input
+              type="checkbox"
+              checked={options.towerRange === true}
+              onChange={(event) => onOptions({ towerRange: event.target.checked })}
+              data-testid="import-tower-range"
+            />
             {t("import.towerRange")}
           </label>
         </>

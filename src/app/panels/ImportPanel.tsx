@@ -49,7 +49,11 @@ function ImportReportView() {
   return (
     <section className={`import-report${lastImport.refused ? " import-report-refused" : ""}`} data-testid="import-report" aria-live="polite">
       <h3>{t("report.heading", { file: lastImport.fileName })}</h3>
-      {report.sheet !== undefined && <p className="hint" data-testid="import-report-sheet">{t("report.sheet", { sheet: report.sheet })}</p>}
+      {report.sheet !== undefined && (
+        <p className="hint" data-testid="import-report-sheet">
+          {t("report.sheet", { sheet: report.sheet })}
+        </p>
+      )}
       <p role={lastImport.refused ? "alert" : "status"} data-testid="import-outcome" data-refused={lastImport.refused ? "true" : "false"}>
         {lastImport.refused ? t("import.badFile", { file: lastImport.fileName }) : t("import.done", { file: lastImport.fileName })}
       </p>
@@ -99,7 +103,9 @@ function ImportReportView() {
       <button
         type="button"
         data-testid="import-report-download"
-        onClick={() => downloadText(`${t("export.reportFileName")}-${todayStamp()}.csv`, importReportToCsv(report, language, getCsvSeparator()), "text/csv;charset=utf-8")}
+        onClick={() =>
+          downloadText(`${t("export.reportFileName")}-${todayStamp()}.csv`, importReportToCsv(report, language, getCsvSeparator()), "text/csv;charset=utf-8")
+        }
       >
         {t("report.download")}
       </button>
@@ -123,7 +129,12 @@ function LoadedFiles() {
               {file.name} — {t(`import.kind.${file.kind}` as MessageKey)}
               {file.isSample ? ` (${t("import.sampleTag")})` : ""}
             </span>
-            <button type="button" onClick={() => void controller.removeFile(file.id)} disabled={busy !== null} aria-label={t("import.remove", { file: file.name })}>
+            <button
+              type="button"
+              onClick={() => void controller.removeFile(file.id)}
+              disabled={busy !== null}
+              aria-label={t("import.remove", { file: file.name })}
+            >
               ×
             </button>
           </li>
@@ -168,9 +179,15 @@ export function ImportPanel() {
       const lat = options.latColumn ?? result.csv?.latColumn;
       // A workbook's sheet is kept as chosen in the preview, so the import reads that very sheet.
       const sheet = result.xlsx?.sheet ?? undefined;
-      setPreview({ file, inspect: result, kind: kind ?? chosenKindOf(result), options: { ...options, lonColumn: lon, latColumn: lat, ...(sheet !== undefined ? { sheet } : {}) } });
+      setPreview({
+        file,
+        inspect: result,
+        kind: kind ?? chosenKindOf(result),
+        options: { ...options, lonColumn: lon, latColumn: lat, ...(sheet !== undefined ? { sheet } : {}) },
+      });
     } catch (error) {
-      if (!isAbortError(error)) controller.notify(makeNotice("error", "error.readFile", { file: file.name, reason: error instanceof Error ? error.message : String(error) }));
+      if (!isAbortError(error))
+        controller.notify(makeNotice("error", "error.readFile", { file: file.name, reason: error instanceof Error ? error.message : String(error) }));
       setPreview(null);
     } finally {
       inspecting.current = false;
@@ -210,7 +227,14 @@ export function ImportPanel() {
   const confirm = async () => {
     if (!preview || (preview.kind !== "points" && preview.kind !== "coverage" && preview.kind !== "admin")) return;
     const current = preview;
-    const outcome = await controller.importFile({ id: createFileId(), name: current.file.name, kind: preview.kind as LoadedFileKind, bytes: current.file.bytes, options: current.options, isSample: false });
+    const outcome = await controller.importFile({
+      id: createFileId(),
+      name: current.file.name,
+      kind: preview.kind as LoadedFileKind,
+      bytes: current.file.bytes,
+      options: current.options,
+      isSample: false,
+    });
     // A cancelled or failed import keeps its preview, so the user can try again.
     if (outcome !== "stopped") showNext();
   };
@@ -231,7 +255,12 @@ export function ImportPanel() {
   const formatBlocked = preview?.inspect.format?.error !== undefined && preview.inspect.format.error !== null;
   // A raster the formats reader recognised (a GeoTIFF coverage grid) is importable; any other binary file is not text.
   const binary = preview?.inspect.format?.name === "geotiff" ? null : (preview?.inspect.binary ?? null);
-  const importable = preview !== null && workbookError === null && !formatBlocked && binary === null && (preview.kind === "points" || preview.kind === "coverage" || preview.kind === "admin");
+  const importable =
+    preview !== null &&
+    workbookError === null &&
+    !formatBlocked &&
+    binary === null &&
+    (preview.kind === "points" || preview.kind === "coverage" || preview.kind === "admin");
 
   return (
     <section className="import-panel" aria-labelledby="import-heading">
@@ -269,17 +298,24 @@ export function ImportPanel() {
           <label className="field">
             <span>{t("import.kind")}</span>
             <select value={preview.kind} onChange={(event) => setPreview({ ...preview, kind: event.target.value as ChosenKind })} data-testid="import-kind">
-              {((csv || preview.inspect.xlsx) && !preview.inspect.format?.estimated ? (["points"] as const) : (["points", "coverage", "admin"] as const)).map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`import.kind.${kind}`)}
-                </option>
-              ))}
+              {((csv || preview.inspect.xlsx) && !preview.inspect.format?.estimated ? (["points"] as const) : (["points", "coverage", "admin"] as const)).map(
+                (kind) => (
+                  <option key={kind} value={kind}>
+                    {t(`import.kind.${kind}`)}
+                  </option>
+                ),
+              )}
               {preview.kind === "other" && <option value="other">{t("import.kind.other")}</option>}
               {preview.kind === "unknown" && <option value="unknown">{t("import.kind.unknown")}</option>}
             </select>
           </label>
           <WorkbookSheetChoice xlsx={preview.inspect.xlsx} file={preview.file.name} onChoose={(sheet) => updateOptions({ sheet })} />
-          <FormatChoice format={preview.inspect.format} options={preview.options} onCrs={(crs) => updateOptions({ crs })} onOptions={(patch) => updateOptions(patch)} />
+          <FormatChoice
+            format={preview.inspect.format}
+            options={preview.options}
+            onCrs={(crs) => updateOptions({ crs })}
+            onOptions={(patch) => updateOptions(patch)}
+          />
           {csv && (
             <>
               <dl className="preview-facts">
@@ -290,19 +326,29 @@ export function ImportPanel() {
                 <dt>{t("import.rowCount", { count: csv.rowCount })}</dt>
                 <dd />
               </dl>
-              {csv.encoding !== "xlsx" && <label className="field">
-                <span>{t("import.delimiter")}</span>
-                <select value={preview.options.delimiter ?? csv.delimiter} onChange={(event) => updateOptions({ delimiter: event.target.value as FileOptions["delimiter"] })} data-testid="import-delimiter">
-                  {DELIMITERS.map((delimiter) => (
-                    <option key={delimiter.key} value={delimiter.value}>
-                      {t(delimiter.key)}
-                    </option>
-                  ))}
-                </select>
-              </label>}
+              {csv.encoding !== "xlsx" && (
+                <label className="field">
+                  <span>{t("import.delimiter")}</span>
+                  <select
+                    value={preview.options.delimiter ?? csv.delimiter}
+                    onChange={(event) => updateOptions({ delimiter: event.target.value as FileOptions["delimiter"] })}
+                    data-testid="import-delimiter"
+                  >
+                    {DELIMITERS.map((delimiter) => (
+                      <option key={delimiter.key} value={delimiter.value}>
+                        {t(delimiter.key)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
               <label className="field">
                 <span>{t("import.lonColumn")}</span>
-                <select value={preview.options.lonColumn ?? ""} onChange={(event) => updateOptions({ lonColumn: event.target.value || undefined })} data-testid="import-lon">
+                <select
+                  value={preview.options.lonColumn ?? ""}
+                  onChange={(event) => updateOptions({ lonColumn: event.target.value || undefined })}
+                  data-testid="import-lon"
+                >
                   <option value="">{t("import.noColumn")}</option>
                   {csv.columns.map((column) => (
                     <option key={column} value={column}>
@@ -313,7 +359,11 @@ export function ImportPanel() {
               </label>
               <label className="field">
                 <span>{t("import.latColumn")}</span>
-                <select value={preview.options.latColumn ?? ""} onChange={(event) => updateOptions({ latColumn: event.target.value || undefined })} data-testid="import-lat">
+                <select
+                  value={preview.options.latColumn ?? ""}
+                  onChange={(event) => updateOptions({ latColumn: event.target.value || undefined })}
+                  data-testid="import-lat"
+                >
                   <option value="">{t("import.noColumn")}</option>
                   {csv.columns.map((column) => (
                     <option key={column} value={column}>
@@ -328,7 +378,11 @@ export function ImportPanel() {
                   <thead>
                     <tr>
                       {csv.columns.map((column, index) => (
-                        <th key={index} scope="col" className={column === preview.options.lonColumn || column === preview.options.latColumn ? "preview-coordinate" : undefined}>
+                        <th
+                          key={index}
+                          scope="col"
+                          className={column === preview.options.lonColumn || column === preview.options.latColumn ? "preview-coordinate" : undefined}
+                        >
                           {column}
                         </th>
                       ))}
@@ -352,13 +406,20 @@ export function ImportPanel() {
             <>
               <label className="field">
                 <span>{t("import.carrier")}</span>
-                <input type="text" value={preview.options.carrier ?? ""} onChange={(event) => setPreview({ ...preview, options: { ...preview.options, carrier: event.target.value || undefined } })} data-testid="import-carrier" />
+                <input
+                  type="text"
+                  value={preview.options.carrier ?? ""}
+                  onChange={(event) => setPreview({ ...preview, options: { ...preview.options, carrier: event.target.value || undefined } })}
+                  data-testid="import-carrier"
+                />
               </label>
               <label className="field">
                 <span>{t("import.technology")}</span>
                 <select
                   value={preview.options.technology ?? ""}
-                  onChange={(event) => setPreview({ ...preview, options: { ...preview.options, technology: (event.target.value || undefined) as Technology | undefined } })}
+                  onChange={(event) =>
+                    setPreview({ ...preview, options: { ...preview.options, technology: (event.target.value || undefined) as Technology | undefined } })
+                  }
                   data-testid="import-technology"
                 >
                   <option value="">{t("import.fromFile")}</option>
@@ -377,7 +438,16 @@ export function ImportPanel() {
               {binary === "tiff" ? t("import.binary.tiff") : t("import.binary.other", { kind: binary.toUpperCase() })}
             </p>
           )}
-          {!importable && workbookError === null && binary === null && (preview.inspect.geoError ? <p role="alert" data-testid="import-geo-error">{preview.inspect.geoError[language]}</p> : <p role="alert">{t("import.notSupported")}</p>)}
+          {!importable &&
+            workbookError === null &&
+            binary === null &&
+            (preview.inspect.geoError ? (
+              <p role="alert" data-testid="import-geo-error">
+                {preview.inspect.geoError[language]}
+              </p>
+            ) : (
+              <p role="alert">{t("import.notSupported")}</p>
+            ))}
           <div className="button-row">
             <button type="button" className="primary" onClick={() => void confirm()} disabled={!importable || busy !== null} data-testid="import-confirm">
               {t("import.confirm")}

@@ -1,6 +1,16 @@
 import { useState, type ReactNode } from "react";
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
-import { DENSE_POINTS, DOTS_BELOW_ZOOM, KIND_SHAPES, STATUS_COLORS, TOGGLE, carrierColors, coverageCarrierToggleKey, coverageToggleKey, isToggleOn } from "../../map/layers.ts";
+import {
+  DENSE_POINTS,
+  DOTS_BELOW_ZOOM,
+  KIND_SHAPES,
+  STATUS_COLORS,
+  TOGGLE,
+  carrierColors,
+  coverageCarrierToggleKey,
+  coverageToggleKey,
+  isToggleOn,
+} from "../../map/layers.ts";
 import { BASEMAP_COLOR, BEST_TECHNOLOGY_COLORS, COVERAGE_OPACITY } from "../../map/coverage_colors.ts";
 import { composite, parseHex } from "../../map/colour_math.ts";
 import { TECHNOLOGIES, type CoverageLayerInfo, type Technology } from "../../domain/types.ts";
@@ -91,11 +101,19 @@ export function LegendPanel() {
         {toggle(TOGGLE.singleCarrier, t("status.single_carrier"), <ShapeIcon shape="circle" color={STATUS_COLORS.single_carrier} />, "layer-single-carrier")}
         {toggle(TOGGLE.covered, t("status.covered"), <ShapeIcon shape="circle" color={STATUS_COLORS.covered} />, "layer-covered")}
         {hasListed && toggle(TOGGLE.listed, t("legend.listed"), <span className="legend-ring" aria-hidden="true" />, "layer-listed")}
-        {layers.length > 0 && toggle(TOGGLE.bestTechnology, t("legend.bestTechnology"), <ShapeIcon shape="circle" color={BEST_TECHNOLOGY_COLORS[TECHNOLOGIES.length]} />, "layer-best-technology")}
+        {layers.length > 0 &&
+          toggle(
+            TOGGLE.bestTechnology,
+            t("legend.bestTechnology"),
+            <ShapeIcon shape="circle" color={BEST_TECHNOLOGY_COLORS[TECHNOLOGIES.length]} />,
+            "layer-best-technology",
+          )}
       </ul>
       {bestView && layers.length > 0 && (
         <div data-testid="legend-best-technology">
-          <p className="hint">{t(filter.carriers.length > 0 ? "legend.bestTechnologyChosen" : "legend.bestTechnologyAll", { carriers: filter.carriers.join(", ") })}</p>
+          <p className="hint">
+            {t(filter.carriers.length > 0 ? "legend.bestTechnologyChosen" : "legend.bestTechnologyAll", { carriers: filter.carriers.join(", ") })}
+          </p>
           <ul className="legend-kinds">
             {BEST_TECHNOLOGY_COLORS.map((color, code) => (
               <li key={color}>
@@ -163,7 +181,9 @@ export function LegendPanel() {
                   <input
                     type="checkbox"
                     checked={isToggleOn(visibility, key) && isToggleOn(visibility, coverageCarrierToggleKey(carrier))}
-                    onChange={(event) => store.setState((state) => setLayersVisible(state, { [key]: event.target.checked, [coverageCarrierToggleKey(carrier)]: true }))}
+                    onChange={(event) =>
+                      store.setState((state) => setLayersVisible(state, { [key]: event.target.checked, [coverageCarrierToggleKey(carrier)]: true }))
+                    }
                     data-testid={`layer-coverage-${layer.carrier}-${layer.technology}`}
                   />
                   <CarrierSwatch color={color} technologies={[layer.technology]} />
@@ -180,21 +200,32 @@ export function LegendPanel() {
             <li key={carrier} className="legend-carrier">
               <div className="legend-carrier-row">
                 <label className="check">
-                  <input type="checkbox" checked={isToggleOn(visibility, coverageCarrierToggleKey(carrier))} onChange={(event) => set(coverageCarrierToggleKey(carrier), event.target.checked)} data-testid={`layer-carrier-${carrier}`} />
+                  <input
+                    type="checkbox"
+                    checked={isToggleOn(visibility, coverageCarrierToggleKey(carrier))}
+                    onChange={(event) => set(coverageCarrierToggleKey(carrier), event.target.checked)}
+                    data-testid={`layer-carrier-${carrier}`}
+                  />
                   <CarrierSwatch color={color} technologies={technologies} />
                   <span>
                     {carrier} <span className="legend-note">{technologies.join(" · ")}</span>
                     {note}
                   </span>
                 </label>
-                <button type="button" className="legend-expand" aria-expanded={open} onClick={() => toggleExpanded(carrier)} data-testid={`layer-expand-${carrier}`} title={t(open ? "legend.collapseLayers" : "legend.expandLayers", { carrier })} aria-label={t(open ? "legend.collapseLayers" : "legend.expandLayers", { carrier })}>
+                <button
+                  type="button"
+                  className="legend-expand"
+                  aria-expanded={open}
+                  onClick={() => toggleExpanded(carrier)}
+                  data-testid={`layer-expand-${carrier}`}
+                  title={t(open ? "legend.collapseLayers" : "legend.expandLayers", { carrier })}
+                  aria-label={t(open ? "legend.collapseLayers" : "legend.expandLayers", { carrier })}
+                >
                   <span aria-hidden="true">{open ? "▾" : "▸"}</span> {t("legend.layers")}
                 </button>
               </div>
               {open && (
-                <ul className="legend-layers">
-                  {own.map((layer) => layerToggle(layer, <CarrierSwatch color={color} technologies={[layer.technology]} />))}
-                </ul>
+                <ul className="legend-layers">{own.map((layer) => layerToggle(layer, <CarrierSwatch color={color} technologies={[layer.technology]} />))}</ul>
               )}
             </li>
           );

@@ -49,7 +49,14 @@ export function LookupPanel() {
       <h2 id="lookup-heading">{t("lookup.heading")}</h2>
       <label className="field">
         <span>{t("lookup.label")}</span>
-        <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder={t("lookup.placeholder")} data-testid="lookup-input" disabled={!data} />
+        <input
+          type="search"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          placeholder={t("lookup.placeholder")}
+          data-testid="lookup-input"
+          disabled={!data}
+        />
       </label>
       {query.trim() !== "" && data && (
         <div className="lookup-results" data-testid="lookup-results" aria-live="polite">
@@ -58,7 +65,14 @@ export function LookupPanel() {
             <ul aria-label={t("lookup.places")}>
               {places.map((place) => (
                 <li key={`${place.level}-${place.code}`}>
-                  <button type="button" className="lookup-hit" onClick={() => choosePlace(place)} data-testid="lookup-place" data-level={place.level} data-code={place.code}>
+                  <button
+                    type="button"
+                    className="lookup-hit"
+                    onClick={() => choosePlace(place)}
+                    data-testid="lookup-place"
+                    data-level={place.level}
+                    data-code={place.code}
+                  >
                     <strong>{place.level === "commune" ? communeLabel(place.name, place.provinceName, repeated) : place.name}</strong>{" "}
                     <span className="hint">{t(place.level === "province" ? "lookup.province" : "lookup.commune")}</span>
                   </button>
@@ -83,7 +97,9 @@ export function LookupPanel() {
           )}
         </div>
       )}
-      {data && cardIndex !== null && cardIndex >= 0 && cardIndex < data.points.length && <PointCard index={cardIndex} filterTechnology={filter.minTechnology} language={language} />}
+      {data && cardIndex !== null && cardIndex >= 0 && cardIndex < data.points.length && (
+        <PointCard index={cardIndex} filterTechnology={filter.minTechnology} language={language} />
+      )}
     </section>
   );
 

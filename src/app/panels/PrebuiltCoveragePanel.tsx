@@ -54,7 +54,11 @@ export function PrebuiltCoveragePanel() {
                     onChange={(event) => setPrebuiltLayerVisible(index, event.target.checked)}
                     data-testid={`prebuilt-layer-${layer.carrier}-${layer.technology}`}
                   />
-                  <span className="legend-swatch" aria-hidden="true" style={{ background: current.colors[index], opacity: 0.3 + 0.15 * ["2G", "3G", "4G", "5G"].indexOf(layer.technology) }} />
+                  <span
+                    className="legend-swatch"
+                    aria-hidden="true"
+                    style={{ background: current.colors[index], opacity: 0.3 + 0.15 * ["2G", "3G", "4G", "5G"].indexOf(layer.technology) }}
+                  />
                   <span>
                     {layer.carrier} {layer.technology} · {layer.asOf ? formatReleaseDate(layer.asOf) : TEXT.undated[language]}
                   </span>

@@ -65,12 +65,19 @@ export function PrintView() {
       </OfficialHeading>
       <p className="print-counts">
         <strong>
-          {filter.minTechnology ? t("counts.uncoveredAt", { technology: filter.minTechnology }) : t("counts.uncovered")}: {formatNumber(language, view.uncovered.length)}
+          {filter.minTechnology ? t("counts.uncoveredAt", { technology: filter.minTechnology }) : t("counts.uncovered")}:{" "}
+          {formatNumber(language, view.uncovered.length)}
         </strong>{" "}
         {t("counts.ofTotal", { total: view.shown.length })} · {t("counts.singleCarrier", { count: view.summary.singleCarrier })}
       </p>
       <h2>{t("print.doc.map")}</h2>
-      <MapFigure map="gaps" legend={gapsLegend(language, data, visibility, hasListed)} language={language} alt={t("map.label")} missing={t("print.mapMissing")} />
+      <MapFigure
+        map="gaps"
+        legend={gapsLegend(language, data, visibility, hasListed)}
+        language={language}
+        alt={t("map.label")}
+        missing={t("print.mapMissing")}
+      />
       <h2>{t("print.doc.figures")}</h2>
       <h3>{t("print.doc.byCarrier")}</h3>
       <table className="print-figures" data-testid="print-by-carrier">

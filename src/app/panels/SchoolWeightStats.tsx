@@ -26,7 +26,9 @@ export function SchoolWeightStats() {
   if (!result || !communeName) return null;
   const { schools, weights } = result;
   const n = (value: number) => formatNumber(language, value, 0);
-  const communes = [...weights.byCommune].filter((area) => area.pupilsUncovered + area.householdsUncovered > 0).sort((a, b) => b.pupilsUncovered - a.pupilsUncovered || b.householdsUncovered - a.householdsUncovered);
+  const communes = [...weights.byCommune]
+    .filter((area) => area.pupilsUncovered + area.householdsUncovered > 0)
+    .sort((a, b) => b.pupilsUncovered - a.pupilsUncovered || b.householdsUncovered - a.householdsUncovered);
   return (
     <section aria-labelledby="school-stats-heading" data-testid="school-stats">
       <h3 id="school-stats-heading">{t("schoolStats.heading")}</h3>
@@ -108,7 +110,13 @@ export function SchoolWeightStats() {
       <button
         type="button"
         data-testid="school-stats-export"
-        onClick={() => downloadText(`${t("schoolStats.fileName")}-${todayStamp()}.csv`, schoolWeightCsv(result, language, getCsvSeparator(), new Map(data!.analysis.provinces.map((province) => [province.code, province.name]))), "text/csv;charset=utf-8")}
+        onClick={() =>
+          downloadText(
+            `${t("schoolStats.fileName")}-${todayStamp()}.csv`,
+            schoolWeightCsv(result, language, getCsvSeparator(), new Map(data!.analysis.provinces.map((province) => [province.code, province.name]))),
+            "text/csv;charset=utf-8",
+          )
+        }
       >
         {t("schoolStats.export")}
       </button>

@@ -85,7 +85,13 @@ export function StatisticsPanel() {
       <h2 id="stats-heading">{t("stats.heading")}</h2>
       <button
         type="button"
-        onClick={() => downloadText(`${t("export.statisticsFileName")}-${todayStamp()}.csv`, statisticsToCsv(summary, language, getCsvSeparator(), provinceNames), "text/csv;charset=utf-8")}
+        onClick={() =>
+          downloadText(
+            `${t("export.statisticsFileName")}-${todayStamp()}.csv`,
+            statisticsToCsv(summary, language, getCsvSeparator(), provinceNames),
+            "text/csv;charset=utf-8",
+          )
+        }
         data-testid="export-statistics"
       >
         {t("stats.export")}

@@ -147,12 +147,20 @@ export function SuggestPanel() {
               </table>
               <ul className="export-actions">
                 <li>
-                  <button type="button" data-testid="suggest-export-csv" onClick={() => downloadText(`${base}.csv`, pointsToCsv(rows(), { separator: getCsvSeparator() }), "text/csv;charset=utf-8")}>
+                  <button
+                    type="button"
+                    data-testid="suggest-export-csv"
+                    onClick={() => downloadText(`${base}.csv`, pointsToCsv(rows(), { separator: getCsvSeparator() }), "text/csv;charset=utf-8")}
+                  >
                     {t("suggest.export.csv")}
                   </button>
                 </li>
                 <li>
-                  <button type="button" data-testid="suggest-export-geojson" onClick={() => downloadText(`${base}.geojson`, JSON.stringify(pointsToGeojson(rows())), "application/geo+json")}>
+                  <button
+                    type="button"
+                    data-testid="suggest-export-geojson"
+                    onClick={() => downloadText(`${base}.geojson`, JSON.stringify(pointsToGeojson(rows())), "application/geo+json")}
+                  >
                     {t("suggest.export.geojson")}
                   </button>
                 </li>

@@ -47,8 +47,7 @@ export function UncoveredList() {
       void position;
     }
   };
-  const setSort = (column: SortColumn) =>
-    store.setState((state) => sortList(state, column));
+  const setSort = (column: SortColumn) => store.setState((state) => sortList(state, column));
 
   return (
     <section className="list-panel" aria-labelledby="list-heading">
@@ -58,7 +57,11 @@ export function UncoveredList() {
         <input type="search" value={search} onChange={(event) => store.setState({ search: event.target.value })} data-testid="search-input" />
       </label>
       <p className="hint" aria-live="polite">
-        {t("list.rows", { count: rows.length })} <span className="visually-hidden" data-testid="list-row-count">{rows.length}</span> · {t("list.rowHint")}
+        {t("list.rows", { count: rows.length })}{" "}
+        <span className="visually-hidden" data-testid="list-row-count">
+          {rows.length}
+        </span>{" "}
+        · {t("list.rowHint")}
       </p>
       <div className="list-table" role="table" aria-label={t("list.heading")} aria-rowcount={rows.length + 1}>
         <div className="list-row list-header" role="row">
@@ -116,7 +119,16 @@ export function UncoveredList() {
                   <div role="cell" className="list-cell list-cell-id">
                     {point.id}
                   </div>
-                  <div role="cell" className="list-cell list-cell-weight" title={counts.map((entry) => `${t(entry.kind === "pupils" ? "popup.pupils" : "popup.households")}: ${formatNumber(language, entry.value, 0)}`).join("; ") || undefined} data-testid="uncovered-row-weight">
+                  <div
+                    role="cell"
+                    className="list-cell list-cell-weight"
+                    title={
+                      counts
+                        .map((entry) => `${t(entry.kind === "pupils" ? "popup.pupils" : "popup.households")}: ${formatNumber(language, entry.value, 0)}`)
+                        .join("; ") || undefined
+                    }
+                    data-testid="uncovered-row-weight"
+                  >
                     {counts.map((entry) => formatNumber(language, entry.value, 0)).join(" / ")}
                   </div>
                 </div>

@@ -8,7 +8,10 @@ export const COMPARE_MESSAGES = {
     vi: "Khi nhà mạng gửi bản vùng phủ mới, chọn hai ngày: mỗi ngày tính bản vùng phủ có hiệu lực khi đó (mỗi nhà mạng × công nghệ, bản mới nhất đến ngày đó). Kết quả tính theo bộ lọc hiện tại (công nghệ, nhà mạng, loại điểm, địa bàn).",
     en: "When a carrier sends a new coverage release, choose two dates: each date counts the release in force then (per carrier × technology, the latest on or before it). Counted under the current filter (technology, carriers, kinds, area).",
   },
-  "compare.single": { vi: "Các tệp vùng phủ đã nhập chỉ có một bản cho mỗi nhà mạng × công nghệ: chưa có gì để so sánh. Nhập thêm bản vùng phủ mới (có cột as_of / ngày số liệu).", en: "The coverage files loaded hold one release per carrier × technology: nothing to compare yet. Import a newer release (with an as_of date column)." },
+  "compare.single": {
+    vi: "Các tệp vùng phủ đã nhập chỉ có một bản cho mỗi nhà mạng × công nghệ: chưa có gì để so sánh. Nhập thêm bản vùng phủ mới (có cột as_of / ngày số liệu).",
+    en: "The coverage files loaded hold one release per carrier × technology: nothing to compare yet. Import a newer release (with an as_of date column).",
+  },
   "compare.unavailable": { vi: "Dữ liệu vừa được tính lại; hãy thử lại.", en: "The data was just re-analysed; please try again." },
   "compare.failed": { vi: "Không so sánh được; hãy thử lại.", en: "The comparison failed; please try again." },
   "compare.before": { vi: "Bản trước (tính đến ngày)", en: "Earlier (as of)" },

@@ -17,7 +17,10 @@ const REPORT: ImportReport = {
 
 describe("importReportToCsv", () => {
   it("writes one row per issue with its row and reason in the language", () => {
-    const rows = importReportToCsv(REPORT, "vi").replace(/^\uFEFF/, "").trim().split("\r\n");
+    const rows = importReportToCsv(REPORT, "vi")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(rows[0]).toBe("Vị trí,Cột,Mức,Mã lỗi,Lý do");
     expect(rows[2]).toBe("dòng 2,lat,lỗi,coordinates_missing,Thiếu vĩ độ");
     expect(rows).toHaveLength(4);

@@ -20,14 +20,24 @@ export function importReportToCsv(report: ImportReport, language: Language, sepa
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(language, key, params);
   const columns = [t("report.where"), t("report.column"), t("report.severity"), t("report.code"), t("report.reason")];
   const rows = report.issues.map((issue) => [
-    issue.row !== undefined ? t("report.row", { row: String(issue.row) }) : issue.featureIndex !== undefined ? t("report.feature", { index: String(issue.featureIndex) }) : t("report.file"),
+    issue.row !== undefined
+      ? t("report.row", { row: String(issue.row) })
+      : issue.featureIndex !== undefined
+        ? t("report.feature", { index: String(issue.featureIndex) })
+        : t("report.file"),
     issue.column ?? "",
     issue.severity === "error" ? t("report.error") : t("report.warning"),
     issue.code,
     issue.message[language],
   ]);
   const summary = [
-    [`${t("report.read")}: ${report.read}`, `${t("report.accepted")}: ${report.accepted}`, `${t("report.rejected")}: ${report.rejected}`, `${t("report.warnings")}: ${report.warnings}`, report.file],
+    [
+      `${t("report.read")}: ${report.read}`,
+      `${t("report.accepted")}: ${report.accepted}`,
+      `${t("report.rejected")}: ${report.rejected}`,
+      `${t("report.warnings")}: ${report.warnings}`,
+      report.file,
+    ],
   ];
   return toCsv(columns, [...summary, ...rows], { separator });
 }

@@ -2,12 +2,45 @@ import { describe, expect, it } from "vitest";
 import { analyzeCoverage, type CoverageFeature, type Point } from "../../domain/index.ts";
 import { communeLabel, coverageByCarrier, lookupPlaces, lookupPoints, repeatedCommuneNames, pointCounts } from "./lookup.ts";
 
-const square = (lon: number, lat: number, size: number) => ({ type: "Polygon" as const, coordinates: [[[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]] });
+const square = (lon: number, lat: number, size: number) => ({
+  type: "Polygon" as const,
+  coordinates: [
+    [
+      [lon, lat],
+      [lon + size, lat],
+      [lon + size, lat + size],
+      [lon, lat + size],
+      [lon, lat],
+    ],
+  ],
+});
 
 function model() {
   const points: Point[] = [
-    { id: "A", name: "Trường Tiểu học Bản Xèo", kind: "school", lon: 0.5, lat: 0.5, weight: 120, communeName: "Bản Xèo", provinceName: "Lào Cai", source: { file: "p.csv", row: 1 }, extra: {} },
-    { id: "B", name: "Thôn Nà Lầu", kind: "village", lon: 5.5, lat: 5.5, weight: 40, communeName: "Yên Bình", provinceName: "Tuyên Quang", source: { file: "p.csv", row: 2 }, extra: {} },
+    {
+      id: "A",
+      name: "Trường Tiểu học Bản Xèo",
+      kind: "school",
+      lon: 0.5,
+      lat: 0.5,
+      weight: 120,
+      communeName: "Bản Xèo",
+      provinceName: "Lào Cai",
+      source: { file: "p.csv", row: 1 },
+      extra: {},
+    },
+    {
+      id: "B",
+      name: "Thôn Nà Lầu",
+      kind: "village",
+      lon: 5.5,
+      lat: 5.5,
+      weight: 40,
+      communeName: "Yên Bình",
+      provinceName: "Tuyên Quang",
+      source: { file: "p.csv", row: 2 },
+      extra: {},
+    },
   ];
   const coverage: CoverageFeature[] = [
     { carrier: "Viettel", technology: "4G", asOf: null, geometry: square(0, 0, 1), source: { file: "c", row: 0 } },
@@ -35,7 +68,17 @@ describe("lookup", () => {
   });
 
   it("finds places and names a repeated commune with its province", () => {
-    const analysis = { provinces: [{ code: "08", name: "Tuyên Quang" }, { code: "15", name: "Lào Cai" }], communes: [{ code: "1", name: "Yên Bình", provinceCode: "08" }, { code: "2", name: "Yên Bình", provinceCode: "15" }, { code: "3", name: "Bản Xèo", provinceCode: "15" }] } as never;
+    const analysis = {
+      provinces: [
+        { code: "08", name: "Tuyên Quang" },
+        { code: "15", name: "Lào Cai" },
+      ],
+      communes: [
+        { code: "1", name: "Yên Bình", provinceCode: "08" },
+        { code: "2", name: "Yên Bình", provinceCode: "15" },
+        { code: "3", name: "Bản Xèo", provinceCode: "15" },
+      ],
+    } as never;
     expect(lookupPlaces(analysis, "yen binh", 10).map((hit) => `${hit.name}/${hit.provinceName}`)).toEqual(["Yên Bình/Tuyên Quang", "Yên Bình/Lào Cai"]);
     expect(lookupPlaces(analysis, "lao cai", 10).map((hit) => hit.level)).toEqual(["province", "commune", "commune"]);
     const repeated = repeatedCommuneNames([{ name: "Yên Bình" }, { name: "Yên Bình" }, { name: "Bản Xèo" }]);

@@ -18,7 +18,9 @@ export interface PlaceHit {
 }
 
 function tokens(query: string): string[] {
-  return foldForSearch(query).split(/\s+/).filter((token) => token.length > 0);
+  return foldForSearch(query)
+    .split(/\s+/)
+    .filter((token) => token.length > 0);
 }
 
 /**
@@ -38,7 +40,10 @@ export function lookupPoints(source: ListSource, query: string, limit: number): 
   for (let index = 0; index < texts.length; index++) {
     if (!words.every((word) => texts[index].includes(word))) continue;
     const name = foldForSearch(source.points[index].name);
-    ranked.push({ index, rank: name.startsWith(folded) ? 0 : name.includes(folded) ? 1 : source.points[index].id.toLowerCase() === query.trim().toLowerCase() ? 0 : 2 });
+    ranked.push({
+      index,
+      rank: name.startsWith(folded) ? 0 : name.includes(folded) ? 1 : source.points[index].id.toLowerCase() === query.trim().toLowerCase() ? 0 : 2,
+    });
   }
   ranked.sort((a, b) => a.rank - b.rank || a.index - b.index);
   return ranked.slice(0, limit).map((entry) => entry.index);
@@ -61,7 +66,8 @@ export function lookupPlaces(analysis: CoverageAnalysis, query: string, limit: n
   }
   for (const commune of analysis.communes) {
     const provinceName = commune.provinceCode ? provinceNames.get(commune.provinceCode) : undefined;
-    if (words.every((word) => foldForSearch(`${commune.name} ${provinceName ?? ""}`).includes(word))) hits.push({ level: "commune", code: commune.code, name: commune.name, ...(provinceName ? { provinceName } : {}) });
+    if (words.every((word) => foldForSearch(`${commune.name} ${provinceName ?? ""}`).includes(word)))
+      hits.push({ level: "commune", code: commune.code, name: commune.name, ...(provinceName ? { provinceName } : {}) });
   }
   return hits.slice(0, limit);
 }

@@ -27,7 +27,12 @@ import {
  * @param language - the interface language
  * @returns the people's columns
  */
-export function peopleColumnsFor(rows: readonly ExportRow[], analysis: Pick<CoverageAnalysis, "layers">, filter: PointFilter, language: Language): PeopleColumn[] {
+export function peopleColumnsFor(
+  rows: readonly ExportRow[],
+  analysis: Pick<CoverageAnalysis, "layers">,
+  filter: PointFilter,
+  language: Language,
+): PeopleColumn[] {
   const coverageAsOf = coverageAsOfText(analysis.layers, countedLayers(analysis, filter).counted);
   return peopleColumns(exportColumns(rows), { language, minTechnology: filter.minTechnology, ...(coverageAsOf ? { coverageAsOf } : {}) });
 }
@@ -41,7 +46,13 @@ export function peopleColumnsFor(rows: readonly ExportRow[], analysis: Pick<Cove
  * @param separator - the CSV flavour
  * @returns the file text (BOM, CRLF)
  */
-export function peopleCsvFile(rows: readonly ExportRow[], analysis: Pick<CoverageAnalysis, "layers">, filter: PointFilter, language: Language, separator: CsvSeparator): string {
+export function peopleCsvFile(
+  rows: readonly ExportRow[],
+  analysis: Pick<CoverageAnalysis, "layers">,
+  filter: PointFilter,
+  language: Language,
+  separator: CsvSeparator,
+): string {
   return peopleToCsv(rows, peopleColumnsFor(rows, analysis, filter, language), separator);
 }
 
@@ -54,6 +65,12 @@ export function peopleCsvFile(rows: readonly ExportRow[], analysis: Pick<Coverag
  * @param sheet - the sheet's name
  * @returns the .xlsx bytes
  */
-export function peopleXlsxFile(rows: readonly ExportRow[], analysis: Pick<CoverageAnalysis, "layers">, filter: PointFilter, language: Language, sheet: string): Uint8Array {
+export function peopleXlsxFile(
+  rows: readonly ExportRow[],
+  analysis: Pick<CoverageAnalysis, "layers">,
+  filter: PointFilter,
+  language: Language,
+  sheet: string,
+): Uint8Array {
   return writeXlsx([{ name: sheet, rows: peopleSheetRows(rows, peopleColumnsFor(rows, analysis, filter, language)) }]);
 }

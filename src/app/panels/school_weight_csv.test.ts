@@ -32,8 +32,18 @@ describe("schoolWeightCsv", () => {
   it("writes Vietnamese headers as the statistics tab words them", () => {
     const table = readCsvTable(schoolWeightCsv(result, "vi"), { file: "s.csv" });
     expect(table.header).toEqual([
-      "Mục", "Mã", "Tên", "Tỉnh", "Số trường", "Trường chưa có sóng ở điểm chính", "Trường có điểm trường chưa có sóng",
-      "Trường chưa có sóng ở điểm chính hoặc một điểm trường", "Học sinh", "Học sinh chưa có sóng", "Số hộ", "Số hộ chưa có sóng",
+      "Mục",
+      "Mã",
+      "Tên",
+      "Tỉnh",
+      "Số trường",
+      "Trường chưa có sóng ở điểm chính",
+      "Trường có điểm trường chưa có sóng",
+      "Trường chưa có sóng ở điểm chính hoặc một điểm trường",
+      "Học sinh",
+      "Học sinh chưa có sóng",
+      "Số hộ",
+      "Số hộ chưa có sóng",
     ]);
     expect(table.rows[2].slice(0, 4)).toEqual(["Xã", "01", "=Xã độc", "Lào Cai"]);
   });

@@ -38,14 +38,41 @@ export function schoolWeightCsv(
   ];
   const { schools, weights } = result;
   const rows: (string | number | null)[][] = [
-    [vi ? "Tổng" : "Total", "", "", "", schools.schools, schools.mainUncovered, schools.withUncoveredSite, schools.notFullyCovered, weights.pupils, weights.pupilsUncovered, weights.households, weights.householdsUncovered],
+    [
+      vi ? "Tổng" : "Total",
+      "",
+      "",
+      "",
+      schools.schools,
+      schools.mainUncovered,
+      schools.withUncoveredSite,
+      schools.notFullyCovered,
+      weights.pupils,
+      weights.pupilsUncovered,
+      weights.households,
+      weights.householdsUncovered,
+    ],
   ];
-  for (const entry of weights.byCarrier) rows.push([vi ? "Nhà mạng" : "Carrier", "", entry.carrier, "", null, null, null, null, null, entry.pupilsUncovered, null, entry.householdsUncovered]);
+  for (const entry of weights.byCarrier)
+    rows.push([vi ? "Nhà mạng" : "Carrier", "", entry.carrier, "", null, null, null, null, null, entry.pupilsUncovered, null, entry.householdsUncovered]);
   const schoolsByCommune = new Map(schools.byCommune.map((area) => [area.code, area]));
   for (const area of weights.byCommune) {
     const school = schoolsByCommune.get(area.code);
     const province = area.provinceCode === undefined ? "" : (provinceNames.get(area.provinceCode) ?? "");
-    rows.push([vi ? "Xã" : "Commune", area.code, area.name, province, school?.schools ?? 0, school?.mainUncovered ?? 0, school?.withUncoveredSite ?? 0, school?.notFullyCovered ?? 0, area.pupils, area.pupilsUncovered, area.households, area.householdsUncovered]);
+    rows.push([
+      vi ? "Xã" : "Commune",
+      area.code,
+      area.name,
+      province,
+      school?.schools ?? 0,
+      school?.mainUncovered ?? 0,
+      school?.withUncoveredSite ?? 0,
+      school?.notFullyCovered ?? 0,
+      area.pupils,
+      area.pupilsUncovered,
+      area.households,
+      area.householdsUncovered,
+    ]);
   }
   return toCsv(header, rows, { separator });
 }

@@ -6,10 +6,16 @@ export const SCHOOL_WEIGHT_MESSAGES = {
   "schoolStats.schools": { vi: "Số trường", en: "Schools" },
   "schoolStats.mainUncovered": { vi: "Trường chưa có sóng ở điểm chính", en: "Schools whose main site has no signal" },
   "schoolStats.withUncoveredSite": { vi: "Trường có điểm trường chưa có sóng", en: "Schools with a school site without signal" },
-  "schoolStats.notFullyCovered": { vi: "Trường chưa có sóng ở điểm chính hoặc một điểm trường", en: "Schools without signal at the main site or a school site" },
+  "schoolStats.notFullyCovered": {
+    vi: "Trường chưa có sóng ở điểm chính hoặc một điểm trường",
+    en: "Schools without signal at the main site or a school site",
+  },
   "schoolStats.fullyCovered": { vi: "Trường có sóng ở mọi điểm", en: "Schools with signal at every site" },
   "schoolStats.sites": { vi: "Điểm trường chưa có sóng / tổng", en: "School sites without signal / total" },
-  "schoolStats.orphans": { vi: "Điểm trường ghi mã trường chính không có trong danh sách: {count} (xem báo cáo nhập)", en: "School sites naming a main school not in the list: {count} (see the import report)" },
+  "schoolStats.orphans": {
+    vi: "Điểm trường ghi mã trường chính không có trong danh sách: {count} (xem báo cáo nhập)",
+    en: "School sites naming a main school not in the list: {count} (see the import report)",
+  },
   "schoolStats.hint": {
     vi: "Một trường chỉ được tính là có sóng khi điểm chính và mọi điểm trường (cột parent_id / mã trường chính) đều có sóng.",
     en: "A school counts as covered only when its main site and every school site (column parent_id) are covered.",

@@ -19,7 +19,10 @@ const SUMMARY: CoverageSummary = {
 };
 
 function lines(csv: string): string[] {
-  return csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+  return csv
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
 }
 
 describe("statisticsToCsv", () => {
@@ -38,7 +41,17 @@ describe("statisticsToCsv", () => {
       { code: "04714", name: "Yên Bình", provinceCode: "15", total: 2, uncovered: 1, covered: 1, percentCovered: 50 },
       { code: "06391", name: "Yên Bình", provinceCode: "20", total: 1, uncovered: 1, covered: 0, percentCovered: 0 },
     ];
-    const rows = lines(statisticsToCsv({ ...SUMMARY, byCommune: communes }, "vi", "comma", new Map([["15", "Lào Cai"], ["20", "Lạng Sơn"]]))).slice(2, 4);
+    const rows = lines(
+      statisticsToCsv(
+        { ...SUMMARY, byCommune: communes },
+        "vi",
+        "comma",
+        new Map([
+          ["15", "Lào Cai"],
+          ["20", "Lạng Sơn"],
+        ]),
+      ),
+    ).slice(2, 4);
     expect(rows).toEqual(["xã,04714,Yên Bình,Lào Cai,2,1,1,50,", "xã,06391,Yên Bình,Lạng Sơn,1,1,0,0,"]);
   });
 

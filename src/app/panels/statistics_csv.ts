@@ -37,14 +37,46 @@ export function statisticsToCsv(
   provinceNames: ReadonlyMap<string, string> = new Map(summary.byProvince.filter((area) => !area.unknown).map((area) => [area.code, area.name])),
 ): string {
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
-  const columns = [t("stats.level"), t("stats.code"), t("stats.area"), t("stats.province"), t("stats.points"), t("stats.uncovered"), t("stats.covered"), t("stats.percentCovered"), t("stats.asOf")];
+  const columns = [
+    t("stats.level"),
+    t("stats.code"),
+    t("stats.area"),
+    t("stats.province"),
+    t("stats.points"),
+    t("stats.uncovered"),
+    t("stats.covered"),
+    t("stats.percentCovered"),
+    t("stats.asOf"),
+  ];
   const rows: (string | number | null)[][] = [];
   const name = (area: { name: string; unknown?: true }) => (area.unknown ? t("stats.unknownArea") : area.name);
-  for (const area of sortByName(summary.byProvince)) rows.push([t("stats.level.province"), area.code, name(area), null, area.total, area.uncovered, area.covered, area.percentCovered, null]);
-  for (const area of sortByName(summary.byCommune)) rows.push([t("stats.level.commune"), area.code, name(area), area.provinceCode === undefined ? null : (provinceNames.get(area.provinceCode) ?? null), area.total, area.uncovered, area.covered, area.percentCovered, null]);
+  for (const area of sortByName(summary.byProvince))
+    rows.push([t("stats.level.province"), area.code, name(area), null, area.total, area.uncovered, area.covered, area.percentCovered, null]);
+  for (const area of sortByName(summary.byCommune))
+    rows.push([
+      t("stats.level.commune"),
+      area.code,
+      name(area),
+      area.provinceCode === undefined ? null : (provinceNames.get(area.provinceCode) ?? null),
+      area.total,
+      area.uncovered,
+      area.covered,
+      area.percentCovered,
+      null,
+    ]);
   for (const layer of summary.byLayer) {
     const percent = layer.total > 0 ? Math.round((1000 * layer.covered) / layer.total) / 10 : 0;
-    rows.push([t("stats.level.layer"), "", `${layer.carrier} ${layer.technology}`, null, layer.total, layer.total - layer.covered, layer.covered, percent, layer.asOf === null ? null : peopleDate(layer.asOf)]);
+    rows.push([
+      t("stats.level.layer"),
+      "",
+      `${layer.carrier} ${layer.technology}`,
+      null,
+      layer.total,
+      layer.total - layer.covered,
+      layer.covered,
+      percent,
+      layer.asOf === null ? null : peopleDate(layer.asOf),
+    ]);
   }
   return toCsv(columns, rows, { separator });
 }

@@ -23,7 +23,10 @@ export const SUGGEST_MESSAGES = {
   "suggest.unit.points": { vi: "điểm", en: "points" },
   "suggest.run": { vi: "Tính đề xuất", en: "Suggest sites" },
   "suggest.running": { vi: "Đang tính…", en: "Working…" },
-  "suggest.invalid": { vi: "Bán kính phải là số dương (tối đa 100 km), số trạm từ 1 đến 500.", en: "The radius must be a positive number (at most 100 km), the number of sites 1 to 500." },
+  "suggest.invalid": {
+    vi: "Bán kính phải là số dương (tối đa 100 km), số trạm từ 1 đến 500.",
+    en: "The radius must be a positive number (at most 100 km), the number of sites 1 to 500.",
+  },
   "suggest.failed": { vi: "Không tính được đề xuất; hãy thử lại.", en: "The suggestions could not be computed; please try again." },
   "suggest.none": { vi: "Không có điểm chưa có sóng nào có {unit} để phủ.", en: "No uncovered point with {unit} to cover." },
   "suggest.result": {

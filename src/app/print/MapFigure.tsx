@@ -13,7 +13,19 @@ const PRINT_TEXT_SCALE = 1.5;
  * @param props - which map, its legend, the language, the text when there is no map
  * @returns the image, or the sentence
  */
-export function MapFigure({ map, legend, language, alt, missing }: { map: MapName; legend: readonly LegendEntry[]; language: Language; alt: string; missing: string }) {
+export function MapFigure({
+  map,
+  legend,
+  language,
+  alt,
+  missing,
+}: {
+  map: MapName;
+  legend: readonly LegendEntry[];
+  language: Language;
+  alt: string;
+  missing: string;
+}) {
   const [source] = useState(() => {
     const snapshot = captureMap(map);
     if (!snapshot) return null;

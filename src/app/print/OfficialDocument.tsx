@@ -31,14 +31,20 @@ export function OfficialHeading({ agency, province, day, subject, children }: Of
     <>
       <div className="official-header" data-testid="official-header">
         <div className="official-issuer">
-          {header.managingBody && <p className="official-managing" data-testid="print-managing-body">{header.managingBody}</p>}
+          {header.managingBody && (
+            <p className="official-managing" data-testid="print-managing-body">
+              {header.managingBody}
+            </p>
+          )}
           <p className="official-agency" data-testid="print-agency">
             {header.agency}
           </p>
           <p className="official-number">{t("print.doc.number")}</p>
         </div>
         <div className="official-nation">
-          <p className="official-nation-name" data-testid="print-nation">{header.nation}</p>
+          <p className="official-nation-name" data-testid="print-nation">
+            {header.nation}
+          </p>
           <p className="official-motto">
             <span data-testid="print-motto">{header.motto}</span>
           </p>

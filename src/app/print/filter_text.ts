@@ -21,7 +21,9 @@ export function describeFilter(language: Language, data: AnalyzeResult, filter: 
     `${t("filters.minTechnology")}: ${filter.minTechnology ? t("filters.technologyAndUp", { technology: filter.minTechnology }) : t("filters.anyTechnology")}`,
     filter.kinds.length > 0 ? `${t("filters.kinds")}: ${filter.kinds.map((kind) => t(`kind.${kind}` as MessageKey)).join(", ")}` : "",
     filter.provinceCode ? `${t("filters.province")}: ${filterProvinceName(data, filter) ?? filter.provinceCode}` : "",
-    filter.communeCode ? `${t("filters.commune")}: ${data.analysis.communes.find((commune) => commune.code === filter.communeCode)?.name ?? filter.communeCode}` : "",
+    filter.communeCode
+      ? `${t("filters.commune")}: ${data.analysis.communes.find((commune) => commune.code === filter.communeCode)?.name ?? filter.communeCode}`
+      : "",
   ].filter(Boolean);
   return parts.length > 0 ? parts.join("; ") : t("print.noFilters");
 }

@@ -140,7 +140,15 @@ function drawSymbol(context: CanvasRenderingContext2D, entry: LegendEntry, x: nu
   context.stroke();
 }
 
-function drawNorthArrow(context: CanvasRenderingContext2D, letter: string, right: number, top: number, bearing: number, scale: number, mapHeight: number): void {
+function drawNorthArrow(
+  context: CanvasRenderingContext2D,
+  letter: string,
+  right: number,
+  top: number,
+  bearing: number,
+  scale: number,
+  mapHeight: number,
+): void {
   // At most a ninth of the map's height in a short map (the tracking view's is wide and low).
   const size = Math.min(26 * scale, mapHeight / 9);
   const cx = right - size;

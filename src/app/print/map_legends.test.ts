@@ -6,12 +6,27 @@ import { gapsLegend, progressLegend } from "./map_legends.ts";
 
 /** Just what the legend reads: the points' kinds and the coverage layers. */
 function data(kinds: string[], layers: [string, string][]): AnalyzeResult {
-  return { points: kinds.map((kind) => ({ kind })), analysis: { layers: layers.map(([carrier, technology]) => ({ carrier, technology })) } } as unknown as AnalyzeResult;
+  return {
+    points: kinds.map((kind) => ({ kind })),
+    analysis: { layers: layers.map(([carrier, technology]) => ({ carrier, technology })) },
+  } as unknown as AnalyzeResult;
 }
 
 describe("gapsLegend", () => {
   it("lists the statuses, the kinds present and one coverage entry per carrier with its technologies", () => {
-    const entries = gapsLegend("vi", data(["school", "village_centre"], [["Viettel", "3G"], ["Viettel", "4G"], ["VNPT", "4G"]]), {}, false);
+    const entries = gapsLegend(
+      "vi",
+      data(
+        ["school", "village_centre"],
+        [
+          ["Viettel", "3G"],
+          ["Viettel", "4G"],
+          ["VNPT", "4G"],
+        ],
+      ),
+      {},
+      false,
+    );
     expect(entries.map((entry) => entry.label)).toEqual([
       "Không có sóng của nhà mạng nào",
       "Chỉ có sóng của một nhà mạng",
@@ -28,7 +43,19 @@ describe("gapsLegend", () => {
 
   it("leaves out what is switched off, and the ring when nothing is listed", () => {
     const visibility = { [TOGGLE.covered]: false, [coverageToggleKey("Viettel", "3G")]: false, [coverageToggleKey("VNPT", "4G")]: false };
-    const labels = gapsLegend("en", data(["other"], [["Viettel", "3G"], ["Viettel", "4G"], ["VNPT", "4G"]]), visibility, true).map((entry) => entry.label);
+    const labels = gapsLegend(
+      "en",
+      data(
+        ["other"],
+        [
+          ["Viettel", "3G"],
+          ["Viettel", "4G"],
+          ["VNPT", "4G"],
+        ],
+      ),
+      visibility,
+      true,
+    ).map((entry) => entry.label);
     expect(labels).toEqual(["Uncovered by every carrier", "Covered by one carrier only", "Listed dead zones (ring)", "Other", "Viettel 4G coverage"]);
     expect(gapsLegend("en", data([], []), { [TOGGLE.listed]: false }, true).some((entry) => entry.shape === "ring")).toBe(false);
   });

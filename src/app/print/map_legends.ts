@@ -28,14 +28,21 @@ export function gapsLegend(language: Language, data: AnalyzeResult, visibility: 
   if (hasListed && on(TOGGLE.listed)) entries.push({ label: translate(language, "legend.listed"), color: "#111111", shape: "ring" });
   const kinds = new Set(data.points.map((point) => point.kind));
   for (const kind of ["school", "school_site", "village", "other"] as const) {
-    if (kinds.has(kind) || (kind === "village" && kinds.has("village_centre"))) entries.push({ label: translate(language, `kind.${kind}` as MessageKey), color: "#555555", shape: KIND_SHAPES[kind] });
+    if (kinds.has(kind) || (kind === "village" && kinds.has("village_centre")))
+      entries.push({ label: translate(language, `kind.${kind}` as MessageKey), color: "#555555", shape: KIND_SHAPES[kind] });
   }
   // One entry per carrier (its colour; the technologies shown as its shades), so the legend stays short.
   const carriers = [...new Set(data.analysis.layers.map((layer) => layer.carrier))];
   for (const carrier of carriers) {
-    const technologies = data.analysis.layers.filter((layer) => layer.carrier === carrier && on(coverageToggleKey(layer.carrier, layer.technology))).map((layer) => layer.technology);
+    const technologies = data.analysis.layers
+      .filter((layer) => layer.carrier === carrier && on(coverageToggleKey(layer.carrier, layer.technology)))
+      .map((layer) => layer.technology);
     if (technologies.length === 0) continue;
-    entries.push({ label: translate(language, "print.figure.coverage", { carrier, technology: [...new Set(technologies)].join(", ") }), color: carrierColor(carrier, carriers), shape: "fill" });
+    entries.push({
+      label: translate(language, "print.figure.coverage", { carrier, technology: [...new Set(technologies)].join(", ") }),
+      color: carrierColor(carrier, carriers),
+      shape: "fill",
+    });
   }
   return entries;
 }
@@ -48,7 +55,11 @@ export function gapsLegend(language: Language, data: AnalyzeResult, visibility: 
  */
 export function progressLegend(language: Language, statuses: Iterable<ProgressStatus>): LegendEntry[] {
   const present = new Set(statuses);
-  return PROGRESS_STATUSES.filter((status) => present.has(status)).map((status) => ({ label: STATUS_LABELS[status][language], color: PROGRESS_STATUS_COLORS[status], shape: "circle" as const }));
+  return PROGRESS_STATUSES.filter((status) => present.has(status)).map((status) => ({
+    label: STATUS_LABELS[status][language],
+    color: PROGRESS_STATUS_COLORS[status],
+    shape: "circle" as const,
+  }));
 }
 
 /**

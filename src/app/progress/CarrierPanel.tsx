@@ -16,14 +16,29 @@ import { formatDay, trackingMessage, useTrackingTranslation } from "./use_tracki
  * @param props - the carrier, its pending changes, the cross-check, today and whether a past day is shown
  * @returns the carrier panel
  */
-export function CarrierPanel({ carrier, pending, crossCheck, today, pastDay }: { carrier: string; pending: readonly StatusEvent[]; crossCheck: CrossCheckResult | null; today: string; pastDay: boolean }) {
+export function CarrierPanel({
+  carrier,
+  pending,
+  crossCheck,
+  today,
+  pastDay,
+}: {
+  carrier: string;
+  pending: readonly StatusEvent[];
+  crossCheck: CrossCheckResult | null;
+  today: string;
+  pastDay: boolean;
+}) {
   const [t, language] = useTrackingTranslation();
   const controller = getTrackingController();
   const proposals = crossCheck?.proposals ?? [];
   // The last export of the update file: the status line says whether the changes are in a file already.
   const [exported, setExported] = useState<{ carrier: string; mark: OutboxExport | null }>(() => ({ carrier, mark: readOutboxExport(carrier) }));
   const mark = exported.carrier === carrier ? exported.mark : readOutboxExport(carrier);
-  const counts = outboxStatus(pending.map((event) => event.id), mark);
+  const counts = outboxStatus(
+    pending.map((event) => event.id),
+    mark,
+  );
   const photoCount = outboxPhotos(pending).length;
   const [withPhotos, setWithPhotos] = useState(true);
   const exportFile = async (name: string, text: string, type: string) => {
@@ -61,7 +76,11 @@ export function CarrierPanel({ carrier, pending, crossCheck, today, pastDay }: {
       date: today,
       actor: { role: "carrier", carrier },
       technology: best?.technology,
-      evidence: { text: t("tracking.crossCheck.evidence", { layers: proposal.layers.map((layer) => `${layer.technology}${layer.asOf ? ` ${formatDay(language, layer.asOf)}` : ""}`).join(", ") }) },
+      evidence: {
+        text: t("tracking.crossCheck.evidence", {
+          layers: proposal.layers.map((layer) => `${layer.technology}${layer.asOf ? ` ${formatDay(language, layer.asOf)}` : ""}`).join(", "),
+        }),
+      },
       recordedAt: new Date().toISOString(),
     });
   };
@@ -94,7 +113,9 @@ export function CarrierPanel({ carrier, pending, crossCheck, today, pastDay }: {
           type="button"
           disabled={pending.length === 0}
           data-testid="export-updates-json"
-          onClick={() => void exportFile(updateFileName(carrier, today, "json"), writeUpdatesJson(pending, { createdAt: new Date().toISOString() }), "application/json")}
+          onClick={() =>
+            void exportFile(updateFileName(carrier, today, "json"), writeUpdatesJson(pending, { createdAt: new Date().toISOString() }), "application/json")
+          }
         >
           {t("tracking.carrier.exportJson")}
         </button>

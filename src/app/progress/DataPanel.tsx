@@ -40,7 +40,14 @@ function AgencyField() {
   return (
     <label className="field">
       <span>{t("tracking.agency.label")}</span>
-      <input type="text" value={text} placeholder={DEFAULT_AGENCY} onChange={(event) => setText(event.target.value)} onBlur={() => setAgency(text)} data-testid="agency-input" />
+      <input
+        type="text"
+        value={text}
+        placeholder={DEFAULT_AGENCY}
+        onChange={(event) => setText(event.target.value)}
+        onBlur={() => setAgency(text)}
+        data-testid="agency-input"
+      />
       <span className="hint">{t("tracking.agency.hint")}</span>
     </label>
   );
@@ -52,7 +59,21 @@ function AgencyField() {
  * @param props - the points shown, their states, the day shown, today and the loaded points (for point_id links)
  * @returns the data panel
  */
-export function DataPanel({ points, states, date, today, loadedPoints, showRegistryImport }: { points: readonly ListedPoint[]; states: ProgressStates; date: string; today: string; loadedPoints: readonly Point[]; showRegistryImport: boolean }) {
+export function DataPanel({
+  points,
+  states,
+  date,
+  today,
+  loadedPoints,
+  showRegistryImport,
+}: {
+  points: readonly ListedPoint[];
+  states: ProgressStates;
+  date: string;
+  today: string;
+  loadedPoints: readonly Point[];
+  showRegistryImport: boolean;
+}) {
   const [t, language] = useTrackingTranslation();
   const controller = getTrackingController();
   const imports = useTracking((state) => state.imports);
@@ -69,7 +90,17 @@ export function DataPanel({ points, states, date, today, loadedPoints, showRegis
           <CsvSeparatorChoice name="csv-separator-tracking" />
           <ul className="tracking-button-list">
             <li>
-              <button type="button" data-testid="export-report-csv" onClick={() => downloadText(`bao-cao-tien-do-${date}.csv`, progressTableToCsv(points, states, { today: date, language, separator: getCsvSeparator() }), "text/csv;charset=utf-8")}>
+              <button
+                type="button"
+                data-testid="export-report-csv"
+                onClick={() =>
+                  downloadText(
+                    `bao-cao-tien-do-${date}.csv`,
+                    progressTableToCsv(points, states, { today: date, language, separator: getCsvSeparator() }),
+                    "text/csv;charset=utf-8",
+                  )
+                }
+              >
                 {t("tracking.data.reportCsv")}
               </button>
             </li>
@@ -79,7 +110,13 @@ export function DataPanel({ points, states, date, today, loadedPoints, showRegis
               </button>
             </li>
             <li>
-              <button type="button" data-testid="export-registry-csv" onClick={() => downloadText(`danh-sach-lom-song-${date}.csv`, pointsToCsv(rows(), { language, separator: getCsvSeparator() }), "text/csv;charset=utf-8")}>
+              <button
+                type="button"
+                data-testid="export-registry-csv"
+                onClick={() =>
+                  downloadText(`danh-sach-lom-song-${date}.csv`, pointsToCsv(rows(), { language, separator: getCsvSeparator() }), "text/csv;charset=utf-8")
+                }
+              >
                 {t("tracking.data.registryCsv")}
               </button>
             </li>
@@ -96,7 +133,9 @@ export function DataPanel({ points, states, date, today, loadedPoints, showRegis
               <button
                 type="button"
                 data-testid="export-registry-kml"
-                onClick={() => downloadText(`danh-sach-lom-song-${date}.kml`, pointsToKml(rows(), { name: t("tracking.heading") }), "application/vnd.google-earth.kml+xml")}
+                onClick={() =>
+                  downloadText(`danh-sach-lom-song-${date}.kml`, pointsToKml(rows(), { name: t("tracking.heading") }), "application/vnd.google-earth.kml+xml")
+                }
               >
                 {t("tracking.data.registryKml")}
               </button>
@@ -121,7 +160,12 @@ export function DataPanel({ points, states, date, today, loadedPoints, showRegis
           <BackupPhotoNote />
           <label className="field tracking-file">
             <span>{t("tracking.data.restore")}</span>
-            <input type="file" accept=".json,application/json" data-testid="restore-input" onChange={(event) => void readChosenFiles(event, controller.restore)} />
+            <input
+              type="file"
+              accept=".json,application/json"
+              data-testid="restore-input"
+              onChange={(event) => void readChosenFiles(event, controller.restore)}
+            />
           </label>
           <RestoreDialog />
           <AutoBackups />

@@ -30,7 +30,13 @@ export function RestoreDialog() {
   const same = !diff.replace.losesData && points.added.length === 0 && events.added.length === 0;
   const date = new Date(backup.createdAt);
   return (
-    <section className="tracking-restore" role="alertdialog" aria-labelledby="tracking-restore-heading" aria-describedby="tracking-restore-summary" data-testid="restore-dialog">
+    <section
+      className="tracking-restore"
+      role="alertdialog"
+      aria-labelledby="tracking-restore-heading"
+      aria-describedby="tracking-restore-summary"
+      data-testid="restore-dialog"
+    >
       <h3 id="tracking-restore-heading" ref={heading} tabIndex={-1}>
         {t("tracking.restore.heading", { file })}
       </h3>
@@ -47,9 +53,16 @@ export function RestoreDialog() {
         <>
           <h4>{t("tracking.restore.replaceHeading")}</h4>
           <p data-testid="restore-replace-points">
-            {t("tracking.restore.pointsChange", { added: points.added.length, removed: points.removed.length, changed: points.changed.length, unchanged: points.unchanged })}
+            {t("tracking.restore.pointsChange", {
+              added: points.added.length,
+              removed: points.removed.length,
+              changed: points.changed.length,
+              unchanged: points.unchanged,
+            })}
           </p>
-          <p data-testid="restore-replace-events">{t("tracking.restore.eventsChange", { added: events.added.length, removed: events.removed.length, unchanged: events.unchanged })}</p>
+          <p data-testid="restore-replace-events">
+            {t("tracking.restore.eventsChange", { added: events.added.length, removed: events.removed.length, unchanged: events.unchanged })}
+          </p>
           {diff.replace.losesData && (
             <p className="tracking-warning" role="alert" data-testid="restore-loses">
               {t("tracking.restore.loses", { events: events.removed.length, points: points.removed.length })}
@@ -69,7 +82,9 @@ export function RestoreDialog() {
             </>
           )}
           <h4>{t("tracking.restore.mergeHeading")}</h4>
-          <p data-testid="restore-merge-summary">{t("tracking.restore.mergeChange", { points: diff.merge.pointsAdded.length, events: diff.merge.eventsAdded.length })}</p>
+          <p data-testid="restore-merge-summary">
+            {t("tracking.restore.mergeChange", { points: diff.merge.pointsAdded.length, events: diff.merge.eventsAdded.length })}
+          </p>
         </>
       )}
       <div className="button-row">
@@ -107,7 +122,11 @@ export function AutoBackups() {
               points: backup.points,
               events: backup.events,
             })}{" "}
-            <button type="button" data-testid="auto-backup-download" onClick={() => downloadText(`sao-luu-tu-dong-${backup.at.slice(0, 19).replace(/[:T]/g, "-")}.json`, backup.text, "application/json")}>
+            <button
+              type="button"
+              data-testid="auto-backup-download"
+              onClick={() => downloadText(`sao-luu-tu-dong-${backup.at.slice(0, 19).replace(/[:T]/g, "-")}.json`, backup.text, "application/json")}
+            >
               {t("tracking.autoBackup.download")}
             </button>
           </li>

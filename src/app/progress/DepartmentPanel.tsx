@@ -30,7 +30,8 @@ function ConflictList() {
   const [t, language] = useTrackingTranslation();
   const conflicts = useTracking((state) => state.conflicts);
   const controller = getTrackingController();
-  const describe = (status: keyof typeof STATUS_LABELS, date: string, technology?: string) => `${STATUS_LABELS[status][language]}${technology ? ` (${technology})` : ""}, ${formatDay(language, date)}`;
+  const describe = (status: keyof typeof STATUS_LABELS, date: string, technology?: string) =>
+    `${STATUS_LABELS[status][language]}${technology ? ` (${technology})` : ""}, ${formatDay(language, date)}`;
   return (
     <section aria-labelledby="tracking-conflicts-heading" data-testid="conflicts">
       <h3 id="tracking-conflicts-heading">{t("tracking.conflicts.heading")}</h3>
@@ -43,7 +44,8 @@ function ConflictList() {
               <p>{conflict.message[language]}</p>
               <p>
                 {t("tracking.conflicts.existing")}: {describe(conflict.existing.status, conflict.existing.date, conflict.existing.technology)} ·{" "}
-                {t("tracking.conflicts.incoming", { file: conflict.incoming.source?.file ?? "?" })}: {describe(conflict.incoming.status, conflict.incoming.date, conflict.incoming.technology)}
+                {t("tracking.conflicts.incoming", { file: conflict.incoming.source?.file ?? "?" })}:{" "}
+                {describe(conflict.incoming.status, conflict.incoming.date, conflict.incoming.technology)}
               </p>
               <div className="button-row">
                 <button type="button" onClick={() => void controller.resolve(conflict, "keep_existing")} data-testid={`conflict-keep-${conflict.pointId}`}>
@@ -64,18 +66,22 @@ function ConflictList() {
 function ClaimsTable({ registry, states, today, disabled }: { registry: readonly ListedPoint[]; states: ProgressStates; today: string; disabled: boolean }) {
   const [t, language] = useTrackingTranslation();
   const controller = getTrackingController();
-  const claims = useMemo(() => registry.filter((point) => states[point.id]?.status === "on_air" || states[point.id]?.status === "infeasible"), [registry, states]);
+  const claims = useMemo(
+    () => registry.filter((point) => states[point.id]?.status === "on_air" || states[point.id]?.status === "infeasible"),
+    [registry, states],
+  );
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [date, setDate] = useState(today);
   const [reason, setReason] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const chosen = claims.filter((point) => selected.has(point.id)).map((point) => point.id);
-  const toggle = (id: string) => setSelected((current) => {
-    const next = new Set(current);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    return next;
-  });
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   const run = async (action: "verify" | "dispute" | "accept_infeasible") => {
     if (action === "dispute" && !reason.trim()) {
       setProblem(t("tracking.department.disputeNeedsReason"));
@@ -161,7 +167,15 @@ function ClaimsTable({ registry, states, today, disabled }: { registry: readonly
           <div className="tracking-controls">
             <label className="field-inline">
               <span>{t("tracking.department.actionDate")}</span>
-              <DayInput language={language} value={date} max={today} onChange={setDate} testId="decision-date" disabled={disabled} hint={t("tracking.dayHint")} />
+              <DayInput
+                language={language}
+                value={date}
+                max={today}
+                onChange={setDate}
+                testId="decision-date"
+                disabled={disabled}
+                hint={t("tracking.dayHint")}
+              />
             </label>
             <label className="field-inline tracking-grow">
               <span>{t("tracking.department.reason")}</span>
@@ -174,13 +188,24 @@ function ClaimsTable({ registry, states, today, disabled }: { registry: readonly
             </p>
           )}
           <div className="button-row">
-            <button type="button" className="primary" onClick={() => void run("verify")} disabled={disabled || chosen.length === 0} data-testid="verify-selected">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void run("verify")}
+              disabled={disabled || chosen.length === 0}
+              data-testid="verify-selected"
+            >
               {t("tracking.department.verify", { count: chosen.length })}
             </button>
             <button type="button" onClick={() => void run("dispute")} disabled={disabled || chosen.length === 0} data-testid="dispute-selected">
               {t("tracking.department.dispute", { count: chosen.length })}
             </button>
-            <button type="button" onClick={() => void run("accept_infeasible")} disabled={disabled || chosen.length === 0} data-testid="accept-infeasible-selected">
+            <button
+              type="button"
+              onClick={() => void run("accept_infeasible")}
+              disabled={disabled || chosen.length === 0}
+              data-testid="accept-infeasible-selected"
+            >
               {t("tracking.department.acceptInfeasible", { count: chosen.length })}
             </button>
           </div>
@@ -210,7 +235,11 @@ function CrossCheckPanel({ result, today, disabled }: { result: CrossCheckResult
         date: today,
         actor: { role: "carrier", carrier: proposal.carrier },
         technology: best?.technology,
-        evidence: { text: t("tracking.crossCheck.evidence", { layers: proposal.layers.map((layer) => `${layer.technology}${layer.asOf ? ` ${formatDay(language, layer.asOf)}` : ""}`).join(", ") }) },
+        evidence: {
+          text: t("tracking.crossCheck.evidence", {
+            layers: proposal.layers.map((layer) => `${layer.technology}${layer.asOf ? ` ${formatDay(language, layer.asOf)}` : ""}`).join(", "),
+          }),
+        },
       });
     });
     downloadText(`de-xuat-phat-song-${today}.csv`, writeUpdatesCsv(events), "text/csv;charset=utf-8");
@@ -248,7 +277,12 @@ function CrossCheckPanel({ result, today, disabled }: { result: CrossCheckResult
                 <li key={flag.pointId}>
                   {flag.message[language]} ({STATUS_LABELS[flag.status][language]}){" "}
                   {flag.status === "on_air" && (
-                    <button type="button" disabled={disabled} onClick={() => void controller.decide("dispute", [flag.pointId], today, flag.message[language])} data-testid={`dispute-flag-${flag.pointId}`}>
+                    <button
+                      type="button"
+                      disabled={disabled}
+                      onClick={() => void controller.decide("dispute", [flag.pointId], today, flag.message[language])}
+                      data-testid={`dispute-flag-${flag.pointId}`}
+                    >
                       {t("tracking.crossCheck.disputeFlag")}
                     </button>
                   )}
@@ -280,7 +314,19 @@ function CrossCheckPanel({ result, today, disabled }: { result: CrossCheckResult
  * @param props - the registry, the department's states today, today, the cross-check, and whether a past day is shown
  * @returns the department panel
  */
-export function DepartmentPanel({ registry, states, today, crossCheck, pastDay }: { registry: readonly ListedPoint[]; states: ProgressStates; today: string; crossCheck: CrossCheckResult | null; pastDay: boolean }) {
+export function DepartmentPanel({
+  registry,
+  states,
+  today,
+  crossCheck,
+  pastDay,
+}: {
+  registry: readonly ListedPoint[];
+  states: ProgressStates;
+  today: string;
+  crossCheck: CrossCheckResult | null;
+  pastDay: boolean;
+}) {
   const [t] = useTrackingTranslation();
   const controller = getTrackingController();
   const imports = useTracking((state) => state.imports);
@@ -289,7 +335,13 @@ export function DepartmentPanel({ registry, states, today, crossCheck, pastDay }
       <h2 id="tracking-department-heading">{t("tracking.department.importHeading")}</h2>
       <label className="field">
         <span>{t("tracking.department.importLabel")}</span>
-        <input type="file" multiple accept=".csv,.xlsx,.json,.txt,.zip,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/json,application/zip" data-testid="updates-input" onChange={(event) => void readChosenFiles(event, controller.importUpdateFile)} />
+        <input
+          type="file"
+          multiple
+          accept=".csv,.xlsx,.json,.txt,.zip,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/json,application/zip"
+          data-testid="updates-input"
+          onChange={(event) => void readChosenFiles(event, controller.importUpdateFile)}
+        />
       </label>
       <TrackingParsingStatus kind="updates" />
       <p className="hint">{t("tracking.department.importHint")}</p>

@@ -79,7 +79,14 @@ export function MeasurementsPanel(props: { points: readonly ListedPoint[]; state
       shown && stored.measurements.length > 0
         ? {
             measurements: stored.measurements,
-            findings: findings.map((finding, k) => ({ number: k + 1, kind: finding.kind, carrier: finding.carrier, lon: finding.lon, lat: finding.lat, radiusKm: finding.kind === "claim_contradicted" ? usedRadius : null })),
+            findings: findings.map((finding, k) => ({
+              number: k + 1,
+              kind: finding.kind,
+              carrier: finding.carrier,
+              lon: finding.lon,
+              lat: finding.lat,
+              radiusKm: finding.kind === "claim_contradicted" ? usedRadius : null,
+            })),
             minDownloadMbps: usedFloor,
             carrier: carrier !== null && carriers.includes(carrier) ? carrier : null,
           }
@@ -116,7 +123,8 @@ export function MeasurementsPanel(props: { points: readonly ListedPoint[]; state
       {loaded && (
         <>
           <p data-testid="measure-read">
-            {t("measure.read", { accepted: loaded.measurements.length, files: loaded.files, rejected: loaded.rejected })} <span className="hint">{t("measure.saved", { files: stored.files.join(", ") })}</span>
+            {t("measure.read", { accepted: loaded.measurements.length, files: loaded.files, rejected: loaded.rejected })}{" "}
+            <span className="hint">{t("measure.saved", { files: stored.files.join(", ") })}</span>
           </p>
           {stored.storageError !== null && (
             <p className="tracking-warning" role="alert">
@@ -175,7 +183,13 @@ export function MeasurementsPanel(props: { points: readonly ListedPoint[]; state
                     {findings.map((finding, k) => (
                       <tr key={k} data-testid="measure-row">
                         <td>
-                          <button type="button" className="measure-fly" onClick={() => flyTo(finding.lon, finding.lat, finding.kind === "claim_contradicted" ? usedRadius : 0.3)} aria-label={t("measure.flyTo", { number: k + 1 })} data-testid="measure-fly">
+                          <button
+                            type="button"
+                            className="measure-fly"
+                            onClick={() => flyTo(finding.lon, finding.lat, finding.kind === "claim_contradicted" ? usedRadius : 0.3)}
+                            aria-label={t("measure.flyTo", { number: k + 1 })}
+                            data-testid="measure-fly"
+                          >
                             {k + 1}
                           </button>
                         </td>
@@ -193,10 +207,22 @@ export function MeasurementsPanel(props: { points: readonly ListedPoint[]; state
                 </table>
               </div>
               <p className="button-row">
-                <button type="button" data-testid="measure-export-csv" onClick={() => downloadText(`${base}.csv`, challengePacketCsv(findings, loaded.measurements, language, getCsvSeparator()), "text/csv;charset=utf-8")}>
+                <button
+                  type="button"
+                  data-testid="measure-export-csv"
+                  onClick={() =>
+                    downloadText(`${base}.csv`, challengePacketCsv(findings, loaded.measurements, language, getCsvSeparator()), "text/csv;charset=utf-8")
+                  }
+                >
                   {t("measure.export.csv")}
                 </button>
-                <button type="button" data-testid="measure-export-geojson" onClick={() => downloadText(`${base}.geojson`, JSON.stringify(challengePacketGeojson(findings, loaded.measurements, language)), "application/geo+json")}>
+                <button
+                  type="button"
+                  data-testid="measure-export-geojson"
+                  onClick={() =>
+                    downloadText(`${base}.geojson`, JSON.stringify(challengePacketGeojson(findings, loaded.measurements, language)), "application/geo+json")
+                  }
+                >
                   {t("measure.export.geojson")}
                 </button>
               </p>

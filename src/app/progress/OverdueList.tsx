@@ -24,10 +24,12 @@ export function OverdueList({ items, reach }: { items: readonly OverdueItem[]; r
           <fieldset className="tracking-sort">
             <legend>{t("tracking.overdue.sort")}</legend>
             <label className="check">
-              <input type="radio" name="overdue-sort" checked={by === "days"} onChange={() => setBy("days")} data-testid="overdue-sort-days" /> {t("tracking.overdue.byDays")}
+              <input type="radio" name="overdue-sort" checked={by === "days"} onChange={() => setBy("days")} data-testid="overdue-sort-days" />{" "}
+              {t("tracking.overdue.byDays")}
             </label>
             <label className="check">
-              <input type="radio" name="overdue-sort" checked={by === "carrier"} onChange={() => setBy("carrier")} data-testid="overdue-sort-carrier" /> {t("tracking.overdue.byCarrier")}
+              <input type="radio" name="overdue-sort" checked={by === "carrier"} onChange={() => setBy("carrier")} data-testid="overdue-sort-carrier" />{" "}
+              {t("tracking.overdue.byCarrier")}
             </label>
           </fieldset>
           <div className="table-scroll">
@@ -54,7 +56,11 @@ export function OverdueList({ items, reach }: { items: readonly OverdueItem[]; r
                     <td>{formatDay(language, item.deadline)}</td>
                     <td className="tracking-number">{formatNumber(language, item.daysOverdue, 0)}</td>
                     <td>{STATUS_LABELS[item.status][language]}</td>
-                    {reach !== undefined && <td className="tracking-number" data-testid="overdue-reach">{reach === null ? "…" : reachText(reach?.get(item.pointId), language, t)}</td>}
+                    {reach !== undefined && (
+                      <td className="tracking-number" data-testid="overdue-reach">
+                        {reach === null ? "…" : reachText(reach?.get(item.pointId), language, t)}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

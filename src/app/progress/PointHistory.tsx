@@ -45,7 +45,17 @@ function formatBytes(language: "vi" | "en", bytes: number): string {
 }
 
 /** The photos of one event: a thumbnail each (a button opening it full size), or a line saying it is not here. */
-function EventPhotos({ photos, urls, t, onOpen }: { photos: readonly PhotoRef[]; urls: Map<string, string> | null; t: TrackingTranslate; onOpen: (ref: PhotoRef, url: string) => void }) {
+function EventPhotos({
+  photos,
+  urls,
+  t,
+  onOpen,
+}: {
+  photos: readonly PhotoRef[];
+  urls: Map<string, string> | null;
+  t: TrackingTranslate;
+  onOpen: (ref: PhotoRef, url: string) => void;
+}) {
   return (
     <ul className="evidence-thumbs" data-testid="history-photos">
       {photos.map((ref) => {
@@ -53,7 +63,13 @@ function EventPhotos({ photos, urls, t, onOpen }: { photos: readonly PhotoRef[];
         return (
           <li key={ref.hash}>
             {url ? (
-              <button type="button" className="evidence-thumb" onClick={() => onOpen(ref, url)} aria-label={t("tracking.evidence.open", { name: ref.name })} data-testid={`history-photo-${ref.hash.slice(0, 12)}`}>
+              <button
+                type="button"
+                className="evidence-thumb"
+                onClick={() => onOpen(ref, url)}
+                aria-label={t("tracking.evidence.open", { name: ref.name })}
+                data-testid={`history-photo-${ref.hash.slice(0, 12)}`}
+              >
                 <img src={url} alt={ref.name} width={96} height={72} />
               </button>
             ) : urls ? (
@@ -87,7 +103,14 @@ function PhotoViewer({ photo, onClose }: { photo: { ref: PhotoRef; url: string }
   }, [onClose]);
   const caption = t("tracking.evidence.viewer", { name: photo.ref.name, size: formatBytes(language, photo.ref.size) });
   return (
-    <div className="evidence-viewer" role="dialog" aria-modal="true" aria-label={caption} data-testid="photo-viewer" onClick={(event) => event.target === event.currentTarget && onClose()}>
+    <div
+      className="evidence-viewer"
+      role="dialog"
+      aria-modal="true"
+      aria-label={caption}
+      data-testid="photo-viewer"
+      onClick={(event) => event.target === event.currentTarget && onClose()}
+    >
       <img src={photo.url} alt={photo.ref.name} data-testid="photo-viewer-image" />
       <p>{caption}</p>
       <button type="button" ref={closeRef} onClick={onClose} data-testid="photo-viewer-close">
@@ -137,10 +160,13 @@ export function PointHistory({ point, log, pendingIds }: { point: ListedPoint; l
           {events.map((event) => (
             <li key={event.id}>
               <strong>{formatDay(language, event.date)}</strong> — {STATUS_LABELS[event.status][language]}
-              {event.technology ? ` (${event.technology})` : ""} — {t("tracking.history.actor")}: {event.actor.role === "carrier" ? event.actor.carrier : t("tracking.history.department")}
+              {event.technology ? ` (${event.technology})` : ""} — {t("tracking.history.actor")}:{" "}
+              {event.actor.role === "carrier" ? event.actor.carrier : t("tracking.history.department")}
               {pendingIds.has(event.id) && <em> {t("tracking.history.pending")}</em>}
               {evidenceOf(event) && <div className="hint">{evidenceOf(event)}</div>}
-              {event.evidence?.photos && event.evidence.photos.length > 0 && <EventPhotos photos={event.evidence.photos} urls={urls} t={t} onOpen={(ref, url) => setOpen({ ref, url })} />}
+              {event.evidence?.photos && event.evidence.photos.length > 0 && (
+                <EventPhotos photos={event.evidence.photos} urls={urls} t={t} onOpen={(ref, url) => setOpen({ ref, url })} />
+              )}
               {event.note && <div className="hint">{event.note}</div>}
               {event.source && <div className="hint">{t("tracking.history.source", { file: event.source.file, row: String(event.source.row) })}</div>}
             </li>

@@ -33,9 +33,21 @@ export function PrintReport({ view }: { view: TrackingView }) {
         <p className="official-scope">{t("tracking.print.date", { date: formatDay(language, view.date) })}</p>
       </OfficialHeading>
       <h2>{tApp("print.doc.map")}</h2>
-      <MapFigure map="progress" legend={progressLegend(language, statuses)} language={language} alt={t("tracking.print.heading")} missing={tApp("print.mapMissing")} />
+      <MapFigure
+        map="progress"
+        legend={progressLegend(language, statuses)}
+        language={language}
+        alt={t("tracking.print.heading")}
+        missing={tApp("print.mapMissing")}
+      />
       <h2>{tApp("print.doc.progressFigures")}</h2>
-      <TrackingDashboard summary={view.summary} heading={t("tracking.dashboard.heading")} pendingCount={view.pendingCount} invalidCount={view.invalid.length} compact={false} />
+      <TrackingDashboard
+        summary={view.summary}
+        heading={t("tracking.dashboard.heading")}
+        pendingCount={view.pendingCount}
+        invalidCount={view.invalid.length}
+        compact={false}
+      />
       <ProgressChart timeline={view.timeline} listed={view.summary.listed} pastDay />
       <h2>{tApp("print.doc.progressList")}</h2>
       <table className="tracking-table">
@@ -61,7 +73,9 @@ export function PrintReport({ view }: { view: TrackingView }) {
                 <td>{[point.commune, point.province].filter(Boolean).join(", ")}</td>
                 <td>{point.carrier}</td>
                 <td>{point.deadline ? formatDay(language, point.deadline) : ""}</td>
-                <td className="number">{left === null || status === "on_air" || status === "verified" || status === "infeasible_accepted" ? "" : formatNumber(language, left, 0)}</td>
+                <td className="number">
+                  {left === null || status === "on_air" || status === "verified" || status === "infeasible_accepted" ? "" : formatNumber(language, left, 0)}
+                </td>
                 <td>{STATUS_LABELS[status][language]}</td>
               </tr>
             );

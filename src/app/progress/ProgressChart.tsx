@@ -21,7 +21,11 @@ export function ProgressChart({ timeline, listed, pastDay }: { timeline: Progres
   let forecastText: string;
   if (forecast.remaining <= 0) forecastText = t("tracking.forecast.done");
   else if (forecast.completionDate)
-    forecastText = t("tracking.forecast.date", { pace: formatNumber(language, forecast.pacePerWeek, 2), weeks: forecast.basedOnWeeks, date: formatDay(language, forecast.completionDate) });
+    forecastText = t("tracking.forecast.date", {
+      pace: formatNumber(language, forecast.pacePerWeek, 2),
+      weeks: forecast.basedOnWeeks,
+      date: formatDay(language, forecast.completionDate),
+    });
   else forecastText = t("tracking.forecast.none", { weeks: forecast.basedOnWeeks, remaining: forecast.remaining });
   const deadlineText =
     forecast.latestDeadline && forecast.onTrack !== null && forecast.remaining > 0

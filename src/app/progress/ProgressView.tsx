@@ -34,7 +34,19 @@ import { StatusForm } from "./StatusForm.tsx";
 import { TrackingDashboard } from "./TrackingDashboard.tsx";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
 import { decodeCoverage } from "../../workers/messages.ts";
-import { computeTrackingView, countUnbackedEvents, coverageFeaturesFromAnalysis, daysLeft, pendingChanges, registryCoverageFromAnalysis, assignedCarrierReach, roleActor, type AssignedReach, roleFromValue, roleToValue } from "./tracking_view.ts";
+import {
+  computeTrackingView,
+  countUnbackedEvents,
+  coverageFeaturesFromAnalysis,
+  daysLeft,
+  pendingChanges,
+  registryCoverageFromAnalysis,
+  assignedCarrierReach,
+  roleActor,
+  type AssignedReach,
+  roleFromValue,
+  roleToValue,
+} from "./tracking_view.ts";
 import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 import "./progress.css";
 import { setTrackingUrl } from "../state/updaters.ts";
@@ -87,7 +99,12 @@ function TrackingNotices() {
   return (
     <ul className="notices tracking-notices" aria-live="polite">
       {notices.map((notice) => (
-        <li key={notice.id} className={`notice notice-${notice.severity}`} role={notice.severity === "error" ? "alert" : "status"} data-testid={`tracking-notice-${notice.severity}`}>
+        <li
+          key={notice.id}
+          className={`notice notice-${notice.severity}`}
+          role={notice.severity === "error" ? "alert" : "status"}
+          data-testid={`tracking-notice-${notice.severity}`}
+        >
           <span>{notice.message[language]}</span>
           <button type="button" onClick={() => controller.dismiss(notice.id)} aria-label={t("tracking.close")}>
             ×
@@ -173,7 +190,10 @@ export function ProgressView() {
       .coverage(data.map.version)
       .then((geojson) => {
         if (!live || !geojson) return;
-        const value = computeRegistryCoverage(registry.registry, buildCoverageIndex(coverageFeaturesFromAnalysis(decodeCoverage(geojson), data.analysis.layers)));
+        const value = computeRegistryCoverage(
+          registry.registry,
+          buildCoverageIndex(coverageFeaturesFromAnalysis(decodeCoverage(geojson), data.analysis.layers)),
+        );
         setFetchedCoverage({ data, registry, value });
       })
       .catch(() => undefined);
@@ -181,7 +201,8 @@ export function ProgressView() {
       live = false;
     };
   }, [appController, data, registry, directCoverage]);
-  const registryCoverage = directCoverage ?? (fetchedCoverage && fetchedCoverage.data === data && fetchedCoverage.registry === registry ? fetchedCoverage.value : null);
+  const registryCoverage =
+    directCoverage ?? (fetchedCoverage && fetchedCoverage.data === data && fetchedCoverage.registry === registry ? fetchedCoverage.value : null);
   // How far each overdue point is from its carrier's coverage: measured in the analysis worker (no main-thread work).
   const [reach, setReach] = useState<Map<string, AssignedReach> | null>(null);
   useEffect(() => {
@@ -191,7 +212,10 @@ export function ProgressView() {
     const items = view.overdue.filter((item) => byId.has(item.pointId));
     let live = true;
     appController
-      .nearest({ version: data.map.version, points: items.map((item) => ({ lon: byId.get(item.pointId)!.lon, lat: byId.get(item.pointId)!.lat, exclude: [] })) })
+      .nearest({
+        version: data.map.version,
+        points: items.map((item) => ({ lon: byId.get(item.pointId)!.lon, lat: byId.get(item.pointId)!.lat, exclude: [] })),
+      })
       .then((result) => {
         if (live) setReach(result.available ? assignedCarrierReach(registry.registry, items, registryCoverage, result.distances) : new Map());
       })
@@ -209,13 +233,20 @@ export function ProgressView() {
     const result = crossCheckCoverage(registry.registry, states, registryCoverage);
     if (role.role === "carrier") {
       const own = new Set(view.points.map((point) => point.id));
-      return { proposals: result.proposals.filter((item) => own.has(item.pointId)), flags: result.flags.filter((item) => own.has(item.pointId)), unchecked: result.unchecked.filter((id) => own.has(id)) };
+      return {
+        proposals: result.proposals.filter((item) => own.has(item.pointId)),
+        flags: result.flags.filter((item) => own.has(item.pointId)),
+        unchecked: result.unchecked.filter((id) => own.has(id)),
+      };
     }
     return result;
   }, [registryCoverage, registry, view, pastDay, role]);
 
   const measurementMap = useMeasurementMap();
-  const mapPoints = useMemo(() => view.points.map((point) => ({ id: point.id, lon: point.lon, lat: point.lat, status: view.states[point.id]?.status ?? "not_started" })), [view]);
+  const mapPoints = useMemo(
+    () => view.points.map((point) => ({ id: point.id, lon: point.lon, lat: point.lat, status: view.states[point.id]?.status ?? "not_started" })),
+    [view],
+  );
   const describePoint = useCallback(
     (id: string) => {
       const point = view.points.find((candidate) => candidate.id === id);
@@ -266,7 +297,14 @@ export function ProgressView() {
           </label>
           <label className="field-inline">
             <span>{t("tracking.asOf.label")}</span>
-            <DayInput language={language} value={asOf ?? today} max={today} onChange={(day) => controller.setAsOf(day || null)} testId="asof-input" hint={t("tracking.dayHint")} />
+            <DayInput
+              language={language}
+              value={asOf ?? today}
+              max={today}
+              onChange={(day) => controller.setAsOf(day || null)}
+              testId="asof-input"
+              hint={t("tracking.dayHint")}
+            />
           </label>
           {pastDay && (
             <button type="button" onClick={() => controller.setAsOf(null)} data-testid="asof-clear">
@@ -299,7 +337,15 @@ export function ProgressView() {
               invalidCount={view.invalid.length}
             />
             <OverdueList items={view.overdue} reach={registryCoverage ? reach : undefined} />
-            <RiskTable registry={registry.registry} points={view.points} log={view.log} states={view.states} date={view.date} from={registry.listPublishedOn} registryCoverage={registryCoverage} />
+            <RiskTable
+              registry={registry.registry}
+              points={view.points}
+              log={view.log}
+              states={view.states}
+              date={view.date}
+              from={registry.listPublishedOn}
+              registryCoverage={registryCoverage}
+            />
             <MeasurementsPanel points={view.points} states={view.states} />
           </div>
           <div className="tracking-side">
@@ -309,7 +355,12 @@ export function ProgressView() {
               <ProgressMap
                 points={mapPoints}
                 boundaryUrls={BOUNDARY_URLS}
-                labels={{ mapLabel: t("tracking.map.label"), noWebgl: t("tracking.map.noWebgl"), contextLost: t("tracking.map.contextLost"), redraw: t("tracking.map.redraw") }}
+                labels={{
+                  mapLabel: t("tracking.map.label"),
+                  noWebgl: t("tracking.map.noWebgl"),
+                  contextLost: t("tracking.map.contextLost"),
+                  redraw: t("tracking.map.redraw"),
+                }}
                 describePoint={describePoint}
                 selectedId={historyPointId}
                 onSelect={(id) => controller.store.setState({ historyPointId: id })}
@@ -319,7 +370,8 @@ export function ProgressView() {
               <ul className="tracking-map-legend" aria-label={t("tracking.map.legend")}>
                 {Object.entries(PROGRESS_STATUS_COLORS).map(([status, color]) => (
                   <li key={status}>
-                    <span className="tracking-dot" style={{ background: color }} aria-hidden="true" /> {STATUS_LABELS[status as keyof typeof STATUS_LABELS][language]}
+                    <span className="tracking-dot" style={{ background: color }} aria-hidden="true" />{" "}
+                    {STATUS_LABELS[status as keyof typeof STATUS_LABELS][language]}
                   </li>
                 ))}
               </ul>
@@ -328,7 +380,13 @@ export function ProgressView() {
         </div>
         {historyPoint && <PointHistory point={historyPoint} log={view.log} pendingIds={pendingIds} />}
         {carrierName && editingPoint && (
-          <StatusForm key={`${editingPoint.id}-${view.states[editingPoint.id]?.status}`} point={editingPoint} progress={view.states[editingPoint.id]} actor={roleActor(role)} today={today} />
+          <StatusForm
+            key={`${editingPoint.id}-${view.states[editingPoint.id]?.status}`}
+            point={editingPoint}
+            progress={view.states[editingPoint.id]}
+            actor={roleActor(role)}
+            today={today}
+          />
         )}
         {carrierName ? (
           <CarrierPanel carrier={carrierName} pending={pending} crossCheck={crossCheck} today={today} pastDay={pastDay} />
@@ -343,7 +401,14 @@ export function ProgressView() {
           heading={carrierName ? t("tracking.table.headingCarrier", { carrier: carrierName }) : t("tracking.table.heading")}
           canUpdate={carrierName !== null && !pastDay}
         />
-        <DataPanel points={view.points} states={view.states} date={view.date} today={today} loadedPoints={data?.points ?? []} showRegistryImport={role.role === "department"} />
+        <DataPanel
+          points={view.points}
+          states={view.states}
+          date={view.date}
+          today={today}
+          loadedPoints={data?.points ?? []}
+          showRegistryImport={role.role === "department"}
+        />
       </div>
       {printing && <PrintReport view={view} />}
     </section>

@@ -19,14 +19,28 @@ const ROW_STEP = 200;
  * @param props - the points the role sees, their states, the day shown and whether changes can be made
  * @returns the table section
  */
-export function RegistryTable({ points, states, date, heading, canUpdate }: { points: readonly ListedPoint[]; states: ProgressStates; date: string; heading: string; canUpdate: boolean }) {
+export function RegistryTable({
+  points,
+  states,
+  date,
+  heading,
+  canUpdate,
+}: {
+  points: readonly ListedPoint[];
+  states: ProgressStates;
+  date: string;
+  heading: string;
+  canUpdate: boolean;
+}) {
   const [t, language] = useTrackingTranslation();
   const controller = getTrackingController();
   // The status filter is in the URL (?status=…), so a link or a reload shows the same list.
   const { store: appStore } = useApp();
   const linkedStatus = useAppState((state) => state.tracking.status);
-  const statusFilter: ProgressStatus | "all" = linkedStatus && (PROGRESS_STATUSES as readonly string[]).includes(linkedStatus) ? (linkedStatus as ProgressStatus) : "all";
-  const setStatusFilter = (value: ProgressStatus | "all") => appStore.setState((state) => setTrackingUrl(state, { status: value === "all" ? undefined : value }));
+  const statusFilter: ProgressStatus | "all" =
+    linkedStatus && (PROGRESS_STATUSES as readonly string[]).includes(linkedStatus) ? (linkedStatus as ProgressStatus) : "all";
+  const setStatusFilter = (value: ProgressStatus | "all") =>
+    appStore.setState((state) => setTrackingUrl(state, { status: value === "all" ? undefined : value }));
   const [search, setSearch] = useState("");
   const [limit, setLimit] = useState(ROW_STEP);
   const rows = useMemo(() => {
@@ -90,7 +104,12 @@ export function RegistryTable({ points, states, date, heading, canUpdate }: { po
                   </td>
                   <td>
                     {point.name}
-                    {point.locatedBy && <span className="hint" data-testid={`located-by-${point.id}`}> ({t(point.locatedBy === "name" ? "tracking.table.locatedByName" : "tracking.table.locatedByChoice")})</span>}
+                    {point.locatedBy && (
+                      <span className="hint" data-testid={`located-by-${point.id}`}>
+                        {" "}
+                        ({t(point.locatedBy === "name" ? "tracking.table.locatedByName" : "tracking.table.locatedByChoice")})
+                      </span>
+                    )}
                   </td>
                   <td>{[point.commune, point.province].filter(Boolean).join(", ")}</td>
                   <td>{point.carrier}</td>
@@ -106,11 +125,21 @@ export function RegistryTable({ points, states, date, heading, canUpdate }: { po
                   </td>
                   <td>{state?.since ? formatDay(language, state.since) : ""}</td>
                   <td className="tracking-actions">
-                    <button type="button" onClick={() => controller.store.setState({ historyPointId: point.id })} data-testid={`history-${point.id}`} aria-label={`${t("tracking.table.history")} ${point.id}`}>
+                    <button
+                      type="button"
+                      onClick={() => controller.store.setState({ historyPointId: point.id })}
+                      data-testid={`history-${point.id}`}
+                      aria-label={`${t("tracking.table.history")} ${point.id}`}
+                    >
                       {t("tracking.table.history")}
                     </button>
                     {canUpdate && (
-                      <button type="button" onClick={() => controller.store.setState({ editingPointId: point.id })} data-testid={`update-${point.id}`} aria-label={`${t("tracking.table.change")} ${point.id}`}>
+                      <button
+                        type="button"
+                        onClick={() => controller.store.setState({ editingPointId: point.id })}
+                        data-testid={`update-${point.id}`}
+                        aria-label={`${t("tracking.table.change")} ${point.id}`}
+                      >
                         {t("tracking.table.change")}
                       </button>
                     )}

@@ -42,10 +42,14 @@ export function RiskTable(props: RiskTableProps) {
   const data = useAppState((state) => state.data);
   const { registry, points, log, states, date, from, registryCoverage } = props;
   const [reach, setReach] = useState<Map<string, AssignedReach>>(new Map());
-  const open = useMemo(() => points.filter((point) => {
-    const status = states[point.id]?.status ?? "not_started";
-    return status !== "on_air" && status !== "verified" && status !== "infeasible_accepted";
-  }), [points, states]);
+  const open = useMemo(
+    () =>
+      points.filter((point) => {
+        const status = states[point.id]?.status ?? "not_started";
+        return status !== "on_air" && status !== "verified" && status !== "infeasible_accepted";
+      }),
+    [points, states],
+  );
   useEffect(() => {
     setReach(new Map());
     if (!data || !registryCoverage || open.length === 0) return;
@@ -60,7 +64,9 @@ export function RiskTable(props: RiskTableProps) {
           const index = indexOf.get(point.id);
           if (index === undefined) return;
           const base = index * registryCoverage.words;
-          const inside = registryCoverage.layers.some((layer, l) => isSameCarrier(layer.carrier, point.carrier) && ((registryCoverage.masks[base + (l >> 5)] >>> (l & 31)) & 1) === 1);
+          const inside = registryCoverage.layers.some(
+            (layer, l) => isSameCarrier(layer.carrier, point.carrier) && ((registryCoverage.masks[base + (l >> 5)] >>> (l & 31)) & 1) === 1,
+          );
           const found = (result.distances[k] ?? []).find((entry) => isSameCarrier(entry.carrier, point.carrier));
           measured.set(point.id, inside ? { kind: "inside" } : found ? { kind: "distance", km: found.km } : { kind: "beyond" });
         });
@@ -155,7 +161,11 @@ export function RiskTable(props: RiskTableProps) {
             data-testid="risk-export"
             onClick={() => {
               const table = riskTable(risk.rows, language);
-              downloadText(`${t("risk.fileName")}-${todayStamp()}.csv`, toCsv(table.header, table.rows, { separator: getCsvSeparator() }), "text/csv;charset=utf-8");
+              downloadText(
+                `${t("risk.fileName")}-${todayStamp()}.csv`,
+                toCsv(table.header, table.rows, { separator: getCsvSeparator() }),
+                "text/csv;charset=utf-8",
+              );
             }}
           >
             {t("risk.export")}

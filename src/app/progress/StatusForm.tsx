@@ -99,7 +99,11 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
     event.preventDefault();
     if (!status) return;
     const evidence: Evidence = {};
-    for (const [key, text] of [["downloadMbps", download], ["uploadMbps", upload], ["signalDbm", signal]] as const) {
+    for (const [key, text] of [
+      ["downloadMbps", download],
+      ["uploadMbps", upload],
+      ["signalDbm", signal],
+    ] as const) {
       if (!text.trim()) continue;
       const value = parseNumber(text);
       if (value === null) {
@@ -131,7 +135,9 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
 
   return (
     <form className="tracking-form" onSubmit={submit} data-testid="status-form" aria-labelledby="tracking-form-heading">
-      <h3 id="tracking-form-heading" tabIndex={-1} ref={headingRef}>{t("tracking.form.heading", { name: point.name, id: point.id })}</h3>
+      <h3 id="tracking-form-heading" tabIndex={-1} ref={headingRef}>
+        {t("tracking.form.heading", { name: point.name, id: point.id })}
+      </h3>
       <p>{t("tracking.form.current", { status: STATUS_LABELS[progress.status][language] })}</p>
       {options.length === 0 ? (
         <p>{t("tracking.form.noTransition")}</p>
@@ -153,7 +159,12 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
           </label>
           <label className="field">
             <span>{t("tracking.form.technology")}</span>
-            <select value={technology} onChange={(event) => setTechnology(event.target.value as Technology | "")} data-testid="form-technology" disabled={!status || !isCoveredStatus(status)}>
+            <select
+              value={technology}
+              onChange={(event) => setTechnology(event.target.value as Technology | "")}
+              data-testid="form-technology"
+              disabled={!status || !isCoveredStatus(status)}
+            >
               <option value="">{t("tracking.form.noTechnology")}</option>
               {TECHNOLOGIES.map((option) => (
                 <option key={option} value={option}>
@@ -183,16 +194,34 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
             <input type="text" value={photo} onChange={(event) => setPhoto(event.target.value)} data-testid="form-photo" />
           </label>
           <div className="field evidence-field" role="group" aria-labelledby="evidence-photos-label">
-            <span id="evidence-photos-label">{t("tracking.evidence.attach", { count: PHOTO_LIMITS.maxPhotosPerChange, mb: PHOTO_LIMITS.maxPhotoBytes / 1_048_576 })}</span>
+            <span id="evidence-photos-label">
+              {t("tracking.evidence.attach", { count: PHOTO_LIMITS.maxPhotosPerChange, mb: PHOTO_LIMITS.maxPhotoBytes / 1_048_576 })}
+            </span>
             <div className="evidence-pick">
               {/* On a phone the first opens the camera; the second, the gallery or the files. */}
               <label className="button-like">
                 {t("tracking.evidence.take")}
-                <input type="file" accept="image/*" capture="environment" className="visually-hidden" onChange={(event) => void attach(event)} disabled={readingPhotos || photos.length >= PHOTO_LIMITS.maxPhotosPerChange} data-testid="form-photo-capture" />
+                <input
+                  type="file"
+                  accept="image/*"
+                  capture="environment"
+                  className="visually-hidden"
+                  onChange={(event) => void attach(event)}
+                  disabled={readingPhotos || photos.length >= PHOTO_LIMITS.maxPhotosPerChange}
+                  data-testid="form-photo-capture"
+                />
               </label>
               <label className="button-like">
                 {t("tracking.evidence.choose")}
-                <input type="file" accept="image/*" multiple className="visually-hidden" onChange={(event) => void attach(event)} disabled={readingPhotos || photos.length >= PHOTO_LIMITS.maxPhotosPerChange} data-testid="form-photo-files" />
+                <input
+                  type="file"
+                  accept="image/*"
+                  multiple
+                  className="visually-hidden"
+                  onChange={(event) => void attach(event)}
+                  disabled={readingPhotos || photos.length >= PHOTO_LIMITS.maxPhotosPerChange}
+                  data-testid="form-photo-files"
+                />
               </label>
               {readingPhotos && <span role="status">{t("tracking.evidence.reading")}</span>}
             </div>
@@ -210,7 +239,13 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
                   <li key={attached.ref.hash}>
                     <img src={attached.url} alt={attached.ref.name} width={96} height={72} />
                     <span>{attached.ref.name}</span>
-                    <button type="button" className="evidence-remove" onClick={() => detach(attached.ref.hash)} aria-label={t("tracking.evidence.remove", { name: attached.ref.name })} data-testid="form-photo-remove">
+                    <button
+                      type="button"
+                      className="evidence-remove"
+                      onClick={() => detach(attached.ref.hash)}
+                      aria-label={t("tracking.evidence.remove", { name: attached.ref.name })}
+                      data-testid="form-photo-remove"
+                    >
                       ✕
                     </button>
                   </li>
@@ -223,7 +258,13 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
               {t("tracking.form.note")}
               {rule?.reasonRequired ? " *" : ""}
             </span>
-            <input type="text" value={note} onChange={(event) => setNote(event.target.value)} data-testid="form-note" required={rule?.reasonRequired === true} />
+            <input
+              type="text"
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+              data-testid="form-note"
+              required={rule?.reasonRequired === true}
+            />
           </label>
         </div>
       )}

@@ -38,7 +38,17 @@ function FiguresRow({ name, figures }: { name: string; figures: ProgressFigures 
   );
 }
 
-function FiguresTable({ caption, first, rows, testId }: { caption: string; first: string; rows: { key: string; name: string; figures: ProgressFigures }[]; testId: string }) {
+function FiguresTable({
+  caption,
+  first,
+  rows,
+  testId,
+}: {
+  caption: string;
+  first: string;
+  rows: { key: string; name: string; figures: ProgressFigures }[];
+  testId: string;
+}) {
   const [t] = useTrackingTranslation();
   return (
     <div className="table-scroll">
@@ -70,7 +80,19 @@ function FiguresTable({ caption, first, rows, testId }: { caption: string; first
  * @param props - the summary, the heading, and notes about pending changes and events not applied
  * @returns the dashboard section
  */
-export function TrackingDashboard({ summary, heading, pendingCount, invalidCount, compact }: { summary: ProgressSummary; heading: string; pendingCount: number; invalidCount: number; compact?: boolean }) {
+export function TrackingDashboard({
+  summary,
+  heading,
+  pendingCount,
+  invalidCount,
+  compact,
+}: {
+  summary: ProgressSummary;
+  heading: string;
+  pendingCount: number;
+  invalidCount: number;
+  compact?: boolean;
+}) {
   const [t, language] = useTrackingTranslation();
   const percent = (value: number) => t("tracking.dashboard.percentOfList", { percent: formatPercent(language, value) });
   const unknown = t("tracking.dashboard.unknownArea");
@@ -79,10 +101,34 @@ export function TrackingDashboard({ summary, heading, pendingCount, invalidCount
       <h2 id="tracking-dashboard-heading">{heading}</h2>
       <dl className="tracking-figures">
         <FigureCard label={t("tracking.dashboard.listed")} value={summary.listed} testId="dashboard-listed" />
-        <FigureCard label={t("tracking.dashboard.covered")} value={summary.covered} percent={percent(summary.percent_covered)} testId="dashboard-covered" tone="good" />
-        <FigureCard label={t("tracking.dashboard.verified")} value={summary.verified} percent={percent(summary.percent_verified)} testId="dashboard-verified" tone="good" />
-        <FigureCard label={t("tracking.dashboard.overdue")} value={summary.overdue} percent={percent(summary.percent_overdue)} testId="dashboard-overdue" tone="bad" />
-        <FigureCard label={t("tracking.dashboard.due")} value={summary.due_30_days} percent={percent(summary.percent_due_30_days)} testId="dashboard-due" tone="warn" />
+        <FigureCard
+          label={t("tracking.dashboard.covered")}
+          value={summary.covered}
+          percent={percent(summary.percent_covered)}
+          testId="dashboard-covered"
+          tone="good"
+        />
+        <FigureCard
+          label={t("tracking.dashboard.verified")}
+          value={summary.verified}
+          percent={percent(summary.percent_verified)}
+          testId="dashboard-verified"
+          tone="good"
+        />
+        <FigureCard
+          label={t("tracking.dashboard.overdue")}
+          value={summary.overdue}
+          percent={percent(summary.percent_overdue)}
+          testId="dashboard-overdue"
+          tone="bad"
+        />
+        <FigureCard
+          label={t("tracking.dashboard.due")}
+          value={summary.due_30_days}
+          percent={percent(summary.percent_due_30_days)}
+          testId="dashboard-due"
+          tone="warn"
+        />
       </dl>
       {pendingCount > 0 && <p className="hint">{t("tracking.dashboard.includesOwn", { count: pendingCount })}</p>}
       {invalidCount > 0 && <p className="hint">{t("tracking.dashboard.invalidEvents", { count: invalidCount })}</p>}

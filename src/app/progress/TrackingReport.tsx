@@ -18,7 +18,11 @@ export function TrackingReport({ entry }: { entry: TrackingImport }) {
   return (
     <section className={`import-report${entry.refused ? " import-report-refused" : ""}`} data-testid={`${entry.kind}-report`} aria-live="polite">
       <h3>{t("tracking.report.heading", { file: entry.file })}</h3>
-      {report.sheet !== undefined && <p className="hint" data-testid="tracking-report-sheet">{t("tracking.report.sheet", { sheet: report.sheet })}</p>}
+      {report.sheet !== undefined && (
+        <p className="hint" data-testid="tracking-report-sheet">
+          {t("tracking.report.sheet", { sheet: report.sheet })}
+        </p>
+      )}
       <dl className="report-counts">
         <dt>{t("tracking.report.read")}</dt>
         <dd data-testid="report-read">{formatNumber(language, report.read, 0)}</dd>
@@ -29,7 +33,14 @@ export function TrackingReport({ entry }: { entry: TrackingImport }) {
       </dl>
       {entry.kind === "updates" && (
         <p data-testid="updates-summary">
-          <strong>{t("tracking.department.importSummary", { added: entry.added, duplicates: entry.duplicates, rejected: report.rejected, conflicts: entry.conflicts })}</strong>
+          <strong>
+            {t("tracking.department.importSummary", {
+              added: entry.added,
+              duplicates: entry.duplicates,
+              rejected: report.rejected,
+              conflicts: entry.conflicts,
+            })}
+          </strong>
         </p>
       )}
       {entry.kind === "registry" && <p>{entry.refused ? t("tracking.data.registryRefused") : t("tracking.data.registryReplaced", { count: entry.added })}</p>}

@@ -35,8 +35,12 @@ export function UnlocatedPanel({ disabled }: { disabled: boolean }) {
       <h2 id="unlocated-heading">{rows.length > 0 ? t("tracking.unlocated.heading", { count: rows.length }) : t("tracking.unlocated.headingDone")}</h2>
       <p data-testid="unlocated-summary">
         {t("tracking.unlocated.summary", { file, byName: located.byName, chosen: located.chosen, notLocated: rows.length })}
-        <span hidden data-testid="unlocated-by-name">{located.byName}</span>
-        <span hidden data-testid="unlocated-count">{rows.length}</span>
+        <span hidden data-testid="unlocated-by-name">
+          {located.byName}
+        </span>
+        <span hidden data-testid="unlocated-count">
+          {rows.length}
+        </span>
       </p>
       {rows.length > 0 && <p className="hint">{t("tracking.unlocated.hint")}</p>}
       {rows.map((row) => (
@@ -45,7 +49,12 @@ export function UnlocatedPanel({ disabled }: { disabled: boolean }) {
             {t("tracking.unlocated.row", { row: row.row })}: {[row.name, row.commune, row.province].filter(Boolean).join(", ")} —{" "}
             {row.reason === "ambiguous" ? t("tracking.unlocated.ambiguous") : t("tracking.unlocated.none")}
           </h3>
-          <p className="hint">{t("tracking.unlocated.assigned", { carrier: row.draft.carrier, deadline: row.draft.deadline ? formatDay(language, row.draft.deadline) : t("tracking.unlocated.noDeadline") })}</p>
+          <p className="hint">
+            {t("tracking.unlocated.assigned", {
+              carrier: row.draft.carrier,
+              deadline: row.draft.deadline ? formatDay(language, row.draft.deadline) : t("tracking.unlocated.noDeadline"),
+            })}
+          </p>
           {row.candidates.length === 0 ? (
             <p>{t("tracking.unlocated.noCandidates")}</p>
           ) : (
@@ -57,7 +66,9 @@ export function UnlocatedPanel({ disabled }: { disabled: boolean }) {
                     <th scope="col">{t("tracking.unlocated.name")}</th>
                     <th scope="col">{t("tracking.unlocated.commune")}</th>
                     <th scope="col">{t("tracking.unlocated.score")}</th>
-                    <th scope="col"><span className="visually-hidden">{t("tracking.unlocated.choose")}</span></th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t("tracking.unlocated.choose")}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

@@ -58,7 +58,8 @@ export function layoutChart(timeline: ProgressTimeline, listed: number, box: Cha
   const top = Math.max(1, listed);
   const x = (date: string) => box.left + ((Math.min(toDays(date), endDays) - startDays) / (endDays - startDays)) * plotWidth;
   const y = (value: number) => box.top + plotHeight - (Math.max(0, Math.min(value, top)) / top) * plotHeight;
-  const path = (values: number[]) => samples.map((sample, index) => `${index === 0 ? "M" : "L"}${x(sample.date).toFixed(1)},${y(values[index]).toFixed(1)}`).join(" ");
+  const path = (values: number[]) =>
+    samples.map((sample, index) => `${index === 0 ? "M" : "L"}${x(sample.date).toFixed(1)},${y(values[index]).toFixed(1)}`).join(" ");
   const last = samples[samples.length - 1];
   let forecast: ChartGeometry["forecast"] = null;
   if (last && completion && completion > today) {
@@ -69,7 +70,7 @@ export function layoutChart(timeline: ProgressTimeline, listed: number, box: Cha
   const xTicks: ChartGeometry["xTicks"] = [];
   const endDate = new Date(endDays * 86_400_000).toISOString().slice(0, 10);
   const months: string[] = [];
-  for (let cursor = `${start.slice(0, 7)}-01`; cursor <= endDate; ) {
+  for (let cursor = `${start.slice(0, 7)}-01`; cursor <= endDate;) {
     if (cursor >= start) months.push(cursor);
     const year = Number(cursor.slice(0, 4));
     const month = Number(cursor.slice(5, 7));

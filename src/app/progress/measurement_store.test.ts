@@ -3,7 +3,8 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it, vi } from "vitest";
 
-const CSV = "time,lat,lon,carrier,technology,download_mbps\n2026-11-02T09:00,22.1,104.2,Viettel,4G,12.5\n2026-11-02T09:10,22.2,104.3,VNPT,mất sóng,\nbad,row,,,,\n";
+const CSV =
+  "time,lat,lon,carrier,technology,download_mbps\n2026-11-02T09:00,22.1,104.2,Viettel,4G,12.5\n2026-11-02T09:10,22.2,104.3,VNPT,mất sóng,\nbad,row,,,,\n";
 
 async function openPage() {
   vi.resetModules();

@@ -84,9 +84,15 @@ export const PROGRESS_MESSAGES = {
   "tracking.map.heading": { vi: "Bản đồ các điểm trong danh sách", en: "Map of the listed points" },
   "tracking.map.label": { vi: "Bản đồ điểm lõm sóng theo trạng thái", en: "Map of the dead zones by status" },
   "tracking.dayHint": { vi: "Gõ ngày theo thứ tự ngày/tháng/năm, ví dụ 15/08/2026.", en: "Type the day as day/month/year, e.g. 15/08/2026." },
-  "tracking.map.contextLost": { vi: "Bản đồ tạm dừng vẽ (trình duyệt thu hồi bộ nhớ đồ hoạ); danh sách bên dưới vẫn đầy đủ.", en: "The map stopped drawing (the browser took back its graphics memory); the list below is complete." },
+  "tracking.map.contextLost": {
+    vi: "Bản đồ tạm dừng vẽ (trình duyệt thu hồi bộ nhớ đồ hoạ); danh sách bên dưới vẫn đầy đủ.",
+    en: "The map stopped drawing (the browser took back its graphics memory); the list below is complete.",
+  },
   "tracking.map.redraw": { vi: "Vẽ lại bản đồ", en: "Draw the map again" },
-  "tracking.map.noWebgl": { vi: "Trình duyệt không hỗ trợ WebGL nên không vẽ được bản đồ; danh sách bên dưới vẫn đầy đủ.", en: "This browser has no WebGL, so the map cannot be drawn; the list below is complete." },
+  "tracking.map.noWebgl": {
+    vi: "Trình duyệt không hỗ trợ WebGL nên không vẽ được bản đồ; danh sách bên dưới vẫn đầy đủ.",
+    en: "This browser has no WebGL, so the map cannot be drawn; the list below is complete.",
+  },
   "tracking.map.legend": { vi: "Chú giải trạng thái", en: "Status legend" },
 
   "tracking.table.heading": { vi: "Danh sách điểm", en: "Listed points" },
@@ -135,7 +141,7 @@ export const PROGRESS_MESSAGES = {
     vi: "Đã ghi: {id} → {status}. Thay đổi nằm trong tệp cập nhật của nhà mạng cho tới khi Sở nhập tệp đó.",
     en: "Recorded: {id} → {status}. The change is in the carrier's update file until the department imports it.",
   },
-  "tracking.form.badNumber": { vi: "\"{value}\" không phải là số.", en: "\"{value}\" is not a number." },
+  "tracking.form.badNumber": { vi: '"{value}" không phải là số.', en: '"{value}" is not a number.' },
 
   "tracking.carrier.outbox": {
     vi: "{count} thay đổi đã ghi, chưa gửi Sở. Hãy xuất tệp cập nhật và gửi cho Sở.",
@@ -152,11 +158,17 @@ export const PROGRESS_MESSAGES = {
   "tracking.carrier.exportCsv": { vi: "Xuất tệp cập nhật (CSV)", en: "Export the update file (CSV)" },
   "tracking.carrier.exportJson": { vi: "Xuất tệp cập nhật (JSON)", en: "Export the update file (JSON)" },
   "tracking.carrier.noChanges": { vi: "Chưa có thay đổi nào để xuất.", en: "No recorded change to export yet." },
-  "tracking.carrier.proposals": { vi: "Vùng phủ đã bao các điểm này: ghi \"đã phát sóng\"?", en: "Your coverage already contains these points: record \"on air\"?" },
+  "tracking.carrier.proposals": {
+    vi: 'Vùng phủ đã bao các điểm này: ghi "đã phát sóng"?',
+    en: 'Your coverage already contains these points: record "on air"?',
+  },
   "tracking.carrier.recordOnAir": { vi: "Ghi đã phát sóng", en: "Record on air" },
 
   "tracking.department.importHeading": { vi: "Nhập tệp cập nhật của nhà mạng", en: "Import carriers' update files" },
-  "tracking.department.importLabel": { vi: "Chọn tệp cập nhật (CSV, Excel .xlsx, JSON hoặc gói .zip có ảnh)", en: "Choose update files (CSV, Excel .xlsx, JSON or a .zip packet with photos)" },
+  "tracking.department.importLabel": {
+    vi: "Chọn tệp cập nhật (CSV, Excel .xlsx, JSON hoặc gói .zip có ảnh)",
+    en: "Choose update files (CSV, Excel .xlsx, JSON or a .zip packet with photos)",
+  },
   "tracking.department.importHint": {
     vi: "Mỗi dòng được kiểm tra: mã điểm, nhà mạng được giao, chuyển trạng thái, ngày. Nhập lại cùng tệp không thay đổi gì.",
     en: "Every row is checked: point id, assigned carrier, transition, date. Importing the same file again changes nothing.",
@@ -185,12 +197,24 @@ export const PROGRESS_MESSAGES = {
   "tracking.conflicts.keep": { vi: "Giữ bản đang ghi nhận", en: "Keep the recorded one" },
   "tracking.conflicts.accept": { vi: "Nhận bản trong tệp", en: "Accept the file's one" },
   "tracking.crossCheck.heading": { vi: "Đối chiếu với vùng phủ sóng đã nạp", en: "Cross-check against the loaded coverage" },
-  "tracking.crossCheck.noCoverage": { vi: "Chưa nạp vùng phủ sóng của nhà mạng nào: không đối chiếu được.", en: "No carrier coverage is loaded: nothing to cross-check." },
-  "tracking.crossCheck.proposals": { vi: "Vùng phủ bao điểm nhưng chưa báo \"đã phát sóng\" ({count})", en: "Inside the carrier's coverage but not reported on air ({count})" },
-  "tracking.crossCheck.flags": { vi: "Báo đã phát sóng nhưng nằm ngoài vùng phủ mới nhất ({count})", en: "Claimed on air but outside the carrier's latest coverage ({count})" },
+  "tracking.crossCheck.noCoverage": {
+    vi: "Chưa nạp vùng phủ sóng của nhà mạng nào: không đối chiếu được.",
+    en: "No carrier coverage is loaded: nothing to cross-check.",
+  },
+  "tracking.crossCheck.proposals": {
+    vi: 'Vùng phủ bao điểm nhưng chưa báo "đã phát sóng" ({count})',
+    en: "Inside the carrier's coverage but not reported on air ({count})",
+  },
+  "tracking.crossCheck.flags": {
+    vi: "Báo đã phát sóng nhưng nằm ngoài vùng phủ mới nhất ({count})",
+    en: "Claimed on air but outside the carrier's latest coverage ({count})",
+  },
   "tracking.crossCheck.exportProposals": { vi: "Tải đề xuất cho nhà mạng (tệp cập nhật CSV)", en: "Download the proposals for the carriers (update CSV)" },
   "tracking.crossCheck.disputeFlag": { vi: "Từ chối báo cáo", en: "Dispute the claim" },
-  "tracking.crossCheck.unchecked": { vi: "{count} điểm không đối chiếu được (chưa có vùng phủ của nhà mạng được giao).", en: "{count} points not checked (no coverage of their carrier is loaded)." },
+  "tracking.crossCheck.unchecked": {
+    vi: "{count} điểm không đối chiếu được (chưa có vùng phủ của nhà mạng được giao).",
+    en: "{count} points not checked (no coverage of their carrier is loaded).",
+  },
   "tracking.crossCheck.evidence": { vi: "vùng phủ sóng {layers}", en: "coverage layer {layers}" },
   "tracking.crossCheck.none": { vi: "Không có.", en: "None." },
 
@@ -213,12 +237,18 @@ export const PROGRESS_MESSAGES = {
   "tracking.history.source": { vi: "tệp {file}, dòng {row}", en: "file {file}, row {row}" },
 
   "tracking.data.heading": { vi: "Dữ liệu, xuất và sao lưu", en: "Data, exports and backup" },
-  "tracking.data.registryImport": { vi: "Thay danh sách điểm lõm sóng (CSV, Excel .xlsx hoặc GeoJSON)", en: "Replace the list of dead zones (CSV, Excel .xlsx or GeoJSON)" },
+  "tracking.data.registryImport": {
+    vi: "Thay danh sách điểm lõm sóng (CSV, Excel .xlsx hoặc GeoJSON)",
+    en: "Replace the list of dead zones (CSV, Excel .xlsx or GeoJSON)",
+  },
   "tracking.data.registryHint": {
     vi: "Cột: id, tên, kinh độ/vĩ độ (hoặc point_id), tỉnh, xã, nhà mạng, hạn. Danh sách do tỉnh lập (STT; Tên thôn/bản; Xã; Huyện; Tỉnh; Doanh nghiệp thực hiện; Thời gian hoàn thành), không có toạ độ, được định vị theo tên và xã trong các điểm đã nạp trên bản đồ vùng phủ. Nhật ký sự kiện được giữ nguyên.",
     en: "Columns: id, name, lon/lat (or point_id), province, commune, carrier, deadline. A province's own list (STT; Tên thôn/bản; Xã; Huyện; Tỉnh; Doanh nghiệp thực hiện; Thời gian hoàn thành), without coordinates, is located by name and commune among the points loaded on the coverage map. The event log is kept.",
   },
-  "tracking.data.registryRefused": { vi: "Tệp không có dòng hợp lệ nào: danh sách hiện tại được giữ nguyên.", en: "The file has no valid row: the current list is kept." },
+  "tracking.data.registryRefused": {
+    vi: "Tệp không có dòng hợp lệ nào: danh sách hiện tại được giữ nguyên.",
+    en: "The file has no valid row: the current list is kept.",
+  },
   "tracking.data.registryReplaced": { vi: "Đã thay danh sách: {count} điểm.", en: "List replaced: {count} points." },
   "tracking.data.resetSample": { vi: "Khôi phục danh sách và cập nhật mẫu", en: "Reset to the sample list and updates" },
   "tracking.data.resetConfirm": {
@@ -266,7 +296,10 @@ export const PROGRESS_MESSAGES = {
   "tracking.data.backupDownload": { vi: "Tải bản sao lưu (một tệp)", en: "Download a backup (one file)" },
   "tracking.data.restore": { vi: "Khôi phục từ bản sao lưu", en: "Restore from a backup" },
   "tracking.data.restored": { vi: "Đã khôi phục: {points} điểm, {events} sự kiện.", en: "Restored: {points} points, {events} events." },
-  "tracking.data.restoreFailed": { vi: "Không khôi phục được từ {file}, dữ liệu hiện tại được giữ nguyên: {reason}", en: "Could not restore from {file}; the current data is untouched: {reason}" },
+  "tracking.data.restoreFailed": {
+    vi: "Không khôi phục được từ {file}, dữ liệu hiện tại được giữ nguyên: {reason}",
+    en: "Could not restore from {file}; the current data is untouched: {reason}",
+  },
   "tracking.data.backupReminder": {
     vi: "Có {count} thay đổi chưa được sao lưu. Hãy tải bản sao lưu.",
     en: "{count} changes are not backed up yet. Download a backup.",
@@ -277,12 +310,18 @@ export const PROGRESS_MESSAGES = {
   },
   "tracking.data.backupUpToDate": { vi: "Mọi thay đổi đã được sao lưu (lần gần nhất: {date}).", en: "Every change is backed up (last backup: {date})." },
   "tracking.data.backupNothing": { vi: "Chưa có thay đổi nào cần sao lưu.", en: "No change to back up yet." },
-  "tracking.storage.granted": { vi: "Trình duyệt đã cho giữ dữ liệu lâu dài: dữ liệu không tự bị xoá khi máy thiếu chỗ.", en: "The browser keeps the data for good: it will not delete it when the disk runs low." },
+  "tracking.storage.granted": {
+    vi: "Trình duyệt đã cho giữ dữ liệu lâu dài: dữ liệu không tự bị xoá khi máy thiếu chỗ.",
+    en: "The browser keeps the data for good: it will not delete it when the disk runs low.",
+  },
   "tracking.storage.denied": {
     vi: "Trình duyệt chưa cho giữ dữ liệu lâu dài: khi máy thiếu chỗ, dữ liệu có thể bị xoá. Hãy tải bản sao lưu thường xuyên.",
     en: "The browser has not agreed to keep the data for good: it may delete it when the disk runs low. Download a backup often.",
   },
-  "tracking.storage.unsupported": { vi: "Trình duyệt này không cho biết có giữ dữ liệu lâu dài hay không; hãy tải bản sao lưu thường xuyên.", en: "This browser cannot promise to keep the data; download a backup often." },
+  "tracking.storage.unsupported": {
+    vi: "Trình duyệt này không cho biết có giữ dữ liệu lâu dài hay không; hãy tải bản sao lưu thường xuyên.",
+    en: "This browser cannot promise to keep the data; download a backup often.",
+  },
   "tracking.storage.pending": { vi: "Đang hỏi trình duyệt có giữ dữ liệu lâu dài không…", en: "Asking the browser to keep the data for good…" },
   "tracking.storage.failed": {
     vi: "Không lưu được vào trình duyệt ({reason}). Các thay đổi vẫn còn trong bộ nhớ tới khi tải lại trang: hãy tải bản sao lưu ngay.",
@@ -344,7 +383,10 @@ export const PROGRESS_MESSAGES = {
   "tracking.restore.merge": { vi: "Gộp", en: "Merge" },
   "tracking.restore.cancel": { vi: "Huỷ", en: "Cancel" },
   "tracking.restore.cancelled": { vi: "Đã huỷ khôi phục từ {file}; dữ liệu không thay đổi.", en: "Restore from {file} cancelled; nothing changed." },
-  "tracking.restore.merged": { vi: "Đã gộp bản sao lưu: thêm {points} điểm, {events} sự kiện.", en: "Backup merged: {points} points and {events} events added." },
+  "tracking.restore.merged": {
+    vi: "Đã gộp bản sao lưu: thêm {points} điểm, {events} sự kiện.",
+    en: "Backup merged: {points} points and {events} events added.",
+  },
   "tracking.restore.more": { vi: "… và {count} sự kiện khác.", en: "… and {count} more events." },
   "tracking.autoBackup.heading": { vi: "Bản sao lưu tự động trước khi khôi phục", en: "Automatic backups before a restore" },
   "tracking.autoBackup.item": {
@@ -375,7 +417,10 @@ export const PROGRESS_MESSAGES = {
   "tracking.print.heading": { vi: "Báo cáo tiến độ xoá điểm lõm sóng", en: "Dead-zone progress report" },
   "tracking.print.date": { vi: "Tình trạng ngày {date}", en: "State on {date}" },
 
-  "tracking.evidence.attach": { vi: "Ảnh minh chứng (chụp hoặc chọn; tối đa {count} ảnh, mỗi ảnh đến {mb} MB)", en: "Evidence photos (take or choose; at most {count}, up to {mb} MB each)" },
+  "tracking.evidence.attach": {
+    vi: "Ảnh minh chứng (chụp hoặc chọn; tối đa {count} ảnh, mỗi ảnh đến {mb} MB)",
+    en: "Evidence photos (take or choose; at most {count}, up to {mb} MB each)",
+  },
   "tracking.evidence.attachHint": {
     vi: "Nhận ảnh JPEG, PNG, WebP. Không nhận HEIC (iPhone: Cài đặt › Camera › Định dạng › “Tương thích nhất”), GIF, PDF hay video: trình duyệt của Sở không xem được hoặc tệp quá nặng.",
     en: "JPEG, PNG and WebP are accepted. HEIC (iPhone: Settings › Camera › Formats › “Most Compatible”), GIF, PDF and video are not: the department's browsers cannot show them, or they are too heavy.",
@@ -385,19 +430,37 @@ export const PROGRESS_MESSAGES = {
   "tracking.evidence.count": { vi: "📷 {count} ảnh (xem trong lịch sử điểm)", en: "📷 {count} photos (see the point's history)" },
   "tracking.evidence.remove": { vi: "Bỏ ảnh {name}", en: "Remove photo {name}" },
   "tracking.evidence.reading": { vi: "Đang đọc ảnh…", en: "Reading the photos…" },
-  "tracking.evidence.attachStoreFailed": { vi: "{name}: không lưu được ảnh trên trình duyệt này ({reason}).", en: "{name}: the photo cannot be saved in this browser ({reason})." },
+  "tracking.evidence.attachStoreFailed": {
+    vi: "{name}: không lưu được ảnh trên trình duyệt này ({reason}).",
+    en: "{name}: the photo cannot be saved in this browser ({reason}).",
+  },
   "tracking.evidence.duplicate": { vi: "{name}: ảnh này đã được đính kèm.", en: "{name}: this photo is attached already." },
-  "tracking.evidence.imported": { vi: "Đã kiểm mã băm và lưu {count} ảnh minh chứng từ {file}.", en: "{count} evidence photos from {file} checked against their hash and saved." },
-  "tracking.evidence.storeFailed": { vi: "Không lưu được ảnh từ {file} ({reason}); các thay đổi vẫn được nhập, hãy nhập lại gói sau.", en: "The photos from {file} could not be saved ({reason}); the changes are imported, import the packet again later." },
-  "tracking.evidence.packet": { vi: "Kèm {count} ảnh: xuất thành một gói .zip (tệp cập nhật + ảnh)", en: "With {count} photos: export one .zip packet (update file + photos)" },
+  "tracking.evidence.imported": {
+    vi: "Đã kiểm mã băm và lưu {count} ảnh minh chứng từ {file}.",
+    en: "{count} evidence photos from {file} checked against their hash and saved.",
+  },
+  "tracking.evidence.storeFailed": {
+    vi: "Không lưu được ảnh từ {file} ({reason}); các thay đổi vẫn được nhập, hãy nhập lại gói sau.",
+    en: "The photos from {file} could not be saved ({reason}); the changes are imported, import the packet again later.",
+  },
+  "tracking.evidence.packet": {
+    vi: "Kèm {count} ảnh: xuất thành một gói .zip (tệp cập nhật + ảnh)",
+    en: "With {count} photos: export one .zip packet (update file + photos)",
+  },
   "tracking.evidence.packetHint": {
     vi: "Gửi Sở cả gói .zip; Sở chọn gói ở ô “Chọn tệp cập nhật” như một tệp bình thường. Bỏ chọn để xuất tệp CSV/JSON như trước (ảnh không đi kèm).",
     en: "Send the department the whole .zip; it chooses the packet under “Choose update files” like any update file. Untick to export the CSV/JSON alone (without the photos).",
   },
-  "tracking.evidence.packetMissing": { vi: "{count} ảnh không còn trên trình duyệt này: gói không có chúng, Sở sẽ thấy báo thiếu ảnh.", en: "{count} photos are no longer in this browser: the packet goes without them and the department will see them reported missing." },
+  "tracking.evidence.packetMissing": {
+    vi: "{count} ảnh không còn trên trình duyệt này: gói không có chúng, Sở sẽ thấy báo thiếu ảnh.",
+    en: "{count} photos are no longer in this browser: the packet goes without them and the department will see them reported missing.",
+  },
   "tracking.evidence.packetFailed": { vi: "Không tạo được gói ảnh ({reason}).", en: "The photo packet could not be made ({reason})." },
   "tracking.evidence.open": { vi: "Xem ảnh {name} cỡ lớn", en: "Open photo {name} full size" },
-  "tracking.evidence.missing": { vi: "Ảnh {name}: chưa có bản đúng trên trình duyệt này (thiếu trong gói, hoặc sai mã băm)", en: "Photo {name}: no true copy in this browser (missing from the packet, or a wrong hash)" },
+  "tracking.evidence.missing": {
+    vi: "Ảnh {name}: chưa có bản đúng trên trình duyệt này (thiếu trong gói, hoặc sai mã băm)",
+    en: "Photo {name}: no true copy in this browser (missing from the packet, or a wrong hash)",
+  },
   "tracking.evidence.viewer": { vi: "Ảnh {name} — {size}", en: "Photo {name} — {size}" },
   "tracking.evidence.viewerClose": { vi: "Đóng ảnh", en: "Close the photo" },
   "tracking.evidence.importHint": {

@@ -90,7 +90,11 @@ export function packetFileName(updateFile: string): string {
  * @param createdAt - the export's time (dates the zip entries)
  * @returns the .zip bytes and how many named photos were not in the store (the packet goes without them)
  */
-export async function buildOutboxPacket(pending: readonly StatusEvent[], updateFile: { name: string; content: string }, createdAt: string): Promise<{ bytes: Uint8Array<ArrayBuffer>; missing: number }> {
+export async function buildOutboxPacket(
+  pending: readonly StatusEvent[],
+  updateFile: { name: string; content: string },
+  createdAt: string,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; missing: number }> {
   const refs = outboxPhotos(pending);
   const stored = await getPhotos(refs.map((ref) => ref.hash));
   const photos = refs.flatMap((ref) => {

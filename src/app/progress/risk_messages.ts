@@ -4,7 +4,7 @@ import type { Message } from "../../domain/types.ts";
 export const RISK_MESSAGES = {
   "risk.heading": { vi: "Ai đang chậm: nguy cơ trễ hạn", en: "Who is behind: deadline risk" },
   "risk.intro": {
-    vi: "Dự báo theo tốc độ riêng của từng nhà mạng và từng tỉnh (số điểm có sóng mới mỗi tuần trong 8 tuần qua). \"Không kịp hạn\": theo tốc độ đó, nhà mạng xong sau hạn của điểm.",
+    vi: 'Dự báo theo tốc độ riêng của từng nhà mạng và từng tỉnh (số điểm có sóng mới mỗi tuần trong 8 tuần qua). "Không kịp hạn": theo tốc độ đó, nhà mạng xong sau hạn của điểm.',
     en: "Forecasts at each carrier's and each province's own pace (points newly covered per week over the last 8 weeks). \"Won't make the deadline\": at that pace the carrier finishes after the point's deadline.",
   },
   "risk.byCarrier": { vi: "Dự báo theo nhà mạng", en: "Forecast by carrier" },

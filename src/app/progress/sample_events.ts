@@ -24,6 +24,7 @@ export function readSampleEvents(data: unknown): { events: StatusEvent[]; invali
     const { id: _id, ...content } = parsed.data;
     events.push(createStatusEvent(content));
   }
-  const published = record && typeof record.listPublishedOn === "string" && /^\d{4}-\d{2}-\d{2}$/.test(record.listPublishedOn) ? record.listPublishedOn : undefined;
+  const published =
+    record && typeof record.listPublishedOn === "string" && /^\d{4}-\d{2}-\d{2}$/.test(record.listPublishedOn) ? record.listPublishedOn : undefined;
   return published ? { events, invalid, listPublishedOn: published } : { events, invalid };
 }

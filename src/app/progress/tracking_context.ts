@@ -16,7 +16,11 @@ let client: AnalysisClient | null = null;
 
 const workerParser: TrackingFileParser = (input, { signal, onProgress }) => {
   client ??= new AnalysisClient(() => new Worker(new URL("../../workers/analysis.worker.ts", import.meta.url), { type: "module" }));
-  return client.request("tracking", { input }, { signal, onProgress: (progress) => onProgress(progress.fraction > 0 && progress.fraction < 1 ? progress.fraction : null) });
+  return client.request(
+    "tracking",
+    { input },
+    { signal, onProgress: (progress) => onProgress(progress.fraction > 0 && progress.fraction < 1 ? progress.fraction : null) },
+  );
 };
 
 /**

@@ -22,7 +22,9 @@ const encode = (text: string) => new TextEncoder().encode(text);
 describe("createTrackingController", () => {
   it("keeps an imported change in memory and says so when the browser storage fails", async () => {
     const { controller } = setUp();
-    const file = writeUpdatesCsv([createStatusEvent({ pointId: "A", status: "on_air", date: "2026-11-20", actor: { role: "carrier", carrier: "Viettel" }, technology: "4G" })]);
+    const file = writeUpdatesCsv([
+      createStatusEvent({ pointId: "A", status: "on_air", date: "2026-11-20", actor: { role: "carrier", carrier: "Viettel" }, technology: "4G" }),
+    ]);
     await controller.importUpdateFile("cap-nhat-viettel.csv", encode(file));
     const state = controller.store.getState();
     expect(state.events.map((event) => event.status)).toEqual(["planned", "on_air"]);
@@ -32,7 +34,9 @@ describe("createTrackingController", () => {
 
   it("adds nothing when the same update file is imported twice", async () => {
     const { controller } = setUp();
-    const file = encode(writeUpdatesCsv([createStatusEvent({ pointId: "A", status: "on_air", date: "2026-11-20", actor: { role: "carrier", carrier: "Viettel" } })]));
+    const file = encode(
+      writeUpdatesCsv([createStatusEvent({ pointId: "A", status: "on_air", date: "2026-11-20", actor: { role: "carrier", carrier: "Viettel" } })]),
+    );
     await controller.importUpdateFile("u.csv", file);
     await controller.importUpdateFile("u.csv", file);
     expect(controller.store.getState().events).toHaveLength(2);
@@ -79,7 +83,9 @@ describe("createTrackingController", () => {
 
   it("cancelling a restore changes nothing; merging keeps the later decisions and adds the backup's points", async () => {
     const { controller, registry, planned } = setUp();
-    const text = serializeBackup(createBackup({ registry: [registry[0], makeListedPoint("C", { carrier: "MobiFone" })], events: [], createdAt: "2026-10-01T00:00:00.000Z" }));
+    const text = serializeBackup(
+      createBackup({ registry: [registry[0], makeListedPoint("C", { carrier: "MobiFone" })], events: [], createdAt: "2026-10-01T00:00:00.000Z" }),
+    );
     const before = controller.store.getState();
     await controller.restore("old.json", encode(text));
     controller.cancelRestore();
@@ -137,13 +143,25 @@ describe("createTrackingController on a storage that works (the memory port)", (
     const storage = createMemoryTrackingStorage();
     const registry = [makeListedPoint("A", { carrier: "Viettel" })];
     await storage.seed({ registry: { registry, file: "list.csv", isSample: false }, events: [], outbox: [], backup: null });
-    const first = createTrackingController({ today: () => TODAY, now: () => "2026-11-22T03:00:00.000Z", storage, channel: () => ({ post: () => undefined, close: () => undefined }) });
+    const first = createTrackingController({
+      today: () => TODAY,
+      now: () => "2026-11-22T03:00:00.000Z",
+      storage,
+      channel: () => ({ post: () => undefined, close: () => undefined }),
+    });
     await first.start();
-    const file = writeUpdatesCsv([createStatusEvent({ pointId: "A", status: "on_air", date: "2026-11-20", actor: { role: "carrier", carrier: "Viettel" }, technology: "4G" })]);
+    const file = writeUpdatesCsv([
+      createStatusEvent({ pointId: "A", status: "on_air", date: "2026-11-20", actor: { role: "carrier", carrier: "Viettel" }, technology: "4G" }),
+    ]);
     await first.importUpdateFile("cap-nhat-viettel.csv", encode(file));
     expect(first.store.getState().storageError).toBeNull();
     expect(first.store.getState().savesPending).toBe(0);
-    const second = createTrackingController({ today: () => TODAY, now: () => "2026-11-22T03:00:00.000Z", storage, channel: () => ({ post: () => undefined, close: () => undefined }) });
+    const second = createTrackingController({
+      today: () => TODAY,
+      now: () => "2026-11-22T03:00:00.000Z",
+      storage,
+      channel: () => ({ post: () => undefined, close: () => undefined }),
+    });
     await second.start();
     expect(second.store.getState().registry.file).toBe("list.csv");
     expect(second.store.getState().events.map((event) => `${event.pointId}:${event.status}`)).toEqual(["A:on_air"]);

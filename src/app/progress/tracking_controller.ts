@@ -23,7 +23,18 @@ import { loadCommuneList } from "./commune_list.ts";
 import { setUnlocated, unlocatedChoices } from "./unlocated_store.ts";
 import { indexedDbTrackingStorage, type AutoBackup, type BackupMark, type SavedRegistry, type TrackingStorage } from "./tracking_storage.ts";
 import { pendingChanges, type TrackingRole } from "./tracking_view.ts";
-import { addConflicts, addImportReport, addTrackingNotice, conflictResolved, dismissImportReport, dismissTrackingNotice, parsingProgress, replacedAll, saveEnded, saveStarted } from "./tracking_updaters.ts";
+import {
+  addConflicts,
+  addImportReport,
+  addTrackingNotice,
+  conflictResolved,
+  dismissImportReport,
+  dismissTrackingNotice,
+  parsingProgress,
+  replacedAll,
+  saveEnded,
+  saveStarted,
+} from "./tracking_updaters.ts";
 import { putPhotos } from "../storage/photo_store.ts";
 import { trackingMessage } from "./use_tracking_translation.ts";
 
@@ -94,7 +105,10 @@ export interface TrackingState {
 }
 
 /** Reads a tracking file off the main thread; rejects with an AbortError when the signal aborts. */
-export type TrackingFileParser = (input: TrackingParseInput, options: { signal: AbortSignal; onProgress: (fraction: number | null) => void }) => Promise<TrackingParseOutput>;
+export type TrackingFileParser = (
+  input: TrackingParseInput,
+  options: { signal: AbortSignal; onProgress: (fraction: number | null) => void },
+) => Promise<TrackingParseOutput>;
 
 export interface TrackingController {
   store: Store<TrackingState>;
@@ -131,7 +145,6 @@ function describe(error: unknown): string {
 function summarizeRejections(rejected: readonly ChangeRejection[], language: "vi" | "en"): string {
   return rejected.map((item) => `${item.pointId}: ${item.message[language]}`).join("; ");
 }
-
 
 /** How the controller is made: the clock, the URL's `?sample=none`, where files are parsed, how tabs talk. */
 export interface TrackingControllerOptions {
@@ -214,7 +227,8 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     /** The first start's sample, when it could not be saved. */
     seed: null as null | { registry: SavedRegistry; events: StatusEvent[] },
   };
-  const unsavedCount = () => unsaved.events.length + unsaved.outbox.length + (unsaved.registry ? 1 : 0) + (unsaved.backupMark ? 1 : 0) + (unsaved.replace ? 1 : 0);
+  const unsavedCount = () =>
+    unsaved.events.length + unsaved.outbox.length + (unsaved.registry ? 1 : 0) + (unsaved.backupMark ? 1 : 0) + (unsaved.replace ? 1 : 0);
 
   /** Saves and reloads run one at a time in a tab, so a reload never misses what this tab is saving. */
   let queue: Promise<unknown> = Promise.resolve();
@@ -333,7 +347,10 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     });
     if (events.gone + outbox.gone > 0 || registryChanged) notify("info", trackingMessage("tracking.tabs.replaced"));
     else notify("info", trackingMessage("tracking.tabs.updated", { count: events.fresh + outbox.fresh }));
-    void storage.autoBackups().then((autoBackups) => store.setState({ autoBackups }), () => undefined);
+    void storage.autoBackups().then(
+      (autoBackups) => store.setState({ autoBackups }),
+      () => undefined,
+    );
   }
 
   function context() {
@@ -371,7 +388,9 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
   function autoBackupOf(reason: AutoBackup["reason"], file?: string): AutoBackup {
     const state = store.getState();
     const at = options.now();
-    const text = serializeBackup(createBackup({ registry: state.registry.registry, events: state.events, createdAt: at, listPublishedOn: state.registry.listPublishedOn }));
+    const text = serializeBackup(
+      createBackup({ registry: state.registry.registry, events: state.events, createdAt: at, listPublishedOn: state.registry.listPublishedOn }),
+    );
     const backup: AutoBackup = { id: `auto-${at}-${counter++}`, at, reason, points: state.registry.registry.length, events: state.events.length, text };
     if (file) backup.file = file;
     return backup;
@@ -402,7 +421,10 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
       notify("error", trackingMessage("tracking.storage.loadFailed", { reason: describe(error) }));
       store.setState({ storageError: describe(error) });
     }
-    void storage.autoBackups().then((autoBackups) => store.setState({ autoBackups }), () => undefined);
+    void storage.autoBackups().then(
+      (autoBackups) => store.setState({ autoBackups }),
+      () => undefined,
+    );
     if (saved) {
       store.setState({ registry: saved.registry, events: saved.events, outbox: saved.outbox, backup: saved.backup, loaded: true });
       if (saved.invalidRecords > 0) notify("error", trackingMessage("tracking.storage.invalidRecords", { count: saved.invalidRecords }));
@@ -429,7 +451,13 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
   function reportDecision(result: RecordResult): void {
     if (result.events.length > 0) notify("info", trackingMessage("tracking.department.done", { count: result.events.length }));
     if (result.rejected.length > 0) {
-      notify("error", trackingMessage("tracking.department.refused", { count: result.rejected.length, reasons: { vi: summarizeRejections(result.rejected, "vi"), en: summarizeRejections(result.rejected, "en") } }));
+      notify(
+        "error",
+        trackingMessage("tracking.department.refused", {
+          count: result.rejected.length,
+          reasons: { vi: summarizeRejections(result.rejected, "vi"), en: summarizeRejections(result.rejected, "en") },
+        }),
+      );
     }
   }
 
@@ -457,13 +485,29 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     },
     async importUpdateFile(name, bytes) {
       const state = store.getState();
-      const output = await parseFile("updates", { what: "updates", name, bytes, registry: state.registry.registry, events: state.events, today: options.today(), listPublishedOn: state.registry.listPublishedOn });
+      const output = await parseFile("updates", {
+        what: "updates",
+        name,
+        bytes,
+        registry: state.registry.registry,
+        events: state.events,
+        today: options.today(),
+        listPublishedOn: state.registry.listPublishedOn,
+      });
       if (!output || output.what !== "updates") return;
       const result: UpdatesImportResult = output.result;
       const known = new Set(store.getState().conflicts.map((conflict) => conflict.incoming.id));
       const conflicts = result.conflicts.filter((conflict) => !known.has(conflict.incoming.id));
       if (conflicts.length > 0) store.setState((current) => addConflicts(current, conflicts));
-      addImport({ kind: "updates", file: name, report: result.report, added: result.events.length, duplicates: result.duplicates, conflicts: result.conflicts.length, refused: result.events.length === 0 && result.duplicates === 0 && result.conflicts.length === 0 });
+      addImport({
+        kind: "updates",
+        file: name,
+        report: result.report,
+        added: result.events.length,
+        duplicates: result.duplicates,
+        conflicts: result.conflicts.length,
+        refused: result.events.length === 0 && result.duplicates === 0 && result.conflicts.length === 0,
+      });
       // An evidence packet's photos (verified against their hash in the worker) are stored before the events that name them.
       if (output.photos && output.photos.length > 0) {
         try {
@@ -500,7 +544,14 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     },
     async importRegistry(name, bytes, points) {
       // Rows without coordinates are found by name among the points; commune names are checked against 2025's.
-      const output = await parseFile("registry", { what: "registry", name, bytes, points: pointLinks(points), communes: await loadCommuneList(), choices: unlocatedChoices() });
+      const output = await parseFile("registry", {
+        what: "registry",
+        name,
+        bytes,
+        points: pointLinks(points),
+        communes: await loadCommuneList(),
+        choices: unlocatedChoices(),
+      });
       if (!output || output.what !== "registry") return;
       const parsed = output.result;
       const refused = parsed.items.length === 0;
@@ -527,7 +578,9 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     },
     backupText() {
       const state = store.getState();
-      return serializeBackup(createBackup({ registry: state.registry.registry, events: state.events, createdAt: options.now(), listPublishedOn: state.registry.listPublishedOn }));
+      return serializeBackup(
+        createBackup({ registry: state.registry.registry, events: state.events, createdAt: options.now(), listPublishedOn: state.registry.listPublishedOn }),
+      );
     },
     async markBackedUp() {
       const mark: BackupMark = { at: options.now(), eventCount: store.getState().events.length };

@@ -9,7 +9,8 @@ import { createMemoryTrackingStorage } from "./tracking_memory_storage.ts";
 import type { AutoBackup, SavedRegistry, TrackingStorage } from "./tracking_storage.ts";
 
 const registry: SavedRegistry = { registry: ["A", "B"].map((id) => makeListedPoint(id, { carrier: "Viettel" })), file: "list.csv", isSample: false };
-const event = (pointId: string, date: string): StatusEvent => createStatusEvent({ pointId, status: "on_air", date, actor: { role: "carrier", carrier: "Viettel" }, technology: "4G" });
+const event = (pointId: string, date: string): StatusEvent =>
+  createStatusEvent({ pointId, status: "on_air", date, actor: { role: "carrier", carrier: "Viettel" }, technology: "4G" });
 const autoBackup = (id: string): AutoBackup => ({ id, at: "2026-11-22T03:00:00.000Z", reason: "restore", points: 2, events: 1, text: "{}" });
 
 async function indexedDbStorage(): Promise<TrackingStorage> {
@@ -52,7 +53,8 @@ describe.each([
     const storage = await open();
     const kept = event("B", "2026-11-05");
     await storage.seed({ registry, events: [event("A", "2026-11-01")], outbox: [kept], backup: { at: "2026-11-02T00:00:00.000Z", eventCount: 1 } });
-    for (let index = 1; index <= 6; index++) await storage.replace({ registry: { ...registry, file: `restored-${index}.json` }, events: [], backup: null }, autoBackup(`b${index}`));
+    for (let index = 1; index <= 6; index++)
+      await storage.replace({ registry: { ...registry, file: `restored-${index}.json` }, events: [], backup: null }, autoBackup(`b${index}`));
     const loaded = await storage.load();
     expect(loaded?.registry.file).toBe("restored-6.json");
     expect(loaded?.events).toEqual([]);

@@ -144,7 +144,10 @@ function distinct(events: readonly StatusEvent[]): StatusEvent[] {
  * Adds the events whose id no stored record has, each after the last stored position (in the store's transaction).
  * @returns the events added
  */
-async function appendMissing<Names extends ArrayLike<StoreNames<TrackingDatabase>>, Name extends LogStore>(store: IDBPObjectStore<TrackingDatabase, Names, Name, "readwrite">, events: readonly StatusEvent[]): Promise<StatusEvent[]> {
+async function appendMissing<Names extends ArrayLike<StoreNames<TrackingDatabase>>, Name extends LogStore>(
+  store: IDBPObjectStore<TrackingDatabase, Names, Name, "readwrite">,
+  events: readonly StatusEvent[],
+): Promise<StatusEvent[]> {
   if (events.length === 0) return [];
   const last = await store.openCursor(null, "prev");
   const candidates = distinct(events);
@@ -166,11 +169,17 @@ export async function loadTracking(): Promise<LoadedTracking | null> {
   const database = await openDatabase();
   const [rawRegistry, rawBackup, eventRecords, outboxRecords] = await guarded(TrackingStorageError, () => {
     const transaction = database.transaction([DATA, EVENTS, OUTBOX], "readonly");
-    return Promise.all([transaction.objectStore(DATA).get("registry"), transaction.objectStore(DATA).get("backup"), transaction.objectStore(EVENTS).getAll(), transaction.objectStore(OUTBOX).getAll()]);
+    return Promise.all([
+      transaction.objectStore(DATA).get("registry"),
+      transaction.objectStore(DATA).get("backup"),
+      transaction.objectStore(EVENTS).getAll(),
+      transaction.objectStore(OUTBOX).getAll(),
+    ]);
   });
   if (rawRegistry === undefined) return null;
   const registry = zSavedRegistry.safeParse(rawRegistry);
-  if (!registry.success) throw new TrackingStorageError(`the saved list is not readable (${registry.error.issues[0]?.path.join(".")}: ${registry.error.issues[0]?.message})`);
+  if (!registry.success)
+    throw new TrackingStorageError(`the saved list is not readable (${registry.error.issues[0]?.path.join(".")}: ${registry.error.issues[0]?.message})`);
   const backup = zBackupMark.safeParse(rawBackup);
   const events = readLog(eventRecords);
   const outbox = readLog(outboxRecords);
@@ -335,5 +344,3 @@ export const indexedDbTrackingStorage: TrackingStorage = {
   saveBackupMark,
   requestPersistence,
 };
-
-

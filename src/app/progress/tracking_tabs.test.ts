@@ -8,7 +8,9 @@ import { makeListedPoint } from "../../testing/listed_points.ts";
 
 const TODAY = "2026-11-22";
 const registry = ["A", "B", "C", "D"].map((id) => makeListedPoint(id, { carrier: "Viettel", deadline: "2026-12-31" }));
-const claims: StatusEvent[] = registry.map((point) => createStatusEvent({ pointId: point.id, status: "on_air", date: "2026-11-01", actor: { role: "carrier", carrier: "Viettel" }, technology: "4G" }));
+const claims: StatusEvent[] = registry.map((point) =>
+  createStatusEvent({ pointId: point.id, status: "on_air", date: "2026-11-01", actor: { role: "carrier", carrier: "Viettel" }, technology: "4G" }),
+);
 
 type Tab = {
   controller: import("./tracking_controller.ts").TrackingController;
@@ -48,7 +50,10 @@ async function savedEvents(): Promise<StatusEvent[]> {
 }
 
 function decisions(events: readonly StatusEvent[]): string[] {
-  return events.filter((event) => event.actor.role === "department").map((event) => `${event.pointId}:${event.status}`).sort();
+  return events
+    .filter((event) => event.actor.role === "department")
+    .map((event) => `${event.pointId}:${event.status}`)
+    .sort();
 }
 
 afterEach(() => {

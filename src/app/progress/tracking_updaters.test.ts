@@ -39,7 +39,12 @@ describe("the tracking view's updaters", () => {
     state = { ...state, conflicts: [{ pointId: "A" } as TrackingState["conflicts"][number]] };
     const events = [createStatusEvent({ pointId: "A", status: "planned", date: "2026-11-01", actor: { role: "carrier", carrier: "Viettel" } })];
     for (let index = 1; index <= 6; index++) {
-      state = updaters.replacedAll(state, { registry: { registry: [], file: `r${index}.json`, isSample: false }, events, backup: null, autoBackup: { id: `b${index}`, at: "x", reason: "restore", points: 0, events: 0, text: "" } });
+      state = updaters.replacedAll(state, {
+        registry: { registry: [], file: `r${index}.json`, isSample: false },
+        events,
+        backup: null,
+        autoBackup: { id: `b${index}`, at: "x", reason: "restore", points: 0, events: 0, text: "" },
+      });
     }
     expect([state.registry.file, state.conflicts.length, state.editingPointId, state.historyPointId]).toEqual(["r6.json", 0, null, null]);
     expect(state.autoBackups.map((backup) => backup.id)).toEqual(["b2", "b3", "b4", "b5", "b6"]);

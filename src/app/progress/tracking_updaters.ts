@@ -90,7 +90,10 @@ export function parsingProgress(state: TrackingState, fraction: number | null): 
  * @param payload - the new registry, log and backup mark, and the automatic backup of what they replace
  * @returns the new state
  */
-export function replacedAll(state: TrackingState, payload: { registry: SavedRegistry; events: StatusEvent[]; backup: BackupMark | null; autoBackup: AutoBackup }): TrackingState {
+export function replacedAll(
+  state: TrackingState,
+  payload: { registry: SavedRegistry; events: StatusEvent[]; backup: BackupMark | null; autoBackup: AutoBackup },
+): TrackingState {
   return {
     ...state,
     registry: payload.registry,

@@ -3,7 +3,17 @@ import { createStatusEvent, type StatusEventDraft } from "../../domain/progress/
 import { makeListedPoint } from "../../testing/listed_points.ts";
 import { layoutChart } from "./chart_geometry.ts";
 import { readSampleEvents } from "./sample_events.ts";
-import { assignedCarrierReach, computeTrackingView, countUnbackedEvents, daysLeft, pendingChanges, registryCoverageFromAnalysis, roleFromValue, roleToValue, updateFileName } from "./tracking_view.ts";
+import {
+  assignedCarrierReach,
+  computeTrackingView,
+  countUnbackedEvents,
+  daysLeft,
+  pendingChanges,
+  registryCoverageFromAnalysis,
+  roleFromValue,
+  roleToValue,
+  updateFileName,
+} from "./tracking_view.ts";
 
 const registry = [
   makeListedPoint("A", { carrier: "Viettel", deadline: "2026-06-30" }),
@@ -28,7 +38,10 @@ describe("roles", () => {
 });
 
 describe("computeTrackingView", () => {
-  const log = [event({ pointId: "A", status: "on_air", date: "2026-05-01" }), event({ pointId: "A", status: "verified", date: "2026-05-10", actor: { role: "department" } })];
+  const log = [
+    event({ pointId: "A", status: "on_air", date: "2026-05-01" }),
+    event({ pointId: "A", status: "verified", date: "2026-05-10", actor: { role: "department" } }),
+  ];
   const draft = event({ pointId: "B", status: "on_air", date: "2026-11-20" });
 
   it("shows the department the log only, and a carrier its own points with its pending changes", () => {
@@ -52,7 +65,9 @@ describe("computeTrackingView", () => {
   });
 
   it("ignores an as-of day in the future", () => {
-    expect(computeTrackingView({ registry, events: log, outbox: [], role: { role: "department" }, asOf: "2027-01-01", today: "2026-11-22" }).date).toBe("2026-11-22");
+    expect(computeTrackingView({ registry, events: log, outbox: [], role: { role: "department" }, asOf: "2027-01-01", today: "2026-11-22" }).date).toBe(
+      "2026-11-22",
+    );
   });
 
   it("drops a pending change once the department has imported it", () => {
@@ -82,7 +97,12 @@ describe("countUnbackedEvents", () => {
 describe("readSampleEvents", () => {
   it("reads the update-file form, recomputes ids and skips invalid items", () => {
     const good = { pointId: "A", status: "planned", date: "2026-05-01", actor: { role: "carrier", carrier: "Viettel" }, id: "ev-wrong" };
-    const result = readSampleEvents({ format: "lom-song-updates", version: 1, listPublishedOn: "2026-05-01", events: [good, { pointId: "A", status: "flying" }] });
+    const result = readSampleEvents({
+      format: "lom-song-updates",
+      version: 1,
+      listPublishedOn: "2026-05-01",
+      events: [good, { pointId: "A", status: "flying" }],
+    });
     expect(result.events).toHaveLength(1);
     expect(result.events[0].id).not.toBe("ev-wrong");
     expect(result.invalid).toBe(1);
@@ -132,7 +152,14 @@ describe("registryCoverageFromAnalysis", () => {
 
 describe("assignedCarrierReach", () => {
   it("says inside when the assigned carrier's coverage holds the point, else its distance, else beyond", () => {
-    const overdue: Parameters<typeof assignedCarrierReach>[1] = registry.map((point) => ({ pointId: point.id, name: point.name, carrier: point.carrier, deadline: "2026-01-01", status: "not_started" as const, daysOverdue: 1 }));
+    const overdue: Parameters<typeof assignedCarrierReach>[1] = registry.map((point) => ({
+      pointId: point.id,
+      name: point.name,
+      carrier: point.carrier,
+      deadline: "2026-01-01",
+      status: "not_started" as const,
+      daysOverdue: 1,
+    }));
     // Layers: Viettel 4G (bit 0), VNPT 3G (bit 1). A is inside Viettel's; B is inside VNPT's only; C inside nobody's.
     const coverage = {
       layers: [
@@ -142,7 +169,14 @@ describe("assignedCarrierReach", () => {
       words: 1,
       masks: Uint32Array.from([0b01, 0b10, 0b00]),
     };
-    const distances = [[{ carrier: "VNPT", km: 2 }], [{ carrier: "VNPT", km: 0.5 }, { carrier: "viettel", km: 3.25 }], [{ carrier: "Viettel", km: 9 }]];
+    const distances = [
+      [{ carrier: "VNPT", km: 2 }],
+      [
+        { carrier: "VNPT", km: 0.5 },
+        { carrier: "viettel", km: 3.25 },
+      ],
+      [{ carrier: "Viettel", km: 9 }],
+    ];
     const reach = assignedCarrierReach(registry, overdue, coverage, distances);
     expect(Object.fromEntries(reach)).toEqual({
       A: { kind: "inside" },

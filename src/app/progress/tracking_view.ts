@@ -64,7 +64,10 @@ export function pendingChanges(events: readonly StatusEvent[], outbox: readonly 
  * @returns the file name (lower case, no accents, no spaces)
  */
 export function updateFileName(carrier: string, date: string, extension: "csv" | "json"): string {
-  const slug = foldForSearch(carrier).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "nha-mang";
+  const slug =
+    foldForSearch(carrier)
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "nha-mang";
   return `cap-nhat-${slug}-${date}.${extension}`;
 }
 
@@ -104,7 +107,10 @@ export function computeTrackingView(input: TrackingViewInput): TrackingView {
   const date = input.asOf && input.asOf < input.today ? input.asOf : input.today;
   const pending = input.role.role === "carrier" ? pendingChanges(input.events, input.outbox, input.role.carrier) : [];
   const log = [...input.events, ...pending];
-  const points = input.role.role === "carrier" ? input.registry.filter((point) => isSameCarrier(point.carrier, (input.role as { carrier: string }).carrier)) : [...input.registry];
+  const points =
+    input.role.role === "carrier"
+      ? input.registry.filter((point) => isSameCarrier(point.carrier, (input.role as { carrier: string }).carrier))
+      : [...input.registry];
   const replayed = replay(input.registry, log, date);
   const summary = progressSummary(points, replayed.states, date);
   const overdue = listOverdue(points, replayed.states, date);
@@ -126,7 +132,10 @@ interface CoverageProperties {
  * @param layers - the analysis's layers
  * @returns the coverage features
  */
-export function coverageFeaturesFromAnalysis(coverage: FeatureCollection<Polygon | MultiPolygon, CoverageProperties>, layers: readonly CoverageLayerInfo[]): CoverageFeature[] {
+export function coverageFeaturesFromAnalysis(
+  coverage: FeatureCollection<Polygon | MultiPolygon, CoverageProperties>,
+  layers: readonly CoverageLayerInfo[],
+): CoverageFeature[] {
   return coverage.features.map((feature, featureIndex) => ({
     carrier: feature.properties.carrier,
     technology: feature.properties.technology,
@@ -153,7 +162,11 @@ export function daysLeft(deadline: string | null, date: string): number | null {
  * @param state - the log, the backup mark and the registry's baseline count
  * @returns the count (0 when everything is backed up)
  */
-export function countUnbackedEvents(state: { events: readonly unknown[]; backup: { eventCount: number } | null; registry: { baselineEventCount?: number } }): number {
+export function countUnbackedEvents(state: {
+  events: readonly unknown[];
+  backup: { eventCount: number } | null;
+  registry: { baselineEventCount?: number };
+}): number {
   const safe = Math.max(state.backup?.eventCount ?? 0, state.registry.baselineEventCount ?? 0);
   return Math.max(0, state.events.length - safe);
 }

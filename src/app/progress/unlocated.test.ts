@@ -13,8 +13,16 @@ function point(id: string, name: string, commune: string, lon: number): Point {
   return { id, name, kind: "village", lon, lat: 22.5, provinceName: "Lào Cai", communeName: commune, source: { file: "truong.csv", row: 1 }, extra: {} };
 }
 
-const POINTS = [point("V1", "Thôn Phìn Kha", "A Mú Sung", 103.61), point("V2", "Bản Sả Khâu", "A Mú Sung", 103.62), point("S2", "Điểm trường bản Sả Khâu", "A Mú Sung", 103.63)];
-const LIST = ["STT;Tên thôn/bản;Xã;Tỉnh;Doanh nghiệp thực hiện;Thời gian hoàn thành", "1;Thôn Phìn Kha;A Mú Sung;Lào Cai;Viettel;Quý IV/2021", "2;Sả Khâu;A Mú Sung;Lào Cai;VNPT;12/2021"].join("\n");
+const POINTS = [
+  point("V1", "Thôn Phìn Kha", "A Mú Sung", 103.61),
+  point("V2", "Bản Sả Khâu", "A Mú Sung", 103.62),
+  point("S2", "Điểm trường bản Sả Khâu", "A Mú Sung", 103.63),
+];
+const LIST = [
+  "STT;Tên thôn/bản;Xã;Tỉnh;Doanh nghiệp thực hiện;Thời gian hoàn thành",
+  "1;Thôn Phìn Kha;A Mú Sung;Lào Cai;Viettel;Quý IV/2021",
+  "2;Sả Khâu;A Mú Sung;Lào Cai;VNPT;12/2021",
+].join("\n");
 const encode = (text: string) => new TextEncoder().encode(text);
 
 async function load() {
@@ -46,7 +54,11 @@ describe("rows of a province's list left to place", () => {
     ]);
     // The same point cannot be listed twice.
     expect(await first.controller.placeListedPoint(first.placeUnlocatedRow(row, POINTS[1]))).toBe(false);
-    expect(JSON.parse(storage.get("lom-song-unlocated") ?? "{}")).toMatchObject({ file: "so-list.csv", rows: [], located: { byName: 1, chosen: 1, notLocated: 0 } });
+    expect(JSON.parse(storage.get("lom-song-unlocated") ?? "{}")).toMatchObject({
+      file: "so-list.csv",
+      rows: [],
+      located: { byName: 1, chosen: 1, notLocated: 0 },
+    });
 
     // A new page (modules loaded afresh): the choice is read back from the browser's storage.
     const second = await load();

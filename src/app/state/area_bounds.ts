@@ -17,7 +17,10 @@ export function areaBounds(data: AnalyzeResult, level: "province" | "commune", c
   const of = level === "province" ? analysis.provinceOf : analysis.communeOf;
   const target = areas.findIndex((area) => area.code === code);
   if (target < 0) return null;
-  let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity;
+  let west = Infinity,
+    south = Infinity,
+    east = -Infinity,
+    north = -Infinity;
   for (let index = 0; index < points.length; index++) {
     if (of[index] !== target) continue;
     const { lon, lat } = points[index];

@@ -5,7 +5,17 @@
  */
 import type { ImportReport } from "../../domain/issues.ts";
 import { RequestFailedError, isAbortError, type AnalysisClient } from "../../workers/analysis_client.ts";
-import type { AnalyzeResult, FileOptions, InspectResult, LoadedFile, LoadedFileKind, NearestParams, NearestResult, SuggestParams, SuggestResult } from "../../workers/messages.ts";
+import type {
+  AnalyzeResult,
+  FileOptions,
+  InspectResult,
+  LoadedFile,
+  LoadedFileKind,
+  NearestParams,
+  NearestResult,
+  SuggestParams,
+  SuggestResult,
+} from "../../workers/messages.ts";
 import { BOUNDARY_URLS, SAMPLE_DEAD_ZONES_URL, SAMPLE_FILES, absoluteUrl } from "../sample_data.ts";
 import { clearSavedDataset, loadDataset, saveDataset } from "../storage/file_store.ts";
 import type { CompareParams, CompareResult } from "../../workers/messages.ts";

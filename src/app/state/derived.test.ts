@@ -10,7 +10,13 @@ function point(id: string, kind: PointKind, lon: number): Point {
 }
 
 function square(carrier: string, technology: Technology, lon: number, half: number): CoverageFeature {
-  const ring = [[lon - half, 21 - half], [lon + half, 21 - half], [lon + half, 21 + half], [lon - half, 21 + half], [lon - half, 21 - half]];
+  const ring = [
+    [lon - half, 21 - half],
+    [lon + half, 21 - half],
+    [lon + half, 21 + half],
+    [lon - half, 21 + half],
+    [lon - half, 21 - half],
+  ];
   return { carrier, technology, asOf: null, geometry: { type: "Polygon", coordinates: [ring] }, source: { file: "c.geojson", featureIndex: 0 } };
 }
 

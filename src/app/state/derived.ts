@@ -2,17 +2,10 @@
  * Figures derived from the analysis and the filters, shared by the map, the list, the statistics
  * and the exports so that all of them show the same thing. Computed with the domain's queries.
  */
-import {
-  countCoveringCarriers,
-  selectPoints,
-  summarizeCoverage,
-  type CoverageSummary,
-  type PointFilter,
-} from "../../domain/index.ts";
+import { countCoveringCarriers, selectPoints, summarizeCoverage, type CoverageSummary, type PointFilter } from "../../domain/index.ts";
 import { TOGGLE, isToggleOn } from "../../map/layers.ts";
 import type { AnalyzeResult, MapViewState } from "../../workers/messages.ts";
 import type { ViewFilter } from "./url_state.ts";
-
 
 export interface DerivedView {
   pointFilter: PointFilter;

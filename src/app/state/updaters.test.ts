@@ -52,7 +52,10 @@ describe("the app's updaters", () => {
     expect(updaters.showTab(start(), "statistics").tab).toBe("statistics");
     expect(updaters.setLayerVisible(start(), { key: "coverage:Viettel|4G", on: false }).layerVisibility).toEqual({ "coverage:Viettel|4G": false });
     expect(updaters.toggleLanguage(start()).language).toBe("en");
-    expect(updaters.setTrackingUrl({ ...start(), tracking: { role: "Viettel" } }, { status: "on_air" }).tracking).toEqual({ role: "Viettel", status: "on_air" });
+    expect(updaters.setTrackingUrl({ ...start(), tracking: { role: "Viettel" } }, { status: "on_air" }).tracking).toEqual({
+      role: "Viettel",
+      status: "on_air",
+    });
     const first = { id: 1, severity: "error" as const, key: "error.storageSave" as const };
     const again = { ...first, id: 2 };
     const noticed = updaters.addNotice(updaters.addNotice(start(), first), again);

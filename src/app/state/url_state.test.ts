@@ -65,7 +65,13 @@ describe("writeUrlState", () => {
   });
 
   it("rounds the camera so links stay short", () => {
-    const text = writeUrlState({ language: "vi", sampleNone: false, filter: DEFAULT_FILTER, search: "", camera: { zoom: 7.123456, lat: 21.123456789, lon: 105.987654321 } });
+    const text = writeUrlState({
+      language: "vi",
+      sampleNone: false,
+      filter: DEFAULT_FILTER,
+      search: "",
+      camera: { zoom: 7.123456, lat: 21.123456789, lon: 105.987654321 },
+    });
     expect(text).toBe("?map=7.12%2F21.12346%2F105.98765");
   });
 

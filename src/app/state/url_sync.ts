@@ -20,7 +20,16 @@ export function startUrlSync(store: Store<AppState>): () => void {
     const state = store.getState();
     // The selected point is shared by its id (kept while the link's point waits for its data).
     const point = state.selectedPointIndex !== null ? state.data?.points[state.selectedPointIndex]?.id : state.pendingPointId;
-    const viewSearch = writeUrlState({ language: state.language, sampleNone: state.sampleNone, filter: state.filter, camera: state.camera, search: state.search, view: state.view, ...(point ? { point } : {}), ...(state.view === "progress" ? { tracking: state.tracking } : {}) });
+    const viewSearch = writeUrlState({
+      language: state.language,
+      sampleNone: state.sampleNone,
+      filter: state.filter,
+      camera: state.camera,
+      search: state.search,
+      view: state.view,
+      ...(point ? { point } : {}),
+      ...(state.view === "progress" ? { tracking: state.tracking } : {}),
+    });
     const search = prebuilt ? `${viewSearch ? `${viewSearch}&` : "?"}coverage=${encodeURIComponent(prebuilt)}` : viewSearch;
     if (search === written) return;
     written = search;

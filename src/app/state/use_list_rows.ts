@@ -18,6 +18,11 @@ export function useListRows(): number[] {
   const view = useDerivedView();
   return useMemo(() => {
     if (!data || !view) return [];
-    return listRows(data, view.uncovered, { search, column: sort.column, direction: sort.direction, kindLabel: (kind: PointKind) => t(`kind.${kind}` as MessageKey) });
+    return listRows(data, view.uncovered, {
+      search,
+      column: sort.column,
+      direction: sort.direction,
+      kindLabel: (kind: PointKind) => t(`kind.${kind}` as MessageKey),
+    });
   }, [data, view, search, sort, t]);
 }

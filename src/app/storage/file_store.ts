@@ -78,7 +78,12 @@ export async function saveDataset(files: readonly LoadedFile[]): Promise<void> {
       savedAt: new Date().toISOString(),
     };
     const fileStore = transaction.objectStore(FILES);
-    await Promise.all([fileStore.clear(), ...userFiles.map((file) => fileStore.put(file)), transaction.objectStore(META).put(meta, "dataset"), transaction.done]);
+    await Promise.all([
+      fileStore.clear(),
+      ...userFiles.map((file) => fileStore.put(file)),
+      transaction.objectStore(META).put(meta, "dataset"),
+      transaction.done,
+    ]);
   });
 }
 

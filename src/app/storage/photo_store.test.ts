@@ -64,7 +64,10 @@ describe("photo store", () => {
     // The same hash again (another name) is not rewritten; a view into a larger buffer is stored as its own bytes.
     const wide = new Uint8Array(other.length + 100);
     wide.set(other, 50);
-    await photos.putPhotos([{ ref: { ...ref, name: "ten-khac.png" }, bytes: png }, { ref: otherRef, bytes: wide.subarray(50, 50 + other.length) }]);
+    await photos.putPhotos([
+      { ref: { ...ref, name: "ten-khac.png" }, bytes: png },
+      { ref: otherRef, bytes: wide.subarray(50, 50 + other.length) },
+    ]);
 
     const found = await photos.getPhotos([hash, otherRef.hash, "f".repeat(64)]);
     expect([...found.keys()].sort()).toEqual([hash, otherRef.hash].sort());
@@ -93,7 +96,13 @@ describe("photo store", () => {
     vi.resetModules();
     const tracking = await import("../progress/tracking_storage.ts");
     const png = makePng(8, 8, [1, 2, 3]);
-    const withPhoto = createStatusEvent({ pointId: "A", status: "on_air", date: "2026-11-03", actor, evidence: { text: "trạm", photos: [{ hash: sha256Hex(png), name: "a.png", size: png.length, type: "image/png" }] } });
+    const withPhoto = createStatusEvent({
+      pointId: "A",
+      status: "on_air",
+      date: "2026-11-03",
+      actor,
+      evidence: { text: "trạm", photos: [{ hash: sha256Hex(png), name: "a.png", size: png.length, type: "image/png" }] },
+    });
     await tracking.seedTracking({ registry: { registry, file: "ds.csv", isSample: false }, events: [], outbox: [], backup: null });
     await tracking.appendTrackingEvents("outbox", [withPhoto]);
     vi.resetModules();

@@ -88,8 +88,10 @@ export async function putPhotos(photos: readonly StoredPhoto[]): Promise<void> {
   const transaction = database.transaction([PHOTOS], "readwrite", { durability: "strict" });
   const done = new Promise<void>((resolve, reject) => {
     transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(new PhotoStorageError(transaction.error ? `${transaction.error.name}: ${transaction.error.message}` : "IndexedDB transaction failed"));
-    transaction.onabort = () => reject(new PhotoStorageError(transaction.error ? `${transaction.error.name}: ${transaction.error.message}` : "IndexedDB transaction aborted"));
+    transaction.onerror = () =>
+      reject(new PhotoStorageError(transaction.error ? `${transaction.error.name}: ${transaction.error.message}` : "IndexedDB transaction failed"));
+    transaction.onabort = () =>
+      reject(new PhotoStorageError(transaction.error ? `${transaction.error.name}: ${transaction.error.message}` : "IndexedDB transaction aborted"));
   });
   const store = transaction.objectStore(PHOTOS);
   const storedAt = new Date().toISOString();

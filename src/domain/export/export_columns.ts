@@ -11,7 +11,19 @@ export interface ExportRow {
 }
 
 /** The fixed leading columns, in order. */
-export const POINT_EXPORT_COLUMNS = ["id", "name", "kind", "lon", "lat", "parent_id", "weight", "province_code", "province", "commune_code", "commune"] as const;
+export const POINT_EXPORT_COLUMNS = [
+  "id",
+  "name",
+  "kind",
+  "lon",
+  "lat",
+  "parent_id",
+  "weight",
+  "province_code",
+  "province",
+  "commune_code",
+  "commune",
+] as const;
 
 export type ExportValue = string | number | null;
 

@@ -15,7 +15,19 @@ import { makeListedPoint } from "../../testing/listed_points.ts";
 import type { Point } from "../types.ts";
 
 // Texts the guard must protect in a spreadsheet, and texts that must come back exactly as they were.
-const TRICKY = ["-Trạm mới", "=HYPERLINK(\"http://x\")", "+84 912 345 678", "@thôn", "'=đã có dấu nháy", "''-hai dấu", "'tên", "-12.5", "-105,8", "it's", "\tthụt đầu dòng"];
+const TRICKY = [
+  "-Trạm mới",
+  '=HYPERLINK("http://x")',
+  "+84 912 345 678",
+  "@thôn",
+  "'=đã có dấu nháy",
+  "''-hai dấu",
+  "'tên",
+  "-12.5",
+  "-105,8",
+  "it's",
+  "\tthụt đầu dòng",
+];
 
 describe("the CSV formula guard round trip", () => {
   it("guards every formula start, and reading undoes exactly what writing did", () => {
@@ -31,7 +43,11 @@ describe("the CSV formula guard round trip", () => {
 
   it("reads back a generic table written by toCsv, in both flavours", () => {
     for (const separator of ["comma", "semicolon"] as const) {
-      const text = toCsv(["id", "note"], TRICKY.map((note, i) => [`R${i}`, note]), { separator });
+      const text = toCsv(
+        ["id", "note"],
+        TRICKY.map((note, i) => [`R${i}`, note]),
+        { separator },
+      );
       const table = readCsvTable(text, { file: "t.csv" });
       expect(table.rows.map((row) => row[1])).toEqual(TRICKY);
     }
@@ -63,7 +79,14 @@ describe("the CSV formula guard round trip", () => {
 
   it("reads back the carriers' update file with the same event ids", () => {
     const events = TRICKY.map((note, i) =>
-      createStatusEvent({ pointId: `P${i}`, status: "planned", date: "2026-01-10", actor: { role: "carrier", carrier: "Viettel" }, evidence: { text: note }, note }),
+      createStatusEvent({
+        pointId: `P${i}`,
+        status: "planned",
+        date: "2026-01-10",
+        actor: { role: "carrier", carrier: "Viettel" },
+        evidence: { text: note },
+        note,
+      }),
     );
     const registry = TRICKY.map((_, i) => makeListedPoint(`P${i}`));
     const back = parseUpdatesCsv(writeUpdatesCsv(events), { file: "viettel.csv", registry, events: [], today: "2026-03-31", listPublishedOn: "2026-01-01" });
@@ -81,7 +104,11 @@ describe("the CSV formula guard round trip", () => {
   });
 
   it("keeps a workbook's text that starts with an apostrophe as it is", () => {
-    const csv = sheetToCsv([["id", "lon", "lat", "ghi chú"], ["A", "104", "22", "'-x"], ["B", "104.1", "22", "-y"]]);
+    const csv = sheetToCsv([
+      ["id", "lon", "lat", "ghi chú"],
+      ["A", "104", "22", "'-x"],
+      ["B", "104.1", "22", "-y"],
+    ]);
     const back = parsePointsCsv(csv, { file: "a.xlsx", delimiter: "," });
     expect(back.items.map((point) => point.extra["ghi chú"])).toEqual(["'-x", "-y"]);
   });

@@ -132,24 +132,53 @@ interface Known {
 const KNOWN: readonly Known[] = [
   { source: "name", header: { vi: "Tên", en: "Name" }, value: (row) => row.point.name },
   { source: "kind", header: { vi: "Loại", en: "Kind" }, value: (row, options) => peopleKindLabel(row.point.kind, options.language) },
-  { source: "status", header: { vi: "Trạng thái", en: "Status" }, value: (row, options) => peopleStatusLabel(String(row.computed.status ?? ""), options.language, options.minTechnology) },
-  { source: "carriers", header: { vi: "Nhà mạng có sóng", en: "Carriers with signal" }, value: (row, options) => listText(row.computed.carriers ?? null, options.language) },
-  { source: "best_technology", header: { vi: "Công nghệ tốt nhất", en: "Best technology" }, value: (row) => (row.computed.best_technology === undefined || row.computed.best_technology === "" ? null : row.computed.best_technology) },
+  {
+    source: "status",
+    header: { vi: "Trạng thái", en: "Status" },
+    value: (row, options) => peopleStatusLabel(String(row.computed.status ?? ""), options.language, options.minTechnology),
+  },
+  {
+    source: "carriers",
+    header: { vi: "Nhà mạng có sóng", en: "Carriers with signal" },
+    value: (row, options) => listText(row.computed.carriers ?? null, options.language),
+  },
+  {
+    source: "best_technology",
+    header: { vi: "Công nghệ tốt nhất", en: "Best technology" },
+    value: (row) => (row.computed.best_technology === undefined || row.computed.best_technology === "" ? null : row.computed.best_technology),
+  },
   // A list has one count read as the weight and perhaps a second count column: pointCount reads both (point_weights.ts).
   { source: "weight", header: { vi: "Sĩ số", en: "Pupils" }, numeric: true, value: (row) => pointCount(row.point, "pupils") },
   { source: "weight", header: { vi: "Số hộ", en: "Households" }, numeric: true, value: (row) => pointCount(row.point, "households") },
   { source: "commune", header: { vi: "Xã", en: "Commune" }, value: (row) => row.point.communeName ?? null },
   { source: "province", header: { vi: "Tỉnh", en: "Province" }, value: (row) => row.point.provinceName ?? null },
-  { source: "nearest_carrier", header: { vi: "Nhà mạng gần nhất (chưa phủ)", en: "Nearest carrier (not covering)" }, value: (row) => (row.computed.nearest_carrier === "" ? null : (row.computed.nearest_carrier ?? null)) },
-  { source: "nearest_km", header: { vi: "Cách vùng phủ đó (km)", en: "Distance to that coverage (km)" }, numeric: true, value: (row) => numberValue(row.computed.nearest_km ?? null) },
-  { source: "covered_by", header: { vi: "Sóng hiện có (mọi công nghệ)", en: "Signal present (any technology)" }, value: (row, options) => listText(row.computed.covered_by ?? null, options.language) },
+  {
+    source: "nearest_carrier",
+    header: { vi: "Nhà mạng gần nhất (chưa phủ)", en: "Nearest carrier (not covering)" },
+    value: (row) => (row.computed.nearest_carrier === "" ? null : (row.computed.nearest_carrier ?? null)),
+  },
+  {
+    source: "nearest_km",
+    header: { vi: "Cách vùng phủ đó (km)", en: "Distance to that coverage (km)" },
+    numeric: true,
+    value: (row) => numberValue(row.computed.nearest_km ?? null),
+  },
+  {
+    source: "covered_by",
+    header: { vi: "Sóng hiện có (mọi công nghệ)", en: "Signal present (any technology)" },
+    value: (row, options) => listText(row.computed.covered_by ?? null, options.language),
+  },
   { source: "lon", header: { vi: "Kinh độ", en: "Longitude" }, numeric: true, value: (row) => row.point.lon },
   { source: "lat", header: { vi: "Vĩ độ", en: "Latitude" }, numeric: true, value: (row) => row.point.lat },
   { source: "id", header: { vi: "Mã điểm", en: "Point ID" }, value: (row) => row.point.id },
   { source: "parent_id", header: { vi: "Thuộc trường (mã)", en: "Part of school (ID)" }, value: (row) => row.point.parentId ?? null },
   { source: "commune_code", header: { vi: "Mã xã", en: "Commune code" }, value: (row) => row.point.communeCode ?? null },
   { source: "province_code", header: { vi: "Mã tỉnh", en: "Province code" }, value: (row) => row.point.provinceCode ?? null },
-  { source: "province_listed", header: { vi: "Tỉnh ghi trong danh sách gốc", en: "Province as listed" }, value: (row) => (row.computed.province_listed === "" ? null : (row.computed.province_listed ?? null)) },
+  {
+    source: "province_listed",
+    header: { vi: "Tỉnh ghi trong danh sách gốc", en: "Province as listed" },
+    value: (row) => (row.computed.province_listed === "" ? null : (row.computed.province_listed ?? null)),
+  },
 ];
 
 const KNOWN_SOURCES = new Set(KNOWN.map((column) => column.source));

@@ -13,7 +13,18 @@ function square(carrier: string, technology: "2G" | "4G", x: number, size: numbe
     carrier,
     technology,
     asOf,
-    geometry: { type: "Polygon", coordinates: [[[x, 22], [x + size, 22], [x + size, 22 + size], [x, 22 + size], [x, 22]]] },
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [x, 22],
+          [x + size, 22],
+          [x + size, 22 + size],
+          [x, 22 + size],
+          [x, 22],
+        ],
+      ],
+    },
     source: { file: "c.geojson", featureIndex: 0 },
   };
 }
@@ -23,7 +34,11 @@ function point(overrides: Partial<Point> & Pick<Point, "id" | "kind" | "lon">): 
 }
 
 // Viettel 4G covers 104.00–104.10, Viettel 2G 104.00–104.30, VNPT 4G 104.05–104.15.
-const coverage = [square("Viettel", "4G", 104, 0.1, "2026-11-15"), square("Viettel", "2G", 104, 0.3, "2026-06-30"), square("VNPT", "4G", 104.05, 0.1, "2026-11-15")];
+const coverage = [
+  square("Viettel", "4G", 104, 0.1, "2026-11-15"),
+  square("Viettel", "2G", 104, 0.3, "2026-06-30"),
+  square("VNPT", "4G", 104.05, 0.1, "2026-11-15"),
+];
 const points: Point[] = [
   // In Viettel 4G and VNPT 4G: covered by two carriers (listed in the analysis's layer order, VNPT first).
   point({ id: "TH-1", name: "Trường TH Bản Xèo", kind: "school", lon: 104.07, weight: 312, extra: { "ngày khảo sát": "2026-03-09", "ghi chú": "=cmd" } }),
@@ -34,7 +49,25 @@ const points: Point[] = [
 ];
 /** A commune boundary: a box from lon `x` to `x + 0.1`. */
 function commune(code: string, parentCode: string, parentName: string, x: number): AdminArea {
-  return { level: "commune", code, name: "Yên Bình", parentCode, parentName, geometry: { type: "Polygon", coordinates: [[[x, 21.9], [x + 0.1, 21.9], [x + 0.1, 22.2], [x, 22.2], [x, 21.9]]] } };
+  return {
+    level: "commune",
+    code,
+    name: "Yên Bình",
+    parentCode,
+    parentName,
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [x, 21.9],
+          [x + 0.1, 21.9],
+          [x + 0.1, 22.2],
+          [x, 22.2],
+          [x, 21.9],
+        ],
+      ],
+    },
+  };
 }
 // Two communes called Yên Bình, in two provinces: TH-1 and DT-1 are in the first, TB-1 in the second.
 const admin = [commune("04714", "15", "Lào Cai", 104), commune("06391", "20", "Lạng Sơn", 104.15)];
@@ -68,9 +101,25 @@ describe("peopleToCsv", () => {
 
   it("writes Vietnamese headers in reading order, the extra columns last", () => {
     expect(columns.map((column) => column.header)).toEqual([
-      "Tên", "Loại", "Trạng thái", "Nhà mạng có sóng", "Công nghệ tốt nhất", "Sĩ số", "Số hộ", "Xã", "Tỉnh",
-      "Sóng hiện có (mọi công nghệ)", "Vùng phủ tính đến ngày", "Kinh độ", "Vĩ độ", "Mã điểm", "Thuộc trường (mã)", "Mã xã", "Mã tỉnh",
-      "ngày khảo sát", "ghi chú",
+      "Tên",
+      "Loại",
+      "Trạng thái",
+      "Nhà mạng có sóng",
+      "Công nghệ tốt nhất",
+      "Sĩ số",
+      "Số hộ",
+      "Xã",
+      "Tỉnh",
+      "Sóng hiện có (mọi công nghệ)",
+      "Vùng phủ tính đến ngày",
+      "Kinh độ",
+      "Vĩ độ",
+      "Mã điểm",
+      "Thuộc trường (mã)",
+      "Mã xã",
+      "Mã tỉnh",
+      "ngày khảo sát",
+      "ghi chú",
     ]);
   });
 
@@ -79,9 +128,13 @@ describe("peopleToCsv", () => {
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const lines = csv.slice(1).split("\r\n");
     expect(lines).toHaveLength(5);
-    expect(lines[1]).toBe('Trường TH Bản Xèo,Trường,Có sóng 4G,"VNPT, Viettel",4G,312,,Yên Bình,Lào Cai,"VNPT 4G, Viettel 2G, Viettel 4G",15/11/2026,104.07,22.05,TH-1,,04714,15,09/03/2026,\'=cmd');
+    expect(lines[1]).toBe(
+      'Trường TH Bản Xèo,Trường,Có sóng 4G,"VNPT, Viettel",4G,312,,Yên Bình,Lào Cai,"VNPT 4G, Viettel 2G, Viettel 4G",15/11/2026,104.07,22.05,TH-1,,04714,15,09/03/2026,\'=cmd',
+    );
     expect(lines[2]).toBe("Thôn Nậm Cang,Thôn/bản,Chưa có sóng 4G,Không có,2G,,48,Yên Bình,Lạng Sơn,Viettel 2G,15/11/2026,104.2,22.05,TB-1,,06391,20,,");
-    expect(lines[3]).toBe("Điểm trường Pù Lầu,Điểm trường,Chỉ một nhà mạng có sóng 4G,Viettel,4G,,,Yên Bình,Lào Cai,\"Viettel 2G, Viettel 4G\",15/11/2026,104.02,22.05,DT-1,TH-1,04714,15,không rõ,");
+    expect(lines[3]).toBe(
+      'Điểm trường Pù Lầu,Điểm trường,Chỉ một nhà mạng có sóng 4G,Viettel,4G,,,Yên Bình,Lào Cai,"Viettel 2G, Viettel 4G",15/11/2026,104.02,22.05,DT-1,TH-1,04714,15,không rõ,',
+    );
     expect(lines[4]).toBe("");
     // The project's own reader gets the formula back unchanged.
     const table = readCsvTable(csv, { file: "people.csv" });
@@ -108,16 +161,25 @@ describe("peopleToCsv", () => {
   });
 
   it("adds the nearest columns when the machine export has them, and renames an imported column that clashes", () => {
-    const withNearest: ExportRow[] = rows.map((row, i) => ({ point: { ...row.point, extra: { Tên: "x" } }, computed: { ...row.computed, nearest_carrier: i === 1 ? "VNPT" : "", nearest_km: i === 1 ? 4.2 : "" } }));
+    const withNearest: ExportRow[] = rows.map((row, i) => ({
+      point: { ...row.point, extra: { Tên: "x" } },
+      computed: { ...row.computed, nearest_carrier: i === 1 ? "VNPT" : "", nearest_km: i === 1 ? 4.2 : "" },
+    }));
     const headers = peopleColumns(exportColumns(withNearest), { language: "vi" });
     expect(headers.map((column) => column.header)).toContain("Tên (tệp gốc)");
     const nearest = headers.findIndex((column) => column.header === "Nhà mạng gần nhất (chưa phủ)");
     expect(headers[nearest + 1].header).toBe("Cách vùng phủ đó (km)");
-    expect(withNearest.map((row) => [headers[nearest].value(row), headers[nearest + 1].value(row)])).toEqual([[null, null], ["VNPT", 4.2], [null, null]]);
+    expect(withNearest.map((row) => [headers[nearest].value(row), headers[nearest + 1].value(row)])).toEqual([
+      [null, null],
+      ["VNPT", 4.2],
+      [null, null],
+    ]);
   });
 
   it("leaves the machine export as it was", () => {
-    expect(pointsToCsv(rows).slice(1).split("\r\n")[0]).toBe("id,name,kind,lon,lat,parent_id,weight,province_code,province,commune_code,commune,ngày khảo sát,ghi chú,status,covered_by,carriers,best_technology");
+    expect(pointsToCsv(rows).slice(1).split("\r\n")[0]).toBe(
+      "id,name,kind,lon,lat,parent_id,weight,province_code,province,commune_code,commune,ngày khảo sát,ghi chú,status,covered_by,carriers,best_technology",
+    );
   });
 });
 
@@ -151,6 +213,12 @@ describe("peopleSheetRows", () => {
     const sheet = peopleSheetRows(rows, columns);
     expect(sheet[0]).toEqual(columns.map((column) => column.header));
     const at = (header: string) => columns.findIndex((column) => column.header === header);
-    expect([sheet[1][at("Sĩ số")], sheet[2][at("Số hộ")], sheet[1][at("Kinh độ")], sheet[1][at("Mã xã")], sheet[2][at("Sĩ số")]]).toEqual([312, 48, 104.07, "04714", null]);
+    expect([sheet[1][at("Sĩ số")], sheet[2][at("Số hộ")], sheet[1][at("Kinh độ")], sheet[1][at("Mã xã")], sheet[2][at("Sĩ số")]]).toEqual([
+      312,
+      48,
+      104.07,
+      "04714",
+      null,
+    ]);
   });
 });

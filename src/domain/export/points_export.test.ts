@@ -15,7 +15,15 @@ const rows: ExportRow[] = [
     computed: { status: "uncovered", covered_by: "" },
   },
   {
-    point: point({ id: "P2", name: '=HYPERLINK("http://x")', kind: "school_site", lon: -0.5, lat: 21, parentId: "P1", extra: { "ghi chú": "a, b", khác: "x" } }),
+    point: point({
+      id: "P2",
+      name: '=HYPERLINK("http://x")',
+      kind: "school_site",
+      lon: -0.5,
+      lat: 21,
+      parentId: "P1",
+      extra: { "ghi chú": "a, b", khác: "x" },
+    }),
     computed: { status: "covered", covered_by: "Viettel 4G; VNPT 2G" },
   },
 ];
@@ -23,8 +31,22 @@ const rows: ExportRow[] = [
 describe("exportColumns", () => {
   it("lists the fixed columns, then extra columns in first-seen order, then computed ones", () => {
     expect(exportColumns(rows)).toEqual([
-      "id", "name", "kind", "lon", "lat", "parent_id", "weight", "province_code", "province", "commune_code", "commune",
-      "ghi chú", "điện thoại", "khác", "status", "covered_by",
+      "id",
+      "name",
+      "kind",
+      "lon",
+      "lat",
+      "parent_id",
+      "weight",
+      "province_code",
+      "province",
+      "commune_code",
+      "commune",
+      "ghi chú",
+      "điện thoại",
+      "khác",
+      "status",
+      "covered_by",
     ]);
   });
 
@@ -61,8 +83,22 @@ describe("pointsToGeojson", () => {
     expect(collection.type).toBe("FeatureCollection");
     expect(collection.features[1].geometry).toEqual({ type: "Point", coordinates: [-0.5, 21] });
     expect(collection.features[1].properties).toEqual({
-      id: "P2", name: '=HYPERLINK("http://x")', kind: "school_site", lon: -0.5, lat: 21, parent_id: "P1", weight: null,
-      province_code: null, province: null, commune_code: null, commune: null, "ghi chú": "a, b", "điện thoại": null, khác: "x", status: "covered", covered_by: "Viettel 4G; VNPT 2G",
+      id: "P2",
+      name: '=HYPERLINK("http://x")',
+      kind: "school_site",
+      lon: -0.5,
+      lat: 21,
+      parent_id: "P1",
+      weight: null,
+      province_code: null,
+      province: null,
+      commune_code: null,
+      commune: null,
+      "ghi chú": "a, b",
+      "điện thoại": null,
+      khác: "x",
+      status: "covered",
+      covered_by: "Viettel 4G; VNPT 2G",
     });
   });
 });

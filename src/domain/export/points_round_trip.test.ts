@@ -44,7 +44,10 @@ describe("export then import", () => {
   });
 
   it("gives the same points back from the semicolon CSV for Excel in Vietnamese (decimal commas)", () => {
-    const csv = pointsToCsv(points.map((point) => ({ point, computed: { status: "uncovered" } })), { separator: "semicolon" });
+    const csv = pointsToCsv(
+      points.map((point) => ({ point, computed: { status: "uncovered" } })),
+      { separator: "semicolon" },
+    );
     expect(csv.split("\r\n")[1]).toContain(";103,9712345;22,4856789;");
     const result = parsePointsCsv(csv, { file: "out.csv" });
     expect(result.report.issues).toEqual([]);

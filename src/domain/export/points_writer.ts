@@ -60,7 +60,11 @@ export function createPointsWriter(format: PointsFormat, columns: readonly strin
             .map((row) => {
               const properties: ExportProperties = {};
               for (const column of columns) properties[column] = exportValue(row, column);
-              const feature: Feature<PointGeometry, ExportProperties> = { type: "Feature", geometry: { type: "Point", coordinates: [row.point.lon, row.point.lat] }, properties };
+              const feature: Feature<PointGeometry, ExportProperties> = {
+                type: "Feature",
+                geometry: { type: "Point", coordinates: [row.point.lon, row.point.lat] },
+                properties,
+              };
               const text = (first ? "" : ",") + JSON.stringify(feature);
               first = false;
               return text;
@@ -73,7 +77,13 @@ export function createPointsWriter(format: PointsFormat, columns: readonly strin
       const dataColumns = columns.filter((column) => column !== "lon" && column !== "lat");
       return {
         head: () =>
-          ['<?xml version="1.0" encoding="UTF-8"?>', '<kml xmlns="http://www.opengis.net/kml/2.2">', "<Document>", `<name>${escapeXml(options.name ?? "Points")}</name>`, ""].join("\n"),
+          [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '<kml xmlns="http://www.opengis.net/kml/2.2">',
+            "<Document>",
+            `<name>${escapeXml(options.name ?? "Points")}</name>`,
+            "",
+          ].join("\n"),
         rows: (rows) => {
           const lines: string[] = [];
           for (const row of rows) {

@@ -48,7 +48,15 @@ describe("formatCsvCell", () => {
 
 describe("toCsv", () => {
   it("starts with a BOM and ends every line with CRLF", () => {
-    expect(toCsv(["id", "lat"], [["A", 21.5], ["B", null]])).toBe("\uFEFFid,lat\r\nA,21.5\r\nB,\r\n");
+    expect(
+      toCsv(
+        ["id", "lat"],
+        [
+          ["A", 21.5],
+          ["B", null],
+        ],
+      ),
+    ).toBe("\uFEFFid,lat\r\nA,21.5\r\nB,\r\n");
   });
 
   it("makes a formula cell safe and quotes it", () => {

@@ -104,7 +104,8 @@ function isPlainCell(text: string): boolean {
   if (length === 0) return true;
   const first = text.charCodeAt(0);
   // "=" "+" "-" "@" and a leading or trailing space take the general path.
-  if (first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40 || first === 0x27 || first === 0x20 || text.charCodeAt(length - 1) === 0x20) return false;
+  if (first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40 || first === 0x27 || first === 0x20 || text.charCodeAt(length - 1) === 0x20)
+    return false;
   for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
     // Below 0x20: tab, CR, LF, NUL and other controls; above 0x7e: anything NFC might change.

@@ -8,7 +8,9 @@ describe("coordinate headers and values as Vietnamese lists write them", () => {
     expect(result.items.map((point) => [point.lon, point.lat])).toEqual([[104.5678, 22.1234]]);
   });
   it("reads one 'Toạ độ' column in either order, found from the values", () => {
-    const result = parsePointsCsv('Mã,Tọa độ\nA,"22.1234, 104.5678"\nB,"104.5678, 22.1234"\nC,"22,1234; 104,5678"\nD,"22°07\'24""B 104°34\'04""Đ"\n', { file: "a.csv" });
+    const result = parsePointsCsv('Mã,Tọa độ\nA,"22.1234, 104.5678"\nB,"104.5678, 22.1234"\nC,"22,1234; 104,5678"\nD,"22°07\'24""B 104°34\'04""Đ"\n', {
+      file: "a.csv",
+    });
     expect(result.report).toMatchObject({ read: 4, accepted: 4, rejected: 0 });
     expect(result.items.map((point) => [point.id, point.lon, point.lat])).toEqual([
       ["A", 104.5678, 22.1234],

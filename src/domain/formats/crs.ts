@@ -34,15 +34,36 @@ export interface CrsDefinition {
 
 /** EPSG codes of the VN-2000 TM-3 systems, by central meridian. */
 const TM3_EPSG: ReadonlyMap<number, number> = new Map([
-  [102, 5896], [105, 5897], [108, 5898], [107.75, 5899],
-  [103, 9205], [104, 9206], [104.5, 9207], [104.75, 9208], [105.5, 9209], [105.75, 9210], [106, 9211],
-  [106.25, 9212], [106.5, 9213], [107, 9214], [107.25, 9215], [107.5, 9216], [108.25, 9217], [108.5, 9218],
+  [102, 5896],
+  [105, 5897],
+  [108, 5898],
+  [107.75, 5899],
+  [103, 9205],
+  [104, 9206],
+  [104.5, 9207],
+  [104.75, 9208],
+  [105.5, 9209],
+  [105.75, 9210],
+  [106, 9211],
+  [106.25, 9212],
+  [106.5, 9213],
+  [107, 9214],
+  [107.25, 9215],
+  [107.5, 9216],
+  [108.25, 9217],
+  [108.5, 9218],
 ]);
 
 const WGS84_PROJ = "+proj=longlat +datum=WGS84 +no_defs";
 
 /** WGS 84 longitude and latitude (EPSG:4326): no transformation. */
-export const WGS84: CrsDefinition = { id: "WGS84", label: { vi: "WGS 84 (kinh độ, vĩ độ)", en: "WGS 84 (longitude, latitude)" }, proj: WGS84_PROJ, projected: false, epsg: 4326 };
+export const WGS84: CrsDefinition = {
+  id: "WGS84",
+  label: { vi: "WGS 84 (kinh độ, vĩ độ)", en: "WGS 84 (longitude, latitude)" },
+  proj: WGS84_PROJ,
+  projected: false,
+  epsg: 4326,
+};
 
 /** VN-2000 geographic (EPSG:4756). */
 export const VN2000_GEOGRAPHIC: CrsDefinition = {
@@ -86,14 +107,16 @@ export function vn2000Tm3(meridian: number, scale = 0.9999): CrsDefinition {
   return definition;
 }
 
-
 /**
  * The central meridian of a province's TM-3 system.
  * @param name - the province's name, with or without tones ("Lao Cai", "TP Hồ Chí Minh")
  * @returns degrees east, or undefined when the province is not in the table
  */
 export function provinceMeridian(name: string): number | undefined {
-  const folded = foldForSearch(name).replace(/^(tinh|thanh pho|tp\.?)\s+/, "").replace(/[-–]/g, " ").replace(/\s+/g, " ");
+  const folded = foldForSearch(name)
+    .replace(/^(tinh|thanh pho|tp\.?)\s+/, "")
+    .replace(/[-–]/g, " ")
+    .replace(/\s+/g, " ");
   const found = PROVINCE_CENTRAL_MERIDIANS.find((entry) => foldForSearch(entry.province).replace(/[-–]/g, " ").replace(/\s+/g, " ") === folded);
   return found?.meridian;
 }
@@ -212,12 +235,18 @@ export function crsFromPrj(wkt: string): PrjReading {
   const falseEasting = wktParameter(text, "False_Easting") ?? 0;
   const falseNorthing = wktParameter(text, "False_Northing") ?? 0;
   const origin = wktParameter(text, "Latitude_Of_Origin") ?? 0;
-  const unit = /UNIT\[\s*"(?:Meter|metre)"\s*,\s*1(?:\.0+)?\s*\]\s*\]?\s*$/i.test(text) || /UNIT\[\s*"(?:Meter|metre)"/i.test(text.slice(text.lastIndexOf("UNIT[")));
+  const unit =
+    /UNIT\[\s*"(?:Meter|metre)"\s*,\s*1(?:\.0+)?\s*\]\s*\]?\s*$/i.test(text) || /UNIT\[\s*"(?:Meter|metre)"/i.test(text.slice(text.lastIndexOf("UNIT[")));
   if (meridian === undefined || !unit || origin !== 0 || falseNorthing !== 0 || falseEasting !== 500000) return { ok: false, message: unknown };
   if (!isVn2000) {
     return {
       ok: true,
-      crs: { id: `WGS84-TM-${meridian}-${scale}`, label: { vi: `WGS 84 / TM kinh tuyến ${meridianText(meridian)}`, en: `WGS 84 / TM meridian ${meridianText(meridian)}` }, proj: `+proj=tmerc +lat_0=0 +lon_0=${meridian} +k=${scale} +x_0=500000 +y_0=0 +datum=WGS84 +units=m +no_defs`, projected: true },
+      crs: {
+        id: `WGS84-TM-${meridian}-${scale}`,
+        label: { vi: `WGS 84 / TM kinh tuyến ${meridianText(meridian)}`, en: `WGS 84 / TM meridian ${meridianText(meridian)}` },
+        proj: `+proj=tmerc +lat_0=0 +lon_0=${meridian} +k=${scale} +x_0=500000 +y_0=0 +datum=WGS84 +units=m +no_defs`,
+        projected: true,
+      },
     };
   }
   if (scale === 0.9996 && (meridian === 105 || meridian === 111)) return { ok: true, crs: vn2000Utm(meridian === 105 ? 48 : 49) };

@@ -109,4 +109,3 @@ export function parseMeridian(text: string): number | null {
   if (!Number.isFinite(value) || value < 100 || value > 120) return null;
   return Math.round(value * 1e6) / 1e6;
 }
-

@@ -31,8 +31,10 @@ export function isOsmFeature(feature: RawFeature): boolean {
   if (typeof properties["@id"] === "string" && OSM_ID.test(properties["@id"])) return true;
   if (typeof feature.id === "string" && OSM_ID.test(feature.id)) return true;
   if (typeof properties.id === "string" && OSM_ID.test(properties.id)) return true;
-  return typeof properties.amenity === "string" && Object.hasOwn(OSM_KINDS.amenity, properties.amenity)
-    || typeof properties.place === "string" && Object.hasOwn(OSM_KINDS.place, properties.place);
+  return (
+    (typeof properties.amenity === "string" && Object.hasOwn(OSM_KINDS.amenity, properties.amenity)) ||
+    (typeof properties.place === "string" && Object.hasOwn(OSM_KINDS.place, properties.place))
+  );
 }
 
 /** Signed distance from a point to the outline of a polygon (positive inside), in the scaled plane. */
@@ -109,7 +111,12 @@ export function poleOfInaccessibility(rings: readonly Ring[], precision = 1e-6):
     if (cell.distance > best.distance) best = cell;
     if (cell.max - best.distance <= precision) continue;
     const half = cell.half / 2;
-    queue.push(make(cell.x - half, cell.y - half, half), make(cell.x + half, cell.y - half, half), make(cell.x - half, cell.y + half, half), make(cell.x + half, cell.y + half, half));
+    queue.push(
+      make(cell.x - half, cell.y - half, half),
+      make(cell.x + half, cell.y - half, half),
+      make(cell.x - half, cell.y + half, half),
+      make(cell.x + half, cell.y + half, half),
+    );
   }
   return [best.x / scale, best.y];
 }
@@ -121,7 +128,16 @@ function ringArea(ring: Ring): number {
 }
 
 function validRings(value: unknown): value is Ring[] {
-  return Array.isArray(value) && value.length > 0 && value.every((ring) => Array.isArray(ring) && ring.length >= 4 && ring.every((position) => Array.isArray(position) && typeof position[0] === "number" && typeof position[1] === "number"));
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every(
+      (ring) =>
+        Array.isArray(ring) &&
+        ring.length >= 4 &&
+        ring.every((position) => Array.isArray(position) && typeof position[0] === "number" && typeof position[1] === "number"),
+    )
+  );
 }
 
 /**
@@ -137,7 +153,8 @@ export function osmFeaturesToPoints(features: RawFeature[]): { areas: number; os
     if (!isOsmFeature(feature)) continue;
     osm++;
     const properties = feature.properties;
-    const osmId = typeof properties["@id"] === "string" ? properties["@id"] : typeof feature.id === "string" && OSM_ID.test(feature.id) ? feature.id : undefined;
+    const osmId =
+      typeof properties["@id"] === "string" ? properties["@id"] : typeof feature.id === "string" && OSM_ID.test(feature.id) ? feature.id : undefined;
     if (properties.id === undefined && osmId !== undefined) properties.id = osmId;
     if (properties.kind === undefined) {
       for (const [tag, values] of Object.entries(OSM_KINDS)) {

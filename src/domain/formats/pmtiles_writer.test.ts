@@ -90,7 +90,12 @@ async function expectRoundTrip(tiles: PmtilesTile[], minZoom: number, maxZoom: n
   const written = new Set(tiles.map((tile) => `${tile.z}/${tile.x}/${tile.y}`));
   let absentChecked = 0;
   for (const tile of tiles.slice(0, 300)) {
-    for (const [dx, dy] of [[1, 0], [0, 1], [-1, 0], [0, -1]]) {
+    for (const [dx, dy] of [
+      [1, 0],
+      [0, 1],
+      [-1, 0],
+      [0, -1],
+    ]) {
       const x = tile.x + dx;
       const y = tile.y + dy;
       if (x < 0 || y < 0 || x >= 2 ** tile.z || y >= 2 ** tile.z || written.has(`${tile.z}/${x}/${y}`)) continue;
@@ -173,6 +178,14 @@ describe("writePmtiles", () => {
 
   it("refuses the same tile twice", () => {
     const data = gzipSync(new Uint8Array([1]));
-    expect(() => writePmtiles([{ z: 1, x: 0, y: 0, data }, { z: 1, x: 0, y: 0, data }], { ...OPTIONS, minZoom: 1, maxZoom: 1 })).toThrow(/twice/);
+    expect(() =>
+      writePmtiles(
+        [
+          { z: 1, x: 0, y: 0, data },
+          { z: 1, x: 0, y: 0, data },
+        ],
+        { ...OPTIONS, minZoom: 1, maxZoom: 1 },
+      ),
+    ).toThrow(/twice/);
   });
 });

@@ -10,7 +10,8 @@ function metres(a: readonly number[], b: readonly number[]): number {
 describe("a CSV in projected metres", () => {
   const tm3 = reference.points.filter((point) => point.crs === "EPSG:9210");
   // X = northing, Y = easting, as Vietnamese surveyors write them; decimal commas as Excel writes them in Vietnam.
-  const csv = "ma;X;Y\n" + tm3.map((point, index) => `P${index};${String(point.xy[1]).replace(".", ",")};${String(point.xy[0]).replace(".", ",")}`).join("\n") + "\n";
+  const csv =
+    "ma;X;Y\n" + tm3.map((point, index) => `P${index};${String(point.xy[1]).replace(".", ",")};${String(point.xy[0]).replace(".", ",")}`).join("\n") + "\n";
   it("without a system: every row is refused with the hint to choose one (--crs), not 'out of area'", () => {
     const result = parsePointsCsv(csv, { file: "tm3.csv" });
     expect(result.report.accepted).toBe(0);

@@ -40,7 +40,15 @@ export interface RasterOptions {
 
 /** The layer made from a grid, or why the grid cannot be used. */
 export type RasterReading =
-  | { ok: true; collection: { type: "FeatureCollection"; features: { type: "Feature"; properties: Record<string, unknown>; geometry: { type: "MultiPolygon"; coordinates: number[][][][] } | null }[] }; coveredCells: number; cells: number }
+  | {
+      ok: true;
+      collection: {
+        type: "FeatureCollection";
+        features: { type: "Feature"; properties: Record<string, unknown>; geometry: { type: "MultiPolygon"; coordinates: number[][][][] } | null }[];
+      };
+      coveredCells: number;
+      cells: number;
+    }
   | { ok: false; code: "raster_crs_unsupported" | "raster_invalid"; message: Message };
 
 /**
@@ -74,7 +82,14 @@ export function rasterToCoverage(grid: RasterGrid, options: RasterOptions = {}):
   }
   const [dx, dy] = grid.resolution;
   if (!(dx > 0) || !(dy < 0) || grid.width <= 0 || grid.height <= 0 || grid.values.length < grid.width * grid.height) {
-    return { ok: false, code: "raster_invalid", message: { vi: "Lưới raster không đọc được (kích thước hoặc độ phân giải không hợp lệ).", en: "The raster grid cannot be read (invalid size or resolution)." } };
+    return {
+      ok: false,
+      code: "raster_invalid",
+      message: {
+        vi: "Lưới raster không đọc được (kích thước hoặc độ phân giải không hợp lệ).",
+        en: "The raster grid cannot be read (invalid size or resolution).",
+      },
+    };
   }
   const threshold = options.threshold ?? 1;
   const [left, top] = grid.origin;
@@ -92,7 +107,15 @@ export function rasterToCoverage(grid: RasterGrid, options: RasterOptions = {}):
       if (isCovered && start < 0) start = column;
       if (!isCovered && start >= 0) {
         const [west, east, north, south] = [x(start), x(column), y(row), y(row + 1)];
-        polygons.push([[[west, south], [east, south], [east, north], [west, north], [west, south]]]);
+        polygons.push([
+          [
+            [west, south],
+            [east, south],
+            [east, north],
+            [west, north],
+            [west, south],
+          ],
+        ]);
         start = -1;
       }
     }
@@ -103,7 +126,10 @@ export function rasterToCoverage(grid: RasterGrid, options: RasterOptions = {}):
   if (options.asOf !== undefined) properties.as_of = options.asOf;
   return {
     ok: true,
-    collection: { type: "FeatureCollection", features: [{ type: "Feature", properties, geometry: polygons.length === 0 ? null : { type: "MultiPolygon", coordinates: polygons } }] },
+    collection: {
+      type: "FeatureCollection",
+      features: [{ type: "Feature", properties, geometry: polygons.length === 0 ? null : { type: "MultiPolygon", coordinates: polygons } }],
+    },
     coveredCells: covered,
     cells: grid.width * grid.height,
   };

@@ -161,7 +161,10 @@ function readDbf(bytes: Uint8Array, declaredEncoding: TextEncodingName | undefin
     const record: Record<string, unknown> = {};
     for (const field of fields) {
       const cell = bytes.subarray(base + field.offset, base + field.offset + field.length);
-      const text = field.type === "C" || field.type === "M" ? decode(cell).replace(/\0+$/, "").trim() : new (textDecoderClass())("latin1").decode(cell).replace(/\0/g, "").trim();
+      const text =
+        field.type === "C" || field.type === "M"
+          ? decode(cell).replace(/\0+$/, "").trim()
+          : new (textDecoderClass())("latin1").decode(cell).replace(/\0/g, "").trim();
       if (field.type === "N" || field.type === "F") {
         const value = text === "" || /^\*+$/.test(text) ? null : Number(text);
         record[field.name] = value === null || Number.isNaN(value) ? null : value;
@@ -286,7 +289,11 @@ export function readShapefileZip(bytes: Uint8Array, crs?: CrsDefinition): Shapef
   const part = (extension: string): string | undefined => names.find((name) => name.toLowerCase() === `${stem}.${extension}`.toLowerCase());
   const wanted = ["shp", "dbf", "prj", "cpg"].map(part).filter((name): name is string => name !== undefined);
   const total = wanted.reduce((sum, name) => sum + (entries.get(name) ?? 0), 0);
-  if (total > MAX_SHAPEFILE_BYTES) return fail("shapefile_too_large", { vi: "Shapefile quá lớn để đọc (trên 400 MB khi giải nén).", en: "The shapefile is too large to read (over 400 MB uncompressed)." });
+  if (total > MAX_SHAPEFILE_BYTES)
+    return fail("shapefile_too_large", {
+      vi: "Shapefile quá lớn để đọc (trên 400 MB khi giải nén).",
+      en: "The shapefile is too large to read (over 400 MB uncompressed).",
+    });
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, { filter: (file) => wanted.includes(file.name) });

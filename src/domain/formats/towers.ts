@@ -69,7 +69,13 @@ export function parseTowerRadius(text: string): { ok: true; value: Partial<Recor
     const match = /^\s*([2-5]G)\s*=\s*(\d+(?:[.,]\d+)?)\s*(?:km)?\s*$/i.exec(part);
     const radius = match ? Number(match[2].replace(",", ".")) : NaN;
     if (!match || !(radius > 0 && radius <= 100)) {
-      return { ok: false, message: { vi: `--tower-radius: không đọc được "${part}" (ví dụ 2G=12,3G=4,4G=4,5G=0.5, đơn vị km, tối đa 100)`, en: `--tower-radius: cannot read "${part}" (e.g. 2G=12,3G=4,4G=4,5G=0.5, in km, at most 100)` } };
+      return {
+        ok: false,
+        message: {
+          vi: `--tower-radius: không đọc được "${part}" (ví dụ 2G=12,3G=4,4G=4,5G=0.5, đơn vị km, tối đa 100)`,
+          en: `--tower-radius: cannot read "${part}" (e.g. 2G=12,3G=4,4G=4,5G=0.5, in km, at most 100)`,
+        },
+      };
     }
     value[match[1].toUpperCase() as Technology] = radius;
   }
@@ -104,7 +110,10 @@ export function discRing(lon: number, lat: number, radiusKm: number, vertices = 
 
 /** The features made from a tower list, and what was left out. */
 export interface TowerReading {
-  collection: { type: "FeatureCollection"; features: { type: "Feature"; properties: Record<string, unknown>; geometry: { type: "Polygon"; coordinates: number[][][] } | null }[] };
+  collection: {
+    type: "FeatureCollection";
+    features: { type: "Feature"; properties: Record<string, unknown>; geometry: { type: "Polygon"; coordinates: number[][][] } | null }[];
+  };
   /** Rows of other countries' networks (MCC ≠ 452), by MCC. */
   otherCountries: Map<string, number>;
   /** Rows of MCC 452 with an unknown MNC or radio. */
@@ -123,7 +132,18 @@ export interface TowerReading {
 export function readTowerCsv(input: string | Uint8Array, file: string, options: TowerOptions = {}): TowerReading {
   const table = readCsvTable(input, { file, delimiter: "," });
   const column = (name: string): number => table.header.findIndex((cell) => cell.trim().toLowerCase() === name);
-  const at = { radio: column("radio"), mcc: column("mcc"), net: column("net"), area: column("area"), cell: column("cell"), lon: column("lon"), lat: column("lat"), range: column("range"), updated: column("updated"), samples: column("samples") };
+  const at = {
+    radio: column("radio"),
+    mcc: column("mcc"),
+    net: column("net"),
+    area: column("area"),
+    cell: column("cell"),
+    lon: column("lon"),
+    lat: column("lat"),
+    range: column("range"),
+    updated: column("updated"),
+    samples: column("samples"),
+  };
   let radiusKm = options.radiusKm;
   if (radiusKm === undefined && options.radiusText !== undefined) {
     const parsed = parseTowerRadius(options.radiusText);
@@ -150,7 +170,10 @@ export function readTowerCsv(input: string | Uint8Array, file: string, options: 
     const lon = Number(cells[at.lon]);
     const lat = Number(cells[at.lat]);
     const range = at.range >= 0 ? Number(cells[at.range]) : NaN;
-    const km = options.useRange && Number.isFinite(range) && range > 0 ? Math.min(TOWER_RANGE_LIMITS_KM.max, Math.max(TOWER_RANGE_LIMITS_KM.min, range / 1000)) : radius[technology];
+    const km =
+      options.useRange && Number.isFinite(range) && range > 0
+        ? Math.min(TOWER_RANGE_LIMITS_KM.max, Math.max(TOWER_RANGE_LIMITS_KM.min, range / 1000))
+        : radius[technology];
     const updated = at.updated >= 0 ? Number(cells[at.updated]) : NaN;
     const asOf = Number.isFinite(updated) && updated > 0 ? new Date(updated * 1000).toISOString().slice(0, 10) : null;
     features.push({

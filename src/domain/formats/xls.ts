@@ -14,7 +14,10 @@ import { excelDateText, formatExcelNumber, numberFormatKind, zeroPadWidth, type 
 
 /** The part of the SheetJS API used here. */
 export interface SheetJsModule {
-  read(data: Uint8Array, options: { type: "array"; cellDates?: boolean; cellNF?: boolean; cellText?: boolean; dense?: boolean; WTF?: boolean }): SheetJsWorkbook;
+  read(
+    data: Uint8Array,
+    options: { type: "array"; cellDates?: boolean; cellNF?: boolean; cellText?: boolean; dense?: boolean; WTF?: boolean },
+  ): SheetJsWorkbook;
   utils: { decode_range(range: string): { s: { r: number; c: number }; e: { r: number; c: number } }; encode_cell(cell: { r: number; c: number }): string };
 }
 

@@ -5,7 +5,13 @@ import { analyzeCoverage, coverageOf, pointStatus, selectPoints } from "./analyz
 import { summarizeCoverage } from "./summarize_coverage.ts";
 
 function square(x0: number, y0: number, x1: number, y1: number): Polygon {
-  const ring: Position[] = [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+  const ring: Position[] = [
+    [x0, y0],
+    [x1, y0],
+    [x1, y1],
+    [x0, y1],
+    [x0, y0],
+  ];
   return { type: "Polygon", coordinates: [ring] };
 }
 

@@ -57,7 +57,12 @@ export type PointStatus = "uncovered" | "single_carrier" | "covered";
  * const uncovered = selectPoints(analysis, points, { status: "uncovered", minTechnology: "4G" });
  * ```
  */
-export function analyzeCoverage(points: readonly Point[], coverage: readonly CoverageFeature[], admin: readonly AdminArea[] = [], options: { asOf?: string } = {}): CoverageAnalysis {
+export function analyzeCoverage(
+  points: readonly Point[],
+  coverage: readonly CoverageFeature[],
+  admin: readonly AdminArea[] = [],
+  options: { asOf?: string } = {},
+): CoverageAnalysis {
   return createCoverageAnalyzer(coverage, admin, options).analyze(points);
 }
 
@@ -84,7 +89,11 @@ export interface CoverageAnalyzer {
  * for (const batch of batches) summaries.push(summarizeCoverage(analyzer.analyze(batch), batch));
  * ```
  */
-export function createCoverageAnalyzer(coverage: readonly CoverageFeature[], admin: readonly AdminArea[] = [], options: { asOf?: string } = {}): CoverageAnalyzer {
+export function createCoverageAnalyzer(
+  coverage: readonly CoverageFeature[],
+  admin: readonly AdminArea[] = [],
+  options: { asOf?: string } = {},
+): CoverageAnalyzer {
   // One release per carrier × technology counts: the latest (on or before options.asOf); see coverage_releases.ts.
   const index = buildCoverageIndex(selectCoverageReleases(coverage, options).inForce);
   const provinceAreas = admin.filter((area) => area.level === "province");
@@ -93,7 +102,8 @@ export function createCoverageAnalyzer(coverage: readonly CoverageFeature[], adm
   const communes = new AreaCatalogue(communeAreas.map((area) => ({ code: area.code, name: area.name, provinceCode: area.parentCode })));
   const provinceIndex = provinceAreas.length > 0 ? buildAdminIndex(provinceAreas) : null;
   const communeParentNames = new Map<string, string>();
-  for (const area of communeAreas) if (area.parentCode && area.parentName && !communeParentNames.has(area.parentCode)) communeParentNames.set(area.parentCode, area.parentName);
+  for (const area of communeAreas)
+    if (area.parentCode && area.parentName && !communeParentNames.has(area.parentCode)) communeParentNames.set(area.parentCode, area.parentName);
   const communeIndex = communeAreas.length > 0 ? buildAdminIndex(communeAreas) : null;
 
   function analyze(points: readonly Point[]): CoverageAnalysis {
@@ -118,11 +128,18 @@ export function createCoverageAnalyzer(coverage: readonly CoverageFeature[], adm
       if (province < 0 && commune >= 0) {
         const parent = communes.entries[commune];
         // Only communes loaded: the province is the commune's, named from the commune file or the 2025 list.
-        if (parent.provinceCode) province = provinces.match(parent.provinceCode, undefined, undefined, communeParentNames.get(parent.provinceCode) ?? provinceName2025(parent.provinceCode));
+        if (parent.provinceCode)
+          province = provinces.match(
+            parent.provinceCode,
+            undefined,
+            undefined,
+            communeParentNames.get(parent.provinceCode) ?? provinceName2025(parent.provinceCode),
+          );
       }
       // With no boundary of a level loaded, the row's own area is all there is: it gets an entry of its own.
       if (province < 0 && provinceIndex === null && commune < 0) province = provinces.match(point.provinceCode, point.provinceName);
-      if (commune < 0 && communeIndex === null) commune = communes.match(point.communeCode, point.communeName, province >= 0 ? provinces.entries[province].code : undefined);
+      if (commune < 0 && communeIndex === null)
+        commune = communes.match(point.communeCode, point.communeName, province >= 0 ? provinces.entries[province].code : undefined);
       provinceOf[i] = province;
       communeOf[i] = commune;
     }
@@ -259,7 +276,10 @@ export function coverageOf(analysis: CoverageAnalysis, pointIndex: number): Cove
  * @param filter - the filter
  * @returns counted flags, carrier ids per layer and the distinct carriers
  */
-export function countedLayers(analysis: Pick<CoverageAnalysis, "layers">, filter: PointFilter = {}): { counted: boolean[]; carrierOfLayer: number[]; carriers: string[] } {
+export function countedLayers(
+  analysis: Pick<CoverageAnalysis, "layers">,
+  filter: PointFilter = {},
+): { counted: boolean[]; carrierOfLayer: number[]; carriers: string[] } {
   const minimum = filter.minTechnology ? technologyRank(filter.minTechnology) : 0;
   const allowed = filter.carriers && filter.carriers.length > 0 ? new Set(filter.carriers) : null;
   const carriers: string[] = [];

@@ -21,12 +21,25 @@ describe("bestTechnologyCodes", () => {
     for (let k = 0; k < 60; k++) {
       const carrier = carriers[Math.floor(random() * carriers.length)];
       const technology: Technology = TECHNOLOGIES[Math.floor(random() * TECHNOLOGIES.length)];
-      features.push({ type: "Feature", properties: { carrier, technology }, geometry: { type: "Polygon", coordinates: [disc(105 + random(), 21 + random(), 0.03 + 0.15 * random(), 6 + Math.floor(random() * 20))] } });
+      features.push({
+        type: "Feature",
+        properties: { carrier, technology },
+        geometry: { type: "Polygon", coordinates: [disc(105 + random(), 21 + random(), 0.03 + 0.15 * random(), 6 + Math.floor(random() * 20))] },
+      });
     }
     const coverage: CoverageFeature[] = parseCoverageGeojson({ type: "FeatureCollection", features }, { file: "t.geojson" }).items;
     expect(coverage).toHaveLength(60);
     const points: Point[] = [];
-    for (let k = 0; k < 1500; k++) points.push({ id: String(k), name: "", kind: "school", lon: 104.9 + 1.2 * random(), lat: 20.9 + 1.2 * random(), source: { file: "p", row: k + 2 }, extra: {} });
+    for (let k = 0; k < 1500; k++)
+      points.push({
+        id: String(k),
+        name: "",
+        kind: "school",
+        lon: 104.9 + 1.2 * random(),
+        lat: 20.9 + 1.2 * random(),
+        source: { file: "p", row: k + 2 },
+        extra: {},
+      });
     const analysis = analyzeCoverage(points, coverage, []);
     const seen = new Set<number>();
     for (const chosen of [[], ["Viettel"], ["VNPT", "MobiFone"], ["Nobody"]]) {

@@ -25,7 +25,10 @@ export function bestTechnologyCodes(analysis: Pick<CoverageAnalysis, "layers" | 
   const allowed = carriers && carriers.length > 0 ? new Set(carriers) : null;
   const code = analysis.layers.map((layer) => (allowed === null || allowed.has(layer.carrier) ? TECHNOLOGIES.indexOf(layer.technology) + 1 : 0));
   // Layers by descending code: the first one covering a point is its best.
-  const order = code.map((_, layer) => layer).filter((layer) => code[layer] > 0).sort((a, b) => code[b] - code[a]);
+  const order = code
+    .map((_, layer) => layer)
+    .filter((layer) => code[layer] > 0)
+    .sort((a, b) => code[b] - code[a]);
   const { words, masks } = analysis;
   const count = analysis.provinceOf.length;
   const codes = new Uint8Array(count);

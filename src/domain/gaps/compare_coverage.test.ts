@@ -8,7 +8,18 @@ function square(carrier: string, technology: Technology, x0: number, x1: number)
     carrier,
     technology,
     asOf: null,
-    geometry: { type: "Polygon", coordinates: [[[x0, 22], [x1, 22], [x1, 22.1], [x0, 22.1], [x0, 22]]] },
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [x0, 22],
+          [x1, 22],
+          [x1, 22.1],
+          [x0, 22.1],
+          [x0, 22],
+        ],
+      ],
+    },
     source: { file: "c.geojson", featureIndex: 0 },
   };
 }
@@ -18,8 +29,40 @@ function point(id: string, lon: number, kind: Point["kind"] = "village"): Point 
 }
 
 const admin: AdminArea[] = [
-  { level: "province", code: "15", name: "Lào Cai", geometry: { type: "Polygon", coordinates: [[[103, 21], [104.25, 21], [104.25, 23], [103, 23], [103, 21]]] } },
-  { level: "province", code: "20", name: "Lạng Sơn", geometry: { type: "Polygon", coordinates: [[[104.25, 21], [106, 21], [106, 23], [104.25, 23], [104.25, 21]]] } },
+  {
+    level: "province",
+    code: "15",
+    name: "Lào Cai",
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [103, 21],
+          [104.25, 21],
+          [104.25, 23],
+          [103, 23],
+          [103, 21],
+        ],
+      ],
+    },
+  },
+  {
+    level: "province",
+    code: "20",
+    name: "Lạng Sơn",
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [104.25, 21],
+          [106, 21],
+          [106, 23],
+          [104.25, 23],
+          [104.25, 21],
+        ],
+      ],
+    },
+  },
 ];
 
 // A at 104.05, B at 104.15, C at 104.35, D at 104.45, E at 104.55 (school).

@@ -100,7 +100,16 @@ export function compareCoverage(before: CoverageAnalysis, after: CoverageAnalysi
     if (!filter.carriers || filter.carriers.length === 0 || filter.carriers.includes(layer.carrier)) carrier(layer.carrier);
   }
   const byProvince = new Map<number, AreaChange>();
-  const comparison: CoverageComparison = { points: 0, uncoveredBefore: 0, uncoveredAfter: 0, gapsClosed: 0, gapsOpened: 0, changes: [], byCarrier: [], byProvince: [] };
+  const comparison: CoverageComparison = {
+    points: 0,
+    uncoveredBefore: 0,
+    uncoveredAfter: 0,
+    gapsClosed: 0,
+    gapsOpened: 0,
+    changes: [],
+    byCarrier: [],
+    byProvince: [],
+  };
   for (let index = 0; index < points.length; index++) {
     if (!pointInScope(after, points, index, filter)) continue;
     comparison.points++;
@@ -121,7 +130,18 @@ export function compareCoverage(before: CoverageAnalysis, after: CoverageAnalysi
     const province = after.provinceOf[index];
     if (province >= 0) {
       let area = byProvince.get(province);
-      if (!area) byProvince.set(province, (area = { code: after.provinces[province].code, name: after.provinces[province].name, uncoveredBefore: 0, uncoveredAfter: 0, gapsClosed: 0, gapsOpened: 0 }));
+      if (!area)
+        byProvince.set(
+          province,
+          (area = {
+            code: after.provinces[province].code,
+            name: after.provinces[province].name,
+            uncoveredBefore: 0,
+            uncoveredAfter: 0,
+            gapsClosed: 0,
+            gapsOpened: 0,
+          }),
+        );
       if (was.length === 0) area.uncoveredBefore++;
       if (now.length === 0) area.uncoveredAfter++;
       if (closed) area.gapsClosed++;

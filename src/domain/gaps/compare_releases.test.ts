@@ -7,7 +7,18 @@ function square(carrier: string, technology: Technology, x0: number, x1: number,
     carrier,
     technology,
     asOf,
-    geometry: { type: "Polygon", coordinates: [[[x0, 22], [x1, 22], [x1, 22.1], [x0, 22.1], [x0, 22]]] },
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [x0, 22],
+          [x1, 22],
+          [x1, 22.1],
+          [x0, 22.1],
+          [x0, 22],
+        ],
+      ],
+    },
     source: { file: "c.geojson", featureIndex: 0 },
   };
 }
@@ -17,8 +28,40 @@ function point(id: string, lon: number): Point {
 }
 
 const admin: AdminArea[] = [
-  { level: "province", code: "15", name: "Lào Cai", geometry: { type: "Polygon", coordinates: [[[103, 21], [104.25, 21], [104.25, 23], [103, 23], [103, 21]]] } },
-  { level: "province", code: "20", name: "Lạng Sơn", geometry: { type: "Polygon", coordinates: [[[104.25, 21], [106, 21], [106, 23], [104.25, 23], [104.25, 21]]] } },
+  {
+    level: "province",
+    code: "15",
+    name: "Lào Cai",
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [103, 21],
+          [104.25, 21],
+          [104.25, 23],
+          [103, 23],
+          [103, 21],
+        ],
+      ],
+    },
+  },
+  {
+    level: "province",
+    code: "20",
+    name: "Lạng Sơn",
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [104.25, 21],
+          [106, 21],
+          [106, 23],
+          [104.25, 23],
+          [104.25, 21],
+        ],
+      ],
+    },
+  },
 ];
 
 // A 104.05, B 104.15, C 104.35, D 104.45, E 104.55. One file holding two releases:
@@ -73,7 +116,9 @@ describe("compareReleases", () => {
     const result = compareReleases(points, coverage, admin, { before: "2026-10-31", after: "2026-11-30" }, { minTechnology: "3G" });
     // Under 3G MobiFone 2G does not count: A loses Viettel and becomes a gap.
     const rows = comparisonExportRows(result.analysisAfter, points, result.comparison, { minTechnology: "3G" });
-    expect(rows.map((row) => [row.point.id, row.computed.status_before, row.computed.status, row.computed.carriers_gained, row.computed.carriers_lost])).toEqual([
+    expect(
+      rows.map((row) => [row.point.id, row.computed.status_before, row.computed.status, row.computed.carriers_gained, row.computed.carriers_lost]),
+    ).toEqual([
       ["A", "single_carrier", "uncovered", "", "Viettel"],
       ["C", "uncovered", "single_carrier", "Viettel", ""],
       ["D", "uncovered", "single_carrier", "VNPT", ""],

@@ -76,7 +76,13 @@ export interface ComparisonAnswer {
  * @param filter - which coverage counts and which points are in scope
  * @returns the comparison
  */
-export function compareReleases(points: readonly Point[], coverage: readonly CoverageFeature[], admin: readonly AdminArea[], dates: { before: string; after: string }, filter: PointFilter = {}): ReleaseComparison {
+export function compareReleases(
+  points: readonly Point[],
+  coverage: readonly CoverageFeature[],
+  admin: readonly AdminArea[],
+  dates: { before: string; after: string },
+  filter: PointFilter = {},
+): ReleaseComparison {
   const analysisBefore = analyzeCoverage(points, coverage, admin, { asOf: dates.before });
   const analysisAfter = analyzeCoverage(points, coverage, admin, { asOf: dates.after });
   return { before: dates.before, after: dates.after, comparison: compareCoverage(analysisBefore, analysisAfter, points, filter), analysisAfter };
@@ -91,8 +97,18 @@ export function compareReleases(points: readonly Point[], coverage: readonly Cov
  * @param filter - the filter of the comparison
  * @returns one row per changed point, in point order
  */
-export function comparisonExportRows(analysisAfter: CoverageAnalysis, points: readonly Point[], comparison: CoverageComparison, filter: PointFilter = {}): ExportRow[] {
-  const rows = buildExportRows(analysisAfter, points, comparison.changes.map((change) => change.index), filter);
+export function comparisonExportRows(
+  analysisAfter: CoverageAnalysis,
+  points: readonly Point[],
+  comparison: CoverageComparison,
+  filter: PointFilter = {},
+): ExportRow[] {
+  const rows = buildExportRows(
+    analysisAfter,
+    points,
+    comparison.changes.map((change) => change.index),
+    filter,
+  );
   comparison.changes.forEach((change, k) => {
     rows[k].computed = {
       status_before: change.before,
@@ -117,6 +133,7 @@ const TABLE_COLUMNS = ["table", "carrier_or_province", "code", "before", "after"
 export function comparisonTablesCsv(comparison: CoverageComparison, separator: CsvSeparator = "comma"): string {
   const rows: (string | number)[][] = [["all", "", "", comparison.uncoveredBefore, comparison.uncoveredAfter, comparison.gapsClosed, comparison.gapsOpened]];
   for (const entry of comparison.byCarrier) rows.push(["carrier", entry.carrier, "", entry.coveredBefore, entry.coveredAfter, entry.gained, entry.lost]);
-  for (const area of comparison.byProvince) rows.push(["province", area.name, area.code, area.uncoveredBefore, area.uncoveredAfter, area.gapsClosed, area.gapsOpened]);
+  for (const area of comparison.byProvince)
+    rows.push(["province", area.name, area.code, area.uncoveredBefore, area.uncoveredAfter, area.gapsClosed, area.gapsOpened]);
   return toCsv(TABLE_COLUMNS, rows, { separator });
 }

@@ -5,7 +5,15 @@ import { analyzeCoverage } from "./analyze_coverage.ts";
 import { selectCoverageReleases } from "./coverage_releases.ts";
 
 function square(x0: number, x1: number): Position[][] {
-  return [[[x0, 22], [x1, 22], [x1, 22.1], [x0, 22.1], [x0, 22]]];
+  return [
+    [
+      [x0, 22],
+      [x1, 22],
+      [x1, 22.1],
+      [x0, 22.1],
+      [x0, 22],
+    ],
+  ];
 }
 
 function feature(carrier: string, asOf: string | null, x0: number, x1: number, file: string): CoverageFeature {
@@ -48,7 +56,10 @@ describe("coverage releases", () => {
   it("reports each release set aside, with its date, feature count and file, in Vietnamese and English", () => {
     const selection = selectCoverageReleases([october, november, vnpt]);
     expect(selection.inForce).toEqual([november, vnpt]);
-    expect(selection.layers.find((layer) => layer.carrier === "Viettel")).toMatchObject({ inForce: { asOf: "2026-11-15", features: 1 }, setAside: [{ asOf: "2026-10-31", features: 1, files: ["viettel_10.geojson"], featureNumbers: ["viettel_10.geojson#0"] }] });
+    expect(selection.layers.find((layer) => layer.carrier === "Viettel")).toMatchObject({
+      inForce: { asOf: "2026-11-15", features: 1 },
+      setAside: [{ asOf: "2026-10-31", features: 1, files: ["viettel_10.geojson"], featureNumbers: ["viettel_10.geojson#0"] }],
+    });
     expect(selection.issues).toHaveLength(1);
     expect(selection.issues[0]).toMatchObject({ file: "viettel_10.geojson", code: "release_superseded", severity: "warning" });
     expect(selection.issues[0].message.vi).toContain("31/10/2026");

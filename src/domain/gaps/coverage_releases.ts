@@ -67,7 +67,11 @@ export function selectCoverageReleases(features: readonly CoverageFeature[], opt
     if (!releases) byLayer.set(layerKey, (releases = new Map()));
     const releaseKey = feature.asOf ?? "";
     let release = releases.get(releaseKey);
-    if (!release) releases.set(releaseKey, (release = { carrier: feature.carrier, technology: feature.technology, asOf: feature.asOf, features: 0, files: [], featureNumbers: [] }));
+    if (!release)
+      releases.set(
+        releaseKey,
+        (release = { carrier: feature.carrier, technology: feature.technology, asOf: feature.asOf, features: 0, files: [], featureNumbers: [] }),
+      );
     release.features++;
     if (!release.files.includes(feature.source.file)) release.files.push(feature.source.file);
     if (release.featureNumbers.length < 20) release.featureNumbers.push(`${feature.source.file}#${feature.source.featureIndex}`);
@@ -104,7 +108,9 @@ function releaseName(release: { asOf: string | null }, language: "vi" | "en"): s
 function setAsideIssue(layer: LayerReleases, release: CoverageRelease, asOf: string | undefined): ImportIssue {
   const name = `${layer.carrier} ${layer.technology}`;
   const single = release.files.length === 1;
-  const numbers = release.featureNumbers.map((entry) => (single ? entry.slice(entry.lastIndexOf("#") + 1) : entry)).join(", ") + (release.features > release.featureNumbers.length ? ", …" : "");
+  const numbers =
+    release.featureNumbers.map((entry) => (single ? entry.slice(entry.lastIndexOf("#") + 1) : entry)).join(", ") +
+    (release.features > release.featureNumbers.length ? ", …" : "");
   const what = {
     vi: `${releaseName(release, "vi")} (${release.features} đối tượng: ${numbers}; tệp ${release.files.join(", ")})`,
     en: `${releaseName(release, "en")} (${release.features} feature(s): ${numbers}; file ${release.files.join(", ")})`,

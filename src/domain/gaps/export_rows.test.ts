@@ -9,7 +9,18 @@ function square(carrier: string, technology: "2G" | "3G" | "4G", x: number, size
     carrier,
     technology,
     asOf: null,
-    geometry: { type: "Polygon", coordinates: [[[x, 22], [x + size, 22], [x + size, 22 + size], [x, 22 + size], [x, 22]]] },
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [x, 22],
+          [x + size, 22],
+          [x + size, 22 + size],
+          [x, 22 + size],
+          [x, 22],
+        ],
+      ],
+    },
     source: { file: "c.geojson", featureIndex: 0 },
   };
 }
@@ -38,7 +49,11 @@ describe("buildExportRows", () => {
       const rows = buildExportRows(analysis, points, [0, 1, 2, 3], filter);
       rows.forEach((row, i) => {
         expect(row.computed.status).toBe(pointStatus(analysis, i, filter));
-        expect(row.computed.covered_by).toBe(coverageOf(analysis, i).map((layer) => `${layer.carrier} ${layer.technology}`).join("; "));
+        expect(row.computed.covered_by).toBe(
+          coverageOf(analysis, i)
+            .map((layer) => `${layer.carrier} ${layer.technology}`)
+            .join("; "),
+        );
       });
     }
   });
@@ -69,7 +84,23 @@ describe("buildExportRows", () => {
 });
 
 describe("a points list naming a pre-2025 province", () => {
-  const tuyenQuang = { level: "province" as const, code: "08", name: "Tuyên Quang", geometry: { type: "Polygon" as const, coordinates: [[[104, 22], [106, 22], [106, 23], [104, 23], [104, 22]]] } };
+  const tuyenQuang = {
+    level: "province" as const,
+    code: "08",
+    name: "Tuyên Quang",
+    geometry: {
+      type: "Polygon" as const,
+      coordinates: [
+        [
+          [104, 22],
+          [106, 22],
+          [106, 23],
+          [104, 23],
+          [104, 22],
+        ],
+      ],
+    },
+  };
   const listed = (id: string, provinceName: string): Point => ({ ...point(id, 104.5), provinceName });
   const points = [listed("old", "Hà Giang"), listed("new", "tuyen quang"), point("none", 104.6), listed("sea", "Hà Giang")];
   points[3] = { ...points[3], lon: 110 };

@@ -10,7 +10,18 @@ function square(carrier: string, technology: "2G" | "3G" | "4G", x: number, y: n
     carrier,
     technology,
     asOf: "2026-10-01",
-    geometry: { type: "Polygon", coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]] },
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [x, y],
+          [x + size, y],
+          [x + size, y + size],
+          [x, y + size],
+          [x, y],
+        ],
+      ],
+    },
     source: { file: "squares.geojson", featureIndex: 0 },
   };
 }
@@ -43,6 +54,17 @@ describe("mergeCoverageSummaries", () => {
   });
 
   it("returns an empty summary for no batches", () => {
-    expect(mergeCoverageSummaries([])).toEqual({ total: 0, uncovered: 0, singleCarrier: 0, covered: 0, byProvince: [], byCommune: [], byKind: [], byLayer: [], byCarrier: [], unlocated: { province: { count: 0, ids: [] }, commune: { count: 0, ids: [] } } });
+    expect(mergeCoverageSummaries([])).toEqual({
+      total: 0,
+      uncovered: 0,
+      singleCarrier: 0,
+      covered: 0,
+      byProvince: [],
+      byCommune: [],
+      byKind: [],
+      byLayer: [],
+      byCarrier: [],
+      unlocated: { province: { count: 0, ids: [] }, commune: { count: 0, ids: [] } },
+    });
   });
 });

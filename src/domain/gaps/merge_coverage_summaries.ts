@@ -14,7 +14,18 @@ import { UNKNOWN_IDS_LISTED, type AreaStat, type CoverageSummary, type Unlocated
  * ```
  */
 export function mergeCoverageSummaries(summaries: readonly CoverageSummary[]): CoverageSummary {
-  const merged: CoverageSummary = { total: 0, uncovered: 0, singleCarrier: 0, covered: 0, byProvince: [], byCommune: [], byKind: [], byLayer: [], byCarrier: [], unlocated: { province: { count: 0, ids: [] }, commune: { count: 0, ids: [] } } };
+  const merged: CoverageSummary = {
+    total: 0,
+    uncovered: 0,
+    singleCarrier: 0,
+    covered: 0,
+    byProvince: [],
+    byCommune: [],
+    byKind: [],
+    byLayer: [],
+    byCarrier: [],
+    unlocated: { province: { count: 0, ids: [] }, commune: { count: 0, ids: [] } },
+  };
   const provinces = new Map<string, AreaStat>();
   const communes = new Map<string, AreaStat>();
   const kinds = new Map<string, CoverageSummary["byKind"][number]>();

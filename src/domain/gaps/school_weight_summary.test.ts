@@ -29,18 +29,47 @@ function randomCase(seed: number): { points: Point[]; coverage: CoverageFeature[
   for (let s = 0; s < 30; s++) {
     points.push(point(`S${s}`, "school", 104 + random(), 21 + random(), { weight: Math.floor(random() * 300) }));
     const sites = Math.floor(random() * 4);
-    for (let k = 0; k < sites; k++) points.push(point(`S${s}-${k}`, "school_site", 104 + random(), 21 + random(), { parentId: random() < 0.1 ? `X${s}` : `S${s}`, weight: Math.floor(random() * 60) }));
+    for (let k = 0; k < sites; k++)
+      points.push(
+        point(`S${s}-${k}`, "school_site", 104 + random(), 21 + random(), { parentId: random() < 0.1 ? `X${s}` : `S${s}`, weight: Math.floor(random() * 60) }),
+      );
   }
-  for (let v = 0; v < 40; v++) points.push(point(`V${v}`, "village", 104 + random(), 21 + random(), { extra: { households: String(Math.floor(random() * 200)) } }));
+  for (let v = 0; v < 40; v++)
+    points.push(point(`V${v}`, "village", 104 + random(), 21 + random(), { extra: { households: String(Math.floor(random() * 200)) } }));
   const carriers = ["Viettel", "VNPT", "MobiFone"];
   const technologies: Technology[] = ["3G", "4G"];
   const coverage: CoverageFeature[] = [];
   for (let c = 0; c < 12; c++) {
-    coverage.push({ carrier: carriers[c % 3], technology: technologies[c % 2], asOf: null, geometry: square(104 + random() * 0.8, 21 + random() * 0.8, 0.2 + random() * 0.3), source: { file: "c", featureIndex: c } });
+    coverage.push({
+      carrier: carriers[c % 3],
+      technology: technologies[c % 2],
+      asOf: null,
+      geometry: square(104 + random() * 0.8, 21 + random() * 0.8, 0.2 + random() * 0.3),
+      source: { file: "c", featureIndex: c },
+    });
   }
   const admin: AdminArea[] = [
     { level: "commune", code: "A", name: "Xã A", parentCode: "P", geometry: square(103.9, 20.9, 0.6) },
-    { level: "commune", code: "B", name: "Xã B", parentCode: "P", geometry: { type: "Polygon", coordinates: [[[104.5, 20.9], [105.2, 20.9], [105.2, 22.2], [103.9, 22.2], [103.9, 21.5], [104.5, 21.5], [104.5, 20.9]]] } },
+    {
+      level: "commune",
+      code: "B",
+      name: "Xã B",
+      parentCode: "P",
+      geometry: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [104.5, 20.9],
+            [105.2, 20.9],
+            [105.2, 22.2],
+            [103.9, 22.2],
+            [103.9, 21.5],
+            [104.5, 21.5],
+            [104.5, 20.9],
+          ],
+        ],
+      },
+    },
   ];
   return { points, coverage, admin };
 }
@@ -53,7 +82,14 @@ function reference(points: Point[], coverage: CoverageFeature[], admin: AdminAre
   let pupilsUncovered = 0;
   let households = 0;
   let householdsUncovered = 0;
-  const carriers = [...new Set(coverage.filter((f) => !filter.carriers || filter.carriers.includes(f.carrier)).filter((f) => !filter.minTechnology || f.technology >= filter.minTechnology).map((f) => f.carrier))];
+  const carriers = [
+    ...new Set(
+      coverage
+        .filter((f) => !filter.carriers || filter.carriers.includes(f.carrier))
+        .filter((f) => !filter.minTechnology || f.technology >= filter.minTechnology)
+        .map((f) => f.carrier),
+    ),
+  ];
   const byCarrier = new Map(carriers.map((carrier) => [carrier, { pupilsUncovered: 0, householdsUncovered: 0 }]));
   points.forEach((p, i) => {
     if (!pointInScope(analysis, points, i, filter)) return;
@@ -87,7 +123,18 @@ function reference(points: Point[], coverage: CoverageFeature[], admin: AdminAre
     if (main || siteUncovered) notFullyCovered++;
   });
   const orphans = points.filter((p) => p.kind === "school_site" && p.parentId !== undefined && !schoolIds.has(p.parentId)).map((p) => p.id);
-  return { pupils, pupilsUncovered, households, householdsUncovered, byCarrier: [...byCarrier.entries()].map(([carrier, v]) => ({ carrier, ...v })), schools, mainUncovered, withUncoveredSite, notFullyCovered, orphans };
+  return {
+    pupils,
+    pupilsUncovered,
+    households,
+    householdsUncovered,
+    byCarrier: [...byCarrier.entries()].map(([carrier, v]) => ({ carrier, ...v })),
+    schools,
+    mainUncovered,
+    withUncoveredSite,
+    notFullyCovered,
+    orphans,
+  };
 }
 
 describe("summarizeSchoolsAndWeights", () => {
@@ -99,8 +146,15 @@ describe("summarizeSchoolsAndWeights", () => {
         const expected = reference(points, coverage, admin, filter);
         const result = summarizeSchoolsAndWeights(analyzeCoverage(points, coverage, admin), points, filter);
         const { weights, schools } = result;
-        expect([weights.pupils, weights.pupilsUncovered, weights.households, weights.householdsUncovered]).toEqual([expected.pupils, expected.pupilsUncovered, expected.households, expected.householdsUncovered]);
-        expect([...weights.byCarrier].sort((a, b) => a.carrier.localeCompare(b.carrier))).toEqual([...expected.byCarrier].sort((a, b) => a.carrier.localeCompare(b.carrier)));
+        expect([weights.pupils, weights.pupilsUncovered, weights.households, weights.householdsUncovered]).toEqual([
+          expected.pupils,
+          expected.pupilsUncovered,
+          expected.households,
+          expected.householdsUncovered,
+        ]);
+        expect([...weights.byCarrier].sort((a, b) => a.carrier.localeCompare(b.carrier))).toEqual(
+          [...expected.byCarrier].sort((a, b) => a.carrier.localeCompare(b.carrier)),
+        );
         expect([schools.schools, schools.mainUncovered, schools.withUncoveredSite, schools.notFullyCovered, schools.fullyCovered]).toEqual([
           expected.schools,
           expected.mainUncovered,
@@ -130,7 +184,7 @@ describe("summarizeSchoolsAndWeights", () => {
       accumulator.add(analyzer.analyze(batch), batch);
     }
     const batched = accumulator.finish();
-    expect({ ...batched.schools, byCommune: [] , byProvince: []}).toEqual({ ...whole.schools, byCommune: [], byProvince: [] });
+    expect({ ...batched.schools, byCommune: [], byProvince: [] }).toEqual({ ...whole.schools, byCommune: [], byProvince: [] });
     expect([batched.weights.pupilsUncovered, batched.weights.householdsUncovered]).toEqual([whole.weights.pupilsUncovered, whole.weights.householdsUncovered]);
     expect(batched.issues.length).toBe(whole.issues.length);
   });
@@ -142,9 +196,19 @@ describe("summarizeSchoolsAndWeights", () => {
       point("T2", "school", 104.06, 21.06, { weight: 100 }),
       point("T3-a", "school_site", 104.07, 21.07, { parentId: "T9", weight: 10, source: { file: "p.csv", row: 4 } }),
     ];
-    const coverage: CoverageFeature[] = [{ carrier: "Viettel", technology: "4G", asOf: null, geometry: square(104, 21, 0.1), source: { file: "c", featureIndex: 0 } }];
+    const coverage: CoverageFeature[] = [
+      { carrier: "Viettel", technology: "4G", asOf: null, geometry: square(104, 21, 0.1), source: { file: "c", featureIndex: 0 } },
+    ];
     const { schools, weights, issues } = summarizeSchoolsAndWeights(analyzeCoverage(points, coverage), points, {});
-    expect([schools.schools, schools.mainUncovered, schools.withUncoveredSite, schools.notFullyCovered, schools.fullyCovered, schools.sites, schools.sitesUncovered]).toEqual([2, 0, 1, 1, 1, 1, 1]);
+    expect([
+      schools.schools,
+      schools.mainUncovered,
+      schools.withUncoveredSite,
+      schools.notFullyCovered,
+      schools.fullyCovered,
+      schools.sites,
+      schools.sitesUncovered,
+    ]).toEqual([2, 0, 1, 1, 1, 1, 1]);
     expect([weights.pupils, weights.pupilsUncovered]).toEqual([340, 30]);
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ file: "p.csv", row: 4, severity: "warning", code: "parent_unknown" });

@@ -228,10 +228,15 @@ export function createSchoolWeightAccumulator(filter: PointFilter = {}): SchoolW
         const commune = counts(byCommune, school.commune);
         if (commune) addSchool(commune, school);
       }
-      const areaList = <T,>(map: Map<number, T>, areas: readonly { code: string; name: string; provinceCode?: string }[]) =>
+      const areaList = <T>(map: Map<number, T>, areas: readonly { code: string; name: string; provinceCode?: string }[]) =>
         [...map.entries()]
           .sort((a, b) => a[0] - b[0])
-          .map(([k, value]) => ({ code: areas[k].code, name: areas[k].name, ...(areas[k].provinceCode !== undefined ? { provinceCode: areas[k].provinceCode } : {}), ...value }));
+          .map(([k, value]) => ({
+            code: areas[k].code,
+            name: areas[k].name,
+            ...(areas[k].provinceCode !== undefined ? { provinceCode: areas[k].provinceCode } : {}),
+            ...value,
+          }));
       return {
         weights: {
           ...totals,

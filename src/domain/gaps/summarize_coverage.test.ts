@@ -7,7 +7,13 @@ import { summarizeCoverage, UNKNOWN_AREA, type CoverageSummary } from "./summari
 import { createRandom } from "../../testing/seeded_random.ts";
 
 function square(x0: number, y0: number, x1: number, y1: number): Polygon {
-  const ring: Position[] = [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+  const ring: Position[] = [
+    [x0, y0],
+    [x1, y0],
+    [x1, y1],
+    [x0, y1],
+    [x0, y0],
+  ];
   return { type: "Polygon", coordinates: [ring] };
 }
 
@@ -22,7 +28,9 @@ const ADMIN: AdminArea[] = [
   { level: "commune", code: "00001", name: "Xã A1", parentCode: "01", geometry: square(0, 0, 0.5, 1) },
   { level: "commune", code: "00002", name: "Xã A2", parentCode: "01", geometry: square(0.5, 0, 1, 1) },
 ];
-const COVERAGE: CoverageFeature[] = [{ carrier: "Viettel", technology: "4G", asOf: null, geometry: square(0, 0, 0.75, 1), source: { file: "c", featureIndex: 0 } }];
+const COVERAGE: CoverageFeature[] = [
+  { carrier: "Viettel", technology: "4G", asOf: null, geometry: square(0, 0, 0.75, 1), source: { file: "c", featureIndex: 0 } },
+];
 
 function expectReconciled(summary: CoverageSummary): void {
   for (const rows of [summary.byProvince, summary.byCommune]) {

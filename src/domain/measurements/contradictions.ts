@@ -103,7 +103,11 @@ export function findContradictions(
         .search(point.lon - dLon, point.lat - dLat, point.lon + dLon, point.lat + dLat)
         .filter((k) => {
           const m = measurements[k];
-          return isSameCarrier(m.carrier, point.carrier) && distanceKm(point.lon, point.lat, m.lon, m.lat) <= radiusKm && (claimDate === null || m.date === null || m.date >= claimDate);
+          return (
+            isSameCarrier(m.carrier, point.carrier) &&
+            distanceKm(point.lon, point.lat, m.lon, m.lat) <= radiusKm &&
+            (claimDate === null || m.date === null || m.date >= claimDate)
+          );
         })
         .sort((a, b) => a - b);
       const bad = near.filter((k) => isBad(measurements[k], options.minDownloadMbps));
@@ -131,7 +135,11 @@ export function findContradictions(
   // 2 and 3. Each measurement against its carrier's polygons.
   if (measurements.length > 0 && counted.length > 0) {
     const coverageIndex = buildCoverageIndex(counted);
-    const masks = queryCoverageMasks(coverageIndex, Float64Array.from(measurements, (m) => m.lon), Float64Array.from(measurements, (m) => m.lat));
+    const masks = queryCoverageMasks(
+      coverageIndex,
+      Float64Array.from(measurements, (m) => m.lon),
+      Float64Array.from(measurements, (m) => m.lat),
+    );
     const layers = coverageIndex.layers;
     measurements.forEach((m, k) => {
       const base = k * coverageIndex.words;
@@ -152,7 +160,10 @@ export function findContradictions(
           carrier: m.carrier,
           lon: m.lon,
           lat: m.lat,
-          claim: { vi: `Vùng phủ của ${m.carrier}${asOf ? ` (số liệu ngày ${asOf})` : ""} gồm vị trí này`, en: `${m.carrier}'s coverage${asOf ? ` (as of ${asOf})` : ""} includes this position` },
+          claim: {
+            vi: `Vùng phủ của ${m.carrier}${asOf ? ` (số liệu ngày ${asOf})` : ""} gồm vị trí này`,
+            en: `${m.carrier}'s coverage${asOf ? ` (as of ${asOf})` : ""} includes this position`,
+          },
           measurements: [k],
           bad: 1,
           good: 0,
@@ -164,7 +175,10 @@ export function findContradictions(
           carrier: m.carrier,
           lon: m.lon,
           lat: m.lat,
-          claim: { vi: `Vùng phủ ${m.technology} của ${m.carrier} không gồm vị trí này`, en: `${m.carrier}'s ${m.technology} coverage does not include this position` },
+          claim: {
+            vi: `Vùng phủ ${m.technology} của ${m.carrier} không gồm vị trí này`,
+            en: `${m.carrier}'s ${m.technology} coverage does not include this position`,
+          },
           measurements: [k],
           bad: 0,
           good: 1,
@@ -213,7 +227,12 @@ const PACKET_COLUMNS = [
  * @param separator - comma or semicolon
  * @returns the CSV text
  */
-export function challengePacketCsv(findings: readonly Contradiction[], measurements: readonly Measurement[], language: "vi" | "en", separator: CsvSeparator = "comma"): string {
+export function challengePacketCsv(
+  findings: readonly Contradiction[],
+  measurements: readonly Measurement[],
+  language: "vi" | "en",
+  separator: CsvSeparator = "comma",
+): string {
   const rows: (string | number | null)[][] = [];
   findings.forEach((finding, f) => {
     for (const k of finding.measurements) {
@@ -252,20 +271,46 @@ export function challengePacketCsv(findings: readonly Contradiction[], measureme
  * @param language - the language of the texts
  * @returns the collection
  */
-export function challengePacketGeojson(findings: readonly Contradiction[], measurements: readonly Measurement[], language: "vi" | "en"): FeatureCollection<PointGeometry, Record<string, string | number | null>> {
+export function challengePacketGeojson(
+  findings: readonly Contradiction[],
+  measurements: readonly Measurement[],
+  language: "vi" | "en",
+): FeatureCollection<PointGeometry, Record<string, string | number | null>> {
   const features: Feature<PointGeometry, Record<string, string | number | null>>[] = [];
   findings.forEach((finding, f) => {
     features.push({
       type: "Feature",
       geometry: { type: "Point", coordinates: [finding.lon, finding.lat] },
-      properties: { role: "finding", finding: f + 1, kind: finding.kind, label: CONTRADICTION_LABELS[finding.kind][language], carrier: finding.carrier, point_id: finding.pointId ?? null, claim: finding.claim[language], coverage_release: finding.release, bad: finding.bad, good: finding.good },
+      properties: {
+        role: "finding",
+        finding: f + 1,
+        kind: finding.kind,
+        label: CONTRADICTION_LABELS[finding.kind][language],
+        carrier: finding.carrier,
+        point_id: finding.pointId ?? null,
+        claim: finding.claim[language],
+        coverage_release: finding.release,
+        bad: finding.bad,
+        good: finding.good,
+      },
     });
     for (const k of finding.measurements) {
       const m = measurements[k];
       features.push({
         type: "Feature",
         geometry: { type: "Point", coordinates: [m.lon, m.lat] },
-        properties: { role: "measurement", finding: f + 1, carrier: m.carrier, time: m.time, technology: m.noService ? "none" : m.technology, download_mbps: m.downloadMbps, upload_mbps: m.uploadMbps, signal_dbm: m.signalDbm, file: m.source.file, row: m.source.row },
+        properties: {
+          role: "measurement",
+          finding: f + 1,
+          carrier: m.carrier,
+          time: m.time,
+          technology: m.noService ? "none" : m.technology,
+          download_mbps: m.downloadMbps,
+          upload_mbps: m.uploadMbps,
+          signal_dbm: m.signalDbm,
+          file: m.source.file,
+          row: m.source.row,
+        },
       });
     }
   });

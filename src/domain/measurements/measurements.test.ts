@@ -35,7 +35,10 @@ describe("parseMeasurementsCsv", () => {
   });
 
   it("reads a G-NetTrack Pro log (tab-separated, bit rates in kbit/s)", () => {
-    const text = ["Timestamp\tLongitude\tLatitude\tSpeed\tOperatorname\tNetworkTech\tLevel\tDL_bitrate\tUL_bitrate", "2026.11.03_10.47.29\t104.2\t22.1\t0\tViettel\t4G\t-97\t15300\t2100"].join("\n");
+    const text = [
+      "Timestamp\tLongitude\tLatitude\tSpeed\tOperatorname\tNetworkTech\tLevel\tDL_bitrate\tUL_bitrate",
+      "2026.11.03_10.47.29\t104.2\t22.1\t0\tViettel\t4G\t-97\t15300\t2100",
+    ].join("\n");
     const { items, report } = parseMeasurementsCsv(text, { file: "gnettrack.txt" });
     expect(report.accepted).toBe(1);
     expect(items[0]).toMatchObject({ carrier: "Viettel", technology: "4G", downloadMbps: 15.3, uploadMbps: 2.1, signalDbm: -97, date: "2026-11-03" });
@@ -49,10 +52,34 @@ describe("parseMeasurementsCsv", () => {
   });
 });
 
-const square = (lon: number, lat: number, size: number) => ({ type: "Polygon" as const, coordinates: [[[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]] });
+const square = (lon: number, lat: number, size: number) => ({
+  type: "Polygon" as const,
+  coordinates: [
+    [
+      [lon, lat],
+      [lon + size, lat],
+      [lon + size, lat + size],
+      [lon, lat + size],
+      [lon, lat],
+    ],
+  ],
+});
 
 function measurement(k: number, fields: Partial<Measurement>): Measurement {
-  return { time: "", date: null, lon: 104, lat: 22, carrier: "Viettel", technology: "4G", noService: false, downloadMbps: null, uploadMbps: null, signalDbm: null, source: { file: "m.csv", row: k + 1 }, ...fields };
+  return {
+    time: "",
+    date: null,
+    lon: 104,
+    lat: 22,
+    carrier: "Viettel",
+    technology: "4G",
+    noService: false,
+    downloadMbps: null,
+    uploadMbps: null,
+    signalDbm: null,
+    source: { file: "m.csv", row: k + 1 },
+    ...fields,
+  };
 }
 
 describe("findContradictions", () => {
@@ -78,8 +105,12 @@ describe("findContradictions", () => {
           date: random() < 0.5 ? "2026-11-10" : "2026-09-01",
         }),
       ).map((m) => (m.noService ? m : { ...m, technology: (["3G", "4G"] as Technology[])[Math.floor(random() * 2)] }));
-      const registry = Array.from({ length: 15 }, (_, k) => makeListedPoint(`L${k}`, { lon: 104 + random() * 0.2, lat: 22 + random() * 0.2, carrier: carriers[k % 2] }));
-      const events = registry.filter((_, k) => k % 3 !== 0).map((point) => createStatusEvent({ pointId: point.id, status: "on_air", date: "2026-10-01", actor: { role: "carrier", carrier: point.carrier } }));
+      const registry = Array.from({ length: 15 }, (_, k) =>
+        makeListedPoint(`L${k}`, { lon: 104 + random() * 0.2, lat: 22 + random() * 0.2, carrier: carriers[k % 2] }),
+      );
+      const events = registry
+        .filter((_, k) => k % 3 !== 0)
+        .map((point) => createStatusEvent({ pointId: point.id, status: "on_air", date: "2026-10-01", actor: { role: "carrier", carrier: point.carrier } }));
       const { states } = replay(registry, events, "2026-12-01");
       const options = { radiusKm: 2, minDownloadMbps: 5, minTechnology: "3G" as const };
       const found = findContradictions(measurements, coverage, registry, states, options);
@@ -87,14 +118,20 @@ describe("findContradictions", () => {
       const bad = (m: Measurement) => m.noService || (m.downloadMbps !== null && m.downloadMbps < options.minDownloadMbps);
       const expectedClaims = registry.flatMap((point) => {
         if (states[point.id].status !== "on_air") return [];
-        const near = measurements.flatMap((m, k) => (m.carrier === point.carrier && distanceKm(point.lon, point.lat, m.lon, m.lat) <= options.radiusKm && (m.date === null || m.date >= "2026-10-01") ? [k] : []));
+        const near = measurements.flatMap((m, k) =>
+          m.carrier === point.carrier && distanceKm(point.lon, point.lat, m.lon, m.lat) <= options.radiusKm && (m.date === null || m.date >= "2026-10-01")
+            ? [k]
+            : [],
+        );
         const badCount = near.filter((k) => bad(measurements[k])).length;
         return badCount > 0 && badCount >= near.length - badCount ? [{ kind: "claim_contradicted", id: point.id, measurements: near }] : [];
       });
-      const inside = (m: Measurement, atLeast: number) => coverage.some((f) => f.carrier === m.carrier && TECHNOLOGIES.indexOf(f.technology) >= atLeast && booleanPointInPolygon([m.lon, m.lat], f.geometry));
+      const inside = (m: Measurement, atLeast: number) =>
+        coverage.some((f) => f.carrier === m.carrier && TECHNOLOGIES.indexOf(f.technology) >= atLeast && booleanPointInPolygon([m.lon, m.lat], f.geometry));
       const expectedMeasurements = measurements.flatMap((m, k) => {
         if (m.noService && inside(m, 0)) return [{ kind: "coverage_no_signal", id: undefined, measurements: [k] }];
-        if (!m.noService && m.technology !== null && !inside(m, TECHNOLOGIES.indexOf(m.technology))) return [{ kind: "service_outside_coverage", id: undefined, measurements: [k] }];
+        if (!m.noService && m.technology !== null && !inside(m, TECHNOLOGIES.indexOf(m.technology)))
+          return [{ kind: "service_outside_coverage", id: undefined, measurements: [k] }];
         return [];
       });
       expect(found.map((f) => ({ kind: f.kind, id: f.pointId, measurements: f.measurements }))).toEqual([...expectedClaims, ...expectedMeasurements]);
@@ -103,10 +140,19 @@ describe("findContradictions", () => {
   });
 
   it("writes a challenge packet: one CSV row per measurement of each finding, formula-safe; GeoJSON with findings and measurements", () => {
-    const coverage: CoverageFeature[] = [{ carrier: "Viettel", technology: "4G", asOf: "2026-11-01", geometry: square(104, 22, 0.1), source: { file: "viettel-11.geojson", featureIndex: 0 } }];
+    const coverage: CoverageFeature[] = [
+      { carrier: "Viettel", technology: "4G", asOf: "2026-11-01", geometry: square(104, 22, 0.1), source: { file: "viettel-11.geojson", featureIndex: 0 } },
+    ];
     const registry = [makeListedPoint("=LS-1", { lon: 104.05, lat: 22.05, carrier: "Viettel" })];
-    const { states } = replay(registry, [createStatusEvent({ pointId: "=LS-1", status: "on_air", date: "2026-10-01", actor: { role: "carrier", carrier: "Viettel" }, technology: "4G" })], "2026-12-01");
-    const measurements = [measurement(0, { lon: 104.051, lat: 22.05, noService: true, technology: null, time: "2026-11-05 08:00", date: "2026-11-05" }), measurement(1, { lon: 104.3, lat: 22.3, technology: "4G", downloadMbps: 20 })];
+    const { states } = replay(
+      registry,
+      [createStatusEvent({ pointId: "=LS-1", status: "on_air", date: "2026-10-01", actor: { role: "carrier", carrier: "Viettel" }, technology: "4G" })],
+      "2026-12-01",
+    );
+    const measurements = [
+      measurement(0, { lon: 104.051, lat: 22.05, noService: true, technology: null, time: "2026-11-05 08:00", date: "2026-11-05" }),
+      measurement(1, { lon: 104.3, lat: 22.3, technology: "4G", downloadMbps: 20 }),
+    ];
     const found = findContradictions(measurements, coverage, registry, states, {});
     expect(found.map((f) => f.kind)).toEqual(["claim_contradicted", "coverage_no_signal", "service_outside_coverage"]);
     expect(found[0].claim.vi).toBe("Viettel báo điểm =LS-1 đã phát sóng 4G từ 2026-10-01");

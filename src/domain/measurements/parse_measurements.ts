@@ -51,7 +51,11 @@ export const MEASUREMENT_COLUMNS = {
   signalDbm: ["signal_dbm", "signal", "rsrp", "level", "dbm", "tín hiệu", "mức tín hiệu", "tin hieu"],
 } as const;
 
-const NO_SERVICE = new Set(["no service", "none", "no signal", "mất sóng", "không có sóng", "ko có sóng", "khong co song", "mat song", "-", "0", "không", "nosvc", "out of service"].map(foldKey));
+const NO_SERVICE = new Set(
+  ["no service", "none", "no signal", "mất sóng", "không có sóng", "ko có sóng", "khong co song", "mat song", "-", "0", "không", "nosvc", "out of service"].map(
+    foldKey,
+  ),
+);
 
 type ColumnKey = keyof typeof MEASUREMENT_COLUMNS;
 
@@ -75,7 +79,10 @@ export function parseMeasurementsCsv(input: string | Uint8Array, options: { file
   const used = new Set<string>();
   const columns: Partial<Record<ColumnKey, number>> = {};
   for (const key of Object.keys(MEASUREMENT_COLUMNS) as ColumnKey[]) {
-    const found = findColumn(table.header.filter((cell) => !used.has(cell)), MEASUREMENT_COLUMNS[key]);
+    const found = findColumn(
+      table.header.filter((cell) => !used.has(cell)),
+      MEASUREMENT_COLUMNS[key],
+    );
     if (found !== undefined) {
       used.add(found);
       columns[key] = table.header.indexOf(found);
@@ -132,7 +139,15 @@ export function parseMeasurementsCsv(input: string | Uint8Array, options: { file
       if (text === "") return null;
       const value = parseNumber(text);
       if (value === null) {
-        issues.push(makeIssue(file, "warning", "measurement_number_unreadable", { vi: `Không đọc được số "${text}"; bỏ qua giá trị này.`, en: `"${text}" is not a number; the value is ignored.` }, { row }));
+        issues.push(
+          makeIssue(
+            file,
+            "warning",
+            "measurement_number_unreadable",
+            { vi: `Không đọc được số "${text}"; bỏ qua giá trị này.`, en: `"${text}" is not a number; the value is ignored.` },
+            { row },
+          ),
+        );
         return null;
       }
       return value * scale;

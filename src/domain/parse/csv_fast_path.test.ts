@@ -23,7 +23,24 @@ function pick<T>(random: () => number, values: readonly T[]): T {
   return values[Math.floor(random() * values.length)];
 }
 
-const LAT = ["21.5432", "21,5432", "-0", "8.6", "23.39", "21°32'15''N", "21 32 15", "N 21 32.25", "", "  ", "abc", "2.4e1", "1.234,5", "2 354 000", "21.12345678901234567", "0000000000000021.5"];
+const LAT = [
+  "21.5432",
+  "21,5432",
+  "-0",
+  "8.6",
+  "23.39",
+  "21°32'15''N",
+  "21 32 15",
+  "N 21 32.25",
+  "",
+  "  ",
+  "abc",
+  "2.4e1",
+  "1.234,5",
+  "2 354 000",
+  "21.12345678901234567",
+  "0000000000000021.5",
+];
 const LON = ["105.8542", "105,8542", "104.1", "109.4", "1e2", "105°48'30.5''E", "W 105", "-105.8", "", "x", "600000", "105.123456789012345"];
 const KINDS = ["school", "trường", "thôn", "điểm trường", "", "bưu điện", "village_centre"];
 
@@ -133,7 +150,9 @@ describe("the direct split of quote-free CSV", () => {
   it("splits text with a leading U+FEFF or quotes through PapaParse; lone carriage returns directly, as line breaks", () => {
     // Every line break outside quotes is one line feed before either split (normalizeLineBreaks).
     expect(readCsvRows("id,lat,lon\rA,21,105\r", { file: "a.csv" }).split).toBe("direct");
-    expect(readCsvRows("id,lat,lon\rA,21,105\r", { file: "a.csv", fastPath: false }).rows.cells(0)).toEqual(readCsvRows("id,lat,lon\rA,21,105\r", { file: "a.csv" }).rows.cells(0));
+    expect(readCsvRows("id,lat,lon\rA,21,105\r", { file: "a.csv", fastPath: false }).rows.cells(0)).toEqual(
+      readCsvRows("id,lat,lon\rA,21,105\r", { file: "a.csv" }).rows.cells(0),
+    );
     expect(readCsvRows("\uFEFF\uFEFFid,lat,lon\nA,21,105\n", { file: "a.csv" }).split).toBe("papaparse");
     expect(readCsvRows('id,lat,lon\n"A",21,105\n', { file: "a.csv" }).split).toBe("papaparse");
     expect(readCsvRows("id,lat,lon\r\nA,21,105\r\n", { file: "a.csv" }).split).toBe("direct");

@@ -7,7 +7,16 @@ import { LATITUDE_ALIASES, LONGITUDE_ALIASES, findColumn } from "./find_column.t
 export type CsvKind = "points" | "registry" | "updates" | "unknown";
 
 /** Headers of the registry's carrier column. */
-export const CARRIER_COLUMN_ALIASES = ["carrier", "nhà mạng", "nha mang", "doanh nghiệp", "doanh nghiệp thực hiện", "đơn vị thực hiện", "doanh nghiệp được giao", "đơn vị được giao"] as const;
+export const CARRIER_COLUMN_ALIASES = [
+  "carrier",
+  "nhà mạng",
+  "nha mang",
+  "doanh nghiệp",
+  "doanh nghiệp thực hiện",
+  "đơn vị thực hiện",
+  "doanh nghiệp được giao",
+  "đơn vị được giao",
+] as const;
 /** Headers of the registry's deadline column. */
 export const DEADLINE_COLUMN_ALIASES = ["deadline", "hạn hoàn thành", "hạn", "han", "thời hạn", "thời gian hoàn thành", "thời hạn hoàn thành"] as const;
 /** Headers of the point reference in update files. */

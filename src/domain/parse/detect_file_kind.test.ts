@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { detectFileKind, inspectGeoFile } from "./detect_file_kind.ts";
 
-const square = [[[104, 22], [104.1, 22], [104.1, 22.1], [104, 22.1], [104, 22]]];
+const square = [
+  [
+    [104, 22],
+    [104.1, 22],
+    [104.1, 22.1],
+    [104, 22.1],
+    [104, 22],
+  ],
+];
 
 function featureCollection(geometryType: "Point" | "Polygon", properties: Record<string, unknown>): string {
   const geometry = geometryType === "Point" ? { type: "Point", coordinates: [104, 22] } : { type: "Polygon", coordinates: square };
@@ -49,11 +57,23 @@ describe("detectFileKind on a large CSV", () => {
 });
 
 describe("inspectGeoFile", () => {
-  const square = [[[104, 22], [104.1, 22], [104.1, 22.1], [104, 22.1], [104, 22]]];
+  const square = [
+    [
+      [104, 22],
+      [104.1, 22],
+      [104.1, 22.1],
+      [104, 22.1],
+      [104, 22],
+    ],
+  ];
   it("gives detectFileKind's kind and the feature count from one reading", () => {
     const coverage = JSON.stringify({
       type: "FeatureCollection",
-      features: [1, 2, 3].map(() => ({ type: "Feature", properties: { carrier: "Viettel", technology: "4G" }, geometry: { type: "Polygon", coordinates: square } })),
+      features: [1, 2, 3].map(() => ({
+        type: "Feature",
+        properties: { carrier: "Viettel", technology: "4G" },
+        geometry: { type: "Polygon", coordinates: square },
+      })),
     });
     expect(inspectGeoFile(coverage, "c.geojson")).toEqual({ kind: detectFileKind(coverage, "c.geojson"), featureCount: 3 });
     expect(inspectGeoFile(coverage, "c.geojson").kind).toBe("coverage");

@@ -127,10 +127,15 @@ export function inspectGeoFile(input: string | Uint8Array, fileName: string): { 
  * @param fileName - the file name
  * @returns the kind, the feature count, what is wrong when unreadable, and the parsed value
  */
-export function inspectGeoFileValue(input: string | Uint8Array, fileName: string): { kind: FileKind; featureCount: number | null; problem?: Message; value?: unknown } {
+export function inspectGeoFileValue(
+  input: string | Uint8Array,
+  fileName: string,
+): { kind: FileKind; featureCount: number | null; problem?: Message; value?: unknown } {
   if (isKmlInput(fileName, input)) {
     const kml = readKml(input);
-    return kml.ok ? { kind: detectJsonKind(kml.value), featureCount: kml.value.features.length } : { kind: "unknown", featureCount: null, problem: kml.error.message };
+    return kml.ok
+      ? { kind: detectJsonKind(kml.value), featureCount: kml.value.features.length }
+      : { kind: "unknown", featureCount: null, problem: kml.error.message };
   }
   let value: unknown;
   const text = inputToText(input, false).text;

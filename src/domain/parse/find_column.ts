@@ -7,9 +7,35 @@ import { foldKey } from "./fold_for_search.ts";
 /** Headers recognised as latitude. */
 export const LATITUDE_ALIASES = ["lat", "latitude", "y", "vĩ độ", "vi do", "vido", "vĩ độ (y)", "vĩ độ y", "y (vĩ độ)", "toạ độ y", "tọa độ y"] as const;
 /** Headers recognised as longitude. */
-export const LONGITUDE_ALIASES = ["lon", "lng", "long", "longitude", "x", "kinh độ", "kinh do", "kinhdo", "kinh độ (x)", "kinh độ x", "x (kinh độ)", "toạ độ x", "tọa độ x"] as const;
+export const LONGITUDE_ALIASES = [
+  "lon",
+  "lng",
+  "long",
+  "longitude",
+  "x",
+  "kinh độ",
+  "kinh do",
+  "kinhdo",
+  "kinh độ (x)",
+  "kinh độ x",
+  "x (kinh độ)",
+  "toạ độ x",
+  "tọa độ x",
+] as const;
 /** Headers of one column holding both coordinates ("22.1234, 104.5678"; the order is found from the values). */
-export const COMBINED_COORDINATE_ALIASES = ["toạ độ", "tọa độ", "toa do", "coordinates", "coordinate", "latlon", "lat lon", "lat, lon", "vị trí (toạ độ)", "toạ độ (vĩ độ, kinh độ)", "tọa độ (vĩ độ, kinh độ)"] as const;
+export const COMBINED_COORDINATE_ALIASES = [
+  "toạ độ",
+  "tọa độ",
+  "toa do",
+  "coordinates",
+  "coordinate",
+  "latlon",
+  "lat lon",
+  "lat, lon",
+  "vị trí (toạ độ)",
+  "toạ độ (vĩ độ, kinh độ)",
+  "tọa độ (vĩ độ, kinh độ)",
+] as const;
 /** Headers recognised for the other point columns, by Point field. */
 export const POINT_COLUMN_ALIASES = {
   id: ["id", "point_id", "mã điểm", "mã", "ma", "code", "mã điểm trường", "mã trường", "mã thôn"],

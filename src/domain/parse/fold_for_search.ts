@@ -31,5 +31,8 @@ export function foldForSearch(text: string): string {
  */
 export function foldKey(text: string): string {
   // "Thôn / bản" and "Thôn/bản", "Thôn ,bản" and "Thôn, bản" are one header.
-  return foldForSearch(text.replace(/[_\-.]+/g, " ")).replace(/\s*([/,])\s*/g, "$1 ").replace(/\/ /g, "/").trim();
+  return foldForSearch(text.replace(/[_\-.]+/g, " "))
+    .replace(/\s*([/,])\s*/g, "$1 ")
+    .replace(/\/ /g, "/")
+    .trim();
 }

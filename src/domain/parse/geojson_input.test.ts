@@ -6,7 +6,9 @@ import { findProperty, propertyText, readGeojsonInput } from "./geojson_input.ts
 describe("readGeojsonInput", () => {
   it("reads a FeatureCollection, a Feature, a bare geometry and an array of features", () => {
     const point = { type: "Point", coordinates: [104, 22] };
-    expect(readGeojsonInput({ type: "FeatureCollection", features: [{ type: "Feature", properties: { a: 1 }, geometry: point }] }, "f").features).toEqual([{ geometry: point, properties: { a: 1 } }]);
+    expect(readGeojsonInput({ type: "FeatureCollection", features: [{ type: "Feature", properties: { a: 1 }, geometry: point }] }, "f").features).toEqual([
+      { geometry: point, properties: { a: 1 } },
+    ]);
     expect(readGeojsonInput({ type: "Feature", id: 3, properties: null, geometry: point }, "f").features).toEqual([{ id: 3, geometry: point, properties: {} }]);
     expect(readGeojsonInput(point, "f").features).toEqual([{ geometry: point, properties: {} }]);
     expect(readGeojsonInput([{ type: "Feature", properties: {}, geometry: point }], "f").features).toHaveLength(1);
@@ -49,11 +51,40 @@ describe("GeoJSON importers on garbage", () => {
       seed = (seed * 16807) % 2147483647;
       return seed / 2147483647;
     };
-    const junk = [null, 0, "x", [], {}, [104, 22], [22, 104], [[104, 22]], { type: "Point" }, { type: "Point", coordinates: [104.5, 21.5] }, { type: "Polygon", coordinates: [[[104, 22], [105, 22], [105, 23], [104, 22]]] }];
+    const junk = [
+      null,
+      0,
+      "x",
+      [],
+      {},
+      [104, 22],
+      [22, 104],
+      [[104, 22]],
+      { type: "Point" },
+      { type: "Point", coordinates: [104.5, 21.5] },
+      {
+        type: "Polygon",
+        coordinates: [
+          [
+            [104, 22],
+            [105, 22],
+            [105, 23],
+            [104, 22],
+          ],
+        ],
+      },
+    ];
     const pick = (): unknown => junk[Math.floor(random() * junk.length)];
     for (let trial = 0; trial < 100; trial++) {
       const features = Array.from({ length: Math.floor(random() * 6) }, () =>
-        random() < 0.2 ? pick() : { type: "Feature", id: pick(), properties: random() < 0.2 ? pick() : { id: pick(), name: pick(), code: pick(), kind: pick(), weight: pick() }, geometry: pick() },
+        random() < 0.2
+          ? pick()
+          : {
+              type: "Feature",
+              id: pick(),
+              properties: random() < 0.2 ? pick() : { id: pick(), name: pick(), code: pick(), kind: pick(), weight: pick() },
+              geometry: pick(),
+            },
       );
       const input = { type: "FeatureCollection", features };
       for (const result of [parsePointsGeojson(input, { file: "p" }), parseAdminGeojson(input, { file: "a" })]) {

@@ -25,7 +25,12 @@ export interface GeojsonInput {
   features: RawFeature[];
   issues: ImportIssue[];
   /** The format when it is not GeoJSON (a shapefile), and the system the positions were transformed from. */
-  detected?: { format?: string; crs?: { id: string; name: string }; encoding?: "utf-8" | "windows-1258" | "utf-16le" | "utf-16be" | "tcvn3" | "vni-windows"; estimated?: boolean };
+  detected?: {
+    format?: string;
+    crs?: { id: string; name: string };
+    encoding?: "utf-8" | "windows-1258" | "utf-16le" | "utf-16be" | "tcvn3" | "vni-windows";
+    estimated?: boolean;
+  };
 }
 
 /** How to read a GeoJSON input: the coordinate system of its positions when it is not WGS 84. */
@@ -120,7 +125,10 @@ const GEOMETRY_TYPES = new Set(["Point", "MultiPoint", "LineString", "MultiLineS
 function toRawFeature(value: unknown): RawFeature {
   if (!isRecord(value)) return { geometry: null, properties: {} };
   if (value.type !== "Feature" && typeof value.type === "string" && GEOMETRY_TYPES.has(value.type)) return { geometry: value, properties: {} };
-  const feature: RawFeature = { geometry: value.geometry ?? null, properties: isRecord(value.properties) ? (normalizeStrings(value.properties) as Record<string, unknown>) : {} };
+  const feature: RawFeature = {
+    geometry: value.geometry ?? null,
+    properties: isRecord(value.properties) ? (normalizeStrings(value.properties) as Record<string, unknown>) : {},
+  };
   if (value.id !== undefined) feature.id = normalizeStrings(value.id);
   return feature;
 }
@@ -149,7 +157,8 @@ export function readGeojsonInput(input: string | Uint8Array | object, file: stri
   }
   if (raw instanceof Uint8Array && isShapefileZip(raw)) {
     const shapefile = readShapefileZip(raw, chosen);
-    if (!shapefile.ok) return { features: [], issues: [makeIssue(file, "error", shapefile.error.code, shapefile.error.message)], detected: { format: "shapefile" } };
+    if (!shapefile.ok)
+      return { features: [], issues: [makeIssue(file, "error", shapefile.error.code, shapefile.error.message)], detected: { format: "shapefile" } };
     const reading = shapefile.value;
     const issues: ImportIssue[] = [];
     if (reading.otherLayers.length > 0) {
@@ -178,7 +187,8 @@ export function readGeojsonInput(input: string | Uint8Array | object, file: stri
   }
   if (options.towers !== undefined && (typeof raw === "string" || raw instanceof Uint8Array) && isTowerCsv(raw)) {
     const towers = readTowerCsv(raw, file, options.towers);
-    if (towers.error) return { features: [], issues: [makeIssue(file, "error", "tower_radius_invalid", towers.error)], detected: { format: "opencellid", estimated: true } };
+    if (towers.error)
+      return { features: [], issues: [makeIssue(file, "error", "tower_radius_invalid", towers.error)], detected: { format: "opencellid", estimated: true } };
     const issues: ImportIssue[] = [];
     const skipped = [...towers.otherCountries.values()].reduce((sum, count) => sum + count, 0);
     if (skipped > 0) {
@@ -272,7 +282,11 @@ export function readGeojsonInput(input: string | Uint8Array | object, file: stri
  * @param options - as readGeojsonInput's
  * @returns the features and coordinates, or null when readGeojsonInput must read the input (it writes the messages)
  */
-export function scanGeojsonInput(input: string | Uint8Array | object, file: string, options: GeoReadOptions = {}): (GeojsonInput & { coordinates: Float64Array }) | null {
+export function scanGeojsonInput(
+  input: string | Uint8Array | object,
+  file: string,
+  options: GeoReadOptions = {},
+): (GeojsonInput & { coordinates: Float64Array }) | null {
   const raw = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
   if (!(raw instanceof Uint8Array)) return null;
   if (options.crs !== undefined && options.crs.trim() !== "") return null;

@@ -32,11 +32,15 @@ describe("UTF-16 CSV files are decoded, not called 'no coordinate column'", () =
         const whole = parsePointsCsv(bytes, { file: "u16.csv" });
         expect(whole.report.issues).toEqual([]);
         expect(whole.report.detected?.encoding).toBe(`utf-16${order}`);
-        expect(whole.items.map((point) => [point.id, point.name, point.lon])).toEqual([["A", "Trường Bản Xèo", 104.1], ["B", "Thôn Nà Pồ", 104.2]]);
+        expect(whole.items.map((point) => [point.id, point.name, point.lon])).toEqual([
+          ["A", "Trường Bản Xèo", 104.1],
+          ["B", "Thôn Nà Pồ", 104.2],
+        ]);
         for (const chunk of [1, 3, 7, 1000]) {
           const stream = createPointsCsvStream({ file: "u16.csv", batchBytes: 8 });
           const items = [];
-          for (let start = 0; start < bytes.length; start += chunk) for (const batch of stream.push(bytes.slice(start, start + chunk))) items.push(...batch.items);
+          for (let start = 0; start < bytes.length; start += chunk)
+            for (const batch of stream.push(bytes.slice(start, start + chunk))) items.push(...batch.items);
           for (const batch of stream.end()) items.push(...batch.items);
           expect(items.map((point) => [point.id, point.name, point.source.row])).toEqual(whole.items.map((point) => [point.id, point.name, point.source.row]));
           expect(stream.report().detected?.encoding).toBe(`utf-16${order}`);
@@ -56,8 +60,12 @@ describe("an .xlsx with inline strings and no shared strings", () => {
     const cell = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
     const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${cell("A1", "id")}${cell("B1", "lon")}${cell("C1", "lat")}</row><row r="2">${cell("A2", "A")}<c r="B2"><v>104.1</v></c><c r="C2"><v>22.1</v></c></row></sheetData></worksheet>`;
     const bytes = zipSync({
-      "xl/workbook.xml": strToU8('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-      "xl/_rels/workbook.xml.rels": strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+      "xl/workbook.xml": strToU8(
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ),
+      "xl/_rels/workbook.xml.rels": strToU8(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
       "xl/worksheets/sheet1.xml": strToU8(sheet),
     });
     const result = parsePointsXlsx(bytes, { file: "inline.xlsx" });
@@ -92,7 +100,11 @@ describe("messages that say what is wrong", () => {
     expect(result.report.issues[0]).toMatchObject({ code: "properties_too_deep", severity: "error" });
     expect(result.report.issues[0].message.en).toContain("Feature 2");
     // An ordinary nested property (a few levels) is still read.
-    expect(parsePointsGeojson('{"type":"Feature","properties":{"id":"A","x":{"y":[1,{"z":"ạ"}]}},"geometry":{"type":"Point","coordinates":[104.1,22.1]}}', { file: "ok.geojson" }).items).toHaveLength(1);
+    expect(
+      parsePointsGeojson('{"type":"Feature","properties":{"id":"A","x":{"y":[1,{"z":"ạ"}]}},"geometry":{"type":"Point","coordinates":[104.1,22.1]}}', {
+        file: "ok.geojson",
+      }).items,
+    ).toHaveLength(1);
   });
 
   it("refuses a backup that says version -1 (or 0.5) with a message", () => {

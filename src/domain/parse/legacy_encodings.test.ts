@@ -35,7 +35,13 @@ describe("VNI-Windows", () => {
 });
 
 describe("detection", () => {
-  const tcvnCsv = Uint8Array.from([...latin1("ma,ten,lat,lon\nLC-1,"), ...TCVN3_WORDS[1][0], ...latin1(" "), ...TCVN3_WORDS[2][0], ...latin1(",22.4856,103.9712\n")]);
+  const tcvnCsv = Uint8Array.from([
+    ...latin1("ma,ten,lat,lon\nLC-1,"),
+    ...TCVN3_WORDS[1][0],
+    ...latin1(" "),
+    ...TCVN3_WORDS[2][0],
+    ...latin1(",22.4856,103.9712\n"),
+  ]);
   const vniCsv = latin1("ma,ten,lat,lon\nLC-1,Tröôøng Tieåu hoïc Baûn Xeøo,22.4856,103.9712\n");
   it("reads TCVN3 and VNI files as such, with a warning; windows-1258 stays windows-1258", () => {
     expect(decodeText(tcvnCsv)).toEqual({ text: "ma,ten,lat,lon\nLC-1,Trường Tiểu học Bản Xèo,22.4856,103.9712\n", encoding: "tcvn3" });

@@ -62,7 +62,17 @@ export interface MakeValidResult {
 }
 
 export function emptyTally(): RepairTally {
-  return { crossings: 0, firstCrossing: null, holesOutside: 0, duplicateRings: 0, degenerateRings: 0, nestedHoles: 0, rewound: 0, overlappingParts: 0, fallback: 0 };
+  return {
+    crossings: 0,
+    firstCrossing: null,
+    holesOutside: 0,
+    duplicateRings: 0,
+    degenerateRings: 0,
+    nestedHoles: 0,
+    rewound: 0,
+    overlappingParts: 0,
+    fallback: 0,
+  };
 }
 
 /**
@@ -287,7 +297,6 @@ function countHolesOutside(oriented: readonly { ring: Ring; hole: boolean }[]): 
   return count;
 }
 
-
 /** The noded linework of one polygon: merged edges with their net multiplicity per class (shell, holes). */
 interface NodedGraph {
   /** Vertex coordinates. */
@@ -353,7 +362,10 @@ function nodeRings(rings: readonly Ring[], holes: readonly boolean[], budget: Bu
     while ((width / size + 1) * (height / size + 1) > 4 * n + 1024) size *= 2;
     const columns = Math.floor(width / size) + 1;
     const rows = Math.floor(height / size) + 1;
-    const cellOf = (x: number, y: number): [number, number] => [Math.min(columns - 1, Math.floor((x - minX) / size)), Math.min(rows - 1, Math.floor((y - minY) / size))];
+    const cellOf = (x: number, y: number): [number, number] => [
+      Math.min(columns - 1, Math.floor((x - minX) / size)),
+      Math.min(rows - 1, Math.floor((y - minY) / size)),
+    ];
     const buckets = new Map<number, number[]>();
     for (let s = 0; s < n; s++) {
       const [c0, r0] = cellOf(Math.min(ax[s], bx[s]), Math.min(ay[s], by[s]));
@@ -386,7 +398,9 @@ function nodeRings(rings: readonly Ring[], holes: readonly boolean[], budget: Bu
           if (oc !== cellColumn || or !== cellRow) continue;
           const found = intersect(s, t, ax, ay, bx, by, splits);
           if (found === 0) continue;
-          const adjacent = ringOf[s] === ringOf[t] && (Math.abs(indexInRing[s] - indexInRing[t]) === 1 || Math.abs(indexInRing[s] - indexInRing[t]) === rings[ringOf[s]].length - 2);
+          const adjacent =
+            ringOf[s] === ringOf[t] &&
+            (Math.abs(indexInRing[s] - indexInRing[t]) === 1 || Math.abs(indexInRing[s] - indexInRing[t]) === rings[ringOf[s]].length - 2);
           if (found === 2) {
             crossings++;
             if (firstCrossing === null) {

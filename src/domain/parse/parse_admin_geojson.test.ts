@@ -3,15 +3,27 @@ import type { Position } from "geojson";
 import { guessAdminLevel, parseAdminGeojson } from "./parse_admin_geojson.ts";
 
 const file = "admin.geojson";
-const square: Position[] = [[104, 22], [104.1, 22], [104.1, 22.1], [104, 22.1], [104, 22]];
+const square: Position[] = [
+  [104, 22],
+  [104.1, 22],
+  [104.1, 22.1],
+  [104, 22.1],
+  [104, 22],
+];
 
 function collection(...properties: Record<string, unknown>[]): object {
-  return { type: "FeatureCollection", features: properties.map((props) => ({ type: "Feature", properties: props, geometry: { type: "Polygon", coordinates: [square] } })) };
+  return {
+    type: "FeatureCollection",
+    features: properties.map((props) => ({ type: "Feature", properties: props, geometry: { type: "Polygon", coordinates: [square] } })),
+  };
 }
 
 describe("parseAdminGeojson", () => {
   it("reads code and name from code/name, ma/ten, ten_tinh and fullName", () => {
-    const result = parseAdminGeojson(collection({ code: "10", name: "Lào Cai" }, { ma: "11", ten: "Điện Biên" }, { id: "12", ten_tinh: "Lai Châu" }, { ma: "14", fullName: "Tỉnh Sơn La" }), { file });
+    const result = parseAdminGeojson(
+      collection({ code: "10", name: "Lào Cai" }, { ma: "11", ten: "Điện Biên" }, { id: "12", ten_tinh: "Lai Châu" }, { ma: "14", fullName: "Tỉnh Sơn La" }),
+      { file },
+    );
     expect(result.items.map((area) => [area.level, area.code, area.name])).toEqual([
       ["province", "10", "Lào Cai"],
       ["province", "11", "Điện Biên"],
@@ -30,8 +42,16 @@ describe("parseAdminGeojson", () => {
   });
 
   it("uses the level and property names given by the caller", () => {
-    const result = parseAdminGeojson(collection({ GID: "VN.1", NAME_1: "An Giang", P: "VN" }), { file, level: "commune", codeProperty: "GID", nameProperty: "NAME_1", parentCodeProperty: "P" });
-    expect(result.items).toEqual([{ level: "commune", code: "VN.1", name: "An Giang", parentCode: "VN", geometry: { type: "Polygon", coordinates: [square] } }]);
+    const result = parseAdminGeojson(collection({ GID: "VN.1", NAME_1: "An Giang", P: "VN" }), {
+      file,
+      level: "commune",
+      codeProperty: "GID",
+      nameProperty: "NAME_1",
+      parentCodeProperty: "P",
+    });
+    expect(result.items).toEqual([
+      { level: "commune", code: "VN.1", name: "An Giang", parentCode: "VN", geometry: { type: "Polygon", coordinates: [square] } },
+    ]);
   });
 
   it("uses the name as code with a warning, and treats an unknowable level as province with a warning", () => {
@@ -41,7 +61,20 @@ describe("parseAdminGeojson", () => {
   });
 
   it("rejects an area with neither code nor name, and a bad ring, with balanced counts", () => {
-    const bad = { type: "Feature", properties: { code: "9" }, geometry: { type: "Polygon", coordinates: [[[104, 22], [105, 22], [104, 22]]] } };
+    const bad = {
+      type: "Feature",
+      properties: { code: "9" },
+      geometry: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [104, 22],
+            [105, 22],
+            [104, 22],
+          ],
+        ],
+      },
+    };
     const input = { type: "FeatureCollection", features: [...(collection({ other: 1 }) as { features: unknown[] }).features, bad] };
     const result = parseAdminGeojson(input, { file });
     expect(result.report).toMatchObject({ read: 2, accepted: 0, rejected: 2 });

@@ -93,7 +93,10 @@ export function parseAdminGeojson(input: string | Uint8Array | object, options: 
     const check = checkPolygonGeometry(feature.geometry);
     if (check.geometry === null) {
       report.rejected++;
-      addIssues(report, check.issues.map((issue) => makeIssue(file, issue.severity, issue.code, issue.message, where)));
+      addIssues(
+        report,
+        check.issues.map((issue) => makeIssue(file, issue.severity, issue.code, issue.message, where)),
+      );
       return;
     }
     const warnings = check.issues.map((issue) => makeIssue(file, issue.severity, issue.code, issue.message, where));
@@ -115,7 +118,13 @@ export function parseAdminGeojson(input: string | Uint8Array | object, options: 
     if (code === "") {
       code = name;
       warnings.push(
-        makeIssue(file, "warning", "admin_code_missing", { vi: `Vùng "${name}" không có mã; dùng tên làm mã.`, en: `The area "${name}" has no code; its name is used as the code.` }, where),
+        makeIssue(
+          file,
+          "warning",
+          "admin_code_missing",
+          { vi: `Vùng "${name}" không có mã; dùng tên làm mã.`, en: `The area "${name}" has no code; its name is used as the code.` },
+          where,
+        ),
       );
     }
     const parentKey = findProperty(feature.properties, parentNames);

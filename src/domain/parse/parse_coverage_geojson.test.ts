@@ -4,8 +4,20 @@ import { parseAsOfDate, parseCoverageGeojson } from "./parse_coverage_geojson.ts
 import { signedRingArea } from "./polygon_checks.ts";
 
 const file = "coverage.geojson";
-const square: Position[] = [[104, 22], [104.1, 22], [104.1, 22.1], [104, 22.1], [104, 22]];
-const bowTie: Position[] = [[104, 22], [104.1, 22.1], [104.1, 22], [104, 22.1], [104, 22]];
+const square: Position[] = [
+  [104, 22],
+  [104.1, 22],
+  [104.1, 22.1],
+  [104, 22.1],
+  [104, 22],
+];
+const bowTie: Position[] = [
+  [104, 22],
+  [104.1, 22.1],
+  [104.1, 22],
+  [104, 22.1],
+  [104, 22],
+];
 
 function collection(...features: { properties?: Record<string, unknown>; coordinates?: Position[][]; geometry?: unknown }[]): object {
   return {
@@ -77,7 +89,10 @@ describe("parseCoverageGeojson", () => {
 
   it("closes an unclosed ring and rewinds a clockwise one, with warnings, and keeps the feature", () => {
     const result = parseCoverageGeojson(
-      collection({ properties: { carrier: "Viettel", technology: "4G" }, coordinates: [square.slice(0, 4)] }, { properties: { carrier: "Viettel", technology: "4G" }, coordinates: [[...square].reverse()] }),
+      collection(
+        { properties: { carrier: "Viettel", technology: "4G" }, coordinates: [square.slice(0, 4)] },
+        { properties: { carrier: "Viettel", technology: "4G" }, coordinates: [[...square].reverse()] },
+      ),
       { file },
     );
     expect(result.items.map((item) => item.geometry.coordinates)).toEqual([[square], [square]]);
@@ -89,7 +104,19 @@ describe("parseCoverageGeojson", () => {
   });
 
   it("rejects a ring with fewer than four positions", () => {
-    const result = parseCoverageGeojson(collection({ properties: { carrier: "Viettel", technology: "4G" }, coordinates: [[[104, 22], [104.1, 22], [104, 22]]] }), { file });
+    const result = parseCoverageGeojson(
+      collection({
+        properties: { carrier: "Viettel", technology: "4G" },
+        coordinates: [
+          [
+            [104, 22],
+            [104.1, 22],
+            [104, 22],
+          ],
+        ],
+      }),
+      { file },
+    );
     expect(result.report).toMatchObject({ read: 1, accepted: 0, rejected: 1 });
     expect(result.report.issues[0].code).toBe("ring_too_short");
   });
@@ -118,7 +145,10 @@ describe("parseCoverageGeojson", () => {
   });
 
   it("rejects a point geometry in a coverage file", () => {
-    const result = parseCoverageGeojson(collection({ properties: { carrier: "Viettel", technology: "4G" }, geometry: { type: "Point", coordinates: [104, 22] } }), { file });
+    const result = parseCoverageGeojson(
+      collection({ properties: { carrier: "Viettel", technology: "4G" }, geometry: { type: "Point", coordinates: [104, 22] } }),
+      { file },
+    );
     expect(result.report.issues.map((issue) => issue.code)).toEqual(["geometry_not_polygon"]);
     balanced(result);
   });
@@ -130,7 +160,11 @@ describe("parseCoverageGeojson", () => {
   });
 
   it("returns one file-level error and read 0 for invalid JSON, an empty file, or JSON that is not GeoJSON", () => {
-    for (const [input, code] of [["{not json", "json_invalid"], ["", "file_empty"], ['{"a":1}', "geojson_invalid"]] as const) {
+    for (const [input, code] of [
+      ["{not json", "json_invalid"],
+      ["", "file_empty"],
+      ['{"a":1}', "geojson_invalid"],
+    ] as const) {
       const result = parseCoverageGeojson(input, { file });
       expect(result.report).toMatchObject({ read: 0, accepted: 0, rejected: 0 });
       expect(result.report.issues.map((issue) => [issue.code, issue.severity, issue.featureIndex])).toEqual([[code, "error", undefined]]);
@@ -160,7 +194,11 @@ describe("parseCoverageGeojson", () => {
     for (let trial = 0; trial < 50; trial++) {
       const features = Array.from({ length: 1 + Math.floor(random() * 6) }, () => {
         const ring = Array.from({ length: Math.floor(random() * 7) }, () => (random() < 0.9 ? [104 + random(), 22 + random()] : pick()));
-        return { type: "Feature", properties: { carrier: pick(), technology: random() < 0.5 ? "4G" : pick(), as_of: pick() }, geometry: random() < 0.8 ? { type: "Polygon", coordinates: [ring] } : pick() };
+        return {
+          type: "Feature",
+          properties: { carrier: pick(), technology: random() < 0.5 ? "4G" : pick(), as_of: pick() },
+          geometry: random() < 0.8 ? { type: "Polygon", coordinates: [ring] } : pick(),
+        };
       });
       balanced(parseCoverageGeojson({ type: "FeatureCollection", features }, { file, repair: random() < 0.5 }));
     }

@@ -92,10 +92,19 @@ const AS_OF_CACHE = new Map<string, string | null>();
  * const { items, report, repairs } = parseCoverageGeojson(text, { file: "viettel.geojson", repair: false });
  * ```
  */
-export function parseCoverageGeojson(input: string | Uint8Array | object, options: CoverageOptions): ImportResult<CoverageFeature> & { repairs: ProposedRepair[] } {
+export function parseCoverageGeojson(
+  input: string | Uint8Array | object,
+  options: CoverageOptions,
+): ImportResult<CoverageFeature> & { repairs: ProposedRepair[] } {
   const items: CoverageFeature[] = [];
   const { report, repairs } = readCoverage(input, options, (head, geometry, coordinates, tail) => {
-    const item: CoverageFeature = { carrier: head.carrier, technology: head.technology, asOf: head.asOf, geometry: "start" in geometry ? convexRingGeometry(geometry, coordinates) : geometry, source: tail.source };
+    const item: CoverageFeature = {
+      carrier: head.carrier,
+      technology: head.technology,
+      asOf: head.asOf,
+      geometry: "start" in geometry ? convexRingGeometry(geometry, coordinates) : geometry,
+      source: tail.source,
+    };
     if (tail.estimated) item.estimated = true;
     if (tail.standalone) item.standalone = true;
     items.push(item);
@@ -111,7 +120,10 @@ export function parseCoverageGeojson(input: string | Uint8Array | object, option
  * @param options - as parseCoverageGeojson's
  * @returns the columns, the report and the repairs
  */
-export function parseCoverageGeojsonColumns(input: string | Uint8Array | object, options: CoverageOptions): { columns: CoverageColumns; report: ImportReport; repairs: ProposedRepair[] } {
+export function parseCoverageGeojsonColumns(
+  input: string | Uint8Array | object,
+  options: CoverageOptions,
+): { columns: CoverageColumns; report: ImportReport; repairs: ProposedRepair[] } {
   const features: CoverageColumns["features"] = [];
   const geometries: (Polygon | MultiPolygon | ConvexRing)[] = [];
   let scannedCoordinates: Float64Array = new Float64Array(0);
@@ -207,7 +219,11 @@ type AcceptFeature = (
 ) => void;
 
 /** The checks of parseCoverageGeojson, each accepted feature handed to `accept` (in the file's order). */
-function readCoverage(input: string | Uint8Array | object, options: CoverageOptions, accept: AcceptFeature): { report: ImportReport; repairs: ProposedRepair[] } {
+function readCoverage(
+  input: string | Uint8Array | object,
+  options: CoverageOptions,
+  accept: AcceptFeature,
+): { report: ImportReport; repairs: ProposedRepair[] } {
   const file = options.file;
   const report: ImportReport = emptyReport(file, "coverage");
   const repairs: ProposedRepair[] = [];
@@ -234,7 +250,8 @@ function readCoverage(input: string | Uint8Array | object, options: CoverageOpti
     const carrierKey = findProperty(feature.properties, carrierNames);
     const carrierText = carrierKey !== undefined ? propertyText(feature.properties[carrierKey]).trim() : (options.carrier ?? "").trim();
     if (carrierText === "") {
-      reject(featureIndex,
+      reject(
+        featureIndex,
         "carrier_missing",
         {
           vi: `Thiếu nhà mạng (thuộc tính "${carrierNames[0]}"); đối tượng bị bỏ qua. Hãy thêm thuộc tính hoặc chọn nhà mạng cho cả tệp.`,
@@ -249,7 +266,8 @@ function readCoverage(input: string | Uint8Array | object, options: CoverageOpti
     const technology = technologyText !== undefined ? parseTechnology(technologyText) : options.technology;
     if (technology === undefined) {
       if (technologyText === undefined) {
-        reject(featureIndex,
+        reject(
+          featureIndex,
           "technology_missing",
           {
             vi: `Thiếu công nghệ (thuộc tính "${technologyNames[0]}"); đối tượng bị bỏ qua. Dùng 2G, 3G, 4G hoặc 5G.`,
@@ -258,7 +276,8 @@ function readCoverage(input: string | Uint8Array | object, options: CoverageOpti
           technologyNames[0],
         );
       } else {
-        reject(featureIndex,
+        reject(
+          featureIndex,
           "technology_unknown",
           {
             vi: `Công nghệ "${technologyText}" không rõ; đối tượng bị bỏ qua. Dùng 2G (GSM), 3G (UMTS, WCDMA, HSPA), 4G (LTE) hoặc 5G (NR).`,
@@ -276,7 +295,10 @@ function readCoverage(input: string | Uint8Array | object, options: CoverageOpti
       : checkCoverageGeometry(scannedGeometry ? scannedToGeojson(scannedGeometry, coordinates) : feature.geometry);
     if (convex === null && check.geometry === null) {
       report.rejected++;
-      addIssues(report, check.issues.map((issue) => makeIssue(file, issue.severity, issue.code, issue.message, where)));
+      addIssues(
+        report,
+        check.issues.map((issue) => makeIssue(file, issue.severity, issue.code, issue.message, where)),
+      );
       return;
     }
     const warnings = check.issues.map((issue) => makeIssue(file, issue.severity, issue.code, issue.message, where));
@@ -309,7 +331,11 @@ function readCoverage(input: string | Uint8Array | object, options: CoverageOpti
     const geometry = convex ?? check.geometry;
     if (geometry === null) return;
     // An estimated layer (public tower lists: formats/towers.ts) keeps its mark, so it is never taken for a carrier's map.
-    accept({ carrier: canonicalCarrier(carrierText), technology, asOf }, geometry, coordinates, { source: { file, featureIndex }, estimated: feature.properties.estimated === true, standalone: check.standalone });
+    accept({ carrier: canonicalCarrier(carrierText), technology, asOf }, geometry, coordinates, {
+      source: { file, featureIndex },
+      estimated: feature.properties.estimated === true,
+      standalone: check.standalone,
+    });
     report.accepted++;
     addIssues(report, warnings);
   });

@@ -131,7 +131,7 @@ function finiteOrNull(value: number): number | null {
 
 // English letters, and the Vietnamese B (Bắc, north), Đ (Đông, east) and T (Tây, west). N is north: every Vietnamese
 // latitude is north, so the Vietnamese N (Nam, south) never describes one.
-const HEMISPHERES: Record<string, number> = { N: 1, E: 1, S: -1, W: -1, B: 1, "Đ": 1, T: -1 };
+const HEMISPHERES: Record<string, number> = { N: 1, E: 1, S: -1, W: -1, B: 1, Đ: 1, T: -1 };
 
 /**
  * Reads a coordinate in decimal degrees (dot or comma) or degrees-minutes-seconds.

@@ -43,9 +43,7 @@ describe("parsePointsCsv", () => {
   it("reads windows-1258 bytes and composes the Vietnamese name", () => {
     // "id,tên,lat,lon\nA,Lào Cai,22.4,103.9\n" with ê = 0xEA and à = 0xE0 in windows-1258.
     const ascii = (text: string): number[] => [...text].map((character) => character.charCodeAt(0));
-    const bytes = new Uint8Array([
-      ...ascii("id,t"), 0xea, ...ascii("n,lat,lon\nA,L"), 0xe0, ...ascii("o Cai,22.4,103.9\n"),
-    ]);
+    const bytes = new Uint8Array([...ascii("id,t"), 0xea, ...ascii("n,lat,lon\nA,L"), 0xe0, ...ascii("o Cai,22.4,103.9\n")]);
     const result = parsePointsCsv(bytes, { file });
     expect(result.report.detected?.encoding).toBe("windows-1258");
     expect(result.items[0].name).toBe("Lào Cai");
@@ -126,14 +124,16 @@ describe("parsePointsCsv", () => {
   });
 
   it("maps kinds in Vietnamese and English and warns on an unknown kind", () => {
-    const text = "id,loại,lat,lon\n1,Trường học,21.1,105.1\n2,điểm lẻ,21.2,105.1\n3,Bản,21.3,105.1\n4,Trung tâm thôn,21.4,105.1\n5,school_site,21.5,105.1\n6,bệnh viện,21.6,105.1\n7,,21.7,105.1\n8,ấp,21.8,105.1\n";
+    const text =
+      "id,loại,lat,lon\n1,Trường học,21.1,105.1\n2,điểm lẻ,21.2,105.1\n3,Bản,21.3,105.1\n4,Trung tâm thôn,21.4,105.1\n5,school_site,21.5,105.1\n6,bệnh viện,21.6,105.1\n7,,21.7,105.1\n8,ấp,21.8,105.1\n";
     const result = parsePointsCsv(text, { file });
     expect(result.items.map((point) => point.kind)).toEqual(["school", "school_site", "village", "village_centre", "school_site", "other", "other", "village"]);
     expect(codes(result)).toEqual([["kind_unknown", 6]]);
   });
 
   it("reads the admin, parent and weight columns and keeps every other column verbatim in extra", () => {
-    const text = "mã điểm,tên điểm,mã trường chính,số hộ,tỉnh,province_code,xã,commune_code,ghi chú,Điện thoại,lat,lon\nS1,Điểm A,T1,45,Lào Cai,10,Bản Xèo,02833,  có đường ,+84912,22.1,104.2\n";
+    const text =
+      "mã điểm,tên điểm,mã trường chính,số hộ,tỉnh,province_code,xã,commune_code,ghi chú,Điện thoại,lat,lon\nS1,Điểm A,T1,45,Lào Cai,10,Bản Xèo,02833,  có đường ,+84912,22.1,104.2\n";
     const [point] = parsePointsCsv(text, { file }).items;
     expect(point).toEqual({
       id: "S1",

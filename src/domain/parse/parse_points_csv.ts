@@ -118,7 +118,6 @@ function hasDecimalComma(text: string): boolean {
   return text.includes(",") && DECIMAL_COMMA.test(text);
 }
 
-
 /**
  * Reads a point list from CSV.
  * @param input - the file as text or bytes
@@ -168,7 +167,10 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
     ]);
   }
   if (columns.lon === undefined || columns.lat === undefined) {
-    const missing = [columns.lon === undefined ? options.lonColumn ?? "kinh độ / lon" : undefined, columns.lat === undefined ? options.latColumn ?? "vĩ độ / lat" : undefined]
+    const missing = [
+      columns.lon === undefined ? (options.lonColumn ?? "kinh độ / lon") : undefined,
+      columns.lat === undefined ? (options.latColumn ?? "vĩ độ / lat") : undefined,
+    ]
       .filter((name) => name !== undefined)
       .join(", ");
     addIssues(report, [
@@ -188,7 +190,13 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
     const named = options.columns?.[key];
     if (named !== undefined && columns.fields[key] === undefined) {
       addIssues(report, [
-        makeIssue(file, "warning", "column_not_found", { vi: `Không có cột "${named}" trong tệp; bỏ qua.`, en: `There is no column "${named}" in the file; it is ignored.` }, { column: named }),
+        makeIssue(
+          file,
+          "warning",
+          "column_not_found",
+          { vi: `Không có cột "${named}" trong tệp; bỏ qua.`, en: `There is no column "${named}" in the file; it is ignored.` },
+          { column: named },
+        ),
       ]);
     }
   }
@@ -234,7 +242,13 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
       id = `${stem}-${row}`;
       if (columns.fields.id !== undefined) {
         rowIssues.push(
-          makeIssue(file, "warning", "id_generated", { vi: `Thiếu mã điểm; đã gán mã "${id}".`, en: `The id is missing; "${id}" was assigned.` }, { row, column: columns.fields.id }),
+          makeIssue(
+            file,
+            "warning",
+            "id_generated",
+            { vi: `Thiếu mã điểm; đã gán mã "${id}".`, en: `The id is missing; "${id}" was assigned.` },
+            { row, column: columns.fields.id },
+          ),
         );
       }
     }
@@ -262,15 +276,16 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
     addIssues(report, rowIssues);
   }
   detected.decimalComma = decimalComma;
-  if (options.checkDuplicates !== false) addIssues(
-    report,
-    findDuplicatePoints(
-      items,
-      file,
-      (point) => ({ row: point.source.row }),
-      (point) => ({ vi: `dòng ${point.source.row}`, en: `row ${point.source.row}` }),
-    ),
-  );
+  if (options.checkDuplicates !== false)
+    addIssues(
+      report,
+      findDuplicatePoints(
+        items,
+        file,
+        (point) => ({ row: point.source.row }),
+        (point) => ({ vi: `dòng ${point.source.row}`, en: `row ${point.source.row}` }),
+      ),
+    );
   report.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { items, report };
 }
@@ -395,7 +410,10 @@ const LONGITUDE_RANGE = [102, 118] as const;
  */
 function splitCombined(text: string): [number | null, number | null] {
   const trimmed = text.trim();
-  const match = /^([-+]?\d+(?:[.,]\d+)?)\s*(?:[,;]\s*|\s+)([-+]?\d+(?:[.,]\d+)?)$/.exec(trimmed) ?? /^(.+?[NSEWBĐT])\s*[,;]?\s*(.+)$/iu.exec(trimmed) ?? /^(.+?)\s*[;]\s*(.+)$/.exec(trimmed);
+  const match =
+    /^([-+]?\d+(?:[.,]\d+)?)\s*(?:[,;]\s*|\s+)([-+]?\d+(?:[.,]\d+)?)$/.exec(trimmed) ??
+    /^(.+?[NSEWBĐT])\s*[,;]?\s*(.+)$/iu.exec(trimmed) ??
+    /^(.+?)\s*[;]\s*(.+)$/.exec(trimmed);
   if (!match) return [null, null];
   const first = parseCoordinate(match[1]);
   const second = parseCoordinate(match[2]);
@@ -415,14 +433,24 @@ function readWeight(file: string, row: number, text: string, column: string | un
       file,
       "warning",
       "weight_unreadable",
-      { vi: `Không đọc được số "${trimmed}" (số học sinh / số hộ); bỏ qua giá trị này.`, en: `"${trimmed}" is not a usable count (pupils / households); the value is ignored.` },
+      {
+        vi: `Không đọc được số "${trimmed}" (số học sinh / số hộ); bỏ qua giá trị này.`,
+        en: `"${trimmed}" is not a usable count (pupils / households); the value is ignored.`,
+      },
       { row, column },
     ),
   );
   return undefined;
 }
 
-function readKind(file: string, row: number, text: string, column: string | undefined, issues: ImportIssue[], cache: Map<string, PointKind | undefined>): PointKind {
+function readKind(
+  file: string,
+  row: number,
+  text: string,
+  column: string | undefined,
+  issues: ImportIssue[],
+  cache: Map<string, PointKind | undefined>,
+): PointKind {
   if (text.trim() === "") return "other";
   // Kind values repeat ("trường", "thôn"…): fold each distinct value once.
   let kind = cache.get(text);
@@ -445,4 +473,3 @@ function readKind(file: string, row: number, text: string, column: string | unde
   );
   return "other";
 }
-

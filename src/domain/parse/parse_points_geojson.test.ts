@@ -18,7 +18,10 @@ function collection(...features: { properties?: Record<string, unknown>; coordin
 describe("parsePointsGeojson", () => {
   it("reads Point features with Vietnamese properties and keeps the others in extra", () => {
     const result = parsePointsGeojson(
-      collection({ properties: { mã: "LC-1", tên: "Trường Bản Xèo", loại: "trường", "số học sinh": 312, tỉnh: "Lào Cai", ghi_chú: "xa", cao: 1200 }, coordinates: [103.9712, 22.4856] }),
+      collection({
+        properties: { mã: "LC-1", tên: "Trường Bản Xèo", loại: "trường", "số học sinh": 312, tỉnh: "Lào Cai", ghi_chú: "xa", cao: 1200 },
+        coordinates: [103.9712, 22.4856],
+      }),
       { file },
     );
     expect(result.items).toEqual([
@@ -38,7 +41,10 @@ describe("parsePointsGeojson", () => {
   });
 
   it("corrects swapped coordinates with a warning and rejects points outside Vietnam", () => {
-    const result = parsePointsGeojson(collection({ properties: { id: "A" }, coordinates: [22, 104] }, { properties: { id: "B" }, coordinates: [2.35, 48.85] }), { file });
+    const result = parsePointsGeojson(
+      collection({ properties: { id: "A" }, coordinates: [22, 104] }, { properties: { id: "B" }, coordinates: [2.35, 48.85] }),
+      { file },
+    );
     expect(result.items.map((point) => [point.id, point.lon, point.lat])).toEqual([["A", 104, 22]]);
     expect(result.report.issues.map((issue) => [issue.code, issue.severity, issue.featureIndex])).toEqual([
       ["lat_lon_swapped", "warning", 0],
@@ -63,7 +69,20 @@ describe("parsePointsGeojson", () => {
 
   it("rejects non-point and missing geometries and projected metres", () => {
     const result = parsePointsGeojson(
-      collection({ geometry: { type: "LineString", coordinates: [[104, 22], [105, 22]] } }, { geometry: null }, { coordinates: [583000, 2380000] }, { coordinates: ["104", 22] }),
+      collection(
+        {
+          geometry: {
+            type: "LineString",
+            coordinates: [
+              [104, 22],
+              [105, 22],
+            ],
+          },
+        },
+        { geometry: null },
+        { coordinates: [583000, 2380000] },
+        { coordinates: ["104", 22] },
+      ),
       { file },
     );
     expect(result.report.issues.map((issue) => issue.code)).toEqual(["geometry_not_point", "geometry_missing", "coordinates_projected", "coordinates_invalid"]);

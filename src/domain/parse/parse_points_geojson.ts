@@ -22,7 +22,8 @@ export interface PointsGeojsonOptions {
 type FieldKey = keyof typeof POINT_COLUMN_ALIASES;
 
 function readPosition(geometry: unknown): { lon: number; lat: number } | { error: { code: string; vi: string; en: string } } {
-  if (geometry === null || geometry === undefined) return { error: { code: "geometry_missing", vi: "Đối tượng không có hình học.", en: "The feature has no geometry." } };
+  if (geometry === null || geometry === undefined)
+    return { error: { code: "geometry_missing", vi: "Đối tượng không có hình học.", en: "The feature has no geometry." } };
   const record = geometry as { type?: unknown; coordinates?: unknown };
   let coordinates = record.coordinates;
   if (record.type === "MultiPoint" && Array.isArray(coordinates) && coordinates.length === 1) coordinates = coordinates[0];
@@ -30,8 +31,20 @@ function readPosition(geometry: unknown): { lon: number; lat: number } | { error
     const type = String(record.type);
     return { error: { code: "geometry_not_point", vi: `Hình học là ${type}, cần Point.`, en: `The geometry is a ${type}; a Point is needed.` } };
   }
-  if (!Array.isArray(coordinates) || typeof coordinates[0] !== "number" || typeof coordinates[1] !== "number" || !Number.isFinite(coordinates[0]) || !Number.isFinite(coordinates[1])) {
-    return { error: { code: "coordinates_invalid", vi: "Toạ độ không phải cặp số [kinh độ, vĩ độ].", en: "The coordinates are not a pair of numbers [longitude, latitude]." } };
+  if (
+    !Array.isArray(coordinates) ||
+    typeof coordinates[0] !== "number" ||
+    typeof coordinates[1] !== "number" ||
+    !Number.isFinite(coordinates[0]) ||
+    !Number.isFinite(coordinates[1])
+  ) {
+    return {
+      error: {
+        code: "coordinates_invalid",
+        vi: "Toạ độ không phải cặp số [kinh độ, vĩ độ].",
+        en: "The coordinates are not a pair of numbers [longitude, latitude].",
+      },
+    };
   }
   return { lon: coordinates[0], lat: coordinates[1] };
 }
@@ -99,7 +112,9 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
     if (id === undefined && (typeof feature.id === "string" || typeof feature.id === "number")) id = String(feature.id);
     if (id === undefined) {
       id = `${stem}-${featureIndex}`;
-      warnings.push(makeIssue(file, "warning", "id_generated", { vi: `Thiếu mã điểm; đã gán mã "${id}".`, en: `The id is missing; "${id}" was assigned.` }, where));
+      warnings.push(
+        makeIssue(file, "warning", "id_generated", { vi: `Thiếu mã điểm; đã gán mã "${id}".`, en: `The id is missing; "${id}" was assigned.` }, where),
+      );
     }
     const name = field("name") ?? "";
     const kindText = field("kind");
@@ -133,7 +148,10 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
             file,
             "warning",
             "weight_unreadable",
-            { vi: `Không đọc được số "${weightText}" (số học sinh / số hộ); bỏ qua giá trị này.`, en: `"${weightText}" is not a usable count (pupils / households); the value is ignored.` },
+            {
+              vi: `Không đọc được số "${weightText}" (số học sinh / số hộ); bỏ qua giá trị này.`,
+              en: `"${weightText}" is not a usable count (pupils / households); the value is ignored.`,
+            },
             where,
           ),
         );
@@ -145,7 +163,21 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
     const extra: Record<string, string> = {};
     for (const [key, value] of Object.entries(feature.properties)) if (!used.has(key)) extra[key.normalize("NFC")] = propertyText(value);
     items.push(
-      makePoint({ id, name, kind, lon: check.lon, lat: check.lat, parentId, weight, provinceCode, provinceName, communeCode, communeName, source: { file, row: featureIndex }, extra }),
+      makePoint({
+        id,
+        name,
+        kind,
+        lon: check.lon,
+        lat: check.lat,
+        parentId,
+        weight,
+        provinceCode,
+        provinceName,
+        communeCode,
+        communeName,
+        source: { file, row: featureIndex },
+        extra,
+      }),
     );
     report.accepted++;
     addIssues(report, warnings);

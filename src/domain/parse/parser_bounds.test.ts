@@ -30,7 +30,17 @@ function zipWithRepeatedEntry(entries: Record<string, Uint8Array>, name: string,
 
 describe("crafted archives", () => {
   it("refuses a workbook that repeats one part's name, whose copies would each be inflated past the limit", () => {
-    const workbook = buildXlsx({ sheets: [{ name: "S", rows: [["id", "lon", "lat"], ["A", "104", "22"]] }] });
+    const workbook = buildXlsx({
+      sheets: [
+        {
+          name: "S",
+          rows: [
+            ["id", "lon", "lat"],
+            ["A", "104", "22"],
+          ],
+        },
+      ],
+    });
     const parts: Record<string, Uint8Array> = { ...unzipSync(workbook) };
     const sheet = "xl/worksheets/sheet1.xml";
     expect(parts[sheet]).toBeDefined();
@@ -92,7 +102,8 @@ describe("parser work is linear in the input", () => {
   });
 
   it("KML: many outer rings in one polygon are kept in the order they always were, in linear work", () => {
-    const ring = (k: number) => `<outerBoundaryIs><LinearRing><coordinates>${104 + k / 1000},22 104.1,22 104.1,22.1 ${104 + k / 1000},22</coordinates></LinearRing></outerBoundaryIs>`;
+    const ring = (k: number) =>
+      `<outerBoundaryIs><LinearRing><coordinates>${104 + k / 1000},22 104.1,22 104.1,22.1 ${104 + k / 1000},22</coordinates></LinearRing></outerBoundaryIs>`;
     const n = 2_000;
     const text = `<kml><Placemark><Polygon>${Array.from({ length: n }, (_, k) => ring(k)).join("")}<innerBoundaryIs><LinearRing><coordinates>104.05,22.05 104.06,22.05 104.06,22.06 104.05,22.05</coordinates></LinearRing></innerBoundaryIs></Polygon></Placemark></kml>`;
     const steps = work((counter) => {

@@ -111,7 +111,12 @@ export function findDuplicatePoints(
     scratch[1] = point.lat;
     const positionHigh = Math.imul(scratchWords[0] ^ Math.imul(scratchWords[1], 0x9e3779b1), 0x85ebca6b) ^ scratchWords[2];
     const positionLow = Math.imul(scratchWords[2] ^ Math.imul(scratchWords[3], 0xc2b2ae35), 0x27d4eb2f) ^ scratchWords[1];
-    const samePlaceIndex = positions.firstOrAdd(positionHigh >>> 0, positionLow >>> 0, index, (other) => points[other].lon === point.lon && points[other].lat === point.lat);
+    const samePlaceIndex = positions.firstOrAdd(
+      positionHigh >>> 0,
+      positionLow >>> 0,
+      index,
+      (other) => points[other].lon === point.lon && points[other].lat === point.lat,
+    );
     if (samePlaceIndex >= 0) {
       const samePlace = points[samePlaceIndex];
       const where = describe(samePlace);

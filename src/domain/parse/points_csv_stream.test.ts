@@ -10,7 +10,7 @@ const encoder = new TextEncoder();
 function streamAll(bytes: Uint8Array, chunkSizes: () => number, batchBytes: number) {
   const stream = createPointsCsvStream({ file: "big.csv", batchBytes });
   const batches: ImportResult<Point>[] = [];
-  for (let start = 0; start < bytes.length; ) {
+  for (let start = 0; start < bytes.length;) {
     const end = Math.min(bytes.length, start + chunkSizes());
     batches.push(...stream.push(bytes.subarray(start, end)));
     start = end;
@@ -69,7 +69,10 @@ describe("createPointsCsvStream", () => {
   it("reads a last row without a trailing newline", () => {
     const bytes = encoder.encode("id,lat,lon\nA,21.5,104.5\nB,21.6,104.6");
     const streamed = streamAll(bytes, () => 5, 10);
-    expect(streamed.items.map((point) => [point.id, point.source.row])).toEqual([["A", 1], ["B", 2]]);
+    expect(streamed.items.map((point) => [point.id, point.source.row])).toEqual([
+      ["A", 1],
+      ["B", 2],
+    ]);
   });
 });
 
@@ -93,7 +96,8 @@ describe("createPointsCsvStream issue cap", () => {
   it("cuts batches at every kind of line break, mixed (CR LF, LF, lone CR), wherever the chunks end", () => {
     const endings = ["\r\n", "\n", "\r"];
     const lines = ["mã,tên,kinh độ,vĩ độ,ghi chú"];
-    for (let i = 1; i <= 30; i++) lines.push(`P${i},Thôn ${i},${(104 + i / 100).toFixed(2)},${(21 + i / 100).toFixed(2)},${i % 7 === 0 ? '"hai\r\ndòng"' : "x"}`);
+    for (let i = 1; i <= 30; i++)
+      lines.push(`P${i},Thôn ${i},${(104 + i / 100).toFixed(2)},${(21 + i / 100).toFixed(2)},${i % 7 === 0 ? '"hai\r\ndòng"' : "x"}`);
     const text = lines.map((line, i) => line + endings[(i * 5 + 1) % 3]).join("");
     const bytes = encoder.encode(text);
     const whole = parsePointsCsv(bytes, { file: "big.csv" });
@@ -101,7 +105,9 @@ describe("createPointsCsvStream issue cap", () => {
     for (const chunk of [1, 2, 3, 5, 64]) {
       for (const batchBytes of [1, 40, 1 << 20]) {
         const streamed = streamAll(bytes, () => chunk, batchBytes);
-        expect(streamed.items.map((point) => [point.id, point.source.row, point.extra["ghi chú"]])).toEqual(whole.items.map((point) => [point.id, point.source.row, point.extra["ghi chú"]]));
+        expect(streamed.items.map((point) => [point.id, point.source.row, point.extra["ghi chú"]])).toEqual(
+          whole.items.map((point) => [point.id, point.source.row, point.extra["ghi chú"]]),
+        );
         expect(streamed.report.read).toBe(30);
       }
     }

@@ -252,11 +252,17 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
       point.source.row += offset;
       const firstRow = ids.firstOrAdd(point.id, point.source.row);
       if (firstRow >= 0) {
-        issues.push(duplicateIssue(options.file, point, "duplicate_id", `Mã "${point.id}" trùng với dòng ${firstRow}.`, `The id "${point.id}" repeats row ${firstRow}.`));
+        issues.push(
+          duplicateIssue(options.file, point, "duplicate_id", `Mã "${point.id}" trùng với dòng ${firstRow}.`, `The id "${point.id}" repeats row ${firstRow}.`),
+        );
       }
       scratch[0] = point.lon;
       scratch[1] = point.lat;
-      const firstPlace = positions.firstOrAdd(scratchWords[0] ^ Math.imul(scratchWords[2], 0x9e3779b1), scratchWords[1] ^ Math.imul(scratchWords[3], 0x85ebca6b), point.source.row);
+      const firstPlace = positions.firstOrAdd(
+        scratchWords[0] ^ Math.imul(scratchWords[2], 0x9e3779b1),
+        scratchWords[1] ^ Math.imul(scratchWords[3], 0x85ebca6b),
+        point.source.row,
+      );
       if (firstPlace >= 0) {
         issues.push(
           duplicateIssue(

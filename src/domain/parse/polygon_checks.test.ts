@@ -3,8 +3,20 @@ import type { Position } from "geojson";
 import { kinks } from "@turf/kinks";
 import { KINKS_SEGMENT_LIMIT, checkPolygonGeometry, findRingCrossings, isStrictlyConvexRing, signedRingArea, sweepRingCrossings } from "./polygon_checks.ts";
 
-const square: Position[] = [[104, 22], [104.1, 22], [104.1, 22.1], [104, 22.1], [104, 22]];
-const bowTie: Position[] = [[104, 22], [104.1, 22.1], [104.1, 22], [104, 22.1], [104, 22]];
+const square: Position[] = [
+  [104, 22],
+  [104.1, 22],
+  [104.1, 22.1],
+  [104, 22.1],
+  [104, 22],
+];
+const bowTie: Position[] = [
+  [104, 22],
+  [104.1, 22.1],
+  [104.1, 22],
+  [104, 22.1],
+  [104, 22],
+];
 
 function circle(count: number, radius: number, clockwise = false): Position[] {
   const ring: Position[] = [];
@@ -36,7 +48,13 @@ describe("checkPolygonGeometry", () => {
   });
 
   it("rewinds a clockwise outer ring and a counter-clockwise hole, with one warning", () => {
-    const hole: Position[] = [[104.02, 22.02], [104.04, 22.02], [104.04, 22.04], [104.02, 22.04], [104.02, 22.02]];
+    const hole: Position[] = [
+      [104.02, 22.02],
+      [104.04, 22.02],
+      [104.04, 22.04],
+      [104.02, 22.04],
+      [104.02, 22.02],
+    ];
     const check = checkPolygonGeometry({ type: "Polygon", coordinates: [[...square].reverse(), hole] });
     expect(check.geometry?.coordinates).toEqual([square, [...hole].reverse()]);
     expect(check.issues.map((issue) => issue.code)).toEqual(["ring_winding"]);
@@ -44,29 +62,84 @@ describe("checkPolygonGeometry", () => {
   });
 
   it("rejects a ring with fewer than four positions", () => {
-    const check = checkPolygonGeometry({ type: "Polygon", coordinates: [[[104, 22], [104.1, 22], [104, 22]]] });
+    const check = checkPolygonGeometry({
+      type: "Polygon",
+      coordinates: [
+        [
+          [104, 22],
+          [104.1, 22],
+          [104, 22],
+        ],
+      ],
+    });
     expect(check.geometry).toBeNull();
     expect(check.issues.map((issue) => [issue.code, issue.severity])).toEqual([["ring_too_short", "error"]]);
   });
 
   it("rejects positions outside ±180/±90 and projected metres", () => {
-    expect(checkPolygonGeometry({ type: "Polygon", coordinates: [[[200, 22], [201, 22], [201, 23], [200, 22]]] }).issues[0].code).toBe("coordinates_out_of_range");
-    expect(checkPolygonGeometry({ type: "Polygon", coordinates: [[[583000, 2380000], [584000, 2380000], [584000, 2381000], [583000, 2380000]]] }).issues[0].code).toBe(
-      "coordinates_projected",
-    );
+    expect(
+      checkPolygonGeometry({
+        type: "Polygon",
+        coordinates: [
+          [
+            [200, 22],
+            [201, 22],
+            [201, 23],
+            [200, 22],
+          ],
+        ],
+      }).issues[0].code,
+    ).toBe("coordinates_out_of_range");
+    expect(
+      checkPolygonGeometry({
+        type: "Polygon",
+        coordinates: [
+          [
+            [583000, 2380000],
+            [584000, 2380000],
+            [584000, 2381000],
+            [583000, 2380000],
+          ],
+        ],
+      }).issues[0].code,
+    ).toBe("coordinates_projected");
   });
 
   it("rejects non-polygon, missing and malformed geometries", () => {
     expect(checkPolygonGeometry({ type: "Point", coordinates: [104, 22] }).issues[0].code).toBe("geometry_not_polygon");
     expect(checkPolygonGeometry(null).issues[0].code).toBe("geometry_missing");
-    expect(checkPolygonGeometry({ type: "Polygon", coordinates: [[[104, "22"], [1, 2], [3, 4], [104, "22"]]] }).issues[0].code).toBe("coordinates_invalid");
+    expect(
+      checkPolygonGeometry({
+        type: "Polygon",
+        coordinates: [
+          [
+            [104, "22"],
+            [1, 2],
+            [3, 4],
+            [104, "22"],
+          ],
+        ],
+      }).issues[0].code,
+    ).toBe("coordinates_invalid");
     expect(checkPolygonGeometry({ type: "MultiPolygon", coordinates: [] }).issues[0].code).toBe("geometry_empty");
   });
 
   it("warns when a polygon lies entirely outside Vietnam", () => {
-    const paris = checkPolygonGeometry({ type: "Polygon", coordinates: [[[2, 48], [3, 48], [3, 49], [2, 48]]] });
+    const paris = checkPolygonGeometry({
+      type: "Polygon",
+      coordinates: [
+        [
+          [2, 48],
+          [3, 48],
+          [3, 49],
+          [2, 48],
+        ],
+      ],
+    });
     expect(paris.geometry).not.toBeNull();
-    expect(paris.issues.map((issue) => [issue.code, issue.severity, issue.message.en])).toEqual([["feature_outside_area", "warning", "The feature lies entirely outside Vietnam."]]);
+    expect(paris.issues.map((issue) => [issue.code, issue.severity, issue.message.en])).toEqual([
+      ["feature_outside_area", "warning", "The feature lies entirely outside Vietnam."],
+    ]);
   });
 
   it("rejects a polygon written [latitude, longitude] and says the axes look swapped", () => {
@@ -79,7 +152,19 @@ describe("checkPolygonGeometry", () => {
   });
 
   it("drops altitudes and repeated consecutive positions", () => {
-    const check = checkPolygonGeometry({ type: "Polygon", coordinates: [[[104, 22, 5], [104, 22, 5], [104.1, 22, 5], [104.1, 22.1], [104, 22.1], [104, 22]]] });
+    const check = checkPolygonGeometry({
+      type: "Polygon",
+      coordinates: [
+        [
+          [104, 22, 5],
+          [104, 22, 5],
+          [104.1, 22, 5],
+          [104.1, 22.1],
+          [104, 22.1],
+          [104, 22],
+        ],
+      ],
+    });
     expect(check.geometry?.coordinates).toEqual([square]);
   });
 
@@ -99,8 +184,19 @@ describe("checkPolygonGeometry", () => {
   });
 
   it("keeps a hole in the lobe that contains it when repairing", () => {
-    const outer: Position[] = [[104, 22], [104.2, 22.2], [104.2, 22], [104, 22.2], [104, 22]];
-    const hole: Position[] = [[104.01, 22.09], [104.01, 22.11], [104.03, 22.1], [104.01, 22.09]];
+    const outer: Position[] = [
+      [104, 22],
+      [104.2, 22.2],
+      [104.2, 22],
+      [104, 22.2],
+      [104, 22],
+    ];
+    const hole: Position[] = [
+      [104.01, 22.09],
+      [104.01, 22.11],
+      [104.03, 22.1],
+      [104.01, 22.09],
+    ];
     const check = checkPolygonGeometry({ type: "Polygon", coordinates: [outer, hole] });
     const lobes = (check.repair?.coordinates ?? []) as Position[][][];
     expect(lobes).toHaveLength(2);
@@ -137,7 +233,15 @@ describe("findRingCrossings", () => {
 
   it("agrees with @turf/kinks on a ring that touches itself at a vertex", () => {
     // Small integers keep the arithmetic exact, so both tests must find exactly the shared vertex.
-    const pinched: Position[] = [[0, 0], [2, 0], [1, 1], [2, 2], [0, 2], [1, 1], [0, 0]];
+    const pinched: Position[] = [
+      [0, 0],
+      [2, 0],
+      [1, 1],
+      [2, 2],
+      [0, 2],
+      [1, 1],
+      [0, 0],
+    ];
     const expected = keys(kinks({ type: "Polygon", coordinates: [pinched] }).features.map((feature) => feature.geometry.coordinates));
     expect(expected).toEqual(["1.000000000,1.000000000"]);
     expect(keys(sweepRingCrossings([pinched]))).toEqual(expected);
@@ -166,9 +270,35 @@ describe("isStrictlyConvexRing", () => {
   });
 
   it("rejects a bow-tie, a concave ring and a ring with a repeated position", () => {
-    expect(isStrictlyConvexRing([[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]])).toBe(false);
-    expect(isStrictlyConvexRing([[0, 0], [4, 0], [2, 1], [4, 4], [0, 4], [0, 0]])).toBe(false);
-    expect(isStrictlyConvexRing([[0, 0], [4, 0], [4, 0], [4, 4], [0, 4], [0, 0]])).toBe(false);
+    expect(
+      isStrictlyConvexRing([
+        [0, 0],
+        [2, 2],
+        [2, 0],
+        [0, 2],
+        [0, 0],
+      ]),
+    ).toBe(false);
+    expect(
+      isStrictlyConvexRing([
+        [0, 0],
+        [4, 0],
+        [2, 1],
+        [4, 4],
+        [0, 4],
+        [0, 0],
+      ]),
+    ).toBe(false);
+    expect(
+      isStrictlyConvexRing([
+        [0, 0],
+        [4, 0],
+        [4, 0],
+        [4, 4],
+        [0, 4],
+        [0, 0],
+      ]),
+    ).toBe(false);
   });
 
   it("agrees with @turf/kinks on random convex-hull-like rings: none of them crosses itself", () => {

@@ -221,7 +221,13 @@ export function checkCoverageGeometry(geometry: unknown, workLimit?: number): Co
             vi: "Hình học có diện tích bằng 0 (các điểm thẳng hàng, trùng nhau, hoặc lỗ thủng xoá hết vòng ngoài); đối tượng bị bỏ qua.",
             en: "The geometry has zero area (collinear or repeated positions, or holes that remove the whole shell); the feature is rejected.",
           };
-    return { geometry: null, issues: [...issues, { severity: "error", code, message }], crossings: tally.crossings, firstCrossing: tally.firstCrossing, standalone: false };
+    return {
+      geometry: null,
+      issues: [...issues, { severity: "error", code, message }],
+      crossings: tally.crossings,
+      firstCrossing: tally.firstCrossing,
+      standalone: false,
+    };
   }
   if (repeats > 0) {
     warn("repeated_positions", `Đã bỏ ${repeats} toạ độ lặp liên tiếp.`, `${repeats} repeated consecutive position(s) removed.`);
@@ -286,7 +292,8 @@ export function checkCoverageGeometry(geometry: unknown, workLimit?: number): Co
   }
   const outside = outsideAreaIssue(valid);
   if (outside) issues.push(outside);
-  const checked: Polygon | MultiPolygon = valid.length === 1 && read.type === "Polygon" ? { type: "Polygon", coordinates: valid[0] } : { type: "MultiPolygon", coordinates: valid };
+  const checked: Polygon | MultiPolygon =
+    valid.length === 1 && read.type === "Polygon" ? { type: "Polygon", coordinates: valid[0] } : { type: "MultiPolygon", coordinates: valid };
   return { geometry: checked, issues, crossings: tally.crossings, firstCrossing: tally.firstCrossing, standalone: tally.fallback > 0 };
 }
 
@@ -319,8 +326,20 @@ function readRing(rawRing: unknown, keepShort = false): { ring: Ring; closed: bo
   const ring: Ring = [];
   let repeats = 0;
   for (const position of rawRing) {
-    if (!Array.isArray(position) || position.length < 2 || typeof position[0] !== "number" || typeof position[1] !== "number" || !Number.isFinite(position[0]) || !Number.isFinite(position[1])) {
-      return { error: rejected("coordinates_invalid", { vi: "Một toạ độ không phải cặp số [kinh độ, vĩ độ].", en: "A position is not a pair of numbers [longitude, latitude]." }) };
+    if (
+      !Array.isArray(position) ||
+      position.length < 2 ||
+      typeof position[0] !== "number" ||
+      typeof position[1] !== "number" ||
+      !Number.isFinite(position[0]) ||
+      !Number.isFinite(position[1])
+    ) {
+      return {
+        error: rejected("coordinates_invalid", {
+          vi: "Một toạ độ không phải cặp số [kinh độ, vĩ độ].",
+          en: "A position is not a pair of numbers [longitude, latitude].",
+        }),
+      };
     }
     const lon = position[0];
     const lat = position[1];
@@ -383,7 +402,6 @@ export function findRingCrossings(rings: readonly Position[][]): Position[] {
   return sweepRingCrossings(rings);
 }
 
-
 interface Segment {
   ring: number;
   index: number;
@@ -408,7 +426,18 @@ export function sweepRingCrossings(rings: readonly Position[][]): Position[] {
     for (let i = 0; i + 1 < ring.length; i++) {
       const [x1, y1] = ring[i];
       const [x2, y2] = ring[i + 1];
-      segments.push({ ring: ringIndex, index: i, x1, y1, x2, y2, minX: Math.min(x1, x2), maxX: Math.max(x1, x2), minY: Math.min(y1, y2), maxY: Math.max(y1, y2) });
+      segments.push({
+        ring: ringIndex,
+        index: i,
+        x1,
+        y1,
+        x2,
+        y2,
+        minX: Math.min(x1, x2),
+        maxX: Math.max(x1, x2),
+        minY: Math.min(y1, y2),
+        maxY: Math.max(y1, y2),
+      });
     }
   });
   segments.sort((a, b) => a.minX - b.minX);

@@ -111,10 +111,15 @@ describe("readCsvTable", () => {
 
   it("reads every row when CR LF, LF and lone CR line ends are mixed, as Python's csv module does", () => {
     // The rows as Python's csv.reader gives them for this text (checked against Python 3 by hand, see the report).
-    const text = "id,tên,lon,lat\r\nA,Một,104.1,21.1\nB,Hai,104.2,21.2\rC,Ba,104.3,21.3\r\nD,Bốn,104.4,21.4\rE,Năm,104.5,21.5\nF,Sáu,104.6,21.6\r\rG,Bảy,104.7,21.7\r\nH,Tám,104.8,21.8\rI,Chín,104.9,21.9\r";
+    const text =
+      "id,tên,lon,lat\r\nA,Một,104.1,21.1\nB,Hai,104.2,21.2\rC,Ba,104.3,21.3\r\nD,Bốn,104.4,21.4\rE,Năm,104.5,21.5\nF,Sáu,104.6,21.6\r\rG,Bảy,104.7,21.7\r\nH,Tám,104.8,21.8\rI,Chín,104.9,21.9\r";
     for (const fastPath of [true, false]) {
       const rows = readCsvRows(text, { file: "mixed.csv", fastPath });
-      const table = { header: rows.header, rows: Array.from({ length: rows.rows.count }, (_, r) => rows.rows.cells(r)), rowNumbers: Array.from({ length: rows.rows.count }, (_, r) => rows.rows.rowNumber(r)) };
+      const table = {
+        header: rows.header,
+        rows: Array.from({ length: rows.rows.count }, (_, r) => rows.rows.cells(r)),
+        rowNumbers: Array.from({ length: rows.rows.count }, (_, r) => rows.rows.rowNumber(r)),
+      };
       expect(table.header).toEqual(["id", "tên", "lon", "lat"]);
       expect(table.rows.map((row) => row[0])).toEqual(["A", "B", "C", "D", "E", "F", "G", "H", "I"]);
       expect(table.rows.every((row) => row.length === 4)).toBe(true);
@@ -123,7 +128,11 @@ describe("readCsvTable", () => {
     }
     // With quotes (PapaParse's path), a line break inside a quoted cell stays in the cell, as it was.
     const quoted = readCsvTable('id,note\rA,"dòng một\r\ndòng hai"\nB,x\r\nC,"y"\r', { file: "q.csv" });
-    expect(quoted.rows).toEqual([["A", "dòng một\r\ndòng hai"], ["B", "x"], ["C", "y"]]);
+    expect(quoted.rows).toEqual([
+      ["A", "dòng một\r\ndòng hai"],
+      ["B", "x"],
+      ["C", "y"],
+    ]);
     expect(readCsvTable("sep=;\rid;lon\rA;1\r", { file: "s.csv" }).rows).toEqual([["A", "1"]]);
   });
 });

@@ -333,7 +333,10 @@ function splitWithoutQuotes(text: string, delimiter: string): { header: string[]
     if (blank) {
       boundCount = rowStart;
     } else if (header === null) {
-      header = text.slice(lineStart, lineEnd).split(delimiter).map((cell) => unescapeCsvFormula(cell.trim()));
+      header = text
+        .slice(lineStart, lineEnd)
+        .split(delimiter)
+        .map((cell) => unescapeCsvFormula(cell.trim()));
       headerIndex = recordIndex;
       boundCount = rowStart;
     } else {

@@ -56,7 +56,8 @@ function kmlText(input: string | Uint8Array): Result<string, KmlError> {
   if (!isZipBytes(input)) return ok(inputToText(input, false).text);
   const listing = listZipEntries(input);
   if (!listing.ok) {
-    if (listing.reason === "invalid") return kmlError("kml_invalid", { vi: "Tệp KMZ bị hỏng (không phải tệp nén zip hợp lệ).", en: "The KMZ file is damaged (not a valid zip archive)." });
+    if (listing.reason === "invalid")
+      return kmlError("kml_invalid", { vi: "Tệp KMZ bị hỏng (không phải tệp nén zip hợp lệ).", en: "The KMZ file is damaged (not a valid zip archive)." });
     return kmlError("kml_invalid", {
       vi: `Tệp KMZ bị hỏng hoặc đã bị sửa: "${listing.name}" xuất hiện nhiều lần trong tệp nén.`,
       en: `The KMZ file is damaged or tampered with: "${listing.name}" appears more than once in the archive.`,
@@ -67,10 +68,14 @@ function kmlText(input: string | Uint8Array): Result<string, KmlError> {
   const chosen = names.find((name) => name.toLowerCase() === "doc.kml") ?? names.sort((a, b) => a.split("/").length - b.split("/").length)[0];
   if (chosen === undefined) return kmlError("kmz_no_kml", { vi: "Tệp KMZ không chứa tệp KML nào.", en: "The KMZ file holds no KML file." });
   if ((declared.get(chosen) ?? 0) > MAX_KML_BYTES) {
-    return kmlError("kmz_too_large", { vi: "Tệp KML trong KMZ quá lớn để đọc (trên 400 MB).", en: "The KML inside the KMZ is too large to read (over 400 MB)." });
+    return kmlError("kmz_too_large", {
+      vi: "Tệp KML trong KMZ quá lớn để đọc (trên 400 MB).",
+      en: "The KML inside the KMZ is too large to read (over 400 MB).",
+    });
   }
   const files = unzipSync(input, { filter: (file) => file.name === chosen });
-  if (!Object.prototype.hasOwnProperty.call(files, chosen)) return kmlError("kmz_no_kml", { vi: "Tệp KMZ không chứa tệp KML nào.", en: "The KMZ file holds no KML file." });
+  if (!Object.prototype.hasOwnProperty.call(files, chosen))
+    return kmlError("kmz_no_kml", { vi: "Tệp KMZ không chứa tệp KML nào.", en: "The KMZ file holds no KML file." });
   return ok(inputToText(files[chosen], false).text);
 }
 
@@ -132,81 +137,90 @@ export function readKml(input: string | Uint8Array, counter?: XmlWorkCounter): R
   let sawKml = false;
   const parentName = () => stack[stack.length - 2]?.name;
   try {
-    scanXml(text.value, {
-      open(name, attributes, selfClosing) {
-        if (name === "kml") sawKml = true;
-        buffer = "";
-        if (selfClosing) return;
-        const around = stack[stack.length - 1];
-        const folder = around === undefined ? undefined : (around.name === "Folder" || around.name === "Document") && around.label !== undefined ? around.label : around.folder;
-        stack.push({ name, folder });
-        openCount.set(name, (openCount.get(name) ?? 0) + 1);
-        switch (name) {
-          case "Placemark":
-            placemark = { properties: new Map(), points: [], polygons: [], lines: [] };
-            if (folder !== undefined) placemark.properties.set("folder", folder);
-            break;
-          case "Polygon":
-            polygon = { outer: [], inner: [] };
-            break;
-          case "outerBoundaryIs":
-            boundary = "outer";
-            break;
-          case "innerBoundaryIs":
-            boundary = "inner";
-            break;
-          case "Data":
-            dataName = attributes.get("name") ?? null;
-            break;
-          case "SimpleData":
-            simpleDataName = attributes.get("name") ?? null;
-            break;
-        }
-      },
-      text(chunk) {
-        buffer += chunk;
-      },
-      close(name) {
-        const value = buffer.normalize("NFC").trim();
-        const parent = parentName();
-        buffer = "";
-        if (name === "name" && (parent === "Folder" || parent === "Document")) stack[stack.length - 2].label = value;
-        if (placemark) {
-          if ((name === "name" || name === "description") && parent === "Placemark") placemark.properties.set(name, value);
-          else if (name === "value" && parent === "Data" && dataName !== null) placemark.properties.set(dataName, value);
-          else if (name === "SimpleData" && simpleDataName !== null) placemark.properties.set(simpleDataName, value);
-          else if (name === "coordinates") {
-            const positions = parseCoordinates(value);
-            if (parent === "Point") placemark.points.push(...positions.slice(0, 1));
-            else if (parent === "LineString") placemark.lines.push(positions);
-            else if (parent === "LinearRing" && polygon) {
-              if (boundary === "outer") polygon.outer.push(positions);
-              else polygon.inner.push(positions);
-            }
-          } else if (name === "Polygon" && polygon) {
-            // The last outer ring first, as before: each outer ring used to be put in front.
-            const rings = [...polygon.outer.reverse(), ...polygon.inner];
-            if (rings.length > 0) placemark.polygons.push(rings);
-            polygon = null;
-          } else if (name === "outerBoundaryIs" || name === "innerBoundaryIs") boundary = null;
-          else if (name === "Data") dataName = null;
-          else if (name === "SimpleData") simpleDataName = null;
-          else if (name === "Placemark") {
-            features.push({ type: "Feature", properties: Object.fromEntries(placemark.properties), geometry: toGeometry(placemark) as Geometry });
-            placemark = null;
+    scanXml(
+      text.value,
+      {
+        open(name, attributes, selfClosing) {
+          if (name === "kml") sawKml = true;
+          buffer = "";
+          if (selfClosing) return;
+          const around = stack[stack.length - 1];
+          const folder =
+            around === undefined
+              ? undefined
+              : (around.name === "Folder" || around.name === "Document") && around.label !== undefined
+                ? around.label
+                : around.folder;
+          stack.push({ name, folder });
+          openCount.set(name, (openCount.get(name) ?? 0) + 1);
+          switch (name) {
+            case "Placemark":
+              placemark = { properties: new Map(), points: [], polygons: [], lines: [] };
+              if (folder !== undefined) placemark.properties.set("folder", folder);
+              break;
+            case "Polygon":
+              polygon = { outer: [], inner: [] };
+              break;
+            case "outerBoundaryIs":
+              boundary = "outer";
+              break;
+            case "innerBoundaryIs":
+              boundary = "inner";
+              break;
+            case "Data":
+              dataName = attributes.get("name") ?? null;
+              break;
+            case "SimpleData":
+              simpleDataName = attributes.get("name") ?? null;
+              break;
           }
-        }
-        // Pop up to the matching element (tolerates a stray end tag). Each element is popped once, so the pops cost
-        // linear time in all.
-        if ((openCount.get(name) ?? 0) === 0) return;
-        for (;;) {
-          if (counter) counter.steps++;
-          const top = stack.pop() as { name: string };
-          openCount.set(top.name, (openCount.get(top.name) ?? 1) - 1);
-          if (top.name === name) break;
-        }
+        },
+        text(chunk) {
+          buffer += chunk;
+        },
+        close(name) {
+          const value = buffer.normalize("NFC").trim();
+          const parent = parentName();
+          buffer = "";
+          if (name === "name" && (parent === "Folder" || parent === "Document")) stack[stack.length - 2].label = value;
+          if (placemark) {
+            if ((name === "name" || name === "description") && parent === "Placemark") placemark.properties.set(name, value);
+            else if (name === "value" && parent === "Data" && dataName !== null) placemark.properties.set(dataName, value);
+            else if (name === "SimpleData" && simpleDataName !== null) placemark.properties.set(simpleDataName, value);
+            else if (name === "coordinates") {
+              const positions = parseCoordinates(value);
+              if (parent === "Point") placemark.points.push(...positions.slice(0, 1));
+              else if (parent === "LineString") placemark.lines.push(positions);
+              else if (parent === "LinearRing" && polygon) {
+                if (boundary === "outer") polygon.outer.push(positions);
+                else polygon.inner.push(positions);
+              }
+            } else if (name === "Polygon" && polygon) {
+              // The last outer ring first, as before: each outer ring used to be put in front.
+              const rings = [...polygon.outer.reverse(), ...polygon.inner];
+              if (rings.length > 0) placemark.polygons.push(rings);
+              polygon = null;
+            } else if (name === "outerBoundaryIs" || name === "innerBoundaryIs") boundary = null;
+            else if (name === "Data") dataName = null;
+            else if (name === "SimpleData") simpleDataName = null;
+            else if (name === "Placemark") {
+              features.push({ type: "Feature", properties: Object.fromEntries(placemark.properties), geometry: toGeometry(placemark) as Geometry });
+              placemark = null;
+            }
+          }
+          // Pop up to the matching element (tolerates a stray end tag). Each element is popped once, so the pops cost
+          // linear time in all.
+          if ((openCount.get(name) ?? 0) === 0) return;
+          for (;;) {
+            if (counter) counter.steps++;
+            const top = stack.pop() as { name: string };
+            openCount.set(top.name, (openCount.get(top.name) ?? 1) - 1);
+            if (top.name === name) break;
+          }
+        },
       },
-    }, counter);
+      counter,
+    );
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error;
     return kmlError("kml_invalid", { vi: `Tệp KML bị hỏng (${error.message}).`, en: `The KML file is damaged (${error.message}).` });

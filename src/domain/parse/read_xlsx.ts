@@ -266,9 +266,12 @@ function readWorkbookXml(xml: string): WorkbookInfo {
     open(name, attributes) {
       if (name === "sheet") {
         const state = attributes.get("state");
-        info.sheets.push({ name: cleanText(attributes.get("name") ?? ""), relationId: attributes.get("id") ?? "", hidden: state === "hidden" || state === "veryHidden" });
-      }
-      else if (name === "workbookPr") {
+        info.sheets.push({
+          name: cleanText(attributes.get("name") ?? ""),
+          relationId: attributes.get("id") ?? "",
+          hidden: state === "hidden" || state === "veryHidden",
+        });
+      } else if (name === "workbookPr") {
         const value = (attributes.get("date1904") ?? "").toLowerCase();
         info.date1904 = value === "1" || value === "true";
       }

@@ -78,13 +78,16 @@ function geometry(random: () => number): string {
   const r = random();
   const typeFirst = random() < 0.7;
   const member = (type: string, coordinates: string): string =>
-    typeFirst ? `{${s()}"type"${s()}:${s()}"${type}"${s()},${s()}"coordinates"${s()}:${s()}${coordinates}${s()}}` : `{"coordinates":${coordinates},${s()}"type":"${type}"}`;
+    typeFirst
+      ? `{${s()}"type"${s()}:${s()}"${type}"${s()},${s()}"coordinates"${s()}:${s()}${coordinates}${s()}}`
+      : `{"coordinates":${coordinates},${s()}"type":"${type}"}`;
   if (r < 0.7) return member("Polygon", polygon(random, lon, lat, radius));
   if (r < 0.82) {
     const parts = Array.from({ length: pick(random, [1, 1, 2, 3]) }, (_, k) => polygon(random, lon + k * radius * pick(random, [0.5, 3]), lat, radius));
     return member("MultiPolygon", `[${s()}${parts.join(`,${s()}`)}${s()}]`);
   }
-  if (r < 0.85) return `{"type":"GeometryCollection","geometries":[${member("Polygon", polygon(random, lon, lat, radius))},{"type":"MultiPolygon","coordinates":[${polygon(random, lon, lat, radius)}]}]}`;
+  if (r < 0.85)
+    return `{"type":"GeometryCollection","geometries":[${member("Polygon", polygon(random, lon, lat, radius))},{"type":"MultiPolygon","coordinates":[${polygon(random, lon, lat, radius)}]}]}`;
   if (r < 0.88) return `{"type":"Point","coordinates":[${lon},${lat}]}`;
   if (r < 0.9) return "null";
   if (r < 0.92) return member("Polygon", "[]");
@@ -95,7 +98,19 @@ function geometry(random: () => number): string {
   return member("MultiPolygon", polygon(random, lon, lat, radius));
 }
 
-const CARRIERS = ['"Viettel"', '"VNPT"', '"Vi\\u1ec7ttel"', '"Mobi\\"Fone\\""', '"viettel "', '""', "null", "12", '"Việt-tel"', '"Vie\u0302\u0323ttel"', '"Mobi\\/Fone\\t"'];
+const CARRIERS = [
+  '"Viettel"',
+  '"VNPT"',
+  '"Vi\\u1ec7ttel"',
+  '"Mobi\\"Fone\\""',
+  '"viettel "',
+  '""',
+  "null",
+  "12",
+  '"Việt-tel"',
+  '"Vie\u0302\u0323ttel"',
+  '"Mobi\\/Fone\\t"',
+];
 const TECHNOLOGIES = ['"4G"', '"LTE"', '"3g"', '"6G"', '""', "4", '"n\\u0072"', '"5G"'];
 const DATES = ['"2024-06-01"', '"01/06/2024"', '"2024-06-01T10:00:00Z"', '"hôm qua"', "20240601", "null"];
 
@@ -140,7 +155,10 @@ function randomFile(random: () => number): Uint8Array {
   const features = Array.from({ length: pick(random, [0, 1, 2, 5, 12]) }, () => feature(random));
   const members = [`"type":${s()}"FeatureCollection"`, `"features":${s()}[${s()}${features.join(`${s()},${s()}`)}${s()}]`];
   if (random() < 0.2) members.push(`"name":"ph\\u1ee7 s\\u00f3ng ${pick(random, ["", "Hà Nội"])}"`);
-  if (random() < 0.1) members.push(`"crs":{"type":"name","properties":{"name":"${pick(random, ["urn:ogc:def:crs:OGC:1.3:CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::3405", "EPSG:9999"])}"}}`);
+  if (random() < 0.1)
+    members.push(
+      `"crs":{"type":"name","properties":{"name":"${pick(random, ["urn:ogc:def:crs:OGC:1.3:CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::3405", "EPSG:9999"])}"}}`,
+    );
   if (random() < 0.03) members.push(`"type":"FeatureCollection"`);
   if (random() < 0.03) members.push(`"features":[]`);
   if (random() < 0.05) members.push(`"bbox":[102,8,110,24]`);
@@ -183,9 +201,23 @@ function columnsOf(items: ReturnType<typeof parseCoverageGeojson>["items"]) {
         for (const [lon, lat] of positions) coordinates.push(lon, lat);
       }
     }
-    return { carrier: rest.carrier, technology: rest.technology, asOf: rest.asOf, source: rest.source, multi: geometry.type === "MultiPolygon", ...(rest.estimated ? { estimated: true } : {}), ...(rest.standalone ? { standalone: true } : {}) };
+    return {
+      carrier: rest.carrier,
+      technology: rest.technology,
+      asOf: rest.asOf,
+      source: rest.source,
+      multi: geometry.type === "MultiPolygon",
+      ...(rest.estimated ? { estimated: true } : {}),
+      ...(rest.standalone ? { standalone: true } : {}),
+    };
   });
-  return { features, polygonCounts: Int32Array.from(polygonCounts), ringCounts: Int32Array.from(ringCounts), positionCounts: Int32Array.from(positionCounts), coordinates: Float64Array.from(coordinates) };
+  return {
+    features,
+    polygonCounts: Int32Array.from(polygonCounts),
+    ringCounts: Int32Array.from(ringCounts),
+    positionCounts: Int32Array.from(positionCounts),
+    coordinates: Float64Array.from(coordinates),
+  };
 }
 
 function outcome<T>(run: () => T): { result: T } | { thrown: string } {
@@ -232,7 +264,28 @@ describe("the coverage byte scanner", () => {
 
   it("reads every number as JSON.parse does", () => {
     const random = createRandom(7);
-    const texts: string[] = ["0", "-0", "-0.0", "0e0", "-0E+0", "1e400", "-1e400", "1e-400", "123456789012345678901234567890", "0.1", "0.30000000000000004", "9007199254740993", "1.7976931348623157e308", "5e-324", "105.123456789012345", "21.000000000000000000001", "1E22", "1e23", "12345678.9e-22", "12345678.9e-23"];
+    const texts: string[] = [
+      "0",
+      "-0",
+      "-0.0",
+      "0e0",
+      "-0E+0",
+      "1e400",
+      "-1e400",
+      "1e-400",
+      "123456789012345678901234567890",
+      "0.1",
+      "0.30000000000000004",
+      "9007199254740993",
+      "1.7976931348623157e308",
+      "5e-324",
+      "105.123456789012345",
+      "21.000000000000000000001",
+      "1E22",
+      "1e23",
+      "12345678.9e-22",
+      "12345678.9e-23",
+    ];
     for (let k = 0; k < 5000; k++) {
       const value = (random() - 0.5) * 10 ** Math.floor(random() * 12 - 4);
       texts.push(spell(random, value), value.toFixed(Math.floor(random() * 16)), String(Math.round(value)));

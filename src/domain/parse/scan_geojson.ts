@@ -526,7 +526,8 @@ class Scanner {
           at += 6;
           continue;
         }
-        if (!(next === QUOTE || next === BACKSLASH || next === 0x2f || next === 0x62 || next === 0x66 || next === 0x6e || next === 0x72 || next === 0x74)) throw DEFER;
+        if (!(next === QUOTE || next === BACKSLASH || next === 0x2f || next === 0x62 || next === 0x66 || next === 0x6e || next === 0x72 || next === 0x74))
+          throw DEFER;
         at += 2;
         continue;
       }

@@ -43,7 +43,11 @@ export function scannedConvexRing(geometry: ScannedGeometry, coordinates: Float6
     });
   }
   if (fast.outside) {
-    issues.push({ severity: "warning", code: "feature_outside_area", message: { vi: "Đối tượng nằm hoàn toàn ngoài Việt Nam.", en: "The feature lies entirely outside Vietnam." } });
+    issues.push({
+      severity: "warning",
+      code: "feature_outside_area",
+      message: { vi: "Đối tượng nằm hoàn toàn ngoài Việt Nam.", en: "The feature lies entirely outside Vietnam." },
+    });
   }
   return { type: geometry.type, start: geometry.rings[0], count: geometry.rings[1], reversed: fast.rewound, issues };
 }
@@ -147,7 +151,10 @@ function strictlyConvex(coordinates: Float64Array, start: number, length: number
  * @param coordinates - the collection's coordinates
  * @returns a GeoJSON Polygon or MultiPolygon
  */
-export function scannedToGeojson(geometry: ScannedGeometry, coordinates: Float64Array): { type: "Polygon" | "MultiPolygon"; coordinates: Position[][] | Position[][][] } {
+export function scannedToGeojson(
+  geometry: ScannedGeometry,
+  coordinates: Float64Array,
+): { type: "Polygon" | "MultiPolygon"; coordinates: Position[][] | Position[][][] } {
   const polygons: Position[][][] = [];
   let ring = 0;
   for (const ringCount of geometry.ringCounts) {

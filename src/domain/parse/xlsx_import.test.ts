@@ -20,7 +20,7 @@ function asSheetReport(report: ImportReport, sheet: string): ImportReport {
 
 const POINT_ROWS: SimpleCell[][] = [
   ["id", "name", "kind", "lat", "lon", "pupils", "note"],
-  ["LC-001", "Trường PTDTBT TH Bản Xèo", "trường", 22.485600000000002, 103.9712, 312, "a, \"quoted\" note"],
+  ["LC-001", "Trường PTDTBT TH Bản Xèo", "trường", 22.485600000000002, 103.9712, 312, 'a, "quoted" note'],
   ["LC-002", null, "điểm trường", 22.5012, 103.95670000000001, 41],
   [],
   // Latitude and longitude swapped.
@@ -78,7 +78,13 @@ describe("parsePointsXlsx", () => {
     const bytes = buildXlsx({
       sheets: [
         { name: "Hướng dẫn", rows: [["Danh sách trường"], ["Lập ngày 21/11/2026"]] },
-        { name: "Danh sách", rows: [["mã", "vĩ độ", "kinh độ"], ["A", 22.4, 104.1]] },
+        {
+          name: "Danh sách",
+          rows: [
+            ["mã", "vĩ độ", "kinh độ"],
+            ["A", 22.4, 104.1],
+          ],
+        },
       ],
     });
     const chosen = parsePointsXlsx(bytes, { file: "ds.xlsx" });
@@ -95,8 +101,22 @@ describe("parsePointsXlsx", () => {
   it("prefers a visible sheet to a hidden one", () => {
     const bytes = buildXlsx({
       sheets: [
-        { name: "Tra cứu", hidden: true, rows: [["mã", "vĩ độ", "kinh độ"], ["X", 21, 105]] },
-        { name: "Danh sách", rows: [["mã", "vĩ độ", "kinh độ"], ["A", 22.4, 104.1], ["B", 22.5, 104.2]] },
+        {
+          name: "Tra cứu",
+          hidden: true,
+          rows: [
+            ["mã", "vĩ độ", "kinh độ"],
+            ["X", 21, 105],
+          ],
+        },
+        {
+          name: "Danh sách",
+          rows: [
+            ["mã", "vĩ độ", "kinh độ"],
+            ["A", 22.4, 104.1],
+            ["B", 22.5, 104.2],
+          ],
+        },
       ],
     });
     expect(parsePointsXlsx(bytes, { file: "ds.xlsx" }).report).toMatchObject({ sheet: "Danh sách", accepted: 2 });
@@ -114,7 +134,10 @@ describe("parsePointsXlsx", () => {
   });
 
   it("keeps a __proto__ header harmless and identical to the CSV path", () => {
-    const rows: SimpleCell[][] = [["__proto__", "constructor", "lat", "lon"], ["x", "y", 22.4, 104.1]];
+    const rows: SimpleCell[][] = [
+      ["__proto__", "constructor", "lat", "lon"],
+      ["x", "y", 22.4, 104.1],
+    ];
     const xlsx = parsePointsXlsx(buildXlsx({ sheets: [{ name: "S", rows }] }), { file: "p.xlsx" });
     const csv = parsePointsCsv("__proto__,constructor,lat,lon\nx,y,22.4,104.1\n", { file: "p.xlsx" });
     expect(xlsx.items).toEqual(csv.items);
@@ -133,7 +156,10 @@ describe("parseRegistryXlsx", () => {
 
   it("reads deadlines written as Excel dates, in both date systems, like the CSV", () => {
     const expected = parseRegistryCsv(csv, { file: "danh-sach.xlsx" });
-    for (const [date1904, serial] of [[false, 46295], [true, 44833]] as const) {
+    for (const [date1904, serial] of [
+      [false, 46295],
+      [true, 44833],
+    ] as const) {
       const bytes = buildXlsx({ date1904, sheets: [{ name: "Danh sách", sheetData: headerRow + dateRow(serial) }] });
       const result = parseRegistryXlsx(bytes, { file: "danh-sach.xlsx" });
       expect(result.items).toEqual(expected.items);
@@ -181,11 +207,20 @@ describe("detectFileKind and previewXlsx on workbooks", () => {
   });
 
   it("previews the chosen sheet and lists them all", () => {
-    const bytes = buildXlsx({ sheets: [{ name: "Ghi chú", rows: [["x"]] }, { name: "Điểm", rows: [["id", "lat", "lon"], ["A", 22.4, 104.1], [], ["B", 22.5, 104.2]] }] });
+    const bytes = buildXlsx({
+      sheets: [
+        { name: "Ghi chú", rows: [["x"]] },
+        { name: "Điểm", rows: [["id", "lat", "lon"], ["A", 22.4, 104.1], [], ["B", 22.5, 104.2]] },
+      ],
+    });
     const result = previewXlsx(bytes, { file: "p.xlsx" });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value).toMatchObject({ sheets: ["Ghi chú", "Điểm"], sheet: "Điểm", preview: { columns: ["id", "lat", "lon"], rowCount: 2, latColumn: "lat", lonColumn: "lon", guessedKind: "points" } });
+    expect(result.value).toMatchObject({
+      sheets: ["Ghi chú", "Điểm"],
+      sheet: "Điểm",
+      preview: { columns: ["id", "lat", "lon"], rowCount: 2, latColumn: "lat", lonColumn: "lon", guessedKind: "points" },
+    });
     expect(result.value.preview.rows).toEqual([
       ["A", "22.4", "104.1"],
       ["B", "22.5", "104.2"],

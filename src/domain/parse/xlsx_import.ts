@@ -89,7 +89,9 @@ export function chooseXlsxSheet(workbook: XlsxWorkbook, kind: XlsxImportKind, op
   const names = workbook.sheets.map((sheet) => `"${sheet.name}"`).join(", ");
   if (options.sheet !== undefined) {
     const wanted = options.sheet.normalize("NFC").trim();
-    const sheet = workbook.sheets.find((candidate) => candidate.name === wanted) ?? workbook.sheets.find((candidate) => candidate.name.toLowerCase() === wanted.toLowerCase());
+    const sheet =
+      workbook.sheets.find((candidate) => candidate.name === wanted) ??
+      workbook.sheets.find((candidate) => candidate.name.toLowerCase() === wanted.toLowerCase());
     if (sheet) return ok(sheet);
     return err({
       code: "xlsx_sheet_not_found",

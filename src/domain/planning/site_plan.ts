@@ -47,7 +47,12 @@ export function planSites(
  * @param weightMode - what a site's gain counts
  * @returns the point index and the target of each uncovered point in scope
  */
-export function siteTargets(analysis: CoverageAnalysis, points: readonly Point[], filter: PointFilter, weightMode: SiteWeightMode): { pointOf: Uint32Array; targets: SiteTarget[] } {
+export function siteTargets(
+  analysis: CoverageAnalysis,
+  points: readonly Point[],
+  filter: PointFilter,
+  weightMode: SiteWeightMode,
+): { pointOf: Uint32Array; targets: SiteTarget[] } {
   const pointOf = selectPoints(analysis, points, { ...filter, status: "uncovered" });
   const targets = Array.from(pointOf, (index) => ({ lon: points[index].lon, lat: points[index].lat, weight: pointWeight(points[index], weightMode) }));
   return { pointOf, targets };

@@ -18,7 +18,11 @@ import type { AssignedReach } from "./risk.ts";
  * @param options - only coverage at or above this technology counts; maxKm: search radius (default 100)
  * @returns per point id, inside / distance / beyond
  */
-export function measureAssignedReach(registry: readonly ListedPoint[], coverage: readonly CoverageFeature[], options: { technology?: Technology; maxKm?: number } = {}): Map<string, AssignedReach> {
+export function measureAssignedReach(
+  registry: readonly ListedPoint[],
+  coverage: readonly CoverageFeature[],
+  options: { technology?: Technology; maxKm?: number } = {},
+): Map<string, AssignedReach> {
   const minimum = options.technology ? TECHNOLOGIES.indexOf(options.technology) : 0;
   const counted = coverage.filter((feature) => TECHNOLOGIES.indexOf(feature.technology) >= minimum);
   const masks = computeRegistryCoverage(registry, buildCoverageIndex(counted));

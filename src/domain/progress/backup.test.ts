@@ -5,7 +5,14 @@ import { makeListedPoint } from "../../testing/listed_points.ts";
 
 const registry = [makeListedPoint("A", { province: "Lào Cai", priority: 1, note: "ghi chú" }), makeListedPoint("B", { deadline: null })];
 const events = [
-  createStatusEvent({ pointId: "A", status: "on_air", date: "2026-02-01", actor: { role: "carrier", carrier: "Viettel" }, technology: "4G", evidence: { downloadMbps: 30, photo: "a.jpg" } }),
+  createStatusEvent({
+    pointId: "A",
+    status: "on_air",
+    date: "2026-02-01",
+    actor: { role: "carrier", carrier: "Viettel" },
+    technology: "4G",
+    evidence: { downloadMbps: 30, photo: "a.jpg" },
+  }),
   createStatusEvent({ pointId: "A", status: "verified", date: "2026-02-10", actor: { role: "department" } }),
 ];
 const backup = createBackup({ registry, events, createdAt: "2026-11-22T01:00:00.000Z", listPublishedOn: "2026-01-01" });
@@ -17,7 +24,7 @@ describe("restoreBackup", () => {
   });
 
   it("refuses a file that is not a backup, saying why", () => {
-    expect(restoreBackup("{}")).toMatchObject({ ok: false, error: { en: expect.stringContaining("not a \"lom-song-backup\"") } });
+    expect(restoreBackup("{}")).toMatchObject({ ok: false, error: { en: expect.stringContaining('not a "lom-song-backup"') } });
     expect(restoreBackup("not json")).toMatchObject({ ok: false, error: { en: expect.stringContaining("not valid JSON") } });
   });
 

@@ -34,7 +34,10 @@ const zBackupV1 = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(1),
   createdAt: z.string().min(1),
-  listPublishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  listPublishedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   registry: z.array(zListedPoint),
   events: z.array(zStatusEventInput.extend({ id: z.string().min(1) })),
 });
@@ -68,8 +71,19 @@ const zBackupV0 = z.object({
  * const text = serializeBackup(createBackup({ registry, events, createdAt: new Date().toISOString() }));
  * ```
  */
-export function createBackup(input: { registry: readonly ListedPoint[]; events: readonly StatusEvent[]; createdAt: string; listPublishedOn?: string }): ProgressBackup {
-  const backup: ProgressBackup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: input.createdAt, registry: [...input.registry], events: [...input.events] };
+export function createBackup(input: {
+  registry: readonly ListedPoint[];
+  events: readonly StatusEvent[];
+  createdAt: string;
+  listPublishedOn?: string;
+}): ProgressBackup {
+  const backup: ProgressBackup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    createdAt: input.createdAt,
+    registry: [...input.registry],
+    events: [...input.events],
+  };
   if (input.listPublishedOn) backup.listPublishedOn = input.listPublishedOn;
   return backup;
 }
@@ -112,7 +126,10 @@ const MIGRATIONS: Readonly<Record<number, (data: unknown) => Result<unknown, Mes
 function migrateV0ToV1(data: unknown): Result<unknown, Message> {
   const parsed = zBackupV0.safeParse(data);
   if (!parsed.success) {
-    return err({ vi: `bản sao lưu phiên bản 0 không hợp lệ: ${describeZodError(parsed.error)}`, en: `invalid version 0 backup: ${describeZodError(parsed.error)}` });
+    return err({
+      vi: `bản sao lưu phiên bản 0 không hợp lệ: ${describeZodError(parsed.error)}`,
+      en: `invalid version 0 backup: ${describeZodError(parsed.error)}`,
+    });
   }
   const v0 = parsed.data;
   const events = v0.events.map((event) => {
@@ -191,7 +208,8 @@ export function restoreBackup(input: string | Uint8Array | object): Result<Progr
   const backup = parsed.data as ProgressBackup;
   const pointIds = new Set<string>();
   for (const point of backup.registry) {
-    if (pointIds.has(point.id)) return err({ vi: `mã điểm "${point.id}" bị trùng trong danh sách`, en: `point id "${point.id}" appears twice in the registry` });
+    if (pointIds.has(point.id))
+      return err({ vi: `mã điểm "${point.id}" bị trùng trong danh sách`, en: `point id "${point.id}" appears twice in the registry` });
     pointIds.add(point.id);
   }
   const eventIds = new Set<string>();
@@ -199,7 +217,10 @@ export function restoreBackup(input: string | Uint8Array | object): Result<Progr
     if (eventIds.has(event.id)) return err({ vi: `sự kiện ${event.id} bị lặp lại`, en: `event ${event.id} appears twice` });
     eventIds.add(event.id);
     if (computeEventId(event) !== event.id) {
-      return err({ vi: `sự kiện ${event.id} (điểm ${event.pointId}) đã bị sửa: mã không khớp nội dung`, en: `event ${event.id} (point ${event.pointId}) was altered: its id does not match its content` });
+      return err({
+        vi: `sự kiện ${event.id} (điểm ${event.pointId}) đã bị sửa: mã không khớp nội dung`,
+        en: `event ${event.id} (point ${event.pointId}) was altered: its id does not match its content`,
+      });
     }
   }
   return ok(backup);
@@ -229,7 +250,11 @@ export interface BackupDiff {
 function pointContent(point: ListedPoint): string {
   const sorted = (value: unknown): unknown =>
     value && typeof value === "object" && !Array.isArray(value)
-      ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, sorted((value as Record<string, unknown>)[key])]))
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((key) => [key, sorted((value as Record<string, unknown>)[key])]),
+        )
       : value;
   return JSON.stringify(sorted(point));
 }
@@ -285,7 +310,10 @@ export function diffBackup(current: BackupTarget, backup: Pick<ProgressBackup, "
  * @param backup - a restored (validated) backup
  * @returns the merged registry, log and publication date
  */
-export function mergeBackup(current: BackupTarget, backup: Pick<ProgressBackup, "registry" | "events" | "listPublishedOn">): { registry: ListedPoint[]; events: StatusEvent[]; listPublishedOn?: string } {
+export function mergeBackup(
+  current: BackupTarget,
+  backup: Pick<ProgressBackup, "registry" | "events" | "listPublishedOn">,
+): { registry: ListedPoint[]; events: StatusEvent[]; listPublishedOn?: string } {
   const pointIds = new Set(current.registry.map((point) => point.id));
   const eventIds = new Set(current.events.map((event) => event.id));
   const merged: { registry: ListedPoint[]; events: StatusEvent[]; listPublishedOn?: string } = {

@@ -3,7 +3,8 @@ import { createBackup, diffBackup, mergeBackup } from "./backup.ts";
 import { createStatusEvent } from "./events.ts";
 import { makeListedPoint } from "../../testing/listed_points.ts";
 
-const onAir = (pointId: string, date = "2026-10-01") => createStatusEvent({ pointId, status: "on_air", date, actor: { role: "carrier", carrier: "Viettel" }, technology: "4G" });
+const onAir = (pointId: string, date = "2026-10-01") =>
+  createStatusEvent({ pointId, status: "on_air", date, actor: { role: "carrier", carrier: "Viettel" }, technology: "4G" });
 const verified = (pointId: string, date = "2026-11-01") => createStatusEvent({ pointId, status: "verified", date, actor: { role: "department" } });
 
 const registry = ["A", "B", "C"].map((id) => makeListedPoint(id));

@@ -125,7 +125,8 @@ export function checkCommune(crosswalk: CommuneCrosswalk, place: { commune: stri
     // An old district settles it: "Chi Lăng" of the former Tràng Định district is now Thất Khê, whatever the 2025 Chi Lăng.
     const named = (crosswalk.oldByKey.get(key) ?? []).filter((old) => inProvince(old.commune) && old.districtKey === districtKey);
     const targets = [...new Map(named.map((old) => [old.commune.code, old.commune])).values()];
-    if (targets.length === 1) return unitNameKey(targets[0].fullName) === key ? { kind: "current", commune: targets[0] } : { kind: "merged", commune: targets[0], old: named[0].name };
+    if (targets.length === 1)
+      return unitNameKey(targets[0].fullName) === key ? { kind: "current", commune: targets[0] } : { kind: "merged", commune: targets[0], old: named[0].name };
   }
   const current = (crosswalk.byKey.get(key) ?? []).filter(inProvince);
   if (current.length === 1) return { kind: "current", commune: current[0] };
@@ -179,8 +180,14 @@ export function communeCheckIssue(written: string, check: CommuneCheck): { code:
       return {
         code: "commune_ambiguous",
         message: check.old
-          ? { vi: `xã cũ "${written}" được chia vào nhiều xã năm 2025, không chọn được một: ${list(check.candidates)}`, en: `old commune "${written}" went into several 2025 communes; none chosen: ${list(check.candidates)}` }
-          : { vi: `có nhiều xã "${written}" năm 2025; hãy ghi cả tỉnh: ${list(check.candidates)}`, en: `several 2025 communes are named "${written}"; give the province: ${list(check.candidates)}` },
+          ? {
+              vi: `xã cũ "${written}" được chia vào nhiều xã năm 2025, không chọn được một: ${list(check.candidates)}`,
+              en: `old commune "${written}" went into several 2025 communes; none chosen: ${list(check.candidates)}`,
+            }
+          : {
+              vi: `có nhiều xã "${written}" năm 2025; hãy ghi cả tỉnh: ${list(check.candidates)}`,
+              en: `several 2025 communes are named "${written}"; give the province: ${list(check.candidates)}`,
+            },
       };
     case "unknown":
       return {

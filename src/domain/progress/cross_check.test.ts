@@ -11,7 +11,18 @@ function square(carrier: string, technology: Technology, minLon: number, maxLon:
     carrier,
     technology,
     asOf,
-    geometry: { type: "Polygon", coordinates: [[[minLon, 22], [maxLon, 22], [maxLon, 22.1], [minLon, 22.1], [minLon, 22]]] },
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [minLon, 22],
+          [maxLon, 22],
+          [maxLon, 22.1],
+          [minLon, 22.1],
+          [minLon, 22],
+        ],
+      ],
+    },
     source: { file: "coverage.geojson", featureIndex: 0 },
   };
 }
@@ -59,7 +70,9 @@ describe("crossCheckCoverage", () => {
 
   it("counts only layers at or above the technology asked", () => {
     const withNew = [...registry, makeListedPoint("IN_3G_ONLY", { carrier: "Viettel", lon: 104.15, lat: 22.02 })];
-    const result = crossCheckCoverage(withNew, replay(withNew, events).states, computeRegistryCoverage(withNew, buildCoverageIndex(features)), { technology: "4G" });
+    const result = crossCheckCoverage(withNew, replay(withNew, events).states, computeRegistryCoverage(withNew, buildCoverageIndex(features)), {
+      technology: "4G",
+    });
     expect(result.proposals.map((proposal) => proposal.pointId)).toEqual(["IN_NOT_CLAIMED"]);
     const any = crossCheckCoverage(withNew, replay(withNew, events).states, computeRegistryCoverage(withNew, buildCoverageIndex(features)));
     expect(any.proposals.map((proposal) => proposal.pointId)).toEqual(["IN_NOT_CLAIMED", "IN_3G_ONLY"]);

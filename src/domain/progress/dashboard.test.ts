@@ -63,7 +63,16 @@ describe("progressSummary", () => {
       percent_verified: 11.1,
       percent_overdue: 22.2,
     });
-    expect(summary.by_status).toEqual({ not_started: 2, planned: 1, under_construction: 1, on_air: 1, verified: 1, disputed: 1, infeasible: 1, infeasible_accepted: 1 });
+    expect(summary.by_status).toEqual({
+      not_started: 2,
+      planned: 1,
+      under_construction: 1,
+      on_air: 1,
+      verified: 1,
+      disputed: 1,
+      infeasible: 1,
+      infeasible_accepted: 1,
+    });
   });
 
   it("gives the same figures per carrier", () => {
@@ -133,7 +142,14 @@ describe("progressTimeline", () => {
     // Over the 8 weeks before 1 Apr (since 4 Feb): covered went from 1 to 2, so 1/8 point per week.
     // Remaining: 9 − 2 covered − 1 accepted = 6 → 48 weeks = 336 days after 1 Apr.
     const { forecast } = progressTimeline(registry, events, { today: TODAY, forecastWeeks: 8 });
-    expect(forecast).toMatchObject({ basedOnWeeks: 8, pacePerWeek: 0.13, remaining: 6, completionDate: "2027-03-03", latestDeadline: "2026-05-15", onTrack: false });
+    expect(forecast).toMatchObject({
+      basedOnWeeks: 8,
+      pacePerWeek: 0.13,
+      remaining: 6,
+      completionDate: "2027-03-03",
+      latestDeadline: "2026-05-15",
+      onTrack: false,
+    });
   });
 
   it("gives no completion date when nothing progressed", () => {

@@ -148,7 +148,11 @@ export function progressSummary(registry: readonly ListedPoint[], states: Progre
     const communeCode = point.communeCode || point.commune || "";
     const communeKey = point.communeCode ? point.communeCode : `${provinceKey}\u0000${point.commune ?? ""}`;
     let commune = communes.get(communeKey);
-    if (!commune) communes.set(communeKey, (commune = { code: communeCode, name: point.commune ?? point.communeCode ?? "", province: point.province, tally: emptyTally() }));
+    if (!commune)
+      communes.set(
+        communeKey,
+        (commune = { code: communeCode, name: point.commune ?? point.communeCode ?? "", province: point.province, tally: emptyTally() }),
+      );
     tallies.push(commune.tally);
     const covered = isCoveredStatus(status);
     const overdue = isOverdue(point, status, today);
@@ -203,7 +207,14 @@ export function listOverdue(registry: readonly ListedPoint[], states: ProgressSt
   for (const point of registry) {
     const status = (states[point.id] ?? initialPointProgress(point.id)).status;
     if (!isOverdue(point, status, today)) continue;
-    const item: OverdueItem = { pointId: point.id, name: point.name, carrier: point.carrier, deadline: point.deadline as string, status, daysOverdue: daysBetween(point.deadline as string, today) };
+    const item: OverdueItem = {
+      pointId: point.id,
+      name: point.name,
+      carrier: point.carrier,
+      deadline: point.deadline as string,
+      status,
+      daysOverdue: daysBetween(point.deadline as string, today),
+    };
     if (point.province) item.province = point.province;
     if (point.commune) item.commune = point.commune;
     items.push(item);

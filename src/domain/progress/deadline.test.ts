@@ -39,7 +39,23 @@ const TABLE: readonly (readonly [string, string, DeadlineForm])[] = [
   ["45657", "2024-12-31", "excel_serial"],
 ];
 
-const UNREADABLE = ["cuối năm", "Quý V/2021", "Quý 0/2022", "13/2021", "tháng 13 năm 2021", "31/02/2021", "32/12/2021", "2021-02-30", "1850", "Năm 3000", "12345", "99999", "sớm nhất", "31/12", "Quý IV"];
+const UNREADABLE = [
+  "cuối năm",
+  "Quý V/2021",
+  "Quý 0/2022",
+  "13/2021",
+  "tháng 13 năm 2021",
+  "31/02/2021",
+  "32/12/2021",
+  "2021-02-30",
+  "1850",
+  "Năm 3000",
+  "12345",
+  "99999",
+  "sớm nhất",
+  "31/12",
+  "Quý IV",
+];
 
 describe("parseDeadline", () => {
   it.each(TABLE)("reads %s as %s (%s)", (text, date, form) => {
@@ -69,7 +85,10 @@ describe("parseDeadline", () => {
 
   it("explains a quarter the way the report shows it", () => {
     const reading = parseDeadline("Quý IV/2021");
-    expect(reading.ok && reading.explanation).toEqual({ vi: '"Quý IV/2021" được hiểu là 31/12/2021 (ngày cuối quý IV năm 2021)', en: '"Quý IV/2021" read as 2021-12-31 (the last day of Q4 2021)' });
+    expect(reading.ok && reading.explanation).toEqual({
+      vi: '"Quý IV/2021" được hiểu là 31/12/2021 (ngày cuối quý IV năm 2021)',
+      en: '"Quý IV/2021" read as 2021-12-31 (the last day of Q4 2021)',
+    });
   });
 
   it("reads every month of every quarter to its last day, leap years included", () => {

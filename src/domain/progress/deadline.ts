@@ -11,9 +11,7 @@ import { foldLabel } from "./fold.ts";
 export type DeadlineForm = "iso" | "date" | "short_year" | "month" | "quarter" | "half_year" | "year" | "excel_serial";
 
 /** A deadline read: the ISO day and how it was read (a sentence for the import report when not ISO). */
-export type DeadlineReading =
-  | { ok: true; date: string; form: DeadlineForm; explanation: Message | null }
-  | { ok: false; message: Message };
+export type DeadlineReading = { ok: true; date: string; form: DeadlineForm; explanation: Message | null } | { ok: false; message: Message };
 
 const ROMAN: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4 };
 /** Excel serial numbers accepted as dates: 1954-10-03 (20000) to 2119-01-10 (80000); other numbers are not deadlines. */
@@ -117,7 +115,13 @@ export function parseDeadline(text: string): DeadlineReading {
     const value = Number(month[1]);
     const year = Number(month[2]);
     if (value < 1 || value > 12 || !plausibleYear(year)) return unreadable;
-    return read(original, lastDayOfMonth(year, value), "month", `ngày cuối tháng ${value}/${year}`, `the last day of ${year}-${String(value).padStart(2, "0")}`);
+    return read(
+      original,
+      lastDayOfMonth(year, value),
+      "month",
+      `ngày cuối tháng ${value}/${year}`,
+      `the last day of ${year}-${String(value).padStart(2, "0")}`,
+    );
   }
 
   const quarter = /^(?:quy|q) ?(iv|iii|ii|i|[1-4]) (?:nam )?(\d{4})$/.exec(folded);
@@ -134,7 +138,13 @@ export function parseDeadline(text: string): DeadlineReading {
     const year = Number(half[2]);
     if (!plausibleYear(year)) return unreadable;
     const first = half[1] === "dau";
-    return read(original, lastDayOfMonth(year, first ? 6 : 12), "half_year", first ? `cuối 6 tháng đầu năm ${year}` : `cuối năm ${year}`, first ? `the end of the first half of ${year}` : `the end of ${year}`);
+    return read(
+      original,
+      lastDayOfMonth(year, first ? 6 : 12),
+      "half_year",
+      first ? `cuối 6 tháng đầu năm ${year}` : `cuối năm ${year}`,
+      first ? `the end of the first half of ${year}` : `the end of ${year}`,
+    );
   }
 
   const year = /^(?:nam )?(\d{4})$/.exec(folded);

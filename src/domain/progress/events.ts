@@ -63,10 +63,17 @@ export type StatusEventDraft = Omit<StatusEvent, "id">;
 /** The content that identifies an event, in a fixed key order. */
 function canonicalContent(event: StatusEventDraft): string {
   const evidence: unknown[] | null = event.evidence
-    ? [event.evidence.text ?? null, event.evidence.downloadMbps ?? null, event.evidence.uploadMbps ?? null, event.evidence.signalDbm ?? null, event.evidence.photo ?? null]
+    ? [
+        event.evidence.text ?? null,
+        event.evidence.downloadMbps ?? null,
+        event.evidence.uploadMbps ?? null,
+        event.evidence.signalDbm ?? null,
+        event.evidence.photo ?? null,
+      ]
     : null;
   // Attached photos join the content only when there are some, so every earlier event keeps its id.
-  if (evidence && event.evidence?.photos && event.evidence.photos.length > 0) evidence.push(event.evidence.photos.map((photo) => [photo.hash, photo.name, photo.size, photo.type]));
+  if (evidence && event.evidence?.photos && event.evidence.photos.length > 0)
+    evidence.push(event.evidence.photos.map((photo) => [photo.hash, photo.name, photo.size, photo.type]));
   const actor = event.actor.role === "carrier" ? ["carrier", event.actor.carrier] : ["department"];
   return JSON.stringify([event.pointId, event.status, event.date, actor, event.technology ?? null, evidence, event.note ?? null]);
 }
@@ -128,7 +135,8 @@ function cleanEvidence(evidence: Evidence | undefined): Evidence | undefined {
   if (evidence.signalDbm !== undefined && Number.isFinite(evidence.signalDbm)) clean.signalDbm = evidence.signalDbm;
   const photo = evidence.photo?.trim();
   if (photo) clean.photo = photo;
-  if (evidence.photos && evidence.photos.length > 0) clean.photos = evidence.photos.map((ref) => ({ hash: ref.hash, name: ref.name.normalize("NFC"), size: ref.size, type: ref.type }));
+  if (evidence.photos && evidence.photos.length > 0)
+    clean.photos = evidence.photos.map((ref) => ({ hash: ref.hash, name: ref.name.normalize("NFC"), size: ref.size, type: ref.type }));
   return Object.keys(clean).length > 0 ? clean : undefined;
 }
 
@@ -140,4 +148,3 @@ function cleanEvidence(evidence: Evidence | undefined): Evidence | undefined {
 export function actorName(actor: Actor): string {
   return actor.role === "carrier" ? actor.carrier : "department";
 }
-

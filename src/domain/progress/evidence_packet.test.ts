@@ -2,7 +2,18 @@ import { describe, expect, it } from "vitest";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { sha256Hex } from "../hash/sha256.ts";
 import { computeEventId, createStatusEvent, type PhotoRef, type StatusEvent } from "./events.ts";
-import { buildEvidencePacket, checkPacketPhotos, checkPhoto, isEvidencePacket, PACKET_MANIFEST, PHOTO_LIMITS, photoPath, readEvidencePacket, sniffPhotoType, type PacketPhoto } from "./evidence_packet.ts";
+import {
+  buildEvidencePacket,
+  checkPacketPhotos,
+  checkPhoto,
+  isEvidencePacket,
+  PACKET_MANIFEST,
+  PHOTO_LIMITS,
+  photoPath,
+  readEvidencePacket,
+  sniffPhotoType,
+  type PacketPhoto,
+} from "./evidence_packet.ts";
 import { makeListedPoint } from "../../testing/listed_points.ts";
 import { makePng } from "../../testing/photos.ts";
 import { parseUpdatesCsv, parseUpdatesJson, writeUpdatesCsv, writeUpdatesJson, type UpdatesImportOptions } from "./updates.ts";
@@ -23,7 +34,14 @@ const green = photo("tram-B.png", [30, 160, 30]);
 function claims(): StatusEvent[] {
   const actor = { role: "carrier", carrier: "Viettel" } as const;
   return [
-    createStatusEvent({ pointId: "A", status: "on_air", date: "2026-02-01", actor, technology: "4G", evidence: { text: "đo kiểm", photos: [red.ref, blue.ref] } }),
+    createStatusEvent({
+      pointId: "A",
+      status: "on_air",
+      date: "2026-02-01",
+      actor,
+      technology: "4G",
+      evidence: { text: "đo kiểm", photos: [red.ref, blue.ref] },
+    }),
     createStatusEvent({ pointId: "B", status: "on_air", date: "2026-02-03", actor, technology: "4G", evidence: { photos: [green.ref] } }),
   ];
 }
@@ -52,7 +70,9 @@ describe("evidence packet", () => {
     expect(isEvidencePacket("cap-nhat-viettel.zip", zip)).toBe(true);
     // The update file inside is byte for byte the one exported alone; each photo is there once, by hash.
     const entries = unzipSync(zip);
-    expect(Object.keys(entries).sort()).toEqual([PACKET_MANIFEST, "cap-nhat-viettel.csv", photoPath(blue.ref), photoPath(green.ref), photoPath(red.ref)].sort());
+    expect(Object.keys(entries).sort()).toEqual(
+      [PACKET_MANIFEST, "cap-nhat-viettel.csv", photoPath(blue.ref), photoPath(green.ref), photoPath(red.ref)].sort(),
+    );
     expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(entries["cap-nhat-viettel.csv"])).toBe(csv);
 
     const packet = readEvidencePacket("goi.zip", zip);
@@ -87,14 +107,19 @@ describe("evidence packet", () => {
     expect(computeEventId({ ...draft, evidence: { text: "x", photos: [] } })).toBe(computeEventId(draft));
     expect(computeEventId({ ...draft, evidence: { text: "x", photos: [red.ref] } })).not.toBe(computeEventId(draft));
     // And a CSV without photos has exactly the columns it had before.
-    expect(writeUpdatesCsv([createStatusEvent(draft)]).split("\r\n")[0]).toBe("\uFEFFpoint_id,carrier,status,date,technology,evidence,note,download_mbps,upload_mbps,signal_dbm,photo");
+    expect(writeUpdatesCsv([createStatusEvent(draft)]).split("\r\n")[0]).toBe(
+      "\uFEFFpoint_id,carrier,status,date,technology,evidence,note,download_mbps,upload_mbps,signal_dbm,photo",
+    );
   });
 
   it("reports a photo whose bytes do not match its hash on its event's row, and keeps the event", () => {
     const events = claims();
     const tampered = red.bytes.slice();
     tampered[tampered.length - 20] ^= 0xff;
-    const zip = buildEvidencePacket({ updateFile: { name: "u.csv", content: writeUpdatesCsv(events) }, photos: [{ ref: red.ref, bytes: tampered }, blue, green] });
+    const zip = buildEvidencePacket({
+      updateFile: { name: "u.csv", content: writeUpdatesCsv(events) },
+      photos: [{ ref: red.ref, bytes: tampered }, blue, green],
+    });
     const packet = readEvidencePacket("goi.zip", zip);
     if (!packet.ok) throw new Error(packet.error.en);
     const result = parseUpdatesCsv(packet.value.updates.bytes, options);
@@ -135,7 +160,13 @@ describe("evidence packet", () => {
     const big = new Uint8Array(PHOTO_LIMITS.maxPhotoBytes + 1);
     big.set(makePng(2, 2, [1, 2, 3]));
     const ref: PhotoRef = { hash: sha256Hex(big), name: "to.png", size: big.length, type: "image/png" };
-    const event = createStatusEvent({ pointId: "A", status: "on_air", date: "2026-02-01", actor: { role: "carrier", carrier: "Viettel" }, evidence: { photos: [ref] } });
+    const event = createStatusEvent({
+      pointId: "A",
+      status: "on_air",
+      date: "2026-02-01",
+      actor: { role: "carrier", carrier: "Viettel" },
+      evidence: { photos: [ref] },
+    });
     const zip = buildEvidencePacket({ updateFile: { name: "u.csv", content: writeUpdatesCsv([event]) }, photos: [{ ref, bytes: big }] });
     const packet = readEvidencePacket("goi.zip", zip);
     if (!packet.ok) throw new Error(packet.error.en);
@@ -155,8 +186,17 @@ describe("evidence packet", () => {
   it("refuses a zip bomb by its declared size, and a bomb lying about its size fails its hash", () => {
     // 40 MB of zeros deflate to about 40 kB.
     const zeros = new Uint8Array(40 * 1_048_576);
-    const manifest = { format: "lom-song-evidence-packet", version: 1, updates: "u.csv", photos: [{ hash: "0".repeat(64), name: "bom.png", size: 10, type: "image/png", path: `photos/${"0".repeat(64)}.png` }] };
-    const zip = zipSync({ [PACKET_MANIFEST]: strToU8(JSON.stringify(manifest)), "u.csv": strToU8("point_id,carrier,status,date\r\n"), [`photos/${"0".repeat(64)}.png`]: [zeros, { level: 9 }] });
+    const manifest = {
+      format: "lom-song-evidence-packet",
+      version: 1,
+      updates: "u.csv",
+      photos: [{ hash: "0".repeat(64), name: "bom.png", size: 10, type: "image/png", path: `photos/${"0".repeat(64)}.png` }],
+    };
+    const zip = zipSync({
+      [PACKET_MANIFEST]: strToU8(JSON.stringify(manifest)),
+      "u.csv": strToU8("point_id,carrier,status,date\r\n"),
+      [`photos/${"0".repeat(64)}.png`]: [zeros, { level: 9 }],
+    });
     expect(zip.length).toBeLessThan(1_048_576);
     const refused = readEvidencePacket("bom.zip", zip, { maxEntries: 10, maxUpdateFileBytes: 1e6, maxTotalBytes: 32 * 1_048_576 });
     expect(refused.ok).toBe(false);
@@ -175,7 +215,10 @@ describe("evidence packet", () => {
     const noManifest = readEvidencePacket("x.zip", zipSync({ "u.csv": strToU8("a") }));
     expect(noManifest.ok).toBe(false);
     if (!noManifest.ok) expect(noManifest.error.vi).toContain("manifest.json");
-    const noUpdates = readEvidencePacket("x.zip", zipSync({ [PACKET_MANIFEST]: strToU8(JSON.stringify({ format: "lom-song-evidence-packet", version: 1, updates: "u.csv", photos: [] })) }));
+    const noUpdates = readEvidencePacket(
+      "x.zip",
+      zipSync({ [PACKET_MANIFEST]: strToU8(JSON.stringify({ format: "lom-song-evidence-packet", version: 1, updates: "u.csv", photos: [] })) }),
+    );
     expect(noUpdates.ok).toBe(false);
     if (!noUpdates.ok) expect(noUpdates.error.en).toContain('"u.csv"');
     expect(isEvidencePacket("bang.xlsx", zipSync({ a: strToU8("a") }))).toBe(false);

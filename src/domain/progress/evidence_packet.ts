@@ -85,7 +85,10 @@ export function checkPhoto(file: { name: string; bytes: Uint8Array; declaredType
   if (alreadyAttached >= PHOTO_LIMITS.maxPhotosPerChange) {
     return err({
       code: "photo_count",
-      message: { vi: `${name}: mỗi thay đổi kèm tối đa ${PHOTO_LIMITS.maxPhotosPerChange} ảnh.`, en: `${name}: a change carries at most ${PHOTO_LIMITS.maxPhotosPerChange} photos.` },
+      message: {
+        vi: `${name}: mỗi thay đổi kèm tối đa ${PHOTO_LIMITS.maxPhotosPerChange} ảnh.`,
+        en: `${name}: a change carries at most ${PHOTO_LIMITS.maxPhotosPerChange} photos.`,
+      },
     });
   }
   if (file.bytes.length === 0) return err({ code: "photo_empty", message: { vi: `${name}: tệp rỗng.`, en: `${name}: the file is empty.` } });
@@ -142,7 +145,11 @@ const FIXED_MTIME = new Date("2026-01-01T00:00:00Z");
  * const zip = buildEvidencePacket({ updateFile: { name: "cap-nhat-viettel.csv", content: writeUpdatesCsv(pending) }, photos });
  * ```
  */
-export function buildEvidencePacket(input: { updateFile: { name: string; content: string | Uint8Array }; photos: readonly PacketPhoto[]; createdAt?: string }): Uint8Array {
+export function buildEvidencePacket(input: {
+  updateFile: { name: string; content: string | Uint8Array };
+  photos: readonly PacketPhoto[];
+  createdAt?: string;
+}): Uint8Array {
   const mtime = input.createdAt ? new Date(input.createdAt) : FIXED_MTIME;
   const unique = new Map<string, PacketPhoto>();
   for (const photo of input.photos) if (!unique.has(photo.ref.hash)) unique.set(photo.ref.hash, photo);
@@ -194,18 +201,28 @@ export interface EvidencePacket {
  * @param limits - the limits (PACKET_LIMITS by default)
  * @returns the packet, or why it cannot be read at all (in Vietnamese and English)
  */
-export function readEvidencePacket(file: string, bytes: Uint8Array, limits: { maxEntries: number; maxUpdateFileBytes: number; maxTotalBytes: number } = PACKET_LIMITS): Result<EvidencePacket, Message> {
+export function readEvidencePacket(
+  file: string,
+  bytes: Uint8Array,
+  limits: { maxEntries: number; maxUpdateFileBytes: number; maxTotalBytes: number } = PACKET_LIMITS,
+): Result<EvidencePacket, Message> {
   const listing = listZipEntries(bytes);
   if (!listing.ok) {
     return err(
       listing.reason === "invalid"
         ? { vi: `${file}: không phải tệp .zip đọc được.`, en: `${file}: not a readable .zip file.` }
-        : { vi: `${file}: tệp nén bị hỏng hoặc đã bị sửa (mục "${listing.name}" xuất hiện hai lần).`, en: `${file}: the archive is damaged or tampered with (the entry "${listing.name}" appears twice).` },
+        : {
+            vi: `${file}: tệp nén bị hỏng hoặc đã bị sửa (mục "${listing.name}" xuất hiện hai lần).`,
+            en: `${file}: the archive is damaged or tampered with (the entry "${listing.name}" appears twice).`,
+          },
     );
   }
   const sizes = listing.sizes;
   if (sizes.size > limits.maxEntries) {
-    return err({ vi: `${file}: gói có ${sizes.size} mục, quá giới hạn ${limits.maxEntries}.`, en: `${file}: the packet has ${sizes.size} entries, over the limit of ${limits.maxEntries}.` });
+    return err({
+      vi: `${file}: gói có ${sizes.size} mục, quá giới hạn ${limits.maxEntries}.`,
+      en: `${file}: the packet has ${sizes.size} entries, over the limit of ${limits.maxEntries}.`,
+    });
   }
   let total = 0;
   for (const size of sizes.values()) total += size;
@@ -217,21 +234,34 @@ export function readEvidencePacket(file: string, bytes: Uint8Array, limits: { ma
   }
   const manifestSize = sizes.get(PACKET_MANIFEST);
   if (manifestSize === undefined) {
-    return err({ vi: `${file}: không có ${PACKET_MANIFEST}; đây không phải gói minh chứng của Lõm sóng.`, en: `${file}: no ${PACKET_MANIFEST}; this is not a Lõm sóng evidence packet.` });
+    return err({
+      vi: `${file}: không có ${PACKET_MANIFEST}; đây không phải gói minh chứng của Lõm sóng.`,
+      en: `${file}: no ${PACKET_MANIFEST}; this is not a Lõm sóng evidence packet.`,
+    });
   }
   if (manifestSize > 1_048_576) return err({ vi: `${file}: ${PACKET_MANIFEST} quá lớn.`, en: `${file}: ${PACKET_MANIFEST} is too large.` });
   let manifest: PacketManifest;
   try {
     const entry = unzipSync(bytes, { filter: (candidate) => candidate.name === PACKET_MANIFEST })[PACKET_MANIFEST];
     const parsed = zManifest.safeParse(JSON.parse(strFromU8(entry)));
-    if (!parsed.success) return err({ vi: `${file}: ${PACKET_MANIFEST} không hợp lệ: ${describeZodError(parsed.error)}`, en: `${file}: ${PACKET_MANIFEST} is not valid: ${describeZodError(parsed.error)}` });
+    if (!parsed.success)
+      return err({
+        vi: `${file}: ${PACKET_MANIFEST} không hợp lệ: ${describeZodError(parsed.error)}`,
+        en: `${file}: ${PACKET_MANIFEST} is not valid: ${describeZodError(parsed.error)}`,
+      });
     manifest = parsed.data;
   } catch (error) {
-    return err({ vi: `${file}: ${PACKET_MANIFEST} không đọc được (${(error as Error).message}).`, en: `${file}: ${PACKET_MANIFEST} cannot be read (${(error as Error).message}).` });
+    return err({
+      vi: `${file}: ${PACKET_MANIFEST} không đọc được (${(error as Error).message}).`,
+      en: `${file}: ${PACKET_MANIFEST} cannot be read (${(error as Error).message}).`,
+    });
   }
   const updateSize = sizes.get(manifest.updates);
   if (updateSize === undefined || manifest.updates === PACKET_MANIFEST || manifest.updates.startsWith("photos/")) {
-    return err({ vi: `${file}: thiếu tệp cập nhật "${manifest.updates}" mà ${PACKET_MANIFEST} ghi.`, en: `${file}: the update file "${manifest.updates}" named in ${PACKET_MANIFEST} is missing.` });
+    return err({
+      vi: `${file}: thiếu tệp cập nhật "${manifest.updates}" mà ${PACKET_MANIFEST} ghi.`,
+      en: `${file}: the update file "${manifest.updates}" named in ${PACKET_MANIFEST} is missing.`,
+    });
   }
   if (updateSize > limits.maxUpdateFileBytes) {
     return err({
@@ -251,9 +281,15 @@ export function readEvidencePacket(file: string, bytes: Uint8Array, limits: { ma
     const size = sizes.get(photo.path);
     if (size === undefined) continue;
     if (photo.path !== photoPath(photo)) {
-      damaged.set(photo.hash, { vi: `ảnh ${photo.name} nằm sai chỗ trong gói (${photo.path})`, en: `photo ${photo.name} is at the wrong place in the packet (${photo.path})` });
+      damaged.set(photo.hash, {
+        vi: `ảnh ${photo.name} nằm sai chỗ trong gói (${photo.path})`,
+        en: `photo ${photo.name} is at the wrong place in the packet (${photo.path})`,
+      });
     } else if (size > PHOTO_LIMITS.maxPhotoBytes) {
-      damaged.set(photo.hash, { vi: `ảnh ${photo.name} lớn hơn ${PHOTO_LIMITS.maxPhotoBytes / 1_048_576} MB; không nhận`, en: `photo ${photo.name} is over ${PHOTO_LIMITS.maxPhotoBytes / 1_048_576} MB; refused` });
+      damaged.set(photo.hash, {
+        vi: `ảnh ${photo.name} lớn hơn ${PHOTO_LIMITS.maxPhotoBytes / 1_048_576} MB; không nhận`,
+        en: `photo ${photo.name} is over ${PHOTO_LIMITS.maxPhotoBytes / 1_048_576} MB; refused`,
+      });
     } else {
       wanted.add(photo.path);
     }
@@ -314,7 +350,12 @@ export interface PacketPhotoCheck {
  * @param recorded - events already in the log (a re-import still stores their photos)
  * @returns the photos to store and one issue per missing or damaged photo
  */
-export function checkPacketPhotos(file: string, packet: Pick<EvidencePacket, "photos" | "damaged">, events: readonly StatusEvent[], recorded: readonly StatusEvent[] = []): PacketPhotoCheck {
+export function checkPacketPhotos(
+  file: string,
+  packet: Pick<EvidencePacket, "photos" | "damaged">,
+  events: readonly StatusEvent[],
+  recorded: readonly StatusEvent[] = [],
+): PacketPhotoCheck {
   const issues: ImportIssue[] = [];
   const keep = new Map<string, PacketPhoto>();
   const counts = { referenced: 0, found: 0, missing: 0, damaged: 0 };
@@ -329,7 +370,18 @@ export function checkPacketPhotos(file: string, packet: Pick<EvidencePacket, "ph
       } else if (packet.damaged.has(ref.hash)) {
         counts.damaged++;
         const reason = packet.damaged.get(ref.hash)!;
-        issues.push(makeIssue(file, "warning", "photo_damaged", { vi: `điểm ${event.pointId}: ${reason.vi}; thay đổi vẫn được nhận, không có ảnh`, en: `point ${event.pointId}: ${reason.en}; the change is kept, without the photo` }, location));
+        issues.push(
+          makeIssue(
+            file,
+            "warning",
+            "photo_damaged",
+            {
+              vi: `điểm ${event.pointId}: ${reason.vi}; thay đổi vẫn được nhận, không có ảnh`,
+              en: `point ${event.pointId}: ${reason.en}; the change is kept, without the photo`,
+            },
+            location,
+          ),
+        );
       } else {
         counts.missing++;
         issues.push(
@@ -337,7 +389,10 @@ export function checkPacketPhotos(file: string, packet: Pick<EvidencePacket, "ph
             file,
             "warning",
             "photo_missing",
-            { vi: `điểm ${event.pointId}: ảnh ${ref.name} không có trong gói; thay đổi vẫn được nhận, hãy đề nghị nhà mạng gửi lại ảnh`, en: `point ${event.pointId}: photo ${ref.name} is not in the packet; the change is kept, ask the carrier to send the photo again` },
+            {
+              vi: `điểm ${event.pointId}: ảnh ${ref.name} không có trong gói; thay đổi vẫn được nhận, hãy đề nghị nhà mạng gửi lại ảnh`,
+              en: `point ${event.pointId}: photo ${ref.name} is not in the packet; the change is kept, ask the carrier to send the photo again`,
+            },
             location,
           ),
         );
@@ -352,8 +407,17 @@ export function checkPacketPhotos(file: string, packet: Pick<EvidencePacket, "ph
   }
   const unreferenced = [...packet.photos.values()].filter((photo) => !keep.has(photo.ref.hash));
   if (unreferenced.length > 0) {
-    const names = unreferenced.slice(0, 5).map((photo) => photo.ref.name).join(", ") + (unreferenced.length > 5 ? "…" : "");
-    issues.push(makeIssue(file, "warning", "photo_unreferenced", { vi: `${unreferenced.length} ảnh trong gói không thuộc thay đổi nào được nhận, không lưu: ${names}`, en: `${unreferenced.length} photos in the packet belong to no change taken, not stored: ${names}` }));
+    const names =
+      unreferenced
+        .slice(0, 5)
+        .map((photo) => photo.ref.name)
+        .join(", ") + (unreferenced.length > 5 ? "…" : "");
+    issues.push(
+      makeIssue(file, "warning", "photo_unreferenced", {
+        vi: `${unreferenced.length} ảnh trong gói không thuộc thay đổi nào được nhận, không lưu: ${names}`,
+        en: `${unreferenced.length} photos in the packet belong to no change taken, not stored: ${names}`,
+      }),
+    );
   }
   return { keep: [...keep.values()], issues, counts };
 }

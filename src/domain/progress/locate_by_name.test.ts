@@ -4,12 +4,34 @@ import { candidateScore, createNameLocator, type NameQuery } from "./locate_by_n
 import { editDistance, keySimilarity, placeNameKey, unitNameKey } from "./place_names.ts";
 
 function point(id: string, name: string, commune?: string, province?: string): Point {
-  return { id, name, kind: "village", lon: 104 + Number(id.replace(/\D/g, "")) / 1000, lat: 22, communeName: commune, provinceName: province, source: { file: "p.csv", row: 1 }, extra: {} };
+  return {
+    id,
+    name,
+    kind: "village",
+    lon: 104 + Number(id.replace(/\D/g, "")) / 1000,
+    lat: 22,
+    communeName: commune,
+    provinceName: province,
+    source: { file: "p.csv", row: 1 },
+    extra: {},
+  };
 }
 
 describe("place name keys", () => {
   it("ignore tones, case, spacing, punctuation and the kind-of-place words", () => {
-    const same = ["Thôn Nà Lốc", "thôn  nà lốc", "THÔN NÀ LỐC", "Bản Nà Lốc", "na loc", "Điểm trường thôn Nà Lốc", "Xóm Nà-Lốc", "Làng Nà Lốc", "Trường Nà Lốc", "khu Nà Lốc", "ban na loc"];
+    const same = [
+      "Thôn Nà Lốc",
+      "thôn  nà lốc",
+      "THÔN NÀ LỐC",
+      "Bản Nà Lốc",
+      "na loc",
+      "Điểm trường thôn Nà Lốc",
+      "Xóm Nà-Lốc",
+      "Làng Nà Lốc",
+      "Trường Nà Lốc",
+      "khu Nà Lốc",
+      "ban na loc",
+    ];
     for (const name of same) expect(placeNameKey(name)).toBe("na loc");
     // A tone tells "Tổ" (a kind of place) from "Tô" (a name).
     expect(placeNameKey("Tổ 5")).toBe("5");
@@ -97,10 +119,22 @@ describe("createNameLocator", () => {
     const seen = { matched: 0, ambiguous: 0, none: 0 };
     for (let round = 0; round < 20; round++) {
       const list: Point[] = [];
-      for (let i = 0; i < 150; i++) list.push(point(`R${round}-${String(i).padStart(3, "0")}`, variant(name()), random() < 0.05 ? undefined : pick(communes), random() < 0.1 ? undefined : pick(provinces)));
+      for (let i = 0; i < 150; i++)
+        list.push(
+          point(
+            `R${round}-${String(i).padStart(3, "0")}`,
+            variant(name()),
+            random() < 0.05 ? undefined : pick(communes),
+            random() < 0.1 ? undefined : pick(provinces),
+          ),
+        );
       const located = createNameLocator(list);
       for (let q = 0; q < 40; q++) {
-        const query: NameQuery = { name: variant(name()), communes: random() < 0.15 ? [] : [pick(communes)], provinces: random() < 0.3 ? [] : [pick(provinces)] };
+        const query: NameQuery = {
+          name: variant(name()),
+          communes: random() < 0.15 ? [] : [pick(communes)],
+          provinces: random() < 0.3 ? [] : [pick(provinces)],
+        };
         const nameKey = placeNameKey(query.name);
         const communeKeys = query.communes.map(unitNameKey);
         const provinceKeys = query.provinces.map(unitNameKey);
@@ -121,9 +155,15 @@ describe("createNameLocator", () => {
         if (match.kind === "matched") continue;
         const inProvince = list.filter((candidate) => candidate.provinceName && provinceKeys.includes(unitNameKey(candidate.provinceName)));
         const pool = inProvince.length > 0 ? inProvince : list;
-        const keys = (candidate: Point) => ({ name: placeNameKey(candidate.name), commune: unitNameKey(candidate.communeName ?? ""), province: unitNameKey(candidate.provinceName ?? "") });
+        const keys = (candidate: Point) => ({
+          name: placeNameKey(candidate.name),
+          commune: unitNameKey(candidate.communeName ?? ""),
+          province: unitNameKey(candidate.provinceName ?? ""),
+        });
         const scored = (candidates: readonly Point[]) =>
-          candidates.map((candidate) => ({ id: candidate.id, score: candidateScore(keys(candidate), nameKey, communeKeys, provinceKeys) })).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+          candidates
+            .map((candidate) => ({ id: candidate.id, score: candidateScore(keys(candidate), nameKey, communeKeys, provinceKeys) }))
+            .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
         const expected = [...scored(exact), ...scored(pool.filter((candidate) => !exact.includes(candidate)))].slice(0, Math.max(3, exact.length));
         expect(match.candidates.map((candidate) => [candidate.pointId, candidate.score])).toEqual(expected.map((entry) => [entry.id, entry.score]));
         for (const found of exact) expect(match.candidates.map((candidate) => candidate.pointId)).toContain(found.id);

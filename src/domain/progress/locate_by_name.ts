@@ -75,13 +75,21 @@ function fits(point: IndexedPoint, name: string, communes: readonly string[], pr
  * @param provinces - the row's province keys
  * @returns 0–1
  */
-export function candidateScore(point: { name: string; commune: string; province: string }, name: string, communes: readonly string[], provinces: readonly string[]): number {
+export function candidateScore(
+  point: { name: string; commune: string; province: string },
+  name: string,
+  communes: readonly string[],
+  provinces: readonly string[],
+): number {
   const longest = Math.max(name.length, point.name.length);
   return scoreOf(longest === 0 ? 0 : editDistance(name, point.name), longest, placeBonus(point, communes, provinces));
 }
 
 function placeBonus(point: { commune: string; province: string }, communes: readonly string[], provinces: readonly string[]): number {
-  return (point.commune !== "" && communes.includes(point.commune) ? COMMUNE_WEIGHT : 0) + (point.province !== "" && provinces.includes(point.province) ? PROVINCE_WEIGHT : 0);
+  return (
+    (point.commune !== "" && communes.includes(point.commune) ? COMMUNE_WEIGHT : 0) +
+    (point.province !== "" && provinces.includes(point.province) ? PROVINCE_WEIGHT : 0)
+  );
 }
 
 /** The score from an edit distance: similarity 1 − distance / longer length (1 for two empty names), rounded to 0.001. */
@@ -114,7 +122,12 @@ export function createNameLocator(points: readonly Point[]): NameLocator {
     if (key === undefined) unitKeys.set(name, (key = unitNameKey(name)));
     return key;
   };
-  const indexed: IndexedPoint[] = points.map((point) => ({ point, name: placeNameKey(point.name), commune: unitKey(point.communeName), province: unitKey(point.provinceName) }));
+  const indexed: IndexedPoint[] = points.map((point) => ({
+    point,
+    name: placeNameKey(point.name),
+    commune: unitKey(point.communeName),
+    province: unitKey(point.provinceName),
+  }));
   const byName = new Map<string, IndexedPoint[]>();
   const byProvince = new Map<string, IndexedPoint[]>();
   const byId = new Map<string, Point>();
@@ -141,7 +154,8 @@ export function createNameLocator(points: readonly Point[]): NameLocator {
       const pool = inProvinces.length > 0 ? inProvinces : indexed;
       // Every exact fit is offered first; the most alike other points fill the list up to `count`.
       const exactSet = new Set(exact);
-      const byScore = (a: { entry: IndexedPoint; score: number }, b: { entry: IndexedPoint; score: number }) => b.score - a.score || compareIds(a.entry.point.id, b.entry.point.id);
+      const byScore = (a: { entry: IndexedPoint; score: number }, b: { entry: IndexedPoint; score: number }) =>
+        b.score - a.score || compareIds(a.entry.point.id, b.entry.point.id);
       const first = exact.map((entry) => ({ entry, score: candidateScore(entry, name, communes, provinces) })).sort(byScore);
       const best: { entry: IndexedPoint; score: number }[] = [];
       const wanted = count - first.length;

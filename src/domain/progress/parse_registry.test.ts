@@ -3,7 +3,17 @@ import type { Point } from "../types.ts";
 import { parseRegistryCsv, parseRegistryGeojson } from "./parse_registry.ts";
 
 const loaded: Point[] = [
-  { id: "TH-01", name: "Trường TH Bản Mế", kind: "school", lon: 104.2, lat: 22.6, provinceName: "Lào Cai", communeName: "Bản Mế", source: { file: "points.csv", row: 1 }, extra: {} },
+  {
+    id: "TH-01",
+    name: "Trường TH Bản Mế",
+    kind: "school",
+    lon: 104.2,
+    lat: 22.6,
+    provinceName: "Lào Cai",
+    communeName: "Bản Mế",
+    source: { file: "points.csv", row: 1 },
+    extra: {},
+  },
 ];
 
 describe("parseRegistryCsv", () => {
@@ -15,7 +25,8 @@ describe("parseRegistryCsv", () => {
   });
 
   it("reads Vietnamese headers, decimal commas, day-first deadlines and canonical carriers", () => {
-    const csv = "Mã;Tên;Loại;Kinh độ;Vĩ độ;Tỉnh;Xã;Nhà mạng;Hạn hoàn thành;Ưu tiên;Ghi chú;Số hộ\nLS-1;Thôn Nà Pồng;thôn;104,1;22,3;Lào Cai;Bản Mế;viettel;30/09/2026;1;cần trạm mới;45\n";
+    const csv =
+      "Mã;Tên;Loại;Kinh độ;Vĩ độ;Tỉnh;Xã;Nhà mạng;Hạn hoàn thành;Ưu tiên;Ghi chú;Số hộ\nLS-1;Thôn Nà Pồng;thôn;104,1;22,3;Lào Cai;Bản Mế;viettel;30/09/2026;1;cần trạm mới;45\n";
     const { items, report } = parseRegistryCsv(csv, { file: "danh-sach.csv" });
     expect(report).toMatchObject({ kind: "registry", read: 1, accepted: 1, rejected: 0, warnings: 1 });
     expect(report.issues.map((issue) => [issue.code, issue.message.vi])).toEqual([["deadline_read", '"30/09/2026" được hiểu là 30/09/2026 (ngày/tháng/năm)']]);
@@ -39,7 +50,16 @@ describe("parseRegistryCsv", () => {
   it("takes the location, name and area of a loaded point named by point_id", () => {
     const csv = "id,point_id,carrier,deadline\nLS-2,TH-01,MobiFone,2026-12-31\n";
     const { items } = parseRegistryCsv(csv, { file: "r.csv", points: loaded });
-    expect(items[0]).toMatchObject({ id: "LS-2", pointId: "TH-01", name: "Trường TH Bản Mế", kind: "school", lon: 104.2, lat: 22.6, province: "Lào Cai", carrier: "MobiFone" });
+    expect(items[0]).toMatchObject({
+      id: "LS-2",
+      pointId: "TH-01",
+      name: "Trường TH Bản Mế",
+      kind: "school",
+      lon: 104.2,
+      lat: 22.6,
+      province: "Lào Cai",
+      carrier: "MobiFone",
+    });
   });
 
   it("rejects rows without location, id or carrier, and duplicate ids, with reasons", () => {
@@ -100,7 +120,11 @@ describe("parseRegistryGeojson", () => {
     const collection = {
       type: "FeatureCollection",
       features: [
-        { type: "Feature", geometry: { type: "Point", coordinates: [104.1, 22.3] }, properties: { id: "A", "tên": "Bản A", "nhà mạng": "VNPT", "hạn": "2026-06-30", households: 12 } },
+        {
+          type: "Feature",
+          geometry: { type: "Point", coordinates: [104.1, 22.3] },
+          properties: { id: "A", tên: "Bản A", "nhà mạng": "VNPT", hạn: "2026-06-30", households: 12 },
+        },
         { type: "Feature", geometry: null, properties: { id: "B", point_id: "TH-01", carrier: "Viettel", deadline: "2026-06-30" } },
         { type: "Feature", geometry: null, properties: { id: "C", carrier: "Viettel" } },
       ],

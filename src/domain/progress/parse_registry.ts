@@ -24,8 +24,24 @@ export const REGISTRY_COLUMN_ALIASES = {
   id: ["id", "mã", "ma", "mã lõm sóng", "mã danh sách", "code"],
   stt: ["stt", "số tt", "số thứ tự", "tt"],
   name: [
-    "name", "tên", "tên điểm", "ten", "ten diem", "tên thôn/bản", "tên thôn, bản", "thôn/bản", "thôn, bản", "tên thôn", "tên bản",
-    "thôn", "bản", "tên điểm lõm sóng", "điểm lõm sóng", "tên điểm trường", "tên trường", "địa điểm",
+    "name",
+    "tên",
+    "tên điểm",
+    "ten",
+    "ten diem",
+    "tên thôn/bản",
+    "tên thôn, bản",
+    "thôn/bản",
+    "thôn, bản",
+    "tên thôn",
+    "tên bản",
+    "thôn",
+    "bản",
+    "tên điểm lõm sóng",
+    "điểm lõm sóng",
+    "tên điểm trường",
+    "tên trường",
+    "địa điểm",
   ],
   kind: ["kind", "loại", "loại điểm", "loai", "type"],
   pointId: ["point_id", "mã điểm", "ma diem"],
@@ -35,8 +51,16 @@ export const REGISTRY_COLUMN_ALIASES = {
   commune: ["commune", "commune_name", "xã", "xa", "phường", "xã/phường", "xã, phường", "xã/phường/thị trấn", "tên xã"],
   district: ["district", "huyện", "quận/huyện", "quận, huyện", "huyện/thị xã", "huyện, thị xã", "huyện/thị xã/thành phố", "tên huyện"],
   carrier: [
-    "carrier", "nhà mạng", "nha mang", "doanh nghiệp", "doanh nghiệp viễn thông", "doanh nghiệp thực hiện", "đơn vị thực hiện",
-    "doanh nghiệp được giao", "đơn vị được giao", "doanh nghiệp phụ trách",
+    "carrier",
+    "nhà mạng",
+    "nha mang",
+    "doanh nghiệp",
+    "doanh nghiệp viễn thông",
+    "doanh nghiệp thực hiện",
+    "đơn vị thực hiện",
+    "doanh nghiệp được giao",
+    "đơn vị được giao",
+    "doanh nghiệp phụ trách",
   ],
   deadline: ["deadline", "hạn hoàn thành", "hạn", "thời hạn", "han", "han hoan thanh", "thời gian hoàn thành", "thời hạn hoàn thành"],
   priority: ["priority", "ưu tiên", "mức ưu tiên", "uu tien"],
@@ -181,7 +205,9 @@ function skipTitleRows(table: CsvTable, file: string): CsvTable {
     const trimmed = cells.map((cell) => cell.trim());
     return (
       findColumn(trimmed, REGISTRY_COLUMN_ALIASES.carrier) !== undefined &&
-      (findColumn(trimmed, REGISTRY_COLUMN_ALIASES.name) !== undefined || findColumn(trimmed, REGISTRY_COLUMN_ALIASES.pointId) !== undefined || findColumn(trimmed, LONGITUDE_ALIASES) !== undefined)
+      (findColumn(trimmed, REGISTRY_COLUMN_ALIASES.name) !== undefined ||
+        findColumn(trimmed, REGISTRY_COLUMN_ALIASES.pointId) !== undefined ||
+        findColumn(trimmed, LONGITUDE_ALIASES) !== undefined)
     );
   };
   if (table.header.length === 0 || isHeader(table.header)) return table;
@@ -230,13 +256,23 @@ export function parseRegistryGeojson(input: string | Uint8Array | object, option
     try {
       data = JSON.parse(decoded.text);
     } catch (error) {
-      addIssues(report, [makeIssue(options.file, "error", "json_invalid", { vi: `không đọc được JSON (${(error as Error).message})`, en: `not valid JSON (${(error as Error).message})` })]);
+      addIssues(report, [
+        makeIssue(options.file, "error", "json_invalid", {
+          vi: `không đọc được JSON (${(error as Error).message})`,
+          en: `not valid JSON (${(error as Error).message})`,
+        }),
+      ]);
       return { items: [], report, unlocated: [] };
     }
   }
   const features = (data as { type?: unknown; features?: unknown }).features;
   if ((data as { type?: unknown }).type !== "FeatureCollection" || !Array.isArray(features)) {
-    addIssues(report, [makeIssue(options.file, "error", "not_feature_collection", { vi: "tệp không phải là GeoJSON FeatureCollection", en: "the file is not a GeoJSON FeatureCollection" })]);
+    addIssues(report, [
+      makeIssue(options.file, "error", "not_feature_collection", {
+        vi: "tệp không phải là GeoJSON FeatureCollection",
+        en: "the file is not a GeoJSON FeatureCollection",
+      }),
+    ]);
     return { items: [], report, unlocated: [] };
   }
   const entries = features.map((feature: unknown, index: number) => {
@@ -301,7 +337,11 @@ function buildRegistry(
         if (reading.explanation) warning("deadline_read", reading.explanation, "deadline");
       }
     } else {
-      warning("deadline_missing", { vi: "thiếu hạn hoàn thành: điểm này sẽ không bao giờ bị tính là quá hạn", en: "no deadline: this point will never count as overdue" }, "deadline");
+      warning(
+        "deadline_missing",
+        { vi: "thiếu hạn hoàn thành: điểm này sẽ không bao giờ bị tính là quá hạn", en: "no deadline: this point will never count as overdue" },
+        "deadline",
+      );
     }
     const place = checkPlace(fields, options, warning);
     const extra = { ...entry.extra, ...place.extra };
@@ -313,12 +353,22 @@ function buildRegistry(
       if (parsed) {
         kind = parsed;
         kindGiven = true;
-      } else warning("kind_unknown", { vi: `loại "${fields.kind}" không rõ; ghi là "other"`, en: `kind "${fields.kind}" is not recognised; recorded as "other"` }, "kind");
+      } else
+        warning(
+          "kind_unknown",
+          { vi: `loại "${fields.kind}" không rõ; ghi là "other"`, en: `kind "${fields.kind}" is not recognised; recorded as "other"` },
+          "kind",
+        );
     }
     let priority: number | undefined;
     if (fields.priority) {
       const value = parseNumber(fields.priority);
-      if (value === null) warning("priority_invalid", { vi: `mức ưu tiên "${fields.priority}" không phải là số; bỏ qua`, en: `priority "${fields.priority}" is not a number; ignored` }, "priority");
+      if (value === null)
+        warning(
+          "priority_invalid",
+          { vi: `mức ưu tiên "${fields.priority}" không phải là số; bỏ qua`, en: `priority "${fields.priority}" is not a number; ignored` },
+          "priority",
+        );
       else priority = value;
     }
     const draft: Draft = {
@@ -357,13 +407,22 @@ function buildRegistry(
       from = linked;
       how = "pointId";
     } else if (coordinates === "unreadable") {
-      error("coordinates_invalid", { vi: `toạ độ "${entry.lon ?? ""}; ${entry.lat ?? ""}" không đọc được`, en: `coordinates "${entry.lon ?? ""}; ${entry.lat ?? ""}" are unreadable` });
+      error("coordinates_invalid", {
+        vi: `toạ độ "${entry.lon ?? ""}; ${entry.lat ?? ""}" không đọc được`,
+        en: `coordinates "${entry.lon ?? ""}; ${entry.lat ?? ""}" are unreadable`,
+      });
     } else if (fields.pointId) {
       error(
         "point_not_found",
         options.points && options.points.length > 0
-          ? { vi: `mã điểm "${fields.pointId}" không có trong danh sách điểm đã nạp, và dòng không có toạ độ`, en: `point id "${fields.pointId}" is not among the loaded points, and the row has no coordinates` }
-          : { vi: `dòng chỉ có mã điểm "${fields.pointId}" mà chưa nạp danh sách điểm; hãy nạp danh sách điểm hoặc ghi toạ độ`, en: `the row gives only point id "${fields.pointId}" but no point list is loaded; load the points or give coordinates` },
+          ? {
+              vi: `mã điểm "${fields.pointId}" không có trong danh sách điểm đã nạp, và dòng không có toạ độ`,
+              en: `point id "${fields.pointId}" is not among the loaded points, and the row has no coordinates`,
+            }
+          : {
+              vi: `dòng chỉ có mã điểm "${fields.pointId}" mà chưa nạp danh sách điểm; hãy nạp danh sách điểm hoặc ghi toạ độ`,
+              en: `the row gives only point id "${fields.pointId}" but no point list is loaded; load the points or give coordinates`,
+            },
         "point_id",
       );
     } else if (fields.name) {
@@ -379,24 +438,47 @@ function buildRegistry(
         position = { lon: chosenPoint.lon, lat: chosenPoint.lat };
         from = chosenPoint;
         how = "chosen";
-        warning("located_by_choice", { vi: `vị trí theo lựa chọn đã lưu: điểm ${chosenPoint.id} (${describePoint(chosenPoint)})`, en: `placed by a remembered choice: point ${chosenPoint.id} (${describePoint(chosenPoint)})` });
+        warning("located_by_choice", {
+          vi: `vị trí theo lựa chọn đã lưu: điểm ${chosenPoint.id} (${describePoint(chosenPoint)})`,
+          en: `placed by a remembered choice: point ${chosenPoint.id} (${describePoint(chosenPoint)})`,
+        });
       } else {
         const match = nameLocator().locate({ name: fields.name, communes: place.communeNames, provinces: place.provinceNames });
         if (match.kind === "matched") {
           position = { lon: match.point.lon, lat: match.point.lat };
           from = match.point;
           how = "byName";
-          warning("located_by_name", { vi: `tìm thấy theo tên: điểm ${match.point.id} (${describePoint(match.point)})`, en: `matched by name: point ${match.point.id} (${describePoint(match.point)})` });
+          warning("located_by_name", {
+            vi: `tìm thấy theo tên: điểm ${match.point.id} (${describePoint(match.point)})`,
+            en: `matched by name: point ${match.point.id} (${describePoint(match.point)})`,
+          });
         } else {
-          const listed = match.candidates.map((candidate) => `${candidate.pointId} ${candidate.name}${candidate.commune ? `, ${candidate.commune}` : ""}`).join("; ");
+          const listed = match.candidates
+            .map((candidate) => `${candidate.pointId} ${candidate.name}${candidate.commune ? `, ${candidate.commune}` : ""}`)
+            .join("; ");
           const placeText = [fields.name, fields.commune, fields.province].filter(Boolean).join(", ");
           error(
             match.kind === "ambiguous" ? "not_located_ambiguous" : "not_located",
             match.kind === "ambiguous"
-              ? { vi: `chưa định vị: nhiều điểm cùng tên "${placeText}"; hãy chọn một: ${listed}`, en: `not located: several points are named "${placeText}"; choose one: ${listed}` }
-              : { vi: `chưa định vị: không có điểm nào tên "${placeText}"; gần giống nhất: ${listed || "không có"}`, en: `not located: no point is named "${placeText}"; most alike: ${listed || "none"}` },
+              ? {
+                  vi: `chưa định vị: nhiều điểm cùng tên "${placeText}"; hãy chọn một: ${listed}`,
+                  en: `not located: several points are named "${placeText}"; choose one: ${listed}`,
+                }
+              : {
+                  vi: `chưa định vị: không có điểm nào tên "${placeText}"; gần giống nhất: ${listed || "không có"}`,
+                  en: `not located: no point is named "${placeText}"; most alike: ${listed || "none"}`,
+                },
           );
-          unplaced = { file: options.file, row, key, reason: match.kind, name: fields.name, commune: fields.commune ?? "", province: fields.province ?? "", candidates: match.candidates };
+          unplaced = {
+            file: options.file,
+            row,
+            key,
+            reason: match.kind,
+            name: fields.name,
+            commune: fields.commune ?? "",
+            province: fields.province ?? "",
+            candidates: match.candidates,
+          };
         }
       }
     } else {
@@ -413,7 +495,8 @@ function buildRegistry(
       if (!draft.commune && from.communeName) draft.commune = from.communeName;
       if (how === "byName" || how === "chosen") draft.locatedBy = how === "byName" ? "name" : "choice";
       const earlier = pointRows.get(from.id);
-      if (earlier !== undefined && hasIdColumn) warning("point_repeated", { vi: `cùng một điểm ${from.id} với dòng ${earlier}`, en: `the same point ${from.id} as row ${earlier}` });
+      if (earlier !== undefined && hasIdColumn)
+        warning("point_repeated", { vi: `cùng một điểm ${from.id} với dòng ${earlier}`, en: `the same point ${from.id} as row ${earlier}` });
     }
     // The id: the list's own; in a list without ids, the linked point's, else the STT, else one made from the row.
     if (!hasIdColumn && !draft.id) {
@@ -421,7 +504,11 @@ function buildRegistry(
       else if (fields.stt) draft.id = fields.stt;
       else if (!unplaced) {
         draft.id = `${options.file.replace(/\.[^.]*$/, "")}-${row}`;
-        warning("id_generated", { vi: `danh sách không có cột mã: mã "${draft.id}" được tạo từ số dòng`, en: `the list has no id column: id "${draft.id}" made from the row number` }, "id");
+        warning(
+          "id_generated",
+          { vi: `danh sách không có cột mã: mã "${draft.id}" được tạo từ số dòng`, en: `the list has no id column: id "${draft.id}" made from the row number` },
+          "id",
+        );
       }
     }
     const id = draft.id;
@@ -430,7 +517,13 @@ function buildRegistry(
       if (!id) error("id_missing", { vi: "thiếu mã", en: "the id is missing" }, "id");
       else if (seen.has(id)) {
         const earlier = seen.get(id);
-        error("id_duplicate", from && !hasIdColumn ? { vi: `cùng một điểm ${id} với dòng ${earlier}`, en: `the same point ${id} as row ${earlier}` } : { vi: `mã "${id}" bị trùng với một dòng trước (dòng ${earlier})`, en: `id "${id}" repeats an earlier row (row ${earlier})` }, "id");
+        error(
+          "id_duplicate",
+          from && !hasIdColumn
+            ? { vi: `cùng một điểm ${id} với dòng ${earlier}`, en: `the same point ${id} as row ${earlier}` }
+            : { vi: `mã "${id}" bị trùng với một dòng trước (dòng ${earlier})`, en: `id "${id}" repeats an earlier row (row ${earlier})` },
+          "id",
+        );
       }
     }
     const rejected = issues.some((issue) => issue.severity === "error") || !position;
@@ -474,7 +567,15 @@ function checkPlace(
 } {
   const commune = fields.commune || undefined;
   const province = fields.province || undefined;
-  const result = { commune, province, communeCode: undefined as string | undefined, provinceCode: undefined as string | undefined, communeNames: commune ? [commune] : [], provinceNames: province ? [province] : [], extra: {} as Record<string, string> };
+  const result = {
+    commune,
+    province,
+    communeCode: undefined as string | undefined,
+    provinceCode: undefined as string | undefined,
+    communeNames: commune ? [commune] : [],
+    provinceNames: province ? [province] : [],
+    extra: {} as Record<string, string>,
+  };
   const crosswalk = options.communes;
   if (!crosswalk) return result;
   if (province) {
@@ -486,13 +587,24 @@ function checkPlace(
     if (codes.length === 1) {
       const found = crosswalk.provinces.find((candidate) => candidate.code === codes[0]);
       if (found && unitNameKey(found.name) !== unitNameKey(province)) {
-        warning("province_merged", { vi: `tỉnh "${province}" (trước năm 2025) nay thuộc tỉnh ${found.name}`, en: `province "${province}" (before 2025) is now part of ${found.name}` }, "province");
+        warning(
+          "province_merged",
+          { vi: `tỉnh "${province}" (trước năm 2025) nay thuộc tỉnh ${found.name}`, en: `province "${province}" (before 2025) is now part of ${found.name}` },
+          "province",
+        );
         result.extra.province_listed = province;
         result.province = found.name;
       }
       if (found) result.provinceCode = found.code;
     } else if (codes.length === 0) {
-      warning("province_unknown", { vi: `không có tỉnh "${province}" trong danh mục năm 2025 (kể cả tỉnh cũ)`, en: `no province "${province}" in the 2025 list (nor among the provinces merged in 2025)` }, "province");
+      warning(
+        "province_unknown",
+        {
+          vi: `không có tỉnh "${province}" trong danh mục năm 2025 (kể cả tỉnh cũ)`,
+          en: `no province "${province}" in the 2025 list (nor among the provinces merged in 2025)`,
+        },
+        "province",
+      );
     }
   }
   if (!commune) return result;
@@ -518,7 +630,8 @@ function readCoordinates(
   error: (code: string, message: Message, column?: string) => void,
   warning: (code: string, message: Message, column?: string) => void,
 ): { lon: number; lat: number } | "refused" | "unreadable" | null {
-  const read = (value: string | number | undefined) => (typeof value === "number" ? (Number.isFinite(value) ? value : null) : value ? parseCoordinate(value) : null);
+  const read = (value: string | number | undefined) =>
+    typeof value === "number" ? (Number.isFinite(value) ? value : null) : value ? parseCoordinate(value) : null;
   const lon = read(entry.lon);
   const lat = read(entry.lat);
   if (lon !== null && lat !== null) {

@@ -5,7 +5,18 @@ import { parseCommuneCrosswalk, type CommuneCrosswalk } from "./commune_crosswal
 import { parseRegistryCsv, placeUnlocatedRow, registryRowKey } from "./parse_registry.ts";
 
 function point(id: string, name: string, commune: string, lon: number): Point {
-  return { id, name, kind: "village", lon, lat: 22.5, provinceName: "Lào Cai", provinceCode: "15", communeName: commune, source: { file: "truong.csv", row: 1 }, extra: {} };
+  return {
+    id,
+    name,
+    kind: "village",
+    lon,
+    lat: 22.5,
+    provinceName: "Lào Cai",
+    provinceCode: "15",
+    communeName: commune,
+    source: { file: "truong.csv", row: 1 },
+    extra: {},
+  };
 }
 
 const POINTS = [
@@ -18,7 +29,17 @@ const POINTS = [
 function crosswalk(): CommuneCrosswalk {
   const parsed = parseCommuneCrosswalk({
     format: "lom-song-communes-2025",
-    provinces: [["15", "Lào Cai", ["Yên Bái", "Lào Cai"], [["02686", "Xã A Mú Sung", "Xã Nậm Chạc|Xã A Mú Sung"], ["02782", "Xã Cao Sơn", "Xã Tả Thàng|Xã Cao Sơn"]]]],
+    provinces: [
+      [
+        "15",
+        "Lào Cai",
+        ["Yên Bái", "Lào Cai"],
+        [
+          ["02686", "Xã A Mú Sung", "Xã Nậm Chạc|Xã A Mú Sung"],
+          ["02782", "Xã Cao Sơn", "Xã Tả Thàng|Xã Cao Sơn"],
+        ],
+      ],
+    ],
   });
   if (!parsed.ok) throw new Error(parsed.error.en);
   return parsed.value;
@@ -36,7 +57,9 @@ const LIST = [
 describe("a province's own list (no coordinates, no ids)", () => {
   it("links rows to the one point of that name in that commune, and keeps the others for a person, counts reconciled", () => {
     const { items, report, unlocated } = parseRegistryCsv(LIST, { file: "so-list.csv", points: POINTS, communes: crosswalk() });
-    expect(items.map((item) => [item.id, item.stt, item.pointId, item.locatedBy, item.carrier, item.deadline, item.commune, item.communeCode, item.lon])).toEqual([
+    expect(
+      items.map((item) => [item.id, item.stt, item.pointId, item.locatedBy, item.carrier, item.deadline, item.commune, item.communeCode, item.lon]),
+    ).toEqual([
       ["V1", "1", "V1", "name", "Viettel", "2021-12-31", "A Mú Sung", "02686", 103.61],
       ["V3", "2", "V3", "name", "VNPT", "2021-12-31", "Cao Sơn", "02782", 103.64],
     ]);
@@ -52,7 +75,10 @@ describe("a province's own list (no coordinates, no ids)", () => {
     ]);
     expect(unlocated[1].candidates.every((candidate) => candidate.commune === "A Mú Sung" && candidate.score > 0.2 && candidate.score < 0.9)).toBe(true);
     // The same point twice in a list without ids is one listed point.
-    expect(report.issues.find((issue) => issue.row === 5 && issue.severity === "error")).toMatchObject({ code: "id_duplicate", message: { en: "the same point V1 as row 1" } });
+    expect(report.issues.find((issue) => issue.row === 5 && issue.severity === "error")).toMatchObject({
+      code: "id_duplicate",
+      message: { en: "the same point V1 as row 1" },
+    });
     // Row 5 was found by name, then refused as the same point as row 1.
     expect(report.issues.filter((issue) => issue.code === "located_by_name").map((issue) => issue.row)).toEqual([1, 2, 5]);
   });
@@ -61,7 +87,16 @@ describe("a province's own list (no coordinates, no ids)", () => {
     const first = parseRegistryCsv(LIST, { file: "so-list.csv", points: POINTS, communes: crosswalk() });
     const row = first.unlocated[0];
     const placed = placeUnlocatedRow(row, POINTS[1]);
-    expect(placed).toMatchObject({ id: "V2", stt: "3", pointId: "V2", lon: 103.62, carrier: "MobiFone", deadline: "2022-12-31", locatedBy: "choice", commune: "A Mú Sung" });
+    expect(placed).toMatchObject({
+      id: "V2",
+      stt: "3",
+      pointId: "V2",
+      lon: 103.62,
+      carrier: "MobiFone",
+      deadline: "2022-12-31",
+      locatedBy: "choice",
+      commune: "A Mú Sung",
+    });
     expect(row.key).toBe(registryRowKey({ name: "Sả Khâu", commune: "Nậm Chạc", province: "Lào Cai" }));
     const again = parseRegistryCsv(LIST, { file: "so-list.csv", points: POINTS, communes: crosswalk(), choices: { [row.key]: "V2" } });
     expect(again.items.find((item) => item.stt === "3")).toMatchObject({ id: "V2", locatedBy: "choice", lon: 103.62 });
@@ -82,7 +117,13 @@ describe("a province's own list (no coordinates, no ids)", () => {
     const { items, report, unlocated } = parseRegistryCsv(titled, { file: "so-list.csv", points: POINTS, communes: crosswalk() });
     expect(items).toEqual(plain.items);
     expect(unlocated).toEqual(plain.unlocated);
-    expect(report.issues[0]).toMatchObject({ code: "title_rows_skipped", severity: "warning", message: { en: 'the table starts on line 4 of the file; the lines above it were skipped: "DANH SÁCH ĐIỂM LÕM SÓNG / (Kèm theo Kế hoạch số 123/KH-UBND)"; report rows count from this header' } });
+    expect(report.issues[0]).toMatchObject({
+      code: "title_rows_skipped",
+      severity: "warning",
+      message: {
+        en: 'the table starts on line 4 of the file; the lines above it were skipped: "DANH SÁCH ĐIỂM LÕM SÓNG / (Kèm theo Kế hoạch số 123/KH-UBND)"; report rows count from this header',
+      },
+    });
     expect(report.issues.slice(1)).toEqual(plain.report.issues);
   });
 

@@ -45,7 +45,10 @@ const UNIT_WORDS = prefixWords(UNIT_PREFIXES);
 
 /** Tones off a tidy key: Vietnamese marks are all in U+0300–U+036F once decomposed. */
 function stripTones(key: string): string {
-  return key.normalize("NFD").replace(/[\u0300-\u036f]+/g, "").replace(/đ/g, "d");
+  return key
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]+/g, "")
+    .replace(/đ/g, "d");
 }
 
 function stripPrefixes(text: string, prefixes: PrefixWords, repeat: boolean): string {
@@ -61,7 +64,9 @@ function stripPrefixes(text: string, prefixes: PrefixWords, repeat: boolean): st
   for (;;) {
     const rest = words.length - start;
     // Without tones "xa luong" may be the commune Xá Lượng: a toneless unit word goes only when two words remain.
-    const prefix = candidates.find((prefix) => rest > prefix.length && prefix.every((word, index) => words[start + index] === word) && (repeat || !toneless || rest - prefix.length >= 2));
+    const prefix = candidates.find(
+      (prefix) => rest > prefix.length && prefix.every((word, index) => words[start + index] === word) && (repeat || !toneless || rest - prefix.length >= 2),
+    );
     if (!prefix) break;
     start += prefix.length;
     if (!repeat) break;

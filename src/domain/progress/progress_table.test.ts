@@ -10,7 +10,14 @@ const registry = [
   makeListedPoint("C", { deadline: "2026-02-01" }),
 ];
 const events = [
-  createStatusEvent({ pointId: "C", status: "on_air", date: "2026-01-20", actor: { role: "carrier", carrier: "Viettel" }, technology: "4G", evidence: { downloadMbps: 20, text: "speedtest" } }),
+  createStatusEvent({
+    pointId: "C",
+    status: "on_air",
+    date: "2026-01-20",
+    actor: { role: "carrier", carrier: "Viettel" },
+    technology: "4G",
+    evidence: { downloadMbps: 20, text: "speedtest" },
+  }),
 ];
 
 describe("buildProgressTable", () => {
@@ -26,7 +33,13 @@ describe("buildProgressTable", () => {
   });
 
   it("shows the status code, its Vietnamese label, since, technology and evidence", () => {
-    expect([column(2, "status"), column(2, "status_label"), column(2, "since"), column(2, "technology"), column(2, "last_actor")]).toEqual(["on_air", "đã phát sóng", "2026-01-20", "4G", "Viettel"]);
+    expect([column(2, "status"), column(2, "status_label"), column(2, "since"), column(2, "technology"), column(2, "last_actor")]).toEqual([
+      "on_air",
+      "đã phát sóng",
+      "2026-01-20",
+      "4G",
+      "Viettel",
+    ]);
     expect(column(2, "evidence")).toBe("speedtest; ↓20 Mbps");
     expect(column(2, "days_overdue")).toBe("");
     expect(column(0, "status_label")).toBe("chưa triển khai");
@@ -37,7 +50,15 @@ describe("buildProgressTable", () => {
       { hash: "a".repeat(64), name: "tram.jpg", size: 10, type: "image/jpeg" as const },
       { hash: "b".repeat(64), name: "do-kiem.png", size: 20, type: "image/png" as const },
     ];
-    const withPhotos = [createStatusEvent({ pointId: "B", status: "on_air", date: "2026-01-21", actor: { role: "carrier", carrier: "Viettel" }, evidence: { text: "đo", photos } })];
+    const withPhotos = [
+      createStatusEvent({
+        pointId: "B",
+        status: "on_air",
+        date: "2026-01-21",
+        actor: { role: "carrier", carrier: "Viettel" },
+        evidence: { text: "đo", photos },
+      }),
+    ];
     const photoTable = buildProgressTable(registry, replay(registry, withPhotos).states, { today: "2026-04-01" });
     expect(photoTable.rows[1][photoTable.columns.indexOf("evidence")]).toBe("đo; tram.jpg, do-kiem.png");
   });

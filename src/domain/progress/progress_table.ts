@@ -125,7 +125,11 @@ export function buildProgressTable(
  * const csv = progressTableToCsv(registry, replay(registry, events).states, { today: "2026-11-22" });
  * ```
  */
-export function progressTableToCsv(registry: readonly ListedPoint[], states: ProgressStates, options: { today: string; language?: Language; separator?: CsvSeparator }): string {
+export function progressTableToCsv(
+  registry: readonly ListedPoint[],
+  states: ProgressStates,
+  options: { today: string; language?: Language; separator?: CsvSeparator },
+): string {
   const table = buildProgressTable(registry, states, options);
   return toCsv(table.columns, table.rows, { separator: options.separator });
 }
@@ -138,7 +142,11 @@ export function progressTableToCsv(registry: readonly ListedPoint[], states: Pro
  * @param options - today, the language of the status label, and the CSV flavour (`comma` by default, or `semicolon`)
  * @returns one ExportRow per listed point, with carrier, deadline and the status columns computed
  */
-export function buildProgressExportRows(registry: readonly ListedPoint[], states: ProgressStates, options: { today: string; language?: Language }): ExportRow[] {
+export function buildProgressExportRows(
+  registry: readonly ListedPoint[],
+  states: ProgressStates,
+  options: { today: string; language?: Language },
+): ExportRow[] {
   const language = options.language ?? "vi";
   return registry.map((listed) => {
     const point: Point = { id: listed.id, name: listed.name, kind: listed.kind, lon: listed.lon, lat: listed.lat, source: listed.source, extra: listed.extra };

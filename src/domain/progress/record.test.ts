@@ -51,7 +51,10 @@ describe("department actions", () => {
 
   it("lets a disputed point go back to its carrier", () => {
     const disputed = disputePoints(context, ["A"], "2026-02-10", "không có sóng").events;
-    const next = recordStatusChange({ ...context, events: [...log, ...disputed] }, { pointId: "A", status: "under_construction", date: "2026-02-20", actor: viettel });
+    const next = recordStatusChange(
+      { ...context, events: [...log, ...disputed] },
+      { pointId: "A", status: "under_construction", date: "2026-02-20", actor: viettel },
+    );
     expect(next.ok).toBe(true);
   });
 

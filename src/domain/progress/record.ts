@@ -51,20 +51,35 @@ export function checkNewEvent(
   limits: { today?: string; listPublishedOn?: string },
 ): Result<PointProgress, { code: string; message: Message }> {
   if (!parseIsoDate(event.date)) {
-    return err({ code: "date_invalid", message: { vi: `ngày "${event.date}" không hợp lệ (cần YYYY-MM-DD)`, en: `date "${event.date}" is not a valid YYYY-MM-DD date` } });
+    return err({
+      code: "date_invalid",
+      message: { vi: `ngày "${event.date}" không hợp lệ (cần YYYY-MM-DD)`, en: `date "${event.date}" is not a valid YYYY-MM-DD date` },
+    });
   }
   if (limits.today && event.date > limits.today) {
-    return err({ code: "date_in_future", message: { vi: `ngày ${peopleDate(event.date)} ở tương lai (hôm nay là ${peopleDate(limits.today)})`, en: `date ${event.date} is in the future (today is ${limits.today})` } });
+    return err({
+      code: "date_in_future",
+      message: {
+        vi: `ngày ${peopleDate(event.date)} ở tương lai (hôm nay là ${peopleDate(limits.today)})`,
+        en: `date ${event.date} is in the future (today is ${limits.today})`,
+      },
+    });
   }
   if (limits.listPublishedOn && event.date < limits.listPublishedOn) {
     return err({
       code: "date_before_list",
-      message: { vi: `ngày ${peopleDate(event.date)} trước ngày công bố danh sách (${peopleDate(limits.listPublishedOn)})`, en: `date ${event.date} is before the list was published (${limits.listPublishedOn})` },
+      message: {
+        vi: `ngày ${peopleDate(event.date)} trước ngày công bố danh sách (${peopleDate(limits.listPublishedOn)})`,
+        en: `date ${event.date} is before the list was published (${limits.listPublishedOn})`,
+      },
     });
   }
   const point = byId.get(event.pointId);
   if (!point) {
-    return err({ code: "unknown_point", message: { vi: `mã điểm "${event.pointId}" không có trong danh sách`, en: `point id "${event.pointId}" is not in the list` } });
+    return err({
+      code: "unknown_point",
+      message: { vi: `mã điểm "${event.pointId}" không có trong danh sách`, en: `point id "${event.pointId}" is not in the list` },
+    });
   }
   const result = advancePoint(states[point.id] ?? initialPointProgress(point.id), point, event);
   if (!result.ok) return err({ code: result.error.code, message: result.error.message });
@@ -91,7 +106,11 @@ export function recordStatusChanges(context: ProgressContext, drafts: readonly S
   for (const draft of drafts) {
     const event = createStatusEvent(draft);
     if (known.has(event.id)) {
-      rejected.push({ pointId: event.pointId, code: "already_recorded", message: { vi: "thay đổi này đã được ghi nhận", en: "this change is already recorded" } });
+      rejected.push({
+        pointId: event.pointId,
+        code: "already_recorded",
+        message: { vi: "thay đổi này đã được ghi nhận", en: "this change is already recorded" },
+      });
       continue;
     }
     const result = checkNewEvent(states, byId, event, context);
@@ -121,7 +140,10 @@ const DEPARTMENT: Actor = { role: "department" };
  * ```
  */
 export function verifyPoints(context: ProgressContext, pointIds: readonly string[], date: string, note?: string, evidence?: Evidence): RecordResult {
-  return recordStatusChanges(context, pointIds.map((pointId) => ({ pointId, status: "verified", date, actor: DEPARTMENT, note, evidence })));
+  return recordStatusChanges(
+    context,
+    pointIds.map((pointId) => ({ pointId, status: "verified", date, actor: DEPARTMENT, note, evidence })),
+  );
 }
 
 /**
@@ -133,7 +155,10 @@ export function verifyPoints(context: ProgressContext, pointIds: readonly string
  * @returns the disputed events and the refused points
  */
 export function disputePoints(context: ProgressContext, pointIds: readonly string[], date: string, reason: string): RecordResult {
-  return recordStatusChanges(context, pointIds.map((pointId) => ({ pointId, status: "disputed", date, actor: DEPARTMENT, note: reason })));
+  return recordStatusChanges(
+    context,
+    pointIds.map((pointId) => ({ pointId, status: "disputed", date, actor: DEPARTMENT, note: reason })),
+  );
 }
 
 /**
@@ -146,7 +171,10 @@ export function disputePoints(context: ProgressContext, pointIds: readonly strin
  * @returns the acceptance events and the refused points
  */
 export function acceptInfeasible(context: ProgressContext, pointIds: readonly string[], date: string, note?: string): RecordResult {
-  return recordStatusChanges(context, pointIds.map((pointId) => ({ pointId, status: "infeasible_accepted", date, actor: DEPARTMENT, note })));
+  return recordStatusChanges(
+    context,
+    pointIds.map((pointId) => ({ pointId, status: "infeasible_accepted", date, actor: DEPARTMENT, note })),
+  );
 }
 
 /**

@@ -168,4 +168,3 @@ export function advancePoint(
   }
   return applyStatusEvent(current, point, event);
 }
-

@@ -52,7 +52,11 @@ describe("groupForecasts", () => {
     const single = registry.filter((point) => point.carrier === "Viettel");
     const [forecast] = groupForecasts(single, events, replay(single, events, TODAY).states, "carrier", { today: TODAY, forecastWeeks: 4 });
     const overall = progressTimeline(single, events, { today: TODAY, forecastWeeks: 4 }).forecast;
-    expect({ pace: forecast.pacePerWeek, completion: forecast.completionDate, remaining: forecast.remaining }).toEqual({ pace: overall.pacePerWeek, completion: overall.completionDate, remaining: overall.remaining });
+    expect({ pace: forecast.pacePerWeek, completion: forecast.completionDate, remaining: forecast.remaining }).toEqual({
+      pace: overall.pacePerWeek,
+      completion: overall.completionDate,
+      remaining: overall.remaining,
+    });
   });
 });
 
@@ -72,16 +76,30 @@ describe("rankDeadlineRisk", () => {
     expect(rows[0].carrierCompletion).toBe("2027-01-17");
     expect(rows[1].provinceCompletion).toBe("2026-12-20");
     const table = riskTable(rows, "en");
-    expect(table.rows[1].slice(10)).toEqual([1, 7.5, "won't make the deadline (at the carrier's pace); due within 30 days; not started; more than 5 km from the carrier's coverage"]);
+    expect(table.rows[1].slice(10)).toEqual([
+      1,
+      7.5,
+      "won't make the deadline (at the carrier's pace); due within 30 days; not started; more than 5 km from the carrier's coverage",
+    ]);
     expect(table.rows[2][11]).toBe(0);
   });
 
   it("sorts exactly as a naive sort on the key tuple (tier, status, days, distance, id), on random rows", () => {
     const random = createRandom(7);
-    const statusRank: Record<ProgressStatus, number> = { not_started: 3, disputed: 3, infeasible: 2, planned: 2, under_construction: 1, on_air: 0, verified: 0, infeasible_accepted: 0 };
+    const statusRank: Record<ProgressStatus, number> = {
+      not_started: 3,
+      disputed: 3,
+      infeasible: 2,
+      planned: 2,
+      under_construction: 1,
+      on_air: 0,
+      verified: 0,
+      infeasible_accepted: 0,
+    };
     const rows: Omit<RiskRow, "rank">[] = Array.from({ length: 300 }, (_, k) => {
       const r = random();
-      const reach: AssignedReach | null = r < 0.2 ? null : r < 0.4 ? { kind: "inside" } : r < 0.5 ? { kind: "beyond" } : { kind: "distance", km: Math.floor(random() * 5) };
+      const reach: AssignedReach | null =
+        r < 0.2 ? null : r < 0.4 ? { kind: "inside" } : r < 0.5 ? { kind: "beyond" } : { kind: "distance", km: Math.floor(random() * 5) };
       return {
         pointId: `P${String(k).padStart(3, "0")}`,
         name: "",
@@ -122,7 +140,18 @@ describe("measureAssignedReach", () => {
   it("is inside for a point in its carrier's polygon, else the brute-force distance to that carrier's edges", async () => {
     const { measureAssignedReach } = await import("./assigned_reach.ts");
     const { nearestCoverageBruteForce } = await import("../spatial/nearest_coverage.ts");
-    const square = { type: "Polygon" as const, coordinates: [[[104, 22], [104.1, 22], [104.1, 22.1], [104, 22.1], [104, 22]]] };
+    const square = {
+      type: "Polygon" as const,
+      coordinates: [
+        [
+          [104, 22],
+          [104.1, 22],
+          [104.1, 22.1],
+          [104, 22.1],
+          [104, 22],
+        ],
+      ],
+    };
     const coverage = [
       { carrier: "Viettel", technology: "4G" as const, asOf: null, geometry: square, source: { file: "c", featureIndex: 0 } },
       { carrier: "VNPT", technology: "3G" as const, asOf: null, geometry: square, source: { file: "c", featureIndex: 1 } },

@@ -112,7 +112,13 @@ function provinceKey(point: ListedPoint): string | null {
  * @param options - today, weeks of history, first day
  * @returns one forecast per group, sorted by name
  */
-export function groupForecasts(registry: readonly ListedPoint[], events: readonly StatusEvent[], states: ProgressStates, by: "carrier" | "province", options: RiskOptions): GroupForecast[] {
+export function groupForecasts(
+  registry: readonly ListedPoint[],
+  events: readonly StatusEvent[],
+  states: ProgressStates,
+  by: "carrier" | "province",
+  options: RiskOptions,
+): GroupForecast[] {
   const groups = new Map<string, { name: string; points: ListedPoint[] }>();
   for (const point of registry) {
     const key = by === "carrier" ? point.carrier : provinceKey(point);
@@ -133,7 +139,12 @@ export function groupForecasts(registry: readonly ListedPoint[], events: readonl
   const result: GroupForecast[] = [];
   for (const [key, group] of groups) {
     const groupEvents = group.points.flatMap((point) => eventsByPoint.get(point.id) ?? []);
-    const { forecast } = progressTimeline(group.points, groupEvents, { today: options.today, forecastWeeks: options.forecastWeeks, from: options.from, interval: "week" });
+    const { forecast } = progressTimeline(group.points, groupEvents, {
+      today: options.today,
+      forecastWeeks: options.forecastWeeks,
+      from: options.from,
+      interval: "week",
+    });
     let covered = 0;
     let wontMakeDeadline = 0;
     let overdue = 0;
@@ -218,7 +229,8 @@ export function rankDeadlineRisk(
     if (days !== null && days >= 0 && days <= DUE_SOON_DAYS) reasons.push("due_soon");
     if (status === "not_started") reasons.push("not_started");
     if (status === "disputed") reasons.push("disputed");
-    if (pointReach !== null && (pointReach.kind === "beyond" || (pointReach.kind === "distance" && pointReach.km > FAR_FROM_COVERAGE_KM))) reasons.push("far_from_coverage");
+    if (pointReach !== null && (pointReach.kind === "beyond" || (pointReach.kind === "distance" && pointReach.km > FAR_FROM_COVERAGE_KM)))
+      reasons.push("far_from_coverage");
     const row: Omit<RiskRow, "rank"> = {
       pointId: point.id,
       name: point.name,
@@ -248,7 +260,10 @@ export const RISK_REASON_LABELS: Readonly<Record<RiskReason, { vi: string; en: s
   due_soon: { vi: "đến hạn trong 30 ngày", en: "due within 30 days" },
   not_started: { vi: "chưa triển khai", en: "not started" },
   disputed: { vi: "bị từ chối", en: "disputed" },
-  far_from_coverage: { vi: `cách vùng phủ của nhà mạng hơn ${FAR_FROM_COVERAGE_KM} km`, en: `more than ${FAR_FROM_COVERAGE_KM} km from the carrier's coverage` },
+  far_from_coverage: {
+    vi: `cách vùng phủ của nhà mạng hơn ${FAR_FROM_COVERAGE_KM} km`,
+    en: `more than ${FAR_FROM_COVERAGE_KM} km from the carrier's coverage`,
+  },
 };
 
 /**
@@ -258,7 +273,21 @@ export const RISK_REASON_LABELS: Readonly<Record<RiskReason, { vi: string; en: s
  * @returns header and rows
  */
 export function riskTable(rows: readonly RiskRow[], language: "vi" | "en"): { header: string[]; rows: (string | number | null)[][] } {
-  const header = ["rank", "point_id", "name", "carrier", "province", "status", "deadline", "days_to_deadline", "carrier_completion", "province_completion", "wont_make_deadline", "assigned_carrier_km", "reasons"];
+  const header = [
+    "rank",
+    "point_id",
+    "name",
+    "carrier",
+    "province",
+    "status",
+    "deadline",
+    "days_to_deadline",
+    "carrier_completion",
+    "province_completion",
+    "wont_make_deadline",
+    "assigned_carrier_km",
+    "reasons",
+  ];
   return {
     header,
     rows: rows.map((row) => [

@@ -46,7 +46,14 @@ describe("parseTrackingFile with an evidence packet", () => {
   });
 
   it("refuses a broken packet as a whole, with the reason, and still reads a plain CSV as before", () => {
-    const output = parseTrackingFile({ what: "updates", name: "hong.zip", bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), registry, events: [], today: "2026-03-01" });
+    const output = parseTrackingFile({
+      what: "updates",
+      name: "hong.zip",
+      bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]),
+      registry,
+      events: [],
+      today: "2026-03-01",
+    });
     if (output.what !== "updates") throw new Error("updates expected");
     expect(output.result.report.issues[0]).toMatchObject({ code: "packet_invalid", severity: "error" });
     expect(output.result.report.issues[0].message.vi).toContain("hong.zip");
@@ -57,7 +64,14 @@ describe("parseTrackingFile with an evidence packet", () => {
     expect(plain.result.report.issues).toEqual([]);
     // The same update file with photos named, sent without its packet: taken, with one warning for the file.
     const named = createStatusEvent({ pointId: "A", status: "on_air", date: "2026-02-01", actor, evidence: { photos: [photo("a.png", [1, 2, 3]).ref] } });
-    const alone = parseTrackingFile({ what: "updates", name: "u.csv", bytes: new TextEncoder().encode(writeUpdatesCsv([named])), registry, events: [], today: "2026-03-01" });
+    const alone = parseTrackingFile({
+      what: "updates",
+      name: "u.csv",
+      bytes: new TextEncoder().encode(writeUpdatesCsv([named])),
+      registry,
+      events: [],
+      today: "2026-03-01",
+    });
     if (alone.what !== "updates") throw new Error("updates expected");
     expect(alone.result.events.map((event) => event.id)).toEqual([named.id]);
     expect(alone.result.report.issues.map((issue) => [issue.code, issue.severity])).toEqual([["photos_not_attached", "warning"]]);

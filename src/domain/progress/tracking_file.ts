@@ -44,7 +44,15 @@ export type TrackingParseInput =
       /** Points the department chose earlier for rows not located by name. */
       choices?: Readonly<Record<string, string>>;
     }
-  | { what: "updates"; name: string; bytes: Uint8Array; registry: readonly ListedPoint[]; events: readonly StatusEvent[]; today: string; listPublishedOn?: string };
+  | {
+      what: "updates";
+      name: string;
+      bytes: Uint8Array;
+      registry: readonly ListedPoint[];
+      events: readonly StatusEvent[];
+      today: string;
+      listPublishedOn?: string;
+    };
 
 export type TrackingParseOutput =
   | { what: "registry"; result: RegistryImportResult }
@@ -72,7 +80,11 @@ function asPoints(links: readonly PointLink[]): Point[] {
 }
 
 function startsLikeJson(bytes: Uint8Array): boolean {
-  return new (textDecoderClass())("utf-8").decode(bytes.subarray(0, 200)).replace(/^\uFEFF/, "").trimStart().startsWith("{");
+  return new (textDecoderClass())("utf-8")
+    .decode(bytes.subarray(0, 200))
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .startsWith("{");
 }
 
 /**
@@ -85,7 +97,11 @@ export function parseTrackingFile(input: TrackingParseInput): TrackingParseOutpu
   if (input.what === "registry") {
     const options = { file: name, points: asPoints(input.points), communes: input.communes, choices: input.choices };
     const isGeojson = /\.(geo)?json$/i.test(name) || startsLikeJson(bytes) || isKmlInput(name, bytes);
-    const result = isSpreadsheetFile(name, bytes) ? parseRegistryXlsx(bytes, options) : isGeojson ? parseRegistryGeojson(bytes, options) : parseRegistryCsv(bytes, options);
+    const result = isSpreadsheetFile(name, bytes)
+      ? parseRegistryXlsx(bytes, options)
+      : isGeojson
+        ? parseRegistryGeojson(bytes, options)
+        : parseRegistryCsv(bytes, options);
     return { what: "registry", result };
   }
   const options = { file: name, registry: input.registry, events: input.events, today: input.today, listPublishedOn: input.listPublishedOn };

@@ -76,7 +76,10 @@ describe("checkTransition", () => {
 
   it("requires a reason to mark infeasible or to dispute", () => {
     expect(checkTransition(point, "planned", { status: "infeasible", actor: viettel })).toMatchObject({ ok: false, error: { code: "reason_required" } });
-    expect(checkTransition(point, "on_air", { status: "disputed", actor: department, note: "  " })).toMatchObject({ ok: false, error: { code: "reason_required" } });
+    expect(checkTransition(point, "on_air", { status: "disputed", actor: department, note: "  " })).toMatchObject({
+      ok: false,
+      error: { code: "reason_required" },
+    });
     expect(checkTransition(point, "planned", { status: "infeasible", actor: viettel, evidence: { text: "núi đá, không có điện lưới" } }).ok).toBe(true);
   });
 

@@ -5,11 +5,7 @@ import { parseUpdatesCsv, parseUpdatesJson, writeUpdatesCsv, writeUpdatesJson, t
 import { replay } from "./replay.ts";
 import { resolveConflict } from "./conflicts.ts";
 
-const registry = [
-  makeListedPoint("A", { carrier: "Viettel" }),
-  makeListedPoint("B", { carrier: "Viettel" }),
-  makeListedPoint("C", { carrier: "VNPT" }),
-];
+const registry = [makeListedPoint("A", { carrier: "Viettel" }), makeListedPoint("B", { carrier: "Viettel" }), makeListedPoint("C", { carrier: "VNPT" })];
 
 function options(events: StatusEvent[] = [], extra: Partial<UpdatesImportOptions> = {}): UpdatesImportOptions {
   return { file: "viettel.csv", registry, events, today: "2026-03-31", listPublishedOn: "2026-01-01", ...extra };
@@ -31,7 +27,12 @@ describe("parseUpdatesCsv", () => {
       ["A", "on_air", "2026-02-01"],
       ["B", "under_construction", "2026-02-15"],
     ]);
-    expect(result.events[1]).toMatchObject({ technology: "4G", evidence: { text: "speedtest 35 Mbps" }, actor: { role: "carrier", carrier: "Viettel" }, source: { file: "viettel.csv", row: 2 } });
+    expect(result.events[1]).toMatchObject({
+      technology: "4G",
+      evidence: { text: "speedtest 35 Mbps" },
+      actor: { role: "carrier", carrier: "Viettel" },
+      source: { file: "viettel.csv", row: 2 },
+    });
     expect(result.events[2].actor).toEqual({ role: "carrier", carrier: "Viettel" });
   });
 
@@ -105,7 +106,12 @@ describe("parseUpdatesCsv", () => {
     const second = parseUpdatesCsv("point_id,carrier,status,date\nA,Viettel,under_construction,2026-02-01\n", options(first.events, { file: "viettel-2.csv" }));
     expect(second.events).toEqual([]);
     expect(second.conflicts).toHaveLength(1);
-    expect(second.conflicts[0]).toMatchObject({ pointId: "A", reason: "same_date", existing: { status: "planned" }, incoming: { status: "under_construction" } });
+    expect(second.conflicts[0]).toMatchObject({
+      pointId: "A",
+      reason: "same_date",
+      existing: { status: "planned" },
+      incoming: { status: "under_construction" },
+    });
     expect(second.report.issues[0]).toMatchObject({ code: "conflict", severity: "error", row: 1 });
     expect(replay(registry, first.events).states.A.status).toBe("planned");
   });
@@ -170,7 +176,11 @@ describe("update files round trip", () => {
     expect(back.events[0].id).toBe(events[0].id);
     expect(back.events[1].id).toBe(events[1].id);
     expect(back.events[1].evidence?.text).toBe("=đo tốc độ");
-    expect(back.events[1]).toMatchObject({ technology: "4G", evidence: { downloadMbps: 35.5, uploadMbps: 12, signalDbm: -95, photo: "A.jpg" }, note: "trạm mới" });
+    expect(back.events[1]).toMatchObject({
+      technology: "4G",
+      evidence: { downloadMbps: 35.5, uploadMbps: 12, signalDbm: -95, photo: "A.jpg" },
+      note: "trạm mới",
+    });
   });
 
   it("writes Vietnamese status labels on request, which read back as codes", () => {
@@ -191,7 +201,11 @@ describe("update files round trip", () => {
   it("rejects a JSON file of another format as a whole, and a bad event row by row", () => {
     expect(parseUpdatesJson({ format: "other" }, options()).report.issues[0].code).toBe("file_invalid");
     expect(parseUpdatesJson("{not json", options()).report.issues[0].code).toBe("file_invalid");
-    const mixed = { format: "lom-song-updates", version: 1, events: [{ pointId: "A", status: "planned", date: "10/01/2026", actor: { role: "carrier", carrier: "Viettel" } }, events[0]] };
+    const mixed = {
+      format: "lom-song-updates",
+      version: 1,
+      events: [{ pointId: "A", status: "planned", date: "10/01/2026", actor: { role: "carrier", carrier: "Viettel" } }, events[0]],
+    };
     const result = parseUpdatesJson(mixed, options());
     expect(result.report).toMatchObject({ read: 2, accepted: 1, rejected: 1 });
     expect(result.report.issues[0]).toMatchObject({ row: 1, code: "event_invalid" });

@@ -40,10 +40,24 @@ export const UPDATE_COLUMN_ALIASES = {
 } as const satisfies Record<string, readonly string[]>;
 
 /** The columns writeUpdatesCsv writes, in order (then `photos`, only when a change has photos attached). */
-export const UPDATE_COLUMNS = ["point_id", "carrier", "status", "date", "technology", "evidence", "note", "download_mbps", "upload_mbps", "signal_dbm", "photo"] as const;
+export const UPDATE_COLUMNS = [
+  "point_id",
+  "carrier",
+  "status",
+  "date",
+  "technology",
+  "evidence",
+  "note",
+  "download_mbps",
+  "upload_mbps",
+  "signal_dbm",
+  "photo",
+] as const;
 
 /** Words in the carrier column that mean the department itself (the Sở KH&CN; Sở TT&TT in files from before the 2025 merger). */
-const DEPARTMENT_NAMES = new Set(["department", "so", "so tt&tt", "so tttt", "so thong tin va truyen thong", "so khcn", "so kh&cn", "so khoa hoc va cong nghe"].map(foldLabel));
+const DEPARTMENT_NAMES = new Set(
+  ["department", "so", "so tt&tt", "so tttt", "so thong tin va truyen thong", "so khcn", "so kh&cn", "so khoa hoc va cong nghe"].map(foldLabel),
+);
 
 export interface UpdatesImportOptions {
   /** File name shown in the report. */
@@ -178,7 +192,11 @@ function readCsvRow(options: UpdatesImportOptions, row: number, cells: RowCells)
   let technology: Technology | undefined;
   if (cells.technology) {
     technology = parseTechnology(cells.technology);
-    if (!technology) error("technology_invalid", "technology", { vi: `công nghệ "${cells.technology}" không hợp lệ (2G, 3G, 4G, 5G)`, en: `technology "${cells.technology}" is not one of 2G, 3G, 4G, 5G` });
+    if (!technology)
+      error("technology_invalid", "technology", {
+        vi: `công nghệ "${cells.technology}" không hợp lệ (2G, 3G, 4G, 5G)`,
+        en: `technology "${cells.technology}" is not one of 2G, 3G, 4G, 5G`,
+      });
   }
   const actor = resolveActor(options, cells.carrier, (code, message) => error(code, "carrier", message));
   const evidence: Evidence = {};
@@ -187,12 +205,17 @@ function readCsvRow(options: UpdatesImportOptions, row: number, cells: RowCells)
   if (cells.photos) {
     const photos = readPhotosCell(cells.photos);
     if (photos) evidence.photos = photos;
-    else error("photos_invalid", "photos", { vi: "cột photos (ảnh đính kèm) không đọc được: tệp đã bị sửa tay?", en: "the photos column (attached photos) is not readable: was the file edited by hand?" });
+    else
+      error("photos_invalid", "photos", {
+        vi: "cột photos (ảnh đính kèm) không đọc được: tệp đã bị sửa tay?",
+        en: "the photos column (attached photos) is not readable: was the file edited by hand?",
+      });
   }
   for (const key of ["downloadMbps", "uploadMbps", "signalDbm"] as const) {
     if (!cells[key]) continue;
     const value = parseNumber(cells[key]);
-    if (value === null) warning("number_invalid", key, { vi: `giá trị "${cells[key]}" không phải là số; bỏ qua`, en: `"${cells[key]}" is not a number; ignored` });
+    if (value === null)
+      warning("number_invalid", key, { vi: `giá trị "${cells[key]}" không phải là số; bỏ qua`, en: `"${cells[key]}" is not a number; ignored` });
     else evidence[key] = value;
   }
   if (issues.some((issue) => issue.severity === "error") || !status || !date || !actor) return { row, event: null, issues };
@@ -234,7 +257,10 @@ function resolveActor(options: UpdatesImportOptions, carrierCell: string, fail: 
   }
   if (options.actor?.role === "carrier") {
     if (carrierCell && !isSameCarrier(carrierCell, options.actor.carrier)) {
-      fail("carrier_mismatch", { vi: `tệp của ${options.actor.carrier} nhưng dòng ghi nhà mạng ${carrierCell}`, en: `the file is from ${options.actor.carrier} but the row names ${carrierCell}` });
+      fail("carrier_mismatch", {
+        vi: `tệp của ${options.actor.carrier} nhưng dòng ghi nhà mạng ${carrierCell}`,
+        en: `the file is from ${options.actor.carrier} but the row names ${carrierCell}`,
+      });
       return null;
     }
     return { role: "carrier", carrier: canonicalCarrier(options.actor.carrier) };
@@ -272,13 +298,28 @@ function validateCandidates(candidates: readonly Candidate[], options: UpdatesIm
       const point = byId.get(event.pointId);
       if (known.has(event.id)) {
         duplicates++;
-        issues.push(makeIssue(options.file, "warning", "already_recorded", { vi: "thay đổi này đã được ghi nhận trước đó; bỏ qua", en: "this change is already recorded; skipped" }, { row: candidate.row }));
+        issues.push(
+          makeIssue(
+            options.file,
+            "warning",
+            "already_recorded",
+            { vi: "thay đổi này đã được ghi nhận trước đó; bỏ qua", en: "this change is already recorded; skipped" },
+            { row: candidate.row },
+          ),
+        );
       } else if (!point) {
-        reject("unknown_point", { vi: `mã điểm "${event.pointId}" không có trong danh sách`, en: `point id "${event.pointId}" is not in the list` }, "point_id");
+        reject(
+          "unknown_point",
+          { vi: `mã điểm "${event.pointId}" không có trong danh sách`, en: `point id "${event.pointId}" is not in the list` },
+          "point_id",
+        );
       } else if (event.actor.role === "carrier" && !isSameCarrier(event.actor.carrier, point.carrier)) {
         reject(
           "wrong_carrier",
-          { vi: `điểm ${point.id} được giao cho ${point.carrier}, không phải ${event.actor.carrier}`, en: `point ${point.id} is assigned to ${point.carrier}, not ${event.actor.carrier}` },
+          {
+            vi: `điểm ${point.id} được giao cho ${point.carrier}, không phải ${event.actor.carrier}`,
+            en: `point ${point.id} is assigned to ${point.carrier}, not ${event.actor.carrier}`,
+          },
           "carrier",
         );
       } else {
@@ -380,7 +421,19 @@ export function parseUpdatesJson(input: string | Uint8Array | object, options: U
     const row = index + 1;
     const parsed = zStatusEventInput.safeParse(item);
     if (!parsed.success) {
-      return { row, event: null, issues: [makeIssue(options.file, "error", "event_invalid", { vi: `sự kiện không hợp lệ: ${describeZodError(parsed.error)}`, en: `invalid event: ${describeZodError(parsed.error)}` }, { row })] };
+      return {
+        row,
+        event: null,
+        issues: [
+          makeIssue(
+            options.file,
+            "error",
+            "event_invalid",
+            { vi: `sự kiện không hợp lệ: ${describeZodError(parsed.error)}`, en: `invalid event: ${describeZodError(parsed.error)}` },
+            { row },
+          ),
+        ],
+      };
     }
     const value = parsed.data;
     const issues: ImportIssue[] = [];
@@ -391,7 +444,15 @@ export function parseUpdatesJson(input: string | Uint8Array | object, options: U
     const { id, ...content } = value;
     const event = createStatusEvent({ ...content, actor, source: { file: options.file, row } });
     if (id !== undefined && id !== event.id) {
-      issues.push(makeIssue(options.file, "warning", "id_mismatch", { vi: `mã sự kiện ${id} không khớp nội dung; dùng ${event.id}`, en: `event id ${id} does not match its content; using ${event.id}` }, { row }));
+      issues.push(
+        makeIssue(
+          options.file,
+          "warning",
+          "id_mismatch",
+          { vi: `mã sự kiện ${id} không khớp nội dung; dùng ${event.id}`, en: `event id ${id} does not match its content; using ${event.id}` },
+          { row },
+        ),
+      );
     }
     return { row, event, issues };
   });

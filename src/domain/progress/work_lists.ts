@@ -66,7 +66,10 @@ export function listCarriers(registry: readonly ListedPoint[]): string[] {
  */
 export function listCarrierPoints(registry: readonly ListedPoint[], states: ProgressStates, carrier: string, today: string): WorkItem[] {
   const actor: Actor = { role: "carrier", carrier };
-  return registry.filter((point) => isSameCarrier(point.carrier, carrier)).map((point) => workItem(point, states, today, actor)).sort(byDeadline);
+  return registry
+    .filter((point) => isSameCarrier(point.carrier, carrier))
+    .map((point) => workItem(point, states, today, actor))
+    .sort(byDeadline);
 }
 
 /**
@@ -85,5 +88,7 @@ export function listPendingDecisions(registry: readonly ListedPoint[], states: P
       return status === "on_air" || status === "infeasible";
     })
     .map((point) => workItem(point, states, today, department))
-    .sort((a, b) => ((a.progress.since ?? "") < (b.progress.since ?? "") ? -1 : (a.progress.since ?? "") > (b.progress.since ?? "") ? 1 : a.point.id.localeCompare(b.point.id)));
+    .sort((a, b) =>
+      (a.progress.since ?? "") < (b.progress.since ?? "") ? -1 : (a.progress.since ?? "") > (b.progress.since ?? "") ? 1 : a.point.id.localeCompare(b.point.id),
+    );
 }

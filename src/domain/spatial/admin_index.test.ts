@@ -15,7 +15,7 @@ function jitteredPartition(seed: number, size: number): AdminArea[] {
     corner.push([]);
     for (let j = 0; j <= size; j++) {
       const inner = i > 0 && i < size && j > 0 && j < size;
-      const jitter = () => (inner ? Math.round((random() - 0.5) * 0.5 / STEP) * STEP : 0);
+      const jitter = () => (inner ? Math.round(((random() - 0.5) * 0.5) / STEP) * STEP : 0);
       corner[i].push([i + jitter(), j + jitter()]);
     }
   }
@@ -27,12 +27,30 @@ function jitteredPartition(seed: number, size: number): AdminArea[] {
     }
   }
   // An area far to the right with a hole, and an enclave filling the hole exactly.
-  const hole: Position[] = [[size + 2, 1], [size + 3, 1], [size + 3, 2], [size + 2, 2], [size + 2, 1]];
+  const hole: Position[] = [
+    [size + 2, 1],
+    [size + 3, 1],
+    [size + 3, 2],
+    [size + 2, 2],
+    [size + 2, 1],
+  ];
   areas.push({
     level: "commune",
     code: "ring",
     name: "Ring",
-    geometry: { type: "Polygon", coordinates: [[[size + 1, 0], [size + 4, 0], [size + 4, 3], [size + 1, 3], [size + 1, 0]], hole] },
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [size + 1, 0],
+          [size + 4, 0],
+          [size + 4, 3],
+          [size + 1, 3],
+          [size + 1, 0],
+        ],
+        hole,
+      ],
+    },
   });
   areas.push({ level: "commune", code: "enclave", name: "Enclave", geometry: { type: "Polygon", coordinates: [hole] } });
   return areas;

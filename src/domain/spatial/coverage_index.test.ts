@@ -18,7 +18,13 @@ function feature(carrier: string, technology: Technology, geometry: Polygon | Mu
 }
 
 function square(x0: number, y0: number, x1: number, y1: number): Position[] {
-  return [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+  return [
+    [x0, y0],
+    [x1, y0],
+    [x1, y1],
+    [x0, y1],
+    [x0, y0],
+  ];
 }
 
 /** A star-shaped ring (simple) around a centre, radii in [minRadius, maxRadius], optionally clockwise. */
@@ -176,7 +182,12 @@ describe("queryCoverageMasks", () => {
   it("answers single points with layerCoversPoint like the batch query", () => {
     const index = buildCoverageIndex([feature("A", "4G", donut)]);
     const layer = index.grids[0];
-    expect([layerCoversPoint(layer, 0.5, 0.5), layerCoversPoint(layer, 1.5, 1.5), layerCoversPoint(layer, 4, 2), layerCoversPoint(layer, 9, 9)]).toEqual([true, false, true, false]);
+    expect([layerCoversPoint(layer, 0.5, 0.5), layerCoversPoint(layer, 1.5, 1.5), layerCoversPoint(layer, 4, 2), layerCoversPoint(layer, 9, 9)]).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 
   it("leaves points with non-finite coordinates uncovered", () => {
@@ -216,7 +227,17 @@ describe("queryCoverageMasks", () => {
       feature("A", "4G", { type: "Polygon", coordinates: [square(0, 0, 0.25, 0.25)] }),
       feature("A", "4G", { type: "Polygon", coordinates: [square(0.25, 0, 0.5, 0.25)] }),
       feature("B", "4G", { type: "Polygon", coordinates: [square(6, 2, 10, 6), square(7, 3, 8, 4)] }),
-      feature("C", "3G", { type: "Polygon", coordinates: [[[0.125, 0.125], [9, 0.125], [9, 5], [0.125, 0.125]]] }),
+      feature("C", "3G", {
+        type: "Polygon",
+        coordinates: [
+          [
+            [0.125, 0.125],
+            [9, 0.125],
+            [9, 5],
+            [0.125, 0.125],
+          ],
+        ],
+      }),
     ];
     const { lon, lat } = testPoints(99, features, 10, 3000);
     const index = buildCoverageIndex(features);
@@ -228,7 +249,17 @@ describe("queryCoverageMasks", () => {
   });
 
   it("keeps a layer whose only ring is degenerate (dropped) from shifting the other layers' edges", () => {
-    const flat: Polygon = { type: "Polygon", coordinates: [[[0, 0], [1, 1], [2, 2], [0, 0]]] };
+    const flat: Polygon = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [0, 0],
+          [1, 1],
+          [2, 2],
+          [0, 0],
+        ],
+      ],
+    };
     const features = [
       feature("A", "4G", { type: "Polygon", coordinates: [square(0, 0, 2, 2)] }),
       feature("B", "4G", flat),
@@ -260,10 +291,11 @@ describe("queryCoverageMasks", () => {
     const lon: number[] = [];
     const lat: number[] = [];
     // With a cell size of 1/8 and a dyadic origin, every multiple of 1/64 hits grid lines, corners and vertices.
-    for (let x = 0; x <= 8; x += 1 / 16) for (let y = 0; y <= 8; y += 1 / 16) {
-      lon.push(x);
-      lat.push(y);
-    }
+    for (let x = 0; x <= 8; x += 1 / 16)
+      for (let y = 0; y <= 8; y += 1 / 16) {
+        lon.push(x);
+        lat.push(y);
+      }
     const index = buildCoverageIndex(features, { cellSize: 1 / 8 });
     const layerKeys = index.layers.map((layer) => `${layer.carrier}|${layer.technology}`);
     const layerOf = (item: CoverageFeature) => layerKeys.indexOf(`${item.carrier}|${item.technology}`);

@@ -54,9 +54,7 @@ export function groupCoverageLayers(features: readonly CoverageFeature[]): { lay
     if (feature.asOf !== null && (entry.info.asOf === null || feature.asOf > entry.info.asOf)) entry.info.asOf = feature.asOf;
   });
   const entries = [...byKey.values()].sort(
-    (a, b) =>
-      compareText(a.info.carrier, b.info.carrier) ||
-      TECHNOLOGIES.indexOf(a.info.technology) - TECHNOLOGIES.indexOf(b.info.technology),
+    (a, b) => compareText(a.info.carrier, b.info.carrier) || TECHNOLOGIES.indexOf(a.info.technology) - TECHNOLOGIES.indexOf(b.info.technology),
   );
   return { layers: entries.map((entry) => entry.info), members: entries.map((entry) => entry.members) };
 }

@@ -111,7 +111,8 @@ export function planGrid(ringSets: readonly RingSet[], options: GridOptions = {}
   if (empty) Object.assign(extent, { minX: 0, minY: 0, maxX: 0, maxY: 0 });
   else extent.meanEdgeLength = lengthSum / extent.edgeCount;
   const forced = options.cellSize;
-  const size = forced !== undefined && forced > 0 ? forced : chooseCellSize(extent, options.maxCells ?? MAX_GRID_CELLS, options.edgeLengths, options.cellsPerEdge);
+  const size =
+    forced !== undefined && forced > 0 ? forced : chooseCellSize(extent, options.maxCells ?? MAX_GRID_CELLS, options.edgeLengths, options.cellsPerEdge);
   const { minX, minY } = extent;
   let columns = empty ? 1 : Math.floor((extent.maxX - minX) / size) + 1;
   while (!empty && lineAt(minX, size, columns) <= extent.maxX) columns++;
@@ -241,7 +242,17 @@ export function buildCellRuns(frame: GridFrame, ringSets: readonly RingSet[], sl
  * row crossings (see buildCellRuns). Cell coordinates are computed once per vertex, and exactly only near a grid
  * line. One function for both, so the compiler inlines the small helpers into one loop.
  */
-function bandEdges(frame: GridFrame, rings: RingSet, set: number, visit: CrossingVisitor | null, cells: Int32Array, slots: Int32Array, slotStride: number, entries: Uint32Array, owners: Int32Array): void {
+function bandEdges(
+  frame: GridFrame,
+  rings: RingSet,
+  set: number,
+  visit: CrossingVisitor | null,
+  cells: Int32Array,
+  slots: Int32Array,
+  slotStride: number,
+  entries: Uint32Array,
+  owners: Int32Array,
+): void {
   const { minX, minY, cellSize: size, inverseCellSize: inverse, columns, rows } = frame;
   const { xy, ringStart, ringOwner } = rings;
   const vertexOffset = xy.byteOffset / 16;

@@ -15,7 +15,12 @@ function close(ring: Position[]): Ring {
 }
 
 function rect(x0: number, y0: number, x1: number, y1: number): Ring {
-  return close([[x0, y0], [x1, y0], [x1, y1], [x0, y1]]);
+  return close([
+    [x0, y0],
+    [x1, y0],
+    [x1, y1],
+    [x0, y1],
+  ]);
 }
 
 /** A random simple (star-shaped) counter-clockwise ring. */
@@ -45,7 +50,12 @@ function invalidGeometry(random: () => number, cx: number, cy: number, radius: n
     case 0: {
       // A bow-tie, in either direction, lobes of random size.
       const s = 0.2 + random() * 0.8;
-      const ring = close([[cx - r, cy - r * s], [cx + r, cy + r], [cx + r, cy - r], [cx - r, cy + r * s]]);
+      const ring = close([
+        [cx - r, cy - r * s],
+        [cx + r, cy + r],
+        [cx + r, cy - r],
+        [cx - r, cy + r * s],
+      ]);
       return { kind: "bow-tie", parts: [[random() < 0.5 ? ring : ring.reverse()]] };
     }
     case 1: {
@@ -59,7 +69,9 @@ function invalidGeometry(random: () => number, cx: number, cy: number, radius: n
     case 3: {
       // A duplicated ring: the same polygon twice in a MultiPolygon, or the shell repeated as a hole.
       const shell = starRing(random, cx, cy, r);
-      return random() < 0.5 ? { kind: "duplicate parts", parts: [[shell], [shell.slice()]] } : { kind: "hole equal shell", parts: [[shell, shell.slice().reverse()]] };
+      return random() < 0.5
+        ? { kind: "duplicate parts", parts: [[shell], [shell.slice()]] }
+        : { kind: "hole equal shell", parts: [[shell, shell.slice().reverse()]] };
     }
     case 4: {
       // A random self-crossing ring: random positions in a box.
@@ -74,7 +86,12 @@ function invalidGeometry(random: () => number, cx: number, cy: number, radius: n
     }
     default: {
       // A bow-tie shell with a hole in each lobe.
-      const ring = close([[cx - r, cy - r], [cx + r, cy + r], [cx + r, cy - r], [cx - r, cy + r]]);
+      const ring = close([
+        [cx - r, cy - r],
+        [cx + r, cy + r],
+        [cx + r, cy - r],
+        [cx - r, cy + r],
+      ]);
       const h = r / 8;
       return {
         kind: "bow-tie with holes",
@@ -226,7 +243,10 @@ describe("invalid coverage never takes coverage away from valid coverage (seeded
       const random = createRandom(seed);
       const polygons: Ring[][][] = [];
       for (let k = 0; k < 6; k++) polygons.push([validPolygon(random, 105 + random() * 0.5, 21 + random() * 0.5, 0.05 + random() * 0.2)]);
-      const parsed = parseCoverageGeojson({ type: "FeatureCollection", features: polygons.map((parts) => geojsonFeature("VNPT", parts)) }, { file: "valid.geojson" });
+      const parsed = parseCoverageGeojson(
+        { type: "FeatureCollection", features: polygons.map((parts) => geojsonFeature("VNPT", parts)) },
+        { file: "valid.geojson" },
+      );
       expect(parsed.report.issues.filter((issue) => issue.code !== "feature_outside_area")).toEqual([]);
       const index = buildCoverageIndex(parsed.items);
       const lon = Array.from({ length: 300 }, () => 104.9 + random() * 0.9);
@@ -262,16 +282,120 @@ describe("invalid coverage never takes coverage away from valid coverage (seeded
 
 describe("hand-made invalid coverage fixtures (expected results; cross-checked against PostGIS ST_MakeValid, see docs/architecture.md)", () => {
   const fixtures: { name: string; parts: Ring[][]; area: number; codes: string[]; inside: Position[]; outside: Position[] }[] = [
-    { name: "bow-tie", parts: [[close([[0, 0], [2, 2], [2, 0], [0, 2]])]], area: 2, codes: ["self_intersection"], inside: [[0.2, 1], [1.8, 1]], outside: [[1, 1.5], [1, 0.5]] },
-    { name: "hole outside its shell", parts: [[rect(0, 0, 10, 10), rect(20, 20, 21, 21).reverse()]], area: 101, codes: ["hole_outside_shell"], inside: [[5, 5], [20.5, 20.5]], outside: [[15, 15]] },
-    { name: "hole straddling its shell", parts: [[rect(0, 0, 10, 10), rect(5, 5, 15, 15).reverse()]], area: 150, codes: ["self_intersection", "hole_outside_shell"], inside: [[2, 2], [12, 12]], outside: [[7, 7]] },
+    {
+      name: "bow-tie",
+      parts: [
+        [
+          close([
+            [0, 0],
+            [2, 2],
+            [2, 0],
+            [0, 2],
+          ]),
+        ],
+      ],
+      area: 2,
+      codes: ["self_intersection"],
+      inside: [
+        [0.2, 1],
+        [1.8, 1],
+      ],
+      outside: [
+        [1, 1.5],
+        [1, 0.5],
+      ],
+    },
+    {
+      name: "hole outside its shell",
+      parts: [[rect(0, 0, 10, 10), rect(20, 20, 21, 21).reverse()]],
+      area: 101,
+      codes: ["hole_outside_shell"],
+      inside: [
+        [5, 5],
+        [20.5, 20.5],
+      ],
+      outside: [[15, 15]],
+    },
+    {
+      name: "hole straddling its shell",
+      parts: [[rect(0, 0, 10, 10), rect(5, 5, 15, 15).reverse()]],
+      area: 150,
+      codes: ["self_intersection", "hole_outside_shell"],
+      inside: [
+        [2, 2],
+        [12, 12],
+      ],
+      outside: [[7, 7]],
+    },
     { name: "hole equal to its shell", parts: [[rect(0, 0, 1, 1), rect(0, 0, 1, 1)]], area: 1, codes: ["ring_duplicate"], inside: [[0.5, 0.5]], outside: [] },
     { name: "duplicate parts", parts: [[rect(0, 0, 1, 1)], [rect(0, 0, 1, 1)]], area: 2, codes: ["parts_overlap"], inside: [[0.5, 0.5]], outside: [] },
-    { name: "nested shells", parts: [[rect(0, 0, 10, 10)], [rect(2, 2, 3, 3)]], area: 101, codes: ["parts_overlap"], inside: [[2.5, 2.5], [5, 5]], outside: [] },
-    { name: "reversed rings", parts: [[rect(0, 0, 10, 10).reverse(), rect(2, 2, 3, 3)]], area: 99, codes: ["ring_winding"], inside: [[5, 5]], outside: [[2.5, 2.5]] },
-    { name: "repeated consecutive positions", parts: [[close([[0, 0], [1, 0], [1, 0], [1, 1], [0, 1], [0, 1]])]], area: 1, codes: ["repeated_positions"], inside: [[0.5, 0.5]], outside: [] },
-    { name: "a hole with fewer than 4 positions", parts: [[rect(0, 0, 1, 1), [[0.2, 0.2], [0.4, 0.4], [0.2, 0.2]]]], area: 1, codes: ["ring_degenerate"], inside: [[0.3, 0.35]], outside: [] },
-    { name: "overlapping holes", parts: [[rect(0, 0, 10, 10), rect(1, 1, 5, 5).reverse(), rect(3, 3, 7, 7).reverse()]], area: 72, codes: ["self_intersection"], inside: [[8, 1]], outside: [[2, 2], [4, 4], [6, 6]] },
+    {
+      name: "nested shells",
+      parts: [[rect(0, 0, 10, 10)], [rect(2, 2, 3, 3)]],
+      area: 101,
+      codes: ["parts_overlap"],
+      inside: [
+        [2.5, 2.5],
+        [5, 5],
+      ],
+      outside: [],
+    },
+    {
+      name: "reversed rings",
+      parts: [[rect(0, 0, 10, 10).reverse(), rect(2, 2, 3, 3)]],
+      area: 99,
+      codes: ["ring_winding"],
+      inside: [[5, 5]],
+      outside: [[2.5, 2.5]],
+    },
+    {
+      name: "repeated consecutive positions",
+      parts: [
+        [
+          close([
+            [0, 0],
+            [1, 0],
+            [1, 0],
+            [1, 1],
+            [0, 1],
+            [0, 1],
+          ]),
+        ],
+      ],
+      area: 1,
+      codes: ["repeated_positions"],
+      inside: [[0.5, 0.5]],
+      outside: [],
+    },
+    {
+      name: "a hole with fewer than 4 positions",
+      parts: [
+        [
+          rect(0, 0, 1, 1),
+          [
+            [0.2, 0.2],
+            [0.4, 0.4],
+            [0.2, 0.2],
+          ],
+        ],
+      ],
+      area: 1,
+      codes: ["ring_degenerate"],
+      inside: [[0.3, 0.35]],
+      outside: [],
+    },
+    {
+      name: "overlapping holes",
+      parts: [[rect(0, 0, 10, 10), rect(1, 1, 5, 5).reverse(), rect(3, 3, 7, 7).reverse()]],
+      area: 72,
+      codes: ["self_intersection"],
+      inside: [[8, 1]],
+      outside: [
+        [2, 2],
+        [4, 4],
+        [6, 6],
+      ],
+    },
   ];
   for (const fixture of fixtures) {
     it(fixture.name, () => {
@@ -287,13 +411,27 @@ describe("hand-made invalid coverage fixtures (expected results; cross-checked a
         expect(issue.message.en.length).toBeGreaterThan(0);
       }
       // Alone, and in a layer with a valid feature around it, through the index.
-      const around: CoverageFeature = { carrier: "Viettel", technology: "4G", asOf: null, geometry: { type: "Polygon", coordinates: [rect(-1, -1, 30, 30)] }, source: { file: "t", featureIndex: 0 } };
+      const around: CoverageFeature = {
+        carrier: "Viettel",
+        technology: "4G",
+        asOf: null,
+        geometry: { type: "Polygon", coordinates: [rect(-1, -1, 30, 30)] },
+        source: { file: "t", featureIndex: 0 },
+      };
       const mine: CoverageFeature = { carrier: "Viettel", technology: "4G", asOf: null, geometry, source: { file: "t", featureIndex: 1 } };
       const alone = buildCoverageIndex([mine]);
       const layer = buildCoverageIndex([mine, around]);
       const points = [...fixture.inside, ...fixture.outside];
-      const aloneMasks = queryCoverageMasks(alone, points.map((p) => p[0]), points.map((p) => p[1]));
-      const layerMasks = queryCoverageMasks(layer, points.map((p) => p[0]), points.map((p) => p[1]));
+      const aloneMasks = queryCoverageMasks(
+        alone,
+        points.map((p) => p[0]),
+        points.map((p) => p[1]),
+      );
+      const layerMasks = queryCoverageMasks(
+        layer,
+        points.map((p) => p[0]),
+        points.map((p) => p[1]),
+      );
       expect(Array.from(aloneMasks)).toEqual([...fixture.inside.map(() => 1), ...fixture.outside.map(() => 0)]);
       expect(Array.from(layerMasks)).toEqual(points.map(() => 1));
     });
@@ -319,12 +457,30 @@ describe("hand-made invalid coverage fixtures (expected results; cross-checked a
   it("falls back to counting a too-expensive polygon on its own, never subtracting from the layer's other features", () => {
     // A bow-tie whose smaller (backward-winding) lobe holds a valid square; the work budget is forced to 1 so
     // that no repair is affordable.
-    const bowTie = close([[0, 0], [2, 2], [2, 0], [0, 1]]);
+    const bowTie = close([
+      [0, 0],
+      [2, 2],
+      [2, 0],
+      [0, 1],
+    ]);
     const check = checkCoverageGeometry({ type: "Polygon", coordinates: [bowTie] }, 1);
     expect(check.standalone).toBe(true);
     expect(check.issues.map((issue) => issue.code)).toContain("repair_too_complex");
-    const tie: CoverageFeature = { carrier: "Viettel", technology: "4G", asOf: null, geometry: check.geometry as Polygon, source: { file: "t", featureIndex: 0 }, standalone: true };
-    const square: CoverageFeature = { carrier: "Viettel", technology: "4G", asOf: null, geometry: { type: "Polygon", coordinates: [rect(0.05, 0.4, 0.25, 0.6)] }, source: { file: "t", featureIndex: 1 } };
+    const tie: CoverageFeature = {
+      carrier: "Viettel",
+      technology: "4G",
+      asOf: null,
+      geometry: check.geometry as Polygon,
+      source: { file: "t", featureIndex: 0 },
+      standalone: true,
+    };
+    const square: CoverageFeature = {
+      carrier: "Viettel",
+      technology: "4G",
+      asOf: null,
+      geometry: { type: "Polygon", coordinates: [rect(0.05, 0.4, 0.25, 0.6)] },
+      source: { file: "t", featureIndex: 1 },
+    };
     const lon = [0.15, 1.8];
     const lat = [0.5, 1];
     // The square is covered although the tie's small lobe winds backwards over it; the large lobe is covered.

@@ -51,7 +51,7 @@ export function computeLabelPoint(geometry: Polygon | MultiPolygon): [number, nu
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [x1, y1] = ring[j];
     const [x2, y2] = ring[i];
-    if ((y1 > latitude) !== (y2 > latitude)) crossings.push(x1 + ((latitude - y1) * (x2 - x1)) / (y2 - y1));
+    if (y1 > latitude !== y2 > latitude) crossings.push(x1 + ((latitude - y1) * (x2 - x1)) / (y2 - y1));
   }
   crossings.sort((a, b) => a - b);
   let best: [number, number] | null = null;

@@ -28,7 +28,10 @@ const SQUARE: Position[] = [
 
 describe("nearestCoverage", () => {
   it("measures the distance to the nearest edge in kilometres, nearest carrier first", () => {
-    const features = [feature("Viettel", "4G", { type: "Polygon", coordinates: [SQUARE] }), feature("VNPT", "4G", { type: "Polygon", coordinates: [disc(104.5, 22.05, 0.01)] })];
+    const features = [
+      feature("Viettel", "4G", { type: "Polygon", coordinates: [SQUARE] }),
+      feature("VNPT", "4G", { type: "Polygon", coordinates: [disc(104.5, 22.05, 0.01)] }),
+    ];
     const index = buildNearestCoverageIndex(features);
     // 0.02° east of the square's east edge at 22.05° N: 0.02 × 111.32 × cos(22.05°) ≈ 2.063 km.
     const result = nearestCoverage(index, 104.12, 22.05);
@@ -48,11 +51,15 @@ describe("nearestCoverage", () => {
       feature("VNPT", "4G", { type: "Polygon", coordinates: [disc(105.5, 22.05, 0.01)] }),
       feature("MobiFone", "4G", { type: "Polygon", coordinates: [disc(104.2, 22.05, 0.01)] }),
     ];
-    expect(nearestCoverage(buildNearestCoverageIndex(features, { minTechnology: "4G" }), 104.12, 22.05, { maxKm: 1000 }).map((entry) => entry.carrier)).toEqual(["MobiFone", "VNPT"]);
+    expect(nearestCoverage(buildNearestCoverageIndex(features, { minTechnology: "4G" }), 104.12, 22.05, { maxKm: 1000 }).map((entry) => entry.carrier)).toEqual(
+      ["MobiFone", "VNPT"],
+    );
     expect(nearestCoverage(buildNearestCoverageIndex(features), 104.12, 22.05, { maxKm: 20 }).map((entry) => entry.carrier)).toEqual(["Viettel", "MobiFone"]);
     // VNPT is about 142 km away: beyond the default 100 km.
     expect(nearestCoverage(buildNearestCoverageIndex(features), 104.12, 22.05, { exclude: ["Viettel"] }).map((entry) => entry.carrier)).toEqual(["MobiFone"]);
-    expect(nearestCoverage(buildNearestCoverageIndex(features, { carriers: ["VNPT"] }), 104.12, 22.05, { maxKm: 1000 }).map((entry) => entry.carrier)).toEqual(["VNPT"]);
+    expect(nearestCoverage(buildNearestCoverageIndex(features, { carriers: ["VNPT"] }), 104.12, 22.05, { maxKm: 1000 }).map((entry) => entry.carrier)).toEqual([
+      "VNPT",
+    ]);
   });
 
   it("counts the edges of holes and of every part of a MultiPolygon, and unclosed rings' closing edge", () => {
@@ -80,7 +87,12 @@ describe("nearestCoverage", () => {
     for (let k = 0; k < 300; k++) {
       const carrier = carriers[k % 3];
       const sides = 8 + Math.floor(random() * 90); // long rings span several runs of edges
-      features.push(feature(carrier, random() < 0.3 ? "3G" : "4G", { type: "Polygon", coordinates: [disc(103 + random() * 2, 21 + random() * 2, 0.005 + random() * 0.06, sides)] }));
+      features.push(
+        feature(carrier, random() < 0.3 ? "3G" : "4G", {
+          type: "Polygon",
+          coordinates: [disc(103 + random() * 2, 21 + random() * 2, 0.005 + random() * 0.06, sides)],
+        }),
+      );
     }
     for (const minTechnology of [undefined, "4G"] as const) {
       const index = buildNearestCoverageIndex(features, { minTechnology });

@@ -195,7 +195,12 @@ function nearestInGroup(group: CarrierEdges, px: number, py: number, maxKm: numb
  * are left out (default 100 km)
  * @returns one entry per carrier within maxKm, sorted by distance then carrier
  */
-export function nearestCoverage(index: NearestCoverageIndex, lon: number, lat: number, options: { exclude?: readonly string[]; maxKm?: number } = {}): CarrierDistance[] {
+export function nearestCoverage(
+  index: NearestCoverageIndex,
+  lon: number,
+  lat: number,
+  options: { exclude?: readonly string[]; maxKm?: number } = {},
+): CarrierDistance[] {
   const maxKm = options.maxKm ?? 100;
   const exclude = options.exclude ?? [];
   const found: CarrierDistance[] = [];
@@ -216,7 +221,13 @@ export function nearestCoverage(index: NearestCoverageIndex, lon: number, lat: n
  * @param options - minimum technology
  * @returns the distance in km, Infinity when the carrier has no coverage
  */
-export function nearestCoverageBruteForce(features: readonly CoverageFeature[], carrier: string, lon: number, lat: number, options: { minTechnology?: Technology } = {}): number {
+export function nearestCoverageBruteForce(
+  features: readonly CoverageFeature[],
+  carrier: string,
+  lon: number,
+  lat: number,
+  options: { minTechnology?: Technology } = {},
+): number {
   const minimum = options.minTechnology ? TECHNOLOGIES.indexOf(options.minTechnology) : 0;
   const kx = Math.max(KM_PER_DEGREE_LON * Math.cos((lat * Math.PI) / 180), 1e-9);
   let best = Infinity;
