@@ -19,6 +19,7 @@ import { formatReleaseDate } from "../../domain/gaps/coverage_releases.ts";
 import type { SymbolShape } from "../../map/symbols.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
 import { setLayersVisible, setLayerVisible } from "../state/updaters.ts";
+import { DayInput } from "../components/DayInput.tsx";
 
 function ShapeIcon(props: { shape: SymbolShape; color: string }) {
   const paths: Record<SymbolShape, string> = {
@@ -142,11 +143,12 @@ export function LegendPanel() {
       {(data?.analysis.layers.length ?? 0) + (coverageAsOf ? 1 : 0) > 0 && (
         <label className="legend-as-of">
           <span>{t("legend.coverageAsOf")}</span>{" "}
-          <input
-            type="date"
+          <DayInput
+            language={language}
             value={coverageAsOf ?? ""}
-            onChange={(event) => void controller.setCoverageAsOf(event.target.value === "" ? null : event.target.value)}
-            data-testid="coverage-as-of"
+            onChange={(day) => void controller.setCoverageAsOf(day === "" ? null : day)}
+            testId="coverage-as-of"
+            hint={t("tracking.dayHint")}
           />
         </label>
       )}
