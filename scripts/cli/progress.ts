@@ -56,9 +56,12 @@ import {
   type UpdateConflict,
   type CommuneCrosswalk,
 } from "../../src/domain/index.ts";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
+import { basename, join } from "node:path";
 import { loadXlsReaderFor } from "./xls_reader.ts";
 import { readCsvTable, writeXlsx } from "../../src/domain/index.ts";
+import { isEvidencePacket, photoPath, type PacketPhoto } from "../../src/domain/progress/evidence_packet.ts";
+import { parseEvidencePacketFile } from "../../src/domain/progress/tracking_file.ts";
 import { parseCommandLine, languageOption, looksLikeJson, outputFormat, technologyOption } from "./options.ts";
 import { UserError, checkOutputs, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
 import { reportError } from "./errors.ts";
@@ -89,7 +92,8 @@ Inputs
   --updates FILE       a carrier's update file: CSV with point_id, carrier, status, date, technology, evidence,
                        note (or mã điểm, nhà mạng, trạng thái, ngày, công nghệ, minh chứng, ghi chú; statuses as
                        codes or Vietnamese labels), the same as an Excel .xlsx, or the JSON form (format
-                       "lom-song-updates").
+                       "lom-song-updates"), or the carrier's evidence packet (.zip: that file and its photos;
+                       see --photos-out).
                        Repeatable; applied in the order given. Re-applying a file changes nothing.
   --decisions FILE     the department's own file, in the same CSV or JSON shape, applied after all --updates:
                        rows with no carrier (or "department") are its decisions (verified, disputed,
@@ -117,6 +121,9 @@ Outputs
                        "unlocated" (the rows not placed, each with its candidates)
   --report FILE        the import report as JSON (read, accepted, rejected, every issue with its row)
   --events-out FILE    the resulting event log (JSON, format "lom-song-updates"), to keep for next time
+  --photos-out DIR     the photos of carriers' evidence packets (--updates cap-nhat-viettel.zip: the update file
+                       and its photos), each checked against the SHA-256 its change names, written as
+                       DIR/<sha256>.<jpg|png|webp>; a missing or damaged photo is an issue on its change's row
   --measurements FILE  field or crowd measurements (CSV: time, lat, lon, carrier, technology, download_mbps,
                        upload_mbps, signal_dbm; Vietnamese headers; G-NetTrack Pro logs), checked against the
                        claims: on-air points measured without service nearby, no signal inside --coverage,
@@ -173,6 +180,7 @@ async function run(argv: string[]): Promise<number> {
     summary: { type: "string" },
     report: { type: "string" },
     "events-out": { type: "string" },
+    "photos-out": { type: "string" },
     "risk-out": { type: "string" },
     measurements: { type: "string", multiple: true },
     "challenge-out": { type: "string" },
@@ -235,11 +243,22 @@ async function run(argv: string[]): Promise<number> {
   const listPublishedOn = published ?? loaded.listPublishedOn;
   let events: StatusEvent[] = loaded.events;
   const conflicts: UpdateConflict[] = [];
+  const photos = new Map<string, PacketPhoto>();
   const applyFile = async (path: string, actor: Actor | undefined) => {
     const bytes = await readInput(path);
     await loadXlsReaderFor(bytes);
     const file = displayName(path);
     const importOptions = { file, registry, events, actor, today, listPublishedOn };
+    if (isEvidencePacket(path, bytes)) {
+      // A carrier's evidence packet: its update file, and the photos checked against the hashes the changes name.
+      const packet = parseEvidencePacketFile(file, bytes, importOptions);
+      reports.push(packet.result.report);
+      failOnFileError(path, packet.result.report, language);
+      events = [...events, ...packet.result.events];
+      conflicts.push(...packet.result.conflicts);
+      for (const photo of packet.photos) photos.set(photo.ref.hash, photo);
+      return;
+    }
     const result = isSpreadsheetFile(path, bytes)
       ? parseUpdatesXlsx(bytes, { ...importOptions, sheet: options.sheet })
       : looksLikeJson(path, bytes)
@@ -253,6 +272,10 @@ async function run(argv: string[]): Promise<number> {
   for (const path of options.events ?? []) await applyFile(path, { role: "department" });
   for (const path of options.updates ?? []) await applyFile(path, undefined);
   for (const path of options.decisions ?? []) await applyFile(path, { role: "department" });
+  if (options["photos-out"] && photos.size > 0) {
+    await mkdir(options["photos-out"], { recursive: true });
+    for (const photo of photos.values()) await writeOutput(join(options["photos-out"], basename(photoPath(photo.ref))), photo.bytes);
+  }
 
   const coverage: CoverageFeature[] = [];
   for (const path of options.coverage ?? []) {

@@ -130,6 +130,24 @@ function parseUpdateFile(name: string, bytes: Uint8Array, options: UpdatesImport
  * then one warning per missing or damaged photo on its event's row. Photo problems never reject a row:
  * read = accepted + rejected holds as for the update file alone.
  */
+/**
+ * Reads a carrier's evidence packet (.zip): its update file with the usual checks, then every photo an event
+ * names checked against its hash (a missing or damaged one is an issue on that event's row; the change is taken).
+ * @param name - the packet's file name
+ * @param bytes - the packet
+ * @param options - as for the update file inside
+ * @returns the import result, and the verified photos an event names (to keep)
+ */
+export function parseEvidencePacketFile(
+  name: string,
+  bytes: Uint8Array,
+  options: UpdatesImportOptions,
+): { result: UpdatesImportResult; photos: PacketPhoto[] } {
+  const output = parsePacket(name, bytes, options);
+  if (output.what !== "updates") throw new Error("unreachable: a packet is an update file");
+  return { result: output.result, photos: output.photos ?? [] };
+}
+
 function parsePacket(name: string, bytes: Uint8Array, options: UpdatesImportOptions): TrackingParseOutput {
   const packet = readEvidencePacket(name, bytes);
   if (!packet.ok) {
