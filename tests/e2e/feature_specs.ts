@@ -113,6 +113,8 @@ export const FEATURE_SPECS: Spec[] = [
       };
 
       await check(APP_DEFAULT_FILTER, "pupils", 3, 8);
+      // For the user guide (E2E_UPDATE_DOCS=1 copies it to docs/screenshot-suggest.png).
+      await page.screenshot({ path: join(environment.artifacts, "suggest-vi.png") });
       // One carrier at 4G: the sidebar's filters decide which points are uncovered.
       await page.selectOption('[data-testid="filter-min-tech"]', "4G");
       await page.check('[data-testid="filter-carrier-Viettel"]');
@@ -135,6 +137,7 @@ export const FEATURE_SPECS: Spec[] = [
       await page.waitForSelector('[data-testid="uncovered-count"]', { timeout: TIMEOUT });
       await page.click('[data-testid="tab-statistics"]');
       await page.waitForSelector('[data-testid="school-stats-schools"]', { timeout: TIMEOUT });
+      await page.locator('[data-testid="school-stats-schools"]').screenshot({ path: join(environment.artifacts, "schools-vi.png") });
       const { schools, weights } = summarizeSchoolsAndWeights(sample.analysis, sample.points, APP_DEFAULT_FILTER);
       assert(schools.withUncoveredSite > 0, "the sample has schools with an uncovered school site");
       const n = (value: number) => new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 }).format(value);
@@ -185,6 +188,7 @@ export const FEATURE_SPECS: Spec[] = [
         undefined,
         { timeout: TIMEOUT },
       );
+      await page.locator('[data-testid="risk-table"]').screenshot({ path: join(environment.artifacts, "risk-vi.png") });
       const km = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
       const n = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 });
       const rows = await page.$$eval('[data-testid="risk-row"]', (elements) =>

@@ -164,6 +164,9 @@ export async function main(argv: string[]): Promise<number> {
     ["en-main.png", "screenshot-en.png"],
     ["progress-vi.png", "screenshot-progress.png"],
     ["colours-page-status-desktop.png", "screenshot-carriers.png"],
+    ["suggest-vi.png", "screenshot-suggest.png"],
+    ["risk-vi.png", "screenshot-risk.png"],
+    ["schools-vi.png", "screenshot-schools.png"],
   ]) {
     if (existsSync(join(ARTIFACTS, from)) && process.env.E2E_UPDATE_DOCS === "1") copyFileSync(join(ARTIFACTS, from), join(ROOT, "docs", to));
   }

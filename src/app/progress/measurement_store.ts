@@ -138,13 +138,15 @@ export async function importMeasurementFiles(files: readonly { name: string; byt
 }
 
 /**
- * Forgets the measurements, in memory and in the browser ("Xoá đo kiểm").
+ * Forgets the measurements, in the browser and then in memory ("Xoá đo kiểm").
  * @returns when deleted
  */
 export async function clearMeasurements(): Promise<void> {
-  set({ ...EMPTY, phase: "ready" });
+  // Deleted in the browser first, then on screen: what the page shows as gone stays gone after a reload, even one
+  // made the moment the list disappears. A failed delete keeps the measurements, with the browser's reason.
   try {
     await write(null);
+    set({ ...EMPTY, phase: "ready" });
   } catch (error) {
     set({ ...current, storageError: error instanceof Error ? error.message : String(error) });
   }
