@@ -293,7 +293,7 @@ export function MapView(props: MapViewProps) {
 
   useSiteOverlay(loaded ? mapRef.current : null, loaded, props.sites ?? NO_SITES);
   useCompareOverlay(loaded ? mapRef.current : null, loaded, props.changes ?? NO_CHANGES);
-  usePrebuiltCoverageLayers(loaded ? mapRef.current : null);
+  usePrebuiltCoverageLayers(loaded ? mapRef.current : null, props.coverageFilter);
 
   // Data: the point, coverage and label sources are replaced only when the analysis changes.
   const { data } = props;

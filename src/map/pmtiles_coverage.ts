@@ -16,8 +16,9 @@ import { addProtocol, type Map as MapLibreMap } from "maplibre-gl";
 import { PMTiles } from "pmtiles";
 import type { CoverageTilesMetadata } from "../domain/formats/coverage_tiles.ts";
 import type { Message } from "../domain/types.ts";
+import type { PointFilter } from "../domain/gaps/analyze_coverage.ts";
 import { COVERAGE_OPACITY, LAYER, carrierColors } from "./layers.ts";
-import { betterLayers, prebuiltCoverageUrl, prebuiltOpenError, prebuiltTileRgba, readPrebuiltMetadata } from "./prebuilt_coverage.ts";
+import { betterLayers, prebuiltCoverageUrl, prebuiltLayersDrawn, prebuiltOpenError, prebuiltTileRgba, readPrebuiltMetadata } from "./prebuilt_coverage.ts";
 
 export const PREBUILT_SCHEME = "lomsong-prebuilt";
 const SOURCE_PREFIX = "prebuilt-coverage-tiles-";
@@ -175,7 +176,7 @@ function armDrawn(map: MapLibreMap, layerCount: number): () => void {
  * coverage) once the archive is open, shown or hidden by the legend.
  * @param map - the map, once loaded (null before)
  */
-export function usePrebuiltCoverageLayers(map: MapLibreMap | null): void {
+export function usePrebuiltCoverageLayers(map: MapLibreMap | null, filter: Pick<PointFilter, "carriers" | "minTechnology"> = {}): void {
   const current = usePrebuiltCoverage();
   const metadata = current.status === "ready" ? current.metadata : null;
   useEffect(() => {
@@ -211,7 +212,8 @@ export function usePrebuiltCoverageLayers(map: MapLibreMap | null): void {
       });
     };
   }, [map, metadata]);
-  const visible = current.status === "ready" ? current.visible.join(",") : "";
+  // The legend's switches and the filter's carriers and minimum technology, as for the loaded coverage.
+  const visible = current.status === "ready" ? prebuiltLayersDrawn(current.metadata.layers, current.visible, filter).join(",") : "";
   useEffect(() => {
     if (!map || !metadata) return;
     visible.split(",").forEach((on, index) => {

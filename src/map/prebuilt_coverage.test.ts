@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { encodeCoveragePlanes } from "../domain/formats/coverage_tiles.ts";
 import { coverageTileRgba } from "../domain/formats/coverage_tile_rgba.ts";
-import { betterLayers, prebuiltCoverageUrl, prebuiltOpenError, prebuiltTileRgba, readPrebuiltMetadata } from "./prebuilt_coverage.ts";
+import { betterLayers, prebuiltCoverageUrl, prebuiltLayersDrawn, prebuiltOpenError, prebuiltTileRgba, readPrebuiltMetadata } from "./prebuilt_coverage.ts";
 
 const BASE = "https://lomsong.example/app/?lang=en";
 
@@ -99,5 +99,19 @@ describe("prebuiltTileRgba", () => {
     // Wholly under the better layer: nothing to draw.
     const hidden = encodeCoveragePlanes({ size: 4, layers: [0, 1], planes: [own, new Uint8Array(16).fill(255)] });
     expect(prebuiltTileRgba(hidden, 0, [1], 4, "#102030")).toEqual({ rgba: null });
+  });
+});
+
+describe("prebuiltLayersDrawn", () => {
+  const layers = [
+    { carrier: "Viettel", technology: "3G" },
+    { carrier: "Viettel", technology: "4G" },
+    { carrier: "VNPT", technology: "4G" },
+  ];
+  it("draws the layers the legend shows and the filter counts, as for the loaded coverage", () => {
+    expect(prebuiltLayersDrawn(layers, [true, true, true], {})).toEqual([true, true, true]);
+    expect(prebuiltLayersDrawn(layers, [true, true, true], { minTechnology: "4G" })).toEqual([false, true, true]);
+    expect(prebuiltLayersDrawn(layers, [true, true, true], { carriers: ["VNPT"] })).toEqual([false, false, true]);
+    expect(prebuiltLayersDrawn(layers, [true, false, true], { carriers: ["Viettel"], minTechnology: "3G" })).toEqual([true, false, false]);
   });
 });

@@ -6,6 +6,8 @@
 import { z } from "zod";
 import { COVERAGE_TILES_FORMAT, COVERAGE_TILES_VERSION, decodeCoveragePlanes, type CoverageTilesMetadata } from "../domain/formats/coverage_tiles.ts";
 import type { Message } from "../domain/types.ts";
+import { countedLayers, type PointFilter } from "../domain/gaps/analyze_coverage.ts";
+import { parseTechnology } from "../domain/parse/technology.ts";
 import { coverageTileRgba } from "../domain/formats/coverage_tile_rgba.ts";
 
 /**
@@ -173,4 +175,22 @@ export function prebuiltTileRgba(
     }
   }
   return { rgba: any ? coverageTileRgba(fraction, color) : null };
+}
+
+/**
+ * Which pre-built layers are drawn: those the legend shows and the filter counts (its carriers, its minimum
+ * technology), as for the loaded coverage. A layer whose technology this app does not know is drawn when shown.
+ * @param layers - the archive's layers (metadata)
+ * @param shown - the legend's switch of each layer
+ * @param filter - the carriers and minimum technology chosen
+ * @returns one flag per layer
+ */
+export function prebuiltLayersDrawn(
+  layers: readonly { carrier: string; technology: string }[],
+  shown: readonly boolean[],
+  filter: Pick<PointFilter, "carriers" | "minTechnology">,
+): boolean[] {
+  const known = layers.map((layer) => ({ carrier: layer.carrier, technology: parseTechnology(layer.technology) }));
+  const { counted } = countedLayers({ layers: known.map((layer) => ({ carrier: layer.carrier, technology: layer.technology ?? "2G", asOf: null })) }, filter);
+  return layers.map((_, index) => shown[index] === true && (known[index].technology === undefined || counted[index]));
 }
