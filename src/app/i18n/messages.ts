@@ -141,6 +141,10 @@ export const MESSAGES = {
   "legend.boundaries": { vi: "Ranh giới tỉnh, xã", en: "Province and commune boundaries" },
   "legend.osm": { vi: "Bản đồ nền OpenStreetMap (cần mạng)", en: "OpenStreetMap basemap (needs network)" },
   "legend.noCoverage": { vi: "Chưa có lớp phủ sóng.", en: "No coverage layers." },
+  "legend.noCoverageFilesPrebuilt": {
+    vi: "Chưa nạp tệp vùng phủ: bản đồ đang vẽ bản dựng sẵn (mục bên dưới); số điểm và danh sách cần nạp tệp vùng phủ.",
+    en: "No coverage file loaded: the map shows the pre-built coverage (below); the counts and the list need the coverage files.",
+  },
 
   "map.label": { vi: "Bản đồ vùng phủ sóng và các điểm", en: "Map of coverage and points" },
   "map.noWebgl": {

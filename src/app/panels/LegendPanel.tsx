@@ -20,6 +20,7 @@ import type { SymbolShape } from "../../map/symbols.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
 import { setLayersVisible, setLayerVisible } from "../state/updaters.ts";
 import { DayInput } from "../components/DayInput.tsx";
+import { usePrebuiltCoverage } from "../../map/pmtiles_coverage.ts";
 
 function ShapeIcon(props: { shape: SymbolShape; color: string }) {
   const paths: Record<SymbolShape, string> = {
@@ -62,6 +63,7 @@ function layerLabel(layer: CoverageLayerInfo): string {
  */
 export function LegendPanel() {
   const [t, language] = useTranslation();
+  const prebuilt = usePrebuiltCoverage();
   const { store, controller } = useApp();
   const coverageAsOf = useAppState((state) => state.coverageAsOf);
   const visibility = useAppState((state) => state.layerVisibility);
@@ -139,7 +141,7 @@ export function LegendPanel() {
         </p>
       )}
       <h3>{t("legend.coverage")}</h3>
-      {layers.length === 0 && <p className="hint">{t("legend.noCoverage")}</p>}
+      {layers.length === 0 && <p className="hint">{t(prebuilt.status === "ready" ? "legend.noCoverageFilesPrebuilt" : "legend.noCoverage")}</p>}
       {(data?.analysis.layers.length ?? 0) + (coverageAsOf ? 1 : 0) > 0 && (
         <label className="legend-as-of">
           <span>{t("legend.coverageAsOf")}</span>{" "}
