@@ -172,57 +172,37 @@ export function ComparePanel() {
               </li>
             ))}
           </ul>
-          <div className="table-scroll">
-            <table className="stats-table" data-testid="compare-carriers">
-              <caption>{t("compare.byCarrier")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("compare.col.carrier")}</th>
-                  <th scope="col">{t("compare.col.coveredBefore")}</th>
-                  <th scope="col">{t("compare.col.coveredAfter")}</th>
-                  <th scope="col">{t("compare.col.gained")}</th>
-                  <th scope="col">{t("compare.col.lost")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {comparison.byCarrier.map((entry) => (
-                  <tr key={entry.carrier} data-testid="compare-carrier-row">
-                    <th scope="row">{entry.carrier}</th>
-                    <td>{n(entry.coveredBefore)}</td>
-                    <td>{n(entry.coveredAfter)}</td>
-                    <td>{n(entry.gained)}</td>
-                    <td>{n(entry.lost)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CountsTable
+            testId="compare-carriers"
+            rowTestId="compare-carrier-row"
+            caption={t("compare.byCarrier")}
+            columns={[t("compare.col.carrier"), t("compare.col.coveredBefore"), t("compare.col.coveredAfter"), t("compare.col.gained"), t("compare.col.lost")]}
+            rows={comparison.byCarrier.map((entry) => ({
+              key: entry.carrier,
+              name: entry.carrier,
+              counts: [entry.coveredBefore, entry.coveredAfter, entry.gained, entry.lost],
+            }))}
+            format={n}
+          />
           {comparison.byProvince.length > 0 && (
-            <div className="table-scroll">
-              <table className="stats-table" data-testid="compare-provinces">
-                <caption>{t("compare.byProvince")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("compare.col.province")}</th>
-                    <th scope="col">{t("compare.col.uncoveredBefore")}</th>
-                    <th scope="col">{t("compare.col.uncoveredAfter")}</th>
-                    <th scope="col">{t("compare.col.closed")}</th>
-                    <th scope="col">{t("compare.col.opened")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {comparison.byProvince.map((area) => (
-                    <tr key={area.code} data-testid="compare-province-row">
-                      <th scope="row">{area.name}</th>
-                      <td>{n(area.uncoveredBefore)}</td>
-                      <td>{n(area.uncoveredAfter)}</td>
-                      <td>{n(area.gapsClosed)}</td>
-                      <td>{n(area.gapsOpened)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <CountsTable
+              testId="compare-provinces"
+              rowTestId="compare-province-row"
+              caption={t("compare.byProvince")}
+              columns={[
+                t("compare.col.province"),
+                t("compare.col.uncoveredBefore"),
+                t("compare.col.uncoveredAfter"),
+                t("compare.col.closed"),
+                t("compare.col.opened"),
+              ]}
+              rows={comparison.byProvince.map((area) => ({
+                key: area.code,
+                name: area.name,
+                counts: [area.uncoveredBefore, area.uncoveredAfter, area.gapsClosed, area.gapsOpened],
+              }))}
+              format={n}
+            />
           )}
           <ul className="export-actions">
             <li>
@@ -324,4 +304,45 @@ export function useOverlayChanges(version: number | undefined): ChangeOverlayPoi
       lost: change.lost.length,
     }));
   }, [stored, version, data]);
+}
+
+/**
+ * A table of counts: one row per carrier or area, its name then its counts.
+ * @param props - captions, column headings, rows, the number format and the test ids
+ * @returns the table in its scrolling box
+ */
+function CountsTable(props: {
+  testId: string;
+  rowTestId: string;
+  caption: string;
+  columns: string[];
+  rows: { key: string; name: string; counts: number[] }[];
+  format: (value: number) => string;
+}) {
+  return (
+    <div className="table-scroll">
+      <table className="stats-table" data-testid={props.testId}>
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={row.key} data-testid={props.rowTestId}>
+              <th scope="row">{row.name}</th>
+              {row.counts.map((count, index) => (
+                <td key={index}>{props.format(count)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }

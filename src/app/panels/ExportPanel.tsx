@@ -171,44 +171,29 @@ export function ExportPanel() {
         {t("people.hint")}
       </p>
       <ul className="export-actions" aria-labelledby="export-people-heading">
-        <li>
-          <button
-            type="button"
-            disabled={disabled}
-            data-testid="export-people-csv"
-            aria-describedby="export-people-hint"
-            onClick={() =>
-              void exportWith((exported) =>
-                downloadText(
-                  `${t("people.fileName")}-${todayStamp()}.csv`,
-                  peopleCsvFile(exported, data!.analysis, view!.pointFilter, language, getCsvSeparator()),
-                  "text/csv;charset=utf-8",
-                ),
-              )
-            }
-          >
-            {t("people.csv")}
-          </button>
-        </li>
-        <li>
-          <button
-            type="button"
-            disabled={disabled}
-            data-testid="export-people-xlsx"
-            aria-describedby="export-people-hint"
-            onClick={() =>
-              void exportWith((exported) =>
-                downloadText(
-                  `${t("people.fileName")}-${todayStamp()}.xlsx`,
-                  peopleXlsxFile(exported, data!.analysis, view!.pointFilter, language, t("people.sheet")) as Uint8Array<ArrayBuffer>,
-                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                ),
-              )
-            }
-          >
-            {t("people.xlsx")}
-          </button>
-        </li>
+        {(["csv", "xlsx"] as const).map((format) => (
+          <li key={format}>
+            <button
+              type="button"
+              disabled={disabled}
+              data-testid={`export-people-${format}`}
+              aria-describedby="export-people-hint"
+              onClick={() =>
+                void exportWith((exported) => {
+                  const name = `${t("people.fileName")}-${todayStamp()}.${format}`;
+                  if (format === "csv") {
+                    downloadText(name, peopleCsvFile(exported, data!.analysis, view!.pointFilter, language, getCsvSeparator()), "text/csv;charset=utf-8");
+                  } else {
+                    const bytes = peopleXlsxFile(exported, data!.analysis, view!.pointFilter, language, t("people.sheet")) as Uint8Array<ArrayBuffer>;
+                    downloadText(name, bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                  }
+                })
+              }
+            >
+              {t(format === "csv" ? "people.csv" : "people.xlsx")}
+            </button>
+          </li>
+        ))}
       </ul>
     </section>
   );
