@@ -10,25 +10,20 @@ import {
   compareCoverage,
   parseAdminGeojson,
   parseCoverageGeojson,
-  parsePointsCsv,
-  parsePointsGeojson,
-  parsePointsXlsx,
-  isSpreadsheetFile,
   pointsToCsv,
   pointsToGeojson,
   pointsToKml,
   type AdminArea,
   type CoverageComparison,
   type CoverageFeature,
-  type ImportReport,
   type Language,
-  type Point,
   type PointFilter,
 } from "../../src/domain/index.ts";
-import { UserError, checkOutputs, csvSeparatorOption, displayName, readHead, readInput, writeOutput } from "./io.ts";
+import { UserError, checkOutputs, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
 import { openXlsxOutput } from "./xlsx_output.ts";
-import { parseCommandLine, languageOption, looksLikeJson, outputFormat, technologyOption } from "./options.ts";
+import { parseCommandLine, languageOption, outputFormat, technologyOption } from "./options.ts";
 import { failOnFileError, printImportReports } from "./print.ts";
+import { readPointFiles } from "./point_files.ts";
 import { out } from "./terminal.ts";
 
 export const COMPARE_HELP = `compare — what a new coverage release changed for the schools and villages
@@ -36,7 +31,7 @@ export const COMPARE_HELP = `compare — what a new coverage release changed for
   npm run cli -- compare --points FILE --before FILE [--before FILE…] --after FILE [--after FILE…] [options]
 
 Inputs
-  --points FILE        point list, CSV, Excel .xlsx or GeoJSON (as for analyze). Repeatable.
+  --points FILE        point list, CSV, Excel .xlsx or .xls, GeoJSON or KML (as for analyze). Repeatable.
   --sheet NAME         the sheet of an .xlsx point list (default: the first with coordinate columns)
   --before FILE        coverage GeoJSON of the earlier release(s). Repeatable.
   --after FILE         coverage GeoJSON of the later release(s). Repeatable.
@@ -116,21 +111,7 @@ export async function runCompare(argv: string[]): Promise<number> {
   // After checkOutputs: a directory given to --out is called a directory, not an unknown format.
   const format = options.out ? outputFormat(options.out) : null;
 
-  const reports: ImportReport[] = [];
-  const points: Point[] = [];
-  for (const path of options.points) {
-    const file = displayName(path);
-    const bytes = await readInput(path);
-    const head = await readHead(path);
-    const result = isSpreadsheetFile(path, head)
-      ? parsePointsXlsx(bytes, { file, sheet: options.sheet })
-      : looksLikeJson(path, head)
-        ? parsePointsGeojson(bytes, { file })
-        : parsePointsCsv(bytes, { file });
-    reports.push(result.report);
-    failOnFileError(path, result.report, language);
-    for (const point of result.items) points.push(point);
-  }
+  const { points, reports } = await readPointFiles(options.points, { sheet: options.sheet, language });
   const readCoverage = async (paths: readonly string[]): Promise<CoverageFeature[]> => {
     const features: CoverageFeature[] = [];
     for (const path of paths) {

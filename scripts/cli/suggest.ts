@@ -6,12 +6,8 @@
 import {
   SITE_WEIGHT_MODES,
   analyzeCoverage,
-  isSpreadsheetFile,
   parseAdminGeojson,
   parseCoverageGeojson,
-  parsePointsCsv,
-  parsePointsGeojson,
-  parsePointsXlsx,
   planSites,
   pointsToCsv,
   pointsToGeojson,
@@ -19,24 +15,23 @@ import {
   siteExportRows,
   type AdminArea,
   type CoverageFeature,
-  type ImportReport,
   type Language,
-  type Point,
   type PointFilter,
   type SitePlan,
   type SiteWeightMode,
 } from "../../src/domain/index.ts";
-import { UserError, checkOutputs, csvSeparatorOption, displayName, readHead, readInput, writeOutput } from "./io.ts";
+import { UserError, checkOutputs, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
 import { out } from "./terminal.ts";
-import { parseCommandLine, languageOption, looksLikeJson, outputFormat, technologyOption } from "./options.ts";
+import { parseCommandLine, languageOption, outputFormat, technologyOption } from "./options.ts";
 import { failOnFileError, printImportReports } from "./print.ts";
+import { readPointFiles } from "./point_files.ts";
 
 export const SUGGEST_HELP = `suggest — where to build: new sites that would cover the most uncovered pupils, households or points
 
   npm run cli -- suggest --points FILE --coverage FILE [options]
 
 Inputs
-  --points FILE        point list, CSV, Excel .xlsx, GeoJSON or KML (as for analyze). Repeatable.
+  --points FILE        point list, CSV, Excel .xlsx or .xls, GeoJSON or KML (as for analyze). Repeatable.
   --sheet NAME         the sheet of an .xlsx point list
   --coverage FILE      coverage GeoJSON or KML. Repeatable.
   --admin FILE         admin boundaries (to keep to one province with --province). Repeatable.
@@ -150,21 +145,7 @@ export async function runSuggest(argv: string[]): Promise<number> {
     ],
   );
 
-  const reports: ImportReport[] = [];
-  const points: Point[] = [];
-  for (const path of options.points) {
-    const file = displayName(path);
-    const bytes = await readInput(path);
-    const head = await readHead(path);
-    const result = isSpreadsheetFile(path, head)
-      ? parsePointsXlsx(bytes, { file, sheet: options.sheet })
-      : looksLikeJson(path, head)
-        ? parsePointsGeojson(bytes, { file })
-        : parsePointsCsv(bytes, { file });
-    reports.push(result.report);
-    failOnFileError(path, result.report, language);
-    for (const point of result.items) points.push(point);
-  }
+  const { points, reports } = await readPointFiles(options.points, { sheet: options.sheet, language });
   const coverage: CoverageFeature[] = [];
   for (const path of options.coverage) {
     const result = parseCoverageGeojson(await readInput(path), { file: displayName(path) });
