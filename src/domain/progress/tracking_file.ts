@@ -105,7 +105,7 @@ export function parseTrackingFile(input: TrackingParseInput): TrackingParseOutpu
     return { what: "registry", result };
   }
   const options = { file: name, registry: input.registry, events: input.events, today: input.today, listPublishedOn: input.listPublishedOn };
-  if (isEvidencePacket(name, bytes)) return parsePacket(name, bytes, options);
+  if (isEvidencePacket(name, bytes)) return { what: "updates", ...parseEvidencePacketFile(name, bytes, options) };
   const result = parseUpdateFile(name, bytes, options);
   // An update file naming attached photos, sent without its packet: the changes are taken, the photos are not here.
   const named = result.events.reduce((sum, event) => sum + (event.evidence?.photos?.length ?? 0), 0);
@@ -143,17 +143,11 @@ export function parseEvidencePacketFile(
   bytes: Uint8Array,
   options: UpdatesImportOptions,
 ): { result: UpdatesImportResult; photos: PacketPhoto[] } {
-  const output = parsePacket(name, bytes, options);
-  if (output.what !== "updates") throw new Error("unreachable: a packet is an update file");
-  return { result: output.result, photos: output.photos ?? [] };
-}
-
-function parsePacket(name: string, bytes: Uint8Array, options: UpdatesImportOptions): TrackingParseOutput {
   const packet = readEvidencePacket(name, bytes);
   if (!packet.ok) {
     const report = emptyReport(name, "updates");
     addIssues(report, [makeIssue(name, "error", "packet_invalid", packet.error)]);
-    return { what: "updates", result: { events: [], conflicts: [], duplicates: 0, report }, photos: [] };
+    return { result: { events: [], conflicts: [], duplicates: 0, report }, photos: [] };
   }
   const inner = packet.value.updates;
   const result = parseUpdateFile(inner.name, inner.bytes, options);
@@ -161,5 +155,5 @@ function parsePacket(name: string, bytes: Uint8Array, options: UpdatesImportOpti
   addIssues(result.report, packet.value.issues);
   const check = checkPacketPhotos(name, packet.value, [...result.events, ...result.conflicts.map((conflict) => conflict.incoming)], options.events);
   addIssues(result.report, check.issues);
-  return { what: "updates", result, photos: check.keep };
+  return { result, photos: check.keep };
 }
