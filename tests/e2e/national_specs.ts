@@ -12,6 +12,7 @@ import type { Page } from "playwright-core";
 import { analyzeCoverage, parseCoverageGeojson, parsePointsCsv, selectPoints, type CoverageFeature, type Point } from "../../src/domain/index.ts";
 import { generateWorkload } from "../../scripts/bench/generate_workload.ts";
 import type { Spec, SpecEnvironment } from "./specs.ts";
+import { canvasColours, pixelsByEngine } from "./map_probes.ts";
 
 const TIMEOUT = 180_000;
 /** The zoom of the pixel check: a rural disc (3–8 km) is then 80–200 pixels across. */
@@ -68,28 +69,6 @@ async function toggle(page: Page, testId: string): Promise<void> {
 }
 
 /** The map canvas's RGB at CSS pixels (device scale 1). */
-async function canvasColours(page: Page, pixels: [number, number][]): Promise<[number, number, number][]> {
-  return page.evaluate((positions) => {
-    const canvas = document.querySelector('[data-testid="map"] canvas') as HTMLCanvasElement;
-    const copy = document.createElement("canvas");
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const context = copy.getContext("2d")!;
-    context.drawImage(canvas, 0, 0);
-    return positions.map(([x, y]) => {
-      const data = context.getImageData(x, y, 1, 1).data;
-      return [data[0], data[1], data[2]] as [number, number, number];
-    });
-  }, pixels);
-}
-
-const mercatorX = (lon: number) => (lon + 180) / 360;
-const mercatorY = (lat: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2;
-const inverseY = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
-
-function probe(lon: number, lat: number, id: string): Point {
-  return { id, name: "", kind: "other", lon, lat, source: { file: "probe", row: 1 }, extra: {} };
-}
 
 export const NATIONAL_SPECS: Spec[] = [
   {
@@ -167,36 +146,12 @@ async function check(
     return { width: canvas.clientWidth, height: canvas.clientHeight };
   });
   assert(width > 100 && height > 100 && canvasSize.width > 100, `the map canvas has a size (${width} × ${height})`);
-  const worldSize = 512 * 2 ** CHECK_ZOOM;
-  const centreY = mercatorY(Number(target.lat.toFixed(5)));
-  const centreLon = Number(target.lon.toFixed(5));
-  const candidates: [number, number][] = [];
-  for (let gx = 1; gx < 24; gx++) for (let gy = 1; gy < 16; gy++) candidates.push([Math.round((gx * width) / 24), Math.round((gy * height) / 16)]);
-  const probes: Point[] = [];
-  for (const [x, y] of candidates) {
-    for (let dx = -2; dx <= 2; dx++) {
-      for (let dy = -2; dy <= 2; dy++) {
-        const px = x + 0.5 + dx;
-        const py = y + 0.5 + dy;
-        const lon = (mercatorX(centreLon) + (px - width / 2) / worldSize) * 360 - 180;
-        const lat = inverseY(centreY + (py - height / 2) / worldSize);
-        probes.push(probe(lon, lat, `${x},${y},${dx},${dy}`));
-      }
-    }
-  }
-  const probeAnalysis = analyzeCoverage(probes, coverage, []);
-  const covered: [number, number][] = [];
-  const uncovered: [number, number][] = [];
-  candidates.forEach((pixel, k) => {
-    let count = 0;
-    for (let j = 0; j < 25; j++) {
-      const i = k * 25 + j;
-      let any = false;
-      for (let w = 0; w < probeAnalysis.words; w++) if (probeAnalysis.masks[i * probeAnalysis.words + w] !== 0) any = true;
-      if (any) count++;
-    }
-    if (count === 25) covered.push(pixel);
-    else if (count === 0) uncovered.push(pixel);
+  const { covered, uncovered } = pixelsByEngine(coverage, {
+    zoom: CHECK_ZOOM,
+    lon: Number(target.lon.toFixed(5)),
+    lat: Number(target.lat.toFixed(5)),
+    width,
+    height,
   });
   assert(
     covered.length >= 5 && uncovered.length >= 5,

@@ -9,11 +9,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { analyzeCoverage, parseCoverageGeojson, type Point } from "../../src/domain/index.ts";
+import { parseCoverageGeojson } from "../../src/domain/index.ts";
 import { generateWorkload } from "../../scripts/bench/generate_workload.ts";
 import { runCli } from "../../scripts/cli/main.ts";
 import { setTerminal } from "../../scripts/cli/terminal.ts";
 import type { Spec, SpecEnvironment } from "./specs.ts";
+import { canvasColours, pixelsByEngine } from "./map_probes.ts";
 
 const TIMEOUT = 120_000;
 const CHECK_ZOOM = 11;
@@ -23,25 +24,6 @@ class AssertionError extends Error {}
 
 function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new AssertionError(message);
-}
-
-const mercatorX = (lon: number) => (lon + 180) / 360;
-const mercatorY = (lat: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2;
-const inverseY = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
-
-async function canvasColours(page: Page, pixels: [number, number][]): Promise<[number, number, number][]> {
-  return page.evaluate((positions) => {
-    const canvas = document.querySelector('[data-testid="map"] canvas') as HTMLCanvasElement;
-    const copy = document.createElement("canvas");
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const context = copy.getContext("2d")!;
-    context.drawImage(canvas, 0, 0);
-    return positions.map(([x, y]) => {
-      const data = context.getImageData(x, y, 1, 1).data;
-      return [data[0], data[1], data[2]] as [number, number, number];
-    });
-  }, pixels);
 }
 
 /** Waits until the pre-built layers are drawn again (the attribute is cleared by every change and set on idle). */
@@ -109,37 +91,13 @@ export const PMTILES_SPECS: Spec[] = [
           return { width: canvas.clientWidth, height: canvas.clientHeight };
         });
         assert(width > 100 && height > 100, `the map canvas has a size (${width} × ${height})`);
-        const worldSize = 512 * 2 ** CHECK_ZOOM;
-        const centreX = mercatorX(Number(centre.lon.toFixed(5)));
-        const centreY = mercatorY(Number(centre.lat.toFixed(5)));
-        const candidates: [number, number][] = [];
-        for (let gx = 1; gx < 24; gx++) for (let gy = 1; gy < 16; gy++) candidates.push([Math.round((gx * width) / 24), Math.round((gy * height) / 16)]);
-        const probes: Point[] = [];
         // The archive's last zoom is one below the view's: a pixel of the file is 2 × 2 screen pixels, so the
-        // neighbourhood spans ±4 screen pixels.
-        for (const [x, y] of candidates) {
-          for (let dx = -4; dx <= 4; dx += 2) {
-            for (let dy = -4; dy <= 4; dy += 2) {
-              const lon = (centreX + (x + 0.5 + dx - width / 2) / worldSize) * 360 - 180;
-              const lat = inverseY(centreY + (y + 0.5 + dy - height / 2) / worldSize);
-              probes.push({ id: `${x},${y},${dx},${dy}`, name: "", kind: "other", lon, lat, source: { file: "probe", row: 1 }, extra: {} });
-            }
-          }
-        }
-        const analysis = analyzeCoverage(probes, coverage, []);
-        const covered: [number, number][] = [];
-        const uncovered: [number, number][] = [];
-        candidates.forEach((pixel, k) => {
-          let count = 0;
-          for (let j = 0; j < 25; j++) {
-            const i = k * 25 + j;
-            let any = false;
-            for (let w = 0; w < analysis.words; w++) if (analysis.masks[i * analysis.words + w] !== 0) any = true;
-            if (any) count++;
-          }
-          if (count === 25) covered.push(pixel);
-          else if (count === 0) uncovered.push(pixel);
-        });
+        // neighbourhood's probes are 2 screen pixels apart.
+        const { covered, uncovered } = pixelsByEngine(
+          coverage,
+          { zoom: CHECK_ZOOM, lon: Number(centre.lon.toFixed(5)), lat: Number(centre.lat.toFixed(5)), width, height },
+          2,
+        );
         assert(
           covered.length >= 5 && uncovered.length >= 5,
           `the view holds covered and uncovered places (${covered.length} covered, ${uncovered.length} uncovered pixels)`,
