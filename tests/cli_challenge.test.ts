@@ -3,7 +3,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { challengePacketCsv, findContradictions, parseCoverageGeojson, parseMeasurementsCsv, parseRegistryCsv, replay } from "../src/domain/index.ts";
-import { readSampleEvents } from "../src/app/progress/sample_events.ts";
+import { readSampleEvents } from "../src/app/tracking/sample_events.ts";
 import { runCliInProcess } from "./support/cli_run.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;

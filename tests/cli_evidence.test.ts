@@ -3,14 +3,14 @@ import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sha256Hex } from "../src/domain/hash/sha256.ts";
-import { buildEvidencePacket } from "../src/domain/progress/evidence_packet.ts";
-import { createStatusEvent, type PhotoRef } from "../src/domain/progress/events.ts";
-import { writeUpdatesCsv } from "../src/domain/progress/updates.ts";
+import { buildEvidencePacket } from "../src/domain/tracking/evidence_packet.ts";
+import { createStatusEvent, type PhotoRef } from "../src/domain/tracking/events.ts";
+import { writeUpdatesCsv } from "../src/domain/tracking/updates.ts";
 import { makePng } from "../src/testing/photos.ts";
 import { runCliInProcess as runCli } from "./support/cli_run.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
-const REGISTRY = join(ROOT, "tests/fixtures/progress/registry.csv");
+const REGISTRY = join(ROOT, "tests/fixtures/tracking/registry.csv");
 
 function photo(name: string, rgb: [number, number, number]) {
   const bytes = makePng(16, 16, rgb);
@@ -20,7 +20,7 @@ function photo(name: string, rgb: [number, number, number]) {
 
 describe("cli progress with a carrier's evidence packet", () => {
   it("takes the changes, writes the photos that match their hash, and names the missing one on its row", async () => {
-    // tests/fixtures/progress/registry.csv: DZ-01 and DZ-02, both assigned to Viettel.
+    // tests/fixtures/tracking/registry.csv: DZ-01 and DZ-02, both assigned to Viettel.
     const kept = photo("tram.png", [200, 0, 0]);
     const absent = photo("thieu.png", [0, 0, 200]);
     const actor = { role: "carrier", carrier: "Viettel" } as const;

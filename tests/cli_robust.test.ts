@@ -15,7 +15,7 @@ import { readCsvTable } from "../src/domain/parse/read_csv_table.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const CLI = join(ROOT, "tests/fixtures/cli");
-const PROGRESS = join(ROOT, "tests/fixtures/progress");
+const PROGRESS = join(ROOT, "tests/fixtures/tracking");
 const COVERAGE = join(CLI, "coverage.geojson");
 const POINTS = join(CLI, "points.csv");
 const BASE = ["--registry", join(PROGRESS, "registry.csv"), "--updates", join(PROGRESS, "updates-viettel.csv"), "--today", "2026-04-10"];

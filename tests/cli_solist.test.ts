@@ -21,7 +21,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runProgress } from "../scripts/cli/progress.ts";
+import { runTracking } from "../scripts/cli/tracking.ts";
 import { soListXlsx } from "./fixtures/solist/so_list.ts";
 
 const FIXTURES = new URL("./fixtures/solist/", import.meta.url).pathname;
@@ -46,7 +46,7 @@ afterEach(() => {
 async function run(registry: string): Promise<{ code: number; summary: Record<string, unknown>; report: Record<string, unknown>[]; table: string }> {
   const dir = await mkdtemp(join(tmpdir(), "lom-song-solist-"));
   const paths = { summary: join(dir, "summary.json"), report: join(dir, "report.json"), out: join(dir, "progress.csv") };
-  const code = await runProgress([
+  const code = await runTracking([
     "--registry",
     registry,
     "--points",

@@ -4,13 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readCsvTable } from "../src/domain/parse/read_csv_table.ts";
 import { runAnalyze } from "../scripts/cli/analyze.ts";
-import { runProgress } from "../scripts/cli/progress.ts";
+import { runTracking } from "../scripts/cli/tracking.ts";
 import { UserError } from "../scripts/cli/io.ts";
 import { buildXlsx, type SimpleCell } from "./xlsx_builder.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const CLI = join(ROOT, "tests/fixtures/cli");
-const PROGRESS = join(ROOT, "tests/fixtures/progress");
+const PROGRESS = join(ROOT, "tests/fixtures/tracking");
 
 let stdout: string;
 beforeEach(() => {
@@ -87,9 +87,9 @@ describe("cli with .xlsx inputs", () => {
     const xlsxSummary = join(dir, "xlsx.json");
     const common = ["--updates", join(PROGRESS, "updates-vnpt.csv"), "--decisions", join(PROGRESS, "decisions.csv"), "--today", "2026-04-10"];
     expect(
-      await runProgress(["--registry", join(PROGRESS, "registry.csv"), "--updates", join(PROGRESS, "updates-viettel.csv"), ...common, "--summary", csvSummary]),
+      await runTracking(["--registry", join(PROGRESS, "registry.csv"), "--updates", join(PROGRESS, "updates-viettel.csv"), ...common, "--summary", csvSummary]),
     ).toBe(0);
-    expect(await runProgress(["--registry", registry, "--updates", viettel, ...common, "--summary", xlsxSummary])).toBe(0);
+    expect(await runTracking(["--registry", registry, "--updates", viettel, ...common, "--summary", xlsxSummary])).toBe(0);
     const expected = JSON.parse(await readFile(csvSummary, "utf8"));
     const actual = JSON.parse(await readFile(xlsxSummary, "utf8"));
     expect(actual).toMatchObject({ listed: 6, covered: 3, verified: 1 });
@@ -98,7 +98,7 @@ describe("cli with .xlsx inputs", () => {
 
   it("documents --sheet in both commands' --help", async () => {
     expect(await runAnalyze(["--help"])).toBe(0);
-    expect(await runProgress(["--help"])).toBe(0);
+    expect(await runTracking(["--help"])).toBe(0);
     expect(stdout.match(/--sheet NAME/g)).toHaveLength(2);
     expect(stdout).toContain(".xlsx");
   });

@@ -11,7 +11,7 @@ import {
   parseRegistryCsv,
   parseUpdatesCsv,
   parseUpdatesJson,
-  progressSummary,
+  trackingSummary,
   replay,
 } from "../src/domain/index.ts";
 
@@ -32,7 +32,7 @@ describe("sample events", () => {
     expect(log.report.rejected).toBe(0);
     const { states, invalid } = replay(registry, log.events);
     expect(invalid).toEqual([]);
-    const summary = progressSummary(registry, states, "2026-11-15");
+    const summary = trackingSummary(registry, states, "2026-11-15");
     expect(summary.verified).toBeGreaterThan(0);
     expect(summary.covered).toBeGreaterThan(summary.verified);
     expect(summary.covered).toBeLessThan(summary.listed);

@@ -30,9 +30,10 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     case "progress": {
-      // Loaded on demand: each command pulls in only the domain code it needs.
-      const { runProgress } = await import("./progress.ts");
-      return runProgress(rest);
+      // Loaded on demand: each command pulls in only the domain code it needs. The command keeps the name users
+      // know; the code behind it is the tracking feature (scripts/cli/tracking.ts).
+      const { runTracking } = await import("./tracking.ts");
+      return runTracking(rest);
     }
     case "compare": {
       const { runCompare } = await import("./compare.ts");

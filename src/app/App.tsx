@@ -7,7 +7,7 @@ import { coverageOf, peopleStatusLabel, pointStatus } from "../domain/index.ts";
 import { MapView, type PointDescription } from "../map/MapView.tsx";
 import { useApp, useAppState, useTranslation } from "./app_context.ts";
 import { Notices } from "./components/Notices.tsx";
-import { ProgressBar } from "./components/ProgressBar.tsx";
+import { BusyBar } from "./components/BusyBar.tsx";
 import { PaneNav } from "./components/PaneNav.tsx";
 import { Tabs } from "./components/Tabs.tsx";
 import type { MessageKey } from "./i18n/i18n.ts";
@@ -27,7 +27,7 @@ import { useDerivedView } from "./state/use_derived_view.ts";
 import { Header } from "./panels/Header.tsx";
 import { CountsBar } from "./panels/CountsBar.tsx";
 import { NEAREST_POPUP_CARRIERS, formatNearestLine } from "./nearest_text.ts";
-import { ProgressView } from "./progress/ProgressView.tsx";
+import { TrackingPage } from "./tracking/TrackingPage.tsx";
 import { SuggestPanel, useOverlaySites } from "./panels/SuggestPanel.tsx";
 import { openLinkedPoint, selectPoint } from "./state/updaters.ts";
 import { ComparePanel, useOverlayChanges } from "./panels/ComparePanel.tsx";
@@ -117,9 +117,9 @@ export function App() {
         </a>
         <Header />
         <Notices />
-        <ProgressBar />
-        {appView === "progress" && <ProgressView />}
-        <div className="layout" data-pane={pane} style={appView === "progress" ? { display: "none" } : undefined}>
+        <BusyBar />
+        {appView === "tracking" && <TrackingPage />}
+        <div className="layout" data-pane={pane} style={appView === "tracking" ? { display: "none" } : undefined}>
           <aside className="sidebar" aria-label={t("filters.heading")}>
             <LookupPanel />
             <FiltersPanel />

@@ -10,7 +10,7 @@ import {
   carrierColors,
 } from "./coverage_colors.ts";
 import { STATUS_COLORS } from "./layers.ts";
-import { KNOWN_CARRIERS } from "../domain/progress/carriers.ts";
+import { KNOWN_CARRIERS } from "../domain/tracking/carriers.ts";
 import { TECHNOLOGIES } from "../domain/types.ts";
 
 const BASE = parseHex(BASEMAP_COLOR);

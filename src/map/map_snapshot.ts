@@ -8,7 +8,7 @@
 import type { Map as MapLibreMap } from "maplibre-gl";
 
 /** The two maps: the coverage-gap map, and the tracking view's map of listed dead zones. */
-export type MapName = "gaps" | "progress";
+export type MapName = "gaps" | "tracking";
 
 export interface MapSnapshot {
   /** The map's WebGL canvas (read it at once: the next frame replaces it). */

@@ -13,7 +13,7 @@ import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from "mapl
 import type { ContradictionKind } from "../domain/measurements/contradictions.ts";
 import type { Measurement } from "../domain/measurements/parse_measurements.ts";
 import { siteDiscRing } from "../domain/planning/site_suggestions.ts";
-import { isSameCarrier } from "../domain/progress/carriers.ts";
+import { isSameCarrier } from "../domain/tracking/carriers.ts";
 import { LABEL_FONTS } from "./layers.ts";
 
 export const MEASUREMENT_SOURCE = { points: "measurements", findings: "measurement-findings", rings: "measurement-rings" } as const;

@@ -1,5 +1,5 @@
 /** Small hand-made registry points shared by the progress, app and export tests (test support: nothing in the product imports it). */
-import type { ListedPoint } from "../domain/progress/registry.ts";
+import type { ListedPoint } from "../domain/tracking/registry.ts";
 
 /**
  * Makes a listed point with sensible defaults.

@@ -38,7 +38,7 @@ import { buildPointRaster, renderPointTile, type PointRaster, type PointStyle } 
 import { createNearestCache } from "./nearest_cache.ts";
 import { createCompareCache } from "./compare_request.ts";
 import { POINTS_PER_ANALYSIS_BATCH, POINTS_PER_MESSAGE } from "./work_limits.ts";
-import { parseTrackingFile } from "../domain/progress/tracking_file.ts";
+import { parseTrackingFile } from "../domain/tracking/tracking_file.ts";
 import { analyzeInBatches } from "./analyze_batches.ts";
 import { serveRequests, type HandlerContext, type Handlers, type ServerScope } from "./worker_server.ts";
 import type { AnalyzeParams, AnalyzeResult, InspectParams, InspectResult, TileParams, TileResult } from "./messages.ts";

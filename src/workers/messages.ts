@@ -11,7 +11,7 @@ import type { ComparisonAnswer, CoverageAnalysis, DatedComparison, PointFilter, 
 import type { ImportReport } from "../domain/issues.ts";
 import type { BinaryKind } from "../domain/parse/detect_binary_kind.ts";
 import type { Message, Point, Technology } from "../domain/types.ts";
-import type { TrackingParseInput, TrackingParseOutput } from "../domain/progress/tracking_file.ts";
+import type { TrackingParseInput, TrackingParseOutput } from "../domain/tracking/tracking_file.ts";
 
 /** The kinds of file the app imports (the dead-zone tracking files are handled elsewhere). */
 export type LoadedFileKind = "points" | "coverage" | "admin";

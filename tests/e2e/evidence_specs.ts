@@ -8,13 +8,13 @@
 import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { parseRegistryCsv, replay, type ListedPoint, type ProgressStates } from "../../src/domain/index.ts";
+import { parseRegistryCsv, replay, type ListedPoint, type TrackingStates } from "../../src/domain/index.ts";
 import { sha256Hex } from "../../src/domain/hash/sha256.ts";
-import { buildEvidencePacket, readEvidencePacket } from "../../src/domain/progress/evidence_packet.ts";
-import { createStatusEvent, type PhotoRef } from "../../src/domain/progress/events.ts";
+import { buildEvidencePacket, readEvidencePacket } from "../../src/domain/tracking/evidence_packet.ts";
+import { createStatusEvent, type PhotoRef } from "../../src/domain/tracking/events.ts";
 import { makePng } from "../../src/testing/photos.ts";
-import { parseUpdatesCsv, writeUpdatesCsv } from "../../src/domain/progress/updates.ts";
-import { readSampleEvents } from "../../src/app/progress/sample_events.ts";
+import { parseUpdatesCsv, writeUpdatesCsv } from "../../src/domain/tracking/updates.ts";
+import { readSampleEvents } from "../../src/app/tracking/sample_events.ts";
 import type { PageOptions, Spec, SpecEnvironment } from "./specs.ts";
 
 const TIMEOUT = 45_000;
@@ -32,7 +32,7 @@ function todayInVietnam(): string {
 }
 
 /** The sample registry and its state today, as the app loads them on first start. */
-function sampleTracking(root: string): { registry: ListedPoint[]; states: ProgressStates } {
+function sampleTracking(root: string): { registry: ListedPoint[]; states: TrackingStates } {
   const registry = parseRegistryCsv(readFileSync(join(root, "data/sample/dead_zones.csv")), { file: "dead_zones.csv" }).items;
   const { events } = readSampleEvents(JSON.parse(readFileSync(join(root, "data/sample/events.json"), "utf8")));
   return { registry, states: replay(registry, events, todayInVietnam()).states };

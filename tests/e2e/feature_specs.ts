@@ -20,7 +20,7 @@ import {
   type PointFilter,
   type SiteWeightMode,
 } from "../../src/domain/index.ts";
-import { readSampleEvents } from "../../src/app/progress/sample_events.ts";
+import { readSampleEvents } from "../../src/app/tracking/sample_events.ts";
 import type { Spec } from "./specs.ts";
 import { APP_DEFAULT_FILTER } from "./expected.ts";
 

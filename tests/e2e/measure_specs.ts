@@ -16,7 +16,7 @@ import {
   releaseDates,
   replay,
 } from "../../src/domain/index.ts";
-import { readSampleEvents } from "../../src/app/progress/sample_events.ts";
+import { readSampleEvents } from "../../src/app/tracking/sample_events.ts";
 import { formatNumber } from "../../src/app/i18n/i18n.ts";
 import { CHANGE_COLORS } from "../../src/map/compare_overlay.ts";
 import { FINDING_COLORS, OUTCOME_COLORS } from "../../src/map/measurement_layers.ts";

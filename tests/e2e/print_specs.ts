@@ -14,7 +14,7 @@ import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { officialHeader } from "../../src/app/print/official_header.ts";
-import { vietnamDate } from "../../src/domain/progress/dates.ts";
+import { vietnamDate } from "../../src/domain/tracking/dates.ts";
 import type { Spec, SpecEnvironment } from "./specs.ts";
 
 class AssertionError extends Error {}

@@ -12,7 +12,7 @@ import { HOSTING_HEADERS } from "../../vite.config.ts";
 import { startStaticServer } from "../../scripts/browser/static_server.ts";
 import { CHROMIUM_ARGS, resolveChromium, type ChromiumChoice } from "../../scripts/browser/chromium.ts";
 import { SPECS, type SpecEnvironment } from "./specs.ts";
-import { PROGRESS_SPECS } from "./progress_specs.ts";
+import { TRACKING_SPECS } from "./tracking_specs.ts";
 import { SOLIST_SPECS } from "./solist_specs.ts";
 import { FORMAT_SPECS } from "./format_specs.ts";
 import { NATIONAL_SPECS } from "./national_specs.ts";
@@ -119,7 +119,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const all = [
     ...SPECS,
-    ...PROGRESS_SPECS,
+    ...TRACKING_SPECS,
     ...SOLIST_SPECS,
     ...FORMAT_SPECS,
     ...NATIONAL_SPECS,

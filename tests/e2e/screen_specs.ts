@@ -6,9 +6,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { coverageOf, foldForSearch, parseRegistryCsv, pointStatus, progressSummary, replay, selectPoints } from "../../src/domain/index.ts";
+import { coverageOf, foldForSearch, parseRegistryCsv, pointStatus, trackingSummary, replay, selectPoints } from "../../src/domain/index.ts";
 import { formatDay } from "../../src/app/i18n/dates.ts";
-import { readSampleEvents } from "../../src/app/progress/sample_events.ts";
+import { readSampleEvents } from "../../src/app/tracking/sample_events.ts";
 import { APP_DEFAULT_FILTER, countUncovered } from "./expected.ts";
 import type { PageOptions, Spec, SpecEnvironment } from "./specs.ts";
 
@@ -350,7 +350,7 @@ export const SCREEN_SPECS: Spec[] = [
         assertEqual(await strayDates(page), [], `${language}: ISO days or two-digit years in the page`);
         // A past day typed day first replays the log to that day, as the domain does.
         const early = [...events].sort((a, b) => (a.date < b.date ? -1 : 1))[Math.floor(events.length / 2)].date;
-        const expected = progressSummary(registry, replay(registry, events, early).states, early);
+        const expected = trackingSummary(registry, replay(registry, events, early).states, early);
         await page.fill('[data-testid="asof-input"]', formatDay(language, early));
         await waitForText(page, "dashboard-covered", String(expected.covered));
         assert(

@@ -8,8 +8,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { parseRegistryCsv, progressSummary, replay, type ListedPoint, type ProgressStates, type StatusEvent } from "../../src/domain/index.ts";
-import { readSampleEvents } from "../../src/app/progress/sample_events.ts";
+import { parseRegistryCsv, trackingSummary, replay, type ListedPoint, type TrackingStates, type StatusEvent } from "../../src/domain/index.ts";
+import { readSampleEvents } from "../../src/app/tracking/sample_events.ts";
 import type { Spec, SpecEnvironment } from "./specs.ts";
 
 const TIMEOUT = 60_000;
@@ -27,7 +27,7 @@ function todayInVietnam(): string {
 interface Sample {
   registry: ListedPoint[];
   events: StatusEvent[];
-  states: ProgressStates;
+  states: TrackingStates;
   verified: number;
 }
 
@@ -36,7 +36,7 @@ function sample(root: string): Sample {
   const { events } = readSampleEvents(JSON.parse(readFileSync(join(root, "data/sample/events.json"), "utf8")));
   const today = todayInVietnam();
   const { states } = replay(registry, events, today);
-  return { registry, events, states, verified: progressSummary(registry, states, today).verified };
+  return { registry, events, states, verified: trackingSummary(registry, states, today).verified };
 }
 
 /** Two on-air claims of the sample, for two decisions. */

@@ -1,4 +1,4 @@
-import { vietnamDate } from "../../domain/progress/dates.ts";
+import { vietnamDate } from "../../domain/tracking/dates.ts";
 /**
  * Saves text as a file through a temporary link (works in every browser; labelled "download").
  * @param fileName - the suggested file name

@@ -3,11 +3,11 @@
  * Placeholders are written `{name}` and filled by `translate`.
  */
 import type { Message } from "../../domain/types.ts";
-import { PROGRESS_MESSAGES } from "../progress/messages.ts";
+import { PROGRESS_MESSAGES } from "../tracking/messages.ts";
 import { SUGGEST_MESSAGES } from "../panels/suggest_messages.ts";
 import { SCHOOL_WEIGHT_MESSAGES } from "../panels/school_weight_messages.ts";
-import { RISK_MESSAGES } from "../progress/risk_messages.ts";
-import { MEASUREMENT_MESSAGES } from "../progress/measurement_messages.ts";
+import { RISK_MESSAGES } from "../tracking/risk_messages.ts";
+import { MEASUREMENT_MESSAGES } from "../tracking/measurement_messages.ts";
 import { COMPARE_MESSAGES } from "../panels/compare_messages.ts";
 
 export const MESSAGES = {
@@ -400,7 +400,7 @@ export const MESSAGES = {
   "print.doc.number": { vi: "Số: ....../BC", en: "No.: ....../BC" },
   "print.doc.kind": { vi: "BÁO CÁO", en: "REPORT" },
   "print.doc.mapSubject": { vi: "Các điểm trường, thôn bản chưa có sóng di động", en: "Schools and villages without mobile signal" },
-  "print.doc.progressSubject": { vi: "Tiến độ xoá các điểm lõm sóng trong danh sách", en: "Progress on the listed dead zones" },
+  "print.doc.trackingSubject": { vi: "Tiến độ xoá các điểm lõm sóng trong danh sách", en: "Progress on the listed dead zones" },
   "print.doc.scope": { vi: "Phạm vi: {filters}. Số liệu lập ngày {date}.", en: "Scope: {filters}. Figures of {date}." },
   "print.doc.map": { vi: "I. BẢN ĐỒ", en: "I. MAP" },
   "print.doc.figures": { vi: "II. SỐ LIỆU", en: "II. FIGURES" },
@@ -412,8 +412,8 @@ export const MESSAGES = {
   },
   "print.doc.noCommunes": { vi: "Không có xã, phường nào có điểm chưa có sóng.", en: "No commune has an uncovered point." },
   "print.doc.list": { vi: "III. DANH SÁCH ĐIỂM CHƯA CÓ SÓNG", en: "III. LIST OF UNCOVERED POINTS" },
-  "print.doc.progressFigures": { vi: "II. SỐ LIỆU TIẾN ĐỘ", en: "II. PROGRESS FIGURES" },
-  "print.doc.progressList": { vi: "III. DANH SÁCH ĐIỂM LÕM SÓNG", en: "III. LIST OF DEAD ZONES" },
+  "print.doc.trackingFigures": { vi: "II. SỐ LIỆU TIẾN ĐỘ", en: "II. PROGRESS FIGURES" },
+  "print.doc.trackingList": { vi: "III. DANH SÁCH ĐIỂM LÕM SÓNG", en: "III. LIST OF DEAD ZONES" },
   "print.doc.carrierCovering": { vi: "Điểm có sóng của nhà mạng", en: "Points it covers" },
   "print.doc.carrierNot": { vi: "Điểm không có sóng của nhà mạng", en: "Points it does not cover" },
   "print.doc.recipients": { vi: "Nơi nhận:", en: "Recipients:" },

@@ -1,5 +1,5 @@
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
-import { ViewSwitch } from "../progress/ViewSwitch.tsx";
+import { ViewSwitch } from "../tracking/ViewSwitch.tsx";
 import { toggleLanguage } from "../state/updaters.ts";
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CARRIER_COLORS, STATUS_COLORS, TOGGLE, coverageToggleKey } from "../../map/layers.ts";
-import { PROGRESS_STATUS_COLORS } from "../../map/progress_layers.ts";
+import { PROGRESS_STATUS_COLORS } from "../../map/tracking_layers.ts";
 import type { AnalyzeResult } from "../../workers/messages.ts";
-import { gapsLegend, progressLegend } from "./map_legends.ts";
+import { gapsLegend, trackingLegend } from "./map_legends.ts";
 
 /** Just what the legend reads: the points' kinds and the coverage layers. */
 function data(kinds: string[], layers: [string, string][]): AnalyzeResult {
@@ -61,9 +61,9 @@ describe("gapsLegend", () => {
   });
 });
 
-describe("progressLegend", () => {
+describe("trackingLegend", () => {
   it("lists the statuses present once each, in the lifecycle's order", () => {
-    const entries = progressLegend("vi", ["verified", "not_started", "verified", "on_air"]);
+    const entries = trackingLegend("vi", ["verified", "not_started", "verified", "on_air"]);
     expect(entries.map((entry) => entry.label)).toEqual(["chưa triển khai", "đã phát sóng", "đã xác minh"]);
     expect(entries.map((entry) => entry.color)).toEqual([PROGRESS_STATUS_COLORS.not_started, PROGRESS_STATUS_COLORS.on_air, PROGRESS_STATUS_COLORS.verified]);
   });

@@ -1,12 +1,12 @@
 /**
  * What the symbols of each map mean, as entries for the map figure (map_figure.ts): the same colours and shapes
- * as the live legend (LegendPanel, layers.ts, progress_layers.ts), limited to what the map shows.
+ * as the live legend (LegendPanel, layers.ts, tracking_layers.ts), limited to what the map shows.
  */
-import { PROGRESS_STATUSES, STATUS_LABELS, type ProgressStatus } from "../../domain/progress/status.ts";
+import { PROGRESS_STATUSES, STATUS_LABELS, type TrackingStatus } from "../../domain/tracking/status.ts";
 import type { Language } from "../../domain/types.ts";
 import { KIND_SHAPES, STATUS_COLORS, TOGGLE, carrierColor, coverageToggleKey, isToggleOn } from "../../map/layers.ts";
 import type { MapSnapshot } from "../../map/map_snapshot.ts";
-import { PROGRESS_STATUS_COLORS } from "../../map/progress_layers.ts";
+import { PROGRESS_STATUS_COLORS } from "../../map/tracking_layers.ts";
 import type { AnalyzeResult } from "../../workers/messages.ts";
 import { formatNumber, translate, type MessageKey } from "../i18n/i18n.ts";
 import type { FigureText, LegendEntry } from "./map_figure.ts";
@@ -53,7 +53,7 @@ export function gapsLegend(language: Language, data: AnalyzeResult, visibility: 
  * @param statuses - the statuses present
  * @returns the entries
  */
-export function progressLegend(language: Language, statuses: Iterable<ProgressStatus>): LegendEntry[] {
+export function trackingLegend(language: Language, statuses: Iterable<TrackingStatus>): LegendEntry[] {
   const present = new Set(statuses);
   return PROGRESS_STATUSES.filter((status) => present.has(status)).map((status) => ({
     label: STATUS_LABELS[status][language],

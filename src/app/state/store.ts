@@ -74,7 +74,7 @@ export interface AppState {
   printing: boolean;
   /** False until the first data set (or none) is in place. */
   ready: boolean;
-  /** The top-level view (coverage map or listed dead zones); in the URL as ?view=progress. */
+  /** The top-level view (coverage map or listed dead zones); in the URL as ?view=tracking. */
   view?: AppView;
   /** Coverage as of this date (YYYY-MM-DD): per carrier × technology the latest release on or before it; unset = the latest. */
   coverageAsOf?: string;

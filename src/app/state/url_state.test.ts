@@ -41,6 +41,13 @@ describe("parseUrlState", () => {
     expect(parseUrlState("?role=boss&asof=15/08/2026").tracking).toBeUndefined();
   });
 
+  it("opens the tracking view from ?view=tracking and from its older name ?view=progress, and writes ?view=tracking", () => {
+    expect(parseUrlState("?view=tracking").view).toBe("tracking");
+    expect(parseUrlState("?view=progress").view).toBe("tracking");
+    expect(parseUrlState("?view=map").view).toBeUndefined();
+    expect(writeUrlState({ language: "vi", sampleNone: false, filter: DEFAULT_FILTER, search: "", view: "tracking" })).toBe("?view=tracking");
+  });
+
   it("recognises ?sample=none", () => {
     expect(parseUrlState("?sample=none").sampleNone).toBe(true);
   });

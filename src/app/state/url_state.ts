@@ -28,7 +28,7 @@ export interface UrlState {
   filter: ViewFilter;
   camera?: MapCamera;
   search: string;
-  /** `?view=progress`: the listed dead-zone tracking view instead of the coverage map. */
+  /** `?view=tracking` (or the older `?view=progress`): the listed dead-zone tracking view instead of the coverage map. */
   view?: AppView;
   /** `?point=ID`: the point selected, its popup open (a link to one school or village). */
   point?: string;
@@ -46,7 +46,7 @@ export interface TrackingUrlState {
 }
 
 /** The top-level views: the coverage map (default) or the listed dead zones. */
-export type AppView = "map" | "progress";
+export type AppView = "map" | "tracking";
 
 /** No restriction at all: every carrier, every technology (2G and up), every kind and area. */
 export const EMPTY_FILTER: ViewFilter = { carriers: [], kinds: [] };
@@ -111,7 +111,8 @@ export function parseUrlState(search: string): UrlState {
     filter,
     camera: parseCamera(params.get("map")),
     search: params.get("q") ?? "",
-    ...(params.get("view") === "progress" ? { view: "progress" as const } : {}),
+    // "progress" was the view's first name: links and bookmarks made with it still open the tracking view.
+    ...(params.get("view") === "tracking" || params.get("view") === "progress" ? { view: "tracking" as const } : {}),
     ...(params.get("point")?.trim() ? { point: params.get("point")!.trim() } : {}),
     ...parseTracking(params),
   };
@@ -151,7 +152,7 @@ export function writeUrlState(state: UrlState): string {
   if (state.filter.provinceCode) params.set("province", state.filter.provinceCode);
   if (state.filter.communeCode) params.set("commune", state.filter.communeCode);
   if (state.search) params.set("q", state.search);
-  if (state.view === "progress") params.set("view", "progress");
+  if (state.view === "tracking") params.set("view", "tracking");
   if (state.point) params.set("point", state.point);
   if (state.tracking?.role) params.set("role", state.tracking.role);
   if (state.tracking?.asOf) params.set("asof", state.tracking.asOf);

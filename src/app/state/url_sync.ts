@@ -28,7 +28,7 @@ export function startUrlSync(store: Store<AppState>): () => void {
       search: state.search,
       view: state.view,
       ...(point ? { point } : {}),
-      ...(state.view === "progress" ? { tracking: state.tracking } : {}),
+      ...(state.view === "tracking" ? { tracking: state.tracking } : {}),
     });
     const search = prebuilt ? `${viewSearch ? `${viewSearch}&` : "?"}coverage=${encodeURIComponent(prebuilt)}` : viewSearch;
     if (search === written) return;

@@ -5,7 +5,7 @@ import "fake-indexeddb/auto";
 import { IDBFactory } from "fake-indexeddb";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { sha256Hex } from "../../domain/hash/sha256.ts";
-import { createStatusEvent } from "../../domain/progress/events.ts";
+import { createStatusEvent } from "../../domain/tracking/events.ts";
 import { makeListedPoint } from "../../testing/listed_points.ts";
 import { makePng } from "../../testing/photos.ts";
 
@@ -48,7 +48,7 @@ describe("photo store", () => {
     v1.close();
 
     vi.resetModules();
-    const tracking = await import("../progress/tracking_storage.ts");
+    const tracking = await import("../tracking/tracking_storage.ts");
     const photos = await import("./photo_store.ts");
     // The tracking module upgrades its own database to version 2 on load; the photo store opens beside it.
     const before = await tracking.loadTracking();
@@ -78,7 +78,7 @@ describe("photo store", () => {
 
     // A fresh start (new module instances) finds both: the events and the photos.
     vi.resetModules();
-    const tracking2 = await import("../progress/tracking_storage.ts");
+    const tracking2 = await import("../tracking/tracking_storage.ts");
     const photos2 = await import("./photo_store.ts");
     const after = await tracking2.loadTracking();
     expect(after?.events.map((event) => event.id)).toEqual(events.map((event) => event.id));
@@ -94,7 +94,7 @@ describe("photo store", () => {
 
   it("keeps events carrying photo references through the tracking storage", async () => {
     vi.resetModules();
-    const tracking = await import("../progress/tracking_storage.ts");
+    const tracking = await import("../tracking/tracking_storage.ts");
     const png = makePng(8, 8, [1, 2, 3]);
     const withPhoto = createStatusEvent({
       pointId: "A",
@@ -106,7 +106,7 @@ describe("photo store", () => {
     await tracking.seedTracking({ registry: { registry, file: "ds.csv", isSample: false }, events: [], outbox: [], backup: null });
     await tracking.appendTrackingEvents("outbox", [withPhoto]);
     vi.resetModules();
-    const reloaded = await (await import("../progress/tracking_storage.ts")).loadTracking();
+    const reloaded = await (await import("../tracking/tracking_storage.ts")).loadTracking();
     expect(reloaded?.outbox).toEqual([withPhoto]);
     expect(reloaded?.invalidRecords).toBe(0);
   });

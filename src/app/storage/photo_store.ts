@@ -5,7 +5,7 @@
  * the tracking database, whose events stay exactly as they are, and an older tab of the app keeps working.
  * Photos are written once per hash and never rewritten (the same bytes give the same key).
  */
-import { PHOTO_TYPES, type PhotoRef } from "../../domain/progress/events.ts";
+import { PHOTO_TYPES, type PhotoRef } from "../../domain/tracking/events.ts";
 
 const DATABASE_NAME = "lom-song-photos";
 /** 1: one store of photos by hash. */

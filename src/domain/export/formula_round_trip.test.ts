@@ -6,11 +6,11 @@ import { exportColumns, type ExportRow } from "./export_columns.ts";
 import { parsePointsCsv } from "../parse/parse_points_csv.ts";
 import { readCsvTable } from "../parse/read_csv_table.ts";
 import { sheetToCsv } from "../parse/xlsx_import.ts";
-import { createStatusEvent } from "../progress/events.ts";
-import { parseUpdatesCsv, writeUpdatesCsv } from "../progress/updates.ts";
-import { parseRegistryCsv } from "../progress/parse_registry.ts";
-import { progressTableToCsv } from "../progress/progress_table.ts";
-import { replay } from "../progress/replay.ts";
+import { createStatusEvent } from "../tracking/events.ts";
+import { parseUpdatesCsv, writeUpdatesCsv } from "../tracking/updates.ts";
+import { parseRegistryCsv } from "../tracking/parse_registry.ts";
+import { progressTableToCsv } from "../tracking/progress_table.ts";
+import { replay } from "../tracking/replay.ts";
 import { makeListedPoint } from "../../testing/listed_points.ts";
 import type { Point } from "../types.ts";
 

@@ -4,14 +4,14 @@
  */
 import { describe, expect, it } from "vitest";
 import { formatIssue } from "../issues.ts";
-import { createStatusEvent, type Actor } from "../progress/events.ts";
-import { verifyPoints, type ProgressContext } from "../progress/record.ts";
+import { createStatusEvent, type Actor } from "../tracking/events.ts";
+import { verifyPoints, type TrackingContext } from "../tracking/record.ts";
 import { makeListedPoint } from "../../testing/listed_points.ts";
 
 const viettel: Actor = { role: "carrier", carrier: "Viettel" };
 const registry = [makeListedPoint("A")];
 const log = [createStatusEvent({ pointId: "A", status: "on_air", date: "2026-02-01", actor: viettel })];
-const context: ProgressContext = { registry, events: log, today: "2026-03-31", listPublishedOn: "2026-01-01" };
+const context: TrackingContext = { registry, events: log, today: "2026-03-31", listPublishedOn: "2026-01-01" };
 
 describe("readable refusals", () => {
   it("write the days of a refused date as dd/mm/yyyy in Vietnamese", () => {

@@ -16,9 +16,9 @@ import type { Feature, FeatureCollection, Point as PointGeometry } from "geojson
 import Flatbush from "flatbush";
 import { toCsv, type CsvSeparator } from "../export/to_csv.ts";
 import { distanceKm } from "../planning/site_suggestions.ts";
-import { isSameCarrier } from "../progress/carriers.ts";
-import type { ListedPoint } from "../progress/registry.ts";
-import type { ProgressStates } from "../progress/replay.ts";
+import { isSameCarrier } from "../tracking/carriers.ts";
+import type { ListedPoint } from "../tracking/registry.ts";
+import type { TrackingStates } from "../tracking/replay.ts";
 import { buildCoverageIndex, queryCoverageMasks } from "../spatial/coverage_index.ts";
 import { TECHNOLOGIES, type CoverageFeature, type Technology } from "../types.ts";
 import type { Measurement } from "./parse_measurements.ts";
@@ -80,7 +80,7 @@ export function findContradictions(
   measurements: readonly Measurement[],
   coverage: readonly CoverageFeature[],
   registry: readonly ListedPoint[],
-  states: ProgressStates,
+  states: TrackingStates,
   options: ContradictionOptions = {},
 ): Contradiction[] {
   const radiusKm = options.radiusKm ?? 0.5;

@@ -17,7 +17,7 @@ import { parseCoordinate, parseNumber } from "../parse/parse_number.ts";
 import { checkPointPosition } from "../parse/point_checks.ts";
 import { readCsvTable } from "../parse/read_csv_table.ts";
 import { parseTechnology } from "../parse/technology.ts";
-import { canonicalCarrier } from "../progress/carriers.ts";
+import { canonicalCarrier } from "../tracking/carriers.ts";
 import type { Technology } from "../types.ts";
 
 /** One measurement. */

@@ -6,8 +6,8 @@ import { parsePointsCsv } from "./parse_points_csv.ts";
 import { parsePointsGeojson } from "./parse_points_geojson.ts";
 import { createPointsCsvStream } from "./points_csv_stream.ts";
 import { parsePointsXlsx } from "./xlsx_import.ts";
-import { restoreBackup } from "../progress/backup.ts";
-import { vietnamDate } from "../progress/dates.ts";
+import { restoreBackup } from "../tracking/backup.ts";
+import { vietnamDate } from "../tracking/dates.ts";
 
 const CSV = "mã,tên,kinh độ,vĩ độ\r\nA,Trường Bản Xèo,104.1,22.1\r\nB,Thôn Nà Pồ,104.2,22.2\r\n";
 

@@ -5,8 +5,8 @@
  * change reported per feature. An invalid feature can therefore never take coverage away from a valid one.
  */
 import { emptyReport, type ImportReport, type ImportResult } from "../issues.ts";
-import { parseFlexibleDate } from "../progress/dates.ts";
-import { canonicalCarrier } from "../progress/carriers.ts";
+import { parseFlexibleDate } from "../tracking/dates.ts";
+import { canonicalCarrier } from "../tracking/carriers.ts";
 import type { TowerOptions } from "../formats/towers.ts";
 import type { MultiPolygon, Polygon } from "geojson";
 import type { CoverageFeature, Message, Technology } from "../types.ts";

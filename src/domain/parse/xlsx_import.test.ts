@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { buildXlsx, type SimpleCell } from "../../../tests/xlsx_builder.ts";
 import type { ImportReport } from "../issues.ts";
-import { parseRegistryCsv } from "../progress/parse_registry.ts";
+import { parseRegistryCsv } from "../tracking/parse_registry.ts";
 import { makeListedPoint } from "../../testing/listed_points.ts";
-import { parseUpdatesCsv } from "../progress/updates.ts";
+import { parseUpdatesCsv } from "../tracking/updates.ts";
 import { detectFileKind } from "./detect_file_kind.ts";
 import { parsePointsCsv } from "./parse_points_csv.ts";
 import { parsePointsXlsx, parseRegistryXlsx, parseUpdatesXlsx, previewXlsx, sheetToCsv } from "./xlsx_import.ts";

@@ -6,8 +6,8 @@
  * header in Excel row 1, report row N is Excel row N + 1.
  */
 import { emptyReport, type ImportKind, type ImportReport, type ImportResult } from "../issues.ts";
-import { parseRegistryCsv, type RegistryImportOptions, type RegistryImportResult } from "../progress/parse_registry.ts";
-import { parseUpdatesCsv, type UpdatesImportOptions, type UpdatesImportResult } from "../progress/updates.ts";
+import { parseRegistryCsv, type RegistryImportOptions, type RegistryImportResult } from "../tracking/parse_registry.ts";
+import { parseUpdatesCsv, type UpdatesImportOptions, type UpdatesImportResult } from "../tracking/updates.ts";
 import { err, ok, type Result } from "../result.ts";
 import type { Point } from "../types.ts";
 import { CARRIER_COLUMN_ALIASES, guessCsvKind, type CsvKind } from "./csv_kind.ts";

@@ -1,0 +1,169 @@
+/**
+ * The one table of allowed status transitions, and its enforcement.
+ *
+ * - A carrier moves its own points forward (not_started → planned → under_construction → on_air,
+ *   skipping steps allowed) and may mark one infeasible, giving a reason.
+ * - A point the department disputed goes back to its carrier: planned, under_construction or on_air again.
+ * - A carrier may withdraw its own infeasible claim by moving the point forward again (it found a way).
+ * - Only the department verifies (from on_air), disputes (an on_air claim or an infeasible claim,
+ *   giving a reason) and accepts an infeasible claim (status infeasible_accepted, final).
+ * - verified and infeasible_accepted are final: no row of the table leaves them.
+ * - A carrier never touches a point assigned to another carrier.
+ */
+import type { Message } from "../types.ts";
+import { err, ok, type Result } from "../result.ts";
+import { isSameCarrier } from "./carriers.ts";
+import type { Actor, StatusEventDraft } from "./events.ts";
+import type { ListedPoint } from "./registry.ts";
+import { STATUS_LABELS, type TrackingStatus } from "./status.ts";
+
+export type ActorRole = Actor["role"];
+
+export interface TransitionRule {
+  from: TrackingStatus;
+  to: TrackingStatus;
+  role: ActorRole;
+  /** The event must give a reason (its note, or its evidence text). */
+  reasonRequired: boolean;
+}
+
+function rule(from: TrackingStatus, to: TrackingStatus, role: ActorRole, reasonRequired = false): TransitionRule {
+  return { from, to, role, reasonRequired };
+}
+
+/** Every allowed transition. Anything not listed here is refused. */
+export const TRANSITIONS: readonly TransitionRule[] = [
+  // The carrier moves its point forward; skipping steps is allowed.
+  rule("not_started", "planned", "carrier"),
+  rule("not_started", "under_construction", "carrier"),
+  rule("not_started", "on_air", "carrier"),
+  rule("planned", "under_construction", "carrier"),
+  rule("planned", "on_air", "carrier"),
+  rule("under_construction", "on_air", "carrier"),
+  // The carrier says it cannot be done, with a reason.
+  rule("not_started", "infeasible", "carrier", true),
+  rule("planned", "infeasible", "carrier", true),
+  rule("under_construction", "infeasible", "carrier", true),
+  // A disputed point is back with the carrier.
+  rule("disputed", "planned", "carrier"),
+  rule("disputed", "under_construction", "carrier"),
+  rule("disputed", "on_air", "carrier"),
+  // The carrier withdraws its infeasible claim before the department decides.
+  rule("infeasible", "planned", "carrier"),
+  rule("infeasible", "under_construction", "carrier"),
+  rule("infeasible", "on_air", "carrier"),
+  // The department decides on claims.
+  rule("on_air", "verified", "department"),
+  rule("on_air", "disputed", "department", true),
+  rule("infeasible", "disputed", "department", true),
+  rule("infeasible", "infeasible_accepted", "department"),
+];
+
+export type TransitionErrorCode = "same_status" | "wrong_carrier" | "department_only" | "carrier_only" | "transition_not_allowed" | "reason_required";
+
+export interface TransitionError {
+  code: TransitionErrorCode;
+  message: Message;
+}
+
+function label(status: TrackingStatus): Message {
+  return STATUS_LABELS[status];
+}
+
+/**
+ * Finds the rule allowing a transition for a role.
+ * @param from - the current status
+ * @param to - the new status
+ * @param role - who asks
+ * @returns the rule, or undefined when the table has none
+ */
+export function findTransition(from: TrackingStatus, to: TrackingStatus, role: ActorRole): TransitionRule | undefined {
+  return TRANSITIONS.find((candidate) => candidate.from === from && candidate.to === to && candidate.role === role);
+}
+
+/**
+ * Checks one status change against the table: the carrier's ownership, the role, the transition and the reason.
+ * @param point - the listed point
+ * @param from - its current status
+ * @param change - the new status, who makes the change, and its note/evidence (the reason)
+ * @returns the rule that allows it, or why it is refused (vi + en)
+ * @example
+ * ```ts
+ * checkTransition(point, "on_air", { status: "verified", actor: { role: "department" } }); // ok
+ * ```
+ */
+export function checkTransition(
+  point: ListedPoint,
+  from: TrackingStatus,
+  change: Pick<StatusEventDraft, "status" | "actor" | "note" | "evidence">,
+): Result<TransitionRule, TransitionError> {
+  const to = change.status;
+  const actor = change.actor;
+  if (actor.role === "carrier" && !isSameCarrier(actor.carrier, point.carrier)) {
+    return err({
+      code: "wrong_carrier",
+      message: {
+        vi: `điểm ${point.id} được giao cho ${point.carrier}, không phải ${actor.carrier}`,
+        en: `point ${point.id} is assigned to ${point.carrier}, not ${actor.carrier}`,
+      },
+    });
+  }
+  if (from === to) {
+    return err({
+      code: "same_status",
+      message: { vi: `điểm ${point.id} đã ở trạng thái "${label(to).vi}"`, en: `point ${point.id} is already "${label(to).en}"` },
+    });
+  }
+  const allowed = findTransition(from, to, actor.role);
+  if (!allowed) {
+    const otherRole: ActorRole = actor.role === "carrier" ? "department" : "carrier";
+    if (findTransition(from, to, otherRole)) {
+      return err(
+        otherRole === "department"
+          ? {
+              code: "department_only",
+              message: {
+                vi: `chỉ Sở được chuyển từ "${label(from).vi}" sang "${label(to).vi}"`,
+                en: `only the department may move a point from "${label(from).en}" to "${label(to).en}"`,
+              },
+            }
+          : {
+              code: "carrier_only",
+              message: {
+                vi: `chỉ nhà mạng được chuyển từ "${label(from).vi}" sang "${label(to).vi}"`,
+                en: `only the carrier may move a point from "${label(from).en}" to "${label(to).en}"`,
+              },
+            },
+      );
+    }
+    return err({
+      code: "transition_not_allowed",
+      message: {
+        vi: `không được chuyển từ "${label(from).vi}" sang "${label(to).vi}"`,
+        en: `moving from "${label(from).en}" to "${label(to).en}" is not allowed`,
+      },
+    });
+  }
+  if (allowed.reasonRequired && !change.note?.trim() && !change.evidence?.text?.trim()) {
+    return err({
+      code: "reason_required",
+      message: {
+        vi: `cần ghi lý do khi chuyển sang "${label(to).vi}" (cột ghi chú)`,
+        en: `a reason is required for "${label(to).en}" (the note column)`,
+      },
+    });
+  }
+  return ok(allowed);
+}
+
+/**
+ * Lists the statuses an actor may set next, for a status picker.
+ * @param point - the listed point
+ * @param from - its current status
+ * @param actor - who is acting
+ * @returns the allowed new statuses (empty for another carrier's point)
+ */
+export function allowedNextStatuses(point: ListedPoint, from: TrackingStatus, actor: Actor): TrackingStatus[] {
+  if (actor.role === "carrier" && !isSameCarrier(actor.carrier, point.carrier)) return [];
+  return TRANSITIONS.filter((candidate) => candidate.from === from && candidate.role === actor.role).map((candidate) => candidate.to);
+}
