@@ -131,6 +131,10 @@ describe("every output is written atomically", () => {
     expect((await readdir(dir)).some((name) => name.endsWith(".partial"))).toBe(true);
     removeTemporaryFiles();
     expect(await readdir(dir)).toEqual([]);
+    // A stopped process closes its files as it ends; this one goes on, so it closes the handle itself (and nothing
+    // reappears).
+    await file.abandon();
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it("refuses an output that names an input file (by real path), or a directory, before any work", async () => {
