@@ -23,7 +23,11 @@ import {
   previewCsv,
   readCsvTable,
   suggestSites,
+  buildCoverageIndex,
+  findContradictions,
+  queryCoverageMasks,
   type AdminArea,
+  type CoverageIndex,
   type CoverageFeature,
   type ImportReport,
   type Point,
@@ -33,7 +37,7 @@ import { addIssues } from "../domain/parse/import_issue.ts";
 import { csvPreviewData, inspectWorkbook } from "./inspect_workbook.ts";
 import { csvLooksProjected, ensureXlsReader, inspectGisFormat, parseRasterIfTiff } from "./inspect_formats.ts";
 import { buildCoverageRaster, coverageTileRgba, rasteriseBandTile, COVERAGE_TILE_SIZE, type CoverageRaster } from "./coverage_raster.ts";
-import { buildMapPayload, coverageGeojsonBytes } from "./map_payload.ts";
+import { buildMapPayload } from "./map_payload.ts";
 import { buildPointRaster, renderPointTile, type PointRaster, type PointStyle } from "./point_raster.ts";
 import { createNearestCache } from "./nearest_cache.ts";
 import { createCompareCache } from "./compare_request.ts";
@@ -45,6 +49,15 @@ import type { AnalyzeParams, AnalyzeResult, InspectParams, InspectResult, TilePa
 
 /** The coverage of the last finished analysis, for `nearest` requests. */
 const nearest = createNearestCache();
+/** The point-in-coverage index of the kept analysis, built here on the first `coverAt` request (never on the main thread). */
+let coverAtIndex: { version: number; index: CoverageIndex } | null = null;
+
+function coverageIndexOf(version: number): CoverageIndex | null {
+  if (coverAtIndex?.version === version) return coverAtIndex.index;
+  const kept = nearest.coverageOf(version);
+  coverAtIndex = kept ? { version, index: buildCoverageIndex(kept.coverage) } : null;
+  return coverAtIndex?.index ?? null;
+}
 /** Every release of the last finished analysis's coverage, its points and admin areas, for `compare` requests. */
 const compare = createCompareCache();
 
@@ -300,6 +313,7 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
   };
   // Before the masks are transferred out (the cache keeps a copy); the previous coverage and its indexes go.
   nearest.keep(payload.version, coverage, points, analysis);
+  coverAtIndex = null;
   compare.keep({ version: payload.version, points, coverage: allReleases, admin });
   // The points go ahead of the result, in parts: one message of 100,000 points would be one long main-thread task.
   for (let offset = 0; offset < points.length; offset += POINTS_PER_MESSAGE) ctx.points(points.slice(offset, offset + POINTS_PER_MESSAGE));
@@ -336,9 +350,14 @@ const handlers: Handlers = {
     }
     return {};
   },
-  coverage: async (params) => {
-    const kept = nearest.coverageOf(params.version);
-    return { geojson: kept ? coverageGeojsonBytes(kept.coverage, kept.layers) : null };
+  coverAt: async (params) => {
+    const index = coverageIndexOf(params.version);
+    return { coverage: index ? { layers: index.layers, words: index.words, masks: queryCoverageMasks(index, params.lon, params.lat) } : null };
+  },
+  contradictions: async (params) => {
+    const kept = params.version === null ? null : nearest.coverageOf(params.version);
+    if (params.version !== null && !kept) return { available: false, findings: [] };
+    return { available: true, findings: findContradictions(params.measurements, kept?.coverage ?? [], params.registry, params.states, params.options) };
   },
   suggest: async (params) => {
     const targets = Array.from(params.lon, (lon, k) => ({ lon, lat: params.lat[k], weight: params.weight[k] }));

@@ -186,7 +186,10 @@ describe("AnalysisClient over a MessageChannel", () => {
 
   it("a request type the worker has no handler for fails as unknown_request", async () => {
     const { client } = workerPair({});
-    await expect(client.request("coverage", { version: 1 })).rejects.toMatchObject({ code: "unknown_request", params: { type: "coverage" } });
+    await expect(client.request("coverAt", { version: 1, lon: new Float64Array(1), lat: new Float64Array(1) })).rejects.toMatchObject({
+      code: "unknown_request",
+      params: { type: "coverAt" },
+    });
   });
 
   it("puts an analysis's points, sent in parts before the result, back together in order", async () => {

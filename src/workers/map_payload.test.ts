@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeCoverage, countCoveringCarriers } from "../domain/index.ts";
 import type { CoverageFeature, Point, PointKind, Technology } from "../domain/types.ts";
-import { buildMapPayload, coverageGeojsonBytes, pointsGeojsonText } from "./map_payload.ts";
-import { decodeCoverage } from "./messages.ts";
+import { buildMapPayload, pointsGeojsonText } from "./map_payload.ts";
 
 function point(id: string, kind: PointKind, lon: number): Point {
   return { id, name: `<b>${id}</b> "quoted"`, kind, lon, lat: 21, source: { file: "t.csv", row: 1 }, extra: {} };
@@ -96,12 +95,6 @@ describe("buildMapPayload", () => {
       view: { filter: {}, statusOn: [true, true, true] },
     });
     expect(payload.coverageBounds).toEqual(bounds);
-    const coverage = decodeCoverage(coverageGeojsonBytes(COVERAGE, analysis.layers));
-    expect(coverage.features).toHaveLength(3);
-    for (const feature of coverage.features) {
-      const layer = analysis.layers[feature.properties.layer];
-      expect([layer.carrier, layer.technology]).toEqual([feature.properties.carrier, feature.properties.technology]);
-    }
     expect(payload.bounds).toEqual([105, 21, 107.5, 21]);
     expect(payload.version).toBe(3);
     expect(transfer).toEqual(

@@ -11,10 +11,10 @@
  * state only on the points whose status or visibility changed.
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import { countCoveringCarriers, selectPoints, type AdminArea, type CoverageAnalysis, type CoverageFeature, type PointFilter } from "../domain/index.ts";
+import { countCoveringCarriers, selectPoints, type AdminArea, type CoverageAnalysis, type PointFilter } from "../domain/index.ts";
 import type { Point } from "../domain/types.ts";
 import { computeLabelPoint } from "../domain/spatial/label_point.ts";
-import type { AdminLabelProperties, CoverageProperties, MapPayload, MapViewState } from "./messages.ts";
+import type { AdminLabelProperties, MapPayload, MapViewState } from "./messages.ts";
 
 const encoder = new TextEncoder();
 
@@ -111,26 +111,6 @@ export function buildMapPayload(input: {
     bounds: points.length > 0 ? [minLon, minLat, maxLon, maxLat] : null,
   };
   return { payload, transfer: [payload.points, payload.importedAdmin, payload.adminLabels, status.buffer as ArrayBuffer, visible.buffer as ArrayBuffer] };
-}
-
-/**
- * The coverage polygons as GeoJSON bytes, numbered by analysis layer (for the rare consumer on the main thread that
- * needs the polygons: the worker's `coverage` request, made only when asked).
- * @param coverage - the analysed coverage features
- * @param layers - the analysis's layers
- * @returns UTF-8 GeoJSON
- */
-export function coverageGeojsonBytes(coverage: readonly CoverageFeature[], layers: CoverageAnalysis["layers"]): ArrayBuffer {
-  const layerIndex = new Map(layers.map((layer, index) => [`${layer.carrier}\u0000${layer.technology}`, index]));
-  const collection: FeatureCollection<Polygon | MultiPolygon, CoverageProperties> = {
-    type: "FeatureCollection",
-    features: coverage.map((feature) => ({
-      type: "Feature",
-      geometry: feature.geometry,
-      properties: { carrier: feature.carrier, technology: feature.technology, layer: layerIndex.get(`${feature.carrier}\u0000${feature.technology}`) ?? -1 },
-    })),
-  };
-  return bytes(JSON.stringify(collection));
 }
 
 export type { PointFilter };

@@ -6,8 +6,18 @@
  * answers with progress events and then exactly one result, failure (a value: code + params) or
  * cancellation. Which buffers are transferred, each way, is listed per type in `transfers.ts`.
  */
-import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import type { ComparisonAnswer, CoverageAnalysis, DatedComparison, PointFilter, SiteSuggestion } from "../domain/index.ts";
+import type {
+  ComparisonAnswer,
+  Contradiction,
+  ContradictionOptions,
+  CoverageAnalysis,
+  DatedComparison,
+  ListedPoint,
+  Measurement,
+  PointFilter,
+  SiteSuggestion,
+  TrackingStates,
+} from "../domain/index.ts";
 import type { ImportReport } from "../domain/issues.ts";
 import type { BinaryKind } from "../domain/parse/detect_binary_kind.ts";
 import type { Message, Point, Technology } from "../domain/types.ts";
@@ -149,13 +159,6 @@ export interface MapPayload {
   bounds: [number, number, number, number] | null;
 }
 
-/** Properties of each coverage polygon in the GeoJSON of the `coverage` request. */
-export interface CoverageProperties {
-  carrier: string;
-  technology: Technology;
-  layer: number;
-}
-
 export interface AdminLabelProperties {
   name: string;
   level: "province" | "commune";
@@ -231,14 +234,37 @@ export interface TileResult {
   image: ImageBitmap | null;
 }
 
-/** The coverage polygons of the analysis `version` as GeoJSON (CoverageProperties), for the few main-thread users. */
-export interface CoverageParams {
+/**
+ * Which coverage layers of the analysis `version` contain each given position (the listed dead zones that are not
+ * among the analysed points): answered in the worker, which holds the polygons and builds their index there.
+ */
+export interface CoverAtParams {
   version: number;
+  lon: Float64Array;
+  lat: Float64Array;
 }
 
-export interface CoverageResult {
-  /** UTF-8 GeoJSON, or null when the worker no longer holds that analysis. */
-  geojson: ArrayBuffer | null;
+export interface CoverAtResult {
+  /** Null when the worker no longer holds that analysis. */
+  coverage: { layers: CoverageAnalysis["layers"]; words: number; masks: Uint32Array } | null;
+}
+
+/**
+ * Measurements that contradict a claim or the coverage map (domain `findContradictions`), found in the worker on the
+ * coverage of the analysis `version` (null: no coverage loaded; only the claims are checked).
+ */
+export interface ContradictionsParams {
+  version: number | null;
+  measurements: Measurement[];
+  registry: ListedPoint[];
+  states: TrackingStates;
+  options: ContradictionOptions;
+}
+
+export interface ContradictionsResult {
+  /** False when the worker no longer holds the coverage of that analysis (nothing was checked). */
+  available: boolean;
+  findings: Contradiction[];
 }
 
 /** A dead-zone tracking file (registry or carrier's updates) to read with the domain, off the main thread. */
@@ -287,7 +313,8 @@ export interface RequestMap {
   nearest: { params: NearestParams; result: NearestResult };
   tile: { params: TileParams; result: TileResult };
   pointStyle: { params: PointStyleParams; result: Record<string, never> };
-  coverage: { params: CoverageParams; result: CoverageResult };
+  coverAt: { params: CoverAtParams; result: CoverAtResult };
+  contradictions: { params: ContradictionsParams; result: ContradictionsResult };
   tracking: { params: TrackingParams; result: TrackingParseOutput };
   suggest: { params: SuggestParams; result: SuggestResult };
   compare: { params: CompareParams; result: CompareResult };
@@ -326,12 +353,3 @@ export type WorkerResponse =
   | { [K in RequestType]: { kind: "result"; id: number; type: K; result: RequestResult<K> } }[RequestType]
   | { kind: "failure"; id: number; failure: RequestFailure }
   | { kind: "cancelled"; id: number };
-
-/**
- * Parses the bytes of a `coverage` result back into features (the main thread's few users of the polygons).
- * @param coverage - `CoverageResult.geojson`
- * @returns the coverage feature collection
- */
-export function decodeCoverage(coverage: ArrayBuffer): FeatureCollection<Polygon | MultiPolygon, CoverageProperties> {
-  return JSON.parse(new TextDecoder().decode(coverage)) as FeatureCollection<Polygon | MultiPolygon, CoverageProperties>;
-}

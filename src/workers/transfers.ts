@@ -45,6 +45,10 @@ export const paramsTransfer: { [K in RequestType]?: (params: RequestParams<K>) =
     const transfer: Transferable[] = [];
     return { params: { ...params, input: { ...params.input, bytes: copied(params.input.bytes, transfer) } }, transfer };
   },
+  coverAt: (params) => {
+    const transfer: Transferable[] = [];
+    return { params: { ...params, lon: copied(params.lon, transfer), lat: copied(params.lat, transfer) }, transfer };
+  },
   suggest: (params) => {
     const transfer: Transferable[] = [];
     return { params: { ...params, lon: copied(params.lon, transfer), lat: copied(params.lat, transfer), weight: copied(params.weight, transfer) }, transfer };
@@ -61,7 +65,7 @@ export const resultTransfer: { [K in RequestType]?: (result: RequestResult<K>) =
     return [...new Set(buffers)].filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
   },
   tile: (result) => (result.image ? [result.image] : []),
-  coverage: (result) => (result.geojson ? [result.geojson] : []),
+  coverAt: (result) => (result.coverage ? [result.coverage.masks.buffer as ArrayBuffer] : []),
 };
 
 /**

@@ -11,6 +11,7 @@ import {
   buildCoverageIndex,
   buildNearestCoverageIndex,
   computeRegistryCoverage,
+  crossCheckCoverage,
   listOverdue,
   nearestCoverage,
   parseRegistryCsv,
@@ -391,6 +392,24 @@ export const TRACKING_SPECS: Spec[] = [
         "the bad row should be named",
       );
       await waitForNumber(page, "dashboard-listed", expected.items.length);
+      // The list's points are not among the analysed ones: the worker, which holds the coverage polygons, says which
+      // layers contain them (coverAt), and the cross-check proposes what the domain proposes.
+      const proposals = crossCheckCoverage(
+        expected.items,
+        replay(expected.items, [], todayInVietnam()).states,
+        computeRegistryCoverage(expected.items, buildCoverageIndex(environment.sample.coverage)),
+      ).proposals;
+      assert(proposals.length === 2, `the sample coverage should contain both listed points (${proposals.length})`);
+      await page.waitForFunction((count) => document.querySelectorAll('[data-testid="cross-check-proposals"] li').length === count, proposals.length, {
+        timeout: TIMEOUT,
+      });
+      const proposed = await page.$$eval('[data-testid="cross-check-proposals"] li', (items) => items.map((item) => item.textContent ?? ""));
+      for (const proposal of proposals) {
+        assert(
+          proposed.some((text) => text.includes(proposal.message.vi)),
+          `proposal for ${proposal.pointId} shown: ${proposed.join(" | ")}`,
+        );
+      }
       const options = await page.$$eval('[data-testid="role-select"] option', (elements) => elements.map((element) => (element as HTMLOptionElement).value));
       assert(JSON.stringify(options) === JSON.stringify(["department", "carrier:Viettel", "carrier:VNPT"]), `roles follow the new list: ${options.join(",")}`);
       await waitForSaved(page);

@@ -18,7 +18,7 @@ import type {
 } from "../../workers/messages.ts";
 import { BOUNDARY_URLS, SAMPLE_DEAD_ZONES_URL, SAMPLE_FILES, absoluteUrl } from "../sample_data.ts";
 import { clearSavedDataset, loadDataset, saveDataset } from "../storage/file_store.ts";
-import type { CompareParams, CompareResult } from "../../workers/messages.ts";
+import type { CompareParams, CompareResult, ContradictionsParams, ContradictionsResult, CoverAtResult } from "../../workers/messages.ts";
 import { mapViewState } from "./derived.ts";
 import { makeNotice, type AppState, type Notice, type Store } from "./store.ts";
 import { addNotice, clearData, dismissNotice, setLastImport, showAnalysis } from "./updaters.ts";
@@ -28,8 +28,10 @@ export interface Controller {
   inspectFile(name: string, bytes: ArrayBuffer, options: FileOptions): Promise<InspectResult>;
   /** Distances to each carrier's nearest coverage, measured in the worker on the analysis `request.version`. */
   nearest(request: NearestParams): Promise<NearestResult>;
-  /** The coverage polygons of the analysis `version` as GeoJSON bytes (null when the worker no longer holds it). */
-  coverage(version: number): Promise<ArrayBuffer | null>;
+  /** Which coverage layers of the analysis `version` contain each position, answered in the worker (null when it no longer holds it). */
+  coverAt(version: number, lon: Float64Array, lat: Float64Array): Promise<CoverAtResult["coverage"]>;
+  /** Measurements that contradict claims or the coverage map of the analysis `request.version`, found in the worker. */
+  contradictions(request: ContradictionsParams): Promise<ContradictionsResult>;
   /** New-site suggestions for the given targets, computed in the worker. */
   suggestSites(request: SuggestParams): Promise<SuggestResult>;
   /** The coverage release dates of the analysis `request.version`, and the comparison of two of them (worker). */
@@ -235,7 +237,8 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
     inspectFile: (name, bytes, options) => client.request("inspect", { name, bytes, options }),
     nearest: (request) => client.request("nearest", request),
     compare: (request) => client.request("compare", request),
-    coverage: async (version) => (await client.request("coverage", { version })).geojson,
+    coverAt: async (version, lon, lat) => (await client.request("coverAt", { version, lon, lat })).coverage,
+    contradictions: (request) => client.request("contradictions", request),
     suggestSites: (request) => client.request("suggest", request),
     importFile,
     removeFile: (id) => reanalyze(store.getState().files.filter((file) => file.id !== id)),

@@ -1,23 +1,22 @@
 /**
  * Field measurements against the carriers' claims, in the listed-dead-zones view: measurement files chosen here
  * (kept in the browser by measurement_store.ts until "Xoá đo kiểm"), the contradictions the domain finds
- * (findContradictions) against the registry's states and the coverage loaded in the app, the challenge packet as CSV
+ * (findContradictions, run in the analysis worker, which holds the coverage polygons) against the registry's states
+ * and the coverage loaded in the app, the challenge packet as CSV
  * or GeoJSON, and the measurements and findings on the tracking map beside it (measurement_overlay_store.ts; a
  * finding selected in the table is flown to).
  */
 import { useEffect, useMemo, useState } from "react";
-import { CONTRADICTION_LABELS, challengePacketCsv, challengePacketGeojson, findContradictions } from "../../domain/index.ts";
+import { CONTRADICTION_LABELS, challengePacketCsv, challengePacketGeojson, type Contradiction } from "../../domain/index.ts";
 import { FINDING_COLORS, OUTCOME_COLORS, type MeasurementOverlay } from "../../map/measurement_layers.ts";
 import { clearMeasurements, importMeasurementFiles, loadMeasurements, useMeasurements } from "./measurement_store.ts";
 import { flyMeasurementMap, setMeasurementMap } from "./measurement_overlay_store.ts";
 import type { ListedPoint } from "../../domain/tracking/registry.ts";
 import type { TrackingStates } from "../../domain/tracking/replay.ts";
-import { decodeCoverage } from "../../workers/messages.ts";
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
 import { downloadText, todayStamp } from "../components/download.ts";
 import { formatNumber } from "../i18n/i18n.ts";
 import { getCsvSeparator } from "../state/csv_preference.ts";
-import { coverageFeaturesFromAnalysis } from "./tracking_view.ts";
 
 /**
  * The section.
@@ -37,42 +36,41 @@ export function MeasurementsPanel(props: { points: readonly ListedPoint[]; state
   const [radius, setRadius] = useState("0,5");
   const [floor, setFloor] = useState("");
   const { controller } = useApp();
-  // The coverage polygons stay in the analysis worker (the map draws raster tiles): asked for once per analysis.
-  const [coverage, setCoverage] = useState<ReturnType<typeof coverageFeaturesFromAnalysis>>([]);
+  const radiusKm = Number(radius.replace(",", "."));
+  const floorMbps = floor.trim() === "" ? undefined : Number(floor.replace(",", "."));
+  const usedRadius = radiusKm > 0 ? radiusKm : 0.5;
+  const usedFloor = floorMbps !== undefined && floorMbps > 0 ? floorMbps : undefined;
+  // Found in the analysis worker, which holds the coverage polygons (the map draws raster tiles): nothing of the
+  // coverage is copied to, or indexed on, the main thread; an answer to a request made before the inputs changed is dropped.
+  const [found, setFound] = useState<Contradiction[]>([]);
+  const version = data && data.analysis.layers.length > 0 ? data.map.version : null;
+  const [measurements, registry, states] = [stored.measurements, props.points, props.states];
   useEffect(() => {
-    setCoverage([]);
-    if (!data || data.analysis.layers.length === 0) return;
+    if (measurements.length === 0) return;
     let live = true;
     controller
-      .coverage(data.map.version)
-      .then((geojson) => {
-        if (live && geojson) setCoverage(coverageFeaturesFromAnalysis(decodeCoverage(geojson), data.analysis.layers));
+      .contradictions({
+        version,
+        measurements: [...measurements],
+        registry: [...registry],
+        states,
+        options: { radiusKm: usedRadius, minDownloadMbps: usedFloor },
+      })
+      .then((answer) => {
+        if (live && answer.available) setFound(answer.findings);
       })
       .catch(() => undefined);
     return () => {
       live = false;
     };
-  }, [controller, data]);
-  const radiusKm = Number(radius.replace(",", "."));
-  const floorMbps = floor.trim() === "" ? undefined : Number(floor.replace(",", "."));
-  const findings = useMemo(
-    () =>
-      stored.measurements.length > 0
-        ? findContradictions(stored.measurements, coverage, props.points, props.states, {
-            radiusKm: radiusKm > 0 ? radiusKm : 0.5,
-            minDownloadMbps: floorMbps !== undefined && floorMbps > 0 ? floorMbps : undefined,
-          })
-        : [],
-    [stored.measurements, coverage, props.points, props.states, radiusKm, floorMbps],
-  );
+  }, [controller, measurements, registry, states, version, usedRadius, usedFloor]);
+  const findings = measurements.length > 0 ? found : [];
   const onFiles = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
     const chosen: { name: string; bytes: ArrayBuffer }[] = [];
     for (const file of [...files]) chosen.push({ name: file.name, bytes: await file.arrayBuffer() });
     await importMeasurementFiles(chosen);
   };
-  const usedRadius = radiusKm > 0 ? radiusKm : 0.5;
-  const usedFloor = floorMbps !== undefined && floorMbps > 0 ? floorMbps : undefined;
   const carriers = useMemo(() => [...new Set(stored.measurements.map((m) => m.carrier))].sort(), [stored.measurements]);
   const overlay = useMemo<MeasurementOverlay | null>(
     () =>
@@ -107,7 +105,7 @@ export function MeasurementsPanel(props: { points: readonly ListedPoint[]; state
     <section className="tracking-measurements" aria-labelledby="tracking-measure-heading" data-testid="measure-section">
       <h2 id="tracking-measure-heading">{t("measure.heading")}</h2>
       <p className="hint">{t("measure.intro")}</p>
-      {coverage.length === 0 && <p className="hint">{t("measure.noCoverage")}</p>}
+      {version === null && <p className="hint">{t("measure.noCoverage")}</p>}
       <label className="field-inline">
         <span>{t("measure.file")}</span>
         <input type="file" accept=".csv,.txt,.tsv,text/csv" multiple onChange={(event) => void onFiles(event.target.files)} data-testid="measure-input" />

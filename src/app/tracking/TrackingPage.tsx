@@ -5,11 +5,10 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
-import { computeRegistryCoverage, crossCheckCoverage } from "../../domain/tracking/cross_check.ts";
+import { crossCheckCoverage } from "../../domain/tracking/cross_check.ts";
 import { replay } from "../../domain/tracking/replay.ts";
 import { listCarriers } from "../../domain/tracking/work_lists.ts";
 import { STATUS_LABELS } from "../../domain/tracking/status.ts";
-import { buildCoverageIndex } from "../../domain/spatial/coverage_index.ts";
 import { TrackingMap } from "../../map/TrackingMap.tsx";
 import { PROGRESS_STATUS_COLORS } from "../../map/tracking_layers.ts";
 import { useApp, useAppState } from "../app_context.ts";
@@ -33,11 +32,9 @@ import { useMeasurementMap } from "./measurement_overlay_store.ts";
 import { StatusForm } from "./StatusForm.tsx";
 import { TrackingDashboard } from "./TrackingDashboard.tsx";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
-import { decodeCoverage } from "../../workers/messages.ts";
 import {
   computeTrackingView,
   countUnbackedEvents,
-  coverageFeaturesFromAnalysis,
   daysLeft,
   pendingChanges,
   registryCoverageFromAnalysis,
@@ -180,21 +177,18 @@ export function TrackingPage() {
     if (!data || data.analysis.layers.length === 0 || registry.registry.length === 0) return null;
     return registryCoverageFromAnalysis(registry.registry, data.points, data.analysis);
   }, [data, registry]);
-  // Registry points that are not among the analysed points: their coverage needs the polygons, which stay in the
-  // analysis worker (the map draws raster tiles) and are asked for only then.
+  // Registry points that are not among the analysed points: the worker, which holds the polygons and their index,
+  // says which layers contain them (no index is built on the main thread).
   const [fetchedCoverage, setFetchedCoverage] = useState<{ data: unknown; registry: unknown; value: typeof directCoverage } | null>(null);
   useEffect(() => {
     if (!data || directCoverage || data.analysis.layers.length === 0 || registry.registry.length === 0) return;
     let live = true;
+    const lon = Float64Array.from(registry.registry, (point) => point.lon);
+    const lat = Float64Array.from(registry.registry, (point) => point.lat);
     appController
-      .coverage(data.map.version)
-      .then((geojson) => {
-        if (!live || !geojson) return;
-        const value = computeRegistryCoverage(
-          registry.registry,
-          buildCoverageIndex(coverageFeaturesFromAnalysis(decodeCoverage(geojson), data.analysis.layers)),
-        );
-        setFetchedCoverage({ data, registry, value });
+      .coverAt(data.map.version, lon, lat)
+      .then((value) => {
+        if (live && value) setFetchedCoverage({ data, registry, value });
       })
       .catch(() => undefined);
     return () => {

@@ -3,7 +3,6 @@
  * chosen role, the replayed states (as of a day), the dashboard figures, the overdue list and the timeline.
  * Pure functions, no React: unit-tested in Node.
  */
-import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { foldForSearch } from "../../domain/parse/fold_for_search.ts";
 import { isSameCarrier } from "../../domain/tracking/carriers.ts";
 import { listOverdue, trackingSummary, type OverdueItem, type TrackingSummary } from "../../domain/tracking/dashboard.ts";
@@ -12,7 +11,7 @@ import type { ListedPoint } from "../../domain/tracking/registry.ts";
 import { replay, type InvalidEvent, type TrackingStates } from "../../domain/tracking/replay.ts";
 import { trackingTimeline, type TrackingTimeline } from "../../domain/tracking/timeline.ts";
 import type { RegistryCoverage } from "../../domain/tracking/cross_check.ts";
-import type { CoverageFeature, CoverageLayerInfo, Point, Technology } from "../../domain/types.ts";
+import type { CoverageLayerInfo, Point } from "../../domain/types.ts";
 
 /** Who is using the view: the department (the Sở KH&CN, formerly Sở TT&TT) or one carrier. */
 export type TrackingRole = { role: "department" } | { role: "carrier"; carrier: string };
@@ -116,33 +115,6 @@ export function computeTrackingView(input: TrackingViewInput): TrackingView {
   const overdue = listOverdue(points, replayed.states, date);
   const timeline = trackingTimeline(points, log, { today: date, interval: "week", from: input.listPublishedOn });
   return { date, log, pendingCount: pending.length, points, states: replayed.states, invalid: replayed.invalid, summary, overdue, timeline };
-}
-
-/** The properties of a coverage polygon as the app's analysis sends them to the map. */
-interface CoverageProperties {
-  carrier: string;
-  technology: Technology;
-  layer: number;
-}
-
-/**
- * Rebuilds coverage features from the app's loaded coverage (the map's polygons and the analysis's
- * layers, which carry the as-of dates), for the cross-check of the registry.
- * @param coverage - the analysis's coverage collection
- * @param layers - the analysis's layers
- * @returns the coverage features
- */
-export function coverageFeaturesFromAnalysis(
-  coverage: FeatureCollection<Polygon | MultiPolygon, CoverageProperties>,
-  layers: readonly CoverageLayerInfo[],
-): CoverageFeature[] {
-  return coverage.features.map((feature, featureIndex) => ({
-    carrier: feature.properties.carrier,
-    technology: feature.properties.technology,
-    asOf: layers[feature.properties.layer]?.asOf ?? null,
-    geometry: feature.geometry,
-    source: { file: "coverage", featureIndex },
-  }));
 }
 
 /**
