@@ -29,7 +29,7 @@ import { CountsBar } from "./panels/CountsBar.tsx";
 import { NEAREST_POPUP_CARRIERS, formatNearestLine } from "./nearest_text.ts";
 import { TrackingPage } from "./tracking/TrackingPage.tsx";
 import { SuggestPanel, useOverlaySites } from "./panels/SuggestPanel.tsx";
-import { openLinkedPoint, selectPoint } from "./state/updaters.ts";
+import { openLinkedPoint, selectPoint, setCamera } from "./state/updaters.ts";
 import { ComparePanel, useOverlayChanges } from "./panels/ComparePanel.tsx";
 
 /** Panels rendered from their first visit only: they redo work on every analysis (statistics of every area; the list rows again for the export). */
@@ -153,7 +153,7 @@ export function App() {
               describePoint={describePoint}
               sites={suggestedSites}
               changes={changedPoints}
-              onCameraChange={(camera) => store.setState({ camera })}
+              onCameraChange={(camera) => store.setState((state) => setCamera(state, camera))}
               onSelectPoint={(index) => store.setState((state) => selectPoint(state, { index, fly: false, showMap: false }))}
             />
           </main>

@@ -12,6 +12,7 @@ import { getCsvSeparator, setExportNearest, useExportNearest } from "../state/cs
 import { makeNotice } from "../state/store.ts";
 import { MapPngButton } from "../print/MapPngButton.tsx";
 import { peopleCsvFile, peopleXlsxFile } from "./people_files.ts";
+import { setPrinting } from "../state/updaters.ts";
 
 /**
  * Export of what the list shows (filters, search and sort): CSV for Excel, GeoJSON, KML; the
@@ -158,7 +159,7 @@ export function ExportPanel() {
           </button>
         </li>
         <li>
-          <button type="button" disabled={disabled} data-testid="export-print" onClick={() => store.setState({ printing: true })}>
+          <button type="button" disabled={disabled} data-testid="export-print" onClick={() => store.setState((state) => setPrinting(state, true))}>
             {t("export.print")}
           </button>
         </li>

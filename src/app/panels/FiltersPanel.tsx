@@ -4,7 +4,7 @@ import { useApp, useAppState, useTranslation } from "../app_context.ts";
 import { createNameCollator, type MessageKey } from "../i18n/i18n.ts";
 import { communeLabeller } from "./lookup.ts";
 import { areaBounds } from "../state/area_bounds.ts";
-import { DEFAULT_FILTER, DEFAULT_MIN_TECHNOLOGY, type ViewFilter } from "../state/url_state.ts";
+import { DEFAULT_MIN_TECHNOLOGY, type ViewFilter } from "../state/url_state.ts";
 import * as updaters from "../state/updaters.ts";
 
 /**
@@ -129,7 +129,7 @@ export function FiltersPanel() {
           ))}
         </select>
       </label>
-      <button type="button" onClick={() => store.setState({ filter: DEFAULT_FILTER, search: "" })} data-testid="filter-clear">
+      <button type="button" onClick={() => store.setState(updaters.clearFilters)} data-testid="filter-clear">
         {t("filters.clear")}
       </button>
     </section>

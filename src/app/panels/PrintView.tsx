@@ -11,6 +11,7 @@ import { MapPngButton } from "../print/MapPngButton.tsx";
 import { gapsLegend } from "../print/map_legends.ts";
 import { OfficialHeading, OfficialSignature } from "../print/OfficialDocument.tsx";
 import { areaNames } from "./list_rows.ts";
+import { setPrinting } from "../state/updaters.ts";
 
 const PRINT_ROW_LIMIT = 2000;
 /** Communes listed in the figures: the most uncovered first. */
@@ -34,7 +35,7 @@ export function PrintView() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") store.setState({ printing: false });
+      if (event.key === "Escape") store.setState((state) => setPrinting(state, false));
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
@@ -56,7 +57,7 @@ export function PrintView() {
           {t("print.print")}
         </button>
         <MapPngButton />
-        <button type="button" onClick={() => store.setState({ printing: false })} data-testid="print-back">
+        <button type="button" onClick={() => store.setState((state) => setPrinting(state, false))} data-testid="print-back">
           {t("print.back")}
         </button>
       </div>

@@ -6,7 +6,7 @@ import { useListRows } from "../state/use_list_rows.ts";
 import { areaNames, type SortColumn } from "./list_rows.ts";
 import { communeLabel, pointCounts, repeatedCommuneNames } from "./lookup.ts";
 import { formatNumber } from "../i18n/i18n.ts";
-import { selectPoint, sortList } from "../state/updaters.ts";
+import { selectPoint, setSearch, sortList } from "../state/updaters.ts";
 
 /** Taller rows where the pointer is a finger (a touch target of at least 44 px). */
 const ROW_HEIGHT = typeof matchMedia === "function" && matchMedia("(pointer: coarse)").matches ? 44 : 34;
@@ -54,7 +54,7 @@ export function UncoveredList() {
       <h2 id="list-heading">{t("list.heading")}</h2>
       <label className="field search">
         <span>{t("list.search")}</span>
-        <input type="search" value={search} onChange={(event) => store.setState({ search: event.target.value })} data-testid="search-input" />
+        <input type="search" value={search} onChange={(event) => store.setState((state) => setSearch(state, event.target.value))} data-testid="search-input" />
       </label>
       <p className="hint" aria-live="polite">
         {t("list.rows", { count: rows.length })}{" "}

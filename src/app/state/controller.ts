@@ -21,7 +21,7 @@ import { clearSavedDataset, loadDataset, saveDataset } from "../storage/file_sto
 import type { CompareParams, CompareResult, ContradictionsParams, ContradictionsResult, CoverAtResult } from "../../workers/messages.ts";
 import { mapViewState } from "./derived.ts";
 import { makeNotice, type AppState, type Notice, type Store } from "./store.ts";
-import { addNotice, clearData, dismissNotice, setLastImport, showAnalysis } from "./updaters.ts";
+import { addNotice, clearData, dismissNotice, markReady, setBusy, setCoverageAsOf, setLastImport, showAnalysis } from "./updaters.ts";
 
 export interface Controller {
   start(): Promise<void>;
@@ -100,7 +100,7 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
     running?.abort();
     const controller = new AbortController();
     running = controller;
-    store.setState({ busy: { phase: "read", fraction: 0, cancel: () => controller.abort() } });
+    store.setState((state) => setBusy(state, { phase: "read", fraction: 0, cancel: () => controller.abort() }));
     performance.mark("lom-song:analysis-start");
     try {
       const samplePoints = files.some((file) => file.isSample && file.kind === "points");
@@ -116,7 +116,8 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
         {
           signal: controller.signal,
           onProgress: (progress) => {
-            if (running === controller) store.setState({ busy: { phase: progress.phase, fraction: progress.fraction, cancel: () => controller.abort() } });
+            if (running === controller)
+              store.setState((state) => setBusy(state, { phase: progress.phase, fraction: progress.fraction, cancel: () => controller.abort() }));
           },
         },
       );
@@ -133,7 +134,7 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
     } finally {
       if (running === controller) {
         running = null;
-        store.setState({ busy: null });
+        store.setState((state) => setBusy(state, null));
       }
     }
   }
@@ -158,12 +159,12 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
       files = await fetchSampleFiles({ kinds: ["points", "coverage"] });
     } catch (error) {
       notify(makeNotice("error", "error.sample", { reason: describe(error) }));
-      store.setState({ ready: true });
+      store.setState(markReady);
       return;
     }
     const data = await analyze(files);
     if (data) commit(files, data);
-    else store.setState({ ready: true });
+    else store.setState(markReady);
   }
 
   async function start(): Promise<void> {
@@ -187,11 +188,11 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
       }
       const data = files.length > 0 ? await analyze(files) : null;
       if (data) commit(files, data);
-      else store.setState({ ready: true });
+      else store.setState(markReady);
       return;
     }
     if (store.getState().sampleNone) {
-      store.setState({ ready: true });
+      store.setState(markReady);
       return;
     }
     await loadSample();
@@ -244,12 +245,12 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
     removeFile: (id) => reanalyze(store.getState().files.filter((file) => file.id !== id)),
     async setCoverageAsOf(asOf) {
       const previous = store.getState().coverageAsOf;
-      store.setState({ coverageAsOf: asOf ?? undefined });
+      store.setState((state) => setCoverageAsOf(state, asOf ?? undefined));
       const files = store.getState().files;
       if (files.length === 0) return;
       const data = await analyze(files);
       if (!data) {
-        store.setState({ coverageAsOf: previous });
+        store.setState((state) => setCoverageAsOf(state, previous));
         return;
       }
       commit(files, data);

@@ -101,6 +101,8 @@ export function createStore<T>(initial: T): Store<T> {
     getState: () => state,
     setState(update) {
       const patch = typeof update === "function" ? update(state) : update;
+      // An updater that changes nothing returns the state itself: nobody is told, nothing is drawn again.
+      if (patch === state) return;
       state = { ...state, ...patch };
       for (const listener of listeners) listener();
     },

@@ -71,4 +71,15 @@ describe("the app's updaters", () => {
     updaters.sortList(state, "name");
     expect(state).toEqual(copy);
   });
+
+  it("clear the filters and the search, and keep the state itself when the listed ids are the same in any order", () => {
+    const filtered = updaters.setSearch(updaters.setFilter(start(), { carriers: ["VNPT"] }), "Bản");
+    const cleared = updaters.clearFilters(filtered);
+    expect([cleared.filter.carriers, cleared.search]).toEqual([[], ""]);
+    const listed = updaters.setListedPointIds(start(), ["A", "B"]);
+    expect(listed.listedPointIds).toEqual(["A", "B"]);
+    expect(updaters.setListedPointIds(listed, ["B", "A"])).toBe(listed);
+    expect(updaters.setListedPointIds(listed, ["A", "C"]).listedPointIds).toEqual(["A", "C"]);
+    expect(updaters.setView(updaters.setPrinting(start(), true), "tracking")).toMatchObject({ printing: true, view: "tracking" });
+  });
 });

@@ -6,8 +6,8 @@
  */
 import type { AnalyzeResult, LoadedFile } from "../../workers/messages.ts";
 import type { SortColumn } from "../panels/list_rows.ts";
-import type { AppState, LastImport, Notice, PaneName, TabName } from "./store.ts";
-import type { TrackingUrlState, UrlState, ViewFilter } from "./url_state.ts";
+import type { AppState, Busy, LastImport, Notice, PaneName, TabName } from "./store.ts";
+import { DEFAULT_FILTER, type AppView, type MapCamera, type TrackingUrlState, type UrlState, type ViewFilter } from "./url_state.ts";
 
 type Bounds = [number, number, number, number];
 
@@ -215,4 +215,100 @@ export function clearData(state: AppState): AppState {
  */
 export function setLastImport(state: AppState, lastImport: LastImport | null): AppState {
   return { ...state, lastImport };
+}
+
+/**
+ * An analysis runs (with how to stop it and how far it is), or (null) none runs any more.
+ * @param state - the state
+ * @param busy - the phase, the fraction done and the cancel, or null
+ * @returns the new state
+ */
+export function setBusy(state: AppState, busy: Busy | null): AppState {
+  return { ...state, busy };
+}
+
+/**
+ * The page has shown what it starts with (the saved files, the sample, or nothing): the map and panels may say
+ * "no data" from now on.
+ * @param state - the state
+ * @returns the new state
+ */
+export function markReady(state: AppState): AppState {
+  return { ...state, ready: true };
+}
+
+/**
+ * Chooses the coverage "as of" day (per carrier × technology the latest release on or before it), or the latest (undefined).
+ * @param state - the state
+ * @param asOf - YYYY-MM-DD, or undefined
+ * @returns the new state
+ */
+export function setCoverageAsOf(state: AppState, asOf: string | undefined): AppState {
+  return { ...state, coverageAsOf: asOf };
+}
+
+/**
+ * The map moved (kept for the URL and the next visit).
+ * @param state - the state
+ * @param camera - the centre and zoom
+ * @returns the new state
+ */
+export function setCamera(state: AppState, camera: MapCamera): AppState {
+  return { ...state, camera };
+}
+
+/**
+ * The search text of the uncovered list changed.
+ * @param state - the state
+ * @param search - the text
+ * @returns the new state
+ */
+export function setSearch(state: AppState, search: string): AppState {
+  return { ...state, search };
+}
+
+/**
+ * Clears every filter and the search.
+ * @param state - the state
+ * @returns the new state
+ */
+export function clearFilters(state: AppState): AppState {
+  return { ...state, filter: DEFAULT_FILTER, search: "" };
+}
+
+/**
+ * Opens (or closes) the printable report.
+ * @param state - the state
+ * @param printing - whether the report is shown
+ * @returns the new state
+ */
+export function setPrinting(state: AppState, printing: boolean): AppState {
+  return { ...state, printing };
+}
+
+/**
+ * Switches between the coverage map and the listed dead zones.
+ * @param state - the state
+ * @param view - the view
+ * @returns the new state
+ */
+export function setView(state: AppState, view: AppView): AppState {
+  return { ...state, view };
+}
+
+/**
+ * The listed dead zones the tracking view shows, ringed on the coverage map (the same ids again, in any order, change
+ * nothing: the state is returned as it is, so the map is not redrawn).
+ * @param state - the state
+ * @param ids - the point ids
+ * @returns the new state
+ */
+export function setListedPointIds(state: AppState, ids: string[]): AppState {
+  return sameIds(state.listedPointIds, ids) ? state : { ...state, listedPointIds: ids };
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((id) => set.has(id));
 }

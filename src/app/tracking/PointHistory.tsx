@@ -8,6 +8,7 @@ import { getTrackingController } from "./tracking_context.ts";
 import { formatDay, useTrackingTranslation, type TrackingTranslate } from "./use_tracking_translation.ts";
 import { getPhotos } from "../storage/photo_store.ts";
 import "./evidence.css";
+import { showHistory } from "./tracking_updaters.ts";
 
 /**
  * Object URLs of the stored photos among some hashes, revoked when the hashes change or the panel closes.
@@ -173,7 +174,7 @@ export function PointHistory({ point, log, pendingIds }: { point: ListedPoint; l
           ))}
         </ol>
       )}
-      <button type="button" onClick={() => controller.store.setState({ historyPointId: null })} data-testid="history-close">
+      <button type="button" onClick={() => controller.store.setState((state) => showHistory(state, null))} data-testid="history-close">
         {t("tracking.history.close")}
       </button>
       {open && (urls?.has(open.ref.hash) ?? false) && <PhotoViewer photo={open} onClose={closeViewer} />}

@@ -9,6 +9,7 @@ import { getTrackingController } from "./tracking_context.ts";
 import { daysLeft } from "./tracking_view.ts";
 import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 import { setTrackingUrl } from "../state/updaters.ts";
+import { editPoint, showHistory } from "./tracking_updaters.ts";
 
 /** Rows drawn at first, and added by each "show more"; the search and the filter narrow the rest. */
 const ROW_STEP = 200;
@@ -127,7 +128,7 @@ export function RegistryTable({
                   <td className="tracking-actions">
                     <button
                       type="button"
-                      onClick={() => controller.store.setState({ historyPointId: point.id })}
+                      onClick={() => controller.store.setState((state) => showHistory(state, point.id))}
                       data-testid={`history-${point.id}`}
                       aria-label={`${t("tracking.table.history")} ${point.id}`}
                     >
@@ -136,7 +137,7 @@ export function RegistryTable({
                     {canUpdate && (
                       <button
                         type="button"
-                        onClick={() => controller.store.setState({ editingPointId: point.id })}
+                        onClick={() => controller.store.setState((state) => editPoint(state, point.id))}
                         data-testid={`update-${point.id}`}
                         aria-label={`${t("tracking.table.change")} ${point.id}`}
                       >

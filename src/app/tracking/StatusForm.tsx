@@ -12,6 +12,7 @@ import { getTrackingController } from "./tracking_context.ts";
 import { trackingMessage, useTrackingTranslation } from "./use_tracking_translation.ts";
 import { hashPhoto, putPhotos } from "../storage/photo_store.ts";
 import "./evidence.css";
+import { editPoint } from "./tracking_updaters.ts";
 
 /** A photo attached in the form: its reference (kept in the event) and a preview URL. */
 interface AttachedPhoto {
@@ -46,7 +47,7 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
   const urls = useRef<string[]>([]);
   useEffect(() => () => urls.current.forEach((url) => URL.revokeObjectURL(url)), []);
   const rule = status ? findTransition(progress.status, status, actor.role) : undefined;
-  const close = () => controller.store.setState({ editingPointId: null });
+  const close = () => controller.store.setState((state) => editPoint(state, null));
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The form opens above the list: bring it into view and move the keyboard focus to it.
   useEffect(() => {

@@ -47,6 +47,7 @@ import {
 import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 import "./tracking.css";
 import { setTrackingUrl } from "../state/updaters.ts";
+import { showHistory } from "./tracking_updaters.ts";
 
 function StorageStatus({ today, pendingCount }: { today: string; pendingCount: number }) {
   const [t] = useTrackingTranslation();
@@ -357,7 +358,7 @@ export function TrackingPage() {
                 }}
                 describePoint={describePoint}
                 selectedId={historyPointId}
-                onSelect={(id) => controller.store.setState({ historyPointId: id })}
+                onSelect={(id) => controller.store.setState((state) => showHistory(state, id))}
                 measurements={measurementMap.overlay}
                 flyTo={measurementMap.fly}
               />

@@ -30,10 +30,23 @@ import {
   conflictResolved,
   dismissImportReport,
   dismissTrackingNotice,
+  asOfChosen,
+  backedUp,
+  editPoint,
+  eventsAppended,
+  importsCleared,
+  loaded,
+  otherTabMerged,
   parsingProgress,
+  parsingSet,
+  registryExtended,
+  registryReplaced,
   replacedAll,
+  restorePending,
+  roleChosen,
   saveEnded,
   saveStarted,
+  storageReported,
 } from "./tracking_updaters.ts";
 import { putPhotos } from "../storage/photo_store.ts";
 import { trackingMessage } from "./use_tracking_translation.ts";
@@ -308,7 +321,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     const known = new Set((target === "events" ? state.events : state.outbox).map((event) => event.id));
     const fresh = added.filter((event) => !known.has(event.id));
     if (fresh.length === 0) return;
-    store.setState(target === "events" ? { events: [...state.events, ...fresh] } : { outbox: [...state.outbox, ...fresh] });
+    store.setState((current) => eventsAppended(current, { target, events: fresh }));
     unsaved[target].push(...fresh);
     await save();
   }
@@ -338,17 +351,19 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     const outbox = merge(saved.outbox, state.outbox, unsaved.outbox);
     const registryChanged = !unsaved.registry && !unsaved.replace && JSON.stringify(saved.registry) !== JSON.stringify(state.registry);
     if (events.fresh + outbox.fresh === 0 && events.gone + outbox.gone === 0 && !registryChanged) return;
-    store.setState({
-      events: events.list,
-      outbox: outbox.list,
-      registry: unsaved.registry || unsaved.replace ? state.registry : saved.registry,
-      backup: unsaved.backupMark || unsaved.replace ? state.backup : saved.backup,
-      ...(registryChanged ? { conflicts: [], editingPointId: null, historyPointId: null } : {}),
-    });
+    store.setState((current) =>
+      otherTabMerged(current, {
+        events: events.list,
+        outbox: outbox.list,
+        registry: unsaved.registry || unsaved.replace ? state.registry : saved.registry,
+        backup: unsaved.backupMark || unsaved.replace ? state.backup : saved.backup,
+        registryChanged,
+      }),
+    );
     if (events.gone + outbox.gone > 0 || registryChanged) notify("info", trackingMessage("tracking.tabs.replaced"));
     else notify("info", trackingMessage("tracking.tabs.updated", { count: events.fresh + outbox.fresh }));
     void storage.autoBackups().then(
-      (autoBackups) => store.setState({ autoBackups }),
+      (autoBackups) => store.setState((state) => storageReported(state, { autoBackups })),
       () => undefined,
     );
   }
@@ -367,7 +382,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
   function parseFile(kind: "registry" | "updates", input: TrackingParseInput): Promise<TrackingParseOutput | null> {
     const run = parsing.then(async () => {
       const abort = new AbortController();
-      store.setState({ parsing: { kind, file: input.name, fraction: null, cancel: () => abort.abort() } });
+      store.setState((state) => parsingSet(state, { kind, file: input.name, fraction: null, cancel: () => abort.abort() }));
       try {
         return await parse(input, {
           signal: abort.signal,
@@ -378,7 +393,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
         else notify("error", trackingMessage("tracking.parse.failed", { file: input.name, reason: describe(error) }));
         return null;
       } finally {
-        store.setState({ parsing: null });
+        store.setState((state) => parsingSet(state, null));
       }
     });
     parsing = run.catch(() => undefined);
@@ -407,7 +422,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
   }
 
   async function startOnce(): Promise<void> {
-    void storage.requestPersistence().then((persistence) => store.setState({ persistence }));
+    void storage.requestPersistence().then((persistence) => store.setState((state) => storageReported(state, { persistence })));
     channel = (options.channel ?? defaultChannel)(() => void exclusive(reload));
     if (typeof document !== "undefined") {
       document.addEventListener("visibilitychange", () => {
@@ -419,32 +434,32 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
       saved = await storage.load();
     } catch (error) {
       notify("error", trackingMessage("tracking.storage.loadFailed", { reason: describe(error) }));
-      store.setState({ storageError: describe(error) });
+      store.setState((state) => storageReported(state, { storageError: describe(error) }));
     }
     void storage.autoBackups().then(
-      (autoBackups) => store.setState({ autoBackups }),
+      (autoBackups) => store.setState((state) => storageReported(state, { autoBackups })),
       () => undefined,
     );
     if (saved) {
-      store.setState({ registry: saved.registry, events: saved.events, outbox: saved.outbox, backup: saved.backup, loaded: true });
+      store.setState((state) => loaded(state, saved));
       if (saved.invalidRecords > 0) notify("error", trackingMessage("tracking.storage.invalidRecords", { count: saved.invalidRecords }));
       return;
     }
     if (options.sampleNone) {
       // Nothing is saved until the user loads a list: the next start without `?sample=none` shows the sample.
-      store.setState({ loaded: true });
+      store.setState((state) => loaded(state, null));
       return;
     }
     try {
       const sample = await fetchSampleTracking();
       sample.registry.baselineEventCount = sample.events.length;
-      store.setState({ registry: sample.registry, events: sample.events, outbox: [], backup: null, conflicts: [], loaded: true });
+      store.setState((state) => loaded(state, { registry: sample.registry, events: sample.events, outbox: [], backup: null }));
       unsaved.seed = { registry: sample.registry, events: sample.events };
       await save();
       if (unsaved.seed === null) await exclusive(reload);
     } catch (error) {
       notify("error", trackingMessage("tracking.sample.failed", { reason: describe(error) }));
-      store.setState({ loaded: true });
+      store.setState((state) => loaded(state, null));
     }
   }
 
@@ -468,8 +483,8 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
       return started;
     },
     today: options.today,
-    setRole: (role) => store.setState({ role, editingPointId: null }),
-    setAsOf: (date) => store.setState({ asOf: date && date < options.today() ? date : null, editingPointId: null }),
+    setRole: (role) => store.setState((state) => roleChosen(state, role)),
+    setAsOf: (date) => store.setState((state) => asOfChosen(state, { date, today: options.today() })),
     recordChange(draft) {
       const state = store.getState();
       const carrier = draft.actor.role === "carrier" ? draft.actor.carrier : null;
@@ -480,7 +495,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
         return false;
       }
       void append(carrier ? "outbox" : "events", [result.value]);
-      store.setState({ editingPointId: null });
+      store.setState((current) => editPoint(current, null));
       return true;
     },
     async importUpdateFile(name, bytes) {
@@ -558,9 +573,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
       if (!refused) setUnlocated(name, parsed.unlocated, parsed.report.located);
       addImport({ kind: "registry", file: name, report: parsed.report, added: parsed.items.length, duplicates: 0, conflicts: 0, refused });
       if (refused) return;
-      const state = store.getState();
-      const registry: SavedRegistry = { ...state.registry, registry: parsed.items, file: name, isSample: false };
-      store.setState({ registry, conflicts: [], editingPointId: null, historyPointId: null });
+      store.setState((state) => registryReplaced(state, { registry: parsed.items, file: name }));
       unsaved.registry = true;
       await save();
     },
@@ -570,8 +583,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
         notify("error", trackingMessage("tracking.unlocated.duplicate", { id: point.id }));
         return false;
       }
-      const registry: SavedRegistry = { ...state.registry, registry: [...state.registry.registry, point] };
-      store.setState({ registry });
+      store.setState((current) => registryExtended(current, { registry: [...current.registry.registry, point] }));
       unsaved.registry = true;
       await save();
       return true;
@@ -583,8 +595,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
       );
     },
     async markBackedUp() {
-      const mark: BackupMark = { at: options.now(), eventCount: store.getState().events.length };
-      store.setState({ backup: mark });
+      store.setState((state) => backedUp(state, options.now()));
       unsaved.backupMark = true;
       await save();
     },
@@ -596,13 +607,13 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
       }
       const state = store.getState();
       const current = { registry: state.registry.registry, events: state.events, listPublishedOn: state.registry.listPublishedOn };
-      store.setState({ pendingRestore: { file: name, backup: result.value, diff: diffBackup(current, result.value) } });
+      store.setState((now) => restorePending(now, { file: name, backup: result.value, diff: diffBackup(current, result.value) }));
       return true;
     },
     async confirmRestore(choice) {
       const pending = store.getState().pendingRestore;
       if (!pending) return;
-      store.setState({ pendingRestore: null });
+      store.setState((state) => restorePending(state, null));
       const { backup, file } = pending;
       if (choice === "replace") {
         const registry: SavedRegistry = { registry: backup.registry, file, isSample: false, baselineEventCount: backup.events.length };
@@ -616,9 +627,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
       const pointsAdded = merged.registry.length - state.registry.registry.length;
       const eventsAdded = merged.events.slice(state.events.length);
       if (pointsAdded > 0 || merged.listPublishedOn !== state.registry.listPublishedOn) {
-        const registry: SavedRegistry = { ...state.registry, registry: merged.registry };
-        if (merged.listPublishedOn) registry.listPublishedOn = merged.listPublishedOn;
-        store.setState({ registry });
+        store.setState((current) => registryExtended(current, { registry: merged.registry, listPublishedOn: merged.listPublishedOn }));
         unsaved.registry = true;
       }
       notify("info", trackingMessage("tracking.restore.merged", { points: pointsAdded, events: eventsAdded.length }));
@@ -628,7 +637,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     cancelRestore() {
       const pending = store.getState().pendingRestore;
       if (!pending) return;
-      store.setState({ pendingRestore: null });
+      store.setState((state) => restorePending(state, null));
       notify("info", trackingMessage("tracking.restore.cancelled", { file: pending.file }));
     },
     async resetToSample() {
@@ -636,7 +645,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
         const sample = await fetchSampleTracking();
         sample.registry.baselineEventCount = sample.events.length;
         await replaceAll(sample.registry, sample.events, null, autoBackupOf("reset"));
-        store.setState({ imports: [] });
+        store.setState(importsCleared);
       } catch (error) {
         notify("error", trackingMessage("tracking.sample.failed", { reason: describe(error) }));
       }

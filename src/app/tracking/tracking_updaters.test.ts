@@ -56,4 +56,61 @@ describe("the tracking view's updaters", () => {
     expect(queued.conflicts).toEqual([a, b, c]);
     expect(updaters.conflictResolved(queued, b).conflicts).toEqual([a, c]);
   });
+
+  it("replace the list from a file: no longer the sample, what referred to the old list closes, the log stays", () => {
+    const event = createStatusEvent({ pointId: "A", status: "planned", date: "2026-11-01", actor: { role: "carrier", carrier: "Viettel" } });
+    const before: TrackingState = { ...initial(), events: [event], editingPointId: "A", historyPointId: "A" };
+    const point = {
+      id: "LS-1",
+      name: "Bản Mới",
+      lon: 104.1,
+      lat: 22.3,
+      carrier: "Viettel",
+      deadline: "2026-09-30",
+    } as TrackingState["registry"]["registry"][number];
+    const after = updaters.registryReplaced(before, { registry: [point], file: "danh-sach.csv" });
+    expect([after.registry.file, after.registry.isSample, after.registry.registry.length]).toEqual(["danh-sach.csv", false, 1]);
+    expect([after.editingPointId, after.historyPointId, after.events.length]).toEqual([null, null, 1]);
+    const extended = updaters.registryExtended(after, { registry: [point, { ...point, id: "LS-2" }], listPublishedOn: "2021-08-20" });
+    expect([extended.registry.registry.map((p) => p.id), extended.registry.file, extended.registry.listPublishedOn]).toEqual([
+      ["LS-1", "LS-2"],
+      "danh-sach.csv",
+      "2021-08-20",
+    ]);
+  });
+
+  it("append to the log or the outbox, mark a backup at the log's length, and merge another tab's data", () => {
+    const event = (pointId: string) => createStatusEvent({ pointId, status: "planned", date: "2026-11-01", actor: { role: "carrier", carrier: "Viettel" } });
+    const logged = updaters.eventsAppended(initial(), { target: "events", events: [event("A"), event("B")] });
+    const queued = updaters.eventsAppended(logged, { target: "outbox", events: [event("C")] });
+    expect([queued.events.length, queued.outbox.length]).toEqual([2, 1]);
+    expect(updaters.backedUp(queued, "2026-11-22T03:00:00.000Z").backup).toEqual({ at: "2026-11-22T03:00:00.000Z", eventCount: 2 });
+    const open = { ...queued, editingPointId: "A", historyPointId: "B" };
+    const same = updaters.otherTabMerged(open, { events: open.events, outbox: [], registry: open.registry, backup: null, registryChanged: false });
+    expect([same.editingPointId, same.historyPointId, same.outbox.length, "registryChanged" in same]).toEqual(["A", "B", 0, false]);
+    const changed = updaters.otherTabMerged(open, { events: open.events, outbox: [], registry: open.registry, backup: null, registryChanged: true });
+    expect([changed.editingPointId, changed.historyPointId]).toEqual([null, null]);
+  });
+
+  it("take a past day as the day shown, but today or a later day as today, and close the form on a role or day change", () => {
+    const editing = updaters.editPoint(initial(), "A");
+    expect(editing.editingPointId).toBe("A");
+    expect(updaters.asOfChosen(editing, { date: "2026-08-15", today: "2026-11-22" })).toMatchObject({ asOf: "2026-08-15", editingPointId: null });
+    expect(updaters.asOfChosen(editing, { date: "2026-11-22", today: "2026-11-22" }).asOf).toBeNull();
+    expect(updaters.asOfChosen(editing, { date: "2027-01-01", today: "2026-11-22" }).asOf).toBeNull();
+    expect(updaters.roleChosen(editing, { role: "carrier", carrier: "VNPT" })).toMatchObject({
+      role: { role: "carrier", carrier: "VNPT" },
+      editingPointId: null,
+    });
+    expect(updaters.showHistory(editing, "B").historyPointId).toBe("B");
+  });
+
+  it("show what was loaded (or nothing), and a restore waiting for its choice until it is made", () => {
+    expect(updaters.loaded(initial(), null)).toMatchObject({ loaded: true, events: [] });
+    const registry = { registry: [], file: "s.json", isSample: true };
+    expect(updaters.loaded(initial(), { registry, events: [], outbox: [], backup: null })).toMatchObject({ loaded: true, registry });
+    const pending = { file: "b.json" } as NonNullable<TrackingState["pendingRestore"]>;
+    expect(updaters.restorePending(initial(), pending).pendingRestore).toBe(pending);
+    expect(updaters.restorePending(updaters.restorePending(initial(), pending), null).pendingRestore).toBeNull();
+  });
 });

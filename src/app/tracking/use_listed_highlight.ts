@@ -6,12 +6,7 @@
 import { useEffect } from "react";
 import { useApp, useAppState } from "../app_context.ts";
 import { getTrackingController, useTracking } from "./tracking_context.ts";
-
-function sameIds(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  const set = new Set(a);
-  return b.every((id) => set.has(id));
-}
+import { setListedPointIds } from "../state/updaters.ts";
 
 /** Starts the tracking data and mirrors its registry into the app store's listedPointIds. */
 export function useListedHighlight(): void {
@@ -24,6 +19,6 @@ export function useListedHighlight(): void {
   useEffect(() => {
     if (registry.registry.length === 0) return;
     const ids = registry.registry.map((point) => point.pointId ?? point.id);
-    if (!sameIds(store.getState().listedPointIds, ids)) store.setState({ listedPointIds: ids });
+    store.setState((state) => setListedPointIds(state, ids));
   }, [registry, data, store]);
 }
