@@ -9,16 +9,19 @@ import { AnalysisClient } from "../workers/analysis_client.ts";
 import { App } from "./App.tsx";
 import { AppContext } from "./app_context.ts";
 import { createController } from "./state/controller.ts";
+import { createPageTrackingController } from "./tracking/tracking_context.ts";
 import { createStore, type AppState } from "./state/store.ts";
 import { initialAppState } from "./state/updaters.ts";
 import { startUrlSync } from "./state/url_sync.ts";
+import { browserPreferenceStorage, readPreferences, startPreferenceSync } from "./state/preferences.ts";
 import { parseUrlState } from "./state/url_state.ts";
 import "./styles.css";
 
 const url = parseUrlState(location.search);
-const store = createStore<AppState>(initialAppState(url));
+const store = createStore<AppState>(initialAppState(url, readPreferences(browserPreferenceStorage)));
 const client = new AnalysisClient(() => new Worker(new URL("../workers/analysis.worker.ts", import.meta.url), { type: "module" }));
 const controller = createController(store, client);
+const tracking = createPageTrackingController();
 // The map's raster tiles (coverage; dense points when zoomed out) are drawn by the analysis worker, which holds the data.
 setMapTileWorker({
   tile: async (tile) => (await client.request("tile", tile)).image,
@@ -27,10 +30,11 @@ setMapTileWorker({
   },
 });
 startUrlSync(store);
+startPreferenceSync(store, browserPreferenceStorage);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <AppContext.Provider value={{ store, controller }}>
+    <AppContext.Provider value={{ store, controller, tracking }}>
       <App />
     </AppContext.Provider>
   </StrictMode>,

@@ -1,6 +1,6 @@
 import type { CsvSeparator } from "../../domain/export/to_csv.ts";
-import { useTranslation } from "../app_context.ts";
-import { setCsvSeparator, useCsvSeparator } from "../state/csv_preference.ts";
+import { useApp, usePreferences, useTranslation } from "../app_context.ts";
+import { setCsvSeparator } from "../state/updaters.ts";
 
 /**
  * The choice between the two CSV flavours, shared by every CSV export of the app.
@@ -9,7 +9,8 @@ import { setCsvSeparator, useCsvSeparator } from "../state/csv_preference.ts";
  */
 export function CsvSeparatorChoice({ name }: { name: string }) {
   const [t] = useTranslation();
-  const separator = useCsvSeparator();
+  const { store } = useApp();
+  const separator = usePreferences().csvSeparator;
   const option = (value: CsvSeparator, label: string) => (
     <label className="check">
       <input
@@ -17,7 +18,7 @@ export function CsvSeparatorChoice({ name }: { name: string }) {
         name={name}
         value={value}
         checked={separator === value}
-        onChange={() => setCsvSeparator(value)}
+        onChange={() => store.setState((state) => setCsvSeparator(state, value))}
         data-testid={`csv-separator-${value}`}
       />
       {label}

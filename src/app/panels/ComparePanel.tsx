@@ -10,11 +10,10 @@ import "./compare.css";
 import { comparisonTablesCsv, formatReleaseDate, pointsToCsv, pointsToGeojson, type ReleaseDates } from "../../domain/index.ts";
 import type { ChangeOverlayPoint } from "../../map/compare_overlay.ts";
 import { CHANGE_COLORS } from "../../map/compare_overlay.ts";
-import { useApp, useAppState, useTranslation } from "../app_context.ts";
+import { useApp, useAppState, usePreferences, useTranslation } from "../app_context.ts";
 import { downloadText, todayStamp } from "../components/download.ts";
 import { formatNumber } from "../i18n/i18n.ts";
 import { setComparison, useComparison } from "../state/compare_store.ts";
-import { getCsvSeparator } from "../state/csv_preference.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 import { selectPoint } from "../state/updaters.ts";
 
@@ -26,6 +25,7 @@ const LISTED_CHANGES = 200;
  * @returns the date choice, the summary, the two tables, the changed points and the export buttons
  */
 export function ComparePanel() {
+  const { csvSeparator } = usePreferences();
   const [t, language] = useTranslation();
   const { controller, store } = useApp();
   const data = useAppState((state) => state.data);
@@ -209,7 +209,7 @@ export function ComparePanel() {
               <button
                 type="button"
                 data-testid="compare-export-tables"
-                onClick={() => downloadText(`${base}-bang.csv`, comparisonTablesCsv(comparison, getCsvSeparator()), "text/csv;charset=utf-8")}
+                onClick={() => downloadText(`${base}-bang.csv`, comparisonTablesCsv(comparison, csvSeparator), "text/csv;charset=utf-8")}
               >
                 {t("compare.export.tables")}
               </button>
@@ -218,7 +218,7 @@ export function ComparePanel() {
               <button
                 type="button"
                 data-testid="compare-export-csv"
-                onClick={() => downloadText(`${base}.csv`, pointsToCsv(comparison.rows, { separator: getCsvSeparator() }), "text/csv;charset=utf-8")}
+                onClick={() => downloadText(`${base}.csv`, pointsToCsv(comparison.rows, { separator: csvSeparator }), "text/csv;charset=utf-8")}
               >
                 {t("compare.export.csv")}
               </button>

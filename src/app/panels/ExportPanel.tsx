@@ -2,17 +2,16 @@ import { exportColumns, pointsSheetRows, pointsToCsv, pointsToGeojson, pointsToK
 import { buildExportRows, nearestColumns } from "../../domain/gaps/export_rows.ts";
 import type { ExportRow } from "../../domain/index.ts";
 import { useState } from "react";
-import { useApp, useAppState, useTranslation } from "../app_context.ts";
+import { useApp, useAppState, usePreferences, useTranslation } from "../app_context.ts";
 import { downloadText, todayStamp } from "../components/download.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 import { useListRows } from "../state/use_list_rows.ts";
 import { statisticsToCsv } from "./statistics_csv.ts";
 import { CsvSeparatorChoice } from "../components/CsvSeparatorChoice.tsx";
-import { getCsvSeparator, setExportNearest, useExportNearest } from "../state/csv_preference.ts";
 import { makeNotice } from "../state/store.ts";
 import { MapPngButton } from "../print/MapPngButton.tsx";
 import { peopleCsvFile, peopleXlsxFile } from "./people_files.ts";
-import { setPrinting } from "../state/updaters.ts";
+import { setExportNearest, setPrinting } from "../state/updaters.ts";
 
 /**
  * Export of what the list shows (filters, search and sort): CSV for Excel, GeoJSON, KML; the
@@ -21,12 +20,12 @@ import { setPrinting } from "../state/updaters.ts";
  * @returns the export panel
  */
 export function ExportPanel() {
+  const { csvSeparator, exportNearest: withNearest } = usePreferences();
   const [t, language] = useTranslation();
   const { store, controller } = useApp();
   const data = useAppState((state) => state.data);
   const view = useDerivedView();
   const rows = useListRows();
-  const withNearest = useExportNearest();
   const [measuring, setMeasuring] = useState(false);
   const disabled = !data || !view || measuring;
 
@@ -71,7 +70,7 @@ export function ExportPanel() {
         <input
           type="checkbox"
           checked={withNearest}
-          onChange={(event) => setExportNearest(event.target.checked)}
+          onChange={(event) => store.setState((state) => setExportNearest(state, event.target.checked))}
           data-testid="export-nearest"
           aria-describedby="export-nearest-hint"
         />
@@ -87,9 +86,7 @@ export function ExportPanel() {
             disabled={disabled}
             data-testid="export-csv"
             onClick={() =>
-              void exportWith((exported) =>
-                downloadText(`${base}.csv`, pointsToCsv(exported, { language, separator: getCsvSeparator() }), "text/csv;charset=utf-8"),
-              )
+              void exportWith((exported) => downloadText(`${base}.csv`, pointsToCsv(exported, { language, separator: csvSeparator }), "text/csv;charset=utf-8"))
             }
           >
             {t("export.csv")}
@@ -145,12 +142,7 @@ export function ExportPanel() {
             onClick={() =>
               downloadText(
                 `${t("export.statisticsFileName")}-${todayStamp()}.csv`,
-                statisticsToCsv(
-                  view!.summary,
-                  language,
-                  getCsvSeparator(),
-                  new Map(data!.analysis.provinces.map((province) => [province.code, province.name])),
-                ),
+                statisticsToCsv(view!.summary, language, csvSeparator, new Map(data!.analysis.provinces.map((province) => [province.code, province.name]))),
                 "text/csv;charset=utf-8",
               )
             }
@@ -183,7 +175,7 @@ export function ExportPanel() {
                 void exportWith((exported) => {
                   const name = `${t("people.fileName")}-${todayStamp()}.${format}`;
                   if (format === "csv") {
-                    downloadText(name, peopleCsvFile(exported, data!.analysis, view!.pointFilter, language, getCsvSeparator()), "text/csv;charset=utf-8");
+                    downloadText(name, peopleCsvFile(exported, data!.analysis, view!.pointFilter, language, csvSeparator), "text/csv;charset=utf-8");
                   } else {
                     const bytes = peopleXlsxFile(exported, data!.analysis, view!.pointFilter, language, t("people.sheet")) as Uint8Array<ArrayBuffer>;
                     downloadText(name, bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

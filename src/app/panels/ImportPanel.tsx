@@ -2,13 +2,12 @@ import { useRef, useState, type DragEvent } from "react";
 import { TECHNOLOGIES, type Technology } from "../../domain/types.ts";
 import type { FileOptions, InspectResult, LoadedFileKind } from "../../workers/messages.ts";
 import { isAbortError } from "../../workers/analysis_client.ts";
-import { useApp, useAppState, useTranslation } from "../app_context.ts";
+import { useApp, useAppState, usePreferences, useTranslation } from "../app_context.ts";
 import { downloadText, todayStamp } from "../components/download.ts";
 import { formatNumber, type MessageKey } from "../i18n/i18n.ts";
 import { createFileId } from "../state/controller.ts";
 import { makeNotice } from "../state/store.ts";
 import { importReportToCsv } from "./import_report_csv.ts";
-import { getCsvSeparator } from "../state/csv_preference.ts";
 import { WorkbookSheetChoice } from "./WorkbookSheetChoice.tsx";
 import { FormatChoice } from "./FormatChoice.tsx";
 
@@ -41,6 +40,7 @@ function chosenKindOf(inspect: InspectResult): ChosenKind {
 }
 
 function ImportReportView() {
+  const { csvSeparator } = usePreferences();
   const [t, language] = useTranslation();
   const lastImport = useAppState((state) => state.lastImport);
   if (!lastImport) return null;
@@ -104,7 +104,7 @@ function ImportReportView() {
         type="button"
         data-testid="import-report-download"
         onClick={() =>
-          downloadText(`${t("export.reportFileName")}-${todayStamp()}.csv`, importReportToCsv(report, language, getCsvSeparator()), "text/csv;charset=utf-8")
+          downloadText(`${t("export.reportFileName")}-${todayStamp()}.csv`, importReportToCsv(report, language, csvSeparator), "text/csv;charset=utf-8")
         }
       >
         {t("report.download")}

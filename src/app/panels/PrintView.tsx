@@ -1,8 +1,7 @@
 import { useEffect } from "react";
-import { useApp, useAppState, useTranslation } from "../app_context.ts";
+import { useApp, useAppState, usePreferences, useTranslation } from "../app_context.ts";
 import { todayStamp } from "../components/download.ts";
 import { formatDay, formatNumber, formatPercent, type MessageKey } from "../i18n/i18n.ts";
-import { useAgency } from "../state/agency.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 import { useListRows } from "../state/use_list_rows.ts";
 import { describeFilter, filterProvinceName } from "../print/filter_text.ts";
@@ -31,7 +30,7 @@ export function PrintView() {
   const hasListed = useAppState((state) => state.listedPointIds.length > 0);
   const view = useDerivedView();
   const rows = useListRows();
-  const agency = useAgency();
+  const { agency } = usePreferences();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -5,10 +5,9 @@
  */
 import { useMemo } from "react";
 import { summarizeSchoolsAndWeights } from "../../domain/index.ts";
-import { useAppState, useTranslation } from "../app_context.ts";
+import { useAppState, usePreferences, useTranslation } from "../app_context.ts";
 import { downloadText, todayStamp } from "../components/download.ts";
 import { formatNumber } from "../i18n/i18n.ts";
-import { getCsvSeparator } from "../state/csv_preference.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 import { schoolWeightCsv } from "./school_weight_csv.ts";
 import { communeLabeller } from "./lookup.ts";
@@ -18,6 +17,7 @@ import { communeLabeller } from "./lookup.ts";
  * @returns tables of schools, of pupils and households by carrier and by commune, and the CSV button
  */
 export function SchoolWeightStats() {
+  const { csvSeparator } = usePreferences();
   const [t, language] = useTranslation();
   const data = useAppState((state) => state.data);
   const view = useDerivedView();
@@ -113,7 +113,7 @@ export function SchoolWeightStats() {
         onClick={() =>
           downloadText(
             `${t("schoolStats.fileName")}-${todayStamp()}.csv`,
-            schoolWeightCsv(result, language, getCsvSeparator(), new Map(data!.analysis.provinces.map((province) => [province.code, province.name]))),
+            schoolWeightCsv(result, language, csvSeparator, new Map(data!.analysis.provinces.map((province) => [province.code, province.name]))),
             "text/csv;charset=utf-8",
           )
         }

@@ -1,10 +1,9 @@
 import type { AreaStat } from "../../domain/index.ts";
-import { useAppState, useTranslation } from "../app_context.ts";
+import { useAppState, usePreferences, useTranslation } from "../app_context.ts";
 import { downloadText, todayStamp } from "../components/download.ts";
 import { formatDay, formatNumber, formatPercent } from "../i18n/i18n.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 import { sortByName, statisticsToCsv } from "./statistics_csv.ts";
-import { getCsvSeparator } from "../state/csv_preference.ts";
 import { SchoolWeightStats } from "./SchoolWeightStats.tsx";
 import { communeLabeller } from "./lookup.ts";
 
@@ -49,6 +48,7 @@ function CommuneChart(props: { communes: readonly AreaStat[]; title: string; not
  * @returns the statistics panel
  */
 export function StatisticsPanel() {
+  const { csvSeparator } = usePreferences();
   const [t, language] = useTranslation();
   const view = useDerivedView();
   const data = useAppState((state) => state.data);
@@ -88,7 +88,7 @@ export function StatisticsPanel() {
         onClick={() =>
           downloadText(
             `${t("export.statisticsFileName")}-${todayStamp()}.csv`,
-            statisticsToCsv(summary, language, getCsvSeparator(), provinceNames),
+            statisticsToCsv(summary, language, csvSeparator, provinceNames),
             "text/csv;charset=utf-8",
           )
         }

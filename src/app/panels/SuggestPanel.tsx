@@ -8,10 +8,9 @@ import { useMemo, useState } from "react";
 import "./suggest.css";
 import type { SiteOverlaySite } from "../../map/site_overlay.ts";
 import { SITE_WEIGHT_MODES, pointsToCsv, pointsToGeojson, pointsToKml, siteExportRows, siteTargets, type SiteWeightMode } from "../../domain/index.ts";
-import { useApp, useAppState, useTranslation } from "../app_context.ts";
+import { useApp, useAppState, usePreferences, useTranslation } from "../app_context.ts";
 import { downloadText, todayStamp } from "../components/download.ts";
 import { formatNumber, formatPercent } from "../i18n/i18n.ts";
-import { getCsvSeparator } from "../state/csv_preference.ts";
 import { setSitePlan, useSitePlan } from "../state/site_suggestions_store.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 
@@ -20,6 +19,7 @@ import { useDerivedView } from "../state/use_derived_view.ts";
  * @returns the form, the table of sites and the export buttons
  */
 export function SuggestPanel() {
+  const { csvSeparator } = usePreferences();
   const [t, language] = useTranslation();
   const { controller } = useApp();
   const data = useAppState((state) => state.data);
@@ -150,7 +150,7 @@ export function SuggestPanel() {
                   <button
                     type="button"
                     data-testid="suggest-export-csv"
-                    onClick={() => downloadText(`${base}.csv`, pointsToCsv(rows(), { separator: getCsvSeparator() }), "text/csv;charset=utf-8")}
+                    onClick={() => downloadText(`${base}.csv`, pointsToCsv(rows(), { separator: csvSeparator }), "text/csv;charset=utf-8")}
                   >
                     {t("suggest.export.csv")}
                   </button>

@@ -1,6 +1,5 @@
 import { useState } from "react";
-import { useApp, useAppState, useTranslation } from "../app_context.ts";
-import { useAgency } from "../state/agency.ts";
+import { useApp, useAppState, usePreferences, useTranslation } from "../app_context.ts";
 import { makeNotice } from "../state/store.ts";
 import { downloadMapPng } from "./map_png.ts";
 
@@ -16,7 +15,7 @@ export function MapPngButton({ disabled = false }: { disabled?: boolean }) {
   const filter = useAppState((state) => state.filter);
   const visibility = useAppState((state) => state.layerVisibility);
   const hasListed = useAppState((state) => state.listedPointIds.length > 0);
-  const agency = useAgency();
+  const { agency } = usePreferences();
   const [busy, setBusy] = useState(false);
   const run = async () => {
     if (!data) return;

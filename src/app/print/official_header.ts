@@ -9,7 +9,7 @@
  * province filter, or the one province of the list); with none, the managing body and the place are left out.
  */
 import type { Language } from "../../domain/types.ts";
-import { DEFAULT_AGENCY } from "../state/agency.ts";
+import { DEFAULT_AGENCY } from "../state/preferences.ts";
 
 /** The centrally-run cities since 1 July 2025: their people's committee is "UBND THÀNH PHỐ …". */
 const CITIES = ["hà nội", "hải phòng", "huế", "đà nẵng", "hồ chí minh", "cần thơ"];
@@ -75,7 +75,7 @@ export function officialDate(language: Language, day: string): string {
 /**
  * The header of a report.
  * @param language - the interface language
- * @param agencyName - the configured agency (state/agency.ts)
+ * @param agencyName - the configured agency (AppState.preferences, state/preferences.ts)
  * @param scopeProvince - the report's one province, when it has one
  * @param day - the day the report is made, YYYY-MM-DD (Viet Nam time)
  * @returns the lines

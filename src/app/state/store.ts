@@ -10,6 +10,7 @@ import type { MessageKey } from "../i18n/i18n.ts";
 import type { AnalyzeResult, LoadedFile, ProgressPhase } from "../../workers/messages.ts";
 import type { AppView, MapCamera, TrackingUrlState, ViewFilter } from "./url_state.ts";
 import type { SortColumn, SortDirection } from "../panels/list_rows.ts";
+import type { Preferences } from "./preferences.ts";
 
 export type TabName = "list" | "statistics" | "import" | "export" | "suggest" | "compare";
 
@@ -72,6 +73,8 @@ export interface AppState {
   /** Sort of the uncovered list (exports follow it too). */
   listSort: { column: SortColumn; direction: SortDirection };
   printing: boolean;
+  /** The choices this browser remembers (preferences.ts), kept through a storage port; not in the URL. */
+  preferences: Preferences;
   /** False until the first data set (or none) is in place. */
   ready: boolean;
   /** The top-level view (coverage map or listed dead zones); in the URL as ?view=tracking. */

@@ -6,17 +6,20 @@
  */
 import type { AnalyzeResult, LoadedFile } from "../../workers/messages.ts";
 import type { SortColumn } from "../panels/list_rows.ts";
+import type { CsvSeparator } from "../../domain/export/to_csv.ts";
+import { DEFAULT_AGENCY, DEFAULT_PREFERENCES, type Preferences } from "./preferences.ts";
 import type { AppState, Busy, LastImport, Notice, PaneName, TabName } from "./store.ts";
 import { DEFAULT_FILTER, type AppView, type MapCamera, type TrackingUrlState, type UrlState, type ViewFilter } from "./url_state.ts";
 
 type Bounds = [number, number, number, number];
 
 /**
- * The state a page starts in: what its URL says, nothing loaded yet.
+ * The state a page starts in: what its URL says and what this browser remembers, nothing loaded yet.
  * @param url - the parsed URL (url_state.ts)
+ * @param preferences - the preferences kept (preferences.ts readPreferences); the defaults when absent
  * @returns the initial state
  */
-export function initialAppState(url: UrlState): AppState {
+export function initialAppState(url: UrlState, preferences: Preferences = DEFAULT_PREFERENCES): AppState {
   return {
     language: url.language,
     filter: url.filter,
@@ -39,6 +42,7 @@ export function initialAppState(url: UrlState): AppState {
     tracking: url.tracking ?? {},
     listSort: { column: "name", direction: "ascending" },
     printing: false,
+    preferences,
     ready: false,
     view: url.view,
   };
@@ -311,4 +315,34 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   const set = new Set(a);
   return b.every((id) => set.has(id));
+}
+
+/**
+ * Chooses the CSV flavour of every CSV export (remembered by preferences.ts).
+ * @param state - the state
+ * @param csvSeparator - comma, or semicolon with decimal commas
+ * @returns the new state
+ */
+export function setCsvSeparator(state: AppState, csvSeparator: CsvSeparator): AppState {
+  return { ...state, preferences: { ...state.preferences, csvSeparator } };
+}
+
+/**
+ * Ticks or unticks "add the nearest carrier" to the list's exports (remembered by preferences.ts).
+ * @param state - the state
+ * @param exportNearest - the new choice
+ * @returns the new state
+ */
+export function setExportNearest(state: AppState, exportNearest: boolean): AppState {
+  return { ...state, preferences: { ...state.preferences, exportNearest } };
+}
+
+/**
+ * Names the agency printed on reports; blank goes back to the default (remembered by preferences.ts).
+ * @param state - the state
+ * @param name - the name as typed
+ * @returns the new state
+ */
+export function setAgency(state: AppState, name: string): AppState {
+  return { ...state, preferences: { ...state.preferences, agency: name.trim() || DEFAULT_AGENCY } };
 }

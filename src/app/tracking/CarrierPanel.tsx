@@ -3,7 +3,7 @@ import type { StatusEvent } from "../../domain/tracking/events.ts";
 import { STATUS_LABELS } from "../../domain/tracking/status.ts";
 import { writeUpdatesCsv, writeUpdatesJson } from "../../domain/tracking/updates.ts";
 import { downloadText } from "../components/download.ts";
-import { getTrackingController } from "./tracking_context.ts";
+import { useTrackingController } from "./tracking_context.ts";
 import { updateFileName } from "./tracking_view.ts";
 import { useState } from "react";
 import { formatDateTime } from "../i18n/dates.ts";
@@ -30,7 +30,7 @@ export function CarrierPanel({
   pastDay: boolean;
 }) {
   const [t, language] = useTrackingTranslation();
-  const controller = getTrackingController();
+  const controller = useTrackingController();
   const proposals = crossCheck?.proposals ?? [];
   // The last export of the update file: the status line says whether the changes are in a file already.
   const [exported, setExported] = useState<{ carrier: string; mark: OutboxExport | null }>(() => ({ carrier, mark: readOutboxExport(carrier) }));

@@ -8,23 +8,24 @@ import type { TrackingStates } from "../../domain/tracking/replay.ts";
 import type { Point } from "../../domain/types.ts";
 import { downloadText } from "../components/download.ts";
 import { CsvSeparatorChoice } from "../components/CsvSeparatorChoice.tsx";
-import { getCsvSeparator } from "../state/csv_preference.ts";
 import { useState } from "react";
 import { formatDateTime } from "../i18n/dates.ts";
-import { DEFAULT_AGENCY, setAgency, useAgency } from "../state/agency.ts";
-import { getTrackingController, useTracking } from "./tracking_context.ts";
+import { DEFAULT_AGENCY } from "../state/preferences.ts";
+import { setAgency } from "../state/updaters.ts";
+import { useTrackingController, useTracking } from "./tracking_context.ts";
 import { countUnbackedEvents } from "./tracking_view.ts";
 import { readChosenFiles } from "./DepartmentPanel.tsx";
 import { TrackingReport } from "./TrackingReport.tsx";
 import { AutoBackups, RestoreDialog, TrackingParsingStatus } from "./DataPrompts.tsx";
 import { useTrackingTranslation } from "./use_tracking_translation.ts";
+import { useApp, usePreferences } from "../app_context.ts";
 
 /**
  * Downloads the one-file backup and remembers when it was taken.
  * @param today - YYYY-MM-DD, for the file name
  */
 export function downloadBackup(today: string): void {
-  const controller = getTrackingController();
+  const controller = useTrackingController();
   downloadText(`sao-luu-lom-song-${today}.json`, controller.backupText(), "application/json");
   void controller.markBackedUp();
 }
@@ -35,7 +36,8 @@ export function downloadBackup(today: string): void {
  */
 function AgencyField() {
   const [t] = useTrackingTranslation();
-  const agency = useAgency();
+  const { store } = useApp();
+  const { agency } = usePreferences();
   const [text, setText] = useState(agency === DEFAULT_AGENCY ? "" : agency);
   return (
     <label className="field">
@@ -45,7 +47,7 @@ function AgencyField() {
         value={text}
         placeholder={DEFAULT_AGENCY}
         onChange={(event) => setText(event.target.value)}
-        onBlur={() => setAgency(text)}
+        onBlur={() => store.setState((state) => setAgency(state, text))}
         data-testid="agency-input"
       />
       <span className="hint">{t("tracking.agency.hint")}</span>
@@ -74,8 +76,9 @@ export function DataPanel({
   loadedPoints: readonly Point[];
   showRegistryImport: boolean;
 }) {
+  const { csvSeparator } = usePreferences();
   const [t, language] = useTrackingTranslation();
-  const controller = getTrackingController();
+  const controller = useTrackingController();
   const imports = useTracking((state) => state.imports);
   const unbacked = useTracking(countUnbackedEvents);
   const backup = useTracking((state) => state.backup);
@@ -96,7 +99,7 @@ export function DataPanel({
                 onClick={() =>
                   downloadText(
                     `bao-cao-tien-do-${date}.csv`,
-                    progressTableToCsv(points, states, { today: date, language, separator: getCsvSeparator() }),
+                    progressTableToCsv(points, states, { today: date, language, separator: csvSeparator }),
                     "text/csv;charset=utf-8",
                   )
                 }
@@ -114,7 +117,7 @@ export function DataPanel({
                 type="button"
                 data-testid="export-registry-csv"
                 onClick={() =>
-                  downloadText(`danh-sach-lom-song-${date}.csv`, pointsToCsv(rows(), { language, separator: getCsvSeparator() }), "text/csv;charset=utf-8")
+                  downloadText(`danh-sach-lom-song-${date}.csv`, pointsToCsv(rows(), { language, separator: csvSeparator }), "text/csv;charset=utf-8")
                 }
               >
                 {t("tracking.data.registryCsv")}

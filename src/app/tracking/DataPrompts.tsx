@@ -6,7 +6,7 @@
 import { useEffect, useRef } from "react";
 import { STATUS_LABELS } from "../../domain/tracking/status.ts";
 import { downloadText } from "../components/download.ts";
-import { getTrackingController, useTracking } from "./tracking_context.ts";
+import { useTrackingController, useTracking } from "./tracking_context.ts";
 import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 
 /** At most this many removed events are listed by name. */
@@ -18,7 +18,7 @@ const REMOVED_SHOWN = 8;
  */
 export function RestoreDialog() {
   const [t, language] = useTrackingTranslation();
-  const controller = getTrackingController();
+  const controller = useTrackingController();
   const pending = useTracking((state) => state.pendingRestore);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {

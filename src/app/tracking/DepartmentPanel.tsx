@@ -7,7 +7,7 @@ import { STATUS_LABELS } from "../../domain/tracking/status.ts";
 import { writeUpdatesCsv } from "../../domain/tracking/updates.ts";
 import { downloadText } from "../components/download.ts";
 import { formatNumber } from "../i18n/i18n.ts";
-import { getTrackingController, useTracking } from "./tracking_context.ts";
+import { useTrackingController, useTracking } from "./tracking_context.ts";
 import { TrackingParsingStatus } from "./DataPrompts.tsx";
 import { TrackingReport } from "./TrackingReport.tsx";
 import { DayInput } from "../components/DayInput.tsx";
@@ -29,7 +29,7 @@ export async function readChosenFiles(event: ChangeEvent<HTMLInputElement>, acti
 function ConflictList() {
   const [t, language] = useTrackingTranslation();
   const conflicts = useTracking((state) => state.conflicts);
-  const controller = getTrackingController();
+  const controller = useTrackingController();
   const describe = (status: keyof typeof STATUS_LABELS, date: string, technology?: string) =>
     `${STATUS_LABELS[status][language]}${technology ? ` (${technology})` : ""}, ${formatDay(language, date)}`;
   return (
@@ -65,7 +65,7 @@ function ConflictList() {
 
 function ClaimsTable({ registry, states, today, disabled }: { registry: readonly ListedPoint[]; states: TrackingStates; today: string; disabled: boolean }) {
   const [t, language] = useTrackingTranslation();
-  const controller = getTrackingController();
+  const controller = useTrackingController();
   const claims = useMemo(
     () => registry.filter((point) => states[point.id]?.status === "on_air" || states[point.id]?.status === "infeasible"),
     [registry, states],
@@ -217,7 +217,7 @@ function ClaimsTable({ registry, states, today, disabled }: { registry: readonly
 
 function CrossCheckPanel({ result, today, disabled }: { result: CrossCheckResult | null; today: string; disabled: boolean }) {
   const [t, language] = useTrackingTranslation();
-  const controller = getTrackingController();
+  const controller = useTrackingController();
   if (!result) {
     return (
       <section aria-labelledby="tracking-cross-heading">
@@ -328,7 +328,7 @@ export function DepartmentPanel({
   pastDay: boolean;
 }) {
   const [t] = useTrackingTranslation();
-  const controller = getTrackingController();
+  const controller = useTrackingController();
   const imports = useTracking((state) => state.imports);
   return (
     <section className="tracking-department" aria-labelledby="tracking-department-heading">

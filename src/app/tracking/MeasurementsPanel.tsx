@@ -13,10 +13,9 @@ import { clearMeasurements, importMeasurementFiles, loadMeasurements, useMeasure
 import { flyMeasurementMap, setMeasurementMap } from "./measurement_overlay_store.ts";
 import type { ListedPoint } from "../../domain/tracking/registry.ts";
 import type { TrackingStates } from "../../domain/tracking/replay.ts";
-import { useApp, useAppState, useTranslation } from "../app_context.ts";
+import { useApp, useAppState, usePreferences, useTranslation } from "../app_context.ts";
 import { downloadText, todayStamp } from "../components/download.ts";
 import { formatNumber } from "../i18n/i18n.ts";
-import { getCsvSeparator } from "../state/csv_preference.ts";
 
 /**
  * The section.
@@ -24,6 +23,7 @@ import { getCsvSeparator } from "../state/csv_preference.ts";
  * @returns the file input, the findings and the export buttons
  */
 export function MeasurementsPanel(props: { points: readonly ListedPoint[]; states: TrackingStates }) {
+  const { csvSeparator } = usePreferences();
   const [t, language] = useTranslation();
   const data = useAppState((state) => state.data);
   const stored = useMeasurements();
@@ -209,7 +209,7 @@ export function MeasurementsPanel(props: { points: readonly ListedPoint[]; state
                   type="button"
                   data-testid="measure-export-csv"
                   onClick={() =>
-                    downloadText(`${base}.csv`, challengePacketCsv(findings, loaded.measurements, language, getCsvSeparator()), "text/csv;charset=utf-8")
+                    downloadText(`${base}.csv`, challengePacketCsv(findings, loaded.measurements, language, csvSeparator), "text/csv;charset=utf-8")
                   }
                 >
                   {t("measure.export.csv")}

@@ -4,7 +4,7 @@ import type { ListedPoint } from "../../domain/tracking/registry.ts";
 import { sortEventsForReplay } from "../../domain/tracking/replay.ts";
 import { STATUS_LABELS } from "../../domain/tracking/status.ts";
 import { formatNumber } from "../i18n/i18n.ts";
-import { getTrackingController } from "./tracking_context.ts";
+import { useTrackingController } from "./tracking_context.ts";
 import { formatDay, useTrackingTranslation, type TrackingTranslate } from "./use_tracking_translation.ts";
 import { getPhotos } from "../storage/photo_store.ts";
 import "./evidence.css";
@@ -128,7 +128,7 @@ function PhotoViewer({ photo, onClose }: { photo: { ref: PhotoRef; url: string }
  */
 export function PointHistory({ point, log, pendingIds }: { point: ListedPoint; log: readonly StatusEvent[]; pendingIds: ReadonlySet<string> }) {
   const [t, language] = useTrackingTranslation();
-  const controller = getTrackingController();
+  const controller = useTrackingController();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), [point.id]);
   const events = sortEventsForReplay(log.filter((event) => event.pointId === point.id));

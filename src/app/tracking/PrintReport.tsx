@@ -1,11 +1,10 @@
 import { STATUS_LABELS } from "../../domain/tracking/status.ts";
-import { useTranslation } from "../app_context.ts";
+import { usePreferences, useTranslation } from "../app_context.ts";
 import { todayStamp } from "../components/download.ts";
 import { formatNumber } from "../i18n/i18n.ts";
 import { MapFigure } from "../print/MapFigure.tsx";
 import { trackingLegend } from "../print/map_legends.ts";
 import { OfficialHeading, OfficialSignature } from "../print/OfficialDocument.tsx";
-import { useAgency } from "../state/agency.ts";
 import { TrackingDashboard } from "./TrackingDashboard.tsx";
 import { ProgressChart } from "./ProgressChart.tsx";
 import type { TrackingView } from "./tracking_view.ts";
@@ -23,7 +22,7 @@ import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts
 export function PrintReport({ view }: { view: TrackingView }) {
   const [t, language] = useTrackingTranslation();
   const [tApp] = useTranslation();
-  const agency = useAgency();
+  const { agency } = usePreferences();
   const provinces = new Set(view.points.map((point) => point.province?.trim()).filter((name): name is string => Boolean(name)));
   const province = provinces.size === 1 ? [...provinces][0] : null;
   const statuses = view.points.map((point) => view.states[point.id]?.status ?? "not_started");

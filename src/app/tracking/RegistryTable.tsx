@@ -5,7 +5,7 @@ import type { ListedPoint } from "../../domain/tracking/registry.ts";
 import type { TrackingStates } from "../../domain/tracking/replay.ts";
 import { PROGRESS_STATUSES, STATUS_LABELS, isCoveredStatus, type TrackingStatus } from "../../domain/tracking/status.ts";
 import { formatNumber } from "../i18n/i18n.ts";
-import { getTrackingController } from "./tracking_context.ts";
+import { useTrackingController } from "./tracking_context.ts";
 import { daysLeft } from "./tracking_view.ts";
 import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 import { setTrackingUrl } from "../state/updaters.ts";
@@ -34,7 +34,7 @@ export function RegistryTable({
   canUpdate: boolean;
 }) {
   const [t, language] = useTrackingTranslation();
-  const controller = getTrackingController();
+  const controller = useTrackingController();
   // The status filter is in the URL (?status=…), so a link or a reload shows the same list.
   const { store: appStore } = useApp();
   const linkedStatus = useAppState((state) => state.tracking.status);

@@ -11,10 +11,9 @@ import type { StatusEvent } from "../../domain/tracking/events.ts";
 import type { ListedPoint } from "../../domain/tracking/registry.ts";
 import type { TrackingStates } from "../../domain/tracking/replay.ts";
 import { STATUS_LABELS } from "../../domain/tracking/status.ts";
-import { useApp, useAppState, useTranslation } from "../app_context.ts";
+import { useApp, useAppState, usePreferences, useTranslation } from "../app_context.ts";
 import { downloadText, todayStamp } from "../components/download.ts";
 import { formatNumber } from "../i18n/i18n.ts";
-import { getCsvSeparator } from "../state/csv_preference.ts";
 import { formatDay } from "./use_tracking_translation.ts";
 
 const SHOWN = 100;
@@ -37,6 +36,7 @@ export interface RiskTableProps {
  * @returns forecasts and the ranked table
  */
 export function RiskTable(props: RiskTableProps) {
+  const { csvSeparator } = usePreferences();
   const [t, language] = useTranslation();
   const { controller } = useApp();
   const data = useAppState((state) => state.data);
@@ -161,11 +161,7 @@ export function RiskTable(props: RiskTableProps) {
             data-testid="risk-export"
             onClick={() => {
               const table = riskTable(risk.rows, language);
-              downloadText(
-                `${t("risk.fileName")}-${todayStamp()}.csv`,
-                toCsv(table.header, table.rows, { separator: getCsvSeparator() }),
-                "text/csv;charset=utf-8",
-              );
+              downloadText(`${t("risk.fileName")}-${todayStamp()}.csv`, toCsv(table.header, table.rows, { separator: csvSeparator }), "text/csv;charset=utf-8");
             }}
           >
             {t("risk.export")}

@@ -8,7 +8,7 @@ import { STATUS_LABELS, isCoveredStatus, type TrackingStatus } from "../../domai
 import { allowedNextStatuses, findTransition } from "../../domain/tracking/transitions.ts";
 import { TECHNOLOGIES, type Technology } from "../../domain/types.ts";
 import { DayInput } from "../components/DayInput.tsx";
-import { getTrackingController } from "./tracking_context.ts";
+import { useTrackingController } from "./tracking_context.ts";
 import { trackingMessage, useTrackingTranslation } from "./use_tracking_translation.ts";
 import { hashPhoto, putPhotos } from "../storage/photo_store.ts";
 import "./evidence.css";
@@ -28,7 +28,7 @@ interface AttachedPhoto {
  */
 export function StatusForm({ point, progress, actor, today }: { point: ListedPoint; progress: PointTracking; actor: Actor; today: string }) {
   const [t, language] = useTrackingTranslation();
-  const controller = getTrackingController();
+  const controller = useTrackingController();
   const options = allowedNextStatuses(point, progress.status, actor);
   const [status, setStatus] = useState<TrackingStatus | "">(options[0] ?? "");
   const [date, setDate] = useState(today);

@@ -11,11 +11,10 @@ import { listCarriers } from "../../domain/tracking/work_lists.ts";
 import { STATUS_LABELS } from "../../domain/tracking/status.ts";
 import { TrackingMap } from "../../map/TrackingMap.tsx";
 import { PROGRESS_STATUS_COLORS } from "../../map/tracking_layers.ts";
-import { useApp, useAppState } from "../app_context.ts";
+import { useApp, useAppState, usePreferences } from "../app_context.ts";
 import { formatNumber } from "../i18n/i18n.ts";
 import { BOUNDARY_URLS } from "../sample_data.ts";
 import { DayInput } from "../components/DayInput.tsx";
-import { useAgency } from "../state/agency.ts";
 import type { TrackingUrlState } from "../state/url_state.ts";
 import { CarrierPanel } from "./CarrierPanel.tsx";
 import { DataPanel, downloadBackup } from "./DataPanel.tsx";
@@ -31,7 +30,7 @@ import { MeasurementsPanel } from "./MeasurementsPanel.tsx";
 import { useMeasurementMap } from "./measurement_overlay_store.ts";
 import { StatusForm } from "./StatusForm.tsx";
 import { TrackingDashboard } from "./TrackingDashboard.tsx";
-import { getTrackingController, useTracking } from "./tracking_context.ts";
+import { useTrackingController, useTracking } from "./tracking_context.ts";
 import {
   computeTrackingView,
   countUnbackedEvents,
@@ -51,7 +50,7 @@ import { showHistory } from "./tracking_updaters.ts";
 
 function StorageStatus({ today, pendingCount }: { today: string; pendingCount: number }) {
   const [t] = useTrackingTranslation();
-  const controller = getTrackingController();
+  const controller = useTrackingController();
   const persistence = useTracking((state) => state.persistence);
   const storageError = useTracking((state) => state.storageError);
   const saving = useTracking((state) => state.savesPending > 0);
@@ -92,7 +91,7 @@ function StorageStatus({ today, pendingCount }: { today: string; pendingCount: n
 function TrackingNotices() {
   const [t, language] = useTrackingTranslation();
   const notices = useTracking((state) => state.notices);
-  const controller = getTrackingController();
+  const controller = useTrackingController();
   if (notices.length === 0) return null;
   return (
     <ul className="notices tracking-notices" aria-live="polite">
@@ -119,8 +118,8 @@ function TrackingNotices() {
  */
 export function TrackingPage() {
   const [t, language] = useTrackingTranslation();
-  const controller = getTrackingController();
-  const agency = useAgency();
+  const controller = useTrackingController();
+  const { agency } = usePreferences();
   useEffect(() => {
     void controller.start();
   }, [controller]);

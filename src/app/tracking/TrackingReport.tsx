@@ -1,6 +1,6 @@
 import { formatNumber } from "../i18n/i18n.ts";
 import type { TrackingImport } from "./tracking_controller.ts";
-import { getTrackingController } from "./tracking_context.ts";
+import { useTrackingController } from "./tracking_context.ts";
 import { useTrackingTranslation } from "./use_tracking_translation.ts";
 
 /** At most this many issues are listed. */
@@ -13,6 +13,7 @@ const ISSUE_LIMIT = 200;
  */
 export function TrackingReport({ entry }: { entry: TrackingImport }) {
   const [t, language] = useTrackingTranslation();
+  const controller = useTrackingController();
   const { report } = entry;
   const shown = report.issues.slice(0, ISSUE_LIMIT);
   return (
@@ -74,7 +75,7 @@ export function TrackingReport({ entry }: { entry: TrackingImport }) {
         </div>
       )}
       {report.issues.length > ISSUE_LIMIT && <p className="hint">{t("tracking.report.more", { count: report.issues.length - ISSUE_LIMIT })}</p>}
-      <button type="button" onClick={() => getTrackingController().dismissImport(entry.id)}>
+      <button type="button" onClick={() => controller.dismissImport(entry.id)}>
         {t("tracking.report.dismiss")}
       </button>
     </section>

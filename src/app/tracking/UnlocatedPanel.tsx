@@ -5,7 +5,7 @@
  */
 import { placeUnlocatedRow, type UnlocatedRow } from "../../domain/tracking/parse_registry.ts";
 import { formatNumber } from "../i18n/i18n.ts";
-import { getTrackingController, useTracking } from "./tracking_context.ts";
+import { useTrackingController, useTracking } from "./tracking_context.ts";
 import { resolveUnlocated, useUnlocated } from "./unlocated_store.ts";
 import { formatDay, trackingMessage, useTrackingTranslation } from "./use_tracking_translation.ts";
 import "./unlocated.css";
@@ -20,7 +20,7 @@ export function UnlocatedPanel({ disabled }: { disabled: boolean }) {
   const { file, rows, located } = useUnlocated();
   const registryFile = useTracking((state) => state.registry.file);
   if (!located || file !== registryFile) return null;
-  const controller = getTrackingController();
+  const controller = useTrackingController();
 
   async function choose(row: UnlocatedRow, candidate: UnlocatedRow["candidates"][number]): Promise<void> {
     const point = placeUnlocatedRow(row, { id: candidate.pointId, lon: candidate.lon, lat: candidate.lat });

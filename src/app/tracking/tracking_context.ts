@@ -1,5 +1,6 @@
 /**
- * The one tracking controller of the page, created on first use, and a hook to read its state.
+ * The page's tracking controller (created once in main.tsx and given to the components through the app context,
+ * like the app's store), and the hooks to reach it and read its state.
  * The view can be left and entered again without reloading the data.
  * Tracking files are read in an analysis worker of their own (same script and protocol as the map's), so
  * that a long read, which a cancel stops only when its one domain call returns, never holds up the map's tiles.
@@ -7,11 +8,11 @@
  */
 import { AnalysisClient } from "../../workers/analysis_client.ts";
 import { todayStamp } from "../components/download.ts";
+import { useApp } from "../app_context.ts";
 import { useStore } from "../state/store.ts";
 import { parseUrlState } from "../state/url_state.ts";
 import { createTrackingController, type TrackingController, type TrackingFileParser, type TrackingState } from "./tracking_controller.ts";
 
-let controller: TrackingController | null = null;
 let client: AnalysisClient | null = null;
 
 const workerParser: TrackingFileParser = (input, { signal, onProgress }) => {
@@ -33,11 +34,11 @@ export function hasUnsavedChanges(state: Pick<TrackingState, "unsavedCount" | "s
 }
 
 /**
- * The page's tracking controller.
- * @returns the controller (created on the first call)
+ * Creates the page's tracking controller: tracking files read in a worker of their own, and a question before the
+ * tab is closed while a change is not saved.
+ * @returns the controller
  */
-export function getTrackingController(): TrackingController {
-  if (controller) return controller;
+export function createPageTrackingController(): TrackingController {
   const browser = typeof window !== "undefined";
   const created = createTrackingController({
     today: todayStamp,
@@ -53,8 +54,15 @@ export function getTrackingController(): TrackingController {
       event.returnValue = "";
     });
   }
-  controller = created;
-  return controller;
+  return created;
+}
+
+/**
+ * The page's tracking controller, from the app context.
+ * @returns the controller
+ */
+export function useTrackingController(): TrackingController {
+  return useApp().tracking;
 }
 
 /**
@@ -63,5 +71,5 @@ export function getTrackingController(): TrackingController {
  * @returns the slice
  */
 export function useTracking<S>(selector: (state: TrackingState) => S): S {
-  return useStore(getTrackingController().store, selector);
+  return useStore(useTrackingController().store, selector);
 }

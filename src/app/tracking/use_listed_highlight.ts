@@ -5,17 +5,17 @@
  */
 import { useEffect } from "react";
 import { useApp, useAppState } from "../app_context.ts";
-import { getTrackingController, useTracking } from "./tracking_context.ts";
+import { useTracking } from "./tracking_context.ts";
 import { setListedPointIds } from "../state/updaters.ts";
 
 /** Starts the tracking data and mirrors its registry into the app store's listedPointIds. */
 export function useListedHighlight(): void {
-  const { store } = useApp();
+  const { store, tracking } = useApp();
   const registry = useTracking((state) => state.registry);
   const data = useAppState((state) => state.data);
   useEffect(() => {
-    void getTrackingController().start();
-  }, []);
+    void tracking.start();
+  }, [tracking]);
   useEffect(() => {
     if (registry.registry.length === 0) return;
     const ids = registry.registry.map((point) => point.pointId ?? point.id);
