@@ -173,7 +173,8 @@ export const MEASURE_SPECS: Spec[] = [
       assertEqual(await map.getAttribute("data-measurements"), "0", "hidden: nothing drawn");
       await page.check('[data-testid="measure-show"]');
 
-      // A reload keeps them (the app's own IndexedDB database), findings and all.
+      // A reload keeps them (the app's own IndexedDB database), findings and all, once the page says they are saved.
+      await page.waitForSelector('[data-testid="measure-saved"]', { timeout: TIMEOUT });
       const read = await page.textContent('[data-testid="measure-read"]');
       await openMeasurements(page, environment);
       await page.waitForSelector('[data-testid="measure-row"]', { timeout: TIMEOUT });

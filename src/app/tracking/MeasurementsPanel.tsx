@@ -122,7 +122,11 @@ export function MeasurementsPanel(props: { points: readonly ListedPoint[]; state
         <>
           <p data-testid="measure-read">
             {t("measure.read", { accepted: loaded.measurements.length, files: loaded.files, rejected: loaded.rejected })}{" "}
-            <span className="hint">{t("measure.saved", { files: stored.files.join(", ") })}</span>
+            {stored.saved && (
+              <span className="hint" data-testid="measure-saved">
+                {t("measure.saved", { files: stored.files.join(", ") })}
+              </span>
+            )}
           </p>
           {stored.storageError !== null && (
             <p className="tracking-warning" role="alert">

@@ -19,8 +19,12 @@ describe("measurement store", () => {
   it("keeps the imported files over a reload, and clears them", async () => {
     const first = await openPage();
     expect(first.getMeasurements()).toMatchObject({ phase: "ready", measurements: [], files: [] });
-    await first.importMeasurementFiles([{ name: "do-kiem.csv", bytes: bytes(CSV) }]);
+    const saving = first.importMeasurementFiles([{ name: "do-kiem.csv", bytes: bytes(CSV) }]);
+    // Shown at once, not yet said to be saved: the browser has not written them.
+    expect([first.getMeasurements().measurements.length, first.getMeasurements().saved]).toEqual([2, false]);
+    await saving;
     const imported = first.getMeasurements();
+    expect(imported.saved).toBe(true);
     expect(imported.measurements.map((m) => [m.carrier, m.noService, m.downloadMbps])).toEqual([
       ["Viettel", false, 12.5],
       ["VNPT", true, null],
@@ -28,7 +32,7 @@ describe("measurement store", () => {
     expect([imported.files, imported.rejected, imported.storageError]).toEqual([["do-kiem.csv"], 1, null]);
 
     const second = await openPage();
-    expect(second.getMeasurements().measurements).toEqual(imported.measurements);
+    expect(second.getMeasurements()).toMatchObject({ measurements: imported.measurements, saved: true });
     expect(second.getMeasurements().files).toEqual(["do-kiem.csv"]);
 
     await second.clearMeasurements();

@@ -33,9 +33,11 @@ export interface MeasurementState {
   rejected: number;
   /** Why the last save or load failed (the measurements stay in memory for the session), or null. */
   storageError: string | null;
+  /** True once the files shown are in the browser's storage (read from it, or their save finished). */
+  saved: boolean;
 }
 
-const EMPTY: MeasurementState = { phase: "loading", measurements: [], files: [], rejected: 0, storageError: null };
+const EMPTY: MeasurementState = { phase: "loading", measurements: [], files: [], rejected: 0, storageError: null, saved: false };
 let current: MeasurementState = EMPTY;
 const listeners = new Set<() => void>();
 
@@ -115,7 +117,7 @@ export function loadMeasurements(): Promise<void> {
         set({ ...EMPTY, phase: "ready" });
         return;
       }
-      set({ phase: "ready", ...parseMeasurementFiles(saved.files), files: saved.files.map((file) => file.name), storageError: null });
+      set({ phase: "ready", ...parseMeasurementFiles(saved.files), files: saved.files.map((file) => file.name), storageError: null, saved: true });
     } catch (error) {
       if (current.phase !== "ready") set({ ...EMPTY, phase: "ready", storageError: error instanceof Error ? error.message : String(error) });
     }
@@ -129,11 +131,14 @@ export function loadMeasurements(): Promise<void> {
  * @returns when saved (a failed save is kept in `storageError`; the measurements stay in memory)
  */
 export async function importMeasurementFiles(files: readonly { name: string; bytes: ArrayBuffer }[]): Promise<void> {
-  set({ phase: "ready", ...parseMeasurementFiles(files), files: files.map((file) => file.name), storageError: null });
+  // Shown at once, said to be kept only when the browser has written them: a reload before that would lose them.
+  const shown: MeasurementState = { phase: "ready", ...parseMeasurementFiles(files), files: files.map((file) => file.name), storageError: null, saved: false };
+  set(shown);
   try {
     await write({ version: 1, files: files.map((file) => ({ name: file.name, bytes: file.bytes })), savedAt: new Date().toISOString() });
+    if (current === shown) set({ ...current, saved: true });
   } catch (error) {
-    set({ ...current, storageError: error instanceof Error ? error.message : String(error) });
+    if (current === shown) set({ ...current, storageError: error instanceof Error ? error.message : String(error) });
   }
 }
 
