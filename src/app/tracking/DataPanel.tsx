@@ -13,6 +13,7 @@ import { formatDateTime } from "../i18n/dates.ts";
 import { DEFAULT_AGENCY } from "../state/preferences.ts";
 import { setAgency } from "../state/updaters.ts";
 import { useTrackingController, useTracking } from "./tracking_context.ts";
+import type { TrackingController } from "./tracking_controller.ts";
 import { countUnbackedEvents } from "./tracking_view.ts";
 import { readChosenFiles } from "./DepartmentPanel.tsx";
 import { TrackingReport } from "./TrackingReport.tsx";
@@ -22,10 +23,10 @@ import { useApp, usePreferences } from "../app_context.ts";
 
 /**
  * Downloads the one-file backup and remembers when it was taken.
+ * @param controller - the page's tracking controller
  * @param today - YYYY-MM-DD, for the file name
  */
-export function downloadBackup(today: string): void {
-  const controller = useTrackingController();
+export function downloadBackup(controller: TrackingController, today: string): void {
   downloadText(`sao-luu-lom-song-${today}.json`, controller.backupText(), "application/json");
   void controller.markBackedUp();
 }
@@ -157,7 +158,7 @@ export function DataPanel({
                 ? t("tracking.data.backupUpToDate", { date: formatDateTime(language, backup.at) })
                 : t("tracking.data.backupNothing")}
           </p>
-          <button type="button" className="primary" data-testid="backup-download" onClick={() => downloadBackup(today)}>
+          <button type="button" className="primary" data-testid="backup-download" onClick={() => downloadBackup(controller, today)}>
             {t("tracking.data.backupDownload")}
           </button>
           <BackupPhotoNote />

@@ -64,7 +64,7 @@ function StorageStatus({ today, pendingCount }: { today: string; pendingCount: n
       {unbacked > 0 && storageError === null && (
         <p className="tracking-warning" data-testid="backup-reminder">
           {t("tracking.data.backupReminder", { count: unbacked })}{" "}
-          <button type="button" onClick={() => downloadBackup(today)}>
+          <button type="button" onClick={() => downloadBackup(controller, today)}>
             {t("tracking.data.backupDownload")}
           </button>
         </p>
@@ -78,7 +78,7 @@ function StorageStatus({ today, pendingCount }: { today: string; pendingCount: n
             <button type="button" onClick={() => void controller.retrySave()}>
               {t("tracking.storage.retry")}
             </button>
-            <button type="button" onClick={() => downloadBackup(today)} data-testid="storage-backup">
+            <button type="button" onClick={() => downloadBackup(controller, today)} data-testid="storage-backup">
               {t("tracking.data.backupDownload")}
             </button>
           </span>
