@@ -192,7 +192,7 @@ export function locateRow(grid: GridFrame, py: number): number {
 export interface CellRunFields {
   /** Ring set s's row crossings are summed into slot field windingField + s; -1: every crossing goes to the list instead. */
   windingField: number;
-  /** When ring set s has an edge in a cell, bit s & 31 of slot field markField + (s >> 5) is set; -1: no marks. */
+  /** When ring set s has an edge in a cell, bit (s mod 32) of slot field markField + floor(s / 32) is set; -1: no marks. */
   markField: number;
   /** Record each entry's ring owner (entryOwners). */
   withOwners: boolean;
