@@ -4,7 +4,12 @@
  * decoded by the `geotiff` package (loaded on demand) and read by parseRasterCoverage with the threshold.
  */
 import { decodeGeotiff, isTiffBytes, parseRasterCoverage, type GeotiffModule } from "../../src/domain/formats/raster.ts";
-import { parseCoverageGeojson, parseCoverageGeojsonColumns, parseCoverageGeojsonPacked, type CoverageOptions } from "../../src/domain/parse/parse_coverage_geojson.ts";
+import {
+  parseCoverageGeojson,
+  parseCoverageGeojsonColumns,
+  parseCoverageGeojsonPacked,
+  type CoverageOptions,
+} from "../../src/domain/parse/parse_coverage_geojson.ts";
 import { packColumns, packCoverage, type PackedCoverage } from "./coverage_transfer.ts";
 
 /** Coverage options, and the threshold of a raster grid. */

@@ -207,7 +207,10 @@ export function parseCoverageGeojsonColumns(
  * @param options - as parseCoverageGeojson's
  * @returns as parseCoverageGeojson's
  */
-export function parseCoverageGeojsonPacked(input: string | Uint8Array | object, options: CoverageOptions): ImportResult<CoverageFeature> & { repairs: ProposedRepair[] } {
+export function parseCoverageGeojsonPacked(
+  input: string | Uint8Array | object,
+  options: CoverageOptions,
+): ImportResult<CoverageFeature> & { repairs: ProposedRepair[] } {
   const { columns, report, repairs } = parseCoverageGeojsonColumns(input, options);
   return { items: coverageFeaturesFromColumns(columns), report, repairs };
 }

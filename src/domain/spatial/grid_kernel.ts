@@ -496,8 +496,7 @@ export function walkEdge(xy: Float64Array, v: number, cornerX: number, cornerY: 
     if (aboveR && belowQ) change += sign;
   }
   // On the closed segment: orientation exactly 0 and inside its bounding box.
-  const onEdge =
-    orientationP === 0 && (ax <= bx ? ax <= px && px <= bx : bx <= px && px <= ax) && (ay <= by ? ay <= py && py <= by : by <= py && py <= ay);
+  const onEdge = orientationP === 0 && (ax <= bx ? ax <= px && px <= bx : bx <= px && px <= ax) && (ay <= by ? ay <= py && py <= by : by <= py && py <= ay);
   return onEdge ? change + ON_EDGE : change;
 }
 

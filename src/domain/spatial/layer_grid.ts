@@ -41,7 +41,11 @@ export function buildLayerGridSet(ringSets: readonly RingSet[], cellSize?: numbe
   // (cleared by the sweep), as the build writes the cell's entries; the crossing list is a safety net for a crossing
   // outside every slot (none is, see buildCellRuns).
   const slotStride = 1 + words + layerCount;
-  const { grid, crossings } = buildCellRuns(planGrid(ringSets, { cellSize }), ringSets, slotStride, { windingField: 1 + words, markField: 1, withOwners: false });
+  const { grid, crossings } = buildCellRuns(planGrid(ringSets, { cellSize }), ringSets, slotStride, {
+    windingField: 1 + words,
+    markField: 1,
+    withOwners: false,
+  });
   const emptyMasks = sumCornerWindings(grid, layerCount, words, crossingsOutside(crossings, layerCount));
   return { ...grid, layerCount, words, emptyMasks, layerVertexEnd };
 }

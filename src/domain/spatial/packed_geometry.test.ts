@@ -116,19 +116,16 @@ describe("the index build from coordinate columns", () => {
   });
 
   it("indexes a replaced geometry, not the columns", () => {
+    // A unit square at (x, 10), as corner offsets.
+    const corners = [0, 0, 1, 0, 1, 1, 0, 1, 0, 0];
     const square = (x: number): CoverageFeature["geometry"] => ({
       type: "Polygon",
-      coordinates: [
-        [
-          [x, 10],
-          [x + 1, 10],
-          [x + 1, 11],
-          [x, 11],
-          [x, 10],
-        ],
-      ],
+      coordinates: [Array.from({ length: 5 }, (_, k) => [x + corners[2 * k], 10 + corners[2 * k + 1]])],
     });
-    const file = JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", properties: { carrier: "Viettel", technology: "4G" }, geometry: square(105) }] });
+    const file = JSON.stringify({
+      type: "FeatureCollection",
+      features: [{ type: "Feature", properties: { carrier: "Viettel", technology: "4G" }, geometry: square(105) }],
+    });
     const [feature] = parseCoverageGeojsonPacked(file, { file: "c.geojson" }).items;
     feature.geometry = square(107);
     expect(packedGeometryOf(feature)).toBeUndefined();

@@ -49,7 +49,9 @@ export function packedGeometryOf(feature: CoverageFeature): PackedGeometry | und
  * @param columns - accepted features as columns
  * @returns the features
  */
-export function coverageFeaturesFromColumns(columns: Pick<CoverageColumns, "features" | "polygonCounts" | "ringCounts" | "positionCounts" | "coordinates">): CoverageFeature[] {
+export function coverageFeaturesFromColumns(
+  columns: Pick<CoverageColumns, "features" | "polygonCounts" | "ringCounts" | "positionCounts" | "coordinates">,
+): CoverageFeature[] {
   const { polygonCounts, ringCounts, positionCounts } = columns;
   const polygonRingStart = new Int32Array(ringCounts.length + 1);
   for (let p = 0; p < ringCounts.length; p++) polygonRingStart[p + 1] = polygonRingStart[p] + ringCounts[p];

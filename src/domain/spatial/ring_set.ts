@@ -119,7 +119,11 @@ function spatialOrder(items: readonly OwnedGeometry[]): OwnedGeometry[] {
     if (geometry.type === "Packed") {
       const { coordinates, polygonRingStart, ringValueStart } = geometry.source;
       const ring = polygonRingStart[geometry.polygonStart];
-      if (geometry.polygonEnd > geometry.polygonStart && polygonRingStart[geometry.polygonStart + 1] > ring && ringValueStart[ring + 1] > ringValueStart[ring]) {
+      if (
+        geometry.polygonEnd > geometry.polygonStart &&
+        polygonRingStart[geometry.polygonStart + 1] > ring &&
+        ringValueStart[ring + 1] > ringValueStart[ring]
+      ) {
         x = coordinates[ringValueStart[ring]];
         y = coordinates[ringValueStart[ring] + 1];
       }
