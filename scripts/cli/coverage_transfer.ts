@@ -7,6 +7,7 @@
 import type { Position } from "geojson";
 import type { CoverageFeature } from "../../src/domain/index.ts";
 import type { CoverageColumns } from "../../src/domain/parse/parse_coverage_geojson.ts";
+import { coverageFeaturesFromColumns } from "../../src/domain/spatial/packed_geometry.ts";
 
 /** Packed coverage features: plain properties per feature, then the geometry as counts and coordinates. */
 export interface PackedCoverage {
@@ -112,12 +113,14 @@ export function packedBuffers(packed: PackedCoverage): ArrayBuffer[] {
 }
 
 /**
- * Rebuilds the features.
+ * Rebuilds the features. Two-dimensional positions (every GeoJSON file) stay in the columns until a reader asks
+ * for a geometry; the index build reads them there (packed_geometry.ts).
  * @param packed - from packCoverage
  * @returns features equal to those packed
  */
 export function unpackCoverage(packed: PackedCoverage): CoverageFeature[] {
   const { coordinates, dimensions } = packed;
+  if (dimensions === null) return coverageFeaturesFromColumns(packed);
   const result: CoverageFeature[] = [];
   let polygon = 0;
   let ring = 0;
@@ -132,7 +135,7 @@ export function unpackCoverage(packed: PackedCoverage): CoverageFeature[] {
         const count = packed.positionCounts[ring++];
         const positions: Position[] = new Array(count);
         for (let k = 0; k < count; k++) {
-          const size = dimensions ? dimensions[position] : 2;
+          const size = dimensions[position];
           position++;
           if (size === 2) {
             positions[k] = [coordinates[value], coordinates[value + 1]];

@@ -1,9 +1,15 @@
 /**
- * Coverage files in the CLI: GeoJSON, KML, shapefiles and tower lists go to parseCoverageGeojson; a GeoTIFF grid is
+ * Coverage files in the CLI: GeoJSON, KML, shapefiles and tower lists go to parseCoverageGeojsonPacked (the
+ * features of parseCoverageGeojson, positions kept as columns); a GeoTIFF grid is
  * decoded by the `geotiff` package (loaded on demand) and read by parseRasterCoverage with the threshold.
  */
 import { decodeGeotiff, isTiffBytes, parseRasterCoverage, type GeotiffModule } from "../../src/domain/formats/raster.ts";
-import { parseCoverageGeojson, parseCoverageGeojsonColumns, type CoverageOptions } from "../../src/domain/parse/parse_coverage_geojson.ts";
+import {
+  parseCoverageGeojson,
+  parseCoverageGeojsonColumns,
+  parseCoverageGeojsonPacked,
+  type CoverageOptions,
+} from "../../src/domain/parse/parse_coverage_geojson.ts";
 import { packColumns, packCoverage, type PackedCoverage } from "./coverage_transfer.ts";
 
 /** Coverage options, and the threshold of a raster grid. */
@@ -16,7 +22,8 @@ export type CoverageFileOptions = CoverageOptions & { threshold?: number };
  * @returns the coverage and its report
  */
 export async function parseCoverageFile(bytes: Uint8Array, options: CoverageFileOptions): Promise<ReturnType<typeof parseCoverageGeojson>> {
-  if (!isTiffBytes(bytes)) return parseCoverageGeojson(bytes, options);
+  // Positions left in the scanner's columns: the index build reads them there (packed_geometry.ts).
+  if (!isTiffBytes(bytes)) return parseCoverageGeojsonPacked(bytes, options);
   const geotiff = (await import("geotiff")) as unknown as GeotiffModule;
   return parseRasterCoverage(await decodeGeotiff(bytes, geotiff), options);
 }

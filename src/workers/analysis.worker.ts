@@ -16,7 +16,7 @@ import {
   isSpreadsheetFile,
   orphanSchoolSiteIssues,
   parseAdminGeojson,
-  parseCoverageGeojson,
+  parseCoverageGeojsonPacked,
   parsePointsCsv,
   parsePointsGeojson,
   parsePointsXlsx,
@@ -230,11 +230,12 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
         towers: { radiusText: file.options.towerRadius, useRange: file.options.towerRange === true },
       };
       // A JSON file's bytes, not the preview's parsed value: the byte scanner (scan_geojson.ts) checks the coverage
-      // on typed coordinates, faster than walking the parsed value. previewedOr releases the preview either way.
+      // on typed coordinates, faster than walking the parsed value, and the index is built from those coordinates
+      // (packed features: packed_geometry.ts). previewedOr releases the preview either way.
       const previewed = previewedOr(bytes);
       const result =
         (await parseRasterIfTiff(bytes, { ...coverageOptions, threshold: file.options.rasterThreshold })) ??
-        parseCoverageGeojson(isJsonFile(file.name, bytes) ? bytes : previewed, coverageOptions);
+        parseCoverageGeojsonPacked(isJsonFile(file.name, bytes) ? bytes : previewed, coverageOptions);
       for (const feature of result.items) coverage.push(feature);
       report = result.report;
       parsedFiles.set(file.id, { key, coverage: result.items, report });

@@ -420,11 +420,8 @@ function nodeRings(rings: readonly Ring[], holes: readonly boolean[], budget: Bu
   const xs: number[] = [];
   const ys: number[] = [];
   const vertex = (x: number, y: number): number => {
-    const key = `${x},${y}`;
-    let id = vertexIds.get(key);
-    if (id === undefined) {
-      id = xs.length;
-      vertexIds.set(key, id);
+    const id = internId(vertexIds, `${x},${y}`, xs.length);
+    if (id === xs.length) {
       xs.push(x);
       ys.push(y);
     }
@@ -439,11 +436,8 @@ function nodeRings(rings: readonly Ring[], holes: readonly boolean[], budget: Bu
     if (u === v) return;
     const lo = Math.min(u, v);
     const hi = Math.max(u, v);
-    const key = lo * 67_108_864 + hi;
-    let id = edgeIds.get(key);
-    if (id === undefined) {
-      id = from.length;
-      edgeIds.set(key, id);
+    const id = internId(edgeIds, lo * 67_108_864 + hi, from.length);
+    if (id === from.length) {
       from.push(lo);
       to.push(hi);
       shell.push(0);
@@ -470,6 +464,14 @@ function nodeRings(rings: readonly Ring[], holes: readonly boolean[], budget: Bu
     addPiece(previous, vertex(bx[s], by[s]), hole);
   }
   return { xs, ys, from, to, shell, holes: holeCounts, crossings, touches, firstCrossing, firstTouch };
+}
+
+/** The id of `key` in `ids`, or `next` (then recorded for it) when it has none: the caller adds the new entry's data. */
+function internId<K>(ids: Map<K, number>, key: K, next: number): number {
+  const id = ids.get(key);
+  if (id !== undefined) return id;
+  ids.set(key, next);
+  return next;
 }
 
 function sharedEnd(s: number, t: number, ax: number[], ay: number[], bx: number[], by: number[]): Position {

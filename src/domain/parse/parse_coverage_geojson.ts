@@ -16,6 +16,7 @@ import { checkCoverageGeometry, type CoverageGeometryCheck } from "./polygon_che
 import { ScannedGeometry } from "./scan_geojson.ts";
 import { convexRingGeometry, scannedConvexRing, scannedToGeojson, type ConvexRing } from "./scanned_coverage_check.ts";
 import { parseTechnology } from "./technology.ts";
+import { coverageFeaturesFromColumns } from "../spatial/packed_geometry.ts";
 
 /** Options of parseCoverageGeojson. */
 export interface CoverageOptions {
@@ -196,6 +197,22 @@ export function parseCoverageGeojsonColumns(
     coordinates: out,
   };
   return { columns, report, repairs };
+}
+
+/**
+ * parseCoverageGeojson's features with their positions left in parseCoverageGeojsonColumns' coordinate array
+ * until a reader asks for a geometry (packed_geometry.ts): the same features, checks and report, and the index
+ * build reads the columns without an array per position.
+ * @param input - text, bytes or a parsed FeatureCollection
+ * @param options - as parseCoverageGeojson's
+ * @returns as parseCoverageGeojson's
+ */
+export function parseCoverageGeojsonPacked(
+  input: string | Uint8Array | object,
+  options: CoverageOptions,
+): ImportResult<CoverageFeature> & { repairs: ProposedRepair[] } {
+  const { columns, report, repairs } = parseCoverageGeojsonColumns(input, options);
+  return { items: coverageFeaturesFromColumns(columns), report, repairs };
 }
 
 /** Accepted coverage features as columns (parseCoverageGeojsonColumns): positions are two coordinates each. */

@@ -153,13 +153,7 @@ class Scanner {
         // Any other member (name, bbox, …) is not read by readGeojsonInput; a repeat of it changes nothing either.
         this.skipValue();
       }
-      this.space();
-      if (bytes[this.at] === COMMA) {
-        this.at++;
-        this.space();
-        continue;
-      }
-      this.expect(CLOSE_OBJECT);
+      if (this.next(CLOSE_OBJECT, DEFER)) continue;
       break;
     }
     this.space();
@@ -198,13 +192,7 @@ class Scanner {
         this.count = mark;
         features.push({ kind: "parsed", value: this.parsedValue() });
       }
-      this.space();
-      if (bytes[this.at] === COMMA) {
-        this.at++;
-        this.space();
-        continue;
-      }
-      this.expect(CLOSE_ARRAY);
+      if (this.next(CLOSE_ARRAY, DEFER)) continue;
       return features;
     }
   }
@@ -241,14 +229,7 @@ class Scanner {
       } else {
         this.skipValue();
       }
-      this.space();
-      if (bytes[this.at] === COMMA) {
-        this.at++;
-        this.space();
-        continue;
-      }
-      if (bytes[this.at] !== CLOSE_OBJECT) throw DEFER_FEATURE;
-      this.at++;
+      if (this.next(CLOSE_OBJECT, DEFER_FEATURE)) continue;
       break;
     }
     if (!type || geometry === null) throw DEFER_FEATURE;
@@ -279,14 +260,7 @@ class Scanner {
       } else {
         throw DEFER_FEATURE;
       }
-      this.space();
-      if (bytes[this.at] === COMMA) {
-        this.at++;
-        this.space();
-        continue;
-      }
-      if (bytes[this.at] !== CLOSE_OBJECT) throw DEFER_FEATURE;
-      this.at++;
+      if (this.next(CLOSE_OBJECT, DEFER_FEATURE)) continue;
       break;
     }
     if (type === null || depth !== (type === "Polygon" ? 3 : 4)) throw DEFER_FEATURE;
@@ -316,14 +290,7 @@ class Scanner {
     this.space();
     for (;;) {
       ringCounts.push(this.polygon(rings));
-      this.space();
-      if (bytes[this.at] === COMMA) {
-        this.at++;
-        this.space();
-        continue;
-      }
-      if (bytes[this.at] !== CLOSE_ARRAY) throw DEFER_FEATURE;
-      this.at++;
+      if (this.next(CLOSE_ARRAY, DEFER_FEATURE)) continue;
       return 4;
     }
   }
@@ -338,14 +305,7 @@ class Scanner {
     for (;;) {
       this.ring(rings);
       count++;
-      this.space();
-      if (bytes[this.at] === COMMA) {
-        this.at++;
-        this.space();
-        continue;
-      }
-      if (bytes[this.at] !== CLOSE_ARRAY) throw DEFER_FEATURE;
-      this.at++;
+      if (this.next(CLOSE_ARRAY, DEFER_FEATURE)) continue;
       return count;
     }
   }
@@ -410,6 +370,23 @@ class Scanner {
       else break;
     }
     this.at = at;
+  }
+
+  /**
+   * After a member or an element: white space, then a comma and white space (true: another one follows) or the
+   * closing byte (false: the object or array ends); anything else throws `unusual`.
+   */
+  private next(close: number, unusual: Error): boolean {
+    this.space();
+    const byte = this.bytes[this.at];
+    if (byte === COMMA) {
+      this.at++;
+      this.space();
+      return true;
+    }
+    if (byte !== close) throw unusual;
+    this.at++;
+    return false;
   }
 
   private expect(byte: number): void {
@@ -561,14 +538,7 @@ class Scanner {
       const byte = bytes[this.at];
       if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) this.skipContainer(depth + 1);
       else this.skipValue();
-      this.space();
-      if (bytes[this.at] === COMMA) {
-        this.at++;
-        this.space();
-        continue;
-      }
-      if (bytes[this.at] !== close) throw DEFER;
-      this.at++;
+      if (this.next(close, DEFER)) continue;
       return;
     }
   }

@@ -14,10 +14,8 @@
  * candidate every round) picks.
  */
 import Flatbush from "flatbush";
-
-/** Kilometres per degree of latitude (mean) and of longitude at the equator, as in nearest_coverage.ts. */
-const KM_PER_DEGREE_LAT = 110.574;
-const KM_PER_DEGREE_LON = 111.32;
+// Kilometres per degree: the same scale as the distances to coverage.
+import { KM_PER_DEGREE_LAT, KM_PER_DEGREE_LON } from "../spatial/nearest_coverage.ts";
 
 /** A point to cover. */
 export interface SiteTarget {

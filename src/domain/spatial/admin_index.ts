@@ -35,15 +35,9 @@ export function buildAdminIndex(areas: readonly AdminArea[]): AdminIndex {
   const rings = flattenRings(areas.map((area, index) => ({ geometry: area.geometry, owner: index })));
   // Finer than the coverage grid (half an edge length): most cells then lie inside one area and need no edge test.
   const frame = planGrid([rings], { maxCells: MAX_ADMIN_CELLS, edgeLengths: 0.5, cellsPerEdge: 16 });
-  const cellList: number[] = [];
-  const directionList: number[] = [];
-  const ownerList: number[] = [];
-  const grid = buildCellRuns(frame, [rings], 2, true, (cell, _slot, direction, owner) => {
-    cellList.push(cell);
-    directionList.push(direction);
-    ownerList.push(owner);
-  });
-  setCornerAreas(grid, Int32Array.from(cellList), Int8Array.from(directionList), Int32Array.from(ownerList));
+  // Every row crossing listed (no winding field): the corner areas are settled per area below.
+  const { grid, crossings } = buildCellRuns(frame, [rings], 2, { windingField: -1, markField: -1, withOwners: true });
+  setCornerAreas(grid, crossings.cells.subarray(0, crossings.count), crossings.directions, crossings.owners);
   return { grid, areaCount: areas.length };
 }
 

@@ -4,7 +4,8 @@
  */
 import { TECHNOLOGIES, type CoverageFeature, type CoverageLayerInfo } from "../types.ts";
 import { cellGridBuffers } from "./grid_kernel.ts";
-import { flattenRingSets } from "./ring_set.ts";
+import { packedGeometryOf } from "./packed_geometry.ts";
+import { flattenRingSets, type OwnedGeometry } from "./ring_set.ts";
 import { buildLayerGridSet, layerGridCovers, queryLayerGridSet, type LayerGridSet } from "./layer_grid.ts";
 
 /** One layer of the shared grid. */
@@ -78,17 +79,19 @@ function compareText(a: string, b: string): number {
 export function buildCoverageIndex(features: readonly CoverageFeature[], options: { cellSize?: number } = {}): CoverageIndex {
   const { layers, members } = groupCoverageLayers(features);
   // A standalone feature gets its own set of edges, so that its winding numbers are never added to other features'.
-  const groups: { geometry: CoverageFeature["geometry"]; owner: number }[][] = [];
+  // A feature made from the scanner's columns is read from them (packed_geometry.ts), without its GeoJSON.
+  const geometryOf = (feature: CoverageFeature): OwnedGeometry["geometry"] => packedGeometryOf(feature) ?? feature.geometry;
+  const groups: OwnedGeometry[][] = [];
   const owners: number[] = [];
   const gridLayers: number[][] = layers.map(() => []);
   members.forEach((indices, layer) => {
     gridLayers[layer].push(groups.length);
-    groups.push(indices.filter((index) => features[index].standalone !== true).map((index) => ({ geometry: features[index].geometry, owner: 0 })));
+    groups.push(indices.filter((index) => features[index].standalone !== true).map((index) => ({ geometry: geometryOf(features[index]), owner: 0 })));
     owners.push(layer);
     for (const index of indices) {
       if (features[index].standalone !== true) continue;
       gridLayers[layer].push(groups.length);
-      groups.push([{ geometry: features[index].geometry, owner: 0 }]);
+      groups.push([{ geometry: geometryOf(features[index]), owner: 0 }]);
       owners.push(layer);
     }
   });

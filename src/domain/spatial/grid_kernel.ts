@@ -8,7 +8,7 @@
  * of a point in a polygon", 2001): an edge counts for the rightward ray from P when its y-range [min, max) holds
  * P.y and P lies strictly on its inner side. That is the exact winding number at P shifted by an infinitesimal
  * (ε, δ), δ ≪ ε, so it is the true winding number whenever P is not on the boundary; the boundary itself is
- * decided by an explicit on-edge test (onSegment), which both indexes count as inside.
+ * decided by an explicit on-edge test (in walkEdge), which both indexes count as inside.
  *
  * Layout (built by buildCellRuns), chosen for the query: per cell one Int32, the cell's slot (0 or more) when some
  * edge meets it, otherwise ~answer, a code of the owning index for what the whole cell answers (0 until the index
@@ -186,31 +186,65 @@ export function locateRow(grid: GridFrame, py: number): number {
 }
 
 /**
+ * Where the writing pass puts what it finds besides the entries (see buildCellRuns). Plain numbers, not callbacks:
+ * the banding loop stays one function the compiler can optimise whole, for both indexes.
+ */
+export interface CellRunFields {
+  /** Ring set s's row crossings are summed into slot field windingField + s; -1: every crossing goes to the list instead. */
+  windingField: number;
+  /** When ring set s has an edge in a cell, bit (s mod 32) of slot field markField + floor(s / 32) is set; -1: no marks. */
+  markField: number;
+  /** Record each entry's ring owner (entryOwners). */
+  withOwners: boolean;
+}
+
+/**
+ * Row crossings as a list: cell (row × columns + column), direction (+1 for an upward edge, -1 for a downward one),
+ * the owner of the edge's ring and its ring set. With windingField -1, every crossing; otherwise only those whose
+ * cell has no slot (none has: the edge meets the cell of each of its crossings; kept as a safety net).
+ */
+export interface CrossingList {
+  count: number;
+  cells: Int32Array;
+  directions: Int8Array;
+  owners: Int32Array;
+  sets: Int32Array;
+}
+
+/** The cell runs, and the crossings not summed into slot fields. */
+export interface CellRuns {
+  grid: CellGrid;
+  crossings: CrossingList;
+}
+
+/**
  * Builds the cell runs over ring sets of one flattening (one vertex buffer): two banding passes, one counting the
- * edges that meet each cell, one writing them; the slots' own fields are left 0 and edgeless cells ~0.
+ * edges that meet each cell, one writing them; the slots' own fields are left 0 and edgeless cells ~0, except for
+ * what `fields` asks the writing pass to add.
  *
- * The writing pass also reports each edge's crossings of the row lines to `visit`: for every row whose bottom
- * line y = Y(row) the edge spans half-open (its lowest y included, its highest excluded), the last column whose
- * corner (X(column), Y(row)) has the edge on its rightward ray, i.e. lies strictly on its inner side (crossings
- * with no such corner are left out). The winding number at the corner of cell (row, column) is the sum of the
- * directions of that row's crossings at or right of the column: an index accumulates them from the right. The
- * edge meets the cell of each crossing (it crosses the cell's bottom side), so that cell has a slot, and it was
- * just written: reporting crossings here, not in a pass of their own, finds the slot in the processor's cache.
+ * The writing pass also finds each edge's crossings of the row lines: for every row whose bottom line y = Y(row)
+ * the edge spans half-open (its lowest y included, its highest excluded), the last column whose corner
+ * (X(column), Y(row)) has the edge on its rightward ray, i.e. lies strictly on its inner side (crossings with no
+ * such corner are left out). The winding number at the corner of cell (row, column) is the sum of the directions
+ * of that row's crossings at or right of the column: an index accumulates them from the right. The edge meets the
+ * cell of each crossing (it crosses the cell's bottom side), so that cell has a slot, and it was just written:
+ * adding the crossing there, not in a pass of its own, finds the slot in the processor's cache.
  * @param frame - from planGrid over the same ring sets
  * @param ringSets - the ring sets, in the order of their vertices in the shared buffer
  * @param slotStride - Int32 values per slot (1 + the owning index's fields)
- * @param withOwners - record each entry's ring owner
- * @param visit - receives every crossing of a row line
- * @returns the grid
+ * @param fields - where the crossings and the marks of ring sets go
+ * @returns the grid and the listed crossings
  */
-export function buildCellRuns(frame: GridFrame, ringSets: readonly RingSet[], slotStride: number, withOwners: boolean, visit: CrossingVisitor): CellGrid {
+export function buildCellRuns(frame: GridFrame, ringSets: readonly RingSet[], slotStride: number, fields: CellRunFields): CellRuns {
   const cellCount = frame.columns * frame.rows;
   const cells = new Int32Array(cellCount);
   let slots = new Int32Array(1);
   let entries = new Uint32Array(0);
   // An empty array of the grid's own: a shared one would be detached by the first transfer.
   let entryOwners = new Int32Array(0);
-  ringSets.forEach((rings, set) => bandEdges(frame, rings, set, null, cells, slots, slotStride, entries, entryOwners));
+  const crossings: CrossingList = { count: 0, cells: new Int32Array(0), directions: new Int8Array(0), owners: new Int32Array(0), sets: new Int32Array(0) };
+  const counting: CellRunFields = { windingField: -1, markField: -1, withOwners: false };
+  ringSets.forEach((rings, set) => bandEdges(frame, rings, set, false, counting, cells, slots, slotStride, entries, entryOwners, crossings));
   let slotCount = 0;
   for (let c = 0; c < cellCount; c++) if (cells[c] !== 0) slotCount++;
   slots = new Int32Array(slotCount * slotStride + 1);
@@ -229,35 +263,79 @@ export function buildCellRuns(frame: GridFrame, ringSets: readonly RingSet[], sl
   // Each slot's first-entry field serves as its cursor; afterwards it holds where the next run begins, so shifting
   // by one slot restores the first entries.
   entries = new Uint32Array(total);
-  if (withOwners) entryOwners = new Int32Array(total);
-  ringSets.forEach((rings, set) => bandEdges(frame, rings, set, visit, cells, slots, slotStride, entries, entryOwners));
+  if (fields.withOwners) entryOwners = new Int32Array(total);
+  ringSets.forEach((rings, set) => bandEdges(frame, rings, set, true, fields, cells, slots, slotStride, entries, entryOwners, crossings));
   for (let s = slotCount - 1; s >= 0; s--) slots[s * slotStride] = s > 0 ? slots[(s - 1) * slotStride] : 0;
   const xy = ringSets.length > 0 ? new Float64Array(ringSets[0].xy.buffer) : new Float64Array(0);
-  return { ...frame, cells, slotStride, slots, entries, entryOwners, xy };
+  return { grid: { ...frame, cells, slotStride, slots, entries, entryOwners, xy }, crossings };
+}
+
+/** Appends a crossing to the list (small: the admin index lists every crossing from inside the banding loop). */
+function listCrossing(list: CrossingList, cell: number, direction: number, owner: number, set: number): void {
+  if (list.count === list.cells.length) growCrossings(list);
+  const k = list.count++;
+  list.cells[k] = cell;
+  list.directions[k] = direction;
+  list.owners[k] = owner;
+  list.sets[k] = set;
+}
+
+/** Doubles the list's arrays. */
+function growCrossings(list: CrossingList): void {
+  const size = Math.max(1024, 2 * list.count);
+  const grown = { cells: new Int32Array(size), directions: new Int8Array(size), owners: new Int32Array(size), sets: new Int32Array(size) };
+  grown.cells.set(list.cells);
+  grown.directions.set(list.directions);
+  grown.owners.set(list.owners);
+  grown.sets.set(list.sets);
+  Object.assign(list, grown);
+}
+
+/**
+ * The columns (box[0], box[1]) and rows (box[2], box[3]) an edge's bounding box meets, by the exact searches, for
+ * the axes whose ends are not both well inside a cell (the others are left as they are). Out of bandEdges' loop on
+ * purpose: the compiler's inlining budget for that loop then goes to its hot path (four searches inlined there
+ * used it up, and every call that was not inlined boxed its double arguments, once per edge).
+ */
+function exactBox(frame: GridFrame, x0: number, x1: number, y0: number, y1: number, columnsKnown: boolean, rowsKnown: boolean, box: Int32Array): void {
+  const { minX, minY, cellSize: size, inverseCellSize: inverse, columns, rows } = frame;
+  if (!columnsKnown) {
+    box[0] = firstCellFrom(minX, size, inverse, columns, x0);
+    box[1] = lastCellTo(minX, size, inverse, columns, x1);
+  }
+  if (!rowsKnown) {
+    box[2] = firstCellFrom(minY, size, inverse, rows, y0);
+    box[3] = lastCellTo(minY, size, inverse, rows, y1);
+  }
 }
 
 /**
  * Visits every (cell, edge) pair where the edge's bounding box (per grid row, for long edges) meets the closed
- * cell: counting the edge in the cell or (with a visitor) writing its entry at the cell's cursor and reporting its
- * row crossings (see buildCellRuns). Cell coordinates are computed once per vertex, and exactly only near a grid
- * line. One function for both, so the compiler inlines the small helpers into one loop.
+ * cell: counting the edge in the cell or (fill) writing its entry at the cell's cursor and reporting its
+ * row crossings into the slot fields or the list (see buildCellRuns). Cell coordinates are computed once per vertex,
+ * and exactly only near a grid line. One function for both, so the compiler inlines the small helpers into one loop.
  */
 function bandEdges(
   frame: GridFrame,
   rings: RingSet,
   set: number,
-  visit: CrossingVisitor | null,
+  fill: boolean,
+  fields: CellRunFields,
   cells: Int32Array,
   slots: Int32Array,
   slotStride: number,
   entries: Uint32Array,
   owners: Int32Array,
+  crossings: CrossingList,
 ): void {
   const { minX, minY, cellSize: size, inverseCellSize: inverse, columns, rows } = frame;
   const { xy, ringStart, ringOwner } = rings;
   const vertexOffset = xy.byteOffset / 16;
-  const withOwners = owners.length > 0;
-  const fill = visit !== null;
+  const withOwners = fill && fields.withOwners;
+  const windingField = fields.windingField >= 0 ? fields.windingField + set : -1;
+  const markField = fields.markField >= 0 ? fields.markField + (set >> 5) : -1;
+  const markBit = 1 << (set & 31);
+  const box = new Int32Array(4);
   // Interpolation guard for the per-row x-range of long edges (coordinates are degrees, |x| at most 360).
   const tolerance = 1e-9;
   for (let r = 0; r < ringStart.length - 1; r++) {
@@ -277,12 +355,23 @@ function bandEdges(
         const x1 = ax < bx ? bx : ax;
         const y0 = ay < by ? ay : by;
         const y1 = ay < by ? by : ay;
-        const both = aColumn >= 0 && bColumn >= 0;
-        const column0 = both ? Math.min(aColumn, bColumn) : firstCellFrom(minX, size, inverse, columns, x0);
-        const column1 = both ? Math.max(aColumn, bColumn) : lastCellTo(minX, size, inverse, columns, x1);
         const bothRows = aRow >= 0 && bRow >= 0;
-        const row0 = bothRows ? Math.min(aRow, bRow) : firstCellFrom(minY, size, inverse, rows, y0);
-        const row1 = bothRows ? Math.max(aRow, bRow) : lastCellTo(minY, size, inverse, rows, y1);
+        let column0 = aColumn < bColumn ? aColumn : bColumn;
+        let column1 = aColumn < bColumn ? bColumn : aColumn;
+        let row0 = aRow < bRow ? aRow : bRow;
+        let row1 = aRow < bRow ? bRow : aRow;
+        if (column0 < 0 || !bothRows) {
+          // An end near a grid line: the exact searches, out of this loop (see exactBox).
+          exactBox(frame, x0, x1, y0, y1, column0 >= 0, bothRows, box);
+          if (column0 < 0) {
+            column0 = box[0];
+            column1 = box[1];
+          }
+          if (!bothRows) {
+            row0 = box[2];
+            row1 = box[3];
+          }
+        }
         const long = column1 - column0 > 1 && row1 - row0 > 1;
         const vertex = vertexOffset + v;
         for (let row = row0; row <= row1; row++) {
@@ -304,9 +393,11 @@ function bandEdges(
             continue;
           }
           for (let column = from; column <= to; column++) {
-            const entry = slots[cells[base + column] * slotStride]++;
+            const slot = cells[base + column] * slotStride;
+            const entry = slots[slot]++;
             entries[entry] = vertex;
             if (withOwners) owners[entry] = owner;
+            if (markField >= 0) slots[slot + markField] |= markBit;
           }
         }
         if (fill && ay !== by) {
@@ -338,7 +429,9 @@ function bandEdges(
               if (column < 0) continue;
             }
             const cell = row * columns + column;
-            visit(cell, cells[cell], up ? 1 : -1, owner, set, slots);
+            const slot = cells[cell];
+            if (windingField >= 0 && slot >= 0) slots[slot * slotStride + windingField] += up ? 1 : -1;
+            else listCrossing(crossings, cell, up ? 1 : -1, owner, set);
           }
         }
       }
@@ -350,40 +443,50 @@ function bandEdges(
   }
 }
 
-/**
- * Receives one crossing of a row line by an edge (see buildCellRuns): the cell (row × columns + column), its slot
- * (-1 if it had none, which the argument there rules out), +1 for an upward edge or -1 for a downward one, the
- * owner of the edge's ring, the index of its ring set, and the slots being built (so that an index can add the
- * crossing to its own slot fields in place).
- */
-export type CrossingVisitor = (cell: number, slot: number, direction: number, owner: number, set: number, slots: Int32Array) => void;
-
 /** Whether an edge from (ax, ay) with direction (dx, dy) counts for the rightward ray from (px, py). */
 function countsFor(ax: number, ay: number, dx: number, dy: number, up: boolean, px: number, py: number): boolean {
   const orientation = dx * (py - ay) - dy * (px - ax);
   return up ? orientation > 0 : orientation < 0;
 }
 
+/** What walkEdge adds when P lies on one of the run's edges: more than any winding number, so P counts as inside. */
+export const ON_EDGE = 1 << 24;
+
 /**
- * The change one edge makes to the winding number along the walk from a cell's corner R = (cornerX, cornerY) up
- * the cell's left side to Q = (cornerX, py), then right to P = (px, py): the corner's winding number plus the sum
- * over the cell's edges is the winding number at P (edges outside the cell cross neither leg). An edge that spans
- * neither leg returns 0 after four comparisons.
- * @returns -2 to 2
+ * The change one edge of a cell's run makes to the winding number along the walk from the cell's corner
+ * R = (cornerX, cornerY) up the cell's left side to Q = (cornerX, py), then right to P = (px, py), plus ON_EDGE
+ * when P lies on the closed edge (both indexes count the boundary as inside; the admin index also needs the change
+ * itself, to settle a point on a boundary shared by two areas). The corner's winding number plus the sum over the
+ * cell's edges is the winding number at P: edges outside the cell cross neither leg.
+ *
+ * The query's hot path, so one function with no calls, small enough for the compiler to inline into the query
+ * loops with their cell lookups (a call that is not inlined boxes its four double arguments, per edge): most edges
+ * span neither leg and return after four comparisons; P can only be on an edge that spans the horizontal leg or
+ * has an end at P's height.
+ * @param xy - the vertex buffer
+ * @param v - twice the edge's first vertex (the index of its x in xy)
+ * @returns the change (-2 to 2), plus ON_EDGE when P is on the edge
  */
-function walkCrossings(ax: number, ay: number, bx: number, by: number, cornerX: number, cornerY: number, px: number, py: number): number {
-  let change = 0;
+export function walkEdge(xy: Float64Array, v: number, cornerX: number, cornerY: number, px: number, py: number): number {
+  const ax = xy[v];
+  const ay = xy[v + 1];
+  const bx = xy[v + 2];
+  const by = xy[v + 3];
+  const spansY = ay <= py !== by <= py;
+  const spansX = ax <= cornerX !== bx <= cornerX;
+  if (!spansY && !spansX && py !== ay && py !== by) return 0;
   const dx = bx - ax;
   const dy = by - ay;
+  const orientationP = dx * (py - ay) - dy * (px - ax);
+  let change = 0;
   // Horizontal leg Q to P: the ray counts at P minus the ray counts at Q.
-  if (ay <= py !== by <= py) {
-    const orientationP = dx * (py - ay) - dy * (px - ax);
+  if (spansY) {
     const orientationQ = dx * (py - ay) - dy * (cornerX - ax);
     if (dy > 0) change += (orientationP > 0 ? 1 : 0) - (orientationQ > 0 ? 1 : 0);
     else change -= (orientationP < 0 ? 1 : 0) - (orientationQ < 0 ? 1 : 0);
   }
   // Vertical leg R to Q, shifted right by ε: edges whose x-range [min, max) holds cornerX.
-  if (ax <= cornerX !== bx <= cornerX) {
+  if (spansX) {
     const sign = dx > 0 ? 1 : -1;
     const orientationR = dx * (cornerY - ay) - dy * (cornerX - ax);
     const orientationQ = dx * (py - ay) - dy * (cornerX - ax);
@@ -392,47 +495,9 @@ function walkCrossings(ax: number, ay: number, bx: number, by: number, cornerX: 
     const belowQ = sign * orientationQ > 0 || (orientationQ === 0 && !slopeUp);
     if (aboveR && belowQ) change += sign;
   }
-  return change;
-}
-
-/**
- * Whether an edge can change the walk of walkCrossings or hold P: false (after four comparisons) for most of a
- * cell's edges, which span neither leg, and P can only be on an edge that spans the horizontal leg or has an end at
- * P's height.
- */
-function touchesWalk(ax: number, ay: number, bx: number, by: number, cornerX: number, py: number): boolean {
-  return ay <= py !== by <= py || ax <= cornerX !== bx <= cornerX || py === ay || py === by;
-}
-
-/** What walkEdge adds when P lies on one of the run's edges: more than any winding number, so P counts as inside. */
-export const ON_EDGE = 1 << 24;
-
-/**
- * The change one edge of a cell's run makes to the winding number along the walk of walkCrossings, plus ON_EDGE
- * when P lies on it (both indexes count the boundary as inside; the admin index also needs the change itself, to
- * settle a point on a boundary shared by two areas). The query's hot path: most edges span neither leg and cost
- * four comparisons. Small on purpose, so that the compiler inlines it into the query loops: a call that is not
- * inlined boxes its four double arguments.
- * @param xy - the vertex buffer
- * @param v - twice the edge's first vertex (the index of its x in xy)
- * @returns the change, plus ON_EDGE when P is on the edge
- */
-export function walkEdge(xy: Float64Array, v: number, cornerX: number, cornerY: number, px: number, py: number): number {
-  const ax = xy[v];
-  const ay = xy[v + 1];
-  const bx = xy[v + 2];
-  const by = xy[v + 3];
-  if (!touchesWalk(ax, ay, bx, by, cornerX, py)) return 0;
-  return walkCrossings(ax, ay, bx, by, cornerX, cornerY, px, py) + (onSegment(ax, ay, bx, by, px, py) ? ON_EDGE : 0);
-}
-
-/** Whether P lies on the closed segment A–B: orientation exactly 0 and inside the segment's bounding box. */
-function onSegment(ax: number, ay: number, bx: number, by: number, px: number, py: number): boolean {
-  return (
-    (bx - ax) * (py - ay) - (by - ay) * (px - ax) === 0 &&
-    (ax <= bx ? ax <= px && px <= bx : bx <= px && px <= ax) &&
-    (ay <= by ? ay <= py && py <= by : by <= py && py <= ay)
-  );
+  // On the closed segment: orientation exactly 0 and inside its bounding box.
+  const onEdge = orientationP === 0 && (ax <= bx ? ax <= px && px <= bx : bx <= px && px <= ax) && (ay <= by ? ay <= py && py <= by : by <= py && py <= ay);
+  return onEdge ? change + ON_EDGE : change;
 }
 
 /**

@@ -9,7 +9,7 @@
  * layer. The corner winding numbers come from the kernel's row crossings, added to the slot of the cell whose
  * bottom side each crosses, then summed from the right along each row.
  */
-import { buildCellRuns, lineAt, locateColumn, locateRow, planGrid, walkEdge, type CellGrid } from "./grid_kernel.ts";
+import { buildCellRuns, lineAt, locateColumn, locateRow, planGrid, walkEdge, type CellGrid, type CrossingList } from "./grid_kernel.ts";
 import type { RingSet } from "./ring_set.ts";
 
 export interface LayerGridSet extends CellGrid {
@@ -37,15 +37,16 @@ export function buildLayerGridSet(ringSets: readonly RingSet[], cellSize?: numbe
     layerVertexEnd[l] = (rings.xy.byteOffset + rings.xy.byteLength) / 16;
     if (l > 0 && layerVertexEnd[l] < layerVertexEnd[l - 1]) throw new Error("buildLayerGridSet: ring sets out of order");
   });
-  // Row crossings into the winding fields, as the build reports them; the map is a safety net for a crossing outside
-  // every slot (none is, see buildCellRuns).
-  const crossingsOutside = new Map<number, number>();
+  // Row crossings are summed into the winding fields and each layer with edges in a cell is marked in the mask fields
+  // (cleared by the sweep), as the build writes the cell's entries; the crossing list is a safety net for a crossing
+  // outside every slot (none is, see buildCellRuns).
   const slotStride = 1 + words + layerCount;
-  const grid = buildCellRuns(planGrid(ringSets, { cellSize }), ringSets, slotStride, false, (cell, slot, direction, _owner, layer, slots) => {
-    if (slot >= 0) slots[slot * slotStride + 1 + words + layer] += direction;
-    else crossingsOutside.set(cell * layerCount + layer, (crossingsOutside.get(cell * layerCount + layer) ?? 0) + direction);
+  const { grid, crossings } = buildCellRuns(planGrid(ringSets, { cellSize }), ringSets, slotStride, {
+    windingField: 1 + words,
+    markField: 1,
+    withOwners: false,
   });
-  const emptyMasks = sumCornerWindings(grid, layerCount, words, layerVertexEnd, crossingsOutside);
+  const emptyMasks = sumCornerWindings(grid, layerCount, words, crossingsOutside(crossings, layerCount));
   return { ...grid, layerCount, words, emptyMasks, layerVertexEnd };
 }
 
@@ -54,8 +55,8 @@ export function buildLayerGridSet(ringSets: readonly RingSet[], cellSize?: numbe
  * of the layers without edges there that cover it, and gives each edgeless cell its mask's index (~index).
  * @returns the table of distinct masks of edgeless cells (index 0: no layer)
  */
-function sumCornerWindings(grid: CellGrid, layerCount: number, words: number, layerVertexEnd: Uint32Array, crossingsOutside: Map<number, number>): Int32Array {
-  const { columns, rows, cells, slots, slotStride, entries } = grid;
+function sumCornerWindings(grid: CellGrid, layerCount: number, words: number, crossingsOutside: Map<number, number>): Int32Array {
+  const { columns, rows, cells, slots, slotStride } = grid;
   const sums = new Int32Array(layerCount);
   const withEdges = new Int32Array(words);
   const mask = new Int32Array(words);
@@ -72,10 +73,10 @@ function sumCornerWindings(grid: CellGrid, layerCount: number, words: number, la
       if (anyOutside) for (let l = 0; l < layerCount; l++) sums[l] += crossingsOutside.get(c * layerCount + l) ?? 0;
       if (s >= 0) {
         const base = s * slotStride;
-        for (let w = 0; w < words; w++) withEdges[w] = 0;
-        for (let k = slots[base], end = slots[base + slotStride], layer = 0; k < end; k++) {
-          while (entries[k] >= layerVertexEnd[layer]) layer++;
-          withEdges[layer >> 5] |= 1 << (layer & 31);
+        // The build's marks of the layers with edges here; the fields then take the mask of those without.
+        for (let w = 0; w < words; w++) {
+          withEdges[w] = slots[base + 1 + w];
+          slots[base + 1 + w] = 0;
         }
         for (let l = 0; l < layerCount; l++) {
           const sum = sums[l] + slots[base + 1 + words + l];
@@ -110,35 +111,14 @@ function sumCornerWindings(grid: CellGrid, layerCount: number, words: number, la
   return Int32Array.from(maskList);
 }
 
-/**
- * Writes the mask of the layers covering point (px, py), in cell (column, row), at masks[offset .. offset + words - 1].
- * The callers locate the cell: with the lookup outside, the compiler's inlining budget for this function goes to
- * the winding walk, the hot loop.
- */
-function maskAt(grid: LayerGridSet, column: number, row: number, px: number, py: number, masks: Uint32Array, offset: number): void {
-  const { words, cells, columns } = grid;
-  const value = cells[row * columns + column];
-  if (value < 0) {
-    const p = ~value * words;
-    for (let w = 0; w < words; w++) masks[offset + w] = grid.emptyMasks[p + w];
-    return;
+/** The listed crossings (see buildCellRuns), by cell × layerCount + layer. */
+function crossingsOutside(list: CrossingList, layerCount: number): Map<number, number> {
+  const outside = new Map<number, number>();
+  for (let k = 0; k < list.count; k++) {
+    const key = list.cells[k] * layerCount + list.sets[k];
+    outside.set(key, (outside.get(key) ?? 0) + list.directions[k]);
   }
-  const { slots, entries, layerVertexEnd, slotStride, xy } = grid;
-  const base = value * slotStride;
-  for (let w = 0; w < words; w++) masks[offset + w] = slots[base + 1 + w];
-  const cornerX = lineAt(grid.minX, grid.cellSize, column);
-  const cornerY = lineAt(grid.minY, grid.cellSize, row);
-  const end = slots[base + slotStride];
-  let k = slots[base];
-  let layer = 0;
-  while (k < end) {
-    // The run lists the cell's edges layer by layer: the next layer, where its edges end, its corner's winding number.
-    while (entries[k] >= layerVertexEnd[layer]) layer++;
-    const limit = layerVertexEnd[layer];
-    let winding = slots[base + 1 + words + layer];
-    for (; k < end && entries[k] < limit; k++) winding += walkEdge(xy, 2 * entries[k], cornerX, cornerY, px, py);
-    if (winding > 0) masks[offset + (layer >> 5)] |= 1 << (layer & 31);
-  }
+  return outside;
 }
 
 /**
@@ -151,9 +131,7 @@ function maskAt(grid: LayerGridSet, column: number, row: number, px: number, py:
  */
 export function layerGridCovers(grid: LayerGridSet, layer: number, px: number, py: number): boolean {
   const mask = new Uint32Array(grid.words);
-  const column = locateColumn(grid, px);
-  const row = locateRow(grid, py);
-  if (column >= 0 && row >= 0) maskAt(grid, column, row, px, py, mask, 0);
+  queryLayerGridSet(grid, Float64Array.of(px), Float64Array.of(py), mask, null);
   return ((mask[layer >> 5] >>> (layer & 31)) & 1) === 1;
 }
 
@@ -167,11 +145,37 @@ export function layerGridCovers(grid: LayerGridSet, layer: number, px: number, p
  */
 export function queryLayerGridSet(grid: LayerGridSet, lon: Float64Array, lat: Float64Array, masks: Uint32Array, order: Uint32Array | null): void {
   const count = lon.length;
-  const words = grid.words;
+  const { words, cells, columns, emptyMasks, slots, entries, layerVertexEnd, slotStride, xy } = grid;
+  // One function from the cell lookup to the winding walk: the compiler's inlining budget for it covers the lookups
+  // and walkEdge, so no double is boxed per edge (a separate per-point function that inlined both did not fit).
   for (let i = 0; i < count; i++) {
-    const column = locateColumn(grid, lon[i]);
-    const row = locateRow(grid, lat[i]);
+    const px = lon[i];
+    const py = lat[i];
+    const column = locateColumn(grid, px);
+    const row = locateRow(grid, py);
     // Outside the grid a mask stays as it was (zero).
-    if (column >= 0 && row >= 0) maskAt(grid, column, row, lon[i], lat[i], masks, (order === null ? i : order[i]) * words);
+    if (column < 0 || row < 0) continue;
+    const offset = (order === null ? i : order[i]) * words;
+    const value = cells[row * columns + column];
+    if (value < 0) {
+      const p = ~value * words;
+      for (let w = 0; w < words; w++) masks[offset + w] = emptyMasks[p + w];
+      continue;
+    }
+    const base = value * slotStride;
+    for (let w = 0; w < words; w++) masks[offset + w] = slots[base + 1 + w];
+    const cornerX = lineAt(grid.minX, grid.cellSize, column);
+    const cornerY = lineAt(grid.minY, grid.cellSize, row);
+    const end = slots[base + slotStride];
+    let k = slots[base];
+    let layer = 0;
+    while (k < end) {
+      // The run lists the cell's edges layer by layer: the next layer, where its edges end, its corner's winding number.
+      while (entries[k] >= layerVertexEnd[layer]) layer++;
+      const limit = layerVertexEnd[layer];
+      let winding = slots[base + 1 + words + layer];
+      for (; k < end && entries[k] < limit; k++) winding += walkEdge(xy, 2 * entries[k], cornerX, cornerY, px, py);
+      if (winding > 0) masks[offset + (layer >> 5)] |= 1 << (layer & 31);
+    }
   }
 }

@@ -17,8 +17,8 @@ import type { Position } from "geojson";
 import { TECHNOLOGIES, type CoverageFeature, type Technology } from "../types.ts";
 
 /** Kilometres per degree of latitude (mean), and of longitude at the equator (WGS 84). */
-const KM_PER_DEGREE_LAT = 110.574;
-const KM_PER_DEGREE_LON = 111.32;
+export const KM_PER_DEGREE_LAT = 110.574;
+export const KM_PER_DEGREE_LON = 111.32;
 const RUN_EDGES = 32;
 const FIRST_WINDOW_KM = 2;
 const WINDOW_GROWTH = 4;

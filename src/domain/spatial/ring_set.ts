@@ -6,6 +6,7 @@
  * layers) reads every edge from one array, and the index built on it holds one buffer, not one per group.
  */
 import type { MultiPolygon, Polygon, Position } from "geojson";
+import type { PackedGeometry } from "./packed_geometry.ts";
 
 /** Rings flattened: vertex k of the set is (xy[2k], xy[2k + 1]); ring r spans vertices ringStart[r]..ringStart[r + 1] - 1, closed. */
 export interface RingSet {
@@ -21,9 +22,9 @@ export interface RingSet {
   meanEdgeLength: number;
 }
 
-/** A geometry and the owner id recorded for its edges. */
+/** A geometry (GeoJSON, or a coverage feature's columns: packed_geometry.ts) and the owner id recorded for its edges. */
 export interface OwnedGeometry {
-  geometry: Polygon | MultiPolygon;
+  geometry: Polygon | MultiPolygon | PackedGeometry;
   owner: number;
 }
 
@@ -34,6 +35,30 @@ function closedLength(ring: Position[]): number {
   return closed ? count : count + 1;
 }
 
+/** closedLength of a packed ring: `count` positions from value `at` of `values`. */
+function closedLengthPacked(values: Float64Array, at: number, count: number): number {
+  if (count === 0) return 0;
+  const last = at + 2 * (count - 1);
+  return values[at] === values[last] && values[at + 1] === values[last + 1] ? count : count + 1;
+}
+
+/** Vertices (closed) and rings of one geometry, for sizing the shared buffer. */
+function countInto(geometry: OwnedGeometry["geometry"], totals: { vertices: number; rings: number }): void {
+  if (geometry.type === "Packed") {
+    const { coordinates, polygonRingStart, ringValueStart } = geometry.source;
+    const first = polygonRingStart[geometry.polygonStart];
+    const end = polygonRingStart[geometry.polygonEnd];
+    for (let r = first; r < end; r++) totals.vertices += closedLengthPacked(coordinates, ringValueStart[r], (ringValueStart[r + 1] - ringValueStart[r]) / 2);
+    totals.rings += end - first;
+    return;
+  }
+  const parts = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+  for (const rings of parts) {
+    for (const ring of rings) totals.vertices += closedLength(ring);
+    totals.rings += rings.length;
+  }
+}
+
 /**
  * Flattens groups of polygons into one RingSet per group, all sharing one vertex buffer (set g's vertex k is
  * vertex `xy.byteOffset / 16 + k` of the buffer, in group order). Outer rings become counter-clockwise,
@@ -42,24 +67,14 @@ function closedLength(ring: Position[]): number {
  * @returns one ring set per group
  */
 export function flattenRingSets(groups: readonly (readonly OwnedGeometry[])[]): RingSet[] {
-  let vertexTotal = 0;
+  const totals = { vertices: 0, rings: 0 };
   const ringTotals: number[] = [];
   for (const items of groups) {
-    let ringTotal = 0;
-    for (const { geometry } of items) {
-      if (geometry.type === "Polygon") {
-        for (const ring of geometry.coordinates) vertexTotal += closedLength(ring);
-        ringTotal += geometry.coordinates.length;
-      } else {
-        for (const rings of geometry.coordinates) {
-          for (const ring of rings) vertexTotal += closedLength(ring);
-          ringTotal += rings.length;
-        }
-      }
-    }
-    ringTotals.push(ringTotal);
+    totals.rings = 0;
+    for (const { geometry } of items) countInto(geometry, totals);
+    ringTotals.push(totals.rings);
   }
-  const buffer = new Float64Array(2 * vertexTotal);
+  const buffer = new Float64Array(2 * totals.vertices);
   let offset = 0;
   return groups.map((items, g) => {
     const set = flattenInto(items, buffer, offset, ringTotals[g]);
@@ -99,10 +114,25 @@ function spatialOrder(items: readonly OwnedGeometry[]): OwnedGeometry[] {
   let maxX = -Infinity;
   let maxY = -Infinity;
   items.forEach(({ geometry }, k) => {
-    const ring = geometry.type === "Polygon" ? geometry.coordinates[0] : geometry.coordinates[0]?.[0];
-    const first = ring?.[0];
-    const x = first ? first[0] : 0;
-    const y = first ? first[1] : 0;
+    let x = 0;
+    let y = 0;
+    if (geometry.type === "Packed") {
+      const { coordinates, polygonRingStart, ringValueStart } = geometry.source;
+      const ring = polygonRingStart[geometry.polygonStart];
+      if (
+        geometry.polygonEnd > geometry.polygonStart &&
+        polygonRingStart[geometry.polygonStart + 1] > ring &&
+        ringValueStart[ring + 1] > ringValueStart[ring]
+      ) {
+        x = coordinates[ringValueStart[ring]];
+        y = coordinates[ringValueStart[ring] + 1];
+      }
+    } else {
+      const ring = geometry.type === "Polygon" ? geometry.coordinates[0] : geometry.coordinates[0]?.[0];
+      const first = ring?.[0];
+      x = first ? first[0] : 0;
+      y = first ? first[1] : 0;
+    }
     firstX[k] = x;
     firstY[k] = y;
     if (x < minX) minX = x;
@@ -130,12 +160,27 @@ function flattenInto(unordered: readonly OwnedGeometry[], buffer: Float64Array, 
     totals: Float64Array.of(0, 0, 0, 0, Infinity, Infinity, -Infinity, -Infinity),
   };
   for (const { geometry, owner } of items) {
-    if (geometry.type === "Polygon") {
-      const rings = geometry.coordinates;
-      for (let r = 0; r < rings.length; r++) addRing(state, rings[r], r === 0, owner);
-    } else {
-      for (const rings of geometry.coordinates) for (let r = 0; r < rings.length; r++) addRing(state, rings[r], r === 0, owner);
+    if (geometry.type === "Packed") {
+      const { coordinates, polygonRingStart, ringValueStart } = geometry.source;
+      for (let p = geometry.polygonStart; p < geometry.polygonEnd; p++) {
+        for (let r = polygonRingStart[p]; r < polygonRingStart[p + 1]; r++) {
+          const at = ringValueStart[r];
+          const count = (ringValueStart[r + 1] - at) / 2;
+          const closed = closedLengthPacked(coordinates, at, count) - 1;
+          // The same copy as addRing's, from the columns: the first position again when the ring is not closed.
+          const start = 2 * state.totals[0];
+          if (closed >= 3) {
+            for (let k = 0; k < 2 * closed; k++) state.xy[start + k] = coordinates[at + k];
+            state.xy[start + 2 * closed] = coordinates[at];
+            state.xy[start + 2 * closed + 1] = coordinates[at + 1];
+          }
+          addCopiedRing(state, closed, r === polygonRingStart[p], owner);
+        }
+      }
+      continue;
     }
+    const parts = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    for (const rings of parts) for (let r = 0; r < rings.length; r++) addRing(state, rings[r], r === 0, owner);
   }
   const totals = state.totals;
   const vertices = totals[0];
@@ -154,11 +199,28 @@ function flattenInto(unordered: readonly OwnedGeometry[], buffer: Float64Array, 
   };
 }
 
+/** Copies a GeoJSON ring (closed: its first position again at the end when the file leaves it open), then addCopiedRing. */
 function addRing(state: FlattenState, ring: Position[], outer: boolean, owner: number): void {
   const count = closedLength(ring) - 1;
   if (count < 3) return;
-  // One pass over the positions (reading them is most of the cost): copy, bounds, lengths and the shoelace sum
-  // (trapezoid form: positive for counter-clockwise); the copy is reversed in place when the orientation is wrong.
+  const { xy } = state;
+  const start = 2 * state.totals[0];
+  for (let k = 0; k <= count; k++) {
+    const source = ring[k < count ? k : 0];
+    xy[start + 2 * k] = source[0];
+    xy[start + 2 * k + 1] = source[1];
+  }
+  addCopiedRing(state, count, outer, owner);
+}
+
+/**
+ * Adds the ring of `count` + 1 positions (closed) just copied after the set's last vertex: one pass for the bounds,
+ * the lengths and the shoelace sum (trapezoid form: positive for counter-clockwise), then the copy is reversed in
+ * place when the orientation is wrong. A ring under three positions, or of zero or non-finite area, is dropped
+ * (its copy is overwritten by the next ring).
+ */
+function addCopiedRing(state: FlattenState, count: number, outer: boolean, owner: number): void {
+  if (count < 3) return;
   const { xy, totals } = state;
   const start = totals[0];
   let minX = totals[4];
@@ -171,11 +233,8 @@ function addRing(state: FlattenState, ring: Position[], outer: boolean, owner: n
   let previousX = 0;
   let previousY = 0;
   for (let k = 0; k <= count; k++) {
-    const source = ring[k < count ? k : 0];
-    const x = source[0];
-    const y = source[1];
-    xy[2 * (start + k)] = x;
-    xy[2 * (start + k) + 1] = y;
+    const x = xy[2 * (start + k)];
+    const y = xy[2 * (start + k) + 1];
     if (x < minX) minX = x;
     if (x > maxX) maxX = x;
     if (y < minY) minY = y;
