@@ -19,13 +19,13 @@ import type { AdminArea, AdminLevel, CoverageFeature, Point, Technology } from "
  * ```
  */
 export function rectangleRing(x0: number, y0: number, x1: number, y1: number): Position[] {
-  return [
+  const corners: Position[] = [
     [x0, y0],
     [x1, y0],
     [x1, y1],
     [x0, y1],
-    [x0, y0],
   ];
+  return [...corners, [x0, y0]];
 }
 
 /**
@@ -91,4 +91,31 @@ export function makePoint(id: string, lon: number, lat: number, fields: Partial<
  */
 export function adminArea(level: AdminLevel, code: string, name: string, geometry: AdminArea["geometry"], fields: Partial<AdminArea> = {}): AdminArea {
   return { level, code, name, geometry, ...fields };
+}
+
+/**
+ * A bow-tie: the rectangle's corners visited crosswise, so the ring crosses itself once, at the centre.
+ * @param x0 - west longitude
+ * @param y0 - south latitude
+ * @param x1 - east longitude
+ * @param y1 - north latitude
+ * @returns five positions, the last equal to the first
+ */
+export function bowTieRing(x0: number, y0: number, x1: number, y1: number): Position[] {
+  const [southWest, southEast, northEast, northWest] = rectangleRing(x0, y0, x1, y1);
+  return [southWest, northEast, southEast, northWest, [x0, y0]];
+}
+
+/**
+ * A closed ring written as WKT writes positions, "lon lat, lon lat, …": the first position is repeated at the end.
+ * @param text - the positions, without the closing one
+ * @returns the ring
+ * @example
+ * ```ts
+ * ringOf("0 0, 2 0, 1 1"); // [[0, 0], [2, 0], [1, 1], [0, 0]]
+ * ```
+ */
+export function ringOf(text: string): Position[] {
+  const positions = text.split(",").map((pair) => pair.trim().split(/\s+/).map(Number));
+  return [...positions, [...positions[0]]];
 }
