@@ -19,9 +19,9 @@ import {
   type Language,
   type PointFilter,
 } from "../../src/domain/index.ts";
-import { UserError, checkOutputs, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
+import { checkOutputs, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
 import { openXlsxOutput } from "./xlsx_output.ts";
-import { parseCommandLine, languageOption, outputFormat, technologyOption } from "./options.ts";
+import { parseCommandLine, languageOption, outputFormat, printHelp, requireOption, technologyOption } from "./options.ts";
 import { failOnFileError, printImportReports } from "./print.ts";
 import { readPointFiles } from "./point_files.ts";
 import { out } from "./terminal.ts";
@@ -74,39 +74,19 @@ export async function runCompare(argv: string[]): Promise<number> {
     "csv-separator": { type: "string" },
     summary: { type: "string" },
   });
-  if (options.help) {
-    out(COMPARE_HELP + "\n");
-    return 0;
-  }
+  if (options.help) return printHelp(COMPARE_HELP);
   const language = languageOption(options.lang);
-  if (!options.points?.length)
-    throw new UserError({
-      vi: "cần --points FILE (danh sách điểm CSV, Excel, GeoJSON hoặc KML); xem compare --help",
-      en: "--points FILE is required (a CSV, Excel, GeoJSON or KML point list); see compare --help",
-    });
-  if (!options.before?.length)
-    throw new UserError({
-      vi: "cần --before FILE (vùng phủ bản trước, GeoJSON hoặc KML); xem compare --help",
-      en: "--before FILE is required (the earlier coverage, GeoJSON or KML); see compare --help",
-    });
-  if (!options.after?.length)
-    throw new UserError({
-      vi: "cần --after FILE (vùng phủ bản sau, GeoJSON hoặc KML); xem compare --help",
-      en: "--after FILE is required (the later coverage, GeoJSON or KML); see compare --help",
-    });
+  requireOption(options.points, "compare", "--points FILE", {
+    vi: "danh sách điểm CSV, Excel, GeoJSON hoặc KML",
+    en: "a CSV, Excel, GeoJSON or KML point list",
+  });
+  requireOption(options.before, "compare", "--before FILE", { vi: "vùng phủ bản trước, GeoJSON hoặc KML", en: "the earlier coverage, GeoJSON or KML" });
+  requireOption(options.after, "compare", "--after FILE", { vi: "vùng phủ bản sau, GeoJSON hoặc KML", en: "the later coverage, GeoJSON or KML" });
   const filter: PointFilter = { minTechnology: technologyOption("--min-tech", options["min-tech"]), carriers: options.carrier };
   const separator = csvSeparatorOption(options["csv-separator"]);
   await checkOutputs(
-    [
-      { option: "--out", path: options.out },
-      { option: "--summary", path: options.summary },
-    ],
-    [
-      { option: "--points", paths: options.points },
-      { option: "--before", paths: options.before },
-      { option: "--after", paths: options.after },
-      { option: "--admin", paths: options.admin },
-    ],
+    { "--out": options.out, "--summary": options.summary },
+    { "--points": options.points, "--before": options.before, "--after": options.after, "--admin": options.admin },
   );
   // After checkOutputs: a directory given to --out is called a directory, not an unknown format.
   const format = options.out ? outputFormat(options.out) : null;

@@ -312,47 +312,46 @@ async function realPathOf(path: string): Promise<string> {
 /**
  * Checks the output files before any work: none may be a directory, name an input file (compared by real path, so
  * `./a.csv`, a symbolic link or `../x/a.csv` are the same file) or be named by two options.
- * @param outputs - each output option and its file
- * @param inputs - each input option and its file
+ * @param outputs - each output option ("--out") and its file, if given
+ * @param inputs - each input option and its file or files, if given
  * @param allowed - pairs of options where the output may replace the input (`--events-out` over `--events`: the
  *   log written holds every event read, and the atomic rename keeps the old one until it is complete)
  */
 export async function checkOutputs(
-  outputs: readonly { option: string; path: string | undefined }[],
-  inputs: readonly { option: string; paths: readonly string[] | string | undefined }[],
+  outputs: Readonly<Record<string, string | undefined>>,
+  inputs: Readonly<Record<string, readonly string[] | string | undefined>>,
   allowed: readonly { output: string; input: string }[] = [],
 ): Promise<void> {
   const inputFiles: { option: string; path: string; real: string }[] = [];
-  for (const input of inputs) {
-    const paths = input.paths === undefined ? [] : typeof input.paths === "string" ? [input.paths] : input.paths;
-    for (const path of paths) inputFiles.push({ option: input.option, path, real: await realPathOf(path) });
+  for (const [option, given] of Object.entries(inputs)) {
+    const paths = given === undefined ? [] : typeof given === "string" ? [given] : given;
+    for (const path of paths) inputFiles.push({ option, path, real: await realPathOf(path) });
   }
   const seen = new Map<string, string>();
-  for (const output of outputs) {
-    if (output.path === undefined) continue;
-    const path = output.path;
+  for (const [option, path] of Object.entries(outputs)) {
+    if (path === undefined) continue;
     const info = await stat(path).catch(() => null);
     if (info?.isDirectory()) {
       throw new UserError({
-        vi: `${output.option} ${path}: là thư mục; hãy cho tên một tệp`,
-        en: `${output.option} ${path}: is a directory; give a file name`,
+        vi: `${option} ${path}: là thư mục; hãy cho tên một tệp`,
+        en: `${option} ${path}: is a directory; give a file name`,
       });
     }
     const real = await realPathOf(path);
-    const input = inputFiles.find((file) => file.real === real && !allowed.some((pair) => pair.output === output.option && pair.input === file.option));
+    const input = inputFiles.find((file) => file.real === real && !allowed.some((pair) => pair.output === option && pair.input === file.option));
     if (input) {
       throw new UserError({
-        vi: `${output.option} ${path}: đây là tệp đầu vào (${input.option} ${input.path}); ghi vào đó sẽ xoá mất nó. Hãy chọn tên tệp khác`,
-        en: `${output.option} ${path}: this is an input file (${input.option} ${input.path}); writing it would destroy it. Choose another file name`,
+        vi: `${option} ${path}: đây là tệp đầu vào (${input.option} ${input.path}); ghi vào đó sẽ xoá mất nó. Hãy chọn tên tệp khác`,
+        en: `${option} ${path}: this is an input file (${input.option} ${input.path}); writing it would destroy it. Choose another file name`,
       });
     }
     const other = seen.get(real);
     if (other !== undefined) {
       throw new UserError({
-        vi: `${output.option} và ${other} cùng ghi vào ${path}; hãy chọn hai tệp khác nhau`,
-        en: `${output.option} and ${other} both write ${path}; choose two different files`,
+        vi: `${option} và ${other} cùng ghi vào ${path}; hãy chọn hai tệp khác nhau`,
+        en: `${option} and ${other} both write ${path}; choose two different files`,
       });
     }
-    seen.set(real, output.option);
+    seen.set(real, option);
   }
 }

@@ -22,7 +22,7 @@ import {
 } from "../../src/domain/index.ts";
 import { UserError, checkOutputs, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
 import { out } from "./terminal.ts";
-import { parseCommandLine, languageOption, outputFormat, technologyOption } from "./options.ts";
+import { parseCommandLine, languageOption, outputFormat, printHelp, requireOption, technologyOption } from "./options.ts";
 import { failOnFileError, printImportReports } from "./print.ts";
 import { readPointFiles } from "./point_files.ts";
 
@@ -113,18 +113,10 @@ export async function runSuggest(argv: string[]): Promise<number> {
     "csv-separator": { type: "string" },
     summary: { type: "string" },
   });
-  if (options.help) {
-    out(SUGGEST_HELP + "\n");
-    return 0;
-  }
+  if (options.help) return printHelp(SUGGEST_HELP);
   const language = languageOption(options.lang);
-  if (!options.points?.length)
-    throw new UserError({ vi: "cần --points FILE (danh sách điểm); xem suggest --help", en: "--points FILE is required (the point list); see suggest --help" });
-  if (!options.coverage?.length)
-    throw new UserError({
-      vi: "cần --coverage FILE (vùng phủ GeoJSON hoặc KML); xem suggest --help",
-      en: "--coverage FILE is required (coverage GeoJSON or KML); see suggest --help",
-    });
+  requireOption(options.points, "suggest", "--points FILE", { vi: "danh sách điểm", en: "the point list" });
+  requireOption(options.coverage, "suggest", "--coverage FILE", { vi: "vùng phủ GeoJSON hoặc KML", en: "coverage GeoJSON or KML" });
   const filter: PointFilter = { minTechnology: technologyOption("--min-tech", options["min-tech"]), carriers: options.carrier };
   if (options.province !== undefined) filter.provinceCode = options.province;
   const radiusKm = numberOption("--radius", options.radius, 3);
@@ -134,15 +126,8 @@ export async function runSuggest(argv: string[]): Promise<number> {
   const format = options.out ? outputFormat(options.out) : null;
   const separator = csvSeparatorOption(options["csv-separator"]);
   await checkOutputs(
-    [
-      { option: "--out", path: options.out },
-      { option: "--summary", path: options.summary },
-    ],
-    [
-      { option: "--points", paths: options.points },
-      { option: "--coverage", paths: options.coverage },
-      { option: "--admin", paths: options.admin },
-    ],
+    { "--out": options.out, "--summary": options.summary },
+    { "--points": options.points, "--coverage": options.coverage, "--admin": options.admin },
   );
 
   const { points, reports } = await readPointFiles(options.points, { sheet: options.sheet, language });

@@ -10,7 +10,7 @@ import { coverageOptions } from "./analyze_start.ts";
 import { readCoverageFiles } from "./coverage_files.ts";
 import { buildCoverageArchive } from "./coverage_tiles_build.ts";
 import { UserError, checkOutputs, openAtomicFile, writeOutput } from "./io.ts";
-import { languageOption, parseCommandLine } from "./options.ts";
+import { languageOption, parseCommandLine, printHelp, requireOption } from "./options.ts";
 import { failOnFileError, printImportReports } from "./print.ts";
 import { out } from "./terminal.ts";
 
@@ -90,22 +90,11 @@ export async function runTiles(argv: string[]): Promise<number> {
     out: { type: "string" },
     report: { type: "string" },
   });
-  if (options.help) {
-    out(TILES_HELP + "\n");
-    return 0;
-  }
+  if (options.help) return printHelp(TILES_HELP);
   const language = languageOption(options.lang);
   const vi = language === "vi";
-  if (!options.coverage?.length)
-    throw new UserError({
-      vi: "cần --coverage FILE (vùng phủ GeoJSON, KML…); xem tiles --help",
-      en: "--coverage FILE is required (coverage GeoJSON, KML…); see tiles --help",
-    });
-  if (!options.out)
-    throw new UserError({
-      vi: "cần --out FILE.pmtiles (tệp bản đồ dựng sẵn); xem tiles --help",
-      en: "--out FILE.pmtiles is required (the pre-built map); see tiles --help",
-    });
+  requireOption(options.coverage, "tiles", "--coverage FILE", { vi: "vùng phủ GeoJSON, KML…", en: "coverage GeoJSON, KML…" });
+  requireOption(options.out, "tiles", "--out FILE.pmtiles", { vi: "tệp bản đồ dựng sẵn", en: "the pre-built map" });
   if (!options.out.toLowerCase().endsWith(".pmtiles")) {
     throw new UserError({ vi: `--out ${options.out}: tệp phải có đuôi .pmtiles`, en: `--out ${options.out}: the file must end in .pmtiles` });
   }
@@ -117,13 +106,7 @@ export async function runTiles(argv: string[]): Promise<number> {
   if (asOf !== undefined && parseFlexibleDate(asOf) !== asOf) {
     throw new UserError({ vi: `--as-of cần một ngày YYYY-MM-DD, không phải "${asOf}"`, en: `--as-of needs a date YYYY-MM-DD, not "${asOf}"` });
   }
-  await checkOutputs(
-    [
-      { option: "--out", path: options.out },
-      { option: "--report", path: options.report },
-    ],
-    [{ option: "--coverage", paths: options.coverage }],
-  );
+  await checkOutputs({ "--out": options.out, "--report": options.report }, { "--coverage": options.coverage });
   const started = performance.now();
 
   const reading = readCoverageFiles(options.coverage, coverageOptions(options));

@@ -62,7 +62,7 @@ import { loadXlsReaderFor } from "./xls_reader.ts";
 import { readCsvTable, writeXlsx } from "../../src/domain/index.ts";
 import { isEvidencePacket, photoPath, type PacketPhoto } from "../../src/domain/tracking/evidence_packet.ts";
 import { parseEvidencePacketFile } from "../../src/domain/tracking/tracking_file.ts";
-import { parseCommandLine, languageOption, looksLikeJson, outputFormat, technologyOption } from "./options.ts";
+import { parseCommandLine, languageOption, looksLikeJson, outputFormat, printHelp, requireOption, technologyOption } from "./options.ts";
 import { UserError, checkOutputs, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
 import { reportError } from "./errors.ts";
 import { printImportReports } from "./print.ts";
@@ -187,36 +187,27 @@ async function run(argv: string[]): Promise<number> {
     "measure-radius": { type: "string" },
     "min-download": { type: "string" },
   });
-  if (options.help) {
-    out(PROGRESS_HELP + "\n");
-    return 0;
-  }
+  if (options.help) return printHelp(PROGRESS_HELP);
   const language = languageOption(options.lang);
-  if (!options.registry)
-    throw new UserError({
-      vi: "cần --registry FILE (danh sách điểm lõm sóng: CSV, Excel, GeoJSON hoặc KML); xem progress --help",
-      en: "--registry FILE is required (the list of dead zones: CSV, Excel, GeoJSON or KML); see progress --help",
-    });
+  requireOption(options.registry, "progress", "--registry FILE", {
+    vi: "danh sách điểm lõm sóng: CSV, Excel, GeoJSON hoặc KML",
+    en: "the list of dead zones: CSV, Excel, GeoJSON or KML",
+  });
   const today = options.today !== undefined ? dateOption("--today", options.today) : vietnamDate(Date.now());
   const asOf = options["as-of"] !== undefined ? dateOption("--as-of", options["as-of"]) : undefined;
   const published = options.published !== undefined ? dateOption("--published", options.published) : undefined;
   const technology = technologyOption("--technology", options.technology);
   const separator = csvSeparatorOption(options["csv-separator"]);
   await checkOutputs(
-    [
-      { option: "--out", path: options.out },
-      { option: "--summary", path: options.summary },
-      { option: "--report", path: options.report },
-      { option: "--events-out", path: options["events-out"] },
-    ],
-    [
-      { option: "--registry", paths: options.registry },
-      { option: "--points", paths: options.points },
-      { option: "--events", paths: options.events },
-      { option: "--updates", paths: options.updates },
-      { option: "--decisions", paths: options.decisions },
-      { option: "--coverage", paths: options.coverage },
-    ],
+    { "--out": options.out, "--summary": options.summary, "--report": options.report, "--events-out": options["events-out"] },
+    {
+      "--registry": options.registry,
+      "--points": options.points,
+      "--events": options.events,
+      "--updates": options.updates,
+      "--decisions": options.decisions,
+      "--coverage": options.coverage,
+    },
     [{ output: "--events-out", input: "--events" }],
   );
   // After checkOutputs: a directory given to --out is called a directory, not an unknown format.
