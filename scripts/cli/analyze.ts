@@ -58,11 +58,10 @@ import {
   type PointsOutputFormat,
   technologyOption,
 } from "./options.ts";
-import { failOnFileError, printImportReports, printSummary, printTimings } from "./print.ts";
+import { failOnFileError, printImportReports, printSummary, printTimings, printWrote } from "./print.ts";
 import { attachIssues, printSchoolsAndWeights } from "./print_schools.ts";
 import { readPointsWorkbook } from "./xlsx_input.ts";
 import { openXlsxOutput } from "./xlsx_output.ts";
-import { out } from "./terminal.ts";
 
 export const ANALYZE_HELP = `analyze — which schools and villages have no signal, from which carrier
 
@@ -407,7 +406,7 @@ async function analyze(
   printSummary(summary, { language, filter, quiet: options.quiet === true });
   printSchoolsAndWeights(schoolsAndWeights, language, options.quiet === true);
   if (options.out) {
-    out(`${language === "vi" ? "Đã ghi" : "Wrote"} ${selectedCount} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
+    printWrote(selectedCount, { vi: "điểm", en: "points" }, options.out, language);
   }
   if (options.timings) printTimings(timings, performance.now() - started, language);
   if (options.summary)

@@ -6,18 +6,10 @@ import { parseArgs } from "node:util";
 import { readCoverageFiles, type CoverageReading } from "./coverage_files.ts";
 import { UserError } from "./io.ts";
 
-/** The command-line options of `analyze` (node:util parseArgs). */
-export const ANALYZE_OPTIONS = {
-  points: { type: "string", multiple: true },
+/** How the coverage files are read and which releases are in force: the same options for `analyze` and `tiles`. */
+export const COVERAGE_READING_OPTIONS = {
   coverage: { type: "string", multiple: true },
-  admin: { type: "string", multiple: true },
-  "lon-column": { type: "string" },
-  "lat-column": { type: "string" },
-  delimiter: { type: "string" },
-  sheet: { type: "string" },
-  crs: { type: "string" },
   "coverage-crs": { type: "string" },
-  "admin-crs": { type: "string" },
   "tower-radius": { type: "string" },
   "tower-range": { type: "boolean" },
   "raster-threshold": { type: "string" },
@@ -29,6 +21,19 @@ export const ANALYZE_OPTIONS = {
   "as-of-property": { type: "string" },
   "as-of": { type: "string" },
   repair: { type: "boolean" },
+} as const;
+
+/** The command-line options of `analyze` (node:util parseArgs). */
+export const ANALYZE_OPTIONS = {
+  points: { type: "string", multiple: true },
+  ...COVERAGE_READING_OPTIONS,
+  admin: { type: "string", multiple: true },
+  "lon-column": { type: "string" },
+  "lat-column": { type: "string" },
+  delimiter: { type: "string" },
+  sheet: { type: "string" },
+  crs: { type: "string" },
+  "admin-crs": { type: "string" },
   "min-tech": { type: "string" },
   carrier: { type: "string", multiple: true },
   status: { type: "string" },

@@ -6,7 +6,7 @@
  */
 import { groupCoverageLayers, parseFlexibleDate, selectCoverageReleases, type CoverageFeature, type ImportReport } from "../../src/domain/index.ts";
 import { addIssues } from "../../src/domain/parse/import_issue.ts";
-import { coverageOptions } from "./analyze_start.ts";
+import { COVERAGE_READING_OPTIONS, coverageOptions } from "./analyze_start.ts";
 import { readCoverageFiles } from "./coverage_files.ts";
 import { buildCoverageArchive } from "./coverage_tiles_build.ts";
 import { UserError, checkOutputs, openAtomicFile, writeOutput } from "./io.ts";
@@ -70,19 +70,7 @@ function megabytes(bytes: number): string {
  */
 export async function runTiles(argv: string[]): Promise<number> {
   const options = parseCommandLine("tiles", argv, {
-    coverage: { type: "string", multiple: true },
-    "coverage-crs": { type: "string" },
-    "tower-radius": { type: "string" },
-    "tower-range": { type: "boolean" },
-    "raster-threshold": { type: "string" },
-    "raster-carrier": { type: "string" },
-    "raster-technology": { type: "string" },
-    "raster-as-of": { type: "string" },
-    "carrier-property": { type: "string" },
-    "technology-property": { type: "string" },
-    "as-of-property": { type: "string" },
-    "as-of": { type: "string" },
-    repair: { type: "boolean" },
+    ...COVERAGE_READING_OPTIONS,
     "min-zoom": { type: "string" },
     "max-zoom": { type: "string" },
     name: { type: "string" },

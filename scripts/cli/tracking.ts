@@ -11,7 +11,6 @@ import {
   crossCheckCoverage,
   formatIssue,
   isSpreadsheetFile,
-  parsePointsXlsx,
   parseRegistryXlsx,
   parseUpdatesXlsx,
   listOverdue,
@@ -26,8 +25,6 @@ import {
   parseCoverageGeojson,
   parseIsoDate,
   vietnamDate,
-  parsePointsCsv,
-  parsePointsGeojson,
   parseRegistryCsv,
   parseRegistryGeojson,
   parseUpdatesCsv,
@@ -62,10 +59,11 @@ import { loadXlsReaderFor } from "./xls_reader.ts";
 import { readCsvTable, writeXlsx } from "../../src/domain/index.ts";
 import { isEvidencePacket, photoPath, type PacketPhoto } from "../../src/domain/tracking/evidence_packet.ts";
 import { parseEvidencePacketFile } from "../../src/domain/tracking/tracking_file.ts";
+import { readPointFiles } from "./input_files.ts";
 import { parseCommandLine, languageOption, looksLikeJson, outputFormat, printHelp, requireOption, technologyOption } from "./options.ts";
 import { UserError, checkOutputs, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
 import { reportError } from "./errors.ts";
-import { printImportReports } from "./print.ts";
+import { printImportReports, printWrote } from "./print.ts";
 import { err, out } from "./terminal.ts";
 import { printRisk } from "./print_risk.ts";
 
@@ -213,21 +211,7 @@ async function run(argv: string[]): Promise<number> {
   // After checkOutputs: a directory given to --out is called a directory, not an unknown format.
   const tableFormat = options.out ? outputFormat(options.out) : null;
 
-  const reports: ImportReport[] = [];
-  const points: Point[] = [];
-  for (const path of options.points ?? []) {
-    const bytes = await readInput(path);
-    await loadXlsReaderFor(bytes);
-    const file = displayName(path);
-    const result = isSpreadsheetFile(path, bytes)
-      ? parsePointsXlsx(bytes, { file, sheet: options.sheet })
-      : looksLikeJson(path, bytes)
-        ? parsePointsGeojson(bytes, { file })
-        : parsePointsCsv(bytes, { file });
-    reports.push(result.report);
-    failOnFileError(path, result.report, language);
-    points.push(...result.items);
-  }
+  const { points, reports } = await readPointFiles(options.points ?? [], { sheet: options.sheet, language, fail: failOnFileError });
 
   const loaded = await loadRegistry(options.registry, points, language, reports, options.sheet, await loadCommunes());
   const registry = loaded.registry;
@@ -341,9 +325,7 @@ async function run(argv: string[]): Promise<number> {
   if (options["risk-out"]) {
     const table = riskTable(risk.rows, language);
     await writeOutput(options["risk-out"], toCsv(table.header, table.rows, { separator }));
-    out(
-      `${language === "vi" ? "Đã ghi" : "Wrote"} ${risk.rows.length} ${language === "vi" ? "điểm theo mức rủi ro vào" : "points ranked by risk to"} ${options["risk-out"]}\n`,
-    );
+    printWrote(risk.rows.length, { vi: "điểm theo mức rủi ro", en: "points ranked by risk" }, options["risk-out"], language);
   }
 
   if (options.out && tableFormat === "xlsx") {
@@ -353,7 +335,7 @@ async function run(argv: string[]): Promise<number> {
       delimiter: ",",
     });
     await writeOutput(options.out, writeXlsx([{ name: language === "vi" ? "Điểm lõm sóng" : "Listed dead zones", rows: [table.header, ...table.rows] }]));
-    out(`${language === "vi" ? "Đã ghi" : "Wrote"} ${registry.length} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
+    printWrote(registry.length, { vi: "điểm", en: "points" }, options.out, language);
   } else if (options.out && tableFormat) {
     const content =
       tableFormat === "csv"
@@ -364,7 +346,7 @@ async function run(argv: string[]): Promise<number> {
               name: language === "vi" ? "Điểm lõm sóng" : "Listed dead zones",
             });
     await writeOutput(options.out, content);
-    out(`${language === "vi" ? "Đã ghi" : "Wrote"} ${registry.length} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
+    printWrote(registry.length, { vi: "điểm", en: "points" }, options.out, language);
   }
   if (options.summary) {
     const document = {
