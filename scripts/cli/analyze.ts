@@ -53,6 +53,7 @@ import {
   looksLikeJson,
   outputFormat,
   parseCommandLine,
+  POINT_LIST,
   printHelp,
   requireOption,
   type PointsOutputFormat,
@@ -152,10 +153,7 @@ export async function runAnalyze(argv: string[], early?: CoverageReading): Promi
   const options = parseCommandLine("analyze", argv, ANALYZE_OPTIONS);
   if (options.help) return printHelp(ANALYZE_HELP);
   const language = languageOption(options.lang);
-  requireOption(options.points, "analyze", "--points FILE", {
-    vi: "danh sách điểm CSV, Excel, GeoJSON hoặc KML",
-    en: "a CSV, Excel, GeoJSON or KML point list",
-  });
+  requireOption(options.points, "analyze", "--points FILE", POINT_LIST);
   requireOption(options.coverage, "analyze", "--coverage FILE", { vi: "vùng phủ GeoJSON hoặc KML", en: "a coverage GeoJSON or KML" });
   const minTechnology = technologyOption("--min-tech", options["min-tech"]);
   const status = (options.status ?? "uncovered") as PointStatus | "all";

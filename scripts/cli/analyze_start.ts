@@ -5,43 +5,21 @@
 import { parseArgs } from "node:util";
 import { readCoverageFiles, type CoverageReading } from "./coverage_files.ts";
 import { UserError } from "./io.ts";
-
-/** How the coverage files are read and which releases are in force: the same options for `analyze` and `tiles`. */
-export const COVERAGE_READING_OPTIONS = {
-  coverage: { type: "string", multiple: true },
-  "coverage-crs": { type: "string" },
-  "tower-radius": { type: "string" },
-  "tower-range": { type: "boolean" },
-  "raster-threshold": { type: "string" },
-  "raster-carrier": { type: "string" },
-  "raster-technology": { type: "string" },
-  "raster-as-of": { type: "string" },
-  "carrier-property": { type: "string" },
-  "technology-property": { type: "string" },
-  "as-of-property": { type: "string" },
-  "as-of": { type: "string" },
-  repair: { type: "boolean" },
-} as const;
+import { COVERAGE_READING_OPTIONS, POINTS_QUESTION_OPTIONS, ROWS_OUTPUT_OPTIONS } from "./option_groups.ts";
 
 /** The command-line options of `analyze` (node:util parseArgs). */
 export const ANALYZE_OPTIONS = {
-  points: { type: "string", multiple: true },
+  ...POINTS_QUESTION_OPTIONS,
   ...COVERAGE_READING_OPTIONS,
-  admin: { type: "string", multiple: true },
+  ...ROWS_OUTPUT_OPTIONS,
   "lon-column": { type: "string" },
   "lat-column": { type: "string" },
   delimiter: { type: "string" },
-  sheet: { type: "string" },
   crs: { type: "string" },
   "admin-crs": { type: "string" },
-  "min-tech": { type: "string" },
-  carrier: { type: "string", multiple: true },
   status: { type: "string" },
   nearest: { type: "boolean" },
-  out: { type: "string" },
   audience: { type: "string" },
-  "csv-separator": { type: "string" },
-  summary: { type: "string" },
   report: { type: "string" },
   lang: { type: "string" },
   quiet: { type: "boolean" },

@@ -5,8 +5,9 @@
  */
 import { analyzeCoverage, comparisonExportRows, compareCoverage, type CoverageComparison, type Language, type PointFilter } from "../../src/domain/index.ts";
 import { checkOutputs, csvSeparatorOption, writeOutput } from "./io.ts";
-import { parseCommandLine, languageOption, outputFormat, printHelp, requireOption, technologyOption } from "./options.ts";
+import { parseCommandLine, languageOption, outputFormat, POINT_LIST, printHelp, requireOption, technologyOption } from "./options.ts";
 import { filterScope, printImportReports, printWrote } from "./print.ts";
+import { POINTS_QUESTION_OPTIONS, ROWS_OUTPUT_OPTIONS } from "./option_groups.ts";
 import { writePointRows } from "./point_output.ts";
 import { readAdminFiles, readCoverageGeojsonFiles, readPointFiles } from "./input_files.ts";
 import { out } from "./terminal.ts";
@@ -48,23 +49,14 @@ Example (the sample's new sites):
  */
 export async function runCompare(argv: string[]): Promise<number> {
   const options = parseCommandLine("compare", argv, {
-    points: { type: "string", multiple: true },
+    ...POINTS_QUESTION_OPTIONS,
+    ...ROWS_OUTPUT_OPTIONS,
     before: { type: "string", multiple: true },
     after: { type: "string", multiple: true },
-    admin: { type: "string", multiple: true },
-    sheet: { type: "string" },
-    "min-tech": { type: "string" },
-    carrier: { type: "string", multiple: true },
-    out: { type: "string" },
-    "csv-separator": { type: "string" },
-    summary: { type: "string" },
   });
   if (options.help) return printHelp(COMPARE_HELP);
   const language = languageOption(options.lang);
-  requireOption(options.points, "compare", "--points FILE", {
-    vi: "danh sách điểm CSV, Excel, GeoJSON hoặc KML",
-    en: "a CSV, Excel, GeoJSON or KML point list",
-  });
+  requireOption(options.points, "compare", "--points FILE", POINT_LIST);
   requireOption(options.before, "compare", "--before FILE", { vi: "vùng phủ bản trước, GeoJSON hoặc KML", en: "the earlier coverage, GeoJSON or KML" });
   requireOption(options.after, "compare", "--after FILE", { vi: "vùng phủ bản sau, GeoJSON hoặc KML", en: "the later coverage, GeoJSON or KML" });
   const filter: PointFilter = { minTechnology: technologyOption("--min-tech", options["min-tech"]), carriers: options.carrier };

@@ -8,6 +8,9 @@ import { TECHNOLOGIES, type Language, type Technology } from "../../src/domain/i
 import { UserError, type CliMessage } from "./io.ts";
 import { out } from "./terminal.ts";
 
+/** What `--points FILE` names, for the message when it is missing. */
+export const POINT_LIST: CliMessage = { vi: "danh sách điểm CSV, Excel, GeoJSON hoặc KML", en: "a CSV, Excel, GeoJSON or KML point list" };
+
 /** The formats a point list can be written in. */
 export type PointsOutputFormat = "csv" | "geojson" | "kml" | "xlsx";
 

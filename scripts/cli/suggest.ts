@@ -17,6 +17,7 @@ import { UserError, checkOutputs, csvSeparatorOption, writeOutput } from "./io.t
 import { out } from "./terminal.ts";
 import { parseCommandLine, languageOption, outputFormat, printHelp, requireOption, technologyOption } from "./options.ts";
 import { filterScope, printImportReports, printWrote } from "./print.ts";
+import { POINTS_QUESTION_OPTIONS, ROWS_OUTPUT_OPTIONS } from "./option_groups.ts";
 import { writePointRows } from "./point_output.ts";
 import { readAdminFiles, readCoverageGeojsonFiles, readPointFiles } from "./input_files.ts";
 
@@ -92,20 +93,14 @@ function weightOption(value: string | undefined): SiteWeightMode {
  */
 export async function runSuggest(argv: string[]): Promise<number> {
   const options = parseCommandLine("suggest", argv, {
-    points: { type: "string", multiple: true },
+    ...POINTS_QUESTION_OPTIONS,
+    ...ROWS_OUTPUT_OPTIONS,
     coverage: { type: "string", multiple: true },
-    admin: { type: "string", multiple: true },
-    sheet: { type: "string" },
-    "min-tech": { type: "string" },
-    carrier: { type: "string", multiple: true },
     province: { type: "string" },
     radius: { type: "string" },
     sites: { type: "string" },
     weight: { type: "string" },
     "grid-step": { type: "string" },
-    out: { type: "string" },
-    "csv-separator": { type: "string" },
-    summary: { type: "string" },
   });
   if (options.help) return printHelp(SUGGEST_HELP);
   const language = languageOption(options.lang);

@@ -6,7 +6,8 @@
  */
 import { groupCoverageLayers, parseFlexibleDate, selectCoverageReleases, type CoverageFeature, type ImportReport } from "../../src/domain/index.ts";
 import { addIssues } from "../../src/domain/parse/import_issue.ts";
-import { COVERAGE_READING_OPTIONS, coverageOptions } from "./analyze_start.ts";
+import { coverageOptions } from "./analyze_start.ts";
+import { COVERAGE_READING_OPTIONS } from "./option_groups.ts";
 import { readCoverageFiles } from "./coverage_files.ts";
 import { buildCoverageArchive } from "./coverage_tiles_build.ts";
 import { UserError, checkOutputs, openAtomicFile, writeOutput } from "./io.ts";

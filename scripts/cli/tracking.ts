@@ -60,6 +60,7 @@ import { readCsvTable, writeXlsx } from "../../src/domain/index.ts";
 import { isEvidencePacket, photoPath, type PacketPhoto } from "../../src/domain/tracking/evidence_packet.ts";
 import { parseEvidencePacketFile } from "../../src/domain/tracking/tracking_file.ts";
 import { readPointFiles } from "./input_files.ts";
+import { ROWS_OUTPUT_OPTIONS } from "./option_groups.ts";
 import { parseCommandLine, languageOption, looksLikeJson, outputFormat, printHelp, requireOption, technologyOption } from "./options.ts";
 import { UserError, checkOutputs, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
 import { reportError } from "./errors.ts";
@@ -173,9 +174,7 @@ async function run(argv: string[]): Promise<number> {
     published: { type: "string" },
     today: { type: "string" },
     "as-of": { type: "string" },
-    out: { type: "string" },
-    "csv-separator": { type: "string" },
-    summary: { type: "string" },
+    ...ROWS_OUTPUT_OPTIONS,
     report: { type: "string" },
     "events-out": { type: "string" },
     "photos-out": { type: "string" },
