@@ -34,34 +34,29 @@ export function csvSeparatorOption(value: string | undefined): "comma" | "semico
   });
 }
 
-/** Why a read or a write failed, in both languages, from Node's error code. */
+const PERMISSION_DENIED: CliMessage = { vi: "không có quyền", en: "permission denied" };
+const TOO_MANY_FILES: CliMessage = { vi: "mở quá nhiều tệp", en: "too many open files" };
+/** The reasons a file operation fails that the CLI says in words, by Node's error code. */
+const FILE_ERROR_REASONS: Readonly<Record<string, CliMessage>> = {
+  ENOENT: { vi: "không tìm thấy tệp hoặc thư mục", en: "no such file or folder" },
+  EISDIR: { vi: "là thư mục, không phải tệp", en: "is a directory, not a file" },
+  ENOTDIR: { vi: "một phần của đường dẫn không phải thư mục", en: "a part of the path is not a folder" },
+  EACCES: PERMISSION_DENIED,
+  EPERM: PERMISSION_DENIED,
+  ENOSPC: { vi: "ổ đĩa đã đầy", en: "no space left on the disk" },
+  EDQUOT: { vi: "đã hết hạn mức dung lượng", en: "disk quota exceeded" },
+  EROFS: { vi: "ổ đĩa chỉ đọc", en: "read-only file system" },
+  EMFILE: TOO_MANY_FILES,
+  ENFILE: TOO_MANY_FILES,
+  EIO: { vi: "lỗi vào/ra của ổ đĩa", en: "input/output error" },
+};
+
+/** Why a read or a write failed, in both languages, from Node's error code (else the error's own message). */
 export function fileErrorReason(error: unknown): CliMessage {
   const code = (error as NodeJS.ErrnoException).code;
+  if (code !== undefined && Object.hasOwn(FILE_ERROR_REASONS, code)) return FILE_ERROR_REASONS[code];
   const detail = error instanceof Error ? error.message : String(error);
-  switch (code) {
-    case "ENOENT":
-      return { vi: "không tìm thấy tệp hoặc thư mục", en: "no such file or folder" };
-    case "EISDIR":
-      return { vi: "là thư mục, không phải tệp", en: "is a directory, not a file" };
-    case "ENOTDIR":
-      return { vi: "một phần của đường dẫn không phải thư mục", en: "a part of the path is not a folder" };
-    case "EACCES":
-    case "EPERM":
-      return { vi: "không có quyền", en: "permission denied" };
-    case "ENOSPC":
-      return { vi: "ổ đĩa đã đầy", en: "no space left on the disk" };
-    case "EDQUOT":
-      return { vi: "đã hết hạn mức dung lượng", en: "disk quota exceeded" };
-    case "EROFS":
-      return { vi: "ổ đĩa chỉ đọc", en: "read-only file system" };
-    case "EMFILE":
-    case "ENFILE":
-      return { vi: "mở quá nhiều tệp", en: "too many open files" };
-    case "EIO":
-      return { vi: "lỗi vào/ra của ổ đĩa", en: "input/output error" };
-    default:
-      return { vi: detail, en: detail };
-  }
+  return { vi: detail, en: detail };
 }
 
 function cannotWrite(path: string, error: unknown): CliMessage {
