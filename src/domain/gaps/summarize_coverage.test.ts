@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AdminArea, CoverageFeature, Point } from "../types.ts";
+import type { AdminArea, CoverageFeature } from "../types.ts";
 import { analyzeCoverage } from "./analyze_coverage.ts";
 import { mergeCoverageSummaries } from "./merge_coverage_summaries.ts";
 import { summarizeCoverage, UNKNOWN_AREA, type CoverageSummary } from "./summarize_coverage.ts";

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { Position } from "geojson";
 import { guessAdminLevel, parseAdminGeojson } from "./parse_admin_geojson.ts";
 import { rectangleRing } from "../../testing/features.ts";
 
