@@ -13,6 +13,11 @@ const runCli = runCliInProcess;
 
 const runCliWith = runCli;
 
+/** The fixture points and coverage, and English messages, as command-line arguments. */
+const POINTS = ["--points", join(FIXTURES, "points.csv")];
+const COVERAGE = ["--coverage", join(FIXTURES, "coverage.geojson")];
+const ENGLISH = ["--lang", "en"];
+
 async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), "lom-song-cli-"));
 }
@@ -23,17 +28,7 @@ describe("cli analyze", () => {
   it("writes only the point no carrier covers, keeping ids, input columns and Vietnamese text", async () => {
     const dir = await tempDir();
     const out = join(dir, "uncovered.csv");
-    const result = await runCliProcess([
-      "analyze",
-      "--points",
-      join(FIXTURES, "points.csv"),
-      "--coverage",
-      join(FIXTURES, "coverage.geojson"),
-      "--out",
-      out,
-      "--lang",
-      "en",
-    ]);
+    const result = await runCliProcess(["analyze", ...POINTS, ...COVERAGE, "--out", out, ...ENGLISH]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const bytes = await readFile(out);
@@ -51,17 +46,7 @@ describe("cli analyze", () => {
   it("writes the semicolon CSV with decimal commas on request, which re-imports to the same point", async () => {
     const dir = await tempDir();
     const out = join(dir, "uncovered.csv");
-    const result = await runCli([
-      "analyze",
-      "--points",
-      join(FIXTURES, "points.csv"),
-      "--coverage",
-      join(FIXTURES, "coverage.geojson"),
-      "--out",
-      out,
-      "--csv-separator",
-      "semicolon",
-    ]);
+    const result = await runCli(["analyze", ...POINTS, ...COVERAGE, "--out", out, "--csv-separator", "semicolon"]);
     expect(result.stderr).toBe("");
     const lines = (await readFile(out, "utf8")).slice(1).trim().split("\r\n");
     expect(lines[0].split(";").slice(0, 5)).toEqual(["id", "name", "kind", "lon", "lat"]);
@@ -70,7 +55,7 @@ describe("cli analyze", () => {
     expect(lon).toMatch(/^104,\d+$/);
     expect(lat).toMatch(/^22,\d+$/);
     const again = join(dir, "again.csv");
-    const second = await runCli(["analyze", "--points", out, "--coverage", join(FIXTURES, "coverage.geojson"), "--out", again, "--csv-separator", "semicolon"]);
+    const second = await runCli(["analyze", "--points", out, ...COVERAGE, "--out", again, "--csv-separator", "semicolon"]);
     expect(second.code).toBe(0);
     expect((await readFile(again, "utf8")).split("\r\n")[1].split(";").slice(0, 5)).toEqual(lines[1].split(";").slice(0, 5));
   });
@@ -78,18 +63,7 @@ describe("cli analyze", () => {
   it("adds the nearest carrier and its distance with --nearest", async () => {
     const dir = await tempDir();
     const out = join(dir, "uncovered.csv");
-    const result = await runCli([
-      "analyze",
-      "--points",
-      join(FIXTURES, "points.csv"),
-      "--coverage",
-      join(FIXTURES, "coverage.geojson"),
-      "--out",
-      out,
-      "--nearest",
-      "--status",
-      "all",
-    ]);
+    const result = await runCli(["analyze", ...POINTS, ...COVERAGE, "--out", out, "--nearest", "--status", "all"]);
     expect(result.stderr).toBe("");
     const table = readCsvTable(new Uint8Array(await readFile(out)), { file: "uncovered.csv" });
     const column = (name: string) => table.header.indexOf(name);
@@ -100,7 +74,7 @@ describe("cli analyze", () => {
     expect(Number(byId.P1[column("nearest_km")])).toBeGreaterThan(0);
     expect(byId.P4[column("nearest_carrier")]).not.toBe("");
     expect(Number(byId.P4[column("nearest_km")])).toBeGreaterThan(0);
-    const withoutOut = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--nearest"]);
+    const withoutOut = await runCli(["analyze", ...POINTS, ...COVERAGE, "--nearest"]);
     expect(withoutOut.code).toBe(2);
     expect(withoutOut.stderr).toContain("--nearest");
   });
@@ -121,44 +95,18 @@ describe("cli analyze", () => {
       `<Placemark><name>${id}</name><ExtendedData><Data name="id"><value>${id}</value></Data></ExtendedData><Point><coordinates>${lon},${lat}</coordinates></Point></Placemark>`;
     await writeFile(points, `<kml><Document>${point("P1", 104.02, 22.05)}${point("P4", 104.3, 22.3)}</Document></kml>`);
     const out = join(dir, "uncovered.csv");
-    const result = await runCli(["analyze", "--points", points, "--coverage", coverage, "--out", out, "--lang", "en"]);
+    const result = await runCli(["analyze", "--points", points, "--coverage", coverage, "--out", out, ...ENGLISH]);
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain("Points: 2");
     const lines = (await readFile(out, "utf8")).slice(1).trim().split("\r\n");
     expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual(["P4"]);
   });
 
-  it("exits 2 on an unknown CSV separator", async () => {
-    const result = await runCli([
-      "analyze",
-      "--points",
-      join(FIXTURES, "points.csv"),
-      "--coverage",
-      join(FIXTURES, "coverage.geojson"),
-      "--csv-separator",
-      "pipe",
-    ]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain("--csv-separator");
-  });
-
   it("counts a point covered only below the minimum technology as uncovered", async () => {
     const dir = await tempDir();
     const summaryPath = join(dir, "summary.json");
     const out = join(dir, "uncovered.geojson");
-    const result = await runCli([
-      "analyze",
-      "--points",
-      join(FIXTURES, "points.csv"),
-      "--coverage",
-      join(FIXTURES, "coverage.geojson"),
-      "--min-tech",
-      "4G",
-      "--out",
-      out,
-      "--summary",
-      summaryPath,
-    ]);
+    const result = await runCli(["analyze", ...POINTS, ...COVERAGE, "--min-tech", "4G", "--out", out, "--summary", summaryPath]);
     expect(result.code).toBe(0);
     const collection = JSON.parse(await readFile(out, "utf8"));
     expect(collection.features.map((feature: { properties: { id: string } }) => feature.properties.id).sort()).toEqual(["P3", "P4"]);
@@ -170,17 +118,7 @@ describe("cli analyze", () => {
   it("lists the points covered by exactly one carrier", async () => {
     const dir = await tempDir();
     const out = join(dir, "single.kml");
-    const result = await runCli([
-      "analyze",
-      "--points",
-      join(FIXTURES, "points.csv"),
-      "--coverage",
-      join(FIXTURES, "coverage.geojson"),
-      "--status",
-      "single_carrier",
-      "--out",
-      out,
-    ]);
+    const result = await runCli(["analyze", ...POINTS, ...COVERAGE, "--status", "single_carrier", "--out", out]);
     expect(result.code).toBe(0);
     const kml = await readFile(out, "utf8");
     expect(kml).toContain("<kml");
@@ -192,17 +130,7 @@ describe("cli analyze", () => {
   it("treats a point on a coverage edge as covered by that carrier", async () => {
     const dir = await tempDir();
     const out = join(dir, "not-viettel.csv");
-    const result = await runCli([
-      "analyze",
-      "--points",
-      join(FIXTURES, "points.csv"),
-      "--coverage",
-      join(FIXTURES, "coverage.geojson"),
-      "--carrier",
-      "Viettel",
-      "--out",
-      out,
-    ]);
+    const result = await runCli(["analyze", ...POINTS, ...COVERAGE, "--carrier", "Viettel", "--out", out]);
     expect(result.code).toBe(0);
     const ids = (await readFile(out, "utf8"))
       .trim()
@@ -213,7 +141,7 @@ describe("cli analyze", () => {
   });
 
   it("exits 2 with one line naming a missing file", async () => {
-    const result = await runCli(["analyze", "--points", "nope.csv", "--coverage", join(FIXTURES, "coverage.geojson")]);
+    const result = await runCli(["analyze", "--points", "nope.csv", ...COVERAGE]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.stderr).toContain("nope.csv");
@@ -226,22 +154,7 @@ describe("cli analyze", () => {
     for (const workers of ["1", "0"]) {
       const out = join(dir, `uncovered-${workers}.csv`);
       const report = join(dir, `report-${workers}.json`);
-      const result = await runCli(
-        [
-          "analyze",
-          "--points",
-          join(FIXTURES, "points.csv"),
-          "--coverage",
-          join(FIXTURES, "coverage.geojson"),
-          "--out",
-          out,
-          "--report",
-          report,
-          "--lang",
-          "en",
-        ],
-        { LOM_SONG_WORKERS: workers },
-      );
+      const result = await runCli(["analyze", ...POINTS, ...COVERAGE, "--out", out, "--report", report, ...ENGLISH], { LOM_SONG_WORKERS: workers });
       expect(result.code).toBe(0);
       outputs.push(result.stdout.replace(out, "OUT") + (await readFile(out, "utf8")) + (await readFile(report, "utf8")));
     }
@@ -267,8 +180,7 @@ describe("cli analyze", () => {
         "nope_admin.geojson",
         "--out",
         join(dir, "out.csv"),
-        "--lang",
-        "en",
+        ...ENGLISH,
       ]);
       expect(result.code).toBe(2);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
@@ -280,82 +192,43 @@ describe("cli analyze", () => {
     expect(missingCoverage.stderr).toContain("lỗi: ");
     expect(missingCoverage.stderr).toContain("nope_coverage.geojson: không tìm thấy tệp");
     // With good coverage, the admin file comes next, then the points.
-    const missingAdmin = await runCli([
-      "analyze",
-      "--points",
-      noCoordinates,
-      "--coverage",
-      join(FIXTURES, "coverage.geojson"),
-      "--admin",
-      join(dir, "nope_admin.geojson"),
-      "--lang",
-      "en",
-    ]);
+    const missingAdmin = await runCli(["analyze", "--points", noCoordinates, ...COVERAGE, "--admin", join(dir, "nope_admin.geojson"), ...ENGLISH]);
     expect(missingAdmin.stderr).toContain("nope_admin.geojson: file not found");
     // The first point file stops the run before the second is read; with --out, the heads of all point files are
     // read first (for the output's columns).
-    const badPoints = await runCli([
-      "analyze",
-      "--points",
-      noCoordinates,
-      "--points",
-      "nope.csv",
-      "--coverage",
-      join(FIXTURES, "coverage.geojson"),
-      "--lang",
-      "en",
-    ]);
+    const badPoints = await runCli(["analyze", "--points", noCoordinates, "--points", "nope.csv", ...COVERAGE, ...ENGLISH]);
     expect(badPoints.code).toBe(2);
     expect(badPoints.stderr).toContain("no_coordinates.csv: No coordinate column found");
-    const withOut = await runCli([
-      "analyze",
-      "--points",
-      noCoordinates,
-      "--points",
-      "nope.csv",
-      "--coverage",
-      join(FIXTURES, "coverage.geojson"),
-      "--out",
-      join(dir, "out.csv"),
-      "--lang",
-      "en",
-    ]);
+    const withOut = await runCli(["analyze", "--points", noCoordinates, "--points", "nope.csv", ...COVERAGE, "--out", join(dir, "out.csv"), ...ENGLISH]);
     expect(withOut.stderr).toContain("nope.csv: file not found");
-    const badRows = await runCli([
-      "analyze",
-      "--points",
-      noCoordinates,
-      "--coverage",
-      join(FIXTURES, "coverage.geojson"),
-      "--out",
-      join(dir, "out.csv"),
-      "--lang",
-      "en",
-    ]);
+    const badRows = await runCli(["analyze", "--points", noCoordinates, ...COVERAGE, "--out", join(dir, "out.csv"), ...ENGLISH]);
     expect(badRows.stderr).toContain("no_coordinates.csv: No coordinate column found");
     await expect(readFile(join(dir, "out.csv"))).rejects.toThrow();
     await expect(readFile(join(dir, "out.csv.partial"))).rejects.toThrow();
   });
 
   it("exits 2 naming the file when the coverage is not JSON", async () => {
-    const result = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "points.csv")]);
+    const result = await runCli(["analyze", ...POINTS, "--coverage", join(FIXTURES, "points.csv")]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("points.csv");
     expect(result.stderr).not.toContain("    at ");
   });
 
-  it("exits 2 on an unknown technology", async () => {
-    const result = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), "--coverage", join(FIXTURES, "coverage.geojson"), "--min-tech", "6G"]);
+  it.each([
+    ["--csv-separator", "pipe"],
+    ["--min-tech", "6G"],
+  ])("exits 2 on an unknown value of %s, naming the option", async (option, value) => {
+    const result = await runCli(["analyze", ...POINTS, ...COVERAGE, option, value]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("--min-tech");
+    expect(result.stderr).toContain(option);
   });
 
   it("counts only the latest coverage release per carrier × technology, or the one in force on --as-of", async () => {
     const dir = await tempDir();
     const report = join(dir, "report.json");
     const out = join(dir, "uncovered.csv");
-    const coverage = ["--coverage", join(FIXTURES, "coverage.geojson"), "--coverage", join(FIXTURES, "viettel_4g_november.geojson")];
-    const latest = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), ...coverage, "--out", out, "--report", report, "--lang", "en"]);
+    const coverage = [...COVERAGE, "--coverage", join(FIXTURES, "viettel_4g_november.geojson")];
+    const latest = await runCli(["analyze", ...POINTS, ...coverage, "--out", out, "--report", report, ...ENGLISH]);
     expect(latest.stderr).toBe("");
     // November's Viettel 4G (lon 104.00–104.05) replaces October's (104.00–104.10): P2 (104.07) keeps VNPT only and
     // P5 (104.10) is still inside VNPT's square; nothing else changes, so the uncovered list is P4 alone.
@@ -369,24 +242,13 @@ describe("cli analyze", () => {
     const issues = (JSON.parse(await readFile(report, "utf8")) as { issues: { code: string; file: string }[] }[]).flatMap((entry) => entry.issues);
     expect(issues.filter((issue) => issue.code === "release_superseded").map((issue) => issue.file)).toEqual(["coverage.geojson"]);
     const summary = join(dir, "summary.json");
-    await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), ...coverage, "--status", "single_carrier", "--summary", summary, "--lang", "en"]);
+    await runCli(["analyze", ...POINTS, ...coverage, "--status", "single_carrier", "--summary", summary, ...ENGLISH]);
     const layers = (JSON.parse(await readFile(summary, "utf8")) as { byLayer: { carrier: string; asOf: string }[] }).byLayer;
     expect(layers.find((layer) => layer.carrier === "Viettel")?.asOf).toBe("2026-11-15");
     const singleNow = join(dir, "single_now.csv");
     const singleThen = join(dir, "single_then.csv");
-    await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), ...coverage, "--status", "single_carrier", "--out", singleNow]);
-    const then = await runCli([
-      "analyze",
-      "--points",
-      join(FIXTURES, "points.csv"),
-      ...coverage,
-      "--status",
-      "single_carrier",
-      "--out",
-      singleThen,
-      "--as-of",
-      "2026-11-01",
-    ]);
+    await runCli(["analyze", ...POINTS, ...coverage, "--status", "single_carrier", "--out", singleNow]);
+    const then = await runCli(["analyze", ...POINTS, ...coverage, "--status", "single_carrier", "--out", singleThen, "--as-of", "2026-11-01"]);
     expect(then.code).toBe(0);
     const single = async (file: string) =>
       (await readFile(file, "utf8"))
@@ -399,7 +261,7 @@ describe("cli analyze", () => {
     // and both have two carriers.
     expect(await single(singleNow)).toEqual(["P1", "P2", "P3", "P5"]);
     expect(await single(singleThen)).toEqual(["P1", "P3"]);
-    const bad = await runCli(["analyze", "--points", join(FIXTURES, "points.csv"), ...coverage, "--as-of", "1/11/2026", "--lang", "en"]);
+    const bad = await runCli(["analyze", ...POINTS, ...coverage, "--as-of", "1/11/2026", ...ENGLISH]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--as-of");
   });

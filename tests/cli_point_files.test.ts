@@ -1,4 +1,4 @@
-// The point files of `suggest` and `compare` are read by one function (scripts/cli/point_files.ts), so every
+// The point files of `suggest` and `compare` are read by one function (scripts/cli/input_files.ts), so every
 // format analyze reads works there too; a legacy .xls needs its reader loaded on demand, which used to be
 // done by analyze and progress only.
 import { describe, expect, it } from "vitest";

@@ -17,7 +17,8 @@
  * 11 Thôn Cốc Đào, deadline "cuối năm"  → rejected: unreadable deadline (and no such point)
  * Accepted 6 (all by name), rejected 5 (4 left to place, 1 refused), overdue 3.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { captureProcessOutput } from "./support/captured_output.ts";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,23 +26,7 @@ import { runTracking } from "../scripts/cli/tracking.ts";
 import { soListXlsx } from "./fixtures/solist/so_list.ts";
 
 const FIXTURES = new URL("./fixtures/solist/", import.meta.url).pathname;
-let stdout: string;
-let stderr: string;
-beforeEach(() => {
-  stdout = "";
-  stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const output = captureProcessOutput();
 
 async function run(registry: string): Promise<{ code: number; summary: Record<string, unknown>; report: Record<string, unknown>[]; table: string }> {
   const dir = await mkdtemp(join(tmpdir(), "lom-song-solist-"));
@@ -78,7 +63,7 @@ describe("cli progress with a Sở-style list", () => {
         await writeFile(path, soListXlsx());
       }
       const { code, summary, report, table } = await run(path);
-      expect(stderr).toBe("");
+      expect(output.stderr).toBe("");
       expect(code).toBe(0);
       const registry = report.find((entry) => entry.kind === "registry") as {
         read: number;
@@ -125,8 +110,8 @@ describe("cli progress with a Sở-style list", () => {
           .sort(),
       ).toEqual(["LC-SITE-0008", "LC-VIL-0022"]);
       expect(unlocated[1].candidates[0].commune).toBe("Xuân Hoà");
-      expect(stdout).toContain("Định vị theo tên: 6 dòng tìm thấy đúng một điểm; 4 dòng chưa định vị");
-      expect(stdout).toMatch(/dòng 6 Thôn Séo Phìn, Bắc Hà, Lào Cai \(không có điểm cùng tên\)\n\s+LC-VIL-0190\s+Bản Séo Phìn, Xuân Hoà/);
+      expect(output.stdout).toContain("Định vị theo tên: 6 dòng tìm thấy đúng một điểm; 4 dòng chưa định vị");
+      expect(output.stdout).toMatch(/dòng 6 Thôn Séo Phìn, Bắc Hà, Lào Cai \(không có điểm cùng tên\)\n\s+LC-VIL-0190\s+Bản Séo Phìn, Xuân Hoà/);
       // The status table keeps the list's STT and the commune of 2025.
       const lines = table.replace(/^\uFEFF/, "").split("\r\n");
       const header = lines[0].split(",");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { analyzeCoverage, parseCoverageGeojson, parsePointsCsv, planSites, readCsvTable, siteExportRows } from "../src/domain/index.ts";
+import { analyzeCoverage, parseCoverageGeojson, parsePointsCsv, planSites, readCsvTable, readXlsx, siteExportRows } from "../src/domain/index.ts";
 import { runCliInProcess, runCliProcess } from "./support/cli_run.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -62,6 +62,15 @@ describe("cli suggest", () => {
     const kml = join(dir, "sites.kml");
     expect((await runCli([...args, "--out", kml, "--quiet"])).code).toBe(0);
     expect((await readFile(kml, "utf8")).split("<Placemark>").length - 1).toBe(expected.length);
+
+    // An .xlsx name gets a workbook, as compare writes one: a header, then one row per site.
+    const xlsx = join(dir, "sites.xlsx");
+    expect((await runCli([...args, "--out", xlsx, "--quiet", "--lang", "en"])).code).toBe(0);
+    const workbook = readXlsx(new Uint8Array(await readFile(xlsx)));
+    if (!workbook.ok) throw new Error(workbook.error.message.en);
+    const [sheet] = workbook.value.sheets;
+    expect(sheet.name).toBe("Suggested sites");
+    expect(sheet.rows.slice(1).map((row) => row[sheet.rows[0].indexOf("id")])).toEqual(expected.map((row) => row.point.id));
   });
 
   it("refuses an unknown weight or a radius that is not a positive number, naming the option", async () => {

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { captureProcessOutput } from "./support/captured_output.ts";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,23 +17,7 @@ const fixture = (name: string) => join(FIXTURES, name);
 // DZ-05 VNPT: infeasible 15 Mar, accepted 20 Mar (decision).
 // DZ-06 MobiFone: nothing, deadline 28 Feb → 41 days overdue.
 // DZ-99 in Viettel's file is not in the list.
-let stdout: string;
-let stderr: string;
-beforeEach(() => {
-  stdout = "";
-  stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const output = captureProcessOutput();
 
 async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), "lom-song-progress-"));
@@ -56,7 +41,7 @@ describe("cli progress", () => {
     const dir = await tempDir();
     const summaryPath = join(dir, "progress.json");
     const code = await runTracking([...BASE, "--summary", summaryPath]);
-    expect(stderr).toBe("");
+    expect(output.stderr).toBe("");
     expect(code).toBe(0);
     const summary = JSON.parse(await readFile(summaryPath, "utf8"));
     expect(summary).toMatchObject({ listed: 6, covered: 3, verified: 1, overdue: 1, due_30_days: 1, infeasible_accepted: 1, percent_covered: 50 });
@@ -65,7 +50,7 @@ describe("cli progress", () => {
     expect(byCarrier.VNPT).toMatchObject({ listed: 2, covered: 1, infeasible_accepted: 1 });
     expect(byCarrier.MobiFone).toMatchObject({ listed: 1, covered: 0, overdue: 1 });
     expect(summary.overdue_points).toEqual([expect.objectContaining({ pointId: "DZ-06", daysOverdue: 41 })]);
-    expect(stdout).toContain("Quá hạn");
+    expect(output.stdout).toContain("Quá hạn");
   });
 
   it("writes the per-point status table as CSV with labels, since and days overdue", async () => {
@@ -171,27 +156,27 @@ describe("cli progress", () => {
   it("exits 2 with one line naming a malformed update file", async () => {
     const code = await runTracking(["--registry", fixture("registry.csv"), "--updates", fixture("malformed-updates.csv"), "--today", "2026-04-10"]);
     expect(code).toBe(2);
-    expect(stderr.trim().split("\n")).toHaveLength(1);
-    expect(stderr).toContain("malformed-updates.csv");
-    expect(stderr).not.toContain("    at ");
+    expect(output.stderr.trim().split("\n")).toHaveLength(1);
+    expect(output.stderr).toContain("malformed-updates.csv");
+    expect(output.stderr).not.toContain("    at ");
   });
 
   it("exits 2 on a missing file, a missing --registry and a bad date", async () => {
     expect(await runTracking(["--registry", fixture("nothing-here.csv"), "--lang", "en"])).toBe(2);
-    expect(stderr).toContain("nothing-here.csv: file not found");
+    expect(output.stderr).toContain("nothing-here.csv: file not found");
     expect(await runTracking(["--updates", fixture("updates-vnpt.csv"), "--lang", "en"])).toBe(2);
-    expect(stderr).toContain("--registry FILE is required");
+    expect(output.stderr).toContain("--registry FILE is required");
     expect(await runTracking(["--registry", fixture("registry.csv"), "--as-of", "31/03/2026", "--lang", "en"])).toBe(2);
-    expect(stderr).toContain("--as-of must be a date YYYY-MM-DD");
+    expect(output.stderr).toContain("--as-of must be a date YYYY-MM-DD");
     expect(await runTracking(["--registry", fixture("registry.csv"), "--bogus"])).toBe(2);
   });
 
   it("says its errors in Vietnamese unless --lang en", async () => {
     expect(await runTracking(["--registry", fixture("nothing-here.csv")])).toBe(2);
-    expect(stderr).toBe(`lỗi: ${fixture("nothing-here.csv")}: không tìm thấy tệp\n`);
-    stderr = "";
+    expect(output.stderr).toBe(`lỗi: ${fixture("nothing-here.csv")}: không tìm thấy tệp\n`);
+    output.stderr = "";
     expect(await runTracking(["--registry", fixture("registry.csv"), "--as-of", "31/03/2026"])).toBe(2);
-    expect(stderr).toBe('lỗi: --as-of phải là ngày dạng YYYY-MM-DD, không phải "31/03/2026"\n');
+    expect(output.stderr).toBe('lỗi: --as-of phải là ngày dạng YYYY-MM-DD, không phải "31/03/2026"\n');
   });
 
   it("documents every option in --help", async () => {
@@ -215,7 +200,7 @@ describe("cli progress", () => {
       "--lang",
       "--quiet",
     ]) {
-      expect(stdout).toContain(option);
+      expect(output.stdout).toContain(option);
     }
   });
 });

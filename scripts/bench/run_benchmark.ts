@@ -208,81 +208,67 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     rssAfterStage[stage.stage] = rssMB();
     log(`${stage.stage}: ${stage.engineSeconds.toFixed(3)} s`);
   };
+  /**
+   * Times the engine's part of a stage: wall and CPU seconds, and its window for the GC attribution; then yields
+   * (outside the window, so neither the pause nor a settling collection counts).
+   */
+  const timeEngine = async <T>(stage: string, work: () => T): Promise<[T, { engineSeconds: number; engineCpuSeconds: number }]> => {
+    const start = performance.now();
+    const cpuStart = cpuSeconds();
+    const value = work();
+    const timing = { engineSeconds: seconds(start), engineCpuSeconds: cpuSeconds() - cpuStart };
+    engineWindows.set(stage, [start, performance.now()]);
+    await yieldToEvents();
+    return [value, timing];
+  };
 
   try {
     // 1. Points CSV: read + parsePointsCsv (PapaParse tokenising, column detection, coordinate checks).
-    let start = performance.now();
-    let cpuStart = cpuSeconds();
-    const pointsBytes = readFileSync(files.pointsPath);
-    const parsedPoints = parsePointsCsv(new Uint8Array(pointsBytes.buffer, pointsBytes.byteOffset, pointsBytes.byteLength), { file: "points.csv" });
-    const points = parsedPoints.items;
-    const count = points.length;
-    const lon = new Float64Array(count);
-    const lat = new Float64Array(count);
-    for (let i = 0; i < count; i++) {
-      lon[i] = points[i].lon;
-      lat[i] = points[i].lat;
-    }
-    engineWindows.set("points CSV parse", [start, performance.now()]);
-    await yieldToEvents();
-    finishStage({
-      stage: "points CSV parse",
-      engineSeconds: seconds(start),
-      engineCpuSeconds: cpuSeconds() - cpuStart,
-      note: `parsePointsCsv, ${count} points accepted of ${parsedPoints.report.read}`,
+    const [parsedPoints, pointsTiming] = await timeEngine("points CSV parse", () => {
+      const pointsBytes = readFileSync(files.pointsPath);
+      const parsed = parsePointsCsv(new Uint8Array(pointsBytes.buffer, pointsBytes.byteOffset, pointsBytes.byteLength), { file: "points.csv" });
+      const lon = new Float64Array(parsed.items.length);
+      const lat = new Float64Array(parsed.items.length);
+      for (let i = 0; i < parsed.items.length; i++) {
+        lon[i] = parsed.items[i].lon;
+        lat[i] = parsed.items[i].lat;
+      }
+      return { ...parsed, lon, lat };
     });
+    const { items: points, lon, lat } = parsedPoints;
+    const count = points.length;
+    finishStage({ stage: "points CSV parse", ...pointsTiming, note: `parsePointsCsv, ${count} points accepted of ${parsedPoints.report.read}` });
 
     // 2. Coverage GeoJSON: read the bytes, then parseCoverageGeojson (the byte scanner and the checks), as the CLI does.
-    start = performance.now();
-    cpuStart = cpuSeconds();
-    const coverageBytes = new Uint8Array(readFileSync(files.coveragePath));
-    const readSeconds = seconds(start);
-    const parseStart = performance.now();
-    const parsedCoverage = parseCoverageGeojson(coverageBytes, { file: "coverage.geojson" });
+    const [parsedCoverage, coverageTiming] = await timeEngine("coverage GeoJSON parse", () => {
+      const readStart = performance.now();
+      const coverageBytes = new Uint8Array(readFileSync(files.coveragePath));
+      const readSeconds = seconds(readStart);
+      const parseStart = performance.now();
+      return { ...parseCoverageGeojson(coverageBytes, { file: "coverage.geojson" }), readSeconds, parseSeconds: seconds(parseStart) };
+    });
     const coverage: CoverageFeature[] = parsedCoverage.items;
-    engineWindows.set("coverage GeoJSON parse", [start, performance.now()]);
-    await yieldToEvents();
     finishStage({
       stage: "coverage GeoJSON parse",
-      engineSeconds: seconds(start),
-      engineCpuSeconds: cpuSeconds() - cpuStart,
-      note: `read ${readSeconds.toFixed(2)} s, parseCoverageGeojson (byte scanner and checks) ${seconds(parseStart).toFixed(2)} s; ${coverage.length} features`,
+      ...coverageTiming,
+      note: `read ${parsedCoverage.readSeconds.toFixed(2)} s, parseCoverageGeojson (byte scanner and checks) ${parsedCoverage.parseSeconds.toFixed(2)} s; ${coverage.length} features`,
     });
 
     // 3. Index build: engine grid vs Flatbush over part boxes.
-    start = performance.now();
-    cpuStart = cpuSeconds();
-    const index = buildCoverageIndex(coverage);
-    const engineBuild = seconds(start);
-    const engineBuildCpu = cpuSeconds() - cpuStart;
-    engineWindows.set("index build", [start, performance.now()]);
-    await yieldToEvents();
-    start = performance.now();
+    const [index, buildTiming] = await timeEngine("index build", () => buildCoverageIndex(coverage));
+    let start = performance.now();
     const baseline = buildFlatbushBaseline(coverage);
     const flatbushBuild = seconds(start);
     finishStage({
       stage: "index build",
-      engineSeconds: engineBuild,
-      engineCpuSeconds: engineBuildCpu,
+      ...buildTiming,
       flatbushSeconds: flatbushBuild,
       note: `one grid for ${index.layers.length} layers, cell ${index.grid.cellSize.toFixed(4)}°, ${((index.grid.columns * index.grid.rows) / 1e6).toFixed(1)}M cells, ${(index.grid.entries.length / 1e6).toFixed(1)}M cell entries`,
     });
 
     // 4. Per-point masks, random order and cell order; the baselines on the same points.
-    start = performance.now();
-    cpuStart = cpuSeconds();
-    const masks = queryCoverageMasks(index, lon, lat, { sortByCell: false });
-    const engineRandom = seconds(start);
-    const engineRandomCpu = cpuSeconds() - cpuStart;
-    engineWindows.set("query, input order", [start, performance.now()]);
-    await yieldToEvents();
-    start = performance.now();
-    cpuStart = cpuSeconds();
-    const sortedMasks = queryCoverageMasks(index, lon, lat, { sortByCell: true });
-    const engineSorted = seconds(start);
-    const engineSortedCpu = cpuSeconds() - cpuStart;
-    engineWindows.set("query, cell order", [start, performance.now()]);
-    await yieldToEvents();
+    const [masks, randomTiming] = await timeEngine("query, input order", () => queryCoverageMasks(index, lon, lat, { sortByCell: false }));
+    const [sortedMasks, sortedTiming] = await timeEngine("query, cell order", () => queryCoverageMasks(index, lon, lat, { sortByCell: true }));
     start = performance.now();
     const flatbushMasks = queryFlatbushMasks(baseline, lon, lat);
     const flatbushQuery = seconds(start);
@@ -299,8 +285,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     const queryNote = `${count} points × ${index.layers.length} layers`;
     finishStage({
       stage: "query, input order",
-      engineSeconds: engineRandom,
-      engineCpuSeconds: engineRandomCpu,
+      ...randomTiming,
       flatbushSeconds: flatbushQuery,
       turfSeconds: turfQuery,
       turfSample: turfIndices.length,
@@ -308,8 +293,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     });
     finishStage({
       stage: "query, cell order",
-      engineSeconds: engineSorted,
-      engineCpuSeconds: engineSortedCpu,
+      ...sortedTiming,
       flatbushSeconds: flatbushQuery,
       turfSeconds: turfQuery,
       turfSample: turfIndices.length,
@@ -329,23 +313,20 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     // 5. Per-district counts: admin grid + locate every point + count, vs Flatbush + exact, vs Turf (sample).
     const districtsJson = JSON.parse(readFileSync(files.districtsPath, "utf8")) as object;
     const districts = parseAdminGeojson(districtsJson, { file: "districts.geojson", level: "commune" }).items;
-    start = performance.now();
-    cpuStart = cpuSeconds();
-    const adminIndex = buildAdminIndex(districts);
-    const districtOf = new Int32Array(count);
-    const totals = new Uint32Array(districts.length);
-    const uncoveredPerDistrict = new Uint32Array(districts.length);
-    for (let i = 0; i < count; i++) {
-      const district = locateAdmin(adminIndex, lon[i], lat[i]);
-      districtOf[i] = district;
-      if (district < 0) continue;
-      totals[district]++;
-      if (masks[i * index.words] === 0) uncoveredPerDistrict[district]++;
-    }
-    const engineAreas = seconds(start);
-    const engineAreasCpu = cpuSeconds() - cpuStart;
-    engineWindows.set("per-district counts", [start, performance.now()]);
-    await yieldToEvents();
+    const [{ districtOf, totals }, areasTiming] = await timeEngine("per-district counts", () => {
+      const adminIndex = buildAdminIndex(districts);
+      const located = new Int32Array(count);
+      const totals = new Uint32Array(districts.length);
+      const uncoveredPerDistrict = new Uint32Array(districts.length);
+      for (let i = 0; i < count; i++) {
+        const district = locateAdmin(adminIndex, lon[i], lat[i]);
+        located[i] = district;
+        if (district < 0) continue;
+        totals[district]++;
+        if (masks[i * index.words] === 0) uncoveredPerDistrict[district]++;
+      }
+      return { districtOf: located, totals };
+    });
     start = performance.now();
     const flatbushDistricts = buildFlatbushDistricts(districts);
     let districtVsFlatbush = 0;
@@ -367,8 +348,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     const turfAreas = turfDistrictIndices.length > 0 ? (seconds(start) * count) / turfDistrictIndices.length : undefined;
     finishStage({
       stage: "per-district counts",
-      engineSeconds: engineAreas,
-      engineCpuSeconds: engineAreasCpu,
+      ...areasTiming,
       flatbushSeconds: flatbushAreas,
       turfSeconds: turfAreas,
       turfSample: turfDistrictIndices.length,
@@ -376,27 +356,25 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     });
 
     // 6. The uncovered list: select, build the export rows, write CSV (UTF-8 BOM, formula-safe).
-    start = performance.now();
-    cpuStart = cpuSeconds();
-    const analysis: CoverageAnalysis = {
-      layers: index.layers,
-      words: index.words,
-      masks,
-      provinces: [],
-      communes: districts.map((area) => ({ code: area.code, name: area.name })),
-      provinceOf: new Int32Array(count).fill(-1),
-      communeOf: districtOf,
-    };
-    const uncovered = selectPoints(analysis, points, { status: "uncovered" });
-    const csv = pointsToCsv(buildExportRows(analysis, points, uncovered, {}));
-    writeFileSync(join(files.directory, "uncovered.csv"), csv);
-    engineWindows.set("write uncovered CSV", [start, performance.now()]);
-    await yieldToEvents();
+    const [written, writeTiming] = await timeEngine("write uncovered CSV", () => {
+      const analysis: CoverageAnalysis = {
+        layers: index.layers,
+        words: index.words,
+        masks,
+        provinces: [],
+        communes: districts.map((area) => ({ code: area.code, name: area.name })),
+        provinceOf: new Int32Array(count).fill(-1),
+        communeOf: districtOf,
+      };
+      const uncovered = selectPoints(analysis, points, { status: "uncovered" });
+      const csv = pointsToCsv(buildExportRows(analysis, points, uncovered, {}));
+      writeFileSync(join(files.directory, "uncovered.csv"), csv);
+      return { uncovered, characters: csv.length };
+    });
     finishStage({
       stage: "write uncovered CSV",
-      engineSeconds: seconds(start),
-      engineCpuSeconds: cpuSeconds() - cpuStart,
-      note: `${uncovered.length} rows, ${(csv.length / 1e6).toFixed(1)} M characters`,
+      ...writeTiming,
+      note: `${written.uncovered.length} rows, ${(written.characters / 1e6).toFixed(1)} M characters`,
     });
 
     const endToEnd = ["points CSV parse", "coverage GeoJSON parse", "index build", "query, cell order", "per-district counts", "write uncovered CSV"];
@@ -455,7 +433,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
         districtEngineVsTurfMismatches: districtVsTurf,
         turfDistrictSample: turfDistrictIndices.length,
       },
-      results: { uncoveredPoints: uncovered.length, coveredByCarrier, districtsWithPoints: totals.filter((total) => total > 0).length },
+      results: { uncoveredPoints: written.uncovered.length, coveredByCarrier, districtsWithPoints: totals.filter((total) => total > 0).length },
       memory: { peakRssMB: Math.round(process.resourceUsage().maxRSS / 1000), rssAfterStageMB: rssAfterStage },
     };
   } finally {

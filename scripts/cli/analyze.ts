@@ -2,7 +2,6 @@
  * `analyze`: which points are uncovered, by which carrier and technology.
  * Reads files, calls the domain core, prints and writes. No analysis logic lives here.
  */
-import { parseArgs } from "node:util";
 import {
   COMPUTED_COLUMNS,
   NEAREST_COLUMNS,
@@ -48,12 +47,22 @@ import { addIssues } from "../../src/domain/parse/import_issue.ts";
 import { ANALYZE_OPTIONS, coverageOptions, type AnalyzeOptions } from "./analyze_start.ts";
 import { readCoverageFiles, type CoverageReading } from "./coverage_files.ts";
 import { UserError, checkOutputs, csvSeparatorOption, displayName, openAtomicFile, readChunks, readHead, readInput, writeOutput } from "./io.ts";
-import { commandLineError, isZipPath, languageOption, looksLikeJson, outputFormat, type PointsOutputFormat, technologyOption } from "./options.ts";
-import { failOnFileError, printImportReports, printSummary, printTimings } from "./print.ts";
+import {
+  isZipPath,
+  languageOption,
+  looksLikeJson,
+  outputFormat,
+  parseCommandLine,
+  POINT_LIST,
+  printHelp,
+  requireOption,
+  type PointsOutputFormat,
+  technologyOption,
+} from "./options.ts";
+import { failOnFileError, printImportReports, printSummary, printTimings, printWrote } from "./print.ts";
 import { attachIssues, printSchoolsAndWeights } from "./print_schools.ts";
 import { readPointsWorkbook } from "./xlsx_input.ts";
 import { openXlsxOutput } from "./xlsx_output.ts";
-import { out } from "./terminal.ts";
 
 export const ANALYZE_HELP = `analyze — which schools and villages have no signal, from which carrier
 
@@ -141,32 +150,11 @@ const MAX_WAITING_POINTS = 1_500_000;
  * @returns the exit code
  */
 export async function runAnalyze(argv: string[], early?: CoverageReading): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: ANALYZE_OPTIONS,
-    });
-  } catch (error) {
-    throw commandLineError("analyze", error);
-  }
-  const options = parsed.values;
-  if (options.help) {
-    out(ANALYZE_HELP + "\n");
-    return 0;
-  }
+  const options = parseCommandLine("analyze", argv, ANALYZE_OPTIONS);
+  if (options.help) return printHelp(ANALYZE_HELP);
   const language = languageOption(options.lang);
-  if (!options.points?.length)
-    throw new UserError({
-      vi: "cần --points FILE (danh sách điểm CSV, Excel, GeoJSON hoặc KML); xem analyze --help",
-      en: "--points FILE is required (a CSV, Excel, GeoJSON or KML point list); see analyze --help",
-    });
-  if (!options.coverage?.length)
-    throw new UserError({
-      vi: "cần --coverage FILE (vùng phủ GeoJSON hoặc KML); xem analyze --help",
-      en: "--coverage FILE is required (a coverage GeoJSON or KML); see analyze --help",
-    });
+  requireOption(options.points, "analyze", "--points FILE", POINT_LIST);
+  requireOption(options.coverage, "analyze", "--coverage FILE", { vi: "vùng phủ GeoJSON hoặc KML", en: "a coverage GeoJSON or KML" });
   const minTechnology = technologyOption("--min-tech", options["min-tech"]);
   const status = (options.status ?? "uncovered") as PointStatus | "all";
   if (!STATUSES.includes(status))
@@ -188,16 +176,8 @@ export async function runAnalyze(argv: string[], early?: CoverageReading): Promi
       en: "--nearest adds columns to the written points: give --out FILE too",
     });
   await checkOutputs(
-    [
-      { option: "--out", path: options.out },
-      { option: "--summary", path: options.summary },
-      { option: "--report", path: options.report },
-    ],
-    [
-      { option: "--points", paths: options.points },
-      { option: "--coverage", paths: options.coverage },
-      { option: "--admin", paths: options.admin },
-    ],
+    { "--out": options.out, "--summary": options.summary, "--report": options.report },
+    { "--points": options.points, "--coverage": options.coverage, "--admin": options.admin },
   );
   // After checkOutputs: a directory given to --out is called a directory, not an unknown format.
   const outFormat = options.out ? outputFormat(options.out) : null;
@@ -424,7 +404,7 @@ async function analyze(
   printSummary(summary, { language, filter, quiet: options.quiet === true });
   printSchoolsAndWeights(schoolsAndWeights, language, options.quiet === true);
   if (options.out) {
-    out(`${language === "vi" ? "Đã ghi" : "Wrote"} ${selectedCount} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
+    printWrote(selectedCount, { vi: "điểm", en: "points" }, options.out, language);
   }
   if (options.timings) printTimings(timings, performance.now() - started, language);
   if (options.summary)

@@ -5,38 +5,21 @@
 import { parseArgs } from "node:util";
 import { readCoverageFiles, type CoverageReading } from "./coverage_files.ts";
 import { UserError } from "./io.ts";
+import { COVERAGE_READING_OPTIONS, POINTS_QUESTION_OPTIONS, ROWS_OUTPUT_OPTIONS } from "./option_groups.ts";
 
 /** The command-line options of `analyze` (node:util parseArgs). */
 export const ANALYZE_OPTIONS = {
-  points: { type: "string", multiple: true },
-  coverage: { type: "string", multiple: true },
-  admin: { type: "string", multiple: true },
+  ...POINTS_QUESTION_OPTIONS,
+  ...COVERAGE_READING_OPTIONS,
+  ...ROWS_OUTPUT_OPTIONS,
   "lon-column": { type: "string" },
   "lat-column": { type: "string" },
   delimiter: { type: "string" },
-  sheet: { type: "string" },
   crs: { type: "string" },
-  "coverage-crs": { type: "string" },
   "admin-crs": { type: "string" },
-  "tower-radius": { type: "string" },
-  "tower-range": { type: "boolean" },
-  "raster-threshold": { type: "string" },
-  "raster-carrier": { type: "string" },
-  "raster-technology": { type: "string" },
-  "raster-as-of": { type: "string" },
-  "carrier-property": { type: "string" },
-  "technology-property": { type: "string" },
-  "as-of-property": { type: "string" },
-  "as-of": { type: "string" },
-  repair: { type: "boolean" },
-  "min-tech": { type: "string" },
-  carrier: { type: "string", multiple: true },
   status: { type: "string" },
   nearest: { type: "boolean" },
-  out: { type: "string" },
   audience: { type: "string" },
-  "csv-separator": { type: "string" },
-  summary: { type: "string" },
   report: { type: "string" },
   lang: { type: "string" },
   quiet: { type: "boolean" },

@@ -3,27 +3,13 @@
  * against the earlier coverage (--before) and the later one (--after); the command prints the gaps closed
  * and opened, overall, per carrier and per province, and writes the points whose carriers changed.
  */
-import {
-  analyzeCoverage,
-  comparisonExportRows,
-  exportColumns,
-  compareCoverage,
-  parseAdminGeojson,
-  parseCoverageGeojson,
-  pointsToCsv,
-  pointsToGeojson,
-  pointsToKml,
-  type AdminArea,
-  type CoverageComparison,
-  type CoverageFeature,
-  type Language,
-  type PointFilter,
-} from "../../src/domain/index.ts";
-import { UserError, checkOutputs, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
-import { openXlsxOutput } from "./xlsx_output.ts";
-import { parseCommandLine, languageOption, outputFormat, technologyOption } from "./options.ts";
-import { failOnFileError, printImportReports } from "./print.ts";
-import { readPointFiles } from "./point_files.ts";
+import { analyzeCoverage, comparisonExportRows, compareCoverage, type CoverageComparison, type Language, type PointFilter } from "../../src/domain/index.ts";
+import { checkOutputs, csvSeparatorOption, writeOutput } from "./io.ts";
+import { parseCommandLine, languageOption, outputFormat, POINT_LIST, printHelp, requireOption, technologyOption } from "./options.ts";
+import { filterScope, printImportReports, printWrote } from "./print.ts";
+import { POINTS_QUESTION_OPTIONS, ROWS_OUTPUT_OPTIONS } from "./option_groups.ts";
+import { writePointRows } from "./point_output.ts";
+import { readAdminFiles, readCoverageGeojsonFiles, readPointFiles } from "./input_files.ts";
 import { out } from "./terminal.ts";
 
 export const COMPARE_HELP = `compare — what a new coverage release changed for the schools and villages
@@ -63,74 +49,29 @@ Example (the sample's new sites):
  */
 export async function runCompare(argv: string[]): Promise<number> {
   const options = parseCommandLine("compare", argv, {
-    points: { type: "string", multiple: true },
+    ...POINTS_QUESTION_OPTIONS,
+    ...ROWS_OUTPUT_OPTIONS,
     before: { type: "string", multiple: true },
     after: { type: "string", multiple: true },
-    admin: { type: "string", multiple: true },
-    sheet: { type: "string" },
-    "min-tech": { type: "string" },
-    carrier: { type: "string", multiple: true },
-    out: { type: "string" },
-    "csv-separator": { type: "string" },
-    summary: { type: "string" },
   });
-  if (options.help) {
-    out(COMPARE_HELP + "\n");
-    return 0;
-  }
+  if (options.help) return printHelp(COMPARE_HELP);
   const language = languageOption(options.lang);
-  if (!options.points?.length)
-    throw new UserError({
-      vi: "cần --points FILE (danh sách điểm CSV, Excel, GeoJSON hoặc KML); xem compare --help",
-      en: "--points FILE is required (a CSV, Excel, GeoJSON or KML point list); see compare --help",
-    });
-  if (!options.before?.length)
-    throw new UserError({
-      vi: "cần --before FILE (vùng phủ bản trước, GeoJSON hoặc KML); xem compare --help",
-      en: "--before FILE is required (the earlier coverage, GeoJSON or KML); see compare --help",
-    });
-  if (!options.after?.length)
-    throw new UserError({
-      vi: "cần --after FILE (vùng phủ bản sau, GeoJSON hoặc KML); xem compare --help",
-      en: "--after FILE is required (the later coverage, GeoJSON or KML); see compare --help",
-    });
+  requireOption(options.points, "compare", "--points FILE", POINT_LIST);
+  requireOption(options.before, "compare", "--before FILE", { vi: "vùng phủ bản trước, GeoJSON hoặc KML", en: "the earlier coverage, GeoJSON or KML" });
+  requireOption(options.after, "compare", "--after FILE", { vi: "vùng phủ bản sau, GeoJSON hoặc KML", en: "the later coverage, GeoJSON or KML" });
   const filter: PointFilter = { minTechnology: technologyOption("--min-tech", options["min-tech"]), carriers: options.carrier };
   const separator = csvSeparatorOption(options["csv-separator"]);
   await checkOutputs(
-    [
-      { option: "--out", path: options.out },
-      { option: "--summary", path: options.summary },
-    ],
-    [
-      { option: "--points", paths: options.points },
-      { option: "--before", paths: options.before },
-      { option: "--after", paths: options.after },
-      { option: "--admin", paths: options.admin },
-    ],
+    { "--out": options.out, "--summary": options.summary },
+    { "--points": options.points, "--before": options.before, "--after": options.after, "--admin": options.admin },
   );
   // After checkOutputs: a directory given to --out is called a directory, not an unknown format.
   const format = options.out ? outputFormat(options.out) : null;
 
   const { points, reports } = await readPointFiles(options.points, { sheet: options.sheet, language });
-  const readCoverage = async (paths: readonly string[]): Promise<CoverageFeature[]> => {
-    const features: CoverageFeature[] = [];
-    for (const path of paths) {
-      const result = parseCoverageGeojson(await readInput(path), { file: displayName(path) });
-      reports.push(result.report);
-      failOnFileError(path, result.report, language);
-      for (const feature of result.items) features.push(feature);
-    }
-    return features;
-  };
-  const before = await readCoverage(options.before);
-  const after = await readCoverage(options.after);
-  const admin: AdminArea[] = [];
-  for (const path of options.admin ?? []) {
-    const result = parseAdminGeojson(await readInput(path), { file: displayName(path) });
-    reports.push(result.report);
-    failOnFileError(path, result.report, language);
-    for (const area of result.items) admin.push(area);
-  }
+  const before = await readCoverageGeojsonFiles(options.before, reports, language);
+  const after = await readCoverageGeojsonFiles(options.after, reports, language);
+  const admin = await readAdminFiles(options.admin ?? [], reports, language);
 
   const analysisAfter = analyzeCoverage(points, after, admin);
   const comparison = compareCoverage(analyzeCoverage(points, before, admin), analysisAfter, points, filter);
@@ -139,17 +80,8 @@ export async function runCompare(argv: string[]): Promise<number> {
 
   if (options.out && format) {
     const rows = comparisonExportRows(analysisAfter, points, comparison, filter);
-    const name = language === "vi" ? "Điểm thay đổi vùng phủ" : "Points whose coverage changed";
-    if (format === "xlsx") {
-      const workbook = openXlsxOutput(options.out, exportColumns(rows), name);
-      workbook.add(rows);
-      await workbook.finish();
-    } else {
-      const content =
-        format === "csv" ? pointsToCsv(rows, { separator }) : format === "geojson" ? JSON.stringify(pointsToGeojson(rows)) : pointsToKml(rows, { name });
-      await writeOutput(options.out, content);
-    }
-    out(`${language === "vi" ? "Đã ghi" : "Wrote"} ${rows.length} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
+    await writePointRows(options.out, format, rows, { separator, name: language === "vi" ? "Điểm thay đổi vùng phủ" : "Points whose coverage changed" });
+    printWrote(rows.length, { vi: "điểm", en: "points" }, options.out, language);
   }
   if (options.summary) {
     const { changes, ...totals } = comparison;
@@ -167,10 +99,7 @@ function printComparison(comparison: CoverageComparison, filter: PointFilter, la
   const vi = language === "vi";
   const n = (value: number) => new Intl.NumberFormat(vi ? "vi-VN" : "en-US").format(value);
   const signed = (value: number, sign: "+" | "−") => (value === 0 ? "0" : `${sign}${n(value)}`);
-  const scope = [
-    filter.minTechnology ? (vi ? `từ ${filter.minTechnology} trở lên` : `${filter.minTechnology} or better`) : vi ? "mọi công nghệ" : "any technology",
-    filter.carriers?.length ? filter.carriers.join(", ") : vi ? "mọi nhà mạng" : "any carrier",
-  ].join(", ");
+  const scope = filterScope(filter, language);
   const line = (text: string) => out(text + "\n");
   line(
     vi

@@ -34,34 +34,29 @@ export function csvSeparatorOption(value: string | undefined): "comma" | "semico
   });
 }
 
-/** Why a read or a write failed, in both languages, from Node's error code. */
+const PERMISSION_DENIED: CliMessage = { vi: "không có quyền", en: "permission denied" };
+const TOO_MANY_FILES: CliMessage = { vi: "mở quá nhiều tệp", en: "too many open files" };
+/** The reasons a file operation fails that the CLI says in words, by Node's error code. */
+const FILE_ERROR_REASONS: Readonly<Record<string, CliMessage>> = {
+  ENOENT: { vi: "không tìm thấy tệp hoặc thư mục", en: "no such file or folder" },
+  EISDIR: { vi: "là thư mục, không phải tệp", en: "is a directory, not a file" },
+  ENOTDIR: { vi: "một phần của đường dẫn không phải thư mục", en: "a part of the path is not a folder" },
+  EACCES: PERMISSION_DENIED,
+  EPERM: PERMISSION_DENIED,
+  ENOSPC: { vi: "ổ đĩa đã đầy", en: "no space left on the disk" },
+  EDQUOT: { vi: "đã hết hạn mức dung lượng", en: "disk quota exceeded" },
+  EROFS: { vi: "ổ đĩa chỉ đọc", en: "read-only file system" },
+  EMFILE: TOO_MANY_FILES,
+  ENFILE: TOO_MANY_FILES,
+  EIO: { vi: "lỗi vào/ra của ổ đĩa", en: "input/output error" },
+};
+
+/** Why a read or a write failed, in both languages, from Node's error code (else the error's own message). */
 export function fileErrorReason(error: unknown): CliMessage {
   const code = (error as NodeJS.ErrnoException).code;
+  if (code !== undefined && Object.hasOwn(FILE_ERROR_REASONS, code)) return FILE_ERROR_REASONS[code];
   const detail = error instanceof Error ? error.message : String(error);
-  switch (code) {
-    case "ENOENT":
-      return { vi: "không tìm thấy tệp hoặc thư mục", en: "no such file or folder" };
-    case "EISDIR":
-      return { vi: "là thư mục, không phải tệp", en: "is a directory, not a file" };
-    case "ENOTDIR":
-      return { vi: "một phần của đường dẫn không phải thư mục", en: "a part of the path is not a folder" };
-    case "EACCES":
-    case "EPERM":
-      return { vi: "không có quyền", en: "permission denied" };
-    case "ENOSPC":
-      return { vi: "ổ đĩa đã đầy", en: "no space left on the disk" };
-    case "EDQUOT":
-      return { vi: "đã hết hạn mức dung lượng", en: "disk quota exceeded" };
-    case "EROFS":
-      return { vi: "ổ đĩa chỉ đọc", en: "read-only file system" };
-    case "EMFILE":
-    case "ENFILE":
-      return { vi: "mở quá nhiều tệp", en: "too many open files" };
-    case "EIO":
-      return { vi: "lỗi vào/ra của ổ đĩa", en: "input/output error" };
-    default:
-      return { vi: detail, en: detail };
-  }
+  return { vi: detail, en: detail };
 }
 
 function cannotWrite(path: string, error: unknown): CliMessage {
@@ -312,47 +307,46 @@ async function realPathOf(path: string): Promise<string> {
 /**
  * Checks the output files before any work: none may be a directory, name an input file (compared by real path, so
  * `./a.csv`, a symbolic link or `../x/a.csv` are the same file) or be named by two options.
- * @param outputs - each output option and its file
- * @param inputs - each input option and its file
+ * @param outputs - each output option ("--out") and its file, if given
+ * @param inputs - each input option and its file or files, if given
  * @param allowed - pairs of options where the output may replace the input (`--events-out` over `--events`: the
  *   log written holds every event read, and the atomic rename keeps the old one until it is complete)
  */
 export async function checkOutputs(
-  outputs: readonly { option: string; path: string | undefined }[],
-  inputs: readonly { option: string; paths: readonly string[] | string | undefined }[],
+  outputs: Readonly<Record<string, string | undefined>>,
+  inputs: Readonly<Record<string, readonly string[] | string | undefined>>,
   allowed: readonly { output: string; input: string }[] = [],
 ): Promise<void> {
   const inputFiles: { option: string; path: string; real: string }[] = [];
-  for (const input of inputs) {
-    const paths = input.paths === undefined ? [] : typeof input.paths === "string" ? [input.paths] : input.paths;
-    for (const path of paths) inputFiles.push({ option: input.option, path, real: await realPathOf(path) });
+  for (const [option, given] of Object.entries(inputs)) {
+    const paths = given === undefined ? [] : typeof given === "string" ? [given] : given;
+    for (const path of paths) inputFiles.push({ option, path, real: await realPathOf(path) });
   }
   const seen = new Map<string, string>();
-  for (const output of outputs) {
-    if (output.path === undefined) continue;
-    const path = output.path;
+  for (const [option, path] of Object.entries(outputs)) {
+    if (path === undefined) continue;
     const info = await stat(path).catch(() => null);
     if (info?.isDirectory()) {
       throw new UserError({
-        vi: `${output.option} ${path}: là thư mục; hãy cho tên một tệp`,
-        en: `${output.option} ${path}: is a directory; give a file name`,
+        vi: `${option} ${path}: là thư mục; hãy cho tên một tệp`,
+        en: `${option} ${path}: is a directory; give a file name`,
       });
     }
     const real = await realPathOf(path);
-    const input = inputFiles.find((file) => file.real === real && !allowed.some((pair) => pair.output === output.option && pair.input === file.option));
+    const input = inputFiles.find((file) => file.real === real && !allowed.some((pair) => pair.output === option && pair.input === file.option));
     if (input) {
       throw new UserError({
-        vi: `${output.option} ${path}: đây là tệp đầu vào (${input.option} ${input.path}); ghi vào đó sẽ xoá mất nó. Hãy chọn tên tệp khác`,
-        en: `${output.option} ${path}: this is an input file (${input.option} ${input.path}); writing it would destroy it. Choose another file name`,
+        vi: `${option} ${path}: đây là tệp đầu vào (${input.option} ${input.path}); ghi vào đó sẽ xoá mất nó. Hãy chọn tên tệp khác`,
+        en: `${option} ${path}: this is an input file (${input.option} ${input.path}); writing it would destroy it. Choose another file name`,
       });
     }
     const other = seen.get(real);
     if (other !== undefined) {
       throw new UserError({
-        vi: `${output.option} và ${other} cùng ghi vào ${path}; hãy chọn hai tệp khác nhau`,
-        en: `${output.option} and ${other} both write ${path}; choose two different files`,
+        vi: `${option} và ${other} cùng ghi vào ${path}; hãy chọn hai tệp khác nhau`,
+        en: `${option} and ${other} both write ${path}; choose two different files`,
       });
     }
-    seen.set(real, output.option);
+    seen.set(real, option);
   }
 }

@@ -15,6 +15,17 @@ Run a command with --help for its options.
 
 ${analyzeHelp}`;
 
+/**
+ * The commands besides analyze, each loaded on demand: a command pulls in only the domain code it needs. `progress`
+ * keeps the name users know; the code behind it is the tracking feature (scripts/cli/tracking.ts).
+ */
+const COMMANDS: Record<"progress" | "compare" | "suggest" | "tiles", () => Promise<(argv: string[]) => Promise<number>>> = {
+  progress: async () => (await import("./tracking.ts")).runTracking,
+  compare: async () => (await import("./compare.ts")).runCompare,
+  suggest: async () => (await import("./suggest.ts")).runSuggest,
+  tiles: async () => (await import("./tiles.ts")).runTiles,
+};
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -29,24 +40,11 @@ async function main(argv: string[]): Promise<number> {
         early?.cancel();
       }
     }
-    case "progress": {
-      // Loaded on demand: each command pulls in only the domain code it needs. The command keeps the name users
-      // know; the code behind it is the tracking feature (scripts/cli/tracking.ts).
-      const { runTracking } = await import("./tracking.ts");
-      return runTracking(rest);
-    }
-    case "compare": {
-      const { runCompare } = await import("./compare.ts");
-      return runCompare(rest);
-    }
-    case "suggest": {
-      const { runSuggest } = await import("./suggest.ts");
-      return runSuggest(rest);
-    }
-    case "tiles": {
-      const { runTiles } = await import("./tiles.ts");
-      return runTiles(rest);
-    }
+    case "progress":
+    case "compare":
+    case "suggest":
+    case "tiles":
+      return (await COMMANDS[command]())(rest);
     case undefined:
     case "--help":
     case "-h":

@@ -5,7 +5,11 @@
 import { parseArgs, type ParseArgsOptionsConfig } from "node:util";
 import { extname } from "node:path";
 import { TECHNOLOGIES, type Language, type Technology } from "../../src/domain/index.ts";
-import { UserError } from "./io.ts";
+import { UserError, type CliMessage } from "./io.ts";
+import { out } from "./terminal.ts";
+
+/** What `--points FILE` names, for the message when it is missing. */
+export const POINT_LIST: CliMessage = { vi: "danh sách điểm CSV, Excel, GeoJSON hoặc KML", en: "a CSV, Excel, GeoJSON or KML point list" };
 
 /** The formats a point list can be written in. */
 export type PointsOutputFormat = "csv" | "geojson" | "kml" | "xlsx";
@@ -115,4 +119,31 @@ export function languageOption(value: string | undefined): Language {
   if (value === undefined || value === "vi") return "vi";
   if (value === "en") return "en";
   throw new UserError({ vi: `--lang phải là vi hoặc en, không phải "${value}"`, en: `--lang must be vi or en, not "${value}"` });
+}
+
+/**
+ * Prints a command's help (`--help`).
+ * @param help - the command's help text
+ * @returns the exit code, 0
+ */
+export function printHelp(help: string): 0 {
+  out(help + "\n");
+  return 0;
+}
+
+/**
+ * Stops the command when a required option is missing or names no file, pointing to the command's help.
+ * @param value - the option's value, if given
+ * @param command - the command, for the pointer to its help
+ * @param option - the option as the help writes it ("--points FILE")
+ * @param what - what the option names, in both languages
+ */
+export function requireOption<T extends string | readonly string[]>(
+  value: T | undefined,
+  command: string,
+  option: string,
+  what: CliMessage,
+): asserts value is T {
+  if (value === undefined || value.length === 0)
+    throw new UserError({ vi: `cần ${option} (${what.vi}); xem ${command} --help`, en: `${option} is required (${what.en}); see ${command} --help` });
 }

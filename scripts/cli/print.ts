@@ -1,5 +1,5 @@
 /** Readable terminal output for the CLI commands, in Vietnamese or English. */
-import { UserError } from "./io.ts";
+import { UserError, type CliMessage } from "./io.ts";
 import { out } from "./terminal.ts";
 import { UNKNOWN_AREA, formatIssue, type CoverageSummary, type ImportReport, type Language, type PointFilter } from "../../src/domain/index.ts";
 
@@ -15,6 +15,31 @@ const KIND_LABELS: Record<string, { vi: string; en: string }> = {
 
 function formatNumber(value: number, language: Language, digits = 0): string {
   return new Intl.NumberFormat(language === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+}
+
+/**
+ * The question a filter asks, as the headline lines write it: "từ 4G trở lên, Viettel" / "4G or better, Viettel".
+ * @param filter - the technology and carriers that count
+ * @param language - vi or en
+ * @returns the text
+ */
+export function filterScope(filter: PointFilter, language: Language): string {
+  const vi = language === "vi";
+  return [
+    filter.minTechnology ? (vi ? `từ ${filter.minTechnology} trở lên` : `${filter.minTechnology} or better`) : vi ? "mọi công nghệ" : "any technology",
+    filter.carriers?.length ? filter.carriers.join(", ") : vi ? "mọi nhà mạng" : "any carrier",
+  ].join(", ");
+}
+
+/**
+ * Prints the line that ends a written output: "Đã ghi 12 điểm vào FILE" / "Wrote 12 points to FILE".
+ * @param count - how many were written
+ * @param what - what they are, in both languages ("điểm" / "points")
+ * @param path - the file
+ * @param language - vi or en
+ */
+export function printWrote(count: number, what: CliMessage, path: string, language: Language): void {
+  out(language === "vi" ? `Đã ghi ${count} ${what.vi} vào ${path}\n` : `Wrote ${count} ${what.en} to ${path}\n`);
 }
 
 /** Prints each import report: counts, then its issues (the first 50 of each file; the JSON report has them all). */
@@ -39,10 +64,7 @@ export function printSummary(summary: CoverageSummary, options: { language: Lang
   const vi = language === "vi";
   const n = (value: number) => formatNumber(value, language);
   const percent = (part: number, whole: number) => (whole === 0 ? "–" : `${formatNumber((100 * part) / whole, language, 1)}%`);
-  const scope = [
-    filter.minTechnology ? (vi ? `từ ${filter.minTechnology} trở lên` : `${filter.minTechnology} or better`) : vi ? "mọi công nghệ" : "any technology",
-    filter.carriers?.length ? filter.carriers.join(", ") : vi ? "mọi nhà mạng" : "any carrier",
-  ].join(", ");
+  const scope = filterScope(filter, language);
   out(
     `\n${vi ? "Điểm" : "Points"}: ${n(summary.total)}; ${vi ? "chưa có sóng" : "uncovered"} (${scope}): ${n(summary.uncovered)} ` +
       `(${percent(summary.uncovered, summary.total)}); ${vi ? "chỉ một nhà mạng" : "one carrier only"}: ${n(summary.singleCarrier)}\n`,

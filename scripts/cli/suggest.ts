@@ -6,25 +6,20 @@
 import {
   SITE_WEIGHT_MODES,
   analyzeCoverage,
-  parseAdminGeojson,
-  parseCoverageGeojson,
   planSites,
-  pointsToCsv,
-  pointsToGeojson,
-  pointsToKml,
   siteExportRows,
-  type AdminArea,
-  type CoverageFeature,
   type Language,
   type PointFilter,
   type SitePlan,
   type SiteWeightMode,
 } from "../../src/domain/index.ts";
-import { UserError, checkOutputs, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
+import { UserError, checkOutputs, csvSeparatorOption, writeOutput } from "./io.ts";
 import { out } from "./terminal.ts";
-import { parseCommandLine, languageOption, outputFormat, technologyOption } from "./options.ts";
-import { failOnFileError, printImportReports } from "./print.ts";
-import { readPointFiles } from "./point_files.ts";
+import { parseCommandLine, languageOption, outputFormat, printHelp, requireOption, technologyOption } from "./options.ts";
+import { filterScope, printImportReports, printWrote } from "./print.ts";
+import { POINTS_QUESTION_OPTIONS, ROWS_OUTPUT_OPTIONS } from "./option_groups.ts";
+import { writePointRows } from "./point_output.ts";
+import { readAdminFiles, readCoverageGeojsonFiles, readPointFiles } from "./input_files.ts";
 
 export const SUGGEST_HELP = `suggest — where to build: new sites that would cover the most uncovered pupils, households or points
 
@@ -98,33 +93,19 @@ function weightOption(value: string | undefined): SiteWeightMode {
  */
 export async function runSuggest(argv: string[]): Promise<number> {
   const options = parseCommandLine("suggest", argv, {
-    points: { type: "string", multiple: true },
+    ...POINTS_QUESTION_OPTIONS,
+    ...ROWS_OUTPUT_OPTIONS,
     coverage: { type: "string", multiple: true },
-    admin: { type: "string", multiple: true },
-    sheet: { type: "string" },
-    "min-tech": { type: "string" },
-    carrier: { type: "string", multiple: true },
     province: { type: "string" },
     radius: { type: "string" },
     sites: { type: "string" },
     weight: { type: "string" },
     "grid-step": { type: "string" },
-    out: { type: "string" },
-    "csv-separator": { type: "string" },
-    summary: { type: "string" },
   });
-  if (options.help) {
-    out(SUGGEST_HELP + "\n");
-    return 0;
-  }
+  if (options.help) return printHelp(SUGGEST_HELP);
   const language = languageOption(options.lang);
-  if (!options.points?.length)
-    throw new UserError({ vi: "cần --points FILE (danh sách điểm); xem suggest --help", en: "--points FILE is required (the point list); see suggest --help" });
-  if (!options.coverage?.length)
-    throw new UserError({
-      vi: "cần --coverage FILE (vùng phủ GeoJSON hoặc KML); xem suggest --help",
-      en: "--coverage FILE is required (coverage GeoJSON or KML); see suggest --help",
-    });
+  requireOption(options.points, "suggest", "--points FILE", { vi: "danh sách điểm", en: "the point list" });
+  requireOption(options.coverage, "suggest", "--coverage FILE", { vi: "vùng phủ GeoJSON hoặc KML", en: "coverage GeoJSON or KML" });
   const filter: PointFilter = { minTechnology: technologyOption("--min-tech", options["min-tech"]), carriers: options.carrier };
   if (options.province !== undefined) filter.provinceCode = options.province;
   const radiusKm = numberOption("--radius", options.radius, 3);
@@ -134,32 +115,13 @@ export async function runSuggest(argv: string[]): Promise<number> {
   const format = options.out ? outputFormat(options.out) : null;
   const separator = csvSeparatorOption(options["csv-separator"]);
   await checkOutputs(
-    [
-      { option: "--out", path: options.out },
-      { option: "--summary", path: options.summary },
-    ],
-    [
-      { option: "--points", paths: options.points },
-      { option: "--coverage", paths: options.coverage },
-      { option: "--admin", paths: options.admin },
-    ],
+    { "--out": options.out, "--summary": options.summary },
+    { "--points": options.points, "--coverage": options.coverage, "--admin": options.admin },
   );
 
   const { points, reports } = await readPointFiles(options.points, { sheet: options.sheet, language });
-  const coverage: CoverageFeature[] = [];
-  for (const path of options.coverage) {
-    const result = parseCoverageGeojson(await readInput(path), { file: displayName(path) });
-    reports.push(result.report);
-    failOnFileError(path, result.report, language);
-    for (const feature of result.items) coverage.push(feature);
-  }
-  const admin: AdminArea[] = [];
-  for (const path of options.admin ?? []) {
-    const result = parseAdminGeojson(await readInput(path), { file: displayName(path) });
-    reports.push(result.report);
-    failOnFileError(path, result.report, language);
-    for (const area of result.items) admin.push(area);
-  }
+  const coverage = await readCoverageGeojsonFiles(options.coverage, reports, language);
+  const admin = await readAdminFiles(options.admin ?? [], reports, language);
 
   const analysis = analyzeCoverage(points, coverage, admin);
   const plan = planSites(analysis, points, filter, weightMode, { radiusKm, sites, gridStepKm });
@@ -168,11 +130,8 @@ export async function runSuggest(argv: string[]): Promise<number> {
 
   if (options.out && format) {
     const rows = siteExportRows(plan, points, language);
-    const name = language === "vi" ? "Đề xuất vị trí trạm" : "Suggested sites";
-    const content =
-      format === "csv" ? pointsToCsv(rows, { separator }) : format === "geojson" ? JSON.stringify(pointsToGeojson(rows)) : pointsToKml(rows, { name });
-    await writeOutput(options.out, content);
-    out(`${language === "vi" ? "Đã ghi" : "Wrote"} ${rows.length} ${language === "vi" ? "vị trí vào" : "sites to"} ${options.out}\n`);
+    await writePointRows(options.out, format, rows, { separator, name: language === "vi" ? "Đề xuất vị trí trạm" : "Suggested sites" });
+    printWrote(rows.length, { vi: "vị trí", en: "sites" }, options.out, language);
   }
   if (options.summary) {
     const document = {
@@ -208,10 +167,7 @@ function printPlan(plan: SitePlan, filter: PointFilter, language: Language, quie
   const vi = language === "vi";
   const n = (value: number, digits = 0) => new Intl.NumberFormat(vi ? "vi-VN" : "en-US", { maximumFractionDigits: digits }).format(value);
   const unit = WEIGHT_LABELS[plan.weightMode][language];
-  const scope = [
-    filter.minTechnology ? (vi ? `từ ${filter.minTechnology} trở lên` : `${filter.minTechnology} or better`) : vi ? "mọi công nghệ" : "any technology",
-    filter.carriers?.length ? filter.carriers.join(", ") : vi ? "mọi nhà mạng" : "any carrier",
-  ].join(", ");
+  const scope = filterScope(filter, language);
   const share = plan.totalWeight > 0 ? `${n((100 * plan.coveredWeight) / plan.totalWeight, 1)}%` : "–";
   const line = (text: string) => out(text + "\n");
   line(

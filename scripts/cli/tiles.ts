@@ -7,10 +7,11 @@
 import { groupCoverageLayers, parseFlexibleDate, selectCoverageReleases, type CoverageFeature, type ImportReport } from "../../src/domain/index.ts";
 import { addIssues } from "../../src/domain/parse/import_issue.ts";
 import { coverageOptions } from "./analyze_start.ts";
+import { COVERAGE_READING_OPTIONS } from "./option_groups.ts";
 import { readCoverageFiles } from "./coverage_files.ts";
 import { buildCoverageArchive } from "./coverage_tiles_build.ts";
 import { UserError, checkOutputs, openAtomicFile, writeOutput } from "./io.ts";
-import { languageOption, parseCommandLine } from "./options.ts";
+import { languageOption, parseCommandLine, printHelp, requireOption } from "./options.ts";
 import { failOnFileError, printImportReports } from "./print.ts";
 import { out } from "./terminal.ts";
 
@@ -70,19 +71,7 @@ function megabytes(bytes: number): string {
  */
 export async function runTiles(argv: string[]): Promise<number> {
   const options = parseCommandLine("tiles", argv, {
-    coverage: { type: "string", multiple: true },
-    "coverage-crs": { type: "string" },
-    "tower-radius": { type: "string" },
-    "tower-range": { type: "boolean" },
-    "raster-threshold": { type: "string" },
-    "raster-carrier": { type: "string" },
-    "raster-technology": { type: "string" },
-    "raster-as-of": { type: "string" },
-    "carrier-property": { type: "string" },
-    "technology-property": { type: "string" },
-    "as-of-property": { type: "string" },
-    "as-of": { type: "string" },
-    repair: { type: "boolean" },
+    ...COVERAGE_READING_OPTIONS,
     "min-zoom": { type: "string" },
     "max-zoom": { type: "string" },
     name: { type: "string" },
@@ -90,22 +79,11 @@ export async function runTiles(argv: string[]): Promise<number> {
     out: { type: "string" },
     report: { type: "string" },
   });
-  if (options.help) {
-    out(TILES_HELP + "\n");
-    return 0;
-  }
+  if (options.help) return printHelp(TILES_HELP);
   const language = languageOption(options.lang);
   const vi = language === "vi";
-  if (!options.coverage?.length)
-    throw new UserError({
-      vi: "cần --coverage FILE (vùng phủ GeoJSON, KML…); xem tiles --help",
-      en: "--coverage FILE is required (coverage GeoJSON, KML…); see tiles --help",
-    });
-  if (!options.out)
-    throw new UserError({
-      vi: "cần --out FILE.pmtiles (tệp bản đồ dựng sẵn); xem tiles --help",
-      en: "--out FILE.pmtiles is required (the pre-built map); see tiles --help",
-    });
+  requireOption(options.coverage, "tiles", "--coverage FILE", { vi: "vùng phủ GeoJSON, KML…", en: "coverage GeoJSON, KML…" });
+  requireOption(options.out, "tiles", "--out FILE.pmtiles", { vi: "tệp bản đồ dựng sẵn", en: "the pre-built map" });
   if (!options.out.toLowerCase().endsWith(".pmtiles")) {
     throw new UserError({ vi: `--out ${options.out}: tệp phải có đuôi .pmtiles`, en: `--out ${options.out}: the file must end in .pmtiles` });
   }
@@ -117,13 +95,7 @@ export async function runTiles(argv: string[]): Promise<number> {
   if (asOf !== undefined && parseFlexibleDate(asOf) !== asOf) {
     throw new UserError({ vi: `--as-of cần một ngày YYYY-MM-DD, không phải "${asOf}"`, en: `--as-of needs a date YYYY-MM-DD, not "${asOf}"` });
   }
-  await checkOutputs(
-    [
-      { option: "--out", path: options.out },
-      { option: "--report", path: options.report },
-    ],
-    [{ option: "--coverage", paths: options.coverage }],
-  );
+  await checkOutputs({ "--out": options.out, "--report": options.report }, { "--coverage": options.coverage });
   const started = performance.now();
 
   const reading = readCoverageFiles(options.coverage, coverageOptions(options));

@@ -11,7 +11,6 @@ import {
   crossCheckCoverage,
   formatIssue,
   isSpreadsheetFile,
-  parsePointsXlsx,
   parseRegistryXlsx,
   parseUpdatesXlsx,
   listOverdue,
@@ -26,8 +25,6 @@ import {
   parseCoverageGeojson,
   parseIsoDate,
   vietnamDate,
-  parsePointsCsv,
-  parsePointsGeojson,
   parseRegistryCsv,
   parseRegistryGeojson,
   parseUpdatesCsv,
@@ -62,10 +59,12 @@ import { loadXlsReaderFor } from "./xls_reader.ts";
 import { readCsvTable, writeXlsx } from "../../src/domain/index.ts";
 import { isEvidencePacket, photoPath, type PacketPhoto } from "../../src/domain/tracking/evidence_packet.ts";
 import { parseEvidencePacketFile } from "../../src/domain/tracking/tracking_file.ts";
-import { parseCommandLine, languageOption, looksLikeJson, outputFormat, technologyOption } from "./options.ts";
+import { readPointFiles } from "./input_files.ts";
+import { ROWS_OUTPUT_OPTIONS } from "./option_groups.ts";
+import { parseCommandLine, languageOption, looksLikeJson, outputFormat, printHelp, requireOption, technologyOption } from "./options.ts";
 import { UserError, checkOutputs, csvSeparatorOption, displayName, readInput, writeOutput } from "./io.ts";
 import { reportError } from "./errors.ts";
-import { printImportReports } from "./print.ts";
+import { printImportReports, printWrote } from "./print.ts";
 import { err, out } from "./terminal.ts";
 import { printRisk } from "./print_risk.ts";
 
@@ -175,9 +174,7 @@ async function run(argv: string[]): Promise<number> {
     published: { type: "string" },
     today: { type: "string" },
     "as-of": { type: "string" },
-    out: { type: "string" },
-    "csv-separator": { type: "string" },
-    summary: { type: "string" },
+    ...ROWS_OUTPUT_OPTIONS,
     report: { type: "string" },
     "events-out": { type: "string" },
     "photos-out": { type: "string" },
@@ -187,56 +184,33 @@ async function run(argv: string[]): Promise<number> {
     "measure-radius": { type: "string" },
     "min-download": { type: "string" },
   });
-  if (options.help) {
-    out(PROGRESS_HELP + "\n");
-    return 0;
-  }
+  if (options.help) return printHelp(PROGRESS_HELP);
   const language = languageOption(options.lang);
-  if (!options.registry)
-    throw new UserError({
-      vi: "cần --registry FILE (danh sách điểm lõm sóng: CSV, Excel, GeoJSON hoặc KML); xem progress --help",
-      en: "--registry FILE is required (the list of dead zones: CSV, Excel, GeoJSON or KML); see progress --help",
-    });
+  requireOption(options.registry, "progress", "--registry FILE", {
+    vi: "danh sách điểm lõm sóng: CSV, Excel, GeoJSON hoặc KML",
+    en: "the list of dead zones: CSV, Excel, GeoJSON or KML",
+  });
   const today = options.today !== undefined ? dateOption("--today", options.today) : vietnamDate(Date.now());
   const asOf = options["as-of"] !== undefined ? dateOption("--as-of", options["as-of"]) : undefined;
   const published = options.published !== undefined ? dateOption("--published", options.published) : undefined;
   const technology = technologyOption("--technology", options.technology);
   const separator = csvSeparatorOption(options["csv-separator"]);
   await checkOutputs(
-    [
-      { option: "--out", path: options.out },
-      { option: "--summary", path: options.summary },
-      { option: "--report", path: options.report },
-      { option: "--events-out", path: options["events-out"] },
-    ],
-    [
-      { option: "--registry", paths: options.registry },
-      { option: "--points", paths: options.points },
-      { option: "--events", paths: options.events },
-      { option: "--updates", paths: options.updates },
-      { option: "--decisions", paths: options.decisions },
-      { option: "--coverage", paths: options.coverage },
-    ],
+    { "--out": options.out, "--summary": options.summary, "--report": options.report, "--events-out": options["events-out"] },
+    {
+      "--registry": options.registry,
+      "--points": options.points,
+      "--events": options.events,
+      "--updates": options.updates,
+      "--decisions": options.decisions,
+      "--coverage": options.coverage,
+    },
     [{ output: "--events-out", input: "--events" }],
   );
   // After checkOutputs: a directory given to --out is called a directory, not an unknown format.
   const tableFormat = options.out ? outputFormat(options.out) : null;
 
-  const reports: ImportReport[] = [];
-  const points: Point[] = [];
-  for (const path of options.points ?? []) {
-    const bytes = await readInput(path);
-    await loadXlsReaderFor(bytes);
-    const file = displayName(path);
-    const result = isSpreadsheetFile(path, bytes)
-      ? parsePointsXlsx(bytes, { file, sheet: options.sheet })
-      : looksLikeJson(path, bytes)
-        ? parsePointsGeojson(bytes, { file })
-        : parsePointsCsv(bytes, { file });
-    reports.push(result.report);
-    failOnFileError(path, result.report, language);
-    points.push(...result.items);
-  }
+  const { points, reports } = await readPointFiles(options.points ?? [], { sheet: options.sheet, language, fail: failOnFileError });
 
   const loaded = await loadRegistry(options.registry, points, language, reports, options.sheet, await loadCommunes());
   const registry = loaded.registry;
@@ -350,9 +324,7 @@ async function run(argv: string[]): Promise<number> {
   if (options["risk-out"]) {
     const table = riskTable(risk.rows, language);
     await writeOutput(options["risk-out"], toCsv(table.header, table.rows, { separator }));
-    out(
-      `${language === "vi" ? "Đã ghi" : "Wrote"} ${risk.rows.length} ${language === "vi" ? "điểm theo mức rủi ro vào" : "points ranked by risk to"} ${options["risk-out"]}\n`,
-    );
+    printWrote(risk.rows.length, { vi: "điểm theo mức rủi ro", en: "points ranked by risk" }, options["risk-out"], language);
   }
 
   if (options.out && tableFormat === "xlsx") {
@@ -362,7 +334,7 @@ async function run(argv: string[]): Promise<number> {
       delimiter: ",",
     });
     await writeOutput(options.out, writeXlsx([{ name: language === "vi" ? "Điểm lõm sóng" : "Listed dead zones", rows: [table.header, ...table.rows] }]));
-    out(`${language === "vi" ? "Đã ghi" : "Wrote"} ${registry.length} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
+    printWrote(registry.length, { vi: "điểm", en: "points" }, options.out, language);
   } else if (options.out && tableFormat) {
     const content =
       tableFormat === "csv"
@@ -373,7 +345,7 @@ async function run(argv: string[]): Promise<number> {
               name: language === "vi" ? "Điểm lõm sóng" : "Listed dead zones",
             });
     await writeOutput(options.out, content);
-    out(`${language === "vi" ? "Đã ghi" : "Wrote"} ${registry.length} ${language === "vi" ? "điểm vào" : "points to"} ${options.out}\n`);
+    printWrote(registry.length, { vi: "điểm", en: "points" }, options.out, language);
   }
   if (options.summary) {
     const document = {

@@ -1,40 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { Polygon } from "geojson";
 import { analyzeCoverage, type AdminArea, type CoverageFeature, type Point, type Technology } from "../domain/index.ts";
+import { createRandom } from "../testing/seeded_random.ts";
+import { squarePolygon } from "../testing/features.ts";
 import { analyzeInBatches } from "./analyze_batches.ts";
-
-/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function square(x0: number, y0: number, size: number): Polygon {
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [x0, y0],
-        [x0 + size, y0],
-        [x0 + size, y0 + size],
-        [x0, y0 + size],
-        [x0, y0],
-      ],
-    ],
-  };
-}
 
 const TECHNOLOGIES: Technology[] = ["2G", "3G", "4G", "5G"];
 
 /** 40 layers (two mask words a point), admin squares, and points of which some name an area no boundary has. */
 function fixture(seed: number) {
-  const next = random(seed);
+  const next = createRandom(seed);
   const coverage: CoverageFeature[] = [];
   for (let k = 0; k < 120; k++) {
     const carrier = `C${k % 10}`;
@@ -42,14 +16,20 @@ function fixture(seed: number) {
       carrier,
       technology: TECHNOLOGIES[(k >> 1) % 4],
       asOf: null,
-      geometry: square(104 + next() * 3, 20 + next() * 3, 0.2 + next()),
+      geometry: squarePolygon(104 + next() * 3, 20 + next() * 3, 0.2 + next()),
       source: { file: `${carrier}.geojson`, featureIndex: k },
     });
   }
   const admin: AdminArea[] = [];
   for (let p = 0; p < 4; p++) {
-    admin.push({ level: "province", code: `P${p}`, name: `Tỉnh ${p}`, geometry: square(104 + (p % 2) * 1.5, 20 + (p >> 1) * 1.5, 1.5) });
-    admin.push({ level: "commune", code: `X${p}`, name: `Xã ${p}`, parentCode: `P${p}`, geometry: square(104.2 + (p % 2) * 1.5, 20.2 + (p >> 1) * 1.5, 0.6) });
+    admin.push({ level: "province", code: `P${p}`, name: `Tỉnh ${p}`, geometry: squarePolygon(104 + (p % 2) * 1.5, 20 + (p >> 1) * 1.5, 1.5) });
+    admin.push({
+      level: "commune",
+      code: `X${p}`,
+      name: `Xã ${p}`,
+      parentCode: `P${p}`,
+      geometry: squarePolygon(104.2 + (p % 2) * 1.5, 20.2 + (p >> 1) * 1.5, 0.6),
+    });
   }
   const points: Point[] = [];
   for (let i = 0; i < 250; i++) {

@@ -1,22 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { analyzeCoverage, countCoveringCarriers } from "../domain/index.ts";
-import type { CoverageFeature, Point, PointKind, Technology } from "../domain/types.ts";
+import type { PointKind, Technology } from "../domain/types.ts";
+import { coverageFeature, makePoint, rectangle } from "../testing/features.ts";
 import { buildMapPayload, pointsGeojsonText } from "./map_payload.ts";
 
-function point(id: string, kind: PointKind, lon: number): Point {
-  return { id, name: `<b>${id}</b> "quoted"`, kind, lon, lat: 21, source: { file: "t.csv", row: 1 }, extra: {} };
-}
-
-function square(carrier: string, technology: Technology, lon: number, half: number): CoverageFeature {
-  const ring = [
-    [lon - half, 21 - half],
-    [lon + half, 21 - half],
-    [lon + half, 21 + half],
-    [lon - half, 21 + half],
-    [lon - half, 21 - half],
-  ];
-  return { carrier, technology, asOf: null, geometry: { type: "Polygon", coordinates: [ring] }, source: { file: "c.geojson", featureIndex: 0 } };
-}
+const point = (id: string, kind: PointKind, lon: number) => makePoint(id, lon, 21, { kind, name: `<b>${id}</b> "quoted"` });
+/** A square of coverage centred on (lon, 21), `half` degrees each way. */
+const square = (carrier: string, technology: Technology, lon: number, half: number) =>
+  coverageFeature(carrier, technology, rectangle(lon - half, 21 - half, lon + half, 21 + half));
 
 // A: Viettel 4G and VNPT 2G (two carriers); B: VNPT 2G only; C: nothing.
 const POINTS = [point("A", "school", 105), point("B", "village", 106.25), point("C", "other", 107.5)];
@@ -45,17 +36,12 @@ describe("pointsGeojsonText", () => {
 
 describe("buildMapPayload", () => {
   const analysis = analyzeCoverage(POINTS, COVERAGE, []);
+  /** The payload of POINTS and COVERAGE with no admin areas, under `view`. */
+  const build = (version: number, view: Parameters<typeof buildMapPayload>[0]["view"], coverageBounds: [number, number, number, number][] = []) =>
+    buildMapPayload({ version, points: POINTS, analysis, coverageBounds, importedAdmin: [], admin: [], view });
 
   it("bakes the status and visibility under the requested filter and legend", () => {
-    const { payload } = buildMapPayload({
-      version: 7,
-      points: POINTS,
-      analysis,
-      coverageBounds: [],
-      importedAdmin: [],
-      admin: [],
-      view: { filter: { minTechnology: "3G" }, statusOn: [true, false, true] },
-    });
+    const { payload } = build(7, { filter: { minTechnology: "3G" }, statusOn: [true, false, true] });
     expect([...payload.status]).toEqual([...countCoveringCarriers(analysis, { minTechnology: "3G" })]);
     expect([...payload.status]).toEqual([1, 0, 0]);
     // Status 1 (one carrier) is switched off in the legend.
@@ -68,15 +54,7 @@ describe("buildMapPayload", () => {
   });
 
   it("hides points outside the kind filter", () => {
-    const { payload } = buildMapPayload({
-      version: 1,
-      points: POINTS,
-      analysis,
-      coverageBounds: [],
-      importedAdmin: [],
-      admin: [],
-      view: { filter: { kinds: ["village"] }, statusOn: [true, true, true] },
-    });
+    const { payload } = build(1, { filter: { kinds: ["village"] }, statusOn: [true, true, true] });
     expect([...payload.visible]).toEqual([0, 1, 0]);
   });
 
@@ -85,15 +63,7 @@ describe("buildMapPayload", () => {
       [104.9, 20.9, 105.1, 21.1],
       [104.95, 20.95, 106.35, 21.1],
     ];
-    const { payload, transfer } = buildMapPayload({
-      version: 3,
-      points: POINTS,
-      analysis,
-      coverageBounds: bounds,
-      importedAdmin: [],
-      admin: [],
-      view: { filter: {}, statusOn: [true, true, true] },
-    });
+    const { payload, transfer } = build(3, { filter: {}, statusOn: [true, true, true] }, bounds);
     expect(payload.coverageBounds).toEqual(bounds);
     expect(payload.bounds).toEqual([105, 21, 107.5, 21]);
     expect(payload.version).toBe(3);

@@ -1,31 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { analyzeCoverage, buildExportRows, buildNearestCoverageIndex, nearestCoverage, type CoverageFeature, type Point } from "../domain/index.ts";
+import { analyzeCoverage, buildExportRows, buildNearestCoverageIndex, nearestCoverage, type Technology } from "../domain/index.ts";
+import { coverageFeature, makePoint, squarePolygon } from "../testing/features.ts";
 import { createNearestCache } from "./nearest_cache.ts";
 
-function square(carrier: string, technology: "2G" | "3G" | "4G", x: number, size: number): CoverageFeature {
-  return {
-    carrier,
-    technology,
-    asOf: null,
-    geometry: {
-      type: "Polygon",
-      coordinates: [
-        [
-          [x, 22],
-          [x + size, 22],
-          [x + size, 22 + size],
-          [x, 22 + size],
-          [x, 22],
-        ],
-      ],
-    },
-    source: { file: "c.geojson", featureIndex: 0 },
-  };
-}
-
-function point(id: string, lon: number): Point {
-  return { id, name: id, kind: "village", lon, lat: 22.05, source: { file: "p.csv", row: 1 }, extra: {} };
-}
+/** A square of coverage from lon `x`, lat 22, with side `size`. */
+const square = (carrier: string, technology: Technology, x: number, size: number) => coverageFeature(carrier, technology, squarePolygon(x, 22, size));
+const point = (id: string, lon: number) => makePoint(id, lon, 22.05);
 
 const coverage = [
   square("Viettel", "4G", 104, 0.1),

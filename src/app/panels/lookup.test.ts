@@ -1,19 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeCoverage, type CoverageFeature, type Point } from "../../domain/index.ts";
 import { communeLabel, coverageByCarrier, lookupPlaces, lookupPoints, repeatedCommuneNames, pointCounts } from "./lookup.ts";
-
-const square = (lon: number, lat: number, size: number) => ({
-  type: "Polygon" as const,
-  coordinates: [
-    [
-      [lon, lat],
-      [lon + size, lat],
-      [lon + size, lat + size],
-      [lon, lat + size],
-      [lon, lat],
-    ],
-  ],
-});
+import { squarePolygon } from "../../testing/features.ts";
 
 function model() {
   const points: Point[] = [
@@ -43,9 +31,9 @@ function model() {
     },
   ];
   const coverage: CoverageFeature[] = [
-    { carrier: "Viettel", technology: "4G", asOf: null, geometry: square(0, 0, 1), source: { file: "c", row: 0 } },
-    { carrier: "Viettel", technology: "2G", asOf: null, geometry: square(0, 0, 1), source: { file: "c", row: 1 } },
-    { carrier: "VNPT", technology: "3G", asOf: null, geometry: square(0, 0, 1), source: { file: "c", row: 2 } },
+    { carrier: "Viettel", technology: "4G", asOf: null, geometry: squarePolygon(0, 0, 1), source: { file: "c", row: 0 } },
+    { carrier: "Viettel", technology: "2G", asOf: null, geometry: squarePolygon(0, 0, 1), source: { file: "c", row: 1 } },
+    { carrier: "VNPT", technology: "3G", asOf: null, geometry: squarePolygon(0, 0, 1), source: { file: "c", row: 2 } },
   ] as unknown as CoverageFeature[];
   return { points, analysis: analyzeCoverage(points, coverage, []) };
 }

@@ -1,24 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { analyzeCoverage } from "../../domain/index.ts";
-import type { CoverageFeature, Point, PointKind, Technology } from "../../domain/types.ts";
+import type { PointKind, Technology } from "../../domain/types.ts";
+import { coverageFeature, makePoint, rectangle } from "../../testing/features.ts";
 import type { AnalyzeResult } from "../../workers/messages.ts";
 import { countListedLoaded, deriveView, toPointFilter } from "./derived.ts";
 import { EMPTY_FILTER } from "./url_state.ts";
 
-function point(id: string, kind: PointKind, lon: number): Point {
-  return { id, name: id, kind, lon, lat: 21, source: { file: "t.csv", row: 1 }, extra: {} };
-}
-
-function square(carrier: string, technology: Technology, lon: number, half: number): CoverageFeature {
-  const ring = [
-    [lon - half, 21 - half],
-    [lon + half, 21 - half],
-    [lon + half, 21 + half],
-    [lon - half, 21 + half],
-    [lon - half, 21 - half],
-  ];
-  return { carrier, technology, asOf: null, geometry: { type: "Polygon", coordinates: [ring] }, source: { file: "c.geojson", featureIndex: 0 } };
-}
+const point = (id: string, kind: PointKind, lon: number) => makePoint(id, lon, 21, { kind });
+/** A square of coverage centred on (lon, 21), `half` degrees each way. */
+const square = (carrier: string, technology: Technology, lon: number, half: number) =>
+  coverageFeature(carrier, technology, rectangle(lon - half, 21 - half, lon + half, 21 + half));
 
 // A: Viettel 4G and VNPT 2G; B: VNPT 2G only; C: nothing.
 const POINTS = [point("A", "school", 105), point("B", "village", 106), point("C", "village", 107)];

@@ -143,26 +143,25 @@ describe("createTrackingController on a storage that works (the memory port)", (
     const storage = createMemoryTrackingStorage();
     const registry = [makeListedPoint("A", { carrier: "Viettel" })];
     await storage.seed({ registry: { registry, file: "list.csv", isSample: false }, events: [], outbox: [], backup: null });
-    const first = createTrackingController({
-      today: () => TODAY,
-      now: () => "2026-11-22T03:00:00.000Z",
-      storage,
-      channel: () => ({ post: () => undefined, close: () => undefined }),
-    });
-    await first.start();
+    // A controller on that storage, with a channel to no other tab.
+    const open = async () => {
+      const controller = createTrackingController({
+        today: () => TODAY,
+        now: () => "2026-11-22T03:00:00.000Z",
+        storage,
+        channel: () => ({ post: () => undefined, close: () => undefined }),
+      });
+      await controller.start();
+      return controller;
+    };
+    const first = await open();
     const file = writeUpdatesCsv([
       createStatusEvent({ pointId: "A", status: "on_air", date: "2026-11-20", actor: { role: "carrier", carrier: "Viettel" }, technology: "4G" }),
     ]);
     await first.importUpdateFile("cap-nhat-viettel.csv", encode(file));
     expect(first.store.getState().storageError).toBeNull();
     expect(first.store.getState().savesPending).toBe(0);
-    const second = createTrackingController({
-      today: () => TODAY,
-      now: () => "2026-11-22T03:00:00.000Z",
-      storage,
-      channel: () => ({ post: () => undefined, close: () => undefined }),
-    });
-    await second.start();
+    const second = await open();
     expect(second.store.getState().registry.file).toBe("list.csv");
     expect(second.store.getState().events.map((event) => `${event.pointId}:${event.status}`)).toEqual(["A:on_air"]);
   });

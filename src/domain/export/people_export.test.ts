@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readCsvTable } from "../index.ts";
-import type { AdminArea, CoverageFeature, Point } from "../types.ts";
+import type { Point, Technology } from "../types.ts";
+import { adminArea, coverageFeature, makePoint, rectangle, squarePolygon } from "../../testing/features.ts";
 import { analyzeCoverage, countedLayers } from "../gaps/analyze_coverage.ts";
 import { buildExportRows } from "../gaps/export_rows.ts";
 import { exportColumns, type ExportRow } from "./export_columns.ts";
@@ -8,30 +9,10 @@ import { coverageAsOfText, peopleColumns, peopleDate, peopleKindLabel, peopleSta
 import { createPeopleCsvWriter, peopleSheetRows, peopleToCsv } from "./people_export.ts";
 import { pointsToCsv } from "./points_to_csv.ts";
 
-function square(carrier: string, technology: "2G" | "4G", x: number, size: number, asOf: string | null): CoverageFeature {
-  return {
-    carrier,
-    technology,
-    asOf,
-    geometry: {
-      type: "Polygon",
-      coordinates: [
-        [
-          [x, 22],
-          [x + size, 22],
-          [x + size, 22 + size],
-          [x, 22 + size],
-          [x, 22],
-        ],
-      ],
-    },
-    source: { file: "c.geojson", featureIndex: 0 },
-  };
-}
-
-function point(overrides: Partial<Point> & Pick<Point, "id" | "kind" | "lon">): Point {
-  return { name: overrides.id, lat: 22.05, source: { file: "p.csv", row: 1 }, extra: {}, ...overrides };
-}
+/** A square of coverage from lon `x`, lat 22, with side `size`. */
+const square = (carrier: string, technology: Technology, x: number, size: number, asOf: string) =>
+  coverageFeature(carrier, technology, squarePolygon(x, 22, size), { asOf });
+const point = ({ id, lon, ...fields }: Partial<Point> & Pick<Point, "id" | "kind" | "lon">) => makePoint(id, lon, 22.05, fields);
 
 // Viettel 4G covers 104.00–104.10, Viettel 2G 104.00–104.30, VNPT 4G 104.05–104.15.
 const coverage = [
@@ -48,27 +29,8 @@ const points: Point[] = [
   point({ id: "DT-1", name: "Điểm trường Pù Lầu", kind: "school_site", lon: 104.02, parentId: "TH-1", extra: { "ngày khảo sát": "không rõ", "ghi chú": "" } }),
 ];
 /** A commune boundary: a box from lon `x` to `x + 0.1`. */
-function commune(code: string, parentCode: string, parentName: string, x: number): AdminArea {
-  return {
-    level: "commune",
-    code,
-    name: "Yên Bình",
-    parentCode,
-    parentName,
-    geometry: {
-      type: "Polygon",
-      coordinates: [
-        [
-          [x, 21.9],
-          [x + 0.1, 21.9],
-          [x + 0.1, 22.2],
-          [x, 22.2],
-          [x, 21.9],
-        ],
-      ],
-    },
-  };
-}
+const commune = (code: string, parentCode: string, parentName: string, x: number) =>
+  adminArea("commune", code, "Yên Bình", rectangle(x, 21.9, x + 0.1, 22.2), { parentCode, parentName });
 // Two communes called Yên Bình, in two provinces: TH-1 and DT-1 are in the first, TB-1 in the second.
 const admin = [commune("04714", "15", "Lào Cai", 104), commune("06391", "20", "Lạng Sơn", 104.15)];
 const analysis = analyzeCoverage(points, coverage, admin);

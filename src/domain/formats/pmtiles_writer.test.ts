@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gunzipSync, gzipSync } from "fflate";
 import { PMTiles, zxyToTileId as readerTileId, type Source } from "pmtiles";
+import { createRandom } from "../../testing/seeded_random.ts";
 import { PMTILES_COMPRESSION, PMTILES_TILE_TYPE, writePmtiles, zxyToTileId, type PmtilesTile } from "./pmtiles_writer.ts";
 
 /** The archive as one buffer, served to the reader like a file. */
@@ -25,21 +26,9 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Random distinct tiles over z0–maxZoom, some with repeated contents (runs and duplicates). */
 function randomTiles(seed: number, count: number, maxZoom: number): PmtilesTile[] {
-  const next = random(seed);
+  const next = createRandom(seed);
   const seen = new Set<string>();
   const tiles: PmtilesTile[] = [];
   const shared = [gzipSync(new Uint8Array([1, 2, 3])), gzipSync(new Uint8Array(100).fill(255))];
@@ -109,7 +98,7 @@ async function expectRoundTrip(tiles: PmtilesTile[], minZoom: number, maxZoom: n
 describe("zxyToTileId", () => {
   it("matches the pmtiles reader's Hilbert ids on every tile to z6 and random tiles to z26", () => {
     for (let z = 0; z <= 6; z++) for (let x = 0; x < 2 ** z; x++) for (let y = 0; y < 2 ** z; y++) expect(zxyToTileId(z, x, y)).toBe(readerTileId(z, x, y));
-    const next = random(7);
+    const next = createRandom(7);
     for (let k = 0; k < 2000; k++) {
       const z = Math.floor(next() * 27);
       const x = Math.floor(next() * 2 ** z);
@@ -142,7 +131,7 @@ describe("writePmtiles", () => {
 
   it("moves the entries to leaves by itself when the root would not fit in 16 KiB", async () => {
     // 30,000 scattered tiles of distinct contents and lengths: the root alone would be far over 16 KiB.
-    const next = random(5);
+    const next = createRandom(5);
     const seen = new Set<number>();
     const tiles: PmtilesTile[] = [];
     while (tiles.length < 30_000) {

@@ -1,33 +1,21 @@
 import { describe, expect, it } from "vitest";
-import type { Polygon, Position } from "geojson";
-import type { AdminArea, CoverageFeature, Point, PointKind, Technology } from "../types.ts";
+import type { Polygon } from "geojson";
+import type { AdminArea, Point, PointKind, Technology } from "../types.ts";
+import { coverageFeature, makePoint, rectangle } from "../../testing/features.ts";
 import { analyzeCoverage, coverageOf, pointStatus, selectPoints } from "./analyze_coverage.ts";
 import { summarizeCoverage } from "./summarize_coverage.ts";
 
-function square(x0: number, y0: number, x1: number, y1: number): Polygon {
-  const ring: Position[] = [
-    [x0, y0],
-    [x1, y0],
-    [x1, y1],
-    [x0, y1],
-    [x0, y0],
-  ];
-  return { type: "Polygon", coordinates: [ring] };
-}
+const coverage = (carrier: string, technology: Technology, geometry: Polygon, asOf: string | null = null) =>
+  coverageFeature(carrier, technology, geometry, { asOf, source: { file: `${carrier}.geojson`, featureIndex: 0 } });
 
-function coverage(carrier: string, technology: Technology, geometry: Polygon, asOf: string | null = null): CoverageFeature {
-  return { carrier, technology, asOf, geometry, source: { file: `${carrier}.geojson`, featureIndex: 0 } };
-}
-
-function point(id: string, lon: number, lat: number, extra: Partial<Point> = {}, kind: PointKind = "school"): Point {
-  return { id, name: id, kind, lon, lat, source: { file: "points.csv", row: 1 }, extra: {}, ...extra };
-}
+const point = (id: string, lon: number, lat: number, extra: Partial<Point> = {}, kind: PointKind = "school") =>
+  makePoint(id, lon, lat, { kind, source: { file: "points.csv", row: 1 }, ...extra });
 
 // Viettel 4G over x 0–2, VNPT 2G over x 1–3, VNPT 4G over x 1–1.5; everything in y 0–1.
 const COVERAGE = Object.freeze([
-  coverage("Viettel", "4G", square(0, 0, 2, 1), "2024-05-01"),
-  coverage("VNPT", "2G", square(1, 0, 3, 1)),
-  coverage("VNPT", "4G", square(1, 0, 1.5, 1), "2024-01-01"),
+  coverage("Viettel", "4G", rectangle(0, 0, 2, 1), "2024-05-01"),
+  coverage("VNPT", "2G", rectangle(1, 0, 3, 1)),
+  coverage("VNPT", "4G", rectangle(1, 0, 1.5, 1), "2024-01-01"),
 ]);
 // p0: Viettel 4G only; p1: Viettel 4G + VNPT 2G + VNPT 4G; p2: VNPT 2G only; p3: nothing.
 const POINTS = Object.freeze([point("p0", 0.5, 0.5), point("p1", 1.25, 0.5), point("p2", 2.5, 0.5, {}, "village"), point("p3", 5, 5, {}, "village")]);
@@ -85,11 +73,11 @@ describe("analyzeCoverage and its queries", () => {
 
 describe("analyzeCoverage admin areas", () => {
   const admin: AdminArea[] = [
-    { level: "province", code: "10", name: "Lào Cai", geometry: square(0, 0, 10, 10) },
-    { level: "province", code: "20", name: "Yên Bái", geometry: square(10, 0, 20, 10) },
-    { level: "commune", code: "10001", name: "Xã Bản Phiệt", parentCode: "10", geometry: square(0, 0, 5, 10) },
-    { level: "commune", code: "10002", name: "Tân Lập", parentCode: "10", geometry: square(5, 0, 10, 10) },
-    { level: "commune", code: "20001", name: "Tân Lập", parentCode: "20", geometry: square(10, 0, 20, 10) },
+    { level: "province", code: "10", name: "Lào Cai", geometry: rectangle(0, 0, 10, 10) },
+    { level: "province", code: "20", name: "Yên Bái", geometry: rectangle(10, 0, 20, 10) },
+    { level: "commune", code: "10001", name: "Xã Bản Phiệt", parentCode: "10", geometry: rectangle(0, 0, 5, 10) },
+    { level: "commune", code: "10002", name: "Tân Lập", parentCode: "10", geometry: rectangle(5, 0, 10, 10) },
+    { level: "commune", code: "20001", name: "Tân Lập", parentCode: "20", geometry: rectangle(10, 0, 20, 10) },
   ];
 
   it("locates points without areas in their row by point-in-polygon", () => {
@@ -111,9 +99,9 @@ describe("analyzeCoverage admin areas", () => {
 
   it("matches numeric codes that lost their leading zeros in Excel (08 → 8, 02686 → 2686)", () => {
     const zeroPadded: AdminArea[] = [
-      { level: "province", code: "08", name: "Tuyên Quang", geometry: square(0, 0, 10, 10) },
-      { level: "commune", code: "02686", name: "A Mú Sung", parentCode: "08", geometry: square(0, 0, 10, 10) },
-      { level: "commune", code: "26860", name: "Bản Xèo", parentCode: "08", geometry: square(20, 20, 30, 30) },
+      { level: "province", code: "08", name: "Tuyên Quang", geometry: rectangle(0, 0, 10, 10) },
+      { level: "commune", code: "02686", name: "A Mú Sung", parentCode: "08", geometry: rectangle(0, 0, 10, 10) },
+      { level: "commune", code: "26860", name: "Bản Xèo", parentCode: "08", geometry: rectangle(20, 20, 30, 30) },
     ];
     const points = [point("a", 25, 25, { provinceCode: "8", communeCode: "2686" }), point("b", 25, 25, { communeCode: "0026860" })];
     const analysis = analyzeCoverage(points, [], zeroPadded);
@@ -150,7 +138,7 @@ describe("analyzeCoverage admin areas", () => {
   });
 
   it("counts per province and commune, only for areas with points", () => {
-    const coverageA = [coverage("Viettel", "4G", square(0, 0, 5, 10))];
+    const coverageA = [coverage("Viettel", "4G", rectangle(0, 0, 5, 10))];
     const points = [point("a", 2, 2), point("b", 7, 2), point("c", 8, 2), point("d", 4, 4)];
     const analysis = analyzeCoverage(points, coverageA, admin);
     const summary = summarizeCoverage(analysis, points);

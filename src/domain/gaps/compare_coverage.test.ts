@@ -1,69 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { AdminArea, CoverageFeature, Point, Technology } from "../types.ts";
+import type { Point, Technology } from "../types.ts";
+import { adminArea, coverageFeature, makePoint, rectangle } from "../../testing/features.ts";
 import { analyzeCoverage } from "./analyze_coverage.ts";
 import { compareCoverage } from "./compare_coverage.ts";
 
-function square(carrier: string, technology: Technology, x0: number, x1: number): CoverageFeature {
-  return {
-    carrier,
-    technology,
-    asOf: null,
-    geometry: {
-      type: "Polygon",
-      coordinates: [
-        [
-          [x0, 22],
-          [x1, 22],
-          [x1, 22.1],
-          [x0, 22.1],
-          [x0, 22],
-        ],
-      ],
-    },
-    source: { file: "c.geojson", featureIndex: 0 },
-  };
-}
-
-function point(id: string, lon: number, kind: Point["kind"] = "village"): Point {
-  return { id, name: id, kind, lon, lat: 22.05, source: { file: "p.csv", row: 1 }, extra: {} };
-}
-
-const admin: AdminArea[] = [
-  {
-    level: "province",
-    code: "15",
-    name: "Lào Cai",
-    geometry: {
-      type: "Polygon",
-      coordinates: [
-        [
-          [103, 21],
-          [104.25, 21],
-          [104.25, 23],
-          [103, 23],
-          [103, 21],
-        ],
-      ],
-    },
-  },
-  {
-    level: "province",
-    code: "20",
-    name: "Lạng Sơn",
-    geometry: {
-      type: "Polygon",
-      coordinates: [
-        [
-          [104.25, 21],
-          [106, 21],
-          [106, 23],
-          [104.25, 23],
-          [104.25, 21],
-        ],
-      ],
-    },
-  },
-];
+/** A coverage band from lon `x0` to `x1`, lat 22 to 22.1. */
+const square = (carrier: string, technology: Technology, x0: number, x1: number) => coverageFeature(carrier, technology, rectangle(x0, 22, x1, 22.1));
+const point = (id: string, lon: number, kind: Point["kind"] = "village") => makePoint(id, lon, 22.05, { kind });
+// Lào Cai west of lon 104.25, Lạng Sơn east of it.
+const admin = [adminArea("province", "15", "Lào Cai", rectangle(103, 21, 104.25, 23)), adminArea("province", "20", "Lạng Sơn", rectangle(104.25, 21, 106, 23))];
 
 // A at 104.05, B at 104.15, C at 104.35, D at 104.45, E at 104.55 (school).
 const points = [point("A", 104.05), point("B", 104.15), point("C", 104.35), point("D", 104.45), point("E", 104.55, "school")];

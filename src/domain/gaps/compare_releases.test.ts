@@ -1,68 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { AdminArea, CoverageFeature, Point, Technology } from "../types.ts";
+import type { Technology } from "../types.ts";
+import { adminArea, coverageFeature, makePoint, rectangle } from "../../testing/features.ts";
 import { compareReleases, comparisonExportRows, comparisonTablesCsv, releaseDates } from "./compare_releases.ts";
 
-function square(carrier: string, technology: Technology, x0: number, x1: number, asOf: string | null): CoverageFeature {
-  return {
-    carrier,
-    technology,
-    asOf,
-    geometry: {
-      type: "Polygon",
-      coordinates: [
-        [
-          [x0, 22],
-          [x1, 22],
-          [x1, 22.1],
-          [x0, 22.1],
-          [x0, 22],
-        ],
-      ],
-    },
-    source: { file: "c.geojson", featureIndex: 0 },
-  };
-}
-
-function point(id: string, lon: number): Point {
-  return { id, name: id, kind: "village", lon, lat: 22.05, source: { file: "p.csv", row: 1 }, extra: {} };
-}
-
-const admin: AdminArea[] = [
-  {
-    level: "province",
-    code: "15",
-    name: "Lào Cai",
-    geometry: {
-      type: "Polygon",
-      coordinates: [
-        [
-          [103, 21],
-          [104.25, 21],
-          [104.25, 23],
-          [103, 23],
-          [103, 21],
-        ],
-      ],
-    },
-  },
-  {
-    level: "province",
-    code: "20",
-    name: "Lạng Sơn",
-    geometry: {
-      type: "Polygon",
-      coordinates: [
-        [
-          [104.25, 21],
-          [106, 21],
-          [106, 23],
-          [104.25, 23],
-          [104.25, 21],
-        ],
-      ],
-    },
-  },
-];
+/** A coverage band from lon `x0` to `x1`, lat 22 to 22.1, released on `asOf`. */
+const square = (carrier: string, technology: Technology, x0: number, x1: number, asOf: string | null) =>
+  coverageFeature(carrier, technology, rectangle(x0, 22, x1, 22.1), { asOf });
+const point = (id: string, lon: number) => makePoint(id, lon, 22.05);
+// Lào Cai west of lon 104.25, Lạng Sơn east of it.
+const admin = [adminArea("province", "15", "Lào Cai", rectangle(103, 21, 104.25, 23)), adminArea("province", "20", "Lạng Sơn", rectangle(104.25, 21, 106, 23))];
 
 // A 104.05, B 104.15, C 104.35, D 104.45, E 104.55. One file holding two releases:
 // 31/10: Viettel 4G over A, B; VNPT 3G over E.   30/11: Viettel 4G over B, C; VNPT 3G over D, E; MobiFone 2G over A (its first release).

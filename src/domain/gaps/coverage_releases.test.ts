@@ -1,28 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { Position } from "geojson";
-import type { CoverageFeature, Point } from "../types.ts";
+import { coverageFeature, makePoint, rectangle } from "../../testing/features.ts";
 import { analyzeCoverage } from "./analyze_coverage.ts";
 import { selectCoverageReleases } from "./coverage_releases.ts";
 
-function square(x0: number, x1: number): Position[][] {
-  return [
-    [
-      [x0, 22],
-      [x1, 22],
-      [x1, 22.1],
-      [x0, 22.1],
-      [x0, 22],
-    ],
-  ];
-}
+const feature = (carrier: string, asOf: string | null, x0: number, x1: number, file: string) =>
+  coverageFeature(carrier, "4G", rectangle(x0, 22, x1, 22.1), { asOf, source: { file, featureIndex: 0 } });
 
-function feature(carrier: string, asOf: string | null, x0: number, x1: number, file: string): CoverageFeature {
-  return { carrier, technology: "4G", asOf, geometry: { type: "Polygon", coordinates: square(x0, x1) }, source: { file, featureIndex: 0 } };
-}
-
-function point(id: string, lon: number): Point {
-  return { id, name: id, kind: "school", lon, lat: 22.05, source: { file: "p.csv", row: 1 }, extra: {} };
-}
+const point = (id: string, lon: number) => makePoint(id, lon, 22.05, { kind: "school" });
 
 // October's Viettel 4G covers lon 104.00–104.10; November's withdraws 104.05–104.10.
 const october = feature("Viettel", "2026-10-31", 104, 104.1, "viettel_10.geojson");

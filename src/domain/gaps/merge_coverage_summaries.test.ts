@@ -1,30 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { CoverageFeature, Point } from "../types.ts";
+import type { Point, Technology } from "../types.ts";
 import { createCoverageAnalyzer } from "./analyze_coverage.ts";
 import { mergeCoverageSummaries } from "./merge_coverage_summaries.ts";
 import { summarizeCoverage } from "./summarize_coverage.ts";
 import { createRandom } from "../../testing/seeded_random.ts";
+import { coverageFeature, squarePolygon } from "../../testing/features.ts";
 
-function square(carrier: string, technology: "2G" | "3G" | "4G", x: number, y: number, size: number): CoverageFeature {
-  return {
-    carrier,
-    technology,
-    asOf: "2026-10-01",
-    geometry: {
-      type: "Polygon",
-      coordinates: [
-        [
-          [x, y],
-          [x + size, y],
-          [x + size, y + size],
-          [x, y + size],
-          [x, y],
-        ],
-      ],
-    },
-    source: { file: "squares.geojson", featureIndex: 0 },
-  };
-}
+/** A square of coverage with its south-west corner at (x, y), dated 1 October 2026. */
+const square = (carrier: string, technology: Technology, x: number, y: number, size: number) =>
+  coverageFeature(carrier, technology, squarePolygon(x, y, size), { asOf: "2026-10-01", source: { file: "squares.geojson", featureIndex: 0 } });
 
 describe("mergeCoverageSummaries", () => {
   it("gives the same summary for points analysed in batches as for all points at once", () => {
@@ -53,18 +37,9 @@ describe("mergeCoverageSummaries", () => {
     expect({ ...merged, byCommune: [...merged.byCommune].sort(byName) }).toEqual({ ...whole, byCommune: [...whole.byCommune].sort(byName) });
   });
 
-  it("returns an empty summary for no batches", () => {
-    expect(mergeCoverageSummaries([])).toEqual({
-      total: 0,
-      uncovered: 0,
-      singleCarrier: 0,
-      covered: 0,
-      byProvince: [],
-      byCommune: [],
-      byKind: [],
-      byLayer: [],
-      byCarrier: [],
-      unlocated: { province: { count: 0, ids: [] }, commune: { count: 0, ids: [] } },
-    });
+  it("returns, for no batches, the summary of no points", () => {
+    const empty = mergeCoverageSummaries([]);
+    expect(empty).toEqual(summarizeCoverage(createCoverageAnalyzer([]).analyze([]), [], {}));
+    expect([empty.total, empty.uncovered, empty.byProvince, empty.unlocated.commune]).toEqual([0, 0, [], { count: 0, ids: [] }]);
   });
 });

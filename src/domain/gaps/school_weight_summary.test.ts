@@ -4,19 +4,7 @@ import type { AdminArea, CoverageFeature, Point, PointKind, Technology } from ".
 import { pointWeight } from "../planning/point_weights.ts";
 import { analyzeCoverage, createCoverageAnalyzer, pointInScope, pointStatus, type PointFilter } from "./analyze_coverage.ts";
 import { createSchoolWeightAccumulator, orphanSchoolSiteIssues, summarizeSchoolsAndWeights } from "./school_weight_summary.ts";
-
-const square = (lon: number, lat: number, size: number) => ({
-  type: "Polygon" as const,
-  coordinates: [
-    [
-      [lon, lat],
-      [lon + size, lat],
-      [lon + size, lat + size],
-      [lon, lat + size],
-      [lon, lat],
-    ],
-  ],
-});
+import { squarePolygon } from "../../testing/features.ts";
 
 function point(id: string, kind: PointKind, lon: number, lat: number, extra: Partial<Point> = {}): Point {
   return { id, name: id, kind, lon, lat, source: { file: "p.csv", row: Number(id.replace(/\D/g, "")) || 1 }, extra: {}, ...extra };
@@ -44,12 +32,12 @@ function randomCase(seed: number): { points: Point[]; coverage: CoverageFeature[
       carrier: carriers[c % 3],
       technology: technologies[c % 2],
       asOf: null,
-      geometry: square(104 + random() * 0.8, 21 + random() * 0.8, 0.2 + random() * 0.3),
+      geometry: squarePolygon(104 + random() * 0.8, 21 + random() * 0.8, 0.2 + random() * 0.3),
       source: { file: "c", featureIndex: c },
     });
   }
   const admin: AdminArea[] = [
-    { level: "commune", code: "A", name: "Xã A", parentCode: "P", geometry: square(103.9, 20.9, 0.6) },
+    { level: "commune", code: "A", name: "Xã A", parentCode: "P", geometry: squarePolygon(103.9, 20.9, 0.6) },
     {
       level: "commune",
       code: "B",
@@ -197,7 +185,7 @@ describe("summarizeSchoolsAndWeights", () => {
       point("T3-a", "school_site", 104.07, 21.07, { parentId: "T9", weight: 10, source: { file: "p.csv", row: 4 } }),
     ];
     const coverage: CoverageFeature[] = [
-      { carrier: "Viettel", technology: "4G", asOf: null, geometry: square(104, 21, 0.1), source: { file: "c", featureIndex: 0 } },
+      { carrier: "Viettel", technology: "4G", asOf: null, geometry: squarePolygon(104, 21, 0.1), source: { file: "c", featureIndex: 0 } },
     ];
     const { schools, weights, issues } = summarizeSchoolsAndWeights(analyzeCoverage(points, coverage), points, {});
     expect([

@@ -1,35 +1,22 @@
 import { describe, expect, it } from "vitest";
-import type { Polygon, Position } from "geojson";
-import type { AdminArea, CoverageFeature, Point } from "../types.ts";
+import type { AdminArea, CoverageFeature } from "../types.ts";
 import { analyzeCoverage } from "./analyze_coverage.ts";
 import { mergeCoverageSummaries } from "./merge_coverage_summaries.ts";
 import { summarizeCoverage, UNKNOWN_AREA, type CoverageSummary } from "./summarize_coverage.ts";
 import { createRandom } from "../../testing/seeded_random.ts";
+import { makePoint, rectangle } from "../../testing/features.ts";
 
-function square(x0: number, y0: number, x1: number, y1: number): Polygon {
-  const ring: Position[] = [
-    [x0, y0],
-    [x1, y0],
-    [x1, y1],
-    [x0, y1],
-    [x0, y0],
-  ];
-  return { type: "Polygon", coordinates: [ring] };
-}
-
-function point(id: string, lon: number, lat: number): Point {
-  return { id, name: id, kind: "school", lon, lat, source: { file: "points.csv", row: 1 }, extra: {} };
-}
+const point = (id: string, lon: number, lat: number) => makePoint(id, lon, lat, { kind: "school", source: { file: "points.csv", row: 1 } });
 
 // Two provinces side by side (x 0–1 and 1–2, y 0–1); communes are loaded for the first one only.
 const ADMIN: AdminArea[] = [
-  { level: "province", code: "01", name: "Tỉnh A", geometry: square(0, 0, 1, 1) },
-  { level: "province", code: "02", name: "Tỉnh B", geometry: square(1, 0, 2, 1) },
-  { level: "commune", code: "00001", name: "Xã A1", parentCode: "01", geometry: square(0, 0, 0.5, 1) },
-  { level: "commune", code: "00002", name: "Xã A2", parentCode: "01", geometry: square(0.5, 0, 1, 1) },
+  { level: "province", code: "01", name: "Tỉnh A", geometry: rectangle(0, 0, 1, 1) },
+  { level: "province", code: "02", name: "Tỉnh B", geometry: rectangle(1, 0, 2, 1) },
+  { level: "commune", code: "00001", name: "Xã A1", parentCode: "01", geometry: rectangle(0, 0, 0.5, 1) },
+  { level: "commune", code: "00002", name: "Xã A2", parentCode: "01", geometry: rectangle(0.5, 0, 1, 1) },
 ];
 const COVERAGE: CoverageFeature[] = [
-  { carrier: "Viettel", technology: "4G", asOf: null, geometry: square(0, 0, 0.75, 1), source: { file: "c", featureIndex: 0 } },
+  { carrier: "Viettel", technology: "4G", asOf: null, geometry: rectangle(0, 0, 0.75, 1), source: { file: "c", featureIndex: 0 } },
 ];
 
 function expectReconciled(summary: CoverageSummary): void {

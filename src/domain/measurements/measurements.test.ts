@@ -9,6 +9,7 @@ import { createRandom } from "../../testing/seeded_random.ts";
 import { TECHNOLOGIES, type CoverageFeature, type Technology } from "../types.ts";
 import { challengePacketCsv, challengePacketGeojson, findContradictions } from "./contradictions.ts";
 import { parseMeasurementsCsv, type Measurement } from "./parse_measurements.ts";
+import { squarePolygon } from "../../testing/features.ts";
 
 describe("parseMeasurementsCsv", () => {
   it("reads English and Vietnamese headers, decimal commas and 'mất sóng'; rejects rows with a reason (read = accepted + rejected)", () => {
@@ -52,19 +53,6 @@ describe("parseMeasurementsCsv", () => {
   });
 });
 
-const square = (lon: number, lat: number, size: number) => ({
-  type: "Polygon" as const,
-  coordinates: [
-    [
-      [lon, lat],
-      [lon + size, lat],
-      [lon + size, lat + size],
-      [lon, lat + size],
-      [lon, lat],
-    ],
-  ],
-});
-
 function measurement(k: number, fields: Partial<Measurement>): Measurement {
   return {
     time: "",
@@ -91,7 +79,7 @@ describe("findContradictions", () => {
         carrier: carriers[c % 2],
         technology: (["3G", "4G"] as Technology[])[Math.floor(c / 2) % 2],
         asOf: "2026-11-01",
-        geometry: square(104 + random() * 0.1, 22 + random() * 0.1, 0.03 + random() * 0.05),
+        geometry: squarePolygon(104 + random() * 0.1, 22 + random() * 0.1, 0.03 + random() * 0.05),
         source: { file: "cov.geojson", featureIndex: c },
       }));
       const measurements = Array.from({ length: 200 }, (_, k) =>
@@ -141,7 +129,13 @@ describe("findContradictions", () => {
 
   it("writes a challenge packet: one CSV row per measurement of each finding, formula-safe; GeoJSON with findings and measurements", () => {
     const coverage: CoverageFeature[] = [
-      { carrier: "Viettel", technology: "4G", asOf: "2026-11-01", geometry: square(104, 22, 0.1), source: { file: "viettel-11.geojson", featureIndex: 0 } },
+      {
+        carrier: "Viettel",
+        technology: "4G",
+        asOf: "2026-11-01",
+        geometry: squarePolygon(104, 22, 0.1),
+        source: { file: "viettel-11.geojson", featureIndex: 0 },
+      },
     ];
     const registry = [makeListedPoint("=LS-1", { lon: 104.05, lat: 22.05, carrier: "Viettel" })];
     const { states } = replay(

@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { rectangleRing } from "../../testing/features.ts";
 import { detectFileKind, inspectGeoFile } from "./detect_file_kind.ts";
 
-const square = [
-  [
-    [104, 22],
-    [104.1, 22],
-    [104.1, 22.1],
-    [104, 22.1],
-    [104, 22],
-  ],
-];
+const square = [rectangleRing(104, 22, 104.1, 22.1)];
 
 function featureCollection(geometryType: "Point" | "Polygon", properties: Record<string, unknown>): string {
   const geometry = geometryType === "Point" ? { type: "Point", coordinates: [104, 22] } : { type: "Polygon", coordinates: square };
@@ -57,15 +50,6 @@ describe("detectFileKind on a large CSV", () => {
 });
 
 describe("inspectGeoFile", () => {
-  const square = [
-    [
-      [104, 22],
-      [104.1, 22],
-      [104.1, 22.1],
-      [104, 22.1],
-      [104, 22],
-    ],
-  ];
   it("gives detectFileKind's kind and the feature count from one reading", () => {
     const coverage = JSON.stringify({
       type: "FeatureCollection",

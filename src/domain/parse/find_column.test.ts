@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { LATITUDE_ALIASES, LONGITUDE_ALIASES, POINT_COLUMN_ALIASES, findColumn } from "./find_column.ts";
 
+/** The column findColumn picks in `header` for each point field. */
+const pointColumns = (header: string[]) =>
+  Object.fromEntries(Object.entries(POINT_COLUMN_ALIASES).map(([field, aliases]) => [field, findColumn(header, aliases)]));
+
 describe("findColumn", () => {
   it("matches a Vietnamese header with or without tones and in any case", () => {
     expect(findColumn(["Mã", "VĨ ĐỘ", "kinh do"], LATITUDE_ALIASES)).toBe("VĨ ĐỘ");
@@ -23,27 +27,23 @@ describe("findColumn", () => {
 
   it("matches the other point columns by their Vietnamese names", () => {
     const header = ["Mã điểm", "Tên điểm", "Loại điểm", "Mã trường chính", "Số học sinh", "Tỉnh", "Xã"];
-    expect(findColumn(header, POINT_COLUMN_ALIASES.id)).toBe("Mã điểm");
-    expect(findColumn(header, POINT_COLUMN_ALIASES.name)).toBe("Tên điểm");
-    expect(findColumn(header, POINT_COLUMN_ALIASES.kind)).toBe("Loại điểm");
-    expect(findColumn(header, POINT_COLUMN_ALIASES.parentId)).toBe("Mã trường chính");
-    expect(findColumn(header, POINT_COLUMN_ALIASES.weight)).toBe("Số học sinh");
-    expect(findColumn(header, POINT_COLUMN_ALIASES.provinceName)).toBe("Tỉnh");
-    expect(findColumn(header, POINT_COLUMN_ALIASES.communeName)).toBe("Xã");
+    // The header names the fields in this order.
+    const fields = ["id", "name", "kind", "parentId", "weight", "provinceName", "communeName"] as const;
+    expect(fields.map((field) => findColumn(header, POINT_COLUMN_ALIASES[field]))).toEqual(header);
   });
 
   it("reads the headers of lists kept by schools and communes (Tên trường, Sĩ số, Tỉnh/Thành phố, Xã/Phường)", () => {
     const schools = ["Mã trường", "Tên trường", "Sĩ số", "Tỉnh/Thành phố", "Xã/Phường", "Vĩ độ", "Kinh độ"];
-    expect(findColumn(schools, POINT_COLUMN_ALIASES.id)).toBe("Mã trường");
-    expect(findColumn(schools, POINT_COLUMN_ALIASES.name)).toBe("Tên trường");
-    expect(findColumn(schools, POINT_COLUMN_ALIASES.weight)).toBe("Sĩ số");
-    expect(findColumn(schools, POINT_COLUMN_ALIASES.provinceName)).toBe("Tỉnh/Thành phố");
-    expect(findColumn(schools, POINT_COLUMN_ALIASES.communeName)).toBe("Xã/Phường");
+    expect(pointColumns(schools)).toMatchObject({
+      id: "Mã trường",
+      name: "Tên trường",
+      weight: "Sĩ số",
+      provinceName: "Tỉnh/Thành phố",
+      communeName: "Xã/Phường",
+    });
     // A list of school sites names both the site and its school: the site is the point.
     const sites = ["Mã trường chính", "Tên trường", "Mã điểm trường", "Tên điểm trường"];
-    expect(findColumn(sites, POINT_COLUMN_ALIASES.id)).toBe("Mã điểm trường");
-    expect(findColumn(sites, POINT_COLUMN_ALIASES.name)).toBe("Tên điểm trường");
-    expect(findColumn(sites, POINT_COLUMN_ALIASES.parentId)).toBe("Mã trường chính");
+    expect(pointColumns(sites)).toMatchObject({ id: "Mã điểm trường", name: "Tên điểm trường", parentId: "Mã trường chính" });
   });
 
   it("returns undefined when no header matches", () => {

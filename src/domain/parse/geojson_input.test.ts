@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseAdminGeojson } from "./parse_admin_geojson.ts";
 import { parsePointsGeojson } from "./parse_points_geojson.ts";
 import { findProperty, propertyText, readGeojsonInput } from "./geojson_input.ts";
+import { createRandom } from "../../testing/seeded_random.ts";
 
 describe("readGeojsonInput", () => {
   it("reads a FeatureCollection, a Feature, a bare geometry and an array of features", () => {
@@ -46,11 +47,7 @@ describe("propertyText", () => {
 
 describe("GeoJSON importers on garbage", () => {
   it("never throw and always balance read = accepted + rejected", () => {
-    let seed = 2024;
-    const random = (): number => {
-      seed = (seed * 16807) % 2147483647;
-      return seed / 2147483647;
-    };
+    const random = createRandom(2024);
     const junk = [
       null,
       0,

@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Position } from "geojson";
 import { guessAdminLevel, parseAdminGeojson } from "./parse_admin_geojson.ts";
+import { rectangleRing } from "../../testing/features.ts";
 
 const file = "admin.geojson";
-const square: Position[] = [
-  [104, 22],
-  [104.1, 22],
-  [104.1, 22.1],
-  [104, 22.1],
-  [104, 22],
-];
+const square = rectangleRing(104, 22, 104.1, 22.1);
 
 function collection(...properties: Record<string, unknown>[]): object {
   return {

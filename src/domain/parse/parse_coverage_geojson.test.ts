@@ -2,22 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { Position } from "geojson";
 import { parseAsOfDate, parseCoverageGeojson } from "./parse_coverage_geojson.ts";
 import { signedRingArea } from "./polygon_checks.ts";
+import { bowTieRing, rectangleRing } from "../../testing/features.ts";
 
 const file = "coverage.geojson";
-const square: Position[] = [
-  [104, 22],
-  [104.1, 22],
-  [104.1, 22.1],
-  [104, 22.1],
-  [104, 22],
-];
-const bowTie: Position[] = [
-  [104, 22],
-  [104.1, 22.1],
-  [104.1, 22],
-  [104, 22.1],
-  [104, 22],
-];
+const square = rectangleRing(104, 22, 104.1, 22.1);
+const bowTie = bowTieRing(104, 22, 104.1, 22.1);
 
 function collection(...features: { properties?: Record<string, unknown>; coordinates?: Position[][]; geometry?: unknown }[]): object {
   return {

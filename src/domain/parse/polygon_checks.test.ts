@@ -2,21 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { Position } from "geojson";
 import { kinks } from "@turf/kinks";
 import { KINKS_SEGMENT_LIMIT, checkPolygonGeometry, findRingCrossings, isStrictlyConvexRing, signedRingArea, sweepRingCrossings } from "./polygon_checks.ts";
+import { bowTieRing, rectangleRing, ringOf } from "../../testing/features.ts";
+import { createRandom } from "../../testing/seeded_random.ts";
 
-const square: Position[] = [
-  [104, 22],
-  [104.1, 22],
-  [104.1, 22.1],
-  [104, 22.1],
-  [104, 22],
-];
-const bowTie: Position[] = [
-  [104, 22],
-  [104.1, 22.1],
-  [104.1, 22],
-  [104, 22.1],
-  [104, 22],
-];
+const square = rectangleRing(104, 22, 104.1, 22.1);
+const bowTie = bowTieRing(104, 22, 104.1, 22.1);
 
 function circle(count: number, radius: number, clockwise = false): Position[] {
   const ring: Position[] = [];
@@ -27,6 +17,16 @@ function circle(count: number, radius: number, clockwise = false): Position[] {
   ring.push(ring[0]);
   return ring;
 }
+
+/** Checks a polygon of one ring. */
+const checkRing = (ring: unknown[]) => checkPolygonGeometry({ type: "Polygon", coordinates: [ring] });
+/** A closed right triangle: (x0, y0), (x1, y0), (x1, y1). */
+const triangle = (x0: number, y0: number, x1: number, y1: number): Position[] => [
+  [x0, y0],
+  [x1, y0],
+  [x1, y1],
+  [x0, y0],
+];
 
 function keys(positions: Position[]): string[] {
   return [...new Set(positions.map((position) => `${position[0].toFixed(9)},${position[1].toFixed(9)}`))].sort();
@@ -42,19 +42,13 @@ describe("checkPolygonGeometry", () => {
   });
 
   it("closes an unclosed ring with a warning", () => {
-    const check = checkPolygonGeometry({ type: "Polygon", coordinates: [square.slice(0, 4)] });
+    const check = checkRing(square.slice(0, 4));
     expect(check.geometry).toEqual({ type: "Polygon", coordinates: [square] });
     expect(check.issues.map((issue) => [issue.code, issue.severity])).toEqual([["ring_unclosed", "warning"]]);
   });
 
   it("rewinds a clockwise outer ring and a counter-clockwise hole, with one warning", () => {
-    const hole: Position[] = [
-      [104.02, 22.02],
-      [104.04, 22.02],
-      [104.04, 22.04],
-      [104.02, 22.04],
-      [104.02, 22.02],
-    ];
+    const hole = rectangleRing(104.02, 22.02, 104.04, 22.04);
     const check = checkPolygonGeometry({ type: "Polygon", coordinates: [[...square].reverse(), hole] });
     expect(check.geometry?.coordinates).toEqual([square, [...hole].reverse()]);
     expect(check.issues.map((issue) => issue.code)).toEqual(["ring_winding"]);
@@ -62,80 +56,36 @@ describe("checkPolygonGeometry", () => {
   });
 
   it("rejects a ring with fewer than four positions", () => {
-    const check = checkPolygonGeometry({
-      type: "Polygon",
-      coordinates: [
-        [
-          [104, 22],
-          [104.1, 22],
-          [104, 22],
-        ],
-      ],
-    });
+    const check = checkRing([
+      [104, 22],
+      [104.1, 22],
+      [104, 22],
+    ]);
     expect(check.geometry).toBeNull();
     expect(check.issues.map((issue) => [issue.code, issue.severity])).toEqual([["ring_too_short", "error"]]);
   });
 
   it("rejects positions outside ±180/±90 and projected metres", () => {
-    expect(
-      checkPolygonGeometry({
-        type: "Polygon",
-        coordinates: [
-          [
-            [200, 22],
-            [201, 22],
-            [201, 23],
-            [200, 22],
-          ],
-        ],
-      }).issues[0].code,
-    ).toBe("coordinates_out_of_range");
-    expect(
-      checkPolygonGeometry({
-        type: "Polygon",
-        coordinates: [
-          [
-            [583000, 2380000],
-            [584000, 2380000],
-            [584000, 2381000],
-            [583000, 2380000],
-          ],
-        ],
-      }).issues[0].code,
-    ).toBe("coordinates_projected");
+    expect(checkRing(triangle(200, 22, 201, 23)).issues[0].code).toBe("coordinates_out_of_range");
+    expect(checkRing(triangle(583000, 2380000, 584000, 2381000)).issues[0].code).toBe("coordinates_projected");
   });
 
   it("rejects non-polygon, missing and malformed geometries", () => {
     expect(checkPolygonGeometry({ type: "Point", coordinates: [104, 22] }).issues[0].code).toBe("geometry_not_polygon");
     expect(checkPolygonGeometry(null).issues[0].code).toBe("geometry_missing");
     expect(
-      checkPolygonGeometry({
-        type: "Polygon",
-        coordinates: [
-          [
-            [104, "22"],
-            [1, 2],
-            [3, 4],
-            [104, "22"],
-          ],
-        ],
-      }).issues[0].code,
+      checkRing([
+        [104, "22"],
+        [1, 2],
+        [3, 4],
+        [104, "22"],
+      ]).issues[0].code,
     ).toBe("coordinates_invalid");
     expect(checkPolygonGeometry({ type: "MultiPolygon", coordinates: [] }).issues[0].code).toBe("geometry_empty");
   });
 
   it("warns when a polygon lies entirely outside Vietnam", () => {
-    const paris = checkPolygonGeometry({
-      type: "Polygon",
-      coordinates: [
-        [
-          [2, 48],
-          [3, 48],
-          [3, 49],
-          [2, 48],
-        ],
-      ],
-    });
+    const paris = checkRing(triangle(2, 48, 3, 49));
     expect(paris.geometry).not.toBeNull();
     expect(paris.issues.map((issue) => [issue.code, issue.severity, issue.message.en])).toEqual([
       ["feature_outside_area", "warning", "The feature lies entirely outside Vietnam."],
@@ -144,7 +94,7 @@ describe("checkPolygonGeometry", () => {
 
   it("rejects a polygon written [latitude, longitude] and says the axes look swapped", () => {
     const swapped = square.map(([lon, lat]) => [lat, lon]);
-    const check = checkPolygonGeometry({ type: "Polygon", coordinates: [swapped] });
+    const check = checkRing(swapped);
     expect(check.geometry).toBeNull();
     expect(check.issues[0].code).toBe("coordinates_out_of_range");
     expect(check.issues[0].message.en).toContain("swapped");
@@ -152,24 +102,19 @@ describe("checkPolygonGeometry", () => {
   });
 
   it("drops altitudes and repeated consecutive positions", () => {
-    const check = checkPolygonGeometry({
-      type: "Polygon",
-      coordinates: [
-        [
-          [104, 22, 5],
-          [104, 22, 5],
-          [104.1, 22, 5],
-          [104.1, 22.1],
-          [104, 22.1],
-          [104, 22],
-        ],
-      ],
-    });
+    const check = checkRing([
+      [104, 22, 5],
+      [104, 22, 5],
+      [104.1, 22, 5],
+      [104.1, 22.1],
+      [104, 22.1],
+      [104, 22],
+    ]);
     expect(check.geometry?.coordinates).toEqual([square]);
   });
 
   it("finds the crossing of a bow-tie and proposes two simple counter-clockwise lobes", () => {
-    const check = checkPolygonGeometry({ type: "Polygon", coordinates: [bowTie] });
+    const check = checkRing(bowTie);
     expect(check.geometry).toEqual({ type: "Polygon", coordinates: [bowTie] });
     expect(check.crossings).toHaveLength(1);
     expect(check.crossings[0][0]).toBeCloseTo(104.05, 9);
@@ -184,13 +129,7 @@ describe("checkPolygonGeometry", () => {
   });
 
   it("keeps a hole in the lobe that contains it when repairing", () => {
-    const outer: Position[] = [
-      [104, 22],
-      [104.2, 22.2],
-      [104.2, 22],
-      [104, 22.2],
-      [104, 22],
-    ];
+    const outer = bowTieRing(104, 22, 104.2, 22.2);
     const hole: Position[] = [
       [104.01, 22.09],
       [104.01, 22.11],
@@ -208,11 +147,7 @@ describe("checkPolygonGeometry", () => {
 
 describe("findRingCrossings", () => {
   it("agrees with @turf/kinks when using the sweep, on random rings", () => {
-    let seed = 7;
-    const random = (): number => {
-      seed = (seed * 16807) % 2147483647;
-      return seed / 2147483647;
-    };
+    const random = createRandom(7);
     for (let trial = 0; trial < 40; trial++) {
       const ring: Position[] = [];
       const count = 4 + Math.floor(random() * 20);
@@ -233,15 +168,7 @@ describe("findRingCrossings", () => {
 
   it("agrees with @turf/kinks on a ring that touches itself at a vertex", () => {
     // Small integers keep the arithmetic exact, so both tests must find exactly the shared vertex.
-    const pinched: Position[] = [
-      [0, 0],
-      [2, 0],
-      [1, 1],
-      [2, 2],
-      [0, 2],
-      [1, 1],
-      [0, 0],
-    ];
+    const pinched = ringOf("0 0, 2 0, 1 1, 2 2, 0 2, 1 1");
     const expected = keys(kinks({ type: "Polygon", coordinates: [pinched] }).features.map((feature) => feature.geometry.coordinates));
     expect(expected).toEqual(["1.000000000,1.000000000"]);
     expect(keys(sweepRingCrossings([pinched]))).toEqual(expected);
@@ -269,36 +196,12 @@ describe("isStrictlyConvexRing", () => {
     expect(findRingCrossings([star]).length).toBeGreaterThan(0);
   });
 
-  it("rejects a bow-tie, a concave ring and a ring with a repeated position", () => {
-    expect(
-      isStrictlyConvexRing([
-        [0, 0],
-        [2, 2],
-        [2, 0],
-        [0, 2],
-        [0, 0],
-      ]),
-    ).toBe(false);
-    expect(
-      isStrictlyConvexRing([
-        [0, 0],
-        [4, 0],
-        [2, 1],
-        [4, 4],
-        [0, 4],
-        [0, 0],
-      ]),
-    ).toBe(false);
-    expect(
-      isStrictlyConvexRing([
-        [0, 0],
-        [4, 0],
-        [4, 0],
-        [4, 4],
-        [0, 4],
-        [0, 0],
-      ]),
-    ).toBe(false);
+  it.each([
+    ["a bow-tie", bowTieRing(0, 0, 2, 2)],
+    ["a concave ring", ringOf("0 0, 4 0, 2 1, 4 4, 0 4")],
+    ["a ring with a repeated position", ringOf("0 0, 4 0, 4 0, 4 4, 0 4")],
+  ])("rejects %s", (_, ring) => {
+    expect(isStrictlyConvexRing(ring)).toBe(false);
   });
 
   it("agrees with @turf/kinks on random convex-hull-like rings: none of them crosses itself", () => {

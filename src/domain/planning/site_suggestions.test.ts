@@ -15,6 +15,7 @@ import {
   type CoverageSets,
   type SiteTarget,
 } from "./site_suggestions.ts";
+import { squarePolygon } from "../../testing/features.ts";
 
 /** Random targets in clusters around (104.x, 21.x), integer weights 1–5 so that ties happen. */
 function randomTargets(seed: number, count: number, spreadKm: number): SiteTarget[] {
@@ -244,18 +245,6 @@ describe("siteDiscRing", () => {
 });
 
 describe("planSites", () => {
-  const square = (lon: number, lat: number, size: number) => ({
-    type: "Polygon" as const,
-    coordinates: [
-      [
-        [lon, lat],
-        [lon + size, lat],
-        [lon + size, lat + size],
-        [lon, lat + size],
-        [lon, lat],
-      ],
-    ],
-  });
   const point = (id: string, lon: number, lat: number, kind: Point["kind"], weight?: number): Point => ({
     id,
     name: id,
@@ -273,8 +262,8 @@ describe("planSites", () => {
     point("D", 105.501, 21.501, "village", 70),
   ];
   const coverage: CoverageFeature[] = [
-    { carrier: "Viettel", technology: "4G", asOf: null, geometry: square(105, 21, 0.01), source: { file: "c", featureIndex: 0 } },
-    { carrier: "VNPT", technology: "3G", asOf: null, geometry: square(105.49, 21.49, 0.02), source: { file: "c", featureIndex: 1 } },
+    { carrier: "Viettel", technology: "4G", asOf: null, geometry: squarePolygon(105, 21, 0.01), source: { file: "c", featureIndex: 0 } },
+    { carrier: "VNPT", technology: "3G", asOf: null, geometry: squarePolygon(105.49, 21.49, 0.02), source: { file: "c", featureIndex: 1 } },
   ];
   const analysis = analyzeCoverage(points, coverage);
 

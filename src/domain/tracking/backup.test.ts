@@ -1,18 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createBackup, migrateBackup, restoreBackup, serializeBackup } from "./backup.ts";
 import { createStatusEvent } from "./events.ts";
-import { makeListedPoint } from "../../testing/listed_points.ts";
+import { makeListedPoint, viettelEvent } from "../../testing/listed_points.ts";
 
 const registry = [makeListedPoint("A", { province: "Lào Cai", priority: 1, note: "ghi chú" }), makeListedPoint("B", { deadline: null })];
 const events = [
-  createStatusEvent({
-    pointId: "A",
-    status: "on_air",
-    date: "2026-02-01",
-    actor: { role: "carrier", carrier: "Viettel" },
-    technology: "4G",
-    evidence: { downloadMbps: 30, photo: "a.jpg" },
-  }),
+  viettelEvent("A", "on_air", "2026-02-01", { technology: "4G", evidence: { downloadMbps: 30, photo: "a.jpg" } }),
   createStatusEvent({ pointId: "A", status: "verified", date: "2026-02-10", actor: { role: "department" } }),
 ];
 const backup = createBackup({ registry, events, createdAt: "2026-11-22T01:00:00.000Z", listPublishedOn: "2026-01-01" });

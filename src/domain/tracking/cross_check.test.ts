@@ -1,31 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { CoverageFeature, Technology } from "../types.ts";
+import type { Technology } from "../types.ts";
+import { coverageFeature, rectangle } from "../../testing/features.ts";
 import { buildCoverageIndex } from "../spatial/coverage_index.ts";
 import { computeRegistryCoverage, crossCheckCoverage } from "./cross_check.ts";
 import { createStatusEvent, type Actor } from "./events.ts";
 import { replay } from "./replay.ts";
 import { makeListedPoint } from "../../testing/listed_points.ts";
 
-function square(carrier: string, technology: Technology, minLon: number, maxLon: number, asOf: string | null = "2026-03-01"): CoverageFeature {
-  return {
-    carrier,
-    technology,
-    asOf,
-    geometry: {
-      type: "Polygon",
-      coordinates: [
-        [
-          [minLon, 22],
-          [maxLon, 22],
-          [maxLon, 22.1],
-          [minLon, 22.1],
-          [minLon, 22],
-        ],
-      ],
-    },
-    source: { file: "coverage.geojson", featureIndex: 0 },
-  };
-}
+/** A coverage band from lon `minLon` to `maxLon`, lat 22 to 22.1, dated 1 March 2026. */
+const square = (carrier: string, technology: Technology, minLon: number, maxLon: number) =>
+  coverageFeature(carrier, technology, rectangle(minLon, 22, maxLon, 22.1), { asOf: "2026-03-01" });
 
 // Viettel 4G over lon 104.00–104.10, Viettel 3G over 104.10–104.20, VNPT 3G over 104.20–104.30.
 const features = [square("Viettel", "4G", 104.0, 104.1), square("Viettel", "3G", 104.1, 104.2), square("VNPT", "3G", 104.2, 104.3)];

@@ -1,24 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { createStatusEvent } from "./events.ts";
 import { buildTrackingExportRows, buildProgressTable, progressTableToCsv } from "./progress_table.ts";
 import { replay } from "./replay.ts";
-import { makeListedPoint } from "../../testing/listed_points.ts";
+import { makeListedPoint, viettelEvent } from "../../testing/listed_points.ts";
 
 const registry = [
   makeListedPoint("A", { name: "=Bản A", deadline: "2026-03-01", province: "Lào Cai" }),
   makeListedPoint("B", { deadline: "2026-04-11" }),
   makeListedPoint("C", { deadline: "2026-02-01" }),
 ];
-const events = [
-  createStatusEvent({
-    pointId: "C",
-    status: "on_air",
-    date: "2026-01-20",
-    actor: { role: "carrier", carrier: "Viettel" },
-    technology: "4G",
-    evidence: { downloadMbps: 20, text: "speedtest" },
-  }),
-];
+const events = [viettelEvent("C", "on_air", "2026-01-20", { technology: "4G", evidence: { downloadMbps: 20, text: "speedtest" } })];
 
 describe("buildProgressTable", () => {
   const { states } = replay(registry, events);
@@ -50,15 +40,7 @@ describe("buildProgressTable", () => {
       { hash: "a".repeat(64), name: "tram.jpg", size: 10, type: "image/jpeg" as const },
       { hash: "b".repeat(64), name: "do-kiem.png", size: 20, type: "image/png" as const },
     ];
-    const withPhotos = [
-      createStatusEvent({
-        pointId: "B",
-        status: "on_air",
-        date: "2026-01-21",
-        actor: { role: "carrier", carrier: "Viettel" },
-        evidence: { text: "đo", photos },
-      }),
-    ];
+    const withPhotos = [viettelEvent("B", "on_air", "2026-01-21", { evidence: { text: "đo", photos } })];
     const photoTable = buildProgressTable(registry, replay(registry, withPhotos).states, { today: "2026-04-01" });
     expect(photoTable.rows[1][photoTable.columns.indexOf("evidence")]).toBe("đo; tram.jpg, do-kiem.png");
   });

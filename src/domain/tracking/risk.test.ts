@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "../../testing/seeded_random.ts";
+import { rectangle } from "../../testing/features.ts";
 import { createStatusEvent } from "./events.ts";
 import { replay } from "./replay.ts";
 import { compareRisk, groupForecasts, rankDeadlineRisk, riskTable, type AssignedReach, type RiskRow } from "./risk.ts";
@@ -86,16 +87,14 @@ describe("rankDeadlineRisk", () => {
 
   it("sorts exactly as a naive sort on the key tuple (tier, status, days, distance, id), on random rows", () => {
     const random = createRandom(7);
-    const statusRank: Record<TrackingStatus, number> = {
-      not_started: 3,
-      disputed: 3,
-      infeasible: 2,
-      planned: 2,
-      under_construction: 1,
-      on_air: 0,
-      verified: 0,
-      infeasible_accepted: 0,
-    };
+    // The statuses from the most at risk down: nothing done or disputed; stuck or only planned; being built; done.
+    const riskGroups: TrackingStatus[][] = [
+      ["not_started", "disputed"],
+      ["infeasible", "planned"],
+      ["under_construction"],
+      ["on_air", "verified", "infeasible_accepted"],
+    ];
+    const statusRank = (status: TrackingStatus) => 3 - riskGroups.findIndex((group) => group.includes(status));
     const rows: Omit<RiskRow, "rank">[] = Array.from({ length: 300 }, (_, k) => {
       const r = random();
       const reach: AssignedReach | null =
@@ -117,7 +116,7 @@ describe("rankDeadlineRisk", () => {
     });
     const key = (row: Omit<RiskRow, "rank">): number[] => [
       -row.tier,
-      -statusRank[row.status],
+      -statusRank(row.status),
       row.daysToDeadline ?? 1e9,
       row.reach === null ? 1 : row.reach.kind === "inside" ? 0 : row.reach.kind === "beyond" ? -1000 : -row.reach.km,
     ];
@@ -140,18 +139,7 @@ describe("measureAssignedReach", () => {
   it("is inside for a point in its carrier's polygon, else the brute-force distance to that carrier's edges", async () => {
     const { measureAssignedReach } = await import("./assigned_reach.ts");
     const { nearestCoverageBruteForce } = await import("../spatial/nearest_coverage.ts");
-    const square = {
-      type: "Polygon" as const,
-      coordinates: [
-        [
-          [104, 22],
-          [104.1, 22],
-          [104.1, 22.1],
-          [104, 22.1],
-          [104, 22],
-        ],
-      ],
-    };
+    const square = rectangle(104, 22, 104.1, 22.1);
     const coverage = [
       { carrier: "Viettel", technology: "4G" as const, asOf: null, geometry: square, source: { file: "c", featureIndex: 0 } },
       { carrier: "VNPT", technology: "3G" as const, asOf: null, geometry: square, source: { file: "c", featureIndex: 1 } },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createStatusEvent, type StatusEvent } from "./events.ts";
-import { makeListedPoint } from "../../testing/listed_points.ts";
+import { makeListedPoint, viettelEvent } from "../../testing/listed_points.ts";
 import { parseUpdatesCsv, parseUpdatesJson, writeUpdatesCsv, writeUpdatesJson, type UpdatesImportOptions } from "./updates.ts";
 import { replay } from "./replay.ts";
 import { resolveConflict } from "./conflicts.ts";
@@ -154,12 +154,8 @@ describe("parseUpdatesCsv", () => {
 
 describe("update files round trip", () => {
   const events = [
-    createStatusEvent({ pointId: "A", status: "planned", date: "2026-01-10", actor: { role: "carrier", carrier: "Viettel" } }),
-    createStatusEvent({
-      pointId: "A",
-      status: "on_air",
-      date: "2026-02-01",
-      actor: { role: "carrier", carrier: "Viettel" },
+    viettelEvent("A", "planned", "2026-01-10"),
+    viettelEvent("A", "on_air", "2026-02-01", {
       technology: "4G",
       evidence: { text: "=đo tốc độ", downloadMbps: 35.5, uploadMbps: 12, signalDbm: -95, photo: "A.jpg" },
       note: "trạm mới",
@@ -226,7 +222,7 @@ describe("the department's own file", () => {
 
   it("re-imports a whole exported log with its actors", () => {
     const log = [
-      createStatusEvent({ pointId: "A", status: "on_air", date: "2026-02-01", actor: { role: "carrier", carrier: "Viettel" } }),
+      viettelEvent("A", "on_air", "2026-02-01"),
       createStatusEvent({ pointId: "A", status: "verified", date: "2026-02-05", actor: { role: "department" } }),
     ];
     const json = parseUpdatesJson(writeUpdatesJson(log), options([], { actor: { role: "department" } }));
