@@ -243,9 +243,8 @@ export const FEATURE_SPECS: Spec[] = [
         `${today} 09:20;21,0;106,9;VNPT;4G;30`,
       ].join("\r\n");
       const measurements = parseMeasurementsCsv(text, { file: "do-kiem.csv" }).items;
-      // The app rebuilds the coverage features from its analysis, named "coverage".
-      const coverage = sample.coverage.map((feature, featureIndex) => ({ ...feature, source: { file: "coverage", featureIndex } }));
-      const findings = findContradictions(measurements, coverage, registry, states, {});
+      // Found in the worker on the analysed features themselves: the packet names each release by its file.
+      const findings = findContradictions(measurements, sample.coverage, registry, states, {});
       assert(
         findings.some((finding) => finding.kind === "claim_contradicted"),
         "the on-air point is contradicted",
