@@ -6,6 +6,7 @@
  */
 import type { ImportIssue } from "../issues.ts";
 import { TECHNOLOGIES, type CoverageFeature, type Technology } from "../types.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** One release of one carrier × technology. */
 export interface CoverageRelease {
@@ -111,10 +112,12 @@ function setAsideIssue(layer: LayerReleases, release: CoverageRelease, asOf: str
   const numbers =
     release.featureNumbers.map((entry) => (single ? entry.slice(entry.lastIndexOf("#") + 1) : entry)).join(", ") +
     (release.features > release.featureNumbers.length ? ", …" : "");
-  const what = {
-    vi: `${releaseName(release, "vi")} (${release.features} đối tượng: ${numbers}; tệp ${release.files.join(", ")})`,
-    en: `${releaseName(release, "en")} (${release.features} feature(s): ${numbers}; file ${release.files.join(", ")})`,
-  };
+  const what = domainMessage("releases.feature_file", {
+    releaseName: { vi: releaseName(release, "vi"), en: releaseName(release, "en") },
+    features: release.features,
+    numbers,
+    files: release.files.join(", "),
+  });
   const later = asOf !== undefined && release.asOf !== null && release.asOf > asOf;
   let message: { vi: string; en: string };
   if (later) {
@@ -124,10 +127,11 @@ function setAsideIssue(layer: LayerReleases, release: CoverageRelease, asOf: str
     };
   } else {
     const current = layer.inForce as CoverageRelease;
-    message = {
-      vi: `${name}: ${what.vi} đã được thay bằng ${releaseName(current, "vi")}; không còn tính (vùng phủ bị rút trong bản mới không được tính).`,
-      en: `${name}: ${what.en} is superseded by ${releaseName(current, "en")} and no longer counts (coverage withdrawn in the newer release is not counted).`,
-    };
+    message = domainMessage("releases.superseded_longer_counts_coverage_withdrawn", {
+      name,
+      what,
+      releaseName: { vi: releaseName(current, "vi"), en: releaseName(current, "en") },
+    });
   }
   return { file: release.files[0], code: later ? "release_after_as_of" : "release_superseded", severity: "warning", message };
 }

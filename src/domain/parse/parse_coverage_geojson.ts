@@ -17,6 +17,7 @@ import { ScannedGeometry } from "./scan_geojson.ts";
 import { convexRingGeometry, scannedConvexRing, scannedToGeojson, type ConvexRing } from "./scanned_coverage_check.ts";
 import { parseTechnology } from "./technology.ts";
 import { coverageFeaturesFromColumns } from "../spatial/packed_geometry.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** Options of parseCoverageGeojson. */
 export interface CoverageOptions {
@@ -267,15 +268,7 @@ function readCoverage(
     const carrierKey = findProperty(feature.properties, carrierNames);
     const carrierText = carrierKey !== undefined ? propertyText(feature.properties[carrierKey]).trim() : (options.carrier ?? "").trim();
     if (carrierText === "") {
-      reject(
-        featureIndex,
-        "carrier_missing",
-        {
-          vi: `Thiếu nhà mạng (thuộc tính "${carrierNames[0]}"); đối tượng bị bỏ qua. Hãy thêm thuộc tính hoặc chọn nhà mạng cho cả tệp.`,
-          en: `No carrier (property "${carrierNames[0]}"); the feature is rejected. Add the property or choose a carrier for the whole file.`,
-        },
-        carrierNames[0],
-      );
+      reject(featureIndex, "carrier_missing", domainMessage("coverage.carrier_missing", { carrierNames: carrierNames[0] }), carrierNames[0]);
       return;
     }
     const technologyKey = findProperty(feature.properties, technologyNames);
@@ -283,25 +276,9 @@ function readCoverage(
     const technology = technologyText !== undefined ? parseTechnology(technologyText) : options.technology;
     if (technology === undefined) {
       if (technologyText === undefined) {
-        reject(
-          featureIndex,
-          "technology_missing",
-          {
-            vi: `Thiếu công nghệ (thuộc tính "${technologyNames[0]}"); đối tượng bị bỏ qua. Dùng 2G, 3G, 4G hoặc 5G.`,
-            en: `No technology (property "${technologyNames[0]}"); the feature is rejected. Use 2G, 3G, 4G or 5G.`,
-          },
-          technologyNames[0],
-        );
+        reject(featureIndex, "technology_missing", domainMessage("coverage.technology_missing", { technologyNames: technologyNames[0] }), technologyNames[0]);
       } else {
-        reject(
-          featureIndex,
-          "technology_unknown",
-          {
-            vi: `Công nghệ "${technologyText}" không rõ; đối tượng bị bỏ qua. Dùng 2G (GSM), 3G (UMTS, WCDMA, HSPA), 4G (LTE) hoặc 5G (NR).`,
-            en: `Unknown technology "${technologyText}"; the feature is rejected. Use 2G (GSM), 3G (UMTS, WCDMA, HSPA), 4G (LTE) or 5G (NR).`,
-          },
-          technologyKey,
-        );
+        reject(featureIndex, "technology_unknown", domainMessage("coverage.technology_unknown", { technologyText }), technologyKey);
       }
       return;
     }

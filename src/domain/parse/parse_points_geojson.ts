@@ -11,6 +11,7 @@ import { parseCount } from "./parse_number.ts";
 import { parsePointKind } from "./point_kind.ts";
 import { osmFeaturesToPoints } from "../formats/osm.ts";
 import { checkPointPosition, fileStem, findDuplicatePoints, makePoint, swappedMessage } from "./point_checks.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** Options of parsePointsGeojson. */
 export interface PointsGeojsonOptions {
@@ -71,12 +72,7 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
   if (osm.osm > 0) {
     report.detected = { ...report.detected, format: report.detected?.format ?? "osm", areasToPoints: osm.areas };
     if (osm.areas > 0) {
-      addIssues(report, [
-        makeIssue(file, "warning", "osm_areas_to_points", {
-          vi: `${osm.areas} vùng OpenStreetMap (khuôn viên trường, thôn bản) đã được đổi thành một điểm nằm trong vùng.`,
-          en: `${osm.areas} OpenStreetMap areas (school grounds, villages) were turned into a point inside them.`,
-        }),
-      ]);
+      addIssues(report, [makeIssue(file, "warning", "osm_areas_to_points", domainMessage("points.osm_areas_to_points", { areas: osm.areas }))]);
     }
   }
   addIssues(report, issues);
@@ -112,9 +108,7 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
     if (id === undefined && (typeof feature.id === "string" || typeof feature.id === "number")) id = String(feature.id);
     if (id === undefined) {
       id = `${stem}-${featureIndex}`;
-      warnings.push(
-        makeIssue(file, "warning", "id_generated", { vi: `Thiếu mã điểm; đã gán mã "${id}".`, en: `The id is missing; "${id}" was assigned.` }, where),
-      );
+      warnings.push(makeIssue(file, "warning", "id_generated", domainMessage("points.id_generated", { id }), where));
     }
     const name = field("name") ?? "";
     const kindText = field("kind");
@@ -122,19 +116,7 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
     if (kindText !== undefined) {
       const parsed = parsePointKind(kindText);
       if (parsed !== undefined) kind = parsed;
-      else
-        warnings.push(
-          makeIssue(
-            file,
-            "warning",
-            "kind_unknown",
-            {
-              vi: `Loại điểm "${kindText}" không rõ; được coi là "khác". Dùng: trường, điểm trường, thôn/bản/xóm, trung tâm thôn.`,
-              en: `Unknown kind "${kindText}"; treated as "other". Use: school, school_site, village, village_centre.`,
-            },
-            where,
-          ),
-        );
+      else warnings.push(makeIssue(file, "warning", "kind_unknown", domainMessage("points.kind_unknown", { kindText }), where));
     }
     const parentId = field("parentId");
     const weightText = field("weight");
@@ -142,19 +124,7 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
     if (weightText !== undefined) {
       const parsed = parseCount(weightText);
       if (parsed !== null && parsed >= 0) weight = parsed;
-      else
-        warnings.push(
-          makeIssue(
-            file,
-            "warning",
-            "weight_unreadable",
-            {
-              vi: `Không đọc được số "${weightText}" (số học sinh / số hộ); bỏ qua giá trị này.`,
-              en: `"${weightText}" is not a usable count (pupils / households); the value is ignored.`,
-            },
-            where,
-          ),
-        );
+      else warnings.push(makeIssue(file, "warning", "weight_unreadable", domainMessage("points.weight_unreadable", { weightText }), where));
     }
     const provinceCode = field("provinceCode");
     const provinceName = field("provinceName");
@@ -188,7 +158,7 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
       items,
       file,
       (point) => ({ featureIndex: point.source.row }),
-      (point) => ({ vi: `đối tượng ${point.source.row}`, en: `feature ${point.source.row}` }),
+      (point) => domainMessage("points.feature", { row: point.source.row }),
     ),
   );
   report.issues.sort((a, b) => (a.featureIndex ?? -1) - (b.featureIndex ?? -1));

@@ -11,6 +11,7 @@ import { createHashIndex, createHashedKeySet } from "./hashed_key_set.ts";
 import { parsePointsCsv, type PointsCsvOptions } from "./parse_points_csv.ts";
 import { detectUtf16 } from "./decode_text.ts";
 import { textDecoderClass, textEncoderClass, type TextDecoderLike, type TextEncoderLike } from "./text_decoder.ts";
+import { domainMessage } from "../messages/message.ts";
 
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
@@ -338,10 +339,7 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
           file: options.file,
           code: "issues_not_listed",
           severity: "warning",
-          message: {
-            vi: `Còn ${count} vấn đề khác không được liệt kê từng dòng (${codes}); hãy sửa các dòng trên rồi nhập lại.`,
-            en: `${count} more issues are not listed row by row (${codes}); fix the rows above and import again.`,
-          },
+          message: domainMessage("points.issues_not_listed", { count, codes }),
         });
         total.warnings++;
       }

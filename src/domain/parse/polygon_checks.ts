@@ -13,6 +13,7 @@ import { isStrictlyConvexRing, makeValidPolygons } from "./make_valid.ts";
 
 export { isStrictlyConvexRing };
 import { VIETNAM_BOUNDS } from "./vietnam_bounds.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** An issue about a geometry, before the file and feature are attached. */
 export interface GeometryIssue {
@@ -66,10 +67,7 @@ export function checkPolygonGeometry(geometry: unknown): PolygonCheck {
     issues.push({
       severity: "warning",
       code: "ring_unclosed",
-      message: {
-        vi: `${unclosed} vòng không khép kín (điểm cuối khác điểm đầu); đã tự khép lại.`,
-        en: `${unclosed} ring(s) were not closed (last position differs from the first); they were closed.`,
-      },
+      message: domainMessage("geometry.ring_unclosed", { unclosed }),
     });
   }
   const crossings: Position[] = [];
@@ -89,10 +87,7 @@ export function checkPolygonGeometry(geometry: unknown): PolygonCheck {
     for (let ringIndex = 0; ringIndex < rings.length; ringIndex++) {
       const area = signedRingArea(rings[ringIndex]);
       if (area === 0) {
-        return rejected("ring_degenerate", {
-          vi: "Một vòng có diện tích bằng 0 (các điểm thẳng hàng hoặc trùng nhau).",
-          en: "A ring has zero area (its positions are collinear or repeated).",
-        });
+        return rejected("ring_degenerate", domainMessage("geometry.ring_degenerate"));
       }
       const wantCounterClockwise = ringIndex === 0;
       if (area > 0 !== wantCounterClockwise) {
@@ -105,10 +100,7 @@ export function checkPolygonGeometry(geometry: unknown): PolygonCheck {
     issues.push({
       severity: "warning",
       code: "ring_winding",
-      message: {
-        vi: `${rewound} vòng có chiều sai; đã đảo lại theo RFC 7946 (vòng ngoài ngược chiều kim đồng hồ, lỗ thủng cùng chiều).`,
-        en: `${rewound} ring(s) had the wrong winding; rewound per RFC 7946 (outer rings counter-clockwise, holes clockwise).`,
-      },
+      message: domainMessage("geometry.ring_winding", { rewound }),
     });
   }
   const outside = outsideAreaIssue(polygons);
@@ -131,21 +123,18 @@ interface ReadPolygons {
 
 function readPolygons(geometry: unknown, keepShort: boolean): ReadPolygons | { error: PolygonCheck } {
   if (geometry === null || geometry === undefined) {
-    return { error: rejected("geometry_missing", { vi: "Đối tượng không có hình học.", en: "The feature has no geometry." }) };
+    return { error: rejected("geometry_missing", domainMessage("geometry.geometry_missing")) };
   }
   const type = typeof geometry === "object" && "type" in geometry ? String(geometry.type) : "?";
   if (type !== "Polygon" && type !== "MultiPolygon") {
     return {
-      error: rejected("geometry_not_polygon", {
-        vi: `Hình học là ${type}, cần Polygon hoặc MultiPolygon.`,
-        en: `The geometry is a ${type}; a Polygon or MultiPolygon is needed.`,
-      }),
+      error: rejected("geometry_not_polygon", domainMessage("geometry.geometry_not_polygon", { type })),
     };
   }
   const coordinates = (geometry as { coordinates?: unknown }).coordinates;
   const parts: unknown[] = type === "Polygon" ? [coordinates] : Array.isArray(coordinates) ? coordinates : [];
   if (!Array.isArray(coordinates) || parts.length === 0) {
-    return { error: rejected("geometry_empty", { vi: "Hình học không có toạ độ.", en: "The geometry has no coordinates." }) };
+    return { error: rejected("geometry_empty", domainMessage("geometry.geometry_empty")) };
   }
   const polygons: Ring[][] = [];
   let unclosed = 0;
@@ -153,7 +142,7 @@ function readPolygons(geometry: unknown, keepShort: boolean): ReadPolygons | { e
   let short = 0;
   for (const part of parts) {
     if (!Array.isArray(part) || part.length === 0) {
-      return { error: rejected("geometry_empty", { vi: "Một đa giác không có vòng nào.", en: "A polygon has no ring." }) };
+      return { error: rejected("geometry_empty", domainMessage("geometry.geometry_empty_polygon_ring")) };
     }
     const rings: Ring[] = [];
     for (const rawRing of part) {
@@ -212,15 +201,7 @@ export function checkCoverageGeometry(geometry: unknown, workLimit?: number): Co
   if (valid.length === 0) {
     const code = short > 0 ? "ring_too_short" : "ring_degenerate";
     const message: Message =
-      short > 0
-        ? {
-            vi: "Các vòng có ít hơn 4 toạ độ (kể cả điểm khép) hoặc ít hơn 3 điểm phân biệt; không còn diện tích nào, đối tượng bị bỏ qua.",
-            en: "The rings have fewer than 4 positions (closing one included) or fewer than 3 distinct ones; no area is left and the feature is rejected.",
-          }
-        : {
-            vi: "Hình học có diện tích bằng 0 (các điểm thẳng hàng, trùng nhau, hoặc lỗ thủng xoá hết vòng ngoài); đối tượng bị bỏ qua.",
-            en: "The geometry has zero area (collinear or repeated positions, or holes that remove the whole shell); the feature is rejected.",
-          };
+      short > 0 ? domainMessage("geometry.rings_fewer_than_4_positions") : domainMessage("geometry.geometry_zero_area_collinear_repeated");
     return {
       geometry: null,
       issues: [...issues, { severity: "error", code, message }],
@@ -315,13 +296,13 @@ function outsideAreaIssue(polygons: readonly Ring[][]): GeometryIssue | undefine
   return {
     severity: "warning",
     code: "feature_outside_area",
-    message: { vi: "Đối tượng nằm hoàn toàn ngoài Việt Nam.", en: "The feature lies entirely outside Vietnam." },
+    message: domainMessage("geometry.feature_outside_area"),
   };
 }
 
 function readRing(rawRing: unknown, keepShort = false): { ring: Ring; closed: boolean; repeats: number } | { error: PolygonCheck } {
   if (!Array.isArray(rawRing)) {
-    return { error: rejected("coordinates_invalid", { vi: "Một vòng không phải danh sách toạ độ.", en: "A ring is not a list of positions." }) };
+    return { error: rejected("coordinates_invalid", domainMessage("geometry.coordinates_invalid")) };
   }
   const ring: Ring = [];
   let repeats = 0;
@@ -335,20 +316,14 @@ function readRing(rawRing: unknown, keepShort = false): { ring: Ring; closed: bo
       !Number.isFinite(position[1])
     ) {
       return {
-        error: rejected("coordinates_invalid", {
-          vi: "Một toạ độ không phải cặp số [kinh độ, vĩ độ].",
-          en: "A position is not a pair of numbers [longitude, latitude].",
-        }),
+        error: rejected("coordinates_invalid", domainMessage("geometry.coordinates_invalid_position_pair_numbers")),
       };
     }
     const lon = position[0];
     const lat = position[1];
     if (Math.abs(lon) > 1000 || Math.abs(lat) > 1000) {
       return {
-        error: rejected("coordinates_projected", {
-          vi: `Toạ độ (${lon}; ${lat}) là mét của một hệ chiếu (ví dụ VN-2000), không phải độ. Hãy chuyển sang WGS 84 (độ) rồi nhập lại.`,
-          en: `The position (${lon}; ${lat}) is in projected metres (e.g. VN-2000), not degrees. Convert it to WGS 84 degrees and import again.`,
-        }),
+        error: rejected("coordinates_projected", domainMessage("geometry.coordinates_projected", { lon, lat })),
       };
     }
     if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
@@ -377,10 +352,7 @@ function readRing(rawRing: unknown, keepShort = false): { ring: Ring; closed: bo
   }
   if (ring.length < 4 && !keepShort) {
     return {
-      error: rejected("ring_too_short", {
-        vi: `Một vòng chỉ có ${ring.length} toạ độ (kể cả điểm khép); cần ít nhất 4.`,
-        en: `A ring has only ${ring.length} positions (closing one included); at least 4 are needed.`,
-      }),
+      error: rejected("ring_too_short", domainMessage("geometry.ring_too_short", { length: ring.length })),
     };
   }
   return { ring, closed, repeats };

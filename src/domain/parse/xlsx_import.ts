@@ -18,6 +18,7 @@ import { escapeCsvFormula } from "../export/to_csv.ts";
 import { previewCsv, type CsvPreview } from "./preview_csv.ts";
 import { isOleBytes, readXlsx, type XlsxError, type XlsxSheet, type XlsxWorkbook } from "./read_xlsx.ts";
 import { readLegacyWorkbook } from "../formats/xls.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** What a workbook is imported as. */
 export type XlsxImportKind = "points" | "registry" | "updates";
@@ -110,7 +111,7 @@ export function chooseXlsxSheet(workbook: XlsxWorkbook, kind: XlsxImportKind, op
   if (sheet) return ok(sheet);
   return err({
     code: "xlsx_sheet_not_found",
-    message: { vi: "Sổ tính không có trang tính nào chứa ô dữ liệu.", en: "The workbook has no worksheet with cells." },
+    message: domainMessage("xlsx.xlsx_sheet_not_found"),
   });
 }
 

@@ -9,6 +9,7 @@ import { isSameCarrier } from "./carriers.ts";
 import type { ListedPoint } from "./registry.ts";
 import { initialPointTracking, type TrackingStates } from "./replay.ts";
 import { isCoveredStatus, type TrackingStatus } from "./status.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /**
  * Which coverage layers contain each listed point: the shape of a CoverageAnalysis (layers, words, masks),
@@ -152,14 +153,8 @@ export function crossCheckCoverage(
         status: state.status,
         message:
           containing.length === 0
-            ? {
-                vi: `${point.carrier} báo điểm ${point.id} đã có sóng nhưng điểm nằm ngoài vùng phủ sóng mới nhất của ${point.carrier}`,
-                en: `${point.carrier} reports point ${point.id} on air, but it lies outside ${point.carrier}'s latest coverage`,
-              }
-            : {
-                vi: `${point.carrier} báo điểm ${point.id} có sóng ${state.technology} nhưng vùng phủ sóng ${state.technology} của ${point.carrier} không bao điểm này`,
-                en: `${point.carrier} reports ${state.technology} at point ${point.id}, but ${point.carrier}'s ${state.technology} coverage does not contain it`,
-              },
+            ? domainMessage("cross_check.message", { carrier: point.carrier, id: point.id })
+            : domainMessage("cross_check.message_reports_point_but", { carrier: point.carrier, id: point.id, technology: String(state.technology) }),
       };
       if (state.technology) flag.technology = state.technology;
       flags.push(flag);

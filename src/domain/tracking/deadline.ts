@@ -6,6 +6,7 @@
 import type { Message } from "../types.ts";
 import { parseIsoDate } from "./dates.ts";
 import { foldLabel } from "./fold.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** How a deadline was written. */
 export type DeadlineForm = "iso" | "date" | "short_year" | "month" | "quarter" | "half_year" | "year" | "excel_serial";
@@ -37,7 +38,7 @@ function read(text: string, date: string, form: DeadlineForm, vi: string, en: st
     ok: true,
     date,
     form,
-    explanation: form === "iso" ? null : { vi: `"${text}" được hiểu là ${dayText(date)} (${vi})`, en: `"${text}" read as ${date} (${en})` },
+    explanation: form === "iso" ? null : domainMessage("deadline.explanation", { text, dayText: dayText(date), vi, date, en }),
   };
 }
 
@@ -68,12 +69,9 @@ export function parseDeadline(text: string): DeadlineReading {
   if (iso) return read(original, iso, "iso", "", "");
   const unreadable: DeadlineReading = {
     ok: false,
-    message: {
-      vi: `hạn "${original}" không đọc được (ví dụ viết được: 31/12/2021, 12/2021, tháng 12/2021, Quý IV/2021, Năm 2022)`,
-      en: `deadline "${original}" is unreadable (forms read: 31/12/2021, 12/2021, tháng 12/2021, Quý IV/2021, Năm 2022)`,
-    },
+    message: domainMessage("deadline.message", { original }),
   };
-  if (original === "") return { ok: false, message: { vi: "hạn trống", en: "the deadline is empty" } };
+  if (original === "") return { ok: false, message: domainMessage("deadline.message_deadline_empty") };
   // foldLabel turns "/", "-", "." and spaces into single spaces: "quy iv 2021", "31 12 2021", "thang 12 nam 2021".
   const folded = foldLabel(original)
     .replace(/,/g, " ")

@@ -16,6 +16,7 @@ import { isSameCarrier } from "./carriers.ts";
 import type { Actor, StatusEventDraft } from "./events.ts";
 import type { ListedPoint } from "./registry.ts";
 import { STATUS_LABELS, type TrackingStatus } from "./status.ts";
+import { domainMessage } from "../messages/message.ts";
 
 export type ActorRole = Actor["role"];
 
@@ -102,16 +103,13 @@ export function checkTransition(
   if (actor.role === "carrier" && !isSameCarrier(actor.carrier, point.carrier)) {
     return err({
       code: "wrong_carrier",
-      message: {
-        vi: `điểm ${point.id} được giao cho ${point.carrier}, không phải ${actor.carrier}`,
-        en: `point ${point.id} is assigned to ${point.carrier}, not ${actor.carrier}`,
-      },
+      message: domainMessage("transitions.wrong_carrier", { id: point.id, carrier: point.carrier, carrier2: actor.carrier }),
     });
   }
   if (from === to) {
     return err({
       code: "same_status",
-      message: { vi: `điểm ${point.id} đã ở trạng thái "${label(to).vi}"`, en: `point ${point.id} is already "${label(to).en}"` },
+      message: domainMessage("transitions.same_status", { id: point.id, label: label(to) }),
     });
   }
   const allowed = findTransition(from, to, actor.role);
@@ -122,35 +120,23 @@ export function checkTransition(
         otherRole === "department"
           ? {
               code: "department_only",
-              message: {
-                vi: `chỉ Sở được chuyển từ "${label(from).vi}" sang "${label(to).vi}"`,
-                en: `only the department may move a point from "${label(from).en}" to "${label(to).en}"`,
-              },
+              message: domainMessage("transitions.department_only", { label: label(from), label2: label(to) }),
             }
           : {
               code: "carrier_only",
-              message: {
-                vi: `chỉ nhà mạng được chuyển từ "${label(from).vi}" sang "${label(to).vi}"`,
-                en: `only the carrier may move a point from "${label(from).en}" to "${label(to).en}"`,
-              },
+              message: domainMessage("transitions.carrier_only", { label: label(from), label2: label(to) }),
             },
       );
     }
     return err({
       code: "transition_not_allowed",
-      message: {
-        vi: `không được chuyển từ "${label(from).vi}" sang "${label(to).vi}"`,
-        en: `moving from "${label(from).en}" to "${label(to).en}" is not allowed`,
-      },
+      message: domainMessage("transitions.transition_not_allowed", { label: label(from), label2: label(to) }),
     });
   }
   if (allowed.reasonRequired && !change.note?.trim() && !change.evidence?.text?.trim()) {
     return err({
       code: "reason_required",
-      message: {
-        vi: `cần ghi lý do khi chuyển sang "${label(to).vi}" (cột ghi chú)`,
-        en: `a reason is required for "${label(to).en}" (the note column)`,
-      },
+      message: domainMessage("transitions.reason_required", { label: label(to) }),
     });
   }
   return ok(allowed);
