@@ -121,10 +121,10 @@ function setAsideIssue(layer: LayerReleases, release: CoverageRelease, asOf: str
   const later = asOf !== undefined && release.asOf !== null && release.asOf > asOf;
   let message: { vi: string; en: string };
   if (later) {
-    message = {
-      vi: `${name}: ${what.vi} sau ngày xem ${formatReleaseDate(asOf)}; không tính.${layer.inForce ? ` Đang tính ${releaseName(layer.inForce, "vi")}.` : " Không có bản nào trước ngày đó."}`,
-      en: `${name}: ${what.en} is after the as-of date ${formatReleaseDate(asOf)} and does not count.${layer.inForce ? ` In force: ${releaseName(layer.inForce, "en")}.` : " No release is on or before that date."}`,
-    };
+    const inForce = layer.inForce
+      ? domainMessage("releases.in_force", { release: { vi: releaseName(layer.inForce, "vi"), en: releaseName(layer.inForce, "en") } })
+      : domainMessage("releases.none_before");
+    message = domainMessage("releases.after_as_of", { name, what, date: formatReleaseDate(asOf), inForce });
   } else {
     const current = layer.inForce as CoverageRelease;
     message = domainMessage("releases.superseded_longer_counts_coverage_withdrawn", {

@@ -121,10 +121,12 @@ export function findContradictions(
         pointId: point.id,
         lon: point.lon,
         lat: point.lat,
-        claim: {
-          vi: `${point.carrier} báo điểm ${point.id} đã phát sóng${technology}${claimDate ? ` từ ${claimDate}` : ""}`,
-          en: `${point.carrier} reports ${point.id} on air${technology}${claimDate ? ` since ${claimDate}` : ""}`,
-        },
+        claim: domainMessage("measurements.claim_on_air", {
+          carrier: point.carrier,
+          id: point.id,
+          technology,
+          since: claimDate ? domainMessage("measurements.claim_since", { claimDate }) : "",
+        }),
         measurements: near,
         bad: bad.length,
         good,
@@ -161,10 +163,10 @@ export function findContradictions(
           carrier: m.carrier,
           lon: m.lon,
           lat: m.lat,
-          claim: {
-            vi: `Vùng phủ của ${m.carrier}${asOf ? ` (số liệu ngày ${asOf})` : ""} gồm vị trí này`,
-            en: `${m.carrier}'s coverage${asOf ? ` (as of ${asOf})` : ""} includes this position`,
-          },
+          claim: domainMessage("measurements.coverage_includes", {
+            carrier: m.carrier,
+            asOf: asOf ? domainMessage("measurements.coverage_as_of", { asOf }) : "",
+          }),
           measurements: [k],
           bad: 1,
           good: 0,

@@ -22,6 +22,13 @@ export const DOMAIN_MESSAGES = {
     vi: "{name}: {what} đã được thay bằng {releaseName}; không còn tính (vùng phủ bị rút trong bản mới không được tính).",
     en: "{name}: {what} is superseded by {releaseName} and no longer counts (coverage withdrawn in the newer release is not counted).",
   },
+  "releases.after_as_of": {
+    params: ["name", "what", "date", "inForce"],
+    vi: "{name}: {what} sau ngày xem {date}; không tính.{inForce}",
+    en: "{name}: {what} is after the as-of date {date} and does not count.{inForce}",
+  },
+  "releases.in_force": { params: ["release"], vi: " Đang tính {release}.", en: " In force: {release}." },
+  "releases.none_before": { vi: " Không có bản nào trước ngày đó.", en: " No release is on or before that date." },
   "crs.coordinate_system_prj_file_understood": {
     params: ["text"],
     vi: "Không hiểu hệ toạ độ trong tệp .prj ({text}…). Hãy chọn hệ toạ độ (CLI: --crs, ví dụ --crs VN2000-TM3-105.75).",
@@ -108,6 +115,14 @@ export const DOMAIN_MESSAGES = {
     vi: "mã sự kiện {id} không khớp nội dung; dùng {id2}",
     en: "event id {id} does not match its content; using {id2}",
   },
+  "updates.status_unknown": { params: ["status"], vi: 'trạng thái "{status}" không hợp lệ', en: 'status "{status}" is not recognised' },
+  "updates.status_missing": { vi: "thiếu trạng thái", en: "status is missing" },
+  "updates.date_invalid": {
+    params: ["date"],
+    vi: 'ngày "{date}" không hợp lệ (cần YYYY-MM-DD)',
+    en: 'date "{date}" is not a valid date (expected YYYY-MM-DD)',
+  },
+  "updates.date_missing": { vi: "thiếu ngày", en: "date is missing" },
   "registry.title_rows_skipped": {
     params: ["base", "titleLines"],
     vi: 'bảng bắt đầu ở dòng {base} của tệp; phần đầu được bỏ qua: "{titleLines}"; số dòng trong báo cáo tính từ dòng tiêu đề này',
@@ -181,6 +196,11 @@ export const DOMAIN_MESSAGES = {
     vi: 'không có tỉnh "{province}" trong danh mục năm 2025 (kể cả tỉnh cũ)',
     en: 'no province "{province}" in the 2025 list (nor among the provinces merged in 2025)',
   },
+  "registry.not_located": {
+    params: ["placeText", "listed"],
+    vi: 'chưa định vị: không có điểm nào tên "{placeText}"; gần giống nhất: {listed}',
+    en: 'not located: no point is named "{placeText}"; most alike: {listed}',
+  },
   "cross_check.message": {
     params: ["carrier", "id"],
     vi: "{carrier} báo điểm {id} đã có sóng nhưng điểm nằm ngoài vùng phủ sóng mới nhất của {carrier}",
@@ -191,6 +211,12 @@ export const DOMAIN_MESSAGES = {
     vi: "{carrier} báo điểm {id} có sóng {technology} nhưng vùng phủ sóng {technology} của {carrier} không bao điểm này",
     en: "{carrier} reports {technology} at point {id}, but {carrier}'s {technology} coverage does not contain it",
   },
+  "cross_check.coverage_contains": {
+    params: ["names", "carrier", "day", "id"],
+    vi: 'Vùng phủ {names} của {carrier}{day} đã bao điểm {id}: đề xuất chuyển sang "đã phát sóng"',
+    en: '{carrier}\'s {names} coverage{day} contains point {id}: propose "on air"',
+  },
+  "cross_check.data_of": { params: ["day"], vi: " (số liệu ngày {day})", en: " (data of {day})" },
   "evidence_packet.photo_count": {
     params: ["name", "maxPhotosPerChange"],
     vi: "{name}: mỗi thay đổi kèm tối đa {maxPhotosPerChange} ảnh.",
@@ -298,6 +324,11 @@ export const DOMAIN_MESSAGES = {
     params: ["length", "names"],
     vi: "{length} ảnh trong gói không thuộc thay đổi nào được nhận, không lưu: {names}",
     en: "{length} photos in the packet belong to no change taken, not stored: {names}",
+  },
+  "evidence_packet.unexpected_entries": {
+    params: ["count", "manifest", "names"],
+    vi: "{count} mục không có trong {manifest}, bỏ qua: {names}",
+    en: "{count} entries not in {manifest}, ignored: {names}",
   },
   "deadline.explanation": {
     params: ["text", "dayText", "vi", "date", "en"],
@@ -543,6 +574,16 @@ export const DOMAIN_MESSAGES = {
     en: 'This JSON file is not GeoJSON (expected "type": "FeatureCollection" with a "features" list).',
   },
   "geojson.no_features": { vi: "Tệp GeoJSON không có đối tượng nào.", en: "The GeoJSON file has no features." },
+  "geojson.json_invalid": {
+    params: ["detail"],
+    vi: "Tệp không phải JSON hợp lệ ({detail}). Hãy xuất lại dưới dạng GeoJSON.",
+    en: "The file is not valid JSON ({detail}). Export it again as GeoJSON.",
+  },
+  "geojson.json_invalid_at": {
+    params: ["byte", "detail"],
+    vi: "Tệp không phải JSON hợp lệ (lỗi ở byte {byte}: {detail}). Hãy xuất lại dưới dạng GeoJSON.",
+    en: "The file is not valid JSON (error at byte {byte}: {detail}). Export it again as GeoJSON.",
+  },
   "points.crs_unknown": {
     params: ["crs"],
     vi: 'Không biết hệ toạ độ "{crs}". Dùng WGS84, VN2000, VN2000-UTM48, VN2000-UTM49, VN2000-TM3-<kinh tuyến trục, ví dụ 105.75> hoặc mã EPSG (4326, 4756, 3405, 3406, 5896–5899, 9205–9218).',
@@ -626,6 +667,8 @@ export const DOMAIN_MESSAGES = {
     vi: "Còn {count} vấn đề khác không được liệt kê từng dòng ({codes}); hãy sửa các dòng trên rồi nhập lại.",
     en: "{count} more issues are not listed row by row ({codes}); fix the rows above and import again.",
   },
+  "points.geometry_not_point": { params: ["type"], vi: "Hình học là {type}, cần Point.", en: "The geometry is a {type}; a Point is needed." },
+  "points.coordinates_not_pair": { vi: "Toạ độ không phải cặp số [kinh độ, vĩ độ].", en: "The coordinates are not a pair of numbers [longitude, latitude]." },
   "geometry.ring_unclosed": {
     params: ["unclosed"],
     vi: "{unclosed} vòng không khép kín (điểm cuối khác điểm đầu); đã tự khép lại.",
@@ -672,6 +715,15 @@ export const DOMAIN_MESSAGES = {
     vi: "Một vòng chỉ có {length} toạ độ (kể cả điểm khép); cần ít nhất 4.",
     en: "A ring has only {length} positions (closing one included); at least 4 are needed.",
   },
+  "geometry.coordinates_out_of_range": {
+    params: ["lon", "lat", "hint"],
+    vi: "Toạ độ ({lon}; {lat}) vượt giới hạn kinh độ ±180, vĩ độ ±90.{hint}",
+    en: "The position ({lon}; {lat}) is outside longitude ±180, latitude ±90.{hint}",
+  },
+  "geometry.probably_swapped": {
+    vi: " Có lẽ kinh độ và vĩ độ bị đảo chỗ: GeoJSON ghi [kinh độ, vĩ độ].",
+    en: " Longitude and latitude are probably swapped: GeoJSON writes [longitude, latitude].",
+  },
   "admin.admin_name_missing": {
     params: ["codeNames", "nameNames"],
     vi: 'Vùng không có mã lẫn tên (thuộc tính "{codeNames}", "{nameNames}"); bị bỏ qua.',
@@ -697,6 +749,13 @@ export const DOMAIN_MESSAGES = {
     en: "1 ring(s) had the wrong winding; rewound per RFC 7946 (outer rings counter-clockwise, holes clockwise).",
   },
   "coverage.feature_outside_area": { vi: "Đối tượng nằm hoàn toàn ngoài Việt Nam.", en: "The feature lies entirely outside Vietnam." },
+  "coverage.as_of_unreadable": {
+    params: ["asOfText", "fallback"],
+    vi: 'Không đọc được ngày "{asOfText}" (cần YYYY-MM-DD hoặc DD/MM/YYYY); {fallback}.',
+    en: 'The date "{asOfText}" cannot be read (use YYYY-MM-DD or DD/MM/YYYY); {fallback}.',
+  },
+  "coverage.as_of_using": { params: ["asOf"], vi: "dùng {asOf}", en: "using {asOf}" },
+  "coverage.as_of_empty": { vi: "bỏ trống", en: "left empty" },
   "kml.kml_invalid": { vi: "Tệp KMZ bị hỏng (không phải tệp nén zip hợp lệ).", en: "The KMZ file is damaged (not a valid zip archive)." },
   "kml.kml_invalid_kmz_file_damaged": {
     params: ["name"],
@@ -728,6 +787,12 @@ export const DOMAIN_MESSAGES = {
     en: '{suspicious} cells contain "?" in place of letters: the file was probably saved in a code page without Vietnamese letters. Open the original in Excel and save it again as "CSV UTF-8 (Comma delimited)".',
   },
   "xlsx.xlsx_sheet_not_found": { vi: "Sổ tính không có trang tính nào chứa ô dữ liệu.", en: "The workbook has no worksheet with cells." },
+  "xlsx.sheet_not_found": {
+    params: ["wanted", "names"],
+    vi: 'Sổ tính không có trang tính "{wanted}". Các trang tính: {names}.',
+    en: 'The workbook has no sheet "{wanted}". Its sheets: {names}.',
+  },
+  "xlsx.no_sheets": { vi: "(không có)", en: "(none)" },
   "measurements.measurement_columns_missing": {
     params: ["missing"],
     vi: "Thiếu cột {missing} (cần vĩ độ, kinh độ và nhà mạng). Không dòng nào được nhập.",
@@ -753,4 +818,22 @@ export const DOMAIN_MESSAGES = {
   "measurements.claim_contradicted": { vi: "báo đã phát sóng nhưng đo không có sóng", en: "reported on air, measured without service" },
   "measurements.coverage_no_signal": { vi: "trong vùng phủ công bố nhưng đo không có sóng", en: "inside the published coverage, measured without service" },
   "measurements.service_outside_coverage": { vi: "đo có sóng ngoài vùng phủ công bố", en: "measured service outside the published coverage" },
+  "measurements.claim_on_air": {
+    params: ["carrier", "id", "technology", "since"],
+    vi: "{carrier} báo điểm {id} đã phát sóng{technology}{since}",
+    en: "{carrier} reports {id} on air{technology}{since}",
+  },
+  "measurements.claim_since": { params: ["claimDate"], vi: " từ {claimDate}", en: " since {claimDate}" },
+  "measurements.coverage_includes": {
+    params: ["carrier", "asOf"],
+    vi: "Vùng phủ của {carrier}{asOf} gồm vị trí này",
+    en: "{carrier}'s coverage{asOf} includes this position",
+  },
+  "measurements.coverage_as_of": { params: ["asOf"], vi: " (số liệu ngày {asOf})", en: " (as of {asOf})" },
+  "tracking.columns_missing": {
+    params: ["columns", "headers"],
+    vi: "thiếu cột bắt buộc: {columns} (tiêu đề tìm thấy: {headers})",
+    en: "required columns missing: {columns} (headers found: {headers})",
+  },
+  "common.none": { vi: "không có", en: "none" },
 } as const satisfies Record<string, DomainTemplate>;

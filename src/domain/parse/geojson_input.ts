@@ -73,10 +73,7 @@ export function describeJsonError(text: string, error: unknown): Message {
   if (cutOff) {
     return domainMessage("geojson.json_file_cut_off_stops", { utf8Length: utf8Length(text) });
   }
-  return {
-    vi: `Tệp không phải JSON hợp lệ${byte === null ? "" : ` (lỗi ở byte ${byte}`}${byte === null ? ` (${detail})` : `: ${detail})`}. Hãy xuất lại dưới dạng GeoJSON.`,
-    en: `The file is not valid JSON${byte === null ? "" : ` (error at byte ${byte}`}${byte === null ? ` (${detail})` : `: ${detail})`}. Export it again as GeoJSON.`,
-  };
+  return byte === null ? domainMessage("geojson.json_invalid", { detail }) : domainMessage("geojson.json_invalid_at", { byte, detail });
 }
 
 function utf8Length(text: string): number {

@@ -307,10 +307,10 @@ function readCoverage(
             file,
             "warning",
             "as_of_unreadable",
-            {
-              vi: `Không đọc được ngày "${asOfText}" (cần YYYY-MM-DD hoặc DD/MM/YYYY); ${asOf ? `dùng ${asOf}` : "bỏ trống"}.`,
-              en: `The date "${asOfText}" cannot be read (use YYYY-MM-DD or DD/MM/YYYY); ${asOf ? `using ${asOf}` : "left empty"}.`,
-            },
+            domainMessage("coverage.as_of_unreadable", {
+              asOfText,
+              fallback: asOf ? domainMessage("coverage.as_of_using", { asOf }) : domainMessage("coverage.as_of_empty"),
+            }),
             { ...where, column: asOfKey },
           ),
         );

@@ -3,7 +3,7 @@
  */
 import type { ImportIssue } from "../issues.ts";
 import { emptyReport, type ImportReport, type ImportResult } from "../issues.ts";
-import type { Point, PointKind } from "../types.ts";
+import type { Message, Point, PointKind } from "../types.ts";
 import { POINT_COLUMN_ALIASES } from "./find_column.ts";
 import { findProperty, noFeaturesIssue, propertyText, readGeojsonInput } from "./geojson_input.ts";
 import { addIssues, makeIssue } from "./import_issue.ts";
@@ -22,15 +22,14 @@ export interface PointsGeojsonOptions {
 
 type FieldKey = keyof typeof POINT_COLUMN_ALIASES;
 
-function readPosition(geometry: unknown): { lon: number; lat: number } | { error: { code: string; vi: string; en: string } } {
-  if (geometry === null || geometry === undefined)
-    return { error: { code: "geometry_missing", vi: "Đối tượng không có hình học.", en: "The feature has no geometry." } };
+function readPosition(geometry: unknown): { lon: number; lat: number } | { error: { code: string; message: Message } } {
+  if (geometry === null || geometry === undefined) return { error: { code: "geometry_missing", message: domainMessage("geometry.geometry_missing") } };
   const record = geometry as { type?: unknown; coordinates?: unknown };
   let coordinates = record.coordinates;
   if (record.type === "MultiPoint" && Array.isArray(coordinates) && coordinates.length === 1) coordinates = coordinates[0];
   else if (record.type !== "Point") {
     const type = String(record.type);
-    return { error: { code: "geometry_not_point", vi: `Hình học là ${type}, cần Point.`, en: `The geometry is a ${type}; a Point is needed.` } };
+    return { error: { code: "geometry_not_point", message: domainMessage("points.geometry_not_point", { type }) } };
   }
   if (
     !Array.isArray(coordinates) ||
@@ -40,11 +39,7 @@ function readPosition(geometry: unknown): { lon: number; lat: number } | { error
     !Number.isFinite(coordinates[1])
   ) {
     return {
-      error: {
-        code: "coordinates_invalid",
-        vi: "Toạ độ không phải cặp số [kinh độ, vĩ độ].",
-        en: "The coordinates are not a pair of numbers [longitude, latitude].",
-      },
+      error: { code: "coordinates_invalid", message: domainMessage("points.coordinates_not_pair") },
     };
   }
   return { lon: coordinates[0], lat: coordinates[1] };
@@ -84,7 +79,7 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
     const position = readPosition(feature.geometry);
     if ("error" in position) {
       report.rejected++;
-      addIssues(report, [makeIssue(file, "error", position.error.code, { vi: position.error.vi, en: position.error.en }, where)]);
+      addIssues(report, [makeIssue(file, "error", position.error.code, position.error.message, where)]);
       return;
     }
     const check = checkPointPosition(position.lon, position.lat);

@@ -329,10 +329,10 @@ function readRing(rawRing: unknown, keepShort = false): { ring: Ring; closed: bo
     if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
       const swapped = Math.abs(lat) <= 180 && Math.abs(lon) <= 90;
       return {
-        error: rejected("coordinates_out_of_range", {
-          vi: `Toạ độ (${lon}; ${lat}) vượt giới hạn kinh độ ±180, vĩ độ ±90.${swapped ? " Có lẽ kinh độ và vĩ độ bị đảo chỗ: GeoJSON ghi [kinh độ, vĩ độ]." : ""}`,
-          en: `The position (${lon}; ${lat}) is outside longitude ±180, latitude ±90.${swapped ? " Longitude and latitude are probably swapped: GeoJSON writes [longitude, latitude]." : ""}`,
-        }),
+        error: rejected(
+          "coordinates_out_of_range",
+          domainMessage("geometry.coordinates_out_of_range", { lon, lat, hint: swapped ? domainMessage("geometry.probably_swapped") : "" }),
+        ),
       };
     }
     const previous = ring[ring.length - 1];

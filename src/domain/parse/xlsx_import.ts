@@ -96,10 +96,7 @@ export function chooseXlsxSheet(workbook: XlsxWorkbook, kind: XlsxImportKind, op
     if (sheet) return ok(sheet);
     return err({
       code: "xlsx_sheet_not_found",
-      message: {
-        vi: `Sổ tính không có trang tính "${wanted}". Các trang tính: ${names || "(không có)"}.`,
-        en: `The workbook has no sheet "${wanted}". Its sheets: ${names || "(none)"}.`,
-      },
+      message: domainMessage("xlsx.sheet_not_found", { wanted, names: names || domainMessage("xlsx.no_sheets") }),
     });
   }
   // Visible sheets first: a hidden sheet is usually a lookup table, not the list.

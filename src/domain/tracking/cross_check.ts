@@ -137,10 +137,12 @@ export function crossCheckCoverage(
         carrier: point.carrier,
         currentStatus: state.status,
         layers,
-        message: {
-          vi: `Vùng phủ ${names} của ${point.carrier}${day ? ` (số liệu ngày ${day})` : ""} đã bao điểm ${point.id}: đề xuất chuyển sang "đã phát sóng"`,
-          en: `${point.carrier}'s ${names} coverage${day ? ` (data of ${day})` : ""} contains point ${point.id}: propose "on air"`,
-        },
+        message: domainMessage("cross_check.coverage_contains", {
+          names,
+          carrier: point.carrier,
+          day: day ? domainMessage("cross_check.data_of", { day }) : "",
+          id: point.id,
+        }),
       });
     } else if (claimed) {
       // A claim naming a technology needs a layer of at least that technology.

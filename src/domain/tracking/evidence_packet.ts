@@ -275,10 +275,8 @@ export function readEvidencePacket(
   }
   const unexpected = [...sizes.keys()].filter((name) => !listed.has(name) && !name.endsWith("/"));
   if (unexpected.length > 0) {
-    warn("packet_unexpected_entries", {
-      vi: `${unexpected.length} mục không có trong ${PACKET_MANIFEST}, bỏ qua: ${unexpected.slice(0, 5).join(", ")}${unexpected.length > 5 ? "…" : ""}`,
-      en: `${unexpected.length} entries not in ${PACKET_MANIFEST}, ignored: ${unexpected.slice(0, 5).join(", ")}${unexpected.length > 5 ? "…" : ""}`,
-    });
+    const names = unexpected.slice(0, 5).join(", ") + (unexpected.length > 5 ? "…" : "");
+    warn("packet_unexpected_entries", domainMessage("evidence_packet.unexpected_entries", { count: unexpected.length, manifest: PACKET_MANIFEST, names }));
   }
   let inflated: Record<string, Uint8Array>;
   try {

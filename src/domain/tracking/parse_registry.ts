@@ -167,10 +167,12 @@ export function parseRegistryCsv(input: string | Uint8Array, options: RegistryIm
   ].filter((name) => name !== null);
   if (missing.length > 0) {
     addIssues(report, [
-      makeIssue(options.file, "error", "columns_missing", {
-        vi: `thiếu cột bắt buộc: ${missing.join("; ")} (tiêu đề tìm thấy: ${table.header.join(", ") || "không có"})`,
-        en: `required columns missing: ${missing.join("; ")} (headers found: ${table.header.join(", ") || "none"})`,
-      }),
+      makeIssue(
+        options.file,
+        "error",
+        "columns_missing",
+        domainMessage("tracking.columns_missing", { columns: missing.join("; "), headers: table.header.join(", ") || domainMessage("common.none") }),
+      ),
     ]);
     report.read = table.rows.length;
     report.rejected = table.rows.length;
@@ -417,10 +419,7 @@ function buildRegistry(
             match.kind === "ambiguous" ? "not_located_ambiguous" : "not_located",
             match.kind === "ambiguous"
               ? domainMessage("registry.located_several_points_named_choose", { placeText, listed })
-              : {
-                  vi: `chưa định vị: không có điểm nào tên "${placeText}"; gần giống nhất: ${listed || "không có"}`,
-                  en: `not located: no point is named "${placeText}"; most alike: ${listed || "none"}`,
-                },
+              : domainMessage("registry.not_located", { placeText, listed: listed || domainMessage("common.none") }),
           );
           unplaced = {
             file: options.file,

@@ -141,10 +141,12 @@ export function parseUpdatesCsv(input: string | Uint8Array, options: UpdatesImpo
   if (missing.length > 0 || (columns.carrier < 0 && !options.actor)) {
     const names = [...missing.map((key) => UPDATE_COLUMN_ALIASES[key][0]), ...(columns.carrier < 0 && !options.actor ? ["carrier"] : [])];
     addIssues(report, [
-      makeIssue(options.file, "error", "columns_missing", {
-        vi: `thiếu cột bắt buộc: ${names.join(", ")} (tiêu đề tìm thấy: ${table.header.join(", ") || "không có"})`,
-        en: `required columns missing: ${names.join(", ")} (headers found: ${table.header.join(", ") || "none"})`,
-      }),
+      makeIssue(
+        options.file,
+        "error",
+        "columns_missing",
+        domainMessage("tracking.columns_missing", { columns: names.join(", "), headers: table.header.join(", ") || domainMessage("common.none") }),
+      ),
     ]);
     return { events: [], conflicts: [], duplicates: 0, report };
   }
@@ -178,17 +180,15 @@ function readCsvRow(options: UpdatesImportOptions, row: number, cells: RowCells)
   if (!cells.pointId) error("point_id_missing", "point_id", domainMessage("updates.point_id_missing"));
   const status = parseStatus(cells.status);
   if (!status) {
-    error("status_unknown", "status", {
-      vi: cells.status ? `trạng thái "${cells.status}" không hợp lệ` : "thiếu trạng thái",
-      en: cells.status ? `status "${cells.status}" is not recognised` : "status is missing",
-    });
+    error(
+      "status_unknown",
+      "status",
+      cells.status ? domainMessage("updates.status_unknown", { status: cells.status }) : domainMessage("updates.status_missing"),
+    );
   }
   const date = parseFlexibleDate(cells.date);
   if (!date) {
-    error("date_invalid", "date", {
-      vi: cells.date ? `ngày "${cells.date}" không hợp lệ (cần YYYY-MM-DD)` : "thiếu ngày",
-      en: cells.date ? `date "${cells.date}" is not a valid date (expected YYYY-MM-DD)` : "date is missing",
-    });
+    error("date_invalid", "date", cells.date ? domainMessage("updates.date_invalid", { date: cells.date }) : domainMessage("updates.date_missing"));
   }
   let technology: Technology | undefined;
   if (cells.technology) {
