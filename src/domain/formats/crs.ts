@@ -221,7 +221,7 @@ export function crsFromPrj(wkt: string): PrjReading {
   const isVn2000 = /vietnam[_ ]?2000|vn[-_ ]?2000|towgs84_-191_9044/i.test(text) || /TOWGS84\[\s*-191\.90/i.test(text);
   const isWgs84 = !isVn2000 && /WGS[_ ]?(19)?84/i.test(text) && !/towgs84/i.test(text);
   const projected = /^PROJCS\[/i.test(text) || /^PROJCRS\[/i.test(text);
-  const unknown: Message = domainMessage("crs.coordinate_system_prj_file_understood", { text: text.slice(0, 80) });
+  const unknown: Message = domainMessage("crs.prj_unknown", { text: text.slice(0, 80) });
   if (!projected) {
     if (isVn2000) return { ok: true, crs: VN2000_GEOGRAPHIC };
     if (isWgs84) return { ok: true, crs: WGS84 };

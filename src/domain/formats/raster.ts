@@ -75,7 +75,7 @@ export function rasterToCoverage(grid: RasterGrid, options: RasterOptions = {}):
     return {
       ok: false,
       code: "raster_crs_unsupported",
-      message: domainMessage("raster.raster_crs_unsupported", { epsg: grid.epsg }),
+      message: domainMessage("raster.crs_unsupported", { epsg: grid.epsg }),
     };
   }
   const [dx, dy] = grid.resolution;
@@ -83,7 +83,7 @@ export function rasterToCoverage(grid: RasterGrid, options: RasterOptions = {}):
     return {
       ok: false,
       code: "raster_invalid",
-      message: domainMessage("raster.raster_invalid"),
+      message: domainMessage("raster.invalid"),
     };
   }
   const threshold = options.threshold ?? 1;

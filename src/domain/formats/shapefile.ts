@@ -281,32 +281,32 @@ function firstPosition(geometry: unknown): number[] | undefined {
  */
 export function readShapefileZip(bytes: Uint8Array, crs?: CrsDefinition): ShapefileResult {
   const entries = zipEntries(bytes);
-  if (entries === null) return fail("shapefile_invalid", domainMessage("shapefile.shapefile_invalid"));
+  if (entries === null) return fail("shapefile_invalid", domainMessage("shapefile.zip_damaged"));
   const names = [...entries.keys()].filter((name) => !name.startsWith("__MACOSX/"));
   const layers = names.filter((name) => /\.shp$/i.test(name)).sort();
-  if (layers.length === 0) return fail("shapefile_missing_part", domainMessage("shapefile.shapefile_missing_part"));
+  if (layers.length === 0) return fail("shapefile_missing_part", domainMessage("shapefile.shp_missing"));
   const layer = layers[0];
   const stem = layer.slice(0, -4);
   const part = (extension: string): string | undefined => names.find((name) => name.toLowerCase() === `${stem}.${extension}`.toLowerCase());
   const wanted = ["shp", "dbf", "prj", "cpg"].map(part).filter((name): name is string => name !== undefined);
   const total = wanted.reduce((sum, name) => sum + (entries.get(name) ?? 0), 0);
-  if (total > MAX_SHAPEFILE_BYTES) return fail("shapefile_too_large", domainMessage("shapefile.shapefile_too_large"));
+  if (total > MAX_SHAPEFILE_BYTES) return fail("shapefile_too_large", domainMessage("shapefile.too_large"));
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, { filter: (file) => wanted.includes(file.name) });
   } catch {
-    return fail("shapefile_invalid", domainMessage("shapefile.shapefile_invalid"));
+    return fail("shapefile_invalid", domainMessage("shapefile.zip_damaged"));
   }
   const dbfName = part("dbf");
   if (dbfName === undefined) {
-    return fail("shapefile_missing_part", domainMessage("shapefile.shapefile_missing_part_zip_lacks_dbf", { stem }));
+    return fail("shapefile_missing_part", domainMessage("shapefile.dbf_missing", { stem }));
   }
   const geometries = readShp(files[layer]);
-  if (geometries === null) return fail("shapefile_invalid", domainMessage("shapefile.shapefile_invalid_valid_shapefile", { layer }));
+  if (geometries === null) return fail("shapefile_invalid", domainMessage("shapefile.shp_invalid", { layer }));
   const cpgName = part("cpg");
   const cpg = cpgName === undefined ? undefined : cpgEncoding(new (textDecoderClass())("utf-8").decode(files[cpgName]));
   const dbf = readDbf(files[dbfName], cpg);
-  if (dbf === null) return fail("shapefile_invalid", domainMessage("shapefile.shapefile_invalid_damaged", { dbfName }));
+  if (dbf === null) return fail("shapefile_invalid", domainMessage("shapefile.dbf_damaged", { dbfName }));
   let system = crs;
   let source: ShapefileReading["crsSource"] = "user";
   if (system === undefined) {
@@ -319,7 +319,7 @@ export function readShapefileZip(bytes: Uint8Array, crs?: CrsDefinition): Shapef
     } else {
       const first = geometries.map(firstPosition).find((position) => position !== undefined);
       if (first !== undefined && looksProjected(first[0], first[1])) {
-        return fail("shapefile_crs_needed", domainMessage("shapefile.shapefile_crs_needed"));
+        return fail("shapefile_crs_needed", domainMessage("shapefile.crs_needed"));
       }
       system = WGS84;
       source = "assumed";

@@ -72,7 +72,7 @@ export function parseTowerRadius(text: string): { ok: true; value: Partial<Recor
     if (!match || !(radius > 0 && radius <= 100)) {
       return {
         ok: false,
-        message: domainMessage("towers.message", { part }),
+        message: domainMessage("towers.radius_unreadable", { part }),
       };
     }
     value[match[1].toUpperCase() as Technology] = radius;

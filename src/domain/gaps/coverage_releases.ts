@@ -112,8 +112,8 @@ function setAsideIssue(layer: LayerReleases, release: CoverageRelease, asOf: str
   const numbers =
     release.featureNumbers.map((entry) => (single ? entry.slice(entry.lastIndexOf("#") + 1) : entry)).join(", ") +
     (release.features > release.featureNumbers.length ? ", …" : "");
-  const what = domainMessage("releases.feature_file", {
-    releaseName: { vi: releaseName(release, "vi"), en: releaseName(release, "en") },
+  const what = domainMessage("releases.description", {
+    release: { vi: releaseName(release, "vi"), en: releaseName(release, "en") },
     features: release.features,
     numbers,
     files: release.files.join(", "),
@@ -127,10 +127,10 @@ function setAsideIssue(layer: LayerReleases, release: CoverageRelease, asOf: str
     message = domainMessage("releases.after_as_of", { name, what, date: formatReleaseDate(asOf), inForce });
   } else {
     const current = layer.inForce as CoverageRelease;
-    message = domainMessage("releases.superseded_longer_counts_coverage_withdrawn", {
+    message = domainMessage("releases.superseded", {
       name,
       what,
-      releaseName: { vi: releaseName(current, "vi"), en: releaseName(current, "en") },
+      release: { vi: releaseName(current, "vi"), en: releaseName(current, "en") },
     });
   }
   return { file: release.files[0], code: later ? "release_after_as_of" : "release_superseded", severity: "warning", message };

@@ -178,7 +178,7 @@ export function findContradictions(
           carrier: m.carrier,
           lon: m.lon,
           lat: m.lat,
-          claim: domainMessage("measurements.claim", { technology: m.technology, carrier: m.carrier }),
+          claim: domainMessage("measurements.coverage_claim", { technology: m.technology, carrier: m.carrier }),
           measurements: [k],
           bad: 0,
           good: 1,

@@ -12,15 +12,15 @@ export const DOMAIN_MESSAGES = {
     vi: 'Điểm trường "{id}" ghi mã trường chính "{parentId}", nhưng danh sách không có trường nào mang mã này; điểm trường không được tính vào trường nào.',
     en: 'School site "{id}" names the main school "{parentId}", but no school in the list has that id; the site is not counted with any school.',
   },
-  "releases.feature_file": {
-    params: ["releaseName", "features", "numbers", "files"],
-    vi: "{releaseName} ({features} đối tượng: {numbers}; tệp {files})",
-    en: "{releaseName} ({features} feature(s): {numbers}; file {files})",
+  "releases.description": {
+    params: ["release", "features", "numbers", "files"],
+    vi: "{release} ({features} đối tượng: {numbers}; tệp {files})",
+    en: "{release} ({features} feature(s): {numbers}; file {files})",
   },
-  "releases.superseded_longer_counts_coverage_withdrawn": {
-    params: ["name", "what", "releaseName"],
-    vi: "{name}: {what} đã được thay bằng {releaseName}; không còn tính (vùng phủ bị rút trong bản mới không được tính).",
-    en: "{name}: {what} is superseded by {releaseName} and no longer counts (coverage withdrawn in the newer release is not counted).",
+  "releases.superseded": {
+    params: ["name", "what", "release"],
+    vi: "{name}: {what} đã được thay bằng {release}; không còn tính (vùng phủ bị rút trong bản mới không được tính).",
+    en: "{name}: {what} is superseded by {release} and no longer counts (coverage withdrawn in the newer release is not counted).",
   },
   "releases.after_as_of": {
     params: ["name", "what", "date", "inForce"],
@@ -29,39 +29,39 @@ export const DOMAIN_MESSAGES = {
   },
   "releases.in_force": { params: ["release"], vi: " Đang tính {release}.", en: " In force: {release}." },
   "releases.none_before": { vi: " Không có bản nào trước ngày đó.", en: " No release is on or before that date." },
-  "crs.coordinate_system_prj_file_understood": {
+  "crs.prj_unknown": {
     params: ["text"],
     vi: "Không hiểu hệ toạ độ trong tệp .prj ({text}…). Hãy chọn hệ toạ độ (CLI: --crs, ví dụ --crs VN2000-TM3-105.75).",
     en: "The coordinate system in the .prj file is not understood ({text}…). Choose the system (CLI: --crs, e.g. --crs VN2000-TM3-105.75).",
   },
-  "raster.raster_crs_unsupported": {
+  "raster.crs_unsupported": {
     params: ["epsg"],
     vi: "Lưới raster ở hệ EPSG:{epsg}; cần WGS 84 (EPSG:4326). Hãy chuyển bằng gdalwarp -t_srs EPSG:4326 rồi nhập lại.",
     en: "The raster grid is in EPSG:{epsg}; WGS 84 (EPSG:4326) is needed. Convert it with gdalwarp -t_srs EPSG:4326 and import again.",
   },
-  "raster.raster_invalid": {
+  "raster.invalid": {
     vi: "Lưới raster không đọc được (kích thước hoặc độ phân giải không hợp lệ).",
     en: "The raster grid cannot be read (invalid size or resolution).",
   },
-  "towers.message": {
+  "towers.radius_unreadable": {
     params: ["part"],
     vi: '--tower-radius: không đọc được "{part}" (ví dụ 2G=12,3G=4,4G=4,5G=0.5, đơn vị km, tối đa 100)',
     en: '--tower-radius: cannot read "{part}" (e.g. 2G=12,3G=4,4G=4,5G=0.5, in km, at most 100)',
   },
-  "shapefile.shapefile_invalid": { vi: "Tệp zip bị hỏng.", en: "The zip file is damaged." },
-  "shapefile.shapefile_missing_part": { vi: "Tệp zip không chứa tệp .shp nào.", en: "The zip holds no .shp file." },
-  "shapefile.shapefile_too_large": {
+  "shapefile.zip_damaged": { vi: "Tệp zip bị hỏng.", en: "The zip file is damaged." },
+  "shapefile.shp_missing": { vi: "Tệp zip không chứa tệp .shp nào.", en: "The zip holds no .shp file." },
+  "shapefile.too_large": {
     vi: "Shapefile quá lớn để đọc (trên 400 MB khi giải nén).",
     en: "The shapefile is too large to read (over 400 MB uncompressed).",
   },
-  "shapefile.shapefile_missing_part_zip_lacks_dbf": {
+  "shapefile.dbf_missing": {
     params: ["stem"],
     vi: "Thiếu tệp {stem}.dbf (thuộc tính) trong tệp zip.",
     en: "The zip lacks {stem}.dbf (the attributes).",
   },
-  "shapefile.shapefile_invalid_valid_shapefile": { params: ["layer"], vi: "Tệp {layer} không phải shapefile hợp lệ.", en: "{layer} is not a valid shapefile." },
-  "shapefile.shapefile_invalid_damaged": { params: ["dbfName"], vi: "Tệp {dbfName} bị hỏng.", en: "{dbfName} is damaged." },
-  "shapefile.shapefile_crs_needed": {
+  "shapefile.shp_invalid": { params: ["layer"], vi: "Tệp {layer} không phải shapefile hợp lệ.", en: "{layer} is not a valid shapefile." },
+  "shapefile.dbf_damaged": { params: ["dbfName"], vi: "Tệp {dbfName} bị hỏng.", en: "{dbfName} is damaged." },
+  "shapefile.crs_needed": {
     vi: "Toạ độ có vẻ là mét của một hệ chiếu (VN-2000?) và không có tệp .prj: hãy chọn hệ toạ độ (CLI: --crs, ví dụ --crs VN2000-TM3-105.75 hoặc --crs EPSG:3405).",
     en: "The coordinates look like projected metres (VN-2000?) and there is no .prj file: choose the coordinate system (CLI: --crs, e.g. --crs VN2000-TM3-105.75 or --crs EPSG:3405).",
   },
@@ -93,23 +93,23 @@ export const DOMAIN_MESSAGES = {
     vi: "điểm {id} được giao cho {carrier}, không phải {carrier2}",
     en: "point {id} is assigned to {carrier}, not {carrier2}",
   },
-  "updates.message": {
+  "updates.conflict_same_day": {
     params: ["pointId", "peopleDate", "statusLabels", "statusLabels2", "date"],
     vi: 'mâu thuẫn: điểm {pointId} ngày {peopleDate} đã được ghi là "{statusLabels}", tệp này ghi "{statusLabels2}"; chờ Sở quyết định',
     en: 'conflict: point {pointId} on {date} is recorded as "{statusLabels}", this file says "{statusLabels2}"; left for the department to resolve',
   },
-  "updates.message_conflict_change_older": {
+  "updates.conflict_older": {
     params: ["date", "pointId", "statusLabels", "date2"],
     vi: 'mâu thuẫn: thay đổi ngày {date} cũ hơn thay đổi gần nhất của điểm {pointId} ("{statusLabels}" ngày {date2}); chờ Sở quyết định',
     en: 'conflict: this change of {date} is older than point {pointId}\'s latest ("{statusLabels}" on {date2}); left for the department to resolve',
   },
-  "updates.valid_json": { params: ["message"], vi: "không đọc được JSON ({message})", en: "not valid JSON ({message})" },
-  "updates.version_1_file": {
-    params: ["updatesFormat", "describeZodError"],
-    vi: 'không phải tệp cập nhật "{updatesFormat}" phiên bản 1: {describeZodError}',
-    en: 'not a "{updatesFormat}" version 1 file: {describeZodError}',
+  "updates.json_invalid": { params: ["message"], vi: "không đọc được JSON ({message})", en: "not valid JSON ({message})" },
+  "updates.format_invalid": {
+    params: ["updatesFormat", "reason"],
+    vi: 'không phải tệp cập nhật "{updatesFormat}" phiên bản 1: {reason}',
+    en: 'not a "{updatesFormat}" version 1 file: {reason}',
   },
-  "updates.event_invalid": { params: ["describeZodError"], vi: "sự kiện không hợp lệ: {describeZodError}", en: "invalid event: {describeZodError}" },
+  "updates.event_invalid": { params: ["reason"], vi: "sự kiện không hợp lệ: {reason}", en: "invalid event: {reason}" },
   "updates.id_mismatch": {
     params: ["id", "id2"],
     vi: "mã sự kiện {id} không khớp nội dung; dùng {id2}",
@@ -142,12 +142,12 @@ export const DOMAIN_MESSAGES = {
     en: 'priority "{priority}" is not a number; ignored',
   },
   "registry.coordinates_invalid": { params: ["lon", "lat"], vi: 'toạ độ "{lon}; {lat}" không đọc được', en: 'coordinates "{lon}; {lat}" are unreadable' },
-  "registry.point_id_among_loaded_points": {
+  "registry.point_id_unknown": {
     params: ["pointId"],
     vi: 'mã điểm "{pointId}" không có trong danh sách điểm đã nạp, và dòng không có toạ độ',
     en: 'point id "{pointId}" is not among the loaded points, and the row has no coordinates',
   },
-  "registry.row_gives_only_point_id": {
+  "registry.point_id_without_points": {
     params: ["pointId"],
     vi: 'dòng chỉ có mã điểm "{pointId}" mà chưa nạp danh sách điểm; hãy nạp danh sách điểm hoặc ghi toạ độ',
     en: 'the row gives only point id "{pointId}" but no point list is loaded; load the points or give coordinates',
@@ -167,7 +167,7 @@ export const DOMAIN_MESSAGES = {
     vi: "tìm thấy theo tên: điểm {id} ({describePoint})",
     en: "matched by name: point {id} ({describePoint})",
   },
-  "registry.located_several_points_named_choose": {
+  "registry.not_located_ambiguous": {
     params: ["placeText", "listed"],
     vi: 'chưa định vị: nhiều điểm cùng tên "{placeText}"; hãy chọn một: {listed}',
     en: 'not located: several points are named "{placeText}"; choose one: {listed}',
@@ -180,8 +180,8 @@ export const DOMAIN_MESSAGES = {
     en: 'the list has no id column: id "{id}" made from the row number',
   },
   "registry.id_missing": { vi: "thiếu mã", en: "the id is missing" },
-  "registry.same_point_row": { params: ["id", "earlier"], vi: "cùng một điểm {id} với dòng {earlier}", en: "the same point {id} as row {earlier}" },
-  "registry.id_repeats_earlier_row_row": {
+  "registry.same_point_as_row": { params: ["id", "earlier"], vi: "cùng một điểm {id} với dòng {earlier}", en: "the same point {id} as row {earlier}" },
+  "registry.id_duplicate": {
     params: ["id", "earlier"],
     vi: 'mã "{id}" bị trùng với một dòng trước (dòng {earlier})',
     en: 'id "{id}" repeats an earlier row (row {earlier})',
@@ -201,12 +201,12 @@ export const DOMAIN_MESSAGES = {
     vi: 'chưa định vị: không có điểm nào tên "{placeText}"; gần giống nhất: {listed}',
     en: 'not located: no point is named "{placeText}"; most alike: {listed}',
   },
-  "cross_check.message": {
+  "cross_check.claim_outside_coverage": {
     params: ["carrier", "id"],
     vi: "{carrier} báo điểm {id} đã có sóng nhưng điểm nằm ngoài vùng phủ sóng mới nhất của {carrier}",
     en: "{carrier} reports point {id} on air, but it lies outside {carrier}'s latest coverage",
   },
-  "cross_check.message_reports_point_but": {
+  "cross_check.claim_outside_technology": {
     params: ["carrier", "id", "technology"],
     vi: "{carrier} báo điểm {id} có sóng {technology} nhưng vùng phủ sóng {technology} của {carrier} không bao điểm này",
     en: "{carrier} reports {technology} at point {id}, but {carrier}'s {technology} coverage does not contain it",
@@ -223,12 +223,12 @@ export const DOMAIN_MESSAGES = {
     en: "{name}: a change carries at most {maxPhotosPerChange} photos.",
   },
   "evidence_packet.photo_empty": { params: ["name"], vi: "{name}: tệp rỗng.", en: "{name}: the file is empty." },
-  "evidence_packet.message": {
+  "evidence_packet.photo_heic": {
     params: ["name"],
     vi: '{name}: ảnh HEIC (iPhone) chưa xem được trên mọi trình duyệt của Sở. Trên iPhone chọn Cài đặt › Camera › Định dạng › "Tương thích nhất" (JPEG), hoặc chụp lại ngay từ nút chọn ảnh.',
     en: '{name}: HEIC photos (iPhone) cannot be shown in every browser the department uses. On the iPhone choose Settings › Camera › Formats › "Most Compatible" (JPEG), or take the photo from the picker.',
   },
-  "evidence_packet.message_jpeg_png_webp": {
+  "evidence_packet.photo_type_unsupported": {
     params: ["name"],
     vi: "{name}: không phải ảnh JPEG, PNG hoặc WebP.",
     en: "{name}: not a JPEG, PNG or WebP image.",
@@ -238,74 +238,74 @@ export const DOMAIN_MESSAGES = {
     vi: "{name}: ảnh {megabytes} MB, quá giới hạn {megabytes2} MB. Hãy chụp ở độ phân giải thấp hơn hoặc gửi ảnh đã thu nhỏ.",
     en: "{name}: the photo is {megabytes} MB, over the {megabytes2} MB limit. Take it at a lower resolution or send a reduced copy.",
   },
-  "evidence_packet.readable_zip_file": { params: ["file"], vi: "{file}: không phải tệp .zip đọc được.", en: "{file}: not a readable .zip file." },
-  "evidence_packet.archive_damaged_tampered_entry_appears": {
+  "evidence_packet.zip_unreadable": { params: ["file"], vi: "{file}: không phải tệp .zip đọc được.", en: "{file}: not a readable .zip file." },
+  "evidence_packet.zip_entry_twice": {
     params: ["file", "name"],
     vi: '{file}: tệp nén bị hỏng hoặc đã bị sửa (mục "{name}" xuất hiện hai lần).',
     en: '{file}: the archive is damaged or tampered with (the entry "{name}" appears twice).',
   },
-  "evidence_packet.packet_entries_over_limit": {
+  "evidence_packet.too_many_entries": {
     params: ["file", "size", "maxEntries"],
     vi: "{file}: gói có {size} mục, quá giới hạn {maxEntries}.",
     en: "{file}: the packet has {size} entries, over the limit of {maxEntries}.",
   },
-  "evidence_packet.would_inflate_mb_over_mb": {
+  "evidence_packet.too_large_inflated": {
     params: ["file", "total", "maxTotalBytes"],
     vi: '{file}: giải nén ra {total} MB, quá giới hạn {maxTotalBytes} MB (gói có thể là "bom nén").',
     en: "{file}: it would inflate to {total} MB, over the {maxTotalBytes} MB limit (possibly a zip bomb).",
   },
-  "evidence_packet.l_m_ng_evidence_packet": {
-    params: ["file", "packetManifest"],
-    vi: "{file}: không có {packetManifest}; đây không phải gói minh chứng của Lõm sóng.",
-    en: "{file}: no {packetManifest}; this is not a Lõm sóng evidence packet.",
+  "evidence_packet.manifest_missing": {
+    params: ["file", "manifest"],
+    vi: "{file}: không có {manifest}; đây không phải gói minh chứng của Lõm sóng.",
+    en: "{file}: no {manifest}; this is not a Lõm sóng evidence packet.",
   },
-  "evidence_packet.too_large": { params: ["file", "packetManifest"], vi: "{file}: {packetManifest} quá lớn.", en: "{file}: {packetManifest} is too large." },
-  "evidence_packet.valid": {
-    params: ["file", "packetManifest", "describeZodError"],
-    vi: "{file}: {packetManifest} không hợp lệ: {describeZodError}",
-    en: "{file}: {packetManifest} is not valid: {describeZodError}",
+  "evidence_packet.manifest_too_large": { params: ["file", "manifest"], vi: "{file}: {manifest} quá lớn.", en: "{file}: {manifest} is too large." },
+  "evidence_packet.manifest_invalid": {
+    params: ["file", "manifest", "reason"],
+    vi: "{file}: {manifest} không hợp lệ: {reason}",
+    en: "{file}: {manifest} is not valid: {reason}",
   },
-  "evidence_packet.cannot_read": {
-    params: ["file", "packetManifest", "message"],
-    vi: "{file}: {packetManifest} không đọc được ({message}).",
-    en: "{file}: {packetManifest} cannot be read ({message}).",
+  "evidence_packet.manifest_unreadable": {
+    params: ["file", "manifest", "message"],
+    vi: "{file}: {manifest} không đọc được ({message}).",
+    en: "{file}: {manifest} cannot be read ({message}).",
   },
-  "evidence_packet.update_file_named_missing": {
-    params: ["file", "updates", "packetManifest"],
-    vi: '{file}: thiếu tệp cập nhật "{updates}" mà {packetManifest} ghi.',
-    en: '{file}: the update file "{updates}" named in {packetManifest} is missing.',
+  "evidence_packet.updates_missing_named": {
+    params: ["file", "updates", "manifest"],
+    vi: '{file}: thiếu tệp cập nhật "{updates}" mà {manifest} ghi.',
+    en: '{file}: the update file "{updates}" named in {manifest} is missing.',
   },
-  "evidence_packet.update_file_mb_over_mb": {
+  "evidence_packet.updates_too_large": {
     params: ["file", "updateSize", "maxUpdateFileBytes"],
     vi: "{file}: tệp cập nhật {updateSize} MB, quá giới hạn {maxUpdateFileBytes} MB.",
     en: "{file}: the update file is {updateSize} MB, over the {maxUpdateFileBytes} MB limit.",
   },
-  "evidence_packet.photo_wrong_place_packet": {
+  "evidence_packet.photo_misplaced": {
     params: ["name", "path"],
     vi: "ảnh {name} nằm sai chỗ trong gói ({path})",
     en: "photo {name} is at the wrong place in the packet ({path})",
   },
-  "evidence_packet.photo_over_mb_refused": {
+  "evidence_packet.photo_over_limit": {
     params: ["name", "maxPhotoBytes"],
     vi: "ảnh {name} lớn hơn {maxPhotoBytes} MB; không nhận",
     en: "photo {name} is over {maxPhotoBytes} MB; refused",
   },
-  "evidence_packet.cannot_inflated": {
+  "evidence_packet.inflate_failed": {
     params: ["file", "message"],
     vi: "{file}: không giải nén được ({message}).",
     en: "{file}: cannot be inflated ({message}).",
   },
-  "evidence_packet.update_file_missing": {
+  "evidence_packet.updates_missing": {
     params: ["file", "updates"],
     vi: '{file}: thiếu tệp cập nhật "{updates}".',
     en: '{file}: the update file "{updates}" is missing.',
   },
-  "evidence_packet.photo_does_match_hash_sha": {
+  "evidence_packet.photo_hash_mismatch": {
     params: ["name", "actual", "hash"],
     vi: "ảnh {name} không khớp mã băm (SHA-256 {actual}…, cần {hash}…): ảnh đã bị thay đổi hoặc hỏng",
     en: "photo {name} does not match its hash (SHA-256 {actual}…, expected {hash}…): it was changed or damaged",
   },
-  "evidence_packet.photo_jpeg_png_webp_image": {
+  "evidence_packet.photo_not_image": {
     params: ["name"],
     vi: "ảnh {name} không phải JPEG, PNG hoặc WebP",
     en: "photo {name} is not a JPEG, PNG or WebP image",
@@ -335,13 +335,13 @@ export const DOMAIN_MESSAGES = {
     vi: '"{text}" được hiểu là {dayText} ({vi})',
     en: '"{text}" read as {date} ({en})',
   },
-  "deadline.message": {
+  "deadline.unreadable": {
     params: ["original"],
     vi: 'hạn "{original}" không đọc được (ví dụ viết được: 31/12/2021, 12/2021, tháng 12/2021, Quý IV/2021, Năm 2022)',
     en: 'deadline "{original}" is unreadable (forms read: 31/12/2021, 12/2021, tháng 12/2021, Quý IV/2021, Năm 2022)',
   },
-  "deadline.message_deadline_empty": { vi: "hạn trống", en: "the deadline is empty" },
-  "conflicts.cannot_accept_point_history_would": {
+  "deadline.empty": { vi: "hạn trống", en: "the deadline is empty" },
+  "conflicts.history_invalid": {
     params: ["pointId", "message"],
     vi: "không thể chấp nhận: lịch sử của điểm {pointId} sẽ không còn hợp lệ ({message}); hãy ghi một thay đổi mới thay vào đó",
     en: "cannot accept: point {pointId}'s history would no longer be valid ({message}); record a new change instead",
@@ -380,8 +380,8 @@ export const DOMAIN_MESSAGES = {
     vi: "ngày {peopleDate} sớm hơn thay đổi gần nhất của điểm {id} (ngày {peopleDate2})",
     en: "date {date} is before point {id}'s latest change ({since})",
   },
-  "crosswalk.2025_commune_list_expected_format": { vi: "tệp danh mục xã 2025 không đúng định dạng", en: "the 2025 commune list is not in the expected format" },
-  "crosswalk.2025_commune_list_unreadable_province": {
+  "crosswalk.format_invalid": { vi: "tệp danh mục xã 2025 không đúng định dạng", en: "the 2025 commune list is not in the expected format" },
+  "crosswalk.province_unreadable": {
     vi: "tệp danh mục xã 2025 có một tỉnh không đọc được",
     en: "the 2025 commune list has an unreadable province",
   },
@@ -390,12 +390,12 @@ export const DOMAIN_MESSAGES = {
     vi: 'xã "{written}" (trước năm 2025) nay là {fullName}, {province} ({code}) theo danh sách sắp xếp đơn vị hành chính',
     en: 'commune "{written}" (before 2025) is now {fullName}, {province} ({code}) by the official merger list',
   },
-  "crosswalk.message": {
+  "crosswalk.commune_split": {
     params: ["written", "list"],
     vi: 'xã cũ "{written}" được chia vào nhiều xã năm 2025, không chọn được một: {list}',
     en: 'old commune "{written}" went into several 2025 communes; none chosen: {list}',
   },
-  "crosswalk.message_several_2025_communes": {
+  "crosswalk.commune_ambiguous": {
     params: ["written", "list"],
     vi: 'có nhiều xã "{written}" năm 2025; hãy ghi cả tỉnh: {list}',
     en: 'several 2025 communes are named "{written}"; give the province: {list}',
@@ -405,31 +405,31 @@ export const DOMAIN_MESSAGES = {
     vi: 'không có xã "{written}" trong danh mục xã năm 2025 (kể cả xã cũ trước sắp xếp); có phải: {list}?',
     en: 'no commune "{written}" in the 2025 list (nor among the communes merged in 2025); did you mean: {list}?',
   },
-  "backup.unknown_backup_version_app_reads": {
+  "backup.version_unknown": {
     params: ["shown", "backupVersion"],
     vi: "bản sao lưu có phiên bản không rõ ({shown}); ứng dụng này đọc các phiên bản 0 đến {backupVersion}. Tệp có thể đã bị sửa tay.",
     en: "unknown backup version ({shown}); this app reads versions 0 to {backupVersion}. The file may have been edited by hand.",
   },
-  "backup.invalid_version_0_backup": {
-    params: ["describeZodError"],
-    vi: "bản sao lưu phiên bản 0 không hợp lệ: {describeZodError}",
-    en: "invalid version 0 backup: {describeZodError}",
+  "backup.v0_invalid": {
+    params: ["reason"],
+    vi: "bản sao lưu phiên bản 0 không hợp lệ: {reason}",
+    en: "invalid version 0 backup: {reason}",
   },
-  "backup.file": { params: ["backupFormat"], vi: 'không phải tệp sao lưu "{backupFormat}"', en: 'not a "{backupFormat}" file' },
-  "backup.backup_version_newer_than_app": {
+  "backup.format_unknown": { params: ["backupFormat"], vi: 'không phải tệp sao lưu "{backupFormat}"', en: 'not a "{backupFormat}" file' },
+  "backup.version_newer": {
     params: ["version", "backupVersion"],
     vi: "bản sao lưu phiên bản {version} mới hơn ứng dụng này (phiên bản {backupVersion}); hãy cập nhật ứng dụng",
     en: "backup version {version} is newer than this app supports ({backupVersion}); update the app",
   },
-  "backup.file_valid_json": { params: ["message"], vi: "tệp không phải JSON hợp lệ ({message})", en: "the file is not valid JSON ({message})" },
-  "backup.invalid_backup": { params: ["describeZodError"], vi: "bản sao lưu không hợp lệ: {describeZodError}", en: "invalid backup: {describeZodError}" },
-  "backup.point_id_appears_twice_registry": {
+  "backup.json_invalid": { params: ["message"], vi: "tệp không phải JSON hợp lệ ({message})", en: "the file is not valid JSON ({message})" },
+  "backup.invalid": { params: ["reason"], vi: "bản sao lưu không hợp lệ: {reason}", en: "invalid backup: {reason}" },
+  "backup.point_twice": {
     params: ["id"],
     vi: 'mã điểm "{id}" bị trùng trong danh sách',
     en: 'point id "{id}" appears twice in the registry',
   },
-  "backup.event_appears_twice": { params: ["id"], vi: "sự kiện {id} bị lặp lại", en: "event {id} appears twice" },
-  "backup.event_point_altered_id_does": {
+  "backup.event_twice": { params: ["id"], vi: "sự kiện {id} bị lặp lại", en: "event {id} appears twice" },
+  "backup.event_altered": {
     params: ["id", "pointId"],
     vi: "sự kiện {id} (điểm {pointId}) đã bị sửa: mã không khớp nội dung",
     en: "event {id} (point {pointId}) was altered: its id does not match its content",
@@ -485,7 +485,7 @@ export const DOMAIN_MESSAGES = {
     vi: "Toạ độ kinh độ {lon}, vĩ độ {lat} nằm ngoài Việt Nam (kinh độ {boundsText}, vĩ độ {latitudeText}).",
     en: "Longitude {lon}, latitude {lat} is outside Vietnam (longitude {boundsText}, latitude {latitudeText}).",
   },
-  "points.latitude_longitude_were_swapped_corrected": {
+  "points.lat_lon_swapped": {
     params: ["lon", "lat"],
     vi: "Vĩ độ và kinh độ bị đảo chỗ; đã sửa thành kinh độ {lon}, vĩ độ {lat}.",
     en: "Latitude and longitude were swapped; corrected to longitude {lon}, latitude {lat}.",
@@ -512,7 +512,7 @@ export const DOMAIN_MESSAGES = {
     vi: 'Không đọc được số "{weightText}" (số học sinh / số hộ); bỏ qua giá trị này.',
     en: '"{weightText}" is not a usable count (pupils / households); the value is ignored.',
   },
-  "points.feature": { params: ["row"], vi: "đối tượng {row}", en: "feature {row}" },
+  "points.where_feature": { params: ["row"], vi: "đối tượng {row}", en: "feature {row}" },
   "encoding.legacy_encoding": {
     params: ["name"],
     vi: 'Tệp dùng bảng mã cũ {name}; đã chuyển sang Unicode. Hãy kiểm tra tên có dấu, rồi lưu lại tệp dạng "CSV UTF-8".',
@@ -533,7 +533,7 @@ export const DOMAIN_MESSAGES = {
     vi: 'Công nghệ "{technologyText}" không rõ; đối tượng bị bỏ qua. Dùng 2G (GSM), 3G (UMTS, WCDMA, HSPA), 4G (LTE) hoặc 5G (NR).',
     en: 'Unknown technology "{technologyText}"; the feature is rejected. Use 2G (GSM), 3G (UMTS, WCDMA, HSPA), 4G (LTE) or 5G (NR).',
   },
-  "geojson.json_file_cut_off_stops": {
+  "geojson.json_cut_off": {
     params: ["utf8Length"],
     vi: "Tệp JSON bị cắt cụt: nội dung dừng giữa chừng ở byte {utf8Length} (tệp tải về hoặc sao chép chưa hết). Hãy lấy lại tệp đầy đủ.",
     en: "The JSON file is cut off: it stops in the middle of a value at byte {utf8Length} (an unfinished download or copy). Get the complete file again.",
@@ -605,7 +605,7 @@ export const DOMAIN_MESSAGES = {
     vi: 'Không có cột mã (id, mã, mã điểm): mỗi điểm được gán mã "{stem}-<số dòng>".',
     en: 'No id column (id, mã, mã điểm): each point gets the id "{stem}-<row number>".',
   },
-  "points.row": { params: ["row"], vi: "dòng {row}", en: "row {row}" },
+  "points.where_row": { params: ["row"], vi: "dòng {row}", en: "row {row}" },
   "points.coordinates_missing": {
     params: ["missing"],
     vi: "Thiếu toạ độ ({missing}); dòng bị bỏ qua.",
@@ -616,21 +616,21 @@ export const DOMAIN_MESSAGES = {
     vi: 'Không đọc được toạ độ "{text}": hãy dùng độ thập phân (21,5432 hoặc 21.5432) hoặc độ-phút-giây (21°32\'15"N).',
     en: 'The coordinate "{text}" cannot be read: use decimal degrees (21.5432 or 21,5432) or degrees-minutes-seconds (21°32\'15"N).',
   },
-  "points.weight_unreadable_usable_count_pupils": {
+  "points.weight_unreadable_csv": {
     params: ["trimmed"],
     vi: 'Không đọc được số "{trimmed}" (số học sinh / số hộ); bỏ qua giá trị này.',
     en: '"{trimmed}" is not a usable count (pupils / households); the value is ignored.',
   },
-  "points.kind_unknown_unknown_kind_treated": {
+  "points.kind_unknown_csv": {
     params: ["text"],
     vi: 'Loại điểm "{text}" không rõ; được coi là "khác". Dùng: trường, điểm trường, thôn/bản/xóm, trung tâm thôn.',
     en: 'Unknown kind "{text}"; treated as "other". Use: school, school_site, village, village_centre.',
   },
-  "xlsx.file_excel_xlsx_workbook_open": {
+  "xlsx.not_a_workbook": {
     vi: 'Tệp không phải là sổ tính Excel .xlsx. Hãy mở tệp trong Excel và lưu lại dạng "Excel Workbook (.xlsx)" hoặc "CSV UTF-8".',
     en: 'The file is not an Excel .xlsx workbook. Open it in Excel and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8".',
   },
-  "xlsx.xlsx_encrypted": {
+  "xlsx.encrypted": {
     vi: "Sổ tính được đặt mật khẩu nên không đọc được. Hãy mở trong Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại dạng .xlsx hoặc CSV UTF-8.",
     en: "The workbook is password-protected and cannot be read. Open it in Excel, remove the password (File › Info › Protect Workbook) and save it as .xlsx or CSV UTF-8.",
   },
@@ -638,26 +638,26 @@ export const DOMAIN_MESSAGES = {
     vi: 'Đây là tệp Excel cũ dạng .xls (nhị phân), không đọc được. Hãy mở trong Excel và lưu lại dạng .xlsx hoặc "CSV UTF-8".',
     en: 'This is an old binary Excel .xls file, which cannot be read. Open it in Excel and save it as .xlsx or "CSV UTF-8".',
   },
-  "xlsx.xlsx_too_large": {
+  "xlsx.too_large": {
     params: ["what"],
     vi: "Sổ tính quá lớn để đọc ({what}). Hãy chia nhỏ, hoặc lưu trang tính cần nhập dạng CSV UTF-8.",
     en: "The workbook is too large to read ({what}). Split it, or save the sheet to import as CSV UTF-8.",
   },
-  "xlsx.xlsx_invalid": {
+  "xlsx.invalid": {
     params: ["name"],
     vi: 'Sổ tính bị hỏng hoặc đã bị sửa: phần "{name}" xuất hiện nhiều lần trong tệp nén. Hãy mở trong Excel và lưu lại.',
     en: 'The workbook is damaged or tampered with: the part "{name}" appears more than once in the archive. Open it in Excel and save it again.',
   },
-  "xlsx.xlsx_binary_xlsb": {
+  "xlsx.xlsb": {
     vi: "Đây là sổ tính nhị phân Excel .xlsb, không đọc được. Hãy mở trong Excel và lưu lại dạng .xlsx hoặc CSV UTF-8.",
     en: "This is a binary Excel .xlsb workbook, which cannot be read. Open it in Excel and save it as .xlsx or CSV UTF-8.",
   },
-  "xlsx.xlsx_invalid_workbook_damaged_xml": {
+  "xlsx.xml_damaged": {
     params: ["message"],
     vi: "Sổ tính bị hỏng (XML: {message}). Hãy mở trong Excel và lưu lại.",
     en: "The workbook is damaged (XML: {message}). Open it in Excel and save it again.",
   },
-  "xlsx.xlsx_invalid_workbook_damaged_unreadable": {
+  "xlsx.unreadable": {
     params: ["message"],
     vi: "Sổ tính bị hỏng hoặc không đọc được ({message}). Hãy mở trong Excel và lưu lại dạng .xlsx hoặc CSV UTF-8.",
     en: "The workbook is damaged or unreadable ({message}). Open it in Excel and save it again as .xlsx or CSV UTF-8.",
@@ -690,18 +690,18 @@ export const DOMAIN_MESSAGES = {
     en: "The geometry is a {type}; a Polygon or MultiPolygon is needed.",
   },
   "geometry.geometry_empty": { vi: "Hình học không có toạ độ.", en: "The geometry has no coordinates." },
-  "geometry.geometry_empty_polygon_ring": { vi: "Một đa giác không có vòng nào.", en: "A polygon has no ring." },
-  "geometry.rings_fewer_than_4_positions": {
+  "geometry.polygon_without_ring": { vi: "Một đa giác không có vòng nào.", en: "A polygon has no ring." },
+  "geometry.rings_too_short": {
     vi: "Các vòng có ít hơn 4 toạ độ (kể cả điểm khép) hoặc ít hơn 3 điểm phân biệt; không còn diện tích nào, đối tượng bị bỏ qua.",
     en: "The rings have fewer than 4 positions (closing one included) or fewer than 3 distinct ones; no area is left and the feature is rejected.",
   },
-  "geometry.geometry_zero_area_collinear_repeated": {
+  "geometry.zero_area": {
     vi: "Hình học có diện tích bằng 0 (các điểm thẳng hàng, trùng nhau, hoặc lỗ thủng xoá hết vòng ngoài); đối tượng bị bỏ qua.",
     en: "The geometry has zero area (collinear or repeated positions, or holes that remove the whole shell); the feature is rejected.",
   },
   "geometry.feature_outside_area": { vi: "Đối tượng nằm hoàn toàn ngoài Việt Nam.", en: "The feature lies entirely outside Vietnam." },
   "geometry.coordinates_invalid": { vi: "Một vòng không phải danh sách toạ độ.", en: "A ring is not a list of positions." },
-  "geometry.coordinates_invalid_position_pair_numbers": {
+  "geometry.position_not_pair": {
     vi: "Một toạ độ không phải cặp số [kinh độ, vĩ độ].",
     en: "A position is not a pair of numbers [longitude, latitude].",
   },
@@ -756,27 +756,27 @@ export const DOMAIN_MESSAGES = {
   },
   "coverage.as_of_using": { params: ["asOf"], vi: "dùng {asOf}", en: "using {asOf}" },
   "coverage.as_of_empty": { vi: "bỏ trống", en: "left empty" },
-  "kml.kml_invalid": { vi: "Tệp KMZ bị hỏng (không phải tệp nén zip hợp lệ).", en: "The KMZ file is damaged (not a valid zip archive)." },
-  "kml.kml_invalid_kmz_file_damaged": {
+  "kml.invalid": { vi: "Tệp KMZ bị hỏng (không phải tệp nén zip hợp lệ).", en: "The KMZ file is damaged (not a valid zip archive)." },
+  "kml.kmz_damaged": {
     params: ["name"],
     vi: 'Tệp KMZ bị hỏng hoặc đã bị sửa: "{name}" xuất hiện nhiều lần trong tệp nén.',
     en: 'The KMZ file is damaged or tampered with: "{name}" appears more than once in the archive.',
   },
   "kml.kmz_no_kml": { vi: "Tệp KMZ không chứa tệp KML nào.", en: "The KMZ file holds no KML file." },
   "kml.kmz_too_large": { vi: "Tệp KML trong KMZ quá lớn để đọc (trên 400 MB).", en: "The KML inside the KMZ is too large to read (over 400 MB)." },
-  "kml.kml_invalid_kml_file_damaged": { params: ["message"], vi: "Tệp KML bị hỏng ({message}).", en: "The KML file is damaged ({message})." },
-  "kml.kml_invalid_file_kml_kml": { vi: "Tệp không phải KML (không có thẻ <kml>).", en: "The file is not KML (no <kml> element)." },
-  "kml.kml_invalid_kml_file_cut": {
+  "kml.kml_damaged": { params: ["message"], vi: "Tệp KML bị hỏng ({message}).", en: "The KML file is damaged ({message})." },
+  "kml.not_kml": { vi: "Tệp không phải KML (không có thẻ <kml>).", en: "The file is not KML (no <kml> element)." },
+  "kml.cut_short": {
     params: ["open"],
     vi: "Tệp KML bị cắt cụt: thẻ <{open}> chưa được đóng.",
     en: "The KML file is cut short: <{open}> is never closed.",
   },
   "csv.file_empty": { vi: "Tệp trống: không có dòng tiêu đề nào.", en: "The file is empty: there is no header row." },
-  "csv.csv_quotes": {
+  "csv.quotes": {
     vi: "Dấu ngoặc kép không khớp: nội dung ô có thể bị gộp hoặc cắt sai.",
     en: "Unbalanced quotes: cell contents may have been merged or split wrongly.",
   },
-  "csv.csv_extra_cells": {
+  "csv.extra_cells": {
     params: ["length", "length2"],
     vi: "Dòng có {length} ô nhưng tiêu đề chỉ có {length2} cột; các ô thừa bị bỏ qua. Kiểm tra dấu phân cách hoặc dấu ngoặc kép.",
     en: "The row has {length} cells but the header has {length2} columns; the extra cells are ignored. Check the delimiter or the quotes.",
@@ -786,7 +786,7 @@ export const DOMAIN_MESSAGES = {
     vi: 'Có {suspicious} ô chứa dấu "?" thay cho chữ cái: tệp có lẽ đã được lưu bằng bảng mã không có tiếng Việt. Hãy mở tệp gốc trong Excel và lưu lại dạng "CSV UTF-8 (Comma delimited)".',
     en: '{suspicious} cells contain "?" in place of letters: the file was probably saved in a code page without Vietnamese letters. Open the original in Excel and save it again as "CSV UTF-8 (Comma delimited)".',
   },
-  "xlsx.xlsx_sheet_not_found": { vi: "Sổ tính không có trang tính nào chứa ô dữ liệu.", en: "The workbook has no worksheet with cells." },
+  "xlsx.sheet_not_found_named": { vi: "Sổ tính không có trang tính nào chứa ô dữ liệu.", en: "The workbook has no worksheet with cells." },
   "xlsx.sheet_not_found": {
     params: ["wanted", "names"],
     vi: 'Sổ tính không có trang tính "{wanted}". Các trang tính: {names}.',
@@ -810,7 +810,7 @@ export const DOMAIN_MESSAGES = {
     vi: 'Không đọc được số "{text}"; bỏ qua giá trị này.',
     en: '"{text}" is not a number; the value is ignored.',
   },
-  "measurements.claim": {
+  "measurements.coverage_claim": {
     params: ["technology", "carrier"],
     vi: "Vùng phủ {technology} của {carrier} không gồm vị trí này",
     en: "{carrier}'s {technology} coverage does not include this position",

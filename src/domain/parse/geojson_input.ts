@@ -71,7 +71,7 @@ export function describeJsonError(text: string, error: unknown): Message {
   // JSON.parse counts UTF-16 units; people and editors count bytes of the UTF-8 file.
   const byte = at === null ? null : utf8Length(text.slice(0, at));
   if (cutOff) {
-    return domainMessage("geojson.json_file_cut_off_stops", { utf8Length: utf8Length(text) });
+    return domainMessage("geojson.json_cut_off", { utf8Length: utf8Length(text) });
   }
   return byte === null ? domainMessage("geojson.json_invalid", { detail }) : domainMessage("geojson.json_invalid_at", { byte, detail });
 }

@@ -251,7 +251,7 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
         items,
         file,
         (point) => ({ row: point.source.row }),
-        (point) => domainMessage("points.row", { row: point.source.row }),
+        (point) => domainMessage("points.where_row", { row: point.source.row }),
       ),
     );
   report.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
@@ -382,7 +382,7 @@ function readWeight(file: string, row: number, text: string, column: string | un
   if (trimmed === "") return undefined;
   const weight = parseCount(trimmed);
   if (weight !== null && weight >= 0) return weight;
-  issues.push(makeIssue(file, "warning", "weight_unreadable", domainMessage("points.weight_unreadable_usable_count_pupils", { trimmed }), { row, column }));
+  issues.push(makeIssue(file, "warning", "weight_unreadable", domainMessage("points.weight_unreadable_csv", { trimmed }), { row, column }));
   return undefined;
 }
 
@@ -402,6 +402,6 @@ function readKind(
     cache.set(text, kind);
   }
   if (kind !== undefined) return kind;
-  issues.push(makeIssue(file, "warning", "kind_unknown", domainMessage("points.kind_unknown_unknown_kind_treated", { text: text.trim() }), { row, column }));
+  issues.push(makeIssue(file, "warning", "kind_unknown", domainMessage("points.kind_unknown_csv", { text: text.trim() }), { row, column }));
   return "other";
 }

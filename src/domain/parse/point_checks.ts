@@ -52,7 +52,7 @@ export function checkPointPosition(lon: number, lat: number): PositionCheck {
 
 /** The warning for a corrected swap. */
 export function swappedMessage(lon: number, lat: number): Message {
-  return domainMessage("points.latitude_longitude_were_swapped_corrected", { lon, lat });
+  return domainMessage("points.lat_lon_swapped", { lon, lat });
 }
 
 /**

@@ -142,7 +142,7 @@ function readPolygons(geometry: unknown, keepShort: boolean): ReadPolygons | { e
   let short = 0;
   for (const part of parts) {
     if (!Array.isArray(part) || part.length === 0) {
-      return { error: rejected("geometry_empty", domainMessage("geometry.geometry_empty_polygon_ring")) };
+      return { error: rejected("geometry_empty", domainMessage("geometry.polygon_without_ring")) };
     }
     const rings: Ring[] = [];
     for (const rawRing of part) {
@@ -200,8 +200,7 @@ export function checkCoverageGeometry(geometry: unknown, workLimit?: number): Co
   }
   if (valid.length === 0) {
     const code = short > 0 ? "ring_too_short" : "ring_degenerate";
-    const message: Message =
-      short > 0 ? domainMessage("geometry.rings_fewer_than_4_positions") : domainMessage("geometry.geometry_zero_area_collinear_repeated");
+    const message: Message = short > 0 ? domainMessage("geometry.rings_too_short") : domainMessage("geometry.zero_area");
     return {
       geometry: null,
       issues: [...issues, { severity: "error", code, message }],
@@ -316,7 +315,7 @@ function readRing(rawRing: unknown, keepShort = false): { ring: Ring; closed: bo
       !Number.isFinite(position[1])
     ) {
       return {
-        error: rejected("coordinates_invalid", domainMessage("geometry.coordinates_invalid_position_pair_numbers")),
+        error: rejected("coordinates_invalid", domainMessage("geometry.position_not_pair")),
       };
     }
     const lon = position[0];

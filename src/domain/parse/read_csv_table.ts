@@ -198,7 +198,7 @@ export function readCsvRows(input: string | Uint8Array, options: CsvRowsOptions)
   }
   for (const error of parsed.errors) {
     const row = error.row !== undefined && error.row > headerIndex ? error.row - headerIndex : undefined;
-    issues.push(makeIssue(options.file, "warning", "csv_quotes", domainMessage("csv.csv_quotes"), row === undefined ? {} : { row }));
+    issues.push(makeIssue(options.file, "warning", "csv_quotes", domainMessage("csv.quotes"), row === undefined ? {} : { row }));
   }
   const lostLettersIssue = checkLostLetters(options.file, header, rows);
   if (lostLettersIssue) issues.push(lostLettersIssue);
@@ -208,7 +208,7 @@ export function readCsvRows(input: string | Uint8Array, options: CsvRowsOptions)
 function checkExtraCells(file: string, header: readonly string[], cells: readonly string[], rowNumber: number, issues: ImportIssue[]): void {
   if (isBlank(cells.slice(header.length))) return;
   issues.push(
-    makeIssue(file, "warning", "csv_extra_cells", domainMessage("csv.csv_extra_cells", { length: cells.length, length2: header.length }), { row: rowNumber }),
+    makeIssue(file, "warning", "csv_extra_cells", domainMessage("csv.extra_cells", { length: cells.length, length2: header.length }), { row: rowNumber }),
   );
 }
 

@@ -57,8 +57,8 @@ function kmlText(input: string | Uint8Array): Result<string, KmlError> {
   if (!isZipBytes(input)) return ok(inputToText(input, false).text);
   const listing = listZipEntries(input);
   if (!listing.ok) {
-    if (listing.reason === "invalid") return kmlError("kml_invalid", domainMessage("kml.kml_invalid"));
-    return kmlError("kml_invalid", domainMessage("kml.kml_invalid_kmz_file_damaged", { name: listing.name }));
+    if (listing.reason === "invalid") return kmlError("kml_invalid", domainMessage("kml.invalid"));
+    return kmlError("kml_invalid", domainMessage("kml.kmz_damaged", { name: listing.name }));
   }
   const declared = listing.sizes;
   const names = [...declared.keys()].filter((name) => name.toLowerCase().endsWith(".kml"));
@@ -216,12 +216,12 @@ export function readKml(input: string | Uint8Array, counter?: XmlWorkCounter): R
     );
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error;
-    return kmlError("kml_invalid", domainMessage("kml.kml_invalid_kml_file_damaged", { message: error.message }));
+    return kmlError("kml_invalid", domainMessage("kml.kml_damaged", { message: error.message }));
   }
-  if (!sawKml) return kmlError("kml_invalid", domainMessage("kml.kml_invalid_file_kml_kml"));
+  if (!sawKml) return kmlError("kml_invalid", domainMessage("kml.not_kml"));
   if (stack.length > 0) {
     const open = stack[stack.length - 1].name;
-    return kmlError("kml_invalid", domainMessage("kml.kml_invalid_kml_file_cut", { open }));
+    return kmlError("kml_invalid", domainMessage("kml.cut_short", { open }));
   }
   return ok({ type: "FeatureCollection", features });
 }

@@ -103,7 +103,7 @@ function xlsxError(code: XlsxError["code"], message: Message): Result<never, Xls
   return err({ code, message });
 }
 
-const NOT_XLSX: Message = domainMessage("xlsx.file_excel_xlsx_workbook_open");
+const NOT_XLSX: Message = domainMessage("xlsx.not_a_workbook");
 
 /** Finds "EncryptedPackage" written in UTF-16LE, the stream of a password-protected workbook. */
 function isEncryptedOle(bytes: Uint8Array): boolean {
@@ -510,23 +510,23 @@ const WORKSHEET_TYPE = /\/worksheet$/;
 export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Result<XlsxWorkbook, XlsxError> {
   if (isOleBytes(bytes)) {
     if (isEncryptedOle(bytes)) {
-      return xlsxError("xlsx_encrypted", domainMessage("xlsx.xlsx_encrypted"));
+      return xlsxError("xlsx_encrypted", domainMessage("xlsx.encrypted"));
     }
     return xlsxError("xls_binary", domainMessage("xlsx.xls_binary"));
   }
   if (!isZipBytes(bytes)) return xlsxError("xlsx_not_zip", NOT_XLSX);
   const limit = options.maxUncompressedBytes ?? MAX_XLSX_UNCOMPRESSED_BYTES;
-  const tooLarge = (what: string): Result<never, XlsxError> => xlsxError("xlsx_too_large", domainMessage("xlsx.xlsx_too_large", { what }));
+  const tooLarge = (what: string): Result<never, XlsxError> => xlsxError("xlsx_too_large", domainMessage("xlsx.too_large", { what }));
   // First pass: the central directory only (nothing is inflated), to see what there is and what it would weigh.
   const listing = listZipEntries(bytes);
   if (!listing.ok) {
     if (listing.reason === "invalid") return xlsxError("xlsx_invalid", NOT_XLSX);
-    return xlsxError("xlsx_invalid", domainMessage("xlsx.xlsx_invalid", { name: listing.name }));
+    return xlsxError("xlsx_invalid", domainMessage("xlsx.invalid", { name: listing.name }));
   }
   const declared = listing.sizes;
   if (!declared.has("xl/workbook.xml")) {
     if (declared.has("xl/workbook.bin")) {
-      return xlsxError("xlsx_binary_xlsb", domainMessage("xlsx.xlsx_binary_xlsb"));
+      return xlsxError("xlsx_binary_xlsb", domainMessage("xlsx.xlsb"));
     }
     return xlsxError("xlsx_invalid", NOT_XLSX);
   }
@@ -578,8 +578,8 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Resu
   } catch (error) {
     if (error instanceof TooLarge) return tooLarge(`> ${options.maxCells ?? MAX_XLSX_CELLS} ô / cells`);
     if (error instanceof XmlSyntaxError) {
-      return xlsxError("xlsx_invalid", domainMessage("xlsx.xlsx_invalid_workbook_damaged_xml", { message: error.message }));
+      return xlsxError("xlsx_invalid", domainMessage("xlsx.xml_damaged", { message: error.message }));
     }
-    return xlsxError("xlsx_invalid", domainMessage("xlsx.xlsx_invalid_workbook_damaged_unreadable", { message: (error as Error).message }));
+    return xlsxError("xlsx_invalid", domainMessage("xlsx.unreadable", { message: (error as Error).message }));
   }
 }

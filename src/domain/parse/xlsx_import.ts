@@ -108,7 +108,7 @@ export function chooseXlsxSheet(workbook: XlsxWorkbook, kind: XlsxImportKind, op
   if (sheet) return ok(sheet);
   return err({
     code: "xlsx_sheet_not_found",
-    message: domainMessage("xlsx.xlsx_sheet_not_found"),
+    message: domainMessage("xlsx.sheet_not_found_named"),
   });
 }
 

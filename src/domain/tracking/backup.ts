@@ -113,7 +113,7 @@ function backupVersion(data: unknown): number | "unknown" | null {
 
 function unknownVersion(data: unknown): Message {
   const shown = JSON.stringify((data as { version?: unknown }).version) ?? "?";
-  return domainMessage("backup.unknown_backup_version_app_reads", { shown, backupVersion: BACKUP_VERSION });
+  return domainMessage("backup.version_unknown", { shown, backupVersion: BACKUP_VERSION });
 }
 
 /** One step per version: migrations[n] upgrades a version-n object to version n + 1. */
@@ -124,7 +124,7 @@ const MIGRATIONS: Readonly<Record<number, (data: unknown) => Result<unknown, Mes
 function migrateV0ToV1(data: unknown): Result<unknown, Message> {
   const parsed = zBackupV0.safeParse(data);
   if (!parsed.success) {
-    return err(domainMessage("backup.invalid_version_0_backup", { describeZodError: describeZodError(parsed.error) }));
+    return err(domainMessage("backup.v0_invalid", { reason: describeZodError(parsed.error) }));
   }
   const v0 = parsed.data;
   const events = v0.events.map((event) => {
@@ -153,11 +153,11 @@ function migrateV0ToV1(data: unknown): Result<unknown, Message> {
  */
 export function migrateBackup(data: unknown): Result<unknown, Message> {
   const found = backupVersion(data);
-  if (found === null) return err(domainMessage("backup.file", { backupFormat: BACKUP_FORMAT }));
+  if (found === null) return err(domainMessage("backup.format_unknown", { backupFormat: BACKUP_FORMAT }));
   if (found === "unknown") return err(unknownVersion(data));
   let version = found;
   if (version > BACKUP_VERSION) {
-    return err(domainMessage("backup.backup_version_newer_than_app", { version, backupVersion: BACKUP_VERSION }));
+    return err(domainMessage("backup.version_newer", { version, backupVersion: BACKUP_VERSION }));
   }
   let current = data;
   while (version < BACKUP_VERSION) {
@@ -188,27 +188,27 @@ export function restoreBackup(input: string | Uint8Array | object): Result<Track
     try {
       data = JSON.parse(inputToText(input).text);
     } catch (error) {
-      return err(domainMessage("backup.file_valid_json", { message: (error as Error).message }));
+      return err(domainMessage("backup.json_invalid", { message: (error as Error).message }));
     }
   }
   const migrated = migrateBackup(data);
   if (!migrated.ok) return migrated;
   const parsed = zBackupV1.safeParse(migrated.value);
   if (!parsed.success) {
-    return err(domainMessage("backup.invalid_backup", { describeZodError: describeZodError(parsed.error) }));
+    return err(domainMessage("backup.invalid", { reason: describeZodError(parsed.error) }));
   }
   const backup = parsed.data as TrackingBackup;
   const pointIds = new Set<string>();
   for (const point of backup.registry) {
-    if (pointIds.has(point.id)) return err(domainMessage("backup.point_id_appears_twice_registry", { id: point.id }));
+    if (pointIds.has(point.id)) return err(domainMessage("backup.point_twice", { id: point.id }));
     pointIds.add(point.id);
   }
   const eventIds = new Set<string>();
   for (const event of backup.events) {
-    if (eventIds.has(event.id)) return err(domainMessage("backup.event_appears_twice", { id: event.id }));
+    if (eventIds.has(event.id)) return err(domainMessage("backup.event_twice", { id: event.id }));
     eventIds.add(event.id);
     if (computeEventId(event) !== event.id) {
-      return err(domainMessage("backup.event_point_altered_id_does", { id: event.id, pointId: event.pointId }));
+      return err(domainMessage("backup.event_altered", { id: event.id, pointId: event.pointId }));
     }
   }
   return ok(backup);

@@ -60,7 +60,7 @@ const UNIT_WORD = /^(xã|phường|thị trấn|thị xã|đặc khu)\s+/iu;
 export function parseCommuneCrosswalk(data: unknown): Result<CommuneCrosswalk, Message> {
   const document = data as { format?: unknown; provinces?: unknown };
   if (!document || document.format !== "lom-song-communes-2025" || !Array.isArray(document.provinces)) {
-    return err(domainMessage("crosswalk.2025_commune_list_expected_format"));
+    return err(domainMessage("crosswalk.format_invalid"));
   }
   const communes: Commune2025[] = [];
   const provinces: CommuneCrosswalk["provinces"][number][] = [];
@@ -73,7 +73,7 @@ export function parseCommuneCrosswalk(data: unknown): Result<CommuneCrosswalk, M
   };
   for (const entry of document.provinces as unknown[]) {
     if (!Array.isArray(entry) || entry.length < 4 || !Array.isArray(entry[2]) || !Array.isArray(entry[3])) {
-      return err(domainMessage("crosswalk.2025_commune_list_unreadable_province"));
+      return err(domainMessage("crosswalk.province_unreadable"));
     }
     const [provinceCode, provinceName, from, list] = entry as [string, string, string[], unknown[]];
     provinces.push({ code: provinceCode, name: provinceName, key: unitNameKey(provinceName), fromKeys: from.map(unitNameKey) });
@@ -183,8 +183,8 @@ export function communeCheckIssue(written: string, check: CommuneCheck): { code:
       return {
         code: "commune_ambiguous",
         message: check.old
-          ? domainMessage("crosswalk.message", { written, list: list(check.candidates) })
-          : domainMessage("crosswalk.message_several_2025_communes", { written, list: list(check.candidates) }),
+          ? domainMessage("crosswalk.commune_split", { written, list: list(check.candidates) })
+          : domainMessage("crosswalk.commune_ambiguous", { written, list: list(check.candidates) }),
       };
     case "unknown":
       return {

@@ -49,7 +49,7 @@ export function resolveConflict(
   const after = replay(registry, [...events, conflict.incoming]);
   if (after.invalid.length > before) {
     const first = after.invalid.find((item) => item.event.pointId === conflict.pointId) ?? after.invalid[after.invalid.length - 1];
-    return err(domainMessage("conflicts.cannot_accept_point_history_would", { pointId: conflict.pointId, message: first.message }));
+    return err(domainMessage("conflicts.history_invalid", { pointId: conflict.pointId, message: first.message }));
   }
   return ok([conflict.incoming]);
 }

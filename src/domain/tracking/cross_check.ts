@@ -155,8 +155,8 @@ export function crossCheckCoverage(
         status: state.status,
         message:
           containing.length === 0
-            ? domainMessage("cross_check.message", { carrier: point.carrier, id: point.id })
-            : domainMessage("cross_check.message_reports_point_but", { carrier: point.carrier, id: point.id, technology: String(state.technology) }),
+            ? domainMessage("cross_check.claim_outside_coverage", { carrier: point.carrier, id: point.id })
+            : domainMessage("cross_check.claim_outside_technology", { carrier: point.carrier, id: point.id, technology: String(state.technology) }),
       };
       if (state.technology) flag.technology = state.technology;
       flags.push(flag);

@@ -69,9 +69,9 @@ export function parseDeadline(text: string): DeadlineReading {
   if (iso) return read(original, iso, "iso", "", "");
   const unreadable: DeadlineReading = {
     ok: false,
-    message: domainMessage("deadline.message", { original }),
+    message: domainMessage("deadline.unreadable", { original }),
   };
-  if (original === "") return { ok: false, message: domainMessage("deadline.message_deadline_empty") };
+  if (original === "") return { ok: false, message: domainMessage("deadline.empty") };
   // foldLabel turns "/", "-", "." and spaces into single spaces: "quy iv 2021", "31 12 2021", "thang 12 nam 2021".
   const folded = foldLabel(original)
     .replace(/,/g, " ")

@@ -95,7 +95,7 @@ export function checkPhoto(file: { name: string; bytes: Uint8Array; declaredType
     const heic = /\.(heic|heif)$/i.test(name) || /heic|heif/i.test(file.declaredType ?? "");
     return err({
       code: "photo_type",
-      message: heic ? domainMessage("evidence_packet.message", { name }) : domainMessage("evidence_packet.message_jpeg_png_webp", { name }),
+      message: heic ? domainMessage("evidence_packet.photo_heic", { name }) : domainMessage("evidence_packet.photo_type_unsupported", { name }),
     });
   }
   if (file.bytes.length > PHOTO_LIMITS.maxPhotoBytes) {
@@ -204,19 +204,19 @@ export function readEvidencePacket(
   if (!listing.ok) {
     return err(
       listing.reason === "invalid"
-        ? domainMessage("evidence_packet.readable_zip_file", { file })
-        : domainMessage("evidence_packet.archive_damaged_tampered_entry_appears", { file, name: listing.name }),
+        ? domainMessage("evidence_packet.zip_unreadable", { file })
+        : domainMessage("evidence_packet.zip_entry_twice", { file, name: listing.name }),
     );
   }
   const sizes = listing.sizes;
   if (sizes.size > limits.maxEntries) {
-    return err(domainMessage("evidence_packet.packet_entries_over_limit", { file, size: sizes.size, maxEntries: limits.maxEntries }));
+    return err(domainMessage("evidence_packet.too_many_entries", { file, size: sizes.size, maxEntries: limits.maxEntries }));
   }
   let total = 0;
   for (const size of sizes.values()) total += size;
   if (total > limits.maxTotalBytes) {
     return err(
-      domainMessage("evidence_packet.would_inflate_mb_over_mb", {
+      domainMessage("evidence_packet.too_large_inflated", {
         file,
         total: Math.ceil(total / 1_048_576),
         maxTotalBytes: Math.floor(limits.maxTotalBytes / 1_048_576),
@@ -225,26 +225,26 @@ export function readEvidencePacket(
   }
   const manifestSize = sizes.get(PACKET_MANIFEST);
   if (manifestSize === undefined) {
-    return err(domainMessage("evidence_packet.l_m_ng_evidence_packet", { file, packetManifest: PACKET_MANIFEST }));
+    return err(domainMessage("evidence_packet.manifest_missing", { file, manifest: PACKET_MANIFEST }));
   }
-  if (manifestSize > 1_048_576) return err(domainMessage("evidence_packet.too_large", { file, packetManifest: PACKET_MANIFEST }));
+  if (manifestSize > 1_048_576) return err(domainMessage("evidence_packet.manifest_too_large", { file, manifest: PACKET_MANIFEST }));
   let manifest: PacketManifest;
   try {
     const entry = unzipSync(bytes, { filter: (candidate) => candidate.name === PACKET_MANIFEST })[PACKET_MANIFEST];
     const parsed = zManifest.safeParse(JSON.parse(strFromU8(entry)));
     if (!parsed.success)
-      return err(domainMessage("evidence_packet.valid", { file, packetManifest: PACKET_MANIFEST, describeZodError: describeZodError(parsed.error) }));
+      return err(domainMessage("evidence_packet.manifest_invalid", { file, manifest: PACKET_MANIFEST, reason: describeZodError(parsed.error) }));
     manifest = parsed.data;
   } catch (error) {
-    return err(domainMessage("evidence_packet.cannot_read", { file, packetManifest: PACKET_MANIFEST, message: (error as Error).message }));
+    return err(domainMessage("evidence_packet.manifest_unreadable", { file, manifest: PACKET_MANIFEST, message: (error as Error).message }));
   }
   const updateSize = sizes.get(manifest.updates);
   if (updateSize === undefined || manifest.updates === PACKET_MANIFEST || manifest.updates.startsWith("photos/")) {
-    return err(domainMessage("evidence_packet.update_file_named_missing", { file, updates: manifest.updates, packetManifest: PACKET_MANIFEST }));
+    return err(domainMessage("evidence_packet.updates_missing_named", { file, updates: manifest.updates, manifest: PACKET_MANIFEST }));
   }
   if (updateSize > limits.maxUpdateFileBytes) {
     return err(
-      domainMessage("evidence_packet.update_file_mb_over_mb", {
+      domainMessage("evidence_packet.updates_too_large", {
         file,
         updateSize: Math.ceil(updateSize / 1_048_576),
         maxUpdateFileBytes: Math.floor(limits.maxUpdateFileBytes / 1_048_576),
@@ -263,12 +263,9 @@ export function readEvidencePacket(
     const size = sizes.get(photo.path);
     if (size === undefined) continue;
     if (photo.path !== photoPath(photo)) {
-      damaged.set(photo.hash, domainMessage("evidence_packet.photo_wrong_place_packet", { name: photo.name, path: photo.path }));
+      damaged.set(photo.hash, domainMessage("evidence_packet.photo_misplaced", { name: photo.name, path: photo.path }));
     } else if (size > PHOTO_LIMITS.maxPhotoBytes) {
-      damaged.set(
-        photo.hash,
-        domainMessage("evidence_packet.photo_over_mb_refused", { name: photo.name, maxPhotoBytes: PHOTO_LIMITS.maxPhotoBytes / 1_048_576 }),
-      );
+      damaged.set(photo.hash, domainMessage("evidence_packet.photo_over_limit", { name: photo.name, maxPhotoBytes: PHOTO_LIMITS.maxPhotoBytes / 1_048_576 }));
     } else {
       wanted.add(photo.path);
     }
@@ -282,11 +279,11 @@ export function readEvidencePacket(
   try {
     inflated = unzipSync(bytes, { filter: (candidate) => wanted.has(candidate.name) });
   } catch (error) {
-    return err(domainMessage("evidence_packet.cannot_inflated", { file, message: (error as Error).message }));
+    return err(domainMessage("evidence_packet.inflate_failed", { file, message: (error as Error).message }));
   }
   const own = (name: string) => (Object.prototype.hasOwnProperty.call(inflated, name) ? inflated[name] : undefined);
   const updates = own(manifest.updates);
-  if (!updates) return err(domainMessage("evidence_packet.update_file_missing", { file, updates: manifest.updates }));
+  if (!updates) return err(domainMessage("evidence_packet.updates_missing", { file, updates: manifest.updates }));
   const photos = new Map<string, PacketPhoto>();
   for (const photo of manifest.photos) {
     const data = wanted.has(photo.path) ? own(photo.path) : undefined;
@@ -295,13 +292,13 @@ export function readEvidencePacket(
     if (actual !== photo.hash) {
       damaged.set(
         photo.hash,
-        domainMessage("evidence_packet.photo_does_match_hash_sha", { name: photo.name, actual: actual.slice(0, 12), hash: photo.hash.slice(0, 12) }),
+        domainMessage("evidence_packet.photo_hash_mismatch", { name: photo.name, actual: actual.slice(0, 12), hash: photo.hash.slice(0, 12) }),
       );
       continue;
     }
     const type = sniffPhotoType(data);
     if (!type || !PHOTO_TYPES.includes(type)) {
-      damaged.set(photo.hash, domainMessage("evidence_packet.photo_jpeg_png_webp_image", { name: photo.name }));
+      damaged.set(photo.hash, domainMessage("evidence_packet.photo_not_image", { name: photo.name }));
       continue;
     }
     photos.set(photo.hash, { ref: { hash: photo.hash, name: photo.name, size: data.length, type }, bytes: data });

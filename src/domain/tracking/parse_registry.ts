@@ -388,8 +388,8 @@ function buildRegistry(
       error(
         "point_not_found",
         options.points && options.points.length > 0
-          ? domainMessage("registry.point_id_among_loaded_points", { pointId: fields.pointId })
-          : domainMessage("registry.row_gives_only_point_id", { pointId: fields.pointId }),
+          ? domainMessage("registry.point_id_unknown", { pointId: fields.pointId })
+          : domainMessage("registry.point_id_without_points", { pointId: fields.pointId }),
         "point_id",
       );
     } else if (fields.name) {
@@ -418,7 +418,7 @@ function buildRegistry(
           error(
             match.kind === "ambiguous" ? "not_located_ambiguous" : "not_located",
             match.kind === "ambiguous"
-              ? domainMessage("registry.located_several_points_named_choose", { placeText, listed })
+              ? domainMessage("registry.not_located_ambiguous", { placeText, listed })
               : domainMessage("registry.not_located", { placeText, listed: listed || domainMessage("common.none") }),
           );
           unplaced = {
@@ -467,8 +467,8 @@ function buildRegistry(
         error(
           "id_duplicate",
           from && !hasIdColumn
-            ? domainMessage("registry.same_point_row", { id, earlier: String(earlier) })
-            : domainMessage("registry.id_repeats_earlier_row_row", { id, earlier: String(earlier) }),
+            ? domainMessage("registry.same_point_as_row", { id, earlier: String(earlier) })
+            : domainMessage("registry.id_duplicate", { id, earlier: String(earlier) }),
           "id",
         );
       }

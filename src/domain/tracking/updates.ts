@@ -324,7 +324,7 @@ function findConflict(incoming: StatusEvent, latest: StatusEvent | null, recorde
       existing: sameDay,
       incoming,
       reason: "same_date",
-      message: domainMessage("updates.message", {
+      message: domainMessage("updates.conflict_same_day", {
         pointId: incoming.pointId,
         peopleDate: peopleDate(incoming.date),
         statusLabels: STATUS_LABELS[sameDay.status],
@@ -339,7 +339,7 @@ function findConflict(incoming: StatusEvent, latest: StatusEvent | null, recorde
       existing: latest,
       incoming,
       reason: "older_than_latest",
-      message: domainMessage("updates.message_conflict_change_older", {
+      message: domainMessage("updates.conflict_older", {
         date: incoming.date,
         pointId: incoming.pointId,
         statusLabels: STATUS_LABELS[latest.status],
@@ -379,12 +379,12 @@ export function parseUpdatesJson(input: string | Uint8Array | object, options: U
     try {
       data = JSON.parse(inputToText(input).text);
     } catch (error) {
-      return fail(domainMessage("updates.valid_json", { message: (error as Error).message }));
+      return fail(domainMessage("updates.json_invalid", { message: (error as Error).message }));
     }
   }
   const file = zUpdatesFile.safeParse(data);
   if (!file.success) {
-    return fail(domainMessage("updates.version_1_file", { updatesFormat: UPDATES_FORMAT, describeZodError: describeZodError(file.error) }));
+    return fail(domainMessage("updates.format_invalid", { updatesFormat: UPDATES_FORMAT, reason: describeZodError(file.error) }));
   }
   const candidates = file.data.events.map((item, index): Candidate => {
     const row = index + 1;
@@ -394,7 +394,7 @@ export function parseUpdatesJson(input: string | Uint8Array | object, options: U
         row,
         event: null,
         issues: [
-          makeIssue(options.file, "error", "event_invalid", domainMessage("updates.event_invalid", { describeZodError: describeZodError(parsed.error) }), {
+          makeIssue(options.file, "error", "event_invalid", domainMessage("updates.event_invalid", { reason: describeZodError(parsed.error) }), {
             row,
           }),
         ],
