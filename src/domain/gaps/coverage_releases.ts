@@ -5,7 +5,7 @@
  * Features without a date form an undated release, older than any dated one.
  */
 import type { ImportIssue } from "../issues.ts";
-import { TECHNOLOGIES, type CoverageFeature, type Technology } from "../types.ts";
+import { TECHNOLOGIES, type CoverageFeature, type Message, type Technology } from "../types.ts";
 import { domainMessage } from "../messages/message.ts";
 
 /** One release of one carrier × technology. */
@@ -101,9 +101,8 @@ export function selectCoverageReleases(features: readonly CoverageFeature[], opt
   return { inForce, layers, issues };
 }
 
-function releaseName(release: { asOf: string | null }, language: "vi" | "en"): string {
-  if (release.asOf === null) return language === "vi" ? "bản không ghi ngày" : "the undated release";
-  return language === "vi" ? `bản ngày ${formatReleaseDate(release.asOf)}` : `the release of ${formatReleaseDate(release.asOf)}`;
+function releaseName(release: { asOf: string | null }): Message {
+  return release.asOf === null ? domainMessage("releases.undated") : domainMessage("releases.dated", { date: formatReleaseDate(release.asOf) });
 }
 
 function setAsideIssue(layer: LayerReleases, release: CoverageRelease, asOf: string | undefined): ImportIssue {
@@ -113,7 +112,7 @@ function setAsideIssue(layer: LayerReleases, release: CoverageRelease, asOf: str
     release.featureNumbers.map((entry) => (single ? entry.slice(entry.lastIndexOf("#") + 1) : entry)).join(", ") +
     (release.features > release.featureNumbers.length ? ", …" : "");
   const what = domainMessage("releases.description", {
-    release: { vi: releaseName(release, "vi"), en: releaseName(release, "en") },
+    release: releaseName(release),
     features: release.features,
     numbers,
     files: release.files.join(", "),
@@ -121,16 +120,14 @@ function setAsideIssue(layer: LayerReleases, release: CoverageRelease, asOf: str
   const later = asOf !== undefined && release.asOf !== null && release.asOf > asOf;
   let message: { vi: string; en: string };
   if (later) {
-    const inForce = layer.inForce
-      ? domainMessage("releases.in_force", { release: { vi: releaseName(layer.inForce, "vi"), en: releaseName(layer.inForce, "en") } })
-      : domainMessage("releases.none_before");
+    const inForce = layer.inForce ? domainMessage("releases.in_force", { release: releaseName(layer.inForce) }) : domainMessage("releases.none_before");
     message = domainMessage("releases.after_as_of", { name, what, date: formatReleaseDate(asOf), inForce });
   } else {
     const current = layer.inForce as CoverageRelease;
     message = domainMessage("releases.superseded", {
       name,
       what,
-      release: { vi: releaseName(current, "vi"), en: releaseName(current, "en") },
+      release: releaseName(current),
     });
   }
   return { file: release.files[0], code: later ? "release_after_as_of" : "release_superseded", severity: "warning", message };

@@ -251,7 +251,7 @@ export function challengePacketCsv(
         m.time,
         m.lon,
         m.lat,
-        m.noService ? (language === "vi" ? "mất sóng" : "no service") : (m.technology ?? ""),
+        m.noService ? domainMessage("measurements.no_service")[language] : (m.technology ?? ""),
         m.downloadMbps,
         m.uploadMbps,
         m.signalDbm,

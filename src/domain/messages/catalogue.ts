@@ -29,6 +29,8 @@ export const DOMAIN_MESSAGES = {
   },
   "releases.in_force": { params: ["release"], vi: " Đang tính {release}.", en: " In force: {release}." },
   "releases.none_before": { vi: " Không có bản nào trước ngày đó.", en: " No release is on or before that date." },
+  "releases.undated": { vi: "bản không ghi ngày", en: "the undated release" },
+  "releases.dated": { params: ["date"], vi: "bản ngày {date}", en: "the release of {date}" },
   "crs.prj_unknown": {
     params: ["text"],
     vi: "Không hiểu hệ toạ độ trong tệp .prj ({text}…). Hãy chọn hệ toạ độ (CLI: --crs, ví dụ --crs VN2000-TM3-105.75).",
@@ -512,7 +514,7 @@ export const DOMAIN_MESSAGES = {
     vi: 'Không đọc được số "{weightText}" (số học sinh / số hộ); bỏ qua giá trị này.',
     en: '"{weightText}" is not a usable count (pupils / households); the value is ignored.',
   },
-  "points.where_feature": { params: ["row"], vi: "đối tượng {row}", en: "feature {row}" },
+  "issue.where_feature": { params: ["row"], vi: "đối tượng {row}", en: "feature {row}" },
   "encoding.legacy_encoding": {
     params: ["name"],
     vi: 'Tệp dùng bảng mã cũ {name}; đã chuyển sang Unicode. Hãy kiểm tra tên có dấu, rồi lưu lại tệp dạng "CSV UTF-8".',
@@ -605,7 +607,10 @@ export const DOMAIN_MESSAGES = {
     vi: 'Không có cột mã (id, mã, mã điểm): mỗi điểm được gán mã "{stem}-<số dòng>".',
     en: 'No id column (id, mã, mã điểm): each point gets the id "{stem}-<row number>".',
   },
-  "points.where_row": { params: ["row"], vi: "dòng {row}", en: "row {row}" },
+  "issue.where_row": { params: ["row"], vi: "dòng {row}", en: "row {row}" },
+  "issue.column": { params: ["column"], vi: ", cột “{column}”", en: ", column “{column}”" },
+  "issue.error": { vi: "lỗi", en: "error" },
+  "issue.warning": { vi: "cảnh báo", en: "warning" },
   "points.coordinates_missing": {
     params: ["missing"],
     vi: "Thiếu toạ độ ({missing}); dòng bị bỏ qua.",
@@ -830,10 +835,12 @@ export const DOMAIN_MESSAGES = {
     en: "{carrier}'s coverage{asOf} includes this position",
   },
   "measurements.coverage_as_of": { params: ["asOf"], vi: " (số liệu ngày {asOf})", en: " (as of {asOf})" },
+  "measurements.no_service": { vi: "mất sóng", en: "no service" },
   "tracking.columns_missing": {
     params: ["columns", "headers"],
     vi: "thiếu cột bắt buộc: {columns} (tiêu đề tìm thấy: {headers})",
     en: "required columns missing: {columns} (headers found: {headers})",
   },
   "common.none": { vi: "không có", en: "none" },
+  "planning.site_name": { params: ["rank"], vi: "Đề xuất trạm {rank}", en: "Suggested site {rank}" },
 } as const satisfies Record<string, DomainTemplate>;

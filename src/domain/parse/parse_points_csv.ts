@@ -251,7 +251,7 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
         items,
         file,
         (point) => ({ row: point.source.row }),
-        (point) => domainMessage("points.where_row", { row: point.source.row }),
+        (point) => domainMessage("issue.where_row", { row: point.source.row }),
       ),
     );
   report.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));

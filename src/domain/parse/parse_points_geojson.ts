@@ -153,7 +153,7 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
       items,
       file,
       (point) => ({ featureIndex: point.source.row }),
-      (point) => domainMessage("points.where_feature", { row: point.source.row }),
+      (point) => domainMessage("issue.where_feature", { row: point.source.row }),
     ),
   );
   report.issues.sort((a, b) => (a.featureIndex ?? -1) - (b.featureIndex ?? -1));
