@@ -4,7 +4,7 @@
 import { emptyReport, type ImportReport, type ImportResult } from "../issues.ts";
 import type { AdminArea, AdminLevel } from "../types.ts";
 import { findProperty, noFeaturesIssue, propertyText, readGeojsonInput } from "./geojson_input.ts";
-import { addIssues, makeIssue } from "./import_issue.ts";
+import { addIssues, makeIssue, placeIssues } from "./import_issue.ts";
 import { checkPolygonGeometry } from "./polygon_checks.ts";
 import { domainMessage } from "../messages/message.ts";
 
@@ -83,15 +83,12 @@ export function parseAdminGeojson(input: string | Uint8Array | object, options: 
       return;
     }
     const check = checkPolygonGeometry(feature.geometry);
+    const warnings = placeIssues(file, check.issues, where);
     if (check.geometry === null) {
       report.rejected++;
-      addIssues(
-        report,
-        check.issues.map((issue) => makeIssue(file, issue.severity, issue.code, issue.message, where)),
-      );
+      addIssues(report, warnings);
       return;
     }
-    const warnings = check.issues.map((issue) => makeIssue(file, issue.severity, issue.code, issue.message, where));
     if (check.crossings.length > 0) {
       const at = check.crossings[0];
       warnings.push(

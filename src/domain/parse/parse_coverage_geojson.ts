@@ -11,7 +11,7 @@ import type { TowerOptions } from "../formats/towers.ts";
 import type { MultiPolygon, Polygon } from "geojson";
 import type { CoverageFeature, Message, Technology } from "../types.ts";
 import { findProperty, noFeaturesIssue, propertyText, readGeojsonInput, scanGeojsonInput } from "./geojson_input.ts";
-import { addIssues, makeIssue } from "./import_issue.ts";
+import { addIssues, makeIssue, placeIssues } from "./import_issue.ts";
 import { checkCoverageGeometry, type CoverageGeometryCheck } from "./polygon_checks.ts";
 import { ScannedGeometry } from "./scan_geojson.ts";
 import { convexRingGeometry, scannedConvexRing, scannedToGeojson, type ConvexRing } from "./scanned_coverage_check.ts";
@@ -287,15 +287,12 @@ function readCoverage(
     const check: CoverageGeometryCheck = convex
       ? { geometry: null, issues: convex.issues, crossings: 0, firstCrossing: null, standalone: false }
       : checkCoverageGeometry(scannedGeometry ? scannedToGeojson(scannedGeometry, coordinates) : feature.geometry);
+    const warnings = placeIssues(file, check.issues, where);
     if (convex === null && check.geometry === null) {
       report.rejected++;
-      addIssues(
-        report,
-        check.issues.map((issue) => makeIssue(file, issue.severity, issue.code, issue.message, where)),
-      );
+      addIssues(report, warnings);
       return;
     }
-    const warnings = check.issues.map((issue) => makeIssue(file, issue.severity, issue.code, issue.message, where));
     let asOf: string | null = options.asOf ?? null;
     const asOfKey = findProperty(feature.properties, asOfNames);
     if (asOfKey !== undefined) {

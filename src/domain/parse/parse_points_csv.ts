@@ -244,16 +244,7 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
     addIssues(report, rowIssues);
   }
   detected.decimalComma = decimalComma;
-  if (options.checkDuplicates !== false)
-    addIssues(
-      report,
-      findDuplicatePoints(
-        items,
-        file,
-        (point) => ({ row: point.source.row }),
-        (point) => domainMessage("issue.where_row", { row: point.source.row }),
-      ),
-    );
+  if (options.checkDuplicates !== false) addIssues(report, findDuplicatePoints(items, file, "row"));
   report.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { items, report };
 }

@@ -147,15 +147,7 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
     report.accepted++;
     addIssues(report, warnings);
   });
-  addIssues(
-    report,
-    findDuplicatePoints(
-      items,
-      file,
-      (point) => ({ featureIndex: point.source.row }),
-      (point) => domainMessage("issue.where_feature", { row: point.source.row }),
-    ),
-  );
+  addIssues(report, findDuplicatePoints(items, file, "feature"));
   report.issues.sort((a, b) => (a.featureIndex ?? -1) - (b.featureIndex ?? -1));
   return { items, report };
 }

@@ -59,16 +59,12 @@ export function swappedMessage(lon: number, lat: number): Message {
  * Reports later points whose id or coordinates repeat an earlier point's. The points are kept.
  * @param points - accepted points, in file order
  * @param file - the file name for the issues
- * @param locate - where a point is (row for CSV, featureIndex for GeoJSON)
- * @param describe - how to name a point's place in a sentence, e.g. "dòng 3" / "row 3"
+ * @param unit - what `source.row` counts: a CSV data row or a GeoJSON feature (the issue's location and its words)
  * @returns one warning per repeated id and per repeated position
  */
-export function findDuplicatePoints(
-  points: readonly Point[],
-  file: string,
-  locate: (point: Point) => IssueLocation,
-  describe: (point: Point) => Message,
-): ImportIssue[] {
+export function findDuplicatePoints(points: readonly Point[], file: string, unit: "row" | "feature"): ImportIssue[] {
+  const locate = (point: Point): IssueLocation => (unit === "row" ? { row: point.source.row } : { featureIndex: point.source.row });
+  const describe = (point: Point): Message => domainMessage(unit === "row" ? "issue.where_row" : "issue.where_feature", { row: point.source.row });
   const issues: ImportIssue[] = [];
   // Hash tables of point indices (no string key per position, no Map entry per point): this runs on a million
   // points. Equal hashes are confirmed by comparing the values themselves, so the result is exact.

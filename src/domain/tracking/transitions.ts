@@ -28,36 +28,25 @@ export interface TransitionRule {
   reasonRequired: boolean;
 }
 
-function rule(from: TrackingStatus, to: TrackingStatus, role: ActorRole, reasonRequired = false): TransitionRule {
-  return { from, to, role, reasonRequired };
+/** The rules from each of `from` to each of `to`, for one role. */
+function rules(from: readonly TrackingStatus[], to: readonly TrackingStatus[], role: ActorRole, reasonRequired = false): TransitionRule[] {
+  return from.flatMap((fromStatus) => to.map((toStatus) => ({ from: fromStatus, to: toStatus, role, reasonRequired })));
 }
 
 /** Every allowed transition. Anything not listed here is refused. */
 export const TRANSITIONS: readonly TransitionRule[] = [
   // The carrier moves its point forward; skipping steps is allowed.
-  rule("not_started", "planned", "carrier"),
-  rule("not_started", "under_construction", "carrier"),
-  rule("not_started", "on_air", "carrier"),
-  rule("planned", "under_construction", "carrier"),
-  rule("planned", "on_air", "carrier"),
-  rule("under_construction", "on_air", "carrier"),
+  ...rules(["not_started"], ["planned", "under_construction", "on_air"], "carrier"),
+  ...rules(["planned"], ["under_construction", "on_air"], "carrier"),
+  ...rules(["under_construction"], ["on_air"], "carrier"),
   // The carrier says it cannot be done, with a reason.
-  rule("not_started", "infeasible", "carrier", true),
-  rule("planned", "infeasible", "carrier", true),
-  rule("under_construction", "infeasible", "carrier", true),
-  // A disputed point is back with the carrier.
-  rule("disputed", "planned", "carrier"),
-  rule("disputed", "under_construction", "carrier"),
-  rule("disputed", "on_air", "carrier"),
-  // The carrier withdraws its infeasible claim before the department decides.
-  rule("infeasible", "planned", "carrier"),
-  rule("infeasible", "under_construction", "carrier"),
-  rule("infeasible", "on_air", "carrier"),
+  ...rules(["not_started", "planned", "under_construction"], ["infeasible"], "carrier", true),
+  // A disputed point is back with the carrier; the carrier withdraws its infeasible claim before the department decides.
+  ...rules(["disputed", "infeasible"], ["planned", "under_construction", "on_air"], "carrier"),
   // The department decides on claims.
-  rule("on_air", "verified", "department"),
-  rule("on_air", "disputed", "department", true),
-  rule("infeasible", "disputed", "department", true),
-  rule("infeasible", "infeasible_accepted", "department"),
+  ...rules(["on_air"], ["verified"], "department"),
+  ...rules(["on_air", "infeasible"], ["disputed"], "department", true),
+  ...rules(["infeasible"], ["infeasible_accepted"], "department"),
 ];
 
 export type TransitionErrorCode = "same_status" | "wrong_carrier" | "department_only" | "carrier_only" | "transition_not_allowed" | "reason_required";
