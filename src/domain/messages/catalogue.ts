@@ -332,17 +332,22 @@ export const DOMAIN_MESSAGES = {
     vi: "{count} mục không có trong {manifest}, bỏ qua: {names}",
     en: "{count} entries not in {manifest}, ignored: {names}",
   },
-  "deadline.explanation": {
-    params: ["text", "dayText", "vi", "date", "en"],
-    vi: '"{text}" được hiểu là {dayText} ({vi})',
-    en: '"{text}" read as {date} ({en})',
-  },
+  "deadline.explanation": { params: ["text", "dayText", "date", "how"], vi: '"{text}" được hiểu là {dayText} ({how})', en: '"{text}" read as {date} ({how})' },
   "deadline.unreadable": {
     params: ["original"],
     vi: 'hạn "{original}" không đọc được (ví dụ viết được: 31/12/2021, 12/2021, tháng 12/2021, Quý IV/2021, Năm 2022)',
     en: 'deadline "{original}" is unreadable (forms read: 31/12/2021, 12/2021, tháng 12/2021, Quý IV/2021, Năm 2022)',
   },
   "deadline.empty": { vi: "hạn trống", en: "the deadline is empty" },
+  "deadline.how_excel_serial": { vi: "số ngày kiểu Excel", en: "an Excel date serial" },
+  "deadline.how_short_year": { params: ["written", "year"], vi: "năm viết tắt {written} là {year}", en: "the two-digit year {written} taken as {year}" },
+  "deadline.how_day_first": { vi: "ngày/tháng/năm", en: "day/month/year" },
+  "deadline.how_year_first": { vi: "năm/tháng/ngày", en: "year/month/day" },
+  "deadline.how_month": { params: ["month", "monthPadded", "year"], vi: "ngày cuối tháng {month}/{year}", en: "the last day of {year}-{monthPadded}" },
+  "deadline.how_quarter": { params: ["roman", "quarter", "year"], vi: "ngày cuối quý {roman} năm {year}", en: "the last day of Q{quarter} {year}" },
+  "deadline.how_first_half": { params: ["year"], vi: "cuối 6 tháng đầu năm {year}", en: "the end of the first half of {year}" },
+  "deadline.how_second_half": { params: ["year"], vi: "cuối năm {year}", en: "the end of {year}" },
+  "deadline.how_year": { params: ["year"], vi: "ngày cuối năm {year}", en: "the last day of {year}" },
   "conflicts.history_invalid": {
     params: ["pointId", "message"],
     vi: "không thể chấp nhận: lịch sử của điểm {pointId} sẽ không còn hợp lệ ({message}); hãy ghi một thay đổi mới thay vào đó",
@@ -674,6 +679,11 @@ export const DOMAIN_MESSAGES = {
   },
   "points.geometry_not_point": { params: ["type"], vi: "Hình học là {type}, cần Point.", en: "The geometry is a {type}; a Point is needed." },
   "points.coordinates_not_pair": { vi: "Toạ độ không phải cặp số [kinh độ, vĩ độ].", en: "The coordinates are not a pair of numbers [longitude, latitude]." },
+  "points.same_coordinates_as": {
+    params: ["lon", "lat", "where"],
+    vi: "Cùng toạ độ ({lon}; {lat}) với {where}.",
+    en: "Same coordinates ({lon}; {lat}) as {where}.",
+  },
   "geometry.ring_unclosed": {
     params: ["unclosed"],
     vi: "{unclosed} vòng không khép kín (điểm cuối khác điểm đầu); đã tự khép lại.",
@@ -728,6 +738,42 @@ export const DOMAIN_MESSAGES = {
   "geometry.probably_swapped": {
     vi: " Có lẽ kinh độ và vĩ độ bị đảo chỗ: GeoJSON ghi [kinh độ, vĩ độ].",
     en: " Longitude and latitude are probably swapped: GeoJSON writes [longitude, latitude].",
+  },
+  "geometry.repeated_positions": { params: ["count"], vi: "Đã bỏ {count} toạ độ lặp liên tiếp.", en: "{count} repeated consecutive position(s) removed." },
+  "geometry.self_intersection": {
+    params: ["count", "place"],
+    vi: "Vòng tự cắt hoặc cắt nhau tại {count} chỗ (đầu tiên ở {place}); đã tách thành các đa giác đơn theo cách hiểu hợp lệ (như ST_MakeValid): mọi thuỳ của hình nơ đều là vùng phủ.",
+    en: "Rings cross themselves or each other at {count} place(s) (first at {place}); split into simple polygons by the valid interpretation (as ST_MakeValid): every lobe of a bow-tie is coverage.",
+  },
+  "geometry.repaired_hole_outside_shell": {
+    params: ["count"],
+    vi: "{count} lỗ thủng nằm (toàn bộ hoặc một phần) ngoài vòng ngoài; phần nằm ngoài được tính là vùng phủ riêng (như ST_MakeValid), không trừ vùng phủ nào.",
+    en: "{count} hole(s) lie (wholly or partly) outside their outer ring; the part outside counts as coverage of its own (as ST_MakeValid), nothing is subtracted.",
+  },
+  "geometry.repaired_ring_duplicate": {
+    params: ["count"],
+    vi: "{count} vòng trùng với vòng ngoài hoặc với một lỗ thủng khác của cùng đa giác; đã bỏ vòng trùng (vòng ngoài giữ nguyên).",
+    en: "{count} ring(s) repeat the outer ring or another hole of the same polygon; the repeat was dropped (the outer ring stands).",
+  },
+  "geometry.repaired_ring_degenerate": {
+    params: ["count"],
+    vi: "Đã bỏ {count} vòng có ít hơn 3 điểm phân biệt hoặc diện tích bằng 0.",
+    en: "{count} ring(s) with fewer than 3 distinct positions or zero area were dropped.",
+  },
+  "geometry.repaired_hole_nested": {
+    params: ["count"],
+    vi: "{count} đa giác có lỗ thủng nằm trong lỗ thủng khác; lỗ bên trong đã bỏ (không thay đổi vùng phủ).",
+    en: "{count} polygon(s) had a hole inside another hole; the inner one was dropped (the coverage is unchanged).",
+  },
+  "geometry.repaired_parts_overlap": {
+    params: ["count"],
+    vi: "{count} đa giác của MultiPolygon chồng lên hoặc nằm trong nhau; giữ tất cả, vùng phủ là phần hợp (không đa giác nào trừ vùng phủ của đa giác khác).",
+    en: "{count} polygon(s) of the MultiPolygon overlap or nest; all are kept and the coverage is their union (no polygon takes coverage away from another).",
+  },
+  "geometry.repaired_repair_too_complex": {
+    params: ["count"],
+    vi: "{count} đa giác quá phức tạp để sửa tự động (quá nhiều chỗ cắt); được tính riêng: phủ nơi chính nó phủ với số vòng quấn dương, không bao giờ trừ vùng phủ của đối tượng khác. Hãy sửa trong phần mềm GIS.",
+    en: "{count} polygon(s) are too complex to repair automatically (too many crossings); counted on their own: covered where they wind positively, never taking coverage away from other features. Fix them in a GIS.",
   },
   "admin.admin_name_missing": {
     params: ["codeNames", "nameNames"],

@@ -188,16 +188,10 @@ export function checkCoverageGeometry(geometry: unknown, workLimit?: number): Co
   const { polygons, unclosed, repeats, short } = read;
   const { polygons: valid, tally } = makeValidPolygons(polygons, workLimit);
   const issues: GeometryIssue[] = [];
-  const warn = (code: string, vi: string, en: string): void => {
-    issues.push({ severity: "warning", code, message: { vi, en } });
+  const warn = (code: string, message: Message): void => {
+    issues.push({ severity: "warning", code, message });
   };
-  if (unclosed > 0) {
-    warn(
-      "ring_unclosed",
-      `${unclosed} vòng không khép kín (điểm cuối khác điểm đầu); đã tự khép lại.`,
-      `${unclosed} ring(s) were not closed (last position differs from the first); they were closed.`,
-    );
-  }
+  if (unclosed > 0) warn("ring_unclosed", domainMessage("geometry.ring_unclosed", { unclosed }));
   if (valid.length === 0) {
     const code = short > 0 ? "ring_too_short" : "ring_degenerate";
     const message: Message = short > 0 ? domainMessage("geometry.rings_too_short") : domainMessage("geometry.zero_area");
@@ -209,67 +203,23 @@ export function checkCoverageGeometry(geometry: unknown, workLimit?: number): Co
       standalone: false,
     };
   }
-  if (repeats > 0) {
-    warn("repeated_positions", `Đã bỏ ${repeats} toạ độ lặp liên tiếp.`, `${repeats} repeated consecutive position(s) removed.`);
-  }
-  if (tally.rewound > 0) {
-    warn(
-      "ring_winding",
-      `${tally.rewound} vòng có chiều sai; đã đảo lại theo RFC 7946 (vòng ngoài ngược chiều kim đồng hồ, lỗ thủng cùng chiều).`,
-      `${tally.rewound} ring(s) had the wrong winding; rewound per RFC 7946 (outer rings counter-clockwise, holes clockwise).`,
-    );
-  }
+  if (repeats > 0) warn("repeated_positions", domainMessage("geometry.repeated_positions", { count: repeats }));
+  if (tally.rewound > 0) warn("ring_winding", domainMessage("geometry.ring_winding", { rewound: tally.rewound }));
   if (tally.crossings > 0) {
     const at = tally.firstCrossing ?? [0, 0];
     const place = `(${at[0].toFixed(5)}; ${at[1].toFixed(5)})`;
-    warn(
-      "self_intersection",
-      `Vòng tự cắt hoặc cắt nhau tại ${tally.crossings} chỗ (đầu tiên ở ${place}); đã tách thành các đa giác đơn theo cách hiểu hợp lệ (như ST_MakeValid): mọi thuỳ của hình nơ đều là vùng phủ.`,
-      `Rings cross themselves or each other at ${tally.crossings} place(s) (first at ${place}); split into simple polygons by the valid interpretation (as ST_MakeValid): every lobe of a bow-tie is coverage.`,
-    );
+    warn("self_intersection", domainMessage("geometry.self_intersection", { count: tally.crossings, place }));
   }
-  if (tally.holesOutside > 0) {
-    warn(
-      "hole_outside_shell",
-      `${tally.holesOutside} lỗ thủng nằm (toàn bộ hoặc một phần) ngoài vòng ngoài; phần nằm ngoài được tính là vùng phủ riêng (như ST_MakeValid), không trừ vùng phủ nào.`,
-      `${tally.holesOutside} hole(s) lie (wholly or partly) outside their outer ring; the part outside counts as coverage of its own (as ST_MakeValid), nothing is subtracted.`,
-    );
-  }
-  if (tally.duplicateRings > 0) {
-    warn(
-      "ring_duplicate",
-      `${tally.duplicateRings} vòng trùng với vòng ngoài hoặc với một lỗ thủng khác của cùng đa giác; đã bỏ vòng trùng (vòng ngoài giữ nguyên).`,
-      `${tally.duplicateRings} ring(s) repeat the outer ring or another hole of the same polygon; the repeat was dropped (the outer ring stands).`,
-    );
-  }
-  if (tally.degenerateRings > 0) {
-    warn(
-      "ring_degenerate",
-      `Đã bỏ ${tally.degenerateRings} vòng có ít hơn 3 điểm phân biệt hoặc diện tích bằng 0.`,
-      `${tally.degenerateRings} ring(s) with fewer than 3 distinct positions or zero area were dropped.`,
-    );
-  }
-  if (tally.nestedHoles > 0) {
-    warn(
-      "hole_nested",
-      `${tally.nestedHoles} đa giác có lỗ thủng nằm trong lỗ thủng khác; lỗ bên trong đã bỏ (không thay đổi vùng phủ).`,
-      `${tally.nestedHoles} polygon(s) had a hole inside another hole; the inner one was dropped (the coverage is unchanged).`,
-    );
-  }
-  if (tally.overlappingParts > 0) {
-    warn(
-      "parts_overlap",
-      `${tally.overlappingParts} đa giác của MultiPolygon chồng lên hoặc nằm trong nhau; giữ tất cả, vùng phủ là phần hợp (không đa giác nào trừ vùng phủ của đa giác khác).`,
-      `${tally.overlappingParts} polygon(s) of the MultiPolygon overlap or nest; all are kept and the coverage is their union (no polygon takes coverage away from another).`,
-    );
-  }
-  if (tally.fallback > 0) {
-    warn(
-      "repair_too_complex",
-      `${tally.fallback} đa giác quá phức tạp để sửa tự động (quá nhiều chỗ cắt); được tính riêng: phủ nơi chính nó phủ với số vòng quấn dương, không bao giờ trừ vùng phủ của đối tượng khác. Hãy sửa trong phần mềm GIS.`,
-      `${tally.fallback} polygon(s) are too complex to repair automatically (too many crossings); counted on their own: covered where they wind positively, never taking coverage away from other features. Fix them in a GIS.`,
-    );
-  }
+  // What the repair changed, each counted, in the order a person reads them.
+  const repairs = [
+    ["hole_outside_shell", tally.holesOutside],
+    ["ring_duplicate", tally.duplicateRings],
+    ["ring_degenerate", tally.degenerateRings],
+    ["hole_nested", tally.nestedHoles],
+    ["parts_overlap", tally.overlappingParts],
+    ["repair_too_complex", tally.fallback],
+  ] as const;
+  for (const [code, count] of repairs) if (count > 0) warn(code, domainMessage(`geometry.repaired_${code}`, { count }));
   const outside = outsideAreaIssue(valid);
   if (outside) issues.push(outside);
   const checked: Polygon | MultiPolygon =
