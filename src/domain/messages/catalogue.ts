@@ -89,23 +89,23 @@ export const DOMAIN_MESSAGES = {
   },
   "updates.carrier_missing": { vi: "thiếu nhà mạng", en: "carrier is missing" },
   "updates.already_recorded": { vi: "thay đổi này đã được ghi nhận trước đó; bỏ qua", en: "this change is already recorded; skipped" },
-  "updates.unknown_point": { params: ["pointId"], vi: 'mã điểm "{pointId}" không có trong danh sách', en: 'point id "{pointId}" is not in the list' },
-  "updates.wrong_carrier": {
-    params: ["id", "carrier", "carrier2"],
-    vi: "điểm {id} được giao cho {carrier}, không phải {carrier2}",
-    en: "point {id} is assigned to {carrier}, not {carrier2}",
+  "tracking.unknown_point": { params: ["pointId"], vi: 'mã điểm "{pointId}" không có trong danh sách', en: 'point id "{pointId}" is not in the list' },
+  "tracking.wrong_carrier": {
+    params: ["id", "assigned", "actor"],
+    vi: "điểm {id} được giao cho {assigned}, không phải {actor}",
+    en: "point {id} is assigned to {assigned}, not {actor}",
   },
   "updates.conflict_same_day": {
-    params: ["pointId", "peopleDate", "statusLabels", "statusLabels2", "date"],
-    vi: 'mâu thuẫn: điểm {pointId} ngày {peopleDate} đã được ghi là "{statusLabels}", tệp này ghi "{statusLabels2}"; chờ Sở quyết định',
-    en: 'conflict: point {pointId} on {date} is recorded as "{statusLabels}", this file says "{statusLabels2}"; left for the department to resolve',
+    params: ["pointId", "day", "recorded", "incoming", "date"],
+    vi: 'mâu thuẫn: điểm {pointId} ngày {day} đã được ghi là "{recorded}", tệp này ghi "{incoming}"; chờ Sở quyết định',
+    en: 'conflict: point {pointId} on {date} is recorded as "{recorded}", this file says "{incoming}"; left for the department to resolve',
   },
   "updates.conflict_older": {
-    params: ["date", "pointId", "statusLabels", "date2"],
-    vi: 'mâu thuẫn: thay đổi ngày {date} cũ hơn thay đổi gần nhất của điểm {pointId} ("{statusLabels}" ngày {date2}); chờ Sở quyết định',
-    en: 'conflict: this change of {date} is older than point {pointId}\'s latest ("{statusLabels}" on {date2}); left for the department to resolve',
+    params: ["date", "pointId", "latest", "latestDate"],
+    vi: 'mâu thuẫn: thay đổi ngày {date} cũ hơn thay đổi gần nhất của điểm {pointId} ("{latest}" ngày {latestDate}); chờ Sở quyết định',
+    en: 'conflict: this change of {date} is older than point {pointId}\'s latest ("{latest}" on {latestDate}); left for the department to resolve',
   },
-  "updates.json_invalid": { params: ["message"], vi: "không đọc được JSON ({message})", en: "not valid JSON ({message})" },
+  "tracking.json_invalid": { params: ["message"], vi: "không đọc được JSON ({message})", en: "not valid JSON ({message})" },
   "updates.format_invalid": {
     params: ["updatesFormat", "reason"],
     vi: 'không phải tệp cập nhật "{updatesFormat}" phiên bản 1: {reason}',
@@ -113,9 +113,9 @@ export const DOMAIN_MESSAGES = {
   },
   "updates.event_invalid": { params: ["reason"], vi: "sự kiện không hợp lệ: {reason}", en: "invalid event: {reason}" },
   "updates.id_mismatch": {
-    params: ["id", "id2"],
-    vi: "mã sự kiện {id} không khớp nội dung; dùng {id2}",
-    en: "event id {id} does not match its content; using {id2}",
+    params: ["written", "computed"],
+    vi: "mã sự kiện {written} không khớp nội dung; dùng {computed}",
+    en: "event id {written} does not match its content; using {computed}",
   },
   "updates.status_unknown": { params: ["status"], vi: 'trạng thái "{status}" không hợp lệ', en: 'status "{status}" is not recognised' },
   "updates.status_missing": { vi: "thiếu trạng thái", en: "status is missing" },
@@ -130,7 +130,6 @@ export const DOMAIN_MESSAGES = {
     vi: 'bảng bắt đầu ở dòng {base} của tệp; phần đầu được bỏ qua: "{titleLines}"; số dòng trong báo cáo tính từ dòng tiêu đề này',
     en: 'the table starts on line {base} of the file; the lines above it were skipped: "{titleLines}"; report rows count from this header',
   },
-  "registry.json_invalid": { params: ["message"], vi: "không đọc được JSON ({message})", en: "not valid JSON ({message})" },
   "registry.not_feature_collection": { vi: "tệp không phải là GeoJSON FeatureCollection", en: "the file is not a GeoJSON FeatureCollection" },
   "registry.carrier_missing": { vi: "thiếu nhà mạng được giao", en: "the assigned carrier is missing" },
   "registry.deadline_missing": {
@@ -175,7 +174,6 @@ export const DOMAIN_MESSAGES = {
     en: 'not located: several points are named "{placeText}"; choose one: {listed}',
   },
   "registry.location_missing": { vi: "thiếu vị trí: không có toạ độ, mã điểm hay tên điểm", en: "no location: neither coordinates, a point id nor a name" },
-  "registry.point_repeated": { params: ["id", "earlier"], vi: "cùng một điểm {id} với dòng {earlier}", en: "the same point {id} as row {earlier}" },
   "registry.id_generated": {
     params: ["id"],
     vi: 'danh sách không có cột mã: mã "{id}" được tạo từ số dòng',
@@ -236,9 +234,9 @@ export const DOMAIN_MESSAGES = {
     en: "{name}: not a JPEG, PNG or WebP image.",
   },
   "evidence_packet.photo_too_large": {
-    params: ["name", "megabytes", "megabytes2"],
-    vi: "{name}: ảnh {megabytes} MB, quá giới hạn {megabytes2} MB. Hãy chụp ở độ phân giải thấp hơn hoặc gửi ảnh đã thu nhỏ.",
-    en: "{name}: the photo is {megabytes} MB, over the {megabytes2} MB limit. Take it at a lower resolution or send a reduced copy.",
+    params: ["name", "size", "limit"],
+    vi: "{name}: ảnh {size} MB, quá giới hạn {limit} MB. Hãy chụp ở độ phân giải thấp hơn hoặc gửi ảnh đã thu nhỏ.",
+    en: "{name}: the photo is {size} MB, over the {limit} MB limit. Take it at a lower resolution or send a reduced copy.",
   },
   "evidence_packet.zip_unreadable": { params: ["file"], vi: "{file}: không phải tệp .zip đọc được.", en: "{file}: not a readable .zip file." },
   "evidence_packet.zip_entry_twice": {
@@ -355,16 +353,15 @@ export const DOMAIN_MESSAGES = {
   },
   "record.date_invalid": { params: ["date"], vi: 'ngày "{date}" không hợp lệ (cần YYYY-MM-DD)', en: 'date "{date}" is not a valid YYYY-MM-DD date' },
   "record.date_in_future": {
-    params: ["peopleDate", "peopleDate2", "date", "today"],
-    vi: "ngày {peopleDate} ở tương lai (hôm nay là {peopleDate2})",
+    params: ["day", "todayDay", "date", "today"],
+    vi: "ngày {day} ở tương lai (hôm nay là {todayDay})",
     en: "date {date} is in the future (today is {today})",
   },
   "record.date_before_list": {
-    params: ["peopleDate", "peopleDate2", "date", "listPublishedOn"],
-    vi: "ngày {peopleDate} trước ngày công bố danh sách ({peopleDate2})",
+    params: ["day", "listDay", "date", "listPublishedOn"],
+    vi: "ngày {day} trước ngày công bố danh sách ({listDay})",
     en: "date {date} is before the list was published ({listPublishedOn})",
   },
-  "record.unknown_point": { params: ["pointId"], vi: 'mã điểm "{pointId}" không có trong danh sách', en: 'point id "{pointId}" is not in the list' },
   "record.already_recorded": { vi: "thay đổi này đã được ghi nhận", en: "this change is already recorded" },
   "status.not_started": { vi: "chưa triển khai", en: "not started" },
   "status.planned": { vi: "đã có kế hoạch", en: "planned" },
@@ -381,10 +378,9 @@ export const DOMAIN_MESSAGES = {
   },
   "replay.duplicate_event": { params: ["id"], vi: "sự kiện {id} bị lặp lại", en: "event {id} is repeated" },
   "replay.date_invalid": { params: ["date"], vi: 'ngày "{date}" không hợp lệ', en: 'date "{date}" is not a valid date' },
-  "replay.unknown_point": { params: ["pointId"], vi: 'mã điểm "{pointId}" không có trong danh sách', en: 'point id "{pointId}" is not in the list' },
   "replay.date_before_latest": {
-    params: ["peopleDate", "id", "peopleDate2", "date", "since"],
-    vi: "ngày {peopleDate} sớm hơn thay đổi gần nhất của điểm {id} (ngày {peopleDate2})",
+    params: ["day", "id", "sinceDay", "date", "since"],
+    vi: "ngày {day} sớm hơn thay đổi gần nhất của điểm {id} (ngày {sinceDay})",
     en: "date {date} is before point {id}'s latest change ({since})",
   },
   "crosswalk.format_invalid": { vi: "tệp danh mục xã 2025 không đúng định dạng", en: "the 2025 commune list is not in the expected format" },
@@ -441,26 +437,21 @@ export const DOMAIN_MESSAGES = {
     vi: "sự kiện {id} (điểm {pointId}) đã bị sửa: mã không khớp nội dung",
     en: "event {id} (point {pointId}) was altered: its id does not match its content",
   },
-  "transitions.wrong_carrier": {
-    params: ["id", "carrier", "carrier2"],
-    vi: "điểm {id} được giao cho {carrier}, không phải {carrier2}",
-    en: "point {id} is assigned to {carrier}, not {carrier2}",
-  },
   "transitions.same_status": { params: ["id", "label"], vi: 'điểm {id} đã ở trạng thái "{label}"', en: 'point {id} is already "{label}"' },
   "transitions.department_only": {
-    params: ["label", "label2"],
-    vi: 'chỉ Sở được chuyển từ "{label}" sang "{label2}"',
-    en: 'only the department may move a point from "{label}" to "{label2}"',
+    params: ["from", "to"],
+    vi: 'chỉ Sở được chuyển từ "{from}" sang "{to}"',
+    en: 'only the department may move a point from "{from}" to "{to}"',
   },
   "transitions.carrier_only": {
-    params: ["label", "label2"],
-    vi: 'chỉ nhà mạng được chuyển từ "{label}" sang "{label2}"',
-    en: 'only the carrier may move a point from "{label}" to "{label2}"',
+    params: ["from", "to"],
+    vi: 'chỉ nhà mạng được chuyển từ "{from}" sang "{to}"',
+    en: 'only the carrier may move a point from "{from}" to "{to}"',
   },
   "transitions.transition_not_allowed": {
-    params: ["label", "label2"],
-    vi: 'không được chuyển từ "{label}" sang "{label2}"',
-    en: 'moving from "{label}" to "{label2}" is not allowed',
+    params: ["from", "to"],
+    vi: 'không được chuyển từ "{from}" sang "{to}"',
+    en: 'moving from "{from}" to "{to}" is not allowed',
   },
   "transitions.reason_required": {
     params: ["label"],
@@ -545,7 +536,7 @@ export const DOMAIN_MESSAGES = {
     vi: "Tệp JSON bị cắt cụt: nội dung dừng giữa chừng ở byte {utf8Length} (tệp tải về hoặc sao chép chưa hết). Hãy lấy lại tệp đầy đủ.",
     en: "The JSON file is cut off: it stops in the middle of a value at byte {utf8Length} (an unfinished download or copy). Get the complete file again.",
   },
-  "geojson.crs_unknown": {
+  "crs.unknown": {
     params: ["crs"],
     vi: 'Không biết hệ toạ độ "{crs}". Dùng WGS84, VN2000, VN2000-UTM48, VN2000-UTM49, VN2000-TM3-<kinh tuyến trục, ví dụ 105.75> hoặc mã EPSG (4326, 4756, 3405, 3406, 5896–5899, 9205–9218).',
     en: 'Unknown coordinate system "{crs}". Use WGS84, VN2000, VN2000-UTM48, VN2000-UTM49, VN2000-TM3-<central meridian, e.g. 105.75> or an EPSG code (4326, 4756, 3405, 3406, 5896–5899, 9205–9218).',
@@ -590,11 +581,6 @@ export const DOMAIN_MESSAGES = {
     params: ["byte", "detail"],
     vi: "Tệp không phải JSON hợp lệ (lỗi ở byte {byte}: {detail}). Hãy xuất lại dưới dạng GeoJSON.",
     en: "The file is not valid JSON (error at byte {byte}: {detail}). Export it again as GeoJSON.",
-  },
-  "points.crs_unknown": {
-    params: ["crs"],
-    vi: 'Không biết hệ toạ độ "{crs}". Dùng WGS84, VN2000, VN2000-UTM48, VN2000-UTM49, VN2000-TM3-<kinh tuyến trục, ví dụ 105.75> hoặc mã EPSG (4326, 4756, 3405, 3406, 5896–5899, 9205–9218).',
-    en: 'Unknown coordinate system "{crs}". Use WGS84, VN2000, VN2000-UTM48, VN2000-UTM49, VN2000-TM3-<central meridian, e.g. 105.75> or an EPSG code (4326, 4756, 3405, 3406, 5896–5899, 9205–9218).',
   },
   "points.no_rows": { vi: "Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào.", en: "The file has a header row but no data rows." },
   "points.coordinate_columns_missing": {
@@ -781,9 +767,9 @@ export const DOMAIN_MESSAGES = {
     en: 'The area has neither a code nor a name (properties "{codeNames}", "{nameNames}"); it is rejected.',
   },
   "admin.self_intersection": {
-    params: ["length", "at", "at2"],
-    vi: "Ranh giới tự cắt tại {length} chỗ (đầu tiên ở {at}; {at2}); điểm gần đó có thể bị gán sai vùng.",
-    en: "The boundary crosses itself at {length} place(s) (first at {at}; {at2}); points near it may get the wrong area.",
+    params: ["count", "lon", "lat"],
+    vi: "Ranh giới tự cắt tại {count} chỗ (đầu tiên ở {lon}; {lat}); điểm gần đó có thể bị gán sai vùng.",
+    en: "The boundary crosses itself at {count} place(s) (first at {lon}; {lat}); points near it may get the wrong area.",
   },
   "admin.admin_code_missing": {
     params: ["name"],
@@ -799,7 +785,6 @@ export const DOMAIN_MESSAGES = {
     vi: "1 vòng có chiều sai; đã đảo lại theo RFC 7946 (vòng ngoài ngược chiều kim đồng hồ, lỗ thủng cùng chiều).",
     en: "1 ring(s) had the wrong winding; rewound per RFC 7946 (outer rings counter-clockwise, holes clockwise).",
   },
-  "coverage.feature_outside_area": { vi: "Đối tượng nằm hoàn toàn ngoài Việt Nam.", en: "The feature lies entirely outside Vietnam." },
   "coverage.as_of_unreadable": {
     params: ["asOfText", "fallback"],
     vi: 'Không đọc được ngày "{asOfText}" (cần YYYY-MM-DD hoặc DD/MM/YYYY); {fallback}.',
@@ -828,9 +813,9 @@ export const DOMAIN_MESSAGES = {
     en: "Unbalanced quotes: cell contents may have been merged or split wrongly.",
   },
   "csv.extra_cells": {
-    params: ["length", "length2"],
-    vi: "Dòng có {length} ô nhưng tiêu đề chỉ có {length2} cột; các ô thừa bị bỏ qua. Kiểm tra dấu phân cách hoặc dấu ngoặc kép.",
-    en: "The row has {length} cells but the header has {length2} columns; the extra cells are ignored. Check the delimiter or the quotes.",
+    params: ["cells", "columns"],
+    vi: "Dòng có {cells} ô nhưng tiêu đề chỉ có {columns} cột; các ô thừa bị bỏ qua. Kiểm tra dấu phân cách hoặc dấu ngoặc kép.",
+    en: "The row has {cells} cells but the header has {columns} columns; the extra cells are ignored. Check the delimiter or the quotes.",
   },
   "csv.letters_lost": {
     params: ["suspicious"],

@@ -142,7 +142,7 @@ export function readGeojsonInput(input: string | Uint8Array | object, file: stri
   if (chosen === null) {
     return {
       features: [],
-      issues: [makeIssue(file, "error", "crs_unknown", domainMessage("geojson.crs_unknown", { crs: String(options.crs) }))],
+      issues: [makeIssue(file, "error", "crs_unknown", domainMessage("crs.unknown", { crs: String(options.crs) }))],
     };
   }
   if (raw instanceof Uint8Array && isShapefileZip(raw)) {

@@ -96,7 +96,7 @@ export function parseAdminGeojson(input: string | Uint8Array | object, options: 
           file,
           "warning",
           "self_intersection",
-          domainMessage("admin.self_intersection", { length: check.crossings.length, at: at[0].toFixed(5), at2: at[1].toFixed(5) }),
+          domainMessage("admin.self_intersection", { count: check.crossings.length, lon: at[0].toFixed(5), lat: at[1].toFixed(5) }),
           where,
         ),
       );

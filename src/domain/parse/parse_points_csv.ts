@@ -151,7 +151,7 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
   if (table.header.length === 0) return { items: [], report };
   const system = options.crs === undefined || options.crs.trim() === "" ? WGS84 : parseCrs(options.crs);
   if (system === null) {
-    addIssues(report, [makeIssue(file, "error", "crs_unknown", domainMessage("points.crs_unknown", { crs: String(options.crs) }))]);
+    addIssues(report, [makeIssue(file, "error", "crs_unknown", domainMessage("crs.unknown", { crs: String(options.crs) }))]);
     report.rejected = rows.count;
     return { items: [], report };
   }

@@ -208,7 +208,7 @@ export function readCsvRows(input: string | Uint8Array, options: CsvRowsOptions)
 function checkExtraCells(file: string, header: readonly string[], cells: readonly string[], rowNumber: number, issues: ImportIssue[]): void {
   if (isBlank(cells.slice(header.length))) return;
   issues.push(
-    makeIssue(file, "warning", "csv_extra_cells", domainMessage("csv.extra_cells", { length: cells.length, length2: header.length }), { row: rowNumber }),
+    makeIssue(file, "warning", "csv_extra_cells", domainMessage("csv.extra_cells", { cells: cells.length, columns: header.length }), { row: rowNumber }),
   );
 }
 

@@ -44,7 +44,7 @@ export function scannedConvexRing(geometry: ScannedGeometry, coordinates: Float6
     issues.push({
       severity: "warning",
       code: "feature_outside_area",
-      message: domainMessage("coverage.feature_outside_area"),
+      message: domainMessage("geometry.feature_outside_area"),
     });
   }
   return { type: geometry.type, start: geometry.rings[0], count: geometry.rings[1], reversed: fast.rewound, issues };

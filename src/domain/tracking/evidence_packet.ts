@@ -103,8 +103,8 @@ export function checkPhoto(file: { name: string; bytes: Uint8Array; declaredType
       code: "photo_too_large",
       message: domainMessage("evidence_packet.photo_too_large", {
         name,
-        megabytes: megabytes(file.bytes.length),
-        megabytes2: megabytes(PHOTO_LIMITS.maxPhotoBytes),
+        size: megabytes(file.bytes.length),
+        limit: megabytes(PHOTO_LIMITS.maxPhotoBytes),
       }),
     });
   }

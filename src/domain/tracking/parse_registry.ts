@@ -256,7 +256,7 @@ export function parseRegistryGeojson(input: string | Uint8Array | object, option
     try {
       data = JSON.parse(decoded.text);
     } catch (error) {
-      addIssues(report, [makeIssue(options.file, "error", "json_invalid", domainMessage("registry.json_invalid", { message: (error as Error).message }))]);
+      addIssues(report, [makeIssue(options.file, "error", "json_invalid", domainMessage("tracking.json_invalid", { message: (error as Error).message }))]);
       return { items: [], report, unlocated: [] };
     }
   }
@@ -447,7 +447,7 @@ function buildRegistry(
       if (!draft.commune && from.communeName) draft.commune = from.communeName;
       if (how === "byName" || how === "chosen") draft.locatedBy = how === "byName" ? "name" : "choice";
       const earlier = pointRows.get(from.id);
-      if (earlier !== undefined && hasIdColumn) warning("point_repeated", domainMessage("registry.point_repeated", { id: from.id, earlier }));
+      if (earlier !== undefined && hasIdColumn) warning("point_repeated", domainMessage("registry.same_point_as_row", { id: from.id, earlier }));
     }
     // The id: the list's own; in a list without ids, the linked point's, else the STT, else one made from the row.
     if (!hasIdColumn && !draft.id) {

@@ -61,8 +61,8 @@ export function checkNewEvent(
     return err({
       code: "date_in_future",
       message: domainMessage("record.date_in_future", {
-        peopleDate: peopleDate(event.date),
-        peopleDate2: peopleDate(limits.today),
+        day: peopleDate(event.date),
+        todayDay: peopleDate(limits.today),
         date: event.date,
         today: limits.today,
       }),
@@ -72,8 +72,8 @@ export function checkNewEvent(
     return err({
       code: "date_before_list",
       message: domainMessage("record.date_before_list", {
-        peopleDate: peopleDate(event.date),
-        peopleDate2: peopleDate(limits.listPublishedOn),
+        day: peopleDate(event.date),
+        listDay: peopleDate(limits.listPublishedOn),
         date: event.date,
         listPublishedOn: limits.listPublishedOn,
       }),
@@ -83,7 +83,7 @@ export function checkNewEvent(
   if (!point) {
     return err({
       code: "unknown_point",
-      message: domainMessage("record.unknown_point", { pointId: event.pointId }),
+      message: domainMessage("tracking.unknown_point", { pointId: event.pointId }),
     });
   }
   const result = advancePoint(states[point.id] ?? initialPointTracking(point.id), point, event);

@@ -139,7 +139,7 @@ function checkEventShape(event: StatusEvent, byId: Map<string, ListedPoint>, see
   if (!byId.has(event.pointId)) {
     return {
       code: "unknown_point",
-      message: domainMessage("replay.unknown_point", { pointId: event.pointId }),
+      message: domainMessage("tracking.unknown_point", { pointId: event.pointId }),
     };
   }
   return null;
@@ -162,9 +162,9 @@ export function advancePoint(
     return err({
       code: "date_before_latest",
       message: domainMessage("replay.date_before_latest", {
-        peopleDate: peopleDate(event.date),
+        day: peopleDate(event.date),
         id: point.id,
-        peopleDate2: peopleDate(current.since),
+        sinceDay: peopleDate(current.since),
         date: event.date,
         since: current.since,
       }),

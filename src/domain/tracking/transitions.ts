@@ -92,7 +92,7 @@ export function checkTransition(
   if (actor.role === "carrier" && !isSameCarrier(actor.carrier, point.carrier)) {
     return err({
       code: "wrong_carrier",
-      message: domainMessage("transitions.wrong_carrier", { id: point.id, carrier: point.carrier, carrier2: actor.carrier }),
+      message: domainMessage("tracking.wrong_carrier", { id: point.id, assigned: point.carrier, actor: actor.carrier }),
     });
   }
   if (from === to) {
@@ -109,17 +109,17 @@ export function checkTransition(
         otherRole === "department"
           ? {
               code: "department_only",
-              message: domainMessage("transitions.department_only", { label: label(from), label2: label(to) }),
+              message: domainMessage("transitions.department_only", { from: label(from), to: label(to) }),
             }
           : {
               code: "carrier_only",
-              message: domainMessage("transitions.carrier_only", { label: label(from), label2: label(to) }),
+              message: domainMessage("transitions.carrier_only", { from: label(from), to: label(to) }),
             },
       );
     }
     return err({
       code: "transition_not_allowed",
-      message: domainMessage("transitions.transition_not_allowed", { label: label(from), label2: label(to) }),
+      message: domainMessage("transitions.transition_not_allowed", { from: label(from), to: label(to) }),
     });
   }
   if (allowed.reasonRequired && !change.note?.trim() && !change.evidence?.text?.trim()) {

@@ -286,9 +286,9 @@ function validateCandidates(candidates: readonly Candidate[], options: UpdatesIm
         duplicates++;
         issues.push(makeIssue(options.file, "warning", "already_recorded", domainMessage("updates.already_recorded"), { row: candidate.row }));
       } else if (!point) {
-        reject("unknown_point", domainMessage("updates.unknown_point", { pointId: event.pointId }), "point_id");
+        reject("unknown_point", domainMessage("tracking.unknown_point", { pointId: event.pointId }), "point_id");
       } else if (event.actor.role === "carrier" && !isSameCarrier(event.actor.carrier, point.carrier)) {
-        reject("wrong_carrier", domainMessage("updates.wrong_carrier", { id: point.id, carrier: point.carrier, carrier2: event.actor.carrier }), "carrier");
+        reject("wrong_carrier", domainMessage("tracking.wrong_carrier", { id: point.id, assigned: point.carrier, actor: event.actor.carrier }), "carrier");
       } else {
         const conflict = findConflict(event, states[point.id]?.lastEvent ?? null, recordedByPoint.get(point.id) ?? []);
         const dateProblem = (options.today && event.date > options.today) || (options.listPublishedOn && event.date < options.listPublishedOn);
@@ -326,9 +326,9 @@ function findConflict(incoming: StatusEvent, latest: StatusEvent | null, recorde
       reason: "same_date",
       message: domainMessage("updates.conflict_same_day", {
         pointId: incoming.pointId,
-        peopleDate: peopleDate(incoming.date),
-        statusLabels: STATUS_LABELS[sameDay.status],
-        statusLabels2: STATUS_LABELS[incoming.status],
+        day: peopleDate(incoming.date),
+        recorded: STATUS_LABELS[sameDay.status],
+        incoming: STATUS_LABELS[incoming.status],
         date: incoming.date,
       }),
     };
@@ -342,8 +342,8 @@ function findConflict(incoming: StatusEvent, latest: StatusEvent | null, recorde
       message: domainMessage("updates.conflict_older", {
         date: incoming.date,
         pointId: incoming.pointId,
-        statusLabels: STATUS_LABELS[latest.status],
-        date2: latest.date,
+        latest: STATUS_LABELS[latest.status],
+        latestDate: latest.date,
       }),
     };
   }
@@ -379,7 +379,7 @@ export function parseUpdatesJson(input: string | Uint8Array | object, options: U
     try {
       data = JSON.parse(inputToText(input).text);
     } catch (error) {
-      return fail(domainMessage("updates.json_invalid", { message: (error as Error).message }));
+      return fail(domainMessage("tracking.json_invalid", { message: (error as Error).message }));
     }
   }
   const file = zUpdatesFile.safeParse(data);
@@ -409,7 +409,7 @@ export function parseUpdatesJson(input: string | Uint8Array | object, options: U
     const { id, ...content } = value;
     const event = createStatusEvent({ ...content, actor, source: { file: options.file, row } });
     if (id !== undefined && id !== event.id) {
-      issues.push(makeIssue(options.file, "warning", "id_mismatch", domainMessage("updates.id_mismatch", { id, id2: event.id }), { row }));
+      issues.push(makeIssue(options.file, "warning", "id_mismatch", domainMessage("updates.id_mismatch", { written: id, computed: event.id }), { row }));
     }
     return { row, event, issues };
   });
