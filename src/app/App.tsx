@@ -10,7 +10,6 @@ import { Notices } from "./components/Notices.tsx";
 import { BusyBar } from "./components/BusyBar.tsx";
 import { PaneNav } from "./components/PaneNav.tsx";
 import { Tabs } from "./components/Tabs.tsx";
-import type { MessageKey } from "./i18n/i18n.ts";
 import { ExportPanel } from "./panels/ExportPanel.tsx";
 import { FiltersPanel } from "./panels/FiltersPanel.tsx";
 import { ImportPanel } from "./panels/ImportPanel.tsx";
@@ -75,7 +74,7 @@ export function App() {
       const status = pointStatus(analysis, index, filter);
       const rows: PointDescription["rows"] = [
         { label: t("popup.id"), value: point.id },
-        { label: t("popup.kind"), value: t(`kind.${point.kind}` as MessageKey) },
+        { label: t("popup.kind"), value: t(`kind.${point.kind}`) },
         { label: t("popup.area"), value: [commune, province].filter(Boolean).join(", ") || t("popup.unknownArea") },
         ...pointCounts(point).map((entry) => ({
           label: t(entry.kind === "pupils" ? "popup.pupils" : "popup.households"),

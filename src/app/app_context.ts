@@ -3,7 +3,7 @@
  */
 import { createContext, useCallback, useContext } from "react";
 import type { Language } from "../domain/types.ts";
-import { translate, type MessageKey } from "./i18n/i18n.ts";
+import { translate, type MessageKey, type MessageParams } from "./i18n/i18n.ts";
 import type { Controller } from "./state/controller.ts";
 import type { Preferences } from "./state/preferences.ts";
 import type { TrackingController } from "./tracking/tracking_controller.ts";
@@ -45,7 +45,7 @@ export function usePreferences(): Preferences {
   return useAppState((state) => state.preferences);
 }
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /**
  * The translation function for the current language.

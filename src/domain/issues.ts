@@ -3,6 +3,7 @@
  * read = accepted + rejected, always; warnings do not reject a row.
  */
 import type { Message } from "./types.ts";
+import { domainMessage } from "./messages/message.ts";
 
 export type Severity = "error" | "warning";
 
@@ -71,16 +72,12 @@ export function emptyReport(file: string, kind: ImportKind): ImportReport {
 export function formatIssue(issue: ImportIssue, language: "vi" | "en" = "en"): string {
   const where =
     issue.row !== undefined
-      ? language === "vi"
-        ? `dòng ${issue.row}`
-        : `row ${issue.row}`
+      ? domainMessage("issue.where_row", { row: issue.row })[language]
       : issue.featureIndex !== undefined
-        ? language === "vi"
-          ? `đối tượng ${issue.featureIndex}`
-          : `feature ${issue.featureIndex}`
+        ? domainMessage("issue.where_feature", { row: issue.featureIndex })[language]
         : "";
   // "dòng 12, cột “carrier”": a sentence, not a log line with brackets.
-  const column = issue.column ? (language === "vi" ? `, cột “${issue.column}”` : `, column “${issue.column}”`) : "";
-  const severity = issue.severity === "error" ? (language === "vi" ? "lỗi" : "error") : language === "vi" ? "cảnh báo" : "warning";
+  const column = issue.column ? domainMessage("issue.column", { column: issue.column })[language] : "";
+  const severity = domainMessage(issue.severity === "error" ? "issue.error" : "issue.warning")[language];
   return `${issue.file}${where ? `, ${where}` : ""}${column}: ${severity} ${issue.code}: ${issue.message[language]}`;
 }

@@ -1,5 +1,4 @@
 import { useAppState, useTranslation } from "../app_context.ts";
-import type { MessageKey } from "../i18n/i18n.ts";
 
 /**
  * The progress of the running analysis, with a cancel button.
@@ -10,7 +9,7 @@ export function BusyBar() {
   const busy = useAppState((state) => state.busy);
   if (!busy) return null;
   const percent = Math.round(busy.fraction * 100);
-  const label = t(`progress.phase.${busy.phase}` as MessageKey);
+  const label = t(`progress.phase.${busy.phase}`);
   return (
     <div className="progress" role="status" aria-live="polite" data-testid="progress">
       <span>{label}</span>

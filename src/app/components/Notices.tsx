@@ -5,7 +5,7 @@ import { useApp, useAppState, useTranslation } from "../app_context.ts";
  * @returns the list of notices
  */
 export function Notices() {
-  const [t] = useTranslation();
+  const [t, language] = useTranslation();
   const { controller } = useApp();
   const notices = useAppState((state) => state.notices);
   if (notices.length === 0) return null;
@@ -18,7 +18,7 @@ export function Notices() {
           role={notice.severity === "error" ? "alert" : "status"}
           data-testid={`notice-${notice.severity}`}
         >
-          <span>{t(notice.key, notice.params)}</span>
+          <span>{notice.message[language]}</span>
           <button type="button" onClick={() => controller.dismiss(notice.id)} aria-label={t("app.close")}>
             ×
           </button>

@@ -1,7 +1,7 @@
 /**
  * Translation and locale-aware formatting. Vietnamese is the default language.
  */
-import type { Language } from "../../domain/types.ts";
+import type { Language, Message } from "../../domain/types.ts";
 import { MESSAGES, type MessageKey } from "./messages.ts";
 
 export type { MessageKey };
@@ -19,17 +19,57 @@ export function fillTemplate(template: string, params: Record<string, string | n
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** A placeholder value: a number is formatted for the language, a Message gives its text in that language. */
+export type MessageParam = string | number | Message;
+export type MessageParams = Record<string, MessageParam>;
+
 /**
- * Translates a message key.
+ * Translates a message key: the app's one translation function (the React hook `useTranslation` binds it to
+ * the interface language).
  * @param language - the interface language
  * @param key - the message key
- * @param params - placeholder values; numbers are formatted for the language
+ * @param params - placeholder values; numbers are formatted for the language, a Message is picked per language
  * @returns the translated text
  */
-export function translate(language: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
+export function translate(language: Language, key: MessageKey, params: MessageParams = {}): string {
   const formatted: Record<string, string> = {};
-  for (const [name, value] of Object.entries(params)) formatted[name] = typeof value === "number" ? formatNumber(language, value) : value;
+  for (const [name, value] of Object.entries(params))
+    formatted[name] = typeof value === "number" ? formatNumber(language, value) : typeof value === "string" ? value : value[language];
   return fillTemplate(MESSAGES[key][language], formatted);
+}
+
+/**
+ * A message in both languages, for what is kept in the state and shown later (notices follow a language switch).
+ * @param key - the message key
+ * @param params - placeholder values, as for `translate`
+ * @returns the message
+ */
+export function message(key: MessageKey, params: MessageParams = {}): Message {
+  return { vi: translate("vi", key, params), en: translate("en", key, params) };
+}
+
+/**
+ * Feedback for the user (a failure, a finished action), in both languages. The app and the tracking view keep
+ * lists of these; `key` says which message it is, so a list can let a newer notice of the same kind replace one.
+ */
+export interface Notice {
+  id: number;
+  severity: "error" | "info";
+  key: MessageKey;
+  message: Message;
+}
+
+let noticeId = 1;
+
+/**
+ * Creates a notice with a fresh id.
+ * @param severity - error or info
+ * @param key - the message key
+ * @param params - placeholder values
+ * @returns the notice
+ */
+export function makeNotice(severity: Notice["severity"], key: MessageKey, params?: MessageParams): Notice {
+  return { id: noticeId++, severity, key, message: message(key, params) };
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

@@ -8,7 +8,7 @@ import { useDerivedView } from "../state/use_derived_view.ts";
 import { useListRows } from "../state/use_list_rows.ts";
 import { statisticsToCsv } from "./statistics_csv.ts";
 import { CsvSeparatorChoice } from "../components/CsvSeparatorChoice.tsx";
-import { makeNotice } from "../state/store.ts";
+import { makeNotice } from "../i18n/i18n.ts";
 import { MapPngButton } from "../print/MapPngButton.tsx";
 import { peopleCsvFile, peopleXlsxFile } from "./people_files.ts";
 import { setExportNearest, setPrinting } from "../state/updaters.ts";

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { POINT_KINDS, TECHNOLOGIES, type PointKind, type Technology } from "../../domain/types.ts";
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
-import { createNameCollator, type MessageKey } from "../i18n/i18n.ts";
+import { createNameCollator } from "../i18n/i18n.ts";
 import { communeLabeller } from "./lookup.ts";
 import { areaBounds } from "../state/area_bounds.ts";
 import { DEFAULT_MIN_TECHNOLOGY, type ViewFilter } from "../state/url_state.ts";
@@ -88,7 +88,7 @@ export function FiltersPanel() {
               onChange={() => setFilter({ kinds: toggle(filter.kinds, kind) })}
               data-testid={`filter-kind-${kind}`}
             />
-            {t(`kind.${kind}` as MessageKey)}
+            {t(`kind.${kind}`)}
           </label>
         ))}
       </fieldset>

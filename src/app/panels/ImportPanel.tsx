@@ -4,9 +4,8 @@ import type { FileOptions, InspectResult, LoadedFileKind } from "../../workers/m
 import { isAbortError } from "../../workers/analysis_client.ts";
 import { useApp, useAppState, usePreferences, useTranslation } from "../app_context.ts";
 import { downloadText, todayStamp } from "../components/download.ts";
-import { formatNumber, type MessageKey } from "../i18n/i18n.ts";
+import { formatNumber, makeNotice, type MessageKey } from "../i18n/i18n.ts";
 import { createFileId } from "../state/controller.ts";
-import { makeNotice } from "../state/store.ts";
 import { importReportToCsv } from "./import_report_csv.ts";
 import { WorkbookSheetChoice } from "./WorkbookSheetChoice.tsx";
 import { FormatChoice } from "./FormatChoice.tsx";
@@ -126,7 +125,7 @@ function LoadedFiles() {
         {files.map((file) => (
           <li key={`${file.id}:${file.name}`}>
             <span>
-              {file.name} — {t(`import.kind.${file.kind}` as MessageKey)}
+              {file.name} — {t(`import.kind.${file.kind}`)}
               {file.isSample ? ` (${t("import.sampleTag")})` : ""}
             </span>
             <button
@@ -294,7 +293,7 @@ export function ImportPanel() {
       {preview && (
         <section className="import-preview" data-testid="import-preview" aria-labelledby="import-preview-heading">
           <h3 id="import-preview-heading">{t("import.preview", { file: preview.file.name })}</h3>
-          <p className="hint">{t("import.detectedKind", { kind: t(`import.kind.${chosenKindOf(preview.inspect)}` as MessageKey) })}</p>
+          <p className="hint">{t("import.detectedKind", { kind: t(`import.kind.${chosenKindOf(preview.inspect)}`) })}</p>
           <label className="field">
             <span>{t("import.kind")}</span>
             <select value={preview.kind} onChange={(event) => setPreview({ ...preview, kind: event.target.value as ChosenKind })} data-testid="import-kind">

@@ -17,7 +17,6 @@ import { TECHNOLOGIES, type CoverageLayerInfo, type Technology } from "../../dom
 import { formatNumber } from "../i18n/i18n.ts";
 import { formatReleaseDate } from "../../domain/gaps/coverage_releases.ts";
 import type { SymbolShape } from "../../map/symbols.ts";
-import type { MessageKey } from "../i18n/i18n.ts";
 import { setLayersVisible, setLayerVisible } from "../state/updaters.ts";
 import { DayInput } from "../components/DayInput.tsx";
 import { usePrebuiltCoverage } from "../../map/pmtiles_coverage.ts";
@@ -131,7 +130,7 @@ export function LegendPanel() {
       <ul className="legend-kinds">
         {(["school", "school_site", "village", "other"] as const).map((kind) => (
           <li key={kind}>
-            <ShapeIcon shape={KIND_SHAPES[kind]} color="#555555" /> <span>{t(`kind.${kind}` as MessageKey)}</span>
+            <ShapeIcon shape={KIND_SHAPES[kind]} color="#555555" /> <span>{t(`kind.${kind}`)}</span>
           </li>
         ))}
       </ul>

@@ -1,7 +1,7 @@
 import { Fragment, useMemo, useState } from "react";
 import { pointStatus } from "../../domain/index.ts";
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
-import { formatNumber, type MessageKey } from "../i18n/i18n.ts";
+import { formatNumber } from "../i18n/i18n.ts";
 import { areaBounds } from "../state/area_bounds.ts";
 import { toPointFilter } from "../state/derived.ts";
 import { writeUrlState } from "../state/url_state.ts";
@@ -115,7 +115,7 @@ export function LookupPanel() {
         <h3 id="lookup-card-title">{point.name || point.id}</h3>
         <dl>
           <dt>{t("popup.kind")}</dt>
-          <dd>{t(`kind.${point.kind}` as MessageKey)}</dd>
+          <dd>{t(`kind.${point.kind}`)}</dd>
           <dt>{t("list.column.commune")}</dt>
           <dd>{commune ? communeLabel(commune, province, repeated) : t("popup.unknownArea")}</dd>
           <dt>{t("list.column.province")}</dt>
@@ -143,7 +143,7 @@ export function LookupPanel() {
           {filterTechnology && carriers.length > 0 && (
             <>
               <dt>{t("lookup.verdict", { technology: filterTechnology })}</dt>
-              <dd data-testid="lookup-verdict">{t(`status.${status}` as MessageKey)}</dd>
+              <dd data-testid="lookup-verdict">{t(`status.${status}`)}</dd>
             </>
           )}
         </dl>

@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { useApp, useAppState, usePreferences, useTranslation } from "../app_context.ts";
 import { todayStamp } from "../components/download.ts";
-import { formatDay, formatNumber, formatPercent, type MessageKey } from "../i18n/i18n.ts";
+import { formatDay, formatNumber, formatPercent } from "../i18n/i18n.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 import { useListRows } from "../state/use_list_rows.ts";
 import { describeFilter, filterProvinceName } from "../print/filter_text.ts";
@@ -149,7 +149,7 @@ export function PrintView() {
               <tr key={index}>
                 <td className="number">{position + 1}</td>
                 <td>{point.name}</td>
-                <td>{t(`kind.${point.kind}` as MessageKey)}</td>
+                <td>{t(`kind.${point.kind}`)}</td>
                 <td>{commune}</td>
                 <td>{provinceName}</td>
                 <td>{point.id}</td>

@@ -108,7 +108,7 @@ export function UncoveredList() {
                     {point.name}
                   </div>
                   <div role="cell" className="list-cell list-cell-kind">
-                    {t(`kind.${point.kind}` as MessageKey)}
+                    {t(`kind.${point.kind}`)}
                   </div>
                   <div role="cell" className="list-cell list-cell-commune" title={commune}>
                     {commune}

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useApp, useAppState, usePreferences, useTranslation } from "../app_context.ts";
-import { makeNotice } from "../state/store.ts";
+import { makeNotice } from "../i18n/i18n.ts";
 import { downloadMapPng } from "./map_png.ts";
 
 /**

@@ -19,7 +19,7 @@ export function describeFilter(language: Language, data: AnalyzeResult, filter: 
   const parts = [
     filter.carriers.length > 0 ? `${t("filters.carriers")}: ${filter.carriers.join(", ")}` : "",
     `${t("filters.minTechnology")}: ${filter.minTechnology ? t("filters.technologyAndUp", { technology: filter.minTechnology }) : t("filters.anyTechnology")}`,
-    filter.kinds.length > 0 ? `${t("filters.kinds")}: ${filter.kinds.map((kind) => t(`kind.${kind}` as MessageKey)).join(", ")}` : "",
+    filter.kinds.length > 0 ? `${t("filters.kinds")}: ${filter.kinds.map((kind) => t(`kind.${kind}`)).join(", ")}` : "",
     filter.provinceCode ? `${t("filters.province")}: ${filterProvinceName(data, filter) ?? filter.provinceCode}` : "",
     filter.communeCode
       ? `${t("filters.commune")}: ${data.analysis.communes.find((commune) => commune.code === filter.communeCode)?.name ?? filter.communeCode}`

@@ -8,7 +8,7 @@ import { KIND_SHAPES, STATUS_COLORS, TOGGLE, carrierColor, coverageToggleKey, is
 import type { MapSnapshot } from "../../map/map_snapshot.ts";
 import { PROGRESS_STATUS_COLORS } from "../../map/tracking_layers.ts";
 import type { AnalyzeResult } from "../../workers/messages.ts";
-import { formatNumber, translate, type MessageKey } from "../i18n/i18n.ts";
+import { formatNumber, translate } from "../i18n/i18n.ts";
 import type { FigureText, LegendEntry } from "./map_figure.ts";
 
 /**
@@ -29,7 +29,7 @@ export function gapsLegend(language: Language, data: AnalyzeResult, visibility: 
   const kinds = new Set(data.points.map((point) => point.kind));
   for (const kind of ["school", "school_site", "village", "other"] as const) {
     if (kinds.has(kind) || (kind === "village" && kinds.has("village_centre")))
-      entries.push({ label: translate(language, `kind.${kind}` as MessageKey), color: "#555555", shape: KIND_SHAPES[kind] });
+      entries.push({ label: translate(language, `kind.${kind}`), color: "#555555", shape: KIND_SHAPES[kind] });
   }
   // One entry per carrier (its colour; the technologies shown as its shades), so the legend stays short.
   const carriers = [...new Set(data.analysis.layers.map((layer) => layer.carrier))];

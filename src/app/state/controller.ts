@@ -20,7 +20,8 @@ import { BOUNDARY_URLS, SAMPLE_DEAD_ZONES_URL, SAMPLE_FILES, absoluteUrl } from 
 import { clearSavedDataset, loadDataset, saveDataset } from "../storage/file_store.ts";
 import type { CompareParams, CompareResult, ContradictionsParams, ContradictionsResult, CoverAtResult } from "../../workers/messages.ts";
 import { mapViewState } from "./derived.ts";
-import { makeNotice, type AppState, type Notice, type Store } from "./store.ts";
+import { makeNotice, type Notice } from "../i18n/i18n.ts";
+import type { AppState, Store } from "./store.ts";
 import { addNotice, clearData, dismissNotice, markReady, setBusy, setCoverageAsOf, setLastImport, showAnalysis } from "./updaters.ts";
 
 export interface Controller {

@@ -6,7 +6,7 @@
 import { useSyncExternalStore } from "react";
 import type { ImportReport } from "../../domain/issues.ts";
 import type { Language } from "../../domain/types.ts";
-import type { MessageKey } from "../i18n/i18n.ts";
+import type { Notice } from "../i18n/i18n.ts";
 import type { AnalyzeResult, LoadedFile, ProgressPhase } from "../../workers/messages.ts";
 import type { AppView, MapCamera, TrackingUrlState, ViewFilter } from "./url_state.ts";
 import type { SortColumn, SortDirection } from "../panels/list_rows.ts";
@@ -20,14 +20,6 @@ export type TabName = "list" | "statistics" | "import" | "export" | "suggest" | 
  * wide screen, where all three are side by side.
  */
 export type PaneName = "map" | "filters" | "panels";
-
-/** A message for the user, already resolved to both languages or to a key with parameters. */
-export interface Notice {
-  id: number;
-  severity: "error" | "info";
-  key: MessageKey;
-  params?: Record<string, string | number>;
-}
 
 export interface Busy {
   phase: ProgressPhase;
@@ -114,19 +106,6 @@ export function createStore<T>(initial: T): Store<T> {
       return () => listeners.delete(listener);
     },
   };
-}
-
-let noticeId = 1;
-
-/**
- * Makes a notice with a fresh id.
- * @param severity - error or info
- * @param key - the message key
- * @param params - placeholder values
- * @returns the notice
- */
-export function makeNotice(severity: Notice["severity"], key: MessageKey, params?: Record<string, string | number>): Notice {
-  return { id: noticeId++, severity, key, params };
 }
 
 /**

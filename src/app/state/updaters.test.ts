@@ -56,7 +56,7 @@ describe("the app's updaters", () => {
       role: "Viettel",
       status: "on_air",
     });
-    const first = { id: 1, severity: "error" as const, key: "error.storageSave" as const };
+    const first = { id: 1, severity: "error" as const, key: "error.storageSave" as const, message: { vi: "a", en: "a" } };
     const again = { ...first, id: 2 };
     const noticed = updaters.addNotice(updaters.addNotice(start(), first), again);
     expect(noticed.notices.map((notice) => notice.id)).toEqual([2]);

@@ -8,7 +8,8 @@ import type { AnalyzeResult, LoadedFile } from "../../workers/messages.ts";
 import type { SortColumn } from "../panels/list_rows.ts";
 import type { CsvSeparator } from "../../domain/export/to_csv.ts";
 import { DEFAULT_AGENCY, DEFAULT_PREFERENCES, type Preferences } from "./preferences.ts";
-import type { AppState, Busy, LastImport, Notice, PaneName, TabName } from "./store.ts";
+import type { Notice } from "../i18n/i18n.ts";
+import type { AppState, Busy, LastImport, PaneName, TabName } from "./store.ts";
 import { DEFAULT_FILTER, type AppView, type MapCamera, type TrackingUrlState, type UrlState, type ViewFilter } from "./url_state.ts";
 
 type Bounds = [number, number, number, number];

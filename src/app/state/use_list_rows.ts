@@ -1,7 +1,6 @@
 import { useMemo } from "react";
 import type { PointKind } from "../../domain/types.ts";
 import { useAppState, useTranslation } from "../app_context.ts";
-import type { MessageKey } from "../i18n/i18n.ts";
 import { listRows } from "../panels/list_rows.ts";
 import { useDerivedView } from "./use_derived_view.ts";
 
@@ -22,7 +21,7 @@ export function useListRows(): number[] {
       search,
       column: sort.column,
       direction: sort.direction,
-      kindLabel: (kind: PointKind) => t(`kind.${kind}` as MessageKey),
+      kindLabel: (kind: PointKind) => t(`kind.${kind}`),
     });
   }, [data, view, search, sort, t]);
 }

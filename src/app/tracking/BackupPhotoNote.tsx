@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { formatNumber } from "../i18n/i18n.ts";
 import { photoStoreSize } from "../storage/photo_store.ts";
 import { useTracking } from "./tracking_context.ts";
-import { useTrackingTranslation } from "./use_tracking_translation.ts";
+import { useTranslation } from "../app_context.ts";
 
 /**
  * Says what the backup leaves out: the photos themselves (their references are in it). Backups are one JSON
@@ -11,7 +11,7 @@ import { useTrackingTranslation } from "./use_tracking_translation.ts";
  * @returns the note, with how many photos this browser holds
  */
 export function BackupPhotoNote() {
-  const [t, language] = useTrackingTranslation();
+  const [t, language] = useTranslation();
   const eventCount = useTracking((state) => state.events.length + state.outbox.length);
   const [size, setSize] = useState<{ count: number; bytes: number } | null>(null);
   useEffect(() => {

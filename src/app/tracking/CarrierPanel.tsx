@@ -8,7 +8,8 @@ import { updateFileName } from "./tracking_view.ts";
 import { useState } from "react";
 import { formatDateTime } from "../i18n/dates.ts";
 import { buildOutboxPacket, outboxPhotos, outboxStatus, packetFileName, readOutboxExport, writeOutboxExport, type OutboxExport } from "./outbox_exports.ts";
-import { formatDay, trackingMessage, useTrackingTranslation } from "./use_tracking_translation.ts";
+import { formatDay, makeNotice } from "../i18n/i18n.ts";
+import { useTranslation } from "../app_context.ts";
 
 /**
  * The carrier's tools: its recorded changes not yet sent, the update file export (CSV and JSON), and the
@@ -29,7 +30,7 @@ export function CarrierPanel({
   today: string;
   pastDay: boolean;
 }) {
-  const [t, language] = useTrackingTranslation();
+  const [t, language] = useTranslation();
   const controller = useTrackingController();
   const proposals = crossCheck?.proposals ?? [];
   // The last export of the update file: the status line says whether the changes are in a file already.
@@ -46,9 +47,9 @@ export function CarrierPanel({
       try {
         const packet = await buildOutboxPacket(pending, { name, content: text }, new Date().toISOString());
         downloadText(packetFileName(name), packet.bytes, "application/zip");
-        if (packet.missing > 0) controller.notify("error", trackingMessage("tracking.evidence.packetMissing", { count: packet.missing }));
+        if (packet.missing > 0) controller.notify(makeNotice("error", "tracking.evidence.packetMissing", { count: packet.missing }));
       } catch (error) {
-        controller.notify("error", trackingMessage("tracking.evidence.packetFailed", { reason: error instanceof Error ? error.message : String(error) }));
+        controller.notify(makeNotice("error", "tracking.evidence.packetFailed", { reason: error instanceof Error ? error.message : String(error) }));
         return;
       }
     } else {

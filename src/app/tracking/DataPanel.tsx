@@ -18,8 +18,7 @@ import { countUnbackedEvents } from "./tracking_view.ts";
 import { readChosenFiles } from "./DepartmentPanel.tsx";
 import { TrackingReport } from "./TrackingReport.tsx";
 import { AutoBackups, RestoreDialog, TrackingParsingStatus } from "./DataPrompts.tsx";
-import { useTrackingTranslation } from "./use_tracking_translation.ts";
-import { useApp, usePreferences } from "../app_context.ts";
+import { useTranslation, useApp, usePreferences } from "../app_context.ts";
 
 /**
  * Downloads the one-file backup and remembers when it was taken.
@@ -36,7 +35,7 @@ export function downloadBackup(controller: TrackingController, today: string): v
  * @returns the field
  */
 function AgencyField() {
-  const [t] = useTrackingTranslation();
+  const [t] = useTranslation();
   const { store } = useApp();
   const { agency } = usePreferences();
   const [text, setText] = useState(agency === DEFAULT_AGENCY ? "" : agency);
@@ -78,7 +77,7 @@ export function DataPanel({
   showRegistryImport: boolean;
 }) {
   const { csvSeparator } = usePreferences();
-  const [t, language] = useTrackingTranslation();
+  const [t, language] = useTranslation();
   const controller = useTrackingController();
   const imports = useTracking((state) => state.imports);
   const unbacked = useTracking(countUnbackedEvents);

@@ -7,7 +7,8 @@ import { useEffect, useRef } from "react";
 import { STATUS_LABELS } from "../../domain/tracking/status.ts";
 import { downloadText } from "../components/download.ts";
 import { useTrackingController, useTracking } from "./tracking_context.ts";
-import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
+import { formatDay } from "../i18n/i18n.ts";
+import { useTranslation } from "../app_context.ts";
 
 /** At most this many removed events are listed by name. */
 const REMOVED_SHOWN = 8;
@@ -17,7 +18,7 @@ const REMOVED_SHOWN = 8;
  * @returns the dialog, or nothing
  */
 export function RestoreDialog() {
-  const [t, language] = useTrackingTranslation();
+  const [t, language] = useTranslation();
   const controller = useTrackingController();
   const pending = useTracking((state) => state.pendingRestore);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -107,7 +108,7 @@ export function RestoreDialog() {
  * @returns the list, or nothing when there is none
  */
 export function AutoBackups() {
-  const [t, language] = useTrackingTranslation();
+  const [t, language] = useTranslation();
   const autoBackups = useTracking((state) => state.autoBackups);
   if (autoBackups.length === 0) return null;
   return (
@@ -142,7 +143,7 @@ export function AutoBackups() {
  * @returns the line, or nothing when that import is idle
  */
 export function TrackingParsingStatus({ kind }: { kind: "registry" | "updates" }) {
-  const [t] = useTrackingTranslation();
+  const [t] = useTranslation();
   const parsing = useTracking((state) => state.parsing);
   if (!parsing || parsing.kind !== kind) return null;
   return (

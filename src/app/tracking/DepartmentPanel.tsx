@@ -6,12 +6,12 @@ import type { TrackingStates } from "../../domain/tracking/replay.ts";
 import { STATUS_LABELS } from "../../domain/tracking/status.ts";
 import { writeUpdatesCsv } from "../../domain/tracking/updates.ts";
 import { downloadText } from "../components/download.ts";
-import { formatNumber } from "../i18n/i18n.ts";
+import { formatNumber, formatDay } from "../i18n/i18n.ts";
 import { useTrackingController, useTracking } from "./tracking_context.ts";
 import { TrackingParsingStatus } from "./DataPrompts.tsx";
 import { TrackingReport } from "./TrackingReport.tsx";
 import { DayInput } from "../components/DayInput.tsx";
-import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
+import { useTranslation } from "../app_context.ts";
 
 /**
  * Reads the chosen files and hands each one to an action, then clears the input so the same file can be
@@ -27,7 +27,7 @@ export async function readChosenFiles(event: ChangeEvent<HTMLInputElement>, acti
 }
 
 function ConflictList() {
-  const [t, language] = useTrackingTranslation();
+  const [t, language] = useTranslation();
   const conflicts = useTracking((state) => state.conflicts);
   const controller = useTrackingController();
   const describe = (status: keyof typeof STATUS_LABELS, date: string, technology?: string) =>
@@ -64,7 +64,7 @@ function ConflictList() {
 }
 
 function ClaimsTable({ registry, states, today, disabled }: { registry: readonly ListedPoint[]; states: TrackingStates; today: string; disabled: boolean }) {
-  const [t, language] = useTrackingTranslation();
+  const [t, language] = useTranslation();
   const controller = useTrackingController();
   const claims = useMemo(
     () => registry.filter((point) => states[point.id]?.status === "on_air" || states[point.id]?.status === "infeasible"),
@@ -216,7 +216,7 @@ function ClaimsTable({ registry, states, today, disabled }: { registry: readonly
 }
 
 function CrossCheckPanel({ result, today, disabled }: { result: CrossCheckResult | null; today: string; disabled: boolean }) {
-  const [t, language] = useTrackingTranslation();
+  const [t, language] = useTranslation();
   const controller = useTrackingController();
   if (!result) {
     return (
@@ -327,7 +327,7 @@ export function DepartmentPanel({
   crossCheck: CrossCheckResult | null;
   pastDay: boolean;
 }) {
-  const [t] = useTrackingTranslation();
+  const [t] = useTranslation();
   const controller = useTrackingController();
   const imports = useTracking((state) => state.imports);
   return (

@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { sortOverdue, type OverdueItem } from "../../domain/tracking/dashboard.ts";
 import { STATUS_LABELS } from "../../domain/tracking/status.ts";
-import { formatNumber } from "../i18n/i18n.ts";
+import { formatNumber, formatDay } from "../i18n/i18n.ts";
 import type { AssignedReach } from "./tracking_view.ts";
-import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
+import { useTranslation, type Translate } from "../app_context.ts";
 
 /**
  * The overdue points, sortable by days overdue or by carrier.
@@ -11,7 +11,7 @@ import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts
  * @returns the overdue section
  */
 export function OverdueList({ items, reach }: { items: readonly OverdueItem[]; reach?: ReadonlyMap<string, AssignedReach> | null }) {
-  const [t, language] = useTrackingTranslation();
+  const [t, language] = useTranslation();
   const [by, setBy] = useState<"days" | "carrier">("days");
   const sorted = sortOverdue(items, by);
   return (
@@ -72,7 +72,7 @@ export function OverdueList({ items, reach }: { items: readonly OverdueItem[]; r
   );
 }
 
-function reachText(reach: AssignedReach | undefined, language: "vi" | "en", t: ReturnType<typeof useTrackingTranslation>[0]): string {
+function reachText(reach: AssignedReach | undefined, language: "vi" | "en", t: Translate): string {
   if (reach === undefined) return "–";
   if (reach.kind === "inside") return t("tracking.overdue.reachInside");
   if (reach.kind === "beyond") return t("tracking.overdue.reachBeyond");

@@ -3,9 +3,9 @@ import type { PhotoRef, StatusEvent } from "../../domain/tracking/events.ts";
 import type { ListedPoint } from "../../domain/tracking/registry.ts";
 import { sortEventsForReplay } from "../../domain/tracking/replay.ts";
 import { STATUS_LABELS } from "../../domain/tracking/status.ts";
-import { formatNumber } from "../i18n/i18n.ts";
+import { formatNumber, formatDay } from "../i18n/i18n.ts";
 import { useTrackingController } from "./tracking_context.ts";
-import { formatDay, useTrackingTranslation, type TrackingTranslate } from "./use_tracking_translation.ts";
+import { useTranslation, type Translate } from "../app_context.ts";
 import { getPhotos } from "../storage/photo_store.ts";
 import "./evidence.css";
 import { showHistory } from "./tracking_updaters.ts";
@@ -54,7 +54,7 @@ function EventPhotos({
 }: {
   photos: readonly PhotoRef[];
   urls: Map<string, string> | null;
-  t: TrackingTranslate;
+  t: Translate;
   onOpen: (ref: PhotoRef, url: string) => void;
 }) {
   return (
@@ -88,7 +88,7 @@ function EventPhotos({
 
 /** A photo full size, over the page; Escape or the button closes it and gives the focus back. */
 function PhotoViewer({ photo, onClose }: { photo: { ref: PhotoRef; url: string }; onClose: () => void }) {
-  const [t, language] = useTrackingTranslation();
+  const [t, language] = useTranslation();
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
@@ -127,7 +127,7 @@ function PhotoViewer({ photo, onClose }: { photo: { ref: PhotoRef; url: string }
  * @returns the history panel
  */
 export function PointHistory({ point, log, pendingIds }: { point: ListedPoint; log: readonly StatusEvent[]; pendingIds: ReadonlySet<string> }) {
-  const [t, language] = useTrackingTranslation();
+  const [t, language] = useTranslation();
   const controller = useTrackingController();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), [point.id]);

@@ -1,7 +1,7 @@
 import { STATUS_LABELS } from "../../domain/tracking/status.ts";
 import { usePreferences, useTranslation } from "../app_context.ts";
 import { todayStamp } from "../components/download.ts";
-import { formatNumber } from "../i18n/i18n.ts";
+import { formatNumber, formatDay } from "../i18n/i18n.ts";
 import { MapFigure } from "../print/MapFigure.tsx";
 import { trackingLegend } from "../print/map_legends.ts";
 import { OfficialHeading, OfficialSignature } from "../print/OfficialDocument.tsx";
@@ -9,7 +9,6 @@ import { TrackingDashboard } from "./TrackingDashboard.tsx";
 import { ProgressChart } from "./ProgressChart.tsx";
 import type { TrackingView } from "./tracking_view.ts";
 import { daysLeft } from "./tracking_view.ts";
-import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 
 /**
  * The printable progress report: hidden on screen, the only thing printed from the tracking view
@@ -20,7 +19,7 @@ import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts
  * @returns the report
  */
 export function PrintReport({ view }: { view: TrackingView }) {
-  const [t, language] = useTrackingTranslation();
+  const [t, language] = useTranslation();
   const [tApp] = useTranslation();
   const { agency } = usePreferences();
   const provinces = new Set(view.points.map((point) => point.province?.trim()).filter((name): name is string => Boolean(name)));

@@ -1,9 +1,9 @@
 import { useId } from "react";
 import type { TrackingTimeline } from "../../domain/tracking/timeline.ts";
-import { formatNumber } from "../i18n/i18n.ts";
+import { formatNumber, formatDay } from "../i18n/i18n.ts";
 import { CHART_BOX, layoutChart } from "./chart_geometry.ts";
 import { formatMonth } from "../i18n/dates.ts";
-import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
+import { useTranslation } from "../app_context.ts";
 
 /**
  * The chart of covered and verified counts over time (SVG), with the deadlines, today and the forecast,
@@ -12,7 +12,7 @@ import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts
  * @returns the chart figure
  */
 export function ProgressChart({ timeline, listed, pastDay }: { timeline: TrackingTimeline; listed: number; pastDay?: boolean }) {
-  const [t, language] = useTrackingTranslation();
+  const [t, language] = useTranslation();
   const titleId = useId();
   const descriptionId = useId();
   const geometry = layoutChart(timeline, listed);

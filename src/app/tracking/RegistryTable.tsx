@@ -1,13 +1,12 @@
 import { useMemo, useState } from "react";
-import { useApp, useAppState } from "../app_context.ts";
+import { useApp, useAppState, useTranslation } from "../app_context.ts";
 import { foldForSearch } from "../../domain/parse/fold_for_search.ts";
 import type { ListedPoint } from "../../domain/tracking/registry.ts";
 import type { TrackingStates } from "../../domain/tracking/replay.ts";
 import { PROGRESS_STATUSES, STATUS_LABELS, isCoveredStatus, type TrackingStatus } from "../../domain/tracking/status.ts";
-import { formatNumber } from "../i18n/i18n.ts";
+import { formatNumber, formatDay } from "../i18n/i18n.ts";
 import { useTrackingController } from "./tracking_context.ts";
 import { daysLeft } from "./tracking_view.ts";
-import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 import { setTrackingUrl } from "../state/updaters.ts";
 import { editPoint, showHistory } from "./tracking_updaters.ts";
 
@@ -33,7 +32,7 @@ export function RegistryTable({
   heading: string;
   canUpdate: boolean;
 }) {
-  const [t, language] = useTrackingTranslation();
+  const [t, language] = useTranslation();
   const controller = useTrackingController();
   // The status filter is in the URL (?status=…), so a link or a reload shows the same list.
   const { store: appStore } = useApp();

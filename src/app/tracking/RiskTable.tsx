@@ -13,8 +13,7 @@ import type { TrackingStates } from "../../domain/tracking/replay.ts";
 import { STATUS_LABELS } from "../../domain/tracking/status.ts";
 import { useApp, useAppState, usePreferences, useTranslation } from "../app_context.ts";
 import { downloadText, todayStamp } from "../components/download.ts";
-import { formatNumber } from "../i18n/i18n.ts";
-import { formatDay } from "./use_tracking_translation.ts";
+import { formatNumber, formatDay } from "../i18n/i18n.ts";
 
 const SHOWN = 100;
 

@@ -9,7 +9,8 @@ import { allowedNextStatuses, findTransition } from "../../domain/tracking/trans
 import { TECHNOLOGIES, type Technology } from "../../domain/types.ts";
 import { DayInput } from "../components/DayInput.tsx";
 import { useTrackingController } from "./tracking_context.ts";
-import { trackingMessage, useTrackingTranslation } from "./use_tracking_translation.ts";
+import { makeNotice } from "../i18n/i18n.ts";
+import { useTranslation } from "../app_context.ts";
 import { hashPhoto, putPhotos } from "../storage/photo_store.ts";
 import "./evidence.css";
 import { editPoint } from "./tracking_updaters.ts";
@@ -27,7 +28,7 @@ interface AttachedPhoto {
  * @returns the form
  */
 export function StatusForm({ point, progress, actor, today }: { point: ListedPoint; progress: PointTracking; actor: Actor; today: string }) {
-  const [t, language] = useTrackingTranslation();
+  const [t, language] = useTranslation();
   const controller = useTrackingController();
   const options = allowedNextStatuses(point, progress.status, actor);
   const [status, setStatus] = useState<TrackingStatus | "">(options[0] ?? "");
@@ -131,7 +132,7 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
       note,
       recordedAt: new Date().toISOString(),
     });
-    if (recorded) controller.notify("info", trackingMessage("tracking.form.recorded", { id: point.id, status: STATUS_LABELS[status] }));
+    if (recorded) controller.notify(makeNotice("info", "tracking.form.recorded", { id: point.id, status: STATUS_LABELS[status] }));
   };
 
   return (

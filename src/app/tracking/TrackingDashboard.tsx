@@ -1,6 +1,6 @@
 import type { TrackingFigures, TrackingSummary } from "../../domain/tracking/dashboard.ts";
 import { formatNumber, formatPercent } from "../i18n/i18n.ts";
-import { useTrackingTranslation } from "./use_tracking_translation.ts";
+import { useTranslation } from "../app_context.ts";
 
 interface FigureCardProps {
   label: string;
@@ -24,7 +24,7 @@ function FigureCard({ label, value, percent, testId, tone }: FigureCardProps) {
 }
 
 function FiguresRow({ name, figures }: { name: string; figures: TrackingFigures }) {
-  const [, language] = useTrackingTranslation();
+  const [, language] = useTranslation();
   const cell = (count: number, percent: number) => `${formatNumber(language, count, 0)} (${formatPercent(language, percent)})`;
   return (
     <tr>
@@ -49,7 +49,7 @@ function FiguresTable({
   rows: { key: string; name: string; figures: TrackingFigures }[];
   testId: string;
 }) {
-  const [t] = useTrackingTranslation();
+  const [t] = useTranslation();
   return (
     <div className="table-scroll">
       <table className="stats-table tracking-figures-table" data-testid={testId}>
@@ -93,7 +93,7 @@ export function TrackingDashboard({
   invalidCount: number;
   compact?: boolean;
 }) {
-  const [t, language] = useTrackingTranslation();
+  const [t, language] = useTranslation();
   const percent = (value: number) => t("tracking.dashboard.percentOfList", { percent: formatPercent(language, value) });
   const unknown = t("tracking.dashboard.unknownArea");
   return (

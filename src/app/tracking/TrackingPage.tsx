@@ -8,11 +8,11 @@ import { flushSync } from "react-dom";
 import { crossCheckCoverage } from "../../domain/tracking/cross_check.ts";
 import { replay } from "../../domain/tracking/replay.ts";
 import { listCarriers } from "../../domain/tracking/work_lists.ts";
-import { STATUS_LABELS } from "../../domain/tracking/status.ts";
+import { PROGRESS_STATUSES, STATUS_LABELS } from "../../domain/tracking/status.ts";
 import { TrackingMap } from "../../map/TrackingMap.tsx";
 import { PROGRESS_STATUS_COLORS } from "../../map/tracking_layers.ts";
-import { useApp, useAppState, usePreferences } from "../app_context.ts";
-import { formatNumber } from "../i18n/i18n.ts";
+import { useApp, useAppState, usePreferences, useTranslation } from "../app_context.ts";
+import { formatNumber, formatDay } from "../i18n/i18n.ts";
 import { BOUNDARY_URLS } from "../sample_data.ts";
 import { DayInput } from "../components/DayInput.tsx";
 import type { TrackingUrlState } from "../state/url_state.ts";
@@ -43,13 +43,12 @@ import {
   roleFromValue,
   roleToValue,
 } from "./tracking_view.ts";
-import { formatDay, useTrackingTranslation } from "./use_tracking_translation.ts";
 import "./tracking.css";
 import { setTrackingUrl } from "../state/updaters.ts";
 import { showHistory } from "./tracking_updaters.ts";
 
 function StorageStatus({ today, pendingCount }: { today: string; pendingCount: number }) {
-  const [t] = useTrackingTranslation();
+  const [t] = useTranslation();
   const controller = useTrackingController();
   const persistence = useTracking((state) => state.persistence);
   const storageError = useTracking((state) => state.storageError);
@@ -89,7 +88,7 @@ function StorageStatus({ today, pendingCount }: { today: string; pendingCount: n
 }
 
 function TrackingNotices() {
-  const [t, language] = useTrackingTranslation();
+  const [t, language] = useTranslation();
   const notices = useTracking((state) => state.notices);
   const controller = useTrackingController();
   if (notices.length === 0) return null;
@@ -117,7 +116,7 @@ function TrackingNotices() {
  * @returns the view
  */
 export function TrackingPage() {
-  const [t, language] = useTrackingTranslation();
+  const [t, language] = useTranslation();
   const controller = useTrackingController();
   const { agency } = usePreferences();
   useEffect(() => {
@@ -362,10 +361,10 @@ export function TrackingPage() {
                 flyTo={measurementMap.fly}
               />
               <ul className="tracking-map-legend" aria-label={t("tracking.map.legend")}>
-                {Object.entries(PROGRESS_STATUS_COLORS).map(([status, color]) => (
+                {PROGRESS_STATUSES.map((status) => (
                   <li key={status}>
-                    <span className="tracking-dot" style={{ background: color }} aria-hidden="true" />{" "}
-                    {STATUS_LABELS[status as keyof typeof STATUS_LABELS][language]}
+                    <span className="tracking-dot" style={{ background: PROGRESS_STATUS_COLORS[status] }} aria-hidden="true" />{" "}
+                    {STATUS_LABELS[status][language]}
                   </li>
                 ))}
               </ul>

@@ -1,7 +1,7 @@
 import { formatNumber } from "../i18n/i18n.ts";
 import type { TrackingImport } from "./tracking_controller.ts";
 import { useTrackingController } from "./tracking_context.ts";
-import { useTrackingTranslation } from "./use_tracking_translation.ts";
+import { useTranslation } from "../app_context.ts";
 
 /** At most this many issues are listed. */
 const ISSUE_LIMIT = 200;
@@ -12,7 +12,7 @@ const ISSUE_LIMIT = 200;
  * @returns the report section
  */
 export function TrackingReport({ entry }: { entry: TrackingImport }) {
-  const [t, language] = useTrackingTranslation();
+  const [t, language] = useTranslation();
   const controller = useTrackingController();
   const { report } = entry;
   const shown = report.issues.slice(0, ISSUE_LIMIT);

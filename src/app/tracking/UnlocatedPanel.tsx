@@ -4,10 +4,10 @@
  * choice is remembered for the next import (unlocated_store.ts). Shown to the department only.
  */
 import { placeUnlocatedRow, type UnlocatedRow } from "../../domain/tracking/parse_registry.ts";
-import { formatNumber } from "../i18n/i18n.ts";
+import { formatNumber, formatDay, makeNotice } from "../i18n/i18n.ts";
 import { useTrackingController, useTracking } from "./tracking_context.ts";
 import { resolveUnlocated, useUnlocated } from "./unlocated_store.ts";
-import { formatDay, trackingMessage, useTrackingTranslation } from "./use_tracking_translation.ts";
+import { useTranslation } from "../app_context.ts";
 import "./unlocated.css";
 
 /**
@@ -16,7 +16,7 @@ import "./unlocated.css";
  * @returns the section
  */
 export function UnlocatedPanel({ disabled }: { disabled: boolean }) {
-  const [t, language] = useTrackingTranslation();
+  const [t, language] = useTranslation();
   const { file, rows, located } = useUnlocated();
   const registryFile = useTracking((state) => state.registry.file);
   if (!located || file !== registryFile) return null;
@@ -26,7 +26,7 @@ export function UnlocatedPanel({ disabled }: { disabled: boolean }) {
     const point = placeUnlocatedRow(row, { id: candidate.pointId, lon: candidate.lon, lat: candidate.lat });
     if (await controller.placeListedPoint(point)) {
       resolveUnlocated(row, candidate.pointId);
-      controller.notify("info", trackingMessage("tracking.unlocated.placed", { row: row.row, name: row.name, point: candidate.pointId }));
+      controller.notify(makeNotice("info", "tracking.unlocated.placed", { row: row.row, name: row.name, point: candidate.pointId }));
     }
   }
 

@@ -8,7 +8,6 @@
  * becomes visible again), keeping its own unsaved changes on top.
  */
 import type { ImportReport } from "../../domain/issues.ts";
-import type { Message } from "../../domain/types.ts";
 import { createBackup, diffBackup, mergeBackup, restoreBackup, serializeBackup, type BackupDiff, type TrackingBackup } from "../../domain/tracking/backup.ts";
 import { resolveConflict, type ConflictChoice, type UpdateConflict } from "../../domain/tracking/conflicts.ts";
 import type { StatusEvent, StatusEventDraft } from "../../domain/tracking/events.ts";
@@ -49,7 +48,7 @@ import {
   storageReported,
 } from "./tracking_updaters.ts";
 import { putPhotos } from "../storage/photo_store.ts";
-import { trackingMessage } from "./use_tracking_translation.ts";
+import { makeNotice, type Notice } from "../i18n/i18n.ts";
 
 /** The result of one file import, shown as a report. */
 export interface TrackingImport {
@@ -62,13 +61,6 @@ export interface TrackingImport {
   conflicts: number;
   /** True when nothing from the file was taken. */
   refused: boolean;
-}
-
-/** Feedback of the last action. */
-export interface TrackingNotice {
-  id: number;
-  severity: "error" | "info";
-  message: Message;
 }
 
 /** A valid backup chosen for a restore, waiting for the user's choice (replace, merge or cancel). */
@@ -108,7 +100,7 @@ export interface TrackingState {
   autoBackups: AutoBackup[];
   imports: TrackingImport[];
   conflicts: UpdateConflict[];
-  notices: TrackingNotice[];
+  notices: Notice[];
   /** The point whose history is open. */
   historyPointId: string | null;
   /** The point whose status form is open. */
@@ -146,7 +138,7 @@ export interface TrackingController {
   retrySave(): Promise<void>;
   /** Reloads what another tab saved, keeping this tab's unsaved changes. */
   refresh(): Promise<void>;
-  notify(severity: TrackingNotice["severity"], message: Message): void;
+  notify(notice: Notice): void;
   dismiss(id: number): void;
   dismissImport(id: number): void;
 }
@@ -251,8 +243,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     return run;
   }
 
-  const notify = (severity: TrackingNotice["severity"], message: Message) =>
-    store.setState((state) => addTrackingNotice(state, { id: counter++, severity, message }));
+  const notify = (notice: Notice) => store.setState((state) => addTrackingNotice(state, notice));
 
   /** Writes what this tab has not saved: the pending replace, the registry, the new events, the backup mark. */
   async function flush(): Promise<void> {
@@ -360,8 +351,8 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
         registryChanged,
       }),
     );
-    if (events.gone + outbox.gone > 0 || registryChanged) notify("info", trackingMessage("tracking.tabs.replaced"));
-    else notify("info", trackingMessage("tracking.tabs.updated", { count: events.fresh + outbox.fresh }));
+    if (events.gone + outbox.gone > 0 || registryChanged) notify(makeNotice("info", "tracking.tabs.replaced"));
+    else notify(makeNotice("info", "tracking.tabs.updated", { count: events.fresh + outbox.fresh }));
     void storage.autoBackups().then(
       (autoBackups) => store.setState((state) => storageReported(state, { autoBackups })),
       () => undefined,
@@ -389,8 +380,8 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
           onProgress: (fraction) => store.setState((state) => parsingProgress(state, fraction)),
         });
       } catch (error) {
-        if (isAbort(error)) notify("info", trackingMessage("tracking.parse.cancelled", { file: input.name }));
-        else notify("error", trackingMessage("tracking.parse.failed", { file: input.name, reason: describe(error) }));
+        if (isAbort(error)) notify(makeNotice("info", "tracking.parse.cancelled", { file: input.name }));
+        else notify(makeNotice("error", "tracking.parse.failed", { file: input.name, reason: describe(error) }));
         return null;
       } finally {
         store.setState((state) => parsingSet(state, null));
@@ -433,7 +424,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     try {
       saved = await storage.load();
     } catch (error) {
-      notify("error", trackingMessage("tracking.storage.loadFailed", { reason: describe(error) }));
+      notify(makeNotice("error", "tracking.storage.loadFailed", { reason: describe(error) }));
       store.setState((state) => storageReported(state, { storageError: describe(error) }));
     }
     void storage.autoBackups().then(
@@ -442,7 +433,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     );
     if (saved) {
       store.setState((state) => loaded(state, saved));
-      if (saved.invalidRecords > 0) notify("error", trackingMessage("tracking.storage.invalidRecords", { count: saved.invalidRecords }));
+      if (saved.invalidRecords > 0) notify(makeNotice("error", "tracking.storage.invalidRecords", { count: saved.invalidRecords }));
       return;
     }
     if (options.sampleNone) {
@@ -458,17 +449,16 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
       await save();
       if (unsaved.seed === null) await exclusive(reload);
     } catch (error) {
-      notify("error", trackingMessage("tracking.sample.failed", { reason: describe(error) }));
+      notify(makeNotice("error", "tracking.sample.failed", { reason: describe(error) }));
       store.setState((state) => loaded(state, null));
     }
   }
 
   function reportDecision(result: RecordResult): void {
-    if (result.events.length > 0) notify("info", trackingMessage("tracking.department.done", { count: result.events.length }));
+    if (result.events.length > 0) notify(makeNotice("info", "tracking.department.done", { count: result.events.length }));
     if (result.rejected.length > 0) {
       notify(
-        "error",
-        trackingMessage("tracking.department.refused", {
+        makeNotice("error", "tracking.department.refused", {
           count: result.rejected.length,
           reasons: { vi: summarizeRejections(result.rejected, "vi"), en: summarizeRejections(result.rejected, "en") },
         }),
@@ -491,7 +481,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
       const log = carrier ? [...state.events, ...pendingChanges(state.events, state.outbox, carrier)] : state.events;
       const result = recordStatusChange({ ...context(), events: log }, draft);
       if (!result.ok) {
-        notify("error", result.error.message);
+        notify(makeNotice("error", "notice.domain", { text: result.error.message }));
         return false;
       }
       void append(carrier ? "outbox" : "events", [result.value]);
@@ -527,9 +517,9 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
       if (output.photos && output.photos.length > 0) {
         try {
           await putPhotos(output.photos);
-          notify("info", trackingMessage("tracking.evidence.imported", { count: output.photos.length, file: name }));
+          notify(makeNotice("info", "tracking.evidence.imported", { count: output.photos.length, file: name }));
         } catch (error) {
-          notify("error", trackingMessage("tracking.evidence.storeFailed", { file: name, reason: describe(error) }));
+          notify(makeNotice("error", "tracking.evidence.storeFailed", { file: name, reason: describe(error) }));
         }
       }
       await append("events", result.events);
@@ -551,7 +541,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
       const state = store.getState();
       const result = resolveConflict(state.registry.registry, state.events, conflict, choice);
       if (!result.ok) {
-        notify("error", result.error);
+        notify(makeNotice("error", "notice.domain", { text: result.error }));
         return;
       }
       store.setState((current) => conflictResolved(current, conflict));
@@ -580,7 +570,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     async placeListedPoint(point) {
       const state = store.getState();
       if (state.registry.registry.some((other) => other.id === point.id)) {
-        notify("error", trackingMessage("tracking.unlocated.duplicate", { id: point.id }));
+        notify(makeNotice("error", "tracking.unlocated.duplicate", { id: point.id }));
         return false;
       }
       store.setState((current) => registryExtended(current, { registry: [...current.registry.registry, point] }));
@@ -602,7 +592,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
     async restore(name, bytes) {
       const result = restoreBackup(bytes);
       if (!result.ok) {
-        notify("error", trackingMessage("tracking.data.restoreFailed", { file: name, reason: result.error }));
+        notify(makeNotice("error", "tracking.data.restoreFailed", { file: name, reason: result.error }));
         return false;
       }
       const state = store.getState();
@@ -619,7 +609,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
         const registry: SavedRegistry = { registry: backup.registry, file, isSample: false, baselineEventCount: backup.events.length };
         if (backup.listPublishedOn) registry.listPublishedOn = backup.listPublishedOn;
         await replaceAll(registry, backup.events, { at: backup.createdAt, eventCount: backup.events.length }, autoBackupOf("restore", file));
-        notify("info", trackingMessage("tracking.data.restored", { points: backup.registry.length, events: backup.events.length }));
+        notify(makeNotice("info", "tracking.data.restored", { points: backup.registry.length, events: backup.events.length }));
         return;
       }
       const state = store.getState();
@@ -630,7 +620,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
         store.setState((current) => registryExtended(current, { registry: merged.registry, listPublishedOn: merged.listPublishedOn }));
         unsaved.registry = true;
       }
-      notify("info", trackingMessage("tracking.restore.merged", { points: pointsAdded, events: eventsAdded.length }));
+      notify(makeNotice("info", "tracking.restore.merged", { points: pointsAdded, events: eventsAdded.length }));
       if (eventsAdded.length > 0) await append("events", eventsAdded);
       else await save();
     },
@@ -638,7 +628,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
       const pending = store.getState().pendingRestore;
       if (!pending) return;
       store.setState((state) => restorePending(state, null));
-      notify("info", trackingMessage("tracking.restore.cancelled", { file: pending.file }));
+      notify(makeNotice("info", "tracking.restore.cancelled", { file: pending.file }));
     },
     async resetToSample() {
       try {
@@ -647,7 +637,7 @@ export function createTrackingController(options: TrackingControllerOptions): Tr
         await replaceAll(sample.registry, sample.events, null, autoBackupOf("reset"));
         store.setState(importsCleared);
       } catch (error) {
-        notify("error", trackingMessage("tracking.sample.failed", { reason: describe(error) }));
+        notify(makeNotice("error", "tracking.sample.failed", { reason: describe(error) }));
       }
     },
     retrySave: () => save(),

@@ -10,7 +10,7 @@ const message = (text: string) => ({ vi: text, en: text });
 describe("the tracking view's updaters", () => {
   it("keep the newest four notices and the newest five import reports, newest report first", () => {
     let state = initial();
-    for (let id = 1; id <= 6; id++) state = updaters.addTrackingNotice(state, { id, severity: "info", message: message(`n${id}`) });
+    for (let id = 1; id <= 6; id++) state = updaters.addTrackingNotice(state, { id, severity: "info", key: "notice.domain", message: message(`n${id}`) });
     expect(state.notices.map((notice) => notice.id)).toEqual([3, 4, 5, 6]);
     expect(updaters.dismissTrackingNotice(state, 4).notices.map((notice) => notice.id)).toEqual([3, 5, 6]);
     for (let id = 1; id <= 7; id++) state = updaters.addImportReport(state, { id, kind: "updates", file: `u${id}.csv` } as never);

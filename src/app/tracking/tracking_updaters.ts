@@ -7,7 +7,8 @@
 import type { UpdateConflict } from "../../domain/tracking/conflicts.ts";
 import type { StatusEvent } from "../../domain/tracking/events.ts";
 import type { ListedPoint } from "../../domain/tracking/registry.ts";
-import type { PendingRestore, TrackingImport, TrackingNotice, TrackingParsing, TrackingState } from "./tracking_controller.ts";
+import type { Notice } from "../i18n/i18n.ts";
+import type { PendingRestore, TrackingImport, TrackingParsing, TrackingState } from "./tracking_controller.ts";
 import type { TrackingRole } from "./tracking_view.ts";
 import { AUTO_BACKUPS_KEPT, type AutoBackup, type BackupMark, type SavedRegistry } from "./tracking_storage.ts";
 
@@ -21,7 +22,7 @@ const IMPORTS_SHOWN = 5;
  * @param notice - the notice
  * @returns the new state
  */
-export function addTrackingNotice(state: TrackingState, notice: TrackingNotice): TrackingState {
+export function addTrackingNotice(state: TrackingState, notice: Notice): TrackingState {
   return { ...state, notices: [...state.notices.slice(-(NOTICES_SHOWN - 1)), notice] };
 }
 

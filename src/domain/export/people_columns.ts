@@ -11,6 +11,7 @@
 import type { CoverageLayerInfo, Language, PointKind, Technology } from "../types.ts";
 import type { ExportRow, ExportValue } from "./export_columns.ts";
 import { countColumnRole, pointCount } from "../planning/point_weights.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** Who a point export is for: `machine` (snake_case, re-imports) or `people` (translated headers and values). */
 export type ExportAudience = "machine" | "people";
@@ -35,16 +36,6 @@ export interface PeopleColumn {
 
 type Words = Record<Language, string>;
 
-const KIND_LABELS: Record<PointKind, Words> = {
-  school: { vi: "Trường", en: "School" },
-  school_site: { vi: "Điểm trường", en: "School site" },
-  village: { vi: "Thôn/bản", en: "Village" },
-  village_centre: { vi: "Trung tâm thôn", en: "Village centre" },
-  other: { vi: "Khác", en: "Other" },
-};
-
-const NONE: Words = { vi: "Không có", en: "None" };
-
 /**
  * The kind of a point in words.
  * @param kind - the point's kind
@@ -52,7 +43,7 @@ const NONE: Words = { vi: "Không có", en: "None" };
  * @returns "Thôn/bản", "Trường", "Điểm trường"…
  */
 export function peopleKindLabel(kind: PointKind, language: Language): string {
-  return KIND_LABELS[kind][language];
+  return domainMessage(`people.kind_${kind}`)[language];
 }
 
 /**
@@ -63,17 +54,9 @@ export function peopleKindLabel(kind: PointKind, language: Language): string {
  * @returns e.g. "Chưa có sóng 4G", "Chỉ một nhà mạng có sóng", "Covered"; an unknown status is returned as it is
  */
 export function peopleStatusLabel(status: string, language: Language, minTechnology?: Technology): string {
-  const at = minTechnology ? ` ${minTechnology}` : "";
-  switch (status) {
-    case "uncovered":
-      return language === "vi" ? `Chưa có sóng${at}` : minTechnology ? `No ${minTechnology} signal` : "No signal";
-    case "single_carrier":
-      return language === "vi" ? `Chỉ một nhà mạng có sóng${at}` : `Only one carrier${minTechnology ? ` with ${minTechnology}` : ""}`;
-    case "covered":
-      return language === "vi" ? `Có sóng${at}` : `Covered${minTechnology ? ` (${minTechnology})` : ""}`;
-    default:
-      return status;
-  }
+  if (status !== "uncovered" && status !== "single_carrier" && status !== "covered") return status;
+  const message = minTechnology ? domainMessage(`people.status_${status}_at`, { technology: minTechnology }) : domainMessage(`people.status_${status}`);
+  return message[language];
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
@@ -112,7 +95,7 @@ export function coverageAsOfText(layers: readonly CoverageLayerInfo[], counted: 
 /** A list written "A; B" by the machine export, for people: "A, B", or "Không có" when empty. */
 function listText(value: ExportValue, language: Language): string {
   const text = value === null ? "" : String(value);
-  return text === "" ? NONE[language] : text.split("; ").join(", ");
+  return text === "" ? domainMessage("people.none")[language] : text.split("; ").join(", ");
 }
 
 /** A number cell from a machine value: numbers stay numbers, "" and null are empty. */
@@ -205,7 +188,7 @@ export function peopleColumns(machineColumns: readonly string[], options: People
     columns.push({ header: known.header[options.language], numeric: known.numeric === true, value: (row) => known.value(row, options) });
     if (known.source === "covered_by" && options.coverageAsOf) {
       const text = options.coverageAsOf;
-      columns.push({ header: options.language === "vi" ? "Vùng phủ tính đến ngày" : "Coverage as of", numeric: false, value: () => text });
+      columns.push({ header: domainMessage("people.coverage_as_of")[options.language], numeric: false, value: () => text });
     }
   }
   const taken = new Set(columns.map((column) => column.header));
@@ -213,7 +196,7 @@ export function peopleColumns(machineColumns: readonly string[], options: People
     if (KNOWN_SOURCES.has(name) || (present.has("weight") && countColumnRole(name) !== null)) continue;
     // An imported column named like one of ours ("Tên") keeps its data under a header that says where it came from.
     let header = name;
-    while (taken.has(header)) header = `${header} ${options.language === "vi" ? "(tệp gốc)" : "(source file)"}`;
+    while (taken.has(header)) header = `${header} ${domainMessage("people.from_source_file")[options.language]}`;
     taken.add(header);
     columns.push({
       header,

@@ -12,6 +12,7 @@ import proj4 from "proj4";
 import type { Message } from "../types.ts";
 import { foldForSearch } from "../parse/fold_for_search.ts";
 import { PROVINCE_CENTRAL_MERIDIANS, meridianText, parseMeridian } from "./crs_table.ts";
+import { domainMessage } from "../messages/message.ts";
 
 export { PROVINCE_CENTRAL_MERIDIANS, COMMON_CRS_CHOICES, meridianText, parseMeridian } from "./crs_table.ts";
 
@@ -220,10 +221,7 @@ export function crsFromPrj(wkt: string): PrjReading {
   const isVn2000 = /vietnam[_ ]?2000|vn[-_ ]?2000|towgs84_-191_9044/i.test(text) || /TOWGS84\[\s*-191\.90/i.test(text);
   const isWgs84 = !isVn2000 && /WGS[_ ]?(19)?84/i.test(text) && !/towgs84/i.test(text);
   const projected = /^PROJCS\[/i.test(text) || /^PROJCRS\[/i.test(text);
-  const unknown: Message = {
-    vi: `Không hiểu hệ toạ độ trong tệp .prj (${text.slice(0, 80)}…). Hãy chọn hệ toạ độ (CLI: --crs, ví dụ --crs VN2000-TM3-105.75).`,
-    en: `The coordinate system in the .prj file is not understood (${text.slice(0, 80)}…). Choose the system (CLI: --crs, e.g. --crs VN2000-TM3-105.75).`,
-  };
+  const unknown: Message = domainMessage("crs.prj_unknown", { text: text.slice(0, 80) });
   if (!projected) {
     if (isVn2000) return { ok: true, crs: VN2000_GEOGRAPHIC };
     if (isWgs84) return { ok: true, crs: WGS84 };

@@ -12,6 +12,7 @@ import type { Message, Technology } from "../types.ts";
 import { emptyReport } from "../issues.ts";
 import { addIssues, makeIssue } from "../parse/import_issue.ts";
 import { parseCoverageGeojson, type CoverageOptions } from "../parse/parse_coverage_geojson.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** A decoded single-band raster, north-up. */
 export interface RasterGrid {
@@ -74,10 +75,7 @@ export function rasterToCoverage(grid: RasterGrid, options: RasterOptions = {}):
     return {
       ok: false,
       code: "raster_crs_unsupported",
-      message: {
-        vi: `Lưới raster ở hệ EPSG:${grid.epsg}; cần WGS 84 (EPSG:4326). Hãy chuyển bằng gdalwarp -t_srs EPSG:4326 rồi nhập lại.`,
-        en: `The raster grid is in EPSG:${grid.epsg}; WGS 84 (EPSG:4326) is needed. Convert it with gdalwarp -t_srs EPSG:4326 and import again.`,
-      },
+      message: domainMessage("raster.crs_unsupported", { epsg: grid.epsg }),
     };
   }
   const [dx, dy] = grid.resolution;
@@ -85,10 +83,7 @@ export function rasterToCoverage(grid: RasterGrid, options: RasterOptions = {}):
     return {
       ok: false,
       code: "raster_invalid",
-      message: {
-        vi: "Lưới raster không đọc được (kích thước hoặc độ phân giải không hợp lệ).",
-        en: "The raster grid cannot be read (invalid size or resolution).",
-      },
+      message: domainMessage("raster.invalid"),
     };
   }
   const threshold = options.threshold ?? 1;

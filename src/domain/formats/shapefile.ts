@@ -20,6 +20,7 @@ import { decodeText, type TextEncodingName } from "../parse/decode_text.ts";
 import { decodeTcvn3, decodeVni } from "../parse/legacy_encodings.ts";
 import { textDecoderClass } from "../parse/text_decoder.ts";
 import { crsFromPrj, looksProjected, toWgs84, transformGeometry, WGS84, type CrsDefinition } from "./crs.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** Refuse a zip whose shapefile parts would inflate beyond this. */
 export const MAX_SHAPEFILE_BYTES = 400 * 1024 * 1024;
@@ -280,36 +281,32 @@ function firstPosition(geometry: unknown): number[] | undefined {
  */
 export function readShapefileZip(bytes: Uint8Array, crs?: CrsDefinition): ShapefileResult {
   const entries = zipEntries(bytes);
-  if (entries === null) return fail("shapefile_invalid", { vi: "Tệp zip bị hỏng.", en: "The zip file is damaged." });
+  if (entries === null) return fail("shapefile_invalid", domainMessage("shapefile.zip_damaged"));
   const names = [...entries.keys()].filter((name) => !name.startsWith("__MACOSX/"));
   const layers = names.filter((name) => /\.shp$/i.test(name)).sort();
-  if (layers.length === 0) return fail("shapefile_missing_part", { vi: "Tệp zip không chứa tệp .shp nào.", en: "The zip holds no .shp file." });
+  if (layers.length === 0) return fail("shapefile_missing_part", domainMessage("shapefile.shp_missing"));
   const layer = layers[0];
   const stem = layer.slice(0, -4);
   const part = (extension: string): string | undefined => names.find((name) => name.toLowerCase() === `${stem}.${extension}`.toLowerCase());
   const wanted = ["shp", "dbf", "prj", "cpg"].map(part).filter((name): name is string => name !== undefined);
   const total = wanted.reduce((sum, name) => sum + (entries.get(name) ?? 0), 0);
-  if (total > MAX_SHAPEFILE_BYTES)
-    return fail("shapefile_too_large", {
-      vi: "Shapefile quá lớn để đọc (trên 400 MB khi giải nén).",
-      en: "The shapefile is too large to read (over 400 MB uncompressed).",
-    });
+  if (total > MAX_SHAPEFILE_BYTES) return fail("shapefile_too_large", domainMessage("shapefile.too_large"));
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, { filter: (file) => wanted.includes(file.name) });
   } catch {
-    return fail("shapefile_invalid", { vi: "Tệp zip bị hỏng.", en: "The zip file is damaged." });
+    return fail("shapefile_invalid", domainMessage("shapefile.zip_damaged"));
   }
   const dbfName = part("dbf");
   if (dbfName === undefined) {
-    return fail("shapefile_missing_part", { vi: `Thiếu tệp ${stem}.dbf (thuộc tính) trong tệp zip.`, en: `The zip lacks ${stem}.dbf (the attributes).` });
+    return fail("shapefile_missing_part", domainMessage("shapefile.dbf_missing", { stem }));
   }
   const geometries = readShp(files[layer]);
-  if (geometries === null) return fail("shapefile_invalid", { vi: `Tệp ${layer} không phải shapefile hợp lệ.`, en: `${layer} is not a valid shapefile.` });
+  if (geometries === null) return fail("shapefile_invalid", domainMessage("shapefile.shp_invalid", { layer }));
   const cpgName = part("cpg");
   const cpg = cpgName === undefined ? undefined : cpgEncoding(new (textDecoderClass())("utf-8").decode(files[cpgName]));
   const dbf = readDbf(files[dbfName], cpg);
-  if (dbf === null) return fail("shapefile_invalid", { vi: `Tệp ${dbfName} bị hỏng.`, en: `${dbfName} is damaged.` });
+  if (dbf === null) return fail("shapefile_invalid", domainMessage("shapefile.dbf_damaged", { dbfName }));
   let system = crs;
   let source: ShapefileReading["crsSource"] = "user";
   if (system === undefined) {
@@ -322,10 +319,7 @@ export function readShapefileZip(bytes: Uint8Array, crs?: CrsDefinition): Shapef
     } else {
       const first = geometries.map(firstPosition).find((position) => position !== undefined);
       if (first !== undefined && looksProjected(first[0], first[1])) {
-        return fail("shapefile_crs_needed", {
-          vi: "Toạ độ có vẻ là mét của một hệ chiếu (VN-2000?) và không có tệp .prj: hãy chọn hệ toạ độ (CLI: --crs, ví dụ --crs VN2000-TM3-105.75 hoặc --crs EPSG:3405).",
-          en: "The coordinates look like projected metres (VN-2000?) and there is no .prj file: choose the coordinate system (CLI: --crs, e.g. --crs VN2000-TM3-105.75 or --crs EPSG:3405).",
-        });
+        return fail("shapefile_crs_needed", domainMessage("shapefile.crs_needed"));
       }
       system = WGS84;
       source = "assumed";

@@ -10,6 +10,7 @@
  */
 import type { Message, Technology } from "../types.ts";
 import { readCsvTable } from "../parse/read_csv_table.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** The suffix of an estimated layer's carrier name. */
 export const ESTIMATED_SUFFIX = " (ước tính)";
@@ -71,10 +72,7 @@ export function parseTowerRadius(text: string): { ok: true; value: Partial<Recor
     if (!match || !(radius > 0 && radius <= 100)) {
       return {
         ok: false,
-        message: {
-          vi: `--tower-radius: không đọc được "${part}" (ví dụ 2G=12,3G=4,4G=4,5G=0.5, đơn vị km, tối đa 100)`,
-          en: `--tower-radius: cannot read "${part}" (e.g. 2G=12,3G=4,4G=4,5G=0.5, in km, at most 100)`,
-        },
+        message: domainMessage("towers.radius_unreadable", { part }),
       };
     }
     value[match[1].toUpperCase() as Technology] = radius;

@@ -5,7 +5,8 @@
  * Features without a date form an undated release, older than any dated one.
  */
 import type { ImportIssue } from "../issues.ts";
-import { TECHNOLOGIES, type CoverageFeature, type Technology } from "../types.ts";
+import { TECHNOLOGIES, type CoverageFeature, type Message, type Technology } from "../types.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** One release of one carrier × technology. */
 export interface CoverageRelease {
@@ -100,9 +101,8 @@ export function selectCoverageReleases(features: readonly CoverageFeature[], opt
   return { inForce, layers, issues };
 }
 
-function releaseName(release: { asOf: string | null }, language: "vi" | "en"): string {
-  if (release.asOf === null) return language === "vi" ? "bản không ghi ngày" : "the undated release";
-  return language === "vi" ? `bản ngày ${formatReleaseDate(release.asOf)}` : `the release of ${formatReleaseDate(release.asOf)}`;
+function releaseName(release: { asOf: string | null }): Message {
+  return release.asOf === null ? domainMessage("releases.undated") : domainMessage("releases.dated", { date: formatReleaseDate(release.asOf) });
 }
 
 function setAsideIssue(layer: LayerReleases, release: CoverageRelease, asOf: string | undefined): ImportIssue {
@@ -111,23 +111,24 @@ function setAsideIssue(layer: LayerReleases, release: CoverageRelease, asOf: str
   const numbers =
     release.featureNumbers.map((entry) => (single ? entry.slice(entry.lastIndexOf("#") + 1) : entry)).join(", ") +
     (release.features > release.featureNumbers.length ? ", …" : "");
-  const what = {
-    vi: `${releaseName(release, "vi")} (${release.features} đối tượng: ${numbers}; tệp ${release.files.join(", ")})`,
-    en: `${releaseName(release, "en")} (${release.features} feature(s): ${numbers}; file ${release.files.join(", ")})`,
-  };
+  const what = domainMessage("releases.description", {
+    release: releaseName(release),
+    features: release.features,
+    numbers,
+    files: release.files.join(", "),
+  });
   const later = asOf !== undefined && release.asOf !== null && release.asOf > asOf;
   let message: { vi: string; en: string };
   if (later) {
-    message = {
-      vi: `${name}: ${what.vi} sau ngày xem ${formatReleaseDate(asOf)}; không tính.${layer.inForce ? ` Đang tính ${releaseName(layer.inForce, "vi")}.` : " Không có bản nào trước ngày đó."}`,
-      en: `${name}: ${what.en} is after the as-of date ${formatReleaseDate(asOf)} and does not count.${layer.inForce ? ` In force: ${releaseName(layer.inForce, "en")}.` : " No release is on or before that date."}`,
-    };
+    const inForce = layer.inForce ? domainMessage("releases.in_force", { release: releaseName(layer.inForce) }) : domainMessage("releases.none_before");
+    message = domainMessage("releases.after_as_of", { name, what, date: formatReleaseDate(asOf), inForce });
   } else {
     const current = layer.inForce as CoverageRelease;
-    message = {
-      vi: `${name}: ${what.vi} đã được thay bằng ${releaseName(current, "vi")}; không còn tính (vùng phủ bị rút trong bản mới không được tính).`,
-      en: `${name}: ${what.en} is superseded by ${releaseName(current, "en")} and no longer counts (coverage withdrawn in the newer release is not counted).`,
-    };
+    message = domainMessage("releases.superseded", {
+      name,
+      what,
+      release: releaseName(current),
+    });
   }
   return { file: release.files[0], code: later ? "release_after_as_of" : "release_superseded", severity: "warning", message };
 }

@@ -16,6 +16,7 @@ import { makeIssue } from "../parse/import_issue.ts";
 import { pointWeight } from "../planning/point_weights.ts";
 import type { Point } from "../types.ts";
 import { countedLayers, pointInScope, type CoverageAnalysis, type PointFilter } from "./analyze_coverage.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** Pupils and households, and those without signal. */
 export interface WeightTotals {
@@ -270,16 +271,10 @@ export function summarizeSchoolsAndWeights(analysis: CoverageAnalysis, points: r
 }
 
 function parentUnknownIssue(site: { id: string; parentId: string; file: string; row: number }): ImportIssue {
-  return makeIssue(
-    site.file,
-    "warning",
-    "parent_unknown",
-    {
-      vi: `Điểm trường "${site.id}" ghi mã trường chính "${site.parentId}", nhưng danh sách không có trường nào mang mã này; điểm trường không được tính vào trường nào.`,
-      en: `School site "${site.id}" names the main school "${site.parentId}", but no school in the list has that id; the site is not counted with any school.`,
-    },
-    { row: site.row, column: "parent_id" },
-  );
+  return makeIssue(site.file, "warning", "parent_unknown", domainMessage("school_weight.parent_unknown", { id: site.id, parentId: site.parentId }), {
+    row: site.row,
+    column: "parent_id",
+  });
 }
 
 /**

@@ -22,6 +22,7 @@ import type { TrackingStates } from "../tracking/replay.ts";
 import { buildCoverageIndex, queryCoverageMasks } from "../spatial/coverage_index.ts";
 import { TECHNOLOGIES, type CoverageFeature, type Technology } from "../types.ts";
 import type { Measurement } from "./parse_measurements.ts";
+import { domainMessage } from "../messages/message.ts";
 
 export type ContradictionKind = "claim_contradicted" | "coverage_no_signal" | "service_outside_coverage";
 
@@ -120,10 +121,12 @@ export function findContradictions(
         pointId: point.id,
         lon: point.lon,
         lat: point.lat,
-        claim: {
-          vi: `${point.carrier} báo điểm ${point.id} đã phát sóng${technology}${claimDate ? ` từ ${claimDate}` : ""}`,
-          en: `${point.carrier} reports ${point.id} on air${technology}${claimDate ? ` since ${claimDate}` : ""}`,
-        },
+        claim: domainMessage("measurements.claim_on_air", {
+          carrier: point.carrier,
+          id: point.id,
+          technology,
+          since: claimDate ? domainMessage("measurements.claim_since", { claimDate }) : "",
+        }),
         measurements: near,
         bad: bad.length,
         good,
@@ -160,10 +163,10 @@ export function findContradictions(
           carrier: m.carrier,
           lon: m.lon,
           lat: m.lat,
-          claim: {
-            vi: `Vùng phủ của ${m.carrier}${asOf ? ` (số liệu ngày ${asOf})` : ""} gồm vị trí này`,
-            en: `${m.carrier}'s coverage${asOf ? ` (as of ${asOf})` : ""} includes this position`,
-          },
+          claim: domainMessage("measurements.coverage_includes", {
+            carrier: m.carrier,
+            asOf: asOf ? domainMessage("measurements.coverage_as_of", { asOf }) : "",
+          }),
           measurements: [k],
           bad: 1,
           good: 0,
@@ -175,10 +178,7 @@ export function findContradictions(
           carrier: m.carrier,
           lon: m.lon,
           lat: m.lat,
-          claim: {
-            vi: `Vùng phủ ${m.technology} của ${m.carrier} không gồm vị trí này`,
-            en: `${m.carrier}'s ${m.technology} coverage does not include this position`,
-          },
+          claim: domainMessage("measurements.coverage_claim", { technology: m.technology, carrier: m.carrier }),
           measurements: [k],
           bad: 0,
           good: 1,
@@ -192,9 +192,9 @@ export function findContradictions(
 
 /** Labels of the kinds, Vietnamese first. */
 export const CONTRADICTION_LABELS: Readonly<Record<ContradictionKind, { vi: string; en: string }>> = {
-  claim_contradicted: { vi: "báo đã phát sóng nhưng đo không có sóng", en: "reported on air, measured without service" },
-  coverage_no_signal: { vi: "trong vùng phủ công bố nhưng đo không có sóng", en: "inside the published coverage, measured without service" },
-  service_outside_coverage: { vi: "đo có sóng ngoài vùng phủ công bố", en: "measured service outside the published coverage" },
+  claim_contradicted: domainMessage("measurements.claim_contradicted"),
+  coverage_no_signal: domainMessage("measurements.coverage_no_signal"),
+  service_outside_coverage: domainMessage("measurements.service_outside_coverage"),
 };
 
 const PACKET_COLUMNS = [
@@ -251,7 +251,7 @@ export function challengePacketCsv(
         m.time,
         m.lon,
         m.lat,
-        m.noService ? (language === "vi" ? "mất sóng" : "no service") : (m.technology ?? ""),
+        m.noService ? domainMessage("measurements.no_service")[language] : (m.technology ?? ""),
         m.downloadMbps,
         m.uploadMbps,
         m.signalDbm,

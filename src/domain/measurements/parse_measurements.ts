@@ -19,6 +19,7 @@ import { readCsvTable } from "../parse/read_csv_table.ts";
 import { parseTechnology } from "../parse/technology.ts";
 import { canonicalCarrier } from "../tracking/carriers.ts";
 import type { Technology } from "../types.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** One measurement. */
 export interface Measurement {
@@ -91,10 +92,7 @@ export function parseMeasurementsCsv(input: string | Uint8Array, options: { file
   const missing = (["lat", "lon", "carrier"] as const).filter((key) => columns[key] === undefined);
   if (missing.length > 0) {
     addIssues(report, [
-      makeIssue(file, "error", "measurement_columns_missing", {
-        vi: `Thiếu cột ${missing.join(", ")} (cần vĩ độ, kinh độ và nhà mạng). Không dòng nào được nhập.`,
-        en: `Missing column(s) ${missing.join(", ")} (latitude, longitude and carrier are needed). No row was imported.`,
-      }),
+      makeIssue(file, "error", "measurement_columns_missing", domainMessage("measurements.measurement_columns_missing", { missing: missing.join(", ") })),
     ]);
     report.rejected = table.rows.length;
     return { items: [], report };
@@ -111,7 +109,7 @@ export function parseMeasurementsCsv(input: string | Uint8Array, options: { file
     const lon = parseCoordinate(cell("lon"));
     const lat = parseCoordinate(cell("lat"));
     if (lon === null || lat === null) {
-      reject("coordinate_unreadable", { vi: "Không đọc được toạ độ; dòng bị bỏ qua.", en: "The coordinates cannot be read; the row is rejected." });
+      reject("coordinate_unreadable", domainMessage("measurements.coordinate_unreadable"));
       return;
     }
     const check = checkPointPosition(lon, lat);
@@ -121,17 +119,14 @@ export function parseMeasurementsCsv(input: string | Uint8Array, options: { file
     }
     const carrierText = cell("carrier");
     if (carrierText === "") {
-      reject("carrier_missing", { vi: "Thiếu nhà mạng; dòng bị bỏ qua.", en: "The carrier is missing; the row is rejected." });
+      reject("carrier_missing", domainMessage("measurements.carrier_missing"));
       return;
     }
     const technologyText = cell("technology");
     const noService = NO_SERVICE.has(foldKey(technologyText));
     const technology = noService ? null : technologyText === "" ? null : (parseTechnology(technologyText) ?? null);
     if (!noService && technology === null) {
-      reject("technology_unreadable", {
-        vi: `Công nghệ "${technologyText}" không rõ (dùng 2G, 3G, 4G, 5G, LTE… hoặc "mất sóng"); dòng bị bỏ qua.`,
-        en: `Unknown technology "${technologyText}" (use 2G, 3G, 4G, 5G, LTE… or "no service"); the row is rejected.`,
-      });
+      reject("technology_unreadable", domainMessage("measurements.technology_unreadable", { technologyText }));
       return;
     }
     const number = (key: ColumnKey, scale = 1): number | null => {
@@ -140,13 +135,7 @@ export function parseMeasurementsCsv(input: string | Uint8Array, options: { file
       const value = parseNumber(text);
       if (value === null) {
         issues.push(
-          makeIssue(
-            file,
-            "warning",
-            "measurement_number_unreadable",
-            { vi: `Không đọc được số "${text}"; bỏ qua giá trị này.`, en: `"${text}" is not a number; the value is ignored.` },
-            { row },
-          ),
+          makeIssue(file, "warning", "measurement_number_unreadable", domainMessage("measurements.measurement_number_unreadable", { text }), { row }),
         );
         return null;
       }

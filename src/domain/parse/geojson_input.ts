@@ -12,6 +12,7 @@ import { parseCrs, toWgs84, transformGeometry, WGS84 } from "../formats/crs.ts";
 import { isShapefileZip, readShapefileZip } from "../formats/shapefile.ts";
 import { isTowerCsv, readTowerCsv, type TowerOptions } from "../formats/towers.ts";
 import { scanFeatureCollection } from "./scan_geojson.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** A feature as read, before any check: only its shape is known. */
 export interface RawFeature {
@@ -70,15 +71,9 @@ export function describeJsonError(text: string, error: unknown): Message {
   // JSON.parse counts UTF-16 units; people and editors count bytes of the UTF-8 file.
   const byte = at === null ? null : utf8Length(text.slice(0, at));
   if (cutOff) {
-    return {
-      vi: `Tệp JSON bị cắt cụt: nội dung dừng giữa chừng ở byte ${utf8Length(text)} (tệp tải về hoặc sao chép chưa hết). Hãy lấy lại tệp đầy đủ.`,
-      en: `The JSON file is cut off: it stops in the middle of a value at byte ${utf8Length(text)} (an unfinished download or copy). Get the complete file again.`,
-    };
+    return domainMessage("geojson.json_cut_off", { utf8Length: utf8Length(text) });
   }
-  return {
-    vi: `Tệp không phải JSON hợp lệ${byte === null ? "" : ` (lỗi ở byte ${byte}`}${byte === null ? ` (${detail})` : `: ${detail})`}. Hãy xuất lại dưới dạng GeoJSON.`,
-    en: `The file is not valid JSON${byte === null ? "" : ` (error at byte ${byte}`}${byte === null ? ` (${detail})` : `: ${detail})`}. Export it again as GeoJSON.`,
-  };
+  return byte === null ? domainMessage("geojson.json_invalid", { detail }) : domainMessage("geojson.json_invalid_at", { byte, detail });
 }
 
 function utf8Length(text: string): number {
@@ -147,12 +142,7 @@ export function readGeojsonInput(input: string | Uint8Array | object, file: stri
   if (chosen === null) {
     return {
       features: [],
-      issues: [
-        makeIssue(file, "error", "crs_unknown", {
-          vi: `Không biết hệ toạ độ "${options.crs}". Dùng WGS84, VN2000, VN2000-UTM48, VN2000-UTM49, VN2000-TM3-<kinh tuyến trục, ví dụ 105.75> hoặc mã EPSG (4326, 4756, 3405, 3406, 5896–5899, 9205–9218).`,
-          en: `Unknown coordinate system "${options.crs}". Use WGS84, VN2000, VN2000-UTM48, VN2000-UTM49, VN2000-TM3-<central meridian, e.g. 105.75> or an EPSG code (4326, 4756, 3405, 3406, 5896–5899, 9205–9218).`,
-        }),
-      ],
+      issues: [makeIssue(file, "error", "crs_unknown", domainMessage("crs.unknown", { crs: String(options.crs) }))],
     };
   }
   if (raw instanceof Uint8Array && isShapefileZip(raw)) {
@@ -163,21 +153,22 @@ export function readGeojsonInput(input: string | Uint8Array | object, file: stri
     const issues: ImportIssue[] = [];
     if (reading.otherLayers.length > 0) {
       issues.push(
-        makeIssue(file, "warning", "shapefile_other_layers", {
-          vi: `Tệp zip có ${reading.otherLayers.length + 1} lớp; chỉ đọc lớp ${reading.layer} (bỏ qua ${reading.otherLayers.join(", ")}).`,
-          en: `The zip holds ${reading.otherLayers.length + 1} layers; only ${reading.layer} was read (${reading.otherLayers.join(", ")} ignored).`,
-        }),
+        makeIssue(
+          file,
+          "warning",
+          "shapefile_other_layers",
+          domainMessage("geojson.shapefile_other_layers", {
+            length: reading.otherLayers.length + 1,
+            layer: reading.layer,
+            otherLayers: reading.otherLayers.join(", "),
+          }),
+        ),
       );
     }
     const encoding = reading.encoding === "utf-8-bom" ? "utf-8" : reading.encoding;
     if (encoding === "tcvn3" || encoding === "vni-windows") {
       const name = encoding === "tcvn3" ? "TCVN3 (ABC, .VnTime)" : "VNI-Windows";
-      issues.push(
-        makeIssue(file, "warning", "legacy_encoding", {
-          vi: `Bảng thuộc tính (.dbf) dùng bảng mã cũ ${name}; đã chuyển sang Unicode. Hãy kiểm tra tên có dấu.`,
-          en: `The attribute table (.dbf) uses the legacy ${name} encoding; it was converted to Unicode. Check the names with tones.`,
-        }),
-      );
+      issues.push(makeIssue(file, "warning", "legacy_encoding", domainMessage("geojson.legacy_encoding", { name })));
     }
     return {
       features: reading.collection.features.map(toRawFeature),
@@ -193,19 +184,11 @@ export function readGeojsonInput(input: string | Uint8Array | object, file: stri
     const skipped = [...towers.otherCountries.values()].reduce((sum, count) => sum + count, 0);
     if (skipped > 0) {
       const list = [...towers.otherCountries].map(([mcc, count]) => `MCC ${mcc || "?"}: ${count}`).join(", ");
-      issues.push(
-        makeIssue(file, "warning", "towers_other_country", {
-          vi: `Bỏ qua ${skipped} trạm của mạng nước khác (${list}); chỉ đọc MCC 452 (Việt Nam).`,
-          en: `${skipped} cells of other countries' networks skipped (${list}); only MCC 452 (Vietnam) is read.`,
-        }),
-      );
+      issues.push(makeIssue(file, "warning", "towers_other_country", domainMessage("geojson.towers_other_country", { skipped, list })));
     }
     if (towers.unknownNetwork > 0) {
       issues.push(
-        makeIssue(file, "warning", "towers_unknown_network", {
-          vi: `Bỏ qua ${towers.unknownNetwork} trạm MCC 452 có mã mạng (MNC) hoặc loại sóng (radio) không rõ.`,
-          en: `${towers.unknownNetwork} MCC 452 cells with an unknown network code (MNC) or radio skipped.`,
-        }),
+        makeIssue(file, "warning", "towers_unknown_network", domainMessage("geojson.towers_unknown_network", { unknownNetwork: towers.unknownNetwork })),
       );
     }
     return { features: towers.collection.features.map(toRawFeature), issues, detected: { format: "opencellid", estimated: true } };
@@ -218,7 +201,7 @@ export function readGeojsonInput(input: string | Uint8Array | object, file: stri
     // Not normalised as a whole: a coverage file is mostly digits (tens of MB); its strings are normalised after parsing.
     const { text } = inputToText(input instanceof ArrayBuffer ? new Uint8Array(input) : input, false);
     if (!/\S/.test(text)) {
-      return { features: [], issues: [makeIssue(file, "error", "file_empty", { vi: "Tệp trống.", en: "The file is empty." })] };
+      return { features: [], issues: [makeIssue(file, "error", "file_empty", domainMessage("geojson.file_empty"))] };
     }
     try {
       value = JSON.parse(text);
@@ -252,10 +235,12 @@ export function readGeojsonInput(input: string | Uint8Array | object, file: stri
         return {
           features: [],
           issues: [
-            makeIssue(file, "error", "properties_too_deep", {
-              vi: `Đối tượng thứ ${index + 1}: thuộc tính lồng nhau sâu hơn ${MAX_PROPERTY_DEPTH} cấp, tệp không đọc được. Thuộc tính phải là một bảng tên – giá trị.`,
-              en: `Feature ${index + 1}: its properties are nested more than ${MAX_PROPERTY_DEPTH} levels deep; the file cannot be read. Properties must be a table of names and values.`,
-            }),
+            makeIssue(
+              file,
+              "error",
+              "properties_too_deep",
+              domainMessage("geojson.properties_too_deep", { index: index + 1, maxPropertyDepth: MAX_PROPERTY_DEPTH }),
+            ),
           ],
         };
       }
@@ -264,12 +249,7 @@ export function readGeojsonInput(input: string | Uint8Array | object, file: stri
   }
   return {
     features: [],
-    issues: [
-      makeIssue(file, "error", "geojson_invalid", {
-        vi: 'Tệp JSON này không phải GeoJSON (cần "type": "FeatureCollection" với danh sách "features").',
-        en: 'This JSON file is not GeoJSON (expected "type": "FeatureCollection" with a "features" list).',
-      }),
-    ],
+    issues: [makeIssue(file, "error", "geojson_invalid", domainMessage("geojson.geojson_invalid"))],
   };
 }
 
@@ -360,5 +340,5 @@ export function propertyText(value: unknown): string {
  * @returns the issue
  */
 export function noFeaturesIssue(file: string): ImportIssue {
-  return makeIssue(file, "warning", "no_features", { vi: "Tệp GeoJSON không có đối tượng nào.", en: "The GeoJSON file has no features." });
+  return makeIssue(file, "warning", "no_features", domainMessage("geojson.no_features"));
 }

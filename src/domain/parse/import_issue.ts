@@ -29,6 +29,17 @@ export function makeIssue(file: string, severity: Severity, code: string, messag
 }
 
 /**
+ * Places issues found without a place (a geometry check's) at a row or a feature of a file.
+ * @param file - the file name shown to the user
+ * @param issues - severity, code and message of each
+ * @param location - row, feature index and column
+ * @returns the issues
+ */
+export function placeIssues(file: string, issues: readonly { severity: Severity; code: string; message: Message }[], location: IssueLocation): ImportIssue[] {
+  return issues.map((issue) => makeIssue(file, issue.severity, issue.code, issue.message, location));
+}
+
+/**
  * Adds issues to a report and updates its warning count.
  * @param report - the report to change
  * @param issues - issues to append

@@ -15,6 +15,7 @@
 import type { ImportIssue } from "../issues.ts";
 import { makeIssue } from "./import_issue.ts";
 import { textDecoderClass } from "./text_decoder.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** TCVN3 bytes 0xA1–0xFE (0 = not a VN3 letter: the byte keeps its windows-1252 meaning). */
 const TCVN3_HIGH: Record<number, string> = {
@@ -283,8 +284,5 @@ export function detectLegacyEncoding(bytes: Uint8Array, windows1258: string): { 
 export function legacyEncodingIssue(file: string, encoding: string): ImportIssue | undefined {
   if (encoding !== "tcvn3" && encoding !== "vni-windows") return undefined;
   const name = encoding === "tcvn3" ? "TCVN3 (ABC, .VnTime)" : "VNI-Windows";
-  return makeIssue(file, "warning", "legacy_encoding", {
-    vi: `Tệp dùng bảng mã cũ ${name}; đã chuyển sang Unicode. Hãy kiểm tra tên có dấu, rồi lưu lại tệp dạng "CSV UTF-8".`,
-    en: `The file uses the legacy ${name} encoding; it was converted to Unicode. Check the names with tones, then save the file again as "CSV UTF-8".`,
-  });
+  return makeIssue(file, "warning", "legacy_encoding", domainMessage("encoding.legacy_encoding", { name }));
 }

@@ -4,8 +4,9 @@
 import { emptyReport, type ImportReport, type ImportResult } from "../issues.ts";
 import type { AdminArea, AdminLevel } from "../types.ts";
 import { findProperty, noFeaturesIssue, propertyText, readGeojsonInput } from "./geojson_input.ts";
-import { addIssues, makeIssue } from "./import_issue.ts";
+import { addIssues, makeIssue, placeIssues } from "./import_issue.ts";
 import { checkPolygonGeometry } from "./polygon_checks.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** Options of parseAdminGeojson. */
 export interface AdminOptions {
@@ -77,29 +78,17 @@ export function parseAdminGeojson(input: string | Uint8Array | object, options: 
     if (code === "" && name === "") {
       report.rejected++;
       addIssues(report, [
-        makeIssue(
-          file,
-          "error",
-          "admin_name_missing",
-          {
-            vi: `Vùng không có mã lẫn tên (thuộc tính "${codeNames[0]}", "${nameNames[0]}"); bị bỏ qua.`,
-            en: `The area has neither a code nor a name (properties "${codeNames[0]}", "${nameNames[0]}"); it is rejected.`,
-          },
-          where,
-        ),
+        makeIssue(file, "error", "admin_name_missing", domainMessage("admin.admin_name_missing", { codeNames: codeNames[0], nameNames: nameNames[0] }), where),
       ]);
       return;
     }
     const check = checkPolygonGeometry(feature.geometry);
+    const warnings = placeIssues(file, check.issues, where);
     if (check.geometry === null) {
       report.rejected++;
-      addIssues(
-        report,
-        check.issues.map((issue) => makeIssue(file, issue.severity, issue.code, issue.message, where)),
-      );
+      addIssues(report, warnings);
       return;
     }
-    const warnings = check.issues.map((issue) => makeIssue(file, issue.severity, issue.code, issue.message, where));
     if (check.crossings.length > 0) {
       const at = check.crossings[0];
       warnings.push(
@@ -107,43 +96,21 @@ export function parseAdminGeojson(input: string | Uint8Array | object, options: 
           file,
           "warning",
           "self_intersection",
-          {
-            vi: `Ranh giới tự cắt tại ${check.crossings.length} chỗ (đầu tiên ở ${at[0].toFixed(5)}; ${at[1].toFixed(5)}); điểm gần đó có thể bị gán sai vùng.`,
-            en: `The boundary crosses itself at ${check.crossings.length} place(s) (first at ${at[0].toFixed(5)}; ${at[1].toFixed(5)}); points near it may get the wrong area.`,
-          },
+          domainMessage("admin.self_intersection", { count: check.crossings.length, lon: at[0].toFixed(5), lat: at[1].toFixed(5) }),
           where,
         ),
       );
     }
     if (code === "") {
       code = name;
-      warnings.push(
-        makeIssue(
-          file,
-          "warning",
-          "admin_code_missing",
-          { vi: `Vùng "${name}" không có mã; dùng tên làm mã.`, en: `The area "${name}" has no code; its name is used as the code.` },
-          where,
-        ),
-      );
+      warnings.push(makeIssue(file, "warning", "admin_code_missing", domainMessage("admin.admin_code_missing", { name }), where));
     }
     const parentKey = findProperty(feature.properties, parentNames);
     const parentCode = parentKey !== undefined ? propertyText(feature.properties[parentKey]).trim() : "";
     let level = options.level ?? guessAdminLevel(code, name, parentCode !== "");
     if (level === undefined) {
       level = "province";
-      warnings.push(
-        makeIssue(
-          file,
-          "warning",
-          "admin_level_unknown",
-          {
-            vi: `Không rõ "${name || code}" là tỉnh hay xã; coi là tỉnh. Hãy chọn cấp hành chính khi nhập.`,
-            en: `Cannot tell whether "${name || code}" is a province or a commune; treated as a province. Choose the level when importing.`,
-          },
-          where,
-        ),
-      );
+      warnings.push(makeIssue(file, "warning", "admin_level_unknown", domainMessage("admin.admin_level_unknown", { name: name || code }), where));
     }
     const area: AdminArea = { level, code, name: name === "" ? code : name, geometry: check.geometry };
     if (parentCode !== "" && level === "commune") area.parentCode = parentCode;

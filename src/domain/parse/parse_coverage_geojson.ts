@@ -11,12 +11,13 @@ import type { TowerOptions } from "../formats/towers.ts";
 import type { MultiPolygon, Polygon } from "geojson";
 import type { CoverageFeature, Message, Technology } from "../types.ts";
 import { findProperty, noFeaturesIssue, propertyText, readGeojsonInput, scanGeojsonInput } from "./geojson_input.ts";
-import { addIssues, makeIssue } from "./import_issue.ts";
+import { addIssues, makeIssue, placeIssues } from "./import_issue.ts";
 import { checkCoverageGeometry, type CoverageGeometryCheck } from "./polygon_checks.ts";
 import { ScannedGeometry } from "./scan_geojson.ts";
 import { convexRingGeometry, scannedConvexRing, scannedToGeojson, type ConvexRing } from "./scanned_coverage_check.ts";
 import { parseTechnology } from "./technology.ts";
 import { coverageFeaturesFromColumns } from "../spatial/packed_geometry.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** Options of parseCoverageGeojson. */
 export interface CoverageOptions {
@@ -267,15 +268,7 @@ function readCoverage(
     const carrierKey = findProperty(feature.properties, carrierNames);
     const carrierText = carrierKey !== undefined ? propertyText(feature.properties[carrierKey]).trim() : (options.carrier ?? "").trim();
     if (carrierText === "") {
-      reject(
-        featureIndex,
-        "carrier_missing",
-        {
-          vi: `Thiếu nhà mạng (thuộc tính "${carrierNames[0]}"); đối tượng bị bỏ qua. Hãy thêm thuộc tính hoặc chọn nhà mạng cho cả tệp.`,
-          en: `No carrier (property "${carrierNames[0]}"); the feature is rejected. Add the property or choose a carrier for the whole file.`,
-        },
-        carrierNames[0],
-      );
+      reject(featureIndex, "carrier_missing", domainMessage("coverage.carrier_missing", { carrierNames: carrierNames[0] }), carrierNames[0]);
       return;
     }
     const technologyKey = findProperty(feature.properties, technologyNames);
@@ -283,25 +276,9 @@ function readCoverage(
     const technology = technologyText !== undefined ? parseTechnology(technologyText) : options.technology;
     if (technology === undefined) {
       if (technologyText === undefined) {
-        reject(
-          featureIndex,
-          "technology_missing",
-          {
-            vi: `Thiếu công nghệ (thuộc tính "${technologyNames[0]}"); đối tượng bị bỏ qua. Dùng 2G, 3G, 4G hoặc 5G.`,
-            en: `No technology (property "${technologyNames[0]}"); the feature is rejected. Use 2G, 3G, 4G or 5G.`,
-          },
-          technologyNames[0],
-        );
+        reject(featureIndex, "technology_missing", domainMessage("coverage.technology_missing", { technologyNames: technologyNames[0] }), technologyNames[0]);
       } else {
-        reject(
-          featureIndex,
-          "technology_unknown",
-          {
-            vi: `Công nghệ "${technologyText}" không rõ; đối tượng bị bỏ qua. Dùng 2G (GSM), 3G (UMTS, WCDMA, HSPA), 4G (LTE) hoặc 5G (NR).`,
-            en: `Unknown technology "${technologyText}"; the feature is rejected. Use 2G (GSM), 3G (UMTS, WCDMA, HSPA), 4G (LTE) or 5G (NR).`,
-          },
-          technologyKey,
-        );
+        reject(featureIndex, "technology_unknown", domainMessage("coverage.technology_unknown", { technologyText }), technologyKey);
       }
       return;
     }
@@ -310,15 +287,12 @@ function readCoverage(
     const check: CoverageGeometryCheck = convex
       ? { geometry: null, issues: convex.issues, crossings: 0, firstCrossing: null, standalone: false }
       : checkCoverageGeometry(scannedGeometry ? scannedToGeojson(scannedGeometry, coordinates) : feature.geometry);
+    const warnings = placeIssues(file, check.issues, where);
     if (convex === null && check.geometry === null) {
       report.rejected++;
-      addIssues(
-        report,
-        check.issues.map((issue) => makeIssue(file, issue.severity, issue.code, issue.message, where)),
-      );
+      addIssues(report, warnings);
       return;
     }
-    const warnings = check.issues.map((issue) => makeIssue(file, issue.severity, issue.code, issue.message, where));
     let asOf: string | null = options.asOf ?? null;
     const asOfKey = findProperty(feature.properties, asOfNames);
     if (asOfKey !== undefined) {
@@ -330,10 +304,10 @@ function readCoverage(
             file,
             "warning",
             "as_of_unreadable",
-            {
-              vi: `Không đọc được ngày "${asOfText}" (cần YYYY-MM-DD hoặc DD/MM/YYYY); ${asOf ? `dùng ${asOf}` : "bỏ trống"}.`,
-              en: `The date "${asOfText}" cannot be read (use YYYY-MM-DD or DD/MM/YYYY); ${asOf ? `using ${asOf}` : "left empty"}.`,
-            },
+            domainMessage("coverage.as_of_unreadable", {
+              asOfText,
+              fallback: asOf ? domainMessage("coverage.as_of_using", { asOf }) : domainMessage("coverage.as_of_empty"),
+            }),
             { ...where, column: asOfKey },
           ),
         );

@@ -14,6 +14,7 @@ import { checkPointPosition, fileStem, findDuplicatePoints, makePoint, swappedMe
 import { isInBounds } from "./vietnam_bounds.ts";
 import { readCsvRows, type CsvDelimiter, type CsvRowReader, type CsvTable } from "./read_csv_table.ts";
 import { parseCrs, toWgs84, WGS84, type ToWgs84 } from "../formats/crs.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** The optional point columns, by Point field. */
 export type PointColumnKey = keyof typeof POINT_COLUMN_ALIASES;
@@ -150,21 +151,14 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
   if (table.header.length === 0) return { items: [], report };
   const system = options.crs === undefined || options.crs.trim() === "" ? WGS84 : parseCrs(options.crs);
   if (system === null) {
-    addIssues(report, [
-      makeIssue(file, "error", "crs_unknown", {
-        vi: `Không biết hệ toạ độ "${options.crs}". Dùng WGS84, VN2000, VN2000-UTM48, VN2000-UTM49, VN2000-TM3-<kinh tuyến trục, ví dụ 105.75> hoặc mã EPSG (4326, 4756, 3405, 3406, 5896–5899, 9205–9218).`,
-        en: `Unknown coordinate system "${options.crs}". Use WGS84, VN2000, VN2000-UTM48, VN2000-UTM49, VN2000-TM3-<central meridian, e.g. 105.75> or an EPSG code (4326, 4756, 3405, 3406, 5896–5899, 9205–9218).`,
-      }),
-    ]);
+    addIssues(report, [makeIssue(file, "error", "crs_unknown", domainMessage("crs.unknown", { crs: String(options.crs) }))]);
     report.rejected = rows.count;
     return { items: [], report };
   }
   const convert = system === WGS84 ? undefined : toWgs84(system);
   if (convert) (report.detected as NonNullable<ImportReport["detected"]>).crs = { id: system.id, name: system.label.en };
   if (rows.count === 0) {
-    addIssues(report, [
-      makeIssue(file, "warning", "no_rows", { vi: "Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào.", en: "The file has a header row but no data rows." }),
-    ]);
+    addIssues(report, [makeIssue(file, "warning", "no_rows", domainMessage("points.no_rows"))]);
   }
   if (columns.lon === undefined || columns.lat === undefined) {
     const missing = [
@@ -173,12 +167,7 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
     ]
       .filter((name) => name !== undefined)
       .join(", ");
-    addIssues(report, [
-      makeIssue(file, "error", "coordinate_columns_missing", {
-        vi: `Không tìm thấy cột toạ độ (${missing}). Cột phải có tiêu đề như "vĩ độ", "kinh độ", "lat", "lon", hoặc hãy chọn cột. Không dòng nào được nhập.`,
-        en: `No coordinate column found (${missing}). Name the columns "lat"/"lon" (or "vĩ độ"/"kinh độ"), or choose them. No row was imported.`,
-      }),
-    ]);
+    addIssues(report, [makeIssue(file, "error", "coordinate_columns_missing", domainMessage("points.coordinate_columns_missing", { missing }))]);
     detected.decimalComma = rowsUseDecimalComma(
       rows,
       [columns.lon, columns.lat].filter((column): column is string => column !== undefined).map((column) => table.header.indexOf(column)),
@@ -189,15 +178,7 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
   for (const key of COLUMN_KEYS) {
     const named = options.columns?.[key];
     if (named !== undefined && columns.fields[key] === undefined) {
-      addIssues(report, [
-        makeIssue(
-          file,
-          "warning",
-          "column_not_found",
-          { vi: `Không có cột "${named}" trong tệp; bỏ qua.`, en: `There is no column "${named}" in the file; it is ignored.` },
-          { column: named },
-        ),
-      ]);
+      addIssues(report, [makeIssue(file, "warning", "column_not_found", domainMessage("points.column_not_found", { named }), { column: named })]);
     }
   }
   const { lonIndex, latIndex, fieldIndex, extraColumns } = columnIndices(table.header, columns);
@@ -205,12 +186,7 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
   const items: Point[] = [];
   const kindCache = new Map<string, PointKind | undefined>();
   if (columns.fields.id === undefined && rows.count > 0) {
-    addIssues(report, [
-      makeIssue(file, "warning", "id_column_missing", {
-        vi: `Không có cột mã (id, mã, mã điểm): mỗi điểm được gán mã "${stem}-<số dòng>".`,
-        en: `No id column (id, mã, mã điểm): each point gets the id "${stem}-<row number>".`,
-      }),
-    ]);
+    addIssues(report, [makeIssue(file, "warning", "id_column_missing", domainMessage("points.id_column_missing", { stem }))]);
   }
   let decimalComma = false;
   const position = { lon: 0, lat: 0 };
@@ -241,15 +217,7 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
     if (id === "") {
       id = `${stem}-${row}`;
       if (columns.fields.id !== undefined) {
-        rowIssues.push(
-          makeIssue(
-            file,
-            "warning",
-            "id_generated",
-            { vi: `Thiếu mã điểm; đã gán mã "${id}".`, en: `The id is missing; "${id}" was assigned.` },
-            { row, column: columns.fields.id },
-          ),
-        );
+        rowIssues.push(makeIssue(file, "warning", "id_generated", domainMessage("points.id_generated", { id }), { row, column: columns.fields.id }));
       }
     }
     const kind = readKind(file, row, cellAt(rows, fieldIndex.kind), columns.fields.kind, rowIssues, kindCache);
@@ -276,16 +244,7 @@ export function parsePointsCsv(input: string | Uint8Array, options: PointsCsvOpt
     addIssues(report, rowIssues);
   }
   detected.decimalComma = decimalComma;
-  if (options.checkDuplicates !== false)
-    addIssues(
-      report,
-      findDuplicatePoints(
-        items,
-        file,
-        (point) => ({ row: point.source.row }),
-        (point) => ({ vi: `dòng ${point.source.row}`, en: `row ${point.source.row}` }),
-      ),
-    );
+  if (options.checkDuplicates !== false) addIssues(report, findDuplicatePoints(items, file, "row"));
   report.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { items, report };
 }
@@ -352,13 +311,10 @@ function readPosition(
   if (lonMissing || latMissing) {
     const missing = [lonMissing ? lonColumn : undefined, latMissing ? latColumn : undefined].filter((name) => name !== undefined);
     issues.push(
-      makeIssue(
-        file,
-        "error",
-        "coordinates_missing",
-        { vi: `Thiếu toạ độ (${missing.join(", ")}); dòng bị bỏ qua.`, en: `Coordinates missing (${missing.join(", ")}); the row is rejected.` },
-        { row, column: missing[0] },
-      ),
+      makeIssue(file, "error", "coordinates_missing", domainMessage("points.coordinates_missing", { missing: missing.join(", ") }), {
+        row,
+        column: missing[0],
+      }),
     );
     return false;
   }
@@ -373,18 +329,7 @@ function readPosition(
   }
   if (lon === null || lat === null) {
     const [column, text] = lon === null ? [lonColumn, lonText] : [latColumn, latText];
-    issues.push(
-      makeIssue(
-        file,
-        "error",
-        "coordinate_unreadable",
-        {
-          vi: `Không đọc được toạ độ "${text.trim()}": hãy dùng độ thập phân (21,5432 hoặc 21.5432) hoặc độ-phút-giây (21°32'15"N).`,
-          en: `The coordinate "${text.trim()}" cannot be read: use decimal degrees (21.5432 or 21,5432) or degrees-minutes-seconds (21°32'15"N).`,
-        },
-        { row, column },
-      ),
-    );
+    issues.push(makeIssue(file, "error", "coordinate_unreadable", domainMessage("points.coordinate_unreadable", { text: text.trim() }), { row, column }));
     return false;
   }
   const check = checkPointPosition(lon, lat);
@@ -428,18 +373,7 @@ function readWeight(file: string, row: number, text: string, column: string | un
   if (trimmed === "") return undefined;
   const weight = parseCount(trimmed);
   if (weight !== null && weight >= 0) return weight;
-  issues.push(
-    makeIssue(
-      file,
-      "warning",
-      "weight_unreadable",
-      {
-        vi: `Không đọc được số "${trimmed}" (số học sinh / số hộ); bỏ qua giá trị này.`,
-        en: `"${trimmed}" is not a usable count (pupils / households); the value is ignored.`,
-      },
-      { row, column },
-    ),
-  );
+  issues.push(makeIssue(file, "warning", "weight_unreadable", domainMessage("points.weight_unreadable_csv", { trimmed }), { row, column }));
   return undefined;
 }
 
@@ -459,17 +393,6 @@ function readKind(
     cache.set(text, kind);
   }
   if (kind !== undefined) return kind;
-  issues.push(
-    makeIssue(
-      file,
-      "warning",
-      "kind_unknown",
-      {
-        vi: `Loại điểm "${text.trim()}" không rõ; được coi là "khác". Dùng: trường, điểm trường, thôn/bản/xóm, trung tâm thôn.`,
-        en: `Unknown kind "${text.trim()}"; treated as "other". Use: school, school_site, village, village_centre.`,
-      },
-      { row, column },
-    ),
-  );
+  issues.push(makeIssue(file, "warning", "kind_unknown", domainMessage("points.kind_unknown_csv", { text: text.trim() }), { row, column }));
   return "other";
 }

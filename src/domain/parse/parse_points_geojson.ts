@@ -3,7 +3,7 @@
  */
 import type { ImportIssue } from "../issues.ts";
 import { emptyReport, type ImportReport, type ImportResult } from "../issues.ts";
-import type { Point, PointKind } from "../types.ts";
+import type { Message, Point, PointKind } from "../types.ts";
 import { POINT_COLUMN_ALIASES } from "./find_column.ts";
 import { findProperty, noFeaturesIssue, propertyText, readGeojsonInput } from "./geojson_input.ts";
 import { addIssues, makeIssue } from "./import_issue.ts";
@@ -11,6 +11,7 @@ import { parseCount } from "./parse_number.ts";
 import { parsePointKind } from "./point_kind.ts";
 import { osmFeaturesToPoints } from "../formats/osm.ts";
 import { checkPointPosition, fileStem, findDuplicatePoints, makePoint, swappedMessage } from "./point_checks.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** Options of parsePointsGeojson. */
 export interface PointsGeojsonOptions {
@@ -21,15 +22,14 @@ export interface PointsGeojsonOptions {
 
 type FieldKey = keyof typeof POINT_COLUMN_ALIASES;
 
-function readPosition(geometry: unknown): { lon: number; lat: number } | { error: { code: string; vi: string; en: string } } {
-  if (geometry === null || geometry === undefined)
-    return { error: { code: "geometry_missing", vi: "Đối tượng không có hình học.", en: "The feature has no geometry." } };
+function readPosition(geometry: unknown): { lon: number; lat: number } | { error: { code: string; message: Message } } {
+  if (geometry === null || geometry === undefined) return { error: { code: "geometry_missing", message: domainMessage("geometry.geometry_missing") } };
   const record = geometry as { type?: unknown; coordinates?: unknown };
   let coordinates = record.coordinates;
   if (record.type === "MultiPoint" && Array.isArray(coordinates) && coordinates.length === 1) coordinates = coordinates[0];
   else if (record.type !== "Point") {
     const type = String(record.type);
-    return { error: { code: "geometry_not_point", vi: `Hình học là ${type}, cần Point.`, en: `The geometry is a ${type}; a Point is needed.` } };
+    return { error: { code: "geometry_not_point", message: domainMessage("points.geometry_not_point", { type }) } };
   }
   if (
     !Array.isArray(coordinates) ||
@@ -39,11 +39,7 @@ function readPosition(geometry: unknown): { lon: number; lat: number } | { error
     !Number.isFinite(coordinates[1])
   ) {
     return {
-      error: {
-        code: "coordinates_invalid",
-        vi: "Toạ độ không phải cặp số [kinh độ, vĩ độ].",
-        en: "The coordinates are not a pair of numbers [longitude, latitude].",
-      },
+      error: { code: "coordinates_invalid", message: domainMessage("points.coordinates_not_pair") },
     };
   }
   return { lon: coordinates[0], lat: coordinates[1] };
@@ -71,12 +67,7 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
   if (osm.osm > 0) {
     report.detected = { ...report.detected, format: report.detected?.format ?? "osm", areasToPoints: osm.areas };
     if (osm.areas > 0) {
-      addIssues(report, [
-        makeIssue(file, "warning", "osm_areas_to_points", {
-          vi: `${osm.areas} vùng OpenStreetMap (khuôn viên trường, thôn bản) đã được đổi thành một điểm nằm trong vùng.`,
-          en: `${osm.areas} OpenStreetMap areas (school grounds, villages) were turned into a point inside them.`,
-        }),
-      ]);
+      addIssues(report, [makeIssue(file, "warning", "osm_areas_to_points", domainMessage("points.osm_areas_to_points", { areas: osm.areas }))]);
     }
   }
   addIssues(report, issues);
@@ -88,7 +79,7 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
     const position = readPosition(feature.geometry);
     if ("error" in position) {
       report.rejected++;
-      addIssues(report, [makeIssue(file, "error", position.error.code, { vi: position.error.vi, en: position.error.en }, where)]);
+      addIssues(report, [makeIssue(file, "error", position.error.code, position.error.message, where)]);
       return;
     }
     const check = checkPointPosition(position.lon, position.lat);
@@ -112,9 +103,7 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
     if (id === undefined && (typeof feature.id === "string" || typeof feature.id === "number")) id = String(feature.id);
     if (id === undefined) {
       id = `${stem}-${featureIndex}`;
-      warnings.push(
-        makeIssue(file, "warning", "id_generated", { vi: `Thiếu mã điểm; đã gán mã "${id}".`, en: `The id is missing; "${id}" was assigned.` }, where),
-      );
+      warnings.push(makeIssue(file, "warning", "id_generated", domainMessage("points.id_generated", { id }), where));
     }
     const name = field("name") ?? "";
     const kindText = field("kind");
@@ -122,19 +111,7 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
     if (kindText !== undefined) {
       const parsed = parsePointKind(kindText);
       if (parsed !== undefined) kind = parsed;
-      else
-        warnings.push(
-          makeIssue(
-            file,
-            "warning",
-            "kind_unknown",
-            {
-              vi: `Loại điểm "${kindText}" không rõ; được coi là "khác". Dùng: trường, điểm trường, thôn/bản/xóm, trung tâm thôn.`,
-              en: `Unknown kind "${kindText}"; treated as "other". Use: school, school_site, village, village_centre.`,
-            },
-            where,
-          ),
-        );
+      else warnings.push(makeIssue(file, "warning", "kind_unknown", domainMessage("points.kind_unknown", { kindText }), where));
     }
     const parentId = field("parentId");
     const weightText = field("weight");
@@ -142,19 +119,7 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
     if (weightText !== undefined) {
       const parsed = parseCount(weightText);
       if (parsed !== null && parsed >= 0) weight = parsed;
-      else
-        warnings.push(
-          makeIssue(
-            file,
-            "warning",
-            "weight_unreadable",
-            {
-              vi: `Không đọc được số "${weightText}" (số học sinh / số hộ); bỏ qua giá trị này.`,
-              en: `"${weightText}" is not a usable count (pupils / households); the value is ignored.`,
-            },
-            where,
-          ),
-        );
+      else warnings.push(makeIssue(file, "warning", "weight_unreadable", domainMessage("points.weight_unreadable", { weightText }), where));
     }
     const provinceCode = field("provinceCode");
     const provinceName = field("provinceName");
@@ -182,15 +147,7 @@ export function parsePointsGeojson(input: string | Uint8Array | object, options:
     report.accepted++;
     addIssues(report, warnings);
   });
-  addIssues(
-    report,
-    findDuplicatePoints(
-      items,
-      file,
-      (point) => ({ featureIndex: point.source.row }),
-      (point) => ({ vi: `đối tượng ${point.source.row}`, en: `feature ${point.source.row}` }),
-    ),
-  );
+  addIssues(report, findDuplicatePoints(items, file, "feature"));
   report.issues.sort((a, b) => (a.featureIndex ?? -1) - (b.featureIndex ?? -1));
   return { items, report };
 }

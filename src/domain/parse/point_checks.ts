@@ -7,6 +7,7 @@ import type { ImportIssue } from "../issues.ts";
 import type { Message, Point } from "../types.ts";
 import { makeIssue, type IssueLocation } from "./import_issue.ts";
 import { VIETNAM_BOUNDS, isInBounds } from "./vietnam_bounds.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** The outcome of checking one position. */
 export type PositionCheck =
@@ -30,20 +31,14 @@ export function checkPointPosition(lon: number, lat: number): PositionCheck {
     return {
       ok: false,
       code: "coordinates_invalid",
-      message: {
-        vi: `Toạ độ (${lon}; ${lat}) không phải là toạ độ: quá lớn để là độ, hay cả mét của một hệ chiếu. Hãy kiểm tra cột kinh độ, vĩ độ.`,
-        en: `The coordinates (${lon}; ${lat}) are not coordinates: too large for degrees, or even for projected metres. Check the longitude and latitude columns.`,
-      },
+      message: domainMessage("points.coordinates_invalid", { lon, lat }),
     };
   }
   if (Math.abs(lon) > 1000 || Math.abs(lat) > 1000) {
     return {
       ok: false,
       code: "coordinates_projected",
-      message: {
-        vi: `Toạ độ (${lon}; ${lat}) có vẻ là mét của một hệ chiếu (VN-2000?), không phải độ. Hãy chọn hệ toạ độ (ứng dụng: "Hệ toạ độ" ở phần xem trước; CLI: --crs, ví dụ --crs VN2000-TM3-105.75 hoặc --crs EPSG:3405), hoặc chuyển sang kinh độ, vĩ độ WGS 84 (độ thập phân) rồi nhập lại.`,
-        en: `The coordinates (${lon}; ${lat}) look like projected metres (VN-2000?), not degrees. Choose the coordinate system (app: "Coordinate system" in the preview; CLI: pass --crs, e.g. --crs VN2000-TM3-105.75 or --crs EPSG:3405), or convert them to WGS 84 longitude and latitude in decimal degrees and import again.`,
-      },
+      message: domainMessage("points.coordinates_projected", { lon, lat }),
     };
   }
   if (isInBounds(lon, lat)) return { ok: true, lon, lat, swapped: false };
@@ -51,35 +46,25 @@ export function checkPointPosition(lon: number, lat: number): PositionCheck {
   return {
     ok: false,
     code: "coordinates_out_of_area",
-    message: {
-      vi: `Toạ độ kinh độ ${lon}, vĩ độ ${lat} nằm ngoài Việt Nam (kinh độ ${BOUNDS_TEXT}, vĩ độ ${LATITUDE_TEXT}).`,
-      en: `Longitude ${lon}, latitude ${lat} is outside Vietnam (longitude ${BOUNDS_TEXT}, latitude ${LATITUDE_TEXT}).`,
-    },
+    message: domainMessage("points.coordinates_out_of_area", { lon, lat, boundsText: BOUNDS_TEXT, latitudeText: LATITUDE_TEXT }),
   };
 }
 
 /** The warning for a corrected swap. */
 export function swappedMessage(lon: number, lat: number): Message {
-  return {
-    vi: `Vĩ độ và kinh độ bị đảo chỗ; đã sửa thành kinh độ ${lon}, vĩ độ ${lat}.`,
-    en: `Latitude and longitude were swapped; corrected to longitude ${lon}, latitude ${lat}.`,
-  };
+  return domainMessage("points.lat_lon_swapped", { lon, lat });
 }
 
 /**
  * Reports later points whose id or coordinates repeat an earlier point's. The points are kept.
  * @param points - accepted points, in file order
  * @param file - the file name for the issues
- * @param locate - where a point is (row for CSV, featureIndex for GeoJSON)
- * @param describe - how to name a point's place in a sentence, e.g. "dòng 3" / "row 3"
+ * @param unit - what `source.row` counts: a CSV data row or a GeoJSON feature (the issue's location and its words)
  * @returns one warning per repeated id and per repeated position
  */
-export function findDuplicatePoints(
-  points: readonly Point[],
-  file: string,
-  locate: (point: Point) => IssueLocation,
-  describe: (point: Point) => Message,
-): ImportIssue[] {
+export function findDuplicatePoints(points: readonly Point[], file: string, unit: "row" | "feature"): ImportIssue[] {
+  const locate = (point: Point): IssueLocation => (unit === "row" ? { row: point.source.row } : { featureIndex: point.source.row });
+  const describe = (point: Point): Message => domainMessage(unit === "row" ? "issue.where_row" : "issue.where_feature", { row: point.source.row });
   const issues: ImportIssue[] = [];
   // Hash tables of point indices (no string key per position, no Map entry per point): this runs on a million
   // points. Equal hashes are confirmed by comparing the values themselves, so the result is exact.
@@ -94,18 +79,7 @@ export function findDuplicatePoints(
     const firstIndex = ids.firstOrAdd(idHash[0], idHash[1], index, (other) => points[other].id === point.id);
     if (firstIndex >= 0) {
       const where = describe(points[firstIndex]);
-      issues.push(
-        makeIssue(
-          file,
-          "warning",
-          "duplicate_id",
-          {
-            vi: `Mã "${point.id}" trùng với ${where.vi}.`,
-            en: `The id "${point.id}" repeats ${where.en}.`,
-          },
-          locate(point),
-        ),
-      );
+      issues.push(makeIssue(file, "warning", "duplicate_id", domainMessage("points.duplicate_id", { id: point.id, where }), locate(point)));
     }
     scratch[0] = point.lon;
     scratch[1] = point.lat;
@@ -125,10 +99,7 @@ export function findDuplicatePoints(
           file,
           "warning",
           "duplicate_coordinates",
-          {
-            vi: `Cùng toạ độ (${point.lon}; ${point.lat}) với ${where.vi} (mã "${samePlace.id}").`,
-            en: `Same coordinates (${point.lon}; ${point.lat}) as ${where.en} (id "${samePlace.id}").`,
-          },
+          domainMessage("points.duplicate_coordinates", { lon: point.lon, lat: point.lat, where, id: samePlace.id }),
           locate(point),
         ),
       );

@@ -6,11 +6,12 @@
  */
 import type { ImportIssue, ImportReport, ImportResult } from "../issues.ts";
 import { emptyReport } from "../issues.ts";
-import type { Point } from "../types.ts";
+import type { Message, Point } from "../types.ts";
 import { createHashIndex, createHashedKeySet } from "./hashed_key_set.ts";
 import { parsePointsCsv, type PointsCsvOptions } from "./parse_points_csv.ts";
 import { detectUtf16 } from "./decode_text.ts";
 import { textDecoderClass, textEncoderClass, type TextDecoderLike, type TextEncoderLike } from "./text_decoder.ts";
+import { domainMessage } from "../messages/message.ts";
 
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
@@ -252,9 +253,7 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
       point.source.row += offset;
       const firstRow = ids.firstOrAdd(point.id, point.source.row);
       if (firstRow >= 0) {
-        issues.push(
-          duplicateIssue(options.file, point, "duplicate_id", `Mã "${point.id}" trùng với dòng ${firstRow}.`, `The id "${point.id}" repeats row ${firstRow}.`),
-        );
+        issues.push(duplicateIssue(options.file, point, "duplicate_id", domainMessage("points.duplicate_id", { id: point.id, where: rowWords(firstRow) })));
       }
       scratch[0] = point.lon;
       scratch[1] = point.lat;
@@ -269,8 +268,7 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
             options.file,
             point,
             "duplicate_coordinates",
-            `Cùng toạ độ (${point.lon}; ${point.lat}) với dòng ${firstPlace}.`,
-            `Same coordinates (${point.lon}; ${point.lat}) as row ${firstPlace}.`,
+            domainMessage("points.same_coordinates_as", { lon: point.lon, lat: point.lat, where: rowWords(firstPlace) }),
           ),
         );
       }
@@ -338,10 +336,7 @@ export function createPointsCsvStream(options: PointsCsvOptions & { batchBytes?:
           file: options.file,
           code: "issues_not_listed",
           severity: "warning",
-          message: {
-            vi: `Còn ${count} vấn đề khác không được liệt kê từng dòng (${codes}); hãy sửa các dòng trên rồi nhập lại.`,
-            en: `${count} more issues are not listed row by row (${codes}); fix the rows above and import again.`,
-          },
+          message: domainMessage("points.issues_not_listed", { count, codes }),
         });
         total.warnings++;
       }
@@ -374,6 +369,10 @@ function isBlankRecord(bytes: Uint8Array): boolean {
   return true;
 }
 
-function duplicateIssue(file: string, point: Point, code: string, vi: string, en: string): ImportIssue {
-  return { file, row: point.source.row, code, severity: "warning", message: { vi, en } };
+function duplicateIssue(file: string, point: Point, code: string, message: Message): ImportIssue {
+  return { file, row: point.source.row, code, severity: "warning", message };
+}
+
+function rowWords(row: number): Message {
+  return domainMessage("issue.where_row", { row });
 }

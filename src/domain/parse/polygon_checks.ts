@@ -13,6 +13,7 @@ import { isStrictlyConvexRing, makeValidPolygons } from "./make_valid.ts";
 
 export { isStrictlyConvexRing };
 import { VIETNAM_BOUNDS } from "./vietnam_bounds.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** An issue about a geometry, before the file and feature are attached. */
 export interface GeometryIssue {
@@ -66,10 +67,7 @@ export function checkPolygonGeometry(geometry: unknown): PolygonCheck {
     issues.push({
       severity: "warning",
       code: "ring_unclosed",
-      message: {
-        vi: `${unclosed} vòng không khép kín (điểm cuối khác điểm đầu); đã tự khép lại.`,
-        en: `${unclosed} ring(s) were not closed (last position differs from the first); they were closed.`,
-      },
+      message: domainMessage("geometry.ring_unclosed", { unclosed }),
     });
   }
   const crossings: Position[] = [];
@@ -89,10 +87,7 @@ export function checkPolygonGeometry(geometry: unknown): PolygonCheck {
     for (let ringIndex = 0; ringIndex < rings.length; ringIndex++) {
       const area = signedRingArea(rings[ringIndex]);
       if (area === 0) {
-        return rejected("ring_degenerate", {
-          vi: "Một vòng có diện tích bằng 0 (các điểm thẳng hàng hoặc trùng nhau).",
-          en: "A ring has zero area (its positions are collinear or repeated).",
-        });
+        return rejected("ring_degenerate", domainMessage("geometry.ring_degenerate"));
       }
       const wantCounterClockwise = ringIndex === 0;
       if (area > 0 !== wantCounterClockwise) {
@@ -105,10 +100,7 @@ export function checkPolygonGeometry(geometry: unknown): PolygonCheck {
     issues.push({
       severity: "warning",
       code: "ring_winding",
-      message: {
-        vi: `${rewound} vòng có chiều sai; đã đảo lại theo RFC 7946 (vòng ngoài ngược chiều kim đồng hồ, lỗ thủng cùng chiều).`,
-        en: `${rewound} ring(s) had the wrong winding; rewound per RFC 7946 (outer rings counter-clockwise, holes clockwise).`,
-      },
+      message: domainMessage("geometry.ring_winding", { rewound }),
     });
   }
   const outside = outsideAreaIssue(polygons);
@@ -131,21 +123,18 @@ interface ReadPolygons {
 
 function readPolygons(geometry: unknown, keepShort: boolean): ReadPolygons | { error: PolygonCheck } {
   if (geometry === null || geometry === undefined) {
-    return { error: rejected("geometry_missing", { vi: "Đối tượng không có hình học.", en: "The feature has no geometry." }) };
+    return { error: rejected("geometry_missing", domainMessage("geometry.geometry_missing")) };
   }
   const type = typeof geometry === "object" && "type" in geometry ? String(geometry.type) : "?";
   if (type !== "Polygon" && type !== "MultiPolygon") {
     return {
-      error: rejected("geometry_not_polygon", {
-        vi: `Hình học là ${type}, cần Polygon hoặc MultiPolygon.`,
-        en: `The geometry is a ${type}; a Polygon or MultiPolygon is needed.`,
-      }),
+      error: rejected("geometry_not_polygon", domainMessage("geometry.geometry_not_polygon", { type })),
     };
   }
   const coordinates = (geometry as { coordinates?: unknown }).coordinates;
   const parts: unknown[] = type === "Polygon" ? [coordinates] : Array.isArray(coordinates) ? coordinates : [];
   if (!Array.isArray(coordinates) || parts.length === 0) {
-    return { error: rejected("geometry_empty", { vi: "Hình học không có toạ độ.", en: "The geometry has no coordinates." }) };
+    return { error: rejected("geometry_empty", domainMessage("geometry.geometry_empty")) };
   }
   const polygons: Ring[][] = [];
   let unclosed = 0;
@@ -153,7 +142,7 @@ function readPolygons(geometry: unknown, keepShort: boolean): ReadPolygons | { e
   let short = 0;
   for (const part of parts) {
     if (!Array.isArray(part) || part.length === 0) {
-      return { error: rejected("geometry_empty", { vi: "Một đa giác không có vòng nào.", en: "A polygon has no ring." }) };
+      return { error: rejected("geometry_empty", domainMessage("geometry.polygon_without_ring")) };
     }
     const rings: Ring[] = [];
     for (const rawRing of part) {
@@ -199,28 +188,13 @@ export function checkCoverageGeometry(geometry: unknown, workLimit?: number): Co
   const { polygons, unclosed, repeats, short } = read;
   const { polygons: valid, tally } = makeValidPolygons(polygons, workLimit);
   const issues: GeometryIssue[] = [];
-  const warn = (code: string, vi: string, en: string): void => {
-    issues.push({ severity: "warning", code, message: { vi, en } });
+  const warn = (code: string, message: Message): void => {
+    issues.push({ severity: "warning", code, message });
   };
-  if (unclosed > 0) {
-    warn(
-      "ring_unclosed",
-      `${unclosed} vòng không khép kín (điểm cuối khác điểm đầu); đã tự khép lại.`,
-      `${unclosed} ring(s) were not closed (last position differs from the first); they were closed.`,
-    );
-  }
+  if (unclosed > 0) warn("ring_unclosed", domainMessage("geometry.ring_unclosed", { unclosed }));
   if (valid.length === 0) {
     const code = short > 0 ? "ring_too_short" : "ring_degenerate";
-    const message: Message =
-      short > 0
-        ? {
-            vi: "Các vòng có ít hơn 4 toạ độ (kể cả điểm khép) hoặc ít hơn 3 điểm phân biệt; không còn diện tích nào, đối tượng bị bỏ qua.",
-            en: "The rings have fewer than 4 positions (closing one included) or fewer than 3 distinct ones; no area is left and the feature is rejected.",
-          }
-        : {
-            vi: "Hình học có diện tích bằng 0 (các điểm thẳng hàng, trùng nhau, hoặc lỗ thủng xoá hết vòng ngoài); đối tượng bị bỏ qua.",
-            en: "The geometry has zero area (collinear or repeated positions, or holes that remove the whole shell); the feature is rejected.",
-          };
+    const message: Message = short > 0 ? domainMessage("geometry.rings_too_short") : domainMessage("geometry.zero_area");
     return {
       geometry: null,
       issues: [...issues, { severity: "error", code, message }],
@@ -229,67 +203,23 @@ export function checkCoverageGeometry(geometry: unknown, workLimit?: number): Co
       standalone: false,
     };
   }
-  if (repeats > 0) {
-    warn("repeated_positions", `Đã bỏ ${repeats} toạ độ lặp liên tiếp.`, `${repeats} repeated consecutive position(s) removed.`);
-  }
-  if (tally.rewound > 0) {
-    warn(
-      "ring_winding",
-      `${tally.rewound} vòng có chiều sai; đã đảo lại theo RFC 7946 (vòng ngoài ngược chiều kim đồng hồ, lỗ thủng cùng chiều).`,
-      `${tally.rewound} ring(s) had the wrong winding; rewound per RFC 7946 (outer rings counter-clockwise, holes clockwise).`,
-    );
-  }
+  if (repeats > 0) warn("repeated_positions", domainMessage("geometry.repeated_positions", { count: repeats }));
+  if (tally.rewound > 0) warn("ring_winding", domainMessage("geometry.ring_winding", { rewound: tally.rewound }));
   if (tally.crossings > 0) {
     const at = tally.firstCrossing ?? [0, 0];
     const place = `(${at[0].toFixed(5)}; ${at[1].toFixed(5)})`;
-    warn(
-      "self_intersection",
-      `Vòng tự cắt hoặc cắt nhau tại ${tally.crossings} chỗ (đầu tiên ở ${place}); đã tách thành các đa giác đơn theo cách hiểu hợp lệ (như ST_MakeValid): mọi thuỳ của hình nơ đều là vùng phủ.`,
-      `Rings cross themselves or each other at ${tally.crossings} place(s) (first at ${place}); split into simple polygons by the valid interpretation (as ST_MakeValid): every lobe of a bow-tie is coverage.`,
-    );
+    warn("self_intersection", domainMessage("geometry.self_intersection", { count: tally.crossings, place }));
   }
-  if (tally.holesOutside > 0) {
-    warn(
-      "hole_outside_shell",
-      `${tally.holesOutside} lỗ thủng nằm (toàn bộ hoặc một phần) ngoài vòng ngoài; phần nằm ngoài được tính là vùng phủ riêng (như ST_MakeValid), không trừ vùng phủ nào.`,
-      `${tally.holesOutside} hole(s) lie (wholly or partly) outside their outer ring; the part outside counts as coverage of its own (as ST_MakeValid), nothing is subtracted.`,
-    );
-  }
-  if (tally.duplicateRings > 0) {
-    warn(
-      "ring_duplicate",
-      `${tally.duplicateRings} vòng trùng với vòng ngoài hoặc với một lỗ thủng khác của cùng đa giác; đã bỏ vòng trùng (vòng ngoài giữ nguyên).`,
-      `${tally.duplicateRings} ring(s) repeat the outer ring or another hole of the same polygon; the repeat was dropped (the outer ring stands).`,
-    );
-  }
-  if (tally.degenerateRings > 0) {
-    warn(
-      "ring_degenerate",
-      `Đã bỏ ${tally.degenerateRings} vòng có ít hơn 3 điểm phân biệt hoặc diện tích bằng 0.`,
-      `${tally.degenerateRings} ring(s) with fewer than 3 distinct positions or zero area were dropped.`,
-    );
-  }
-  if (tally.nestedHoles > 0) {
-    warn(
-      "hole_nested",
-      `${tally.nestedHoles} đa giác có lỗ thủng nằm trong lỗ thủng khác; lỗ bên trong đã bỏ (không thay đổi vùng phủ).`,
-      `${tally.nestedHoles} polygon(s) had a hole inside another hole; the inner one was dropped (the coverage is unchanged).`,
-    );
-  }
-  if (tally.overlappingParts > 0) {
-    warn(
-      "parts_overlap",
-      `${tally.overlappingParts} đa giác của MultiPolygon chồng lên hoặc nằm trong nhau; giữ tất cả, vùng phủ là phần hợp (không đa giác nào trừ vùng phủ của đa giác khác).`,
-      `${tally.overlappingParts} polygon(s) of the MultiPolygon overlap or nest; all are kept and the coverage is their union (no polygon takes coverage away from another).`,
-    );
-  }
-  if (tally.fallback > 0) {
-    warn(
-      "repair_too_complex",
-      `${tally.fallback} đa giác quá phức tạp để sửa tự động (quá nhiều chỗ cắt); được tính riêng: phủ nơi chính nó phủ với số vòng quấn dương, không bao giờ trừ vùng phủ của đối tượng khác. Hãy sửa trong phần mềm GIS.`,
-      `${tally.fallback} polygon(s) are too complex to repair automatically (too many crossings); counted on their own: covered where they wind positively, never taking coverage away from other features. Fix them in a GIS.`,
-    );
-  }
+  // What the repair changed, each counted, in the order a person reads them.
+  const repairs = [
+    ["hole_outside_shell", tally.holesOutside],
+    ["ring_duplicate", tally.duplicateRings],
+    ["ring_degenerate", tally.degenerateRings],
+    ["hole_nested", tally.nestedHoles],
+    ["parts_overlap", tally.overlappingParts],
+    ["repair_too_complex", tally.fallback],
+  ] as const;
+  for (const [code, count] of repairs) if (count > 0) warn(code, domainMessage(`geometry.repaired_${code}`, { count }));
   const outside = outsideAreaIssue(valid);
   if (outside) issues.push(outside);
   const checked: Polygon | MultiPolygon =
@@ -315,13 +245,13 @@ function outsideAreaIssue(polygons: readonly Ring[][]): GeometryIssue | undefine
   return {
     severity: "warning",
     code: "feature_outside_area",
-    message: { vi: "Đối tượng nằm hoàn toàn ngoài Việt Nam.", en: "The feature lies entirely outside Vietnam." },
+    message: domainMessage("geometry.feature_outside_area"),
   };
 }
 
 function readRing(rawRing: unknown, keepShort = false): { ring: Ring; closed: boolean; repeats: number } | { error: PolygonCheck } {
   if (!Array.isArray(rawRing)) {
-    return { error: rejected("coordinates_invalid", { vi: "Một vòng không phải danh sách toạ độ.", en: "A ring is not a list of positions." }) };
+    return { error: rejected("coordinates_invalid", domainMessage("geometry.coordinates_invalid")) };
   }
   const ring: Ring = [];
   let repeats = 0;
@@ -335,29 +265,23 @@ function readRing(rawRing: unknown, keepShort = false): { ring: Ring; closed: bo
       !Number.isFinite(position[1])
     ) {
       return {
-        error: rejected("coordinates_invalid", {
-          vi: "Một toạ độ không phải cặp số [kinh độ, vĩ độ].",
-          en: "A position is not a pair of numbers [longitude, latitude].",
-        }),
+        error: rejected("coordinates_invalid", domainMessage("geometry.position_not_pair")),
       };
     }
     const lon = position[0];
     const lat = position[1];
     if (Math.abs(lon) > 1000 || Math.abs(lat) > 1000) {
       return {
-        error: rejected("coordinates_projected", {
-          vi: `Toạ độ (${lon}; ${lat}) là mét của một hệ chiếu (ví dụ VN-2000), không phải độ. Hãy chuyển sang WGS 84 (độ) rồi nhập lại.`,
-          en: `The position (${lon}; ${lat}) is in projected metres (e.g. VN-2000), not degrees. Convert it to WGS 84 degrees and import again.`,
-        }),
+        error: rejected("coordinates_projected", domainMessage("geometry.coordinates_projected", { lon, lat })),
       };
     }
     if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
       const swapped = Math.abs(lat) <= 180 && Math.abs(lon) <= 90;
       return {
-        error: rejected("coordinates_out_of_range", {
-          vi: `Toạ độ (${lon}; ${lat}) vượt giới hạn kinh độ ±180, vĩ độ ±90.${swapped ? " Có lẽ kinh độ và vĩ độ bị đảo chỗ: GeoJSON ghi [kinh độ, vĩ độ]." : ""}`,
-          en: `The position (${lon}; ${lat}) is outside longitude ±180, latitude ±90.${swapped ? " Longitude and latitude are probably swapped: GeoJSON writes [longitude, latitude]." : ""}`,
-        }),
+        error: rejected(
+          "coordinates_out_of_range",
+          domainMessage("geometry.coordinates_out_of_range", { lon, lat, hint: swapped ? domainMessage("geometry.probably_swapped") : "" }),
+        ),
       };
     }
     const previous = ring[ring.length - 1];
@@ -377,10 +301,7 @@ function readRing(rawRing: unknown, keepShort = false): { ring: Ring; closed: bo
   }
   if (ring.length < 4 && !keepShort) {
     return {
-      error: rejected("ring_too_short", {
-        vi: `Một vòng chỉ có ${ring.length} toạ độ (kể cả điểm khép); cần ít nhất 4.`,
-        en: `A ring has only ${ring.length} positions (closing one included); at least 4 are needed.`,
-      }),
+      error: rejected("ring_too_short", domainMessage("geometry.ring_too_short", { length: ring.length })),
     };
   }
   return { ring, closed, repeats };

@@ -10,6 +10,7 @@ import { legacyEncodingIssue } from "./legacy_encodings.ts";
 import { makeIssue } from "./import_issue.ts";
 import { simpleDecimal, simpleDecimalIn } from "./parse_number.ts";
 import { unescapeCsvFormula } from "../export/to_csv.ts";
+import { domainMessage } from "../messages/message.ts";
 
 export type CsvDelimiter = "," | ";" | "\t";
 
@@ -162,12 +163,7 @@ export function readCsvRows(input: string | Uint8Array, options: CsvRowsOptions)
   const legacy = legacyEncodingIssue(options.file, encoding);
   if (legacy) issues.push(legacy);
   if (text.trim() === "") {
-    issues.push(
-      makeIssue(options.file, "error", "file_empty", {
-        vi: "Tệp trống: không có dòng tiêu đề nào.",
-        en: "The file is empty: there is no header row.",
-      }),
-    );
+    issues.push(makeIssue(options.file, "error", "file_empty", domainMessage("csv.file_empty")));
     return { encoding, delimiter, header: [], rows: arrayRows([], []), issues, split: "papaparse" };
   }
   const direct = options.fastPath === false ? null : splitWithoutQuotes(text, delimiter);
@@ -202,18 +198,7 @@ export function readCsvRows(input: string | Uint8Array, options: CsvRowsOptions)
   }
   for (const error of parsed.errors) {
     const row = error.row !== undefined && error.row > headerIndex ? error.row - headerIndex : undefined;
-    issues.push(
-      makeIssue(
-        options.file,
-        "warning",
-        "csv_quotes",
-        {
-          vi: "Dấu ngoặc kép không khớp: nội dung ô có thể bị gộp hoặc cắt sai.",
-          en: "Unbalanced quotes: cell contents may have been merged or split wrongly.",
-        },
-        row === undefined ? {} : { row },
-      ),
-    );
+    issues.push(makeIssue(options.file, "warning", "csv_quotes", domainMessage("csv.quotes"), row === undefined ? {} : { row }));
   }
   const lostLettersIssue = checkLostLetters(options.file, header, rows);
   if (lostLettersIssue) issues.push(lostLettersIssue);
@@ -223,16 +208,7 @@ export function readCsvRows(input: string | Uint8Array, options: CsvRowsOptions)
 function checkExtraCells(file: string, header: readonly string[], cells: readonly string[], rowNumber: number, issues: ImportIssue[]): void {
   if (isBlank(cells.slice(header.length))) return;
   issues.push(
-    makeIssue(
-      file,
-      "warning",
-      "csv_extra_cells",
-      {
-        vi: `Dòng có ${cells.length} ô nhưng tiêu đề chỉ có ${header.length} cột; các ô thừa bị bỏ qua. Kiểm tra dấu phân cách hoặc dấu ngoặc kép.`,
-        en: `The row has ${cells.length} cells but the header has ${header.length} columns; the extra cells are ignored. Check the delimiter or the quotes.`,
-      },
-      { row: rowNumber },
-    ),
+    makeIssue(file, "warning", "csv_extra_cells", domainMessage("csv.extra_cells", { cells: cells.length, columns: header.length }), { row: rowNumber }),
   );
 }
 
@@ -404,8 +380,5 @@ function checkLostLetters(file: string, header: readonly string[], allRows: read
   let textCells = 0;
   for (const cells of [header, ...rows]) for (const cell of cells) if (/\p{L}/u.test(cell)) textCells++;
   if (!headerSuspicious && (suspicious < 2 || suspicious < 0.05 * textCells)) return undefined;
-  return makeIssue(file, "warning", "letters_lost", {
-    vi: `Có ${suspicious} ô chứa dấu "?" thay cho chữ cái: tệp có lẽ đã được lưu bằng bảng mã không có tiếng Việt. Hãy mở tệp gốc trong Excel và lưu lại dạng "CSV UTF-8 (Comma delimited)".`,
-    en: `${suspicious} cells contain "?" in place of letters: the file was probably saved in a code page without Vietnamese letters. Open the original in Excel and save it again as "CSV UTF-8 (Comma delimited)".`,
-  });
+  return makeIssue(file, "warning", "letters_lost", domainMessage("csv.letters_lost", { suspicious }));
 }

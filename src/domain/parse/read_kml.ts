@@ -20,6 +20,7 @@ import { err, ok, type Result } from "../result.ts";
 import { inputToText } from "./decode_text.ts";
 import { isZipBytes } from "./read_xlsx.ts";
 import { scanXml, XmlSyntaxError, type XmlWorkCounter } from "./xml_scan.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** The largest KML a KMZ may inflate to. */
 export const MAX_KML_BYTES = 400 * 1024 * 1024;
@@ -56,26 +57,18 @@ function kmlText(input: string | Uint8Array): Result<string, KmlError> {
   if (!isZipBytes(input)) return ok(inputToText(input, false).text);
   const listing = listZipEntries(input);
   if (!listing.ok) {
-    if (listing.reason === "invalid")
-      return kmlError("kml_invalid", { vi: "Tệp KMZ bị hỏng (không phải tệp nén zip hợp lệ).", en: "The KMZ file is damaged (not a valid zip archive)." });
-    return kmlError("kml_invalid", {
-      vi: `Tệp KMZ bị hỏng hoặc đã bị sửa: "${listing.name}" xuất hiện nhiều lần trong tệp nén.`,
-      en: `The KMZ file is damaged or tampered with: "${listing.name}" appears more than once in the archive.`,
-    });
+    if (listing.reason === "invalid") return kmlError("kml_invalid", domainMessage("kml.invalid"));
+    return kmlError("kml_invalid", domainMessage("kml.kmz_damaged", { name: listing.name }));
   }
   const declared = listing.sizes;
   const names = [...declared.keys()].filter((name) => name.toLowerCase().endsWith(".kml"));
   const chosen = names.find((name) => name.toLowerCase() === "doc.kml") ?? names.sort((a, b) => a.split("/").length - b.split("/").length)[0];
-  if (chosen === undefined) return kmlError("kmz_no_kml", { vi: "Tệp KMZ không chứa tệp KML nào.", en: "The KMZ file holds no KML file." });
+  if (chosen === undefined) return kmlError("kmz_no_kml", domainMessage("kml.kmz_no_kml"));
   if ((declared.get(chosen) ?? 0) > MAX_KML_BYTES) {
-    return kmlError("kmz_too_large", {
-      vi: "Tệp KML trong KMZ quá lớn để đọc (trên 400 MB).",
-      en: "The KML inside the KMZ is too large to read (over 400 MB).",
-    });
+    return kmlError("kmz_too_large", domainMessage("kml.kmz_too_large"));
   }
   const files = unzipSync(input, { filter: (file) => file.name === chosen });
-  if (!Object.prototype.hasOwnProperty.call(files, chosen))
-    return kmlError("kmz_no_kml", { vi: "Tệp KMZ không chứa tệp KML nào.", en: "The KMZ file holds no KML file." });
+  if (!Object.prototype.hasOwnProperty.call(files, chosen)) return kmlError("kmz_no_kml", domainMessage("kml.kmz_no_kml"));
   return ok(inputToText(files[chosen], false).text);
 }
 
@@ -223,12 +216,12 @@ export function readKml(input: string | Uint8Array, counter?: XmlWorkCounter): R
     );
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error;
-    return kmlError("kml_invalid", { vi: `Tệp KML bị hỏng (${error.message}).`, en: `The KML file is damaged (${error.message}).` });
+    return kmlError("kml_invalid", domainMessage("kml.kml_damaged", { message: error.message }));
   }
-  if (!sawKml) return kmlError("kml_invalid", { vi: "Tệp không phải KML (không có thẻ <kml>).", en: "The file is not KML (no <kml> element)." });
+  if (!sawKml) return kmlError("kml_invalid", domainMessage("kml.not_kml"));
   if (stack.length > 0) {
     const open = stack[stack.length - 1].name;
-    return kmlError("kml_invalid", { vi: `Tệp KML bị cắt cụt: thẻ <${open}> chưa được đóng.`, en: `The KML file is cut short: <${open}> is never closed.` });
+    return kmlError("kml_invalid", domainMessage("kml.cut_short", { open }));
   }
   return ok({ type: "FeatureCollection", features });
 }

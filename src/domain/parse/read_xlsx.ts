@@ -19,6 +19,7 @@ import { err, ok, type Result } from "../result.ts";
 import type { Message } from "../types.ts";
 import { textDecoderClass } from "./text_decoder.ts";
 import { scanXml, XmlSyntaxError, type XmlAttributes } from "./xml_scan.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** One worksheet: its name and its rows of cells (row i is spreadsheet row i + 1; cell j is column j + 1). */
 export interface XlsxSheet {
@@ -102,10 +103,7 @@ function xlsxError(code: XlsxError["code"], message: Message): Result<never, Xls
   return err({ code, message });
 }
 
-const NOT_XLSX: Message = {
-  vi: 'Tệp không phải là sổ tính Excel .xlsx. Hãy mở tệp trong Excel và lưu lại dạng "Excel Workbook (.xlsx)" hoặc "CSV UTF-8".',
-  en: 'The file is not an Excel .xlsx workbook. Open it in Excel and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8".',
-};
+const NOT_XLSX: Message = domainMessage("xlsx.not_a_workbook");
 
 /** Finds "EncryptedPackage" written in UTF-16LE, the stream of a password-protected workbook. */
 function isEncryptedOle(bytes: Uint8Array): boolean {
@@ -512,39 +510,23 @@ const WORKSHEET_TYPE = /\/worksheet$/;
 export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Result<XlsxWorkbook, XlsxError> {
   if (isOleBytes(bytes)) {
     if (isEncryptedOle(bytes)) {
-      return xlsxError("xlsx_encrypted", {
-        vi: "Sổ tính được đặt mật khẩu nên không đọc được. Hãy mở trong Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại dạng .xlsx hoặc CSV UTF-8.",
-        en: "The workbook is password-protected and cannot be read. Open it in Excel, remove the password (File › Info › Protect Workbook) and save it as .xlsx or CSV UTF-8.",
-      });
+      return xlsxError("xlsx_encrypted", domainMessage("xlsx.encrypted"));
     }
-    return xlsxError("xls_binary", {
-      vi: 'Đây là tệp Excel cũ dạng .xls (nhị phân), không đọc được. Hãy mở trong Excel và lưu lại dạng .xlsx hoặc "CSV UTF-8".',
-      en: 'This is an old binary Excel .xls file, which cannot be read. Open it in Excel and save it as .xlsx or "CSV UTF-8".',
-    });
+    return xlsxError("xls_binary", domainMessage("xlsx.xls_binary"));
   }
   if (!isZipBytes(bytes)) return xlsxError("xlsx_not_zip", NOT_XLSX);
   const limit = options.maxUncompressedBytes ?? MAX_XLSX_UNCOMPRESSED_BYTES;
-  const tooLarge = (what: string): Result<never, XlsxError> =>
-    xlsxError("xlsx_too_large", {
-      vi: `Sổ tính quá lớn để đọc (${what}). Hãy chia nhỏ, hoặc lưu trang tính cần nhập dạng CSV UTF-8.`,
-      en: `The workbook is too large to read (${what}). Split it, or save the sheet to import as CSV UTF-8.`,
-    });
+  const tooLarge = (what: string): Result<never, XlsxError> => xlsxError("xlsx_too_large", domainMessage("xlsx.too_large", { what }));
   // First pass: the central directory only (nothing is inflated), to see what there is and what it would weigh.
   const listing = listZipEntries(bytes);
   if (!listing.ok) {
     if (listing.reason === "invalid") return xlsxError("xlsx_invalid", NOT_XLSX);
-    return xlsxError("xlsx_invalid", {
-      vi: `Sổ tính bị hỏng hoặc đã bị sửa: phần "${listing.name}" xuất hiện nhiều lần trong tệp nén. Hãy mở trong Excel và lưu lại.`,
-      en: `The workbook is damaged or tampered with: the part "${listing.name}" appears more than once in the archive. Open it in Excel and save it again.`,
-    });
+    return xlsxError("xlsx_invalid", domainMessage("xlsx.invalid", { name: listing.name }));
   }
   const declared = listing.sizes;
   if (!declared.has("xl/workbook.xml")) {
     if (declared.has("xl/workbook.bin")) {
-      return xlsxError("xlsx_binary_xlsb", {
-        vi: "Đây là sổ tính nhị phân Excel .xlsb, không đọc được. Hãy mở trong Excel và lưu lại dạng .xlsx hoặc CSV UTF-8.",
-        en: "This is a binary Excel .xlsb workbook, which cannot be read. Open it in Excel and save it as .xlsx or CSV UTF-8.",
-      });
+      return xlsxError("xlsx_binary_xlsb", domainMessage("xlsx.xlsb"));
     }
     return xlsxError("xlsx_invalid", NOT_XLSX);
   }
@@ -596,14 +578,8 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Resu
   } catch (error) {
     if (error instanceof TooLarge) return tooLarge(`> ${options.maxCells ?? MAX_XLSX_CELLS} ô / cells`);
     if (error instanceof XmlSyntaxError) {
-      return xlsxError("xlsx_invalid", {
-        vi: `Sổ tính bị hỏng (XML: ${error.message}). Hãy mở trong Excel và lưu lại.`,
-        en: `The workbook is damaged (XML: ${error.message}). Open it in Excel and save it again.`,
-      });
+      return xlsxError("xlsx_invalid", domainMessage("xlsx.xml_damaged", { message: error.message }));
     }
-    return xlsxError("xlsx_invalid", {
-      vi: `Sổ tính bị hỏng hoặc không đọc được (${(error as Error).message}). Hãy mở trong Excel và lưu lại dạng .xlsx hoặc CSV UTF-8.`,
-      en: `The workbook is damaged or unreadable (${(error as Error).message}). Open it in Excel and save it again as .xlsx or CSV UTF-8.`,
-    });
+    return xlsxError("xlsx_invalid", domainMessage("xlsx.unreadable", { message: (error as Error).message }));
   }
 }

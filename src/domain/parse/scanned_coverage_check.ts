@@ -10,6 +10,7 @@ import type { MultiPolygon, Polygon, Position } from "geojson";
 import type { GeometryIssue } from "./polygon_checks.ts";
 import type { ScannedGeometry } from "./scan_geojson.ts";
 import { VIETNAM_BOUNDS } from "./vietnam_bounds.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** A scanned geometry that is valid as it is: one convex ring, read backwards when it was clockwise. */
 export interface ConvexRing {
@@ -36,17 +37,14 @@ export function scannedConvexRing(geometry: ScannedGeometry, coordinates: Float6
     issues.push({
       severity: "warning",
       code: "ring_winding",
-      message: {
-        vi: "1 vòng có chiều sai; đã đảo lại theo RFC 7946 (vòng ngoài ngược chiều kim đồng hồ, lỗ thủng cùng chiều).",
-        en: "1 ring(s) had the wrong winding; rewound per RFC 7946 (outer rings counter-clockwise, holes clockwise).",
-      },
+      message: domainMessage("coverage.ring_winding"),
     });
   }
   if (fast.outside) {
     issues.push({
       severity: "warning",
       code: "feature_outside_area",
-      message: { vi: "Đối tượng nằm hoàn toàn ngoài Việt Nam.", en: "The feature lies entirely outside Vietnam." },
+      message: domainMessage("geometry.feature_outside_area"),
     });
   }
   return { type: geometry.type, start: geometry.rings[0], count: geometry.rings[1], reversed: fast.rewound, issues };

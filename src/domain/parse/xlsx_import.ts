@@ -18,6 +18,7 @@ import { escapeCsvFormula } from "../export/to_csv.ts";
 import { previewCsv, type CsvPreview } from "./preview_csv.ts";
 import { isOleBytes, readXlsx, type XlsxError, type XlsxSheet, type XlsxWorkbook } from "./read_xlsx.ts";
 import { readLegacyWorkbook } from "../formats/xls.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** What a workbook is imported as. */
 export type XlsxImportKind = "points" | "registry" | "updates";
@@ -95,10 +96,7 @@ export function chooseXlsxSheet(workbook: XlsxWorkbook, kind: XlsxImportKind, op
     if (sheet) return ok(sheet);
     return err({
       code: "xlsx_sheet_not_found",
-      message: {
-        vi: `Sổ tính không có trang tính "${wanted}". Các trang tính: ${names || "(không có)"}.`,
-        en: `The workbook has no sheet "${wanted}". Its sheets: ${names || "(none)"}.`,
-      },
+      message: domainMessage("xlsx.sheet_not_found", { wanted, names: names || domainMessage("xlsx.no_sheets") }),
     });
   }
   // Visible sheets first: a hidden sheet is usually a lookup table, not the list.
@@ -110,7 +108,7 @@ export function chooseXlsxSheet(workbook: XlsxWorkbook, kind: XlsxImportKind, op
   if (sheet) return ok(sheet);
   return err({
     code: "xlsx_sheet_not_found",
-    message: { vi: "Sổ tính không có trang tính nào chứa ô dữ liệu.", en: "The workbook has no worksheet with cells." },
+    message: domainMessage("xlsx.sheet_not_found_named"),
   });
 }
 

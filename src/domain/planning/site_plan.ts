@@ -7,6 +7,7 @@ import { selectPoints, type CoverageAnalysis, type PointFilter } from "../gaps/a
 import type { Point } from "../types.ts";
 import { pointWeight, type SiteWeightMode } from "./point_weights.ts";
 import { suggestSites, type SiteSuggestion, type SiteSuggestionOptions, type SiteTarget } from "./site_suggestions.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** A suggestion over an analysis: the result plus, per target, its point index. */
 export interface SitePlan extends SiteSuggestion {
@@ -73,7 +74,7 @@ export function siteExportRows(plan: SitePlan, points: readonly Point[], languag
     const coveredIds = site.covered.map((t) => points[plan.pointOf[t]].id);
     const point: Point = {
       id,
-      name: language === "vi" ? `Đề xuất trạm ${site.rank}` : `Suggested site ${site.rank}`,
+      name: domainMessage("planning.site_name", { rank: site.rank })[language],
       kind: "other",
       lon: roundTo(site.lon, 6),
       lat: roundTo(site.lat, 6),

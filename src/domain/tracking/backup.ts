@@ -15,6 +15,7 @@ import { inputToText } from "../parse/decode_text.ts";
 import { describeZodError, zListedPoint, zStatusEventInput } from "./event_schema.ts";
 import { computeEventId, type StatusEvent } from "./events.ts";
 import type { ListedPoint } from "./registry.ts";
+import { domainMessage } from "../messages/message.ts";
 
 export const BACKUP_FORMAT = "lom-song-backup";
 export const BACKUP_VERSION = 1;
@@ -112,10 +113,7 @@ function backupVersion(data: unknown): number | "unknown" | null {
 
 function unknownVersion(data: unknown): Message {
   const shown = JSON.stringify((data as { version?: unknown }).version) ?? "?";
-  return {
-    vi: `bản sao lưu có phiên bản không rõ (${shown}); ứng dụng này đọc các phiên bản 0 đến ${BACKUP_VERSION}. Tệp có thể đã bị sửa tay.`,
-    en: `unknown backup version (${shown}); this app reads versions 0 to ${BACKUP_VERSION}. The file may have been edited by hand.`,
-  };
+  return domainMessage("backup.version_unknown", { shown, backupVersion: BACKUP_VERSION });
 }
 
 /** One step per version: migrations[n] upgrades a version-n object to version n + 1. */
@@ -126,10 +124,7 @@ const MIGRATIONS: Readonly<Record<number, (data: unknown) => Result<unknown, Mes
 function migrateV0ToV1(data: unknown): Result<unknown, Message> {
   const parsed = zBackupV0.safeParse(data);
   if (!parsed.success) {
-    return err({
-      vi: `bản sao lưu phiên bản 0 không hợp lệ: ${describeZodError(parsed.error)}`,
-      en: `invalid version 0 backup: ${describeZodError(parsed.error)}`,
-    });
+    return err(domainMessage("backup.v0_invalid", { reason: describeZodError(parsed.error) }));
   }
   const v0 = parsed.data;
   const events = v0.events.map((event) => {
@@ -158,14 +153,11 @@ function migrateV0ToV1(data: unknown): Result<unknown, Message> {
  */
 export function migrateBackup(data: unknown): Result<unknown, Message> {
   const found = backupVersion(data);
-  if (found === null) return err({ vi: `không phải tệp sao lưu "${BACKUP_FORMAT}"`, en: `not a "${BACKUP_FORMAT}" file` });
+  if (found === null) return err(domainMessage("backup.format_unknown", { backupFormat: BACKUP_FORMAT }));
   if (found === "unknown") return err(unknownVersion(data));
   let version = found;
   if (version > BACKUP_VERSION) {
-    return err({
-      vi: `bản sao lưu phiên bản ${version} mới hơn ứng dụng này (phiên bản ${BACKUP_VERSION}); hãy cập nhật ứng dụng`,
-      en: `backup version ${version} is newer than this app supports (${BACKUP_VERSION}); update the app`,
-    });
+    return err(domainMessage("backup.version_newer", { version, backupVersion: BACKUP_VERSION }));
   }
   let current = data;
   while (version < BACKUP_VERSION) {
@@ -196,31 +188,27 @@ export function restoreBackup(input: string | Uint8Array | object): Result<Track
     try {
       data = JSON.parse(inputToText(input).text);
     } catch (error) {
-      return err({ vi: `tệp không phải JSON hợp lệ (${(error as Error).message})`, en: `the file is not valid JSON (${(error as Error).message})` });
+      return err(domainMessage("backup.json_invalid", { message: (error as Error).message }));
     }
   }
   const migrated = migrateBackup(data);
   if (!migrated.ok) return migrated;
   const parsed = zBackupV1.safeParse(migrated.value);
   if (!parsed.success) {
-    return err({ vi: `bản sao lưu không hợp lệ: ${describeZodError(parsed.error)}`, en: `invalid backup: ${describeZodError(parsed.error)}` });
+    return err(domainMessage("backup.invalid", { reason: describeZodError(parsed.error) }));
   }
   const backup = parsed.data as TrackingBackup;
   const pointIds = new Set<string>();
   for (const point of backup.registry) {
-    if (pointIds.has(point.id))
-      return err({ vi: `mã điểm "${point.id}" bị trùng trong danh sách`, en: `point id "${point.id}" appears twice in the registry` });
+    if (pointIds.has(point.id)) return err(domainMessage("backup.point_twice", { id: point.id }));
     pointIds.add(point.id);
   }
   const eventIds = new Set<string>();
   for (const event of backup.events) {
-    if (eventIds.has(event.id)) return err({ vi: `sự kiện ${event.id} bị lặp lại`, en: `event ${event.id} appears twice` });
+    if (eventIds.has(event.id)) return err(domainMessage("backup.event_twice", { id: event.id }));
     eventIds.add(event.id);
     if (computeEventId(event) !== event.id) {
-      return err({
-        vi: `sự kiện ${event.id} (điểm ${event.pointId}) đã bị sửa: mã không khớp nội dung`,
-        en: `event ${event.id} (point ${event.pointId}) was altered: its id does not match its content`,
-      });
+      return err(domainMessage("backup.event_altered", { id: event.id, pointId: event.pointId }));
     }
   }
   return ok(backup);

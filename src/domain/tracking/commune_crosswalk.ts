@@ -8,6 +8,7 @@
 import type { Message } from "../types.ts";
 import { err, ok, type Result } from "../result.ts";
 import { keySimilarity, unitNameKey } from "./place_names.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** A commune or ward of 2025. */
 export interface Commune2025 {
@@ -59,7 +60,7 @@ const UNIT_WORD = /^(xã|phường|thị trấn|thị xã|đặc khu)\s+/iu;
 export function parseCommuneCrosswalk(data: unknown): Result<CommuneCrosswalk, Message> {
   const document = data as { format?: unknown; provinces?: unknown };
   if (!document || document.format !== "lom-song-communes-2025" || !Array.isArray(document.provinces)) {
-    return err({ vi: "tệp danh mục xã 2025 không đúng định dạng", en: "the 2025 commune list is not in the expected format" });
+    return err(domainMessage("crosswalk.format_invalid"));
   }
   const communes: Commune2025[] = [];
   const provinces: CommuneCrosswalk["provinces"][number][] = [];
@@ -72,7 +73,7 @@ export function parseCommuneCrosswalk(data: unknown): Result<CommuneCrosswalk, M
   };
   for (const entry of document.provinces as unknown[]) {
     if (!Array.isArray(entry) || entry.length < 4 || !Array.isArray(entry[2]) || !Array.isArray(entry[3])) {
-      return err({ vi: "tệp danh mục xã 2025 có một tỉnh không đọc được", en: "the 2025 commune list has an unreadable province" });
+      return err(domainMessage("crosswalk.province_unreadable"));
     }
     const [provinceCode, provinceName, from, list] = entry as [string, string, string[], unknown[]];
     provinces.push({ code: provinceCode, name: provinceName, key: unitNameKey(provinceName), fromKeys: from.map(unitNameKey) });
@@ -171,31 +172,24 @@ export function communeCheckIssue(written: string, check: CommuneCheck): { code:
     case "merged":
       return {
         code: "commune_merged",
-        message: {
-          vi: `xã "${written}" (trước năm 2025) nay là ${check.commune.fullName}, ${check.commune.province} (${check.commune.code}) theo danh sách sắp xếp đơn vị hành chính`,
-          en: `commune "${written}" (before 2025) is now ${check.commune.fullName}, ${check.commune.province} (${check.commune.code}) by the official merger list`,
-        },
+        message: domainMessage("crosswalk.commune_merged", {
+          written,
+          fullName: check.commune.fullName,
+          province: check.commune.province,
+          code: check.commune.code,
+        }),
       };
     case "ambiguous":
       return {
         code: "commune_ambiguous",
         message: check.old
-          ? {
-              vi: `xã cũ "${written}" được chia vào nhiều xã năm 2025, không chọn được một: ${list(check.candidates)}`,
-              en: `old commune "${written}" went into several 2025 communes; none chosen: ${list(check.candidates)}`,
-            }
-          : {
-              vi: `có nhiều xã "${written}" năm 2025; hãy ghi cả tỉnh: ${list(check.candidates)}`,
-              en: `several 2025 communes are named "${written}"; give the province: ${list(check.candidates)}`,
-            },
+          ? domainMessage("crosswalk.commune_split", { written, list: list(check.candidates) })
+          : domainMessage("crosswalk.commune_ambiguous", { written, list: list(check.candidates) }),
       };
     case "unknown":
       return {
         code: "commune_unknown",
-        message: {
-          vi: `không có xã "${written}" trong danh mục xã năm 2025 (kể cả xã cũ trước sắp xếp); có phải: ${list(check.suggestions)}?`,
-          en: `no commune "${written}" in the 2025 list (nor among the communes merged in 2025); did you mean: ${list(check.suggestions)}?`,
-        },
+        message: domainMessage("crosswalk.commune_unknown", { written, list: list(check.suggestions) }),
       };
   }
 }

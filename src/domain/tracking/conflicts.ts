@@ -7,6 +7,7 @@ import { err, ok, type Result } from "../result.ts";
 import type { StatusEvent } from "./events.ts";
 import type { ListedPoint } from "./registry.ts";
 import { replay } from "./replay.ts";
+import { domainMessage } from "../messages/message.ts";
 
 export type ConflictReason = "same_date" | "older_than_latest";
 
@@ -48,10 +49,7 @@ export function resolveConflict(
   const after = replay(registry, [...events, conflict.incoming]);
   if (after.invalid.length > before) {
     const first = after.invalid.find((item) => item.event.pointId === conflict.pointId) ?? after.invalid[after.invalid.length - 1];
-    return err({
-      vi: `không thể chấp nhận: lịch sử của điểm ${conflict.pointId} sẽ không còn hợp lệ (${first.message.vi}); hãy ghi một thay đổi mới thay vào đó`,
-      en: `cannot accept: point ${conflict.pointId}'s history would no longer be valid (${first.message.en}); record a new change instead`,
-    });
+    return err(domainMessage("conflicts.history_invalid", { pointId: conflict.pointId, message: first.message }));
   }
   return ok([conflict.incoming]);
 }

@@ -9,6 +9,7 @@ import { isSameCarrier } from "./carriers.ts";
 import type { ListedPoint } from "./registry.ts";
 import { initialPointTracking, type TrackingStates } from "./replay.ts";
 import { isCoveredStatus, type TrackingStatus } from "./status.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /**
  * Which coverage layers contain each listed point: the shape of a CoverageAnalysis (layers, words, masks),
@@ -136,10 +137,12 @@ export function crossCheckCoverage(
         carrier: point.carrier,
         currentStatus: state.status,
         layers,
-        message: {
-          vi: `Vùng phủ ${names} của ${point.carrier}${day ? ` (số liệu ngày ${day})` : ""} đã bao điểm ${point.id}: đề xuất chuyển sang "đã phát sóng"`,
-          en: `${point.carrier}'s ${names} coverage${day ? ` (data of ${day})` : ""} contains point ${point.id}: propose "on air"`,
-        },
+        message: domainMessage("cross_check.coverage_contains", {
+          names,
+          carrier: point.carrier,
+          day: day ? domainMessage("cross_check.data_of", { day }) : "",
+          id: point.id,
+        }),
       });
     } else if (claimed) {
       // A claim naming a technology needs a layer of at least that technology.
@@ -152,14 +155,8 @@ export function crossCheckCoverage(
         status: state.status,
         message:
           containing.length === 0
-            ? {
-                vi: `${point.carrier} báo điểm ${point.id} đã có sóng nhưng điểm nằm ngoài vùng phủ sóng mới nhất của ${point.carrier}`,
-                en: `${point.carrier} reports point ${point.id} on air, but it lies outside ${point.carrier}'s latest coverage`,
-              }
-            : {
-                vi: `${point.carrier} báo điểm ${point.id} có sóng ${state.technology} nhưng vùng phủ sóng ${state.technology} của ${point.carrier} không bao điểm này`,
-                en: `${point.carrier} reports ${state.technology} at point ${point.id}, but ${point.carrier}'s ${state.technology} coverage does not contain it`,
-              },
+            ? domainMessage("cross_check.claim_outside_coverage", { carrier: point.carrier, id: point.id })
+            : domainMessage("cross_check.claim_outside_technology", { carrier: point.carrier, id: point.id, technology: String(state.technology) }),
       };
       if (state.technology) flag.technology = state.technology;
       flags.push(flag);

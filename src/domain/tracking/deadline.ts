@@ -6,6 +6,7 @@
 import type { Message } from "../types.ts";
 import { parseIsoDate } from "./dates.ts";
 import { foldLabel } from "./fold.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** How a deadline was written. */
 export type DeadlineForm = "iso" | "date" | "short_year" | "month" | "quarter" | "half_year" | "year" | "excel_serial";
@@ -32,13 +33,8 @@ function plausibleYear(year: number): boolean {
   return year >= 1990 && year <= 2100;
 }
 
-function read(text: string, date: string, form: DeadlineForm, vi: string, en: string): DeadlineReading {
-  return {
-    ok: true,
-    date,
-    form,
-    explanation: form === "iso" ? null : { vi: `"${text}" được hiểu là ${dayText(date)} (${vi})`, en: `"${text}" read as ${date} (${en})` },
-  };
+function read(text: string, date: string, form: DeadlineForm, how: Message | null): DeadlineReading {
+  return { ok: true, date, form, explanation: how === null ? null : domainMessage("deadline.explanation", { text, dayText: dayText(date), date, how }) };
 }
 
 /**
@@ -65,15 +61,12 @@ function read(text: string, date: string, form: DeadlineForm, vi: string, en: st
 export function parseDeadline(text: string): DeadlineReading {
   const original = text.normalize("NFC").trim().replace(/\s+/g, " ");
   const iso = parseIsoDate(original) ?? (/^\d{4}-\d{2}-\d{2}[ T]00:00(:00)?$/.test(original) ? parseIsoDate(original.slice(0, 10)) : null);
-  if (iso) return read(original, iso, "iso", "", "");
+  if (iso) return read(original, iso, "iso", null);
   const unreadable: DeadlineReading = {
     ok: false,
-    message: {
-      vi: `hạn "${original}" không đọc được (ví dụ viết được: 31/12/2021, 12/2021, tháng 12/2021, Quý IV/2021, Năm 2022)`,
-      en: `deadline "${original}" is unreadable (forms read: 31/12/2021, 12/2021, tháng 12/2021, Quý IV/2021, Năm 2022)`,
-    },
+    message: domainMessage("deadline.unreadable", { original }),
   };
-  if (original === "") return { ok: false, message: { vi: "hạn trống", en: "the deadline is empty" } };
+  if (original === "") return { ok: false, message: domainMessage("deadline.empty") };
   // foldLabel turns "/", "-", "." and spaces into single spaces: "quy iv 2021", "31 12 2021", "thang 12 nam 2021".
   const folded = foldLabel(original)
     .replace(/,/g, " ")
@@ -88,7 +81,7 @@ export function parseDeadline(text: string): DeadlineReading {
     if (value >= SERIAL_MIN && value <= SERIAL_MAX) {
       // 1900 date system: serial 25569 is 1970-01-01 (Excel's phantom 29 Feb 1900 lies before the accepted range).
       const date = new Date((value - 25_569) * MILLISECONDS_PER_DAY).toISOString().slice(0, 10);
-      return read(original, date, "excel_serial", "số ngày kiểu Excel", "an Excel date serial");
+      return read(original, date, "excel_serial", domainMessage("deadline.how_excel_serial"));
     }
     return unreadable;
   }
@@ -100,14 +93,14 @@ export function parseDeadline(text: string): DeadlineReading {
     const date = parseIsoDate(`${String(year).padStart(4, "0")}-${day[2].padStart(2, "0")}-${day[1].padStart(2, "0")}`);
     if (!date) return unreadable;
     return shortYear
-      ? read(original, date, "short_year", `năm viết tắt ${day[3]} là ${year}`, `the two-digit year ${day[3]} taken as ${year}`)
-      : read(original, date, "date", "ngày/tháng/năm", "day/month/year");
+      ? read(original, date, "short_year", domainMessage("deadline.how_short_year", { written: day[3], year }))
+      : read(original, date, "date", domainMessage("deadline.how_day_first"));
   }
 
   const yearFirst = /^(\d{4}) (\d{1,2}) (\d{1,2})$/.exec(folded);
   if (yearFirst) {
     const date = parseIsoDate(`${yearFirst[1]}-${yearFirst[2].padStart(2, "0")}-${yearFirst[3].padStart(2, "0")}`);
-    return date ? read(original, date, "date", "năm/tháng/ngày", "year/month/day") : unreadable;
+    return date ? read(original, date, "date", domainMessage("deadline.how_year_first")) : unreadable;
   }
 
   const month = /^(?:thang |t)?(\d{1,2}) (?:nam )?(\d{4})$/.exec(folded);
@@ -115,13 +108,8 @@ export function parseDeadline(text: string): DeadlineReading {
     const value = Number(month[1]);
     const year = Number(month[2]);
     if (value < 1 || value > 12 || !plausibleYear(year)) return unreadable;
-    return read(
-      original,
-      lastDayOfMonth(year, value),
-      "month",
-      `ngày cuối tháng ${value}/${year}`,
-      `the last day of ${year}-${String(value).padStart(2, "0")}`,
-    );
+    const how = domainMessage("deadline.how_month", { month: value, monthPadded: String(value).padStart(2, "0"), year });
+    return read(original, lastDayOfMonth(year, value), "month", how);
   }
 
   const quarter = /^(?:quy|q) ?(iv|iii|ii|i|[1-4]) (?:nam )?(\d{4})$/.exec(folded);
@@ -130,7 +118,7 @@ export function parseDeadline(text: string): DeadlineReading {
     const year = Number(quarter[2]);
     if (!plausibleYear(year)) return unreadable;
     const roman = ["I", "II", "III", "IV"][value - 1];
-    return read(original, lastDayOfMonth(year, value * 3), "quarter", `ngày cuối quý ${roman} năm ${year}`, `the last day of Q${value} ${year}`);
+    return read(original, lastDayOfMonth(year, value * 3), "quarter", domainMessage("deadline.how_quarter", { roman, quarter: value, year }));
   }
 
   const half = /^6 thang (dau|cuoi) nam (\d{4})$/.exec(folded);
@@ -138,20 +126,15 @@ export function parseDeadline(text: string): DeadlineReading {
     const year = Number(half[2]);
     if (!plausibleYear(year)) return unreadable;
     const first = half[1] === "dau";
-    return read(
-      original,
-      lastDayOfMonth(year, first ? 6 : 12),
-      "half_year",
-      first ? `cuối 6 tháng đầu năm ${year}` : `cuối năm ${year}`,
-      first ? `the end of the first half of ${year}` : `the end of ${year}`,
-    );
+    const how = first ? domainMessage("deadline.how_first_half", { year }) : domainMessage("deadline.how_second_half", { year });
+    return read(original, lastDayOfMonth(year, first ? 6 : 12), "half_year", how);
   }
 
   const year = /^(?:nam )?(\d{4})$/.exec(folded);
   if (year) {
     const value = Number(year[1]);
     if (!plausibleYear(value)) return unreadable;
-    return read(original, `${value}-12-31`, "year", `ngày cuối năm ${value}`, `the last day of ${value}`);
+    return read(original, `${value}-12-31`, "year", domainMessage("deadline.how_year", { year: value }));
   }
   return unreadable;
 }

@@ -19,6 +19,7 @@ import { makeIssue } from "../parse/import_issue.ts";
 import { listZipEntries } from "../parse/zip_entries.ts";
 import { describeZodError, zPhotoRef } from "./event_schema.ts";
 import { PHOTO_TYPES, type PhotoRef, type PhotoType, type StatusEvent } from "./events.ts";
+import { domainMessage } from "../messages/message.ts";
 
 export const PACKET_FORMAT = "lom-song-evidence-packet";
 export const PACKET_MANIFEST = "manifest.json";
@@ -85,33 +86,26 @@ export function checkPhoto(file: { name: string; bytes: Uint8Array; declaredType
   if (alreadyAttached >= PHOTO_LIMITS.maxPhotosPerChange) {
     return err({
       code: "photo_count",
-      message: {
-        vi: `${name}: mỗi thay đổi kèm tối đa ${PHOTO_LIMITS.maxPhotosPerChange} ảnh.`,
-        en: `${name}: a change carries at most ${PHOTO_LIMITS.maxPhotosPerChange} photos.`,
-      },
+      message: domainMessage("evidence_packet.photo_count", { name, maxPhotosPerChange: PHOTO_LIMITS.maxPhotosPerChange }),
     });
   }
-  if (file.bytes.length === 0) return err({ code: "photo_empty", message: { vi: `${name}: tệp rỗng.`, en: `${name}: the file is empty.` } });
+  if (file.bytes.length === 0) return err({ code: "photo_empty", message: domainMessage("evidence_packet.photo_empty", { name }) });
   const type = sniffPhotoType(file.bytes);
   if (!type) {
     const heic = /\.(heic|heif)$/i.test(name) || /heic|heif/i.test(file.declaredType ?? "");
     return err({
       code: "photo_type",
-      message: heic
-        ? {
-            vi: `${name}: ảnh HEIC (iPhone) chưa xem được trên mọi trình duyệt của Sở. Trên iPhone chọn Cài đặt › Camera › Định dạng › "Tương thích nhất" (JPEG), hoặc chụp lại ngay từ nút chọn ảnh.`,
-            en: `${name}: HEIC photos (iPhone) cannot be shown in every browser the department uses. On the iPhone choose Settings › Camera › Formats › "Most Compatible" (JPEG), or take the photo from the picker.`,
-          }
-        : { vi: `${name}: không phải ảnh JPEG, PNG hoặc WebP.`, en: `${name}: not a JPEG, PNG or WebP image.` },
+      message: heic ? domainMessage("evidence_packet.photo_heic", { name }) : domainMessage("evidence_packet.photo_type_unsupported", { name }),
     });
   }
   if (file.bytes.length > PHOTO_LIMITS.maxPhotoBytes) {
     return err({
       code: "photo_too_large",
-      message: {
-        vi: `${name}: ảnh ${megabytes(file.bytes.length)} MB, quá giới hạn ${megabytes(PHOTO_LIMITS.maxPhotoBytes)} MB. Hãy chụp ở độ phân giải thấp hơn hoặc gửi ảnh đã thu nhỏ.`,
-        en: `${name}: the photo is ${megabytes(file.bytes.length)} MB, over the ${megabytes(PHOTO_LIMITS.maxPhotoBytes)} MB limit. Take it at a lower resolution or send a reduced copy.`,
-      },
+      message: domainMessage("evidence_packet.photo_too_large", {
+        name,
+        size: megabytes(file.bytes.length),
+        limit: megabytes(PHOTO_LIMITS.maxPhotoBytes),
+      }),
     });
   }
   return ok(type);
@@ -210,64 +204,52 @@ export function readEvidencePacket(
   if (!listing.ok) {
     return err(
       listing.reason === "invalid"
-        ? { vi: `${file}: không phải tệp .zip đọc được.`, en: `${file}: not a readable .zip file.` }
-        : {
-            vi: `${file}: tệp nén bị hỏng hoặc đã bị sửa (mục "${listing.name}" xuất hiện hai lần).`,
-            en: `${file}: the archive is damaged or tampered with (the entry "${listing.name}" appears twice).`,
-          },
+        ? domainMessage("evidence_packet.zip_unreadable", { file })
+        : domainMessage("evidence_packet.zip_entry_twice", { file, name: listing.name }),
     );
   }
   const sizes = listing.sizes;
   if (sizes.size > limits.maxEntries) {
-    return err({
-      vi: `${file}: gói có ${sizes.size} mục, quá giới hạn ${limits.maxEntries}.`,
-      en: `${file}: the packet has ${sizes.size} entries, over the limit of ${limits.maxEntries}.`,
-    });
+    return err(domainMessage("evidence_packet.too_many_entries", { file, size: sizes.size, maxEntries: limits.maxEntries }));
   }
   let total = 0;
   for (const size of sizes.values()) total += size;
   if (total > limits.maxTotalBytes) {
-    return err({
-      vi: `${file}: giải nén ra ${Math.ceil(total / 1_048_576)} MB, quá giới hạn ${Math.floor(limits.maxTotalBytes / 1_048_576)} MB (gói có thể là "bom nén").`,
-      en: `${file}: it would inflate to ${Math.ceil(total / 1_048_576)} MB, over the ${Math.floor(limits.maxTotalBytes / 1_048_576)} MB limit (possibly a zip bomb).`,
-    });
+    return err(
+      domainMessage("evidence_packet.too_large_inflated", {
+        file,
+        total: Math.ceil(total / 1_048_576),
+        maxTotalBytes: Math.floor(limits.maxTotalBytes / 1_048_576),
+      }),
+    );
   }
   const manifestSize = sizes.get(PACKET_MANIFEST);
   if (manifestSize === undefined) {
-    return err({
-      vi: `${file}: không có ${PACKET_MANIFEST}; đây không phải gói minh chứng của Lõm sóng.`,
-      en: `${file}: no ${PACKET_MANIFEST}; this is not a Lõm sóng evidence packet.`,
-    });
+    return err(domainMessage("evidence_packet.manifest_missing", { file, manifest: PACKET_MANIFEST }));
   }
-  if (manifestSize > 1_048_576) return err({ vi: `${file}: ${PACKET_MANIFEST} quá lớn.`, en: `${file}: ${PACKET_MANIFEST} is too large.` });
+  if (manifestSize > 1_048_576) return err(domainMessage("evidence_packet.manifest_too_large", { file, manifest: PACKET_MANIFEST }));
   let manifest: PacketManifest;
   try {
     const entry = unzipSync(bytes, { filter: (candidate) => candidate.name === PACKET_MANIFEST })[PACKET_MANIFEST];
     const parsed = zManifest.safeParse(JSON.parse(strFromU8(entry)));
     if (!parsed.success)
-      return err({
-        vi: `${file}: ${PACKET_MANIFEST} không hợp lệ: ${describeZodError(parsed.error)}`,
-        en: `${file}: ${PACKET_MANIFEST} is not valid: ${describeZodError(parsed.error)}`,
-      });
+      return err(domainMessage("evidence_packet.manifest_invalid", { file, manifest: PACKET_MANIFEST, reason: describeZodError(parsed.error) }));
     manifest = parsed.data;
   } catch (error) {
-    return err({
-      vi: `${file}: ${PACKET_MANIFEST} không đọc được (${(error as Error).message}).`,
-      en: `${file}: ${PACKET_MANIFEST} cannot be read (${(error as Error).message}).`,
-    });
+    return err(domainMessage("evidence_packet.manifest_unreadable", { file, manifest: PACKET_MANIFEST, message: (error as Error).message }));
   }
   const updateSize = sizes.get(manifest.updates);
   if (updateSize === undefined || manifest.updates === PACKET_MANIFEST || manifest.updates.startsWith("photos/")) {
-    return err({
-      vi: `${file}: thiếu tệp cập nhật "${manifest.updates}" mà ${PACKET_MANIFEST} ghi.`,
-      en: `${file}: the update file "${manifest.updates}" named in ${PACKET_MANIFEST} is missing.`,
-    });
+    return err(domainMessage("evidence_packet.updates_missing_named", { file, updates: manifest.updates, manifest: PACKET_MANIFEST }));
   }
   if (updateSize > limits.maxUpdateFileBytes) {
-    return err({
-      vi: `${file}: tệp cập nhật ${Math.ceil(updateSize / 1_048_576)} MB, quá giới hạn ${Math.floor(limits.maxUpdateFileBytes / 1_048_576)} MB.`,
-      en: `${file}: the update file is ${Math.ceil(updateSize / 1_048_576)} MB, over the ${Math.floor(limits.maxUpdateFileBytes / 1_048_576)} MB limit.`,
-    });
+    return err(
+      domainMessage("evidence_packet.updates_too_large", {
+        file,
+        updateSize: Math.ceil(updateSize / 1_048_576),
+        maxUpdateFileBytes: Math.floor(limits.maxUpdateFileBytes / 1_048_576),
+      }),
+    );
   }
 
   const issues: ImportIssue[] = [];
@@ -281,50 +263,42 @@ export function readEvidencePacket(
     const size = sizes.get(photo.path);
     if (size === undefined) continue;
     if (photo.path !== photoPath(photo)) {
-      damaged.set(photo.hash, {
-        vi: `ảnh ${photo.name} nằm sai chỗ trong gói (${photo.path})`,
-        en: `photo ${photo.name} is at the wrong place in the packet (${photo.path})`,
-      });
+      damaged.set(photo.hash, domainMessage("evidence_packet.photo_misplaced", { name: photo.name, path: photo.path }));
     } else if (size > PHOTO_LIMITS.maxPhotoBytes) {
-      damaged.set(photo.hash, {
-        vi: `ảnh ${photo.name} lớn hơn ${PHOTO_LIMITS.maxPhotoBytes / 1_048_576} MB; không nhận`,
-        en: `photo ${photo.name} is over ${PHOTO_LIMITS.maxPhotoBytes / 1_048_576} MB; refused`,
-      });
+      damaged.set(photo.hash, domainMessage("evidence_packet.photo_over_limit", { name: photo.name, maxPhotoBytes: PHOTO_LIMITS.maxPhotoBytes / 1_048_576 }));
     } else {
       wanted.add(photo.path);
     }
   }
   const unexpected = [...sizes.keys()].filter((name) => !listed.has(name) && !name.endsWith("/"));
   if (unexpected.length > 0) {
-    warn("packet_unexpected_entries", {
-      vi: `${unexpected.length} mục không có trong ${PACKET_MANIFEST}, bỏ qua: ${unexpected.slice(0, 5).join(", ")}${unexpected.length > 5 ? "…" : ""}`,
-      en: `${unexpected.length} entries not in ${PACKET_MANIFEST}, ignored: ${unexpected.slice(0, 5).join(", ")}${unexpected.length > 5 ? "…" : ""}`,
-    });
+    const names = unexpected.slice(0, 5).join(", ") + (unexpected.length > 5 ? "…" : "");
+    warn("packet_unexpected_entries", domainMessage("evidence_packet.unexpected_entries", { count: unexpected.length, manifest: PACKET_MANIFEST, names }));
   }
   let inflated: Record<string, Uint8Array>;
   try {
     inflated = unzipSync(bytes, { filter: (candidate) => wanted.has(candidate.name) });
   } catch (error) {
-    return err({ vi: `${file}: không giải nén được (${(error as Error).message}).`, en: `${file}: cannot be inflated (${(error as Error).message}).` });
+    return err(domainMessage("evidence_packet.inflate_failed", { file, message: (error as Error).message }));
   }
   const own = (name: string) => (Object.prototype.hasOwnProperty.call(inflated, name) ? inflated[name] : undefined);
   const updates = own(manifest.updates);
-  if (!updates) return err({ vi: `${file}: thiếu tệp cập nhật "${manifest.updates}".`, en: `${file}: the update file "${manifest.updates}" is missing.` });
+  if (!updates) return err(domainMessage("evidence_packet.updates_missing", { file, updates: manifest.updates }));
   const photos = new Map<string, PacketPhoto>();
   for (const photo of manifest.photos) {
     const data = wanted.has(photo.path) ? own(photo.path) : undefined;
     if (!data) continue;
     const actual = sha256Hex(data);
     if (actual !== photo.hash) {
-      damaged.set(photo.hash, {
-        vi: `ảnh ${photo.name} không khớp mã băm (SHA-256 ${actual.slice(0, 12)}…, cần ${photo.hash.slice(0, 12)}…): ảnh đã bị thay đổi hoặc hỏng`,
-        en: `photo ${photo.name} does not match its hash (SHA-256 ${actual.slice(0, 12)}…, expected ${photo.hash.slice(0, 12)}…): it was changed or damaged`,
-      });
+      damaged.set(
+        photo.hash,
+        domainMessage("evidence_packet.photo_hash_mismatch", { name: photo.name, actual: actual.slice(0, 12), hash: photo.hash.slice(0, 12) }),
+      );
       continue;
     }
     const type = sniffPhotoType(data);
     if (!type || !PHOTO_TYPES.includes(type)) {
-      damaged.set(photo.hash, { vi: `ảnh ${photo.name} không phải JPEG, PNG hoặc WebP`, en: `photo ${photo.name} is not a JPEG, PNG or WebP image` });
+      damaged.set(photo.hash, domainMessage("evidence_packet.photo_not_image", { name: photo.name }));
       continue;
     }
     photos.set(photo.hash, { ref: { hash: photo.hash, name: photo.name, size: data.length, type }, bytes: data });
@@ -370,31 +344,11 @@ export function checkPacketPhotos(
       } else if (packet.damaged.has(ref.hash)) {
         counts.damaged++;
         const reason = packet.damaged.get(ref.hash)!;
-        issues.push(
-          makeIssue(
-            file,
-            "warning",
-            "photo_damaged",
-            {
-              vi: `điểm ${event.pointId}: ${reason.vi}; thay đổi vẫn được nhận, không có ảnh`,
-              en: `point ${event.pointId}: ${reason.en}; the change is kept, without the photo`,
-            },
-            location,
-          ),
-        );
+        issues.push(makeIssue(file, "warning", "photo_damaged", domainMessage("evidence_packet.photo_damaged", { pointId: event.pointId, reason }), location));
       } else {
         counts.missing++;
         issues.push(
-          makeIssue(
-            file,
-            "warning",
-            "photo_missing",
-            {
-              vi: `điểm ${event.pointId}: ảnh ${ref.name} không có trong gói; thay đổi vẫn được nhận, hãy đề nghị nhà mạng gửi lại ảnh`,
-              en: `point ${event.pointId}: photo ${ref.name} is not in the packet; the change is kept, ask the carrier to send the photo again`,
-            },
-            location,
-          ),
+          makeIssue(file, "warning", "photo_missing", domainMessage("evidence_packet.photo_missing", { pointId: event.pointId, name: ref.name }), location),
         );
       }
     }
@@ -412,12 +366,7 @@ export function checkPacketPhotos(
         .slice(0, 5)
         .map((photo) => photo.ref.name)
         .join(", ") + (unreferenced.length > 5 ? "…" : "");
-    issues.push(
-      makeIssue(file, "warning", "photo_unreferenced", {
-        vi: `${unreferenced.length} ảnh trong gói không thuộc thay đổi nào được nhận, không lưu: ${names}`,
-        en: `${unreferenced.length} photos in the packet belong to no change taken, not stored: ${names}`,
-      }),
-    );
+    issues.push(makeIssue(file, "warning", "photo_unreferenced", domainMessage("evidence_packet.photo_unreferenced", { length: unreferenced.length, names })));
   }
   return { keep: [...keep.values()], issues, counts };
 }

@@ -18,6 +18,7 @@ import { parseDeadline } from "./deadline.ts";
 import { createNameLocator, type NameCandidate, type NameLocator } from "./locate_by_name.ts";
 import { placeNameKey, unitNameKey } from "./place_names.ts";
 import type { ListedPoint } from "./registry.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** Registry columns and the headers accepted for each (English, Vietnamese, without tones). */
 export const REGISTRY_COLUMN_ALIASES = {
@@ -166,10 +167,12 @@ export function parseRegistryCsv(input: string | Uint8Array, options: RegistryIm
   ].filter((name) => name !== null);
   if (missing.length > 0) {
     addIssues(report, [
-      makeIssue(options.file, "error", "columns_missing", {
-        vi: `thiếu cột bắt buộc: ${missing.join("; ")} (tiêu đề tìm thấy: ${table.header.join(", ") || "không có"})`,
-        en: `required columns missing: ${missing.join("; ")} (headers found: ${table.header.join(", ") || "none"})`,
-      }),
+      makeIssue(
+        options.file,
+        "error",
+        "columns_missing",
+        domainMessage("tracking.columns_missing", { columns: missing.join("; "), headers: table.header.join(", ") || domainMessage("common.none") }),
+      ),
     ]);
     report.read = table.rows.length;
     report.rejected = table.rows.length;
@@ -224,10 +227,7 @@ function skipTitleRows(table: CsvTable, file: string): CsvTable {
     // Cell counts were measured against the title line: drop those warnings.
     issues: [
       ...table.issues.filter((issue) => issue.code !== "csv_extra_cells"),
-      makeIssue(file, "warning", "title_rows_skipped", {
-        vi: `bảng bắt đầu ở dòng ${base + 1} của tệp; phần đầu được bỏ qua: "${titleLines.join(" / ")}"; số dòng trong báo cáo tính từ dòng tiêu đề này`,
-        en: `the table starts on line ${base + 1} of the file; the lines above it were skipped: "${titleLines.join(" / ")}"; report rows count from this header`,
-      }),
+      makeIssue(file, "warning", "title_rows_skipped", domainMessage("registry.title_rows_skipped", { base: base + 1, titleLines: titleLines.join(" / ") })),
     ],
   };
 }
@@ -256,23 +256,13 @@ export function parseRegistryGeojson(input: string | Uint8Array | object, option
     try {
       data = JSON.parse(decoded.text);
     } catch (error) {
-      addIssues(report, [
-        makeIssue(options.file, "error", "json_invalid", {
-          vi: `không đọc được JSON (${(error as Error).message})`,
-          en: `not valid JSON (${(error as Error).message})`,
-        }),
-      ]);
+      addIssues(report, [makeIssue(options.file, "error", "json_invalid", domainMessage("tracking.json_invalid", { message: (error as Error).message }))]);
       return { items: [], report, unlocated: [] };
     }
   }
   const features = (data as { type?: unknown; features?: unknown }).features;
   if ((data as { type?: unknown }).type !== "FeatureCollection" || !Array.isArray(features)) {
-    addIssues(report, [
-      makeIssue(options.file, "error", "not_feature_collection", {
-        vi: "tệp không phải là GeoJSON FeatureCollection",
-        en: "the file is not a GeoJSON FeatureCollection",
-      }),
-    ]);
+    addIssues(report, [makeIssue(options.file, "error", "not_feature_collection", domainMessage("registry.not_feature_collection"))]);
     return { items: [], report, unlocated: [] };
   }
   const entries = features.map((feature: unknown, index: number) => {
@@ -327,7 +317,7 @@ function buildRegistry(
     const warning = (code: string, message: Message, column?: string) => issues.push(makeIssue(options.file, "warning", code, message, { ...where, column }));
     const fields = entry.fields;
     const carrier = fields.carrier ? canonicalCarrier(fields.carrier) : "";
-    if (!carrier) error("carrier_missing", { vi: "thiếu nhà mạng được giao", en: "the assigned carrier is missing" }, "carrier");
+    if (!carrier) error("carrier_missing", domainMessage("registry.carrier_missing"), "carrier");
     let deadline: string | null = null;
     if (fields.deadline) {
       const reading = parseDeadline(fields.deadline);
@@ -337,11 +327,7 @@ function buildRegistry(
         if (reading.explanation) warning("deadline_read", reading.explanation, "deadline");
       }
     } else {
-      warning(
-        "deadline_missing",
-        { vi: "thiếu hạn hoàn thành: điểm này sẽ không bao giờ bị tính là quá hạn", en: "no deadline: this point will never count as overdue" },
-        "deadline",
-      );
+      warning("deadline_missing", domainMessage("registry.deadline_missing"), "deadline");
     }
     const place = checkPlace(fields, options, warning);
     const extra = { ...entry.extra, ...place.extra };
@@ -353,22 +339,12 @@ function buildRegistry(
       if (parsed) {
         kind = parsed;
         kindGiven = true;
-      } else
-        warning(
-          "kind_unknown",
-          { vi: `loại "${fields.kind}" không rõ; ghi là "other"`, en: `kind "${fields.kind}" is not recognised; recorded as "other"` },
-          "kind",
-        );
+      } else warning("kind_unknown", domainMessage("registry.kind_unknown", { kind: fields.kind }), "kind");
     }
     let priority: number | undefined;
     if (fields.priority) {
       const value = parseNumber(fields.priority);
-      if (value === null)
-        warning(
-          "priority_invalid",
-          { vi: `mức ưu tiên "${fields.priority}" không phải là số; bỏ qua`, en: `priority "${fields.priority}" is not a number; ignored` },
-          "priority",
-        );
+      if (value === null) warning("priority_invalid", domainMessage("registry.priority_invalid", { priority: fields.priority }), "priority");
       else priority = value;
     }
     const draft: Draft = {
@@ -407,22 +383,13 @@ function buildRegistry(
       from = linked;
       how = "pointId";
     } else if (coordinates === "unreadable") {
-      error("coordinates_invalid", {
-        vi: `toạ độ "${entry.lon ?? ""}; ${entry.lat ?? ""}" không đọc được`,
-        en: `coordinates "${entry.lon ?? ""}; ${entry.lat ?? ""}" are unreadable`,
-      });
+      error("coordinates_invalid", domainMessage("registry.coordinates_invalid", { lon: entry.lon ?? "", lat: entry.lat ?? "" }));
     } else if (fields.pointId) {
       error(
         "point_not_found",
         options.points && options.points.length > 0
-          ? {
-              vi: `mã điểm "${fields.pointId}" không có trong danh sách điểm đã nạp, và dòng không có toạ độ`,
-              en: `point id "${fields.pointId}" is not among the loaded points, and the row has no coordinates`,
-            }
-          : {
-              vi: `dòng chỉ có mã điểm "${fields.pointId}" mà chưa nạp danh sách điểm; hãy nạp danh sách điểm hoặc ghi toạ độ`,
-              en: `the row gives only point id "${fields.pointId}" but no point list is loaded; load the points or give coordinates`,
-            },
+          ? domainMessage("registry.point_id_unknown", { pointId: fields.pointId })
+          : domainMessage("registry.point_id_without_points", { pointId: fields.pointId }),
         "point_id",
       );
     } else if (fields.name) {
@@ -430,28 +397,19 @@ function buildRegistry(
       const chosen = options.choices?.[key];
       const chosenPoint = chosen !== undefined ? nameLocator().byId(chosen) : undefined;
       if (!options.points || options.points.length === 0) {
-        error("points_needed", {
-          vi: `dòng không có toạ độ; để tìm "${fields.name}" theo tên hãy nạp danh sách điểm (trường, thôn) của địa bàn`,
-          en: `the row has no coordinates; to find "${fields.name}" by name, load the point list (schools, villages) of the area`,
-        });
+        error("points_needed", domainMessage("registry.points_needed", { name: fields.name }));
       } else if (chosenPoint) {
         position = { lon: chosenPoint.lon, lat: chosenPoint.lat };
         from = chosenPoint;
         how = "chosen";
-        warning("located_by_choice", {
-          vi: `vị trí theo lựa chọn đã lưu: điểm ${chosenPoint.id} (${describePoint(chosenPoint)})`,
-          en: `placed by a remembered choice: point ${chosenPoint.id} (${describePoint(chosenPoint)})`,
-        });
+        warning("located_by_choice", domainMessage("registry.located_by_choice", { id: chosenPoint.id, describePoint: describePoint(chosenPoint) }));
       } else {
         const match = nameLocator().locate({ name: fields.name, communes: place.communeNames, provinces: place.provinceNames });
         if (match.kind === "matched") {
           position = { lon: match.point.lon, lat: match.point.lat };
           from = match.point;
           how = "byName";
-          warning("located_by_name", {
-            vi: `tìm thấy theo tên: điểm ${match.point.id} (${describePoint(match.point)})`,
-            en: `matched by name: point ${match.point.id} (${describePoint(match.point)})`,
-          });
+          warning("located_by_name", domainMessage("registry.located_by_name", { id: match.point.id, describePoint: describePoint(match.point) }));
         } else {
           const listed = match.candidates
             .map((candidate) => `${candidate.pointId} ${candidate.name}${candidate.commune ? `, ${candidate.commune}` : ""}`)
@@ -460,14 +418,8 @@ function buildRegistry(
           error(
             match.kind === "ambiguous" ? "not_located_ambiguous" : "not_located",
             match.kind === "ambiguous"
-              ? {
-                  vi: `chưa định vị: nhiều điểm cùng tên "${placeText}"; hãy chọn một: ${listed}`,
-                  en: `not located: several points are named "${placeText}"; choose one: ${listed}`,
-                }
-              : {
-                  vi: `chưa định vị: không có điểm nào tên "${placeText}"; gần giống nhất: ${listed || "không có"}`,
-                  en: `not located: no point is named "${placeText}"; most alike: ${listed || "none"}`,
-                },
+              ? domainMessage("registry.not_located_ambiguous", { placeText, listed })
+              : domainMessage("registry.not_located", { placeText, listed: listed || domainMessage("common.none") }),
           );
           unplaced = {
             file: options.file,
@@ -482,7 +434,7 @@ function buildRegistry(
         }
       }
     } else {
-      error("location_missing", { vi: "thiếu vị trí: không có toạ độ, mã điểm hay tên điểm", en: "no location: neither coordinates, a point id nor a name" });
+      error("location_missing", domainMessage("registry.location_missing"));
     }
 
     if (from) {
@@ -495,8 +447,7 @@ function buildRegistry(
       if (!draft.commune && from.communeName) draft.commune = from.communeName;
       if (how === "byName" || how === "chosen") draft.locatedBy = how === "byName" ? "name" : "choice";
       const earlier = pointRows.get(from.id);
-      if (earlier !== undefined && hasIdColumn)
-        warning("point_repeated", { vi: `cùng một điểm ${from.id} với dòng ${earlier}`, en: `the same point ${from.id} as row ${earlier}` });
+      if (earlier !== undefined && hasIdColumn) warning("point_repeated", domainMessage("registry.same_point_as_row", { id: from.id, earlier }));
     }
     // The id: the list's own; in a list without ids, the linked point's, else the STT, else one made from the row.
     if (!hasIdColumn && !draft.id) {
@@ -504,24 +455,20 @@ function buildRegistry(
       else if (fields.stt) draft.id = fields.stt;
       else if (!unplaced) {
         draft.id = `${options.file.replace(/\.[^.]*$/, "")}-${row}`;
-        warning(
-          "id_generated",
-          { vi: `danh sách không có cột mã: mã "${draft.id}" được tạo từ số dòng`, en: `the list has no id column: id "${draft.id}" made from the row number` },
-          "id",
-        );
+        warning("id_generated", domainMessage("registry.id_generated", { id: draft.id }), "id");
       }
     }
     const id = draft.id;
     // A row left to place takes its id from the point chosen later, unless the list gives one.
     if (!(unplaced && !hasIdColumn)) {
-      if (!id) error("id_missing", { vi: "thiếu mã", en: "the id is missing" }, "id");
+      if (!id) error("id_missing", domainMessage("registry.id_missing"), "id");
       else if (seen.has(id)) {
         const earlier = seen.get(id);
         error(
           "id_duplicate",
           from && !hasIdColumn
-            ? { vi: `cùng một điểm ${id} với dòng ${earlier}`, en: `the same point ${id} as row ${earlier}` }
-            : { vi: `mã "${id}" bị trùng với một dòng trước (dòng ${earlier})`, en: `id "${id}" repeats an earlier row (row ${earlier})` },
+            ? domainMessage("registry.same_point_as_row", { id, earlier: String(earlier) })
+            : domainMessage("registry.id_duplicate", { id, earlier: String(earlier) }),
           "id",
         );
       }
@@ -587,24 +534,13 @@ function checkPlace(
     if (codes.length === 1) {
       const found = crosswalk.provinces.find((candidate) => candidate.code === codes[0]);
       if (found && unitNameKey(found.name) !== unitNameKey(province)) {
-        warning(
-          "province_merged",
-          { vi: `tỉnh "${province}" (trước năm 2025) nay thuộc tỉnh ${found.name}`, en: `province "${province}" (before 2025) is now part of ${found.name}` },
-          "province",
-        );
+        warning("province_merged", domainMessage("registry.province_merged", { province, name: found.name }), "province");
         result.extra.province_listed = province;
         result.province = found.name;
       }
       if (found) result.provinceCode = found.code;
     } else if (codes.length === 0) {
-      warning(
-        "province_unknown",
-        {
-          vi: `không có tỉnh "${province}" trong danh mục năm 2025 (kể cả tỉnh cũ)`,
-          en: `no province "${province}" in the 2025 list (nor among the provinces merged in 2025)`,
-        },
-        "province",
-      );
+      warning("province_unknown", domainMessage("registry.province_unknown", { province }), "province");
     }
   }
   if (!commune) return result;

@@ -10,6 +10,7 @@ import { createStatusEvent, type Actor, type Evidence, type StatusEvent, type St
 import { indexRegistry, type ListedPoint } from "./registry.ts";
 import { advancePoint, initialPointTracking, replay, type PointTracking, type TrackingStates } from "./replay.ts";
 import { peopleDate } from "../export/people_columns.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** What a new change is checked against. */
 export interface TrackingContext {
@@ -53,32 +54,36 @@ export function checkNewEvent(
   if (!parseIsoDate(event.date)) {
     return err({
       code: "date_invalid",
-      message: { vi: `ngày "${event.date}" không hợp lệ (cần YYYY-MM-DD)`, en: `date "${event.date}" is not a valid YYYY-MM-DD date` },
+      message: domainMessage("record.date_invalid", { date: event.date }),
     });
   }
   if (limits.today && event.date > limits.today) {
     return err({
       code: "date_in_future",
-      message: {
-        vi: `ngày ${peopleDate(event.date)} ở tương lai (hôm nay là ${peopleDate(limits.today)})`,
-        en: `date ${event.date} is in the future (today is ${limits.today})`,
-      },
+      message: domainMessage("record.date_in_future", {
+        day: peopleDate(event.date),
+        todayDay: peopleDate(limits.today),
+        date: event.date,
+        today: limits.today,
+      }),
     });
   }
   if (limits.listPublishedOn && event.date < limits.listPublishedOn) {
     return err({
       code: "date_before_list",
-      message: {
-        vi: `ngày ${peopleDate(event.date)} trước ngày công bố danh sách (${peopleDate(limits.listPublishedOn)})`,
-        en: `date ${event.date} is before the list was published (${limits.listPublishedOn})`,
-      },
+      message: domainMessage("record.date_before_list", {
+        day: peopleDate(event.date),
+        listDay: peopleDate(limits.listPublishedOn),
+        date: event.date,
+        listPublishedOn: limits.listPublishedOn,
+      }),
     });
   }
   const point = byId.get(event.pointId);
   if (!point) {
     return err({
       code: "unknown_point",
-      message: { vi: `mã điểm "${event.pointId}" không có trong danh sách`, en: `point id "${event.pointId}" is not in the list` },
+      message: domainMessage("tracking.unknown_point", { pointId: event.pointId }),
     });
   }
   const result = advancePoint(states[point.id] ?? initialPointTracking(point.id), point, event);
@@ -109,7 +114,7 @@ export function recordStatusChanges(context: TrackingContext, drafts: readonly S
       rejected.push({
         pointId: event.pointId,
         code: "already_recorded",
-        message: { vi: "thay đổi này đã được ghi nhận", en: "this change is already recorded" },
+        message: domainMessage("record.already_recorded"),
       });
       continue;
     }

@@ -10,6 +10,7 @@ import { indexRegistry, type ListedPoint } from "./registry.ts";
 import { isCoveredStatus, type TrackingStatus } from "./status.ts";
 import { checkTransition, type TransitionError } from "./transitions.ts";
 import { peopleDate } from "../export/people_columns.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** Where one listed point stands. */
 export interface PointTracking {
@@ -130,15 +131,15 @@ export function replay(registry: readonly ListedPoint[], events: readonly Status
 
 function checkEventShape(event: StatusEvent, byId: Map<string, ListedPoint>, seen: Set<string>): { code: string; message: Message } | null {
   if (seen.has(event.id)) {
-    return { code: "duplicate_event", message: { vi: `sự kiện ${event.id} bị lặp lại`, en: `event ${event.id} is repeated` } };
+    return { code: "duplicate_event", message: domainMessage("replay.duplicate_event", { id: event.id }) };
   }
   if (!parseIsoDate(event.date)) {
-    return { code: "date_invalid", message: { vi: `ngày "${event.date}" không hợp lệ`, en: `date "${event.date}" is not a valid date` } };
+    return { code: "date_invalid", message: domainMessage("replay.date_invalid", { date: event.date }) };
   }
   if (!byId.has(event.pointId)) {
     return {
       code: "unknown_point",
-      message: { vi: `mã điểm "${event.pointId}" không có trong danh sách`, en: `point id "${event.pointId}" is not in the list` },
+      message: domainMessage("tracking.unknown_point", { pointId: event.pointId }),
     };
   }
   return null;
@@ -160,10 +161,13 @@ export function advancePoint(
   if (current.since !== null && event.date < current.since) {
     return err({
       code: "date_before_latest",
-      message: {
-        vi: `ngày ${peopleDate(event.date)} sớm hơn thay đổi gần nhất của điểm ${point.id} (ngày ${peopleDate(current.since)})`,
-        en: `date ${event.date} is before point ${point.id}'s latest change (${current.since})`,
-      },
+      message: domainMessage("replay.date_before_latest", {
+        day: peopleDate(event.date),
+        id: point.id,
+        sinceDay: peopleDate(current.since),
+        date: event.date,
+        since: current.since,
+      }),
     });
   }
   return applyStatusEvent(current, point, event);

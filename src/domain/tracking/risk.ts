@@ -19,6 +19,7 @@ import type { ListedPoint } from "./registry.ts";
 import type { TrackingStates } from "./replay.ts";
 import { isCoveredStatus, type TrackingStatus } from "./status.ts";
 import { trackingTimeline, type Forecast } from "./timeline.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** One group's forecast (a carrier or a province). */
 export interface GroupForecast extends Forecast {
@@ -255,15 +256,12 @@ export function rankDeadlineRisk(
 
 /** The reasons' labels, Vietnamese first. */
 export const RISK_REASON_LABELS: Readonly<Record<RiskReason, { vi: string; en: string }>> = {
-  overdue: { vi: "quá hạn", en: "overdue" },
-  wont_make_deadline: { vi: "không kịp hạn (theo tốc độ của nhà mạng)", en: "won't make the deadline (at the carrier's pace)" },
-  due_soon: { vi: "đến hạn trong 30 ngày", en: "due within 30 days" },
-  not_started: { vi: "chưa triển khai", en: "not started" },
-  disputed: { vi: "bị từ chối", en: "disputed" },
-  far_from_coverage: {
-    vi: `cách vùng phủ của nhà mạng hơn ${FAR_FROM_COVERAGE_KM} km`,
-    en: `more than ${FAR_FROM_COVERAGE_KM} km from the carrier's coverage`,
-  },
+  overdue: domainMessage("risk.overdue"),
+  wont_make_deadline: domainMessage("risk.wont_make_deadline"),
+  due_soon: domainMessage("risk.due_soon"),
+  not_started: domainMessage("risk.not_started"),
+  disputed: domainMessage("risk.disputed"),
+  far_from_coverage: domainMessage("risk.far_from_coverage", { farFromCoverageKm: FAR_FROM_COVERAGE_KM }),
 };
 
 /**

@@ -9,6 +9,7 @@
  */
 import type { Message } from "../types.ts";
 import { foldLabel } from "./fold.ts";
+import { domainMessage } from "../messages/message.ts";
 
 export const PROGRESS_STATUSES = [
   "not_started",
@@ -24,14 +25,14 @@ export type TrackingStatus = (typeof PROGRESS_STATUSES)[number];
 
 /** Labels shown to users and written in exports, Vietnamese first. */
 export const STATUS_LABELS: Readonly<Record<TrackingStatus, Message>> = {
-  not_started: { vi: "chưa triển khai", en: "not started" },
-  planned: { vi: "đã có kế hoạch", en: "planned" },
-  under_construction: { vi: "đang xây dựng", en: "under construction" },
-  on_air: { vi: "đã phát sóng", en: "on air" },
-  verified: { vi: "đã xác minh", en: "verified" },
-  disputed: { vi: "bị từ chối", en: "disputed" },
-  infeasible: { vi: "không khả thi", en: "infeasible" },
-  infeasible_accepted: { vi: "không khả thi (đã chấp nhận)", en: "infeasible (accepted)" },
+  not_started: domainMessage("status.not_started"),
+  planned: domainMessage("status.planned"),
+  under_construction: domainMessage("status.under_construction"),
+  on_air: domainMessage("status.on_air"),
+  verified: domainMessage("status.verified"),
+  disputed: domainMessage("status.disputed"),
+  infeasible: domainMessage("status.infeasible"),
+  infeasible_accepted: domainMessage("status.infeasible_accepted"),
 };
 
 /** Other spellings accepted on import, beyond the codes and the two labels above. */

@@ -19,6 +19,7 @@ import { emptyReport } from "../issues.ts";
 import { addIssues, makeIssue } from "../parse/import_issue.ts";
 import type { Point, PointKind } from "../types.ts";
 import { textDecoderClass } from "../parse/text_decoder.ts";
+import { domainMessage } from "../messages/message.ts";
 
 /** What a registry row may link to (by `point_id`, or by name in its commune): the loaded points, reduced to what the link uses. */
 export interface PointLink {
@@ -110,12 +111,7 @@ export function parseTrackingFile(input: TrackingParseInput): TrackingParseOutpu
   // An update file naming attached photos, sent without its packet: the changes are taken, the photos are not here.
   const named = result.events.reduce((sum, event) => sum + (event.evidence?.photos?.length ?? 0), 0);
   if (named > 0) {
-    addIssues(result.report, [
-      makeIssue(name, "warning", "photos_not_attached", {
-        vi: `các thay đổi ghi ${named} ảnh đính kèm nhưng tệp này không kèm ảnh; hãy đề nghị nhà mạng gửi gói .zip (nhập gói sau cũng được, thay đổi không bị ghi hai lần)`,
-        en: `the changes name ${named} attached photos but this file carries none; ask the carrier for the .zip packet (importing it later is fine, no change is recorded twice)`,
-      }),
-    ]);
+    addIssues(result.report, [makeIssue(name, "warning", "photos_not_attached", domainMessage("tracking_file.photos_not_attached", { named }))]);
   }
   return { what: "updates", result };
 }

@@ -16,6 +16,7 @@ import { isSameCarrier } from "./carriers.ts";
 import type { Actor, StatusEventDraft } from "./events.ts";
 import type { ListedPoint } from "./registry.ts";
 import { STATUS_LABELS, type TrackingStatus } from "./status.ts";
+import { domainMessage } from "../messages/message.ts";
 
 export type ActorRole = Actor["role"];
 
@@ -27,36 +28,25 @@ export interface TransitionRule {
   reasonRequired: boolean;
 }
 
-function rule(from: TrackingStatus, to: TrackingStatus, role: ActorRole, reasonRequired = false): TransitionRule {
-  return { from, to, role, reasonRequired };
+/** The rules from each of `from` to each of `to`, for one role. */
+function rules(from: readonly TrackingStatus[], to: readonly TrackingStatus[], role: ActorRole, reasonRequired = false): TransitionRule[] {
+  return from.flatMap((fromStatus) => to.map((toStatus) => ({ from: fromStatus, to: toStatus, role, reasonRequired })));
 }
 
 /** Every allowed transition. Anything not listed here is refused. */
 export const TRANSITIONS: readonly TransitionRule[] = [
   // The carrier moves its point forward; skipping steps is allowed.
-  rule("not_started", "planned", "carrier"),
-  rule("not_started", "under_construction", "carrier"),
-  rule("not_started", "on_air", "carrier"),
-  rule("planned", "under_construction", "carrier"),
-  rule("planned", "on_air", "carrier"),
-  rule("under_construction", "on_air", "carrier"),
+  ...rules(["not_started"], ["planned", "under_construction", "on_air"], "carrier"),
+  ...rules(["planned"], ["under_construction", "on_air"], "carrier"),
+  ...rules(["under_construction"], ["on_air"], "carrier"),
   // The carrier says it cannot be done, with a reason.
-  rule("not_started", "infeasible", "carrier", true),
-  rule("planned", "infeasible", "carrier", true),
-  rule("under_construction", "infeasible", "carrier", true),
-  // A disputed point is back with the carrier.
-  rule("disputed", "planned", "carrier"),
-  rule("disputed", "under_construction", "carrier"),
-  rule("disputed", "on_air", "carrier"),
-  // The carrier withdraws its infeasible claim before the department decides.
-  rule("infeasible", "planned", "carrier"),
-  rule("infeasible", "under_construction", "carrier"),
-  rule("infeasible", "on_air", "carrier"),
+  ...rules(["not_started", "planned", "under_construction"], ["infeasible"], "carrier", true),
+  // A disputed point is back with the carrier; the carrier withdraws its infeasible claim before the department decides.
+  ...rules(["disputed", "infeasible"], ["planned", "under_construction", "on_air"], "carrier"),
   // The department decides on claims.
-  rule("on_air", "verified", "department"),
-  rule("on_air", "disputed", "department", true),
-  rule("infeasible", "disputed", "department", true),
-  rule("infeasible", "infeasible_accepted", "department"),
+  ...rules(["on_air"], ["verified"], "department"),
+  ...rules(["on_air", "infeasible"], ["disputed"], "department", true),
+  ...rules(["infeasible"], ["infeasible_accepted"], "department"),
 ];
 
 export type TransitionErrorCode = "same_status" | "wrong_carrier" | "department_only" | "carrier_only" | "transition_not_allowed" | "reason_required";
@@ -102,16 +92,13 @@ export function checkTransition(
   if (actor.role === "carrier" && !isSameCarrier(actor.carrier, point.carrier)) {
     return err({
       code: "wrong_carrier",
-      message: {
-        vi: `điểm ${point.id} được giao cho ${point.carrier}, không phải ${actor.carrier}`,
-        en: `point ${point.id} is assigned to ${point.carrier}, not ${actor.carrier}`,
-      },
+      message: domainMessage("tracking.wrong_carrier", { id: point.id, assigned: point.carrier, actor: actor.carrier }),
     });
   }
   if (from === to) {
     return err({
       code: "same_status",
-      message: { vi: `điểm ${point.id} đã ở trạng thái "${label(to).vi}"`, en: `point ${point.id} is already "${label(to).en}"` },
+      message: domainMessage("transitions.same_status", { id: point.id, label: label(to) }),
     });
   }
   const allowed = findTransition(from, to, actor.role);
@@ -122,35 +109,23 @@ export function checkTransition(
         otherRole === "department"
           ? {
               code: "department_only",
-              message: {
-                vi: `chỉ Sở được chuyển từ "${label(from).vi}" sang "${label(to).vi}"`,
-                en: `only the department may move a point from "${label(from).en}" to "${label(to).en}"`,
-              },
+              message: domainMessage("transitions.department_only", { from: label(from), to: label(to) }),
             }
           : {
               code: "carrier_only",
-              message: {
-                vi: `chỉ nhà mạng được chuyển từ "${label(from).vi}" sang "${label(to).vi}"`,
-                en: `only the carrier may move a point from "${label(from).en}" to "${label(to).en}"`,
-              },
+              message: domainMessage("transitions.carrier_only", { from: label(from), to: label(to) }),
             },
       );
     }
     return err({
       code: "transition_not_allowed",
-      message: {
-        vi: `không được chuyển từ "${label(from).vi}" sang "${label(to).vi}"`,
-        en: `moving from "${label(from).en}" to "${label(to).en}" is not allowed`,
-      },
+      message: domainMessage("transitions.transition_not_allowed", { from: label(from), to: label(to) }),
     });
   }
   if (allowed.reasonRequired && !change.note?.trim() && !change.evidence?.text?.trim()) {
     return err({
       code: "reason_required",
-      message: {
-        vi: `cần ghi lý do khi chuyển sang "${label(to).vi}" (cột ghi chú)`,
-        en: `a reason is required for "${label(to).en}" (the note column)`,
-      },
+      message: domainMessage("transitions.reason_required", { label: label(to) }),
     });
   }
   return ok(allowed);

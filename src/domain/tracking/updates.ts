@@ -22,6 +22,7 @@ import { peopleDate } from "../export/people_columns.ts";
 import { STATUS_LABELS, parseStatus } from "./status.ts";
 import type { UpdateConflict } from "./conflicts.ts";
 import { z } from "zod";
+import { domainMessage } from "../messages/message.ts";
 
 /** Column names of the update file, with the Vietnamese headers accepted. */
 export const UPDATE_COLUMN_ALIASES = {
@@ -140,10 +141,12 @@ export function parseUpdatesCsv(input: string | Uint8Array, options: UpdatesImpo
   if (missing.length > 0 || (columns.carrier < 0 && !options.actor)) {
     const names = [...missing.map((key) => UPDATE_COLUMN_ALIASES[key][0]), ...(columns.carrier < 0 && !options.actor ? ["carrier"] : [])];
     addIssues(report, [
-      makeIssue(options.file, "error", "columns_missing", {
-        vi: `thiếu cột bắt buộc: ${names.join(", ")} (tiêu đề tìm thấy: ${table.header.join(", ") || "không có"})`,
-        en: `required columns missing: ${names.join(", ")} (headers found: ${table.header.join(", ") || "none"})`,
-      }),
+      makeIssue(
+        options.file,
+        "error",
+        "columns_missing",
+        domainMessage("tracking.columns_missing", { columns: names.join(", "), headers: table.header.join(", ") || domainMessage("common.none") }),
+      ),
     ]);
     return { events: [], conflicts: [], duplicates: 0, report };
   }
@@ -174,29 +177,23 @@ function readCsvRow(options: UpdatesImportOptions, row: number, cells: RowCells)
   const issues: ImportIssue[] = [];
   const error = (code: string, column: string, message: Message) => issues.push(makeIssue(options.file, "error", code, message, { row, column }));
   const warning = (code: string, column: string, message: Message) => issues.push(makeIssue(options.file, "warning", code, message, { row, column }));
-  if (!cells.pointId) error("point_id_missing", "point_id", { vi: "thiếu mã điểm", en: "point id is missing" });
+  if (!cells.pointId) error("point_id_missing", "point_id", domainMessage("updates.point_id_missing"));
   const status = parseStatus(cells.status);
   if (!status) {
-    error("status_unknown", "status", {
-      vi: cells.status ? `trạng thái "${cells.status}" không hợp lệ` : "thiếu trạng thái",
-      en: cells.status ? `status "${cells.status}" is not recognised` : "status is missing",
-    });
+    error(
+      "status_unknown",
+      "status",
+      cells.status ? domainMessage("updates.status_unknown", { status: cells.status }) : domainMessage("updates.status_missing"),
+    );
   }
   const date = parseFlexibleDate(cells.date);
   if (!date) {
-    error("date_invalid", "date", {
-      vi: cells.date ? `ngày "${cells.date}" không hợp lệ (cần YYYY-MM-DD)` : "thiếu ngày",
-      en: cells.date ? `date "${cells.date}" is not a valid date (expected YYYY-MM-DD)` : "date is missing",
-    });
+    error("date_invalid", "date", cells.date ? domainMessage("updates.date_invalid", { date: cells.date }) : domainMessage("updates.date_missing"));
   }
   let technology: Technology | undefined;
   if (cells.technology) {
     technology = parseTechnology(cells.technology);
-    if (!technology)
-      error("technology_invalid", "technology", {
-        vi: `công nghệ "${cells.technology}" không hợp lệ (2G, 3G, 4G, 5G)`,
-        en: `technology "${cells.technology}" is not one of 2G, 3G, 4G, 5G`,
-      });
+    if (!technology) error("technology_invalid", "technology", domainMessage("updates.technology_invalid", { technology: cells.technology }));
   }
   const actor = resolveActor(options, cells.carrier, (code, message) => error(code, "carrier", message));
   const evidence: Evidence = {};
@@ -205,17 +202,12 @@ function readCsvRow(options: UpdatesImportOptions, row: number, cells: RowCells)
   if (cells.photos) {
     const photos = readPhotosCell(cells.photos);
     if (photos) evidence.photos = photos;
-    else
-      error("photos_invalid", "photos", {
-        vi: "cột photos (ảnh đính kèm) không đọc được: tệp đã bị sửa tay?",
-        en: "the photos column (attached photos) is not readable: was the file edited by hand?",
-      });
+    else error("photos_invalid", "photos", domainMessage("updates.photos_invalid"));
   }
   for (const key of ["downloadMbps", "uploadMbps", "signalDbm"] as const) {
     if (!cells[key]) continue;
     const value = parseNumber(cells[key]);
-    if (value === null)
-      warning("number_invalid", key, { vi: `giá trị "${cells[key]}" không phải là số; bỏ qua`, en: `"${cells[key]}" is not a number; ignored` });
+    if (value === null) warning("number_invalid", key, domainMessage("updates.number_invalid", { cells: cells[key] }));
     else evidence[key] = value;
   }
   if (issues.some((issue) => issue.severity === "error") || !status || !date || !actor) return { row, event: null, issues };
@@ -249,24 +241,18 @@ function resolveActor(options: UpdatesImportOptions, carrierCell: string, fail: 
     return carrierCell === "" || namesDepartment ? { role: "department" } : { role: "carrier", carrier: canonicalCarrier(carrierCell) };
   }
   if (namesDepartment) {
-    fail("department_row_not_allowed", {
-      vi: "dòng ghi là của Sở nhưng tệp này là tệp cập nhật của nhà mạng",
-      en: "the row claims to be the department's, but this is a carrier's update file",
-    });
+    fail("department_row_not_allowed", domainMessage("updates.department_row_not_allowed"));
     return null;
   }
   if (options.actor?.role === "carrier") {
     if (carrierCell && !isSameCarrier(carrierCell, options.actor.carrier)) {
-      fail("carrier_mismatch", {
-        vi: `tệp của ${options.actor.carrier} nhưng dòng ghi nhà mạng ${carrierCell}`,
-        en: `the file is from ${options.actor.carrier} but the row names ${carrierCell}`,
-      });
+      fail("carrier_mismatch", domainMessage("updates.carrier_mismatch", { carrier: options.actor.carrier, carrierCell }));
       return null;
     }
     return { role: "carrier", carrier: canonicalCarrier(options.actor.carrier) };
   }
   if (!carrierCell) {
-    fail("carrier_missing", { vi: "thiếu nhà mạng", en: "carrier is missing" });
+    fail("carrier_missing", domainMessage("updates.carrier_missing"));
     return null;
   }
   return { role: "carrier", carrier: canonicalCarrier(carrierCell) };
@@ -298,30 +284,11 @@ function validateCandidates(candidates: readonly Candidate[], options: UpdatesIm
       const point = byId.get(event.pointId);
       if (known.has(event.id)) {
         duplicates++;
-        issues.push(
-          makeIssue(
-            options.file,
-            "warning",
-            "already_recorded",
-            { vi: "thay đổi này đã được ghi nhận trước đó; bỏ qua", en: "this change is already recorded; skipped" },
-            { row: candidate.row },
-          ),
-        );
+        issues.push(makeIssue(options.file, "warning", "already_recorded", domainMessage("updates.already_recorded"), { row: candidate.row }));
       } else if (!point) {
-        reject(
-          "unknown_point",
-          { vi: `mã điểm "${event.pointId}" không có trong danh sách`, en: `point id "${event.pointId}" is not in the list` },
-          "point_id",
-        );
+        reject("unknown_point", domainMessage("tracking.unknown_point", { pointId: event.pointId }), "point_id");
       } else if (event.actor.role === "carrier" && !isSameCarrier(event.actor.carrier, point.carrier)) {
-        reject(
-          "wrong_carrier",
-          {
-            vi: `điểm ${point.id} được giao cho ${point.carrier}, không phải ${event.actor.carrier}`,
-            en: `point ${point.id} is assigned to ${point.carrier}, not ${event.actor.carrier}`,
-          },
-          "carrier",
-        );
+        reject("wrong_carrier", domainMessage("tracking.wrong_carrier", { id: point.id, assigned: point.carrier, actor: event.actor.carrier }), "carrier");
       } else {
         const conflict = findConflict(event, states[point.id]?.lastEvent ?? null, recordedByPoint.get(point.id) ?? []);
         const dateProblem = (options.today && event.date > options.today) || (options.listPublishedOn && event.date < options.listPublishedOn);
@@ -357,10 +324,13 @@ function findConflict(incoming: StatusEvent, latest: StatusEvent | null, recorde
       existing: sameDay,
       incoming,
       reason: "same_date",
-      message: {
-        vi: `mâu thuẫn: điểm ${incoming.pointId} ngày ${peopleDate(incoming.date)} đã được ghi là "${STATUS_LABELS[sameDay.status].vi}", tệp này ghi "${STATUS_LABELS[incoming.status].vi}"; chờ Sở quyết định`,
-        en: `conflict: point ${incoming.pointId} on ${incoming.date} is recorded as "${STATUS_LABELS[sameDay.status].en}", this file says "${STATUS_LABELS[incoming.status].en}"; left for the department to resolve`,
-      },
+      message: domainMessage("updates.conflict_same_day", {
+        pointId: incoming.pointId,
+        day: peopleDate(incoming.date),
+        recorded: STATUS_LABELS[sameDay.status],
+        incoming: STATUS_LABELS[incoming.status],
+        date: incoming.date,
+      }),
     };
   }
   if (latest && incoming.date < latest.date) {
@@ -369,10 +339,12 @@ function findConflict(incoming: StatusEvent, latest: StatusEvent | null, recorde
       existing: latest,
       incoming,
       reason: "older_than_latest",
-      message: {
-        vi: `mâu thuẫn: thay đổi ngày ${incoming.date} cũ hơn thay đổi gần nhất của điểm ${incoming.pointId} ("${STATUS_LABELS[latest.status].vi}" ngày ${latest.date}); chờ Sở quyết định`,
-        en: `conflict: this change of ${incoming.date} is older than point ${incoming.pointId}'s latest ("${STATUS_LABELS[latest.status].en}" on ${latest.date}); left for the department to resolve`,
-      },
+      message: domainMessage("updates.conflict_older", {
+        date: incoming.date,
+        pointId: incoming.pointId,
+        latest: STATUS_LABELS[latest.status],
+        latestDate: latest.date,
+      }),
     };
   }
   return null;
@@ -407,15 +379,12 @@ export function parseUpdatesJson(input: string | Uint8Array | object, options: U
     try {
       data = JSON.parse(inputToText(input).text);
     } catch (error) {
-      return fail({ vi: `không đọc được JSON (${(error as Error).message})`, en: `not valid JSON (${(error as Error).message})` });
+      return fail(domainMessage("tracking.json_invalid", { message: (error as Error).message }));
     }
   }
   const file = zUpdatesFile.safeParse(data);
   if (!file.success) {
-    return fail({
-      vi: `không phải tệp cập nhật "${UPDATES_FORMAT}" phiên bản 1: ${describeZodError(file.error)}`,
-      en: `not a "${UPDATES_FORMAT}" version 1 file: ${describeZodError(file.error)}`,
-    });
+    return fail(domainMessage("updates.format_invalid", { updatesFormat: UPDATES_FORMAT, reason: describeZodError(file.error) }));
   }
   const candidates = file.data.events.map((item, index): Candidate => {
     const row = index + 1;
@@ -425,13 +394,9 @@ export function parseUpdatesJson(input: string | Uint8Array | object, options: U
         row,
         event: null,
         issues: [
-          makeIssue(
-            options.file,
-            "error",
-            "event_invalid",
-            { vi: `sự kiện không hợp lệ: ${describeZodError(parsed.error)}`, en: `invalid event: ${describeZodError(parsed.error)}` },
-            { row },
-          ),
+          makeIssue(options.file, "error", "event_invalid", domainMessage("updates.event_invalid", { reason: describeZodError(parsed.error) }), {
+            row,
+          }),
         ],
       };
     }
@@ -444,15 +409,7 @@ export function parseUpdatesJson(input: string | Uint8Array | object, options: U
     const { id, ...content } = value;
     const event = createStatusEvent({ ...content, actor, source: { file: options.file, row } });
     if (id !== undefined && id !== event.id) {
-      issues.push(
-        makeIssue(
-          options.file,
-          "warning",
-          "id_mismatch",
-          { vi: `mã sự kiện ${id} không khớp nội dung; dùng ${event.id}`, en: `event id ${id} does not match its content; using ${event.id}` },
-          { row },
-        ),
-      );
+      issues.push(makeIssue(options.file, "warning", "id_mismatch", domainMessage("updates.id_mismatch", { written: id, computed: event.id }), { row }));
     }
     return { row, event, issues };
   });
