@@ -19,6 +19,7 @@ import type {
   TrackingStates,
 } from "../domain/index.ts";
 import type { ImportReport } from "../domain/issues.ts";
+import type { CsvPreview } from "../domain/parse/preview_csv.ts";
 import type { BinaryKind } from "../domain/parse/detect_binary_kind.ts";
 import type { Message, Point, Technology } from "../domain/types.ts";
 import type { TrackingParseInput, TrackingParseOutput } from "../domain/tracking/tracking_file.ts";
@@ -59,17 +60,8 @@ export interface LoadedFile {
 /** What detectFileKind said, widened to what the preview can show. */
 export type DetectedKind = "points" | "coverage" | "admin" | "registry" | "updates" | "backup" | "unknown";
 
-/** The preview of a CSV file (mirrors the domain's CsvPreview). */
-export interface CsvPreviewData {
-  encoding: string;
-  delimiter: string;
-  decimalComma: boolean;
-  columns: string[];
-  rows: string[][];
-  rowCount: number;
-  lonColumn?: string;
-  latColumn?: string;
-}
+/** The preview of a CSV file: the domain's CsvPreview, with any encoding name the workbook and GIS readers give, and no guessed kind. */
+export type CsvPreviewData = Omit<CsvPreview, "encoding" | "guessedKind"> & { encoding: string };
 
 /** A file to preview (the bytes are copied and the copy transferred). */
 export interface InspectParams {
