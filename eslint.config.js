@@ -3,6 +3,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import tsdoc from "eslint-plugin-tsdoc";
+import reactHooks from "eslint-plugin-react-hooks";
 import { builtinModules } from "node:module";
 
 /** Every Node built-in, with and without `node:`, and the npm `buffer` shim: none may enter src/domain. */
@@ -64,6 +65,13 @@ export default tseslint.config(
   {
     files: ["**/*.{js,mjs}"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", Buffer: "readonly" } },
+  },
+  {
+    // Hooks only at the top of a component or another hook: a hook called from a plain function or a handler
+    // throws at run time (a backup button did nothing for that reason once).
+    files: ["src/app/**/*.{ts,tsx}", "src/map/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: { "react-hooks/rules-of-hooks": "error" },
   },
   {
     files: ["src/domain/**/*.ts"],

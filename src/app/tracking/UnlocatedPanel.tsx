@@ -19,8 +19,8 @@ export function UnlocatedPanel({ disabled }: { disabled: boolean }) {
   const [t, language] = useTranslation();
   const { file, rows, located } = useUnlocated();
   const registryFile = useTracking((state) => state.registry.file);
-  if (!located || file !== registryFile) return null;
   const controller = useTrackingController();
+  if (!located || file !== registryFile) return null;
 
   async function choose(row: UnlocatedRow, candidate: UnlocatedRow["candidates"][number]): Promise<void> {
     const point = placeUnlocatedRow(row, { id: candidate.pointId, lon: candidate.lon, lat: candidate.lat });
