@@ -595,28 +595,27 @@ function classifyAndAssemble(graph: NodedGraph, budget: Budget): { polygons: Rin
   const stripCount = Math.max(1, Math.min(1 << 20, Math.ceil(live.length / 4)));
   const stripHeight = Math.max((maxY - minY) / stripCount, 1e-300);
   const stripOf = (y: number): number => Math.min(stripCount - 1, Math.max(0, Math.floor((y - minY) / stripHeight)));
-  const starts = new Int32Array(stripCount + 1);
-  for (const e of live) {
+  // Each edge that is not horizontal belongs to every strip its y-range meets: the strips of each edge once, then
+  // counted and written as compressed rows (starts, members).
+  const spans = live.map((e): [number, number] | null => {
     const y1 = ys[from[e]];
     const y2 = ys[to[e]];
-    if (y1 === y2) continue;
-    const s0 = stripOf(Math.min(y1, y2));
-    const s1 = stripOf(Math.max(y1, y2));
-    budget.used += s1 - s0 + 1;
+    return y1 === y2 ? null : [stripOf(Math.min(y1, y2)), stripOf(Math.max(y1, y2))];
+  });
+  const starts = new Int32Array(stripCount + 1);
+  for (const span of spans) {
+    if (!span) continue;
+    budget.used += span[1] - span[0] + 1;
     if (budget.used > budget.limit) return null;
-    for (let s = s0; s <= s1; s++) starts[s + 1]++;
+    for (let s = span[0]; s <= span[1]; s++) starts[s + 1]++;
   }
   for (let s = 0; s < stripCount; s++) starts[s + 1] += starts[s];
   const fill = starts.slice(0, stripCount);
   const members = new Int32Array(starts[stripCount]);
-  for (const e of live) {
-    const y1 = ys[from[e]];
-    const y2 = ys[to[e]];
-    if (y1 === y2) continue;
-    const s0 = stripOf(Math.min(y1, y2));
-    const s1 = stripOf(Math.max(y1, y2));
-    for (let s = s0; s <= s1; s++) members[fill[s]++] = e;
-  }
+  live.forEach((e, k) => {
+    const span = spans[k];
+    if (span) for (let s = span[0]; s <= span[1]; s++) members[fill[s]++] = e;
+  });
   const covered = (windingShell: number, windingHoles: number): boolean => (windingShell !== 0) !== (windingHoles !== 0);
   // Boundary edges, directed with the covered side on the left.
   const outFrom: number[] = [];
