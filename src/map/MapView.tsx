@@ -168,6 +168,14 @@ export function MapView(props: MapViewProps) {
   /** The dense points' dots (a GPU layer, added when the map loads), and whether the analysis shown is dense. */
   const dotsLayer = useRef<PointDotsLayer | null>(null);
   const dense = useRef(false);
+  /** The codes and visibility the dots were last drawn with (the listed rings are drawn again with them). */
+  const dotsDrawn = useRef<{ codes: ArrayLike<number>; visible: ArrayLike<number> } | null>(null);
+  /**
+   * Whether the points' shapes source holds the points: dense data's is empty until the map is zoomed in that far, and
+   * feature state is set only on points the source holds (set once it does, shapesSerial asks for that).
+   */
+  const shapesShown = useRef(false);
+  const [shapesSerial, setShapesSerial] = useState(0);
   // The camera asked for by the link, read once: later camera changes come from the map itself.
   const initialCamera = useRef(props.initialCamera);
 
@@ -313,10 +321,14 @@ export function MapView(props: MapViewProps) {
     // shapes by kind, and their hit test) only once the map is zoomed in that far.
     const deferShapes = data !== null && pointZoomRanges(points.length).dots[1] > 0;
     let shapesSet = false;
+    shapesShown.current = false;
     const setShapes = () => {
       if (shapesSet || !data || (deferShapes && map.getZoom() < DOTS_BELOW_ZOOM - 0.5)) return;
       shapesSet = true;
       source(SOURCE.points).setData(mapDataUrl(data.map.version, SOURCE.points, data.map.points));
+      shapesShown.current = true;
+      // The filter may have changed since the analysis: its feature states are set now.
+      if (deferShapes) setShapesSerial((serial) => serial + 1);
     };
     if (data) {
       const { map: payload } = data;
@@ -333,6 +345,7 @@ export function MapView(props: MapViewProps) {
     dense.current = data !== null && ranges.dots[1] > 0;
     map.setLayerZoomRange(LAYER.listedRing, dense.current ? DOTS_BELOW_ZOOM : 0, 24);
     dotsLayer.current?.setPositions(data && dense.current ? mercatorPositions(points) : null);
+    dotsDrawn.current = null;
     if (data && dense.current) dotsLayer.current?.setStyle(dotStyle(data.map.status, data.map.visible, null));
     // Coverage: one raster tile source per (carrier, technology) layer, rasterised by the analysis worker on request;
     // each draws only where it is its carrier's best technology, so a carrier's layers add up to one layer.
@@ -386,6 +399,7 @@ export function MapView(props: MapViewProps) {
   // The dense points' dots: their codes and drawing order, uploaded at the next frame (the listed rings when the legend shows them).
   const refreshDots = (count: number, codes: ArrayLike<number>, visible: ArrayLike<number>) => {
     if (!dense.current) return;
+    dotsDrawn.current = { codes, visible };
     let listed: Uint8Array | null = null;
     if (isToggleOn(latest.current.layerVisibility, TOGGLE.listed) && applied.current.listed.size > 0) {
       listed = new Uint8Array(count);
@@ -458,12 +472,14 @@ export function MapView(props: MapViewProps) {
       if (next < count) timer = window.setTimeout(applySlice, 0);
       else finish();
     };
-    applySlice();
+    // Dense data zoomed out: the shapes' source is empty, nothing to set until it is filled (shapesSerial).
+    if (shapesShown.current) applySlice();
+    else finish();
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [loaded, data, statuses, shown, layerVisibility, bestCodes]);
+  }, [loaded, data, statuses, shown, layerVisibility, bestCodes, shapesSerial]);
 
   // Listed dead zones: a ring under the symbol.
   useEffect(() => {
@@ -478,7 +494,7 @@ export function MapView(props: MapViewProps) {
     for (const index of applied.current.listed) if (!next.has(index)) map.setFeatureState({ source: SOURCE.points, id: index }, { listed: false });
     for (const index of next) if (!applied.current.listed.has(index)) map.setFeatureState({ source: SOURCE.points, id: index }, { listed: true });
     applied.current.listed = next;
-    refreshDots(data.points.length, applied.current.status, applied.current.visible);
+    if (dotsDrawn.current) refreshDots(data.points.length, dotsDrawn.current.codes, dotsDrawn.current.visible);
   }, [loaded, data, listedPointIds]);
 
   // Layer toggles from the legend, and the coverage layers the filter counts.
