@@ -36,6 +36,7 @@ import {
 import { addIssues } from "../domain/parse/import_issue.ts";
 import { csvPreviewData, inspectWorkbook } from "./inspect_workbook.ts";
 import { csvLooksProjected, ensureXlsReader, inspectGisFormat, parseRasterIfTiff } from "./inspect_formats.ts";
+import { inspectScannedCoverage } from "./inspect_scanned.ts";
 import { buildCoverageRaster, coverageTileRgba, rasteriseBandTile, COVERAGE_TILE_SIZE, type CoverageRaster } from "./coverage_raster.ts";
 import { buildMapPayload } from "./map_payload.ts";
 import { createNearestCache } from "./nearest_cache.ts";
@@ -119,6 +120,12 @@ async function inspect(request: InspectParams): Promise<InspectResult> {
   await ensureXlsReader(bytes);
   if (isSpreadsheetFile(request.name, bytes)) return inspectWorkbook(request.name, bytes, request.options);
   if (isJsonFile(request.name, bytes)) {
+    // A coverage file by the byte scanner: it is imported from its bytes, so nothing parsed is kept for the import.
+    const scanned = isKmlInput(request.name, bytes) ? null : inspectScannedCoverage(bytes, request.name);
+    if (scanned) {
+      inspected = null;
+      return { detectedKind: scanned.kind, csv: null, featureCount: scanned.featureCount, geoError: null };
+    }
     // One parse for the kind and the count: a national coverage file is tens of MB. The parsed value is kept for the
     // import that usually follows (the same bytes, confirmed after the preview), so the file is not parsed twice.
     const { kind, featureCount, problem, value } = inspectGeoFileValue(bytes, request.name);
