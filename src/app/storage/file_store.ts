@@ -68,11 +68,25 @@ const openDatabase = databaseOpener<FileDatabase>({
   },
 });
 
+/** The Blob made of each file's bytes (a file saved again is not copied again: its bytes never change). */
+const blobs = new WeakMap<ArrayBuffer, Blob>();
+
+function blobOf(bytes: ArrayBuffer): Blob {
+  let blob = blobs.get(bytes);
+  if (!blob) {
+    blob = new Blob([bytes]);
+    blobs.set(bytes, blob);
+  }
+  return blob;
+}
+
 /**
  * Replaces the saved dataset in one transaction (all or nothing).
  * @param files - every loaded file; sample files are saved by kind only
  */
 export async function saveDataset(files: readonly LoadedFile[]): Promise<void> {
+  // A task of its own: the caller has usually just committed a new analysis, whose render should not wait for the copy.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const database = await openDatabase();
   await guarded(StorageError, async () => {
     const transaction = database.transaction([FILES, META], "readwrite", { durability: "strict" });
@@ -87,7 +101,7 @@ export async function saveDataset(files: readonly LoadedFile[]): Promise<void> {
     const fileStore = transaction.objectStore(FILES);
     await Promise.all([
       fileStore.clear(),
-      ...userFiles.map((file) => fileStore.put({ ...file, bytes: new Blob([file.bytes]) })),
+      ...userFiles.map((file) => fileStore.put({ ...file, bytes: blobOf(file.bytes) })),
       transaction.objectStore(META).put(meta, "dataset"),
       transaction.done,
     ]);
