@@ -12,8 +12,9 @@ import type { Page } from "playwright-core";
 import { analyzeCoverage, parseCoverageGeojson, parsePointsCsv, selectPoints, type CoverageFeature, type Point } from "../../src/domain/index.ts";
 import { generateWorkload } from "../../scripts/bench/generate_workload.ts";
 import type { Spec, SpecEnvironment } from "./specs.ts";
-import { canvasColours, pixelsByEngine } from "./map_probes.ts";
+import { canvasColours, countCanvasColour, pixelsByEngine } from "./map_probes.ts";
 import { STATUS_COLORS } from "../../src/map/layers.ts";
+import { parseHex } from "../../src/map/colour_math.ts";
 
 const TIMEOUT = 180_000;
 /** The zoom of the pixel check: a rural disc (3–8 km) is then 80–200 pixels across. */
@@ -69,23 +70,6 @@ async function toggle(page: Page, testId: string): Promise<void> {
   await waitForMapAttribute(page, "styled", before);
 }
 
-/** How many pixels of the map canvas have exactly one colour ("#rrggbb"). */
-async function countCanvasColour(page: Page, hex: string): Promise<number> {
-  return page.evaluate((colour) => {
-    const canvas = document.querySelector('[data-testid="map"] canvas') as HTMLCanvasElement;
-    const copy = document.createElement("canvas");
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const context = copy.getContext("2d")!;
-    context.drawImage(canvas, 0, 0);
-    const data = context.getImageData(0, 0, copy.width, copy.height).data;
-    const [r, g, b] = [1, 3, 5].map((at) => parseInt(colour.slice(at, at + 2), 16));
-    let count = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i] === r && data[i + 1] === g && data[i + 2] === b) count++;
-    return count;
-  }, hex);
-}
-
 export const NATIONAL_SPECS: Spec[] = [
   {
     name: "national coverage (3 × 5,000 raw discs, 40,000 points): the count is the domain's, and the map draws coverage exactly where the engine finds it",
@@ -139,13 +123,13 @@ async function check(
     const canvas = document.querySelector('[data-testid="map"] canvas') as HTMLCanvasElement;
     return { width: canvas.clientWidth, height: canvas.clientHeight };
   });
-  const uncoveredDots = await countCanvasColour(page, STATUS_COLORS.uncovered);
+  const uncoveredDots = await countCanvasColour(page, parseHex(STATUS_COLORS.uncovered));
   await toggle(page, "layer-uncovered");
-  const hiddenDots = await countCanvasColour(page, STATUS_COLORS.uncovered);
+  const hiddenDots = await countCanvasColour(page, parseHex(STATUS_COLORS.uncovered));
   await toggle(page, "layer-uncovered");
   assert(uncoveredDots > 200, `the uncovered points are drawn as dots in the country view (${uncoveredDots} pixels of their colour)`);
   assert(hiddenDots < uncoveredDots / 20, `hiding the uncovered points takes their dots off the map (${hiddenDots} pixels left of ${uncoveredDots})`);
-  assert((await countCanvasColour(page, STATUS_COLORS.uncovered)) > 200, "the uncovered dots are drawn again when shown");
+  assert((await countCanvasColour(page, parseHex(STATUS_COLORS.uncovered))) > 200, "the uncovered dots are drawn again when shown");
 
   // The pixel check, zoomed in on a rural disc: reload with the camera in the link (the files are kept).
   const target = coverage.reduce(
