@@ -210,9 +210,9 @@ async function main(): Promise<void> {
       page.evaluate((name) => {
         const start = performance.getEntriesByName(name).at(-1)!.startTime;
         const scope = window as unknown as { __longTasks: LongTask[]; __readbacks?: [number, number][] };
-        const readback = (task: LongTask) => (scope.__readbacks ?? []).some(([from, to]) => task.start <= to && task.start + task.duration >= from);
+        // Inline (no named function in the page: tsx would wrap it in a helper the page lacks).
         return scope.__longTasks
-          .filter((task) => task.start >= start && !readback(task))
+          .filter((task) => task.start >= start && !(scope.__readbacks ?? []).some(([from, to]) => task.start <= to && task.start + task.duration >= from))
           .map((task) => ({ start: Math.round(task.start - start), duration: Math.round(task.duration) }));
       }, mark);
     const describeTasks = (tasks: LongTask[]) =>
@@ -259,9 +259,7 @@ async function main(): Promise<void> {
       const trace = JSON.parse((await browser.stopTracing()).toString("utf8")) as unknown;
       const from = findMark(trace, "bench:coverage") ?? 0;
       const to = findMark(trace, "bench:coverage-drawn") ?? Infinity;
-      console.log(
-        formatLongTasks(ownTasks(trace).filter((task) => task.startTs >= from && task.startTs < to)).replace(/^/gm, "    "),
-      );
+      console.log(formatLongTasks(ownTasks(trace).filter((task) => task.startTs >= from && task.startTs < to)).replace(/^/gm, "    "));
       // The first filter change is traced too.
       await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     }
@@ -315,9 +313,7 @@ async function main(): Promise<void> {
         const trace = JSON.parse((await browser.stopTracing()).toString("utf8")) as unknown;
         const from = findMark(trace, "bench:filter") ?? 0;
         const to = findMark(trace, "bench:filter-drawn") ?? Infinity;
-        console.log(
-          formatLongTasks(ownTasks(trace).filter((task) => task.startTs >= from && task.startTs < to)).replace(/^/gm, "    "),
-        );
+        console.log(formatLongTasks(ownTasks(trace).filter((task) => task.startTs >= from && task.startTs < to)).replace(/^/gm, "    "));
       }
     }
     await context.close();
@@ -361,9 +357,8 @@ async function main(): Promise<void> {
         const plainTasks = await plain.evaluate(() => {
           const start = performance.getEntriesByName("plain:start").at(-1)!.startTime;
           const scope = window as unknown as { __longTasks: LongTask[]; __readbacks?: [number, number][] };
-          const readback = (task: LongTask) => (scope.__readbacks ?? []).some(([from, to]) => task.start <= to && task.start + task.duration >= from);
           return scope.__longTasks
-            .filter((task) => task.start >= start && !readback(task))
+            .filter((task) => task.start >= start && !(scope.__readbacks ?? []).some(([from, to]) => task.start <= to && task.start + task.duration >= from))
             .map((task) => ({ start: Math.round(task.start - start), duration: Math.round(task.duration) }));
         });
         await plain.screenshot({ path: join(tmpdir(), "lom-song-national-plain.png") });

@@ -4,15 +4,7 @@
  * re-sending the points for a filter change).
  */
 import { useEffect, useMemo, useRef, useState } from "react";
-import {
-  Map as MapLibreMap,
-  NavigationControl,
-  Popup,
-  ScaleControl,
-  type GeoJSONSource,
-  type MapGeoJSONFeature,
-  type MapMouseEvent,
-} from "maplibre-gl";
+import { Map as MapLibreMap, NavigationControl, Popup, ScaleControl, type GeoJSONSource, type MapGeoJSONFeature, type MapMouseEvent } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import "./maplibre_setup.ts";
 import { countedLayers, type PointFilter } from "../domain/gaps/analyze_coverage.ts";
@@ -43,9 +35,9 @@ import {
   symbolImageName,
 } from "./layers.ts";
 import { coverageTileUrls, mapDataUrl } from "./map_data.ts";
-import { dotStyle, mercatorPositions } from "./point_dots.ts";
+import { dotStyle } from "./point_dots.ts";
 import { createPointDotsLayer, type PointDotsLayer } from "./point_dots_layer.ts";
-import { buildPointRaster, nearestVisiblePoint, type PointRaster } from "../workers/point_raster.ts";
+import { buildPointRaster, mercatorPositions, nearestVisiblePoint, type PointRaster } from "../workers/point_raster.ts";
 import { mapSnapshotSource, registerMapSnapshot } from "./map_snapshot.ts";
 import { buildPopupContent, settlePopupRow, type PopupRow } from "./popup_content.ts";
 import { SYMBOL_SHAPES, createSymbolImage } from "./symbols.ts";

@@ -6,7 +6,6 @@
  *
  * Plain module (no DOM, no WebGL), unit-tested in Node.
  */
-import { mercatorX, mercatorY } from "../workers/coverage_raster.ts";
 import { parseHex, type Rgb } from "./colour_math.ts";
 import { BEST_TECHNOLOGY_COLORS } from "./coverage_colors.ts";
 import { STATUS_COLORS } from "./layers.ts";
@@ -39,20 +38,6 @@ export function dotRadius(zoom: number): number {
   if (zoom <= 5) return 2.2;
   if (zoom >= 9) return 4;
   return 2.2 + ((zoom - 5) / 4) * 1.8;
-}
-
-/**
- * The points' positions in normalised Web Mercator (x, y interleaved; y down), as the GPU reads them.
- * @param points - the analysed points
- * @returns two floats per point
- */
-export function mercatorPositions(points: readonly { lon: number; lat: number }[]): Float32Array {
-  const positions = new Float32Array(points.length * 2);
-  for (let i = 0; i < points.length; i++) {
-    positions[2 * i] = mercatorX(points[i].lon);
-    positions[2 * i + 1] = mercatorY(points[i].lat);
-  }
-  return positions;
 }
 
 /** What one style of the dots uploads: a code per point, and the order the visible ones are drawn in. */

@@ -29,7 +29,10 @@ describe("the preview of a coverage file by the byte scanner", () => {
   });
 
   it("leaves to JSON.parse what is not a coverage collection: points, admin areas, a tracking file, invalid JSON", () => {
-    const points = { type: "FeatureCollection", features: [{ type: "Feature", properties: { name: "A" }, geometry: { type: "Point", coordinates: [105, 21] } }] };
+    const points = {
+      type: "FeatureCollection",
+      features: [{ type: "Feature", properties: { name: "A" }, geometry: { type: "Point", coordinates: [105, 21] } }],
+    };
     expect(inspectScannedCoverage(encode(points), "diem.geojson")).toBeNull();
     const admin = { type: "FeatureCollection", features: [{ ...disc("x"), properties: { name: "Xã A", code: "1" } }] };
     expect(inspectScannedCoverage(encode(admin), "xa.geojson")).toBeNull();

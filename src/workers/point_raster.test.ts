@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildPointRaster, nearestVisiblePoint } from "./point_raster.ts";
+import { mercatorX, mercatorY } from "./coverage_raster.ts";
+import { buildPointRaster, mercatorPositions, nearestVisiblePoint } from "./point_raster.ts";
 
 describe("nearestVisiblePoint", () => {
   // A and B at the same place (B hidden), C hidden by the filter, D visible.
@@ -18,5 +19,18 @@ describe("nearestVisiblePoint", () => {
 
   it("finds nothing in an empty set", () => {
     expect(nearestVisiblePoint(buildPointRaster([], []), new Uint8Array(0), 105, 21, 7, 6)).toBe(-1);
+  });
+});
+
+describe("mercatorPositions", () => {
+  it("projects the points as the hit test and the coverage tiles do, x and y interleaved", () => {
+    const positions = mercatorPositions([
+      { lon: 105.5, lat: 21 },
+      { lon: 108, lat: 11.5 },
+    ]);
+    expect(positions).toHaveLength(4);
+    expect(positions[0]).toBeCloseTo(mercatorX(105.5), 7);
+    expect(positions[1]).toBeCloseTo(mercatorY(21), 7);
+    expect(positions[3]).toBeCloseTo(mercatorY(11.5), 7);
   });
 });

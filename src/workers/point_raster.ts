@@ -14,6 +14,21 @@ export interface PointRaster {
 }
 
 /**
+ * The points' positions in normalised Web Mercator (x, y interleaved; y down), as the GPU layer draws them
+ * (src/map/point_dots_layer.ts): the projection the hit test below uses.
+ * @param points - the analysed points
+ * @returns two floats per point
+ */
+export function mercatorPositions(points: readonly { lon: number; lat: number }[]): Float32Array {
+  const positions = new Float32Array(points.length * 2);
+  for (let i = 0; i < points.length; i++) {
+    positions[2 * i] = mercatorX(points[i].lon);
+    positions[2 * i + 1] = mercatorY(points[i].lat);
+  }
+  return positions;
+}
+
+/**
  * Projects the points once and indexes them.
  * @param lons - longitudes
  * @param lats - latitudes
