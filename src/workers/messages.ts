@@ -53,6 +53,11 @@ export interface LoadedFile {
   name: string;
   kind: LoadedFileKind;
   bytes: ArrayBuffer;
+  /**
+   * The same bytes as the Blob the user chose (a File), when there is one: the saved dataset stores it by reference
+   * (IndexedDB copies a Blob off the main thread; a Blob made of `bytes` would be a copy of 96 MB in one task).
+   */
+  blob?: Blob;
   options: FileOptions;
   isSample: boolean;
 }

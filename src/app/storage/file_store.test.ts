@@ -37,6 +37,14 @@ describe("the saved dataset", () => {
     expect(loaded!.files[1].bytes).toBeInstanceOf(ArrayBuffer);
   });
 
+  it("stores the Blob the user chose as it is, when the file has one", async () => {
+    // Different from the bytes only here, to see which one was stored.
+    await saveDataset([{ ...file("c", "copied"), blob: new Blob(["chosen"]) }]);
+    const loaded = await loadDataset();
+    expect(new TextDecoder().decode(loaded!.files[0].bytes)).toBe("chosen");
+    expect(loaded!.files[0]).not.toHaveProperty("blob");
+  });
+
   it("reads a file an earlier version saved with its bytes as an ArrayBuffer", async () => {
     await saveDataset([file("a", "x")]);
     await new Promise<void>((resolve, reject) => {

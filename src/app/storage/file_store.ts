@@ -101,7 +101,7 @@ export async function saveDataset(files: readonly LoadedFile[]): Promise<void> {
     const fileStore = transaction.objectStore(FILES);
     await Promise.all([
       fileStore.clear(),
-      ...userFiles.map((file) => fileStore.put({ ...file, bytes: blobOf(file.bytes) })),
+      ...userFiles.map(({ blob, ...file }) => fileStore.put({ ...file, bytes: blob ?? blobOf(file.bytes) })),
       transaction.objectStore(META).put(meta, "dataset"),
       transaction.done,
     ]);
