@@ -22,13 +22,8 @@ const store = createStore<AppState>(initialAppState(url, readPreferences(browser
 const client = new AnalysisClient(() => new Worker(new URL("../workers/analysis.worker.ts", import.meta.url), { type: "module" }));
 const controller = createController(store, client);
 const tracking = createPageTrackingController();
-// The map's raster tiles (coverage; dense points when zoomed out) are drawn by the analysis worker, which holds the data.
-setMapTileWorker({
-  tile: async (tile) => (await client.request("tile", tile)).image,
-  pointStyle: async (style) => {
-    await client.request("pointStyle", style);
-  },
-});
+// The map's coverage raster tiles are drawn by the analysis worker, which holds the coverage.
+setMapTileWorker({ tile: async (tile) => (await client.request("tile", tile)).image });
 startUrlSync(store);
 startPreferenceSync(store, browserPreferenceStorage);
 

@@ -4,16 +4,7 @@
  * re-sending the points for a filter change).
  */
 import { useEffect, useMemo, useRef, useState } from "react";
-import {
-  Map as MapLibreMap,
-  NavigationControl,
-  Popup,
-  ScaleControl,
-  type GeoJSONSource,
-  type MapGeoJSONFeature,
-  type MapMouseEvent,
-  type RasterTileSource,
-} from "maplibre-gl";
+import { Map as MapLibreMap, NavigationControl, Popup, ScaleControl, type GeoJSONSource, type MapGeoJSONFeature, type MapMouseEvent } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import "./maplibre_setup.ts";
 import { countedLayers, type PointFilter } from "../domain/gaps/analyze_coverage.ts";
@@ -28,7 +19,6 @@ import {
   COVERAGE_SOURCE_PREFIX,
   DOTS_BELOW_ZOOM,
   LAYER,
-  POINT_DOTS_SOURCE,
   SOURCE,
   TOGGLE,
   VIETNAM_VIEW_BOUNDS,
@@ -40,14 +30,14 @@ import {
   coverageToggleKey,
   isToggleOn,
   labelLayers,
-  pointDotsLayer,
-  pointDotsSource,
   pointLayers,
   pointZoomRanges,
   symbolImageName,
 } from "./layers.ts";
-import { coverageTileUrls, initialPointTileUrl, mapDataUrl, pointTileUrl } from "./map_data.ts";
-import { buildPointRaster, nearestVisiblePoint, type PointRaster } from "../workers/point_raster.ts";
+import { coverageTileUrls, mapDataUrl } from "./map_data.ts";
+import { dotStyle } from "./point_dots.ts";
+import { createPointDotsLayer, type PointDotsLayer } from "./point_dots_layer.ts";
+import { buildPointRaster, mercatorPositions, nearestVisiblePoint, type PointRaster } from "../workers/point_raster.ts";
 import { mapSnapshotSource, registerMapSnapshot } from "./map_snapshot.ts";
 import { buildPopupContent, settlePopupRow, type PopupRow } from "./popup_content.ts";
 import { SYMBOL_SHAPES, createSymbolImage } from "./symbols.ts";
@@ -153,8 +143,7 @@ export function MapView(props: MapViewProps) {
   const mapRef = useRef<MapLibreMap | null>(null);
   const popupRef = useRef<Popup | null>(null);
   // What each point shows now: the values baked into the source, then the feature states set since.
-  // dotsListed: whether the dots' tiles were last drawn with the listed rings (the legend's toggle).
-  const applied = useRef<{ status: Int16Array; visible: Int8Array; listed: Set<number>; dotsListed?: boolean }>({
+  const applied = useRef<{ status: Int16Array; visible: Int8Array; listed: Set<number> }>({
     status: new Int16Array(0),
     visible: new Int8Array(0),
     listed: new Set(),
@@ -168,8 +157,17 @@ export function MapView(props: MapViewProps) {
   const fittedFor = useRef<AnalyzeResult | null>(null);
   /** The dense points' positions, indexed for the hit test of the dots (built on first use). */
   const dotIndex = useRef<{ points: readonly unknown[]; raster: PointRaster } | null>(null);
-  /** The dots' style number (part of their tile URL). */
-  const dotStyle = useRef(0);
+  /** The dense points' dots (a GPU layer, added when the map loads), and whether the analysis shown is dense. */
+  const dotsLayer = useRef<PointDotsLayer | null>(null);
+  const dense = useRef(false);
+  /** The codes and visibility the dots were last drawn with (the listed rings are drawn again with them). */
+  const dotsDrawn = useRef<{ codes: ArrayLike<number>; visible: ArrayLike<number> } | null>(null);
+  /**
+   * Whether the points' shapes source holds the points: dense data's is empty until the map is zoomed in that far, and
+   * feature state is set only on points the source holds (set once it does, shapesSerial asks for that).
+   */
+  const shapesShown = useRef(false);
+  const [shapesSerial, setShapesSerial] = useState(0);
   // The camera asked for by the link, read once: later camera changes come from the map itself.
   const initialCamera = useRef(props.initialCamera);
 
@@ -208,6 +206,9 @@ export function MapView(props: MapViewProps) {
     map.on("load", () => {
       for (const shape of SYMBOL_SHAPES) map.addImage(symbolImageName(shape), createSymbolImage(shape), { sdf: true, pixelRatio: 1 });
       for (const layer of pointLayers()) map.addLayer(layer);
+      // Under the shapes: the dots take over below DOTS_BELOW_ZOOM. Added now, so that its shaders compile with the map's.
+      dotsLayer.current = createPointDotsLayer();
+      map.addLayer(dotsLayer.current, LAYER.points);
       // Names above the points (with a white halo), so dense points never hide them.
       for (const layer of labelLayers(latest.current.language)) map.addLayer(layer);
       setLoaded(true);
@@ -240,7 +241,7 @@ export function MapView(props: MapViewProps) {
     // The dots of dense data are raster tiles: the point under the cursor is found in an index of the positions.
     const dotUnder = (event: MapMouseEvent): number => {
       const points = latest.current.data?.points;
-      if (!points || points.length < 1 || !map.getLayer(LAYER.pointDots) || map.getZoom() >= DOTS_BELOW_ZOOM) return -1;
+      if (!points || points.length < 1 || !dense.current || map.getZoom() >= DOTS_BELOW_ZOOM) return -1;
       if (dotIndex.current?.points !== points) {
         dotIndex.current = {
           points,
@@ -257,7 +258,7 @@ export function MapView(props: MapViewProps) {
       if (index >= 0) latest.current.onSelectPoint(index);
     });
     map.on("mousemove", (event: MapMouseEvent) => {
-      if (map.getZoom() >= DOTS_BELOW_ZOOM || !map.getLayer(LAYER.pointDots)) return;
+      if (map.getZoom() >= DOTS_BELOW_ZOOM || !dense.current) return;
       showHover(dotUnder(event));
     });
     map.on("moveend", () => {
@@ -303,21 +304,23 @@ export function MapView(props: MapViewProps) {
     const points = data?.points ?? [];
     const empty = { type: "FeatureCollection" as const, features: [] };
     map.removeFeatureState({ source: SOURCE.points });
-    // The dots start drawn with the codes baked in and no listed ring (none is listed yet: the toggle makes no difference).
-    const dotsListed = isToggleOn(latest.current.layerVisibility, TOGGLE.listed);
     applied.current = data
-      ? { status: Int16Array.from(data.map.status), visible: Int8Array.from(data.map.visible), listed: new Set(), dotsListed }
-      : { status: new Int16Array(0), visible: new Int8Array(0), listed: new Set(), dotsListed };
+      ? { status: Int16Array.from(data.map.status), visible: Int8Array.from(data.map.visible), listed: new Set() }
+      : { status: new Int16Array(0), visible: new Int8Array(0), listed: new Set() };
     // URLs that MapLibre's worker resolves to the analysis worker's bytes (map_data.ts): nothing is parsed or copied here.
     const source = (name: string) => map.getSource(name) as GeoJSONSource;
     // Dense data is drawn as raster dots below DOTS_BELOW_ZOOM: MapLibre parses and tiles the points' GeoJSON (for the
     // shapes by kind, and their hit test) only once the map is zoomed in that far.
     const deferShapes = data !== null && pointZoomRanges(points.length).dots[1] > 0;
     let shapesSet = false;
+    shapesShown.current = false;
     const setShapes = () => {
       if (shapesSet || !data || (deferShapes && map.getZoom() < DOTS_BELOW_ZOOM - 0.5)) return;
       shapesSet = true;
       source(SOURCE.points).setData(mapDataUrl(data.map.version, SOURCE.points, data.map.points));
+      shapesShown.current = true;
+      // The filter may have changed since the analysis: its feature states are set now.
+      if (deferShapes) setShapesSerial((serial) => serial + 1);
     };
     if (data) {
       const { map: payload } = data;
@@ -330,16 +333,12 @@ export function MapView(props: MapViewProps) {
     }
     const ranges = pointZoomRanges(points.length);
     for (const id of [LAYER.points, LAYER.uncoveredOnTop]) map.setLayerZoomRange(id, ...ranges.shapes);
-    // Dense data below DOTS_BELOW_ZOOM: dots as raster tiles the analysis worker draws (listed rings included).
-    const dense = data !== null && ranges.dots[1] > 0;
-    map.setLayerZoomRange(LAYER.listedRing, dense ? DOTS_BELOW_ZOOM : 0, 24);
-    if (map.getLayer(LAYER.pointDots)) map.removeLayer(LAYER.pointDots);
-    if (map.getSource(POINT_DOTS_SOURCE)) map.removeSource(POINT_DOTS_SOURCE);
-    if (data && dense) {
-      dotStyle.current++;
-      map.addSource(POINT_DOTS_SOURCE, pointDotsSource(initialPointTileUrl(data.map.version, dotStyle.current)));
-      map.addLayer(pointDotsLayer(), LAYER.points);
-    }
+    // Dense data below DOTS_BELOW_ZOOM: dots the GPU draws (listed rings included), first with the codes baked in.
+    dense.current = data !== null && ranges.dots[1] > 0;
+    map.setLayerZoomRange(LAYER.listedRing, dense.current ? DOTS_BELOW_ZOOM : 0, 24);
+    dotsLayer.current?.setPositions(data && dense.current ? mercatorPositions(points) : null);
+    dotsDrawn.current = null;
+    if (data && dense.current) dotsLayer.current?.setStyle(dotStyle(data.map.status, data.map.visible, null));
     // Coverage: one raster tile source per (carrier, technology) layer, rasterised by the analysis worker on request;
     // each draws only where it is its carrier's best technology, so a carrier's layers add up to one layer.
     for (const layer of map.getStyle().layers) if (layer.id.startsWith(COVERAGE_LAYER_PREFIX)) map.removeLayer(layer.id);
@@ -378,7 +377,6 @@ export function MapView(props: MapViewProps) {
     delete container.dataset.drawn;
     const onIdle = () => {
       if (!map.isSourceLoaded(SOURCE.points)) return;
-      if (map.getSource(POINT_DOTS_SOURCE) && !map.isSourceLoaded(POINT_DOTS_SOURCE)) return;
       if (coverageLayers.some((_, index) => !map.isSourceLoaded(`${COVERAGE_SOURCE_PREFIX}${index}`))) return;
       container.dataset.drawn = String(data?.map.version ?? 0);
       map.off("idle", onIdle);
@@ -390,20 +388,16 @@ export function MapView(props: MapViewProps) {
     };
   }, [loaded, data]);
 
-  // Sends the dots' codes to the worker and asks MapLibre for the visible dot tiles again (a new URL).
-  const refreshDots = (map: MapLibreMap, current: AnalyzeResult, status: ArrayLike<number>, visible: ArrayLike<number>): Promise<void> => {
-    const count = current.points.length;
-    const listedOn = isToggleOn(latest.current.layerVisibility, TOGGLE.listed);
-    applied.current.dotsListed = listedOn;
-    const listed = new Uint8Array(count);
-    if (listedOn) for (const index of applied.current.listed) if (index < count) listed[index] = 1;
-    const style = { version: current.map.version, status: Uint8Array.from(status), visible: Uint8Array.from(visible), listed };
-    const id = ++dotStyle.current;
-    return pointTileUrl(style, id).then((url) => {
-      const source = map.getSource(POINT_DOTS_SOURCE) as RasterTileSource | undefined;
-      // A newer style, or another analysis, has replaced this one meanwhile.
-      if (source && dotStyle.current === id && latest.current.data === current) source.setTiles([url]);
-    });
+  // The dense points' dots: their codes and drawing order, uploaded at the next frame (the listed rings when the legend shows them).
+  const refreshDots = (count: number, codes: ArrayLike<number>, visible: ArrayLike<number>) => {
+    if (!dense.current) return;
+    dotsDrawn.current = { codes, visible };
+    let listed: Uint8Array | null = null;
+    if (isToggleOn(latest.current.layerVisibility, TOGGLE.listed) && applied.current.listed.size > 0) {
+      listed = new Uint8Array(count);
+      for (const index of applied.current.listed) if (index < count) listed[index] = 1;
+    }
+    dotsLayer.current?.setStyle(dotStyle(codes, visible, listed));
   };
 
   // Status and visibility per point, as feature state; only the points whose status or visibility
@@ -440,26 +434,16 @@ export function MapView(props: MapViewProps) {
     // For tests and benchmarks: data-styled counts the filter changes the map has finished drawing.
     const container = containerRef.current;
     const styledCount = Number(container?.dataset.styled ?? 0) + 1;
-    // The dense points' dots: the worker gets the new codes, then the visible tiles are asked for again.
-    let dotsDone: Promise<void> = Promise.resolve();
-    if (map.getSource(POINT_DOTS_SOURCE)) {
-      // Not when every point already shows this (a new analysis: its dots were drawn with the codes baked in).
-      let changed = false;
-      for (let index = 0; index < data.points.length && !changed; index++)
-        changed = state.status[index] !== codes[index] || state.visible[index] !== visible[index];
-      if (changed || state.dotsListed !== isToggleOn(layerVisibility, TOGGLE.listed)) dotsDone = refreshDots(map, data, codes, visible);
-    }
+    // The dense points' dots: recoloured in the next frame (a new analysis's are drawn with its baked codes already).
+    refreshDots(data.points.length, codes, visible);
     const finish = () => {
-      void dotsDone.then(() => {
-        if (cancelled) return;
-        const onIdle = () => {
-          if (map.getSource(POINT_DOTS_SOURCE) && !map.isSourceLoaded(POINT_DOTS_SOURCE)) return;
-          map.off("idle", onIdle);
-          if (!cancelled && container) container.dataset.styled = String(styledCount);
-        };
-        map.on("idle", onIdle);
-        map.triggerRepaint();
-      });
+      if (cancelled) return;
+      const onIdle = () => {
+        map.off("idle", onIdle);
+        if (!cancelled && container) container.dataset.styled = String(styledCount);
+      };
+      map.on("idle", onIdle);
+      map.triggerRepaint();
     };
     const applySlice = () => {
       const deadline = performance.now() + FEATURE_STATE_BUDGET_MILLISECONDS;
@@ -480,12 +464,14 @@ export function MapView(props: MapViewProps) {
       if (next < count) timer = window.setTimeout(applySlice, 0);
       else finish();
     };
-    applySlice();
+    // Dense data zoomed out: the shapes' source is empty, nothing to set until it is filled (shapesSerial).
+    if (shapesShown.current) applySlice();
+    else finish();
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [loaded, data, statuses, shown, layerVisibility, bestCodes]);
+  }, [loaded, data, statuses, shown, layerVisibility, bestCodes, shapesSerial]);
 
   // Listed dead zones: a ring under the symbol.
   useEffect(() => {
@@ -500,7 +486,7 @@ export function MapView(props: MapViewProps) {
     for (const index of applied.current.listed) if (!next.has(index)) map.setFeatureState({ source: SOURCE.points, id: index }, { listed: false });
     for (const index of next) if (!applied.current.listed.has(index)) map.setFeatureState({ source: SOURCE.points, id: index }, { listed: true });
     applied.current.listed = next;
-    if (map.getSource(POINT_DOTS_SOURCE)) void refreshDots(map, data, applied.current.status, applied.current.visible);
+    if (dotsDrawn.current) refreshDots(data.points.length, dotsDrawn.current.codes, dotsDrawn.current.visible);
   }, [loaded, data, listedPointIds]);
 
   // Layer toggles from the legend, and the coverage layers the filter counts.

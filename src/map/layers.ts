@@ -39,7 +39,7 @@ export const LAYER = {
   listedRing: "listed-ring",
   points: "points",
   uncoveredOnTop: "points-uncovered-on-top",
-  /** Dense points below DOTS_BELOW_ZOOM: raster tiles of dots drawn by the analysis worker (src/workers/point_raster.ts). */
+  /** Dense points below DOTS_BELOW_ZOOM: dots the GPU draws (point_dots_layer.ts, a custom layer). */
   pointDots: "point-dots",
 } as const;
 
@@ -197,32 +197,6 @@ export function pointLayers(): LayerSpecification[] {
       },
     },
   ];
-}
-
-/** The source of the dense points' dot tiles (one per analysis, see pointDotsLayer). */
-export const POINT_DOTS_SOURCE = "point-dots-tiles";
-
-/**
- * The raster source of the dense points' dots (the analysis worker draws them; a filter change asks for them again).
- * @param tileUrl - the `lomsong-points://…/{z}/{x}/{y}` template
- * @returns the source spec
- */
-export function pointDotsSource(tileUrl: string): RasterSourceSpecification {
-  return { type: "raster", tiles: [tileUrl], tileSize: 256, maxzoom: DOTS_BELOW_ZOOM };
-}
-
-/**
- * The layer of the dense points' dots (status colour, white outline, uncovered on top, listed ring), below DOTS_BELOW_ZOOM.
- * @returns the layer spec
- */
-export function pointDotsLayer(): LayerSpecification {
-  return {
-    id: LAYER.pointDots,
-    type: "raster",
-    source: POINT_DOTS_SOURCE,
-    maxzoom: DOTS_BELOW_ZOOM,
-    paint: { "raster-fade-duration": 0, "raster-resampling": "linear" },
-  };
 }
 
 /**

@@ -8,8 +8,8 @@
  * `lomsong-bytes://…` (the handler below, which returns a copy of the bytes, transferred) and parses
  * the JSON itself. No network and no blob: URL are involved, so the Content-Security-Policy is unchanged.
  *
- * The coverage, and dense points below zoom 9, are raster tiles the analysis worker draws on request
- * (`lomsong-coverage://`, `lomsong-points://`, below), handed to MapLibre as ImageBitmaps.
+ * The coverage is raster tiles the analysis worker draws on request (`lomsong-coverage://`, below), handed to
+ * MapLibre as ImageBitmaps; dense points below zoom 9 are drawn by the GPU (point_dots_layer.ts).
  */
 import { addProtocol } from "maplibre-gl";
 
@@ -48,15 +48,10 @@ export function mapDataUrl(version: number, name: string, bytes: ArrayBuffer): s
 
 /** The scheme of the coverage raster tiles: `lomsong-coverage://<version>/<layer>/<z>/<x>/<y>`. */
 export const COVERAGE_TILE_SCHEME = "lomsong-coverage";
-/** The scheme of the point dots' raster tiles: `lomsong-points://<version>/<style>/<z>/<x>/<y>`. */
-export const POINT_TILE_SCHEME = "lomsong-points";
-
-/** What renders the map's raster tiles: the analysis worker, which holds the coverage and the points. */
+/** What renders the map's raster tiles: the analysis worker, which holds the coverage. */
 export interface MapTileWorker {
   /** One tile (null when empty). */
-  tile(tile: { source: "coverage" | "points"; version: number; layer: number; z: number; x: number; y: number; color: string }): Promise<ImageBitmap | null>;
-  /** The status, visibility and listed flag per point the dots are drawn with from now on. */
-  pointStyle(style: { version: number; status: Uint8Array; visible: Uint8Array; listed: Uint8Array }): Promise<void>;
+  tile(tile: { version: number; layer: number; z: number; x: number; y: number; color: string }): Promise<ImageBitmap | null>;
 }
 
 let tileWorker: MapTileWorker | null = null;
@@ -77,16 +72,8 @@ export function setMapTileWorker(worker: MapTileWorker): void {
       .split("/")
       .map(Number);
     const color = coverageColors.get(version)?.[layer];
-    const image = color && tileWorker ? await tileWorker.tile({ source: "coverage", version, layer, z, x, y, color }) : null;
+    const image = color && tileWorker ? await tileWorker.tile({ version, layer, z, x, y, color }) : null;
     // An empty body is drawn as a transparent tile.
-    return image ? { data: image } : empty();
-  });
-  addProtocol(POINT_TILE_SCHEME, async (parameters) => {
-    const [version, , z, x, y] = parameters.url
-      .slice(POINT_TILE_SCHEME.length + 3)
-      .split("/")
-      .map(Number);
-    const image = tileWorker ? await tileWorker.tile({ source: "points", version, layer: 0, z, x, y, color: "" }) : null;
     return image ? { data: image } : empty();
   });
 }
@@ -101,25 +88,4 @@ export function coverageTileUrls(version: number, colors: readonly string[]): st
   coverageColors.clear();
   coverageColors.set(version, [...colors]);
   return colors.map((_, layer) => `${COVERAGE_TILE_SCHEME}://${version}/${layer}/{z}/{x}/{y}`);
-}
-
-/**
- * Sends the point style to the worker, then gives the dots' tile URL for it (a new URL: MapLibre asks for the visible tiles again).
- * @param style - the analysis version and the codes per point
- * @param styleId - a number that changes with every style
- * @returns the `lomsong-points://…/{z}/{x}/{y}` template, once the worker has the style
- */
-export async function pointTileUrl(style: { version: number; status: Uint8Array; visible: Uint8Array; listed: Uint8Array }, styleId: number): Promise<string> {
-  await tileWorker?.pointStyle(style);
-  return initialPointTileUrl(style.version, styleId);
-}
-
-/**
- * The dots' tile URL for the style the worker starts with (the codes baked into the analysis).
- * @param version - the analysis version
- * @param styleId - the style's number
- * @returns the URL template
- */
-export function initialPointTileUrl(version: number, styleId: number): string {
-  return `${POINT_TILE_SCHEME}://${version}/${styleId}/{z}/{x}/{y}`;
 }

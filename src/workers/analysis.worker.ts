@@ -36,9 +36,9 @@ import {
 import { addIssues } from "../domain/parse/import_issue.ts";
 import { csvPreviewData, inspectWorkbook } from "./inspect_workbook.ts";
 import { csvLooksProjected, ensureXlsReader, inspectGisFormat, parseRasterIfTiff } from "./inspect_formats.ts";
+import { inspectScannedCoverage } from "./inspect_scanned.ts";
 import { buildCoverageRaster, coverageTileRgba, rasteriseBandTile, COVERAGE_TILE_SIZE, type CoverageRaster } from "./coverage_raster.ts";
 import { buildMapPayload } from "./map_payload.ts";
-import { buildPointRaster, renderPointTile, type PointRaster, type PointStyle } from "./point_raster.ts";
 import { createNearestCache } from "./nearest_cache.ts";
 import { createCompareCache } from "./compare_request.ts";
 import { POINTS_PER_ANALYSIS_BATCH, POINTS_PER_MESSAGE } from "./work_limits.ts";
@@ -64,18 +64,10 @@ const compare = createCompareCache();
 /** The coverage of the last finished analysis, projected for the map's raster tiles. */
 let raster: { version: number; raster: CoverageRaster } | null = null;
 
-/** The points of the last finished analysis, projected, with the style the main thread last sent. */
-let pointRaster: { version: number; raster: PointRaster; style: PointStyle } | null = null;
-
 async function renderTile(request: TileParams): Promise<TileResult> {
-  let rgba: Uint8ClampedArray<ArrayBuffer> | null = null;
-  if (request.source === "points") {
-    if (pointRaster && pointRaster.version === request.version) rgba = renderPointTile(pointRaster.raster, pointRaster.style, request.z, request.x, request.y);
-  } else {
-    const layer = raster && raster.version === request.version ? raster.raster.layers[request.layer] : undefined;
-    const coverage = layer && raster ? rasteriseBandTile(raster.raster, request.layer, request.z, request.x, request.y) : null;
-    if (coverage) rgba = coverageTileRgba(coverage, request.color);
-  }
+  const layer = raster && raster.version === request.version ? raster.raster.layers[request.layer] : undefined;
+  const coverage = layer && raster ? rasteriseBandTile(raster.raster, request.layer, request.z, request.x, request.y) : null;
+  const rgba = coverage ? coverageTileRgba(coverage, request.color) : null;
   if (!rgba) return { image: null };
   return { image: await createImageBitmap(new ImageData(rgba, COVERAGE_TILE_SIZE, COVERAGE_TILE_SIZE)) };
 }
@@ -128,6 +120,12 @@ async function inspect(request: InspectParams): Promise<InspectResult> {
   await ensureXlsReader(bytes);
   if (isSpreadsheetFile(request.name, bytes)) return inspectWorkbook(request.name, bytes, request.options);
   if (isJsonFile(request.name, bytes)) {
+    // A coverage file by the byte scanner: it is imported from its bytes, so nothing parsed is kept for the import.
+    const scanned = isKmlInput(request.name, bytes) ? null : inspectScannedCoverage(bytes, request.name);
+    if (scanned) {
+      inspected = null;
+      return { detectedKind: scanned.kind, csv: null, featureCount: scanned.featureCount, geoError: null };
+    }
     // One parse for the kind and the count: a national coverage file is tens of MB. The parsed value is kept for the
     // import that usually follows (the same bytes, confirmed after the preview), so the file is not parsed twice.
     const { kind, featureCount, problem, value } = inspectGeoFileValue(bytes, request.name);
@@ -300,18 +298,6 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
     view: request.view,
   });
   raster = { version: payload.version, raster: projected };
-  const lons = new Float64Array(points.length);
-  const lats = new Float64Array(points.length);
-  for (let i = 0; i < points.length; i++) {
-    lons[i] = points[i].lon;
-    lats[i] = points[i].lat;
-  }
-  // Copies: the payload's codes are transferred to the main thread.
-  pointRaster = {
-    version: payload.version,
-    raster: buildPointRaster(lons, lats),
-    style: { status: payload.status.slice(), visible: payload.visible.slice(), listed: new Uint8Array(points.length) },
-  };
   // Before the masks are transferred out (the cache keeps a copy); the previous coverage and its indexes go.
   nearest.keep(payload.version, coverage, points, analysis);
   coverAtIndex = null;
@@ -345,12 +331,6 @@ const handlers: Handlers = {
   nearest: async (params) => nearest.answer(params),
   compare: async (params) => compare.answer(params),
   tile: renderTile,
-  pointStyle: async (params) => {
-    if (pointRaster && pointRaster.version === params.version && params.status.length === pointRaster.raster.xs.length) {
-      pointRaster.style = { status: params.status, visible: params.visible, listed: params.listed };
-    }
-    return {};
-  },
   coverAt: async (params) => {
     const index = coverageIndexOf(params.version);
     return { coverage: index ? { layers: index.layers, words: index.words, masks: queryCoverageMasks(index, params.lon, params.lat) } : null };

@@ -53,6 +53,11 @@ export interface LoadedFile {
   name: string;
   kind: LoadedFileKind;
   bytes: ArrayBuffer;
+  /**
+   * The same bytes as the Blob the user chose (a File), when there is one: the saved dataset stores it by reference
+   * (IndexedDB copies a Blob off the main thread; a Blob made of `bytes` would be a copy of 96 MB in one task).
+   */
+  blob?: Blob;
   options: FileOptions;
   isSample: boolean;
 }
@@ -199,26 +204,13 @@ export interface NearestResult {
  */
 export interface TileParams {
   version: number;
-  /** A coverage layer's tile, or the point dots' (drawn with the latest point style sent for that analysis). */
-  source: "coverage" | "points";
-  /** The coverage layer (coverage tiles). */
+  /** The coverage layer. */
   layer: number;
   z: number;
   x: number;
   y: number;
-  /** "#rrggbb" (coverage tiles) */
+  /** "#rrggbb" */
   color: string;
-}
-
-/** How the points of the analysis `version` are drawn from now on (the dots' tiles are then asked for again). */
-export interface PointStyleParams {
-  version: number;
-  /** Code per point: its status (0, 1, 2), or 3 + its best technology in the best-technology view (point_raster.ts CODE_RGB). */
-  status: Uint8Array;
-  /** 1 when the point is drawn. */
-  visible: Uint8Array;
-  /** 1 when the point is a listed dead zone whose ring is drawn. */
-  listed: Uint8Array;
 }
 
 export interface TileResult {
@@ -304,7 +296,6 @@ export interface RequestMap {
   analyze: { params: AnalyzeParams; result: AnalyzeResult };
   nearest: { params: NearestParams; result: NearestResult };
   tile: { params: TileParams; result: TileResult };
-  pointStyle: { params: PointStyleParams; result: Record<string, never> };
   coverAt: { params: CoverAtParams; result: CoverAtResult };
   contradictions: { params: ContradictionsParams; result: ContradictionsResult };
   tracking: { params: TrackingParams; result: TrackingParseOutput };

@@ -34,13 +34,6 @@ export const paramsTransfer: { [K in RequestType]?: (params: RequestParams<K>) =
     const transfer: Transferable[] = [];
     return { params: { ...params, files: params.files.map((file) => ({ ...file, bytes: copiedBuffer(file.bytes, transfer) })) }, transfer };
   },
-  pointStyle: (params) => {
-    const transfer: Transferable[] = [];
-    return {
-      params: { ...params, status: copied(params.status, transfer), visible: copied(params.visible, transfer), listed: copied(params.listed, transfer) },
-      transfer,
-    };
-  },
   tracking: (params) => {
     const transfer: Transferable[] = [];
     return { params: { ...params, input: { ...params.input, bytes: copied(params.input.bytes, transfer) } }, transfer };

@@ -56,22 +56,46 @@ export function pixelsByEngine(
 }
 
 /**
+ * Reads the map canvas back in the page: the colours at some pixels, or how many pixels have one colour.
+ * @param query - the pixels (CSS pixels of the canvas), or the colour to count
+ * @returns [r, g, b] per pixel, or the count
+ */
+function readCanvas(query: { pixels: [number, number][] } | { count: [number, number, number] }): [number, number, number][] | number {
+  const canvas = document.querySelector('[data-testid="map"] canvas') as HTMLCanvasElement;
+  const copy = document.createElement("canvas");
+  copy.width = canvas.width;
+  copy.height = canvas.height;
+  const context = copy.getContext("2d")!;
+  context.drawImage(canvas, 0, 0);
+  if ("pixels" in query)
+    return query.pixels.map(([x, y]) => {
+      const data = context.getImageData(x, y, 1, 1).data;
+      return [data[0], data[1], data[2]] as [number, number, number];
+    });
+  const [r, g, b] = query.count;
+  const data = context.getImageData(0, 0, copy.width, copy.height).data;
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i] === r && data[i + 1] === g && data[i + 2] === b) count++;
+  return count;
+}
+
+/**
  * The canvas's colours at some pixels.
  * @param page - the page
  * @param pixels - CSS pixels of the map canvas
  * @returns [r, g, b] per pixel
  */
 export async function canvasColours(page: Page, pixels: [number, number][]): Promise<[number, number, number][]> {
-  return page.evaluate((positions) => {
-    const canvas = document.querySelector('[data-testid="map"] canvas') as HTMLCanvasElement;
-    const copy = document.createElement("canvas");
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const context = copy.getContext("2d")!;
-    context.drawImage(canvas, 0, 0);
-    return positions.map(([x, y]) => {
-      const data = context.getImageData(x, y, 1, 1).data;
-      return [data[0], data[1], data[2]] as [number, number, number];
-    });
-  }, pixels);
+  return (await page.evaluate(readCanvas, { pixels })) as [number, number, number][];
+}
+
+/**
+ * How many pixels of the map canvas have exactly one colour (what the map draws, without what floats over it).
+ * @param page - the page
+ * @param rgb - the colour
+ * @returns the number of pixels
+ */
+export async function countCanvasColour(page: Page, rgb: readonly [number, number, number]): Promise<number> {
+  const count: [number, number, number] = [rgb[0], rgb[1], rgb[2]];
+  return (await page.evaluate(readCanvas, { count })) as number;
 }

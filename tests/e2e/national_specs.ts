@@ -12,7 +12,9 @@ import type { Page } from "playwright-core";
 import { analyzeCoverage, parseCoverageGeojson, parsePointsCsv, selectPoints, type CoverageFeature, type Point } from "../../src/domain/index.ts";
 import { generateWorkload } from "../../scripts/bench/generate_workload.ts";
 import type { Spec, SpecEnvironment } from "./specs.ts";
-import { canvasColours, pixelsByEngine } from "./map_probes.ts";
+import { canvasColours, countCanvasColour, pixelsByEngine } from "./map_probes.ts";
+import { STATUS_COLORS } from "../../src/map/layers.ts";
+import { parseHex } from "../../src/map/colour_math.ts";
 
 const TIMEOUT = 180_000;
 /** The zoom of the pixel check: a rural disc (3–8 km) is then 80–200 pixels across. */
@@ -68,8 +70,6 @@ async function toggle(page: Page, testId: string): Promise<void> {
   await waitForMapAttribute(page, "styled", before);
 }
 
-/** The map canvas's RGB at CSS pixels (device scale 1). */
-
 export const NATIONAL_SPECS: Spec[] = [
   {
     name: "national coverage (3 × 5,000 raw discs, 40,000 points): the count is the domain's, and the map draws coverage exactly where the engine finds it",
@@ -117,11 +117,19 @@ async function check(
   await waitForCount(page, expected);
   await waitForMapAttribute(page, "drawn", drawn);
   await page.screenshot({ path: `${environment.artifacts}/national-country.png` });
-  // The country view draws the dense points as dots: the uncovered colour is on the canvas.
+  // The country view draws the dense points as dots (the GPU layer): the uncovered colour is on the canvas, and a
+  // legend switch that hides the uncovered points takes it off again (the dots' style, not a new analysis).
   const canvasSize = await page.evaluate(() => {
     const canvas = document.querySelector('[data-testid="map"] canvas') as HTMLCanvasElement;
     return { width: canvas.clientWidth, height: canvas.clientHeight };
   });
+  const uncoveredDots = await countCanvasColour(page, parseHex(STATUS_COLORS.uncovered));
+  await toggle(page, "layer-uncovered");
+  const hiddenDots = await countCanvasColour(page, parseHex(STATUS_COLORS.uncovered));
+  await toggle(page, "layer-uncovered");
+  assert(uncoveredDots > 200, `the uncovered points are drawn as dots in the country view (${uncoveredDots} pixels of their colour)`);
+  assert(hiddenDots < uncoveredDots / 20, `hiding the uncovered points takes their dots off the map (${hiddenDots} pixels left of ${uncoveredDots})`);
+  assert((await countCanvasColour(page, parseHex(STATUS_COLORS.uncovered))) > 200, "the uncovered dots are drawn again when shown");
 
   // The pixel check, zoomed in on a rural disc: reload with the camera in the link (the files are kept).
   const target = coverage.reduce(

@@ -13,6 +13,8 @@ import { FormatChoice } from "./FormatChoice.tsx";
 interface PendingFile {
   name: string;
   bytes: ArrayBuffer;
+  /** The file as chosen (saved by reference, not copied: see LoadedFile.blob). */
+  blob: Blob;
 }
 
 type ChosenKind = LoadedFileKind | "other" | "unknown";
@@ -206,7 +208,7 @@ export function ImportPanel() {
     const read: PendingFile[] = [];
     for (const file of Array.from(list)) {
       try {
-        read.push({ name: file.name, bytes: await file.arrayBuffer() });
+        read.push({ name: file.name, bytes: await file.arrayBuffer(), blob: file });
       } catch (error) {
         controller.notify(makeNotice("error", "error.readFile", { file: file.name, reason: error instanceof Error ? error.message : String(error) }));
       }
@@ -231,6 +233,7 @@ export function ImportPanel() {
       name: current.file.name,
       kind: preview.kind as LoadedFileKind,
       bytes: current.file.bytes,
+      blob: current.file.blob,
       options: current.options,
       isSample: false,
     });

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { inspectGeoFileValue } from "../domain/index.ts";
+import { inspectScannedCoverage } from "./inspect_scanned.ts";
+
+const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+const disc = (carrier: string) => ({
+  type: "Feature",
+  properties: { carrier, technology: "4G" },
+  geometry: {
+    type: "Polygon",
+    coordinates: [
+      [
+        [105, 21],
+        [105.1, 21],
+        [105.1, 21.1],
+        [105, 21],
+      ],
+    ],
+  },
+});
+
+describe("the preview of a coverage file by the byte scanner", () => {
+  it("gives the kind and the count JSON.parse gives, deferred features included", () => {
+    const collection = { type: "FeatureCollection", features: [disc("Viettel"), disc("VNPT"), { ...disc("MobiFone"), id: "a\\u0062" }] };
+    const bytes = encode(collection);
+    const parsed = inspectGeoFileValue(bytes, "phu-song.geojson");
+    expect(parsed.kind).toBe("coverage");
+    expect(inspectScannedCoverage(bytes, "phu-song.geojson")).toEqual({ kind: parsed.kind, featureCount: parsed.featureCount });
+  });
+
+  it("leaves to JSON.parse what is not a coverage collection: points, admin areas, a tracking file, invalid JSON", () => {
+    const points = {
+      type: "FeatureCollection",
+      features: [{ type: "Feature", properties: { name: "A" }, geometry: { type: "Point", coordinates: [105, 21] } }],
+    };
+    expect(inspectScannedCoverage(encode(points), "diem.geojson")).toBeNull();
+    const admin = { type: "FeatureCollection", features: [{ ...disc("x"), properties: { name: "Xã A", code: "1" } }] };
+    expect(inspectScannedCoverage(encode(admin), "xa.geojson")).toBeNull();
+    const marked = { type: "FeatureCollection", format: "lom-song-backup", features: [disc("Viettel")] };
+    expect(inspectScannedCoverage(encode(marked), "sao-luu.json")).toBeNull();
+    expect(inspectScannedCoverage(new TextEncoder().encode('{"type":"FeatureCollection","features":[}'), "hong.geojson")).toBeNull();
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * The import preview of a coverage FeatureCollection from the byte scanner (src/domain/parse/scan_geojson.ts) instead
+ * of JSON.parse. A national coverage file is about 100 MB: parsed, it is some 4 million small arrays (hundreds of MB
+ * in the worker and a second or more of its time) that the import never uses, since a coverage file is imported from
+ * its bytes by the same scanner. The preview needs only the kind and the number of features, which the scanned
+ * features give exactly (their properties as JSON.parse reads them, and their geometry type).
+ *
+ * Plain module, unit-tested in Node.
+ */
+import { inspectGeoFileValue, type FileKind } from "../domain/index.ts";
+import { scanFeatureCollection } from "../domain/parse/scan_geojson.ts";
+
+/** The tracking formats' markers: a file naming one is read the JSON.parse way, where its `format` member decides. */
+const FORMAT_MARKERS = ['"lom-song-backup"', '"lom-song-updates"'].map((marker) => Uint8Array.from(marker, (character) => character.charCodeAt(0)));
+
+function contains(bytes: Uint8Array, marker: Uint8Array): boolean {
+  const first = marker[0];
+  for (let i = bytes.indexOf(first); i >= 0 && i <= bytes.length - marker.length; i = bytes.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < marker.length && bytes[i + k] === marker[k]) k++;
+    if (k === marker.length) return true;
+  }
+  return false;
+}
+
+/**
+ * The kind and feature count of a coverage file read by the byte scanner.
+ * @param bytes - the file (UTF-8 GeoJSON)
+ * @param name - the file name
+ * @returns the kind ("coverage") and the number of features, or null when the file is not a coverage
+ *   FeatureCollection the scanner reads (the caller then parses it, as before)
+ */
+export function inspectScannedCoverage(bytes: Uint8Array, name: string): { kind: FileKind; featureCount: number } | null {
+  if (FORMAT_MARKERS.some((marker) => contains(bytes, marker))) return null;
+  const scanned = scanFeatureCollection(bytes);
+  if (!scanned) return null;
+  // What the kind is decided from: each feature's geometry type and properties (a deferred feature as JSON.parse read it).
+  const features = scanned.features.map((feature) =>
+    feature.kind === "scanned" ? { type: "Feature", properties: feature.properties, geometry: { type: feature.geometry.type } } : feature.value,
+  );
+  const { kind, featureCount } = inspectGeoFileValue(JSON.stringify({ type: "FeatureCollection", features }), name);
+  return kind === "coverage" && featureCount !== null ? { kind, featureCount } : null;
+}
