@@ -4,7 +4,7 @@
  * re-sending the points for a filter change).
  */
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Map as MapLibreMap, NavigationControl, Popup, ScaleControl, type GeoJSONSource, type MapGeoJSONFeature, type MapMouseEvent } from "maplibre-gl";
+import { Popup, ScaleControl, type GeoJSONSource, type MapGeoJSONFeature, type MapMouseEvent, type Map as MapLibreMap } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import "./maplibre_setup.ts";
 import { countedLayers, type PointFilter } from "../domain/gaps/analyze_coverage.ts";
@@ -21,8 +21,6 @@ import {
   LAYER,
   SOURCE,
   TOGGLE,
-  VIETNAM_VIEW_BOUNDS,
-  buildBaseStyle,
   carrierColors,
   coverageCarrierToggleKey,
   coverageLayer,
@@ -38,7 +36,7 @@ import { coverageTileUrls, mapDataUrl } from "./map_data.ts";
 import { dotStyle } from "./point_dots.ts";
 import { createPointDotsLayer, type PointDotsLayer } from "./point_dots_layer.ts";
 import { buildPointRaster, mercatorPositions, nearestVisiblePoint, type PointRaster } from "../workers/point_raster.ts";
-import { mapSnapshotSource, registerMapSnapshot } from "./map_snapshot.ts";
+import { createBaseMap, watchMap, type BoundaryUrls } from "./base_map.ts";
 import { buildPopupContent, settlePopupRow, type PopupRow } from "./popup_content.ts";
 import { SYMBOL_SHAPES, createSymbolImage } from "./symbols.ts";
 import { useSiteOverlay, type SiteOverlaySite } from "./site_overlay.ts";
@@ -73,7 +71,7 @@ export interface MapViewProps {
   /** A box to zoom to (a province or commune chosen); a new serial asks again. */
   boundsRequest?: { bounds: [number, number, number, number]; serial: number } | null;
   initialCamera?: MapCameraValue;
-  boundaryUrls: { provinces: string; communes: string; archipelagos: string };
+  boundaryUrls: BoundaryUrls;
   labels: { noWebgl: string; mapLabel: string; mapError: string; zoomIn: string; zoomOut: string; toggleAttribution: string; closePopup: string };
   describePoint: (index: number) => PointDescription;
   onCameraChange: (camera: MapCameraValue) => void;
@@ -176,23 +174,10 @@ export function MapView(props: MapViewProps) {
     if (failure || !containerRef.current) return;
     let map: MapLibreMap;
     try {
-      const camera = initialCamera.current;
-      map = new MapLibreMap({
-        container: containerRef.current,
-        style: buildBaseStyle({
-          provincesUrl: latest.current.boundaryUrls.provinces,
-          communesUrl: latest.current.boundaryUrls.communes,
-          archipelagosUrl: latest.current.boundaryUrls.archipelagos,
-        }),
-        ...(camera ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom } : { bounds: VIETNAM_VIEW_BOUNDS }),
-        canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      map = createBaseMap(containerRef.current, latest.current.boundaryUrls, initialCamera.current, {
         // Resized below, once the layout has settled: each WebGL canvas resize waits for the GPU.
         trackResize: false,
-        attributionControl: { compact: true },
         locale: mapLocale(latest.current.labels),
-        dragRotate: false,
-        pitchWithRotate: false,
-        maxPitch: 0,
       });
     } catch (error) {
       // Shown to the user as a plain sentence; the details go to the console for whoever debugs it.
@@ -201,7 +186,6 @@ export function MapView(props: MapViewProps) {
       return;
     }
     mapRef.current = map;
-    map.addControl(new NavigationControl({ showCompass: false }), "top-right");
     map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
     map.on("load", () => {
       for (const shape of SYMBOL_SHAPES) map.addImage(symbolImageName(shape), createSymbolImage(shape), { sdf: true, pixelRatio: 1 });
@@ -275,16 +259,11 @@ export function MapView(props: MapViewProps) {
       }, RESIZE_DELAY_MILLISECONDS);
     });
     resizeObserver.observe(containerRef.current);
-    const onContextLost = () => setFailure("error");
-    const canvas = map.getCanvas();
-    canvas.addEventListener("webglcontextlost", onContextLost);
-    registerMapSnapshot("gaps", mapSnapshotSource(map));
+    const unwatch = watchMap(map, "gaps", () => setFailure("error"));
     return () => {
-      // map.remove() loses the context on purpose: that is not a failure to report.
-      canvas.removeEventListener("webglcontextlost", onContextLost);
+      unwatch();
       resizeObserver.disconnect();
       clearTimeout(resizeTimer);
-      registerMapSnapshot("gaps", null);
       popupRef.current?.remove();
       map.remove();
       mapRef.current = null;

@@ -1,16 +1,15 @@
 /**
  * A small map of the listed dead zones coloured by status. It owns its maplibregl.Map (as MapView does),
- * reuses the offline basemap of layers.ts, and builds popups as DOM text.
+ * is set up as MapView is (base_map.ts: the offline basemap of layers.ts), and builds popups as DOM text.
  */
 import { useEffect, useRef, useState } from "react";
-import { Map as MapLibreMap, NavigationControl, Popup, type GeoJSONSource, type MapGeoJSONFeature, type MapMouseEvent } from "maplibre-gl";
+import { Popup, type Map as MapLibreMap, type GeoJSONSource, type MapGeoJSONFeature, type MapMouseEvent } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import "./maplibre_setup.ts";
 import type { FeatureCollection, Point as PointGeometry } from "geojson";
 import type { TrackingStatus } from "../domain/tracking/status.ts";
-import { VIETNAM_VIEW_BOUNDS, buildBaseStyle } from "./layers.ts";
+import { createBaseMap, watchMap, type BoundaryUrls } from "./base_map.ts";
 import { buildPopupContent, type PopupRow } from "./popup_content.ts";
-import { mapSnapshotSource, registerMapSnapshot } from "./map_snapshot.ts";
 import { PROGRESS_LAYER, PROGRESS_SOURCE, trackingPointLayer } from "./tracking_layers.ts";
 import { useFlyTo, useMeasurementOverlay, type FlyTarget, type MeasurementOverlay } from "./measurement_layers.ts";
 
@@ -23,7 +22,7 @@ export interface TrackingMapPoint {
 
 export interface TrackingMapProps {
   points: readonly TrackingMapPoint[];
-  boundaryUrls: { provinces: string; communes: string; archipelagos: string };
+  boundaryUrls: BoundaryUrls;
   /** `contextLost`: the drawing context was lost while the map was shown (not the same as having no WebGL); `redraw` creates the map again. */
   labels: { mapLabel: string; noWebgl: string; contextLost: string; redraw: string };
   /** The popup of a point: title and labelled lines. */
@@ -57,27 +56,13 @@ export function TrackingMap(props: TrackingMapProps) {
     if (failure || !containerRef.current) return;
     let map: MapLibreMap;
     try {
-      map = new MapLibreMap({
-        container: containerRef.current,
-        style: buildBaseStyle({
-          provincesUrl: latest.current.boundaryUrls.provinces,
-          communesUrl: latest.current.boundaryUrls.communes,
-          archipelagosUrl: latest.current.boundaryUrls.archipelagos,
-        }),
-        bounds: VIETNAM_VIEW_BOUNDS,
-        canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
-        attributionControl: { compact: true },
-        dragRotate: false,
-        pitchWithRotate: false,
-        maxPitch: 0,
-      });
+      map = createBaseMap(containerRef.current, latest.current.boundaryUrls, undefined);
     } catch (error) {
       console.error(error);
       setFailure("no-webgl");
       return;
     }
     mapRef.current = map;
-    map.addControl(new NavigationControl({ showCompass: false }), "top-right");
     map.on("load", () => {
       map.addSource(PROGRESS_SOURCE, { type: "geojson", data: { type: "FeatureCollection", features: [] }, promoteId: "id" });
       map.addLayer(trackingPointLayer());
@@ -93,14 +78,9 @@ export function TrackingMap(props: TrackingMapProps) {
     map.on("mouseleave", PROGRESS_LAYER, () => {
       map.getCanvas().style.cursor = "";
     });
-    const canvas = map.getCanvas();
-    const onContextLost = () => setFailure("lost");
-    canvas.addEventListener("webglcontextlost", onContextLost);
-    registerMapSnapshot("tracking", mapSnapshotSource(map));
+    const unwatch = watchMap(map, "tracking", () => setFailure("lost"));
     return () => {
-      // map.remove() loses the context on purpose: that is not a failure to report.
-      canvas.removeEventListener("webglcontextlost", onContextLost);
-      registerMapSnapshot("tracking", null);
+      unwatch();
       framed.current = false;
       popupRef.current?.remove();
       map.remove();

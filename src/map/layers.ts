@@ -158,6 +158,14 @@ export function pointLayers(): LayerSpecification[] {
     STATUS_COLORS.covered,
   ] as unknown as ExpressionSpecification;
   const uncoveredVisible: ExpressionSpecification = ["case", ["all", IS_VISIBLE, isUncovered], 1, 0];
+  /** The points' symbols, shown where `opacity` is 1. */
+  const shapes = (id: string, opacity: ExpressionSpecification): SymbolLayerSpecification => ({
+    id,
+    type: "symbol",
+    source: SOURCE.points,
+    layout,
+    paint: { "icon-color": statusColor, "icon-halo-color": "#ffffff", "icon-halo-width": 1, "icon-opacity": opacity },
+  });
   return [
     {
       id: LAYER.listedRing,
@@ -171,31 +179,9 @@ export function pointLayers(): LayerSpecification[] {
         "circle-stroke-opacity": ["case", ["all", ["boolean", ["feature-state", "listed"], false], IS_VISIBLE], 1, 0],
       },
     },
-    {
-      id: LAYER.points,
-      type: "symbol",
-      source: SOURCE.points,
-      layout,
-      paint: {
-        "icon-color": statusColor,
-        "icon-halo-color": "#ffffff",
-        "icon-halo-width": 1,
-        "icon-opacity": VISIBLE,
-      },
-    },
-    {
-      // The uncovered points again, on top, so that covered neighbours never hide them.
-      id: LAYER.uncoveredOnTop,
-      type: "symbol",
-      source: SOURCE.points,
-      layout,
-      paint: {
-        "icon-color": statusColor,
-        "icon-halo-color": "#ffffff",
-        "icon-halo-width": 1,
-        "icon-opacity": uncoveredVisible,
-      },
-    },
+    shapes(LAYER.points, VISIBLE),
+    // The uncovered points again, on top, so that covered neighbours never hide them.
+    shapes(LAYER.uncoveredOnTop, uncoveredVisible),
   ];
 }
 

@@ -1,4 +1,5 @@
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
+import { NoticeList } from "./NoticeList.tsx";
 
 /**
  * Errors and information for the user (storage failures, cancelled analyses…), each dismissable.
@@ -8,22 +9,13 @@ export function Notices() {
   const [t, language] = useTranslation();
   const { controller } = useApp();
   const notices = useAppState((state) => state.notices);
-  if (notices.length === 0) return null;
   return (
-    <ul className="notices" aria-live="polite">
-      {notices.map((notice) => (
-        <li
-          key={notice.id}
-          className={`notice notice-${notice.severity}`}
-          role={notice.severity === "error" ? "alert" : "status"}
-          data-testid={`notice-${notice.severity}`}
-        >
-          <span>{notice.message[language]}</span>
-          <button type="button" onClick={() => controller.dismiss(notice.id)} aria-label={t("app.close")}>
-            ×
-          </button>
-        </li>
-      ))}
-    </ul>
+    <NoticeList
+      notices={notices.map((notice) => ({ id: notice.id, severity: notice.severity, text: notice.message[language] }))}
+      className="notices"
+      testIdPrefix="notice"
+      closeLabel={t("app.close")}
+      onDismiss={(id) => controller.dismiss(id)}
+    />
   );
 }

@@ -12,13 +12,27 @@ import type { ChangeOverlayPoint } from "../../map/compare_overlay.ts";
 import { CHANGE_COLORS } from "../../map/compare_overlay.ts";
 import { useApp, useAppState, usePreferences, useTranslation } from "../app_context.ts";
 import { downloadText, todayStamp } from "../components/download.ts";
-import { formatNumber } from "../i18n/i18n.ts";
+import { formatNumber, type MessageKey } from "../i18n/i18n.ts";
 import { setComparison, useComparison } from "../state/compare_store.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 import { selectPoint } from "../state/updaters.ts";
+import { ColumnHeads } from "../components/ColumnHeads.tsx";
+import { SelectOptions } from "../components/SelectOptions.tsx";
+import { RunForm } from "../components/RunForm.tsx";
+import { AlertText } from "../components/AlertText.tsx";
+import { ScrollTable } from "../components/ScrollTable.tsx";
 
 /** The changed points listed in the panel (all are drawn and exported). */
 const LISTED_CHANGES = 200;
+
+/** The columns of the table by province, in order. */
+const PROVINCE_COLUMNS: readonly MessageKey[] = [
+  "compare.col.province",
+  "compare.col.uncoveredBefore",
+  "compare.col.uncoveredAfter",
+  "compare.col.closed",
+  "compare.col.opened",
+];
 
 /**
  * The panel.
@@ -102,43 +116,18 @@ export function ComparePanel() {
       <p className="hint">{t("compare.intro")}</p>
       {known && !known.comparable && <p data-testid="compare-single">{t("compare.single")}</p>}
       {known && known.comparable && known.dates.length >= 2 && dates && (
-        <form
-          className="suggest-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void run();
-          }}
-        >
-          <label>
-            {t("compare.before")}
-            <select value={dates.before} onChange={(event) => setDates({ ...dates, before: event.target.value })} data-testid="compare-before">
-              {known.dates.map((date) => (
-                <option key={date} value={date}>
-                  {formatReleaseDate(date)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("compare.after")}
-            <select value={dates.after} onChange={(event) => setDates({ ...dates, after: event.target.value })} data-testid="compare-after">
-              {known.dates.map((date) => (
-                <option key={date} value={date}>
-                  {formatReleaseDate(date)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" disabled={busy} data-testid="compare-run">
-            {busy ? t("compare.running") : t("compare.run")}
-          </button>
-        </form>
+        <RunForm onRun={() => void run()} busy={busy} testId="compare-run" label={t("compare.run")} runningLabel={t("compare.running")}>
+          {(["before", "after"] as const).map((side) => (
+            <label key={side}>
+              {t(`compare.${side}`)}
+              <select value={dates[side]} onChange={(event) => setDates({ ...dates, [side]: event.target.value })} data-testid={`compare-${side}`}>
+                <SelectOptions items={known.dates} toLabel={formatReleaseDate} />
+              </select>
+            </label>
+          ))}
+        </RunForm>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {t(`compare.${error}`)}
-        </p>
-      )}
+      <AlertText text={error && t(`compare.${error}`)} className="error" />
       {comparison && stored && (
         <div data-testid="compare-result" aria-live="polite">
           <p data-testid="compare-summary">
@@ -189,13 +178,7 @@ export function ComparePanel() {
               testId="compare-provinces"
               rowTestId="compare-province-row"
               caption={t("compare.byProvince")}
-              columns={[
-                t("compare.col.province"),
-                t("compare.col.uncoveredBefore"),
-                t("compare.col.uncoveredAfter"),
-                t("compare.col.closed"),
-                t("compare.col.opened"),
-              ]}
+              columns={PROVINCE_COLUMNS.map((key) => t(key))}
               rows={comparison.byProvince.map((area) => ({
                 key: area.code,
                 name: area.name,
@@ -242,12 +225,7 @@ export function ComparePanel() {
             <div className="table-scroll">
               <table className="stats-table" data-testid="compare-points">
                 <caption>{t("compare.points")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("compare.col.point")}</th>
-                    <th scope="col">{t("compare.col.change")}</th>
-                  </tr>
-                </thead>
+                <ColumnHeads labels={[t("compare.col.point"), t("compare.col.change")]} />
                 <tbody>
                   {comparison.changes.slice(0, LISTED_CHANGES).map((change) => {
                     const point = data.points[change.index];
@@ -320,29 +298,15 @@ function CountsTable(props: {
   format: (value: number) => string;
 }) {
   return (
-    <div className="table-scroll">
-      <table className="stats-table" data-testid={props.testId}>
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            {props.columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((row) => (
-            <tr key={row.key} data-testid={props.rowTestId}>
-              <th scope="row">{row.name}</th>
-              {row.counts.map((count, index) => (
-                <td key={index}>{props.format(count)}</td>
-              ))}
-            </tr>
+    <ScrollTable className="stats-table" testId={props.testId} caption={props.caption} columns={props.columns}>
+      {props.rows.map((row) => (
+        <tr key={row.key} data-testid={props.rowTestId}>
+          <th scope="row">{row.name}</th>
+          {row.counts.map((count, index) => (
+            <td key={index}>{props.format(count)}</td>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }

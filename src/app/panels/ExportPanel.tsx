@@ -1,4 +1,4 @@
-import { exportColumns, pointsSheetRows, pointsToCsv, pointsToGeojson, pointsToKml, writeXlsx } from "../../domain/index.ts";
+import { exportColumns, pointsSheetRows, writeXlsx } from "../../domain/index.ts";
 import { buildExportRows, nearestColumns } from "../../domain/gaps/export_rows.ts";
 import type { ExportRow } from "../../domain/index.ts";
 import { useState } from "react";
@@ -11,7 +11,11 @@ import { CsvSeparatorChoice } from "../components/CsvSeparatorChoice.tsx";
 import { makeNotice } from "../i18n/i18n.ts";
 import { MapPngButton } from "../print/MapPngButton.tsx";
 import { peopleCsvFile, peopleXlsxFile } from "./people_files.ts";
+import { pointFile } from "../components/point_files.ts";
 import { setExportNearest, setPrinting } from "../state/updaters.ts";
+
+const CSV_TYPE = "text/csv;charset=utf-8";
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /**
  * Export of what the list shows (filters, search and sort): CSV for Excel, GeoJSON, KML; the
@@ -60,6 +64,12 @@ export function ExportPanel() {
     }
   };
   const base = `${t("export.fileName")}-${todayStamp()}`;
+  /** The files that re-import (the same columns as the CLI writes), one button each, in this order. */
+  const machineFiles = ["csv", "xlsx", "geojson", "kml"] as const;
+  const machineFile = (format: (typeof machineFiles)[number], exported: ExportRow[]): { text: string | Uint8Array<ArrayBuffer>; type: string } =>
+    format === "xlsx"
+      ? { text: writeXlsx([{ name: t("print.title"), rows: pointsSheetRows(exported, exportColumns(exported)) }]) as Uint8Array<ArrayBuffer>, type: XLSX_TYPE }
+      : pointFile(format, exported, { language, separator: csvSeparator, title: t("print.title") });
 
   return (
     <section className="export-panel" aria-labelledby="export-heading">
@@ -80,60 +90,23 @@ export function ExportPanel() {
         {t("export.nearestHint")}
       </p>
       <ul className="export-actions">
-        <li>
-          <button
-            type="button"
-            disabled={disabled}
-            data-testid="export-csv"
-            onClick={() =>
-              void exportWith((exported) => downloadText(`${base}.csv`, pointsToCsv(exported, { language, separator: csvSeparator }), "text/csv;charset=utf-8"))
-            }
-          >
-            {t("export.csv")}
-          </button>
-        </li>
-        <li>
-          <button
-            type="button"
-            disabled={disabled}
-            data-testid="export-xlsx"
-            onClick={() =>
-              void exportWith((exported) =>
-                downloadText(
-                  `${base}.xlsx`,
-                  writeXlsx([{ name: t("print.title"), rows: pointsSheetRows(exported, exportColumns(exported)) }]) as Uint8Array<ArrayBuffer>,
-                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                ),
-              )
-            }
-          >
-            {t("export.xlsx")}
-          </button>
-        </li>
-        <li>
-          <button
-            type="button"
-            disabled={disabled}
-            data-testid="export-geojson"
-            onClick={() => void exportWith((exported) => downloadText(`${base}.geojson`, JSON.stringify(pointsToGeojson(exported)), "application/geo+json"))}
-          >
-            {t("export.geojson")}
-          </button>
-        </li>
-        <li>
-          <button
-            type="button"
-            disabled={disabled}
-            data-testid="export-kml"
-            onClick={() =>
-              void exportWith((exported) =>
-                downloadText(`${base}.kml`, pointsToKml(exported, { name: t("print.title") }), "application/vnd.google-earth.kml+xml"),
-              )
-            }
-          >
-            {t("export.kml")}
-          </button>
-        </li>
+        {machineFiles.map((format) => (
+          <li key={format}>
+            <button
+              type="button"
+              disabled={disabled}
+              data-testid={`export-${format}`}
+              onClick={() =>
+                void exportWith((exported) => {
+                  const file = machineFile(format, exported);
+                  downloadText(`${base}.${format}`, file.text, file.type);
+                })
+              }
+            >
+              {t(`export.${format}`)}
+            </button>
+          </li>
+        ))}
         <li>
           <button
             type="button"
@@ -143,7 +116,7 @@ export function ExportPanel() {
               downloadText(
                 `${t("export.statisticsFileName")}-${todayStamp()}.csv`,
                 statisticsToCsv(view!.summary, language, csvSeparator, new Map(data!.analysis.provinces.map((province) => [province.code, province.name]))),
-                "text/csv;charset=utf-8",
+                CSV_TYPE,
               )
             }
           >
@@ -175,10 +148,10 @@ export function ExportPanel() {
                 void exportWith((exported) => {
                   const name = `${t("people.fileName")}-${todayStamp()}.${format}`;
                   if (format === "csv") {
-                    downloadText(name, peopleCsvFile(exported, data!.analysis, view!.pointFilter, language, csvSeparator), "text/csv;charset=utf-8");
+                    downloadText(name, peopleCsvFile(exported, data!.analysis, view!.pointFilter, language, csvSeparator), CSV_TYPE);
                   } else {
                     const bytes = peopleXlsxFile(exported, data!.analysis, view!.pointFilter, language, t("people.sheet")) as Uint8Array<ArrayBuffer>;
-                    downloadText(name, bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                    downloadText(name, bytes, XLSX_TYPE);
                   }
                 })
               }

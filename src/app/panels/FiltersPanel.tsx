@@ -1,11 +1,59 @@
 import { useMemo } from "react";
-import { POINT_KINDS, TECHNOLOGIES, type PointKind, type Technology } from "../../domain/types.ts";
+import { POINT_KINDS, TECHNOLOGIES, type Technology } from "../../domain/types.ts";
 import { useApp, useAppState, useTranslation } from "../app_context.ts";
 import { createNameCollator } from "../i18n/i18n.ts";
 import { communeLabeller } from "./lookup.ts";
 import { areaBounds } from "../state/area_bounds.ts";
 import { DEFAULT_MIN_TECHNOLOGY, type ViewFilter } from "../state/url_state.ts";
 import * as updaters from "../state/updaters.ts";
+import { SelectOptions } from "../components/SelectOptions.tsx";
+
+/**
+ * Boxes to tick, one per item, each adding its item to the filter's list or taking it out.
+ * @param props - the filter's name (test ids `filter-<name>-<item>`), the items, those ticked, their labels, and the
+ * new list on a change
+ * @returns the boxes
+ */
+function Checks<Item extends string>(props: {
+  name: string;
+  items: readonly Item[];
+  chosen: readonly Item[];
+  labelOf: (item: Item) => string;
+  onChange: (next: Item[]) => void;
+}) {
+  const toggle = (item: Item) => (props.chosen.includes(item) ? props.chosen.filter((other) => other !== item) : [...props.chosen, item]);
+  return props.items.map((item) => (
+    <label key={item} className="check">
+      <input type="checkbox" checked={props.chosen.includes(item)} onChange={() => props.onChange(toggle(item))} data-testid={`filter-${props.name}-${item}`} />
+      {props.labelOf(item)}
+    </label>
+  ));
+}
+
+/**
+ * A province or a commune to narrow the view to: "all" first, then the areas by name.
+ * @param props - the label, the code chosen, the areas, how an area is named, which level (its test id is
+ * `filter-<level>`), and what choosing does (undefined: all)
+ * @returns the field
+ */
+function AreaChoice<Area extends { code: string }>(props: {
+  label: string;
+  value: string | undefined;
+  areas: readonly Area[];
+  nameOf: (area: Area) => string;
+  level: "province" | "commune";
+  onChoose: (code: string | undefined) => void;
+}) {
+  const [t] = useTranslation();
+  return (
+    <label className="field">
+      <span>{props.label}</span>
+      <select value={props.value ?? ""} onChange={(event) => props.onChoose(event.target.value || undefined)} data-testid={`filter-${props.level}`}>
+        <SelectOptions items={props.areas} empty={t("filters.all")} toValue={(area) => area.code} toLabel={props.nameOf} />
+      </select>
+    </label>
+  );
+}
 
 /**
  * Carriers, minimum technology, point kinds, province and commune. The map, the list, the
@@ -41,7 +89,15 @@ export function FiltersPanel() {
     [data, filter.provinceCode],
   );
 
-  const toggle = <T,>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((item) => item !== value) : [...list, value]);
+  const provinceName = (province: { name: string }) => province.name;
+  const chooseProvince = (code: string | undefined) => {
+    setFilter({ provinceCode: code, communeCode: undefined });
+    zoomTo("province", code);
+  };
+  const chooseCommune = (code: string | undefined) => {
+    setFilter({ communeCode: code });
+    zoomTo(code ? "commune" : "province", code ?? filter.provinceCode);
+  };
 
   return (
     <section className="panel filters" aria-labelledby="filters-heading">
@@ -49,17 +105,7 @@ export function FiltersPanel() {
       <fieldset data-testid="filter-carrier">
         <legend>{t("filters.carriers")}</legend>
         {carriers.length === 0 && <p className="hint">{t("filters.noCarriers")}</p>}
-        {carriers.map((carrier) => (
-          <label key={carrier} className="check">
-            <input
-              type="checkbox"
-              checked={filter.carriers.includes(carrier)}
-              onChange={() => setFilter({ carriers: toggle(filter.carriers, carrier) })}
-              data-testid={`filter-carrier-${carrier}`}
-            />
-            {carrier}
-          </label>
-        ))}
+        <Checks name="carrier" items={carriers} chosen={filter.carriers} labelOf={(carrier) => carrier} onChange={(next) => setFilter({ carriers: next })} />
         {carriers.length > 0 && <p className="hint">{t("filters.carriersHint")}</p>}
       </fieldset>
       <label className="field">
@@ -69,66 +115,27 @@ export function FiltersPanel() {
           onChange={(event) => setFilter({ minTechnology: (event.target.value || undefined) as Technology | undefined })}
           data-testid="filter-min-tech"
         >
-          <option value="">{t("filters.anyTechnology")}</option>
-          {TECHNOLOGIES.map((technology) => (
-            <option key={technology} value={technology}>
-              {t(technology === DEFAULT_MIN_TECHNOLOGY ? "filters.technologyDefault" : "filters.technologyAndUp", { technology })}
-            </option>
-          ))}
+          <SelectOptions
+            items={TECHNOLOGIES}
+            empty={t("filters.anyTechnology")}
+            toLabel={(technology) => t(technology === DEFAULT_MIN_TECHNOLOGY ? "filters.technologyDefault" : "filters.technologyAndUp", { technology })}
+          />
         </select>
         <span className="hint">{t("filters.minTechnologyHint")}</span>
       </label>
       <fieldset data-testid="filter-kind">
         <legend>{t("filters.kinds")}</legend>
-        {POINT_KINDS.map((kind: PointKind) => (
-          <label key={kind} className="check">
-            <input
-              type="checkbox"
-              checked={filter.kinds.includes(kind)}
-              onChange={() => setFilter({ kinds: toggle(filter.kinds, kind) })}
-              data-testid={`filter-kind-${kind}`}
-            />
-            {t(`kind.${kind}`)}
-          </label>
-        ))}
+        <Checks name="kind" items={POINT_KINDS} chosen={filter.kinds} labelOf={(kind) => t(`kind.${kind}`)} onChange={(next) => setFilter({ kinds: next })} />
       </fieldset>
-      <label className="field">
-        <span>{t("filters.province")}</span>
-        <select
-          value={filter.provinceCode ?? ""}
-          onChange={(event) => {
-            setFilter({ provinceCode: event.target.value || undefined, communeCode: undefined });
-            zoomTo("province", event.target.value || undefined);
-          }}
-          data-testid="filter-province"
-        >
-          <option value="">{t("filters.all")}</option>
-          {provinces.map((province) => (
-            <option key={province.code} value={province.code}>
-              {province.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t("filters.commune")}</span>
-        <select
-          value={filter.communeCode ?? ""}
-          onChange={(event) => {
-            setFilter({ communeCode: event.target.value || undefined });
-            if (event.target.value) zoomTo("commune", event.target.value);
-            else zoomTo("province", filter.provinceCode);
-          }}
-          data-testid="filter-commune"
-        >
-          <option value="">{t("filters.all")}</option>
-          {communes.map((commune) => (
-            <option key={commune.code} value={commune.code}>
-              {communeName(commune)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <AreaChoice
+        label={t("filters.province")}
+        value={filter.provinceCode}
+        areas={provinces}
+        nameOf={provinceName}
+        level="province"
+        onChoose={chooseProvince}
+      />
+      <AreaChoice label={t("filters.commune")} value={filter.communeCode} areas={communes} nameOf={communeName} level="commune" onChoose={chooseCommune} />
       <button type="button" onClick={() => store.setState(updaters.clearFilters)} data-testid="filter-clear">
         {t("filters.clear")}
       </button>

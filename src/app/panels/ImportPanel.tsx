@@ -9,6 +9,10 @@ import { createFileId } from "../state/controller.ts";
 import { importReportToCsv } from "./import_report_csv.ts";
 import { WorkbookSheetChoice } from "./WorkbookSheetChoice.tsx";
 import { FormatChoice } from "./FormatChoice.tsx";
+import { SelectOptions } from "../components/SelectOptions.tsx";
+import { issuePlace } from "../components/issue_place.ts";
+import type { ImportIssue } from "../../domain/issues.ts";
+import { ScrollTable } from "../components/ScrollTable.tsx";
 
 interface PendingFile {
   name: string;
@@ -33,6 +37,9 @@ const DELIMITERS: { value: "," | ";" | "\t"; key: MessageKey }[] = [
   { value: "\t", key: "import.delimiter.tab" },
 ];
 
+/** The two columns a point list is placed by, chosen in the preview when the detection guessed wrong. */
+const COORDINATE_COLUMNS = ["lonColumn", "latColumn"] as const;
+
 function chosenKindOf(inspect: InspectResult): ChosenKind {
   const kind = inspect.detectedKind;
   if (kind === "points" || kind === "coverage" || kind === "admin") return kind;
@@ -47,6 +54,10 @@ function ImportReportView() {
   if (!lastImport) return null;
   const { report } = lastImport;
   const shown = report.issues.slice(0, ISSUE_LIMIT);
+  const placeText = (issue: ImportIssue) => {
+    const place = issuePlace(issue);
+    return t(`report.${place.kind}`, place.params);
+  };
   return (
     <section className={`import-report${lastImport.refused ? " import-report-refused" : ""}`} data-testid="import-report" aria-live="polite">
       <h3>{t("report.heading", { file: lastImport.fileName })}</h3>
@@ -71,34 +82,20 @@ function ImportReportView() {
       {report.issues.length === 0 ? (
         <p className="hint">{t("report.none")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="issues-table" data-testid="import-issues">
-            <thead>
-              <tr>
-                <th scope="col">{t("report.where")}</th>
-                <th scope="col">{t("report.column")}</th>
-                <th scope="col">{t("report.severity")}</th>
-                <th scope="col">{t("report.reason")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((issue, position) => (
-                <tr key={position} className={`issue-${issue.severity}`}>
-                  <td>
-                    {issue.row !== undefined
-                      ? t("report.row", { row: String(issue.row) })
-                      : issue.featureIndex !== undefined
-                        ? t("report.feature", { index: String(issue.featureIndex) })
-                        : t("report.file")}
-                  </td>
-                  <td>{issue.column ?? ""}</td>
-                  <td>{issue.severity === "error" ? t("report.error") : t("report.warning")}</td>
-                  <td>{issue.message[language]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          className="issues-table"
+          testId="import-issues"
+          columns={[t("report.where"), t("report.column"), t("report.severity"), t("report.reason")]}
+        >
+          {shown.map((issue, position) => (
+            <tr key={position} className={`issue-${issue.severity}`}>
+              <td>{placeText(issue)}</td>
+              <td>{issue.column ?? ""}</td>
+              <td>{issue.severity === "error" ? t("report.error") : t("report.warning")}</td>
+              <td>{issue.message[language]}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
       {report.issues.length > ISSUE_LIMIT && <p className="hint">{t("report.more", { shown: ISSUE_LIMIT, total: report.issues.length })}</p>}
       <button
@@ -300,13 +297,10 @@ export function ImportPanel() {
           <label className="field">
             <span>{t("import.kind")}</span>
             <select value={preview.kind} onChange={(event) => setPreview({ ...preview, kind: event.target.value as ChosenKind })} data-testid="import-kind">
-              {((csv || preview.inspect.xlsx) && !preview.inspect.format?.estimated ? (["points"] as const) : (["points", "coverage", "admin"] as const)).map(
-                (kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`import.kind.${kind}`)}
-                  </option>
-                ),
-              )}
+              <SelectOptions
+                items={(csv || preview.inspect.xlsx) && !preview.inspect.format?.estimated ? (["points"] as const) : (["points", "coverage", "admin"] as const)}
+                toLabel={(kind) => t(`import.kind.${kind}`)}
+              />
               {preview.kind === "other" && <option value="other">{t("import.kind.other")}</option>}
               {preview.kind === "unknown" && <option value="unknown">{t("import.kind.unknown")}</option>}
             </select>
@@ -336,44 +330,22 @@ export function ImportPanel() {
                     onChange={(event) => updateOptions({ delimiter: event.target.value as FileOptions["delimiter"] })}
                     data-testid="import-delimiter"
                   >
-                    {DELIMITERS.map((delimiter) => (
-                      <option key={delimiter.key} value={delimiter.value}>
-                        {t(delimiter.key)}
-                      </option>
-                    ))}
+                    <SelectOptions items={DELIMITERS} toValue={(delimiter) => delimiter.value} toLabel={(delimiter) => t(delimiter.key)} />
                   </select>
                 </label>
               )}
-              <label className="field">
-                <span>{t("import.lonColumn")}</span>
-                <select
-                  value={preview.options.lonColumn ?? ""}
-                  onChange={(event) => updateOptions({ lonColumn: event.target.value || undefined })}
-                  data-testid="import-lon"
-                >
-                  <option value="">{t("import.noColumn")}</option>
-                  {csv.columns.map((column) => (
-                    <option key={column} value={column}>
-                      {column}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="field">
-                <span>{t("import.latColumn")}</span>
-                <select
-                  value={preview.options.latColumn ?? ""}
-                  onChange={(event) => updateOptions({ latColumn: event.target.value || undefined })}
-                  data-testid="import-lat"
-                >
-                  <option value="">{t("import.noColumn")}</option>
-                  {csv.columns.map((column) => (
-                    <option key={column} value={column}>
-                      {column}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              {COORDINATE_COLUMNS.map((option) => (
+                <label key={option} className="field">
+                  <span>{t(`import.${option}`)}</span>
+                  <select
+                    value={preview.options[option] ?? ""}
+                    onChange={(event) => updateOptions({ [option]: event.target.value || undefined })}
+                    data-testid={option === "lonColumn" ? "import-lon" : "import-lat"}
+                  >
+                    <SelectOptions items={csv.columns} empty={t("import.noColumn")} />
+                  </select>
+                </label>
+              ))}
               <div className="table-scroll">
                 <table className="preview-table" data-testid="preview-table">
                   <caption>{t("import.firstRows")}</caption>
@@ -424,12 +396,7 @@ export function ImportPanel() {
                   }
                   data-testid="import-technology"
                 >
-                  <option value="">{t("import.fromFile")}</option>
-                  {TECHNOLOGIES.map((technology) => (
-                    <option key={technology} value={technology}>
-                      {technology}
-                    </option>
-                  ))}
+                  <SelectOptions items={TECHNOLOGIES} empty={t("import.fromFile")} />
                 </select>
               </label>
               <p className="hint">{t("import.repair")}</p>

@@ -20,6 +20,7 @@ import type { SymbolShape } from "../../map/symbols.ts";
 import { setLayersVisible, setLayerVisible } from "../state/updaters.ts";
 import { DayInput } from "../components/DayInput.tsx";
 import { usePrebuiltCoverage } from "../../map/pmtiles_coverage.ts";
+import { toggledSet } from "../state/toggled_set.ts";
 
 function ShapeIcon(props: { shape: SymbolShape; color: string }) {
   const paths: Record<SymbolShape, string> = {
@@ -76,13 +77,7 @@ export function LegendPanel() {
   const bestView = isToggleOn(visibility, TOGGLE.bestTechnology);
   // Carriers whose per-technology switches are shown.
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const toggleExpanded = (carrier: string) =>
-    setExpanded((current) => {
-      const next = new Set(current);
-      if (next.has(carrier)) next.delete(carrier);
-      else next.add(carrier);
-      return next;
-    });
+  const toggleExpanded = (carrier: string) => setExpanded((current) => toggledSet(current, carrier));
 
   const toggle = (key: string, label: string, swatch: ReactNode, testId: string) => (
     <li key={key}>

@@ -1,7 +1,8 @@
 import { useEffect } from "react";
-import { useApp, useAppState, usePreferences, useTranslation } from "../app_context.ts";
+import { useApp, useTranslation } from "../app_context.ts";
 import { todayStamp } from "../components/download.ts";
 import { formatDay, formatNumber, formatPercent } from "../i18n/i18n.ts";
+import { useMapPrintInput } from "../print/use_map_print_input.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 import { useListRows } from "../state/use_list_rows.ts";
 import { describeFilter, filterProvinceName } from "../print/filter_text.ts";
@@ -11,6 +12,7 @@ import { gapsLegend } from "../print/map_legends.ts";
 import { OfficialHeading, OfficialSignature } from "../print/OfficialDocument.tsx";
 import { areaNames } from "./list_rows.ts";
 import { setPrinting } from "../state/updaters.ts";
+import { ColumnHeads } from "../components/ColumnHeads.tsx";
 
 const PRINT_ROW_LIMIT = 2000;
 /** Communes listed in the figures: the most uncovered first. */
@@ -24,13 +26,9 @@ const PRINT_COMMUNE_LIMIT = 100;
 export function PrintView() {
   const [t, language] = useTranslation();
   const { store } = useApp();
-  const data = useAppState((state) => state.data);
-  const filter = useAppState((state) => state.filter);
-  const visibility = useAppState((state) => state.layerVisibility);
-  const hasListed = useAppState((state) => state.listedPointIds.length > 0);
+  const { data, filter, visibility, hasListed, agency } = useMapPrintInput();
   const view = useDerivedView();
   const rows = useListRows();
-  const { agency } = usePreferences();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -81,14 +79,7 @@ export function PrintView() {
       <h2>{t("print.doc.figures")}</h2>
       <h3>{t("print.doc.byCarrier")}</h3>
       <table className="print-figures" data-testid="print-by-carrier">
-        <thead>
-          <tr>
-            <th scope="col">{t("stats.carrier")}</th>
-            <th scope="col">{t("print.doc.carrierCovering")}</th>
-            <th scope="col">{t("print.doc.carrierNot")}</th>
-            <th scope="col">{t("stats.points")}</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={[t("stats.carrier"), t("print.doc.carrierCovering"), t("print.doc.carrierNot"), t("stats.points")]} />
         <tbody>
           {summary.byCarrier.map((carrier) => (
             <tr key={carrier.carrier}>
@@ -105,15 +96,7 @@ export function PrintView() {
         <p>{t("print.doc.noCommunes")}</p>
       ) : (
         <table className="print-figures" data-testid="print-by-commune">
-          <thead>
-            <tr>
-              <th scope="col">{t("list.column.commune")}</th>
-              <th scope="col">{t("list.column.province")}</th>
-              <th scope="col">{t("stats.points")}</th>
-              <th scope="col">{t("stats.uncovered")}</th>
-              <th scope="col">{t("stats.percentCovered")}</th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={[t("list.column.commune"), t("list.column.province"), t("stats.points"), t("stats.uncovered"), t("stats.percentCovered")]} />
           <tbody>
             {communes.slice(0, PRINT_COMMUNE_LIMIT).map((commune) => (
               <tr key={commune.code}>
@@ -131,16 +114,7 @@ export function PrintView() {
       <h2>{t("print.doc.list")}</h2>
       {rows.length > PRINT_ROW_LIMIT && <p>{t("print.truncated", { shown: PRINT_ROW_LIMIT, total: rows.length })}</p>}
       <table className="print-table">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">{t("list.column.name")}</th>
-            <th scope="col">{t("list.column.kind")}</th>
-            <th scope="col">{t("list.column.commune")}</th>
-            <th scope="col">{t("list.column.province")}</th>
-            <th scope="col">{t("list.column.id")}</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={["#", t("list.column.name"), t("list.column.kind"), t("list.column.commune"), t("list.column.province"), t("list.column.id")]} />
         <tbody>
           {printed.map((index, position) => {
             const point = data.points[index];

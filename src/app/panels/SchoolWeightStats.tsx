@@ -11,6 +11,7 @@ import { formatNumber } from "../i18n/i18n.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
 import { schoolWeightCsv } from "./school_weight_csv.ts";
 import { communeLabeller } from "./lookup.ts";
+import { ColumnHeads } from "../components/ColumnHeads.tsx";
 
 /**
  * The section.
@@ -35,12 +36,7 @@ export function SchoolWeightStats() {
       <p className="hint">{t("schoolStats.hint")}</p>
       <table className="stats-table" data-testid="school-stats-schools">
         <caption>{t("schoolStats.schools")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("schoolStats.what")}</th>
-            <th scope="col">{t("schoolStats.value")}</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={[t("schoolStats.what"), t("schoolStats.value")]} />
         <tbody>
           {(
             [
@@ -64,13 +60,7 @@ export function SchoolWeightStats() {
       {schools.orphanSites > 0 && <p className="hint">{t("schoolStats.orphans", { count: schools.orphanSites })}</p>}
       <table className="stats-table" data-testid="school-stats-carriers">
         <caption>{t("schoolStats.byCarrier")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("stats.carrier")}</th>
-            <th scope="col">{t("schoolStats.pupilsUncovered")}</th>
-            <th scope="col">{t("schoolStats.householdsUncovered")}</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={[t("stats.carrier"), t("schoolStats.pupilsUncovered"), t("schoolStats.householdsUncovered")]} />
         <tbody>
           <tr>
             <th scope="row">{t("schoolStats.all")}</th>
@@ -89,13 +79,7 @@ export function SchoolWeightStats() {
       {communes.length > 0 && (
         <table className="stats-table" data-testid="school-stats-communes">
           <caption>{t("schoolStats.byCommune")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("stats.area")}</th>
-              <th scope="col">{t("schoolStats.pupilsUncovered")}</th>
-              <th scope="col">{t("schoolStats.householdsUncovered")}</th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={[t("stats.area"), t("schoolStats.pupilsUncovered"), t("schoolStats.householdsUncovered")]} />
           <tbody>
             {communes.map((area) => (
               <tr key={area.code}>

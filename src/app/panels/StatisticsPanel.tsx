@@ -6,6 +6,7 @@ import { useDerivedView } from "../state/use_derived_view.ts";
 import { sortByName, statisticsToCsv } from "./statistics_csv.ts";
 import { SchoolWeightStats } from "./SchoolWeightStats.tsx";
 import { communeLabeller } from "./lookup.ts";
+import { ColumnHeads } from "../components/ColumnHeads.tsx";
 
 const CHART_LIMIT = 40;
 
@@ -60,14 +61,7 @@ export function StatisticsPanel() {
   const areaTable = (title: string, areas: readonly AreaStat[], testId: string, label: (area: AreaStat) => string) => (
     <table className="stats-table" data-testid={testId}>
       <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("stats.area")}</th>
-          <th scope="col">{t("stats.points")}</th>
-          <th scope="col">{t("stats.uncovered")}</th>
-          <th scope="col">{t("stats.percentCovered")}</th>
-        </tr>
-      </thead>
+      <ColumnHeads labels={[t("stats.area"), t("stats.points"), t("stats.uncovered"), t("stats.percentCovered")]} />
       <tbody>
         {sortByName(areas).map((area) => (
           <tr key={area.unknown ? "\u0000unknown" : area.code} data-unknown={area.unknown ? "true" : undefined}>
@@ -98,16 +92,7 @@ export function StatisticsPanel() {
       </button>
       <table className="stats-table" data-testid="stats-table">
         <caption>{t("stats.byLayer")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("stats.carrier")}</th>
-            <th scope="col">{t("stats.technology")}</th>
-            <th scope="col">{t("stats.covered")}</th>
-            <th scope="col">{t("stats.points")}</th>
-            <th scope="col">{t("stats.percentCovered")}</th>
-            <th scope="col">{t("stats.asOf")}</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={[t("stats.carrier"), t("stats.technology"), t("stats.covered"), t("stats.points"), t("stats.percentCovered"), t("stats.asOf")]} />
         <tbody>
           {summary.byLayer.map((layer) => (
             <tr key={`${layer.carrier}|${layer.technology}`}>

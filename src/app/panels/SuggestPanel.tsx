@@ -13,6 +13,10 @@ import { downloadText, todayStamp } from "../components/download.ts";
 import { formatNumber, formatPercent } from "../i18n/i18n.ts";
 import { setSitePlan, useSitePlan } from "../state/site_suggestions_store.ts";
 import { useDerivedView } from "../state/use_derived_view.ts";
+import { ColumnHeads } from "../components/ColumnHeads.tsx";
+import { SelectOptions } from "../components/SelectOptions.tsx";
+import { RunForm } from "../components/RunForm.tsx";
+import { AlertText } from "../components/AlertText.tsx";
 
 /**
  * The panel.
@@ -70,13 +74,7 @@ export function SuggestPanel() {
       <h2 id="suggest-heading">{t("suggest.heading")}</h2>
       <p className="hint">{t("suggest.intro")}</p>
       <p data-testid="suggest-targets">{t("suggest.targets", { count: uncovered })}</p>
-      <form
-        className="suggest-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void run();
-        }}
-      >
+      <RunForm onRun={() => void run()} busy={busy} testId="suggest-run" label={t("suggest.run")} runningLabel={t("suggest.running")}>
         <label>
           {t("suggest.radius")}
           <input type="text" inputMode="decimal" value={radius} onChange={(event) => setRadius(event.target.value)} data-testid="suggest-radius" size={5} />
@@ -88,22 +86,11 @@ export function SuggestPanel() {
         <label>
           {t("suggest.weight")}
           <select value={weightMode} onChange={(event) => setWeightMode(event.target.value as SiteWeightMode)} data-testid="suggest-weight">
-            {SITE_WEIGHT_MODES.map((mode) => (
-              <option key={mode} value={mode}>
-                {t(`suggest.weight.${mode}`)}
-              </option>
-            ))}
+            <SelectOptions items={SITE_WEIGHT_MODES} toLabel={(mode) => t(`suggest.weight.${mode}`)} />
           </select>
         </label>
-        <button type="submit" disabled={busy} data-testid="suggest-run">
-          {busy ? t("suggest.running") : t("suggest.run")}
-        </button>
-      </form>
-      {error && (
-        <p role="alert" className="error">
-          {t(error === "invalid" ? "suggest.invalid" : "suggest.failed")}
-        </p>
-      )}
+      </RunForm>
+      <AlertText text={error && t(error === "invalid" ? "suggest.invalid" : "suggest.failed")} className="error" />
       <p className="hint">{t("suggest.guarantee")}</p>
       {plan && (
         <div data-testid="suggest-result" aria-live="polite">
@@ -122,15 +109,15 @@ export function SuggestPanel() {
               </p>
               <table className="stats-table" data-testid="suggest-table">
                 <caption>{t("suggest.table")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("suggest.col.rank")}</th>
-                    <th scope="col">{t("suggest.col.position")}</th>
-                    <th scope="col">{t("suggest.col.gain", { unit })}</th>
-                    <th scope="col">{t("suggest.col.points")}</th>
-                    <th scope="col">{t("suggest.col.cumulative")}</th>
-                  </tr>
-                </thead>
+                <ColumnHeads
+                  labels={[
+                    t("suggest.col.rank"),
+                    t("suggest.col.position"),
+                    t("suggest.col.gain", { unit }),
+                    t("suggest.col.points"),
+                    t("suggest.col.cumulative"),
+                  ]}
+                />
                 <tbody>
                   {plan.sites.map((site) => (
                     <tr key={site.rank} data-testid="suggest-row">

@@ -1,5 +1,6 @@
 import type { XlsxInspect } from "../../workers/messages.ts";
 import { useTranslation } from "../app_context.ts";
+import { SelectOptions } from "../components/SelectOptions.tsx";
 
 /**
  * The Excel part of the import preview: why a workbook cannot be read, or its sheets to choose from.
@@ -21,11 +22,7 @@ export function WorkbookSheetChoice({ xlsx, file, onChoose }: { xlsx: XlsxInspec
       <label className="field">
         <span>{t("import.sheet")}</span>
         <select value={xlsx.sheet ?? ""} onChange={(event) => onChoose(event.target.value)} disabled={xlsx.sheets.length < 2} data-testid="import-sheet">
-          {xlsx.sheets.map((sheet) => (
-            <option key={sheet} value={sheet}>
-              {sheet}
-            </option>
-          ))}
+          <SelectOptions items={xlsx.sheets} />
         </select>
       </label>
       {xlsx.sheets.length > 1 && <p className="hint">{t("import.sheetCount", { count: xlsx.sheets.length })}</p>}

@@ -1,6 +1,7 @@
 import { useState } from "react";
-import { useApp, useAppState, usePreferences, useTranslation } from "../app_context.ts";
+import { useApp, useTranslation } from "../app_context.ts";
 import { makeNotice } from "../i18n/i18n.ts";
+import { useMapPrintInput } from "./use_map_print_input.ts";
 import { downloadMapPng } from "./map_png.ts";
 
 /**
@@ -9,19 +10,16 @@ import { downloadMapPng } from "./map_png.ts";
  * @returns the button
  */
 export function MapPngButton({ disabled = false }: { disabled?: boolean }) {
-  const [t, language] = useTranslation();
+  const [t] = useTranslation();
   const { controller } = useApp();
-  const data = useAppState((state) => state.data);
-  const filter = useAppState((state) => state.filter);
-  const visibility = useAppState((state) => state.layerVisibility);
-  const hasListed = useAppState((state) => state.listedPointIds.length > 0);
-  const { agency } = usePreferences();
+  const input = useMapPrintInput();
+  const { data } = input;
   const [busy, setBusy] = useState(false);
   const run = async () => {
     if (!data) return;
     setBusy(true);
     try {
-      const done = await downloadMapPng({ language, data, filter, visibility, hasListed, agency });
+      const done = await downloadMapPng({ ...input, data });
       if (!done) controller.notify(makeNotice("error", "print.pngFailed"));
     } catch {
       controller.notify(makeNotice("error", "print.pngFailed"));

@@ -3,8 +3,8 @@
  * points): a tiny external store like site_suggestions_store, so the main store and its URL state are left alone.
  * A comparison belongs to one analysis (map version) and is ignored once that changes.
  */
-import { useSyncExternalStore } from "react";
 import type { AppComparison } from "../../workers/messages.ts";
+import { createSharedValue } from "./shared_value.ts";
 
 /** A comparison, the analysis it belongs to, and whether the map shows it. */
 export interface ComparisonState {
@@ -13,35 +13,10 @@ export interface ComparisonState {
   shown: boolean;
 }
 
-let current: ComparisonState | null = null;
-const listeners = new Set<() => void>();
+const comparison = createSharedValue<ComparisonState | null>(null);
 
-/**
- * Replaces the comparison (null: none).
- * @param next - the comparison and its analysis version
- */
-export function setComparison(next: ComparisonState | null): void {
-  current = next;
-  for (const listener of listeners) listener();
-}
+/** Replaces the comparison (null: none): the comparison and its analysis version. */
+export const setComparison = comparison.set;
 
-/**
- * The comparison now.
- * @returns the comparison, or null
- */
-export function getComparison(): ComparisonState | null {
-  return current;
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/**
- * The comparison, re-rendering when it changes.
- * @returns the comparison, or null
- */
-export function useComparison(): ComparisonState | null {
-  return useSyncExternalStore(subscribe, getComparison, getComparison);
-}
+/** The comparison, re-rendering when it changes; or null. */
+export const useComparison = comparison.use;

@@ -2,8 +2,8 @@
  * The suggested sites the panel last computed, shared with the map (which draws them): a tiny external store, so
  * the app's main store and its URL state are left alone. Cleared when the analysis it was computed on changes.
  */
-import { useSyncExternalStore } from "react";
 import type { SitePlan } from "../../domain/index.ts";
+import { createSharedValue } from "./shared_value.ts";
 
 /** A plan and the analysis (map version) it belongs to. */
 export interface SitePlanState {
@@ -11,35 +11,10 @@ export interface SitePlanState {
   plan: SitePlan;
 }
 
-let current: SitePlanState | null = null;
-const listeners = new Set<() => void>();
+const plan = createSharedValue<SitePlanState | null>(null);
 
-/**
- * Replaces the plan (null: none).
- * @param next - the plan and its analysis version
- */
-export function setSitePlan(next: SitePlanState | null): void {
-  current = next;
-  for (const listener of listeners) listener();
-}
+/** Replaces the plan (null: none): the plan and its analysis version. */
+export const setSitePlan = plan.set;
 
-/**
- * The plan now.
- * @returns the plan, or null
- */
-export function getSitePlan(): SitePlanState | null {
-  return current;
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/**
- * The plan, re-rendering when it changes.
- * @returns the plan, or null
- */
-export function useSitePlan(): SitePlanState | null {
-  return useSyncExternalStore(subscribe, getSitePlan, getSitePlan);
-}
+/** The plan, re-rendering when it changes; or null. */
+export const useSitePlan = plan.use;

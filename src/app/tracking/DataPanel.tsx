@@ -1,7 +1,5 @@
 import { BackupPhotoNote } from "./BackupPhotoNote.tsx";
-import { pointsToCsv } from "../../domain/export/points_to_csv.ts";
-import { pointsToGeojson } from "../../domain/export/points_to_geojson.ts";
-import { pointsToKml } from "../../domain/export/points_to_kml.ts";
+import type { MessageKey } from "../i18n/i18n.ts";
 import { buildTrackingExportRows, progressTableToCsv } from "../../domain/tracking/progress_table.ts";
 import type { ListedPoint } from "../../domain/tracking/registry.ts";
 import type { TrackingStates } from "../../domain/tracking/replay.ts";
@@ -19,6 +17,14 @@ import { readChosenFiles } from "./DepartmentPanel.tsx";
 import { TrackingReport } from "./TrackingReport.tsx";
 import { AutoBackups, RestoreDialog, TrackingParsingStatus } from "./DataPrompts.tsx";
 import { useTranslation, useApp, usePreferences } from "../app_context.ts";
+import { POINT_FILE_FORMATS, pointFile, type PointFileFormat } from "../components/point_files.ts";
+
+/** The buttons' text for the registry files. */
+const REGISTRY_FILE_LABELS: Record<PointFileFormat, MessageKey> = {
+  csv: "tracking.data.registryCsv",
+  geojson: "tracking.data.registryGeojson",
+  kml: "tracking.data.registryKml",
+};
 
 /**
  * Downloads the one-file backup and remembers when it was taken.
@@ -112,37 +118,20 @@ export function DataPanel({
                 {t("tracking.data.print")}
               </button>
             </li>
-            <li>
-              <button
-                type="button"
-                data-testid="export-registry-csv"
-                onClick={() =>
-                  downloadText(`danh-sach-lom-song-${date}.csv`, pointsToCsv(rows(), { language, separator: csvSeparator }), "text/csv;charset=utf-8")
-                }
-              >
-                {t("tracking.data.registryCsv")}
-              </button>
-            </li>
-            <li>
-              <button
-                type="button"
-                data-testid="export-registry-geojson"
-                onClick={() => downloadText(`danh-sach-lom-song-${date}.geojson`, JSON.stringify(pointsToGeojson(rows())), "application/geo+json")}
-              >
-                {t("tracking.data.registryGeojson")}
-              </button>
-            </li>
-            <li>
-              <button
-                type="button"
-                data-testid="export-registry-kml"
-                onClick={() =>
-                  downloadText(`danh-sach-lom-song-${date}.kml`, pointsToKml(rows(), { name: t("tracking.heading") }), "application/vnd.google-earth.kml+xml")
-                }
-              >
-                {t("tracking.data.registryKml")}
-              </button>
-            </li>
+            {POINT_FILE_FORMATS.map((format) => (
+              <li key={format}>
+                <button
+                  type="button"
+                  data-testid={`export-registry-${format}`}
+                  onClick={() => {
+                    const file = pointFile(format, rows(), { language, separator: csvSeparator, title: t("tracking.heading") });
+                    downloadText(`danh-sach-lom-song-${date}.${format}`, file.text, file.type);
+                  }}
+                >
+                  {t(REGISTRY_FILE_LABELS[format])}
+                </button>
+              </li>
+            ))}
           </ul>
         </div>
         <div>

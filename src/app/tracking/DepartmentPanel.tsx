@@ -12,6 +12,8 @@ import { TrackingParsingStatus } from "./DataPrompts.tsx";
 import { TrackingReport } from "./TrackingReport.tsx";
 import { DayInput } from "../components/DayInput.tsx";
 import { useTranslation } from "../app_context.ts";
+import { AlertText } from "../components/AlertText.tsx";
+import { toggledSet } from "../state/toggled_set.ts";
 
 /**
  * Reads the chosen files and hands each one to an action, then clears the input so the same file can be
@@ -75,13 +77,7 @@ function ClaimsTable({ registry, states, today, disabled }: { registry: readonly
   const [reason, setReason] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const chosen = claims.filter((point) => selected.has(point.id)).map((point) => point.id);
-  const toggle = (id: string) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const toggle = (id: string) => setSelected((current) => toggledSet(current, id));
   const run = async (action: "verify" | "dispute" | "accept_infeasible") => {
     if (action === "dispute" && !reason.trim()) {
       setProblem(t("tracking.department.disputeNeedsReason"));
@@ -182,11 +178,7 @@ function ClaimsTable({ registry, states, today, disabled }: { registry: readonly
               <input type="text" value={reason} onChange={(event) => setReason(event.target.value)} data-testid="decision-reason" disabled={disabled} />
             </label>
           </div>
-          {problem && (
-            <p className="tracking-error" role="alert">
-              {problem}
-            </p>
-          )}
+          <AlertText text={problem} className="tracking-error" />
           <div className="button-row">
             <button
               type="button"

@@ -16,6 +16,8 @@ import type { TrackingStates } from "../../domain/tracking/replay.ts";
 import { useApp, useAppState, usePreferences, useTranslation } from "../app_context.ts";
 import { downloadText, todayStamp } from "../components/download.ts";
 import { formatNumber } from "../i18n/i18n.ts";
+import { SelectOptions } from "../components/SelectOptions.tsx";
+import { ScrollTable } from "../components/ScrollTable.tsx";
 
 /**
  * The section.
@@ -141,12 +143,7 @@ export function MeasurementsPanel(props: { points: readonly ListedPoint[]; state
             <label className="field-inline">
               <span>{t("measure.carrier")}</span>
               <select value={carrier ?? ""} onChange={(event) => setCarrier(event.target.value || null)} data-testid="measure-carrier">
-                <option value="">{t("measure.carrierAll")}</option>
-                {carriers.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
+                <SelectOptions items={carriers} empty={t("measure.carrierAll")} />
               </select>
             </label>
             <button type="button" onClick={() => void clearMeasurements()} data-testid="measure-clear">
@@ -168,46 +165,43 @@ export function MeasurementsPanel(props: { points: readonly ListedPoint[]; state
           <p data-testid="measure-count">{findings.length === 0 ? t("measure.none") : t("measure.findings", { count: findings.length })}</p>
           {findings.length > 0 && (
             <>
-              <div className="table-scroll">
-                <table className="tracking-table" data-testid="measure-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">#</th>
-                      <th scope="col">{t("measure.kind")}</th>
-                      <th scope="col">{t("tracking.table.carrier")}</th>
-                      <th scope="col">{t("tracking.table.id")}</th>
-                      <th scope="col">{t("measure.claim")}</th>
-                      <th scope="col">{t("measure.counts")}</th>
-                      <th scope="col">{t("measure.release")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {findings.map((finding, k) => (
-                      <tr key={k} data-testid="measure-row">
-                        <td>
-                          <button
-                            type="button"
-                            className="measure-fly"
-                            onClick={() => flyTo(finding.lon, finding.lat, finding.kind === "claim_contradicted" ? usedRadius : 0.3)}
-                            aria-label={t("measure.flyTo", { number: k + 1 })}
-                            data-testid="measure-fly"
-                          >
-                            {k + 1}
-                          </button>
-                        </td>
-                        <td>{CONTRADICTION_LABELS[finding.kind][language]}</td>
-                        <td>{finding.carrier}</td>
-                        <td>{finding.pointId ?? ""}</td>
-                        <td>{finding.claim[language]}</td>
-                        <td>
-                          {formatNumber(language, finding.bad, 0)} / {formatNumber(language, finding.good, 0)}
-                        </td>
-                        <td>{finding.release}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ScrollTable
+                className="tracking-table"
+                testId="measure-table"
+                columns={[
+                  "#",
+                  t("measure.kind"),
+                  t("tracking.table.carrier"),
+                  t("tracking.table.id"),
+                  t("measure.claim"),
+                  t("measure.counts"),
+                  t("measure.release"),
+                ]}
+              >
+                {findings.map((finding, k) => (
+                  <tr key={k} data-testid="measure-row">
+                    <td>
+                      <button
+                        type="button"
+                        className="measure-fly"
+                        onClick={() => flyTo(finding.lon, finding.lat, finding.kind === "claim_contradicted" ? usedRadius : 0.3)}
+                        aria-label={t("measure.flyTo", { number: k + 1 })}
+                        data-testid="measure-fly"
+                      >
+                        {k + 1}
+                      </button>
+                    </td>
+                    <td>{CONTRADICTION_LABELS[finding.kind][language]}</td>
+                    <td>{finding.carrier}</td>
+                    <td>{finding.pointId ?? ""}</td>
+                    <td>{finding.claim[language]}</td>
+                    <td>
+                      {formatNumber(language, finding.bad, 0)} / {formatNumber(language, finding.good, 0)}
+                    </td>
+                    <td>{finding.release}</td>
+                  </tr>
+                ))}
+              </ScrollTable>
               <p className="button-row">
                 <button
                   type="button"

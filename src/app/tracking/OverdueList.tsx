@@ -4,6 +4,7 @@ import { STATUS_LABELS } from "../../domain/tracking/status.ts";
 import { formatNumber, formatDay } from "../i18n/i18n.ts";
 import type { AssignedReach } from "./tracking_view.ts";
 import { useTranslation, type Translate } from "../app_context.ts";
+import { ScrollTable } from "../components/ScrollTable.tsx";
 
 /**
  * The overdue points, sortable by days overdue or by carrier.
@@ -32,40 +33,37 @@ export function OverdueList({ items, reach }: { items: readonly OverdueItem[]; r
               {t("tracking.overdue.byCarrier")}
             </label>
           </fieldset>
-          <div className="table-scroll">
-            <table className="tracking-table" data-testid="overdue-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("tracking.table.id")}</th>
-                  <th scope="col">{t("tracking.table.name")}</th>
-                  <th scope="col">{t("tracking.table.carrier")}</th>
-                  <th scope="col">{t("tracking.table.area")}</th>
-                  <th scope="col">{t("tracking.table.deadline")}</th>
-                  <th scope="col">{t("tracking.overdue.days")}</th>
-                  <th scope="col">{t("tracking.table.status")}</th>
-                  {reach !== undefined && <th scope="col">{t("tracking.overdue.reach")}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {sorted.map((item) => (
-                  <tr key={item.pointId} className="tracking-overdue">
-                    <td>{item.pointId}</td>
-                    <td>{item.name}</td>
-                    <td>{item.carrier}</td>
-                    <td>{[item.commune, item.province].filter(Boolean).join(", ")}</td>
-                    <td>{formatDay(language, item.deadline)}</td>
-                    <td className="tracking-number">{formatNumber(language, item.daysOverdue, 0)}</td>
-                    <td>{STATUS_LABELS[item.status][language]}</td>
-                    {reach !== undefined && (
-                      <td className="tracking-number" data-testid="overdue-reach">
-                        {reach === null ? "…" : reachText(reach?.get(item.pointId), language, t)}
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            className="tracking-table"
+            testId="overdue-table"
+            columns={[
+              t("tracking.table.id"),
+              t("tracking.table.name"),
+              t("tracking.table.carrier"),
+              t("tracking.table.area"),
+              t("tracking.table.deadline"),
+              t("tracking.overdue.days"),
+              t("tracking.table.status"),
+              reach !== undefined && t("tracking.overdue.reach"),
+            ]}
+          >
+            {sorted.map((item) => (
+              <tr key={item.pointId} className="tracking-overdue">
+                <td>{item.pointId}</td>
+                <td>{item.name}</td>
+                <td>{item.carrier}</td>
+                <td>{[item.commune, item.province].filter(Boolean).join(", ")}</td>
+                <td>{formatDay(language, item.deadline)}</td>
+                <td className="tracking-number">{formatNumber(language, item.daysOverdue, 0)}</td>
+                <td>{STATUS_LABELS[item.status][language]}</td>
+                {reach !== undefined && (
+                  <td className="tracking-number" data-testid="overdue-reach">
+                    {reach === null ? "…" : reachText(reach?.get(item.pointId), language, t)}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </ScrollTable>
         </>
       )}
     </section>

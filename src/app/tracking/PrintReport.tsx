@@ -9,6 +9,8 @@ import { TrackingDashboard } from "./TrackingDashboard.tsx";
 import { ProgressChart } from "./ProgressChart.tsx";
 import type { TrackingView } from "./tracking_view.ts";
 import { daysLeft } from "./tracking_view.ts";
+import { ColumnHeads } from "../components/ColumnHeads.tsx";
+import { LISTED_POINT_COLUMNS } from "./listed_point_columns.ts";
 
 /**
  * The printable progress report: hidden on screen, the only thing printed from the tracking view
@@ -49,17 +51,7 @@ export function PrintReport({ view }: { view: TrackingView }) {
       <ProgressChart timeline={view.timeline} listed={view.summary.listed} pastDay />
       <h2>{tApp("print.doc.trackingList")}</h2>
       <table className="tracking-table">
-        <thead>
-          <tr>
-            <th scope="col">{t("tracking.table.id")}</th>
-            <th scope="col">{t("tracking.table.name")}</th>
-            <th scope="col">{t("tracking.table.area")}</th>
-            <th scope="col">{t("tracking.table.carrier")}</th>
-            <th scope="col">{t("tracking.table.deadline")}</th>
-            <th scope="col">{t("tracking.table.daysLeft")}</th>
-            <th scope="col">{t("tracking.table.status")}</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={LISTED_POINT_COLUMNS.map((key) => t(key))} />
         <tbody>
           {view.points.map((point) => {
             const status = view.states[point.id]?.status ?? "not_started";

@@ -1,9 +1,18 @@
 import { useId } from "react";
 import type { TrackingTimeline } from "../../domain/tracking/timeline.ts";
-import { formatNumber, formatDay } from "../i18n/i18n.ts";
+import { formatNumber, formatDay, type MessageKey } from "../i18n/i18n.ts";
 import { CHART_BOX, layoutChart } from "./chart_geometry.ts";
 import { formatMonth } from "../i18n/dates.ts";
 import { useTranslation } from "../app_context.ts";
+import { ScrollTable } from "../components/ScrollTable.tsx";
+
+/** The chart's legend: the key's style (tracking.css, `tracking-key-…`) and what it stands for. */
+const LEGEND: { key: "covered" | "verified" | "deadline" | "forecast"; label: MessageKey }[] = [
+  { key: "covered", label: "tracking.chart.covered" },
+  { key: "verified", label: "tracking.chart.verified" },
+  { key: "deadline", label: "tracking.chart.deadline" },
+  { key: "forecast", label: "tracking.chart.forecastLine" },
+];
 
 /**
  * The chart of covered and verified counts over time (SVG), with the deadlines, today and the forecast,
@@ -69,45 +78,30 @@ export function ProgressChart({ timeline, listed, pastDay }: { timeline: Trackin
         <path d={geometry.verified} className="tracking-line-verified" />
       </svg>
       <ul className="tracking-chart-legend">
-        <li>
-          <span className="tracking-key tracking-key-covered" aria-hidden="true" /> {t("tracking.chart.covered")}
-        </li>
-        <li>
-          <span className="tracking-key tracking-key-verified" aria-hidden="true" /> {t("tracking.chart.verified")}
-        </li>
-        <li>
-          <span className="tracking-key tracking-key-deadline" aria-hidden="true" /> {t("tracking.chart.deadline")}
-        </li>
-        <li>
-          <span className="tracking-key tracking-key-forecast" aria-hidden="true" /> {t("tracking.chart.forecastLine")}
-        </li>
+        {LEGEND.map(({ key, label }) => (
+          <li key={key}>
+            <span className={`tracking-key tracking-key-${key}`} aria-hidden="true" /> {t(label)}
+          </li>
+        ))}
       </ul>
       <p className="tracking-forecast-text" data-testid="forecast">
         {forecastText} {deadlineText}
       </p>
       <details>
         <summary>{t("tracking.chart.table")}</summary>
-        <div className="table-scroll">
-          <table className="stats-table">
-            <caption>{t("tracking.chart.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("tracking.chart.date")}</th>
-                <th scope="col">{t("tracking.chart.covered")}</th>
-                <th scope="col">{t("tracking.chart.verified")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {timeline.samples.map((sample) => (
-                <tr key={sample.date}>
-                  <th scope="row">{formatDay(language, sample.date)}</th>
-                  <td>{formatNumber(language, sample.covered, 0)}</td>
-                  <td>{formatNumber(language, sample.verified, 0)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          className="stats-table"
+          caption={t("tracking.chart.title")}
+          columns={[t("tracking.chart.date"), t("tracking.chart.covered"), t("tracking.chart.verified")]}
+        >
+          {timeline.samples.map((sample) => (
+            <tr key={sample.date}>
+              <th scope="row">{formatDay(language, sample.date)}</th>
+              <td>{formatNumber(language, sample.covered, 0)}</td>
+              <td>{formatNumber(language, sample.verified, 0)}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       </details>
     </figure>
   );

@@ -9,9 +9,21 @@ import { useTrackingController } from "./tracking_context.ts";
 import { daysLeft } from "./tracking_view.ts";
 import { setTrackingUrl } from "../state/updaters.ts";
 import { editPoint, showHistory } from "./tracking_updaters.ts";
+import { LISTED_POINT_COLUMNS } from "./listed_point_columns.ts";
+import { SelectOptions } from "../components/SelectOptions.tsx";
+import { ScrollTable } from "../components/ScrollTable.tsx";
 
 /** Rows drawn at first, and added by each "show more"; the search and the filter narrow the rest. */
 const ROW_STEP = 200;
+
+/** A button of a row, named with the point's id for a screen reader (which hears the button alone). */
+function RowAction({ name, pointId, label, onClick }: { name: string; pointId: string; label: string; onClick: () => void }) {
+  return (
+    <button type="button" onClick={onClick} data-testid={`${name}-${pointId}`} aria-label={`${label} ${pointId}`}>
+      {label}
+    </button>
+  );
+}
 
 /**
  * The listed points with deadline, days left (negative = overdue, highlighted), status and actions:
@@ -59,11 +71,7 @@ export function RegistryTable({
           <span>{t("tracking.table.filter")}</span>
           <select value={statusFilter} onChange={(event) => setStatusFilter(event.target.value as TrackingStatus | "all")} data-testid="registry-status-filter">
             <option value="all">{t("tracking.table.allStatuses")}</option>
-            {PROGRESS_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {STATUS_LABELS[status][language]}
-              </option>
-            ))}
+            <SelectOptions items={PROGRESS_STATUSES} toLabel={(status) => STATUS_LABELS[status][language]} />
           </select>
         </label>
         <label className="field-inline">
@@ -74,87 +82,70 @@ export function RegistryTable({
           {t("tracking.table.count", { shown: rows.length, total: points.length })}
         </span>
       </div>
-      <div className="table-scroll">
-        <table className="tracking-table" data-testid="registry-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("tracking.table.id")}</th>
-              <th scope="col">{t("tracking.table.name")}</th>
-              <th scope="col">{t("tracking.table.area")}</th>
-              <th scope="col">{t("tracking.table.carrier")}</th>
-              <th scope="col">{t("tracking.table.deadline")}</th>
-              <th scope="col">{t("tracking.table.daysLeft")}</th>
-              <th scope="col">{t("tracking.table.status")}</th>
-              <th scope="col">{t("tracking.table.since")}</th>
-              <th scope="col">{t("tracking.table.actions")}</th>
+      <ScrollTable
+        className="tracking-table"
+        testId="registry-table"
+        columns={[...LISTED_POINT_COLUMNS.map((key) => t(key)), t("tracking.table.since"), t("tracking.table.actions")]}
+      >
+        {rows.slice(0, limit).map((point) => {
+          const state = states[point.id];
+          const status = state?.status ?? "not_started";
+          const open = !isCoveredStatus(status) && status !== "infeasible_accepted";
+          const left = daysLeft(point.deadline, date);
+          const overdue = open && left !== null && left < 0;
+          return (
+            <tr key={point.id} data-testid={`registry-row-${point.id}`} data-status={status} className={overdue ? "tracking-overdue" : undefined}>
+              <td>
+                {point.id}
+                {point.stt && <span className="hint"> {t("tracking.table.stt", { stt: point.stt })}</span>}
+              </td>
+              <td>
+                {point.name}
+                {point.locatedBy && (
+                  <span className="hint" data-testid={`located-by-${point.id}`}>
+                    {" "}
+                    ({t(point.locatedBy === "name" ? "tracking.table.locatedByName" : "tracking.table.locatedByChoice")})
+                  </span>
+                )}
+              </td>
+              <td>{[point.commune, point.province].filter(Boolean).join(", ")}</td>
+              <td>{point.carrier}</td>
+              <td>{point.deadline ? formatDay(language, point.deadline) : t("tracking.table.noDeadline")}</td>
+              <td className="tracking-number" data-testid={`days-left-${point.id}`}>
+                {left === null || !open ? "" : overdue ? <strong>{formatNumber(language, left, 0)}</strong> : formatNumber(language, left, 0)}
+                {overdue && <span className="visually-hidden"> ({t("tracking.table.overdueBy", { days: -left })})</span>}
+              </td>
+              <td>
+                <span className={`tracking-status tracking-status-${status}`} data-testid={`status-${point.id}`}>
+                  {STATUS_LABELS[status][language]}
+                </span>
+              </td>
+              <td>{state?.since ? formatDay(language, state.since) : ""}</td>
+              <td className="tracking-actions">
+                <RowAction
+                  name="history"
+                  pointId={point.id}
+                  label={t("tracking.table.history")}
+                  onClick={() => controller.store.setState((state) => showHistory(state, point.id))}
+                />
+                {canUpdate && (
+                  <RowAction
+                    name="update"
+                    pointId={point.id}
+                    label={t("tracking.table.change")}
+                    onClick={() => controller.store.setState((state) => editPoint(state, point.id))}
+                  />
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.slice(0, limit).map((point) => {
-              const state = states[point.id];
-              const status = state?.status ?? "not_started";
-              const open = !isCoveredStatus(status) && status !== "infeasible_accepted";
-              const left = daysLeft(point.deadline, date);
-              const overdue = open && left !== null && left < 0;
-              return (
-                <tr key={point.id} data-testid={`registry-row-${point.id}`} data-status={status} className={overdue ? "tracking-overdue" : undefined}>
-                  <td>
-                    {point.id}
-                    {point.stt && <span className="hint"> {t("tracking.table.stt", { stt: point.stt })}</span>}
-                  </td>
-                  <td>
-                    {point.name}
-                    {point.locatedBy && (
-                      <span className="hint" data-testid={`located-by-${point.id}`}>
-                        {" "}
-                        ({t(point.locatedBy === "name" ? "tracking.table.locatedByName" : "tracking.table.locatedByChoice")})
-                      </span>
-                    )}
-                  </td>
-                  <td>{[point.commune, point.province].filter(Boolean).join(", ")}</td>
-                  <td>{point.carrier}</td>
-                  <td>{point.deadline ? formatDay(language, point.deadline) : t("tracking.table.noDeadline")}</td>
-                  <td className="tracking-number" data-testid={`days-left-${point.id}`}>
-                    {left === null || !open ? "" : overdue ? <strong>{formatNumber(language, left, 0)}</strong> : formatNumber(language, left, 0)}
-                    {overdue && <span className="visually-hidden"> ({t("tracking.table.overdueBy", { days: -left })})</span>}
-                  </td>
-                  <td>
-                    <span className={`tracking-status tracking-status-${status}`} data-testid={`status-${point.id}`}>
-                      {STATUS_LABELS[status][language]}
-                    </span>
-                  </td>
-                  <td>{state?.since ? formatDay(language, state.since) : ""}</td>
-                  <td className="tracking-actions">
-                    <button
-                      type="button"
-                      onClick={() => controller.store.setState((state) => showHistory(state, point.id))}
-                      data-testid={`history-${point.id}`}
-                      aria-label={`${t("tracking.table.history")} ${point.id}`}
-                    >
-                      {t("tracking.table.history")}
-                    </button>
-                    {canUpdate && (
-                      <button
-                        type="button"
-                        onClick={() => controller.store.setState((state) => editPoint(state, point.id))}
-                        data-testid={`update-${point.id}`}
-                        aria-label={`${t("tracking.table.change")} ${point.id}`}
-                      >
-                        {t("tracking.table.change")}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={9}>{t("tracking.table.empty")}</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+        {rows.length === 0 && (
+          <tr>
+            <td colSpan={9}>{t("tracking.table.empty")}</td>
+          </tr>
+        )}
+      </ScrollTable>
       {rows.length > limit && (
         <p className="hint">
           {t("tracking.table.limited", { shown: limit, total: rows.length })}{" "}

@@ -13,9 +13,24 @@ import type { TrackingStates } from "../../domain/tracking/replay.ts";
 import { STATUS_LABELS } from "../../domain/tracking/status.ts";
 import { useApp, useAppState, usePreferences, useTranslation } from "../app_context.ts";
 import { downloadText, todayStamp } from "../components/download.ts";
-import { formatNumber, formatDay } from "../i18n/i18n.ts";
+import { formatNumber, formatDay, type MessageKey } from "../i18n/i18n.ts";
+import { ScrollTable } from "../components/ScrollTable.tsx";
 
 const SHOWN = 100;
+
+/** The ranked table's columns, in order. */
+const RISK_COLUMNS: readonly MessageKey[] = [
+  "risk.rank",
+  "tracking.table.id",
+  "tracking.table.name",
+  "tracking.table.carrier",
+  "tracking.table.status",
+  "tracking.table.deadline",
+  "risk.days",
+  "risk.wontMake",
+  "risk.distance",
+  "risk.reasons",
+];
 
 export interface RiskTableProps {
   /** The whole registry (the coverage masks are in its order). */
@@ -79,33 +94,23 @@ export function RiskTable(props: RiskTableProps) {
   const risk = useMemo(() => rankDeadlineRisk(points, log, states, { today: date, from }, reach), [points, log, states, date, from, reach]);
   const n = (value: number, digits = 0) => formatNumber(language, value, digits);
   const forecastTable = (title: string, forecasts: readonly GroupForecast[], testId: string) => (
-    <div className="table-scroll">
-      <table className="tracking-table" data-testid={testId}>
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("risk.group")}</th>
-            <th scope="col">{t("risk.pace")}</th>
-            <th scope="col">{t("risk.remaining")}</th>
-            <th scope="col">{t("risk.completion")}</th>
-            <th scope="col">{t("risk.wontMake")}</th>
-            <th scope="col">{t("risk.overdue")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {forecasts.map((forecast) => (
-            <tr key={forecast.key} className={forecast.wontMakeDeadline > 0 ? "tracking-late" : undefined}>
-              <th scope="row">{forecast.name}</th>
-              <td>{n(forecast.pacePerWeek, 2)}</td>
-              <td>{n(forecast.remaining)}</td>
-              <td>{forecast.completionDate ? formatDay(language, forecast.completionDate) : t("risk.noPace")}</td>
-              <td>{n(forecast.wontMakeDeadline)}</td>
-              <td>{n(forecast.overdue)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable
+      className="tracking-table"
+      testId={testId}
+      caption={title}
+      columns={[t("risk.group"), t("risk.pace"), t("risk.remaining"), t("risk.completion"), t("risk.wontMake"), t("risk.overdue")]}
+    >
+      {forecasts.map((forecast) => (
+        <tr key={forecast.key} className={forecast.wontMakeDeadline > 0 ? "tracking-late" : undefined}>
+          <th scope="row">{forecast.name}</th>
+          <td>{n(forecast.pacePerWeek, 2)}</td>
+          <td>{n(forecast.remaining)}</td>
+          <td>{forecast.completionDate ? formatDay(language, forecast.completionDate) : t("risk.noPace")}</td>
+          <td>{n(forecast.wontMakeDeadline)}</td>
+          <td>{n(forecast.overdue)}</td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
   const reachText = (value: AssignedReach | null) =>
     value === null ? "–" : value.kind === "inside" ? t("risk.inside") : value.kind === "beyond" ? t("risk.beyond") : `${n(value.km, 1)} km`;
@@ -119,41 +124,22 @@ export function RiskTable(props: RiskTableProps) {
         <p>{t("risk.none")}</p>
       ) : (
         <>
-          <div className="table-scroll">
-            <table className="tracking-table" data-testid="risk-table">
-              <caption>{t("risk.table")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("risk.rank")}</th>
-                  <th scope="col">{t("tracking.table.id")}</th>
-                  <th scope="col">{t("tracking.table.name")}</th>
-                  <th scope="col">{t("tracking.table.carrier")}</th>
-                  <th scope="col">{t("tracking.table.status")}</th>
-                  <th scope="col">{t("tracking.table.deadline")}</th>
-                  <th scope="col">{t("risk.days")}</th>
-                  <th scope="col">{t("risk.wontMake")}</th>
-                  <th scope="col">{t("risk.distance")}</th>
-                  <th scope="col">{t("risk.reasons")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {risk.rows.slice(0, SHOWN).map((row) => (
-                  <tr key={row.pointId} data-testid="risk-row" data-point-id={row.pointId} className={row.tier >= 2 ? "tracking-late" : undefined}>
-                    <td>{row.rank}</td>
-                    <td>{row.pointId}</td>
-                    <td>{row.name}</td>
-                    <td>{row.carrier}</td>
-                    <td>{STATUS_LABELS[row.status][language]}</td>
-                    <td>{row.deadline ? formatDay(language, row.deadline) : "–"}</td>
-                    <td>{row.daysToDeadline === null ? "–" : n(row.daysToDeadline)}</td>
-                    <td>{row.wontMakeDeadline ? t("risk.yes") : ""}</td>
-                    <td>{reachText(row.reach)}</td>
-                    <td>{row.reasons.map((reason) => RISK_REASON_LABELS[reason][language]).join("; ")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable className="tracking-table" testId="risk-table" caption={t("risk.table")} columns={RISK_COLUMNS.map((key) => t(key))}>
+            {risk.rows.slice(0, SHOWN).map((row) => (
+              <tr key={row.pointId} data-testid="risk-row" data-point-id={row.pointId} className={row.tier >= 2 ? "tracking-late" : undefined}>
+                <td>{row.rank}</td>
+                <td>{row.pointId}</td>
+                <td>{row.name}</td>
+                <td>{row.carrier}</td>
+                <td>{STATUS_LABELS[row.status][language]}</td>
+                <td>{row.deadline ? formatDay(language, row.deadline) : "–"}</td>
+                <td>{row.daysToDeadline === null ? "–" : n(row.daysToDeadline)}</td>
+                <td>{row.wontMakeDeadline ? t("risk.yes") : ""}</td>
+                <td>{reachText(row.reach)}</td>
+                <td>{row.reasons.map((reason) => RISK_REASON_LABELS[reason][language]).join("; ")}</td>
+              </tr>
+            ))}
+          </ScrollTable>
           {risk.rows.length > SHOWN && <p className="hint">{t("risk.more", { shown: SHOWN, total: risk.rows.length })}</p>}
           <button
             type="button"

@@ -8,12 +8,24 @@ import { STATUS_LABELS, isCoveredStatus, type TrackingStatus } from "../../domai
 import { allowedNextStatuses, findTransition } from "../../domain/tracking/transitions.ts";
 import { TECHNOLOGIES, type Technology } from "../../domain/types.ts";
 import { DayInput } from "../components/DayInput.tsx";
+import { AlertText } from "../components/AlertText.tsx";
+import type { MessageKey } from "../i18n/i18n.ts";
 import { useTrackingController } from "./tracking_context.ts";
 import { makeNotice } from "../i18n/i18n.ts";
 import { useTranslation } from "../app_context.ts";
 import { hashPhoto, putPhotos } from "../storage/photo_store.ts";
 import "./evidence.css";
 import { editPoint } from "./tracking_updaters.ts";
+import { SelectOptions } from "../components/SelectOptions.tsx";
+
+type MeasuredKey = "downloadMbps" | "uploadMbps" | "signalDbm";
+
+/** The measured figures of the evidence, typed as decimals (a comma or a point), in the order the form asks for them. */
+const MEASURED: { key: MeasuredKey; label: MessageKey; testId: string }[] = [
+  { key: "downloadMbps", label: "tracking.form.download", testId: "form-download" },
+  { key: "uploadMbps", label: "tracking.form.upload", testId: "form-upload" },
+  { key: "signalDbm", label: "tracking.form.signal", testId: "form-signal" },
+];
 
 /** A photo attached in the form: its reference (kept in the event) and a preview URL. */
 interface AttachedPhoto {
@@ -35,9 +47,7 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
   const [date, setDate] = useState(today);
   const [technology, setTechnology] = useState<Technology | "">(progress.technology ?? "4G");
   const [evidenceText, setEvidenceText] = useState("");
-  const [download, setDownload] = useState("");
-  const [upload, setUpload] = useState("");
-  const [signal, setSignal] = useState("");
+  const [measured, setMeasured] = useState<Record<MeasuredKey, string>>({ downloadMbps: "", uploadMbps: "", signalDbm: "" });
   const [photo, setPhoto] = useState("");
   const [note, setNote] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
@@ -101,11 +111,8 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
     event.preventDefault();
     if (!status) return;
     const evidence: Evidence = {};
-    for (const [key, text] of [
-      ["downloadMbps", download],
-      ["uploadMbps", upload],
-      ["signalDbm", signal],
-    ] as const) {
+    for (const { key } of MEASURED) {
+      const text = measured[key];
       if (!text.trim()) continue;
       const value = parseNumber(text);
       if (value === null) {
@@ -148,11 +155,7 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
           <label className="field">
             <span>{t("tracking.form.status")}</span>
             <select value={status} onChange={(event) => setStatus(event.target.value as TrackingStatus)} data-testid="form-status" required>
-              {options.map((option) => (
-                <option key={option} value={option}>
-                  {STATUS_LABELS[option][language]}
-                </option>
-              ))}
+              <SelectOptions items={options} toLabel={(option) => STATUS_LABELS[option][language]} />
             </select>
           </label>
           <label className="field">
@@ -167,30 +170,25 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
               data-testid="form-technology"
               disabled={!status || !isCoveredStatus(status)}
             >
-              <option value="">{t("tracking.form.noTechnology")}</option>
-              {TECHNOLOGIES.map((option) => (
-                <option key={option} value={option}>
-                  {option}
-                </option>
-              ))}
+              <SelectOptions items={TECHNOLOGIES} empty={t("tracking.form.noTechnology")} />
             </select>
           </label>
           <label className="field tracking-form-wide">
             <span>{t("tracking.form.evidence")}</span>
             <input type="text" value={evidenceText} onChange={(event) => setEvidenceText(event.target.value)} data-testid="form-evidence" />
           </label>
-          <label className="field">
-            <span>{t("tracking.form.download")}</span>
-            <input type="text" inputMode="decimal" value={download} onChange={(event) => setDownload(event.target.value)} data-testid="form-download" />
-          </label>
-          <label className="field">
-            <span>{t("tracking.form.upload")}</span>
-            <input type="text" inputMode="decimal" value={upload} onChange={(event) => setUpload(event.target.value)} data-testid="form-upload" />
-          </label>
-          <label className="field">
-            <span>{t("tracking.form.signal")}</span>
-            <input type="text" inputMode="decimal" value={signal} onChange={(event) => setSignal(event.target.value)} data-testid="form-signal" />
-          </label>
+          {MEASURED.map(({ key, label, testId }) => (
+            <label key={key} className="field">
+              <span>{t(label)}</span>
+              <input
+                type="text"
+                inputMode="decimal"
+                value={measured[key]}
+                onChange={(event) => setMeasured((current) => ({ ...current, [key]: event.target.value }))}
+                data-testid={testId}
+              />
+            </label>
+          ))}
           <label className="field">
             <span>{t("tracking.form.photo")}</span>
             <input type="text" value={photo} onChange={(event) => setPhoto(event.target.value)} data-testid="form-photo" />
@@ -270,11 +268,7 @@ export function StatusForm({ point, progress, actor, today }: { point: ListedPoi
           </label>
         </div>
       )}
-      {problem && (
-        <p className="tracking-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <AlertText text={problem} className="tracking-error" />
       <div className="button-row">
         {options.length > 0 && (
           <button type="submit" className="primary" data-testid="form-submit" disabled={readingPhotos}>

@@ -1,6 +1,17 @@
 import type { TrackingFigures, TrackingSummary } from "../../domain/tracking/dashboard.ts";
-import { formatNumber, formatPercent } from "../i18n/i18n.ts";
+import { formatNumber, formatPercent, type MessageKey } from "../i18n/i18n.ts";
 import { useTranslation } from "../app_context.ts";
+import { ScrollTable } from "../components/ScrollTable.tsx";
+
+type Share = "covered" | "verified" | "overdue" | "due_30_days";
+
+/** The four figures counted out of the list, in the order the cards and the table columns show them. */
+const SHARES: { field: Share; percent: `percent_${Share}`; label: MessageKey; testId: string; tone: "good" | "bad" | "warn" }[] = [
+  { field: "covered", percent: "percent_covered", label: "tracking.dashboard.covered", testId: "dashboard-covered", tone: "good" },
+  { field: "verified", percent: "percent_verified", label: "tracking.dashboard.verified", testId: "dashboard-verified", tone: "good" },
+  { field: "overdue", percent: "percent_overdue", label: "tracking.dashboard.overdue", testId: "dashboard-overdue", tone: "bad" },
+  { field: "due_30_days", percent: "percent_due_30_days", label: "tracking.dashboard.due", testId: "dashboard-due", tone: "warn" },
+];
 
 interface FigureCardProps {
   label: string;
@@ -30,10 +41,9 @@ function FiguresRow({ name, figures }: { name: string; figures: TrackingFigures 
     <tr>
       <th scope="row">{name}</th>
       <td>{formatNumber(language, figures.listed, 0)}</td>
-      <td>{cell(figures.covered, figures.percent_covered)}</td>
-      <td>{cell(figures.verified, figures.percent_verified)}</td>
-      <td>{cell(figures.overdue, figures.percent_overdue)}</td>
-      <td>{cell(figures.due_30_days, figures.percent_due_30_days)}</td>
+      {SHARES.map((share) => (
+        <td key={share.field}>{cell(figures[share.field], figures[share.percent])}</td>
+      ))}
     </tr>
   );
 }
@@ -51,26 +61,16 @@ function FiguresTable({
 }) {
   const [t] = useTranslation();
   return (
-    <div className="table-scroll">
-      <table className="stats-table tracking-figures-table" data-testid={testId}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{first}</th>
-            <th scope="col">{t("tracking.dashboard.listed")}</th>
-            <th scope="col">{t("tracking.dashboard.covered")}</th>
-            <th scope="col">{t("tracking.dashboard.verified")}</th>
-            <th scope="col">{t("tracking.dashboard.overdue")}</th>
-            <th scope="col">{t("tracking.dashboard.due")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <FiguresRow key={row.key} name={row.name} figures={row.figures} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable
+      className="stats-table tracking-figures-table"
+      testId={testId}
+      caption={caption}
+      columns={[first, t("tracking.dashboard.listed"), ...SHARES.map((share) => t(share.label))]}
+    >
+      {rows.map((row) => (
+        <FiguresRow key={row.key} name={row.name} figures={row.figures} />
+      ))}
+    </ScrollTable>
   );
 }
 
@@ -101,34 +101,16 @@ export function TrackingDashboard({
       <h2 id="tracking-dashboard-heading">{heading}</h2>
       <dl className="tracking-figures">
         <FigureCard label={t("tracking.dashboard.listed")} value={summary.listed} testId="dashboard-listed" />
-        <FigureCard
-          label={t("tracking.dashboard.covered")}
-          value={summary.covered}
-          percent={percent(summary.percent_covered)}
-          testId="dashboard-covered"
-          tone="good"
-        />
-        <FigureCard
-          label={t("tracking.dashboard.verified")}
-          value={summary.verified}
-          percent={percent(summary.percent_verified)}
-          testId="dashboard-verified"
-          tone="good"
-        />
-        <FigureCard
-          label={t("tracking.dashboard.overdue")}
-          value={summary.overdue}
-          percent={percent(summary.percent_overdue)}
-          testId="dashboard-overdue"
-          tone="bad"
-        />
-        <FigureCard
-          label={t("tracking.dashboard.due")}
-          value={summary.due_30_days}
-          percent={percent(summary.percent_due_30_days)}
-          testId="dashboard-due"
-          tone="warn"
-        />
+        {SHARES.map((share) => (
+          <FigureCard
+            key={share.field}
+            label={t(share.label)}
+            value={summary[share.field]}
+            percent={percent(summary[share.percent])}
+            testId={share.testId}
+            tone={share.tone}
+          />
+        ))}
       </dl>
       {pendingCount > 0 && <p className="hint">{t("tracking.dashboard.includesOwn", { count: pendingCount })}</p>}
       {invalidCount > 0 && <p className="hint">{t("tracking.dashboard.invalidEvents", { count: invalidCount })}</p>}

@@ -46,6 +46,8 @@ import {
 import "./tracking.css";
 import { setTrackingUrl } from "../state/updaters.ts";
 import { showHistory } from "./tracking_updaters.ts";
+import { SelectOptions } from "../components/SelectOptions.tsx";
+import { NoticeList } from "../components/NoticeList.tsx";
 
 function StorageStatus({ today, pendingCount }: { today: string; pendingCount: number }) {
   const [t] = useTranslation();
@@ -91,23 +93,14 @@ function TrackingNotices() {
   const [t, language] = useTranslation();
   const notices = useTracking((state) => state.notices);
   const controller = useTrackingController();
-  if (notices.length === 0) return null;
   return (
-    <ul className="notices tracking-notices" aria-live="polite">
-      {notices.map((notice) => (
-        <li
-          key={notice.id}
-          className={`notice notice-${notice.severity}`}
-          role={notice.severity === "error" ? "alert" : "status"}
-          data-testid={`tracking-notice-${notice.severity}`}
-        >
-          <span>{notice.message[language]}</span>
-          <button type="button" onClick={() => controller.dismiss(notice.id)} aria-label={t("tracking.close")}>
-            ×
-          </button>
-        </li>
-      ))}
-    </ul>
+    <NoticeList
+      notices={notices.map((notice) => ({ id: notice.id, severity: notice.severity, text: notice.message[language] }))}
+      className="notices tracking-notices"
+      testIdPrefix="tracking-notice"
+      closeLabel={t("tracking.close")}
+      onDismiss={(id) => controller.dismiss(id)}
+    />
   );
 }
 
@@ -281,11 +274,7 @@ export function TrackingPage() {
             <span>{t("tracking.role.label")}</span>
             <select value={roleToValue(role)} onChange={(event) => controller.setRole(roleFromValue(event.target.value))} data-testid="role-select">
               <option value="department">{t("tracking.role.department", { agency })}</option>
-              {carriers.map((carrier) => (
-                <option key={carrier} value={`carrier:${carrier}`}>
-                  {t("tracking.role.carrier", { carrier })}
-                </option>
-              ))}
+              <SelectOptions items={carriers} toValue={(carrier) => `carrier:${carrier}`} toLabel={(carrier) => t("tracking.role.carrier", { carrier })} />
             </select>
           </label>
           <label className="field-inline">

@@ -2,6 +2,9 @@ import { formatNumber } from "../i18n/i18n.ts";
 import type { TrackingImport } from "./tracking_controller.ts";
 import { useTrackingController } from "./tracking_context.ts";
 import { useTranslation } from "../app_context.ts";
+import { issuePlace } from "../components/issue_place.ts";
+import type { ImportIssue } from "../../domain/issues.ts";
+import { ScrollTable } from "../components/ScrollTable.tsx";
 
 /** At most this many issues are listed. */
 const ISSUE_LIMIT = 200;
@@ -16,6 +19,10 @@ export function TrackingReport({ entry }: { entry: TrackingImport }) {
   const controller = useTrackingController();
   const { report } = entry;
   const shown = report.issues.slice(0, ISSUE_LIMIT);
+  const placeText = (issue: ImportIssue) => {
+    const place = issuePlace(issue);
+    return t(`tracking.report.${place.kind}`, place.params);
+  };
   return (
     <section className={`import-report${entry.refused ? " import-report-refused" : ""}`} data-testid={`${entry.kind}-report`} aria-live="polite">
       <h3>{t("tracking.report.heading", { file: entry.file })}</h3>
@@ -46,33 +53,19 @@ export function TrackingReport({ entry }: { entry: TrackingImport }) {
       )}
       {entry.kind === "registry" && <p>{entry.refused ? t("tracking.data.registryRefused") : t("tracking.data.registryReplaced", { count: entry.added })}</p>}
       {shown.length > 0 && (
-        <div className="table-scroll">
-          <table className="issues-table" data-testid="report-issues">
-            <thead>
-              <tr>
-                <th scope="col">{t("tracking.report.where")}</th>
-                <th scope="col">{t("tracking.report.reason")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((issue, index) => (
-                <tr key={index} className={issue.severity === "error" ? "issue-error" : undefined}>
-                  <td>
-                    {issue.row !== undefined
-                      ? t("tracking.report.row", { row: String(issue.row) })
-                      : issue.featureIndex !== undefined
-                        ? t("tracking.report.feature", { index: String(issue.featureIndex) })
-                        : t("tracking.report.file")}
-                    {issue.column ? `, ${t("tracking.report.column", { column: issue.column })}` : ""}
-                  </td>
-                  <td>
-                    {issue.severity === "error" ? t("tracking.report.error") : t("tracking.report.warning")}: {issue.message[language]}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable className="issues-table" testId="report-issues" columns={[t("tracking.report.where"), t("tracking.report.reason")]}>
+          {shown.map((issue, index) => (
+            <tr key={index} className={issue.severity === "error" ? "issue-error" : undefined}>
+              <td>
+                {placeText(issue)}
+                {issue.column ? `, ${t("tracking.report.column", { column: issue.column })}` : ""}
+              </td>
+              <td>
+                {issue.severity === "error" ? t("tracking.report.error") : t("tracking.report.warning")}: {issue.message[language]}
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
       {report.issues.length > ISSUE_LIMIT && <p className="hint">{t("tracking.report.more", { count: report.issues.length - ISSUE_LIMIT })}</p>}
       <button type="button" onClick={() => controller.dismissImport(entry.id)}>

@@ -7,10 +7,10 @@
  * (useSyncExternalStore) shares the parsed measurements with the map and the panel.
  */
 import type { DBSchema } from "idb";
-import { useSyncExternalStore } from "react";
 import { z } from "zod";
 import { parseMeasurementsCsv, type Measurement } from "../../domain/index.ts";
 import { databaseOpener, guarded } from "../storage/idb_database.ts";
+import { createSharedValue } from "../state/shared_value.ts";
 
 const DATABASE_NAME = "lom-song-measurements";
 const DATABASE_VERSION = 1;
@@ -38,13 +38,11 @@ export interface MeasurementState {
 }
 
 const EMPTY: MeasurementState = { phase: "loading", measurements: [], files: [], rejected: 0, storageError: null, saved: false };
-let current: MeasurementState = EMPTY;
-const listeners = new Set<() => void>();
+const shared = createSharedValue<MeasurementState>(EMPTY);
+const set = shared.set;
 
-function set(next: MeasurementState): void {
-  current = next;
-  for (const listener of listeners) listener();
-}
+/** The measurements now. */
+export const getMeasurements = shared.get;
 
 /** A storage failure, with the browser's reason. */
 export class MeasurementStorageError extends Error {}
@@ -112,14 +110,14 @@ export function loadMeasurements(): Promise<void> {
   started ??= (async () => {
     try {
       const saved = await read();
-      if (current.phase === "ready") return; // an import while reading wins
+      if (getMeasurements().phase === "ready") return; // an import while reading wins
       if (!saved) {
         set({ ...EMPTY, phase: "ready" });
         return;
       }
       set({ phase: "ready", ...parseMeasurementFiles(saved.files), files: saved.files.map((file) => file.name), storageError: null, saved: true });
     } catch (error) {
-      if (current.phase !== "ready") set({ ...EMPTY, phase: "ready", storageError: error instanceof Error ? error.message : String(error) });
+      if (getMeasurements().phase !== "ready") set({ ...EMPTY, phase: "ready", storageError: error instanceof Error ? error.message : String(error) });
     }
   })();
   return started;
@@ -136,9 +134,9 @@ export async function importMeasurementFiles(files: readonly { name: string; byt
   set(shown);
   try {
     await write({ version: 1, files: files.map((file) => ({ name: file.name, bytes: file.bytes })), savedAt: new Date().toISOString() });
-    if (current === shown) set({ ...current, saved: true });
+    if (getMeasurements() === shown) set({ ...getMeasurements(), saved: true });
   } catch (error) {
-    if (current === shown) set({ ...current, storageError: error instanceof Error ? error.message : String(error) });
+    if (getMeasurements() === shown) set({ ...getMeasurements(), storageError: error instanceof Error ? error.message : String(error) });
   }
 }
 
@@ -153,27 +151,9 @@ export async function clearMeasurements(): Promise<void> {
     await write(null);
     set({ ...EMPTY, phase: "ready" });
   } catch (error) {
-    set({ ...current, storageError: error instanceof Error ? error.message : String(error) });
+    set({ ...getMeasurements(), storageError: error instanceof Error ? error.message : String(error) });
   }
 }
 
-/**
- * The measurements now.
- * @returns the state
- */
-export function getMeasurements(): MeasurementState {
-  return current;
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/**
- * The measurements, re-rendering when they change.
- * @returns the state
- */
-export function useMeasurements(): MeasurementState {
-  return useSyncExternalStore(subscribe, getMeasurements, getMeasurements);
-}
+/** The measurements, re-rendering when they change. */
+export const useMeasurements = shared.use;
