@@ -15,6 +15,7 @@ export * from "./export/to_csv.ts";
 export * from "./spatial/coverage_index.ts";
 export * from "./spatial/admin_index.ts";
 export * from "./spatial/nearest_coverage.ts";
+export { visitRingValues } from "./spatial/packed_geometry.ts";
 export * from "./gaps/analyze_coverage.ts";
 export * from "./gaps/summarize_coverage.ts";
 export * from "./gaps/compare_coverage.ts";

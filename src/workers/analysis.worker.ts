@@ -37,6 +37,7 @@ import { addIssues } from "../domain/parse/import_issue.ts";
 import { csvPreviewData, inspectWorkbook } from "./inspect_workbook.ts";
 import { csvLooksProjected, ensureXlsReader, inspectGisFormat, parseRasterIfTiff } from "./inspect_formats.ts";
 import { inspectScannedCoverage } from "./inspect_scanned.ts";
+import type { ScannedCollection } from "../domain/parse/scan_geojson.ts";
 import { buildCoverageRaster, coverageTileRgba, rasteriseBandTile, COVERAGE_TILE_SIZE, type CoverageRaster } from "./coverage_raster.ts";
 import { buildMapPayload } from "./map_payload.ts";
 import { createNearestCache } from "./nearest_cache.ts";
@@ -87,8 +88,11 @@ function isJsonFile(name: string, bytes: Uint8Array): boolean {
   return false;
 }
 
-/** The JSON value parsed by the last preview of a GeoJSON file, with its bytes. */
-let inspected: { bytes: Uint8Array; value: unknown } | null = null;
+/**
+ * What the last preview of a GeoJSON file read, with its bytes: the JSON value it parsed, or the byte scanner's
+ * reading of a coverage file (the import that usually follows, of the same bytes, then does not read them again).
+ */
+let inspected: { bytes: Uint8Array; value?: unknown; scanned?: ScannedCollection } | null = null;
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
@@ -102,9 +106,15 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /** The previewed value when these are the previewed bytes (the importers read a parsed value exactly as the text), else the bytes. */
 function previewedOr(bytes: Uint8Array): Uint8Array | object {
+  const kept = takePreview(bytes);
+  return kept && typeof kept.value === "object" && kept.value !== null ? kept.value : bytes;
+}
+
+/** The last preview's reading when these are its bytes; the preview is released either way. */
+function takePreview(bytes: Uint8Array): typeof inspected {
   const kept = inspected;
   inspected = null;
-  return kept && typeof kept.value === "object" && kept.value !== null && sameBytes(kept.bytes, bytes) ? kept.value : bytes;
+  return kept && sameBytes(kept.bytes, bytes) ? kept : null;
 }
 
 /**
@@ -123,7 +133,7 @@ async function inspect(request: InspectParams): Promise<InspectResult> {
     // A coverage file by the byte scanner: it is imported from its bytes, so nothing parsed is kept for the import.
     const scanned = isKmlInput(request.name, bytes) ? null : inspectScannedCoverage(bytes, request.name);
     if (scanned) {
-      inspected = null;
+      inspected = { bytes, scanned: scanned.scanned };
       return { detectedKind: scanned.kind, csv: null, featureCount: scanned.featureCount, geoError: null };
     }
     // One parse for the kind and the count: a national coverage file is tens of MB. The parsed value is kept for the
@@ -230,10 +240,11 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
       // A JSON file's bytes, not the preview's parsed value: the byte scanner (scan_geojson.ts) checks the coverage
       // on typed coordinates, faster than walking the parsed value, and the index is built from those coordinates
       // (packed features: packed_geometry.ts). previewedOr releases the preview either way.
-      const previewed = previewedOr(bytes);
+      const kept = takePreview(bytes);
+      const previewed = kept && typeof kept.value === "object" && kept.value !== null ? kept.value : bytes;
       const result =
         (await parseRasterIfTiff(bytes, { ...coverageOptions, threshold: file.options.rasterThreshold })) ??
-        parseCoverageGeojsonPacked(isJsonFile(file.name, bytes) ? bytes : previewed, coverageOptions);
+        parseCoverageGeojsonPacked(isJsonFile(file.name, bytes) ? bytes : previewed, { ...coverageOptions, scanned: kept?.scanned });
       for (const feature of result.items) coverage.push(feature);
       report = result.report;
       parsedFiles.set(file.id, { key, coverage: result.items, report });

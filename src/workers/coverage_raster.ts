@@ -13,7 +13,7 @@
  * Plain module (no worker scope, no DOM), unit-tested in Node.
  */
 import Flatbush from "flatbush";
-import type { CoverageFeature, CoverageLayerInfo } from "../domain/index.ts";
+import { visitRingValues, type CoverageFeature, type CoverageLayerInfo } from "../domain/index.ts";
 
 /** Tile size in pixels (MapLibre's raster source `tileSize`). */
 export const COVERAGE_TILE_SIZE = 256;
@@ -76,13 +76,10 @@ export function buildCoverageRaster(coverage: readonly CoverageFeature[], layers
     const layer = layerOf.get(`${feature.carrier}\u0000${feature.technology}`) ?? -1;
     featureLayer[k] = layer;
     if (layer < 0) return;
-    const polygons = feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
-    for (const rings of polygons) {
-      for (const ring of rings) {
-        vertexCount[layer] += ring.length;
-        ringCount[layer]++;
-      }
-    }
+    visitRingValues(feature, (_values, start, end) => {
+      vertexCount[layer] += (end - start) / 2;
+      ringCount[layer]++;
+    });
   });
   const built = layers.map((_, layer) => ({
     xs: new Float64Array(vertexCount[layer]),
@@ -100,35 +97,37 @@ export function buildCoverageRaster(coverage: readonly CoverageFeature[], layers
     const layer = featureLayer[k];
     if (layer < 0) return;
     const target = built[layer];
-    const polygons = feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
-    for (const rings of polygons) {
-      for (const ring of rings) {
-        let minX = Infinity,
-          minY = Infinity,
-          maxX = -Infinity,
-          maxY = -Infinity;
-        target.ringStart[target.ring] = target.vertex;
-        for (const position of ring) {
-          const lon = position[0];
-          const lat = position[1];
-          const x = mercatorX(lon);
-          const y = mercatorY(lat);
-          target.xs[target.vertex] = x;
-          target.ys[target.vertex] = y;
-          target.vertex++;
-          if (x < minX) minX = x;
-          if (x > maxX) maxX = x;
-          if (y < minY) minY = y;
-          if (y > maxY) maxY = y;
-          if (lon < target.west) target.west = lon;
-          if (lon > target.east) target.east = lon;
-          if (lat < target.south) target.south = lat;
-          if (lat > target.north) target.north = lat;
-        }
-        target.boxes.set([minX, minY, maxX, maxY], target.ring * 4);
-        target.ring++;
+    // The columns of a feature read by the byte scanner, without its GeoJSON (packed_geometry.ts).
+    visitRingValues(feature, (values, start, end) => {
+      let minX = Infinity,
+        minY = Infinity,
+        maxX = -Infinity,
+        maxY = -Infinity;
+      target.ringStart[target.ring] = target.vertex;
+      for (let v = start; v < end; v += 2) {
+        const lon = values[v];
+        const lat = values[v + 1];
+        const x = mercatorX(lon);
+        const y = mercatorY(lat);
+        target.xs[target.vertex] = x;
+        target.ys[target.vertex] = y;
+        target.vertex++;
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+        if (lon < target.west) target.west = lon;
+        if (lon > target.east) target.east = lon;
+        if (lat < target.south) target.south = lat;
+        if (lat > target.north) target.north = lat;
       }
-    }
+      const box = target.ring * 4;
+      target.boxes[box] = minX;
+      target.boxes[box + 1] = minY;
+      target.boxes[box + 2] = maxX;
+      target.boxes[box + 3] = maxY;
+      target.ring++;
+    });
   });
   const technologyRank = (technology: string) => ["2G", "3G", "4G", "5G"].indexOf(technology);
   const better = layers.map((layer) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inspectGeoFileValue } from "../domain/index.ts";
+import { inspectGeoFileValue, parseCoverageGeojsonPacked } from "../domain/index.ts";
 import { inspectScannedCoverage } from "./inspect_scanned.ts";
 
 const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
@@ -25,7 +25,22 @@ describe("the preview of a coverage file by the byte scanner", () => {
     const bytes = encode(collection);
     const parsed = inspectGeoFileValue(bytes, "phu-song.geojson");
     expect(parsed.kind).toBe("coverage");
-    expect(inspectScannedCoverage(bytes, "phu-song.geojson")).toEqual({ kind: parsed.kind, featureCount: parsed.featureCount });
+    expect(inspectScannedCoverage(bytes, "phu-song.geojson")).toMatchObject({ kind: parsed.kind, featureCount: parsed.featureCount });
+  });
+
+  it("hands its scan to the import of the same bytes, which then gives exactly what a fresh scan gives", () => {
+    const collection = { type: "FeatureCollection", features: [disc("Viettel"), disc("VNPT"), { ...disc("MobiFone"), id: "a\\u0062" }] };
+    const bytes = encode(collection);
+    const preview = inspectScannedCoverage(bytes, "phu-song.geojson");
+    expect(preview).not.toBeNull();
+    const fresh = parseCoverageGeojsonPacked(bytes, { file: "phu-song.geojson" });
+    const reused = parseCoverageGeojsonPacked(bytes, { file: "phu-song.geojson", scanned: preview!.scanned });
+    expect(JSON.parse(JSON.stringify(reused))).toEqual(JSON.parse(JSON.stringify(fresh)));
+    expect(reused.items.map((feature) => feature.carrier)).toEqual(["Viettel", "VNPT", "MobiFone"]);
+    // The scan given is the one read: another file's scan gives that file's features.
+    const other = inspectScannedCoverage(encode({ type: "FeatureCollection", features: [disc("Vietnamobile")] }), "khac.geojson");
+    const taken = parseCoverageGeojsonPacked(bytes, { file: "phu-song.geojson", scanned: other!.scanned });
+    expect(taken.items.map((feature) => feature.carrier)).toEqual(["Vietnamobile"]);
   });
 
   it("leaves to JSON.parse what is not a coverage collection: points, admin areas, a tracking file, invalid JSON", () => {

@@ -8,7 +8,7 @@
  * Plain module, unit-tested in Node.
  */
 import { inspectGeoFileValue, type FileKind } from "../domain/index.ts";
-import { scanFeatureCollection } from "../domain/parse/scan_geojson.ts";
+import { scanFeatureCollection, type ScannedCollection } from "../domain/parse/scan_geojson.ts";
 
 /** The tracking formats' markers: a file naming one is read the JSON.parse way, where its `format` member decides. */
 const FORMAT_MARKERS = ['"lom-song-backup"', '"lom-song-updates"'].map((marker) => Uint8Array.from(marker, (character) => character.charCodeAt(0)));
@@ -27,10 +27,11 @@ function contains(bytes: Uint8Array, marker: Uint8Array): boolean {
  * The kind and feature count of a coverage file read by the byte scanner.
  * @param bytes - the file (UTF-8 GeoJSON)
  * @param name - the file name
- * @returns the kind ("coverage") and the number of features, or null when the file is not a coverage
+ * @returns the kind ("coverage"), the number of features and the scan itself (the import of the same bytes reuses
+ *   it: parseCoverageGeojson's `scanned` option), or null when the file is not a coverage
  *   FeatureCollection the scanner reads (the caller then parses it, as before)
  */
-export function inspectScannedCoverage(bytes: Uint8Array, name: string): { kind: FileKind; featureCount: number } | null {
+export function inspectScannedCoverage(bytes: Uint8Array, name: string): { kind: FileKind; featureCount: number; scanned: ScannedCollection } | null {
   if (FORMAT_MARKERS.some((marker) => contains(bytes, marker))) return null;
   const scanned = scanFeatureCollection(bytes);
   if (!scanned) return null;
@@ -39,5 +40,5 @@ export function inspectScannedCoverage(bytes: Uint8Array, name: string): { kind:
     feature.kind === "scanned" ? { type: "Feature", properties: feature.properties, geometry: { type: feature.geometry.type } } : feature.value,
   );
   const { kind, featureCount } = inspectGeoFileValue(JSON.stringify({ type: "FeatureCollection", features }), name);
-  return kind === "coverage" && featureCount !== null ? { kind, featureCount } : null;
+  return kind === "coverage" && featureCount !== null ? { kind, featureCount, scanned } : null;
 }

@@ -11,7 +11,7 @@ import { isKmlInput, readKml } from "./read_kml.ts";
 import { parseCrs, toWgs84, transformGeometry, WGS84 } from "../formats/crs.ts";
 import { isShapefileZip, readShapefileZip } from "../formats/shapefile.ts";
 import { isTowerCsv, readTowerCsv, type TowerOptions } from "../formats/towers.ts";
-import { scanFeatureCollection } from "./scan_geojson.ts";
+import { scanFeatureCollection, type ScannedCollection } from "./scan_geojson.ts";
 import { domainMessage } from "../messages/message.ts";
 
 /** A feature as read, before any check: only its shape is known. */
@@ -40,6 +40,8 @@ export interface GeoReadOptions {
   crs?: string;
   /** Read an OpenCelliD tower list (CSV) as estimated coverage discs (coverage files only). */
   towers?: TowerOptions;
+  /** The byte scanner's reading of these same bytes, already made (the import preview's): used instead of a second scan. */
+  scanned?: ScannedCollection;
 }
 
 /**
@@ -271,7 +273,7 @@ export function scanGeojsonInput(
   if (!(raw instanceof Uint8Array)) return null;
   if (options.crs !== undefined && options.crs.trim() !== "") return null;
   if (isShapefileZip(raw) || (options.towers !== undefined && isTowerCsv(raw)) || isKmlInput(file, raw)) return null;
-  const scanned = scanFeatureCollection(raw);
+  const scanned = options.scanned ?? scanFeatureCollection(raw);
   if (scanned === null) return null;
   const system = parseCrs(declaredCrs({ crs: scanned.crs }) ?? "EPSG:4326") ?? WGS84;
   if (system !== WGS84) return null;

@@ -13,7 +13,7 @@ import type { CoverageFeature, Message, Technology } from "../types.ts";
 import { findProperty, noFeaturesIssue, propertyText, readGeojsonInput, scanGeojsonInput } from "./geojson_input.ts";
 import { addIssues, makeIssue, placeIssues } from "./import_issue.ts";
 import { checkCoverageGeometry, type CoverageGeometryCheck } from "./polygon_checks.ts";
-import { ScannedGeometry } from "./scan_geojson.ts";
+import { ScannedGeometry, type ScannedCollection } from "./scan_geojson.ts";
 import { convexRingGeometry, scannedConvexRing, scannedToGeojson, type ConvexRing } from "./scanned_coverage_check.ts";
 import { parseTechnology } from "./technology.ts";
 import { coverageFeaturesFromColumns } from "../spatial/packed_geometry.ts";
@@ -48,6 +48,11 @@ export interface CoverageOptions {
    * same result; the tests and the benchmark compare the two.
    */
   scanner?: boolean;
+  /**
+   * The byte scanner's reading of these same bytes, already made (the app's import preview scans the file it then
+   * imports): the checks run on it instead of a second scan. Ignored when the file is not read by the scanner.
+   */
+  scanned?: ScannedCollection;
 }
 
 /** A self-intersecting feature that was split into simple polygons (always applied now). */
@@ -245,7 +250,7 @@ function readCoverage(
   const file = options.file;
   const report: ImportReport = emptyReport(file, "coverage");
   const repairs: ProposedRepair[] = [];
-  const readOptions = { crs: options.crs, towers: options.towers ?? {} };
+  const readOptions = { crs: options.crs, towers: options.towers ?? {}, scanned: options.scanned };
   // Bytes of a plain WGS 84 FeatureCollection go through the byte scanner (no JSON.parse of tens of MB); anything
   // else, or anything the scanner does not read exactly as JSON.parse would, through readGeojsonInput.
   const scanned = options.scanner === false ? null : scanGeojsonInput(input, file, readOptions);

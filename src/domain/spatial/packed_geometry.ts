@@ -105,3 +105,36 @@ function unpackGeometry(packed: PackedGeometry): Polygon | MultiPolygon {
   }
   return packed.multi ? { type: "MultiPolygon", coordinates: parts } : { type: "Polygon", coordinates: parts[0] };
 }
+
+/** Scratch for the rings of features that are not packed (grown as needed, reused from ring to ring). */
+let ringScratch = new Float64Array(1024);
+
+/**
+ * Visits every ring of a coverage feature as a run of longitude, latitude values, without making the GeoJSON of a
+ * packed feature (3.84M position arrays for the national coverage). The values are the positions as the feature's
+ * GeoJSON has them, in order: a packed feature's come straight from its columns, any other's are copied into a
+ * scratch array that the next ring reuses (read them inside `visit`).
+ * @param feature - a coverage feature
+ * @param visit - called per ring with values[start … end): lon, lat, lon, lat, …
+ */
+export function visitRingValues(feature: CoverageFeature, visit: (values: Float64Array, start: number, end: number) => void): void {
+  const packed = packedOf.get(feature);
+  if (packed) {
+    const { coordinates, polygonRingStart, ringValueStart } = packed.source;
+    const first = polygonRingStart[packed.polygonStart];
+    const end = polygonRingStart[packed.polygonEnd];
+    for (let r = first; r < end; r++) visit(coordinates, ringValueStart[r], ringValueStart[r + 1]);
+    return;
+  }
+  const polygons = feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+  for (const rings of polygons) {
+    for (const ring of rings) {
+      if (ringScratch.length < ring.length * 2) ringScratch = new Float64Array(ring.length * 4);
+      for (let i = 0; i < ring.length; i++) {
+        ringScratch[2 * i] = ring[i][0];
+        ringScratch[2 * i + 1] = ring[i][1];
+      }
+      visit(ringScratch, 0, ring.length * 2);
+    }
+  }
+}
