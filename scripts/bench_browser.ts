@@ -16,7 +16,7 @@
  * fetches and parses it) with one fill layer per carrier; timed from `addSource` to the map idle with the source
  * loaded (`--no-plain` leaves it out).
  *
- *   npm run bench:browser -- [--points 100000] [--towers 20000] [--trace] [--no-plain]
+ *   npm run bench:browser -- [--points 100000] [--towers 20000] [--trace] [--no-plain] [--no-build]
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -139,11 +139,18 @@ window.__draw = () => new Promise((resolve) => {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { points: { type: "string" }, towers: { type: "string" }, trace: { type: "boolean" }, "no-plain": { type: "boolean" } },
+    options: {
+      points: { type: "string" },
+      towers: { type: "string" },
+      trace: { type: "boolean" },
+      "no-plain": { type: "boolean" },
+      "no-build": { type: "boolean" },
+    },
   });
   const pointCount = Number(values.points ?? 100_000);
   const towers = Number(values.towers ?? 20_000);
-  if (!existsSync(join(ROOT, "dist/index.html"))) {
+  // Built every time (a dist/ left from before an edit would time the old code), unless --no-build reuses one.
+  if (!values["no-build"] || !existsSync(join(ROOT, "dist/index.html"))) {
     const built = spawnSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
     if (built.status !== 0) throw new Error("vite build failed");
   }

@@ -104,6 +104,40 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
+/** How a coverage file is read with the options chosen in its preview. */
+function coverageParseOptions(name: string, options: AnalyzeParams["files"][number]["options"]) {
+  return {
+    file: name,
+    carrier: options.carrier,
+    technology: options.technology,
+    crs: options.crs,
+    towers: { radiusText: options.towerRadius, useRange: options.towerRange === true },
+  };
+}
+
+/**
+ * The import of the coverage file being previewed, made ahead of its confirmation: the preview answers first, then
+ * the worker reads the file as the import will (with the preview's options) while the person reads the preview, so
+ * the confirmed import does not wait for it. Taken only for the same bytes and options; dropped by the next preview.
+ */
+let readAheadImport: { bytes: Uint8Array; key: string; result: ReturnType<typeof parseCoverageGeojsonPacked> } | null = null;
+
+function readAhead(bytes: Uint8Array, options: ReturnType<typeof coverageParseOptions>, scanned: ScannedCollection): void {
+  readAheadImport = null;
+  const key = JSON.stringify(options);
+  setTimeout(() => {
+    // Another preview since (or the import itself, which took the scan): nothing to read ahead.
+    if (inspected?.bytes !== bytes || inspected.scanned !== scanned) return;
+    readAheadImport = { bytes, key, result: parseCoverageGeojsonPacked(bytes, { ...options, scanned }) };
+  }, 0);
+}
+
+function takeReadAhead(bytes: Uint8Array, options: ReturnType<typeof coverageParseOptions>) {
+  const kept = readAheadImport;
+  readAheadImport = null;
+  return kept && kept.key === JSON.stringify(options) && sameBytes(kept.bytes, bytes) ? kept.result : null;
+}
+
 /** The previewed value when these are the previewed bytes (the importers read a parsed value exactly as the text), else the bytes. */
 function previewedOr(bytes: Uint8Array): Uint8Array | object {
   const kept = takePreview(bytes);
@@ -131,9 +165,10 @@ async function inspect(request: InspectParams): Promise<InspectResult> {
   if (isSpreadsheetFile(request.name, bytes)) return inspectWorkbook(request.name, bytes, request.options);
   if (isJsonFile(request.name, bytes)) {
     // A coverage file by the byte scanner: it is imported from its bytes, so nothing parsed is kept for the import.
-    const scanned = isKmlInput(request.name, bytes) ? null : inspectScannedCoverage(bytes, request.name);
+    const scanned = isKmlInput(request.name, bytes) ? null : inspectScannedCoverage(bytes);
     if (scanned) {
       inspected = { bytes, scanned: scanned.scanned };
+      readAhead(bytes, coverageParseOptions(request.name, request.options), scanned.scanned);
       return { detectedKind: scanned.kind, csv: null, featureCount: scanned.featureCount, geoError: null };
     }
     // One parse for the kind and the count: a national coverage file is tens of MB. The parsed value is kept for the
@@ -230,19 +265,16 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
       report = result.report;
       parsedFiles.set(file.id, { key, points: result.items, report });
     } else if (file.kind === "coverage") {
-      const coverageOptions = {
-        file: file.name,
-        carrier: file.options.carrier,
-        technology: file.options.technology,
-        crs,
-        towers: { radiusText: file.options.towerRadius, useRange: file.options.towerRange === true },
-      };
+      const coverageOptions = coverageParseOptions(file.name, file.options);
       // A JSON file's bytes, not the preview's parsed value: the byte scanner (scan_geojson.ts) checks the coverage
       // on typed coordinates, faster than walking the parsed value, and the index is built from those coordinates
-      // (packed features: packed_geometry.ts). previewedOr releases the preview either way.
+      // (packed features: packed_geometry.ts). The preview's scan of the same bytes is reused, and so is the import
+      // the preview started ahead of the confirmation (readAhead) when the options are still the same.
       const kept = takePreview(bytes);
+      const ahead = takeReadAhead(bytes, coverageOptions);
       const previewed = kept && typeof kept.value === "object" && kept.value !== null ? kept.value : bytes;
       const result =
+        ahead ??
         (await parseRasterIfTiff(bytes, { ...coverageOptions, threshold: file.options.rasterThreshold })) ??
         parseCoverageGeojsonPacked(isJsonFile(file.name, bytes) ? bytes : previewed, { ...coverageOptions, scanned: kept?.scanned });
       for (const feature of result.items) coverage.push(feature);

@@ -7,7 +7,7 @@
  *
  * Plain module, unit-tested in Node.
  */
-import { inspectGeoFileValue, type FileKind } from "../domain/index.ts";
+import { inspectParsedGeoValue, type FileKind } from "../domain/index.ts";
 import { scanFeatureCollection, type ScannedCollection } from "../domain/parse/scan_geojson.ts";
 
 /** The tracking formats' markers: a file naming one is read the JSON.parse way, where its `format` member decides. */
@@ -26,12 +26,11 @@ function contains(bytes: Uint8Array, marker: Uint8Array): boolean {
 /**
  * The kind and feature count of a coverage file read by the byte scanner.
  * @param bytes - the file (UTF-8 GeoJSON)
- * @param name - the file name
  * @returns the kind ("coverage"), the number of features and the scan itself (the import of the same bytes reuses
  *   it: parseCoverageGeojson's `scanned` option), or null when the file is not a coverage
  *   FeatureCollection the scanner reads (the caller then parses it, as before)
  */
-export function inspectScannedCoverage(bytes: Uint8Array, name: string): { kind: FileKind; featureCount: number; scanned: ScannedCollection } | null {
+export function inspectScannedCoverage(bytes: Uint8Array): { kind: FileKind; featureCount: number; scanned: ScannedCollection } | null {
   if (FORMAT_MARKERS.some((marker) => contains(bytes, marker))) return null;
   const scanned = scanFeatureCollection(bytes);
   if (!scanned) return null;
@@ -39,6 +38,8 @@ export function inspectScannedCoverage(bytes: Uint8Array, name: string): { kind:
   const features = scanned.features.map((feature) =>
     feature.kind === "scanned" ? { type: "Feature", properties: feature.properties, geometry: { type: feature.geometry.type } } : feature.value,
   );
-  const { kind, featureCount } = inspectGeoFileValue(JSON.stringify({ type: "FeatureCollection", features }), name);
+  // Read as they are, not written out as JSON and parsed again (half a second for the national file): the scanned
+  // properties are already what JSON.parse gives, and the kind reads nothing else.
+  const { kind, featureCount } = inspectParsedGeoValue({ type: "FeatureCollection", features });
   return kind === "coverage" && featureCount !== null ? { kind, featureCount, scanned } : null;
 }

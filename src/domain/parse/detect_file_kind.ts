@@ -144,6 +144,16 @@ export function inspectGeoFileValue(
   } catch (error) {
     return { kind: "unknown", featureCount: null, problem: describeJsonError(text, error) };
   }
+  return { ...inspectParsedGeoValue(value), value };
+}
+
+/**
+ * The kind and feature count of a GeoJSON value already read (as JSON.parse reads it): what inspectGeoFileValue says
+ * of the file's text, without making that text.
+ * @param value - the parsed GeoJSON (a FeatureCollection, a feature array…)
+ * @returns the kind and the number of features (null when the value holds no feature list)
+ */
+export function inspectParsedGeoValue(value: unknown): { kind: FileKind; featureCount: number | null } {
   const features = isRecord(value) && Array.isArray(value.features) ? value.features.length : Array.isArray(value) ? value.length : null;
-  return { kind: detectJsonKind(value), featureCount: features, value };
+  return { kind: detectJsonKind(value), featureCount: features };
 }

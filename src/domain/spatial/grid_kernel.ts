@@ -59,7 +59,7 @@ export interface CellGrid extends GridFrame {
 export interface GridOptions {
   cellSize?: number;
   maxCells?: number;
-  /** Cell size in mean edge lengths (default 2). */
+  /** Cell size in mean edge lengths (default 4). */
   edgeLengths?: number;
   /** Cap on cells per edge (default 4). */
   cellsPerEdge?: number;
@@ -69,7 +69,9 @@ export interface GridOptions {
 export type EdgeExtent = Pick<RingSet, "minX" | "minY" | "maxX" | "maxY" | "edgeCount" | "meanEdgeLength">;
 
 /**
- * Chooses a cell size: about twice the mean edge length, which puts 2–4 edges in a typical non-empty cell,
+ * Chooses a cell size: about four mean edge lengths, which puts 4–8 edges in a typical non-empty cell (measured on
+ * the national coverage: the build 1.78 → 1.25 s against twice the edge length, the query of 300,000 points
+ * 0.40 → 0.47 s; six lengths built in 1.08 s but queried in 0.74 s),
  * but never more than `maxCells` cells, nor more than `cellsPerEdge` cells per edge (at least 1,024).
  * @param rings - the extent and edges to index
  * @param maxCells - the cap on the cell count
@@ -77,7 +79,7 @@ export type EdgeExtent = Pick<RingSet, "minX" | "minY" | "maxX" | "maxY" | "edge
  * @param cellsPerEdge - the cap on cells per edge
  * @returns the cell size in degrees (positive)
  */
-export function chooseCellSize(rings: EdgeExtent, maxCells: number = MAX_GRID_CELLS, edgeLengths = 2, cellsPerEdge = 4): number {
+export function chooseCellSize(rings: EdgeExtent, maxCells: number = MAX_GRID_CELLS, edgeLengths = 4, cellsPerEdge = 4): number {
   const width = Math.max(rings.maxX - rings.minX, 0);
   const height = Math.max(rings.maxY - rings.minY, 0);
   const extent = Math.max(width, height, 1e-9);
