@@ -54,7 +54,8 @@ export function runCliInProcess(args: string[], env: Record<string, string> = {}
 }
 
 /**
- * Runs the CLI as a real process (`node --import tsx scripts/cli.ts`), for the smoke tests.
+ * Runs the CLI as a real process, started as `npm run cli` starts it (scripts/cli_launcher.mjs: the prebuilt bundle,
+ * rebuilt when a source changed, and its coverage worker thread), for the smoke tests.
  * @param args - the command line after `cli`
  * @param env - extra environment variables
  * @returns exit code, stdout and stderr
@@ -63,7 +64,7 @@ export function runCliProcess(args: string[], env: Record<string, string> = {}):
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", join(ROOT, "scripts/cli.ts"), ...args],
+      [join(ROOT, "scripts/cli_launcher.mjs"), ...args],
       { cwd: ROOT, env: { ...process.env, ...env } },
       (error, stdout, stderr) => {
         resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
