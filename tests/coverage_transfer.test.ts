@@ -5,7 +5,15 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { parseCoverageGeojson, type CoverageFeature } from "../src/domain/index.ts";
 import { parseCoverageGeojsonColumns } from "../src/domain/parse/parse_coverage_geojson.ts";
-import { packColumns, packCoverage, packedBuffers, unpackCoverage } from "../scripts/cli/coverage_transfer.ts";
+import {
+  fromTransferred,
+  packColumns,
+  packCoverage,
+  packedBuffers,
+  toTransferred,
+  transferredBuffers,
+  unpackCoverage,
+} from "../scripts/cli/coverage_transfer.ts";
 import { useWorker } from "../scripts/cli/coverage_files.ts";
 
 const FIXTURE = new URL("./fixtures/cli/coverage.geojson", import.meta.url);
@@ -72,6 +80,15 @@ describe("packCoverage / unpackCoverage", () => {
     const rebuilt = unpackCoverage(structuredClone(packed));
     expect(rebuilt).toEqual(features);
     expect(JSON.stringify(rebuilt)).toBe(JSON.stringify(features));
+    // Through the worker's message: every property a column, every array transferred.
+    const before = structuredClone(packed);
+    const table = toTransferred(packed);
+    const buffers = transferredBuffers(table);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    const received = structuredClone(table, { transfer: buffers });
+    expect(table.carrier.length).toBe(0);
+    expect(JSON.stringify(unpackCoverage(fromTransferred(received)))).toBe(JSON.stringify(features));
+    expect(fromTransferred(received)).toEqual(before);
   });
 
   it("packs two-dimensional positions without a dimension per position", () => {
@@ -106,12 +123,11 @@ describe("packColumns", () => {
 });
 
 describe("useWorker", () => {
-  it("follows LOM_SONG_WORKERS, else uses a worker only when a core is free", () => {
-    expect(useWorker("1", 1, 9)).toBe(true);
-    expect(useWorker("0", 8, 0)).toBe(false);
-    expect(useWorker(undefined, 2, 0.3)).toBe(true);
-    expect(useWorker(undefined, 2, 1.6)).toBe(false);
-    expect(useWorker(undefined, 1, 0)).toBe(false);
-    expect(useWorker(undefined, 4, 2.5)).toBe(true);
+  it("follows LOM_SONG_WORKERS, else uses a worker whenever there are two cores or more", () => {
+    expect(useWorker("1", 1)).toBe(true);
+    expect(useWorker("0", 8)).toBe(false);
+    expect(useWorker(undefined, 2)).toBe(true);
+    expect(useWorker(undefined, 1)).toBe(false);
+    expect(useWorker(undefined, 4)).toBe(true);
   });
 });

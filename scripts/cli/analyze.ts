@@ -212,7 +212,7 @@ async function analyze(
     }
   };
   const reports: ImportReport[] = [];
-  // When a core is free, the coverage files are read in a worker thread while this thread reads the points (the two
+  // With two cores or more, the coverage files are read in a worker thread while this thread reads the points (the two
   // largest inputs); the point batches then wait, in memory, until the coverage is in and its indexes are built.
   // Otherwise the coverage is read first, on this thread (see coverage_files.ts).
   timings.set(COVERAGE_STAGE, 0);

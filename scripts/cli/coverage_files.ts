@@ -1,18 +1,18 @@
 /**
  * Reads the coverage files for `analyze`: in a worker thread (so that the points are read at the same time on the
- * main thread), or on the main thread when no core is free, a worker cannot be started, or the environment
+ * main thread), or on the main thread when there is one core, a worker cannot be started, or the environment
  * variable LOM_SONG_WORKERS is "0" (see useWorker). Either way the same domain function
  * parses and checks them, and the results come back in file order.
  */
-import { availableParallelism, loadavg } from "node:os";
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { CoverageFeature, CoverageOptions, ImportReport } from "../../src/domain/index.ts";
-import { unpackCoverage, type PackedCoverage } from "./coverage_transfer.ts";
+import { fromTransferred, unpackCoverage, type TransferredCoverage } from "./coverage_transfer.ts";
 import { UserError, displayName, readInput, type CliMessage } from "./io.ts";
 
 /** What the worker posts: one message per file, or one error (after which it stops). */
 export type CoverageWorkerMessage =
-  | { kind: "file"; path: string; report: ImportReport; packed: PackedCoverage; milliseconds: number }
+  | { kind: "file"; path: string; report: ImportReport; coverage: TransferredCoverage; milliseconds: number }
   | { kind: "error"; message: string; user: boolean; text?: CliMessage };
 
 /** One coverage file, read, parsed and checked. */
@@ -68,7 +68,15 @@ export function readCoverageFiles(paths: readonly string[], options: Omit<Covera
               reject(message.user ? new UserError(message.text ?? message.message) : new Error(message.message));
               return;
             }
-            files.push({ path: message.path, report: message.report, items: unpackCoverage(message.packed), milliseconds: message.milliseconds });
+            files.push({
+              path: message.path,
+              report: message.report,
+              items: unpackCoverage(fromTransferred(message.coverage)),
+              milliseconds: message.milliseconds,
+            });
+            // Done with the last file, not when the thread has exited: tearing down its heap (hundreds of MB after
+            // a national file) took 0.5–0.7 s that the indexes no longer wait for.
+            if (files.length === paths.length) resolve();
           });
           active.on("error", reject);
           active.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`the coverage worker stopped with code ${code}`))));
@@ -100,19 +108,20 @@ export function readCoverageFiles(paths: readonly string[], options: Omit<Covera
 }
 
 /**
- * Whether to read the coverage in a worker thread: "1" yes, "0" no; unset, only when a core is free (the load
- * average over the last minute is at least half a core below the number of cores). A worker shortens the run
- * when it has a core to itself and lengthens it when it has to share one (it costs about 2 s of CPU more for a
- * national coverage file): measured in docs/performance.md.
+ * Whether to read the coverage in a worker thread: "1" yes, "0" no; unset, whenever there is more than one core.
+ * Since the worker hands its features over as typed arrays only (toTransferred), it costs no more CPU than reading
+ * on this thread (8.9 s against 8.9 s for the national case, process total), so it no longer waits for a free core:
+ * the one-minute load average it used to consult still counted the previous command for a minute after it ended,
+ * and on a machine kept busy by two other processes the worker ran as fast as this thread (9.8–11.0 s against
+ * 9.3–11.7 s). Measured in docs/performance-log.md.
  * @param setting - the LOM_SONG_WORKERS environment variable
  * @param cores - the number of cores
- * @param load - the one-minute load average
  * @returns true to use a worker thread
  */
-export function useWorker(setting: string | undefined, cores = availableParallelism(), load = loadavg()[0]): boolean {
+export function useWorker(setting: string | undefined, cores = availableParallelism()): boolean {
   if (setting === "1") return true;
   if (setting === "0") return false;
-  return cores > 1 && load < cores - 0.5;
+  return cores > 1;
 }
 
 async function readOnMainThread(paths: readonly string[], options: Omit<CoverageOptions, "file">, files: CoverageFile[]): Promise<void> {

@@ -7,7 +7,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { CoverageOptions } from "../../src/domain/parse/parse_coverage_geojson.ts";
 import { parseCoverageFilePacked } from "./raster_input.ts";
-import { packedBuffers } from "./coverage_transfer.ts";
+import { toTransferred, transferredBuffers } from "./coverage_transfer.ts";
 import { UserError, displayName, readInput } from "./io.ts";
 import type { CoverageWorkerMessage } from "./coverage_files.ts";
 
@@ -20,8 +20,9 @@ for (const path of paths) {
     const bytes = await readInput(path);
     const start = performance.now();
     const { packed, report } = await parseCoverageFilePacked(bytes, { file: displayName(path), ...options });
-    const message: CoverageWorkerMessage = { kind: "file", path, report, packed, milliseconds: performance.now() - start };
-    port.postMessage(message, packedBuffers(packed));
+    const coverage = toTransferred(packed);
+    const message: CoverageWorkerMessage = { kind: "file", path, report, coverage, milliseconds: performance.now() - start };
+    port.postMessage(message, transferredBuffers(coverage));
   } catch (error) {
     const message: CoverageWorkerMessage = {
       kind: "error",

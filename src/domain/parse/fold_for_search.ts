@@ -30,9 +30,20 @@ export function foldForSearch(text: string): string {
  * @returns the folded key, e.g. "ma diem"
  */
 export function foldKey(text: string): string {
+  // Headers and coded values repeat (a kind or a technology on each of 300,000 rows): folded once each.
+  const known = foldedKeys.get(text);
+  if (known !== undefined) return known;
   // "Thôn / bản" and "Thôn/bản", "Thôn ,bản" and "Thôn, bản" are one header.
-  return foldForSearch(text.replace(/[_\-.]+/g, " "))
+  const folded = foldForSearch(text.replace(/[_\-.]+/g, " "))
     .replace(/\s*([/,])\s*/g, "$1 ")
     .replace(/\/ /g, "/")
     .trim();
+  // Bounded: a column of distinct values (names passed by mistake) cannot grow it without end.
+  if (foldedKeys.size >= FOLDED_KEYS_KEPT) foldedKeys.clear();
+  foldedKeys.set(text, folded);
+  return folded;
 }
+
+/** The keys foldKey folded last, by their text. */
+const foldedKeys = new Map<string, string>();
+const FOLDED_KEYS_KEPT = 4096;

@@ -62,33 +62,34 @@ export function coverageFeaturesFromColumns(
   return columns.features.map((entry, index) => {
     const packed: PackedGeometry = { type: "Packed", source, polygonStart: polygon, polygonEnd: polygon + polygonCounts[index], multi: entry.multi };
     polygon = packed.polygonEnd;
-    const feature: CoverageFeature = {
-      carrier: entry.carrier,
-      technology: entry.technology,
-      asOf: entry.asOf,
-      geometry: null as unknown as Polygon,
-      source: entry.source,
-    };
+    // The keys in parseCoverageGeojson's order; one shared accessor pair for every feature (no closures per
+    // feature, and the features keep one shape: 60,000 features were 0.3–0.5 s with a getter made per feature).
+    const feature = { carrier: entry.carrier, technology: entry.technology, asOf: entry.asOf } as CoverageFeature;
+    packedOf.set(feature, packed);
+    Object.defineProperty(feature, "geometry", LAZY_GEOMETRY);
+    feature.source = entry.source;
     if (entry.estimated) feature.estimated = true;
     if (entry.standalone) feature.standalone = true;
-    packedOf.set(feature, packed);
-    Object.defineProperty(feature, "geometry", {
-      enumerable: true,
-      configurable: true,
-      get(): Polygon | MultiPolygon {
-        const geometry = unpackGeometry(packed);
-        Object.defineProperty(feature, "geometry", { value: geometry, enumerable: true, configurable: true, writable: true });
-        return geometry;
-      },
-      set(geometry: Polygon | MultiPolygon) {
-        // A replaced geometry is the one to index.
-        packedOf.delete(feature);
-        Object.defineProperty(feature, "geometry", { value: geometry, enumerable: true, configurable: true, writable: true });
-      },
-    });
     return feature;
   });
 }
+
+/** The `geometry` of a packed feature: its GeoJSON, made from the columns on first access and then kept. */
+const LAZY_GEOMETRY: PropertyDescriptor & ThisType<CoverageFeature> = {
+  enumerable: true,
+  configurable: true,
+  get(): Polygon | MultiPolygon {
+    const packed = packedOf.get(this);
+    const geometry = packed ? unpackGeometry(packed) : (null as unknown as Polygon);
+    Object.defineProperty(this, "geometry", { value: geometry, enumerable: true, configurable: true, writable: true });
+    return geometry;
+  },
+  set(geometry: Polygon | MultiPolygon) {
+    // A replaced geometry is the one to index.
+    packedOf.delete(this);
+    Object.defineProperty(this, "geometry", { value: geometry, enumerable: true, configurable: true, writable: true });
+  },
+};
 
 /** The GeoJSON of a packed geometry, as parseCoverageGeojson builds it (one [lon, lat] array per position). */
 function unpackGeometry(packed: PackedGeometry): Polygon | MultiPolygon {
