@@ -38,7 +38,7 @@ import { csvPreviewData, inspectWorkbook } from "./inspect_workbook.ts";
 import { csvLooksProjected, ensureXlsReader, inspectGisFormat, parseRasterIfTiff } from "./inspect_formats.ts";
 import { inspectScannedCoverage } from "./inspect_scanned.ts";
 import type { ScannedCollection } from "../domain/parse/scan_geojson.ts";
-import { buildCoverageRaster, coverageTileRgba, rasteriseBandTile, COVERAGE_TILE_SIZE, type CoverageRaster } from "./coverage_raster.ts";
+import { buildCoverageRaster, coverageLayerBounds, coverageTileRgba, rasteriseBandTile, COVERAGE_TILE_SIZE, type CoverageRaster } from "./coverage_raster.ts";
 import { buildMapPayload } from "./map_payload.ts";
 import { createNearestCache } from "./nearest_cache.ts";
 import { createCompareCache } from "./compare_request.ts";
@@ -62,12 +62,22 @@ function coverageIndexOf(version: number): CoverageIndex | null {
 /** Every release of the last finished analysis's coverage, its points and admin areas, for `compare` requests. */
 const compare = createCompareCache();
 
-/** The coverage of the last finished analysis, projected for the map's raster tiles. */
-let raster: { version: number; raster: CoverageRaster } | null = null;
+/**
+ * The coverage of the last finished analysis, projected for the map's raster tiles: built just after the analysis
+ * is answered (the count does not wait for it; the map's first tiles come later), or by the first tile asked for.
+ */
+let raster: { version: number; raster: CoverageRaster | null; build: () => CoverageRaster } | null = null;
+
+function projectedRaster(version: number): CoverageRaster | null {
+  if (!raster || raster.version !== version) return null;
+  raster.raster ??= raster.build();
+  return raster.raster;
+}
 
 async function renderTile(request: TileParams): Promise<TileResult> {
-  const layer = raster && raster.version === request.version ? raster.raster.layers[request.layer] : undefined;
-  const coverage = layer && raster ? rasteriseBandTile(raster.raster, request.layer, request.z, request.x, request.y) : null;
+  const projected = projectedRaster(request.version);
+  const layer = projected?.layers[request.layer];
+  const coverage = layer && projected ? rasteriseBandTile(projected, request.layer, request.z, request.x, request.y) : null;
   const rgba = coverage ? coverageTileRgba(coverage, request.color) : null;
   if (!rgba) return { image: null };
   return { image: await createImageBitmap(new ImageData(rgba, COVERAGE_TILE_SIZE, COVERAGE_TILE_SIZE)) };
@@ -329,18 +339,23 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
 
   // The map draws the coverage from this (tiles rasterised on request), never from polygons sent to it.
   raster = null;
-  const projected = buildCoverageRaster(coverage, analysis.layers);
+  const layerBounds = coverageLayerBounds(coverage, analysis.layers);
   const { payload } = buildMapPayload({
     // The request's id: unique for the client, across worker restarts (the map's tile URLs carry it).
     version: ctx.id,
     points,
     analysis,
-    coverageBounds: projected.layers.map((layer) => layer.bounds),
+    coverageBounds: layerBounds,
     importedAdmin,
     admin,
     view: request.view,
   });
-  raster = { version: payload.version, raster: projected };
+  const inForce = coverage.slice();
+  const layers = analysis.layers;
+  raster = { version: payload.version, raster: null, build: () => buildCoverageRaster(inForce, layers) };
+  // Once the answer is posted: the main thread then shows the count and sets up the map meanwhile.
+  const version = payload.version;
+  setTimeout(() => projectedRaster(version), 0);
   // Before the masks are transferred out (the cache keeps a copy); the previous coverage and its indexes go.
   nearest.keep(payload.version, coverage, points, analysis);
   coverAtIndex = null;

@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { analyzeCoverage, parseCoverageGeojson } from "../domain/index.ts";
 import { createRandom } from "../testing/seeded_random.ts";
 import type { CoverageFeature, Point } from "../domain/types.ts";
-import { COVERAGE_TILE_SIZE, buildCoverageRaster, coverageTileRgba, mercatorX, mercatorY, rasteriseBandTile, rasteriseTile } from "./coverage_raster.ts";
+import {
+  COVERAGE_TILE_SIZE,
+  buildCoverageRaster,
+  coverageLayerBounds,
+  coverageTileRgba,
+  mercatorX,
+  mercatorY,
+  rasteriseBandTile,
+  rasteriseTile,
+} from "./coverage_raster.ts";
 
 function feature(carrier: string, rings: number[][][], technology = "4G"): CoverageFeature {
   // Through the import checks, so that rings are oriented exactly as in the app.
@@ -167,6 +176,9 @@ describe("rasteriseBandTile", () => {
     }
     const raster = buildCoverageRaster(coverage, layers);
     expect(raster.better).toEqual([[1, 2], [2], [], []]);
+    // The bounds the analysis answers with, before the raster is built, are the raster's own.
+    expect(coverageLayerBounds(coverage, layers)).toEqual(raster.layers.map((layer) => layer.bounds));
+    expect(coverageLayerBounds(coverage, [...layers, { carrier: "Nobody", technology: "4G", asOf: null }]).at(-1)).toBeNull();
     const z = 8;
     const [tx, ty] = tileOf(105.5, 21.5, z);
     const bands = layers.map((_, layer) => rasteriseBandTile(raster, layer, z, tx, ty) ?? new Float32Array(COVERAGE_TILE_SIZE ** 2));

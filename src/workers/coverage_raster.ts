@@ -154,6 +154,34 @@ export function buildCoverageRaster(coverage: readonly CoverageFeature[], layers
   };
 }
 
+/**
+ * Each layer's [west, south, east, north] in degrees (null when it has no ring): what buildCoverageRaster's
+ * `bounds` are, in one pass without projecting, so that the analysis can be answered before the raster is built.
+ * @param coverage - the checked coverage features
+ * @param layers - the analysis's layers, in order
+ * @returns the bounds per layer
+ */
+export function coverageLayerBounds(coverage: readonly CoverageFeature[], layers: readonly CoverageLayerInfo[]): ([number, number, number, number] | null)[] {
+  const layerOf = new Map(layers.map((layer, index) => [`${layer.carrier}\u0000${layer.technology}`, index]));
+  const boxes = layers.map(() => [Infinity, Infinity, -Infinity, -Infinity]);
+  for (const feature of coverage) {
+    const layer = layerOf.get(`${feature.carrier}\u0000${feature.technology}`);
+    if (layer === undefined) continue;
+    const box = boxes[layer];
+    visitRingValues(feature, (values, start, end) => {
+      for (let v = start; v < end; v += 2) {
+        const lon = values[v];
+        const lat = values[v + 1];
+        if (lon < box[0]) box[0] = lon;
+        if (lon > box[2]) box[2] = lon;
+        if (lat < box[1]) box[1] = lat;
+        if (lat > box[3]) box[3] = lat;
+      }
+    });
+  }
+  return boxes.map((box) => (box[0] <= box[2] ? [box[0], box[1], box[2], box[3]] : null));
+}
+
 /** Scratch arrays reused from tile to tile (the worker renders one tile at a time). */
 const scratch = {
   rows: new Int32Array(1 << 16),
