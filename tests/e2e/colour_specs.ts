@@ -12,18 +12,13 @@ import { bestTechnologyCodes } from "../../src/domain/index.ts";
 import { TECHNOLOGIES, type Technology } from "../../src/domain/types.ts";
 import { countNear, decodePng } from "./png.ts";
 import type { PageOptions, Spec, SpecEnvironment } from "./specs.ts";
+import { assert } from "./assert.ts";
 
 const TIMEOUT = 120_000;
 /** Largest channel difference for a pixel to count as a colour (coverage is flat: its pixels are exact but for rounding). */
 const TOLERANCE = 4;
 /** The same for point symbols, which the GPU draws a little lighter than their colour (SDF icons with a white halo). */
 const SYMBOL_TOLERANCE = 16;
-
-class AssertionError extends Error {}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new AssertionError(message);
-}
 
 const mapAttribute = (page: Page, name: string) =>
   page.evaluate((attribute) => (document.querySelector('[data-testid="map"]') as HTMLElement | null)?.dataset[attribute] ?? "", name);

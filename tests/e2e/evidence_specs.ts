@@ -16,20 +16,11 @@ import { makePng } from "../../src/testing/photos.ts";
 import { parseUpdatesCsv, writeUpdatesCsv } from "../../src/domain/tracking/updates.ts";
 import { readSampleEvents } from "../../src/app/tracking/sample_events.ts";
 import type { PageOptions, Spec, SpecEnvironment } from "./specs.ts";
+import { assert, todayInVietnam } from "./assert.ts";
 
 const TIMEOUT = 45_000;
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } satisfies PageOptions;
 const TABLET = { viewport: { width: 768, height: 1024 }, isMobile: true, hasTouch: true } satisfies PageOptions;
-
-class AssertionError extends Error {}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new AssertionError(message);
-}
-
-function todayInVietnam(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
-}
 
 /** The sample registry and its state today, as the app loads them on first start. */
 function sampleTracking(root: string): { registry: ListedPoint[]; states: TrackingStates } {

@@ -23,19 +23,9 @@ import {
 import { readSampleEvents } from "../../src/app/tracking/sample_events.ts";
 import type { Spec } from "./specs.ts";
 import { APP_DEFAULT_FILTER } from "./expected.ts";
+import { assert, assertEqual } from "./assert.ts";
 
 const TIMEOUT = 45_000;
-
-class AssertionError extends Error {}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new AssertionError(message);
-}
-
-function assertEqual<T>(actual: T, expected: T, message: string): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected))
-    throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
 
 async function download(page: Page, testId: string): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent("download"), page.click(`[data-testid="${testId}"]`)]);

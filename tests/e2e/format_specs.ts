@@ -10,19 +10,9 @@ import type { Page } from "playwright-core";
 import { parseCoverageGeojson, parsePointsCsv, parsePointsGeojson, readXlsx, selectPoints } from "../../src/domain/index.ts";
 import type { Spec, SpecEnvironment } from "./specs.ts";
 import { APP_DEFAULT_FILTER } from "./expected.ts";
+import { assert, assertEqual } from "./assert.ts";
 
 const TIMEOUT = 45_000;
-
-class AssertionError extends Error {}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new AssertionError(message);
-}
-
-function assertEqual<T>(actual: T, expected: T, message: string): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected))
-    throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
 
 function fixture(environment: SpecEnvironment, name: string): Buffer {
   return readFileSync(join(environment.root, "tests/fixtures/formats", name));

@@ -22,20 +22,10 @@ import { CHANGE_COLORS } from "../../src/map/compare_overlay.ts";
 import { FINDING_COLORS, OUTCOME_COLORS } from "../../src/map/measurement_layers.ts";
 import type { PageOptions, Spec, SpecEnvironment } from "./specs.ts";
 import { APP_DEFAULT_FILTER } from "./expected.ts";
+import { assert, assertEqual } from "./assert.ts";
 
 const TIMEOUT = 45_000;
 const PHONE: PageOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-
-class AssertionError extends Error {}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new AssertionError(message);
-}
-
-function assertEqual<T>(actual: T, expected: T, message: string): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected))
-    throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
 
 async function download(page: Page, testId: string): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent("download"), page.click(`[data-testid="${testId}"]`)]);

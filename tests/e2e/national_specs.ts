@@ -15,16 +15,11 @@ import type { Spec, SpecEnvironment } from "./specs.ts";
 import { canvasColours, countCanvasColour, pixelsByEngine } from "./map_probes.ts";
 import { STATUS_COLORS } from "../../src/map/layers.ts";
 import { parseHex } from "../../src/map/colour_math.ts";
+import { AssertionError, assert } from "./assert.ts";
 
 const TIMEOUT = 180_000;
 /** The zoom of the pixel check: a rural disc (3–8 km) is then 80–200 pixels across. */
 const CHECK_ZOOM = 11;
-
-class AssertionError extends Error {}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new AssertionError(message);
-}
 
 async function waitForCount(page: Page, expected: number): Promise<void> {
   await page

@@ -10,19 +10,9 @@ import { buildExportRows, communeLabeller, pointCount, pointWeight, readCsvTable
 import { peopleCsvFile } from "../../src/app/panels/people_files.ts";
 import type { Spec } from "./specs.ts";
 import { APP_DEFAULT_FILTER, countUncovered } from "./expected.ts";
+import { assert, assertEqual } from "./assert.ts";
 
 const TIMEOUT = 45_000;
-
-class AssertionError extends Error {}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new AssertionError(message);
-}
-
-function assertEqual<T>(actual: T, expected: T, message: string): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected))
-    throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
 
 async function download(page: Page, testId: string): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent("download", { timeout: TIMEOUT }), page.click(`[data-testid="${testId}"]`)]);

@@ -15,16 +15,11 @@ import { runCli } from "../../scripts/cli/main.ts";
 import { setTerminal } from "../../scripts/cli/terminal.ts";
 import type { Spec, SpecEnvironment } from "./specs.ts";
 import { canvasColours, pixelsByEngine } from "./map_probes.ts";
+import { assert } from "./assert.ts";
 
 const TIMEOUT = 120_000;
 const CHECK_ZOOM = 11;
 const MAX_ZOOM = 10;
-
-class AssertionError extends Error {}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new AssertionError(message);
-}
 
 /** Waits until the pre-built layers are drawn again (the attribute is cleared by every change and set on idle). */
 async function waitForPrebuiltDrawn(page: Page): Promise<void> {

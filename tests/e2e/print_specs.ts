@@ -16,12 +16,7 @@ import type { Page } from "playwright-core";
 import { officialHeader } from "../../src/app/print/official_header.ts";
 import { vietnamDate } from "../../src/domain/tracking/dates.ts";
 import type { Spec, SpecEnvironment } from "./specs.ts";
-
-class AssertionError extends Error {}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new AssertionError(message);
-}
+import { AssertionError, assert } from "./assert.ts";
 
 const TIMEOUT = 45_000;
 /** A4 in PDF points, and the top margin (20 mm) where print.css puts the page number. */

@@ -11,21 +11,11 @@ import { formatDay } from "../../src/app/i18n/dates.ts";
 import { readSampleEvents } from "../../src/app/tracking/sample_events.ts";
 import { APP_DEFAULT_FILTER, countUncovered } from "./expected.ts";
 import type { PageOptions, Spec, SpecEnvironment } from "./specs.ts";
+import { AssertionError, assert, assertEqual, todayInVietnam } from "./assert.ts";
 
 const TIMEOUT = 45_000;
 /** The dev server compiles modules on first request: a first page takes longer than the build's. */
 const DEV_TIMEOUT = 180_000;
-
-class AssertionError extends Error {}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new AssertionError(message);
-}
-
-function assertEqual<T>(actual: T, expected: T, message: string): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected))
-    throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
 
 const PHONE: PageOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const TABLET: PageOptions = { viewport: { width: 768, height: 1024 }, isMobile: true, hasTouch: true };
@@ -247,11 +237,6 @@ async function trackingByTouch(environment: SpecEnvironment, options: PageOption
   await tap(page, '[data-testid="export-report-csv"]');
   await tap(page, '[data-testid="view-map"]');
   await page.waitForSelector('[data-testid="pane-nav"]', { state: "visible", timeout: TIMEOUT });
-}
-
-/** Today in Viet Nam, as the app counts it. */
-function todayInVietnam(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
 }
 
 /** Dates a person should never see in the page's text: ISO days inside sentences, two-digit years. */

@@ -10,15 +10,10 @@ import type { Page } from "playwright-core";
 import { parseCommuneCrosswalk, parseRegistryXlsx, type RegistryImportResult } from "../../src/domain/index.ts";
 import { soListXlsx } from "../fixtures/solist/so_list.ts";
 import type { Spec, SpecEnvironment } from "./specs.ts";
+import { AssertionError, assert } from "./assert.ts";
 
 const TIMEOUT = 45_000;
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-class AssertionError extends Error {}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new AssertionError(message);
-}
 
 async function waitForText(page: Page, testId: string, expected: string | number): Promise<void> {
   await page

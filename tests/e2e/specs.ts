@@ -28,6 +28,7 @@ import { strToU8, zipSync } from "fflate";
 import { APP_DEFAULT_FILTER, countUncovered, withPointsCsv, type DomainModel } from "./expected.ts";
 import { FEATURE_STATE_POINTS_PER_TASK, POINTS_PER_MESSAGE, WORK_MARK, type WorkMarkDetail } from "../../src/workers/work_limits.ts";
 import { TRACE_CATEGORIES, attributeLongTasks, findMark, formatLongTasks, type LongTaskReport } from "../../scripts/browser/long_task_trace.ts";
+import { AssertionError, assert, assertEqual } from "./assert.ts";
 
 /** How a spec's browser context is made: the desktop default (1440×900, vi-VN, mouse) unless told. */
 export interface PageOptions {
@@ -54,17 +55,6 @@ export interface SpecEnvironment {
 export interface Spec {
   name: string;
   run(environment: SpecEnvironment): Promise<void>;
-}
-
-class AssertionError extends Error {}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new AssertionError(message);
-}
-
-function assertEqual<T>(actual: T, expected: T, message: string): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected))
-    throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
 const TIMEOUT = 45_000;

@@ -22,41 +22,15 @@ import {
   trackingSummary,
   replay,
   type ListedPoint,
-  type TrackingStates,
-  type TrackingSummary,
   type StatusEvent,
 } from "../../src/domain/index.ts";
 import { readSampleEvents } from "../../src/app/tracking/sample_events.ts";
+import { sampleTracking, type SampleTracking } from "./sample_tracking.ts";
 import type { Spec, SpecEnvironment } from "./specs.ts";
 import { buildXlsx, escapeXml } from "../xlsx_builder.ts";
+import { AssertionError, assert, todayInVietnam } from "./assert.ts";
 
 const TIMEOUT = 45_000;
-
-class AssertionError extends Error {}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new AssertionError(message);
-}
-
-/** Today in Viet Nam, as the app counts it. */
-function todayInVietnam(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
-}
-
-interface TrackingModel {
-  registry: ListedPoint[];
-  states: TrackingStates;
-  summary: TrackingSummary;
-}
-
-/** The sample registry and events replayed by the domain in Node, as the app loads them on first start. */
-function sampleTracking(root: string): TrackingModel {
-  const registry = parseRegistryCsv(readFileSync(join(root, "data/sample/dead_zones.csv")), { file: "dead_zones.csv" }).items;
-  const { events } = readSampleEvents(JSON.parse(readFileSync(join(root, "data/sample/events.json"), "utf8")));
-  const today = todayInVietnam();
-  const { states } = replay(registry, events, today);
-  return { registry, states, summary: trackingSummary(registry, states, today) };
-}
 
 function sampleEvents(root: string): StatusEvent[] {
   return readSampleEvents(JSON.parse(readFileSync(join(root, "data/sample/events.json"), "utf8"))).events;
@@ -104,7 +78,7 @@ async function dashboard(page: Page): Promise<{ listed: number; covered: number;
 }
 
 /** A point its carrier can still move to on_air, from the sample's state in Node. */
-function pickOpenPoint(model: TrackingModel): ListedPoint {
+function pickOpenPoint(model: SampleTracking): ListedPoint {
   const open = model.registry.find((point) => ["not_started", "planned", "under_construction"].includes(model.states[point.id].status));
   assert(open, "the sample should have a point not yet on air");
   return open;

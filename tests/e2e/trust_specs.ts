@@ -8,39 +8,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { parseRegistryCsv, trackingSummary, replay, type ListedPoint, type TrackingStates, type StatusEvent } from "../../src/domain/index.ts";
-import { readSampleEvents } from "../../src/app/tracking/sample_events.ts";
+import type { ListedPoint, StatusEvent } from "../../src/domain/index.ts";
+import { sampleTracking, type SampleTracking } from "./sample_tracking.ts";
 import type { Spec, SpecEnvironment } from "./specs.ts";
+import { AssertionError, assert } from "./assert.ts";
 
 const TIMEOUT = 60_000;
 
-class AssertionError extends Error {}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new AssertionError(message);
-}
-
-function todayInVietnam(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
-}
-
-interface Sample {
-  registry: ListedPoint[];
-  events: StatusEvent[];
-  states: TrackingStates;
-  verified: number;
-}
-
-function sample(root: string): Sample {
-  const registry = parseRegistryCsv(readFileSync(join(root, "data/sample/dead_zones.csv")), { file: "dead_zones.csv" }).items;
-  const { events } = readSampleEvents(JSON.parse(readFileSync(join(root, "data/sample/events.json"), "utf8")));
-  const today = todayInVietnam();
-  const { states } = replay(registry, events, today);
-  return { registry, events, states, verified: trackingSummary(registry, states, today).verified };
-}
-
 /** Two on-air claims of the sample, for two decisions. */
-function twoClaims(model: Sample): [ListedPoint, ListedPoint] {
+function twoClaims(model: SampleTracking): [ListedPoint, ListedPoint] {
   const claims = model.registry.filter((point) => model.states[point.id].status === "on_air");
   assert(claims.length >= 2, "the sample should have two on-air claims");
   return [claims[0], claims[1]];
@@ -131,7 +107,7 @@ export const TRUST_SPECS: Spec[] = [
   {
     name: "trust: two tabs each record a decision; each tab is told and updated, and both decisions are there after a reload in either tab",
     async run(environment) {
-      const model = sample(environment.root);
+      const model = sampleTracking(environment.root);
       const [first, second] = twoClaims(model);
       const { context, page: tabA } = await environment.newPage();
       await openTracking(tabA, environment);
@@ -164,7 +140,7 @@ export const TRUST_SPECS: Spec[] = [
         await tab.waitForSelector('[data-testid="dashboard-listed"]', { timeout: TIMEOUT });
         await waitForStatus(tab, first.id, "verified");
         await waitForStatus(tab, second.id, "disputed");
-        await waitForNumber(tab, "dashboard-verified", model.verified + 1);
+        await waitForNumber(tab, "dashboard-verified", model.summary.verified + 1);
       }
       await tabB.screenshot({ path: join(environment.artifacts, "trust-two-tabs.png"), fullPage: false });
     },
@@ -172,7 +148,7 @@ export const TRUST_SPECS: Spec[] = [
   {
     name: "trust: restore shows what it changes and asks first; cancel changes nothing; merge keeps later decisions; replace keeps an automatic backup",
     async run(environment) {
-      const model = sample(environment.root);
+      const model = sampleTracking(environment.root);
       const [claim] = twoClaims(model);
       const { page } = await environment.newPage();
       await openTracking(page, environment);
@@ -182,7 +158,7 @@ export const TRUST_SPECS: Spec[] = [
       const older = await downloadText(page, '[data-testid="backup-download"]');
       await page.check(`[data-testid="claim-${claim.id}"]`);
       await page.click('[data-testid="verify-selected"]');
-      await waitForNumber(page, "dashboard-verified", model.verified + 1);
+      await waitForNumber(page, "dashboard-verified", model.summary.verified + 1);
       await waitForSaved(page);
 
       // The older backup: the dialog says the verification would be removed, and nothing changes yet.
@@ -194,19 +170,19 @@ export const TRUST_SPECS: Spec[] = [
       assert(removed.includes(claim.id) && removed.includes("đã xác minh"), `the removed event is named: ${removed}`);
       assert(((await page.textContent('[data-testid="restore-merge-summary"]')) ?? "").includes("Thêm 0 điểm và 0 sự kiện"), "a merge adds nothing");
       await page.screenshot({ path: join(environment.artifacts, "trust-restore-dialog.png"), fullPage: false });
-      await waitForNumber(page, "dashboard-verified", model.verified + 1);
+      await waitForNumber(page, "dashboard-verified", model.summary.verified + 1);
 
       // Cancel: nothing changes.
       await page.click('[data-testid="restore-cancel"]');
       await page.waitForSelector('[data-testid="restore-dialog"]', { state: "detached", timeout: TIMEOUT });
       await waitForNotice(page, "Đã huỷ khôi phục");
-      await waitForNumber(page, "dashboard-verified", model.verified + 1);
+      await waitForNumber(page, "dashboard-verified", model.summary.verified + 1);
 
       // Merge: the later decision is kept.
       await restoreFile(page, older.name, older.text);
       await page.click('[data-testid="restore-merge"]');
       await waitForNotice(page, "Đã gộp bản sao lưu");
-      await waitForNumber(page, "dashboard-verified", model.verified + 1);
+      await waitForNumber(page, "dashboard-verified", model.summary.verified + 1);
       await waitForStatus(page, claim.id, "verified");
 
       // An empty 4-field backup: the dialog says every point and event would go; replace keeps an automatic backup.
@@ -238,7 +214,7 @@ export const TRUST_SPECS: Spec[] = [
       await restoreFile(page, auto.name, auto.text);
       await page.click('[data-testid="restore-replace"]');
       await waitForNumber(page, "dashboard-listed", model.registry.length);
-      await waitForNumber(page, "dashboard-verified", model.verified + 1);
+      await waitForNumber(page, "dashboard-verified", model.summary.verified + 1);
 
       // A backup of an unknown version says so (no dialog, nothing changes).
       await restoreFile(
@@ -254,7 +230,7 @@ export const TRUST_SPECS: Spec[] = [
   {
     name: "trust: a 100,000-row list is read in the worker with a progress line; cancelling keeps the list, and the next list is read",
     async run(environment) {
-      const model = sample(environment.root);
+      const model = sampleTracking(environment.root);
       const { page } = await environment.newPage();
       await openTracking(page, environment);
       await waitForNumber(page, "dashboard-listed", model.registry.length);
@@ -294,7 +270,7 @@ export const TRUST_SPECS: Spec[] = [
   {
     name: "trust: closing the tab while a change could not be saved asks first; not when everything is saved",
     async run(environment) {
-      const model = sample(environment.root);
+      const model = sampleTracking(environment.root);
       const [claim] = twoClaims(model);
       const saved = await environment.newPage();
       await openTracking(saved.page, environment);
@@ -365,13 +341,13 @@ export const TRUST_SPECS: Spec[] = [
       assert(!(await page.isVisible(".tracking-sample")), "no sample note");
       // The next start without ?sample=none shows the sample (nothing was saved).
       await openTracking(page, environment);
-      await waitForNumber(page, "dashboard-listed", sample(environment.root).registry.length);
+      await waitForNumber(page, "dashboard-listed", sampleTracking(environment.root).registry.length);
     },
   },
   {
     name: "trust: the counts bar counts the loaded points on the dead-zone list, not the list",
     async run(environment) {
-      const model = sample(environment.root);
+      const model = sampleTracking(environment.root);
       const { page } = await environment.newPage();
       await openImportTab(page, environment);
       const linked = model.registry.filter((point) => environment.sample.points.some((loaded) => loaded.id === point.pointId)).length;
