@@ -62,13 +62,8 @@ export function runCliInProcess(args: string[], env: Record<string, string> = {}
  */
 export function runCliProcess(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, "scripts/cli_launcher.mjs"), ...args],
-      { cwd: ROOT, env: { ...process.env, ...env } },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
-      },
-    );
+    execFile(process.execPath, [join(ROOT, "scripts/cli_launcher.mjs"), ...args], { cwd: ROOT, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
+    });
   });
 }
