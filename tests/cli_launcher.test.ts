@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -39,5 +39,12 @@ describe("npm run cli (scripts/cli_launcher.mjs, the prebuilt bundle)", () => {
     expect(paths).toContain("scripts/cli/coverage_worker.ts");
     expect(paths).toContain("src/domain/spatial/grid_kernel.ts");
     expect(paths.some((path) => path.startsWith("node_modules/"))).toBe(false);
+  });
+
+  it("sits two folders below the project, as scripts/cli/ does, so the data it reads by relative URL is found", () => {
+    // scripts/cli/tracking.ts reads the 2025 commune list as new URL("../../data/…", import.meta.url).
+    const bundle = pathToFileURL(join(ROOT, "node_modules/.lom-song-cli/cli.mjs"));
+    expect(existsSync(new URL("../../data/crosswalks/communes-2025.json", bundle))).toBe(true);
+    expect(readFileSync(join(ROOT, "node_modules/.lom-song-cli/cli.mjs"), "utf8")).toContain("../../data/crosswalks/communes-2025.json");
   });
 });
