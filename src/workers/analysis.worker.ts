@@ -149,8 +149,7 @@ function takeReadAhead(bytes: Uint8Array, options: ReturnType<typeof coveragePar
 }
 
 /** The previewed value when these are the previewed bytes (the importers read a parsed value exactly as the text), else the bytes. */
-function previewedOr(bytes: Uint8Array): Uint8Array | object {
-  const kept = takePreview(bytes);
+function previewedOr(bytes: Uint8Array, kept: typeof inspected = takePreview(bytes)): Uint8Array | object {
   return kept && typeof kept.value === "object" && kept.value !== null ? kept.value : bytes;
 }
 
@@ -282,7 +281,7 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
       // the preview started ahead of the confirmation (readAhead) when the options are still the same.
       const kept = takePreview(bytes);
       const ahead = takeReadAhead(bytes, coverageOptions);
-      const previewed = kept && typeof kept.value === "object" && kept.value !== null ? kept.value : bytes;
+      const previewed = previewedOr(bytes, kept);
       const result =
         ahead ??
         (await parseRasterIfTiff(bytes, { ...coverageOptions, threshold: file.options.rasterThreshold })) ??
