@@ -351,7 +351,7 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
   });
   const inForce = coverage.slice();
   const layers = analysis.layers;
-  raster = { version: payload.version, raster: null, build: () => buildCoverageRaster(inForce, layers) };
+  raster = { version: payload.version, raster: null, build: () => buildCoverageRaster(inForce, layers, layerBounds) };
   // Once the answer is posted: the main thread then shows the count and sets up the map meanwhile.
   const version = payload.version;
   setTimeout(() => projectedRaster(version), 0);

@@ -178,6 +178,16 @@ describe("rasteriseBandTile", () => {
     expect(raster.better).toEqual([[1, 2], [2], [], []]);
     // The bounds the analysis answers with, before the raster is built, are the raster's own.
     expect(coverageLayerBounds(coverage, layers)).toEqual(raster.layers.map((layer) => layer.bounds));
+    // And they are the extent of each layer's positions, found here by walking the GeoJSON.
+    const extent = layers.map((layer) => {
+      const positions = coverage
+        .filter((f) => f.carrier === layer.carrier && f.technology === layer.technology)
+        .flatMap((f) => (f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates).flat(2));
+      const lons = positions.map((position) => position[0]);
+      const lats = positions.map((position) => position[1]);
+      return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+    });
+    expect(coverageLayerBounds(coverage, layers)).toEqual(extent);
     expect(coverageLayerBounds(coverage, [...layers, { carrier: "Nobody", technology: "4G", asOf: null }]).at(-1)).toBeNull();
     const z = 8;
     const [tx, ty] = tileOf(105.5, 21.5, z);

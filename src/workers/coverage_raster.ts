@@ -65,9 +65,14 @@ export function mercatorY(lat: number): number {
  * Projects every layer's rings once (O(vertices)) and indexes the rings' boxes.
  * @param coverage - the checked coverage features (rings oriented)
  * @param layers - the analysis's layers, in order; a feature goes to the layer of its carrier and technology
+ * @param bounds - the layers' bounds in degrees, when already known (coverageLayerBounds of the same features)
  * @returns the raster source
  */
-export function buildCoverageRaster(coverage: readonly CoverageFeature[], layers: readonly CoverageLayerInfo[]): CoverageRaster {
+export function buildCoverageRaster(
+  coverage: readonly CoverageFeature[],
+  layers: readonly CoverageLayerInfo[],
+  bounds: readonly ([number, number, number, number] | null)[] = coverageLayerBounds(coverage, layers),
+): CoverageRaster {
   const layerOf = new Map(layers.map((layer, index) => [`${layer.carrier}\u0000${layer.technology}`, index]));
   const vertexCount = new Array<number>(layers.length).fill(0);
   const ringCount = new Array<number>(layers.length).fill(0);
@@ -88,10 +93,6 @@ export function buildCoverageRaster(coverage: readonly CoverageFeature[], layers
     boxes: new Float64Array(ringCount[layer] * 4),
     vertex: 0,
     ring: 0,
-    west: Infinity,
-    south: Infinity,
-    east: -Infinity,
-    north: -Infinity,
   }));
   coverage.forEach((feature, k) => {
     const layer = featureLayer[k];
@@ -105,10 +106,8 @@ export function buildCoverageRaster(coverage: readonly CoverageFeature[], layers
         maxY = -Infinity;
       target.ringStart[target.ring] = target.vertex;
       for (let v = start; v < end; v += 2) {
-        const lon = values[v];
-        const lat = values[v + 1];
-        const x = mercatorX(lon);
-        const y = mercatorY(lat);
+        const x = mercatorX(values[v]);
+        const y = mercatorY(values[v + 1]);
         target.xs[target.vertex] = x;
         target.ys[target.vertex] = y;
         target.vertex++;
@@ -116,10 +115,6 @@ export function buildCoverageRaster(coverage: readonly CoverageFeature[], layers
         if (x > maxX) maxX = x;
         if (y < minY) minY = y;
         if (y > maxY) maxY = y;
-        if (lon < target.west) target.west = lon;
-        if (lon > target.east) target.east = lon;
-        if (lat < target.south) target.south = lat;
-        if (lat > target.north) target.north = lat;
       }
       const box = target.ring * 4;
       target.boxes[box] = minX;
@@ -135,7 +130,7 @@ export function buildCoverageRaster(coverage: readonly CoverageFeature[], layers
   );
   return {
     better,
-    layers: built.map((target) => {
+    layers: built.map((target, layer) => {
       target.ringStart[target.ring] = target.vertex;
       let index: Flatbush | null = null;
       if (target.ring > 0) {
@@ -148,7 +143,7 @@ export function buildCoverageRaster(coverage: readonly CoverageFeature[], layers
         ys: target.ys,
         ringStart: target.ringStart,
         index,
-        bounds: target.ring > 0 ? [target.west, target.south, target.east, target.north] : null,
+        bounds: bounds[layer],
       };
     }),
   };

@@ -2,8 +2,8 @@
  * Runs the CLI for a test, in this process or as a real process.
  *
  * Most CLI tests run `runCli` from scripts/cli/main.ts in-process with the terminal captured
- * (scripts/cli/terminal.ts): a spawned `node --import tsx` costs 0.4–1 s of start-up per case, which made the CLI
- * tests most of the suite's time. A few smoke tests per command keep spawning the real process
+ * (scripts/cli/terminal.ts): a spawned CLI costs 0.25 s of start-up per case from its bundle (1–1.3 s through tsx,
+ * when the bundle is rebuilt or cannot be), which made the CLI tests most of the suite's time. A few smoke tests per command keep spawning the real process
  * (`runCliProcess`), so start-up, exit codes and signals are still covered end to end.
  */
 import { execFile } from "node:child_process";

@@ -10,7 +10,7 @@ import { createRandom } from "../../testing/seeded_random.ts";
 import { parseCoverageGeojson, parseCoverageGeojsonPacked } from "../parse/parse_coverage_geojson.ts";
 import type { CoverageFeature } from "../types.ts";
 import { buildCoverageIndex, queryCoverageMasks, type CoverageIndex } from "./coverage_index.ts";
-import { packedGeometryOf } from "./packed_geometry.ts";
+import { packedGeometryOf, visitRingValues } from "./packed_geometry.ts";
 
 type Ring = [number, number][];
 
@@ -131,5 +131,32 @@ describe("the index build from coordinate columns", () => {
     expect(packedGeometryOf(feature)).toBeUndefined();
     const index = buildCoverageIndex([feature]);
     expect(Array.from(queryCoverageMasks(index, [105.5, 107.5], [10.5, 10.5]))).toEqual([0, 1]);
+  });
+});
+
+describe("visitRingValues", () => {
+  it("visits the positions the features' GeoJSON holds, ring by ring, for packed and plain features alike", () => {
+    const random = createRandom(77);
+    const encoder = new TextEncoder();
+    const rings = (feature: CoverageFeature): number[][] => {
+      const out: number[][] = [];
+      visitRingValues(feature, (values, start, end) => out.push(Array.from(values.subarray(start, end))));
+      return out;
+    };
+    for (let round = 0; round < 40; round++) {
+      const bytes = encoder.encode(randomFile(random));
+      const packed = parseCoverageGeojsonPacked(bytes, { file: "f.geojson" }).items;
+      const plain = parseCoverageGeojson(bytes, { file: "f.geojson" }).items;
+      expect(packed.length).toBe(plain.length);
+      packed.forEach((feature, k) => {
+        // Read from the columns first: the GeoJSON is made only when asked for, below.
+        const fromColumns = rings(feature);
+        const expected = (plain[k].geometry.type === "Polygon" ? [plain[k].geometry.coordinates] : plain[k].geometry.coordinates).flatMap((polygon) =>
+          polygon.map((ring) => ring.flat()),
+        );
+        expect(fromColumns).toEqual(expected);
+        expect(rings(plain[k])).toEqual(expected);
+      });
+    }
   });
 });
