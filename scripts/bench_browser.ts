@@ -16,7 +16,7 @@
  * fetches and parses it) with one fill layer per carrier; timed from `addSource` to the map idle with the source
  * loaded (`--no-plain` leaves it out).
  *
- *   npm run bench:browser -- [--points 100000] [--towers 20000] [--trace] [--no-plain] [--no-build]
+ *   npm run bench:browser -- [--points 100000] [--towers 20000] [--trace [--trace-out DIR]] [--no-plain] [--no-build]
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -143,6 +143,7 @@ async function main(): Promise<void> {
       points: { type: "string" },
       towers: { type: "string" },
       trace: { type: "boolean" },
+      "trace-out": { type: "string" },
       "no-plain": { type: "boolean" },
       "no-build": { type: "boolean" },
     },
@@ -263,7 +264,13 @@ async function main(): Promise<void> {
     timings.appDrawnMs = drawnMs;
     timings.appPixelsMs = pixelsMs;
     if (values.trace) {
-      const trace = JSON.parse((await browser.stopTracing()).toString("utf8")) as unknown;
+      const raw = (await browser.stopTracing()).toString("utf8");
+      // `--trace-out DIR` keeps the trace, to open in Chromium's performance panel or to read with a script.
+      if (values["trace-out"]) {
+        mkdirSync(values["trace-out"], { recursive: true });
+        writeFileSync(join(values["trace-out"], "coverage-import.trace.json"), raw);
+      }
+      const trace = JSON.parse(raw) as unknown;
       const from = findMark(trace, "bench:coverage") ?? 0;
       const to = findMark(trace, "bench:coverage-drawn") ?? Infinity;
       console.log(formatLongTasks(ownTasks(trace).filter((task) => task.startTs >= from && task.startTs < to)).replace(/^/gm, "    "));

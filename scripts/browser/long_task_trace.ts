@@ -69,6 +69,8 @@ export interface LongTaskReport {
   events: { name: string; milliseconds: number }[];
   /** JavaScript functions (self time) seen by the CPU sampler, milliseconds. */
   selfTime: { frame: string; milliseconds: number }[];
+  /** Inclusive: each function's time with what it called (a frame counted once per sample), milliseconds. */
+  totalTime: { frame: string; milliseconds: number }[];
   /** Bottom-up: the outermost application frame of each sample's stack, milliseconds. */
   stacks: { frame: string; milliseconds: number }[];
 }
@@ -148,6 +150,7 @@ export function attributeLongTasks(
       byName.set(name, (byName.get(name) ?? 0) + (event.dur ?? 0) / 1000);
     }
     const self = new Map<string, number>();
+    const total = new Map<string, number>();
     const outer = new Map<string, number>();
     for (const sample of samples) {
       if (sample.ts < task.ts || sample.ts >= end) continue;
@@ -157,6 +160,7 @@ export function attributeLongTasks(
       // Walk to the root; keep the outermost two application frames.
       const chain: string[] = [];
       for (let current = node; current; current = current.parent !== undefined ? nodes.get(current.parent) : undefined) chain.push(describeFrame(current));
+      for (const name of new Set(chain)) total.set(name, (total.get(name) ?? 0) + sampleInterval / 1000);
       const app = chain.filter(appFrame);
       const key = app.length > 0 ? app.slice(-3).reverse().join(" → ") : frame;
       outer.set(key, (outer.get(key) ?? 0) + sampleInterval / 1000);
@@ -190,6 +194,10 @@ export function attributeLongTasks(
       webglCalls: top(calls, 5),
       events: top(byName, 12),
       selfTime: top(self, 10).map(({ name, milliseconds }) => ({ frame: name, milliseconds })),
+      totalTime: top(total, 80)
+        .filter(({ name }) => appFrame(name))
+        .slice(0, 30)
+        .map(({ name, milliseconds }) => ({ frame: name, milliseconds })),
       stacks: top(outer, 8).map(({ name, milliseconds }) => ({ frame: name, milliseconds })),
     };
   });
@@ -219,6 +227,7 @@ export function formatLongTasks(reports: readonly LongTaskReport[]): string {
     );
     lines.push(`  events: ${report.events.map((event) => `${event.name} ${event.milliseconds}`).join("; ")}`);
     lines.push(`  self:   ${report.selfTime.map((entry) => `${entry.frame} ${entry.milliseconds}`).join("; ")}`);
+    lines.push(`  total:  ${report.totalTime.map((entry) => `${entry.frame} ${entry.milliseconds}`).join("; ")}`);
     for (const stack of report.stacks) lines.push(`  stack:  ${stack.milliseconds} ms ${stack.frame}`);
   }
   return lines.join("\n");

@@ -18,6 +18,7 @@ export * from "./spatial/nearest_coverage.ts";
 export { visitRingValues } from "./spatial/packed_geometry.ts";
 export * from "./gaps/analyze_coverage.ts";
 export * from "./gaps/summarize_coverage.ts";
+export * from "./gaps/view_figures.ts";
 export * from "./gaps/compare_coverage.ts";
 export * from "./gaps/best_technology.ts";
 export * from "./gaps/coverage_releases.ts";

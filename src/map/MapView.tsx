@@ -35,7 +35,7 @@ import {
 import { coverageTileUrls, mapDataUrl } from "./map_data.ts";
 import { dotStyle } from "./point_dots.ts";
 import { createPointDotsLayer, type PointDotsLayer } from "./point_dots_layer.ts";
-import { buildPointRaster, mercatorPositions, nearestVisiblePoint, type PointRaster } from "../workers/point_raster.ts";
+import { buildPointRaster, nearestVisiblePoint, type PointRaster } from "../workers/point_raster.ts";
 import { createBaseMap, watchMap, type BoundaryUrls } from "./base_map.ts";
 import { buildPopupContent, settlePopupRow, type PopupRow } from "./popup_content.ts";
 import { SYMBOL_SHAPES, createSymbolImage } from "./symbols.ts";
@@ -129,6 +129,13 @@ function visibleCoverageLayers(props: MapViewProps): boolean[] {
       isToggleOn(props.layerVisibility, coverageCarrierToggleKey(layer.carrier)) &&
       isToggleOn(props.layerVisibility, coverageToggleKey(layer.carrier, layer.technology)),
   );
+}
+
+/** Whether two code arrays hold the same values (the dots' baked codes against the view's). */
+function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -315,9 +322,10 @@ export function MapView(props: MapViewProps) {
     // Dense data below DOTS_BELOW_ZOOM: dots the GPU draws (listed rings included), first with the codes baked in.
     dense.current = data !== null && ranges.dots[1] > 0;
     map.setLayerZoomRange(LAYER.listedRing, dense.current ? DOTS_BELOW_ZOOM : 0, 24);
-    dotsLayer.current?.setPositions(data && dense.current ? mercatorPositions(points) : null);
+    // Projected and sorted by the worker with the analysis (a cold 100,000-point loop here cost the main thread 30–50 ms each).
+    dotsLayer.current?.setPositions(data && dense.current ? data.map.positions : null);
     dotsDrawn.current = null;
-    if (data && dense.current) dotsLayer.current?.setStyle(dotStyle(data.map.status, data.map.visible, null));
+    if (data && dense.current) dotsLayer.current?.setStyle(data.map.dots);
     // Coverage: one raster tile source per (carrier, technology) layer, rasterised by the analysis worker on request;
     // each draws only where it is its carrier's best technology, so a carrier's layers add up to one layer.
     for (const layer of map.getStyle().layers) if (layer.id.startsWith(COVERAGE_LAYER_PREFIX)) map.removeLayer(layer.id);
@@ -368,7 +376,9 @@ export function MapView(props: MapViewProps) {
   }, [loaded, data]);
 
   // The dense points' dots: their codes and drawing order, uploaded at the next frame (the listed rings when the legend shows them).
-  const refreshDots = (count: number, codes: ArrayLike<number>, visible: ArrayLike<number>) => {
+  // `baked`: these codes and visibility are the ones the worker sorted the new analysis's dots for (data.map.dots, set
+  // with the data): without listed rings there is nothing to sort again.
+  const refreshDots = (count: number, codes: ArrayLike<number>, visible: ArrayLike<number>, baked = false) => {
     if (!dense.current) return;
     dotsDrawn.current = { codes, visible };
     let listed: Uint8Array | null = null;
@@ -376,6 +386,7 @@ export function MapView(props: MapViewProps) {
       listed = new Uint8Array(count);
       for (const index of applied.current.listed) if (index < count) listed[index] = 1;
     }
+    if (baked && listed === null) return;
     dotsLayer.current?.setStyle(dotStyle(codes, visible, listed));
   };
 
@@ -414,7 +425,8 @@ export function MapView(props: MapViewProps) {
     const container = containerRef.current;
     const styledCount = Number(container?.dataset.styled ?? 0) + 1;
     // The dense points' dots: recoloured in the next frame (a new analysis's are drawn with its baked codes already).
-    refreshDots(data.points.length, codes, visible);
+    const baked = dotsDrawn.current === null && codes === statuses && sameValues(statuses, data.map.status) && sameValues(visible, data.map.visible);
+    refreshDots(data.points.length, codes, visible, baked);
     const finish = () => {
       if (cancelled) return;
       const onIdle = () => {

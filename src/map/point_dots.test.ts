@@ -2,13 +2,15 @@ import { describe, expect, it } from "vitest";
 import { BEST_CODE_OFFSET, STATUS_COLORS } from "./layers.ts";
 import { BEST_TECHNOLOGY_COLORS } from "./coverage_colors.ts";
 import { parseHex } from "./colour_math.ts";
-import { DOT_PALETTE, dotRadius, dotStyle } from "./point_dots.ts";
+import { DOT_CODES, DOT_PALETTE, dotRadius, dotStyle } from "./point_dots.ts";
 
 describe("the dense points' dots", () => {
   it("use the map's colours: the statuses, then the best-technology view's", () => {
     [STATUS_COLORS.uncovered, STATUS_COLORS.single_carrier, STATUS_COLORS.covered].forEach((hex, code) => expect(DOT_PALETTE[code]).toEqual(parseHex(hex)));
     BEST_TECHNOLOGY_COLORS.forEach((hex, code) => expect(DOT_PALETTE[BEST_CODE_OFFSET + code]).toEqual(parseHex(hex)));
     expect(DOT_PALETTE).toHaveLength(BEST_CODE_OFFSET + BEST_TECHNOLOGY_COLORS.length);
+    // The worker sorts the dots by the same codes (workers/dot_order.ts).
+    expect(DOT_PALETTE).toHaveLength(DOT_CODES);
   });
 
   it("draw the visible points only, covered first and no signal on top, in point order within a code", () => {

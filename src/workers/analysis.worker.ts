@@ -32,6 +32,7 @@ import {
   type ImportReport,
   type Point,
   selectCoverageReleases,
+  viewFigures,
 } from "../domain/index.ts";
 import { addIssues } from "../domain/parse/import_issue.ts";
 import { csvPreviewData, inspectWorkbook } from "./inspect_workbook.ts";
@@ -45,8 +46,8 @@ import { createCompareCache } from "./compare_request.ts";
 import { POINTS_PER_ANALYSIS_BATCH, POINTS_PER_MESSAGE } from "./work_limits.ts";
 import { parseTrackingFile } from "../domain/tracking/tracking_file.ts";
 import { analyzeInBatches } from "./analyze_batches.ts";
-import { serveRequests, type HandlerContext, type Handlers, type ServerScope } from "./worker_server.ts";
-import type { AnalyzeParams, AnalyzeResult, InspectParams, InspectResult, TileParams, TileResult } from "./messages.ts";
+import { BlobUnreadableError, serveRequests, type HandlerContext, type Handlers, type ServerScope } from "./worker_server.ts";
+import type { AnalyzeParams, AnalyzeResult, InspectParams, InspectResult, PostedBlob, TileParams, TileResult } from "./messages.ts";
 
 /** The coverage of the last finished analysis, for `nearest` requests. */
 const nearest = createNearestCache();
@@ -104,7 +105,31 @@ function isJsonFile(name: string, bytes: Uint8Array): boolean {
  */
 let inspected: { bytes: Uint8Array; value?: unknown; scanned?: ScannedCollection } | null = null;
 
+/** The bytes the worker last read from a posted Blob, by the main thread's name for that Blob (see LoadedFile.posted). */
+let lastBlob: { key: string; bytes: Uint8Array } | null = null;
+
+/**
+ * A posted file's bytes: the bytes posted, or its Blob read here. The Blob the preview read (`keep`) is not read
+ * again by the import that follows it (the same Blob object on the main thread, so the same bytes), which releases it.
+ */
+async function bytesOf(file: { name: string; bytes?: ArrayBuffer; posted?: PostedBlob }, keep: boolean): Promise<Uint8Array> {
+  const { posted } = file;
+  if (!posted) return new Uint8Array(file.bytes ?? new ArrayBuffer(0));
+  const known = lastBlob?.key === posted.blobKey ? lastBlob.bytes : null;
+  if (!keep) lastBlob = null;
+  if (known) return known;
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await posted.blob.arrayBuffer());
+  } catch (error) {
+    throw new BlobUnreadableError(file.name, error);
+  }
+  if (keep) lastBlob = { key: posted.blobKey, bytes };
+  return bytes;
+}
+
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   const words = a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0 ? a.length >> 2 : 0;
   const wa = new Uint32Array(a.buffer, a.byteOffset, words);
@@ -167,7 +192,7 @@ function takePreview(bytes: Uint8Array): typeof inspected {
 const parsedFiles = new Map<string, { key: string; points?: Point[]; coverage?: CoverageFeature[]; admin?: AdminArea[]; report: ImportReport }>();
 
 async function inspect(request: InspectParams): Promise<InspectResult> {
-  const bytes = new Uint8Array(request.bytes);
+  const bytes = await bytesOf(request, true);
   const gis = inspectGisFormat(request.name, bytes, request.options);
   if (gis) return gis;
   await ensureXlsReader(bytes);
@@ -243,8 +268,8 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
   for (const old of [...parsedFiles.keys()]) if (!request.files.some((file) => file.id === old)) parsedFiles.delete(old);
   for (const file of request.files) {
     await ctx.checkpoint(file.kind, step++ / total);
-    const bytes = new Uint8Array(file.bytes);
-    const key = `${file.kind}\u0000${file.name}\u0000${bytes.length}\u0000${JSON.stringify(file.options)}`;
+    const size = file.posted ? file.posted.blob.size : (file.bytes?.byteLength ?? 0);
+    const key = `${file.kind}\u0000${file.name}\u0000${size}\u0000${JSON.stringify(file.options)}`;
     const cached = parsedFiles.get(file.id);
     if (cached && cached.key === key) {
       for (const point of cached.points ?? []) points.push(point);
@@ -253,6 +278,8 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
       reports.push({ fileId: file.id, report: cached.report });
       continue;
     }
+    // Read only when it was not read before: a cached file posted as its Blob is not read again.
+    const bytes = await bytesOf(file, false);
     let report: ImportReport;
     const crs = file.options.crs;
     await ensureXlsReader(bytes);
@@ -339,6 +366,7 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
   // The map draws the coverage from this (tiles rasterised on request), never from polygons sent to it.
   raster = null;
   const layerBounds = coverageLayerBounds(coverage, analysis.layers);
+  const figures = viewFigures(analysis, points, request.view.filter);
   const { payload } = buildMapPayload({
     // The request's id: unique for the client, across worker restarts (the map's tile URLs carry it).
     version: ctx.id,
@@ -348,6 +376,7 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
     importedAdmin,
     admin,
     view: request.view,
+    figures,
   });
   const inForce = coverage.slice();
   const layers = analysis.layers;
@@ -367,6 +396,7 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
     reports,
     map: payload,
     listedPointIds,
+    figures: { filter: request.view.filter, figures },
     timings: { parseMilliseconds: parsed - started, analyseMilliseconds: analysed - parsed },
   };
 }

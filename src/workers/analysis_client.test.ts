@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AbortError, AnalysisClient, RequestFailedError, isAbortError, type WorkerLike } from "./analysis_client.ts";
 import type { AnalyzeResult, InspectResult, NearestResult, WorkerRequest, WorkerResponse } from "./messages.ts";
-import { serveRequests, type Handlers, type ServerScope } from "./worker_server.ts";
+import { BlobUnreadableError, serveRequests, type Handlers, type ServerScope } from "./worker_server.ts";
+import { viewFigures } from "../domain/index.ts";
 
 /**
  * A worker pair over a real MessageChannel: the client on one port, the worker's own server (worker_server.ts)
@@ -71,12 +72,69 @@ describe("AnalysisClient over a MessageChannel", () => {
 
   it("transfers a copy of the file bytes: the caller's buffer stays whole, the handler gets the same bytes", async () => {
     const { client } = workerPair({
-      inspect: async (params) => ({ ...INSPECT_RESULT, featureCount: new Uint8Array(params.bytes).reduce((sum, byte) => sum + byte, 0) }),
+      inspect: async (params) => ({ ...INSPECT_RESULT, featureCount: new Uint8Array(params.bytes!).reduce((sum, byte) => sum + byte, 0) }),
     });
     const bytes = new Uint8Array([1, 2, 3, 4]).buffer;
     const result = await client.request("inspect", { name: "a.csv", bytes, options: {} });
     expect(result.featureCount).toBe(10);
     expect(bytes.byteLength).toBe(4);
+  });
+
+  it("posts a chosen file as its Blob, never its bytes, under one name per Blob object", async () => {
+    const seen: { bytes: boolean; text: string; key: string }[] = [];
+    const { client, posted } = workerPair({
+      inspect: async (params) => {
+        seen.push({ bytes: params.bytes !== undefined, text: params.posted ? await params.posted.blob.text() : "", key: params.posted?.blobKey ?? "" });
+        return INSPECT_RESULT;
+      },
+    });
+    const chosen = new Blob(["Trường Tiểu học"]);
+    await client.request("inspect", { name: "a.csv", blob: chosen, options: {} });
+    await client.request("inspect", { name: "a.csv", blob: chosen, options: { delimiter: ";" } });
+    await client.request("inspect", { name: "b.csv", blob: new Blob(["Trường Tiểu học"]), options: {} });
+    expect(seen.map((entry) => [entry.bytes, entry.text])).toEqual([
+      [false, "Trường Tiểu học"],
+      [false, "Trường Tiểu học"],
+      [false, "Trường Tiểu học"],
+    ]);
+    expect(seen[0]!.key).toBe(seen[1]!.key);
+    expect(seen[2]!.key).not.toBe(seen[0]!.key);
+    expect(posted).toHaveLength(3);
+  });
+
+  it("a Blob of another size than the bytes is not trusted: the bytes are copied", async () => {
+    const { client } = workerPair({
+      inspect: async (params) => ({ ...INSPECT_RESULT, featureCount: params.posted ? -1 : new Uint8Array(params.bytes!).reduce((sum, byte) => sum + byte, 0) }),
+    });
+    const result = await client.request("inspect", { name: "a.csv", bytes: new Uint8Array([1, 2, 3]).buffer, blob: new Blob(["abcd"]), options: {} });
+    expect(result.featureCount).toBe(6);
+  });
+
+  it("a Blob the worker cannot read again: the client posts the bytes instead, and the request succeeds", async () => {
+    const { client, posted } = workerPair({
+      inspect: async (params) => {
+        if (params.posted) throw new BlobUnreadableError(params.name, new Error("NotReadableError"));
+        return { ...INSPECT_RESULT, featureCount: new Uint8Array(params.bytes!).reduce((sum, byte) => sum + byte, 0) };
+      },
+    });
+    const bytes = new Uint8Array([7, 8, 9]).buffer;
+    const result = await client.request("inspect", { name: "vung-phu.geojson", bytes, blob: new Blob([new Uint8Array([7, 8, 9])]), options: {} });
+    expect(result.featureCount).toBe(24);
+    expect(posted).toHaveLength(2);
+    expect(bytes.byteLength).toBe(3);
+  });
+
+  it("a Blob the worker cannot read, with no bytes at hand: the caller gets the blob_unreadable failure, with the file's name", async () => {
+    const { client, posted } = workerPair({
+      inspect: async (params) => {
+        throw new BlobUnreadableError(params.name, new Error("NotReadableError"));
+      },
+    });
+    const rejection = await client.request("inspect", { name: "vung-phu.geojson", blob: new Blob(["{}"]), options: {} }).catch((error: unknown) => error);
+    expect(rejection).toBeInstanceOf(RequestFailedError);
+    expect((rejection as RequestFailedError).code).toBe("blob_unreadable");
+    expect((rejection as RequestFailedError).params).toEqual({ file: "vung-phu.geojson" });
+    expect(posted).toHaveLength(1);
   });
 
   it("passes progress events to the callback before the result", async () => {
@@ -194,6 +252,7 @@ describe("AnalysisClient over a MessageChannel", () => {
 
   it("puts an analysis's points, sent in parts before the result, back together in order", async () => {
     let sentMasks: Uint32Array | null = null;
+    let sentShown: Uint32Array | null = null;
     const point = (id: string) => ({ id, name: id, kind: "school" as const, lon: 105, lat: 21, source: { file: "a.csv", row: 1 }, extra: {} });
     const { client } = workerPair({
       analyze: async (params, ctx) => {
@@ -219,10 +278,22 @@ describe("AnalysisClient over a MessageChannel", () => {
           adminLabels: bytes.slice(0),
           status: new Uint8Array(count),
           visible: new Uint8Array(count).fill(1),
+          positions: new Float32Array(count * 2),
+          dots: { codes: new Uint8Array(count), dots: new Uint32Array(count), rings: new Uint32Array(0) },
           bounds: null,
         };
         sentMasks = analysis.masks;
-        const result: AnalyzeResult = { points: [], analysis, reports: [], map, listedPointIds: [], timings: { parseMilliseconds: 0, analyseMilliseconds: 0 } };
+        const figures = viewFigures(analysis, points, {});
+        sentShown = figures.shown;
+        const result: AnalyzeResult = {
+          points: [],
+          analysis,
+          reports: [],
+          map,
+          listedPointIds: [],
+          figures: { filter: {}, figures },
+          timings: { parseMilliseconds: 0, analyseMilliseconds: 0 },
+        };
         return result;
       },
     });
@@ -234,8 +305,11 @@ describe("AnalysisClient over a MessageChannel", () => {
     expect([...result.analysis.masks]).toEqual([1, 1, 1]);
     expect([...result.map.visible]).toEqual([1, 1, 1]);
     expect(new TextDecoder().decode(result.map.adminLabels)).toBe("{}");
+    expect([...result.figures.figures.shown]).toEqual([0, 1, 2]);
+    expect(result.figures.figures.summary.total).toBe(3);
     // Transferred, not copied: the worker's side of the buffer is detached.
     expect(sentMasks!.byteLength).toBe(0);
+    expect(sentShown!.byteLength).toBe(0);
   });
 
   it("dispose rejects the pending requests as superseded", async () => {

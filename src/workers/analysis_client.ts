@@ -9,7 +9,7 @@
 import type { Point } from "../domain/types.ts";
 import { WORK_MARK, type WorkMarkDetail } from "./work_limits.ts";
 import { AbortError } from "./abort.ts";
-import { prepareParams } from "./transfers.ts";
+import { bytesAtHand, prepareParams } from "./transfers.ts";
 export { AbortError, isAbortError } from "./abort.ts";
 import type { ProgressEvent, RequestFailure, RequestParams, RequestResult, RequestType, WorkerRequest, WorkerResponse } from "./messages.ts";
 
@@ -34,7 +34,13 @@ export class RequestFailedError extends Error {
   readonly code: RequestFailure["code"];
   readonly params: RequestFailure["params"];
   constructor(failure: RequestFailure) {
-    super(failure.code === "failed" ? failure.params.reason : `no handler for ${failure.params.type}`);
+    super(
+      failure.code === "failed"
+        ? failure.params.reason
+        : failure.code === "blob_unreadable"
+          ? `${failure.params.file}: could not be read again`
+          : `no handler for ${failure.params.type}`,
+    );
     this.name = "RequestFailedError";
     this.code = failure.code;
     this.params = failure.params;
@@ -128,12 +134,22 @@ export class AnalysisClient {
    * @returns the result; rejects with AbortError when the signal aborts, RequestFailedError when the worker failed it
    */
   request<K extends RequestType>(type: K, params: RequestParams<K>, options: RequestOptions = {}): Promise<RequestResult<K>> {
+    // A file posted as its Blob that the worker could not read (changed on disk since it was chosen): when the bytes
+    // are at hand as well they are posted instead; else the failure (code blob_unreadable) reaches the caller.
+    return this.send(type, params, options, true).catch((error: unknown) =>
+      error instanceof RequestFailedError && error.code === "blob_unreadable" && bytesAtHand(type, params)
+        ? this.send(type, params, options, false)
+        : Promise.reject(error),
+    );
+  }
+
+  private send<K extends RequestType>(type: K, params: RequestParams<K>, options: RequestOptions, asBlob: boolean): Promise<RequestResult<K>> {
     const { signal, onProgress } = options;
     if (signal?.aborted) return Promise.reject(new AbortError());
     const id = this.nextRequestId++;
     let prepared: ReturnType<typeof prepareParams<K>>;
     try {
-      prepared = prepareParams(type, params);
+      prepared = prepareParams(type, params, asBlob);
     } catch (error) {
       // A buffer that cannot be copied (detached): the request fails as any other, never throws at the caller.
       return Promise.reject(error);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { analyzeCoverage, countCoveringCarriers } from "../domain/index.ts";
+import { analyzeCoverage, countCoveringCarriers, viewFigures } from "../domain/index.ts";
 import type { PointKind, Technology } from "../domain/types.ts";
 import { coverageFeature, makePoint, rectangle } from "../testing/features.ts";
 import { buildMapPayload, pointsGeojsonText } from "./map_payload.ts";
+import { dotStyle, mercatorPositions } from "./point_raster.ts";
 
 const point = (id: string, kind: PointKind, lon: number) => makePoint(id, lon, 21, { kind, name: `<b>${id}</b> "quoted"` });
 /** A square of coverage centred on (lon, 21), `half` degrees each way. */
@@ -51,6 +52,21 @@ describe("buildMapPayload", () => {
       [0, 1],
       [0, 1],
     ]);
+  });
+
+  it("projects the points and sorts their dots for the baked view, and takes the figures it is given as they are", () => {
+    const view = { filter: { minTechnology: "3G" as const }, statusOn: [true, false, true] as [boolean, boolean, boolean] };
+    const { payload } = build(2, view);
+    expect([...payload.positions]).toEqual([...mercatorPositions(POINTS)]);
+    const sorted = dotStyle(payload.status, payload.visible, null);
+    expect([...payload.dots.dots]).toEqual([...sorted.dots]);
+    expect([...payload.dots.codes]).toEqual([...sorted.codes]);
+    // Given the figures of the view's filter: the same status and visibility, the status a copy of its own.
+    const figures = viewFigures(analysis, POINTS, view.filter);
+    const given = buildMapPayload({ version: 2, points: POINTS, analysis, coverageBounds: [], importedAdmin: [], admin: [], view, figures }).payload;
+    expect([...given.status]).toEqual([...payload.status]);
+    expect([...given.visible]).toEqual([...payload.visible]);
+    expect(given.status).not.toBe(figures.statuses);
   });
 
   it("hides points outside the kind filter", () => {

@@ -11,7 +11,8 @@
  * state only on the points whose status or visibility changed.
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import { countCoveringCarriers, selectPoints, type AdminArea, type CoverageAnalysis, type PointFilter } from "../domain/index.ts";
+import { dotStyle, mercatorPositions } from "./point_raster.ts";
+import { countCoveringCarriers, selectPoints, type AdminArea, type CoverageAnalysis, type PointFilter, type ViewFigures } from "../domain/index.ts";
 import type { Point } from "../domain/types.ts";
 import { computeLabelPoint } from "../domain/spatial/label_point.ts";
 import type { AdminLabelProperties, MapPayload, MapViewState } from "./messages.ts";
@@ -29,10 +30,18 @@ function bytes(text: string): ArrayBuffer {
  * @param view - the filter and which statuses the legend shows
  * @returns one status code and one visibility flag per point
  */
-export function pointStyleCodes(analysis: CoverageAnalysis, points: readonly Point[], view: MapViewState): { status: Uint8Array; visible: Uint8Array } {
-  const status = countCoveringCarriers(analysis, { carriers: view.filter.carriers, minTechnology: view.filter.minTechnology });
+export function pointStyleCodes(
+  analysis: CoverageAnalysis,
+  points: readonly Point[],
+  view: MapViewState,
+  figures?: Pick<ViewFigures, "shown" | "statuses">,
+): { status: Uint8Array; visible: Uint8Array } {
+  // A copy of the figures' statuses: the map's array is its own (it is handed to the map's layer).
+  const status = figures
+    ? figures.statuses.slice()
+    : countCoveringCarriers(analysis, { carriers: view.filter.carriers, minTechnology: view.filter.minTechnology });
   const visible = new Uint8Array(points.length);
-  const shown = selectPoints(analysis, points, { ...view.filter, status: "all" });
+  const shown = figures ? figures.shown : selectPoints(analysis, points, { ...view.filter, status: "all" });
   for (let k = 0; k < shown.length; k++) visible[shown[k]] = view.statusOn[status[shown[k]]] ? 1 : 0;
   return { status, visible };
 }
@@ -70,9 +79,11 @@ export function buildMapPayload(input: {
   importedAdmin: readonly AdminArea[];
   admin: readonly AdminArea[];
   view: MapViewState;
+  /** The figures of `view.filter`, when the caller has them (the worker does): not computed again. */
+  figures?: ViewFigures;
 }): { payload: MapPayload; transfer: ArrayBuffer[] } {
   const { points, analysis } = input;
-  const { status, visible } = pointStyleCodes(analysis, points, input.view);
+  const { status, visible } = pointStyleCodes(analysis, points, input.view, input.figures);
   const importedAdmin: FeatureCollection<Polygon | MultiPolygon, AdminLabelProperties> = {
     type: "FeatureCollection",
     features: input.importedAdmin.map((area) => ({
@@ -108,9 +119,23 @@ export function buildMapPayload(input: {
     adminLabels: bytes(JSON.stringify(adminLabels)),
     status,
     visible,
+    positions: mercatorPositions(points),
+    dots: dotStyle(status, visible, null),
     bounds: points.length > 0 ? [minLon, minLat, maxLon, maxLat] : null,
   };
-  return { payload, transfer: [payload.points, payload.importedAdmin, payload.adminLabels, status.buffer as ArrayBuffer, visible.buffer as ArrayBuffer] };
+  return {
+    payload,
+    transfer: [
+      payload.points,
+      payload.importedAdmin,
+      payload.adminLabels,
+      status.buffer as ArrayBuffer,
+      visible.buffer as ArrayBuffer,
+      payload.positions.buffer as ArrayBuffer,
+      payload.dots.codes.buffer as ArrayBuffer,
+      payload.dots.dots.buffer as ArrayBuffer,
+    ],
+  };
 }
 
 export type { PointFilter };

@@ -17,6 +17,7 @@ import type {
   PointFilter,
   SiteSuggestion,
   TrackingStates,
+  ViewFigures,
 } from "../domain/index.ts";
 import type { ImportReport } from "../domain/issues.ts";
 import type { CsvPreview } from "../domain/parse/preview_csv.ts";
@@ -52,14 +53,31 @@ export interface LoadedFile {
   id: string;
   name: string;
   kind: LoadedFileKind;
-  bytes: ArrayBuffer;
+  /**
+   * The file's bytes, when the main thread has them (a sample fetched, a file from a test). A file the person chose, or
+   * one restored from the saved dataset, is only its Blob: the main thread never reads it (reading 96 MB there held it
+   * 0.35 s, and posting a copy another 0.3–0.5 s); the worker reads the Blob.
+   */
+  bytes?: ArrayBuffer;
   /**
    * The same bytes as the Blob the user chose (a File), when there is one: the saved dataset stores it by reference
    * (IndexedDB copies a Blob off the main thread; a Blob made of `bytes` would be a copy of 96 MB in one task).
    */
   blob?: Blob;
+  /**
+   * Set by the client when it posts the file as its Blob, without bytes: the worker reads the Blob (it crosses as a
+   * reference, where copying 96 MB of bytes held the main thread 0.3–0.5 s). `blobKey` names that Blob object on the
+   * main thread, so the worker knows the preview's bytes again by it.
+   */
+  posted?: PostedBlob;
   options: FileOptions;
   isSample: boolean;
+}
+
+/** A file's bytes posted as its Blob (see LoadedFile.posted). */
+export interface PostedBlob {
+  blob: Blob;
+  blobKey: string;
 }
 
 /** What detectFileKind said, widened to what the preview can show. */
@@ -68,10 +86,15 @@ export type DetectedKind = "points" | "coverage" | "admin" | "registry" | "updat
 /** The preview of a CSV file: the domain's CsvPreview, with any encoding name the workbook and GIS readers give, and no guessed kind. */
 export type CsvPreviewData = Omit<CsvPreview, "encoding" | "guessedKind"> & { encoding: string };
 
-/** A file to preview (the bytes are copied and the copy transferred). */
+/** A file to preview (posted as its Blob when it has one, else the bytes are copied and the copy transferred). */
 export interface InspectParams {
   name: string;
-  bytes: ArrayBuffer;
+  /** The bytes, or (below) the Blob to read them from: one of the two (see LoadedFile.bytes). */
+  bytes?: ArrayBuffer;
+  /** The file as chosen (a File): posted instead of a copy of the bytes. */
+  blob?: Blob;
+  /** Set by the client (see LoadedFile.posted). */
+  posted?: PostedBlob;
   options: FileOptions;
 }
 
@@ -152,6 +175,10 @@ export interface MapPayload {
   /** The status code and visibility baked into `points`, per point. */
   status: Uint8Array;
   visible: Uint8Array;
+  /** Web Mercator x, y (0–1) per point, for the GPU dots (point_dots_layer.ts): projected here, not on the main thread. */
+  positions: Float32Array;
+  /** The dots' codes and drawing order for `status` and `visible` (no listed rings), sorted here (point_dots.ts). */
+  dots: { codes: Uint8Array; dots: Uint32Array; rings: Uint32Array };
   /** [minLon, minLat, maxLon, maxLat] of the points, null without points. */
   bounds: [number, number, number, number] | null;
 }
@@ -169,6 +196,11 @@ export interface AnalyzeResult {
   /** The map's sources, as bytes. */
   map: MapPayload;
   listedPointIds: string[];
+  /**
+   * The figures of the filter the request was made under (`view.filter`), computed in the worker with the analysis:
+   * the main thread shows the count from them without walking the points again (see derived.ts).
+   */
+  figures: { filter: PointFilter; figures: ViewFigures };
   timings: { parseMilliseconds: number; analyseMilliseconds: number };
 }
 
@@ -319,7 +351,11 @@ export interface ProgressEvent {
  * Why a request failed, as a value: a code and the params of its message, never a stack trace.
  * `failed`: a handler threw (`reason` is the thrown error's message); `unknown_request`: no handler for `type`.
  */
-export type RequestFailure = { code: "failed"; params: { reason: string } } | { code: "unknown_request"; params: { type: string } };
+export type RequestFailure =
+  | { code: "failed"; params: { reason: string } }
+  | { code: "unknown_request"; params: { type: string } }
+  /** A posted Blob the worker could not read (the file changed on disk since it was chosen): the client posts the bytes instead. */
+  | { code: "blob_unreadable"; params: { file: string } };
 
 /** What the main thread posts: a request (one per id), or the cancellation of one. */
 export type WorkerRequest =

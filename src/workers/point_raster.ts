@@ -1,6 +1,7 @@
 /**
- * The dense points' hit test: below zoom 9 the map draws them as GPU dots (src/map/point_dots_layer.ts), which
- * MapLibre cannot query, so the point under the cursor is found in an index of their projected positions.
+ * The dense points as GPU dots (src/map/point_dots_layer.ts), below zoom 9: their projected positions, their drawing
+ * order (sorted by the worker for a new analysis, map_payload.ts, and by the map for a filter change), and the hit
+ * test (MapLibre cannot query the dots, so the point under the cursor is found in an index of their positions).
  *
  * Plain module (no worker scope, no DOM), unit-tested in Node.
  */
@@ -78,4 +79,54 @@ export function nearestVisiblePoint(raster: PointRaster, visible: Uint8Array, lo
     }
   }
   return best;
+}
+
+/** Point codes: 0–2 the statuses (uncovered, one carrier, covered), 3–7 the best-technology view (none, 2G … 5G); DOT_PALETTE's length. */
+export const DOT_CODES = 8;
+/** A code outside the palette is drawn as covered. */
+const FALLBACK_CODE = 2;
+/** Drawing order of the codes, last on top: the best covered first, "no signal" (0, and 3: no technology) on top. */
+const DRAW_ORDER = [2, 7, 6, 5, 4, 1, 3, 0];
+
+/** What one style of the dots uploads: a code per point, and the order the visible ones are drawn in. */
+export interface DotStyle {
+  /** Palette index per point (a code outside the palette replaced by covered's). */
+  codes: Uint8Array;
+  /** The visible points, drawn in this order (later on top): by DRAW_ORDER, in point order within a code. */
+  dots: Uint32Array;
+  /** The visible listed points, whose rings are drawn under every dot. */
+  rings: Uint32Array;
+}
+
+/**
+ * The dots' style for one filter: a counting sort of the visible points by drawing rank (linear, stable).
+ * @param codes - the code per point (status, or BEST_CODE_OFFSET + best technology)
+ * @param visible - 1 where the point is drawn
+ * @param listed - 1 where the point's listed ring is drawn (null: none)
+ * @returns the codes and drawing order to upload
+ */
+export function dotStyle(codes: ArrayLike<number>, visible: ArrayLike<number>, listed: ArrayLike<number> | null): DotStyle {
+  const count = codes.length;
+  const rankOf = new Uint8Array(DOT_CODES);
+  DRAW_ORDER.forEach((code, rank) => (rankOf[code] = rank));
+  const palette = new Uint8Array(count);
+  const perRank = new Uint32Array(DRAW_ORDER.length + 1);
+  let ringCount = 0;
+  for (let i = 0; i < count; i++) {
+    const code = codes[i] >= 0 && codes[i] < DOT_CODES ? codes[i] : FALLBACK_CODE;
+    palette[i] = code;
+    if (visible[i] !== 1) continue;
+    perRank[rankOf[code] + 1]++;
+    if (listed && listed[i] === 1) ringCount++;
+  }
+  for (let rank = 0; rank < DRAW_ORDER.length; rank++) perRank[rank + 1] += perRank[rank];
+  const dots = new Uint32Array(perRank[DRAW_ORDER.length]);
+  const rings = new Uint32Array(ringCount);
+  let ring = 0;
+  for (let i = 0; i < count; i++) {
+    if (visible[i] !== 1) continue;
+    dots[perRank[rankOf[palette[i]]]++] = i;
+    if (listed && listed[i] === 1) rings[ring++] = i;
+  }
+  return { codes: palette, dots, rings };
 }

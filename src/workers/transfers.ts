@@ -5,7 +5,7 @@
  * emptied on the sender's side). Results: the worker transfers its own buffers, which it does not keep.
  * A request type without buffers needs no entry.
  */
-import type { RequestParams, RequestResult, RequestType } from "./messages.ts";
+import type { PostedBlob, RequestParams, RequestResult, RequestType } from "./messages.ts";
 
 /** Params made ready to post: copies of the buffers, and the list of those copies. */
 type Prepared<K extends RequestType> = { params: RequestParams<K>; transfer: Transferable[] };
@@ -24,15 +24,49 @@ function copiedBuffer(buffer: ArrayBuffer, transfer: Transferable[]): ArrayBuffe
   return copy;
 }
 
-/** Per request type with buffers in its params: the params to post and what to transfer. */
-export const paramsTransfer: { [K in RequestType]?: (params: RequestParams<K>) => Prepared<K> } = {
-  inspect: (params) => {
+const blobKeys = new WeakMap<Blob, string>();
+let nextBlobKey = 1;
+
+/** A name for this Blob object, the same every time it is posted (a File never changes: the same object, the same bytes). */
+function blobKey(blob: Blob): string {
+  let key = blobKeys.get(blob);
+  if (key === undefined) blobKeys.set(blob, (key = `blob-${nextBlobKey++}`));
+  return key;
+}
+
+type FileSource = { name: string; bytes?: ArrayBuffer; blob?: Blob; posted?: PostedBlob };
+
+/**
+ * A file as posted: its Blob when it has one (the worker reads it; structured cloning a Blob passes a reference,
+ * where copying a 96 MB buffer held the main thread 0.3–0.5 s) and any bytes beside it are of the same size, else a
+ * copy of its bytes. `asBlob` false posts the bytes (the retry after the worker could not read the Blob).
+ */
+function postedFile<T extends FileSource>(file: T, transfer: Transferable[], asBlob: boolean): T {
+  const { blob, bytes, posted: _posted, ...rest } = file;
+  if (blob && (bytes === undefined || (asBlob && blob.size === bytes.byteLength))) return { ...rest, posted: { blob, blobKey: blobKey(blob) } } as T;
+  if (bytes === undefined) throw new Error(`${file.name}: no bytes and no Blob to post`);
+  return { ...rest, bytes: copiedBuffer(bytes, transfer) } as T;
+}
+
+/** Whether every file of these params has its bytes at hand, to post them instead of a Blob the worker could not read. */
+export function bytesAtHand<K extends RequestType>(type: K, params: RequestParams<K>): boolean {
+  if (type === "inspect") return (params as RequestParams<"inspect">).bytes !== undefined;
+  if (type === "analyze") return (params as RequestParams<"analyze">).files.every((file) => file.bytes !== undefined);
+  return false;
+}
+
+/**
+ * Per request type with buffers in its params: the params to post and what to transfer. `asBlob` false posts bytes
+ * even for a file with a Blob (the retry after the worker could not read it).
+ */
+export const paramsTransfer: { [K in RequestType]?: (params: RequestParams<K>, asBlob: boolean) => Prepared<K> } = {
+  inspect: (params, asBlob) => {
     const transfer: Transferable[] = [];
-    return { params: { ...params, bytes: copiedBuffer(params.bytes, transfer) }, transfer };
+    return { params: postedFile(params, transfer, asBlob), transfer };
   },
-  analyze: (params) => {
+  analyze: (params, asBlob) => {
     const transfer: Transferable[] = [];
-    return { params: { ...params, files: params.files.map((file) => ({ ...file, bytes: copiedBuffer(file.bytes, transfer) })) }, transfer };
+    return { params: { ...params, files: params.files.map((file) => postedFile(file, transfer, asBlob)) }, transfer };
   },
   tracking: (params) => {
     const transfer: Transferable[] = [];
@@ -53,7 +87,23 @@ export const resultTransfer: { [K in RequestType]?: (result: RequestResult<K>) =
   analyze: (result) => {
     const { masks, provinceOf, communeOf } = result.analysis;
     const { map } = result;
-    const buffers = [masks.buffer, provinceOf.buffer, communeOf.buffer, map.points, map.importedAdmin, map.adminLabels, map.status.buffer, map.visible.buffer];
+    const { shown, statuses, uncovered } = result.figures.figures;
+    const buffers = [
+      masks.buffer,
+      provinceOf.buffer,
+      communeOf.buffer,
+      map.points,
+      map.importedAdmin,
+      map.adminLabels,
+      map.status.buffer,
+      map.visible.buffer,
+      map.positions.buffer,
+      map.dots.codes.buffer,
+      map.dots.dots.buffer,
+      shown.buffer,
+      statuses.buffer,
+      uncovered.buffer,
+    ];
     // The same buffer listed twice is a DataCloneError; a SharedArrayBuffer cannot be transferred.
     return [...new Set(buffers)].filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
   },
@@ -65,11 +115,12 @@ export const resultTransfer: { [K in RequestType]?: (result: RequestResult<K>) =
  * The params of a request, ready to post.
  * @param type - the request type
  * @param params - the caller's params (left untouched)
+ * @param asBlob - post a file's Blob instead of its bytes when it has one (false: the bytes, copied)
  * @returns the params to post and the buffers to transfer
  */
-export function prepareParams<K extends RequestType>(type: K, params: RequestParams<K>): Prepared<K> {
-  const prepare = paramsTransfer[type] as ((params: RequestParams<K>) => Prepared<K>) | undefined;
-  return prepare ? prepare(params) : { params, transfer: [] };
+export function prepareParams<K extends RequestType>(type: K, params: RequestParams<K>, asBlob = true): Prepared<K> {
+  const prepare = paramsTransfer[type] as ((params: RequestParams<K>, asBlob: boolean) => Prepared<K>) | undefined;
+  return prepare ? prepare(params, asBlob) : { params, transfer: [] };
 }
 
 /**

@@ -43,7 +43,18 @@ function yieldToMessages(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Thrown by a handler that could not read a file posted as its Blob (see LoadedFile.posted): the client posts the bytes instead. */
+export class BlobUnreadableError extends Error {
+  readonly file: string;
+  constructor(file: string, cause: unknown) {
+    super(`${file}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = "BlobUnreadableError";
+    this.file = file;
+  }
+}
+
 function failureOf(error: unknown): RequestFailure {
+  if (error instanceof BlobUnreadableError) return { code: "blob_unreadable", params: { file: error.file } };
   return { code: "failed", params: { reason: error instanceof Error ? error.message : String(error) } };
 }
 

@@ -5,13 +5,13 @@
  * unsaved change, and the import panel's sample ids, queue, counts and binary files.
  * Expected figures come from the domain run in Node on the same files.
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import type { ListedPoint, StatusEvent } from "../../src/domain/index.ts";
 import { sampleTracking, type SampleTracking } from "./sample_tracking.ts";
 import type { Spec, SpecEnvironment } from "./specs.ts";
-import { AssertionError, assert } from "./assert.ts";
+import { AssertionError, assert, assertEqual } from "./assert.ts";
 
 const TIMEOUT = 60_000;
 
@@ -419,6 +419,42 @@ export const TRUST_SPECS: Spec[] = [
             `the queued file should be previewed next; preview: ${await page.textContent('[data-testid="import-preview"]').catch(() => "none")}`,
           );
         });
+    },
+  },
+  {
+    name: "trust: a chosen file changed on disk before its preview is named in a clear message, and the loaded data stays",
+    async run(environment) {
+      const { page } = await environment.newPage();
+      await openImportTab(page, environment);
+      await page.waitForSelector('[data-testid="progress"]', { state: "detached", timeout: TIMEOUT });
+      const before = await page.textContent('[data-testid="uncovered-count"]');
+      // Two files chosen from disk: the first is previewed, the second waits. The worker reads each chosen file itself
+      // (the main thread never does), so the second is read only when its turn comes, after it was saved again.
+      const directory = join(environment.artifacts, "changed-on-disk");
+      mkdirSync(directory, { recursive: true });
+      const first = join(directory, "dau.csv");
+      const second = join(directory, "sau.csv");
+      writeFileSync(first, pointsCsv(3, "DAU"));
+      writeFileSync(second, pointsCsv(3, "SAU"));
+      await page.setInputFiles('[data-testid="import-input"]', [first, second]);
+      await page.waitForFunction(() => document.querySelector("#import-preview-heading")?.textContent?.includes("dau.csv") === true, undefined, {
+        timeout: TIMEOUT,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      writeFileSync(second, pointsCsv(5, "SAU"));
+      await page.click('[data-testid="import-discard"]');
+      await page.waitForSelector('[data-testid="notice-error"]', { timeout: TIMEOUT });
+      const notices = await page.locator('[data-testid="notice-error"]').allTextContents();
+      assert(
+        notices.some((notice) => notice.includes("sau.csv") && notice.includes("Hãy chọn lại tệp")),
+        `the notice names the file and says to choose it again: ${JSON.stringify(notices)}`,
+      );
+      assert(
+        notices.every((notice) => !/\bat \S+:\d+/.test(notice)),
+        `no stack trace in a notice: ${JSON.stringify(notices)}`,
+      );
+      assert((await page.locator('[data-testid="import-preview"]').count()) === 0, "no preview of a file that could not be read");
+      assertEqual(await page.textContent('[data-testid="uncovered-count"]'), before, "the loaded data is unchanged");
     },
   },
   {

@@ -1,7 +1,7 @@
 import { useRef, useState, type DragEvent } from "react";
 import { TECHNOLOGIES, type Technology } from "../../domain/types.ts";
 import type { FileOptions, InspectResult, LoadedFileKind } from "../../workers/messages.ts";
-import { isAbortError } from "../../workers/analysis_client.ts";
+import { RequestFailedError, isAbortError } from "../../workers/analysis_client.ts";
 import { useApp, useAppState, usePreferences, useTranslation } from "../app_context.ts";
 import { downloadText, todayStamp } from "../components/download.ts";
 import { formatNumber, makeNotice, type MessageKey } from "../i18n/i18n.ts";
@@ -14,9 +14,9 @@ import { issuePlace } from "../components/issue_place.ts";
 import type { ImportIssue } from "../../domain/issues.ts";
 import { ScrollTable } from "../components/ScrollTable.tsx";
 
+/** A file chosen: only its Blob (the worker reads it; the main thread never does, see LoadedFile.bytes). */
 interface PendingFile {
   name: string;
-  bytes: ArrayBuffer;
   /** The file as chosen (saved by reference, not copied: see LoadedFile.blob). */
   blob: Blob;
 }
@@ -172,7 +172,7 @@ export function ImportPanel() {
   const inspect = async (file: PendingFile, options: FileOptions, kind?: ChosenKind) => {
     inspecting.current = true;
     try {
-      const result = await controller.inspectFile(file.name, file.bytes, options);
+      const result = await controller.inspectFile(file.name, file.blob, options);
       const lon = options.lonColumn ?? result.csv?.lonColumn;
       const lat = options.latColumn ?? result.csv?.latColumn;
       // A workbook's sheet is kept as chosen in the preview, so the import reads that very sheet.
@@ -184,7 +184,9 @@ export function ImportPanel() {
         options: { ...options, lonColumn: lon, latColumn: lat, ...(sheet !== undefined ? { sheet } : {}) },
       });
     } catch (error) {
-      if (!isAbortError(error))
+      if (error instanceof RequestFailedError && error.code === "blob_unreadable")
+        controller.notify(makeNotice("error", "error.fileChanged", { file: file.name }));
+      else if (!isAbortError(error))
         controller.notify(makeNotice("error", "error.readFile", { file: file.name, reason: error instanceof Error ? error.message : String(error) }));
       setPreview(null);
     } finally {
@@ -200,16 +202,10 @@ export function ImportPanel() {
     else setPreview(null);
   };
 
-  const addFiles = async (list: FileList | null) => {
+  const addFiles = (list: FileList | null) => {
     if (!list || list.length === 0) return;
     const read: PendingFile[] = [];
-    for (const file of Array.from(list)) {
-      try {
-        read.push({ name: file.name, bytes: await file.arrayBuffer(), blob: file });
-      } catch (error) {
-        controller.notify(makeNotice("error", "error.readFile", { file: file.name, reason: error instanceof Error ? error.message : String(error) }));
-      }
-    }
+    for (const file of Array.from(list)) read.push({ name: file.name, blob: file });
     if (inputRef.current) inputRef.current.value = "";
     // A preview open (or being made, or being imported) keeps its place: the new files wait in the queue, as the preview says.
     setQueue([...queueRef.current, ...read]);
@@ -219,7 +215,7 @@ export function ImportPanel() {
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragging(false);
-    void addFiles(event.dataTransfer.files);
+    addFiles(event.dataTransfer.files);
   };
 
   const confirm = async () => {
@@ -229,7 +225,6 @@ export function ImportPanel() {
       id: createFileId(),
       name: current.file.name,
       kind: preview.kind as LoadedFileKind,
-      bytes: current.file.bytes,
       blob: current.file.blob,
       options: current.options,
       isSample: false,
@@ -284,7 +279,7 @@ export function ImportPanel() {
             accept=".csv,.tsv,.txt,.xlsx,.xls,.zip,.geojson,.json,.kml,.kmz,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/geo+json,application/json,application/vnd.google-earth.kml+xml,application/vnd.google-earth.kmz"
             data-testid="import-input"
             className="visually-hidden"
-            onChange={(event) => void addFiles(event.target.files)}
+            onChange={(event) => addFiles(event.target.files)}
           />
         </label>
         <p className="hint">{t("import.help")}</p>

@@ -26,7 +26,8 @@ import { addNotice, clearData, dismissNotice, markReady, setBusy, setCoverageAsO
 
 export interface Controller {
   start(): Promise<void>;
-  inspectFile(name: string, bytes: ArrayBuffer, options: FileOptions): Promise<InspectResult>;
+  /** Previews a file as chosen (a File): the worker reads it. */
+  inspectFile(name: string, blob: Blob, options: FileOptions): Promise<InspectResult>;
   /** Distances to each carrier's nearest coverage, measured in the worker on the analysis `request.version`. */
   nearest(request: NearestParams): Promise<NearestResult>;
   /** Which coverage layers of the analysis `version` contain each position, answered in the worker (null when it no longer holds it). */
@@ -108,7 +109,7 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
       return await client.request(
         "analyze",
         {
-          files: files.map((file) => ({ id: file.id, name: file.name, kind: file.kind, bytes: file.bytes, options: file.options })),
+          files: files.map(({ isSample: _sample, ...file }) => file),
           boundaryUrls: [absoluteUrl(BOUNDARY_URLS.provinces), absoluteUrl(BOUNDARY_URLS.communes)],
           listedUrl: samplePoints ? absoluteUrl(SAMPLE_DEAD_ZONES_URL) : undefined,
           view: mapViewState(store.getState().filter, store.getState().layerVisibility),
@@ -126,6 +127,8 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
       // Superseded: by the user's cancel (the notice), or by a newer analysis (nothing to say).
       if (isAbortError(error)) {
         if (running === controller) notify(makeNotice("info", "progress.cancelled"));
+      } else if (error instanceof RequestFailedError && error.code === "blob_unreadable") {
+        notify(makeNotice("error", "error.fileChanged", { file: "file" in error.params ? error.params.file : "" }));
       } else if (error instanceof RequestFailedError) {
         notify(makeNotice("error", "error.analysis", { reason: error.message }));
       } else {
@@ -236,7 +239,7 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
     start,
     notify,
     dismiss: (id) => store.setState((state) => dismissNotice(state, id)),
-    inspectFile: (name, bytes, options) => client.request("inspect", { name, bytes, options }),
+    inspectFile: (name, blob, options) => client.request("inspect", { name, blob, options }),
     nearest: (request) => client.request("nearest", request),
     compare: (request) => client.request("compare", request),
     coverAt: async (version, lon, lat) => (await client.request("coverAt", { version, lon, lat })).coverage,

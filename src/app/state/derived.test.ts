@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeCoverage } from "../../domain/index.ts";
+import { analyzeCoverage, viewFigures } from "../../domain/index.ts";
 import type { PointKind, Technology } from "../../domain/types.ts";
 import { coverageFeature, makePoint, rectangle } from "../../testing/features.ts";
 import type { AnalyzeResult } from "../../workers/messages.ts";
@@ -32,6 +32,18 @@ describe("deriveView", () => {
     expect(Array.from(view.statuses)).toEqual([2, 1, 0]);
     expect(Array.from(view.uncovered)).toEqual([2]);
     expect(Array.from(view.shown)).toEqual([0, 1, 2]);
+  });
+
+  it("takes the figures the worker sent when they are of this filter, and computes another filter's itself", () => {
+    const plain = data();
+    const figures = viewFigures(plain.analysis, POINTS, toPointFilter({ ...EMPTY_FILTER, minTechnology: "4G" }));
+    const sent = { ...plain, figures: { filter: toPointFilter({ ...EMPTY_FILTER, minTechnology: "4G" }), figures } };
+    // The same arrays: nothing computed again.
+    expect(deriveView(sent, { ...EMPTY_FILTER, minTechnology: "4G" }).uncovered).toBe(figures.uncovered);
+    const other = deriveView(sent, { ...EMPTY_FILTER, minTechnology: "2G" });
+    expect(other.uncovered).not.toBe(figures.uncovered);
+    expect(other).toEqual(deriveView(plain, { ...EMPTY_FILTER, minTechnology: "2G" }));
+    expect(Array.from(other.uncovered)).toEqual([2]);
   });
 
   it("counts only coverage at or above the minimum technology", () => {

@@ -2,20 +2,13 @@
  * Figures derived from the analysis and the filters, shared by the map, the list, the statistics
  * and the exports so that all of them show the same thing. Computed with the domain's queries.
  */
-import { countCoveringCarriers, selectPoints, summarizeCoverage, type CoverageSummary, type PointFilter } from "../../domain/index.ts";
+import { viewFigures, type PointFilter, type ViewFigures } from "../../domain/index.ts";
 import { TOGGLE, isToggleOn } from "../../map/layers.ts";
 import type { AnalyzeResult, MapViewState } from "../../workers/messages.ts";
 import type { ViewFilter } from "./url_state.ts";
 
-export interface DerivedView {
+export interface DerivedView extends ViewFigures {
   pointFilter: PointFilter;
-  /** Points passing the kind and area filters, whatever their status. */
-  shown: Uint32Array;
-  /** Status code of every point under the filter's carriers and minimum technology. */
-  statuses: Uint8Array;
-  /** The uncovered points under the filters. */
-  uncovered: Uint32Array;
-  summary: CoverageSummary;
 }
 
 /**
@@ -34,24 +27,17 @@ export function toPointFilter(filter: ViewFilter): PointFilter {
 }
 
 /**
- * Derives every figure the views show.
+ * Derives every figure the views show: those the worker sent with the analysis when they are of this filter (the
+ * count then shows without another pass over the points), else computed here.
  * @param data - the analysis result
  * @param filter - the UI filter
  * @returns the derived view
  */
 export function deriveView(data: AnalyzeResult, filter: ViewFilter): DerivedView {
   const pointFilter = toPointFilter(filter);
-  const { analysis, points } = data;
-  const statusFilter: PointFilter = { carriers: pointFilter.carriers, minTechnology: pointFilter.minTechnology };
-  // The number of distinct counted carriers (0, 1, 2 = two or more) is the status code.
-  const statuses = countCoveringCarriers(analysis, statusFilter);
-  return {
-    pointFilter,
-    shown: selectPoints(analysis, points, { ...pointFilter, status: "all" }),
-    statuses,
-    uncovered: selectPoints(analysis, points, { ...pointFilter, status: "uncovered" }),
-    summary: summarizeCoverage(analysis, points, pointFilter),
-  };
+  const sent = data.figures;
+  if (sent && JSON.stringify(sent.filter) === JSON.stringify(pointFilter)) return { pointFilter, ...sent.figures };
+  return { pointFilter, ...viewFigures(data.analysis, data.points, pointFilter) };
 }
 
 let cache: { data: AnalyzeResult; key: string; view: DerivedView } | null = null;

@@ -101,7 +101,7 @@ export async function saveDataset(files: readonly LoadedFile[]): Promise<void> {
     const fileStore = transaction.objectStore(FILES);
     await Promise.all([
       fileStore.clear(),
-      ...userFiles.map(({ blob, ...file }) => fileStore.put({ ...file, bytes: blob ?? blobOf(file.bytes) })),
+      ...userFiles.map(({ blob, ...file }) => fileStore.put({ ...file, bytes: blob ?? blobOf(file.bytes ?? new ArrayBuffer(0)) })),
       transaction.objectStore(META).put(meta, "dataset"),
       transaction.done,
     ]);
@@ -126,7 +126,10 @@ export async function loadDataset(): Promise<{ meta: SavedDataset; files: Loaded
     const files: LoadedFile[] = [];
     for (const id of meta.data.fileIds) {
       const file = byId.get(id);
-      if (file) files.push({ ...file, bytes: file.bytes instanceof Blob ? await file.bytes.arrayBuffer() : file.bytes });
+      // The stored Blob is not read here: the worker reads it (see LoadedFile.bytes), and a save stores it again by reference.
+      if (!file) continue;
+      const { bytes, ...rest } = file;
+      files.push(bytes instanceof Blob ? { ...rest, blob: bytes } : { ...rest, bytes });
     }
     return { meta: meta.data, files };
   });
