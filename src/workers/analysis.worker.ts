@@ -389,8 +389,13 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
   coverAtIndex = null;
   compare.keep({ version: payload.version, points, coverage: allReleases, admin });
   // The points go ahead of the result, in parts: one message of 100,000 points would be one long main-thread task.
-  for (let offset = 0; offset < points.length; offset += POINTS_PER_MESSAGE) ctx.points(points.slice(offset, offset + POINTS_PER_MESSAGE));
+  // None go when the main thread holds these very points (the last points sent, and it says it holds them).
+  const held = request.heldPoints !== undefined && sentPoints?.version === request.heldPoints && samePoints(sentPoints.points, points);
+  if (!held) for (let offset = 0; offset < points.length; offset += POINTS_PER_MESSAGE) ctx.points(points.slice(offset, offset + POINTS_PER_MESSAGE));
+  // The main thread's data of this analysis holds these points, whether they were sent now or it had them.
+  sentPoints = { version: payload.version, points };
   return {
+    ...(held ? { pointsOf: request.heldPoints } : {}),
     points: [],
     analysis,
     reports,
@@ -399,6 +404,16 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
     figures: { filter: request.view.filter, figures },
     timings: { parseMilliseconds: parsed - started, analyseMilliseconds: analysed - parsed },
   };
+}
+
+/** The points of the last analysis answered, and the version of the analysis they were sent with (see AnalyzeResult.pointsOf). */
+let sentPoints: { version: number; points: readonly Point[] } | null = null;
+
+/** The same point objects in the same order (a point file read once is cached: its points are the same objects). */
+function samePoints(a: readonly Point[], b: readonly Point[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** One handler per request type of RequestMap; which buffers each result transfers is listed in transfers.ts. */

@@ -15,7 +15,8 @@ import type { Spec, SpecEnvironment } from "./specs.ts";
 import { canvasColours, countCanvasColour, pixelsByEngine } from "./map_probes.ts";
 import { STATUS_COLORS } from "../../src/map/layers.ts";
 import { parseHex } from "../../src/map/colour_math.ts";
-import { AssertionError, assert } from "./assert.ts";
+import { AssertionError, assert, assertEqual } from "./assert.ts";
+import { WORK_MARK } from "../../src/workers/work_limits.ts";
 
 const TIMEOUT = 180_000;
 /** The zoom of the pixel check: a rural disc (3–8 km) is then 80–200 pixels across. */
@@ -111,6 +112,15 @@ async function check(
   await importFile(page, coveragePath);
   await waitForCount(page, expected);
   await waitForMapAttribute(page, "drawn", drawn);
+  // The coverage came on top of the same points: the worker did not send the 40,000 points again (the page kept its own).
+  const pointsSent = await page.evaluate((mark) => {
+    const start = performance.getEntriesByName("lom-song:analysis-start").at(-1)?.startTime ?? 0;
+    return performance
+      .getEntriesByName(mark)
+      .filter((entry) => entry.startTime >= start && (entry as PerformanceMark).detail?.kind === "points-message")
+      .reduce((sum, entry) => sum + (entry as PerformanceMark).detail.points, 0);
+  }, WORK_MARK);
+  assertEqual(pointsSent, 0, "points sent again with the coverage import");
   await page.screenshot({ path: `${environment.artifacts}/national-country.png` });
   // The country view draws the dense points as dots (the GPU layer): the uncovered colour is on the canvas, and a
   // legend switch that hides the uncovered points takes it off again (the dots' style, not a new analysis).

@@ -106,9 +106,12 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
     performance.mark("lom-song:analysis-start");
     try {
       const samplePoints = files.some((file) => file.isSample && file.kind === "points");
-      return await client.request(
+      // The points the page holds: when the analysis has the same ones (a coverage file added), the worker does not send them again.
+      const held = store.getState().data;
+      const result = await client.request(
         "analyze",
         {
+          ...(held ? { heldPoints: held.map.version } : {}),
           files: files.map(({ isSample: _sample, ...file }) => file),
           boundaryUrls: [absoluteUrl(BOUNDARY_URLS.provinces), absoluteUrl(BOUNDARY_URLS.communes)],
           listedUrl: samplePoints ? absoluteUrl(SAMPLE_DEAD_ZONES_URL) : undefined,
@@ -123,6 +126,11 @@ export function createController(store: Store<AppState>, client: AnalysisClient)
           },
         },
       );
+      if (result.pointsOf !== undefined) {
+        if (!held || held.map.version !== result.pointsOf) throw new Error(`the worker kept the points of analysis ${result.pointsOf}, not held here`);
+        result.points = held.points;
+      }
+      return result;
     } catch (error) {
       // Superseded: by the user's cancel (the notice), or by a newer analysis (nothing to say).
       if (isAbortError(error)) {
