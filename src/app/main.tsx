@@ -23,7 +23,10 @@ const client = new AnalysisClient(() => new Worker(new URL("../workers/analysis.
 const controller = createController(store, client);
 const tracking = createPageTrackingController();
 // The map's coverage raster tiles are drawn by the analysis worker, which holds the coverage.
-setMapTileWorker({ tile: async (tile) => (await client.request("tile", tile)).image });
+setMapTileWorker({
+  tile: async (tile) => (await client.request("tile", tile)).image,
+  points: async (version) => (await client.request("mapPoints", { version })).points,
+});
 startUrlSync(store);
 startPreferenceSync(store, browserPreferenceStorage);
 

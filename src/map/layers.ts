@@ -3,6 +3,7 @@
  * calls; nothing here touches MapLibre, so every spec is unit-tested and validated against the
  * style specification.
  */
+import { DENSE_POINTS as DENSE_POINTS_COUNT } from "../workers/work_limits.ts";
 import type {
   ExpressionSpecification,
   LayerSpecification,
@@ -43,13 +44,8 @@ export const LAYER = {
   pointDots: "point-dots",
 } as const;
 
-/**
- * From this many points on, the map draws plain dots below DOTS_BELOW_ZOOM instead of the shapes by
- * kind: MapLibre's symbol layers hold at most about 32,000 symbols in one tile (65,535 glyph
- * offsets) and fail beyond, and dots are far cheaper to draw and place. Below this count no tile can
- * reach that limit.
- */
-export const DENSE_POINTS = 30_000;
+// DENSE_POINTS is the worker's too (it defers the dense points' GeoJSON): defined with its limits.
+export { DENSE_POINTS } from "../workers/work_limits.ts";
 /** The zoom from which dense data is drawn with the shapes by kind. */
 export const DOTS_BELOW_ZOOM = 9;
 
@@ -59,7 +55,7 @@ export const DOTS_BELOW_ZOOM = 9;
  * @returns [minzoom, maxzoom] for the shapes and for the dots (a maxzoom of 0 hides the dots)
  */
 export function pointZoomRanges(pointCount: number): { shapes: [number, number]; dots: [number, number] } {
-  return pointCount >= DENSE_POINTS ? { shapes: [DOTS_BELOW_ZOOM, 24], dots: [0, DOTS_BELOW_ZOOM] } : { shapes: [0, 24], dots: [0, 0] };
+  return pointCount >= DENSE_POINTS_COUNT ? { shapes: [DOTS_BELOW_ZOOM, 24], dots: [0, DOTS_BELOW_ZOOM] } : { shapes: [0, 24], dots: [0, 0] };
 }
 
 /** Prefix of the per-(carrier, technology) coverage raster layers. */

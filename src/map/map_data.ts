@@ -12,29 +12,36 @@
  * MapLibre as ImageBitmaps; dense points below zoom 9 are drawn by the GPU (point_dots_layer.ts).
  */
 import { addProtocol } from "maplibre-gl";
+import { MAP_POINTS_MARK } from "../workers/work_limits.ts";
 
 /** The scheme MapLibre's worker parses (registered there). */
 export const MAP_DATA_SCHEME = "lomsong";
 /** The scheme of the raw bytes, served from the main thread. */
 export const MAP_BYTES_SCHEME = "lomsong-bytes";
 
-const registry = new Map<string, ArrayBuffer>();
+/** The bytes of each source, or where to get them (asked for once, then kept). */
+const registry = new Map<string, ArrayBuffer | (() => Promise<ArrayBuffer>)>();
 let registered = false;
 
 /**
  * Registers the bytes of one source for one analysis and returns the URL to give setData.
  * @param version - the analysis version
  * @param name - the source name
- * @param bytes - UTF-8 GeoJSON
+ * @param bytes - UTF-8 GeoJSON; null: the points', asked of the analysis worker when MapLibre first needs them
  * @returns the `lomsong://` URL
  */
-export function mapDataUrl(version: number, name: string, bytes: ArrayBuffer): string {
+export function mapDataUrl(version: number, name: string, bytes: ArrayBuffer | null): string {
   if (!registered) {
     registered = true;
     addProtocol(MAP_BYTES_SCHEME, async (parameters) => {
       const key = parameters.url.slice(MAP_BYTES_SCHEME.length + 3);
-      const found = registry.get(key);
+      let found = registry.get(key);
       if (!found) throw new Error(`no map data for ${key}`);
+      if (typeof found === "function") {
+        found = await found();
+        // Kept unless a newer analysis replaced it meanwhile.
+        if (registry.has(key)) registry.set(key, found);
+      }
       // A copy is transferred, so that the same URL can be asked for again (a worker restart).
       return { data: found.slice(0) };
     });
@@ -42,7 +49,7 @@ export function mapDataUrl(version: number, name: string, bytes: ArrayBuffer): s
   const key = `${version}/${name}`;
   // Only the latest analysis is kept: older URLs are never asked for again.
   for (const old of [...registry.keys()]) if (old.endsWith(`/${name}`) && old !== key) registry.delete(old);
-  registry.set(key, bytes);
+  registry.set(key, bytes ?? (() => deferredPoints(version)));
   return `${MAP_DATA_SCHEME}://${key}`;
 }
 
@@ -52,9 +59,18 @@ export const COVERAGE_TILE_SCHEME = "lomsong-coverage";
 export interface MapTileWorker {
   /** One tile (null when empty). */
   tile(tile: { version: number; layer: number; z: number; x: number; y: number; color: string }): Promise<ImageBitmap | null>;
+  /** The dense points' GeoJSON of an analysis (MapPayload.points null), null when the worker no longer holds it. */
+  points(version: number): Promise<ArrayBuffer | null>;
 }
 
 let tileWorker: MapTileWorker | null = null;
+
+async function deferredPoints(version: number): Promise<ArrayBuffer> {
+  const bytes = tileWorker ? await tileWorker.points(version) : null;
+  if (!bytes) throw new Error(`no points of analysis ${version}`);
+  performance.mark(MAP_POINTS_MARK, { detail: { version, bytes: bytes.byteLength } });
+  return bytes;
+}
 /** Colour of each layer of the analysis shown, by version (only the latest is kept). */
 const coverageColors = new Map<number, string[]>();
 

@@ -40,10 +40,10 @@ import { csvLooksProjected, ensureXlsReader, inspectGisFormat, parseRasterIfTiff
 import { inspectScannedCoverage } from "./inspect_scanned.ts";
 import type { ScannedCollection } from "../domain/parse/scan_geojson.ts";
 import { buildCoverageRaster, coverageLayerBounds, coverageTileRgba, rasteriseBandTile, COVERAGE_TILE_SIZE, type CoverageRaster } from "./coverage_raster.ts";
-import { buildMapPayload } from "./map_payload.ts";
+import { buildMapPayload, pointsGeojsonBytes } from "./map_payload.ts";
 import { createNearestCache } from "./nearest_cache.ts";
 import { createCompareCache } from "./compare_request.ts";
-import { POINTS_PER_ANALYSIS_BATCH, POINTS_PER_MESSAGE } from "./work_limits.ts";
+import { DENSE_POINTS, POINTS_PER_ANALYSIS_BATCH, POINTS_PER_MESSAGE } from "./work_limits.ts";
 import { parseTrackingFile } from "../domain/tracking/tracking_file.ts";
 import { analyzeInBatches } from "./analyze_batches.ts";
 import { BlobUnreadableError, serveRequests, type HandlerContext, type Handlers, type ServerScope } from "./worker_server.ts";
@@ -367,6 +367,8 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
   raster = null;
   const layerBounds = coverageLayerBounds(coverage, analysis.layers);
   const figures = viewFigures(analysis, points, request.view.filter);
+  // Dense points: the map draws their shapes only when zoomed in, so their GeoJSON waits until it asks (mapPoints).
+  const deferPoints = points.length >= DENSE_POINTS;
   const { payload } = buildMapPayload({
     // The request's id: unique for the client, across worker restarts (the map's tile URLs carry it).
     version: ctx.id,
@@ -377,7 +379,10 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
     admin,
     view: request.view,
     figures,
+    deferPoints,
   });
+  // Copies: the payload's arrays are transferred with the answer.
+  mapPoints = deferPoints ? { version: payload.version, points, status: payload.status.slice(), visible: payload.visible.slice() } : null;
   const inForce = coverage.slice();
   const layers = analysis.layers;
   raster = { version: payload.version, raster: null, build: () => buildCoverageRaster(inForce, layers, layerBounds) };
@@ -406,6 +411,9 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
   };
 }
 
+/** What the dense points' GeoJSON of the last analysis is made from, when the map asks for it (MapPayload.points). */
+let mapPoints: { version: number; points: readonly Point[]; status: Uint8Array; visible: Uint8Array } | null = null;
+
 /** The points of the last analysis answered, and the version of the analysis they were sent with (see AnalyzeResult.pointsOf). */
 let sentPoints: { version: number; points: readonly Point[] } | null = null;
 
@@ -433,6 +441,9 @@ const handlers: Handlers = {
   nearest: async (params) => nearest.answer(params),
   compare: async (params) => compare.answer(params),
   tile: renderTile,
+  mapPoints: async (params) => ({
+    points: mapPoints && mapPoints.version === params.version ? pointsGeojsonBytes(mapPoints.points, mapPoints.status, mapPoints.visible) : null,
+  }),
   coverAt: async (params) => {
     const index = coverageIndexOf(params.version);
     return { coverage: index ? { layers: index.layers, words: index.words, masks: queryCoverageMasks(index, params.lon, params.lat) } : null };

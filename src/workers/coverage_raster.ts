@@ -61,6 +61,32 @@ export function mercatorY(lat: number): number {
   return (1 - Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360)) / Math.PI) / 2;
 }
 
+/** Latitude steps per degree of the Mercator table (mercatorYTable). */
+const TABLE_STEPS_PER_DEGREE = 1024;
+let table: Float64Array | null = null;
+
+/**
+ * mercatorY by linear interpolation in a table of 1/1024° steps, made once (174,000 entries, 1.4 MB): the raster
+ * projects 3.8 million national vertices, where Math.log and Math.tan each took half a second in all. The error is
+ * below 1e-9 of the world's height anywhere (under a pixel at zoom 22) and below 1e-11 in Viet Nam's latitudes.
+ * @param lat - degrees
+ * @returns y in [0, 1], as mercatorY
+ */
+export function mercatorYTable(lat: number): number {
+  if (table === null) {
+    const steps = Math.ceil(2 * MAX_LATITUDE * TABLE_STEPS_PER_DEGREE) + 1;
+    table = new Float64Array(steps + 1);
+    // Not clamped: the last entries lie just past MAX_LATITUDE, so that the last step interpolates the curve itself.
+    for (let i = 0; i <= steps; i++)
+      table[i] = (1 - Math.log(Math.tan(Math.PI / 4 + ((-MAX_LATITUDE + i / TABLE_STEPS_PER_DEGREE) * Math.PI) / 360)) / Math.PI) / 2;
+  }
+  const clamped = lat < -MAX_LATITUDE ? -MAX_LATITUDE : lat > MAX_LATITUDE ? MAX_LATITUDE : lat;
+  const position = (clamped + MAX_LATITUDE) * TABLE_STEPS_PER_DEGREE;
+  const index = Math.floor(position);
+  const below = table[index];
+  return below + (table[index + 1] - below) * (position - index);
+}
+
 /**
  * Projects every layer's rings once (O(vertices)) and indexes the rings' boxes.
  * @param coverage - the checked coverage features (rings oriented)
@@ -107,7 +133,7 @@ export function buildCoverageRaster(
       target.ringStart[target.ring] = target.vertex;
       for (let v = start; v < end; v += 2) {
         const x = mercatorX(values[v]);
-        const y = mercatorY(values[v + 1]);
+        const y = mercatorYTable(values[v + 1]);
         target.xs[target.vertex] = x;
         target.ys[target.vertex] = y;
         target.vertex++;

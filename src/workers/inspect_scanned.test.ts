@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { inspectGeoFileValue, parseCoverageGeojsonPacked } from "../domain/index.ts";
-import { inspectScannedCoverage } from "./inspect_scanned.ts";
+import { containsMarker, inspectScannedCoverage } from "./inspect_scanned.ts";
 
 const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 const disc = (carrier: string) => ({
@@ -54,5 +54,19 @@ describe("the preview of a coverage file by the byte scanner", () => {
     const marked = { type: "FeatureCollection", format: "lom-song-backup", features: [disc("Viettel")] };
     expect(inspectScannedCoverage(encode(marked))).toBeNull();
     expect(inspectScannedCoverage(new TextEncoder().encode('{"type":"FeatureCollection","features":[}'))).toBeNull();
+  });
+
+  it("finds a tracking format's marker wherever it is, as a plain substring search does, on random texts", () => {
+    const pieces = ['"lom-song-backup"', '"lom-song-updates"', '"lom-song-', "lom-song-backup", '"m"', "mm", '"', "-", "a"];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 500; round++) {
+      const text = Array.from({ length: Math.floor(next() * 6) }, () => pieces[Math.floor(next() * pieces.length)]).join("");
+      const expected = text.includes('"lom-song-backup"') || text.includes('"lom-song-updates"');
+      expect(containsMarker(new TextEncoder().encode(text)), text).toBe(expected);
+    }
+    // At the very start and the very end of the bytes.
+    expect(containsMarker(new TextEncoder().encode('"lom-song-updates"'))).toBe(true);
+    expect(containsMarker(new TextEncoder().encode('xx"lom-song-backup'))).toBe(false);
   });
 });

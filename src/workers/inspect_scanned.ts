@@ -12,13 +12,23 @@ import { scanFeatureCollection, type ScannedCollection } from "../domain/parse/s
 
 /** The tracking formats' markers: a file naming one is read the JSON.parse way, where its `format` member decides. */
 const FORMAT_MARKERS = ['"lom-song-backup"', '"lom-song-updates"'].map((marker) => Uint8Array.from(marker, (character) => character.charCodeAt(0)));
+/**
+ * Where the markers are looked for from: their "m", a letter, which a coverage file holds only in its few property
+ * texts. Looking for their first byte instead (a quote, 30 of them a feature) took half a second on a 96 MB file.
+ */
+const ANCHOR = FORMAT_MARKERS[0].indexOf("m".charCodeAt(0));
 
-function contains(bytes: Uint8Array, marker: Uint8Array): boolean {
-  const first = marker[0];
-  for (let i = bytes.indexOf(first); i >= 0 && i <= bytes.length - marker.length; i = bytes.indexOf(first, i + 1)) {
-    let k = 1;
-    while (k < marker.length && bytes[i + k] === marker[k]) k++;
-    if (k === marker.length) return true;
+/** Whether `bytes` hold one of the markers (all with their anchor byte at ANCHOR). */
+export function containsMarker(bytes: Uint8Array, markers: readonly Uint8Array[] = FORMAT_MARKERS): boolean {
+  const anchor = markers[0][ANCHOR];
+  for (let at = bytes.indexOf(anchor, ANCHOR); at >= 0; at = bytes.indexOf(anchor, at + 1)) {
+    const start = at - ANCHOR;
+    for (const marker of markers) {
+      if (start + marker.length > bytes.length) continue;
+      let k = 0;
+      while (k < marker.length && bytes[start + k] === marker[k]) k++;
+      if (k === marker.length) return true;
+    }
   }
   return false;
 }
@@ -31,7 +41,7 @@ function contains(bytes: Uint8Array, marker: Uint8Array): boolean {
  *   FeatureCollection the scanner reads (the caller then parses it, as before)
  */
 export function inspectScannedCoverage(bytes: Uint8Array): { kind: FileKind; featureCount: number; scanned: ScannedCollection } | null {
-  if (FORMAT_MARKERS.some((marker) => contains(bytes, marker))) return null;
+  if (containsMarker(bytes)) return null;
   const scanned = scanFeatureCollection(bytes);
   if (!scanned) return null;
   // What the kind is decided from: each feature's geometry type and properties (a deferred feature as JSON.parse read it).

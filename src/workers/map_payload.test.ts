@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeCoverage, countCoveringCarriers, viewFigures } from "../domain/index.ts";
 import type { PointKind, Technology } from "../domain/types.ts";
 import { coverageFeature, makePoint, rectangle } from "../testing/features.ts";
-import { buildMapPayload, pointsGeojsonText } from "./map_payload.ts";
+import { buildMapPayload, pointsGeojsonBytes, pointsGeojsonText } from "./map_payload.ts";
 import { dotStyle, mercatorPositions } from "./point_raster.ts";
 
 const point = (id: string, kind: PointKind, lon: number) => makePoint(id, lon, 21, { kind, name: `<b>${id}</b> "quoted"` });
@@ -47,7 +47,7 @@ describe("buildMapPayload", () => {
     expect([...payload.status]).toEqual([1, 0, 0]);
     // Status 1 (one carrier) is switched off in the legend.
     expect([...payload.visible]).toEqual([0, 1, 1]);
-    expect(decode(payload.points).features.map((feature) => [feature.properties.s, feature.properties.v])).toEqual([
+    expect(decode(payload.points!).features.map((feature) => [feature.properties.s, feature.properties.v])).toEqual([
       [1, 0],
       [0, 1],
       [0, 1],
@@ -67,6 +67,15 @@ describe("buildMapPayload", () => {
     expect([...given.status]).toEqual([...payload.status]);
     expect([...given.visible]).toEqual([...payload.visible]);
     expect(given.status).not.toBe(figures.statuses);
+  });
+
+  it("leaves the points' GeoJSON out when asked to, and makes the same bytes on request", () => {
+    const view = { filter: { minTechnology: "3G" as const }, statusOn: [true, false, true] as [boolean, boolean, boolean] };
+    const eager = build(4, view).payload;
+    const deferred = buildMapPayload({ version: 4, points: POINTS, analysis, coverageBounds: [], importedAdmin: [], admin: [], view, deferPoints: true });
+    expect(deferred.payload.points).toBeNull();
+    expect(deferred.transfer).not.toContain(null);
+    expect(new Uint8Array(pointsGeojsonBytes(POINTS, deferred.payload.status, deferred.payload.visible))).toEqual(new Uint8Array(eager.points!));
   });
 
   it("hides points outside the kind filter", () => {

@@ -24,6 +24,17 @@ function bytes(text: string): ArrayBuffer {
 }
 
 /**
+ * The points' GeoJSON as UTF-8 bytes (MapPayload.points): made with the payload, or on request for dense points.
+ * @param points - the analysed points
+ * @param status - status code per point
+ * @param visible - visibility per point
+ * @returns the bytes
+ */
+export function pointsGeojsonBytes(points: readonly Point[], status: Uint8Array, visible: Uint8Array): ArrayBuffer {
+  return bytes(pointsGeojsonText(points, status, visible));
+}
+
+/**
  * Status code (0 uncovered, 1 one carrier, 2 two or more) and visibility (0/1) of every point under a view.
  * @param analysis - the analysis
  * @param points - the analysed points
@@ -81,6 +92,8 @@ export function buildMapPayload(input: {
   view: MapViewState;
   /** The figures of `view.filter`, when the caller has them (the worker does): not computed again. */
   figures?: ViewFigures;
+  /** Leave the points' GeoJSON out (null): the caller makes it when asked (pointsGeojsonText, MapPayload.points). */
+  deferPoints?: boolean;
 }): { payload: MapPayload; transfer: ArrayBuffer[] } {
   const { points, analysis } = input;
   const { status, visible } = pointStyleCodes(analysis, points, input.view, input.figures);
@@ -113,7 +126,7 @@ export function buildMapPayload(input: {
   }
   const payload: MapPayload = {
     version: input.version,
-    points: bytes(pointsGeojsonText(points, status, visible)),
+    points: input.deferPoints ? null : pointsGeojsonBytes(points, status, visible),
     coverageBounds: input.coverageBounds,
     importedAdmin: bytes(JSON.stringify(importedAdmin)),
     adminLabels: bytes(JSON.stringify(adminLabels)),
@@ -126,7 +139,7 @@ export function buildMapPayload(input: {
   return {
     payload,
     transfer: [
-      payload.points,
+      ...(payload.points ? [payload.points] : []),
       payload.importedAdmin,
       payload.adminLabels,
       status.buffer as ArrayBuffer,

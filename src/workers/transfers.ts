@@ -92,7 +92,7 @@ export const resultTransfer: { [K in RequestType]?: (result: RequestResult<K>) =
       masks.buffer,
       provinceOf.buffer,
       communeOf.buffer,
-      map.points,
+      ...(map.points ? [map.points] : []),
       map.importedAdmin,
       map.adminLabels,
       map.status.buffer,
@@ -108,6 +108,7 @@ export const resultTransfer: { [K in RequestType]?: (result: RequestResult<K>) =
     return [...new Set(buffers)].filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
   },
   tile: (result) => (result.image ? [result.image] : []),
+  mapPoints: (result) => (result.points ? [result.points] : []),
   coverAt: (result) => (result.coverage ? [result.coverage.masks.buffer as ArrayBuffer] : []),
 };
 

@@ -16,7 +16,7 @@ import { canvasColours, countCanvasColour, pixelsByEngine } from "./map_probes.t
 import { STATUS_COLORS } from "../../src/map/layers.ts";
 import { parseHex } from "../../src/map/colour_math.ts";
 import { AssertionError, assert, assertEqual } from "./assert.ts";
-import { WORK_MARK } from "../../src/workers/work_limits.ts";
+import { MAP_POINTS_MARK, WORK_MARK } from "../../src/workers/work_limits.ts";
 
 const TIMEOUT = 180_000;
 /** The zoom of the pixel check: a rural disc (3–8 km) is then 80–200 pixels across. */
@@ -148,6 +148,18 @@ async function check(
   await page.goto(`${environment.baseUrl}?sample=none&lang=en&map=${CHECK_ZOOM}/${target.lat.toFixed(5)}/${target.lon.toFixed(5)}`);
   await waitForCount(page, expected);
   await page.waitForSelector('[data-testid="map"][data-drawn]', { timeout: TIMEOUT });
+  // Zoomed in, the map draws the points' shapes: their GeoJSON, left out of the analysis for dense points, was asked
+  // of the worker then (one feature per point).
+  const pointsBytes = await page
+    .waitForFunction(
+      (mark) => (performance.getEntriesByName(mark).at(-1) as PerformanceMark | undefined)?.detail.bytes as number | undefined,
+      MAP_POINTS_MARK,
+      {
+        timeout: TIMEOUT,
+      },
+    )
+    .then(async (handle) => (await handle.jsonValue()) ?? 0);
+  assert(pointsBytes > points.length * 60, `the points' GeoJSON arrived when zoomed in (${pointsBytes} bytes for ${points.length} points)`);
   // Only the coverage: no points, no boundaries or names over it.
   for (const id of ["layer-uncovered", "layer-single-carrier", "layer-covered", "layer-boundaries"]) await toggle(page, id);
   await page.screenshot({ path: `${environment.artifacts}/national-zoomed.png` });
