@@ -32,6 +32,7 @@ import {
   type ImportReport,
   type Point,
   selectCoverageReleases,
+  groupCoverageLayers,
   viewFigures,
 } from "../domain/index.ts";
 import { addIssues } from "../domain/parse/import_issue.ts";
@@ -39,7 +40,9 @@ import { csvPreviewData, inspectWorkbook } from "./inspect_workbook.ts";
 import { csvLooksProjected, ensureXlsReader, inspectGisFormat, parseRasterIfTiff } from "./inspect_formats.ts";
 import { inspectScannedCoverage } from "./inspect_scanned.ts";
 import type { ScannedCollection } from "../domain/parse/scan_geojson.ts";
-import { buildCoverageRaster, coverageLayerBounds, coverageTileRgba, rasteriseBandTile, COVERAGE_TILE_SIZE, type CoverageRaster } from "./coverage_raster.ts";
+import { buildCoverageRaster, coverageLayerBounds, coverageLayerRings, type CoverageRaster } from "./coverage_raster.ts";
+import { tileBitmap } from "./tile_bitmap.ts";
+import type { RasterWorkerRequest, RasterWorkerResponse } from "./raster.worker.ts";
 import { buildMapPayload, pointsGeojsonBytes } from "./map_payload.ts";
 import { createNearestCache } from "./nearest_cache.ts";
 import { createCompareCache } from "./compare_request.ts";
@@ -75,13 +78,51 @@ function projectedRaster(version: number): CoverageRaster | null {
   return raster.raster;
 }
 
+/**
+ * The raster worker (raster.worker.ts): it builds the raster of each analysis from the rings posted before the
+ * coverage index is built, on the other core, and draws the tiles. Null where this worker cannot start one, or after
+ * it failed: the raster is then built here, after the answer, as before.
+ */
+let rasterWorker: Worker | null | undefined;
+/** The analysis whose raster the raster worker holds. */
+let remoteRaster: number | null = null;
+const pendingTiles = new Map<number, (answer: RasterWorkerResponse | null) => void>();
+let nextTileId = 1;
+
+function rasterWorkerOf(): Worker | null {
+  if (rasterWorker !== undefined) return rasterWorker;
+  try {
+    rasterWorker = typeof Worker === "undefined" ? null : new Worker(new URL("./raster.worker.ts", import.meta.url), { type: "module" });
+  } catch {
+    rasterWorker = null;
+  }
+  rasterWorker?.addEventListener("message", (event: MessageEvent<RasterWorkerResponse>) => {
+    const settle = pendingTiles.get(event.data.id);
+    pendingTiles.delete(event.data.id);
+    settle?.(event.data);
+  });
+  rasterWorker?.addEventListener("error", () => {
+    // Its tiles are drawn here from now on.
+    rasterWorker = null;
+    remoteRaster = null;
+    for (const settle of pendingTiles.values()) settle(null);
+    pendingTiles.clear();
+  });
+  return rasterWorker;
+}
+
 async function renderTile(request: TileParams): Promise<TileResult> {
+  const worker = remoteRaster === request.version ? rasterWorker : null;
+  if (worker) {
+    const id = nextTileId++;
+    const answer = await new Promise<RasterWorkerResponse | null>((resolve) => {
+      pendingTiles.set(id, resolve);
+      worker.postMessage({ kind: "tile", id, ...request } satisfies RasterWorkerRequest);
+    });
+    if (answer && !answer.failed) return { image: answer.image };
+  }
   const projected = projectedRaster(request.version);
-  const layer = projected?.layers[request.layer];
-  const coverage = layer && projected ? rasteriseBandTile(projected, request.layer, request.z, request.x, request.y) : null;
-  const rgba = coverage ? coverageTileRgba(coverage, request.color) : null;
-  if (!rgba) return { image: null };
-  return { image: await createImageBitmap(new ImageData(rgba, COVERAGE_TILE_SIZE, COVERAGE_TILE_SIZE)) };
+  return { image: projected ? await tileBitmap(projected, request) : null };
 }
 
 /** True when the file looks like JSON rather than CSV. */
@@ -354,6 +395,21 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
   for (const feature of releases.inForce) coverage.push(feature);
   const parsed = performance.now();
   await ctx.checkpoint("analyse", step / total);
+  // The raster the map draws is built by the raster worker meanwhile, from the layers' rings posted now (the layers
+  // are the coverage index's: groupCoverageLayers, the same grouping the analysis makes).
+  raster = null;
+  remoteRaster = null;
+  const layersAhead = groupCoverageLayers(coverage).layers;
+  const boundsAhead = coverageLayerBounds(coverage, layersAhead);
+  const remote = coverage.length > 0 ? rasterWorkerOf() : null;
+  if (remote) {
+    const rings = coverageLayerRings(coverage, layersAhead);
+    const message: RasterWorkerRequest = { kind: "raster", version: ctx.id, rings, layers: layersAhead, bounds: boundsAhead };
+    remote.postMessage(
+      message,
+      rings.flatMap((layer) => [layer.values.buffer, layer.ringStart.buffer]),
+    );
+  }
   // Batch by batch, so that a cancel stops a national analysis within one batch.
   const analyseStep = step++;
   const analysis = await analyzeInBatches(points, coverage, admin, {
@@ -364,8 +420,11 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
   await ctx.checkpoint("finish", step / total);
 
   // The map draws the coverage from this (tiles rasterised on request), never from polygons sent to it.
-  raster = null;
-  const layerBounds = coverageLayerBounds(coverage, analysis.layers);
+  const sameLayers =
+    layersAhead.length === analysis.layers.length &&
+    layersAhead.every((layer, index) => layer.carrier === analysis.layers[index].carrier && layer.technology === analysis.layers[index].technology);
+  const layerBounds = sameLayers ? boundsAhead : coverageLayerBounds(coverage, analysis.layers);
+  if (remote && sameLayers && rasterWorker === remote) remoteRaster = ctx.id;
   const figures = viewFigures(analysis, points, request.view.filter);
   // Dense points: the map draws their shapes only when zoomed in, so their GeoJSON waits until it asks (mapPoints).
   const deferPoints = points.length >= DENSE_POINTS;
@@ -385,10 +444,11 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
   mapPoints = deferPoints ? { version: payload.version, points, status: payload.status.slice(), visible: payload.visible.slice() } : null;
   const inForce = coverage.slice();
   const layers = analysis.layers;
+  // Built here only without the raster worker (or if it fails): then once the answer is posted, while the main
+  // thread shows the count and sets up the map.
   raster = { version: payload.version, raster: null, build: () => buildCoverageRaster(inForce, layers, layerBounds) };
-  // Once the answer is posted: the main thread then shows the count and sets up the map meanwhile.
   const version = payload.version;
-  setTimeout(() => projectedRaster(version), 0);
+  if (remoteRaster !== version) setTimeout(() => projectedRaster(version), 0);
   // Before the masks are transferred out (the cache keeps a copy); the previous coverage and its indexes go.
   nearest.keep(payload.version, coverage, points, analysis);
   coverAtIndex = null;

@@ -10,6 +10,8 @@ import {
   mercatorX,
   mercatorY,
   mercatorYTable,
+  rasterFromRings,
+  coverageLayerRings,
   rasteriseBandTile,
   rasteriseTile,
 } from "./coverage_raster.ts";
@@ -167,6 +169,26 @@ describe("rasteriseTile", () => {
     const [tx, ty] = tileOf(105, 21, 9);
     expect(rasteriseTile(raster.layers[0], 9, tx, ty)).toBeNull();
     expect(rasteriseTile(raster.layers[1], 9, tx, ty)).not.toBeNull();
+  });
+});
+
+describe("the raster worker's input", () => {
+  it("rings posted to another worker (structured clone) give the same tiles as the raster built from the features", () => {
+    const features = [feature("A", [disc(105, 21, 0.1), disc(105.05, 21.02, 0.08)]), feature("B", [disc(105.02, 21, 0.1)])];
+    const layers = [
+      { carrier: "A", technology: "4G" as const, asOf: null },
+      { carrier: "B", technology: "4G" as const, asOf: null },
+    ];
+    const bounds = coverageLayerBounds(features, layers);
+    const direct = buildCoverageRaster(features, layers, bounds);
+    const posted = rasterFromRings(structuredClone(coverageLayerRings(features, layers)), layers, bounds);
+    const [tx, ty] = tileOf(105.02, 21.01, 10);
+    for (const layer of [0, 1]) {
+      const expected = rasteriseBandTile(direct, layer, 10, tx, ty);
+      expect(expected).not.toBeNull();
+      expect(rasteriseBandTile(posted, layer, 10, tx, ty)).toEqual(expected);
+    }
+    expect(coverageLayerRings(features, layers).map((rings) => rings.ringStart.length - 1)).toEqual([2, 1]);
   });
 });
 

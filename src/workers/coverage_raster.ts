@@ -87,18 +87,19 @@ export function mercatorYTable(lat: number): number {
   return below + (table[index + 1] - below) * (position - index);
 }
 
+/** One layer's rings in degrees: lon, lat pairs, ring r's vertices from ringStart[r] to ringStart[r + 1]. */
+export interface LayerRings {
+  values: Float64Array;
+  ringStart: Uint32Array;
+}
+
 /**
- * Projects every layer's rings once (O(vertices)) and indexes the rings' boxes.
+ * Every layer's rings as flat arrays in degrees (what a raster is made from, and what crosses to the raster worker).
  * @param coverage - the checked coverage features (rings oriented)
  * @param layers - the analysis's layers, in order; a feature goes to the layer of its carrier and technology
- * @param bounds - the layers' bounds in degrees, when already known (coverageLayerBounds of the same features)
- * @returns the raster source
+ * @returns the rings of each layer, in layer order
  */
-export function buildCoverageRaster(
-  coverage: readonly CoverageFeature[],
-  layers: readonly CoverageLayerInfo[],
-  bounds: readonly ([number, number, number, number] | null)[] = coverageLayerBounds(coverage, layers),
-): CoverageRaster {
+export function coverageLayerRings(coverage: readonly CoverageFeature[], layers: readonly CoverageLayerInfo[]): LayerRings[] {
   const layerOf = new Map(layers.map((layer, index) => [`${layer.carrier}\u0000${layer.technology}`, index]));
   const vertexCount = new Array<number>(layers.length).fill(0);
   const ringCount = new Array<number>(layers.length).fill(0);
@@ -112,43 +113,79 @@ export function buildCoverageRaster(
       ringCount[layer]++;
     });
   });
-  const built = layers.map((_, layer) => ({
-    xs: new Float64Array(vertexCount[layer]),
-    ys: new Float64Array(vertexCount[layer]),
-    ringStart: new Uint32Array(ringCount[layer] + 1),
-    boxes: new Float64Array(ringCount[layer] * 4),
-    vertex: 0,
-    ring: 0,
-  }));
+  const rings = layers.map((_, layer) => ({ values: new Float64Array(vertexCount[layer] * 2), ringStart: new Uint32Array(ringCount[layer] + 1) }));
+  const vertex = new Array<number>(layers.length).fill(0);
+  const ring = new Array<number>(layers.length).fill(0);
   coverage.forEach((feature, k) => {
     const layer = featureLayer[k];
     if (layer < 0) return;
-    const target = built[layer];
+    const target = rings[layer];
     // The columns of a feature read by the byte scanner, without its GeoJSON (packed_geometry.ts).
     visitRingValues(feature, (values, start, end) => {
+      target.ringStart[ring[layer]++] = vertex[layer];
+      target.values.set(values.subarray(start, end), vertex[layer] * 2);
+      vertex[layer] += (end - start) / 2;
+    });
+  });
+  rings.forEach((target, layer) => (target.ringStart[ring[layer]] = vertex[layer]));
+  return rings;
+}
+
+/**
+ * Projects every layer's rings once (O(vertices)) and indexes the rings' boxes.
+ * @param coverage - the checked coverage features (rings oriented)
+ * @param layers - the analysis's layers, in order; a feature goes to the layer of its carrier and technology
+ * @param bounds - the layers' bounds in degrees, when already known (coverageLayerBounds of the same features)
+ * @returns the raster source
+ */
+export function buildCoverageRaster(
+  coverage: readonly CoverageFeature[],
+  layers: readonly CoverageLayerInfo[],
+  bounds: readonly ([number, number, number, number] | null)[] = coverageLayerBounds(coverage, layers),
+): CoverageRaster {
+  return rasterFromRings(coverageLayerRings(coverage, layers), layers, bounds);
+}
+
+/**
+ * The raster of layers given as flat rings (coverageLayerRings): projected to Web Mercator, the rings' boxes indexed.
+ * @param rings - each layer's rings in degrees
+ * @param layers - the layers, in the same order
+ * @param bounds - the layers' bounds in degrees (null when empty)
+ * @returns the raster source
+ */
+export function rasterFromRings(
+  rings: readonly LayerRings[],
+  layers: readonly CoverageLayerInfo[],
+  bounds: readonly ([number, number, number, number] | null)[],
+): CoverageRaster {
+  const built = rings.map((source) => {
+    const vertices = source.values.length / 2;
+    const ringCount = source.ringStart.length - 1;
+    const xs = new Float64Array(vertices);
+    const ys = new Float64Array(vertices);
+    const boxes = new Float64Array(ringCount * 4);
+    const { values } = source;
+    for (let r = 0; r < ringCount; r++) {
       let minX = Infinity,
         minY = Infinity,
         maxX = -Infinity,
         maxY = -Infinity;
-      target.ringStart[target.ring] = target.vertex;
-      for (let v = start; v < end; v += 2) {
-        const x = mercatorX(values[v]);
-        const y = mercatorYTable(values[v + 1]);
-        target.xs[target.vertex] = x;
-        target.ys[target.vertex] = y;
-        target.vertex++;
+      for (let v = source.ringStart[r]; v < source.ringStart[r + 1]; v++) {
+        const x = mercatorX(values[2 * v]);
+        const y = mercatorYTable(values[2 * v + 1]);
+        xs[v] = x;
+        ys[v] = y;
         if (x < minX) minX = x;
         if (x > maxX) maxX = x;
         if (y < minY) minY = y;
         if (y > maxY) maxY = y;
       }
-      const box = target.ring * 4;
-      target.boxes[box] = minX;
-      target.boxes[box + 1] = minY;
-      target.boxes[box + 2] = maxX;
-      target.boxes[box + 3] = maxY;
-      target.ring++;
-    });
+      boxes[r * 4] = minX;
+      boxes[r * 4 + 1] = minY;
+      boxes[r * 4 + 2] = maxX;
+      boxes[r * 4 + 3] = maxY;
+    }
+    return { xs, ys, ringStart: source.ringStart, boxes, ring: ringCount };
   });
   const technologyRank = (technology: string) => ["2G", "3G", "4G", "5G"].indexOf(technology);
   const better = layers.map((layer) =>
@@ -157,7 +194,6 @@ export function buildCoverageRaster(
   return {
     better,
     layers: built.map((target, layer) => {
-      target.ringStart[target.ring] = target.vertex;
       let index: Flatbush | null = null;
       if (target.ring > 0) {
         index = new Flatbush(target.ring);
