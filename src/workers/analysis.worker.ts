@@ -396,9 +396,8 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
   const parsed = performance.now();
   await ctx.checkpoint("analyse", step / total);
   // The raster the map draws is built by the raster worker meanwhile, from the layers' rings posted now (the layers
-  // are the coverage index's: groupCoverageLayers, the same grouping the analysis makes).
-  raster = null;
-  remoteRaster = null;
+  // are the coverage index's: groupCoverageLayers, the same grouping the analysis makes). The analysis shown keeps
+  // its raster here until this one is answered: if this one is cancelled, its tiles are still drawn (here).
   const layersAhead = groupCoverageLayers(coverage).layers;
   const boundsAhead = coverageLayerBounds(coverage, layersAhead);
   const remote = coverage.length > 0 ? rasterWorkerOf() : null;
@@ -424,7 +423,7 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
     layersAhead.length === analysis.layers.length &&
     layersAhead.every((layer, index) => layer.carrier === analysis.layers[index].carrier && layer.technology === analysis.layers[index].technology);
   const layerBounds = sameLayers ? boundsAhead : coverageLayerBounds(coverage, analysis.layers);
-  if (remote && sameLayers && rasterWorker === remote) remoteRaster = ctx.id;
+  remoteRaster = remote && sameLayers && rasterWorker === remote ? ctx.id : null;
   const figures = viewFigures(analysis, points, request.view.filter);
   // Dense points: the map draws their shapes only when zoomed in, so their GeoJSON waits until it asks (mapPoints).
   const deferPoints = points.length >= DENSE_POINTS;
