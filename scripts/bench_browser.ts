@@ -19,7 +19,7 @@
  *   npm run bench:browser -- [--points 100000] [--towers 20000] [--trace [--trace-out DIR]] [--no-plain] [--no-build]
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -268,7 +268,10 @@ async function main(): Promise<void> {
       // `--trace-out DIR` keeps the trace, to open in Chromium's performance panel or to read with a script.
       if (values["trace-out"]) {
         mkdirSync(values["trace-out"], { recursive: true });
-        writeFileSync(join(values["trace-out"], "coverage-import.trace.json"), raw);
+        // Under a temporary name, then renamed: a trace cut off by a full disk never takes the place of a whole one.
+        const tracePath = join(values["trace-out"], "coverage-import.trace.json");
+        writeFileSync(`${tracePath}.tmp`, raw);
+        renameSync(`${tracePath}.tmp`, tracePath);
       }
       const trace = JSON.parse(raw) as unknown;
       const from = findMark(trace, "bench:coverage") ?? 0;
