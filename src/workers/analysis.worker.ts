@@ -42,7 +42,7 @@ import { inspectScannedCoverage } from "./inspect_scanned.ts";
 import type { ScannedCollection } from "../domain/parse/scan_geojson.ts";
 import { buildCoverageRaster, coverageLayerBounds, coverageLayerRings, type CoverageRaster } from "./coverage_raster.ts";
 import { tileBitmap } from "./tile_bitmap.ts";
-import type { RasterWorkerRequest, RasterWorkerResponse } from "./raster.worker.ts";
+import { AnalysisClient } from "./analysis_client.ts";
 import { buildMapPayload, pointsGeojsonBytes } from "./map_payload.ts";
 import { createNearestCache } from "./nearest_cache.ts";
 import { createCompareCache } from "./compare_request.ts";
@@ -79,47 +79,32 @@ function projectedRaster(version: number): CoverageRaster | null {
 }
 
 /**
- * The raster worker (raster.worker.ts): it builds the raster of each analysis from the rings posted before the
- * coverage index is built, on the other core, and draws the tiles. Null where this worker cannot start one, or after
- * it failed: the raster is then built here, after the answer, as before.
+ * The raster worker (raster.worker.ts), through the workers' own client: it builds the raster of each analysis from
+ * the rings posted before the coverage index is built, on the other core, and draws the tiles. Null where this worker
+ * cannot start one: the raster is then built here, after the answer, as before (and here too any tile it fails).
  */
-let rasterWorker: Worker | null | undefined;
-/** The analysis whose raster the raster worker holds. */
+let rasterWorker: AnalysisClient | null | undefined;
+/** The analysis whose raster the raster worker was given. */
 let remoteRaster: number | null = null;
-const pendingTiles = new Map<number, (answer: RasterWorkerResponse | null) => void>();
-let nextTileId = 1;
 
-function rasterWorkerOf(): Worker | null {
+function rasterWorkerOf(): AnalysisClient | null {
   if (rasterWorker !== undefined) return rasterWorker;
   try {
-    rasterWorker = typeof Worker === "undefined" ? null : new Worker(new URL("./raster.worker.ts", import.meta.url), { type: "module" });
+    rasterWorker =
+      typeof Worker === "undefined" ? null : new AnalysisClient(() => new Worker(new URL("./raster.worker.ts", import.meta.url), { type: "module" }));
   } catch {
     rasterWorker = null;
   }
-  rasterWorker?.addEventListener("message", (event: MessageEvent<RasterWorkerResponse>) => {
-    const settle = pendingTiles.get(event.data.id);
-    pendingTiles.delete(event.data.id);
-    settle?.(event.data);
-  });
-  rasterWorker?.addEventListener("error", () => {
-    // Its tiles are drawn here from now on.
-    rasterWorker = null;
-    remoteRaster = null;
-    for (const settle of pendingTiles.values()) settle(null);
-    pendingTiles.clear();
-  });
   return rasterWorker;
 }
 
 async function renderTile(request: TileParams): Promise<TileResult> {
-  const worker = remoteRaster === request.version ? rasterWorker : null;
-  if (worker) {
-    const id = nextTileId++;
-    const answer = await new Promise<RasterWorkerResponse | null>((resolve) => {
-      pendingTiles.set(id, resolve);
-      worker.postMessage({ kind: "tile", id, ...request } satisfies RasterWorkerRequest);
-    });
-    if (answer && !answer.failed) return { image: answer.image };
+  if (rasterWorker && remoteRaster === request.version) {
+    try {
+      return await rasterWorker.request("tile", request);
+    } catch {
+      // Restarted, or it could not draw the tile: drawn here.
+    }
   }
   const projected = projectedRaster(request.version);
   return { image: projected ? await tileBitmap(projected, request) : null };
@@ -403,11 +388,9 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
   const remote = coverage.length > 0 ? rasterWorkerOf() : null;
   if (remote) {
     const rings = coverageLayerRings(coverage, layersAhead);
-    const message: RasterWorkerRequest = { kind: "raster", version: ctx.id, rings, layers: layersAhead, bounds: boundsAhead };
-    remote.postMessage(
-      message,
-      rings.flatMap((layer) => [layer.values.buffer, layer.ringStart.buffer]),
-    );
+    remote.request("raster", { version: ctx.id, rings, layers: layersAhead, bounds: boundsAhead }).catch(() => {
+      // Its tiles are drawn here (renderTile falls back on any failure).
+    });
   }
   // Batch by batch, so that a cancel stops a national analysis within one batch.
   const analyseStep = step++;
@@ -423,7 +406,7 @@ async function analyze(request: AnalyzeParams, ctx: HandlerContext): Promise<Ana
     layersAhead.length === analysis.layers.length &&
     layersAhead.every((layer, index) => layer.carrier === analysis.layers[index].carrier && layer.technology === analysis.layers[index].technology);
   const layerBounds = sameLayers ? boundsAhead : coverageLayerBounds(coverage, analysis.layers);
-  remoteRaster = remote && sameLayers && rasterWorker === remote ? ctx.id : null;
+  remoteRaster = remote && sameLayers ? ctx.id : null;
   const figures = viewFigures(analysis, points, request.view.filter);
   // Dense points: the map draws their shapes only when zoomed in, so their GeoJSON waits until it asks (mapPoints).
   const deferPoints = points.length >= DENSE_POINTS;
@@ -484,7 +467,7 @@ function samePoints(a: readonly Point[], b: readonly Point[]): boolean {
 }
 
 /** One handler per request type of RequestMap; which buffers each result transfers is listed in transfers.ts. */
-const handlers: Handlers = {
+const handlers: Omit<Handlers, "raster"> = {
   inspect: async (params, ctx) => {
     ctx.progress("inspect", 0);
     return inspect(params);

@@ -11,6 +11,7 @@ import type {
   Contradiction,
   ContradictionOptions,
   CoverageAnalysis,
+  CoverageLayerInfo,
   DatedComparison,
   ListedPoint,
   Measurement,
@@ -23,6 +24,7 @@ import type { ImportReport } from "../domain/issues.ts";
 import type { CsvPreview } from "../domain/parse/preview_csv.ts";
 import type { BinaryKind } from "../domain/parse/detect_binary_kind.ts";
 import type { Message, Point, Technology } from "../domain/types.ts";
+import type { LayerRings } from "./coverage_raster.ts";
 import type { TrackingParseInput, TrackingParseOutput } from "../domain/tracking/tracking_file.ts";
 
 /** The kinds of file the app imports (the dead-zone tracking files are handled elsewhere). */
@@ -273,6 +275,17 @@ export interface TileResult {
 }
 
 /**
+ * What the analysis worker posts to the raster worker (raster.worker.ts) for an analysis: its in-force layers' rings
+ * in degrees (transferred), the layers and their bounds. That worker then answers `tile` for this version.
+ */
+export interface RasterParams {
+  version: number;
+  rings: LayerRings[];
+  layers: CoverageLayerInfo[];
+  bounds: ([number, number, number, number] | null)[];
+}
+
+/**
  * Which coverage layers of the analysis `version` contain each given position (the listed dead zones that are not
  * among the analysed points): answered in the worker, which holds the polygons and builds their index there.
  */
@@ -351,6 +364,8 @@ export interface RequestMap {
   nearest: { params: NearestParams; result: NearestResult };
   tile: { params: TileParams; result: TileResult };
   mapPoints: { params: MapPointsParams; result: MapPointsResult };
+  /** The raster worker's: the analysis worker posts it the rings of each analysis (raster.worker.ts). */
+  raster: { params: RasterParams; result: { version: number } };
   coverAt: { params: CoverAtParams; result: CoverAtResult };
   contradictions: { params: ContradictionsParams; result: ContradictionsResult };
   tracking: { params: TrackingParams; result: TrackingParseOutput };

@@ -76,6 +76,8 @@ export const paramsTransfer: { [K in RequestType]?: (params: RequestParams<K>, a
     const transfer: Transferable[] = [];
     return { params: { ...params, lon: copied(params.lon, transfer), lat: copied(params.lat, transfer) }, transfer };
   },
+  // Not copied: the analysis worker makes the rings for this request and keeps nothing of them.
+  raster: (params) => ({ params, transfer: params.rings.flatMap((layer) => [layer.values.buffer, layer.ringStart.buffer]) }),
   suggest: (params) => {
     const transfer: Transferable[] = [];
     return { params: { ...params, lon: copied(params.lon, transfer), lat: copied(params.lat, transfer), weight: copied(params.weight, transfer) }, transfer };

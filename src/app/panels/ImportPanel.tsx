@@ -204,8 +204,7 @@ export function ImportPanel() {
 
   const addFiles = (list: FileList | null) => {
     if (!list || list.length === 0) return;
-    const read: PendingFile[] = [];
-    for (const file of Array.from(list)) read.push({ name: file.name, blob: file });
+    const read: PendingFile[] = Array.from(list, (file) => ({ name: file.name, blob: file }));
     if (inputRef.current) inputRef.current.value = "";
     // A preview open (or being made, or being imported) keeps its place: the new files wait in the queue, as the preview says.
     setQueue([...queueRef.current, ...read]);
